@@ -1,0 +1,26 @@
+# Two entry points for a fresh clone: `make demo` and `make test`. Both build .venv first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint bench eval clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(BIN)/.installed
+	$(BIN)/eventwire extract samples/articles --out demo-output.json --summary
+	@echo "Full JSON output: demo-output.json"
+
+test: $(BIN)/.installed
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/pytest
+
+bench: $(BIN)/.installed
+	$(BIN)/python scripts/bench_extraction.py
+
+clean:
+	rm -rf $(VENV) demo-output.json .pytest_cache .ruff_cache

@@ -1,0 +1,19 @@
+"""Extraction: an annotated spaCy ``Doc`` to the contract's actors, quotes and events.
+
+Public entry: :func:`extract`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventwire.extract.actors import build_actors
+from eventwire.model import Actor, Document, Event, Quote
+
+__all__ = ["extract"]
+
+
+def extract(doc: Doc, document: Document) -> tuple[list[Actor], list[Quote], list[Event]]:
+    """Actors, statements and events found in ``doc`` (whose text is ``document.text``)."""
+    actors = build_actors(doc)
+    return actors, [], []

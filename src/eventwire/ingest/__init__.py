@@ -1,0 +1,189 @@
+"""Ingest: inputs (files, directories, stdin) to clean ``Document``s.
+
+Public entry: :func:`read_documents`. Each input article comes out as a ``Result`` holding its
+``Document`` and, for input that could not be used, its errors; later stages fill the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from eventwire.ingest.clean import clean_text
+from eventwire.ingest.decode import decode
+from eventwire.ingest.html import extract_html
+from eventwire.ingest.language import detect_language
+from eventwire.ingest.sources import (
+    InputError,
+    RawInput,
+    SkippedFile,
+    content_hash,
+    doc_id_for,
+    kind_of,
+    read_bytes,
+    read_stdin,
+    sniff_kind,
+    walk,
+)
+from eventwire.model import Document, ErrorRecord, Result
+from eventwire.settings import Settings
+
+__all__ = ["read_documents", "SkippedFile"]
+
+STDIN = Path("-")
+
+
+def read_documents(
+    paths: list[Path], settings: Settings
+) -> Iterator[Result | SkippedFile]:
+    """Every article in ``paths`` (``-`` is stdin) as a ``Result`` with its document filled.
+
+    Never raises for bad input: a document that cannot be used carries ``errors`` instead.
+    """
+    seen_ids: dict[str, int] = {}
+    for item in _raw_inputs(paths, settings):
+        if isinstance(item, SkippedFile):
+            yield item
+            continue
+        item.id = _unique(item.id, seen_ids)
+        yield _prepare(item, settings)
+
+
+def _unique(doc_id: str, seen: dict[str, int]) -> str:
+    count = seen.get(doc_id, 0)
+    seen[doc_id] = count + 1
+    return doc_id if count == 0 else f"{doc_id}-{count + 1}"
+
+
+def _raw_inputs(paths: list[Path], settings: Settings) -> Iterator[RawInput | SkippedFile]:
+    for path in paths:
+        if path == STDIN:
+            yield from _from_bytes_source("stdin", "stdin", None, lambda: read_stdin(settings.max_bytes))
+            continue
+        for file in walk([path]):
+            if isinstance(file, SkippedFile):
+                yield file
+                continue
+            yield from _from_bytes_source(
+                doc_id_for(file),
+                str(file),
+                kind_of(file),
+                lambda f=file: read_bytes(f, settings.max_bytes),
+            )
+
+
+def _from_bytes_source(doc_id, source, kind, read) -> Iterator[RawInput]:
+    try:
+        data = read()
+        digest = content_hash(data)
+        if not data.strip():
+            raise InputError("read", "empty input: no text at all")
+        text, notice = decode(data, html=kind == "html")
+    except InputError as err:
+        yield RawInput(doc_id, source, kind or "text", errors=[(err.stage, err.message)], fatal=True)
+        return
+    notices = [("decode", notice)] if notice else []
+    kind = kind or sniff_kind(text)
+    if kind == "jsonl":
+        yield from _jsonl_records(text, doc_id, source, notices)
+        return
+    raw = RawInput(doc_id, source, kind, content_hash=digest, errors=notices)
+    if kind == "html":
+        raw.html = text
+    else:
+        raw.text = text
+    yield raw
+
+
+def _jsonl_records(
+    text: str, stem: str, source: str, notices: list[tuple[str, str]]
+) -> Iterator[RawInput]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        fallback_id = f"{stem}-{number}"
+        try:
+            record = json.loads(line)
+        except ValueError as err:
+            yield _failed(fallback_id, where, "read", f"line {number} is not valid JSON: {err}")
+            continue
+        if not isinstance(record, dict):
+            yield _failed(fallback_id, where, "read", f"line {number} is not a JSON object")
+            continue
+        doc_id = str(record.get("id") or fallback_id)
+        body_text, body_html = record.get("text"), record.get("html")
+        if not isinstance(body_text, str) and not isinstance(body_html, str):
+            yield _failed(doc_id, where, "read", f"line {number} has no 'text' or 'html' string")
+            continue
+        yield RawInput(
+            id=doc_id,
+            source=where,
+            kind="html" if isinstance(body_html, str) and not isinstance(body_text, str) else "text",
+            text=body_text if isinstance(body_text, str) else None,
+            html=body_html if not isinstance(body_text, str) else None,
+            url=_str_or_none(record.get("url")),
+            title=_str_or_none(record.get("title")),
+            published=_str_or_none(record.get("published")),
+            publisher=_str_or_none(record.get("publisher")),
+            content_hash=content_hash(line.encode("utf-8")),
+            errors=list(notices),
+        )
+
+
+def _str_or_none(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _failed(doc_id: str, source: str, stage: str, message: str) -> RawInput:
+    return RawInput(doc_id, source, "text", errors=[(stage, message)], fatal=True)
+
+
+def _prepare(raw: RawInput, settings: Settings) -> Result:
+    document = Document(
+        id=raw.id,
+        url=raw.url,
+        title=raw.title,
+        publisher=raw.publisher,
+        published=raw.published,
+        source=raw.source,
+        content_hash=raw.content_hash,
+    )
+    errors = [ErrorRecord(stage=stage, message=message) for stage, message in raw.errors]
+    result = Result(document=document, errors=errors)
+    if raw.fatal:
+        return result
+    try:
+        if raw.html is not None:
+            article = extract_html(raw.html, raw.url)
+            document.text = article.text
+            document.title = document.title or article.title
+            document.author = article.author
+            document.publisher = document.publisher or article.publisher
+            document.published = document.published or article.published
+            document.url = document.url or article.url
+        elif settings.raw:
+            document.text = raw.text or ""
+        else:
+            cleaned = clean_text(raw.text or "")
+            document.text = cleaned.text
+            document.removed = cleaned.removed
+            document.published = document.published or cleaned.published
+            document.title = document.title or cleaned.title
+    except Exception as err:  # noqa: BLE001 - a library failing on one page must not stop a batch
+        result.errors.append(ErrorRecord(stage="clean", message=f"could not extract text: {err}"))
+        return result
+    if len(document.text.strip()) < settings.min_chars:
+        result.errors.append(ErrorRecord(stage="clean", message="no article text found"))
+        return result
+    document.language = detect_language(document.text)
+    if document.language is not None and document.language not in settings.languages:
+        result.errors.append(
+            ErrorRecord(
+                stage="language",
+                message=f"language is '{document.language}', not one of "
+                f"{', '.join(settings.languages)}; text kept, not analysed",
+            )
+        )
+    return result

