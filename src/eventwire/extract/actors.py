@@ -9,12 +9,12 @@ from eventwire.model import Actor, Span
 
 def build_actors(doc: Doc) -> list[Actor]:
     actors = []
-    for number, cluster in enumerate(doc._.actors or [], start=1):
+    for cluster in doc._.actors or []:
         mentions = [Span(start=m.start_char, end=m.end_char, text=m.text) for m in cluster.mentions]
         code = (cluster.country or "") + (cluster.sector or "") or None
         actors.append(
             Actor(
-                id=f"A{number}",
+                id=cluster.id,
                 name=cluster.name,
                 type=cluster.kind,
                 country=cluster.country,

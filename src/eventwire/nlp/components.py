@@ -14,8 +14,13 @@ _ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "N
 
 @dataclass
 class ActorCluster:
-    """Mentions of one actor in one document, with what the text says about it."""
+    """Mentions of one actor in one document, with what the text says about it.
 
+    ``id`` is the actor's id in the output ("A1", ...). Later stages find the actor behind a
+    token with :func:`actor_at`; mentions include pronouns and descriptions once resolved.
+    """
+
+    id: str
     kind: str
     name: str
     mentions: list[Span] = field(default_factory=list)
@@ -45,7 +50,7 @@ def actors_component(doc: Doc) -> Doc:
                 None,
             )
         if cluster is None:
-            cluster = ActorCluster(kind=kind, name=ent.text)
+            cluster = ActorCluster(id=f"A{len(clusters) + 1}", kind=kind, name=ent.text)
             clusters.append(cluster)
         by_key[key] = cluster
         cluster.mentions.append(ent)
@@ -53,3 +58,12 @@ def actors_component(doc: Doc) -> Doc:
             cluster.name = ent.text
     doc._.actors = clusters
     return doc
+
+
+def actor_at(doc: Doc, token_index: int) -> ActorCluster | None:
+    """The actor one of whose mentions covers token ``token_index``, if any."""
+    for cluster in doc._.actors or []:
+        for mention in cluster.mentions:
+            if mention.start <= token_index < mention.end:
+                return cluster
+    return None
