@@ -1,0 +1,45 @@
+"""Shared fixtures: the spaCy pipeline is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.ingest import read_documents
+from eventwire.model import Result
+from eventwire.nlp import load_pipeline
+from eventwire.pipeline import analyse
+from eventwire.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples" / "articles"
+BAD_SAMPLES = REPO / "samples" / "bad"
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline(Settings().model)
+
+
+def analyse_paths(paths: list[Path], **settings: object) -> list[Result]:
+    """The whole pipeline on files, as `eventwire extract` runs it."""
+    config = Settings(**settings)
+    return [r for r in analyse(read_documents(paths, config), config) if isinstance(r, Result)]
+
+
+@pytest.fixture(scope="session")
+def analyse_text(nlp, tmp_path_factory):
+    """Run the whole pipeline on a text (cleaning included unless raw=True)."""
+    folder = tmp_path_factory.mktemp("texts")
+    counter = iter(range(10**6))
+
+    def run(text: str, *, raw: bool = False, published: str | None = None) -> Result:
+        path = folder / f"doc{next(counter)}.txt"
+        body = f"date {published}\n{text}" if published and not raw else text
+        path.write_text(body, encoding="utf-8")
+        (result,) = analyse_paths([path], raw=raw)
+        return result
+
+    return run
