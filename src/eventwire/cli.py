@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -31,7 +31,7 @@ app = typer.Typer(
 err_console = Console(stderr=True, highlight=False)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
@@ -96,7 +96,8 @@ def extract_command(
                 results.append(item)
         if output_format is OutputFormat.json:
             payload = [r.model_dump(mode="json") for r in results]
-            json.dump(payload[0] if len(payload) == 1 else payload, handle, ensure_ascii=False, indent=2)
+            document_or_list = payload[0] if len(payload) == 1 else payload
+            json.dump(document_or_list, handle, ensure_ascii=False, indent=2)
             handle.write("\n")
         elif output_format is OutputFormat.table:
             print_summary(results, Console(file=handle, width=160))

@@ -59,7 +59,9 @@ def _unique(doc_id: str, seen: dict[str, int]) -> str:
 def _raw_inputs(paths: list[Path], settings: Settings) -> Iterator[RawInput | SkippedFile]:
     for path in paths:
         if path == STDIN:
-            yield from _from_bytes_source("stdin", "stdin", None, lambda: read_stdin(settings.max_bytes))
+            yield from _from_bytes_source(
+                "stdin", "stdin", None, lambda: read_stdin(settings.max_bytes)
+            )
             continue
         for file in walk([path]):
             if isinstance(file, SkippedFile):
@@ -81,7 +83,7 @@ def _from_bytes_source(doc_id, source, kind, read) -> Iterator[RawInput]:
             raise InputError("read", "empty input: no text at all")
         text, notice = decode(data, html=kind == "html")
     except InputError as err:
-        yield RawInput(doc_id, source, kind or "text", errors=[(err.stage, err.message)], fatal=True)
+        yield _failed(doc_id, source, err.stage, err.message)
         return
     notices = [("decode", notice)] if notice else []
     kind = kind or sniff_kind(text)
@@ -120,7 +122,7 @@ def _jsonl_records(
         yield RawInput(
             id=doc_id,
             source=where,
-            kind="html" if isinstance(body_html, str) and not isinstance(body_text, str) else "text",
+            kind="text" if isinstance(body_text, str) else "html",
             text=body_text if isinstance(body_text, str) else None,
             html=body_html if not isinstance(body_text, str) else None,
             url=_str_or_none(record.get("url")),
