@@ -22,6 +22,8 @@ from eventwire.pipeline import SkippedFile, run
 from eventwire.report import print_summary
 from eventwire.settings import Settings
 
+SCHEMA_FILE = Path(__file__).parent / "schema" / "eventwire-1.schema.json"
+
 app = typer.Typer(
     help="Who did or said what to whom, when, and according to whom: evidence from news.",
     no_args_is_help=True,
@@ -115,7 +117,7 @@ def extract_command(
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of one output object (eventwire/1)."""
-    sys.stdout.write(json.dumps(Result.model_json_schema(), indent=2) + "\n")
+    sys.stdout.write(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 if __name__ == "__main__":
