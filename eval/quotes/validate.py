@@ -1,7 +1,8 @@
 """Check the hand-annotated attribution gold file against the Wikinews texts.
 
 The texts are not stored in this repo (they live in ../shared/data, Wikinews CC BY 2.5), so the
-gold file only carries offsets plus the short span texts needed to verify them. This script
+gold file carries offsets, a short hash of each content span (``text_sha1``, the first 12 hex
+digits of the SHA-1 of the span's UTF-8) and the short speaker and cue strings. This script
 re-reads the texts at run time, checks every offset, and prints counts. Without the shared data
 it still checks the record schema and skips the offset checks.
 
@@ -10,6 +11,7 @@ Usage: python eval/quotes/validate.py [GOLD_JSONL]
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -22,7 +24,7 @@ GOLD = HERE / "gum_wikinews.jsonl"
 KINDS = {"direct", "indirect", "mixed"}
 FIELDS = {
     "doc": str,
-    "text": str,
+    "text_sha1": str,
     "start": int,
     "end": int,
     "kind": str,
@@ -88,8 +90,6 @@ def schema_errors(rec: dict[str, Any]) -> list[str]:
     speaker = rec["speaker"]
     if rec["speaker_is_pronoun"] != (speaker is not None and speaker.lower() in PRONOUNS):
         errors.append("speaker_is_pronoun disagrees with speaker")
-    if rec["text"] != rec["text"].strip():
-        errors.append("content span has surrounding whitespace")
     if not all(isinstance(v, str) for v in rec["via"]):
         errors.append("via must be a list of strings")
     return errors
@@ -97,8 +97,12 @@ def schema_errors(rec: dict[str, Any]) -> list[str]:
 
 def offset_errors(rec: dict[str, Any], text: str) -> list[str]:
     errors: list[str] = []
+    content = text[rec["start"] : rec["end"]]
+    if hashlib.sha1(content.encode("utf-8")).hexdigest()[:12] != rec["text_sha1"]:
+        errors.append(f"content offsets give {content[:40]!r}, which does not match text_sha1")
+    if content != content.strip():
+        errors.append("content span has surrounding whitespace")
     spans = [
-        ("text", "start", "end"),
         ("speaker", "speaker_start", "speaker_end"),
         ("cue", "cue_start", "cue_end"),
     ]
