@@ -1,0 +1,489 @@
+"""Merge actor mentions into actors within one document and resolve pronouns.
+
+Order of work, one pass each, all in text order:
+
+1. names: a name joins an earlier actor with the same name, a surname joins the full name
+   ("Putin" -> "Vladimir Putin"), an acronym joins its long form ("NATO");
+2. descriptions: a definite singular description ("the Russian president", "the SpaceX
+   founder") joins the most recently mentioned actor whose roles, country and organisation fit;
+   plural groups with the same country and role merge ("Ukrainian officials");
+3. pronouns: he/she/his/her join the most salient compatible person in the same or the two
+   previous sentences, only when no other candidate is about as likely; "they" joins a group
+   only when exactly one group is in reach. Pronouns inside quotation marks are left alone
+   (they speak from the speaker's point of view).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.nlp.lexicon import lexicon
+from eventwire.nlp.mentions import Mention, find_mentions
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+_OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
+_PRONOUN_WINDOW = 2  # sentences back
+_PRONOUN_MARGIN = 1.0  # how much better the best antecedent must score than the next one
+_QUOTES_OPEN = {'"', "“", "«", "„"}
+_QUOTES_CLOSE = {'"', "”", "»"}
+_NAME_PARTICLES = {"al", "el", "de", "van", "von", "bin", "da", "di", "der", "le", "la"}
+
+
+@dataclass
+class ActorCluster:
+    """Mentions of one actor in one document, with what the text says about it.
+
+    ``id`` is the actor's id in the output ("A1", ...). Later stages find the actor behind a
+    token with :func:`eventwire.nlp.components.actor_at`; mentions include names, descriptions
+    ("the Russian president") and resolved pronouns ("he"), sorted by position.
+    """
+
+    id: str
+    kind: str
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    gender: str | None = None  # "m" | "f" when names, titles or pronouns say so
+    roles: set[str] = field(default_factory=set)  # role nouns used for it ("president")
+    affiliation: str | None = None  # the organisation it belongs to ("SpaceX")
+    named: bool = False  # whether any mention is a proper name
+
+    @property
+    def code(self) -> str | None:
+        """CAMEO actor code: country + sector ("RUSGOV"), the country alone, or the sector."""
+        if self.kind == "location":
+            return None
+        return (self.country or "") + (self.sector or "") or None
+
+
+@dataclass
+class _Links:
+    """Pronoun -> antecedent mention pairs, for evaluation and debugging."""
+
+    pairs: list[tuple[Span, Span]] = field(default_factory=list)
+
+
+def resolve_actors(doc: Doc) -> tuple[list[ActorCluster], list[tuple[Span, Span]]]:
+    """Actors of ``doc`` and the (pronoun, antecedent) links that were made."""
+    mentions = find_mentions(doc)
+    sentence_of = _sentence_numbers(doc)
+    clusters: list[_Work] = []
+    owner: dict[int, _Work] = {}  # id(mention) -> cluster
+    # Names first, over the whole document, so that descriptions can refer to a name that the
+    # headline only describes ("The Russian leader ..." before "President Vladimir Putin").
+    for mention in mentions:
+        if mention.named:
+            _place(mention, _match_name(mention, clusters), clusters, owner)
+    for mention in mentions:
+        if not mention.named and mention.pronoun is None:
+            _place(mention, _match(mention, clusters, sentence_of), clusters, owner)
+    links = _resolve_pronouns(doc, mentions, owner, sentence_of)
+    clusters.sort(key=lambda c: min(m.span.start for m in c.mentions))
+    return [c.finish(f"A{n}") for n, c in enumerate(clusters, start=1)], links
+
+
+def _place(
+    mention: Mention, cluster: _Work | None, clusters: list[_Work], owner: dict[int, _Work]
+) -> None:
+    if cluster is None:
+        cluster = _Work(mention)
+        clusters.append(cluster)
+    else:
+        cluster.add(mention)
+    owner[id(mention)] = cluster
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    numbers = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            numbers[i] = number
+    return numbers
+
+
+# --- clusters under construction -------------------------------------------------------------
+
+
+class _Work:
+    """A cluster being built: its mentions plus the facts gathered so far."""
+
+    def __init__(self, first: Mention) -> None:
+        self.kind = first.kind
+        self.mentions: list[Mention] = []
+        self.names: set[str] = set()
+        self.surnames: set[str] = set()
+        self.known = first.known
+        self.country: str | None = None
+        self.sector: str | None = None
+        self.roles: set[str] = set()
+        self.affiliation: str | None = None
+        self.gender: str | None = None
+        self.add(first)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        attrs = mention.attrs
+        self.country = self.country or attrs.country
+        self.sector = self.sector or attrs.sector
+        self.affiliation = self.affiliation or attrs.affiliation
+        self.roles |= attrs.roles
+        if mention.pronoun in {"m", "f"}:
+            self.gender = self.gender or mention.pronoun
+        else:
+            self.gender = self.gender or attrs.gender
+        if mention.named:
+            self.names.add(mention.key.lower())
+            if self.kind == "person":
+                self.surnames.add(_surname(mention.key))
+            if self.kind != "person" and mention.kind == "person":
+                self.kind = "person"  # NER called the first mention an ORG ("Musk")
+                self.sector = attrs.sector if self.kind == "location" else self.sector
+        self.known = self.known or mention.known
+
+    def last_before(self, index: int) -> int:
+        """Start of the latest mention before token ``index`` (-1 if none)."""
+        return max((m.span.start for m in self.mentions if m.span.start < index), default=-1)
+
+    @property
+    def named(self) -> bool:
+        return any(m.named for m in self.mentions)
+
+    def finish(self, actor_id: str) -> ActorCluster:
+        spans: list[Span] = []
+        for mention in self.mentions:
+            spans.append(mention.span)
+            spans.extend(mention.extra)
+        spans = sorted(set(spans), key=lambda s: (s.start, s.end))
+        return ActorCluster(
+            id=actor_id,
+            kind=self.kind,
+            name=self._name(),
+            mentions=spans,
+            country=self.country,
+            sector=self.sector,
+            gender=self.gender,
+            roles=set(self.roles),
+            affiliation=self.affiliation,
+            named=self.named,
+        )
+
+    def _name(self) -> str:
+        names = [m for m in self.mentions if m.named]
+        if self.kind == "country" and self.sector is None and names:
+            return _country_display(names)
+        if names:
+            best = max(names, key=lambda m: (len(m.key.split()), len(m.key)))
+            name = _name_text(best)
+            if self.known is not None and len(self.known.name) > len(name):
+                return self.known.name
+            return name
+        first = self.mentions[0]
+        return first.label or first.span.text
+
+
+def _name_text(mention: Mention) -> str:
+    if mention.known is not None and mention.kind != "person":
+        return (
+            mention.span.text
+            if mention.span.text.lower() == mention.known.name.lower()
+            else (mention.known.name)
+        )
+    return mention.key
+
+
+def _country_display(names: list[Mention]) -> str:
+    best = max(names, key=lambda m: len(m.span.text))
+    text = best.span.text
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.replace("’s", "").split() if w.lower() not in {"jr", "jr.", "sr"}]
+    return words[-1].lower() if words else name.lower()
+
+
+def _initials(name: str) -> str:
+    skip = {"of", "the", "and", "for", "on", "in", "de"}
+    return "".join(w[0] for w in name.split() if w.lower() not in skip).upper()
+
+
+# --- matching names and descriptions ---------------------------------------------------------
+
+
+def _match(mention: Mention, clusters: list[_Work], sentence_of: list[int]) -> _Work | None:
+    if mention.plural:
+        return _match_group(mention, clusters)
+    if mention.kind == "organization":
+        return _match_body(mention, clusters)
+    if mention.definite:
+        return _match_person(mention, clusters) or _only_open_person(mention, clusters, sentence_of)
+    return None  # "an Israeli official": someone new
+
+
+def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
+    key = mention.key.lower()
+    for cluster in reversed(clusters):
+        if key in cluster.names and _kinds_fit(cluster.kind, mention.kind):
+            return cluster
+    words = [w for w in key.split() if w not in _NAME_PARTICLES]
+    if mention.kind in {"person", "organization", "location"}:
+        # A surname (or a surname tagged ORG or GPE) joins the person: "Putin", "Mr Putin".
+        if len(words) == 1:
+            for cluster in reversed(clusters):
+                if cluster.kind == "person" and words[0] in cluster.surnames:
+                    return cluster
+        # A full name joins an earlier bare surname: "Putin" ... "Vladimir Putin".
+        if mention.kind == "person" and len(words) > 1:
+            for cluster in reversed(clusters):
+                if cluster.kind == "person" and cluster.names == {words[-1]}:
+                    return cluster
+    if mention.kind == "organization" and mention.key.isupper() and len(mention.key) > 1:
+        for cluster in reversed(clusters):
+            if cluster.kind == "organization" and any(
+                _initials(name) == mention.key for name in cluster.names if " " in name
+            ):
+                return cluster
+    if mention.kind == "organization" and " " in key:
+        for cluster in reversed(clusters):
+            if cluster.kind == "organization" and any(
+                n.isalpha() and n.upper() == _initials(mention.key) for n in cluster.names
+            ):
+                return cluster
+    return None
+
+
+def _kinds_fit(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"person", "organization"} or {a, b} <= {"organization", "group"}
+
+
+def _match_group(mention: Mention, clusters: list[_Work]) -> _Work | None:
+    attrs = mention.attrs
+    vague = mention.definite and attrs.country is None  # "the students" after "students at X"
+    fitting = [
+        c
+        for c in clusters
+        if c.kind == "group"
+        and not c.named
+        and mention.key in c.roles | {m.key for m in c.mentions}
+        and (vague or (c.country == attrs.country and c.affiliation == attrs.affiliation))
+    ]
+    return _most_recent(fitting, mention.span.start) if fitting else None
+
+
+def _role_fits(role: str, sector: str | None, cluster: _Work) -> bool:
+    """Whether a description's role noun can name this actor ("leader" for a president)."""
+    if role in cluster.roles:
+        return True
+    broad = lexicon().broad.get(role)
+    if broad is None:
+        return False
+    return bool(broad & cluster.roles) or cluster.sector in broad
+
+
+def _attributes_fit(mention: Mention, cluster: _Work) -> bool:
+    attrs = mention.attrs
+    if attrs.country and cluster.country and attrs.country != cluster.country:
+        return False
+    if (
+        attrs.affiliation
+        and attrs.affiliation != cluster.affiliation
+        and not (cluster.known is not None and cluster.known.name == attrs.affiliation)
+    ):
+        # "the SpaceX founder" needs SpaceX; "the Kremlin leader" only needs Russia's government.
+        return attrs.sector == "GOV" and cluster.sector == "GOV" and bool(attrs.country)
+    return True
+
+
+def _most_recent(candidates: list[_Work], index: int) -> _Work | None:
+    """The candidate mentioned last before ``index`` (or, failing that, first after it)."""
+    if not candidates:
+        return None
+    before = [c for c in candidates if c.last_before(index) >= 0]
+    if before:
+        return max(before, key=lambda c: c.last_before(index))
+    return min(candidates, key=lambda c: min(m.span.start for m in c.mentions))
+
+
+def _match_person(mention: Mention, clusters: list[_Work]) -> _Work | None:
+    """The person a definite description fits ("the Russian president" -> Putin)."""
+    fitting = [
+        c
+        for c in clusters
+        if c.kind == "person"
+        and _attributes_fit(mention, c)
+        and _role_fits(mention.key, mention.attrs.sector, c)
+    ]
+    return _most_recent(fitting, mention.span.start)
+
+
+def _only_open_person(
+    mention: Mention, clusters: list[_Work], sentence_of: list[int]
+) -> _Work | None:
+    """The one named person just mentioned that nothing yet describes ("the SpaceX founder")."""
+    here = sentence_of[mention.span.start]
+    nearby = [
+        c
+        for c in clusters
+        if c.kind == "person"
+        and c.named
+        and not c.roles
+        and c.sector is None
+        and (c.country is None or mention.attrs.country in {None, c.country})
+        and any(
+            0 <= here - sentence_of[m.span.start] <= _PRONOUN_WINDOW
+            and m.span.start < mention.span.start
+            for m in c.mentions
+        )
+    ]
+    return nearby[0] if len(nearby) == 1 else None
+
+
+def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
+    """The institution a description names again ("the ministry", "the Israeli military")."""
+    if not mention.definite:
+        return None
+    last = mention.key.split()[-1]
+    if mention.attrs.sector is None and not mention.attrs.country:
+        # "the group", "the organisation": the institution just named.
+        fitting = [c for c in clusters if c.named and c.kind in {"organization", "group"}]
+        return _most_recent(fitting, mention.span.start)
+    fitting = [
+        c
+        for c in clusters
+        if c.kind == "organization"
+        and (mention.attrs.country is None or c.country == mention.attrs.country)
+        and (
+            any(m.key.split()[-1] == last for m in c.mentions if not m.named)
+            or any(name.split()[-1] == last for name in c.names)
+        )
+    ]
+    return _most_recent(fitting, mention.span.start)
+
+
+# --- pronouns --------------------------------------------------------------------------------
+
+
+def _quoted_tokens(doc: Doc) -> list[bool]:
+    """Which tokens stand inside quotation marks (a paragraph break closes any open quote)."""
+    inside = [False] * len(doc)
+    open_quote = False
+    for token in doc:
+        text = token.text
+        if "\n" in text:
+            open_quote = False
+        elif text in _QUOTES_OPEN and not open_quote:
+            open_quote = True
+            continue
+        elif text in _QUOTES_CLOSE and open_quote:
+            open_quote = False
+            continue
+        inside[token.i] = open_quote
+    return inside
+
+
+def _clause(token: Token) -> Token:
+    """The verb (or root) of the clause ``token`` belongs to."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+        token = token.head
+    return token
+
+
+def _resolve_pronouns(
+    doc: Doc, mentions: list[Mention], owner: dict[int, _Work], sentence_of: list[int]
+) -> list[tuple[Span, Span]]:
+    quoted = _quoted_tokens(doc)
+    links: list[tuple[Span, Span]] = []
+    seen: list[Mention] = []  # mentions with an owner, in text order
+    for mention in mentions:
+        if mention.pronoun is None:
+            if id(mention) in owner:
+                seen.append(mention)
+            continue
+        if quoted[mention.span.start]:
+            continue
+        pick = _antecedent(mention, seen, owner, sentence_of, quoted)
+        if pick is None:
+            continue
+        cluster = owner[id(pick)]
+        cluster.add(mention)
+        owner[id(mention)] = cluster
+        seen.append(mention)
+        links.append((mention.span, pick.span))
+    return links
+
+
+def _antecedent(
+    pronoun: Mention,
+    seen: list[Mention],
+    owner: dict[int, _Work],
+    sentence_of: list[int],
+    quoted: list[bool],
+) -> Mention | None:
+    token = pronoun.span.root
+    here = sentence_of[token.i]
+    best: dict[int, tuple[float, Mention]] = {}
+    bound: set[int] = set()  # clusters that the pronoun cannot refer to
+    for candidate in reversed(seen):
+        there = sentence_of[candidate.span.root.i]
+        if here - there > _PRONOUN_WINDOW:
+            break
+        if candidate.span.end > token.i or quoted[candidate.span.root.i]:
+            continue
+        cluster = owner[id(candidate)]
+        if not _fits(pronoun, cluster):
+            continue
+        if _bound(token, candidate.span.root):
+            bound.add(id(cluster))
+            continue
+        if pronoun.pronoun == "pl" and (
+            here - there > 1 or candidate.span.root.dep_ not in _SUBJECT_DEPS
+        ):
+            continue  # "they" only for a group that was just the subject
+        score = _score(token, candidate.span.root, here - there)
+        key = id(cluster)
+        if key not in best or score > best[key][0]:
+            best[key] = (score, candidate)
+    for key in bound:
+        best.pop(key, None)
+    if not best:
+        return None
+    ranked = sorted(best.values(), key=lambda item: item[0], reverse=True)
+    if len(ranked) > 1 and (
+        pronoun.pronoun == "pl" or ranked[0][0] - ranked[1][0] < _PRONOUN_MARGIN
+    ):
+        return None  # two plausible antecedents: leave it unresolved
+    return ranked[0][1]
+
+
+def _fits(pronoun: Mention, cluster: _Work) -> bool:
+    if pronoun.pronoun == "pl":
+        return cluster.kind == "group"
+    if cluster.kind != "person":
+        return False
+    return cluster.gender is None or cluster.gender == pronoun.pronoun
+
+
+def _bound(pronoun: Token, antecedent: Token) -> bool:
+    """A plain object pronoun cannot refer to its own clause's subject ("Putin praised him")."""
+    if pronoun.lower_ in {"his", "her", "hers", "himself", "herself", "their", "themselves"}:
+        return False
+    return (
+        pronoun.dep_ in _OBJECT_DEPS | {"pobj"}
+        and antecedent.dep_ in _SUBJECT_DEPS
+        and _clause(pronoun).i == _clause(antecedent).i
+    )
+
+
+def _score(pronoun: Token, antecedent: Token, distance: int) -> float:
+    """Salience of an antecedent: nearer sentences first, subjects over other mentions."""
+    score = 3.0 - distance
+    if antecedent.dep_ in _SUBJECT_DEPS:
+        score += 1.0
+    if pronoun.dep_ in _OBJECT_DEPS | {"pobj"} and antecedent.dep_ in _OBJECT_DEPS | {"pobj"}:
+        score += 0.5  # parallel roles
+    if distance == 0 and _clause(pronoun).i == _clause(antecedent).i:
+        score += 0.5
+    return score

@@ -1,0 +1,143 @@
+"""Word lists for actor detection and CAMEO coding: roles, known organisations, countries.
+
+Role nouns and known names live in ``eventwire/data/*.yaml`` (written for this project); country
+names and ISO codes come from pycountry, with demonyms, short names and capitals from
+``places.yaml``. Everything is loaded once and looked up by lowercase text or lemma.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pycountry
+import yaml
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a role noun says about the actor it names."""
+
+    sector: str | None
+    body: bool  # an institution ("ministry") rather than a person ("minister")
+
+
+@dataclass(frozen=True)
+class KnownName:
+    """An organisation, group or place the data files code by name."""
+
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    roles: dict[str, Role]  # lemma or multiword lemma string -> role
+    max_role_words: int
+    gender: dict[str, str]  # word -> "m" | "f"
+    honorifics: frozenset[str]
+    broad: dict[str, frozenset[str]]  # broad role -> roles or sectors it may refer back to
+    adjectives: dict[str, str]  # adjective -> sector ("congressional" -> LEG)
+    known: dict[str, KnownName]  # lowercase name -> entry
+    acronyms: frozenset[str]  # known names written in capitals: matched case-sensitively
+    spellings: frozenset[str]  # every known name exactly as listed
+    not_actors: frozenset[str]
+    countries: dict[str, str]  # lowercase country name -> ISO3
+    demonyms: dict[str, str]  # lowercase demonym -> ISO3
+    capitals: dict[str, str]  # lowercase capital -> ISO3
+    igo_seats: dict[str, str]  # lowercase city -> known IGO name
+
+
+def _load(name: str) -> dict:
+    with resources.files("eventwire.data").joinpath(name).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _invert(table: dict[str, list[str]]) -> dict[str, str]:
+    return {word.lower(): key for key, words in table.items() for word in words}
+
+
+def _country_names(aliases: dict[str, str]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[value.lower()] = country.alpha_3
+    names.update(aliases)
+    return names
+
+
+@cache
+def lexicon() -> Lexicon:
+    roles_data = _load("roles.yaml")
+    orgs_data = _load("organizations.yaml")
+    places = _load("places.yaml")
+
+    roles: dict[str, Role] = {}
+    for group, body in (("people", False), ("bodies", True)):
+        for sector, words in roles_data[group].items():
+            for word in words:
+                roles[word.lower()] = Role(sector=None if sector == "none" else sector, body=body)
+    gender = {w.lower(): "m" for w in roles_data["gender"]["male"]}
+    gender.update({w.lower(): "f" for w in roles_data["gender"]["female"]})
+
+    known: dict[str, KnownName] = {}
+    for entry in orgs_data["organizations"]:
+        item = KnownName(
+            name=entry["names"][0],
+            kind=entry["type"],
+            country=entry.get("country") or None,
+            sector=entry.get("sector") or None,
+        )
+        for name in entry["names"]:
+            known[name.lower()] = item
+
+    return Lexicon(
+        roles=roles,
+        max_role_words=max(len(word.split()) for word in roles),
+        gender=gender,
+        honorifics=frozenset(w.lower() for w in roles_data["honorifics"]),
+        broad={k.lower(): frozenset(v) for k, v in roles_data["broad"].items()},
+        adjectives=_invert(roles_data["adjectives"]),
+        known=known,
+        acronyms=frozenset(
+            name
+            for entry in orgs_data["organizations"]
+            for name in entry["names"]
+            if name.isupper() or name.replace(".", "").isupper()
+        ),
+        spellings=frozenset(
+            name for entry in orgs_data["organizations"] for name in entry["names"]
+        ),
+        not_actors=frozenset(w.lower() for w in orgs_data["not_actors"]),
+        countries=_country_names(_invert(places["country_aliases"])),
+        demonyms=_invert(places["demonyms"]),
+        capitals=_invert(places["capitals"]),
+        igo_seats={k.lower(): v for k, v in places["igo_seats"].items()},
+    )
+
+
+def country_of(text: str) -> str | None:
+    """ISO3 code for a country name, short name or demonym ("Russia", "US", "Russian")."""
+    key = text.lower().removeprefix("the ").strip()
+    lex = lexicon()
+    return lex.countries.get(key) or lex.demonyms.get(key)
+
+
+def known_name(text: str) -> KnownName | None:
+    """The data files' entry for an organisation or group name ("TASS", "the Kremlin")."""
+    lex = lexicon()
+    text = text.strip()
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    entry = lex.known.get(text.lower())
+    if entry is None or not text[:1].isupper():
+        return None
+    # "WHO", "AP", "UN" are names only in capitals; "who", "ap" and "un" are words.
+    if text.upper() in lex.acronyms and text not in lex.spellings:
+        return None
+    return entry

@@ -1,0 +1,590 @@
+"""Actor mentions in a parsed ``Doc``: names, role descriptions and pronouns, with attributes.
+
+A mention is a span plus what the text around it says about the actor: country, CAMEO sector,
+role nouns, the organisation it belongs to ("SpaceX founder"), gender. Names come from spaCy's
+entities; descriptions are noun phrases headed by a role noun from ``roles.yaml``; titles,
+premodifiers, possessives, "of X" phrases and appositives add attributes (and appositive noun
+phrases become mentions of the same actor). Clustering happens in :mod:`eventwire.nlp.actors`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.nlp.lexicon import KnownName, Role, country_of, known_name, lexicon
+
+# Dependency labels of words that modify a noun from the left ("Russian", "state", "Ukraine's").
+_PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "det", "nummod", "quantmod", "npadvmod"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_PERSON_PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+_PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+_LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "from", "to", "of"}
+# Role nouns that say little beyond membership: the organisation's own sector wins
+# ("Hamas official" is REB, "SpaceX founder" BUS, "Kremlin spokesman" GOV).
+_GENERIC_ROLES = {
+    "official", "spokesman", "spokeswoman", "spokesperson", "leader", "aide", "adviser",
+    "advisor", "negotiator", "head", "chief", "member", "source", "deputy", "representative",
+}  # fmt: skip
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+
+
+@dataclass
+class Attributes:
+    """What modifiers say about an actor."""
+
+    country: str | None = None
+    sector: str | None = None
+    roles: set[str] = field(default_factory=set)
+    affiliation: str | None = None  # canonical name of the organisation ("SpaceX")
+    gender: str | None = None
+
+    def update(self, other: Attributes) -> None:
+        """Fill what is still unknown from ``other`` (first description wins)."""
+        self.country = self.country or other.country
+        self.sector = self.sector or other.sector
+        self.roles |= other.roles
+        self.affiliation = self.affiliation or other.affiliation
+        self.gender = self.gender or other.gender
+
+
+@dataclass
+class Mention:
+    span: Span
+    kind: str  # person | organization | country | group | location
+    named: bool = False  # a proper name ("Putin"), not a description or pronoun
+    key: str = ""  # the name as written, without titles; for descriptions the head role
+    known: KnownName | None = None
+    attrs: Attributes = field(default_factory=Attributes)
+    plural: bool = False
+    definite: bool = False
+    pronoun: str | None = None  # "m" | "f" | "pl" for pronouns
+    extra: list[Span] = field(default_factory=list)  # appositive descriptions of this actor
+    label: str = ""  # for descriptions, the whole noun phrase ("Zelensky's office")
+
+    @property
+    def root(self) -> Token:
+        return self.span.root
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every actor mention in ``doc``, in text order, none overlapping."""
+    blocked = _credit_tokens(doc) | _dateline_tokens(doc)
+    taken = [False] * len(doc)
+    for index in blocked:
+        taken[index] = True
+    mentions = [m for m in _named_mentions(doc, taken) if m is not None]
+    mentions += _descriptions(doc, taken)
+    mentions += _pronouns(doc, taken)
+    mentions.sort(key=lambda m: m.span.start)
+    return mentions
+
+
+# --- photo credits ---------------------------------------------------------------------------
+
+
+def _credit_tokens(doc: Doc) -> set[int]:
+    """Tokens inside a parenthesised photo credit: "( POOL/AFP via Getty Images )"."""
+    blocked: set[int] = set()
+    lex = lexicon()
+    opened: int | None = None
+    for token in doc:
+        if token.text == "(":
+            opened = token.i
+        elif token.text == ")" and opened is not None:
+            inside = doc[opened + 1 : token.i]
+            text = inside.text.lower()
+            line_start = opened == 0 or "\n" in doc[opened - 1].text_with_ws
+            line_end = (
+                token.i + 1 >= len(doc)
+                or "\n" in token.text_with_ws
+                or ("\n" in doc[token.i + 1].text)
+            )
+            is_credit = (
+                " via " in f" {text} "
+                or "/" in text
+                or any(name in text for name in ("getty", "shutterstock", "alamy"))
+                or (line_start and line_end and len(inside) <= 8)
+                or text.strip() in lex.not_actors
+            )
+            if is_credit:
+                blocked.update(range(opened, token.i + 1))
+            opened = None
+        elif "\n" in token.text:
+            opened = None
+    return blocked
+
+
+def _dateline_tokens(doc: Doc) -> set[int]:
+    """A wire dateline at the start of a line: "BELGRADE, March 16 (APS) –", "DOHA (Agency) -"."""
+    blocked: set[int] = set()
+    for token in doc:
+        at_line_start = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+        if not (at_line_start and token.is_alpha and token.is_upper and len(token) > 1):
+            continue
+        for end in range(token.i + 1, min(token.i + 14, len(doc))):
+            if "\n" in doc[end].text_with_ws:
+                break
+            if doc[end].text in {"-", "–", "—", "--"}:
+                blocked.update(range(token.i, end + 1))
+                break
+    return blocked
+
+
+# --- names -----------------------------------------------------------------------------------
+
+
+def _trim(ent: Span) -> Span | None:
+    """The entity without a leading "the", a trailing "'s" or anything past a line break."""
+    start, end = ent.start, ent.end
+    for token in ent:
+        if "\n" in token.text or (token.i > start and "\n" in token.nbor(-1).whitespace_):
+            end = token.i
+            break
+    while start < end and (ent.doc[start].lower_ in {"the", "a"} or ent.doc[start].is_punct):
+        start += 1
+    while end > start and (
+        ent.doc[end - 1].lower_ in {"'s", "’s", "'"} or ent.doc[end - 1].is_punct
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return ent.doc[start:end]
+
+
+def _is_premodifier(span: Span) -> bool:
+    """A name used as a modifier of a noun outside it ("Russian" president, "US" officials)."""
+    root = span.root
+    return (
+        root.dep_ in {"amod", "compound", "nmod", "poss"}
+        and not (span.start <= root.head.i < span.end)
+        and root.head.pos_ in {"NOUN", "PROPN"}
+        and root.head.i > root.i
+    )
+
+
+def _names_actor(token: Token) -> bool:
+    """Whether ``token`` heads a name or role noun phrase (a person, an institution)."""
+    if token.ent_type_ in {"PERSON", "ORG"}:
+        return True
+    return (
+        token.pos_ in {"NOUN", "PROPN"} and _role_ending_at(token.doc, token.i, token.i) is not None
+    )
+
+
+def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
+    lex = lexicon()
+    found: list[Mention | None] = []
+    for ent in doc.ents:
+        if ent.label_ not in _ACTOR_LABELS:
+            continue
+        span = _trim(ent)
+        if span is None or any(taken[i] for i in range(span.start, span.end)):
+            continue
+        text = span.text
+        lower = text.lower()
+        if not text[:1].isupper() and not text[:1].isdigit():
+            continue  # a lowercase "entity" is a tagging slip ("a congress of ...")
+        if lower in lex.not_actors:
+            _take(taken, span)
+            continue
+        known = known_name(text)
+        if ent.label_ == "NORP" and (_is_premodifier(span) or span.root.dep_ == "appos"):
+            continue  # an attribute of the noun it modifies, not an actor of its own
+        if ent.label_ == "GPE" and _is_premodifier(span) and span.root.dep_ != "poss":
+            continue  # "US officials": the country of the officials
+        if ent.label_ != "PERSON" and _is_premodifier(span) and _names_actor(span.root.head):
+            continue  # "Ukraine's president", "Kremlin spokesman": attributes of that actor
+        if ent.label_ == "ORG" and span.root.dep_ == "compound" and _is_premodifier(span):
+            continue  # "Starlink terminal", "Patriot batteries": a product, not an actor
+        if ent.label_ == "FAC" and known is None:
+            continue
+        mention = _name_mention(span, ent.label_, known)
+        if mention is None:
+            continue
+        _take(taken, span)
+        found.append(mention)
+    for mention in found:
+        if mention is not None:
+            _add_titles(mention, taken)
+            _add_appositions(mention, taken)
+    return found
+
+
+def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | None:
+    lex = lexicon()
+    text = span.text
+    lower = text.lower()
+    if known is not None:
+        attrs = Attributes(country=known.country, sector=known.sector)
+        return Mention(span, known.kind, named=True, key=known.name, known=known, attrs=attrs)
+    if label == "PERSON":
+        return Mention(span, "person", named=True, key=text)
+    if label == "ORG":
+        return Mention(span, "organization", named=True, key=text, attrs=_org_name_attrs(span))
+    if label == "NORP":
+        country = country_of(text)
+        if country is None:
+            return None
+        return Mention(
+            span, "group", named=True, key=text, attrs=Attributes(country=country), plural=True
+        )
+    if label != "GPE":
+        return None
+    country = lex.countries.get(lower.removeprefix("the "))
+    if country is not None:
+        return Mention(span, "country", named=True, key=country, attrs=Attributes(country=country))
+    locative = _is_locative(span)
+    seat = lex.igo_seats.get(lower)
+    if seat is not None and not locative:
+        seat_known = lex.known[seat.lower()]
+        attrs = Attributes(country=seat_known.country, sector=seat_known.sector)
+        return Mention(
+            span, seat_known.kind, named=True, key=seat_known.name, known=seat_known, attrs=attrs
+        )
+    capital = lex.capitals.get(lower)
+    if capital is not None and not locative:
+        # The capital stands for its government ("Moscow said", "Kyiv asks for weapons").
+        return Mention(
+            span, "country", named=True, key=text, attrs=Attributes(country=capital, sector="GOV")
+        )
+    return Mention(span, "location", named=True, key=text, attrs=Attributes(country=capital))
+
+
+def _is_locative(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS
+
+
+def _org_name_attrs(span: Span) -> Attributes:
+    """Sector from the organisation's own head noun ("... Party", "... Ministry")."""
+    attrs = Attributes()
+    role = _role_ending_at(span.doc, span.end - 1, span.start)
+    if role is not None:
+        attrs.sector = role[1].sector
+    for token in span:
+        country = country_of(token.text) if token.pos_ in {"PROPN", "ADJ"} else None
+        if country and len(token.text) > 2:
+            attrs.country = country
+            break
+    return attrs
+
+
+def _is_title_noun(token: Token) -> bool:
+    """A singular role noun that can stand before a name ("president", "agency", "Senator")."""
+    return (
+        token.pos_ in {"NOUN", "PROPN"}
+        and token.tag_ in {"NN", "NNP"}
+        and not token.ent_type_
+        and _role_ending_at(token.doc, token.i, token.i) is not None
+    )
+
+
+def _add_titles(mention: Mention, taken: list[bool]) -> None:
+    """Fold the words before a name into it: "Russian President", "Mr", "SpaceX founder"."""
+    doc = mention.span.doc
+    lex = lexicon()
+    start = mention.span.start
+    # An honorific just before the name: "Mr Putin".
+    while start > 0 and doc[start - 1].lower_ in lex.honorifics and not taken[start - 1]:
+        start -= 1
+        mention.attrs.gender = mention.attrs.gender or lex.gender.get(doc[start].lower_)
+    # Modifiers of the name's head that stand to its left, up to a determiner.
+    root = mention.span.root
+    left = [t for t in root.lefts if t.i < start and t.dep_ in _PREMOD_DEPS | {"appos"}]
+    first = min((t.left_edge.i for t in left), default=start)
+    # The parser often misses a title ("state news agency TASS" parsed as two phrases): a
+    # singular role noun right before the name starts a title too.
+    if first == start and start > 0 and _is_title_noun(doc[start - 1]):
+        first = doc[start - 1].left_edge.i
+        while first < start - 1 and doc[first].dep_ not in _PREMOD_DEPS:
+            first += 1
+    first = _line_start(doc, first, start)
+    while first < start and (doc[first].is_punct or doc[first].pos_ == "DET"):
+        first += 1
+    premods = doc[first:start]
+    if (
+        premods
+        and not any(taken[i] for i in range(premods.start, premods.end))
+        and all(not t.is_punct or t.text in {"'s", "’s", "-"} for t in premods)
+    ):
+        attrs = describe(premods)
+        if attrs.roles or attrs.country or attrs.affiliation or attrs.sector:
+            mention.attrs.update(attrs)
+            start = first
+    if mention.kind not in {"country", "location"} and start != mention.span.start:
+        mention.span = doc[start : mention.span.end]
+        _take(taken, mention.span)
+
+
+def _is_description_head(token: Token) -> bool:
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ == "PROPN" and (
+        token.ent_type_ == "NORP" or _role_ending_at(token.doc, token.i, token.i) is not None
+    )
+
+
+def _add_appositions(mention: Mention, taken: list[bool]) -> None:
+    """ "Musk, the founder of SpaceX" and "Egypt's foreign minister, Badr Abdelatty"."""
+    if mention.kind not in {"person", "organization"}:
+        return
+    root = mention.span.root
+    heads = [t for t in root.rights if t.dep_ == "appos" and _is_description_head(t)]
+    if root.dep_ == "appos" and _is_description_head(root.head) and root.head.i < root.i:
+        heads.append(root.head)
+    for head in heads:
+        span = _description_span(head, taken)
+        if any(taken[i] for i in range(span.start, span.end)):
+            continue
+        attrs = describe(span, head)
+        if not attrs.roles and mention.kind == "person":
+            continue
+        mention.attrs.update(attrs)
+        mention.extra.append(span)
+        _take(taken, span)
+
+
+# --- descriptions ----------------------------------------------------------------------------
+
+
+def describe(span: Span, head: Token | None = None) -> Attributes:
+    """Country, sector, roles and affiliation stated by the words of ``span``.
+
+    ``head`` is the role noun heading the phrase, if any; "of/at/from X" phrases attached to
+    it add a country or an affiliation ("the founder of SpaceX", "officials in Moscow").
+    """
+    lex = lexicon()
+    doc = span.doc
+    attrs = Attributes()
+    tokens = list(span)
+    own = len(tokens)  # words of the phrase itself; the rest come from "of X" phrases
+    if head is not None:
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "at", "from", "for", "in"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        tokens += [t for t in _noun_phrase(obj) if t.i > head.i]
+    role_sector: str | None = None
+    body_sector: str | None = None
+    head_sector: str | None = None
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        in_phrase = i < own
+        ent_known = known_name(token.text) if token.pos_ in {"PROPN", "NOUN", "ADJ"} else None
+        if token.ent_type_ in {"ORG", "PERSON", "FAC", "NORP", "GPE"} and token.ent_iob_ == "B":
+            ent = _ent_at(doc, token.i)
+            if ent is not None:
+                ent_known = known_name(ent.text) or ent_known
+        if ent_known is not None:
+            attrs.affiliation = attrs.affiliation or ent_known.name
+            attrs.country = attrs.country or ent_known.country
+            body_sector = body_sector or ent_known.sector
+        elif token.pos_ in {"PROPN", "ADJ", "NOUN"} and (country := _token_country(token)):
+            attrs.country = attrs.country or country
+        elif token.ent_type_ == "ORG" and token.ent_iob_ == "B":
+            ent = _ent_at(doc, token.i)
+            if ent is not None:
+                attrs.affiliation = attrs.affiliation or ent.text
+        if token.lemma_.lower() in lex.adjectives and token.pos_ in {"ADJ", "NOUN"}:
+            body_sector = body_sector or lex.adjectives[token.lemma_.lower()]
+        nominal = token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"ORG", "PERSON"}
+        found = _role_ending_at(doc, token.i, tokens[0].i) if nominal else None
+        if found is not None:
+            lemma, role = found
+            if role.body and head is not None and token.i == head.i and role.sector:
+                head_sector = role.sector  # "the opposition party" is a party (PTY)
+            elif role.body:
+                body_sector = body_sector or role.sector
+            elif in_phrase:
+                attrs.roles.add(lemma)
+                if head is None or token.i == head.i or role_sector is None:
+                    role_sector = role.sector or role_sector
+        gender = lex.gender.get(token.lower_)
+        if gender:
+            attrs.gender = attrs.gender or gender
+        i += 1
+    generic = bool(attrs.roles) and attrs.roles <= _GENERIC_ROLES
+    if head_sector:
+        attrs.sector = head_sector
+    elif generic and body_sector:
+        attrs.sector = body_sector
+    else:
+        attrs.sector = role_sector or body_sector
+    return attrs
+
+
+def _noun_phrase(token: Token) -> list[Token]:
+    """``token`` with its left modifiers, and their own "of" phrase ("Israel's Mossad")."""
+    left = [t for t in token.lefts if t.dep_ in _PREMOD_DEPS]
+    start = min([t.left_edge.i for t in left] + [token.i])
+    return list(token.doc[start : token.i + 1])
+
+
+def _token_country(token: Token) -> str | None:
+    if token.ent_type_ not in {"GPE", "NORP"} and not token.text[:1].isupper():
+        return None
+    if token.ent_type_ in {"GPE", "NORP"}:
+        ent = _ent_at(token.doc, token.i)
+        if ent is not None:
+            text = ent.text.removeprefix("the ").removeprefix("The ")
+            return country_of(text) or lexicon().capitals.get(text.lower())
+    return country_of(token.text) if len(token.text) > 2 else None
+
+
+def _ent_at(doc: Doc, index: int) -> Span | None:
+    token = doc[index]
+    if not token.ent_type_:
+        return None
+    start = index
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = index + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _role_ending_at(doc: Doc, index: int, floor: int) -> tuple[str, Role] | None:
+    """The longest role noun (possibly multiword) whose last word is token ``index``."""
+    lex = lexicon()
+    for size in range(lex.max_role_words, 0, -1):
+        start = index - size + 1
+        if start < floor or start < 0:
+            continue
+        words = [t.lower_ for t in doc[start:index]] + [doc[index].lemma_.lower()]
+        role = lex.roles.get(" ".join(words))
+        if role is None and size == 1:
+            role = lex.roles.get(doc[index].lower_)
+        if role is not None:
+            return " ".join(words), role
+    return None
+
+
+def _description_span(head: Token, taken: list[bool] | None = None) -> Span:
+    """The noun phrase of ``head`` up to the head, plus an "of X" phrase right after it.
+
+    Words already in another mention are left out (the phrase is cut short instead).
+    """
+    doc = head.doc
+    left = [t for t in head.lefts if t.dep_ in _PREMOD_DEPS and t.pos_ != "VERB"]
+    start = min([t.left_edge.i for t in left] + [head.i])
+    end = head.i + 1
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end:
+            end = prep.right_edge.i + 1
+            break
+    if taken is not None:
+        if any(taken[i] for i in range(head.i + 1, end)):
+            end = head.i + 1
+        while start < head.i and any(taken[i] for i in range(start, head.i)):
+            start += 1
+        while start < head.i and (doc[start].is_punct or doc[start].tag_ == "POS"):
+            start += 1
+    start = _line_start(doc, start, head.i)
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return doc[start:end]
+
+
+def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
+    found: list[Mention] = []
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or taken[token.i] or token.ent_type_ in {
+            "PERSON", "GPE", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT"
+        }:  # fmt: skip
+            continue
+        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i:
+            continue  # a modifier ("news" in "news agency", "police" in "police officer")
+        found_role = _role_ending_at(doc, token.i, max(0, token.i - 4))
+        if found_role is None:
+            continue
+        lemma, role = found_role
+        if _predicative(token):
+            continue  # "praised him as an outstanding person": says what, not who
+        span = _description_span(token, taken)
+        attrs = describe(span, token)
+        plural = token.tag_ in {"NNS", "NNPS"} or "Plur" in token.morph.get("Number")
+        determiners = {t.lower_ for t in token.lefts if t.dep_ in {"det", "poss"}}
+        definite = bool(determiners & _DEFINITE) or any(t.dep_ == "poss" for t in token.lefts)
+        if determiners & {"every", "each", "any", "no"}:
+            continue  # "every student": nobody in particular
+        possessor = next((t for t in token.lefts if t.dep_ == "poss"), None)
+        if role.body and (
+            plural and not definite or possessor is not None and possessor.tag_ in {"PRP$", "WP$"}
+        ):
+            continue  # "state agencies", "its website": not one particular institution
+        indefinite_one = not plural and not definite
+        subject = token.dep_ in {"nsubj", "nsubjpass", "agent"}
+        if (
+            indefinite_one
+            and not subject
+            and (role.body or not (attrs.country or attrs.affiliation))
+        ):
+            continue  # "a war criminal's propaganda": a description, not a new actor
+        kind = "organization" if role.body else "group" if plural else "person"
+        mention = Mention(span, kind, key=lemma, attrs=attrs, plural=plural, definite=definite)
+        mention.label = _phrase_text(token, span)
+        _take(taken, span)
+        found.append(mention)
+    return found
+
+
+def _predicative(token: Token) -> bool:
+    if token.dep_ in {"attr", "oprd", "acomp"}:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in {"as", "like"}
+
+
+def _phrase_text(head: Token, span: Span) -> str:
+    """A name for a described actor: the phrase without its article ("Zelensky's office")."""
+    doc = head.doc
+    left = [t for t in head.lefts if t.dep_ in _PREMOD_DEPS and t.pos_ != "VERB"]
+    start = _line_start(doc, min([t.left_edge.i for t in left] + [span.start]), head.i)
+    while start < head.i and (
+        doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].dep_ == "cc"
+    ):
+        start += 1
+    return doc[start : max(span.end, head.i + 1)].text
+
+
+# --- pronouns --------------------------------------------------------------------------------
+
+
+def _pronouns(doc: Doc, taken: list[bool]) -> list[Mention]:
+    found = []
+    for token in doc:
+        if taken[token.i] or token.pos_ != "PRON":
+            continue
+        lower = token.lower_
+        gender = _PERSON_PRONOUNS.get(lower)
+        if gender is None and lower not in _PLURAL_PRONOUNS:
+            continue
+        kind = "person" if gender else "group"
+        mention = Mention(
+            doc[token.i : token.i + 1],
+            kind,
+            key=lower,
+            pronoun=gender or "pl",
+            plural=gender is None,
+        )
+        found.append(mention)
+    return found
+
+
+def _line_start(doc: Doc, start: int, anchor: int) -> int:
+    """Move ``start`` right so that doc[start:anchor] does not cross a line break."""
+    for i in range(anchor - 1, start - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            return i + 1
+    return start
+
+
+def _take(taken: list[bool], span: Span) -> None:
+    for i in range(span.start, span.end):
+        taken[i] = True
