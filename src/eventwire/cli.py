@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from eventwire.corpus_cli import register as register_corpus_commands
 from eventwire.model import Result
 from eventwire.nlp import ModelNotFound
 from eventwire.pipeline import SkippedFile, run
@@ -119,6 +120,8 @@ def schema_command() -> None:
     """Print the JSON Schema of one output object (eventwire/1)."""
     sys.stdout.write(SCHEMA_FILE.read_text(encoding="utf-8"))
 
+
+register_corpus_commands(app)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,333 @@
+"""Questions to a corpus store, answered as plain JSON-ready dicts.
+
+Public entry: :class:`Corpus`. Every name argument matches an actor's canonical name or any of
+its aliases, compared without case, accents or punctuation ("putin" finds "Vladimir Putin").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.store import DEFAULT_DB, Store
+from eventwire.store.actors import normalise
+
+__all__ = ["Corpus", "EventFilter"]
+
+COOPERATION = (1, 2)  # GDELT QuadClass: verbal and material cooperation
+
+
+@dataclass
+class EventFilter:
+    source: str | None = None
+    target: str | None = None
+    actor: str | None = None  # either side
+    type: str | None = None  # CAMEO code prefix ("04", "042") or PLOVER category ("CONSULT")
+    quad_class: int | None = None
+    since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    until: str | None = None
+    hedged: bool | None = None
+    negated: bool | None = None
+    publisher: str | None = None
+
+
+def _first_day(date: str) -> str:
+    return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
+
+
+def _last_day_sql(date: str) -> str:
+    # The last day covered by a YYYY, YYYY-MM or YYYY-MM-DD bound, as a SQL expression.
+    if len(date) == 4:
+        return f"DATE '{int(date)}-12-31'"
+    if len(date) == 7:
+        return f"last_day(DATE '{_first_day(date)}')"
+    return f"DATE '{date[:10]}'"
+
+
+class Corpus:
+    """A read-only view of a store for queries."""
+
+    def __init__(self, db: Path | str = DEFAULT_DB) -> None:
+        self.store = Store(db, read_only=True)
+        self.con = self.store.con
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def resolve(self, name: str) -> list[str]:
+        """Ids of the actors called ``name`` (canonically or as an alias)."""
+        key = normalise(name)
+        rows = self.con.execute(
+            "SELECT actor_id FROM actors WHERE key = $1 "
+            "UNION SELECT actor_id FROM actor_aliases WHERE key = $1 ORDER BY 1",
+            [key],
+        ).fetchall()
+        return [actor_id for (actor_id,) in rows]
+
+    # -- actors ---------------------------------------------------------------------------
+
+    def actors(self, text: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Actors whose name or an alias contains ``text`` (all if None), most cited first."""
+        key = f"%{normalise(text)}%" if text else "%"
+        return self._rows(
+            """
+            SELECT actor_id, name, type, country, sector, code, n_docs, n_mentions,
+                   (SELECT list(alias ORDER BY alias) FROM actor_aliases l
+                    WHERE l.actor_id = a.actor_id) AS aliases
+            FROM actors a
+            WHERE a.key LIKE $1
+               OR actor_id IN (SELECT actor_id FROM actor_aliases WHERE key LIKE $1)
+            ORDER BY n_docs DESC, n_mentions DESC, name
+            LIMIT $2
+            """,
+            [key, limit],
+        )
+
+    def actor_profile(self, name: str) -> dict[str, Any] | None:
+        """One actor: codes with the periods they were seen, aliases, and counterparts."""
+        ids = self.resolve(name)
+        if not ids:
+            return None
+        (actor_id,) = self.con.execute(
+            "SELECT actor_id FROM actors WHERE actor_id IN (SELECT unnest($1)) "
+            "ORDER BY n_docs DESC, actor_id LIMIT 1",
+            [ids],
+        ).fetchone()
+        (profile,) = self._rows(
+            "SELECT actor_id, name, type, country, sector, code, n_docs, n_mentions, "
+            "user_defined FROM actors WHERE actor_id = $1",
+            [actor_id],
+        )
+        profile["aliases"] = [
+            alias
+            for (alias,) in self.con.execute(
+                "SELECT alias FROM actor_aliases WHERE actor_id = $1 ORDER BY alias", [actor_id]
+            ).fetchall()
+        ]
+        profile["codes"] = self._rows(
+            "SELECT code, first_seen, last_seen, n_docs, origin FROM actor_codes "
+            "WHERE actor_id = $1 ORDER BY coalesce(first_seen, ''), code",
+            [actor_id],
+        )
+        profile["counterparts"] = self._rows(
+            """
+            WITH mine AS (
+                SELECT target_actor AS other, 'source' AS role, quad_class, goldstein
+                FROM events WHERE source_actor = $1 AND target_actor IS NOT NULL
+                UNION ALL
+                SELECT source_actor, 'target', quad_class, goldstein
+                FROM events WHERE target_actor = $1 AND source_actor IS NOT NULL
+            )
+            SELECT other AS actor_id, a.name, count(*) AS events,
+                   count(*) FILTER (WHERE role = 'source') AS as_source,
+                   count(*) FILTER (WHERE role = 'target') AS as_target,
+                   round(avg(goldstein), 2) AS mean_goldstein
+            FROM mine JOIN actors a ON a.actor_id = mine.other
+            GROUP BY other, a.name ORDER BY events DESC, a.name LIMIT 20
+            """,
+            [actor_id],
+        )
+        (profile["events"],) = self.con.execute(
+            "SELECT count(*) FROM events WHERE source_actor = $1 OR target_actor = $1", [actor_id]
+        ).fetchone()
+        return profile
+
+    # -- events ---------------------------------------------------------------------------
+
+    def events(
+        self, where: EventFilter | None = None, limit: int = 100, mentions: bool = False
+    ) -> list[dict[str, Any]]:
+        """Merged events matching every given filter, newest first, with their evidence."""
+        where = where or EventFilter()
+        clauses, params = self._event_clauses(where)
+        params.append(limit)
+        rows = self._rows(
+            f"""
+            SELECT e.event_id, e.date, e.date_precision, sa.name AS source, ta.name AS target,
+                   e.cameo, e.plover, e.quad_class, e.goldstein, e.hedged, e.negated,
+                   e.num_mentions, e.num_sources, e.num_articles, e.confidence,
+                   d.name AS doc, d.publisher, m.trigger_text AS trigger,
+                   substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
+                       AS sentence
+            FROM events e
+            LEFT JOIN actors sa ON sa.actor_id = e.source_actor
+            LEFT JOIN actors ta ON ta.actor_id = e.target_actor
+            JOIN mentions m ON m.mention_id = e.first_mention
+            JOIN documents d ON d.doc_id = m.doc_id
+            WHERE {" AND ".join(clauses) or "TRUE"}
+            ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
+            LIMIT ${len(params)}
+            """,
+            params,
+        )
+        if mentions:
+            for row in rows:
+                row["mentions"] = self.event_mentions(row["event_id"])
+        return rows
+
+    def event_mentions(self, event_id: int) -> list[dict[str, Any]]:
+        """Every report of one event, each with its own evidence."""
+        return self._rows(
+            """
+            SELECT m.mention_id, d.name AS doc, d.publisher, d.url, d.published,
+                   d.duplicate_of IS NOT NULL AS duplicate, m.date, m.hedged, m.negated,
+                   m.sentence_start, m.sentence_end, m.trigger_start, m.trigger_end,
+                   m.trigger_text AS trigger, m.confidence,
+                   substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
+                       AS sentence
+            FROM mention_events me JOIN mentions m USING (mention_id)
+            JOIN documents d ON d.doc_id = m.doc_id
+            WHERE me.event_id = $1 ORDER BY d.published NULLS LAST, m.mention_id
+            """,
+            [event_id],
+        )
+
+    def _event_clauses(self, where: EventFilter) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+
+        def param(value: Any) -> str:
+            params.append(value)
+            return f"${len(params)}"
+
+        for column, name in (("e.source_actor", where.source), ("e.target_actor", where.target)):
+            if name is not None:
+                clauses.append(f"{column} IN (SELECT unnest({param(self.resolve(name))}))")
+        if where.actor is not None:
+            ids = param(self.resolve(where.actor))
+            clauses.append(
+                f"(e.source_actor IN (SELECT unnest({ids})) "
+                f"OR e.target_actor IN (SELECT unnest({ids})))"
+            )
+        if where.type:
+            if where.type.isdigit():
+                clauses.append(f"starts_with(e.cameo, {param(where.type)})")
+            else:
+                clauses.append(f"upper(e.plover) = {param(where.type.upper())}")
+        if where.quad_class is not None:
+            clauses.append(f"e.quad_class = {param(where.quad_class)}")
+        if where.since:
+            clauses.append(f"e.date >= CAST({param(_first_day(where.since))} AS DATE)")
+        if where.until:
+            clauses.append(f"e.date <= {_last_day_sql(where.until)}")
+        if where.hedged is not None:
+            clauses.append(f"e.hedged = {param(where.hedged)}")
+        if where.negated is not None:
+            clauses.append(f"e.negated = {param(where.negated)}")
+        if where.publisher:
+            clauses.append(
+                "e.event_id IN (SELECT me.event_id FROM mention_events me "
+                "JOIN mentions m USING (mention_id) JOIN documents d ON d.doc_id = m.doc_id "
+                f"WHERE d.publisher ILIKE {param(where.publisher)})"
+            )
+        return clauses, params
+
+    # -- quotes ---------------------------------------------------------------------------
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        text: str | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, Any]]:
+        """Statements by ``speaker``, about ``about``, containing ``text`` (all given filters)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if speaker:
+            params.append(self.resolve(speaker))
+            clauses.append(
+                f"(sp.actor_id IN (SELECT unnest(${len(params)})) "
+                f"OR q.speaker_local ILIKE ${len(params) + 1})"
+            )
+            params.append(speaker)
+        if about:
+            params.append(self.resolve(about))
+            clauses.append(
+                "EXISTS (SELECT 1 FROM doc_actor_map ab WHERE ab.doc_id = q.doc_id "
+                "AND list_contains(q.about_local, ab.local_id) "
+                f"AND ab.actor_id IN (SELECT unnest(${len(params)})))"
+            )
+        if text:
+            params.append(f"%{text}%")
+            clauses.append(f"q.text ILIKE ${len(params)}")
+        params.append(limit)
+        return self._rows(
+            f"""
+            SELECT q.quote_id, coalesce(a.name, q.speaker_local) AS speaker, q.text, q.kind,
+                   q.hedged, q.via, q.cue_text AS cue, d.name AS doc, d.publisher, d.published,
+                   q.start, q.end
+            FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
+            LEFT JOIN doc_actor_map sp ON sp.doc_id = q.doc_id AND sp.local_id = q.speaker_local
+            LEFT JOIN actors a ON a.actor_id = sp.actor_id
+            WHERE {" AND ".join(clauses) or "TRUE"}
+            ORDER BY d.published DESC NULLS LAST, q.quote_id
+            LIMIT ${len(params)}
+            """,
+            params,
+        )
+
+    # -- timeline and search --------------------------------------------------------------
+
+    def timeline(self, source: str, target: str) -> list[dict[str, Any]]:
+        """Per month, events from ``source`` to ``target``: count, mean Goldstein score,
+        cooperation (quad class 1-2) and conflict (3-4) counts, mentions."""
+        return self._rows(
+            """
+            SELECT strftime(date, '%Y-%m') AS month, count(*) AS events,
+                   round(avg(goldstein), 2) AS mean_goldstein,
+                   count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+                   count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
+                   sum(num_mentions) AS mentions
+            FROM events
+            WHERE source_actor IN (SELECT unnest($1)) AND target_actor IN (SELECT unnest($2))
+              AND date IS NOT NULL
+            GROUP BY month ORDER BY month
+            """,
+            [self.resolve(source), self.resolve(target)],
+        )
+
+    def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles matching ``text``: BM25-ranked full-text search (DuckDB fts), or, if the
+        extension is unavailable, every word must occur, ranked by occurrences."""
+        indexed = self.store.has_fts and self.con.execute(
+            "SELECT count(*) FROM information_schema.schemata "
+            "WHERE schema_name = 'fts_main_documents'"
+        ).fetchone()[0]
+        columns = (
+            "d.doc_id, d.name AS doc, d.title, d.publisher, d.published, d.url, d.duplicate_of"
+        )
+        if indexed:
+            return self._rows(
+                f"""
+                SELECT {columns}, round(score, 4) AS score FROM (
+                    SELECT *, fts_main_documents.match_bm25(doc_id, $1) AS score FROM documents
+                ) d WHERE score IS NOT NULL ORDER BY score DESC, doc_id LIMIT $2
+                """,
+                [text, limit],
+            )
+        words = [w for w in normalise(text).split() if w] or [""]
+        hits = " + ".join(
+            f"len(regexp_extract_all(lower(d.text), '\\b' || ${i + 1} || '\\b'))"
+            for i in range(len(words))
+        )
+        every = " AND ".join(
+            f"lower(d.text) LIKE '%' || ${i + 1} || '%'" for i in range(len(words))
+        )
+        return self._rows(
+            f"SELECT {columns}, {hits} AS score FROM documents d WHERE {every} "
+            f"ORDER BY score DESC, doc_id LIMIT ${len(words) + 1}",
+            [*words, limit],
+        )

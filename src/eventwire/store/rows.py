@@ -1,0 +1,154 @@
+"""One ``Result`` to the rows of the per-document tables, with ids that depend only on content.
+
+A document's store id comes from its content hash, and every other row id is the document id
+plus the id the extractor gave the record ("doc-1a2b.../E3"), so re-running a document, or
+running documents in another order, always produces the same rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from datasketch import MinHash
+
+from eventwire.ingest import SkippedFile
+from eventwire.model import Result
+
+NUM_PERM = 64
+SHINGLE_WORDS = 3
+SCHEME = "affine32"  # datasketch 2 default, named because stored signatures depend on it
+_EMPTY_SKETCH = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)  # copied, not remade
+_WORD = re.compile(r"\w+")
+
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": (
+        "doc_id", "content_hash", "name", "url", "publisher", "title", "author", "published",
+        "language", "source", "text", "notices", "minhash", "duplicate_of",
+    ),
+    "doc_actors": (
+        "doc_id", "local_id", "name", "type", "country", "sector", "code", "aliases", "mentions",
+    ),
+    "quotes": (
+        "quote_id", "doc_id", "local_id", "text", "start", "end", "kind", "speaker_local",
+        "speaker_start", "speaker_end", "speaker_text", "cue_start", "cue_end", "cue_text",
+        "cue_lemma", "via", "hedged", "about_local",
+    ),
+    "mentions": (
+        "mention_id", "doc_id", "local_id", "source_local", "target_local", "cameo",
+        "cameo_root", "plover", "quad_class", "goldstein", "date", "date_basis", "hedged",
+        "negated", "via", "quote_local", "sentence_start", "sentence_end", "trigger_start",
+        "trigger_end", "trigger_text", "confidence",
+    ),
+    "failures": ("failure_id", "seq", "name", "source", "stage", "message"),
+}  # fmt: skip
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def input_key(item: Result | SkippedFile) -> str:
+    """The key an input is stored under, as document or as failure: the hash ingest computed
+    from its bytes; else the hash of its text; else (nothing readable) of where it came from."""
+    if isinstance(item, SkippedFile):
+        return sha256(f"skipped:{item.path}")
+    document = item.document
+    if document.content_hash:
+        return document.content_hash
+    if document.text:
+        return sha256(document.text)
+    return sha256(f"failed:{document.source}:{document.id}")
+
+
+def is_storable(item: Result | SkippedFile) -> bool:
+    """Whether the input is stored as a document (else it goes to the failures table)."""
+    if isinstance(item, SkippedFile) or not item.document.text:
+        return False
+    # A decode notice ("decoded as cp1252") rides along; any other error means not analysed.
+    return all(error.stage == "decode" for error in item.errors)
+
+
+def doc_id_for(content_hash: str) -> str:
+    return f"doc-{content_hash[:16]}"
+
+
+def minhash_of(text: str) -> np.ndarray:
+    """MinHash signature of the text's word 3-shingles (lower-cased)."""
+    words = _WORD.findall(text.lower())
+    shingles = {
+        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
+        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
+    }
+    sketch = _EMPTY_SKETCH.copy()
+    sketch.update_batch(list(shingles))
+    return sketch.hashvalues.astype(np.uint64)
+
+
+@dataclass
+class RowBatch:
+    """Column lists for each per-document table, filled one result at a time."""
+
+    columns: dict[str, dict[str, list]] = field(
+        default_factory=lambda: {
+            table: defaultdict(list) for table in TABLE_COLUMNS
+        }
+    )
+    count: int = 0
+
+    def add_failure(self, item: Result | SkippedFile) -> None:
+        key = input_key(item)
+        if isinstance(item, SkippedFile):
+            errors = [("read", "skipped: not an article format (.txt .html .jsonl)")]
+            name, source = str(item.path), str(item.path)
+        else:
+            errors = [(e.stage, e.message) for e in item.errors] or [("read", "no text")]
+            name, source = item.document.id, item.document.source
+        for seq, (stage, message) in enumerate(errors):
+            self._append("failures", (key, seq, name, source, stage, message))
+        self.count += 1
+
+    def add_document(self, result: Result, content_hash: str, minhash: np.ndarray) -> None:
+        doc = result.document
+        doc_id = doc_id_for(content_hash)
+        notices = [f"{e.stage}: {e.message}" for e in result.errors]
+        self._append(
+            "documents",
+            (doc_id, content_hash, doc.id, doc.url, doc.publisher, doc.title, doc.author,
+             doc.published, doc.language, doc.source, doc.text, notices, minhash, None),
+        )  # fmt: skip
+        for actor in result.actors:
+            mentions = [{"start": m.start, "end": m.end, "text": m.text} for m in actor.mentions]
+            self._append(
+                "doc_actors",
+                (doc_id, actor.id, actor.name, actor.type, actor.country, actor.sector,
+                 actor.code, list(actor.aliases), mentions),
+            )  # fmt: skip
+        for quote in result.quotes:
+            who, cue = quote.speaker_mention, quote.cue
+            self._append(
+                "quotes",
+                (f"{doc_id}/{quote.id}", doc_id, quote.id, quote.text, quote.start, quote.end,
+                 quote.kind, quote.speaker,
+                 who.start if who else None, who.end if who else None, who.text if who else None,
+                 cue.start if cue else None, cue.end if cue else None, cue.text if cue else None,
+                 cue.lemma if cue else None, list(quote.via), quote.hedged, list(quote.about)),
+            )  # fmt: skip
+        for event in result.events:
+            self._append(
+                "mentions",
+                (f"{doc_id}/{event.id}", doc_id, event.id, event.source, event.target,
+                 event.cameo, event.cameo_root, event.plover, event.quad_class, event.goldstein,
+                 event.date, event.date_basis, event.hedged, event.negated, list(event.via),
+                 event.quote, event.sentence.start, event.sentence.end, event.trigger.start,
+                 event.trigger.end, event.trigger.text, event.confidence),
+            )  # fmt: skip
+        self.count += 1
+
+    def _append(self, table: str, values: tuple) -> None:
+        columns = self.columns[table]
+        for name, value in zip(TABLE_COLUMNS[table], values, strict=True):
+            columns[name].append(value)

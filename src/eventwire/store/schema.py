@@ -1,0 +1,146 @@
+"""The store's tables, with a version number and ordered migrations.
+
+Per-document tables carry a primary key only on ``documents``: every row of a document is
+written in the same transaction as its ``documents`` row, so that key guards them all, and bulk
+inserts stay fast without more indexes to maintain.
+
+Two kinds of table. *Per-document* tables (documents, doc_actors, quotes, mentions, failures)
+are written once per document, in the ingest transaction of that document's batch, and never
+change afterwards (except ``documents.duplicate_of``). *Corpus* tables (actors, actor_aliases,
+actor_codes, doc_actor_map, events, mention_events) are derived from the per-document tables by
+:func:`eventwire.store.derive.rebuild` as a pure function of their contents, so a store's state
+never depends on the order or the history of the runs that filled it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+Migration = Callable[[duckdb.DuckDBPyConnection], None]
+
+
+def _v1_initial(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY,      -- 'doc-' + first 16 hex digits of content_hash
+            content_hash VARCHAR NOT NULL UNIQUE,
+            name VARCHAR NOT NULL,           -- Document.id as ingest named it
+            url VARCHAR, publisher VARCHAR, title VARCHAR, author VARCHAR,
+            published VARCHAR, language VARCHAR, source VARCHAR,
+            text VARCHAR NOT NULL,
+            notices VARCHAR[],               -- non-fatal errors ("decoded as cp1252")
+            minhash UBIGINT[],               -- MinHash signature for near-duplicate search
+            duplicate_of VARCHAR             -- doc_id of the original this one copies
+        );
+        CREATE TABLE doc_actors (
+            doc_id VARCHAR NOT NULL, local_id VARCHAR NOT NULL,
+            name VARCHAR NOT NULL, type VARCHAR NOT NULL,
+            country VARCHAR, sector VARCHAR, code VARCHAR,
+            aliases VARCHAR[],
+            mentions STRUCT("start" INTEGER, "end" INTEGER, "text" VARCHAR)[]
+        );
+        CREATE TABLE quotes (
+            quote_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, local_id VARCHAR NOT NULL,
+            text VARCHAR NOT NULL, "start" INTEGER, "end" INTEGER, kind VARCHAR,
+            speaker_local VARCHAR,
+            speaker_start INTEGER, speaker_end INTEGER, speaker_text VARCHAR,
+            cue_start INTEGER, cue_end INTEGER, cue_text VARCHAR, cue_lemma VARCHAR,
+            via VARCHAR[], hedged BOOLEAN, about_local VARCHAR[]
+        );
+        CREATE TABLE mentions (
+            mention_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, local_id VARCHAR NOT NULL,
+            source_local VARCHAR, target_local VARCHAR,
+            cameo VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL, plover VARCHAR,
+            quad_class TINYINT NOT NULL, goldstein DOUBLE NOT NULL,
+            date VARCHAR, date_basis VARCHAR,
+            hedged BOOLEAN, negated BOOLEAN, via VARCHAR[], quote_local VARCHAR,
+            sentence_start INTEGER, sentence_end INTEGER,
+            trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+            confidence DOUBLE
+        );
+        CREATE TABLE failures (
+            failure_id VARCHAR NOT NULL,     -- hash of the input (or of its source if unreadable)
+            seq INTEGER NOT NULL,
+            name VARCHAR, source VARCHAR, stage VARCHAR NOT NULL, message VARCHAR NOT NULL,
+            PRIMARY KEY (failure_id, seq)
+        );
+        CREATE TABLE actor_overrides (       -- the last --actors file, kept for every rebuild
+            name VARCHAR PRIMARY KEY, aliases VARCHAR[], type VARCHAR,
+            country VARCHAR, sector VARCHAR, code VARCHAR,
+            roles STRUCT(code VARCHAR, "from" VARCHAR, "until" VARCHAR)[]
+        );
+
+        CREATE TABLE actors (
+            actor_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
+            key VARCHAR NOT NULL,            -- normalised name, for look-ups by name
+            type VARCHAR,
+            country VARCHAR, sector VARCHAR, code VARCHAR,
+            n_docs INTEGER, n_mentions INTEGER, user_defined BOOLEAN
+        );
+        CREATE TABLE actor_aliases (
+            actor_id VARCHAR NOT NULL, alias VARCHAR NOT NULL, key VARCHAR NOT NULL
+        );
+        CREATE TABLE actor_codes (
+            actor_id VARCHAR NOT NULL, code VARCHAR NOT NULL,
+            first_seen VARCHAR, last_seen VARCHAR, n_docs INTEGER, origin VARCHAR
+        );
+        CREATE TABLE doc_actor_map (
+            doc_id VARCHAR NOT NULL, local_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL
+        );
+        CREATE TABLE events (
+            event_id BIGINT NOT NULL,
+            source_actor VARCHAR, target_actor VARCHAR,
+            cameo VARCHAR NOT NULL, cameo_base VARCHAR, cameo_root VARCHAR, plover VARCHAR,
+            quad_class TINYINT, goldstein DOUBLE,
+            date DATE, date_precision VARCHAR, last_date DATE,
+            hedged BOOLEAN, negated BOOLEAN,
+            num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER,
+            confidence DOUBLE, first_mention VARCHAR
+        );
+        CREATE TABLE mention_events (mention_id VARCHAR NOT NULL, event_id BIGINT NOT NULL);
+        """
+    )
+
+
+def _v2_meta(con: duckdb.DuckDBPyConnection) -> None:
+    # Bookkeeping that must survive a crash, such as how many documents the search index covers.
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+
+
+# Ordered: migration N brings a store from version N-1 to N. Append, never edit.
+MIGRATIONS: list[tuple[int, str, Migration]] = [
+    (1, "initial tables", _v1_initial),
+    (2, "meta table", _v2_meta),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, name VARCHAR)")
+    (version,) = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
+    return int(version)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply every migration the store has not had yet, each in its own transaction."""
+    version = current_version(con)
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"store schema version {version} is newer than this eventwire ({SCHEMA_VERSION})"
+        )
+    for number, name, apply in MIGRATIONS:
+        if number <= version:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            apply(con)
+            con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        version = number
+    return version
