@@ -36,8 +36,11 @@ def make_result(
     events: list[tuple] = (),
     quotes: list[tuple] = (),
 ) -> Result:
-    """A Result over ``text``. actors: (id, name, type, code[, aliases]); events: (id, source,
-    target, cameo, trigger word[, date, hedged]); quotes: (id, speaker, quoted text[, about])."""
+    """A Result over ``text``.
+
+    actors: (id, name, type, code[, aliases]); events: (id, source, target, cameo, trigger
+    word[, date, hedged, negated]); quotes: (id, speaker, quoted text[, about]).
+    """
     built_actors = []
     for actor_id, actor_name, kind, code, *rest in actors:
         names = [actor_name, *(rest[0] if rest else [])]
@@ -58,6 +61,7 @@ def make_result(
             Event(id=event_id, source=source, target=target, cameo=cameo, cameo_root=root,
                   plover=plover, quad_class=quad, goldstein=goldstein,
                   date=rest[0] if rest else None, hedged=rest[1] if len(rest) > 1 else False,
+                  negated=rest[2] if len(rest) > 2 else False,
                   sentence=SentenceSpan(start=sentence_start, end=sentence_end),
                   trigger=Span(start=start, end=start + len(trigger), text=trigger),
                   confidence=0.8)

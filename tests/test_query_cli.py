@@ -1,0 +1,98 @@
+"""The corpus commands of the CLI: ingest, actors, events, quotes, timeline, search, export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+from tests.conftest import SAMPLES
+from tests.test_query import build_corpus
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    return build_corpus(tmp_path_factory.mktemp("cli") / "corpus.duckdb")
+
+
+def run_json(*args: str):
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_ingest_command_stores_the_samples_and_skips_them_the_second_time(nlp, tmp_path: Path):
+    db = tmp_path / "samples.duckdb"
+    first = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert "7 stored, 0 failed" in first.output
+    second = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db)])
+    assert "0 stored, 0 failed" in second.output and "7 already in" in second.output
+    hits = run_json("search", "Zelensky", "--db", str(db))
+    assert hits[0]["doc"] == "wire-0001"
+    actors = run_json("actors", "Zelensky", "--db", str(db))
+    assert actors[0]["name"] == "Volodymyr Zelensky" and "Zelensky" in actors[0]["aliases"]
+
+
+def test_ingest_command_reports_usage_errors(tmp_path: Path):
+    missing = runner.invoke(app, ["ingest", str(tmp_path / "nope"), "--db", str(tmp_path / "d")])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    bad_yaml = tmp_path / "actors.yaml"
+    bad_yaml.write_text("- aliases: [X]\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["ingest", str(SAMPLES), "--db", str(tmp_path / "d"), "--actors", str(bad_yaml)]
+    )
+    assert result.exit_code == 2 and "needs a 'name'" in result.output
+
+
+def test_actors_command_lists_and_profiles(db: Path):
+    names = [a["name"] for a in run_json("actors", "--db", str(db))]
+    assert sorted(names) == ["Kassym Tokayev", "Vladimir Putin"]
+    profile = run_json("actors", "putin", "--profile", "--db", str(db))
+    assert profile["codes"][0]["code"] == "RUSGOV" and profile["events"] == 4
+    table = runner.invoke(app, ["actors", "putin", "--profile", "--db", str(db)])
+    assert table.exit_code == 0 and "Kassym Tokayev" in table.stdout
+    unknown = runner.invoke(app, ["actors", "Nobody", "--profile", "--db", str(db)])
+    assert unknown.exit_code == 1
+
+
+def test_events_command_filters(db: Path):
+    assert len(run_json("events", "--db", str(db))) == 4
+    hedged = run_json("events", "--db", str(db), "--actor", "Putin", "--hedged")
+    assert [e["cameo"] for e in hedged] == ["112"]
+    consult = run_json("events", "--db", str(db), "--type", "consult", "--since", "2025-02")
+    assert [e["cameo"] for e in consult] == ["036"]
+    assert run_json("events", "--db", str(db), "--quad-class", "4")[0]["goldstein"] == -10.0
+    visit = run_json("events", "--db", str(db), "--publisher", "Valley Gazette", "--mentions")
+    assert visit[0]["num_articles"] == 2 and len(visit[0]["mentions"]) == 2
+    assert run_json("events", "--db", str(db), "--target", "Putin", "--not-hedged") == []
+    table = runner.invoke(app, ["events", "--db", str(db), "--source", "Putin"])
+    assert table.exit_code == 0 and "Vladimir Putin" in table.stdout
+
+
+def test_quotes_timeline_and_search_commands(db: Path):
+    quotes = run_json("quotes", "--db", str(db), "--speaker", "Putin", "--text", "grain")
+    assert [q["text"] for q in quotes] == ["grain will flow east"]
+    months = run_json("timeline", "Putin", "Tokayev", "--db", str(db))
+    assert [(m["month"], m["cooperation"], m["conflict"]) for m in months] == [
+        ("2025-01", 1, 0), ("2025-02", 1, 0), ("2025-03", 0, 1)
+    ]  # fmt: skip
+    hits = run_json("search", "rail tariffs", "--db", str(db))
+    assert hits[0]["doc"] == "visit-b"
+    table = runner.invoke(app, ["timeline", "Putin", "Tokayev", "--db", str(db)])
+    assert table.exit_code == 0 and "2025-03" in table.stdout
+
+
+def test_export_command_and_a_missing_store(db: Path, tmp_path: Path):
+    result = runner.invoke(
+        app, ["export", "--db", str(db), "--format", "gdelt", "--out", str(tmp_path / "g")]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "g" / "events.export.CSV").exists()
+    missing = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "no store" in missing.output
