@@ -1,5 +1,16 @@
 """Cleaning of scraped plain text: cut page furniture, keep every sentence of the story.
 
+Input is what crude scrapers and Common Crawl WET records give: every visible line of a page.
+Three passes, in the spirit of jusText and boilerpipe:
+
+1. furniture: lines whose whole shape is page furniture (share lines, photo credits, menus,
+   timestamps...) from the patterns in ``data/boilerplate.yaml``, and reader appeals (donation,
+   newsletter, cookie notices) from counting their cue words;
+2. context: captions next to photo credits, whole appeal blocks, lists under "Most popular";
+3. story: each remaining line is scored for being prose (length, sentence punctuation, stopword
+   density); the densest run of prose is the story, and prose lines are kept there while short,
+   link-like lines around it are cut.
+
 Everything cut is reported as ``Removed(text, reason)``; nothing is dropped silently.
 """
 
@@ -7,10 +18,73 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
+import yaml
+
+from eventwire.ingest.language import detect_language
 from eventwire.model import Removed
 
 _DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*(?:\n|\Z)", re.I)
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+_READER = re.compile(r"\b(you|your|yours|we|our|us)\b", re.I)
+_REPORTING = re.compile(r"\b(said|says|told|according to|added|asked)\b", re.I)
+# A caption that carries its own credit: "Troops near Kyiv. (AFP via Getty Images)".
+_TRAILING_CREDIT = re.compile(
+    r"(\(([^()]{0,60}/)?[^()]*\b(getty|afp|reuters|ap photo|ap|pa|epa|shutterstock|alamy|"
+    r"bloomberg|handout|file photo|supplied)\b[^()]{0,40}\)|"
+    r"\b(photo|photograph|image|picture|credit)s?\s*:\s*[^.]{2,60})\s*$",
+    re.I,
+)
+_COMMENTS_HEADER = re.compile(
+    r"(\d+ )?(comments?|responses?|replies|thoughts|reactions)( \(\d+\))?"
+    r"|(top rated|all|latest|newest|oldest|reader|readers'?|show|view|load|read) comments?.{0,20}"
+    r"|\d+ (comments?|responses|replies|thoughts) (to|on) .{1,150}"
+    r"|(leave|post|add|write) a (reply|comment|response).{0,40}"
+    r"|(join|start) the (discussion|conversation).{0,40}",
+    re.I,
+)
+_COMMENT_META = re.compile(
+    r".{1,50} (says|said|wrote|commented|replied)( on .{1,40})?:"
+    r"|(reply|report|flag|like|upvote|downvote|permalink|recommend|quote)( this)?( comment)?"
+    r"|(rating|score|votes?|likes?|points?):? ?[+-]?\d+( \w+)?|[+-]?\d+ (votes?|likes?|points?)",
+    re.I,
+)
+# Furniture that pages put inside the story; it does not mean the story has ended.
+_IN_STORY_FURNITURE = {
+    "caption", "photo credit", "media prompt", "advertisement", "donation appeal",
+    "newsletter prompt", "share line",
+}  # fmt: skip
+# "Daniel Hartley", "Anna de Souza": a bare name, as bylines are printed.
+_NAME_LINE = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w.'’-]+)(?: (?:[A-ZÀ-Ý][\w.'’-]*|de|van|von|da|al|bin)){1,3}$"
+)
+
+# Justext's stopword lists, by the ISO code that the language identifier gives.
+_STOPLIST_NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish",
+    "id": "Indonesian", "ms": "Malay", "tr": "Turkish", "sv": "Swedish", "da": "Danish",
+    "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal", "fi": "Finnish", "cs": "Czech",
+    "sk": "Slovak", "ro": "Romanian", "hu": "Hungarian", "el": "Greek", "ko": "Korean",
+    "ca": "Catalan", "hr": "Croatian", "sr": "Serbian", "bg": "Bulgarian", "ar": "Arabic",
+    "fa": "Persian", "he": "Hebrew", "hi": "Hindi", "vi": "Vietnamese", "tl": "Tagalog",
+}  # fmt: skip
+
+# Scoring thresholds, in words rather than jusText's characters because lines are whole blocks.
+_SHORT_WORDS = 7
+_GOOD_WORDS = 10
+_LONG_WORDS = 30
+_STOP_GOOD = 0.28
+_STOP_NEAR = 0.18
+# Text just above a photo credit is its caption when no longer than this.
+_CAPTION_MAX_WORDS = 35
+_LINE_PATTERN_MAX_WORDS = 90
+# Extra cost of each further non-prose line in a row (see _story_region).
+_GAP_COST = 2.0
 
 
 @dataclass
@@ -21,12 +95,387 @@ class CleanText:
     title: str | None = None
 
 
+@dataclass
+class _Line:
+    text: str
+    words: int
+    stop: float | None
+    sentence: bool
+    reason: str | None = None
+    kind: str = "short"  # good | near | short | bad
+    keep: bool = False
+
+
 def clean_text(text: str) -> CleanText:
-    """Split a page dump into paragraphs, keep the story, report the rest."""
+    """Split a page dump into lines, keep the story paragraphs, report the rest with reasons."""
+    removed: list[Removed] = []
     published = None
     match = _DATE_LINE.match(text)
     if match:
         published = match.group(1)
+        removed.append(Removed(text=match.group(0).strip(), reason="date line"))
         text = text[match.end() :]
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", text)]
-    return CleanText("\n\n".join(p for p in paragraphs if p), [], published, None)
+    stoplist = _stoplist_for(text)
+    lines = [_measure(unit, stoplist) for unit in _units(text)]
+    for line in lines:
+        line.reason = _furniture(line)
+    _context(lines)
+    start, end = _story_region(lines)
+    title = _decide(lines, start, end)
+    removed += [Removed(text=ln.text, reason=ln.reason or "") for ln in lines if not ln.keep]
+    story = "\n\n".join(line.text for line in lines if line.keep)
+    return CleanText(story, removed, published, title)
+
+
+# --- lines and their measures ----------------------------------------------------------------
+
+
+def _units(text: str) -> list[str]:
+    """Non-blank lines, whitespace normalised; hard-wrapped prose lines are joined again."""
+    units: list[str] = []
+    previous_blank = True
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            previous_blank = True
+            continue
+        if units and not previous_blank and _continues(units[-1], line):
+            units[-1] += " " + line
+        else:
+            units.append(line)
+        previous_blank = False
+    return units
+
+
+def _continues(previous: str, line: str) -> bool:
+    # A wrapped sentence: the previous line stops mid-sentence and this one goes on in lowercase.
+    return (
+        line[0].islower()
+        and previous[-1].isalpha() | (previous[-1] in ",;-")
+        and len(previous.split()) >= 8
+        and len(line.split()) >= 3
+    )
+
+
+def _measure(text: str, stoplist: frozenset[str] | None) -> _Line:
+    tokens = _WORD.findall(text)
+    cjk = len(_CJK.findall(text))
+    # CJK runs are one \w+ token; about two characters make a word.
+    words = len(tokens) + cjk // 2 if cjk else len(tokens)
+    stop = None
+    if stoplist is not None and tokens and not cjk:
+        stop = sum(token.lower() in stoplist for token in tokens) / len(tokens)
+    return _Line(text, words, stop, bool(_SENTENCE_END.search(text)))
+
+
+def _stoplist_for(text: str) -> frozenset[str] | None:
+    language = detect_language(text)
+    name = _STOPLIST_NAMES.get(language or "")
+    return _stoplist(name) if name else None
+
+
+@lru_cache(maxsize=8)
+def _stoplist(name: str) -> frozenset[str] | None:
+    try:
+        import justext
+
+        return frozenset(justext.get_stoplist(name))
+    except (ImportError, ValueError):
+        return None
+
+
+# --- pass 1: furniture by shape --------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, list[re.Pattern[str]]]]:
+    source = resources.files("eventwire").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    data = yaml.safe_load(source)
+    lines = [
+        (reason, re.compile(pattern, re.I))
+        for reason, patterns in data["lines"].items()
+        for pattern in patterns
+    ]
+    cues = {
+        reason: [re.compile(rf"\b(?:{pattern})\b", re.I) for pattern in patterns]
+        for reason, patterns in data["cues"].items()
+    }
+    return lines, cues
+
+
+def _furniture(line: _Line) -> str | None:
+    line_patterns, cues = _patterns()
+    if not _WORD.search(line.text):
+        return "no words"
+    if line.words <= _LINE_PATTERN_MAX_WORDS:
+        bare = line.text.strip(" \t|•·*>-–—»›.:…!")
+        for reason, pattern in line_patterns:
+            if pattern.fullmatch(bare):
+                return reason
+    return _appeal(line, cues)
+
+
+def _appeal(line: _Line, cues: dict[str, list[re.Pattern[str]]]) -> str | None:
+    """Donation, newsletter or cookie text: several cue words, spoken to the reader."""
+    if _REPORTING.search(line.text) and line.words > 6:
+        return None  # reported speech in the story ("we need support," she said)
+    best, best_hits = None, 0
+    for reason, patterns in cues.items():
+        hits = sum(bool(p.search(line.text)) for p in patterns)
+        if hits > best_hits:
+            best, best_hits = reason, hits
+    if best is None:
+        return None
+    if line.words <= 6 and not line.sentence:
+        return best  # a button or a form label: "Support now", "Email address", "Sign up"
+    if best_hits >= 2 and (_READER.search(line.text) or best_hits >= 3) and line.words <= 80:
+        return best
+    return None
+
+
+# --- pass 2: furniture by context ------------------------------------------------------------
+
+
+def _context(lines: list[_Line]) -> None:
+    for line in lines:
+        if line.reason is None and _TRAILING_CREDIT.search(line.text) and line.words <= 50:
+            line.reason = "caption"
+    for i, line in enumerate(lines):
+        # The text just above a photo credit or an image prompt describes the picture.
+        if line.reason in ("photo credit", "media prompt") and i > 0:
+            above = lines[i - 1]
+            if above.reason is None and above.words <= _CAPTION_MAX_WORDS:
+                above.reason = "caption"
+    _appeal_blocks(lines)
+    _related_lists(lines)
+    _bylines(lines)
+    _comment_threads(lines)
+    _teaser_cards(lines)
+    _repeats(lines)
+
+
+def _appeal_blocks(lines: list[_Line]) -> None:
+    """Lines between two parts of one appeal that speak to the reader belong to the appeal,
+    and so does a neighbour that speaks to the reader with one cue of the same kind."""
+    appeals = ("donation appeal", "newsletter prompt", "cookie notice")
+    _, cues = _patterns()
+    changed = True
+    while changed:
+        changed = False
+        for i, line in enumerate(lines):
+            if line.reason not in appeals:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and lines[j].reason is None:
+                    other = lines[j]
+                    if (
+                        _READER.search(other.text)
+                        and not _REPORTING.search(other.text)
+                        and any(p.search(other.text) for p in cues[line.reason])
+                    ):
+                        other.reason = line.reason
+                        changed = True
+    marked = [i for i, line in enumerate(lines) if line.reason in appeals]
+    for a, b in zip(marked, marked[1:], strict=False):
+        if 1 < b - a <= 4 and lines[a].reason == lines[b].reason:
+            between = lines[a + 1 : b]
+            if all(ln.reason is None and _READER.search(ln.text) for ln in between):
+                for ln in between:
+                    ln.reason = lines[a].reason
+
+
+def _related_lists(lines: list[_Line]) -> None:
+    """After a "Most popular" or "More about" header, short lines are its links."""
+    in_list = False
+    for line in lines:
+        if line.reason == "related links" and line.words <= 6:
+            in_list = True
+            continue
+        if not in_list:
+            continue
+        if line.reason is None and not _is_prose(line):
+            line.reason = "related links"
+        elif line.reason in (None, "no words"):
+            in_list = line.reason == "no words"
+            if in_list:
+                line.reason = "related links"
+
+
+def _bylines(lines: list[_Line]) -> None:
+    """A bare name next to a timestamp is the byline."""
+    for i, line in enumerate(lines):
+        if line.reason is None and _NAME_LINE.match(line.text) and line.words <= 4:
+            near = lines[max(0, i - 2) : i + 3]
+            if any(ln.reason in ("timestamp", "byline") for ln in near):
+                line.reason = "byline"
+
+
+def _comment_threads(lines: list[_Line]) -> None:
+    """From a comments header followed by a thread (names with "says:", ratings, replies),
+    the rest of the page is readers' comments."""
+    for i, line in enumerate(lines):
+        if not _COMMENTS_HEADER.fullmatch(line.text.strip(" []()")):
+            continue
+        window = lines[i + 1 : i + 30]
+        replies = sum(bool(_COMMENT_META.fullmatch(ln.text)) for ln in window)
+        stamps = sum(ln.reason == "timestamp" for ln in window)
+        if replies >= 2 or stamps >= 3:
+            for ln in lines[i:]:
+                ln.reason = ln.reason or "comments"
+            return
+
+
+def _teaser_cards(lines: list[_Line]) -> None:
+    """Headline, byline or date, then a paragraph, again and again: other articles' teasers.
+
+    A story's own subheadings are not followed by a byline or a date, so one such card is
+    left alone; two or more in a row are a list of other articles.
+    """
+    cards: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        if line.reason is not None or not _is_prose(line):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and lines[j].reason in ("byline", "timestamp"):
+            j -= 1
+        head = lines[j] if j >= 0 else None
+        headline_like = head is not None and head.reason is None and 4 <= head.words <= 25
+        if j < i - 1 and headline_like and not lines[j].text.endswith("."):
+            cards.append((j, i))
+    groups: list[list[tuple[int, int]]] = []
+    for card in cards:
+        if groups and card[0] - groups[-1][-1][1] <= 2:
+            groups[-1].append(card)
+        else:
+            groups.append([card])
+    for group in groups:
+        if len(group) >= 2:
+            for first, last in group:
+                for line in lines[first : last + 1]:
+                    line.reason = line.reason or "related links"
+
+
+def _repeats(lines: list[_Line]) -> None:
+    """A line that repeats an earlier one word for word is a menu, teaser or pull quote."""
+    seen: set[str] = set()
+    for line in lines:
+        key = line.text.lower()
+        if key in seen and line.reason is None and line.words >= 3:
+            line.reason = "repeated line"
+        seen.add(key)
+
+
+# --- pass 3: the story -----------------------------------------------------------------------
+
+
+def _is_prose(line: _Line) -> bool:
+    if line.stop is None:
+        return line.sentence and line.words >= _GOOD_WORDS
+    return (
+        line.words >= _GOOD_WORDS
+        and line.stop >= _STOP_GOOD
+        and (line.sentence or line.words >= _LONG_WORDS)
+    )
+
+
+def _classify(line: _Line) -> str:
+    if line.reason:
+        return "bad"
+    if _is_prose(line):
+        return "good"
+    if line.words < _SHORT_WORDS:
+        return "short"
+    if line.stop is None or line.stop >= _STOP_NEAR:
+        return "near"
+    return "bad"
+
+
+def _weight(line: _Line) -> float:
+    if line.kind == "good":
+        return float(min(line.words, 80))
+    if line.kind == "near":
+        return 0.3 * line.words if line.sentence else -1.0
+    if line.kind == "short":
+        return 0.5 if line.sentence else -2.0
+    return -2.0 - 0.1 * min(line.words, 30)
+
+
+def _story_region(lines: list[_Line]) -> tuple[int, int]:
+    """The run of lines with the most prose weight (maximum subarray): [start, end).
+
+    Each line that is not prose in a row costs more than the one before, so a story can carry a
+    caption or an appeal box in its middle but not a page of teasers after a menu.
+    """
+    for line in lines:
+        line.kind = _classify(line)
+    best, best_span = 0.0, (0, 0)
+    total, start, gap = 0.0, 0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        weight = _weight(line)
+        if weight > 0:
+            gap = 0
+        elif line.reason not in _IN_STORY_FURNITURE:
+            gap += 1
+        total += weight - _GAP_COST * max(0, gap - 1)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _decide(lines: list[_Line], start: int, end: int) -> str | None:
+    """Mark kept lines and give the cut ones a reason; return the headline if one is clear."""
+    title_at = _headline_index(lines, start)
+    listed = _in_label_runs(lines, start, end)
+    for i, line in enumerate(lines):
+        if line.reason:
+            continue
+        inside = start <= i < end
+        if inside and (line.kind in ("good", "near") or line.sentence):
+            line.keep = True
+        elif inside and line.words >= 2 and i not in listed:
+            line.keep = True  # a subheading or a list item of the story
+        elif i == title_at:
+            line.reason = "headline"
+        elif title_at is not None and title_at < i < start and line.words >= _SHORT_WORDS:
+            line.reason = "standfirst"
+        elif inside:
+            line.reason = "menu or tag list" if i in listed else "label"
+        elif line.words <= 3:
+            line.reason = "navigation"
+        elif i >= end and not line.sentence:
+            line.reason = "related links"
+        else:
+            line.reason = (
+                "short line outside the story"
+                if line.kind == "short"
+                else ("text outside the story")
+            )
+    return lines[title_at].text if title_at is not None else None
+
+
+def _in_label_runs(lines: list[_Line], start: int, end: int) -> set[int]:
+    """Indexes of short non-prose lines that come three or more in a row: menus and tag lists."""
+    runs: set[int] = set()
+    run: list[int] = []
+    for i in range(start, end + 1):
+        if i < end and lines[i].reason:
+            continue  # furniture already cut neither makes nor breaks a run
+        if i < end and lines[i].kind in ("short", "bad") and not lines[i].sentence:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            runs.update(run)
+        run = []
+    return runs
+
+
+def _headline_index(lines: list[_Line], start: int) -> int | None:
+    """The first headline-shaped line in the dozen lines above the story."""
+    for i in range(max(0, start - 12), start):
+        line = lines[i]
+        shaped = line.reason is None and 4 <= line.words <= 30 and not line.text.endswith(".")
+        if shaped and not _NAME_LINE.match(line.text):
+            return i
+    return None

@@ -1,0 +1,274 @@
+"""Benchmark of eventwire's ingest stage on the Zyte article-extraction benchmark (AEB).
+
+Scores, with the AEB metric (word 4-gram shingles, per-document TP/FP/FN normalised to sum 1,
+precision and recall from the means over documents, F1 their harmonic mean):
+
+* the HTML path (``extract_html``, trafilatura + our options) against the gold article body;
+* the "naive full-page text" of each page (every visible text block, one line each, as a crude
+  scraper or a Common Crawl WET record gives it), raw and after ``clean_text``;
+
+and measures articles per second of the whole ``eventwire extract`` path (ingest + spaCy +
+extraction) in-process. Writes the tables into ``docs/benchmarks.md`` (its own two sections; other
+sections of that file are kept).
+
+Usage: python scripts/bench_extraction.py [--data DIR] [--no-speed] [--no-write] [--limit N]
+The data is read at run time from ../shared/data/scrapinghub-aeb (or $EVENTWIRE_SHARED); nothing
+of it is copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from eventwire.ingest.clean import clean_text
+from eventwire.ingest.html import extract_html
+
+REPO = Path(__file__).resolve().parents[1]
+DOC_PATH = REPO / "docs" / "benchmarks.md"
+
+# --- the AEB metric --------------------------------------------------------------------------
+
+TOKEN = re.compile(r"\w+")
+SHINGLE_SIZE = 4
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    """Word 4-grams with counts; a text shorter than 4 words is one shorter shingle."""
+    tokens = TOKEN.findall(text)
+    if not tokens:
+        return Counter()
+    count = max(1, len(tokens) - SHINGLE_SIZE + 1)
+    return Counter(tuple(tokens[i : i + SHINGLE_SIZE]) for i in range(count))
+
+
+def document_counts(gold: str, predicted: str) -> tuple[float, float, float]:
+    """TP, FP, FN over shingles, normalised to sum 1 so long pages weigh no more than short."""
+    truth, guess = shingles(gold), shingles(predicted)
+    tp = sum((truth & guess).values())
+    fp = sum((guess - truth).values())
+    fn = sum((truth - guess).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+@dataclass
+class Score:
+    precision: float
+    recall: float
+    f1: float
+    docs: int
+
+
+def score(pairs: Iterable[tuple[str, str]]) -> Score:
+    """Precision and recall from the per-document normalised counts averaged over documents."""
+    counts = [document_counts(gold, predicted) for gold, predicted in pairs]
+    n = len(counts)
+    tp, fp, fn = (sum(c[i] for c in counts) / n for i in range(3))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Score(precision, recall, f1, n)
+
+
+# --- naive full-page text --------------------------------------------------------------------
+
+INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
+BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+    "table", "td", "th", "tr", "ul", "button", "option", "label", "title",
+}  # fmt: skip
+
+
+def full_page_text(html: str) -> str:
+    """Every visible text block of the page, one line per block, navigation and all."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    pieces: list[str] = []
+    _walk(root, pieces)
+    lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _walk(element: etree._Element, out: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag.lower() in INVISIBLE or not tag:
+        # Comments and processing instructions show nothing, but their tail text is visible.
+        if element.tail:
+            out.append(element.tail)
+        return
+    block = tag.lower() in BLOCKS
+    if block:
+        out.append("\n")
+    if element.text:
+        out.append(element.text)
+    for child in element:
+        _walk(child, out)
+    if block:
+        out.append("\n")
+    if element.tail:
+        out.append(element.tail)
+
+
+# --- the benchmark ---------------------------------------------------------------------------
+
+
+def default_data_dir() -> Path:
+    shared = os.environ.get("EVENTWIRE_SHARED")
+    base = Path(shared) if shared else REPO / ".." / "shared" / "data"
+    return (base / "scrapinghub-aeb").resolve()
+
+
+def load_pages(data: Path, limit: int | None) -> list[tuple[str, str, str, str]]:
+    """(id, url, html, gold body) for every page, in id order."""
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(truth)[:limit]:
+        html = gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes())
+        item = truth[page_id]
+        pages.append((page_id, item.get("url", ""), html.decode("utf-8"), item["articleBody"]))
+    return pages
+
+
+def bench_text(pages: list[tuple[str, str, str, str]]) -> dict[str, Score]:
+    html_pairs, raw_pairs, clean_pairs = [], [], []
+    for _page_id, url, html, gold in pages:
+        html_pairs.append((gold, extract_html(html, url).text))
+        page_text = full_page_text(html)
+        raw_pairs.append((gold, page_text))
+        clean_pairs.append((gold, clean_text(page_text).text))
+    return {
+        "html": score(html_pairs),
+        "raw": score(raw_pairs),
+        "clean": score(clean_pairs),
+    }
+
+
+def bench_speed(pages: list[tuple[str, str, str, str]]) -> tuple[int, float, float]:
+    """Articles per second of ingest + spaCy + extraction, model load excluded and included."""
+    from eventwire.nlp import load_pipeline
+    from eventwire.pipeline import run
+    from eventwire.settings import Settings
+
+    settings = Settings()
+    started = time.perf_counter()
+    load_pipeline(settings.model)  # loaded once and cached; timed apart from the articles
+    load_seconds = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        for page_id, _url, html, _gold in pages:
+            Path(tmp, f"{page_id}.html").write_text(html, encoding="utf-8")
+        started = time.perf_counter()
+        results = list(run([Path(tmp)], settings))
+        seconds = time.perf_counter() - started
+    return len(results), seconds, load_seconds
+
+
+def text_section(scores: dict[str, Score]) -> str:
+    rows = [
+        ("HTML page, `extract_html` (trafilatura + htmldate)", scores["html"]),
+        ("Full-page text, uncleaned", scores["raw"]),
+        ("Full-page text, `clean_text`", scores["clean"]),
+    ]
+    table = "\n".join(
+        f"| {name} | {s.f1:.3f} | {s.precision:.3f} | {s.recall:.3f} | {s.docs} |"
+        for name, s in rows
+    )
+    return f"""## Body-text extraction
+
+Data: the Zyte/Scrapinghub article-extraction benchmark (AEB; 181 news and blog pages, gold
+article bodies), read from `shared/data/scrapinghub-aeb` at run time. Metric: the benchmark's own
+definition, re-implemented in `scripts/bench_extraction.py`: `\\w+` tokens, word 4-gram shingles,
+per-document TP/FP/FN normalised to sum 1, precision and recall from the means over documents,
+F1 = harmonic mean of the two. Trafilatura's published F1 on this set is 0.958.
+
+"Full-page text" is what a crude scraper or a Common Crawl WET record gives: every visible text
+block of the page (navigation, captions, footers included), one line per block, built from the
+HTML by the script. It is scored as it is and after eventwire's plain-text cleaner (`clean_text`).
+The cleaner's rules are general (furniture patterns plus line scoring); the benchmark pages were
+used only to measure it.
+
+| Input and path | F1 | Precision | Recall | Docs |
+| --- | --- | --- | --- | --- |
+{table}
+"""
+
+
+def speed_section(count: int, seconds: float, load_seconds: float) -> str:
+    return f"""## Extraction speed
+
+The whole `eventwire extract` path (ingest of `.html` files + spaCy `{_model_name()}` +
+extraction), run in-process through `eventwire.pipeline.run` over the {count} AEB pages.
+Measured on a 2-core machine that other work may have shared at the time, so treat it as a rough
+lower bound.
+
+| Articles | Seconds | Articles per second | Model load (s, not included) |
+| --- | --- | --- | --- |
+| {count} | {seconds:.1f} | {count / seconds:.2f} | {load_seconds:.1f} |
+"""
+
+
+def _model_name() -> str:
+    from eventwire.settings import Settings
+
+    return Settings().model
+
+
+def write_sections(sections: dict[str, str], path: Path = DOC_PATH) -> None:
+    """Replace (or append) each ``## Title`` section in the doc, keeping all other sections."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    for title, body in sections.items():
+        pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.M | re.S)
+        body = body.rstrip("\n") + "\n\n"
+        text = (
+            pattern.sub(lambda _m, b=body: b, text)
+            if pattern.search(text)
+            else (text.rstrip("\n") + "\n\n" + body)
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=default_data_dir())
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    parser.add_argument("--no-speed", action="store_true", help="skip the spaCy speed run")
+    parser.add_argument("--no-write", action="store_true", help="print, do not edit the doc")
+    args = parser.parse_args(argv)
+    if not (args.data / "ground-truth.json").exists():
+        print(f"AEB data not found in {args.data}", file=sys.stderr)
+        return 2
+    pages = load_pages(args.data, args.limit)
+    scores = bench_text(pages)
+    for name, s in scores.items():
+        print(f"{name:6} F1 {s.f1:.4f}  P {s.precision:.4f}  R {s.recall:.4f}  docs {s.docs}")
+    sections = {"Body-text extraction": text_section(scores)}
+    if not args.no_speed:
+        count, seconds, load_seconds = bench_speed(pages)
+        print(f"speed  {count} articles in {seconds:.1f} s = {count / seconds:.2f}/s")
+        sections["Extraction speed"] = speed_section(count, seconds, load_seconds)
+    if not args.no_write:
+        write_sections(sections)
+        print(f"wrote {DOC_PATH.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
