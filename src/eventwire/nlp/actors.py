@@ -176,10 +176,9 @@ class _Work:
             return _country_display(names)
         if names:
             best = max(names, key=lambda m: (len(m.key.split()), len(m.key)))
-            name = _name_text(best)
-            if self.known is not None and len(self.known.name) > len(name):
+            if self.known is not None:
                 return self.known.name
-            return name
+            return _name_text(best)
         first = self.mentions[0]
         return first.label or first.span.text
 
@@ -277,16 +276,25 @@ def _role_fits(role: str, sector: str | None, cluster: _Work) -> bool:
     """Whether a description's role noun can name this actor ("leader" for a president)."""
     if role in cluster.roles:
         return True
-    broad = lexicon().broad.get(role)
-    if broad is None:
-        return False
-    return bool(broad & cluster.roles) or cluster.sector in broad
+    broad = lexicon().broad
+    if role not in broad:
+        # A specific role refines an actor so far only broadly described: "the billionaire"
+        # ... "the SpaceX founder".
+        vague = bool(cluster.roles) and all(r in broad for r in cluster.roles)
+        return vague and sector is not None and sector == cluster.sector
+    return bool(broad[role] & cluster.roles) or cluster.sector in broad[role]
 
 
 def _attributes_fit(mention: Mention, cluster: _Work) -> bool:
     attrs = mention.attrs
     if attrs.country and cluster.country and attrs.country != cluster.country:
         return False
+    if (
+        cluster.affiliation is None
+        and cluster.known is None
+        and attrs.sector in {cluster.sector} - {None}
+    ):
+        return True  # the description adds the organisation ("the SpaceX founder")
     if (
         attrs.affiliation
         and attrs.affiliation != cluster.affiliation
@@ -322,9 +330,12 @@ def _match_person(mention: Mention, clusters: list[_Work]) -> _Work | None:
 def _only_open_person(
     mention: Mention, clusters: list[_Work], sentence_of: list[int]
 ) -> _Work | None:
-    """The one named person just mentioned that nothing yet describes ("the SpaceX founder")."""
+    """The one named person nearby that nothing yet describes ("the SpaceX founder").
+
+    Looks back first, then (for a lede that describes before it names) ahead.
+    """
     here = sentence_of[mention.span.start]
-    nearby = [
+    open_people = [
         c
         for c in clusters
         if c.kind == "person"
@@ -332,13 +343,21 @@ def _only_open_person(
         and not c.roles
         and c.sector is None
         and (c.country is None or mention.attrs.country in {None, c.country})
-        and any(
-            0 <= here - sentence_of[m.span.start] <= _PRONOUN_WINDOW
-            and m.span.start < mention.span.start
-            for m in c.mentions
-        )
     ]
-    return nearby[0] if len(nearby) == 1 else None
+    for before in (True, False):
+        nearby = [
+            c
+            for c in open_people
+            if any(
+                (m.span.start < mention.span.start) == before
+                and abs(here - sentence_of[m.span.start]) <= _PRONOUN_WINDOW
+                for m in c.mentions
+                if m.named
+            )
+        ]
+        if nearby:
+            return nearby[0] if len(nearby) == 1 else None
+    return None
 
 
 def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
@@ -451,9 +470,7 @@ def _antecedent(
     if not best:
         return None
     ranked = sorted(best.values(), key=lambda item: item[0], reverse=True)
-    if len(ranked) > 1 and (
-        pronoun.pronoun == "pl" or ranked[0][0] - ranked[1][0] < _PRONOUN_MARGIN
-    ):
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < _PRONOUN_MARGIN:
         return None  # two plausible antecedents: leave it unresolved
     return ranked[0][1]
 

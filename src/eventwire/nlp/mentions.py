@@ -511,12 +511,18 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         attrs = describe(span, token)
         plural = token.tag_ in {"NNS", "NNPS"} or "Plur" in token.morph.get("Number")
         determiners = {t.lower_ for t in token.lefts if t.dep_ in {"det", "poss"}}
-        definite = bool(determiners & _DEFINITE) or any(t.dep_ == "poss" for t in token.lefts)
+        # The article may hang off a modifier ("the SpaceX founder"): read the phrase's first word.
+        definite = (
+            bool(determiners & _DEFINITE)
+            or span[0].lower_ in _DEFINITE
+            or any(t.dep_ == "poss" for t in token.lefts)
+        )
         if determiners & {"every", "each", "any", "no"}:
             continue  # "every student": nobody in particular
         possessor = next((t for t in token.lefts if t.dep_ == "poss"), None)
+        vague = not (definite or attrs.country or attrs.affiliation)
         if role.body and (
-            plural and not definite or possessor is not None and possessor.tag_ in {"PRP$", "WP$"}
+            plural and vague or possessor is not None and possessor.tag_ in {"PRP$", "WP$"}
         ):
             continue  # "state agencies", "its website": not one particular institution
         indefinite_one = not plural and not definite

@@ -1,0 +1,323 @@
+"""Actors: detection, in-document merging, pronouns and CAMEO coding, on texts written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.nlp.components import ActorCluster, actor_at
+
+
+@pytest.fixture(scope="module")
+def actors_of(nlp):
+    def run(text: str) -> list[ActorCluster]:
+        return nlp(text)._.actors
+
+    return run
+
+
+def find(actors: list[ActorCluster], name: str) -> ActorCluster:
+    matches = [a for a in actors if a.name == name]
+    assert matches, f"no actor named {name!r} in {[a.name for a in actors]}"
+    assert len(matches) == 1, f"{name!r} split over {len(matches)} actors"
+    return matches[0]
+
+
+def texts(actor: ActorCluster) -> list[str]:
+    return [m.text for m in actor.mentions]
+
+
+def owner(actors: list[ActorCluster], mention_text: str, nth: int = 0) -> ActorCluster | None:
+    hits = [(m.start, a) for a in actors for m in a.mentions if m.text == mention_text]
+    hits.sort(key=lambda hit: hit[0])
+    return hits[nth][1] if nth < len(hits) else None
+
+
+# --- names, titles and merging -------------------------------------------------------------
+
+
+def test_title_name_and_surname_are_one_actor_with_country_and_role(actors_of):
+    actors = actors_of(
+        "Russian President Vladimir Putin opened a new bridge near Kazan on Monday. "
+        "Putin told workers that the project had been finished ahead of schedule."
+    )
+    putin = find(actors, "Vladimir Putin")
+    assert putin.kind == "person"
+    assert putin.code == "RUSGOV"
+    assert "Russian President Vladimir Putin" in texts(putin)
+    assert "Putin" in texts(putin)
+    # The demonym only describes Putin: there is no actor "Russian".
+    assert not [a for a in actors if a.name.lower() in {"russian", "russia"}]
+
+
+def test_description_joins_the_person_it_describes(actors_of):
+    actors = actors_of(
+        "Russian President Vladimir Putin met the governor of a northern region on Friday. "
+        "Later the Russian president visited a shipyard, where the Kremlin leader spoke "
+        "about new icebreakers."
+    )
+    putin = find(actors, "Vladimir Putin")
+    assert "the Russian president" in texts(putin)
+    assert "the Kremlin leader" in texts(putin)
+
+
+def test_possessive_country_title(actors_of):
+    actors = actors_of(
+        "Ukraine's president Volodymyr Zelensky thanked the volunteers on Sunday. "
+        "Zelensky said the repairs would take months."
+    )
+    zelensky = find(actors, "Volodymyr Zelensky")
+    assert zelensky.code == "UKRGOV"
+    assert texts(zelensky)[0] == "Ukraine's president Volodymyr Zelensky"
+    assert "Zelensky" in texts(zelensky)
+
+
+def test_company_founder_premodifier_and_later_description(actors_of):
+    actors = actors_of(
+        "SpaceX founder Elon Musk said on Tuesday that the next launch would be delayed. "
+        "Engineers had found a fault in a valve, the SpaceX founder added. "
+        "The entrepreneur did not say when the rocket would fly."
+    )
+    musk = find(actors, "Elon Musk")
+    assert musk.code == "USABUS"
+    assert "the SpaceX founder" in texts(musk)
+    assert "The entrepreneur" in texts(musk)
+    spacex = [a for a in actors if a.name == "SpaceX"]
+    assert not spacex or all(m.text != "SpaceX" for m in musk.mentions)
+
+
+def test_appositive_founder_of_company(actors_of):
+    actors = actors_of(
+        "Elon Musk, the founder of SpaceX, spoke at a conference in Texas. "
+        "The billionaire said rockets would become cheaper."
+    )
+    musk = find(actors, "Elon Musk")
+    assert musk.sector == "BUS"
+    assert "the founder" in texts(musk)  # "SpaceX" stays a mention of the company
+    assert "The billionaire" in texts(musk)
+
+
+def test_news_agency_is_coded_as_media_of_its_country(actors_of):
+    actors = actors_of(
+        "The talks ended without an agreement, state news agency TASS reported. "
+        "TASS did not name its sources."
+    )
+    tass = find(actors, "TASS")
+    assert tass.kind == "organization"
+    assert tass.code == "RUSMED"
+    assert "state news agency TASS" in texts(tass)
+
+
+def test_senator_description_with_party_and_country(actors_of):
+    actors = actors_of("A US Democrat senator criticised the decision on Wednesday.")
+    senator = owner(actors, "A US Democrat senator")
+    assert senator is not None
+    assert senator.kind == "person"
+    assert senator.code == "USALEG"
+
+
+def test_titled_senator_keeps_role_and_surname(actors_of):
+    actors = actors_of(
+        "Senator Laura Whitfield, a Democrat from Oregon, called for a vote. "
+        "Whitfield said she expected the bill to pass."
+    )
+    whitfield = find(actors, "Laura Whitfield")
+    assert whitfield.sector == "LEG"
+    assert whitfield.country == "USA"
+    assert "Whitfield" in texts(whitfield)
+    assert "she" in texts(whitfield)
+
+
+def test_spokesman_of_the_kremlin(actors_of):
+    actors = actors_of(
+        "Kremlin spokesman Dmitry Peskov told reporters the visit was not planned. "
+        "Peskov declined to give details."
+    )
+    peskov = find(actors, "Dmitry Peskov")
+    assert peskov.code == "RUSGOV"
+    assert texts(peskov)[0] == "Kremlin spokesman Dmitry Peskov"
+    assert not [a for a in actors if a.name == "Kremlin"]  # only a title here
+
+
+def test_acronym_joins_long_form(actors_of):
+    actors = actors_of(
+        "The North Atlantic Treaty Organization (NATO) held a summit in Vilnius. "
+        "NATO leaders agreed to raise spending, and NATO said it would review its plans."
+    )
+    nato = [a for a in actors if a.name == "North Atlantic Treaty Organization"]
+    assert len(nato) == 1
+    assert nato[0].code == "IGO"
+    assert "NATO" in texts(nato[0])
+
+
+def test_known_short_and_long_names_merge(actors_of):
+    actors = actors_of(
+        "The European Union extended its sanctions on Thursday. "
+        "EU ministers said the measures would stay until a ceasefire."
+    )
+    eu = find(actors, "European Union")
+    assert eu.code == "IGO"
+
+
+# --- countries, capitals and seats of government -------------------------------------------
+
+
+def test_countries_capitals_and_government_seats(actors_of):
+    actors = actors_of(
+        "Russia accused Ukraine of attacking a depot. Kyiv rejected the claim, and the White "
+        "House said it was watching closely. The Kremlin said talks were possible."
+    )
+    assert find(actors, "Russia").code == "RUS"
+    assert find(actors, "Russia").kind == "country"
+    assert find(actors, "Ukraine").code == "UKR"
+    assert find(actors, "Kyiv").code == "UKRGOV"
+    assert find(actors, "White House").code == "USAGOV"
+    assert find(actors, "Kremlin").code == "RUSGOV"
+
+
+def test_a_capital_as_a_place_is_a_location(actors_of):
+    actors = actors_of("The ministers met in Beijing on Monday to discuss trade.")
+    beijing = find(actors, "Beijing")
+    assert beijing.kind == "location"
+    assert beijing.code is None
+
+
+# --- groups --------------------------------------------------------------------------------
+
+
+def test_groups_get_country_and_role(actors_of):
+    actors = actors_of(
+        "Ukrainian leaders criticised the decision. Serbian police detained several "
+        "demonstrators, and Chinese officials said they would respond."
+    )
+    leaders = owner(actors, "Ukrainian leaders")
+    police = owner(actors, "Serbian police")
+    officials = owner(actors, "Chinese officials")
+    assert leaders is not None and leaders.kind == "group" and leaders.code == "UKRGOV"
+    assert police is not None and police.code == "SRBCOP"
+    assert officials is not None and officials.code == "CHNGOV"
+    assert owner(actors, "they") is officials
+
+
+def test_same_group_mentioned_twice_is_one_actor(actors_of):
+    actors = actors_of(
+        "Israeli officials said the talks had stalled. Two days later Israeli officials "
+        "said they were hopeful again."
+    )
+    first = owner(actors, "Israeli officials")
+    assert first is owner(actors, "Israeli officials", nth=1)
+    assert first.code == "ISRGOV"
+
+
+# --- pronouns ------------------------------------------------------------------------------
+
+
+def test_he_resolves_to_the_subject(actors_of):
+    actors = actors_of(
+        "Vladimir Putin arrived in Minsk on Tuesday. He was met at the airport by a "
+        "guard of honour, and his talks were due to start in the afternoon."
+    )
+    putin = find(actors, "Vladimir Putin")
+    assert "He" in texts(putin)
+    assert "his" in texts(putin)
+
+
+def test_pronoun_gender_picks_the_matching_person(actors_of):
+    actors = actors_of(
+        "Ms Anna Berg met Mr Tomas Lind in Stockholm on Monday. "
+        "She said the meeting had been useful."
+    )
+    assert owner(actors, "She") is find(actors, "Anna Berg")
+
+
+def test_object_pronoun_is_not_its_own_subject(actors_of):
+    actors = actors_of(
+        "Russian President Vladimir Putin praised Elon Musk on Thursday. "
+        "Putin also thanked him for his work."
+    )
+    assert owner(actors, "him") is find(actors, "Elon Musk")
+
+
+def test_two_equally_likely_antecedents_leave_the_pronoun_unresolved(actors_of):
+    actors = actors_of(
+        "A letter from Mark Hollis reached Daniel Reeve last week. He has not replied."
+    )
+    assert owner(actors, "He") is None
+
+
+def test_pronouns_inside_quotes_are_left_alone(actors_of):
+    actors = actors_of(
+        'Zelensky thanked the soldiers. "He will not win this war," Zelensky said of the invader.'
+    )
+    assert owner(actors, "He") is None
+
+
+# --- credits, datelines, offsets -----------------------------------------------------------
+
+
+def test_photo_credits_are_not_actors(actors_of):
+    actors = actors_of(
+        "Vladimir Putin speaks during a meeting in Moscow\n"
+        "( POOL/AFP via Getty Images )\n"
+        "Russian President Vladimir Putin praised the engineers on Thursday.\n"
+        "Soldiers at the front line\n"
+        "( Getty Images )\n"
+        "The army said it had repelled an attack."
+    )
+    names = {a.name for a in actors}
+    assert not names & {"Getty Images", "AFP", "POOL/AFP", "POOL"}
+    assert "Vladimir Putin" in names
+
+
+def test_dateline_is_not_an_actor(actors_of):
+    actors = actors_of(
+        "DOHA (Northbridge Wire) - Negotiators met again on Friday, Qatar's foreign ministry said."
+    )
+    names = {a.name for a in actors}
+    assert "DOHA" not in names and "Northbridge Wire" not in names
+    ministry = owner(actors, "Qatar's foreign ministry")
+    assert ministry is not None and ministry.code == "QATGOV"
+
+
+def test_actor_at_finds_the_actor_behind_a_token(nlp):
+    doc = nlp("Kremlin spokesman Dmitry Peskov said on Monday that he was not aware of the plan.")
+    peskov = actor_at(doc, 3)  # "Peskov"
+    assert peskov is not None and peskov.name == "Dmitry Peskov"
+    he = next(t.i for t in doc if t.text == "he")
+    assert actor_at(doc, he) is peskov
+    assert actor_at(doc, 4) is None  # "said"
+
+
+def test_offsets_point_into_the_document_text(analyse_text):
+    result = analyse_text(
+        "Russian President Vladimir Putin praised Elon Musk as a visionary, state news "
+        "agency TASS reported on Thursday.\n\n"
+        'The Russian president compared the entrepreneur with Sergei Korolev. "He reminds '
+        'me of our designers," Putin said. Musk did not respond, and he has not commented '
+        "since.\n"
+    )
+    assert result.ok, result.errors
+    text = result.document.text
+    by_name = {actor.name: actor for actor in result.actors}
+    assert by_name["Vladimir Putin"].code == "RUSGOV"
+    assert by_name["TASS"].code == "RUSMED"
+    assert "the entrepreneur" in by_name["Elon Musk"].aliases
+    assert "he" in [m.text for m in by_name["Elon Musk"].mentions]
+    for actor in result.actors:
+        for mention in actor.mentions:
+            assert text[mention.start : mention.end] == mention.text
+        assert actor.name not in actor.aliases
+
+
+def test_sample_article_actors(analyse_text):
+    from tests.conftest import SAMPLES, analyse_paths
+
+    (result,) = analyse_paths([SAMPLES / "putin-musk-scraped.txt"])
+    by_name = {actor.name: actor for actor in result.actors}
+    assert by_name["Vladimir Putin"].code == "RUSGOV"
+    assert by_name["Elon Musk"].code == "USABUS"
+    assert by_name["Volodymyr Zelensky"].code == "UKRGOV"
+    assert by_name["Dmitry Peskov"].code == "RUSGOV"
+    assert by_name["TASS"].code == "RUSMED"
+    assert "Getty Images" not in by_name
+    putin_aliases = set(by_name["Vladimir Putin"].aliases)
+    assert {"The Russian president", "Putin"} <= putin_aliases
