@@ -116,6 +116,11 @@ class Event(_Model):
     sentence: SentenceSpan
     trigger: Span
     confidence: float = Field(ge=0.0, le=1.0)
+    hypothetical: bool = Field(False, description="Threatened, planned or conditional: not done")
+    source_text: str | None = Field(None, description="Words naming the source, coded or not")
+    target_text: str | None = Field(None, description="Words naming the target, coded or not")
+    mode: str | None = Field(None, description="PLOVER mode")
+    context: str | None = Field(None, description="PLOVER context(s), ';'-separated")
 
 
 class ErrorRecord(_Model):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from eventwire.extract.actors import build_actors
+from eventwire.extract.events import extract_events
 from eventwire.model import Actor, Document, Event, Quote
 
 __all__ = ["extract"]
@@ -16,4 +17,5 @@ __all__ = ["extract"]
 def extract(doc: Doc, document: Document) -> tuple[list[Actor], list[Quote], list[Event]]:
     """Actors, statements and events found in ``doc`` (whose text is ``document.text``)."""
     actors = build_actors(doc)
-    return actors, [], []
+    events = extract_events(doc, document, actors, [])
+    return actors, [], events

@@ -1,0 +1,318 @@
+"""When an event happened, from the words of the text, resolved against the publication date.
+
+Two layers:
+
+* :func:`resolve` turns one date expression ("in 2023", "last March", "on Tuesday", "the
+  following year") into a :class:`DateValue`, given the publication date and, for anaphoric
+  expressions, the date the text is currently talking about (the anchor).
+* :class:`DateScope` dates an event in a parsed document. A date scopes over its clause: an event
+  takes the date attached to its own clause or to a clause that governs it; otherwise the date
+  of the paragraph so far (a background paragraph that opens "In 2023, ..." keeps talking about
+  2023); otherwise the publication date, flagged with ``basis="publication"``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+Basis = Literal["explicit", "relative", "publication"]
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+MONTHS.pop("may", None)  # "may" is far more often the modal verb; the full month is re-added
+MONTHS["may"] = 5
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"((?:19|20)\d\d)"
+_FULL_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")
+_FULL_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b")
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")
+_DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b"
+)
+_MONTH_ONLY = re.compile(rf"\b(last|next|this|early|mid|late|in)?[\s-]*{_MONTH}\b")
+_YEAR_ONLY = re.compile(rf"(?<![\d-]){_YEAR}(?!s|\d|-\d)")
+_WEEKDAY = re.compile(r"\b(last|next|this|on|coming)?\s*(" + "|".join(WEEKDAYS) + r")\b")
+_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                  r"(day|week|month|year)s?\s+ago\b")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# Expressions that point back at the date the text is already talking about.
+_SAME_AS_ANCHOR = re.compile(
+    r"\b(at the time|that (day|week|month|year)|the same (day|week|month|year)|later that "
+    r"(day|week|month|year)|earlier that (day|week|month|year)|then)\b"
+)
+_ANCHOR_NEXT_YEAR = re.compile(r"\b(the following year|the next year|a year later)\b")
+_ANCHOR_PREVIOUS_YEAR = re.compile(r"\b(the previous year|the year before|a year earlier)\b")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date at the precision the text gives: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+
+    value: str
+    basis: Basis
+
+
+def _day(day: date, basis: Basis) -> DateValue:
+    return DateValue(day.isoformat(), basis)
+
+
+def _month(year: int, month: int, basis: Basis) -> DateValue:
+    return DateValue(f"{year:04d}-{month:02d}", basis)
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _recent_month(month: int, published: date, strictly_before: bool = False) -> DateValue:
+    """The most recent ``month`` not after the publication month (before it if ``strictly``)."""
+    year = published.year
+    if month > published.month or (strictly_before and month == published.month):
+        year -= 1
+    return _month(year, month, "relative")
+
+
+def _recent_weekday(weekday: int, published: date, qualifier: str) -> DateValue:
+    back = (published.weekday() - weekday) % 7
+    if qualifier in {"next", "coming"}:
+        return _day(published + timedelta(days=(weekday - published.weekday()) % 7 or 7),
+                    "relative")
+    if qualifier == "last" and back == 0:
+        back = 7
+    return _day(published - timedelta(days=back), "relative")
+
+
+def resolve(text: str, published: date | None, anchor: DateValue | None = None) -> DateValue | None:
+    """The date an expression names, or None when it names none we can place."""
+    low = text.lower().strip()
+    if found := _ISO.search(low):
+        return DateValue("-".join(found.groups()), "explicit")
+    if found := _FULL_DMY.search(low):
+        day, month, year = found.groups()
+        return _safe_day(int(year), MONTHS[month], int(day))
+    if found := _FULL_MDY.search(low):
+        month, day, year = found.groups()
+        return _safe_day(int(year), MONTHS[month], int(day))
+    if found := _MONTH_YEAR.search(low):
+        month, year = found.groups()
+        return _month(int(year), MONTHS[month], "explicit")
+    if re.search(r"\b(19|20)\d0s\b", low):
+        return None  # a decade is background colour, not an event date
+    if found := _YEAR_ONLY.search(low):
+        return DateValue(found.group(1), "explicit")
+    if _SAME_AS_ANCHOR.search(low):
+        return anchor and DateValue(anchor.value, anchor.basis)
+    if _ANCHOR_NEXT_YEAR.search(low) or _ANCHOR_PREVIOUS_YEAR.search(low):
+        if anchor is None:
+            return None
+        step = 1 if _ANCHOR_NEXT_YEAR.search(low) else -1
+        return DateValue(str(int(anchor.value[:4]) + step), "relative")
+    if published is None:
+        return None
+    return _relative(low, published)
+
+
+def _safe_day(year: int, month: int, day: int) -> DateValue | None:
+    try:
+        return _day(date(year, month, day), "explicit")
+    except ValueError:
+        return _month(year, month, "explicit")
+
+
+def _relative(low: str, published: date) -> DateValue | None:
+    """Expressions resolved against the publication date."""
+    if re.search(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b", low):
+        return _day(published, "relative")
+    if re.search(r"\byesterday\b", low):
+        return _day(published - timedelta(days=1), "relative")
+    if re.search(r"\btomorrow\b", low):
+        return _day(published + timedelta(days=1), "relative")
+    if found := _AGO.search(low):
+        amount = _NUMBERS.get(found.group(1)) or int(found.group(1))
+        unit = found.group(2)
+        if unit in {"day", "week"}:
+            days = amount * (7 if unit == "week" else 1)
+            return _day(published - timedelta(days=days), "relative")
+        if unit == "month":
+            return _month(*_shift_months(published.year, published.month, -amount), "relative")
+        return DateValue(str(published.year - amount), "relative")
+    for word, delta in (("last", -1), ("this", 0), ("next", 1)):
+        if re.search(rf"\b{word} year\b", low):
+            return DateValue(str(published.year + delta), "relative")
+        if re.search(rf"\b{word} month\b", low):
+            return _month(*_shift_months(published.year, published.month, delta), "relative")
+        if re.search(rf"\b{word} week\b", low):
+            day = published + timedelta(days=7 * delta)
+            return _month(day.year, day.month, "relative")
+    if found := _DAY_MONTH.search(low):
+        day_a, month_a, month_b, day_b = found.groups()
+        month, day = MONTHS[month_a or month_b], int(day_a or day_b)
+        year = published.year if (month, day) <= (published.month, published.day) else (
+            published.year - 1)
+        value = _safe_day(year, month, day)
+        return value and DateValue(value.value, "relative")
+    if found := _WEEKDAY.search(low):
+        return _recent_weekday(WEEKDAYS[found.group(2)], published, found.group(1) or "")
+    if found := _MONTH_ONLY.search(low):
+        qualifier, month = found.groups()
+        if month == "may" and qualifier in {None, "this"}:
+            return None  # bare "may" is the modal verb
+        if qualifier == "next":
+            year = published.year + (MONTHS[month] <= published.month)
+            return _month(year, MONTHS[month], "relative")
+        return _recent_month(MONTHS[month], published, strictly_before=qualifier == "last")
+    return None
+
+
+def parse_published(published: str | None) -> date | None:
+    """The document's publication date (ISO ``YYYY-MM-DD``), or None when absent or odd."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+# Openers that make a paragraph continue the story of the paragraph before it.
+_CONTINUES = re.compile(
+    r"^\W*(at the time|that (day|week|month|year)|then|later that|the same (day|week|month|year))",
+    re.IGNORECASE,
+)
+_ANAPHORIC_HEADS = {"refusal", "decision", "move", "remark", "comment", "invasion", "attack",
+                    "visit", "statement", "rejection", "announcement", "step", "incident"}
+
+
+@dataclass
+class _Found:
+    span: Span
+    value: DateValue
+    head: Token  # the verb or noun the expression modifies
+
+
+class DateScope:
+    """Dates the events of one parsed document (see the module docstring)."""
+
+    def __init__(self, doc: Doc, published: str | None) -> None:
+        self.doc = doc
+        self.published = parse_published(published)
+        self._frames: dict[int, DateValue | None] = {}  # sentence start -> date it carries on
+        self._found: dict[int, list[_Found]] = {}
+        self._walk()
+
+    def _walk(self) -> None:
+        """One pass in reading order: each sentence's dates and the date carried into it."""
+        carried: DateValue | None = None
+        paragraph = -1
+        text = self.doc.text
+        for sent in self.doc.sents:
+            this_paragraph = text.count("\n", 0, sent.start_char)
+            is_new_paragraph = this_paragraph != paragraph and text[
+                sent.start_char - 1: sent.start_char
+            ] in {"\n", ""}
+            if is_new_paragraph:
+                if not self._continues(sent):
+                    carried = None
+                paragraph = this_paragraph
+            found = self._expressions(sent, carried)
+            self._found[sent.start] = found
+            self._frames[sent.start] = carried
+            frame = next((f.value for f in found if self._is_frame(f, sent)), None)
+            if frame is not None:
+                carried = frame
+
+    def _continues(self, sent: Span) -> bool:
+        if _CONTINUES.search(sent.text):
+            return True
+        subjects = (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head == sent.root)
+        subject = next(subjects, None)
+        return (
+            subject is not None
+            and subject.lemma_.lower() in _ANAPHORIC_HEADS
+            and any(child.lower_ in {"the", "this", "that"} for child in subject.children)
+        )
+
+    def _expressions(self, sent: Span, anchor: DateValue | None) -> list[_Found]:
+        found: list[_Found] = []
+        spans = [ent for ent in sent.ents if ent.label_ in {"DATE", "TIME"}]
+        for match in _SAME_AS_ANCHOR.finditer(sent.text.lower()):
+            span = sent.char_span(match.start(), match.end())  # offsets within the sentence
+            if span is not None and not any(s.start <= span.start < s.end for s in spans):
+                spans.append(span)
+        for span in (piece for s in spans for piece in _pieces(s)):
+            value = resolve(span.text, self.published, anchor)
+            if value is not None:
+                found.append(_Found(span, value, _attachment(span)))
+        return found
+
+    @staticmethod
+    def _is_frame(found: _Found, sent: Span) -> bool:
+        """A date that frames the whole sentence: on its main clause or fronted before it."""
+        fronted = all(t.pos_ in {"ADP", "DET", "PUNCT", "ADV"} for t in sent.doc[
+            sent.start:found.span.start])
+        return found.head == sent.root or fronted or (
+            found.head.dep_ == "conj" and found.head.head == sent.root
+        )
+
+    def date_of(self, trigger: Token) -> tuple[str | None, Basis | None]:
+        """The date of the event whose trigger is ``trigger``, and how it was found."""
+        sent = trigger.sent
+        found = self._found.get(sent.start, [])
+        governing = {trigger, *trigger.ancestors}
+        # A nominal trigger ("the invasion") takes the date of the clause it sits in.
+        scoped = [f for f in found if f.head in governing]
+        if scoped:
+            best = min(scoped, key=lambda f: _distance(trigger, f.head))
+            return best.value.value, best.value.basis
+        fronted = [f for f in found if self._is_frame(f, sent)]
+        if fronted:
+            return fronted[0].value.value, fronted[0].value.basis
+        carried = self._frames.get(sent.start)
+        if carried is not None:
+            return carried.value, carried.basis
+        if self.published is not None:
+            return self.published.isoformat(), "publication"
+        return None, None
+
+
+def _pieces(span: Span) -> list[Span]:
+    """A date entity split at commas: "March 2022, weeks" is two expressions."""
+    pieces, start = [], span.start
+    for token in span:
+        if token.is_punct:
+            if token.i > start:
+                pieces.append(span.doc[start:token.i])
+            start = token.i + 1
+    if start < span.end:
+        pieces.append(span.doc[start:span.end])
+    return pieces
+
+
+def _attachment(span: Span) -> Token:
+    """The word a date expression hangs from: the head of its prepositional phrase or NP."""
+    head = span.root
+    while head.dep_ in {"pobj", "prep", "npadvmod", "nummod", "compound", "amod", "det",
+                        "advmod", "pcomp", "quantmod", "appos"} and head.head != head:
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            break
+    return head
+
+
+def _distance(trigger: Token, head: Token) -> int:
+    steps, token = 0, trigger
+    while token != head and token.head != token:
+        token, steps = token.head, steps + 1
+    return steps
+

@@ -1,0 +1,706 @@
+"""Events: who did what to whom and when, coded in CAMEO and PLOVER, from the dependency parse.
+
+For each sentence:
+
+1. triggers: verbs and event nouns of the dictionary (``data/event_verbs.yaml``); verbs that
+   govern an infinitive ("refused to", "threatened to", "urged ... to") code the act through
+   their wrapper table; light verbs hand the event to their object ("imposed sanctions");
+   describing verbs and reported statements become praise or criticism when what is said of
+   someone is evaluative ("called him a traitor"); an unknown verb between two actors maps to
+   the nearest dictionary verb in the word vectors, with lower confidence;
+2. participants from syntax: subject or passive agent is the source, object, dative or the
+   sense's preposition the target; nominal events take possessor/adjective ("Russia's",
+   "Russian") as source and of/on/against as target; coordination multiplies events; an event
+   noun as target ("criticised the refusal") stands for the actor of that earlier event;
+3. modality: negation, hedges, hypothetical acts (threatened, planned, modal or conditional);
+4. date: :class:`~eventwire.extract.dates.DateScope`;
+5. the sentence gate: an event needs a participant that is an actor or a named entity, and a
+   target unless its code is about acting alone (protest, mobilise, withdraw, appeals).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extract.codes import lookup
+from eventwire.extract.dates import DateScope
+from eventwire.extract.event_lexicon import Lexicon, Sense, Wrapper, lexicon
+from eventwire.model import Actor, Document, Event, Quote, SentenceSpan
+from eventwire.model import Span as TextSpan
+from eventwire.nlp.components import actor_at
+
+__all__ = ["extract_events"]
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "from"}
+_NP_TARGET_PREPS = {"with", "against", "to", "on", "from"}  # "a deal with Iran"
+_NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_NOUN_TARGET_PREPS = {"of", "on", "against", "into", "to", "with", "in", "toward", "towards"}
+_MODIFIERS = {"poss", "compound", "amod", "nmod"}
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_MODALS = {"could", "would", "might", "may", "will", "shall", "should", "must", "can", "'ll", "wo"}
+_HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly",
+           "probably", "seemingly", "ostensibly"}
+_HEDGING_VERBS = {"say", "report", "believe", "think", "allege", "rumour", "rumor", "claim"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
+# Codes that make sense without a target: acting alone or appealing to no one in particular.
+_TARGETLESS_ROOTS = {"02", "10", "14", "15"}
+
+_BASE_CONFIDENCE = {"verb": 0.8, "wrapper": 0.8, "light": 0.75, "evaluative": 0.6,
+                    "noun": 0.55, "act": 0.7, "vector": 0.45}
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of an event: an actor when the actors stage has one, else the words used."""
+
+    actor: str | None
+    text: str
+    named: bool
+    token: Token
+
+    @property
+    def key(self) -> str:
+        return self.actor or self.text.lower()
+
+
+@dataclass
+class Candidate:
+    code: str
+    trigger: Token
+    start: int  # trigger span, token indices
+    end: int
+    sources: list[Party]
+    targets: list[Party]
+    match: str
+    targetless_ok: bool = False
+    symmetric: bool = False
+    hypothetical: bool = False
+    negated: bool = False
+    hedged: bool = False
+    quote: str | None = None
+    via: list[str] = field(default_factory=list)
+
+
+def extract_events(
+    doc: Doc, document: Document, actors: list[Actor], quotes: list[Quote]
+) -> list[Event]:
+    """Events in ``doc`` (text ``document.text``), their actors taken from ``doc._.actors``."""
+    del actors  # actor ids come from the doc's clusters; the records carry the same ids
+    coder = _Coder(doc, lexicon(), quotes)
+    scope = DateScope(doc, document.published)
+    events: list[Event] = []
+    for sent in doc.sents:
+        for candidate in coder.sentence(sent):
+            for event in coder.expand(candidate, scope, len(events)):
+                events.append(event)
+            coder.remember(candidate)
+    return events
+
+
+class _Coder:
+    def __init__(self, doc: Doc, lex: Lexicon, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.quotes = quotes
+        self.recent: list[Candidate] = []  # coded events so far, for "the refusal" anaphora
+
+    # --- triggers ------------------------------------------------------------------------
+
+    def sentence(self, sent: Span) -> list[Candidate]:
+        found: list[Candidate] = []
+        absorbed: set[int] = set()
+        for token in sent:
+            if token.i in absorbed:
+                continue
+            if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+                found += self._verb(token, absorbed)
+            elif token.pos_ in {"NOUN", "PROPN"}:
+                found += self._noun(token)
+        found = [c for c in found if c.trigger.i not in absorbed or c.match in {"wrapper", "act"}]
+        return _dedupe(found)
+
+    def _verb(self, verb: Token, absorbed: set[int]) -> list[Candidate]:
+        lemma = verb.lemma_.lower()
+        act = _infinitive(verb)
+        wrapper = self.lex.wrappers.get(lemma)
+        if wrapper is not None and act is not None:
+            return self._wrapped(verb, act, wrapper, absorbed)
+        if lemma in self.lex.evaluative_verbs or lemma in self.lex.reporting:
+            described = self._evaluation(verb)
+            if described:
+                return described
+        senses = self.lex.verbs.get(lemma)
+        match = "verb"
+        if senses is None:
+            senses, match = self._vector_senses(verb, lemma)
+        if not senses:
+            return []
+        sense = _choose(senses, verb)
+        if sense is None:
+            return []
+        candidate = self._verb_candidate(verb, sense, match)
+        if match == "vector" and not (
+            any(p.actor for p in candidate.sources) and any(p.actor for p in candidate.targets)
+        ):
+            return []
+        return self._with_intent(candidate, verb)
+
+    def _with_intent(self, candidate: Candidate, head: Token) -> list[Candidate]:
+        """A cooperative act in the future tense ("will provide aid") is, in CAMEO, an
+        expression of intent (03) now, besides the hypothetical act itself."""
+        if not (candidate.hypothetical and "04" <= candidate.code[:2] <= "08"
+                and _future(_clause_of(head))):
+            return [candidate]
+        intent = self.lex.wrappers["promise"]
+        stated = replace(candidate, code=intent.code_for(candidate.code, head.lemma_.lower()),
+                         match="wrapper", hypothetical=False, targetless_ok=True)
+        return [stated, candidate]
+
+    def _vector_senses(self, verb: Token, lemma: str) -> tuple[list[Sense] | None, str]:
+        lex = self.lex
+        if (
+            verb.pos_ != "VERB"
+            or lemma in lex.reporting
+            or lemma in lex.light_verbs
+            or lemma in lex.wrappers
+            or lemma in lex.evaluative_verbs
+            or not any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            return None, "verb"
+        nearest = lex.nearest_verb(lemma, verb.vocab)
+        if nearest is None:
+            return None, "verb"
+        # The general sense of the nearest verb: the last one, which has no conditions.
+        return [replace(lex.verbs[nearest[0]][-1], prep=frozenset(), with_words=())], "vector"
+
+    def _verb_candidate(self, verb: Token, sense: Sense, match: str) -> Candidate:
+        sources, targets = self._verb_parties(verb, sense)
+        candidate = Candidate(
+            code=sense.code,
+            trigger=verb,
+            start=verb.i,
+            end=_particle_end(verb),
+            sources=sources,
+            targets=targets,
+            match=match,
+            targetless_ok=sense.without_object,
+            symmetric=sense.symmetric,
+        )
+        self._modality(candidate, verb)
+        return candidate
+
+    def _wrapped(
+        self, verb: Token, act: Token, wrapper: Wrapper, absorbed: set[int]
+    ) -> list[Candidate]:
+        act_lemma = act.lemma_.lower()
+        act_senses = self.lex.verbs.get(act_lemma)
+        act_sense = _choose(act_senses, act) if act_senses else None
+        if act_sense is None and act_lemma in wrapper.need_act | self.lex.wrappers.keys():
+            return []
+        if act_sense is None and verb.lemma_.lower() in wrapper.need_act:
+            return []
+        code = wrapper.code_for(act_sense.code if act_sense else None, act_lemma)
+        sources = self._subjects(verb)
+        own_objects = self._objects(verb, frozenset({"on", "upon"}))
+        act_targets = (self._verb_parties(act, act_sense)[1] if act_sense
+                       else self._objects(act, frozenset(_TARGET_PREPS)))
+        controlled_by_object = wrapper.kind in {"appeal", "demand"} and own_objects
+        targets = own_objects if controlled_by_object else (act_targets or own_objects)
+        wrapped = Candidate(
+            code=code, trigger=verb, start=verb.i, end=_particle_end(verb), sources=sources,
+            targets=targets, match="wrapper", targetless_ok=True,
+        )
+        self._modality(wrapped, verb)
+        found = [wrapped]
+        absorbed.add(act.i)
+        if wrapper.emit_act and act_sense is not None:
+            act_event = Candidate(
+                code=act_sense.code, trigger=act, start=act.i, end=_particle_end(act),
+                sources=own_objects if controlled_by_object else sources, targets=act_targets,
+                match="act", targetless_ok=act_sense.without_object, symmetric=act_sense.symmetric,
+            )
+            self._modality(act_event, act)
+            act_event.hypothetical = True
+            found.append(act_event)
+        return found
+
+    def _noun(self, noun: Token) -> list[Candidate]:
+        senses = self.lex.nouns.get(noun.lemma_.lower())
+        if not senses:
+            return []
+        sense = _choose(senses, noun, noun_context=True)
+        if sense is None:
+            return []
+        governor = noun.head
+        if noun.dep_ == "pobj" and governor.lower_ == "of" and governor.head.dep_ == "dobj":
+            governor = governor.head.head  # "provided 20 tons of aid": the measure is skipped
+            light_object = True
+        else:
+            light_object = noun.dep_ in {"dobj", "nsubjpass", "attr"}
+        light = (
+            light_object
+            and governor.lemma_.lower() in self.lex.light_verbs
+            and governor.lemma_.lower() not in self.lex.verbs
+        )
+        sources = self._noun_sources(noun)
+        targets = self._noun_targets(noun)
+        if light:
+            sources = sources or self._subjects(governor)
+            targets = targets or self._objects(governor, frozenset(_TARGET_PREPS), skip=noun)
+        elif not (sources and targets):
+            return []  # a bare event noun ("the praise") is not an event of its own
+        start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
+        candidate = Candidate(
+            code=sense.code, trigger=noun, start=start, end=noun.i + 1, sources=sources,
+            targets=targets, match="light" if light else "noun",
+            targetless_ok=sense.without_object,
+        )
+        self._modality(candidate, governor if light else noun)
+        if any(c.lower_ in {"no", "never"} for c in noun.children):
+            candidate.negated = True
+        return self._with_intent(candidate, governor) if light else [candidate]
+
+    def _evaluation(self, verb: Token) -> list[Candidate]:
+        """Praise or criticism in describing someone: "called X a traitor", "said X was great"."""
+        lemma = verb.lemma_.lower()
+        pairs: list[tuple[Token, Token]] = []  # (who is described, the description)
+        if lemma in self.lex.evaluative_verbs:
+            objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+            descriptions = [c for c in verb.children if c.dep_ in {"oprd", "attr", "acomp"}]
+            descriptions += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                             for g in c.children if g.dep_ == "pobj"]
+            for described in objects:
+                pairs += [(described, d) for d in descriptions]
+            # "X called Y a traitor" often parses Y as the subject of a small clause
+            for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
+                pairs += self._copular(clause)
+        else:  # a reporting verb: what the statement says of someone
+            for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
+                pairs += self._copular(clause)
+        found = []
+        for described, description in pairs:
+            polarity = self._polarity(description)
+            if polarity == 0:
+                continue
+            candidate = Candidate(
+                code="051" if polarity > 0 else "111",
+                trigger=verb, start=verb.i, end=verb.i + 1,
+                sources=self._subjects(verb), targets=self._expand(described),
+                match="evaluative",
+            )
+            self._modality(candidate, verb)
+            found.append(candidate)
+        return found[:1]
+
+    @staticmethod
+    def _copular(clause: Token) -> list[tuple[Token, Token]]:
+        if clause.lemma_ != "be":
+            return []
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        descriptions = [c for c in clause.children if c.dep_ in {"attr", "acomp"}]
+        if any(c.dep_ == "neg" for c in clause.children):
+            return []  # "is not a compliment": polarity is not worth guessing
+        return [(s, d) for s in subjects for d in descriptions]
+
+    def _polarity(self, description: Token) -> int:
+        words = {t.lemma_.lower() for t in description.subtree} | {
+            t.lower_ for t in description.subtree
+        }
+        negated = any(t.dep_ == "neg" or t.lower_ in {"not", "never", "no"}
+                      for t in description.subtree)
+        score = len(words & self.lex.positive) - len(words & self.lex.negative)
+        if negated:
+            score = -score
+        return (score > 0) - (score < 0)
+
+    # --- participants --------------------------------------------------------------------
+
+    def _verb_parties(self, verb: Token, sense: Sense) -> tuple[list[Party], list[Party]]:
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        if passive:
+            sources = [p for agent in verb.children if agent.dep_ == "agent"
+                       for g in agent.children if g.dep_ == "pobj" for p in self._expand(g)]
+            targets = [p for c in verb.children if c.dep_ == "nsubjpass"
+                       for p in self._expand(c)]
+            if not targets and verb.dep_ in {"relcl", "acl"}:
+                targets = self._expand(verb.head)  # "the city, which was shelled by ..."
+            return sources, targets + self._objects(verb, sense.prep or frozenset(_TARGET_PREPS))
+        sources = self._subjects(verb)
+        return sources, self._objects(verb, sense.prep or frozenset(_TARGET_PREPS))
+
+    def _subjects(self, verb: Token) -> list[Party]:
+        """The doer of ``verb``: its subject, or the subject of the verb it hangs from."""
+        token: Token | None = verb
+        for _ in range(6):
+            if token is None:
+                break
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+            if not subjects and any(c.dep_ == "auxpass" for c in token.children):
+                subjects = [g for a in token.children if a.dep_ == "agent"
+                            for g in a.children if g.dep_ == "pobj"]
+            if subjects:
+                return [p for s in subjects for p in self._expand(s)]
+            if token.dep_ in {"relcl", "acl"} and token is verb:
+                return self._expand(token.head)
+            if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp"}:
+                token = token.head
+                continue
+            break
+        return []
+
+    def _objects(self, verb: Token, preps: frozenset[str], skip: Token | None = None
+                 ) -> list[Party]:
+        found: list[Party] = []
+        for child in verb.children:
+            if skip is not None and child.left_edge.i <= skip.i <= child.right_edge.i:
+                continue
+            if child.dep_ in {"dobj", "dative", "obj"}:
+                if child.dep_ == "dative" and child.pos_ == "ADP":
+                    found += [p for g in child.children if g.dep_ == "pobj"
+                              for p in self._expand(g)]
+                else:
+                    found += self._expand(child)
+            elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+                found += [p for g in child.children if g.dep_ == "pobj" for p in self._expand(g)]
+        return found
+
+    def _noun_sources(self, noun: Token) -> list[Party]:
+        found: list[Party] = []
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                party = self._party(child, own_only=True)
+                if party is not None and party.named:
+                    found.append(party)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                found += [p for g in child.children if g.dep_ == "pobj" for p in self._expand(g)]
+        return found
+
+    def _noun_targets(self, noun: Token) -> list[Party]:
+        return [p for child in noun.children
+                if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS
+                for g in child.children if g.dep_ == "pobj" for p in self._expand(g)
+                if p.named]
+
+    def _expand(self, token: Token) -> list[Party]:
+        """A participant and those coordinated with it ("Russia and China"); a thing that is not
+        an actor gives way to the actor its phrase names ("an agreement with Iran")."""
+        found = []
+        for member in [token, *_conjuncts(token)]:
+            party = self._party(member)
+            if party is not None and not party.named:
+                inner = [p for c in member.children if c.dep_ == "prep"
+                         and c.lower_ in _NP_TARGET_PREPS for g in c.children
+                         if g.dep_ == "pobj" and (p := self._party(g)) is not None and p.named]
+                found += inner or [party]
+            elif party is not None:
+                found.append(party)
+        return found
+
+    def _party(self, token: Token, own_only: bool = False) -> Party | None:
+        if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            token = token.head.head
+        if token.ent_type_ in _NOT_PARTIES:
+            return None
+        cluster = actor_at(self.doc, token.i)
+        if cluster is not None:
+            return Party(cluster.id, _phrase(token), True, token)
+        for child in token.children:
+            if child.dep_ in _MODIFIERS:
+                cluster = actor_at(self.doc, child.i)
+                if cluster is not None:
+                    return Party(cluster.id, _phrase(token), True, token)
+        if token.ent_type_ in _ENTITY_LABELS:
+            return Party(None, _entity_text(token), True, token)
+        if own_only:
+            return None
+        for child in token.children:
+            if child.dep_ in _MODIFIERS and child.ent_type_ in _ENTITY_LABELS:
+                return Party(None, _phrase(token), True, token)
+        if token.lower_ in _PERSONAL_PRONOUNS:
+            antecedent = self._antecedent(token)
+            if antecedent is not None:
+                return antecedent
+        if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+            linked = self._anaphor(token)
+            if linked is not None:
+                return linked
+            return Party(None, _phrase(token), False, token)
+        return None
+
+    def _antecedent(self, pronoun: Token) -> Party | None:
+        """Fallback when the actors stage left a pronoun unresolved: the last person named
+        before it who is not the subject of the same clause ("Putin praised him")."""
+        clause = _clause_of(pronoun)
+        subjects = {getattr(actor_at(self.doc, c.i), "id", None)
+                    for c in clause.children if c.dep_ in _SUBJECTS}
+        # Among people named in the last few sentences, the most talked-about one so far.
+        sentences = list(self.doc.sents)
+        here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+        window_start = sentences[max(here - 3, 0)].start
+        best: tuple[int, int, str] | None = None
+        for cluster in self.doc._.actors or []:
+            if cluster.kind != "person" or cluster.id in subjects:
+                continue
+            ends = [m.end for m in cluster.mentions if m.end <= pronoun.i]
+            if not ends or max(ends) <= window_start:
+                continue
+            score = (len(ends), max(ends), cluster.id)
+            best = max(best, score) if best else score
+        if best is None:
+            return None
+        return Party(best[2], pronoun.text, True, pronoun)
+
+    def _anaphor(self, token: Token) -> Party | None:
+        """An event noun ("the refusal") as a participant stands for the doer of that event."""
+        senses = self.lex.nouns.get(token.lemma_.lower())
+        if not senses or not any(c.lower_ in {"the", "this", "that"} for c in token.children):
+            return None
+        roots = {s.code[:2] for s in senses}
+        for earlier in reversed(self.recent):
+            if earlier.code[:2] in roots and earlier.sources:
+                return earlier.sources[0]
+        return None
+
+    def remember(self, candidate: Candidate) -> None:
+        if candidate.sources and not candidate.hypothetical:
+            self.recent.append(candidate)
+
+    # --- modality --------------------------------------------------------------------------
+
+    def _modality(self, candidate: Candidate, head: Token) -> None:
+        chain = [head, *head.ancestors]
+        clause = _clause_of(head)
+        candidate.negated = any(
+            c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+            for c in clause.children
+        )
+        candidate.hypothetical = _hypothetical(clause) or any(
+            t.lemma_.lower() in self.lex.wrappers and t.lemma_.lower() not in {"refuse", "decline"}
+            and c.dep_ == "xcomp" for c, t in zip(chain, chain[1:], strict=False)
+        )
+        candidate.hedged = any(
+            c.lower_ in _HEDGES for t in chain[:3] for c in t.children if c.dep_ == "advmod"
+        ) or any(
+            t.lemma_.lower() in _HEDGING_VERBS and any(c.dep_ == "auxpass" for c in t.children)
+            and c.dep_ == "xcomp" for c, t in zip(chain, chain[1:], strict=False)
+        )
+        self._attribution(candidate, chain)
+
+    def _attribution(self, candidate: Candidate, chain: list[Token]) -> None:
+        """The statement an event was reported in: its quote id and the chain of sources."""
+        start = candidate.trigger.idx
+        for quote in self.quotes:
+            cue = quote.cue
+            inside = quote.start <= start < quote.end
+            cued = cue is not None and any(t.idx == cue.start for t in chain)
+            if inside or cued:
+                candidate.quote = quote.id
+                candidate.via = list(quote.via)
+                return
+        for inner, outer in zip(chain, chain[1:], strict=False):
+            if inner.dep_ in {"ccomp", "parataxis"} and outer.lemma_.lower() in self.lex.reporting:
+                candidate.via = [p.actor or p.text for p in self._subjects(outer)]
+                return
+
+    # --- output ----------------------------------------------------------------------------
+
+    def expand(self, candidate: Candidate, scope: DateScope, offset: int) -> Iterable[Event]:
+        """One contract event per source-target pair that passes the gate."""
+        # When a side names an actor, its unnamed things ("its troops") are not participants.
+        sources = [p for p in candidate.sources if p.named] or candidate.sources or [None]
+        targets = [p for p in candidate.targets if p.named] or candidate.targets or [None]
+        pairs = [(s, t) for s in sources for t in targets]
+        if candidate.symmetric and not candidate.targets and len(candidate.sources) > 1:
+            pairs = [(s, t) for s in candidate.sources for t in candidate.sources if s is not t]
+        date, basis = scope.date_of(candidate.trigger)
+        facts = lookup(candidate.code)
+        sent = candidate.trigger.sent
+        trigger = self.doc[candidate.start:candidate.end]
+        emitted = 0
+        for source, target in pairs:
+            if not self._passes(candidate, source, target):
+                continue
+            emitted += 1
+            yield Event(
+                id=f"E{offset + emitted}",
+                source=source.actor if source else None,
+                target=target.actor if target else None,
+                source_text=source.text if source else None,
+                target_text=target.text if target else None,
+                cameo=facts.code,
+                cameo_root=facts.root,
+                plover=facts.plover,
+                mode=facts.mode,
+                context=facts.context,
+                quad_class=facts.quad_class,
+                goldstein=facts.goldstein,
+                date=date,
+                date_basis=basis,
+                hedged=candidate.hedged,
+                negated=candidate.negated,
+                hypothetical=candidate.hypothetical,
+                via=[v for v in candidate.via if v != (source.actor if source else None)],
+                quote=candidate.quote,
+                sentence=SentenceSpan(start=sent.start_char, end=sent.end_char),
+                trigger=TextSpan(start=trigger.start_char, end=trigger.end_char,
+                                 text=trigger.text),
+                confidence=_confidence(candidate, source, target),
+            )
+
+    @staticmethod
+    def _passes(candidate: Candidate, source: Party | None, target: Party | None) -> bool:
+        if source is not None and target is not None and source.key == target.key:
+            return False
+        if not ((source and source.named) or (target and target.named)):
+            return False
+        if target is None:
+            return candidate.targetless_ok or candidate.code[:2] in _TARGETLESS_ROOTS
+        return source is not None or candidate.match not in {"noun", "evaluative"}
+
+
+def _confidence(candidate: Candidate, source: Party | None, target: Party | None) -> float:
+    score = _BASE_CONFIDENCE[candidate.match]
+    for party in (source, target):
+        if party is None:
+            score -= 0.12
+        elif party.actor:
+            score += 0.07
+        elif party.named:
+            score += 0.03
+        else:
+            score -= 0.05
+    if candidate.hedged:
+        score -= 0.1
+    if candidate.hypothetical:
+        score *= 0.5
+    if candidate.negated:
+        score *= 0.5
+    return round(min(max(score, 0.01), 0.99), 3)
+
+
+# --- syntax helpers ------------------------------------------------------------------------
+
+
+def _choose(senses: list[Sense], head: Token, noun_context: bool = False) -> Sense | None:
+    """The first sense whose preposition and keyword conditions hold around ``head``."""
+    preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}}
+    words = _complement_words(head, include_head_context=noun_context)
+    for sense in senses:
+        if sense.prep and not sense.prep & preps:
+            continue
+        if sense.with_words and not any(_has_word(words, w) for w in sense.with_words):
+            continue
+        return sense
+    return None
+
+
+def _complement_words(head: Token, include_head_context: bool) -> str:
+    tokens: list[Token] = []
+    for child in head.children:
+        if child.dep_ in _SUBJECTS or child.dep_ in {"punct", "cc", "conj", "mark", "advcl",
+                                                      "relcl", "ccomp", "parataxis"}:
+            continue
+        tokens += list(child.subtree)
+    if include_head_context:
+        tokens += [head.head]
+    lemmas = " ".join(t.lemma_.lower() for t in tokens)
+    lowers = " ".join(t.lower_ for t in tokens)
+    return f" {lemmas} | {lowers} "
+
+
+def _has_word(words: str, word: str) -> bool:
+    return f" {word} " in words
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """The act an infinitive names after a verb ("refused to pay", "urged X to withdraw")."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+            return child
+        if child.dep_ == "ccomp" and child.pos_ == "VERB" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+        ):
+            return child
+    return None
+
+
+def _particle_end(verb: Token) -> int:
+    """End of a phrasal verb's trigger: "crack down" keeps its particle."""
+    particles = [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return (particles[0] if particles else verb.i) + 1
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+            found += [child, *_conjuncts(child)]
+    return found
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause a trigger sits in (itself for a verb)."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head != token:
+        token = token.head
+    return token
+
+
+def _hypothetical(clause: Token) -> bool:
+    token: Token | None = clause
+    while token is not None:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in _MODALS:
+                return True
+            if child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"}:
+                return True
+            if child.dep_ == "aux" and child.lower_ == "going":
+                return True
+        # a conjoined verb shares the modal of the first ("would meet and sign")
+        token = token.head if token.dep_ == "conj" else None
+    return False
+
+
+def _future(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall", "going"}
+               for c in clause.children)
+
+
+def _phrase(token: Token) -> str:
+    """The words naming a participant: the head with its left modifiers, no determiner."""
+    doc = token.doc
+    left = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod", "nummod",
+                                                  "det", "case"}]
+    start = min([token.i, *(c.left_edge.i for c in left)])
+    while start < token.i and doc[start].dep_ == "det":
+        start += 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].dep_ == "flat":
+        end += 1
+    if token.ent_type_ and token.ent_iob_ != "O":
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
+    return doc[start:end].text
+
+
+def _entity_text(token: Token) -> str:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent.text if ent is not None else token.text
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per trigger and code (a verb seen as both wrapper and plain verb)."""
+    seen: set[tuple[int, str]] = set()
+    unique = []
+    for candidate in candidates:
+        key = (candidate.trigger.i, candidate.code[:2])
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(candidate)
+    return unique

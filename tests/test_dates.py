@@ -1,0 +1,92 @@
+"""Date expressions resolved against the publication date, and their scope in a document."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.extract.dates import DateScope, DateValue, parse_published, resolve
+
+FRIDAY = date(2025, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "basis"),
+    [
+        ("In 2023", "2023", "explicit"),
+        ("in September 2022", "2022-09", "explicit"),
+        ("on 3 February 2024", "2024-02-03", "explicit"),
+        ("on February 3, 2024", "2024-02-03", "explicit"),
+        ("2024-11-05", "2024-11-05", "explicit"),
+        ("in March", "2025-03", "relative"),  # the current month counts
+        ("in April", "2024-04", "relative"),  # never after the publication date
+        ("last March", "2024-03", "relative"),
+        ("on Tuesday", "2025-03-11", "relative"),
+        ("Thursday", "2025-03-13", "relative"),
+        ("on Friday", "2025-03-14", "relative"),
+        ("last Friday", "2025-03-07", "relative"),
+        ("next Monday", "2025-03-17", "relative"),
+        ("yesterday", "2025-03-13", "relative"),
+        ("last year", "2024", "relative"),
+        ("last month", "2025-02", "relative"),
+        ("three days ago", "2025-03-11", "relative"),
+        ("two years ago", "2023", "relative"),
+        ("March 2", "2025-03-02", "relative"),
+    ],
+)
+def test_resolve(text: str, value: str, basis: str) -> None:
+    assert resolve(text, FRIDAY) == DateValue(value, basis)
+
+
+def test_anaphoric_expressions_need_an_anchor() -> None:
+    anchor = DateValue("2022-09", "explicit")
+    assert resolve("the following year", FRIDAY, anchor) == DateValue("2023", "relative")
+    assert resolve("at the time", FRIDAY, anchor) == anchor
+    assert resolve("later that week", FRIDAY, anchor) == anchor
+    assert resolve("the following year", FRIDAY) is None
+
+
+def test_unplaceable_expressions() -> None:
+    assert resolve("the 1960s", FRIDAY) is None
+    assert resolve("for weeks", FRIDAY) is None
+    assert resolve("on Tuesday", None) is None  # nothing to resolve against
+    assert resolve("In 2023", None) == DateValue("2023", "explicit")
+
+
+def test_parse_published() -> None:
+    assert parse_published("2025-03-14") == FRIDAY
+    assert parse_published("2025-03-14T10:00:00Z") == FRIDAY
+    assert parse_published(None) is None and parse_published("soon") is None
+
+
+def _dates(nlp, text: str, published: str | None, words: list[str]) -> list[tuple]:
+    doc = nlp(text)
+    scope = DateScope(doc, published)
+    return [scope.date_of(next(t for t in doc if t.text == word)) for word in words]
+
+
+def test_dates_scope_over_their_clause_and_paragraph(nlp) -> None:
+    text = (
+        "Chile thanked Peru on Monday.\n"
+        "In 2021, Chile sued Peru over fishing rights. Peru rejected the claim. "
+        "The court ruled for Chile the following year, records published in 2024 show.\n"
+        "Peru protested."
+    )
+    thanked, sued, rejected, ruled, protested = _dates(
+        nlp, text, "2025-05-02", ["thanked", "sued", "rejected", "ruled", "protested"])
+    assert thanked == ("2025-04-28", "relative")
+    assert sued == ("2021", "explicit")
+    assert rejected == ("2021", "explicit")  # the paragraph's year carries over
+    assert ruled == ("2022", "relative")  # "the following year" is its own clause's date
+    assert protested == ("2025-05-02", "publication")  # a new paragraph starts afresh
+
+
+def test_a_paragraph_that_continues_the_story_keeps_its_date(nlp) -> None:
+    text = "In May 2019, Ecuador expelled an envoy.\nAt the time, Quito condemned Caracas."
+    (condemned,) = _dates(nlp, text, "2025-05-02", ["condemned"])
+    assert condemned == ("2019-05", "explicit")
+
+
+def test_no_publication_date(nlp) -> None:
+    assert _dates(nlp, "Chile thanked Peru.", None, ["thanked"]) == [(None, None)]
