@@ -87,19 +87,22 @@ class Store:
             return
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for table, columns in rows.columns.items():
-                if columns:
-                    self._append(table, columns)
+            for table, table_rows in rows.rows.items():
+                if table_rows:
+                    self._append(table, table_rows)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
 
-    def _append(self, table: str, columns: dict[str, list]) -> None:
+    def _append(self, table: str, rows: list[tuple]) -> None:
+        # Arrow columns from row tuples, inserted in one statement: much faster than a row-wise
+        # INSERT or executemany.
         schema = self.con.execute(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+        columns = zip(*rows, strict=True)
         arrow = pa.table(
-            {name: pa.array(columns[name], type=schema.field(name).type)
-             for name in TABLE_COLUMNS[table]}
+            {name: pa.array(values, type=schema.field(name).type)
+             for name, values in zip(TABLE_COLUMNS[table], columns, strict=True)}
         )  # fmt: skip
         view = f"_batch_{table}"
         self.con.register(view, arrow)
