@@ -321,3 +321,30 @@ def test_sample_article_actors(analyse_text):
     assert "Getty Images" not in by_name
     putin_aliases = set(by_name["Vladimir Putin"].aliases)
     assert {"The Russian president", "Putin"} <= putin_aliases
+
+
+def test_coref_scorer_reads_gold_entities(tmp_path):
+    from scripts.eval_coref import gold_entity, read_conllu
+
+    rows = [
+        ("1", "Anna", "Entity=(1-person-new-x-x-1-coref-Anna_Berg"),
+        ("2", "Berg", "Entity=1)"),
+        ("3", "smiled", "SpaceAfter=No"),
+        ("4", ".", "_"),
+    ]
+    rows2 = [("1", "She", "Entity=(1-person-giv-x-x-1-coref)"), ("2", "left", "_")]
+    lines = ["# newpar", "# text = Anna Berg smiled."]
+    lines += [
+        "\t".join([i, form, "_", "_", "_", "_", "0", "_", "_", misc]) for i, form, misc in rows
+    ]
+    lines += ["", "# newpar", "# text = She left"]
+    lines += [
+        "\t".join([i, form, "_", "_", "_", "_", "0", "_", "_", misc]) for i, form, misc in rows2
+    ]
+    path = tmp_path / "doc.conllu"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gold = read_conllu(path)
+    assert gold.text.startswith("Anna Berg smiled.\n\nShe left")
+    assert [gold.text[s:e] for s, e in gold.mentions[1]] == ["Anna Berg", "She"]
+    she = next(t for t in gold.tokens if t[2] == "She")
+    assert gold_entity(gold, she[0], she[1]) == 1
