@@ -234,6 +234,16 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
             for cluster in reversed(clusters):
                 if cluster.kind == "person" and words[0] in cluster.surnames:
                     return cluster
+        # Otherwise a single word that is part of exactly one person's name: "Li" for
+        # "Li Qiang" (family name first), "Milica" for "Milica Petrovic".
+        if len(words) == 1:
+            owners = [
+                c
+                for c in clusters
+                if c.kind == "person" and any(words[0] in name.split() for name in c.names)
+            ]
+            if len(owners) == 1:
+                return owners[0]
         # A full name joins an earlier bare surname: "Putin" ... "Vladimir Putin".
         if mention.kind == "person" and len(words) > 1:
             for cluster in reversed(clusters):

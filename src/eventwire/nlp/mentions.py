@@ -31,6 +31,21 @@ _GENERIC_ROLES = {
     "advisor", "negotiator", "head", "chief", "member", "source", "deputy", "representative",
 }  # fmt: skip
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "del",
+    "da",
+    "di",
+    "al",
+    "el",
+    "bin",
+    "le",
+    "la",
+}
 
 
 @dataclass
@@ -138,6 +153,23 @@ def _dateline_tokens(doc: Doc) -> set[int]:
 # --- names -----------------------------------------------------------------------------------
 
 
+def _extend_name(span: Span) -> Span:
+    """A person's name cut after a particle ("Ursula von" | "der Leyen") runs on to the surname."""
+    doc = span.doc
+    end = span.end
+    if span.label_ != "PERSON" and span.root.ent_type_ != "PERSON":
+        return span
+    while (
+        end < len(doc)
+        and doc[end - 1].lower_ in _NAME_PARTICLES
+        and "\n" not in doc[end - 1].whitespace_
+    ):
+        if not (doc[end].lower_ in _NAME_PARTICLES or doc[end].text[:1].isupper()):
+            break
+        end += 1
+    return doc[span.start : end]
+
+
 def _trim(ent: Span) -> Span | None:
     """The entity without a leading "the", a trailing "'s" or anything past a line break."""
     start, end = ent.start, ent.end
@@ -183,6 +215,8 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         if ent.label_ not in _ACTOR_LABELS:
             continue
         span = _trim(ent)
+        if span is not None and ent.label_ == "PERSON":
+            span = _extend_name(span)
         if span is None or any(taken[i] for i in range(span.start, span.end)):
             continue
         text = span.text
@@ -412,6 +446,8 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
     generic = bool(attrs.roles) and attrs.roles <= _GENERIC_ROLES
     if head_sector:
         attrs.sector = head_sector
+    elif body_sector == "IGO":
+        attrs.sector = "IGO"  # "European Commission President ...": acts for the IGO
     elif generic and body_sector:
         attrs.sector = body_sector
     else:
