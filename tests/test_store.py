@@ -298,3 +298,49 @@ def test_rebuild_does_not_depend_on_insertion_order(tmp_path: Path):
             )  # fmt: skip
     assert dumps[0] == dumps[1]
     assert dumps[0][2][0][14:17] == (2, 1, 2)  # one event: two mentions, one source, two articles
+
+
+def test_a_store_from_an_older_version_is_migrated(tmp_path: Path):
+    from eventwire.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER, name VARCHAR)")
+    for number, name, apply in MIGRATIONS[:2]:
+        apply(con)
+        con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, name])
+    con.execute(
+        "INSERT INTO mentions (mention_id, doc_id, local_id, cameo, cameo_root, quad_class, "
+        "goldstein) VALUES ('doc-1/E1', 'doc-1', 'E1', '042', '04', 1, 1.9)"
+    )
+    con.close()
+    with Store(path) as store:
+        assert table(store, "SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
+        assert table(store, "SELECT mention_id, hypothetical, mode FROM mentions") == [
+            ("doc-1/E1", False, None)
+        ]
+
+
+def test_hypothetical_and_done_events_are_not_merged(store: Store):
+    planned = make_result("p", "Tokayev plans to visit Putin.", published="2025-03-14",
+                          actors=[("A1", "Tokayev", "person", "KAZGOV"),
+                                  ("A2", "Putin", "person", "RUSGOV")],
+                          events=[("E1", "A1", "A2", "042", "visit")])  # fmt: skip
+    planned.events[0].hypothetical = True
+    planned.events[0].mode = "visit"
+    done = make_result("d", "Tokayev visited Putin.", published="2025-03-15",
+                       actors=[("A1", "Tokayev", "person", "KAZGOV"),
+                               ("A2", "Putin", "person", "RUSGOV")],
+                       events=[("E1", "A1", "A2", "042", "visited")])  # fmt: skip
+    store.add([planned, done])
+    store.rebuild()
+    assert table(store, "SELECT hypothetical, mode FROM events ORDER BY hypothetical") == [
+        (False, None), (True, "visit")
+    ]  # fmt: skip
+
+
+def test_the_sample_actor_overrides_load():
+    overrides = load_overrides(Path(__file__).resolve().parents[1] / "samples" / "actors.yaml")
+    musk = next(o for o in overrides if o.name == "Elon Musk")
+    assert {r["code"] for r in musk.roles} == {"USABUS", "USAGOV"}
+    assert all(isinstance(r["from"], str) for r in musk.roles)

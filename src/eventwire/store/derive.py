@@ -85,7 +85,7 @@ def _merge_actors(con: duckdb.DuckDBPyConnection) -> None:
 def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute(
         """
-        SELECT m.mention_id, s.actor_id, t.actor_id, m.cameo, m.negated,
+        SELECT m.mention_id, s.actor_id, t.actor_id, m.cameo, m.negated, m.hypothetical,
                coalesce(m.date, d.published)
         FROM mentions m JOIN documents d USING (doc_id)
         LEFT JOIN doc_actor_map s ON s.doc_id = m.doc_id AND s.local_id = m.source_local
@@ -126,7 +126,8 @@ def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
                                        o.doc_id)),
                count(DISTINCT o.doc_id),
                max(m.confidence),
-               any_value(g.first_mention)
+               any_value(g.first_mention),
+               bool_or(m.hypothetical), min(m.mode), min(m.context)
         FROM _grouped g
         JOIN mentions m USING (mention_id)
         JOIN documents d ON d.doc_id = m.doc_id

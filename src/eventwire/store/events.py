@@ -1,11 +1,11 @@
 """The same event reported by several articles becomes one event with all its mentions.
 
 Mentions are the same event when they have the same corpus source actor, target actor, CAMEO
-code and negation, and their dates fall in one window: within ``WINDOW_DAYS`` of the first
-mention of the event for day dates, the same month for month dates, the same year for year
-dates. A mention without any date (none in the text and no publication date) is an event of its
-own. The event id is derived from its earliest mention, so it does not change when unrelated
-documents are added.
+code, negation and hypothetical flag (a planned visit is not the visit), and their dates fall
+in one window: within ``WINDOW_DAYS`` of the first mention of the event for day dates, the same
+month for month dates, the same year for year dates. A mention without any date (none in the
+text and no publication date) is an event of its own. The event id is derived from its earliest
+mention, so it does not change when unrelated documents are added.
 """
 
 from __future__ import annotations
@@ -37,15 +37,16 @@ def event_id_for(mention_id: str) -> int:
 
 
 def group_mentions(
-    rows: Iterable[tuple[str, str | None, str | None, str, bool, str | None]],
+    rows: Iterable[tuple[str, str | None, str | None, str, bool, bool, str | None]],
 ) -> list[tuple[str, int, dt.date | None, str | None, str]]:
-    """Rows (mention_id, source, target, cameo, negated, date) to
+    """Rows (mention_id, source, target, cameo, negated, hypothetical, date) to
     (mention_id, event_id, event date, precision, first mention_id) rows."""
     keyed = []
-    for mention_id, source, target, cameo, negated, date in rows:
+    for mention_id, source, target, cameo, negated, hypothetical, date in rows:
         parsed = _parse(date)
         precision, day = parsed if parsed else (None, None)
-        group = (source or "", target or "", cameo, bool(negated), precision or "")
+        group = (source or "", target or "", cameo, bool(negated), bool(hypothetical),
+                 precision or "")  # fmt: skip
         keyed.append((group, day or dt.date.min, mention_id, day, precision))
     keyed.sort()
 

@@ -151,7 +151,8 @@ def export_plover(con: duckdb.DuckDBPyConnection, path: Path) -> Path:
         SELECT e.event_id, e.date, e.date_precision, e.plover, e.cameo, e.quad_class,
                e.goldstein, e.hedged, e.negated, e.num_mentions, e.num_sources, e.num_articles,
                a1.name, a1.code, a1.country, a1.sector, a2.name, a2.code, a2.country, a2.sector,
-               fd.url, fd.publisher, fd.title, fd.published, fd.name
+               fd.url, fd.publisher, fd.title, fd.published, fd.name, e.mode, e.context,
+               e.hypothetical
         {_FIRST_DOC}
         ORDER BY e.event_id
         """
@@ -178,14 +179,15 @@ def export_plover(con: duckdb.DuckDBPyConnection, path: Path) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for row in events:
             (event_id, date, precision, plover, cameo, quad, goldstein, hedged, negated, mentions,
-             sources, articles, *sides, url, publisher, title, published, doc) = row  # fmt: skip
+             sources, articles, *sides, url, publisher, title, published, doc, mode, context,
+             hypothetical) = row  # fmt: skip
             record = {
                 "id": str(event_id),
                 "date": date.isoformat() if date else None,
                 "date_precision": precision,
                 "event_type": plover,
-                "mode": None,
-                "context": [],
+                "mode": mode,
+                "context": context.split(";") if context else [],
                 "actor": _side(sides[:4]),
                 "recipient": _side(sides[4:]),
                 "cameo": cameo,
@@ -193,6 +195,7 @@ def export_plover(con: duckdb.DuckDBPyConnection, path: Path) -> Path:
                 "goldstein": goldstein,
                 "hedged": hedged,
                 "negated": negated,
+                "hypothetical": hypothetical,
                 "num_mentions": mentions,
                 "num_sources": sources,
                 "num_articles": articles,

@@ -44,7 +44,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "mention_id", "doc_id", "local_id", "source_local", "target_local", "cameo",
         "cameo_root", "plover", "quad_class", "goldstein", "date", "date_basis", "hedged",
         "negated", "via", "quote_local", "sentence_start", "sentence_end", "trigger_start",
-        "trigger_end", "trigger_text", "confidence",
+        "trigger_end", "trigger_text", "confidence", "hypothetical", "source_text",
+        "target_text", "mode", "context",
     ),
     "failures": ("failure_id", "seq", "name", "source", "stage", "message"),
 }  # fmt: skip
@@ -150,7 +151,9 @@ class RowBatch:
                  event.cameo, event.cameo_root, event.plover, event.quad_class, event.goldstein,
                  event.date, event.date_basis, event.hedged, event.negated, list(event.via),
                  event.quote, event.sentence.start, event.sentence.end, event.trigger.start,
-                 event.trigger.end, event.trigger.text, event.confidence),
+                 event.trigger.end, event.trigger.text, event.confidence,
+                 event.hypothetical, event.source_text, event.target_text, event.mode,
+                 event.context),
             )  # fmt: skip
         self.count += 1
 

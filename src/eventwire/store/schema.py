@@ -110,10 +110,31 @@ def _v2_meta(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
 
 
+def _v3_event_modality(con: duckdb.DuckDBPyConnection) -> None:
+    # The contract gained optional event fields: hypothetical (threatened, planned, conditional),
+    # the words naming source and target, and PLOVER mode and context. (No DEFAULT clauses:
+    # DuckDB 1.5 cannot commit several ALTERs with defaults on one table in one transaction.)
+    con.execute(
+        """
+        ALTER TABLE mentions ADD COLUMN hypothetical BOOLEAN;
+        ALTER TABLE mentions ADD COLUMN source_text VARCHAR;
+        ALTER TABLE mentions ADD COLUMN target_text VARCHAR;
+        ALTER TABLE mentions ADD COLUMN mode VARCHAR;
+        ALTER TABLE mentions ADD COLUMN context VARCHAR;
+        ALTER TABLE events ADD COLUMN hypothetical BOOLEAN;
+        ALTER TABLE events ADD COLUMN mode VARCHAR;
+        ALTER TABLE events ADD COLUMN context VARCHAR;
+        UPDATE mentions SET hypothetical = false;
+        UPDATE events SET hypothetical = false;
+        """
+    )
+
+
 # Ordered: migration N brings a store from version N-1 to N. Append, never edit.
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial tables", _v1_initial),
     (2, "meta table", _v2_meta),
+    (3, "event modality, mode and context", _v3_event_modality),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
