@@ -26,7 +26,7 @@ def actors_component(doc: Doc) -> Doc:
     actors, links = resolve_actors(doc)
     doc._.actors = actors
     doc._.coref_links = links
-    doc._.actor_index = _index(actors)
+    doc._.actor_index = None  # built on first use by actor_at
     return doc
 
 
@@ -41,10 +41,13 @@ def _index(actors: list[ActorCluster]) -> dict[int, ActorCluster]:
 
 def actor_at(doc: Doc, token_index: int) -> ActorCluster | None:
     """The actor one of whose mentions covers token ``token_index``, if any."""
-    index = doc._.actor_index
-    if index is None:
-        index = doc._.actor_index = _index(doc._.actors or [])
-    return index.get(token_index)
+    actors = doc._.actors or []
+    # Rebuilt when a later stage has added actors or mentions since the index was made.
+    signature = (len(actors), sum(len(cluster.mentions) for cluster in actors))
+    cached = doc._.actor_index
+    if cached is None or cached[0] != signature:
+        cached = doc._.actor_index = (signature, _index(actors))
+    return cached[1].get(token_index)
 
 
 def mention_at(doc: Doc, token_index: int) -> Span | None:

@@ -227,7 +227,10 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             _take(taken, span)
             continue
         known = known_name(text)
-        if ent.label_ == "NORP" and (_is_premodifier(span) or span.root.dep_ == "appos"):
+        hyphenated = span.end < len(doc) and doc[span.end].text == "-"  # "Indian-administered"
+        if ent.label_ == "NORP" and (
+            _is_premodifier(span) or span.root.dep_ == "appos" or hyphenated
+        ):
             continue  # an attribute of the noun it modifies, not an actor of its own
         if ent.label_ == "GPE" and _is_premodifier(span) and span.root.dep_ != "poss":
             continue  # "US officials": the country of the officials
@@ -523,7 +526,9 @@ def _description_span(head: Token, taken: list[bool] | None = None) -> Span:
         while start < head.i and (doc[start].is_punct or doc[start].tag_ == "POS"):
             start += 1
     start = _line_start(doc, start, head.i)
-    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    while start < head.i and (
+        doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].pos_ in {"VERB", "AUX", "ADP"}
+    ):
         start += 1
     return doc[start:end]
 
@@ -589,7 +594,10 @@ def _phrase_text(head: Token, span: Span) -> str:
     left = [t for t in head.lefts if t.dep_ in _PREMOD_DEPS and t.pos_ != "VERB"]
     start = _line_start(doc, min([t.left_edge.i for t in left] + [span.start]), head.i)
     while start < head.i and (
-        doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].dep_ == "cc"
+        doc[start].lower_ in {"the", "a", "an"}
+        or doc[start].is_punct
+        or doc[start].dep_ == "cc"
+        or doc[start].pos_ in {"VERB", "AUX", "ADP"}
     ):
         start += 1
     return doc[start : max(span.end, head.i + 1)].text
