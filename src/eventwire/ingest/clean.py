@@ -58,6 +58,7 @@ _IN_STORY_FURNITURE = {
     "caption", "photo credit", "media prompt", "advertisement", "donation appeal",
     "newsletter prompt", "share line",
 }  # fmt: skip
+_MENU_SEPARATOR = re.compile(r"\s+[|•·/»›>]\s+")
 # "Daniel Hartley", "Anna de Souza": a bare name, as bylines are printed.
 _NAME_LINE = re.compile(
     r"^(?:[A-ZÀ-Ý][\w.'’-]+)(?: (?:[A-ZÀ-Ý][\w.'’-]*|de|van|von|da|al|bin)){1,3}$"
@@ -121,7 +122,13 @@ def clean_text(text: str) -> CleanText:
         line.reason = _furniture(line)
     _context(lines)
     start, end = _story_region(lines)
+    furniture = [line.reason for line in lines]
     title = _decide(lines, start, end)
+    if not any(line.keep for line in lines):
+        # No prose at all (a headline, a list): keep what is not furniture rather than nothing.
+        title = None
+        for line, reason in zip(lines, furniture, strict=True):
+            line.keep, line.reason = reason is None, reason
     removed += [Removed(text=ln.text, reason=ln.reason or "") for ln in lines if not ln.keep]
     story = "\n\n".join(line.text for line in lines if line.keep)
     return CleanText(story, removed, published, title)
@@ -207,6 +214,9 @@ def _furniture(line: _Line) -> str | None:
     line_patterns, cues = _patterns()
     if not _WORD.search(line.text):
         return "no words"
+    items = _MENU_SEPARATOR.split(line.text)
+    if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
+        return "navigation"  # "Home | Politics | Culture"
     if line.words <= _LINE_PATTERN_MAX_WORDS:
         bare = line.text.strip(" \t|•·*>-–—»›.:…!")
         for reason, pattern in line_patterns:

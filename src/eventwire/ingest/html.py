@@ -53,9 +53,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     doc = result if isinstance(result, dict) else result.as_dict()
     page_url = url or doc.get("url") or None
     publisher = _publisher(doc.get("sitename"))
+    raw_title = _title(doc.get("title"), html)
+    title = headline(raw_title, doc.get("sitename"), doc.get("hostname"))
     return HtmlArticle(
-        text=paragraph_text(doc.get("text") or ""),
-        title=headline(_title(doc.get("title"), html), doc.get("sitename"), doc.get("hostname")),
+        text=_without_headline(paragraph_text(doc.get("text") or ""), (raw_title, title)),
+        title=title,
         author=_author(doc.get("author")),
         publisher=publisher,
         # htmldate with the page's own (canonical) URL: a date in the URL path is the best clue.
@@ -68,6 +70,13 @@ def paragraph_text(text: str) -> str:
     """One paragraph per non-blank line, whitespace normalised, joined by blank lines."""
     paragraphs = (" ".join(line.split()) for line in text.split("\n"))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _without_headline(text: str, titles: tuple[str | None, ...]) -> str:
+    """The body without a first paragraph that only repeats the headline (a kept <h1>)."""
+    first, _, rest = text.partition("\n\n")
+    keys = {_squash(t) for t in titles if t}
+    return rest if rest and _squash(first) in keys else text
 
 
 def headline(title: str | None, sitename: str | None, hostname: str | None) -> str | None:

@@ -6,7 +6,6 @@ carried on the ``RawInput`` so the batch goes on and the failure is reported.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import sys
@@ -112,41 +111,49 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         size = path.stat().st_size
     except OSError as err:
         raise InputError("read", f"cannot read file: {err.strerror or err}") from err
-    is_gzip = path.suffix.lower() == ".gz"
-    if not is_gzip and size > max_bytes:
-        raise InputError(
-            "read", f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit"
-        )
+    # The size is known before reading, so an oversize file is refused without touching it.
+    # (Compressed data is never larger than what it holds, so this also covers .gz files.)
+    if size > max_bytes:
+        raise InputError("read", f"file is {_mb(size)}, {_over_limit(max_bytes)}")
     try:
         with open(path, "rb") as handle:
+            # Bounded even when the size lied (a pipe, a file still growing).
             data = handle.read(max_bytes + 1)
     except OSError as err:
         raise InputError("read", f"cannot read file: {err.strerror or err}") from err
-    if is_gzip or data[:2] == b"\x1f\x8b":
-        data = gunzip(data, max_bytes)
     if len(data) > max_bytes:
-        raise InputError("read", f"input is over the {max_bytes / 1e6:.1f} MB limit")
-    return data
+        raise InputError("read", f"input is {_over_limit(max_bytes)}")
+    # By content, not name: a plain file named .gz is read as it is.
+    return gunzip(data, max_bytes) if data[:2] == GZIP_MAGIC else data
+
+
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data, refusing truncated streams and decompression bombs."""
-    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = decompressor.decompress(data, max_bytes + 1)
-    except zlib.error as err:
-        raise InputError("read", f"broken gzip data: {err}") from err
-    if len(out) > max_bytes:
-        raise InputError("read", f"decompressed input is over the {max_bytes / 1e6:.1f} MB limit")
-    if not decompressor.eof:
-        raise InputError("read", "truncated gzip data: the compressed stream ends early")
-    if decompressor.unused_data.startswith(b"\x1f\x8b"):
-        # Concatenated gzip members are valid gzip; let the standard reader handle them.
+    """Decompress gzip data (all members), refusing truncated streams and decompression bombs."""
+    out = bytearray()
+    rest = data
+    while rest[:2] == GZIP_MAGIC:
+        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            out = gzip.decompress(data)
-        except (OSError, EOFError) as err:
+            out += decompressor.decompress(rest, max_bytes + 1 - len(out))
+        except zlib.error as err:
             raise InputError("read", f"broken gzip data: {err}") from err
-    return out
+        if len(out) > max_bytes or decompressor.unconsumed_tail:
+            raise InputError("read", f"decompressed input is {_over_limit(max_bytes)}")
+        if not decompressor.eof:
+            raise InputError("read", "truncated gzip data: the compressed stream ends early")
+        rest = decompressor.unused_data
+    return bytes(out)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def _over_limit(max_bytes: int) -> str:
+    return f"over the {_mb(max_bytes)} limit (EVENTWIRE_MAX_BYTES raises it)"
 
 
 def content_hash(data: bytes) -> str:
@@ -155,10 +162,10 @@ def content_hash(data: bytes) -> str:
 
 def read_stdin(max_bytes: int) -> bytes:
     data = sys.stdin.buffer.read(max_bytes + 1)
-    if data[:2] == b"\x1f\x8b":
-        data = gunzip(data, max_bytes)
     if len(data) > max_bytes:
-        raise InputError("read", f"input is over the {max_bytes / 1e6:.1f} MB limit")
+        raise InputError("read", f"input is {_over_limit(max_bytes)}")
+    if data[:2] == GZIP_MAGIC:
+        data = gunzip(data, max_bytes)
     return data
 
 
