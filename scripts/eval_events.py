@@ -14,8 +14,9 @@ A sentence's prediction is its most confident event; its five-class label (1 sta
 01-02, 2 verbal cooperation 03-05, 3 material cooperation 06-08, 4 verbal conflict 09-13 and 16,
 5 material conflict 14-15 and 17-20, 0 no event) is that event's.
 
-Usage: python scripts/eval_events.py [--data DIR] [--no-write] [--limit N]
-Writes the "## Event coding" section of docs/evaluation.md (other sections are kept).
+Usage: python scripts/eval_events.py [--data DIR] [--no-write] [--limit N] [--speed]
+Writes the "## Event coding" section of docs/evaluation.md and, with --speed, the "## Event coding
+speed" section of docs/benchmarks.md (other sections of both files are kept).
 """
 
 from __future__ import annotations
@@ -32,14 +33,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.extract import extract
+from eventwire.extract.actors import build_actors
 from eventwire.extract.codes import five_class
+from eventwire.extract.events import extract_events
 from eventwire.model import Document, Event
 from eventwire.nlp import load_pipeline
 from eventwire.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 DOC_PATH = REPO / "docs" / "evaluation.md"
+BENCH_PATH = REPO / "docs" / "benchmarks.md"
 SECTION = "Event coding"
+SPEED_SECTION = "Event coding speed"
 
 OLD_TO_NEW = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
               "INVESTIGATE": "ACCUSE"}
@@ -371,11 +376,47 @@ own actor dictionary. Its event codes are mostly WEIS-derived, so root agreement
     return text
 
 
-def write_section(text: str, path: Path = DOC_PATH) -> None:
+def speed_section(nlp, data: Path) -> str:
+    """Time of the event coder alone (parse excluded) on the gold sentences and the sample."""
+    records = json.loads((data / "plover-gsr" / "PLOVER_GSR_CAMEO.txt").read_text("utf-8"))
+    texts = [r["text"] for r in records if r.get("event") in GOLD_ROOTS]
+    article = (REPO / "samples" / "articles" / "putin-musk-scraped.txt").read_text("utf-8")
+    rows = []
+    for label, batch, published in (
+        (f"{len(texts)} gold sentences, one document each", texts, "2000-01-01"),
+        ("the scraped sample article x 20", [article] * 20, "2025-03-14"),
+    ):
+        started = time.perf_counter()
+        docs = list(nlp.pipe(batch, batch_size=32))
+        parsed = time.perf_counter() - started
+        documents = [Document(id=f"d{i}", text=t, published=published)
+                     for i, t in enumerate(batch)]
+        prepared = [(doc, document, build_actors(doc)) for doc, document in zip(
+            docs, documents, strict=True)]
+        started = time.perf_counter()
+        count = sum(len(extract_events(doc, document, actors, []))
+                    for doc, document, actors in prepared)
+        coding = time.perf_counter() - started
+        rows.append(f"| {label} | {parsed:.2f} | {coding:.2f} | "
+                    f"{1000 * coding / len(batch):.1f} | {count} |")
+    return f"""## {SPEED_SECTION}
+
+Measured with `python scripts/eval_events.py --speed` on this machine (2 cores shared; figures
+are indicative). Parse = spaCy pipeline with eventwire's components; coding = `extract_events`
+alone on the parsed documents.
+
+| input | parse s | event coding s | coding ms/doc | events |
+| --- | ---: | ---: | ---: | ---: |
+{chr(10).join(rows)}
+"""
+
+
+def write_section(text: str, path: Path = DOC_PATH, title: str = SECTION,
+                  heading: str = "# Evaluation") -> None:
     """Replace (or append) our section, keeping every other section of the file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc = path.read_text("utf-8") if path.exists() else "# Evaluation\n"
-    pattern = re.compile(rf"^## {re.escape(SECTION)}\n.*?(?=^## |\Z)", re.M | re.S)
+    doc = path.read_text("utf-8") if path.exists() else heading + "\n"
+    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.M | re.S)
     if pattern.search(doc):
         doc = pattern.sub(lambda _: text.rstrip() + "\n\n", doc)
     else:
@@ -389,6 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print, do not write the doc")
     parser.add_argument("--limit", type=int, help="only the first N records of each set")
     parser.add_argument("--no-petrarch", action="store_true")
+    parser.add_argument("--speed", action="store_true",
+                        help="also time the coder and write docs/benchmarks.md's section")
     parser.add_argument("--errors", type=int, default=0, help="print N GSR misses")
     args = parser.parse_args(argv)
     data = shared_data(args.data)
@@ -404,6 +447,11 @@ def main(argv: list[str] | None = None) -> int:
         print(Counter(gsr.plover_pairs).most_common(args.errors))
     if not args.no_write:
         write_section(text)
+    if args.speed:
+        speed = speed_section(nlp, data)
+        print(speed)
+        if not args.no_write:
+            write_section(speed, BENCH_PATH, SPEED_SECTION, "# Benchmarks")
     return 0
 
 

@@ -45,8 +45,12 @@ _MODALS = {"could", "would", "might", "may", "will", "shall", "should", "must", 
 _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly",
            "probably", "seemingly", "ostensibly"}
 _HEDGING_VERBS = {"say", "report", "believe", "think", "allege", "rumour", "rumor", "claim"}
+_PROSPECTIVE = {"expect", "schedule", "set", "due", "likely", "unlikely", "try", "attempt"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
+_QUANTITIES = {"ten", "hundred", "thousand", "million", "dozen", "group", "number", "some",
+               "many", "most", "several", "all", "band", "unit", "contingent", "delegation",
+               "team", "crowd", "score"}
 # Codes that make sense without a target: acting alone or appealing to no one in particular.
 _TARGETLESS_ROOTS = {"02", "10", "14", "15"}
 
@@ -121,6 +125,11 @@ class _Coder:
                 found += self._verb(token, absorbed)
             elif token.pos_ in {"NOUN", "PROPN"}:
                 found += self._noun(token)
+            elif token.pos_ == "ADJ" and token.lemma_.lower() in self.lex.wrappers:
+                act = _infinitive(token)  # "ready to host", "willing to send"
+                if act is not None:
+                    found += self._wrapped(token, act, self.lex.wrappers[token.lemma_.lower()],
+                                           absorbed)
         found = [c for c in found if c.trigger.i not in absorbed or c.match in {"wrapper", "act"}]
         return _dedupe(found)
 
@@ -151,13 +160,19 @@ class _Coder:
         return self._with_intent(candidate, verb)
 
     def _with_intent(self, candidate: Candidate, head: Token) -> list[Candidate]:
-        """A cooperative act in the future tense ("will provide aid") is, in CAMEO, an
-        expression of intent (03) now, besides the hypothetical act itself."""
-        if not (candidate.hypothetical and "04" <= candidate.code[:2] <= "08"
-                and _future(_clause_of(head))):
+        """An act in the future tense is, in CAMEO, a statement made now besides the
+        hypothetical act itself: intent (03) for cooperation ("will provide aid"), a threat (13)
+        for conflict ("would boycott", "will strike back")."""
+        root = candidate.code[:2]
+        if not (candidate.hypothetical and _future(_clause_of(head))):
             return [candidate]
-        intent = self.lex.wrappers["promise"]
-        stated = replace(candidate, code=intent.code_for(candidate.code, head.lemma_.lower()),
+        if "04" <= root <= "08":
+            kind = self.lex.wrappers["promise"]
+        elif root >= "14":
+            kind = self.lex.wrappers["threaten"]
+        else:
+            return [candidate]
+        stated = replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
                          match="wrapper", hypothetical=False, targetless_ok=True)
         return [stated, candidate]
 
@@ -198,8 +213,7 @@ class _Coder:
         self, verb: Token, act: Token, wrapper: Wrapper, absorbed: set[int]
     ) -> list[Candidate]:
         act_lemma = act.lemma_.lower()
-        act_senses = self.lex.verbs.get(act_lemma)
-        act_sense = _choose(act_senses, act) if act_senses else None
+        act_sense, act_noun = self._act_sense(act)
         if act_sense is None and act_lemma in wrapper.need_act | self.lex.wrappers.keys():
             return []
         if act_sense is None and verb.lemma_.lower() in wrapper.need_act:
@@ -207,8 +221,14 @@ class _Coder:
         code = wrapper.code_for(act_sense.code if act_sense else None, act_lemma)
         sources = self._subjects(verb)
         own_objects = self._objects(verb, frozenset({"on", "upon"}))
-        act_targets = (self._verb_parties(act, act_sense)[1] if act_sense
-                       else self._objects(act, frozenset(_TARGET_PREPS)))
+        if act_noun is not None:  # "refused to sign the deal": the noun is the act's event
+            absorbed.add(act_noun.i)
+            act_targets = self._noun_targets(act_noun) or self._objects(
+                act, frozenset(_TARGET_PREPS), skip=act_noun)
+        elif act_sense is not None:
+            act_targets = self._verb_parties(act, act_sense)[1]
+        else:
+            act_targets = self._objects(act, frozenset(_TARGET_PREPS))
         controlled_by_object = wrapper.kind in {"appeal", "demand"} and own_objects
         targets = own_objects if controlled_by_object else (act_targets or own_objects)
         wrapped = Candidate(
@@ -229,6 +249,18 @@ class _Coder:
             found.append(act_event)
         return found
 
+    def _act_sense(self, act: Token) -> tuple[Sense | None, Token | None]:
+        """The dictionary sense of an act, looking through a light verb to its event noun."""
+        senses = self.lex.verbs.get(act.lemma_.lower())
+        if senses:
+            return _choose(senses, act), None
+        if act.lemma_.lower() in self.lex.light_verbs:
+            for child in act.children:
+                noun_senses = self.lex.nouns.get(child.lemma_.lower())
+                if child.dep_ == "dobj" and noun_senses:
+                    return _choose(noun_senses, child, noun_context=True), child
+        return None, None
+
     def _noun(self, noun: Token) -> list[Candidate]:
         senses = self.lex.nouns.get(noun.lemma_.lower())
         if not senses:
@@ -240,12 +272,20 @@ class _Coder:
         if noun.dep_ == "pobj" and governor.lower_ == "of" and governor.head.dep_ == "dobj":
             governor = governor.head.head  # "provided 20 tons of aid": the measure is skipped
             light_object = True
+        elif noun.dep_ == "compound" and governor.dep_ == "dobj":
+            governor = governor.head  # "launched a mediation effort"
+            light_object = True
+        elif noun.dep_ == "pobj" and governor.lower_ == "in" and governor.head.lemma_ in {
+                "engage", "participate", "join"}:
+            governor = governor.head  # "engaged in ethnic cleansing"
+            light_object = True
         else:
             light_object = noun.dep_ in {"dobj", "nsubjpass", "attr"}
+        governor_senses = self.lex.verbs.get(governor.lemma_.lower())
         light = (
             light_object
             and governor.lemma_.lower() in self.lex.light_verbs
-            and governor.lemma_.lower() not in self.lex.verbs
+            and (not governor_senses or _choose(governor_senses, governor) is None)
         )
         sources = self._noun_sources(noun)
         targets = self._noun_targets(noun)
@@ -404,6 +444,11 @@ class _Coder:
     def _party(self, token: Token, own_only: bool = False) -> Party | None:
         if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = token.head.head
+        if token.lemma_.lower() in _QUANTITIES or token.like_num:
+            inner = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+            if inner:  # "thousands of students", "a group of rebels"
+                return self._party(inner[0], own_only)
         if token.ent_type_ in _NOT_PARTIES:
             return None
         cluster = actor_at(self.doc, token.i)
@@ -479,9 +524,13 @@ class _Coder:
             c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
             for c in clause.children
         )
+        # governed by an intention, a threat, an appeal or "is expected/due to": not done (yet)
         candidate.hypothetical = _hypothetical(clause) or any(
-            t.lemma_.lower() in self.lex.wrappers and t.lemma_.lower() not in {"refuse", "decline"}
-            and c.dep_ == "xcomp" for c, t in zip(chain, chain[1:], strict=False)
+            c.dep_ == "xcomp" and (
+                t.lemma_.lower() in _PROSPECTIVE
+                or (t.lemma_.lower() in self.lex.wrappers
+                    and self.lex.wrappers[t.lemma_.lower()].kind != "refuse"))
+            for c, t in zip(chain, chain[1:], strict=False)
         )
         candidate.hedged = any(
             c.lower_ in _HEDGES for t in chain[:3] for c in t.children if c.dep_ == "advmod"
@@ -554,13 +603,17 @@ class _Coder:
 
     @staticmethod
     def _passes(candidate: Candidate, source: Party | None, target: Party | None) -> bool:
-        if source is not None and target is not None and source.key == target.key:
+        if source is None:
+            return False  # an event without a doer ("X was attacked") is not coded
+        if target is not None and source.key == target.key:
             return False
-        if not ((source and source.named) or (target and target.named)):
+        # crowds act without names: "thousands of workers marched", "students rioted"
+        crowd = candidate.code[:2] == "14" and _is_people(source.token)
+        if not (source.named or (target and target.named) or crowd):
             return False
         if target is None:
             return candidate.targetless_ok or candidate.code[:2] in _TARGETLESS_ROOTS
-        return source is not None or candidate.match not in {"noun", "evaluative"}
+        return True
 
 
 def _confidence(candidate: Candidate, source: Party | None, target: Party | None) -> float:
@@ -665,8 +718,18 @@ def _hypothetical(clause: Token) -> bool:
     return False
 
 
+_PEOPLE = {"people", "protester", "demonstrator", "student", "worker", "youth", "villager",
+           "resident", "refugee", "crowd", "supporter", "activist", "farmer", "miner", "teacher",
+           "civilian", "citizen", "prisoner", "inmate", "employee", "driver", "doctor", "nurse",
+           "thousand", "hundred", "dozen", "member", "group"}
+
+
+def _is_people(token: Token) -> bool:
+    return token.lemma_.lower() in _PEOPLE
+
+
 def _future(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall", "going"}
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall", "going", "would", "wo"}
                for c in clause.children)
 
 
