@@ -8,9 +8,11 @@ Order of work, one pass each, all in text order:
    founder") joins the most recently mentioned actor whose roles, country and organisation fit;
    plural groups with the same country and role merge ("Ukrainian officials");
 3. pronouns: he/she/his/her join the most salient compatible person in the same or the two
-   previous sentences, only when no other candidate is about as likely; "they" joins a group
-   only when exactly one group is in reach. Pronouns inside quotation marks are left alone
-   (they speak from the speaker's point of view).
+   previous sentences (subjects first), only when no other candidate is about as likely; with
+   nobody that near, the one person mentioned in the last five sentences, if there is only
+   one. "they" joins a group that was the subject of this or the previous sentence, when no
+   other group is as likely. Pronouns inside quotation marks are left alone (they speak from
+   the speaker's point of view).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from eventwire.nlp.mentions import Mention, find_mentions
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 _PRONOUN_WINDOW = 2  # sentences back
+_PRONOUN_FAR_WINDOW = 5  # sentences back, when only one person is in reach at all
 _PRONOUN_MARGIN = 1.0  # how much better the best antecedent must score than the next one
 _QUOTES_OPEN = {'"', "“", "«", "„"}
 _QUOTES_CLOSE = {'"', "”", "»"}
@@ -451,14 +454,34 @@ def _antecedent(
     sentence_of: list[int],
     quoted: list[bool],
 ) -> Mention | None:
+    near = _candidates(pronoun, seen, owner, sentence_of, quoted, _PRONOUN_WINDOW)
+    if near is not None or pronoun.pronoun == "pl":
+        return near
+    # Nobody near: the person the passage is about, if only one person is mentioned lately.
+    far = _candidates(pronoun, seen, owner, sentence_of, quoted, _PRONOUN_FAR_WINDOW, alone=True)
+    return far
+
+
+def _candidates(
+    pronoun: Mention,
+    seen: list[Mention],
+    owner: dict[int, _Work],
+    sentence_of: list[int],
+    quoted: list[bool],
+    window: int,
+    alone: bool = False,
+) -> Mention | None:
     token = pronoun.span.root
     here = sentence_of[token.i]
     best: dict[int, tuple[float, Mention]] = {}
     bound: set[int] = set()  # clusters that the pronoun cannot refer to
+    people: set[int] = set()  # every person in reach, of any gender
     for candidate in reversed(seen):
         there = sentence_of[candidate.span.root.i]
-        if here - there > _PRONOUN_WINDOW:
+        if here - there > window:
             break
+        if owner[id(candidate)].kind == "person":
+            people.add(id(owner[id(candidate)]))
         if candidate.span.end > token.i or quoted[candidate.span.root.i]:
             continue
         cluster = owner[id(candidate)]
@@ -477,7 +500,7 @@ def _antecedent(
             best[key] = (score, candidate)
     for key in bound:
         best.pop(key, None)
-    if not best:
+    if not best or alone and len(people) > 1:
         return None
     ranked = sorted(best.values(), key=lambda item: item[0], reverse=True)
     if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < _PRONOUN_MARGIN:
