@@ -122,6 +122,7 @@ def clean_text(text: str) -> CleanText:
         line.reason = _furniture(line)
     _context(lines)
     start, end = _story_region(lines)
+    published = published or _timestamp_date(lines[:start])
     furniture = [line.reason for line in lines]
     title = _decide(lines, start, end)
     if not any(line.keep for line in lines):
@@ -479,6 +480,44 @@ def _in_label_runs(lines: list[_Line], start: int, end: int) -> set[int]:
             runs.update(run)
         run = []
     return runs
+
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b", re.I
+)
+_MONTH_DAY_YEAR = re.compile(
+    r"\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I
+)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _timestamp_date(header: list[_Line]) -> str | None:
+    """The publication date printed above the story ("Thursday 13 March 2025 21:40 GMT").
+
+    Only dates written out with their year count: "3 hours ago" says nothing without the
+    time of the crawl.
+    """
+    for line in header:
+        if line.reason != "timestamp":
+            continue
+        if match := _ISO_DATE.search(line.text):
+            year, month, day = (int(g) for g in match.groups())
+        elif match := _DAY_MONTH_YEAR.search(line.text):
+            day, month, year = int(match[1]), _MONTHS.get(match[2].lower(), 0), int(match[3])
+        elif match := _MONTH_DAY_YEAR.search(line.text):
+            month, day, year = _MONTHS.get(match[1].lower(), 0), int(match[2]), int(match[3])
+        else:
+            continue
+        if 1 <= month <= 12 and 1 <= day <= 31 and 1900 < year < 2100:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
 
 
 def _headline_index(lines: list[_Line], start: int) -> int | None:

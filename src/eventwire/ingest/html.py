@@ -30,6 +30,12 @@ TRAFILATURA_OPTIONS: dict[str, bool] = {
 # Separators publishers put between a headline and their site or section name.
 # Not ":", which belongs to headlines ("Fact check: ...").
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»]{1,2}\s+")
+_BY_PREFIX = re.compile(r"^(?:(?:analysis|opinion|words|story|written|reporting)\s+)?by\s+", re.I)
+_JOB_TITLE = re.compile(
+    r"\s*\b(?:[\w-]+\s+)?(?:reporter|editor|correspondent|writer|contributor|columnist|"
+    r"editor-at-large|staff)\b.*$",
+    re.I,
+)
 _TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]{3,400})</title>", re.I)
 # "Phil Smith is a reporter for ..." - an author line with the bio attached.
 _AUTHOR_BIO = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s+.*$", re.I)
@@ -58,7 +64,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     return HtmlArticle(
         text=_without_headline(paragraph_text(doc.get("text") or ""), (raw_title, title)),
         title=title,
-        author=_author(doc.get("author")),
+        author=_author(doc.get("author"), publisher),
         publisher=publisher,
         # htmldate with the page's own (canonical) URL: a date in the URL path is the best clue.
         published=_find_date(html, page_url) or (doc.get("date") or None),
@@ -156,10 +162,17 @@ def _publisher(sitename: str | None) -> str | None:
     return sitename.split(" | ")[0].strip() or None
 
 
-def _author(author: str | None) -> str | None:
+def _author(author: str | None, publisher: str | None = None) -> str | None:
+    """Author names without job titles, "By" prefixes or the publisher's own name."""
     if not author:
         return None
-    return _AUTHOR_BIO.sub("", author).strip() or None
+    names = []
+    for part in author.split(";"):
+        part = _AUTHOR_BIO.sub("", _BY_PREFIX.sub("", part.strip()))
+        part = _JOB_TITLE.sub("", part).strip(" ,")
+        if part and not (publisher and _squash(part) in _squash(publisher)):
+            names.append(part)
+    return "; ".join(names) or None
 
 
 def _find_date(html: str, url: str | None) -> str | None:
