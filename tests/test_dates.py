@@ -90,3 +90,9 @@ def test_a_paragraph_that_continues_the_story_keeps_its_date(nlp) -> None:
 
 def test_no_publication_date(nlp) -> None:
     assert _dates(nlp, "Chile thanked Peru.", None, ["thanked"]) == [(None, None)]
+
+
+def test_a_paragraph_break_inside_a_parser_sentence_still_ends_the_paragraph(nlp) -> None:
+    text = 'In 2019, Chile praised "the new era".\n\nBolivia thanked Peru.'
+    (thanked,) = _dates(nlp, text, "2025-05-02", ["thanked"])
+    assert thanked == ("2025-05-02", "publication")

@@ -190,6 +190,25 @@ def test_description_is_not_an_event(code) -> None:
     assert code("The Slovak prime minister said the weather was cold.") == []
 
 
+def test_plain_statement_about_someone_is_010(code) -> None:
+    events = code("Viktor Orban said Volodymyr Zelensky was tired after the summit.")
+    statement = one(events, "01", "Orban", "Zelensky")
+    assert statement.cameo == "010" and statement.plover is None
+    assert statement.confidence < 0.6
+
+
+def test_a_statement_with_an_event_inside_is_that_event(code) -> None:
+    events = code("Moldovan officials said Russia attacked a Ukrainian port.")
+    assert one(events, "19", "Russia")
+    assert not find(events, "01")
+
+
+def test_blame_for_refusing_is_not_a_refusal_by_the_blamer(code) -> None:
+    events = code("Serbia blamed Kosovo for refusing to negotiate.")
+    one(events, "11", "Serbia", "Kosovo")
+    assert not find(events, "12", "Serbia")
+
+
 def test_evaluative_statement(code) -> None:
     events = code("Lula called Bolsonaro a liar.")
     assert one(events, "11", "Lula", "Bolsonaro").cameo == "111"

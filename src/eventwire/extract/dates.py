@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -209,14 +210,17 @@ class DateScope:
         self.published = parse_published(published)
         self._frames: dict[int, DateValue | None] = {}  # sentence start -> date it carries on
         self._found: dict[int, list[_Found]] = {}
+        self.segments = segments(doc)
+        self._starts = [segment.start for segment in self.segments]
         self._walk()
 
     def _walk(self) -> None:
         """One pass in reading order: each sentence's dates and the date carried into it."""
         carried: DateValue | None = None
+        last_frame: DateValue | None = None
         paragraph = -1
         text = self.doc.text
-        for sent in self.doc.sents:
+        for sent in self.segments:
             this_paragraph = text.count("\n", 0, sent.start_char)
             is_new_paragraph = this_paragraph != paragraph and text[
                 sent.start_char - 1: sent.start_char
@@ -225,12 +229,16 @@ class DateScope:
                 if not self._continues(sent):
                     carried = None
                 paragraph = this_paragraph
-            found = self._expressions(sent, carried)
+            # "at the time", "the following year" point back even across a paragraph break
+            found = self._expressions(sent, carried or last_frame)
             self._found[sent.start] = found
             self._frames[sent.start] = carried
             frame = next((f.value for f in found if self._is_frame(f, sent)), None)
             if frame is not None:
-                carried = frame
+                carried = last_frame = frame
+
+    def segment_of(self, token: Token) -> Span:
+        return self.segments[bisect_right(self._starts, token.i) - 1]
 
     def _continues(self, sent: Span) -> bool:
         if _CONTINUES.search(sent.text):
@@ -267,7 +275,7 @@ class DateScope:
 
     def date_of(self, trigger: Token) -> tuple[str | None, Basis | None]:
         """The date of the event whose trigger is ``trigger``, and how it was found."""
-        sent = trigger.sent
+        sent = self.segment_of(trigger)
         found = self._found.get(sent.start, [])
         governing = {trigger, *trigger.ancestors}
         # A nominal trigger ("the invasion") takes the date of the clause it sits in.
@@ -284,6 +292,25 @@ class DateScope:
         if self.published is not None:
             return self.published.isoformat(), "publication"
         return None, None
+
+
+def segments(doc: Doc) -> list[Span]:
+    """The doc's sentences, also cut at line breaks: a parser sentence that runs over a
+    paragraph break is two sentences for dating and evidence."""
+    found = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    found.append(doc[start:token.i])
+                start = token.i + 1
+            elif "\n" in token.whitespace_ and token.i + 1 < sent.end:
+                found.append(doc[start:token.i + 1])
+                start = token.i + 1
+        if start < sent.end:
+            found.append(doc[start:sent.end])
+    return found
 
 
 def _pieces(span: Span) -> list[Span]:

@@ -48,6 +48,8 @@ _HEDGING_VERBS = {"say", "report", "believe", "think", "allege", "rumour", "rumo
 _PROSPECTIVE = {"expect", "schedule", "set", "due", "likely", "unlikely", "try", "attempt"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
+# Media relaying what others said: the relay is `via`, not a statement of its own.
+_RELAYS = frozenset({"report", "quote", "post", "tweet"})
 _QUANTITIES = {"ten", "hundred", "thousand", "million", "dozen", "group", "number", "some",
                "many", "most", "several", "all", "band", "unit", "contingent", "delegation",
                "team", "crowd", "score"}
@@ -55,6 +57,7 @@ _QUANTITIES = {"ten", "hundred", "thousand", "million", "dozen", "group", "numbe
 _TARGETLESS_ROOTS = {"02", "10", "14", "15"}
 
 _BASE_CONFIDENCE = {"verb": 0.8, "wrapper": 0.8, "light": 0.75, "evaluative": 0.6,
+                    "statement": 0.4,
                     "noun": 0.55, "act": 0.7, "vector": 0.45}
 
 
@@ -98,7 +101,7 @@ def extract_events(
     coder = _Coder(doc, lexicon(), quotes)
     scope = DateScope(doc, document.published)
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in scope.segments:
         for candidate in coder.sentence(sent):
             for event in coder.expand(candidate, scope, len(events)):
                 events.append(event)
@@ -131,6 +134,9 @@ class _Coder:
                     found += self._wrapped(token, act, self.lex.wrappers[token.lemma_.lower()],
                                            absorbed)
         found = [c for c in found if c.trigger.i not in absorbed or c.match in {"wrapper", "act"}]
+        if any(c.match != "statement" for c in found):
+            # a plain statement is coded only when nothing more specific happens in the sentence
+            found = [c for c in found if c.match != "statement"]
         return _dedupe(found)
 
     def _verb(self, verb: Token, absorbed: set[int]) -> list[Candidate]:
@@ -140,7 +146,7 @@ class _Coder:
         if wrapper is not None and act is not None:
             return self._wrapped(verb, act, wrapper, absorbed)
         if lemma in self.lex.evaluative_verbs or lemma in self.lex.reporting:
-            described = self._evaluation(verb)
+            described = self._evaluation(verb) or self._statement(verb)
             if described:
                 return described
         senses = self.lex.verbs.get(lemma)
@@ -233,7 +239,8 @@ class _Coder:
         targets = own_objects if controlled_by_object else (act_targets or own_objects)
         wrapped = Candidate(
             code=code, trigger=verb, start=verb.i, end=_particle_end(verb), sources=sources,
-            targets=targets, match="wrapper", targetless_ok=True,
+            targets=targets, match="wrapper",
+            targetless_ok=wrapper.kind != "refuse" and not code.startswith("01"),
         )
         self._modality(wrapped, verb)
         found = [wrapped]
@@ -337,6 +344,31 @@ class _Coder:
             found.append(candidate)
         return found[:1]
 
+    def _statement(self, verb: Token) -> list[Candidate]:
+        """A plain statement about someone (CAMEO 010): a named speaker says something whose
+        subject, or whose addressee, is another actor. Events inside the statement are coded
+        on their own and outrank it."""
+        if verb.lemma_.lower() not in self.lex.reporting - _RELAYS:
+            return []
+        speakers = [p for p in self._subjects(verb) if p.named]
+        if not speakers:
+            return []
+        about: list[Party] = []
+        for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
+            about += [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                      for p in self._expand(c) if p.actor]
+        about += [p for c in verb.children if c.dep_ in {"dative", "dobj"}
+                  for p in self._expand(c) if p.actor]
+        text = self.doc.text
+        about = [p for p in about if p.key not in {s.key for s in speakers}
+                 and "\n" not in text[min(p.token.idx, verb.idx):max(p.token.idx, verb.idx)]]
+        if not about:
+            return []
+        candidate = Candidate(code="010", trigger=verb, start=verb.i, end=verb.i + 1,
+                              sources=speakers, targets=about[:1], match="statement")
+        self._modality(candidate, verb)
+        return [candidate]
+
     @staticmethod
     def _copular(clause: Token) -> list[tuple[Token, Token]]:
         if clause.lemma_ != "be":
@@ -376,6 +408,7 @@ class _Coder:
     def _subjects(self, verb: Token) -> list[Party]:
         """The doer of ``verb``: its subject, or the subject of the verb it hangs from."""
         token: Token | None = verb
+        through_conj = False
         for _ in range(6):
             if token is None:
                 break
@@ -387,7 +420,13 @@ class _Coder:
                 return [p for s in subjects for p in self._expand(s)]
             if token.dep_ in {"relcl", "acl"} and token is verb:
                 return self._expand(token.head)
+            if token.dep_ == "prep" and token.head.pos_ == "VERB":
+                # "blamed Ukraine for refusing": the object does what the complement says
+                objects = [c for c in token.head.children if c.dep_ == "dobj"]
+                if objects and token.lower_ in {"for", "of"} and not through_conj:
+                    return [p for o in objects for p in self._expand(o)]
             if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp"}:
+                through_conj = through_conj or token.dep_ == "conj"
                 token = token.head
                 continue
             break
@@ -484,7 +523,7 @@ class _Coder:
         subjects = {getattr(actor_at(self.doc, c.i), "id", None)
                     for c in clause.children if c.dep_ in _SUBJECTS}
         # Among people named in the last few sentences, the most talked-about one so far.
-        sentences = list(self.doc.sents)
+        sentences = list(self.doc.sents)  # the parser's, for a window of recent mentions
         here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
         window_start = sentences[max(here - 3, 0)].start
         best: tuple[int, int, str] | None = None
@@ -563,12 +602,13 @@ class _Coder:
         # When a side names an actor, its unnamed things ("its troops") are not participants.
         sources = [p for p in candidate.sources if p.named] or candidate.sources or [None]
         targets = [p for p in candidate.targets if p.named] or candidate.targets or [None]
-        pairs = [(s, t) for s in sources for t in targets]
+        pairs = list({(s and s.key, t and t.key): (s, t) for s in sources for t in targets
+                      }.values())  # one event per actor pair ("state news agency TASS")
         if candidate.symmetric and not candidate.targets and len(candidate.sources) > 1:
             pairs = [(s, t) for s in candidate.sources for t in candidate.sources if s is not t]
         date, basis = scope.date_of(candidate.trigger)
         facts = lookup(candidate.code)
-        sent = candidate.trigger.sent
+        sent = scope.segment_of(candidate.trigger)
         trigger = self.doc[candidate.start:candidate.end]
         emitted = 0
         for source, target in pairs:
