@@ -403,7 +403,12 @@ class _Coder:
                 targets = self._expand(verb.head)  # "the city, which was shelled by ..."
             return sources, targets + self._objects(verb, sense.prep or frozenset(_TARGET_PREPS))
         sources = self._subjects(verb)
-        return sources, self._objects(verb, sense.prep or frozenset(_TARGET_PREPS))
+        targets = self._objects(verb, sense.prep or frozenset(_TARGET_PREPS))
+        if not targets and sense.code[:2] in {"02", "10"}:
+            # "demanded that Hamas renounce ...": the one asked is the clause's subject
+            targets = [p for c in verb.children if c.dep_ == "ccomp" for s in c.children
+                       if s.dep_ in {"nsubj", "nsubjpass"} for p in self._expand(s)]
+        return sources, targets
 
     def _subjects(self, verb: Token) -> list[Party]:
         """The doer of ``verb``: its subject, or the subject of the verb it hangs from."""
@@ -472,13 +477,33 @@ class _Coder:
         for member in [token, *_conjuncts(token)]:
             party = self._party(member)
             if party is not None and not party.named:
-                inner = [p for c in member.children if c.dep_ == "prep"
-                         and c.lower_ in _NP_TARGET_PREPS for g in c.children
-                         if g.dep_ == "pobj" and (p := self._party(g)) is not None and p.named]
-                found += inner or [party]
+                inner = self._named_inside(member)
+                found += [inner] if inner else [party]
             elif party is not None:
                 found.append(party)
         return found
+
+    def _named_inside(self, head: Token, depth: int = 2) -> Party | None:
+        """The actor a thing belongs to or comes from: "calls by Kofi Annan", "the withdrawal
+        of Serbian forces", "a deal with Iran", "Iran's proposal"."""
+        frontier = [head]
+        for _ in range(depth):
+            following = []
+            for token in frontier:
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ in _NP_TARGET_PREPS | {"of", "by"}:
+                        pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                        for pobj in pobjs:
+                            party = self._party(pobj, own_only=True)
+                            if party is not None and party.named:
+                                return party
+                        following += pobjs
+                    elif child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                        party = self._party(child, own_only=True)
+                        if party is not None and party.named:
+                            return party
+            frontier = following
+        return None
 
     def _party(self, token: Token, own_only: bool = False) -> Party | None:
         if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
