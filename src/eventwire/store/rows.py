@@ -26,6 +26,8 @@ _RANDOM = np.random.RandomState(1)
 _A = _RANDOM.randint(1, 1 << 32, NUM_PERM, dtype=np.uint64)
 _B = _RANDOM.randint(0, 1 << 32, NUM_PERM, dtype=np.uint64)
 _WORD = re.compile(r"\w+")
+_MIX = np.uint64(0x100000001B3)  # FNV-1 64-bit prime, to combine word hashes into shingles
+SHINGLE_WORDS = 3
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": (
@@ -84,16 +86,18 @@ def minhash_of(text: str) -> np.ndarray:
     """MinHash signature (NUM_PERM values) of the text's lower-cased word 3-shingles.
 
     Computed here with NumPy and CRC-32 rather than with datasketch's MinHash, which is several
-    times slower per document; datasketch's LSH only reads the values.
+    times slower per document; datasketch's LSH only reads the values. Each word is hashed once
+    and a shingle's hash combines the hashes of its three words.
     """
     words = _WORD.findall(text.lower()) or [""]
-    if len(words) < 3:
-        words += [""] * (3 - len(words))
-    shingles = {" ".join(t) for t in zip(words, words[1:], words[2:], strict=False)}
+    words += [""] * (SHINGLE_WORDS - len(words))
     hashes = np.fromiter(
-        (zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64, count=len(shingles)
+        (zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words)
     )
-    permuted = (np.outer(hashes, _A) + _B) % _PRIME & _MAX_HASH
+    shingles = hashes[:-2] * _MIX
+    shingles = (shingles ^ hashes[1:-1]) * _MIX  # wraps modulo 2**64, which is fine for hashing
+    shingles = np.unique((shingles ^ hashes[2:]) & _MAX_HASH)
+    permuted = (np.outer(shingles, _A) + _B) % _PRIME & _MAX_HASH
     return permuted.min(axis=0)
 
 
