@@ -131,9 +131,11 @@ class Store:
             )
         self.con.execute("COMMIT")
 
-    def rebuild(self) -> None:
-        """Recompute corpus actors, duplicates and merged events, then the search index."""
-        derive.rebuild(self.con)
+    def rebuild(self, force: bool = False) -> None:
+        """Recompute corpus actors, duplicates and merged events, then the search index,
+        unless they are already derived from exactly the stored documents and overrides."""
+        if force or not derive.is_current(self.con):
+            derive.rebuild(self.con)
         self._index_text()
 
     def _index_text(self) -> None:

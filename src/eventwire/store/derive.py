@@ -7,6 +7,8 @@ or interruptions of the runs that filled them.
 
 from __future__ import annotations
 
+import hashlib
+
 import duckdb
 import pyarrow as pa
 
@@ -15,12 +17,29 @@ from eventwire.store.dedup import find_duplicates
 from eventwire.store.events import group_mentions
 
 
+def inputs_state(con: duckdb.DuckDBPyConnection) -> str:
+    """What the corpus tables are derived from, in brief: documents (stored once, never
+    changed) and the actor overrides. Equal states mean equal corpus tables."""
+    (documents,) = con.execute("SELECT count(*) FROM documents").fetchone()
+    overrides = con.execute("SELECT * FROM actor_overrides ORDER BY name").fetchall()
+    digest = hashlib.sha256(repr(overrides).encode("utf-8")).hexdigest()[:16]
+    return f"documents={documents};overrides={digest}"
+
+
+def is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the corpus tables were rebuilt from the documents and overrides now stored."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'rebuilt_from'").fetchone()
+    return row is not None and row[0] == inputs_state(con)
+
+
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
         _link_duplicates(con)
         _merge_actors(con)
         _merge_events(con)
+        # Recorded in the same transaction: a run killed before this commit rebuilds again.
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('rebuilt_from', ?)", [inputs_state(con)])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
