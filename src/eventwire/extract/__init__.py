@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from eventwire.extract.actors import build_actors
 from eventwire.extract.events import extract_events
+from eventwire.extract.quotes import extract_quotes
 from eventwire.model import Actor, Document, Event, Quote
 
 __all__ = ["extract"]
@@ -17,5 +18,6 @@ __all__ = ["extract"]
 def extract(doc: Doc, document: Document) -> tuple[list[Actor], list[Quote], list[Event]]:
     """Actors, statements and events found in ``doc`` (whose text is ``document.text``)."""
     actors = build_actors(doc)
-    events = extract_events(doc, document, actors, [])
-    return actors, [], events
+    quotes = extract_quotes(doc, actors)
+    events = extract_events(doc, document, actors, quotes)
+    return actors, quotes, events

@@ -1,0 +1,210 @@
+"""Who said it: from the subject of a cue to an actor of the document.
+
+The actors component (``doc._.actors``) resolves names, descriptions and most pronouns. Where it
+has left a pronoun or a definite description ("the Russian president") unresolved, this module
+falls back on the most recent compatible speaker or subject nearby, the way a reader would.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+PERSONAL = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
+COLLECTIVE = {"they", "them", "their", "it", "its", "we", "our"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_FEMALE_WORDS = {"mrs", "ms", "miss", "madam", "woman", "spokeswoman", "chairwoman", "she"}
+_MALE_WORDS = {"mr", "sir", "man", "spokesman", "chairman", "he"}
+_NOUN_PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
+_GROUP_KINDS = {"organization", "group", "country"}
+# How many paragraphs back a pronoun or description may look for its speaker.
+_WINDOW_PARAGRAPHS = 1
+
+
+@dataclass
+class Resolved:
+    actor_id: str | None
+    mention: tuple[int, int] | None  # char offsets of the local mention
+
+
+@dataclass
+class SpeakerResolver:
+    """Actor lookups for one document, built once: token -> actor, recent speakers, genders."""
+
+    doc: Doc
+    by_token: dict[int, object] = field(default_factory=dict)
+    person_mentions: list[tuple[int, object]] = field(default_factory=list)
+    group_mentions: list[tuple[int, object]] = field(default_factory=list)
+    speakers: list[tuple[int, object]] = field(default_factory=list)  # (token index, cluster)
+    gender: dict[str, str] = field(default_factory=dict)
+    paragraph_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def for_doc(cls, doc: Doc) -> SpeakerResolver:
+        resolver = cls(doc)
+        text = doc.text
+        resolver.paragraph_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        for cluster in getattr(doc._, "actors", None) or []:
+            for mention in cluster.mentions:
+                for i in range(mention.start, mention.end):
+                    resolver.by_token.setdefault(i, cluster)
+                if mention[0].pos_ == "PRON":
+                    continue
+                bucket = (
+                    resolver.person_mentions
+                    if cluster.kind == "person"
+                    else resolver.group_mentions
+                )
+                bucket.append((mention.end - 1, cluster))
+                resolver._learn_gender(cluster, mention)
+        resolver.person_mentions.sort(key=lambda pair: pair[0])
+        resolver.group_mentions.sort(key=lambda pair: pair[0])
+        return resolver
+
+    def _learn_gender(self, cluster, mention: Span) -> None:
+        before = self.doc[max(0, mention.start - 2) : mention.start]
+        for tok in list(before) + list(mention):
+            word = tok.lower_.rstrip(".")
+            if word in _FEMALE_WORDS:
+                self.gender.setdefault(cluster.id, "f")
+            elif word in _MALE_WORDS:
+                self.gender.setdefault(cluster.id, "m")
+        if mention[0].pos_ == "PRON" and mention[0].lower_ in PERSONAL:
+            self.gender.setdefault(cluster.id, PERSONAL[mention[0].lower_])
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+    def actor_of(self, token: Token):
+        return self.by_token.get(token.i)
+
+    def note_speaker(self, token: Token, cluster) -> None:
+        self.speakers.append((token.i, cluster))
+
+    def resolve(self, head: Token) -> Resolved:
+        """The actor behind the subject ``head`` of a cue and its local mention."""
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            head = head.head.head  # "Smith, who replaced Jones, said" -> Smith
+        mention = self.mention_span(head)
+        cluster = self._cluster_near(head)
+        if cluster is None and head.pos_ == "PRON":
+            cluster = self._antecedent(head)
+        elif cluster is None and self._definite_description(head):
+            cluster = self._described(head)
+        if cluster is not None and head.lower_ in PERSONAL:
+            self.gender.setdefault(cluster.id, PERSONAL[head.lower_])
+        return Resolved(cluster.id if cluster is not None else None, mention)
+
+    def cluster_of(self, head: Token):
+        return self._cluster_near(head)
+
+    def _cluster_near(self, head: Token):
+        cluster = self.by_token.get(head.i)
+        if cluster is not None:
+            return cluster
+        for child in head.children:
+            # "the head of the office, Andriy Yermak" / "Kremlin spokesman Dmitry Peskov"
+            if child.dep_ in ("appos", "compound") and child.i in self.by_token:
+                candidate = self.by_token[child.i]
+                if child.dep_ == "appos" or candidate.kind == "person":
+                    return candidate
+        return None
+
+    def mention_span(self, head: Token) -> tuple[int, int]:
+        cluster = self.by_token.get(head.i)
+        if cluster is not None:
+            for mention in cluster.mentions:
+                if mention.start <= head.i < mention.end:
+                    return mention.start_char, mention.end_char
+        left = head
+        for child in head.lefts:
+            if child.dep_ in _NOUN_PHRASE_DEPS:
+                left = min(left, child.left_edge, key=lambda t: t.i)
+                break
+        return left.idx, head.idx + len(head.text)
+
+    def _definite_description(self, head: Token) -> bool:
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return any(
+            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "one") for c in head.lefts
+        )
+
+    def _window_start(self, token: Token) -> int:
+        paragraph = self.paragraph_of(token.idx)
+        first = self.paragraph_starts[max(0, paragraph - _WINDOW_PARAGRAPHS)]
+        return first
+
+    def _compatible(self, cluster, want: str | None, kinds: set[str]) -> bool:
+        if cluster.kind not in kinds:
+            return False
+        return want is None or self.gender.get(cluster.id, want) == want
+
+    def _antecedent(self, pronoun: Token):
+        word = pronoun.lower_
+        if word in PERSONAL:
+            want, kinds, pool = PERSONAL[word], {"person"}, self.person_mentions
+        elif word in COLLECTIVE:
+            want, kinds, pool = None, _GROUP_KINDS, self.group_mentions
+        else:
+            return None
+        return self._recent(pronoun, want, kinds, pool)
+
+    def _recent(self, token: Token, want: str | None, kinds: set[str], pool):
+        floor = self._window_start(token)
+        sentence_start = token.sent.start
+        mentions = pool[: bisect.bisect_left(pool, (token.i,), key=lambda p: (p[0],))]
+        # 1. a subject earlier in the same sentence ("Putin praised ..., although he added").
+        for i, cluster in reversed(mentions):
+            if i < sentence_start:
+                break
+            if self.doc[i].dep_.startswith("nsubj") and self._compatible(cluster, want, kinds):
+                return cluster
+        # 2. the latest speaker or subject earlier in the same paragraph.
+        paragraph_start = self.paragraph_starts[self.paragraph_of(token.idx)]
+        local = [(i, c) for i, c in self.speakers if i < token.i]
+        local += [(i, c) for i, c in mentions if self.doc[i].dep_.startswith("nsubj")]
+        for i, cluster in sorted(local, key=lambda pair: pair[0], reverse=True):
+            if self.doc[i].idx < paragraph_start:
+                break
+            if self._compatible(cluster, want, kinds):
+                return cluster
+        # 3. the latest speaker nearby; 4. the latest subject; 5. the latest mention.
+        for i, cluster in reversed(self.speakers):
+            if i < token.i and self.doc[i].idx >= floor and self._compatible(cluster, want, kinds):
+                return cluster
+        for subjects_only in (True, False):
+            for i, cluster in reversed(mentions):
+                if self.doc[i].idx < floor:
+                    break
+                if subjects_only and not self.doc[i].dep_.startswith("nsubj"):
+                    continue
+                if self._compatible(cluster, want, kinds):
+                    return cluster
+        return None
+
+    def _described(self, head: Token):
+        """A definite description: a person introduced with the same title, or the last speaker."""
+        title = head.lemma_.lower()
+        floor_paragraph = max(0, self.paragraph_of(head.idx) - 3)
+        floor = self.paragraph_starts[floor_paragraph]
+        pool = self.person_mentions if head.pos_ != "PROPN" else self.group_mentions
+        mentions = pool[: bisect.bisect_left(pool, (head.i,), key=lambda p: (p[0],))]
+        for i, cluster in reversed(mentions):
+            if self.doc[i].idx < floor:
+                break
+            for mention in cluster.mentions:
+                if mention.start > head.i:
+                    continue
+                context = self.doc[max(0, mention.start - 3) : mention.end]
+                appos = [t for t in mention.root.children if t.dep_ == "appos"]
+                words = {t.lemma_.lower() for t in context} | {
+                    t.lemma_.lower() for a in appos for t in a.subtree
+                }
+                if title in words:
+                    return cluster
+        if head.pos_ == "PROPN":
+            return None
+        return self._recent(head, None, {"person"}, self.person_mentions)

@@ -1,0 +1,735 @@
+"""Attributed statements: direct quotes, reported speech and mixed quotes, with their speakers.
+
+Data flow, one pass each:
+
+1. quotation marks -> quoted stretches (:mod:`quote_marks`), minus titles, labels and captions;
+2. reporting cues in the parse (speech verbs, "according to", "X's claim that") -> statements
+   whose content is the cue's complement clause (reported speech);
+3. each quoted stretch either *is* the content of a cue (direct quote), sits inside reported
+   content (the statement becomes mixed), or has no cue and continues the previous speaker;
+4. speakers, channels (``via``) and hedges come from the cue's dependents and its sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extract.quote_cues import CueLexicon, cue_lexicon
+from eventwire.extract.quote_marks import Quoted, find_quotes
+from eventwire.extract.quote_speakers import SpeakerResolver
+from eventwire.model import Actor, Cue, Quote, Span
+
+__all__ = ["extract_quotes"]
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep")
+_TRIM = " \t\n,;:.-–—"
+# A quotation shorter than this many words with no cue of its own is a label or scare quote.
+_MIN_FLOATING_WORDS = 6
+# Share of a reported clause that a quotation must cover to count as the quote itself.
+_DIRECT_COVER = 0.8
+# A wire dateline at the start of a paragraph: "BELGRADE, March 16 (APS) - ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}[^\n]{0,40}?\s[-–—]\s")
+
+
+@dataclass
+class Statement:
+    start: int
+    end: int
+    kind: str
+    cue: Token | None = None
+    cue_end: Token | None = None  # last token of a multi-word cue ("according to")
+    speaker: Token | None = None
+    actor_id: str | None = None
+    mention: tuple[int, int] | None = None
+    via: list[Token] = field(default_factory=list)
+    hedged: bool = False
+    quotes: list[Quoted] = field(default_factory=list)
+    frame: list[Token] = field(default_factory=list)  # objects of the cue ("praised him as")
+
+
+def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
+    """The attributed statements of ``doc``, in text order."""
+    if not len(doc):
+        return []
+    lex = cue_lexicon()
+    resolver = SpeakerResolver.for_doc(doc)
+    token_starts = [t.idx for t in doc]
+    quoted = [
+        q
+        for q in find_quotes(doc.text)
+        if _is_statement_quote(doc, q, token_starts, resolver.paragraph_starts, lex)
+    ]
+    in_quote = _quote_index(doc, quoted, token_starts)
+
+    statements = _reported_statements(doc, lex, in_quote)
+    direct = _attach_quotes(doc, quoted, statements, in_quote, token_starts, lex)
+    statements = [s for s in statements if s.kind != "absorbed"] + direct
+    statements = _without_shadowed_according(statements)
+    statements.sort(key=lambda s: s.start)
+    _add_channels(doc, statements, lex)
+    _resolve_speakers(doc, statements, resolver, token_starts)
+    known = {a.id for a in actors}
+    return [_to_quote(doc, n, s, resolver, known, token_starts) for n, s in enumerate(statements)]
+
+
+# --- paragraphs ------------------------------------------------------------------------------
+# spaCy's parser sometimes runs a sentence over a paragraph break; statements never do.
+
+
+@dataclass(frozen=True)
+class _Paragraphs:
+    starts: list[int]  # char offset where each paragraph (line) starts
+    of_token: list[int]  # paragraph index of each token
+
+    def bounds(self, paragraph: int, text_len: int) -> tuple[int, int]:
+        end = self.starts[paragraph + 1] - 1 if paragraph + 1 < len(self.starts) else text_len
+        return self.starts[paragraph], end
+
+
+def _paragraphs(doc: Doc) -> _Paragraphs:
+    cached = doc.user_data.get("eventwire_paragraphs")
+    if cached is None:
+        starts = [0] + [i + 1 for i, ch in enumerate(doc.text) if ch == "\n"]
+        of_token = [bisect.bisect_right(starts, t.idx) - 1 for t in doc]
+        cached = doc.user_data["eventwire_paragraphs"] = _Paragraphs(starts, of_token)
+    return cached
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    of_token = _paragraphs(a.doc).of_token
+    return of_token[a.i] == of_token[b.i]
+
+
+def _clip(token: Token, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` cut to the paragraph of ``token``."""
+    paras = _paragraphs(token.doc)
+    low, high = paras.bounds(paras.of_token[token.i], len(token.doc.text))
+    return max(start, low), min(end, high)
+
+
+# --- quotation marks ---------------------------------------------------------------------
+
+
+def _token_at(token_starts: list[int], char: int) -> int:
+    return max(0, bisect.bisect_right(token_starts, char) - 1)
+
+
+def _quote_index(doc: Doc, quoted: list[Quoted], token_starts: list[int]) -> list[int]:
+    """For each token, the index of the quotation it lies in (marks included), or -1."""
+    index = [-1] * len(doc)
+    for n, q in enumerate(quoted):
+        first = _token_at(token_starts, q.open_at)
+        last = _token_at(token_starts, q.close_at)
+        for i in range(first, last + 1):
+            index[i] = n
+    return index
+
+
+def _is_statement_quote(
+    doc: Doc, q: Quoted, token_starts: list[int], line_starts: list[int], lex: CueLexicon
+) -> bool:
+    """False for titles, names and quotation marks in photo captions."""
+    text = doc.text
+    next_line = bisect.bisect_right(line_starts, q.close_at)
+    start = line_starts[bisect.bisect_right(line_starts, q.open_at) - 1]
+    end = line_starts[next_line] - 1 if next_line < len(line_starts) else len(text)
+    if _is_caption(text[start:end], lex):
+        return False
+    first = _token_at(token_starts, q.open_at)
+    before = [t.lower_ for t in doc[max(0, first - 3) : first]]
+    if any(word in lex.title_words for word in before):
+        return False
+    inner = text[q.start : q.end]
+    words = inner.split()
+    # A quoted run of capitalised words with no sentence punctuation is a title or a name.
+    titled = words and all(w[0].isupper() or not w[0].isalpha() for w in words)
+    return not (titled and len(words) <= 8 and not any(c in inner for c in ".!?,"))
+
+
+def _is_caption(line: str, lex: CueLexicon) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    lowered = stripped.lower()
+    credit = any(f"({word}" in lowered or f"{word})" in lowered for word in lex.caption_words)
+    unfinished = stripped[-1] not in ".!?\"'”’»)" and len(stripped) < 200
+    return credit or (unfinished and stripped.count(" ") < 25 and not stripped.endswith(":"))
+
+
+# --- reported speech from cues -------------------------------------------------------------
+
+
+def _reported_statements(doc: Doc, lex: CueLexicon, in_quote: list[int]) -> list[Statement]:
+    statements: list[Statement] = []
+    by_cue: dict[int, Statement] = {}
+    for tok in doc:
+        if in_quote[tok.i] >= 0:
+            continue
+        lemma = tok.lemma_.lower()
+        statement = None
+        if tok.pos_ in ("VERB", "AUX") and (
+            lemma in lex.speech_verbs or lemma in lex.fragment_verbs
+        ):
+            statement = _verb_statement(doc, tok, lemma, lex)
+        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            statement = _according_statement(doc, tok, lex)
+        elif tok.pos_ == "NOUN" and lemma in lex.speech_nouns:
+            statement = _noun_statement(doc, tok)
+        if statement is not None:
+            statements.append(statement)
+            by_cue[tok.i] = statement
+    return _settle_nesting(doc, statements, by_cue, lex)
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int]:
+    start = min(t.left_edge.idx for t in tokens)
+    end = max(t.right_edge.idx + len(t.right_edge.text) for t in tokens)
+    return start, end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    dateline = _DATELINE.match(text, start, min(end, start + 80))
+    if dateline and (start == 0 or text[start - 1] == "\n"):
+        start = dateline.end()  # "BELGRADE, March 16 (APS) – " is not what anyone said
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _verb_statement(doc: Doc, verb: Token, lemma: str, lex: CueLexicon) -> Statement | None:
+    if lemma == "say" and any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "is said to have ...": a hedge on another verb, not a statement
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        # "told a briefing that ...": the parser may hang the clause on the object.
+        clauses = [
+            g
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative")
+            for g in c.children
+            if g.dep_ in ("acl", "ccomp", "relcl") and _has_that(g)
+        ]
+    kind = "indirect"
+    frame: list[Token] = []
+    if not clauses and lemma in lex.infinitive_verbs:
+        # "asked not to be named" is about the source, not a statement.
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and _has_to(c) and not any(g.dep_ == "auxpass" for g in c.children)
+        ]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and clauses]
+        if objects and lemma not in ("tell", "ask", "advise", "remind"):
+            clauses = objects + clauses  # "urged Kyiv to negotiate": Kyiv is part of the content
+        else:
+            frame = objects
+    if not clauses and lemma == "deny":
+        clauses = [c for c in verb.children if c.dep_ == "dobj"]
+    if not clauses and lemma in lex.fragment_verbs:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        complements = [
+            c for c in verb.children if c.dep_ in ("prep", "oprd", "acomp") and c.i > verb.i
+        ]
+        complements = [c for c in complements if c.dep_ != "prep" or c.lower_ in ("as", "of")]
+        if not complements and objects:
+            complements = [c for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "as"]
+        clauses = objects + complements if complements else []
+        # A statement only if a quotation is inside, except for speech acts ("accused X of").
+        kind = "indirect" if lemma in lex.speech_verbs else "fragment"
+    if not clauses and lemma in lex.relay_verbs | lex.fragment_verbs:
+        return None
+    if lemma not in lex.relay_verbs | {"say", "tell", "add", "write"} and not clauses:
+        return None
+    clauses = [c for c in clauses if _same_paragraph(c, verb)]
+    if clauses:
+        start, end = _trimmed(doc.text, *_clip(verb, *_span_of(clauses)))
+        if end <= start:
+            return None
+    else:
+        start = end = verb.idx  # a bare cue; it may still introduce a quotation
+        kind = "bare"
+    frame += [c for c in verb.children if c.dep_ in ("dobj", "dative") and c not in clauses]
+    return Statement(start, end, kind, cue=verb, frame=frame)
+
+
+def _has_that(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _according_statement(doc: Doc, according: Token, lex: CueLexicon) -> Statement | None:
+    to = doc[according.i + 1]
+    sources = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in according.children if c.dep_ == "pobj"
+    ]
+    if not sources:
+        return None
+    phrase_start = according.idx
+    phrase_end = max(according.right_edge.idx + len(according.right_edge.text), to.right_edge.idx)
+    sent_start, sent_end = _clip(according, according.sent.start_char, according.sent.end_char)
+    # The content is the rest of the sentence, on the longer side of the phrase.
+    left = _trimmed(doc.text, sent_start, phrase_start)
+    right = _trimmed(doc.text, phrase_end, sent_end)
+    start, end = left if left[1] - left[0] >= right[1] - right[0] else right
+    if end - start < 10:
+        return None
+    source = sources[0]
+    statement = Statement(start, end, "indirect", cue=according, cue_end=to)
+    if _is_report(source, lex):
+        statement.via = [source]
+        statement.hedged = True
+    else:
+        statement.speaker = source
+    return statement
+
+
+def _noun_statement(doc: Doc, noun: Token) -> Statement | None:
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and _has_that(c)]
+    if not clauses:
+        return None
+    start, end = _trimmed(doc.text, *_clip(noun, *_span_of(clauses)))
+    if end <= start:
+        return None
+    statement = Statement(start, end, "indirect", cue=noun)
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        statement.speaker = owners[0]
+    return statement
+
+
+def _settle_nesting(
+    doc: Doc, statements: list[Statement], by_cue: dict[int, Statement], lex: CueLexicon
+) -> list[Statement]:
+    """Keep the outermost statement, except that a relayed one wins over its relay.
+
+    "TASS reported that Putin said X": Putin's statement stays and TASS becomes its channel.
+    """
+    dropped: set[int] = set()
+    for statement in statements:
+        cue = statement.cue
+        if cue is None or statement.kind == "bare":
+            continue
+        ancestor = cue.head
+        steps = 0
+        while ancestor is not ancestor.head and steps < 8 and _same_paragraph(ancestor, cue):
+            outer = by_cue.get(ancestor.i)
+            if outer is not None and outer.kind != "bare" and outer.start <= cue.idx < outer.end:
+                if outer.cue.lemma_.lower() in lex.relay_verbs:
+                    statement.via += _subjects(outer.cue)
+                    statement.hedged = True
+                    dropped.add(id(outer))
+                else:
+                    dropped.add(id(statement))
+                break
+            ancestor = ancestor.head
+            steps += 1
+    return [s for s in statements if id(s) not in dropped]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    names = [s for s in subjects if s.pos_ in ("PROPN", "PRON")]
+    return names[:1] or subjects[:1]
+
+
+def _is_report(token: Token, lex: CueLexicon) -> bool:
+    words = {t.lower_ for t in token.subtree if t.i <= token.i}
+    phrase = " ".join(t.lower_ for t in token.subtree if t.i <= token.i)
+    return (
+        token.lemma_.lower() in lex.report_nouns
+        or token.lower_ in lex.report_nouns
+        or bool(words & lex.media_words)
+        or phrase in lex.media_names
+        or token.lower_ in lex.media_names
+    )
+
+
+# --- quotations against statements -------------------------------------------------------
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _attach_quotes(
+    doc: Doc,
+    quoted: list[Quoted],
+    statements: list[Statement],
+    in_quote: list[int],
+    token_starts: list[int],
+    lex: CueLexicon,
+) -> list[Statement]:
+    """Direct statements for the quotations; reported ones holding a quotation become mixed."""
+    ordered = sorted(statements, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    direct: list[Statement] = []
+    for q in quoted:
+        owner = _owner(q, ordered, starts)
+        if owner is not None and owner.kind not in ("bare",):
+            body_start = _after_that(doc, owner, token_starts)
+            covered = _overlap(q.start, q.end, body_start, owner.end)
+            whole = covered >= _DIRECT_COVER * max(1, owner.end - body_start)
+            if whole and body_start == owner.start:
+                direct.append(_direct_from(q, owner))
+                owner.kind = "absorbed"
+            elif q.start >= owner.start and q.end <= owner.end + 2:
+                owner.kind = "mixed"
+                owner.quotes.append(q)
+                if owner.end <= q.close_at:
+                    owner.end = q.close_at + 1  # the closing mark belongs with its words
+            elif 2 * _overlap(q.start, q.end, owner.start, owner.end) >= owner.end - owner.start:
+                # The reported clause lies inside the quotation: the quotation is the statement.
+                direct.append(_direct_from(q, owner))
+                owner.kind = "absorbed"
+            else:
+                owner = None
+        if owner is None:
+            cue = _nearby_cue(doc, q, token_starts, in_quote, statements, lex)
+            if cue is not None:
+                direct.append(_direct_from(q, cue))
+                if cue.kind == "bare":
+                    cue.kind = "absorbed"
+            else:
+                direct.append(Statement(q.start, q.end, "direct", quotes=[q]))
+    for statement in statements:
+        if statement.kind == "fragment":
+            statement.kind = "absorbed"  # "praised him as a leader": no quotation, no statement
+        elif statement.kind == "bare":
+            statement.kind = "absorbed"
+    return [d for d in direct if _keep_direct(doc, d, token_starts)]
+
+
+def _without_shadowed_according(statements: list[Statement]) -> list[Statement]:
+    """ "X said ..., according to TASS": TASS is a channel of X's statement, not a speaker."""
+    verb_sentences = {
+        (s.cue.sent.start, _paragraphs(s.cue.doc).of_token[s.cue.i])
+        for s in statements
+        if s.cue is not None and s.cue.lower_ != "according"
+    }
+    return [
+        s
+        for s in statements
+        if s.cue is None
+        or s.cue.lower_ != "according"
+        or (s.cue.sent.start, _paragraphs(s.cue.doc).of_token[s.cue.i]) not in verb_sentences
+    ]
+
+
+def _owner(q: Quoted, ordered: list[Statement], starts: list[int]) -> Statement | None:
+    """The reported statement whose content overlaps the quotation most."""
+    best, best_overlap = None, 0
+    upto = bisect.bisect_right(starts, q.end)
+    for statement in ordered[max(0, upto - 12) : upto]:
+        if statement.kind in ("bare", "absorbed"):
+            continue
+        shared = _overlap(q.start, q.end, statement.start, statement.end)
+        smaller = best is None or statement.end - statement.start < best.end - best.start
+        if shared > best_overlap or (shared == best_overlap and shared and smaller):
+            best, best_overlap = statement, shared
+    return best
+
+
+def _after_that(doc: Doc, statement: Statement, token_starts: list[int]) -> int:
+    """Where a reported clause starts after a leading "that" (or the clause start)."""
+    first = doc[_token_at(token_starts, statement.start)]
+    if first.lower_ == "that" and first.dep_ == "mark":
+        return statement.start + 100000  # framed by "that": never the quote itself
+    return statement.start
+
+
+def _direct_from(q: Quoted, cue_statement: Statement) -> Statement:
+    return Statement(
+        q.start,
+        q.end - 1 if q.end - q.start > 1 and q.inner_last == "," else q.end,
+        "direct",
+        cue=cue_statement.cue,
+        cue_end=cue_statement.cue_end,
+        speaker=cue_statement.speaker,
+        via=list(cue_statement.via),
+        hedged=cue_statement.hedged,
+        quotes=[q],
+        frame=list(cue_statement.frame),
+    )
+
+
+def _nearby_cue(
+    doc: Doc,
+    q: Quoted,
+    token_starts: list[int],
+    in_quote: list[int],
+    statements: list[Statement],
+    lex: CueLexicon,
+) -> Statement | None:
+    """A cue in the sentence right after or right before the quotation ("...," he said)."""
+    first = _token_at(token_starts, q.open_at)
+    last = _token_at(token_starts, q.close_at)
+    bare = {s.cue.i: s for s in statements if s.cue is not None and s.kind in ("bare", "absorbed")}
+    after_sent = doc[last].sent
+    text = doc.text
+    # "...," he said / "...?" asked Smith: the quotation ends its clause before the cue.
+    ends_clause = q.inner_last in ",.!?…" or text[q.close_at + 1 : q.close_at + 2] in (",", "")
+    reach = 12 if ends_clause else 0
+    for tok in doc[last + 1 : min(after_sent.end, last + 1 + reach)]:
+        if in_quote[tok.i] >= 0 or "\n" in tok.text:
+            break
+        if tok.i in bare or _is_cue_verb(tok, lex):
+            return bare.get(tok.i) or Statement(q.start, q.end, "bare", cue=tok)
+    before_sent = doc[first].sent
+    # He said: "..." / she told them, "...": a colon or comma right before the quotation.
+    introduced = text[: q.open_at].rstrip()[-1:] in (":", ",")
+    reach = 12 if introduced else 0
+    for tok in reversed(doc[max(before_sent.start, first - reach) : first]):
+        if in_quote[tok.i] >= 0 or "\n" in tok.text:
+            break
+        if tok.i in bare or _is_cue_verb(tok, lex):
+            return bare.get(tok.i) or Statement(q.start, q.end, "bare", cue=tok)
+    return None
+
+
+def _is_cue_verb(tok: Token, lex: CueLexicon) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs
+
+
+def _keep_direct(doc: Doc, statement: Statement, token_starts: list[int]) -> bool:
+    """A quotation without a cue is kept when it reads as a sentence (floating quote)."""
+    if statement.cue is not None:
+        return True
+    span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+    return len(words) >= _MIN_FLOATING_WORDS and has_verb
+
+
+# --- channels, hedges, speakers -------------------------------------------------------------
+
+
+def _add_channels(doc: Doc, statements: list[Statement], lex: CueLexicon) -> None:
+    """Intermediaries and hedges found around each statement's cue."""
+    for statement in statements:
+        cue = statement.cue
+        if cue is None:
+            continue
+        lemma = cue.lemma_.lower()
+        relay = _relay_of(cue, lex)
+        if relay is not None:
+            speaker, channels = relay
+            statement.speaker = speaker
+            statement.via += channels
+            statement.hedged = True
+        elif statement.speaker is None and cue.lower_ != "according":
+            subjects = _subject_of(cue)
+            statement.speaker = subjects
+            if subjects is None and cue.pos_ in ("VERB", "AUX"):
+                statement.speaker = _inverted_subject(cue)
+        if lemma == "tell":
+            statement.via += [
+                c for c in cue.children if c.dep_ in ("dative", "dobj") and _is_report(c, lex)
+            ]
+        for tok in cue.sent:
+            if (
+                tok.lower_ in lex.hedge_words
+                and _same_paragraph(tok, cue)
+                and tok.head in (cue, cue.head)
+            ):
+                statement.hedged = True
+        statement.via += _sentence_channels(doc, cue, statement, lex)
+        if any(_is_report(v, lex) or v.head.lower_ == "to" for v in statement.via):
+            statement.hedged = True
+
+
+def _relay_of(cue: Token, lex: CueLexicon) -> tuple[Token | None, list[Token]] | None:
+    """Speaker and channel of "X quoted Y as saying" / "Y was quoted by X as saying"."""
+    node, steps = cue, 0
+    while node.head is not node and steps < 3:
+        node = node.head
+        steps += 1
+        if node.lemma_.lower() in ("quote", "cite"):
+            passive = [c for c in node.children if c.dep_ == "nsubjpass"]
+            if passive:
+                agents = [p for a in node.children if a.dep_ == "agent" for p in a.children]
+                return passive[0], agents[:1]
+            objects = [c for c in node.children if c.dep_ == "dobj"]
+            return (objects[0] if objects else None), _subjects(node)
+    return None
+
+
+def _subject_of(cue: Token) -> Token | None:
+    node, steps = cue, 0
+    while steps < 5:
+        subjects = _subjects(node)
+        if subjects:
+            return subjects[0]
+        if node.dep_ == "relcl":
+            return node.head
+        if node.dep_ not in _CLIMB_DEPS or node.head is node or not _same_paragraph(node, cue):
+            return None
+        node = node.head
+        steps += 1
+    return None
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dative") and child.pos_ in (
+            "PROPN",
+            "PRON",
+            "NOUN",
+        ):
+            return child
+    return None
+
+
+def _sentence_channels(doc: Doc, cue: Token, statement: Statement, lex: CueLexicon) -> list[Token]:
+    """Channels in the cue's sentence: "according to TASS", "in an interview with the BBC"."""
+    found: list[Token] = []
+    if cue.lower_ == "according":
+        return found
+    for tok in cue.sent:
+        if not _same_paragraph(tok, cue):
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            found += [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+        elif tok.lemma_.lower() in lex.relay_verbs and tok.pos_ == "VERB" and tok is not cue:
+            if not any(c.dep_ == "ccomp" for c in tok.children) or cue in tok.subtree:
+                found += _subjects(tok)
+        elif tok.lower_ == "interview":
+            found += [
+                p
+                for prep in tok.children
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to")
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ]
+    speaker = statement.speaker
+    return [t for t in found if speaker is None or t.i != speaker.i]
+
+
+def _resolve_speakers(
+    doc: Doc, statements: list[Statement], resolver: SpeakerResolver, token_starts: list[int]
+) -> None:
+    """Actors behind the speakers, in text order so that floating quotes follow the last one."""
+    previous: Statement | None = None
+    for statement in statements:
+        if statement.speaker is not None:
+            resolved = resolver.resolve(statement.speaker)
+            statement.actor_id, statement.mention = resolved.actor_id, resolved.mention
+            cluster = resolver.by_token.get(statement.speaker.i)
+            if resolved.actor_id is not None:
+                cluster = next(
+                    (c for c in doc._.actors or [] if c.id == resolved.actor_id), cluster
+                )
+            if cluster is not None:
+                resolver.note_speaker(statement.speaker, cluster)
+        elif (
+            statement.cue is None
+            and previous is not None
+            and _continues(previous, statement, resolver)
+        ):
+            statement.actor_id = previous.actor_id
+            statement.speaker = previous.speaker
+            statement.via = list(previous.via)
+            statement.hedged = previous.hedged
+        if statement.speaker is not None or statement.cue is not None:
+            previous = statement
+
+
+def _continues(previous: Statement, floating: Statement, resolver: SpeakerResolver) -> bool:
+    """A floating quote in the same or the next paragraph carries on the previous speaker."""
+    gap = resolver.paragraph_of(floating.start) - resolver.paragraph_of(previous.end)
+    return 0 <= gap <= 1
+
+
+# --- output -------------------------------------------------------------------------------
+
+
+def _to_quote(
+    doc: Doc,
+    n: int,
+    statement: Statement,
+    resolver: SpeakerResolver,
+    known: set[str],
+    token_starts: list[int],
+) -> Quote:
+    text = doc.text
+    kind = "indirect" if statement.kind not in ("direct", "mixed") else statement.kind
+    cue = None
+    if statement.cue is not None:
+        last = statement.cue_end or statement.cue
+        start, end = statement.cue.idx, last.idx + len(last.text)
+        lemma = statement.cue.lemma_.lower()
+        if statement.cue_end is not None:
+            lemma = f"{lemma} {statement.cue_end.lemma_.lower()}"
+        cue = Cue(start=start, end=end, text=text[start:end], lemma=lemma)
+    mention = None
+    if statement.speaker is not None and statement.cue is not None and statement.mention:
+        m0, m1 = statement.mention
+        mention = Span(start=m0, end=m1, text=text[m0:m1])
+    speaker = statement.actor_id if statement.actor_id in known else None
+    via_names = _via_names(statement, resolver, speaker)
+    return Quote(
+        id=f"Q{n + 1}",
+        text=text[statement.start : statement.end],
+        start=statement.start,
+        end=statement.end,
+        kind=kind,
+        speaker=speaker,
+        speaker_mention=mention,
+        cue=cue,
+        via=via_names,
+        hedged=statement.hedged,
+        about=_about(doc, statement, resolver, speaker, token_starts),
+    )
+
+
+def _via_names(statement: Statement, resolver: SpeakerResolver, speaker: str | None) -> list[str]:
+    names: list[str] = []
+    for token in statement.via:
+        cluster = resolver.cluster_of(token)
+        if cluster is not None and cluster.id == speaker:
+            continue
+        if cluster is not None:
+            name = cluster.name
+        else:
+            start, end = resolver.mention_span(token)
+            name = resolver.doc.text[start:end]
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _about(
+    doc: Doc,
+    statement: Statement,
+    resolver: SpeakerResolver,
+    speaker: str | None,
+    token_starts: list[int],
+) -> list[str]:
+    """Actors mentioned in the content or the cue's objects, other than speaker and channels."""
+    excluded = {speaker} | {
+        c.id for c in (resolver.cluster_of(v) for v in statement.via) if c is not None
+    }
+    found: list[str] = []
+    tokens: list[Token] = []
+    if statement.end > statement.start:
+        first = _token_at(token_starts, statement.start)
+        last = _token_at(token_starts, statement.end - 1)
+        tokens = list(doc[first : last + 1])
+    for frame in statement.frame:
+        tokens += list(frame.subtree)
+    for tok in tokens:
+        cluster = resolver.by_token.get(tok.i)
+        if cluster is not None and cluster.id not in excluded and cluster.id not in found:
+            found.append(cluster.id)
+    return found
