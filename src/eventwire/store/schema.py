@@ -1,15 +1,18 @@
 """The store's tables, with a version number and ordered migrations.
 
-Per-document tables carry a primary key only on ``documents``: every row of a document is
-written in the same transaction as its ``documents`` row, so that key guards them all, and bulk
-inserts stay fast without more indexes to maintain.
-
 Two kinds of table. *Per-document* tables (documents, doc_actors, quotes, mentions, failures)
 are written once per document, in the ingest transaction of that document's batch, and never
 change afterwards (except ``documents.duplicate_of``). *Corpus* tables (actors, actor_aliases,
 actor_codes, doc_actor_map, events, mention_events) are derived from the per-document tables by
 :func:`eventwire.store.derive.rebuild` as a pure function of their contents, so a store's state
 never depends on the order or the history of the runs that filled it.
+
+Only ``documents`` has a primary key (and ``failures``, which is small): every row of a
+document is written in the same transaction as its ``documents`` row, so that key guards them
+all, and bulk inserts stay fast without more indexes to maintain.
+
+``schema_version`` lists the migrations applied; :func:`migrate` applies the missing ones in
+order when a store is opened for writing.
 """
 
 from __future__ import annotations
