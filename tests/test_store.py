@@ -344,3 +344,27 @@ def test_the_sample_actor_overrides_load():
     musk = next(o for o in overrides if o.name == "Elon Musk")
     assert {r["code"] for r in musk.roles} == {"USABUS", "USAGOV"}
     assert all(isinstance(r["from"], str) for r in musk.roles)
+
+
+def test_one_word_names_go_to_the_best_supported_person_and_places_stay_apart():
+    from eventwire.store.actors import DocActor, merge_actors
+
+    def actor(doc: str, name: str, kind: str = "person", aliases=()) -> DocActor:
+        return DocActor(doc, "A1", name, kind, None, None, None, list(aliases), 1, "2025-01-01")
+
+    merged = merge_actors(
+        [
+            actor("d1", "Donald Trump", aliases=["Trump"]),
+            actor("d2", "Donald Trump", aliases=["Trump"]),
+            actor("d3", "Melania Trump"),
+            actor("d4", "Trump"),
+            actor("d5", "George Washington"),
+            actor("d6", "Washington", "location"),
+        ],
+        [],
+    )
+    names = {row[0]: row[1] for row in merged.actors}
+    by_doc = {doc: names[actor_id] for doc, _, actor_id in merged.doc_map}
+    assert by_doc["d4"] == "Donald Trump"
+    assert by_doc["d3"] == "Melania Trump"
+    assert by_doc["d6"] == "Washington" and by_doc["d5"] == "George Washington"

@@ -209,6 +209,7 @@ def _build(
     override_by_root = {groups.find(normalise(o.name)): o for o in overrides}
 
     result = CorpusActors([], [], [], [])
+    used_ids: set[str] = set()
     for root in sorted(set(members) | set(override_by_root)):
         group = members.get(root, [])
         override = override_by_root.get(root)
@@ -223,6 +224,9 @@ def _build(
                 key=lambda n: (" " not in key_of[n], -name_counts[n], -len(n), n),
             )
         actor_id = actor_id_for(name)
+        if actor_id in used_ids:  # two groups with one display name: keep both, apart
+            actor_id = actor_id_for(f"{name} {root}")
+        used_ids.add(actor_id)
         result.actors.append(
             (
                 actor_id,
