@@ -188,6 +188,15 @@ def test_modal_future_is_hypothetical(code) -> None:
 def test_description_is_not_an_event(code) -> None:
     assert code("Chile is a long country on the Pacific coast of South America.") == []
     assert code("The Slovak prime minister said the weather was cold.") == []
+    assert code("Thousands of tourists visited the old town of Tallinn.") == []
+    assert code("Australia's bushfires forced hundreds of residents from their homes.") == []
+    assert code("Norway's economy grew by 2 percent last year.") == []
+
+
+def test_moved_troops_are_not_the_target(code) -> None:
+    events = code("Armenia says it is ready to withdraw its troops from the border with Georgia.")
+    assert {e.target for e in events} == {"Georgia"}
+    assert one(events, "03", "Armenia", "Georgia").cameo.startswith("035")
 
 
 def test_plain_statement_about_someone_is_010(code) -> None:

@@ -24,6 +24,7 @@ class Sense:
     with_words: tuple[str, ...] = ()
     without_object: bool = False
     symmetric: bool = False
+    theme_object: bool = False  # the object is what is moved ("withdrew its troops from X")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def _senses(entries: list[dict]) -> list[Sense]:
             with_words=tuple(str(word).lower() for word in entry.get("with", [])),
             without_object=bool(entry.get("without_object", False)),
             symmetric=bool(entry.get("symmetric", False)),
+            theme_object=bool(entry.get("theme_object", False)),
         )
         for entry in entries
     ]

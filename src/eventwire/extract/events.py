@@ -220,7 +220,8 @@ class _Coder:
     ) -> list[Candidate]:
         act_lemma = act.lemma_.lower()
         act_sense, act_noun = self._act_sense(act)
-        if act_sense is None and act_lemma in wrapper.need_act | self.lex.wrappers.keys():
+        if (act_sense is None and wrapper.kind != "refuse"
+                and act_lemma in wrapper.need_act | self.lex.wrappers.keys()):
             return []
         if act_sense is None and verb.lemma_.lower() in wrapper.need_act:
             return []
@@ -403,7 +404,8 @@ class _Coder:
                 targets = self._expand(verb.head)  # "the city, which was shelled by ..."
             return sources, targets + self._objects(verb, sense.prep or frozenset(_TARGET_PREPS))
         sources = self._subjects(verb)
-        targets = self._objects(verb, sense.prep or frozenset(_TARGET_PREPS))
+        targets = self._objects(verb, sense.prep or frozenset(_TARGET_PREPS),
+                                with_direct=not sense.theme_object)
         if not targets and sense.code[:2] in {"02", "10"}:
             # "demanded that Hamas renounce ...": the one asked is the clause's subject
             targets = [p for c in verb.children if c.dep_ == "ccomp" for s in c.children
@@ -437,13 +439,17 @@ class _Coder:
             break
         return []
 
-    def _objects(self, verb: Token, preps: frozenset[str], skip: Token | None = None
-                 ) -> list[Party]:
+    def _objects(self, verb: Token, preps: frozenset[str], skip: Token | None = None,
+                 with_direct: bool = True) -> list[Party]:
         found: list[Party] = []
         for child in verb.children:
             if skip is not None and child.left_edge.i <= skip.i <= child.right_edge.i:
                 continue
-            if child.dep_ in {"dobj", "dative", "obj"}:
+            if child.dep_ == "dobj" and not with_direct:
+                # "withdrew its troops from Lebanon": the target hangs inside the object too
+                found += [p for c in child.children if c.dep_ == "prep" and c.lower_ in preps
+                          for g in c.children if g.dep_ == "pobj" for p in self._expand(g)]
+            elif child.dep_ in {"dobj", "dative", "obj"}:
                 if child.dep_ == "dative" and child.pos_ == "ADP":
                     found += [p for g in child.children if g.dep_ == "pobj"
                               for p in self._expand(g)]
@@ -476,7 +482,7 @@ class _Coder:
         found = []
         for member in [token, *_conjuncts(token)]:
             party = self._party(member)
-            if party is not None and not party.named:
+            if party is not None and not party.named and member.dep_ not in _SUBJECTS:
                 inner = self._named_inside(member)
                 found += [inner] if inner else [party]
             elif party is not None:
@@ -518,8 +524,10 @@ class _Coder:
         cluster = actor_at(self.doc, token.i)
         if cluster is not None:
             return Party(cluster.id, _phrase(token), True, token)
+        agentive = token.lemma_.lower() in _AGENTS
         for child in token.children:
-            if child.dep_ in _MODIFIERS:
+            # "Ukrainian leaders", "Iran's army" act for their country; "Canada's fires" do not
+            if child.dep_ in _MODIFIERS and (agentive or child.dep_ != "poss"):
                 cluster = actor_at(self.doc, child.i)
                 if cluster is not None:
                     return Party(cluster.id, _phrase(token), True, token)
@@ -528,18 +536,35 @@ class _Coder:
         if own_only:
             return None
         for child in token.children:
-            if child.dep_ in _MODIFIERS and child.ent_type_ in _ENTITY_LABELS:
+            if child.dep_ in _MODIFIERS and child.ent_type_ in _ENTITY_LABELS and (
+                    agentive or child.dep_ != "poss"):
                 return Party(None, _phrase(token), True, token)
         if token.lower_ in _PERSONAL_PRONOUNS:
             antecedent = self._antecedent(token)
             if antecedent is not None:
                 return antecedent
+        if token.lower_ in {"it", "they", "we"} and token.dep_ in _SUBJECTS:
+            speaker = self._speaker_of(token)
+            if speaker is not None:
+                return speaker
         if token.pos_ in {"NOUN", "PROPN", "PRON"}:
             linked = self._anaphor(token)
             if linked is not None:
                 return linked
             return Party(None, _phrase(token), False, token)
         return None
+
+    def _speaker_of(self, pronoun: Token) -> Party | None:
+        """ "Syria says it is willing ...": a pronoun subject of a reported clause is the
+        speaker, when the actors stage has not resolved it."""
+        clause = _clause_of(pronoun)
+        if clause.dep_ not in {"ccomp", "parataxis"}:
+            return None
+        reporter = clause.head
+        if reporter.lemma_.lower() not in self.lex.reporting | {"announce", "insist"}:
+            return None
+        speakers = [p for p in self._subjects(reporter) if p.named]
+        return replace(speakers[0], text=pronoun.text, token=pronoun) if speakers else None
 
     def _antecedent(self, pronoun: Token) -> Party | None:
         """Fallback when the actors stage left a pronoun unresolved: the last person named
@@ -626,7 +651,10 @@ class _Coder:
         """One contract event per source-target pair that passes the gate."""
         # When a side names an actor, its unnamed things ("its troops") are not participants.
         sources = [p for p in candidate.sources if p.named] or candidate.sources or [None]
-        targets = [p for p in candidate.targets if p.named] or candidate.targets or [None]
+        targets = [p for p in candidate.targets if p.named] or [
+            # no actor named: one recipient, the prepositional one ("aid to the villages")
+            next((p for p in candidate.targets if p.token.dep_ == "pobj"), None)
+            or next(iter(candidate.targets), None)]
         pairs = list({(s and s.key, t and t.key): (s, t) for s in sources for t in targets
                       }.values())  # one event per actor pair ("state news agency TASS")
         if candidate.symmetric and not candidate.targets and len(candidate.sources) > 1:
@@ -674,9 +702,13 @@ class _Coder:
             return False
         # crowds act without names: "thousands of workers marched", "students rioted"
         crowd = candidate.code[:2] == "14" and _is_people(source.token)
-        if not (source.named or (target and target.named) or crowd):
+        # an unnamed doer must at least be one that acts for others ("police", "rebels")
+        if not (source.named or crowd or source.token.lemma_.lower() in _AGENTS):
+            return False
+        if not (source.named or (target and target.named)):
             return False
         if target is None:
+            # a thing as target ("ruled out job cuts") is no target: only acts that need none
             return candidate.targetless_ok or candidate.code[:2] in _TARGETLESS_ROOTS
         return True
 
@@ -783,6 +815,25 @@ def _hypothetical(clause: Token) -> bool:
     return False
 
 
+# Nouns that act for the country or group modifying them ("Ukrainian leaders", "Iran's army").
+_AGENTS = {
+    "leader", "leadership", "official", "government", "minister", "president", "premier",
+    "troop", "force", "army", "soldier", "police", "authority", "military", "navy", "diplomat",
+    "spokesman", "spokeswoman", "spokesperson", "ministry", "parliament", "lawmaker", "senator",
+    "delegation", "envoy", "ambassador", "embassy", "rebel", "militant", "fighter", "protester",
+    "demonstrator", "activist", "opposition", "party", "court", "judge", "prosecutor", "regime",
+    "administration", "cabinet", "council", "agency", "service", "company", "firm", "bank",
+    "media", "coalition", "alliance", "ally", "counterpart", "chief", "head", "commander",
+    "general", "officer", "negotiator", "team", "representative", "legislator", "congress",
+    "state", "people", "citizen", "national", "student", "worker", "group", "militia",
+    "guard", "jet", "warship", "aircraft", "drone", "unit", "side", "king", "queen", "prince",
+    "chancellor", "mayor", "governor", "monarch", "colonel", "secretary",
+    "investigator", "inspector", "mission", "union", "manufacturer", "operator", "broadcaster",
+    "network", "agent", "intelligence", "security", "guerrilla", "insurgent", "separatist",
+    "settler", "voter", "youth", "villager", "resident", "refugee", "crowd", "supporter",
+    "movement", "organization", "organisation", "front", "faction", "wing", "forum", "body",
+    "institution", "committee", "commission", "federation", "association", "bloc",
+}
 _PEOPLE = {"people", "protester", "demonstrator", "student", "worker", "youth", "villager",
            "resident", "refugee", "crowd", "supporter", "activist", "farmer", "miner", "teacher",
            "civilian", "citizen", "prisoner", "inmate", "employee", "driver", "doctor", "nurse",
