@@ -45,6 +45,12 @@ def test_anaphoric_expressions_need_an_anchor() -> None:
     assert resolve("at the time", FRIDAY, anchor) == anchor
     assert resolve("later that week", FRIDAY, anchor) == anchor
     assert resolve("the following year", FRIDAY) is None
+    assert resolve("two years later", FRIDAY, anchor) == DateValue("2024", "relative")
+    assert resolve("the following month", FRIDAY, anchor) == DateValue("2022-10", "relative")
+    assert resolve("three days later", FRIDAY, anchor) == DateValue("2022-09", "relative")
+    day = DateValue("2022-09-30", "explicit")
+    assert resolve("the next day", FRIDAY, day) == DateValue("2022-10-01", "relative")
+    assert resolve("a week earlier", FRIDAY, day) == DateValue("2022-09-23", "relative")
 
 
 def test_unplaceable_expressions() -> None:

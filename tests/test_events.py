@@ -244,6 +244,32 @@ def test_background_paragraph_is_dated_in_its_year(code) -> None:
     assert (thanks.date, thanks.date_basis) == ("2024-03", "relative")
 
 
+HORN_OF_AFRICA = """\
+Kenya's president William Ruto praised Ethiopia on Wednesday for reopening a border crossing.
+The two countries have an uneasy history. In 2019, Ethiopia accused Kenya of sheltering rebels \
+near the border. Nairobi rejected the accusation and recalled its ambassador from Addis Ababa.
+Two years later, Kenya and Ethiopia signed a security pact.
+Last month, Somalia criticised Kenya over a disputed grazing area.
+Ruto is expected to visit Addis Ababa next week, officials said."""
+
+
+def test_dated_article_with_background_paragraph(code) -> None:
+    events = code(HORN_OF_AFRICA, published="2025-06-06")
+    assert one(events, "05", "Ruto", "Ethiopia").date == "2025-06-04"
+    accusation = one(events, "11", "Ethiopia", "Kenya")
+    assert (accusation.cameo, accusation.date) == ("112", "2019")
+    alleged = one(events, "07", "Kenya")  # what Kenya was accused of is only alleged
+    assert alleged.hedged and alleged.confidence < accusation.confidence
+    assert one(events, "12", "Nairobi").date == "2019"  # the paragraph's year carries over
+    recall = one(events, "16", "Nairobi")
+    assert recall.cameo == "161" and "ambassador" not in recall.target
+    pact = find(events, "05", "Kenya", "Ethiopia") + find(events, "05", "Ethiopia", "Kenya")
+    assert {e.date for e in pact if e.cameo == "057"} == {"2021"}
+    assert one(events, "11", "Somalia", "Kenya").date == "2025-05"
+    visit = one(events, "04", "Ruto")
+    assert visit.hypothetical and visit.date == "2025-06"
+
+
 def test_publication_date_is_the_flagged_fallback(code) -> None:
     events = code("Egypt condemned Israel.", published="2025-06-02")
     assert (one(events, "11").date, one(events, "11").date_basis) == ("2025-06-02", "publication")

@@ -51,8 +51,13 @@ _SAME_AS_ANCHOR = re.compile(
     r"\b(at the time|that (day|week|month|year)|the same (day|week|month|year)|later that "
     r"(day|week|month|year)|earlier that (day|week|month|year)|then)\b"
 )
-_ANCHOR_NEXT_YEAR = re.compile(r"\b(the following year|the next year|a year later)\b")
-_ANCHOR_PREVIOUS_YEAR = re.compile(r"\b(the previous year|the year before|a year earlier)\b")
+# "the following year", "two months later", "the day before": a step from the anchor date.
+_ANCHOR_STEP = re.compile(
+    r"\b(?:(?P<side>the following|the next|the previous|the preceding) (?P<unit1>day|week|month|"
+    r"year)|the (?P<unit2>day|week|month|year) (?P<side2>before|after)|(?P<count>\d+|a|an|one|"
+    r"two|three|four|five|six|seven|eight|nine|ten) (?P<unit3>day|week|month|year)s? "
+    r"(?P<side3>later|earlier|after|before)(?! the| a| an| his| her| its| their))\b"
+)
 
 
 @dataclass(frozen=True)
@@ -114,14 +119,32 @@ def resolve(text: str, published: date | None, anchor: DateValue | None = None) 
         return DateValue(found.group(1), "explicit")
     if _SAME_AS_ANCHOR.search(low):
         return anchor and DateValue(anchor.value, anchor.basis)
-    if _ANCHOR_NEXT_YEAR.search(low) or _ANCHOR_PREVIOUS_YEAR.search(low):
-        if anchor is None:
-            return None
-        step = 1 if _ANCHOR_NEXT_YEAR.search(low) else -1
-        return DateValue(str(int(anchor.value[:4]) + step), "relative")
+    if found := _ANCHOR_STEP.search(low):
+        return anchor and _step(anchor, found)
     if published is None:
         return None
     return _relative(low, published)
+
+
+def _step(anchor: DateValue, found: re.Match[str]) -> DateValue:
+    """The anchor moved by the step an expression names, at the coarser of the two precisions."""
+    unit = found.group("unit1") or found.group("unit2") or found.group("unit3")
+    side = found.group("side") or found.group("side2") or found.group("side3")
+    count = found.group("count")
+    amount = (_NUMBERS.get(count) or int(count)) if count else 1
+    if side in {"the previous", "the preceding", "before", "earlier"}:
+        amount = -amount
+    parts = [int(p) for p in anchor.value.split("-")]
+    if unit == "year" or len(parts) == 1:
+        if unit != "year":
+            return DateValue(anchor.value, "relative")  # "a week later" than a year: same year
+        return DateValue(str(parts[0] + amount), "relative")
+    if unit == "month" or len(parts) == 2:
+        if unit in {"day", "week"}:
+            return DateValue(anchor.value, "relative")
+        return _month(*_shift_months(parts[0], parts[1], amount), "relative")
+    day = date(*parts) + timedelta(days=amount * (7 if unit == "week" else 1))
+    return _day(day, "relative")
 
 
 def _safe_day(year: int, month: int, day: int) -> DateValue | None:

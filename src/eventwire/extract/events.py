@@ -423,6 +423,9 @@ class _Coder:
             if not subjects and any(c.dep_ == "auxpass" for c in token.children):
                 subjects = [g for a in token.children if a.dep_ == "agent"
                             for g in a.children if g.dep_ == "pobj"]
+                if not subjects and token is not verb:
+                    # "Ruto is expected to visit": the raised subject does the visiting
+                    subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
             if subjects:
                 return [p for s in subjects for p in self._expand(s)]
             if token.dep_ in {"relcl", "acl"} and token is verb:
@@ -627,7 +630,16 @@ class _Coder:
             t.lemma_.lower() in _HEDGING_VERBS and any(c.dep_ == "auxpass" for c in t.children)
             and c.dep_ == "xcomp" for c, t in zip(chain, chain[1:], strict=False)
         )
+        # "accused Kenya of sheltering rebels": what the accusation says is only alleged
+        candidate.hedged = candidate.hedged or any(
+            c.dep_ == "prep" and c.lower_ in {"of", "for"} and self._is_accusation(t)
+            for c, t in zip(chain, chain[1:], strict=False)
+        )
         self._attribution(candidate, chain)
+
+    def _is_accusation(self, verb: Token) -> bool:
+        senses = self.lex.verbs.get(verb.lemma_.lower(), [])
+        return any(s.code[:2] == "11" for s in senses)
 
     def _attribution(self, candidate: Candidate, chain: list[Token]) -> None:
         """The statement an event was reported in: its quote id and the chain of sources."""
@@ -657,7 +669,8 @@ class _Coder:
             or next(iter(candidate.targets), None)]
         pairs = list({(s and s.key, t and t.key): (s, t) for s in sources for t in targets
                       }.values())  # one event per actor pair ("state news agency TASS")
-        if candidate.symmetric and not candidate.targets and len(candidate.sources) > 1:
+        if candidate.symmetric and not any(p.named for p in candidate.targets) and len(
+                candidate.sources) > 1:
             pairs = [(s, t) for s in candidate.sources for t in candidate.sources if s is not t]
         date, basis = scope.date_of(candidate.trigger)
         facts = lookup(candidate.code)
