@@ -106,6 +106,12 @@ def _pair_doubles(text: str) -> list[Quoted]:
             if first_open is not None and open_at is None:
                 open_at = i  # the reopening mark of a continued quotation
                 continue
+            if open_at is not None and _sentence_ends_before(text, i):
+                # A new quotation opens after a finished sentence: the text lost a paragraph
+                # break (or a closing mark); the open quotation ends with that sentence.
+                begin = first_open if first_open is not None else open_at
+                start, end = _stripped(text, begin + 1, i)
+                quotes.append(Quoted(begin, end, start, end, True, paragraphs, text[end - 1]))
             first_open, paragraphs = None, 1
             open_at = i
         elif open_at is not None:
@@ -114,6 +120,11 @@ def _pair_doubles(text: str) -> list[Quoted]:
             quotes.append(Quoted(begin, i, start, end, True, paragraphs, text[end - 1 : end]))
             open_at, first_open, paragraphs = None, None, 1
     return quotes
+
+
+def _sentence_ends_before(text: str, i: int) -> bool:
+    before = text[max(0, i - 3) : i].rstrip()
+    return bool(before) and before[-1] in ".!?" and i - len(before) >= 1
 
 
 def _carries_over(text: str, open_at: int, line_start: int, next_mark: int) -> bool:

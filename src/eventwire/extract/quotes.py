@@ -26,6 +26,10 @@ from eventwire.model import Actor, Cue, Quote, Span
 __all__ = ["extract_quotes"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE = {"which", "that", "who", "whom"}
+_REQUEST_NOUNS = {"call", "request", "demand", "appeal", "plea", "recommendation", "proposal"}
+# Hedge adverbs that make a clause a report by themselves ("the navy reportedly saved ...").
+_REPORT_ADVERBS = {"reportedly", "allegedly", "purportedly", "reputedly"}
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep")
 _TRIM = " \t\n,;:.-–—"
 # A quotation shorter than this many words with no cue of its own is a label or scare quote.
@@ -178,8 +182,10 @@ def _reported_statements(doc: Doc, lex: CueLexicon, in_quote: list[int]) -> list
             statement = _verb_statement(doc, tok, lemma, lex)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             statement = _according_statement(doc, tok, lex)
-        elif tok.pos_ == "NOUN" and lemma in lex.speech_nouns:
+        elif tok.pos_ == "NOUN" and lemma in lex.speech_nouns | _REQUEST_NOUNS:
             statement = _noun_statement(doc, tok)
+        elif tok.lower_ in _REPORT_ADVERBS:
+            statement = _adverb_statement(doc, tok, lex)
         if statement is not None:
             statements.append(statement)
             by_cue[tok.i] = statement
@@ -230,10 +236,11 @@ def _verb_statement(doc: Doc, verb: Token, lemma: str, lex: CueLexicon) -> State
             clauses = objects + clauses  # "urged Kyiv to negotiate": Kyiv is part of the content
         else:
             frame = objects
-    if not clauses and lemma == "deny":
-        clauses = [c for c in verb.children if c.dep_ == "dobj"]
     if not clauses and lemma in lex.fragment_verbs:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        # "which the Church describes as ...": the content is what follows the cue.
+        objects = [
+            c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.lower_ not in _RELATIVE
+        ]
         complements = [
             c for c in verb.children if c.dep_ in ("prep", "oprd", "acomp") and c.i > verb.i
         ]
@@ -293,8 +300,26 @@ def _according_statement(doc: Doc, according: Token, lex: CueLexicon) -> Stateme
     return statement
 
 
+def _adverb_statement(doc: Doc, adverb: Token, lex: CueLexicon) -> Statement | None:
+    """ "The navy reportedly saved 200 people": a second-hand report with no named source."""
+    clause = adverb.head
+    if clause.lemma_.lower() in lex.speech_verbs or clause.pos_ not in ("VERB", "AUX"):
+        return None  # "reportedly told ...": a hedge on a statement that has its own cue
+    start, end = _trimmed(doc.text, *_clip(adverb, *_span_of([clause])))
+    if end <= start:
+        return None
+    return Statement(start, end, "indirect", cue=adverb, hedged=True)
+
+
 def _noun_statement(doc: Doc, noun: Token) -> Statement | None:
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and _has_that(c)]
+    if not clauses and noun.lemma_.lower() in _REQUEST_NOUNS:
+        # "calls for mandatory testing", "requests to take the video down"
+        clauses = [
+            c
+            for c in noun.children
+            if (c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ == "acl" and _has_to(c))
+        ]
     if not clauses:
         return None
     start, end = _trimmed(doc.text, *_clip(noun, *_span_of(clauses)))
@@ -375,7 +400,14 @@ def _attach_quotes(
     direct: list[Statement] = []
     for q in quoted:
         owner = _owner(q, ordered, starts)
-        if owner is not None and owner.kind not in ("bare",):
+        if owner is not None and _introduced(doc.text, q, owner):
+            # Quotations after "said:" or "notes, " are direct; a colon ends the reported part.
+            direct.append(_direct_from(q, owner))
+            colon = doc.text.rfind(":", owner.start, q.open_at)
+            owner.start, owner.end = _trimmed(doc.text, owner.start, max(owner.start, colon))
+            if owner.end - owner.start < 3:
+                owner.kind = "absorbed"
+        elif owner is not None and owner.kind not in ("bare",):
             body_start = _after_that(doc, owner, token_starts)
             covered = _overlap(q.start, q.end, body_start, owner.end)
             whole = covered >= _DIRECT_COVER * max(1, owner.end - body_start)
@@ -423,6 +455,16 @@ def _without_shadowed_according(statements: list[Statement]) -> list[Statement]:
         or s.cue.lower_ != "according"
         or (s.cue.sent.start, _paragraphs(s.cue.doc).of_token[s.cue.i]) not in verb_sentences
     ]
+
+
+def _introduced(text: str, q: Quoted, owner: Statement) -> bool:
+    cue = owner.cue
+    if cue is None or cue.idx > q.open_at:
+        return False
+    if text[: q.open_at].rstrip().endswith(":"):
+        return True
+    between = text[cue.idx + len(cue.text) : q.open_at].strip()
+    return between in ("", ",", ":")
 
 
 def _owner(q: Quoted, ordered: list[Statement], starts: list[int]) -> Statement | None:
@@ -504,6 +546,10 @@ def _keep_direct(doc: Doc, statement: Statement, token_starts: list[int]) -> boo
     """A quotation without a cue is kept when it reads as a sentence (floating quote)."""
     if statement.cue is not None:
         return True
+    quoted = statement.quotes[0]
+    after = doc.text[quoted.close_at + 1 : quoted.close_at + 2]
+    if quoted.inner_last not in ".!?…" and after not in (".", "!", "?"):
+        return False  # a headline or a name, not a sentence someone said
     span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
     if span is None:
         return False
@@ -566,6 +612,10 @@ def _relay_of(cue: Token, lex: CueLexicon) -> tuple[Token | None, list[Token]] |
 
 
 def _subject_of(cue: Token) -> Token | None:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        # "were told to ...", "it was announced that ...": the speaker is the agent, if any.
+        agents = [p for a in cue.children if a.dep_ == "agent" for p in a.children]
+        return agents[0] if agents else None
     node, steps = cue, 0
     while steps < 5:
         subjects = _subjects(node)
