@@ -55,6 +55,9 @@ _QUANTITIES = {"ten", "hundred", "thousand", "million", "dozen", "group", "numbe
                "team", "crowd", "score"}
 # Codes that make sense without a target: acting alone or appealing to no one in particular.
 _TARGETLESS_ROOTS = {"02", "10", "14", "15"}
+# Acts done at a place, whose place can stand for the target.
+_PHYSICAL = {"08", "14", "15", "17", "18", "19", "20"}
+_PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "inside", "around"}
 
 _BASE_CONFIDENCE = {"verb": 0.8, "wrapper": 0.8, "light": 0.75, "evaluative": 0.6,
                     "statement": 0.4,
@@ -661,6 +664,10 @@ class _Coder:
 
     def expand(self, candidate: Candidate, scope: DateScope, offset: int) -> Iterable[Event]:
         """One contract event per source-target pair that passes the gate."""
+        if not any(p.named for p in candidate.targets) and candidate.code[:2] in _PHYSICAL:
+            place = self._place(candidate)
+            if place is not None:
+                candidate.targets = [place]
         # When a side names an actor, its unnamed things ("its troops") are not participants.
         sources = [p for p in candidate.sources if p.named] or candidate.sources or [None]
         targets = [p for p in candidate.targets if p.named] or [
@@ -706,6 +713,22 @@ class _Coder:
                                  text=trigger.text),
                 confidence=_confidence(candidate, source, target),
             )
+
+    def _place(self, candidate: Candidate) -> Party | None:
+        """Where a physical act happened stands for its target when no actor is named
+        ("lifted the curfew in Montenegro", "shelled the capital Juba")."""
+        heads = [candidate.trigger, *(p.token for p in candidate.targets)]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "appos" and child.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    return self._party(child)
+                if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                    for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                        party = self._party(pobj)
+                        if party is not None and party.named and pobj.ent_type_ in {
+                                "GPE", "LOC", "FAC", ""}:
+                            return party
+        return None
 
     @staticmethod
     def _passes(candidate: Candidate, source: Party | None, target: Party | None) -> bool:
