@@ -1,0 +1,328 @@
+"""Attributed statements: direct, reported and mixed quotes with speakers, cues, channels, hedges.
+
+Speakers are checked through the actor's name, not its id, since actor ids depend on the actors
+component. The test sentences are written for eventwire.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Quote, Result
+from tests.conftest import SAMPLES, analyse_paths
+
+
+@pytest.fixture(scope="module")
+def statements(analyse_text):
+    def run(text: str) -> tuple[Result, list[Quote]]:
+        result = analyse_text(text, raw=True)
+        _check_spans(result)
+        return result, result.quotes
+
+    return run
+
+
+def _check_spans(result: Result) -> None:
+    text = result.document.text
+    for q in result.quotes:
+        assert text[q.start : q.end] == q.text
+        for span in (q.cue, q.speaker_mention):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+def speaker_name(result: Result, quote: Quote) -> str:
+    actor = next((a for a in result.actors if a.id == quote.speaker), None)
+    return actor.name if actor else ""
+
+
+def only(quotes: list[Quote], kind: str | None = None) -> Quote:
+    chosen = [q for q in quotes if kind is None or q.kind == kind]
+    assert len(chosen) == 1, [(q.kind, q.text) for q in quotes]
+    return chosen[0]
+
+
+# --- direct quotes ---------------------------------------------------------------------------
+
+
+def test_straight_quote_with_cue_after_and_pronoun_speaker(statements):
+    result, quotes = statements(
+        "Finance Minister John Carter spoke in parliament on Monday. "
+        '"The plan will fail, and everyone in this room knows it," he said.'
+    )
+    q = only(quotes)
+    assert q.kind == "direct"
+    assert q.text == "The plan will fail, and everyone in this room knows it"
+    assert "Carter" in speaker_name(result, q)
+    assert q.speaker_mention.text == "he"
+    assert q.cue.text == "said" and q.cue.lemma == "say"
+
+
+def test_curly_quote_after_colon_over_two_sentences(statements):
+    result, quotes = statements(
+        "Prime Minister Anna Berg told the assembly: “We will not give in. Our answer is no.”"
+    )
+    q = only(quotes)
+    assert q.kind == "direct"
+    assert q.text == "We will not give in. Our answer is no."
+    assert "Berg" in speaker_name(result, q)
+    assert q.cue.lemma == "tell"
+
+
+def test_inverted_cue_with_relative_clause_aside(statements):
+    result, quotes = statements(
+        "“Nothing has changed since the election,” said Tomas Reyes, who replaced Peter Jones "
+        "as party leader last year."
+    )
+    q = only(quotes)
+    assert q.text == "Nothing has changed since the election"
+    assert "Reyes" in speaker_name(result, q)
+
+
+def test_nested_single_quotes_stay_inside_the_quote(statements):
+    result, quotes = statements(
+        "\"They called it a 'final offer', but it was nothing of the kind,\" said Karl Vogt."
+    )
+    q = only(quotes)
+    assert q.text == "They called it a 'final offer', but it was nothing of the kind"
+    assert "Vogt" in speaker_name(result, q)
+
+
+def test_quote_over_two_paragraphs(statements):
+    result, quotes = statements(
+        "Mayor Lena Holt addressed the crowd on Sunday.\n\n"
+        '"We have waited for this bridge for twenty years. The money was promised again '
+        "and again.\n\n"
+        '"Now the work begins, and nobody will stop it," Holt said.'
+    )
+    q = only(quotes, "direct")
+    assert q.text.startswith("We have waited for this bridge")
+    assert q.text.endswith("nobody will stop it")
+    assert "Holt" in speaker_name(result, q)
+
+
+def test_floating_quote_continues_the_previous_speaker(statements):
+    result, quotes = statements(
+        '"The border will stay open," said Foreign Minister Ruth Adler. "We have no reason to '
+        'close it, and we will not be pushed into doing so."'
+    )
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 2
+    assert direct[1].cue is None
+    assert all("Adler" in speaker_name(result, q) for q in direct)
+
+
+def test_pronoun_speaker_in_the_next_paragraph(statements):
+    result, quotes = statements(
+        "Senator Jane Miller arrived in Kyiv on Monday for talks with the government.\n\n"
+        '"We stand with you for as long as it takes," she said at a press conference.'
+    )
+    q = only(quotes)
+    assert "Miller" in speaker_name(result, q)
+    assert q.speaker_mention.text == "she"
+
+
+def test_relayed_quote_names_the_agency_as_channel_and_is_hedged(statements):
+    result, quotes = statements(
+        'The TASS news agency quoted Sergei Lavrov as saying: "The door to talks remains open."'
+    )
+    q = only(quotes)
+    assert q.kind == "direct"
+    assert "Lavrov" in speaker_name(result, q)
+    assert any("TASS" in v for v in q.via)
+    assert q.hedged
+
+
+# --- reported speech --------------------------------------------------------------------------
+
+
+def test_said_that(statements):
+    result, quotes = statements("Defence Minister Omar Khalil said that the talks had failed.")
+    q = only(quotes)
+    assert q.kind == "indirect"
+    assert q.text == "that the talks had failed"
+    assert "Khalil" in speaker_name(result, q)
+    assert q.cue.lemma == "say"
+
+
+def test_told_reporters_without_that(statements):
+    result, quotes = statements(
+        "Trade Commissioner Elsa Lind told reporters the agreement was close to completion."
+    )
+    q = only(quotes)
+    assert q.kind == "indirect"
+    assert q.text == "the agreement was close to completion"
+    assert "Lind" in speaker_name(result, q)
+
+
+@pytest.mark.parametrize("verb", ["warned", "claimed", "denied"])
+def test_other_speech_verbs(statements, verb):
+    result, quotes = statements(
+        f"Opposition leader Maria Costa {verb} that the election had been rigged."
+    )
+    q = only(quotes)
+    assert q.text == "that the election had been rigged"
+    assert q.cue.text == verb
+    assert "Costa" in speaker_name(result, q)
+
+
+def test_according_to_a_person(statements):
+    result, quotes = statements(
+        "According to General Pavel Novak, the troops will withdraw from the border by Friday."
+    )
+    q = only(quotes)
+    assert q.text == "the troops will withdraw from the border by Friday"
+    assert q.cue.text == "According to"
+    assert "Novak" in speaker_name(result, q)
+    assert not q.hedged
+
+
+def test_according_to_a_report_is_hedged_without_speaker(statements):
+    _, quotes = statements(
+        "The army lost two helicopters in the attack, according to a report in a local paper."
+    )
+    q = only(quotes)
+    assert q.speaker is None
+    assert q.hedged
+
+
+def test_nominal_claim(statements):
+    result, quotes = statements(
+        "Governor Ben Harlow's claim that the vote was rigged drew sharp criticism."
+    )
+    q = only(quotes)
+    assert q.text == "that the vote was rigged"
+    assert q.cue.text == "claim"
+    assert "Harlow" in speaker_name(result, q)
+
+
+def test_reporter_of_a_statement_becomes_the_channel(statements):
+    result, quotes = statements(
+        "Reuters reported that Finance Minister Ivan Petrov said the budget would be cut."
+    )
+    q = only(quotes)
+    assert "Petrov" in speaker_name(result, q)
+    assert any("Reuters" in v for v in q.via)
+    assert q.hedged
+
+
+def test_reportedly_hedges_a_statement(statements):
+    result, quotes = statements(
+        "President Clara Weiss reportedly told aides that she would not seek a second term."
+    )
+    q = only(quotes)
+    assert "Weiss" in speaker_name(result, q)
+    assert q.hedged
+
+
+def test_interview_channel_is_not_a_hedge(statements):
+    result, quotes = statements(
+        "In an interview with the BBC, Foreign Minister Sara Lund said the sanctions would stay."
+    )
+    q = only(quotes)
+    assert "Lund" in speaker_name(result, q)
+    assert any("BBC" in v for v in q.via)
+
+
+# --- mixed quotes -----------------------------------------------------------------------------
+
+
+def test_mixed_quote_as_description(statements):
+    result, quotes = statements(
+        "Chancellor Otto Brandt described the engineer as 'absolutely crazy about Mars'."
+    )
+    q = only(quotes)
+    assert q.kind == "mixed"
+    assert q.text == "the engineer as 'absolutely crazy about Mars'"
+    assert "Brandt" in speaker_name(result, q)
+
+
+def test_quoted_fragment_inside_reported_speech(statements):
+    result, quotes = statements(
+        'Health Minister Rita Sousa said the new rules were "a step in the right direction".'
+    )
+    q = only(quotes)
+    assert q.kind == "mixed"
+    assert q.text == 'the new rules were "a step in the right direction"'
+
+
+# --- not statements ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The actress won praise for her role in the film "The Long Road Home" last year.',
+        'Critics say the so-called "reform" has changed little for farmers in the south.',
+        'Protesters hold a banner reading "Stop the war" in Belgrade (Photo: Reuters)',
+    ],
+)
+def test_titles_scare_quotes_and_captions_are_not_quotes(statements, text):
+    _, quotes = statements(text)
+    assert not [q for q in quotes if q.kind == "direct"]
+
+
+# --- the sample article -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def putin_musk() -> Result:
+    (result,) = analyse_paths([SAMPLES / "putin-musk-scraped.txt"])
+    _check_spans(result)
+    return result
+
+
+def _quote_containing(result: Result, words: str) -> Quote:
+    found = [q for q in result.quotes if words in q.text]
+    assert found, words
+    return found[0]
+
+
+def test_sample_tass_quote(putin_musk):
+    q = _quote_containing(putin_musk, "Musk is a person who sets himself enormous goals")
+    assert q.kind == "direct"
+    assert "Putin" in speaker_name(putin_musk, q)
+    assert q.via == ["TASS"] and q.hedged
+
+
+def test_sample_pronoun_speaker(putin_musk):
+    q = _quote_containing(putin_musk, "He reminds me of our great designers")
+    assert q.kind == "direct"
+    assert "Putin" in speaker_name(putin_musk, q)
+    assert q.speaker_mention.text == "he"
+    assert q.cue.lemma == "say"
+
+
+def test_sample_mixed_praise_through_tass(putin_musk):
+    q = _quote_containing(putin_musk, "changed the way humanity thinks about space")
+    assert q.kind == "mixed"
+    assert "Putin" in speaker_name(putin_musk, q)
+    assert "TASS" in q.via and q.hedged
+
+
+def test_sample_according_to_the_kremlin_is_a_channel(putin_musk):
+    q = _quote_containing(putin_musk, "outstanding person")
+    assert q.kind == "mixed"
+    assert "Putin" in speaker_name(putin_musk, q)
+    assert any("Kremlin" in v for v in q.via) and q.hedged
+
+
+def test_sample_reportedly_and_description_speaker(putin_musk):
+    q = _quote_containing(putin_musk, "Russia should learn from the SpaceX founder")
+    assert "Putin" in speaker_name(putin_musk, q)
+    assert q.speaker_mention.text == "The Kremlin leader"
+    assert q.hedged
+
+
+def test_sample_other_speakers(putin_musk):
+    expected = {
+        "There is nothing more to it than that": "Peskov",
+        "Come to Ukraine and you will see": "Zelensky",
+        "It is a warning sign": "Whitfield",
+        "The Kremlin is speaking to an audience": "Voronin",
+    }
+    for words, name in expected.items():
+        q = _quote_containing(putin_musk, words)
+        assert q.kind == "direct"
+        assert name in speaker_name(putin_musk, q), words
+        assert not q.hedged and not q.via
