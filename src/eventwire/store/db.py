@@ -15,7 +15,7 @@ from eventwire.model import Result
 from eventwire.store import derive
 from eventwire.store.actors import Override
 from eventwire.store.rows import TABLE_COLUMNS, RowBatch, input_key, is_storable, minhash_of
-from eventwire.store.schema import migrate
+from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
 
 DEFAULT_DB = Path("eventwire.duckdb")
 
@@ -41,6 +41,16 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
     return True
 
 
+def _migrate_if_older(path: Path) -> None:
+    # A store written by an older eventwire is brought up to date before it is read, so that
+    # queries always see the current tables.
+    with duckdb.connect(str(path), read_only=True) as con:
+        if current_version(con) >= SCHEMA_VERSION:
+            return
+    with duckdb.connect(str(path)) as con:
+        migrate(con)
+
+
 class Store:
     """A DuckDB file holding documents, actors, quotes, event mentions, events and failures."""
 
@@ -48,6 +58,8 @@ class Store:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no store at {self.path}; run 'eventwire ingest' first")
+        if read_only:
+            _migrate_if_older(self.path)
         self.con = duckdb.connect(str(self.path), read_only=read_only)
         if not read_only:
             # Fewer, larger checkpoints while writing batches (much faster bulk inserts than the

@@ -143,13 +143,19 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
-    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, name VARCHAR)")
+    """The store's schema version; 0 for an empty file. Works on read-only connections."""
+    (exists,) = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not exists:
+        return 0
     (version,) = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
     return int(version)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Apply every migration the store has not had yet, each in its own transaction."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, name VARCHAR)")
     version = current_version(con)
     if version > SCHEMA_VERSION:
         raise RuntimeError(
