@@ -48,6 +48,11 @@ def test_ingest_command_reports_usage_errors(tmp_path: Path):
         app, ["ingest", str(SAMPLES), "--db", str(tmp_path / "d"), "--actors", str(bad_yaml)]
     )
     assert result.exit_code == 2 and "needs a 'name'" in result.output
+    bad_yaml.write_text("- name: [unclosed\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["ingest", str(SAMPLES), "--db", str(tmp_path / "d"), "--actors", str(bad_yaml)]
+    )
+    assert result.exit_code == 2 and "not valid YAML" in result.output
 
 
 def test_actors_command_lists_and_profiles(db: Path):

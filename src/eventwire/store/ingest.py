@@ -36,12 +36,17 @@ def load_overrides(path: Path) -> list[Override]:
     """User actors from YAML: a list (or ``actors:`` list) of entries with ``name`` and
     optional ``aliases``, ``type``, ``country``, ``sector``, ``code`` and ``roles``
     (``code``, ``from``, ``until``)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as err:
+        raise ValueError(f"{path}: not valid YAML: {err}") from None
     entries = data.get("actors", []) if isinstance(data, dict) else data
     overrides = []
-    for entry in entries:
+    for entry in entries if isinstance(entries, list) else [entries]:
         if not isinstance(entry, dict) or not entry.get("name"):
             raise ValueError(f"{path}: every actor needs a 'name': {entry!r}")
+        if any(not isinstance(r, dict) or "code" not in r for r in entry.get("roles") or []):
+            raise ValueError(f"{path}: every role of {entry['name']} needs a 'code'")
         country, sector = entry.get("country"), entry.get("sector")
         roles = [
             {"code": str(r["code"]), "from": _date(r.get("from")), "until": _date(r.get("until"))}
