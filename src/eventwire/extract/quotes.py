@@ -37,6 +37,7 @@ _MIN_FLOATING_WORDS = 6
 # Share of a reported clause that a quotation must cover to count as the quote itself.
 _DIRECT_COVER = 0.8
 # A wire dateline at the start of a paragraph: "BELGRADE, March 16 (APS) - ".
+_DASH_SIGNATURE = re.compile(r"[ \t]*[-–—][ \t]*(?=[A-Z])")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}[^\n]{0,40}?\s[-–—]\s")
 
 
@@ -518,6 +519,14 @@ def _nearby_cue(
     bare = {s.cue.i: s for s in statements if s.cue is not None and s.kind in ("bare", "absorbed")}
     after_sent = doc[last].sent
     text = doc.text
+    signed = _DASH_SIGNATURE.match(text, q.close_at + 1)
+    if signed:
+        # A pull quote signed '"..." - Jane Smith': the name is the speaker, there is no cue.
+        name = doc[_token_at(token_starts, signed.end())]
+        if name.pos_ == "PROPN":
+            while name.dep_ == "compound" and name.head.i > name.i:
+                name = name.head
+            return Statement(q.start, q.end, "bare", speaker=name)
     # "...," he said / "...?" asked Smith: the quotation ends its clause before the cue.
     ends_clause = q.inner_last in ",.!?…" or text[q.close_at + 1 : q.close_at + 2] in (",", "")
     reach = 12 if ends_clause else 0
@@ -544,7 +553,7 @@ def _is_cue_verb(tok: Token, lex: CueLexicon) -> bool:
 
 def _keep_direct(doc: Doc, statement: Statement, token_starts: list[int]) -> bool:
     """A quotation without a cue is kept when it reads as a sentence (floating quote)."""
-    if statement.cue is not None:
+    if statement.cue is not None or statement.speaker is not None:
         return True
     quoted = statement.quotes[0]
     after = doc.text[quoted.close_at + 1 : quoted.close_at + 2]
@@ -723,7 +732,7 @@ def _to_quote(
             lemma = f"{lemma} {statement.cue_end.lemma_.lower()}"
         cue = Cue(start=start, end=end, text=text[start:end], lemma=lemma)
     mention = None
-    if statement.speaker is not None and statement.cue is not None and statement.mention:
+    if statement.speaker is not None and statement.mention:
         m0, m1 = statement.mention
         mention = Span(start=m0, end=m1, text=text[m0:m1])
     speaker = statement.actor_id if statement.actor_id in known else None
