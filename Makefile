@@ -14,6 +14,9 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/eventwire extract samples/articles --out demo-output.json --summary
 	@echo "Full JSON output: demo-output.json"
+	$(BIN)/eventwire ingest samples/articles --db demo.duckdb --actors samples/actors.yaml
+	$(BIN)/eventwire timeline Putin Musk --db demo.duckdb
+	@echo "Corpus store: demo.duckdb (try: $(BIN)/eventwire events --actor Putin --db demo.duckdb)"
 
 test: $(BIN)/.installed
 	$(BIN)/ruff check src tests scripts
@@ -23,4 +26,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench_extraction.py
 
 clean:
-	rm -rf $(VENV) demo-output.json .pytest_cache .ruff_cache
+	rm -rf $(VENV) demo-output.json demo.duckdb .pytest_cache .ruff_cache
