@@ -77,7 +77,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     statements = _without_shadowed_according(statements)
     statements.sort(key=lambda s: s.start)
     _add_channels(doc, statements, lex)
-    _resolve_speakers(doc, statements, resolver, token_starts)
+    _resolve_speakers(doc, statements, resolver)
     known = {a.id for a in actors}
     return [_to_quote(doc, n, s, resolver, known, token_starts) for n, s in enumerate(statements)]
 
@@ -251,6 +251,17 @@ def _verb_statement(doc: Doc, verb: Token, lemma: str, lex: CueLexicon) -> State
         clauses = objects + complements if complements else []
         # A statement only if a quotation is inside, except for speech acts ("accused X of").
         kind = "indirect" if lemma in lex.speech_verbs else "fragment"
+    if (
+        not clauses
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
+        # "As Smith told the paper, prices have fallen": the main clause is the content.
+        phrase_end = verb.right_edge.idx + len(verb.right_edge.text)
+        span = _rest_of_sentence(verb, verb.left_edge.idx, phrase_end)
+        if span is None:
+            return None
+        return Statement(*span, "indirect", cue=verb)
     if not clauses and lemma in lex.relay_verbs | lex.fragment_verbs:
         return None
     if lemma not in lex.relay_verbs | {"say", "tell", "add", "write"} and not clauses:
@@ -282,15 +293,11 @@ def _according_statement(doc: Doc, according: Token, lex: CueLexicon) -> Stateme
     ]
     if not sources:
         return None
-    phrase_start = according.idx
     phrase_end = max(according.right_edge.idx + len(according.right_edge.text), to.right_edge.idx)
-    sent_start, sent_end = _clip(according, according.sent.start_char, according.sent.end_char)
-    # The content is the rest of the sentence, on the longer side of the phrase.
-    left = _trimmed(doc.text, sent_start, phrase_start)
-    right = _trimmed(doc.text, phrase_end, sent_end)
-    start, end = left if left[1] - left[0] >= right[1] - right[0] else right
-    if end - start < 10:
+    span = _rest_of_sentence(according, according.idx, phrase_end)
+    if span is None:
         return None
+    start, end = span
     source = sources[0]
     statement = Statement(start, end, "indirect", cue=according, cue_end=to)
     if _is_report(source, lex):
@@ -310,6 +317,16 @@ def _adverb_statement(doc: Doc, adverb: Token, lex: CueLexicon) -> Statement | N
     if end <= start:
         return None
     return Statement(start, end, "indirect", cue=adverb, hedged=True)
+
+
+def _rest_of_sentence(anchor: Token, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:
+    """The sentence around an attribution phrase, on the longer side of it."""
+    text = anchor.doc.text
+    sent_start, sent_end = _clip(anchor, anchor.sent.start_char, anchor.sent.end_char)
+    left = _trimmed(text, sent_start, phrase_start)
+    right = _trimmed(text, phrase_end, sent_end)
+    start, end = left if left[1] - left[0] >= right[1] - right[0] else right
+    return (start, end) if end - start >= 10 else None
 
 
 def _noun_statement(doc: Doc, noun: Token) -> Statement | None:
@@ -409,10 +426,9 @@ def _attach_quotes(
             if owner.end - owner.start < 3:
                 owner.kind = "absorbed"
         elif owner is not None and owner.kind not in ("bare",):
-            body_start = _after_that(doc, owner, token_starts)
-            covered = _overlap(q.start, q.end, body_start, owner.end)
-            whole = covered >= _DIRECT_COVER * max(1, owner.end - body_start)
-            if whole and body_start == owner.start:
+            covered = _overlap(q.start, q.end, owner.start, owner.end)
+            whole = covered >= _DIRECT_COVER * max(1, owner.end - owner.start)
+            if whole and not _framed_by_that(doc, owner, token_starts):
                 direct.append(_direct_from(q, owner))
                 owner.kind = "absorbed"
             elif q.start >= owner.start and q.end <= owner.end + 2:
@@ -439,7 +455,7 @@ def _attach_quotes(
             statement.kind = "absorbed"  # "praised him as a leader": no quotation, no statement
         elif statement.kind == "bare":
             statement.kind = "absorbed"
-    return [d for d in direct if _keep_direct(doc, d, token_starts)]
+    return [d for d in direct if _keep_direct(doc, d)]
 
 
 def _without_shadowed_according(statements: list[Statement]) -> list[Statement]:
@@ -482,12 +498,10 @@ def _owner(q: Quoted, ordered: list[Statement], starts: list[int]) -> Statement 
     return best
 
 
-def _after_that(doc: Doc, statement: Statement, token_starts: list[int]) -> int:
-    """Where a reported clause starts after a leading "that" (or the clause start)."""
+def _framed_by_that(doc: Doc, statement: Statement, token_starts: list[int]) -> bool:
+    """'wrote that "..."': a quotation under "that" is mixed, never the direct quote itself."""
     first = doc[_token_at(token_starts, statement.start)]
-    if first.lower_ == "that" and first.dep_ == "mark":
-        return statement.start + 100000  # framed by "that": never the quote itself
-    return statement.start
+    return first.lower_ == "that" and first.dep_ == "mark"
 
 
 def _direct_from(q: Quoted, cue_statement: Statement) -> Statement:
@@ -551,7 +565,7 @@ def _is_cue_verb(tok: Token, lex: CueLexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs
 
 
-def _keep_direct(doc: Doc, statement: Statement, token_starts: list[int]) -> bool:
+def _keep_direct(doc: Doc, statement: Statement) -> bool:
     """A quotation without a cue is kept when it reads as a sentence (floating quote)."""
     if statement.cue is not None or statement.speaker is not None:
         return True
@@ -599,9 +613,10 @@ def _add_channels(doc: Doc, statements: list[Statement], lex: CueLexicon) -> Non
                 and tok.head in (cue, cue.head)
             ):
                 statement.hedged = True
-        statement.via += _sentence_channels(doc, cue, statement, lex)
-        if any(_is_report(v, lex) or v.head.lower_ == "to" for v in statement.via):
-            statement.hedged = True
+        reporters, spoken_to = _sentence_channels(doc, cue, statement, lex)
+        statement.via += reporters + spoken_to
+        if reporters:
+            statement.hedged = True  # known through someone else's report
 
 
 def _relay_of(cue: Token, lex: CueLexicon) -> tuple[Token | None, list[Token]] | None:
@@ -650,21 +665,25 @@ def _inverted_subject(cue: Token) -> Token | None:
     return None
 
 
-def _sentence_channels(doc: Doc, cue: Token, statement: Statement, lex: CueLexicon) -> list[Token]:
-    """Channels in the cue's sentence: "according to TASS", "in an interview with the BBC"."""
+def _sentence_channels(
+    doc: Doc, cue: Token, statement: Statement, lex: CueLexicon
+) -> tuple[list[Token], list[Token]]:
+    """Channels in the cue's sentence: reporters ("according to TASS", "TASS reported") and
+    media spoken to ("in an interview with the BBC"); only the first make a statement hedged."""
     found: list[Token] = []
+    spoken_to: list[Token] = []
     if cue.lower_ == "according":
-        return found
+        return found, spoken_to
     for tok in cue.sent:
         if not _same_paragraph(tok, cue):
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             found += [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
-        elif tok.lemma_.lower() in lex.relay_verbs and tok.pos_ == "VERB" and tok is not cue:
+        elif tok.lemma_.lower() in lex.relay_verbs and tok.pos_ == "VERB" and tok.i != cue.i:
             if not any(c.dep_ == "ccomp" for c in tok.children) or cue in tok.subtree:
                 found += _subjects(tok)
         elif tok.lower_ == "interview":
-            found += [
+            spoken_to += [
                 p
                 for prep in tok.children
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "to")
@@ -672,12 +691,14 @@ def _sentence_channels(doc: Doc, cue: Token, statement: Statement, lex: CueLexic
                 if p.dep_ == "pobj"
             ]
     speaker = statement.speaker
-    return [t for t in found if speaker is None or t.i != speaker.i]
+
+    def others(tokens: list[Token]) -> list[Token]:
+        return [t for t in tokens if speaker is None or t.i != speaker.i]
+
+    return others(found), others(spoken_to)
 
 
-def _resolve_speakers(
-    doc: Doc, statements: list[Statement], resolver: SpeakerResolver, token_starts: list[int]
-) -> None:
+def _resolve_speakers(doc: Doc, statements: list[Statement], resolver: SpeakerResolver) -> None:
     """Actors behind the speakers, in text order so that floating quotes follow the last one."""
     previous: Statement | None = None
     for statement in statements:
