@@ -9,6 +9,7 @@ Single quotes are told from apostrophes by their neighbours ("Trump's" is not a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“«„"
@@ -21,6 +22,9 @@ ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT + SINGLE_OPEN + SINGLE_
 
 # Characters after which a mark starts a quotation rather than ending one.
 _BEFORE_OPEN = set(" \t\n([{—–-/:;,") | set(ALL_MARKS)
+# The scans visit only marks and line breaks.
+_DOUBLE_OR_LINE = re.compile(f"[{DOUBLE_OPEN}{DOUBLE_CLOSE}{DOUBLE_STRAIGHT}\n]")
+_SINGLE_OR_LINE = re.compile(f"[{SINGLE_OPEN}{SINGLE_CLOSE}{SINGLE_STRAIGHT}\n]")
 # A quotation running past this many characters without a closing mark is taken as a stray mark.
 _MAX_SINGLE_LEN = 400
 
@@ -87,11 +91,10 @@ def _pair_doubles(text: str) -> list[Quoted]:
     paragraphs = 1
     line_start = 0
     crossed_line = False  # a line break since the last mark
-    for i, ch in enumerate(text):
+    for found in _DOUBLE_OR_LINE.finditer(text):
+        i, ch = found.start(), found.group()
         if ch == "\n":
             line_start, crossed_line = i + 1, True
-            continue
-        if ch not in DOUBLE_OPEN and ch not in DOUBLE_CLOSE and ch != DOUBLE_STRAIGHT:
             continue
         if crossed_line:
             crossed_line = False
@@ -149,11 +152,10 @@ def _carries_over(text: str, open_at: int, line_start: int, next_mark: int) -> b
 def _pair_singles(text: str) -> list[Quoted]:
     quotes: list[Quoted] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for found in _SINGLE_OR_LINE.finditer(text):
+        i, ch = found.start(), found.group()
         if ch == "\n":
             stack.clear()
-            continue
-        if ch not in SINGLE_OPEN and ch not in SINGLE_CLOSE and ch != SINGLE_STRAIGHT:
             continue
         before = text[i - 1] if i > 0 else "\n"
         after = text[i + 1] if i + 1 < len(text) else "\n"

@@ -8,6 +8,7 @@ falls back on the most recent compatible speaker or subject nearby, the way a re
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -44,8 +45,8 @@ class SpeakerResolver:
     @classmethod
     def for_doc(cls, doc: Doc) -> SpeakerResolver:
         resolver = cls(doc)
-        text = doc.text
-        resolver.paragraph_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        text = doc.user_data.get("eventwire_text") or doc.text
+        resolver.paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         for cluster in getattr(doc._, "actors", None) or []:
             for mention in cluster.mentions:
                 for i in range(mention.start, mention.end):

@@ -62,11 +62,12 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     if not len(doc):
         return []
     lex = cue_lexicon()
+    _text(doc)  # cached before anything reads the text
     resolver = SpeakerResolver.for_doc(doc)
     token_starts = [t.idx for t in doc]
     quoted = [
         q
-        for q in find_quotes(doc.text)
+        for q in find_quotes(_text(doc))
         if _is_statement_quote(doc, q, token_starts, resolver.paragraph_starts, lex)
     ]
     in_quote = _quote_index(doc, quoted, token_starts)
@@ -96,10 +97,18 @@ class _Paragraphs:
         return self.starts[paragraph], end
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins all tokens again on every access."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text
+
+
 def _paragraphs(doc: Doc) -> _Paragraphs:
     cached = doc.user_data.get("eventwire_paragraphs")
     if cached is None:
-        starts = [0] + [i + 1 for i, ch in enumerate(doc.text) if ch == "\n"]
+        starts = [0] + [m.end() for m in re.finditer("\n", _text(doc))]
         of_token = [bisect.bisect_right(starts, t.idx) - 1 for t in doc]
         cached = doc.user_data["eventwire_paragraphs"] = _Paragraphs(starts, of_token)
     return cached
@@ -113,7 +122,7 @@ def _same_paragraph(a: Token, b: Token) -> bool:
 def _clip(token: Token, start: int, end: int) -> tuple[int, int]:
     """``start``/``end`` cut to the paragraph of ``token``."""
     paras = _paragraphs(token.doc)
-    low, high = paras.bounds(paras.of_token[token.i], len(token.doc.text))
+    low, high = paras.bounds(paras.of_token[token.i], len(_text(token.doc)))
     return max(start, low), min(end, high)
 
 
@@ -139,7 +148,7 @@ def _is_statement_quote(
     doc: Doc, q: Quoted, token_starts: list[int], line_starts: list[int], lex: CueLexicon
 ) -> bool:
     """False for titles, names and quotation marks in photo captions."""
-    text = doc.text
+    text = _text(doc)
     next_line = bisect.bisect_right(line_starts, q.close_at)
     start = line_starts[bisect.bisect_right(line_starts, q.open_at) - 1]
     end = line_starts[next_line] - 1 if next_line < len(line_starts) else len(text)
@@ -268,7 +277,7 @@ def _verb_statement(doc: Doc, verb: Token, lemma: str, lex: CueLexicon) -> State
         return None
     clauses = [c for c in clauses if _same_paragraph(c, verb)]
     if clauses:
-        start, end = _trimmed(doc.text, *_clip(verb, *_span_of(clauses)))
+        start, end = _trimmed(_text(doc), *_clip(verb, *_span_of(clauses)))
         if end <= start:
             return None
     else:
@@ -313,7 +322,7 @@ def _adverb_statement(doc: Doc, adverb: Token, lex: CueLexicon) -> Statement | N
     clause = adverb.head
     if clause.lemma_.lower() in lex.speech_verbs or clause.pos_ not in ("VERB", "AUX"):
         return None  # "reportedly told ...": a hedge on a statement that has its own cue
-    start, end = _trimmed(doc.text, *_clip(adverb, *_span_of([clause])))
+    start, end = _trimmed(_text(doc), *_clip(adverb, *_span_of([clause])))
     if end <= start:
         return None
     return Statement(start, end, "indirect", cue=adverb, hedged=True)
@@ -321,7 +330,7 @@ def _adverb_statement(doc: Doc, adverb: Token, lex: CueLexicon) -> Statement | N
 
 def _rest_of_sentence(anchor: Token, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:
     """The sentence around an attribution phrase, on the longer side of it."""
-    text = anchor.doc.text
+    text = _text(anchor.doc)
     sent_start, sent_end = _clip(anchor, anchor.sent.start_char, anchor.sent.end_char)
     left = _trimmed(text, sent_start, phrase_start)
     right = _trimmed(text, phrase_end, sent_end)
@@ -340,7 +349,7 @@ def _noun_statement(doc: Doc, noun: Token) -> Statement | None:
         ]
     if not clauses:
         return None
-    start, end = _trimmed(doc.text, *_clip(noun, *_span_of(clauses)))
+    start, end = _trimmed(_text(doc), *_clip(noun, *_span_of(clauses)))
     if end <= start:
         return None
     statement = Statement(start, end, "indirect", cue=noun)
@@ -418,11 +427,11 @@ def _attach_quotes(
     direct: list[Statement] = []
     for q in quoted:
         owner = _owner(q, ordered, starts)
-        if owner is not None and _introduced(doc.text, q, owner):
+        if owner is not None and _introduced(_text(doc), q, owner):
             # Quotations after "said:" or "notes, " are direct; a colon ends the reported part.
             direct.append(_direct_from(q, owner))
-            colon = doc.text.rfind(":", owner.start, q.open_at)
-            owner.start, owner.end = _trimmed(doc.text, owner.start, max(owner.start, colon))
+            colon = _text(doc).rfind(":", owner.start, q.open_at)
+            owner.start, owner.end = _trimmed(_text(doc), owner.start, max(owner.start, colon))
             if owner.end - owner.start < 3:
                 owner.kind = "absorbed"
         elif owner is not None and owner.kind not in ("bare",):
@@ -532,7 +541,7 @@ def _nearby_cue(
     last = _token_at(token_starts, q.close_at)
     bare = {s.cue.i: s for s in statements if s.cue is not None and s.kind in ("bare", "absorbed")}
     after_sent = doc[last].sent
-    text = doc.text
+    text = _text(doc)
     signed = _DASH_SIGNATURE.match(text, q.close_at + 1)
     if signed:
         # A pull quote signed '"..." - Jane Smith': the name is the speaker, there is no cue.
@@ -570,7 +579,7 @@ def _keep_direct(doc: Doc, statement: Statement) -> bool:
     if statement.cue is not None or statement.speaker is not None:
         return True
     quoted = statement.quotes[0]
-    after = doc.text[quoted.close_at + 1 : quoted.close_at + 2]
+    after = _text(doc)[quoted.close_at + 1 : quoted.close_at + 2]
     if quoted.inner_last not in ".!?…" and after not in (".", "!", "?"):
         return False  # a headline or a name, not a sentence someone said
     span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
@@ -742,7 +751,7 @@ def _to_quote(
     known: set[str],
     token_starts: list[int],
 ) -> Quote:
-    text = doc.text
+    text = _text(doc)
     kind = "indirect" if statement.kind not in ("direct", "mixed") else statement.kind
     cue = None
     if statement.cue is not None:
@@ -783,7 +792,7 @@ def _via_names(statement: Statement, resolver: SpeakerResolver, speaker: str | N
             name = cluster.name
         else:
             start, end = resolver.mention_span(token)
-            name = resolver.doc.text[start:end]
+            name = _text(resolver.doc)[start:end]
         if name and name not in names:
             names.append(name)
     return names
