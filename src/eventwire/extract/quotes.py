@@ -28,14 +28,16 @@ __all__ = ["extract_quotes"]
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"which", "that", "who", "whom"}
 _REQUEST_NOUNS = {"call", "request", "demand", "appeal", "plea", "recommendation", "proposal"}
+_FOR_NOUNS = {"call", "demand", "appeal", "plea"}  # "calls for X"; a "request for comment" is not
+_TITLE_VERBS = {"titled", "entitled", "named", "headlined", "nicknamed", "dubbed"}
+_CONTENT_PREPS = {"as", "of", "for", "against"}
+_OBJECT_PREP_VERBS = {"warn", "caution", "blame", "accuse"}
 # Hedge adverbs that make a clause a report by themselves ("the navy reportedly saved ...").
 _REPORT_ADVERBS = {"reportedly", "allegedly", "purportedly", "reputedly"}
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep")
 _TRIM = " \t\n,;:.-–—"
 # A quotation shorter than this many words with no cue of its own is a label or scare quote.
 _MIN_FLOATING_WORDS = 6
-# Share of a reported clause that a quotation must cover to count as the quote itself.
-_DIRECT_COVER = 0.8
 # A wire dateline at the start of a paragraph: "BELGRADE, March 16 (APS) - ".
 _DASH_SIGNATURE = re.compile(r"[ \t]*[-–—][ \t]*(?=[A-Z])")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}[^\n]{0,40}?\s[-–—]\s")
@@ -155,8 +157,14 @@ def _is_statement_quote(
     if _is_caption(text[start:end], lex):
         return False
     first = _token_at(token_starts, q.open_at)
-    before = [t.lower_ for t in doc[max(0, first - 3) : first]]
-    if any(word in lex.title_words for word in before):
+    before = [t for t in doc[max(0, first - 3) : first] if not t.is_punct and not t.is_space]
+    # "the film 'X'", "a report titled 'X'" (but not "to show 'restraint'").
+    last = before[-1] if before else None
+    if (
+        last is not None
+        and last.lower_ in lex.title_words
+        and (last.pos_ in ("NOUN", "PROPN") or last.lower_ in _TITLE_VERBS)
+    ):
         return False
     inner = text[q.start : q.end]
     words = inner.split()
@@ -246,17 +254,20 @@ def _verb_statement(doc: Doc, verb: Token, lemma: str, lex: CueLexicon) -> State
             clauses = objects + clauses  # "urged Kyiv to negotiate": Kyiv is part of the content
         else:
             frame = objects
-    if not clauses and lemma in lex.fragment_verbs:
-        # "which the Church describes as ...": the content is what follows the cue.
+    if not clauses and (lemma in lex.fragment_verbs or lemma in _OBJECT_PREP_VERBS):
+        # "which the Church describes as ...": the content is what follows the cue;
+        # "warned Washington against ...", "praised the police for ...": object + phrase.
         objects = [
             c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.lower_ not in _RELATIVE
         ]
         complements = [
             c for c in verb.children if c.dep_ in ("prep", "oprd", "acomp") and c.i > verb.i
         ]
-        complements = [c for c in complements if c.dep_ != "prep" or c.lower_ in ("as", "of")]
+        complements = [c for c in complements if c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS]
         if not complements and objects:
-            complements = [c for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "as"]
+            complements = [
+                c for c in objects[0].children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
+            ]
         clauses = objects + complements if complements else []
         # A statement only if a quotation is inside, except for speech acts ("accused X of").
         kind = "indirect" if lemma in lex.speech_verbs else "fragment"
@@ -345,7 +356,8 @@ def _noun_statement(doc: Doc, noun: Token) -> Statement | None:
         clauses = [
             c
             for c in noun.children
-            if (c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ == "acl" and _has_to(c))
+            if (c.dep_ == "prep" and c.lower_ == "for" and noun.lemma_.lower() in _FOR_NOUNS)
+            or (c.dep_ == "acl" and _has_to(c))
         ]
     if not clauses:
         return None
@@ -435,9 +447,7 @@ def _attach_quotes(
             if owner.end - owner.start < 3:
                 owner.kind = "absorbed"
         elif owner is not None and owner.kind not in ("bare",):
-            covered = _overlap(q.start, q.end, owner.start, owner.end)
-            whole = covered >= _DIRECT_COVER * max(1, owner.end - owner.start)
-            if whole and not _framed_by_that(doc, owner, token_starts):
+            if _only_the_quote(_text(doc), q, owner):
                 direct.append(_direct_from(q, owner))
                 owner.kind = "absorbed"
             elif q.start >= owner.start and q.end <= owner.end + 2:
@@ -507,10 +517,13 @@ def _owner(q: Quoted, ordered: list[Statement], starts: list[int]) -> Statement 
     return best
 
 
-def _framed_by_that(doc: Doc, statement: Statement, token_starts: list[int]) -> bool:
-    """'wrote that "..."': a quotation under "that" is mixed, never the direct quote itself."""
-    first = doc[_token_at(token_starts, statement.start)]
-    return first.lower_ == "that" and first.dep_ == "mark"
+def _only_the_quote(text: str, q: Quoted, statement: Statement) -> bool:
+    """Whether a reported clause is the quotation itself: no words of the frame before the
+    opening mark ("him as '...'" is mixed), and the quotation covers most of the clause."""
+    if any(ch.isalnum() for ch in text[statement.start : q.open_at]):
+        return False
+    covered = _overlap(q.start, q.end, statement.start, statement.end)
+    return covered >= 0.8 * max(1, statement.end - statement.start)
 
 
 def _direct_from(q: Quoted, cue_statement: Statement) -> Statement:
@@ -543,7 +556,7 @@ def _nearby_cue(
     after_sent = doc[last].sent
     text = _text(doc)
     signed = _DASH_SIGNATURE.match(text, q.close_at + 1)
-    if signed:
+    if signed and q.inner_last in ".!?…":  # a sentence, not a title in a list of sources
         # A pull quote signed '"..." - Jane Smith': the name is the speaker, there is no cue.
         name = doc[_token_at(token_starts, signed.end())]
         if name.pos_ == "PROPN":
