@@ -138,3 +138,49 @@ def test_search_without_the_extension_falls_back_to_plain_sql(corpus: Corpus):
     corpus.store.has_fts = False
     assert [h["doc"] for h in corpus.search("grain")] == ["visit-a"]
     assert [h["doc"] for h in corpus.search("Tokayev Moscow")] == ["meet"]
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory):
+    """Putin -> Tokayev reported with a day, a month only and a year only."""
+
+    def article(name: str, date: str, cameo: str, trigger: str) -> object:
+        return make_result(
+            name, f"Putin {trigger} Tokayev, officials said.", published="2025-06-01",
+            actors=[PUTIN, TOKAYEV], events=[("E1", "A1", "A2", cameo, trigger, date)],
+        )  # fmt: skip
+
+    db = tmp_path_factory.mktemp("dated") / "corpus.duckdb"
+    with Store(db) as store:
+        store.add([article("day", "2023-01-20", "042", "visited"),
+                   article("month", "2023-07", "036", "met"),
+                   article("year", "2023", "112", "accused")])  # fmt: skip
+        store.rebuild()
+    with Corpus(db) as opened:
+        yield opened
+
+
+def test_events_show_dates_as_reported_with_their_period(dated: Corpus):
+    rows = {e["cameo"]: e for e in dated.events()}
+    assert {c: e["date"] for c, e in rows.items()} == {
+        "042": "2023-01-20", "036": "2023-07", "112": "2023"
+    }  # fmt: skip
+    year = rows["112"]
+    assert (year["date_precision"], str(year["first_day"]), str(year["last_day"])) == (
+        "year", "2023-01-01", "2023-12-31"
+    )  # fmt: skip
+
+
+def test_since_and_until_keep_events_whose_period_overlaps(dated: Corpus):
+    def cameos(**filters) -> set[str]:
+        return {e["cameo"] for e in dated.events(EventFilter(**filters))}
+
+    assert cameos(since="2023-06") == {"036", "112"}  # the year may reach past June
+    assert cameos(until="2023-03") == {"042", "112"}  # ... and may have begun before March
+    assert cameos(since="2023-07-15", until="2023-07-20") == {"036", "112"}
+    assert cameos(since="2024") == set()
+
+
+def test_timeline_puts_year_only_events_in_a_row_of_their_own(dated: Corpus):
+    months = [(m["month"], m["events"]) for m in dated.timeline("Putin", "Tokayev")]
+    assert months == [("2023 (year only)", 1), ("2023-01", 1), ("2023-07", 1)]

@@ -368,3 +368,60 @@ def test_one_word_names_go_to_the_best_supported_person_and_places_stay_apart():
     assert by_doc["d4"] == "Donald Trump"
     assert by_doc["d3"] == "Melania Trump"
     assert by_doc["d6"] == "Washington" and by_doc["d5"] == "George Washington"
+
+
+def test_year_and_month_only_dates_keep_their_precision_and_merge_only_alike(store: Store):
+    def report(name: str, published: str, date: str | None) -> Result:
+        text = f"Report {name}: Tokayev visited Putin in Moscow."
+        return make_result(
+            name, text, published=published,
+            actors=[("A1", "Kassym Tokayev", "person", "KAZGOV", ["Tokayev"]),
+                    ("A2", "Vladimir Putin", "person", "RUSGOV", ["Putin"])],
+            events=[("E1", "A1", "A2", "042", "visited", date)],
+        )  # fmt: skip
+
+    store.add([
+        report("day", "2025-03-14", "2023-05-14"),
+        report("year-a", "2025-03-14", "2023"),  # may be the May visit, or another one
+        report("year-b", "2025-04-01", "2023"),  # the same year-only report: one event
+        report("month", "2025-04-02", "2023-05"),
+        report("day-b", "2025-04-03", "2023-05-16"),  # two days later: the May 14 visit
+    ])  # fmt: skip
+    store.rebuild()
+    events = table(
+        store,
+        "SELECT date_text, date_precision, date, last_date, num_mentions FROM events "
+        "ORDER BY date_precision, date",
+    )
+    assert [(t, p, str(d), str(last), n) for t, p, d, last, n in events] == [
+        ("2023-05-14", "day", "2023-05-14", "2023-05-16", 2),
+        ("2023-05", "month", "2023-05-01", "2023-05-31", 1),
+        ("2023", "year", "2023-01-01", "2023-12-31", 2),
+    ]
+
+
+def test_migration_to_dated_periods_fills_date_text_and_last_day(tmp_path: Path):
+    from eventwire.store.schema import MIGRATIONS
+
+    path = tmp_path / "v3.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER, name VARCHAR)")
+    for number, name, apply in MIGRATIONS[:3]:
+        apply(con)
+        con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, name])
+    con.execute(
+        "INSERT INTO events (event_id, cameo, date, date_precision, last_date) VALUES "
+        "(1, '042', DATE '2023-01-01', 'year', NULL), "
+        "(2, '042', DATE '2024-02-01', 'month', DATE '2024-02-01'), "
+        "(3, '042', DATE '2024-03-05', 'day', DATE '2024-03-07'), "
+        "(4, '042', NULL, NULL, NULL)"
+    )
+    con.close()
+    with Store(path) as upgraded:
+        rows = table(upgraded, "SELECT event_id, date_text, last_date FROM events ORDER BY 1")
+    assert [(i, t, str(d) if d else None) for i, t, d in rows] == [
+        (1, "2023", "2023-12-31"),
+        (2, "2024-02", "2024-02-29"),
+        (3, "2024-03-05", "2024-03-07"),
+        (4, None, None),
+    ]

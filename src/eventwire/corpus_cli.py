@@ -163,8 +163,12 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--type", help="CAMEO code prefix or PLOVER category")
         ] = None,
         quad_class: Annotated[int | None, typer.Option("--quad-class", min=1, max=4)] = None,
-        since: Annotated[str | None, typer.Option("--since", help="YYYY[-MM[-DD]]")] = None,
-        until: Annotated[str | None, typer.Option("--until", help="YYYY[-MM[-DD]]")] = None,
+        since: Annotated[
+            str | None, typer.Option("--since", help="YYYY[-MM[-DD]]; see the period rule above")
+        ] = None,
+        until: Annotated[
+            str | None, typer.Option("--until", help="YYYY[-MM[-DD]]; see the period rule above")
+        ] = None,
         hedged: Annotated[bool | None, typer.Option("--hedged/--not-hedged")] = None,
         negated: Annotated[bool | None, typer.Option("--negated/--not-negated")] = None,
         publisher: Annotated[str | None, typer.Option("--publisher")] = None,
@@ -172,7 +176,12 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--mentions", help="Include every mention's evidence")
         ] = False,
     ) -> None:
-        """Merged events with their counts of mentions, sources and articles."""
+        """Merged events with their counts of mentions, sources and articles.
+
+        Dates are shown as reported: "2023" (year only), "2023-05" (month only) or a day.
+        --since/--until keep events whose period overlaps the range: a "2023" event is
+        kept by --since 2023-06 and by --until 2023-03, a day event only if its day is inside.
+        """
         where = EventFilter(source, target, actor, type_, quad_class, since, until, hedged,
                             negated, publisher)  # fmt: skip
         with _open(db) as corpus:
@@ -202,7 +211,11 @@ def register(app: typer.Typer) -> None:
         db: DbOption = DEFAULT_DB,
         fmt: FormatOption = Format.table,
     ) -> None:
-        """Events from SOURCE to TARGET per month: count, mean Goldstein, cooperation/conflict."""
+        """Events from SOURCE to TARGET per month: count, mean Goldstein, cooperation/conflict.
+
+        Events dated only by a year are not assigned to a month: they form a row of their
+        own, "2023 (year only)", listed before the months of that year.
+        """
         with _open(db) as corpus:
             rows = corpus.timeline(source, target)
         columns = ["month", "events", "mean_goldstein", "cooperation", "conflict", "mentions"]

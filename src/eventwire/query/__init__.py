@@ -16,6 +16,7 @@ from eventwire.store.actors import normalise
 __all__ = ["Corpus", "EventFilter"]
 
 COOPERATION = (1, 2)  # GDELT QuadClass: verbal and material cooperation
+YEAR_ONLY = " (year only)"  # timeline row label suffix for events dated by year alone
 
 
 @dataclass
@@ -25,7 +26,10 @@ class EventFilter:
     actor: str | None = None  # either side
     type: str | None = None  # CAMEO code prefix ("04", "042") or PLOVER category ("CONSULT")
     quad_class: int | None = None
-    since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    # YYYY, YYYY-MM or YYYY-MM-DD. An event matches when the period it covers overlaps the
+    # range: a year-only "2023" event matches --since 2023-06 and --until 2023-03, since it may
+    # have happened in either; a day event only when its day is inside.
+    since: str | None = None
     until: str | None = None
     hedged: bool | None = None
     negated: bool | None = None
@@ -155,7 +159,8 @@ class Corpus:
         params.append(limit)
         rows = self._rows(
             f"""
-            SELECT e.event_id, e.date, e.date_precision, sa.name AS source, ta.name AS target,
+            SELECT e.event_id, e.date_text AS date, e.date_precision, e.date AS first_day,
+                   e.last_date AS last_day, sa.name AS source, ta.name AS target,
                    e.cameo, e.plover, e.quad_class, e.goldstein, e.hedged, e.negated,
                    e.num_mentions, e.num_sources, e.num_articles, e.confidence,
                    d.name AS doc, d.publisher, m.trigger_text AS trigger,
@@ -218,8 +223,11 @@ class Corpus:
                 clauses.append(f"upper(e.plover) = {param(where.type.upper())}")
         if where.quad_class is not None:
             clauses.append(f"e.quad_class = {param(where.quad_class)}")
+        # Overlap of the event's period [date, last_date] with the range (see EventFilter).
         if where.since:
-            clauses.append(f"e.date >= CAST({param(_first_day(where.since))} AS DATE)")
+            clauses.append(
+                f"coalesce(e.last_date, e.date) >= CAST({param(_first_day(where.since))} AS DATE)"
+            )
         if where.until:
             clauses.append(f"e.date <= {_last_day_sql(where.until)}")
         if where.hedged is not None:
@@ -283,10 +291,15 @@ class Corpus:
 
     def timeline(self, source: str, target: str) -> list[dict[str, Any]]:
         """Per month, events from ``source`` to ``target``: count, mean Goldstein score,
-        cooperation (quad class 1-2) and conflict (3-4) counts, mentions."""
+        cooperation (quad class 1-2) and conflict (3-4) counts, mentions.
+
+        Events known only by their year are not put in a month: they are counted in a row
+        "YYYY (year only)" of their own, which sorts just before that year's months."""
         return self._rows(
             """
-            SELECT strftime(date, '%Y-%m') AS month, count(*) AS events,
+            SELECT CASE date_precision WHEN 'year' THEN strftime(date, '%Y') || $3
+                                       ELSE strftime(date, '%Y-%m') END AS month,
+                   count(*) AS events,
                    round(avg(goldstein), 2) AS mean_goldstein,
                    count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
                    count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
@@ -296,7 +309,7 @@ class Corpus:
               AND date IS NOT NULL
             GROUP BY month ORDER BY month
             """,
-            [self.resolve(source), self.resolve(target)],
+            [self.resolve(source), self.resolve(target), YEAR_ONLY],
         )
 
     def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:

@@ -115,13 +115,12 @@ def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _grouped "
         "(mention_id VARCHAR, event_id BIGINT, event_date DATE, date_precision VARCHAR, "
-        "first_mention VARCHAR)"
+        "first_mention VARCHAR, date_text VARCHAR, last_day DATE)"
     )
     if grouped:
-        arrow = pa.table(
-            dict(zip(["mention_id", "event_id", "event_date", "date_precision", "first_mention"],
-                     map(list, zip(*grouped, strict=True)), strict=True))
-        )  # fmt: skip
+        names = ["mention_id", "event_id", "event_date", "date_precision", "first_mention",
+                 "date_text", "last_day"]  # fmt: skip
+        arrow = pa.table(dict(zip(names, map(list, zip(*grouped, strict=True)), strict=True)))
         con.register("_grouped_rows", arrow)
         con.execute("INSERT INTO _grouped SELECT * FROM _grouped_rows")
         con.unregister("_grouped_rows")
@@ -135,8 +134,7 @@ def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
                any_value(s.actor_id), any_value(t.actor_id),
                any_value(m.cameo), left(any_value(m.cameo), 3), any_value(m.cameo_root),
                min(m.plover), any_value(m.quad_class), round(avg(m.goldstein), 2),
-               any_value(g.event_date), any_value(g.date_precision),
-               max(try_cast(coalesce(m.date, d.published) AS DATE)),
+               any_value(g.event_date), any_value(g.date_precision), max(g.last_day),
                bool_and(m.hedged), bool_or(m.negated),
                CASE WHEN count(*) FILTER (WHERE d.duplicate_of IS NULL) > 0
                     THEN count(*) FILTER (WHERE d.duplicate_of IS NULL)
@@ -146,7 +144,8 @@ def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
                count(DISTINCT o.doc_id),
                max(m.confidence),
                any_value(g.first_mention),
-               bool_or(m.hypothetical), min(m.mode), min(m.context)
+               bool_or(m.hypothetical), min(m.mode), min(m.context),
+               any_value(g.date_text)
         FROM _grouped g
         JOIN mentions m USING (mention_id)
         JOIN documents d ON d.doc_id = m.doc_id

@@ -1,11 +1,21 @@
 """The same event reported by several articles becomes one event with all its mentions.
 
 Mentions are the same event when they have the same corpus source actor, target actor, CAMEO
-code, negation and hypothetical flag (a planned visit is not the visit), and their dates fall
-in one window: within ``WINDOW_DAYS`` of the first mention of the event for day dates, the same
-month for month dates, the same year for year dates. A mention without any date (none in the
-text and no publication date) is an event of its own. The event id is derived from its earliest
-mention, so it does not change when unrelated documents are added.
+code, negation and hypothetical flag (a planned visit is not the visit), the same date
+precision, and their dates fall in one window: within ``WINDOW_DAYS`` of the first mention of
+the event for day dates, the same month for month dates, the same year for year dates. A
+mention without any date (none in the text and no publication date) is an event of its own.
+The event id is derived from its earliest mention, so it does not change when unrelated
+documents are added.
+
+Precision is part of the key on purpose: "in 2023 Putin visited Astana" may be the visit of
+2023-05-14 or another one that year, and joining them would either claim a day the year-only
+report never gave or hide a second visit. So a year-only mention merges only with year-only
+mentions of the same year, a month-only one only with month-only ones of that month.
+
+An event keeps the date text of its first mention ("2023", "2023-05", "2023-05-14"), its
+precision, and the period it covers: the first day of that date and the last day covered by
+any of its mentions (the 31st of December of a year, the last day of a month, the day itself).
 """
 
 from __future__ import annotations
@@ -31,16 +41,35 @@ def _parse(date: str | None) -> tuple[str, dt.date] | None:
         return None
 
 
+def last_day(precision: str, first: dt.date) -> dt.date:
+    """The last day of the period a date of this precision names."""
+    if precision == "year":
+        return dt.date(first.year, 12, 31)
+    if precision == "month":
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return first
+
+
+def date_text(precision: str, first: dt.date) -> str:
+    """The date as written at its precision: "2023", "2023-05" or "2023-05-14"."""
+    return first.isoformat()[: {"year": 4, "month": 7}.get(precision, 10)]
+
+
 def event_id_for(mention_id: str) -> int:
     # 60 bits: a positive BIGINT, as GDELT's GlobalEventID is an integer.
     return int(hashlib.sha256(mention_id.encode("utf-8")).hexdigest()[:15], 16)
 
 
+GroupedMention = tuple[str, int, dt.date | None, str | None, str, str | None, dt.date | None]
+
+
 def group_mentions(
     rows: Iterable[tuple[str, str | None, str | None, str, bool, bool, str | None]],
-) -> list[tuple[str, int, dt.date | None, str | None, str]]:
+) -> list[GroupedMention]:
     """Rows (mention_id, source, target, cameo, negated, hypothetical, date) to
-    (mention_id, event_id, event date, precision, first mention_id) rows."""
+    (mention_id, event_id, event first day, precision, first mention_id, event date text,
+    last day of this mention's period) rows."""
     keyed = []
     for mention_id, source, target, cameo, negated, hypothetical, date in rows:
         parsed = _parse(date)
@@ -50,7 +79,7 @@ def group_mentions(
         keyed.append((group, day or dt.date.min, mention_id, day, precision))
     keyed.sort()
 
-    out: list[tuple[str, int, dt.date | None, str | None, str]] = []
+    out: list[GroupedMention] = []
     current_group = None
     start: dt.date | None = None
     event_id, first = 0, ""
@@ -62,7 +91,11 @@ def group_mentions(
         ):
             current_group, start, first = group, day, mention_id
             event_id = event_id_for(mention_id)
-        out.append((mention_id, event_id, start, precision, first))
+        if precision is None or start is None or day is None:
+            out.append((mention_id, event_id, None, None, first, None, None))
+        else:
+            out.append((mention_id, event_id, start, precision, first,
+                        date_text(precision, start), last_day(precision, day)))  # fmt: skip
     return out
 
 

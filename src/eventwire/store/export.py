@@ -152,7 +152,7 @@ def export_plover(con: duckdb.DuckDBPyConnection, path: Path) -> Path:
                e.goldstein, e.hedged, e.negated, e.num_mentions, e.num_sources, e.num_articles,
                a1.name, a1.code, a1.country, a1.sector, a2.name, a2.code, a2.country, a2.sector,
                fd.url, fd.publisher, fd.title, fd.published, fd.name, e.mode, e.context,
-               e.hypothetical
+               e.hypothetical, e.date_text
         {_FIRST_DOC}
         ORDER BY e.event_id
         """
@@ -180,11 +180,12 @@ def export_plover(con: duckdb.DuckDBPyConnection, path: Path) -> Path:
         for row in events:
             (event_id, date, precision, plover, cameo, quad, goldstein, hedged, negated, mentions,
              sources, articles, *sides, url, publisher, title, published, doc, mode, context,
-             hypothetical) = row  # fmt: skip
+             hypothetical, date_text) = row  # fmt: skip
             record = {
                 "id": str(event_id),
                 "date": date.isoformat() if date else None,
                 "date_precision": precision,
+                "date_text": date_text,  # as reported: "2023", "2023-05" or the day
                 "event_type": plover,
                 "mode": mode,
                 "context": context.split(";") if context else [],

@@ -133,11 +133,34 @@ def _v3_event_modality(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _v4_event_date_text(con: duckdb.DuckDBPyConnection) -> None:
+    # An event's date keeps its precision: date_text is the date as reported ("2023", "2023-05",
+    # "2023-05-14"), ``date`` the first day of that period (for sorting) and ``last_date`` now
+    # the last day the event covers (31 December of a year-only date, the end of a month, the
+    # last day of the day mentions merged into it). Filled here from the old columns, so readers
+    # of a migrated store see correct values before any rebuild.
+    con.execute(
+        """
+        ALTER TABLE events ADD COLUMN date_text VARCHAR;
+        UPDATE events SET
+            date_text = CASE date_precision WHEN 'year' THEN strftime(date, '%Y')
+                                            WHEN 'month' THEN strftime(date, '%Y-%m')
+                                            ELSE strftime(date, '%Y-%m-%d') END,
+            last_date = CASE date_precision
+                            WHEN 'year' THEN make_date(year(date), 12, 31)
+                            WHEN 'month' THEN last_day(date)
+                            ELSE greatest(date, coalesce(last_date, date)) END
+        WHERE date IS NOT NULL;
+        """
+    )
+
+
 # Ordered: migration N brings a store from version N-1 to N. Append, never edit.
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial tables", _v1_initial),
     (2, "meta table", _v2_meta),
     (3, "event modality, mode and context", _v3_event_modality),
+    (4, "event date text and period", _v4_event_date_text),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
