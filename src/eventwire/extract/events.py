@@ -426,7 +426,7 @@ class _Coder:
             if not subjects and any(c.dep_ == "auxpass" for c in token.children):
                 subjects = [g for a in token.children if a.dep_ == "agent"
                             for g in a.children if g.dep_ == "pobj"]
-                if not subjects and token is not verb:
+                if not subjects and token.i != verb.i:
                     # "Ruto is expected to visit": the raised subject does the visiting
                     subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
             if subjects:

@@ -385,7 +385,7 @@ def _settle_nesting(
             continue
         ancestor = cue.head
         steps = 0
-        while ancestor is not ancestor.head and steps < 8 and _same_paragraph(ancestor, cue):
+        while steps < 8 and _same_paragraph(ancestor, cue):
             outer = by_cue.get(ancestor.i)
             if outer is not None and outer.kind != "bare" and outer.start <= cue.idx < outer.end:
                 if outer.cue.lemma_.lower() in lex.relay_verbs:
@@ -395,6 +395,8 @@ def _settle_nesting(
                 else:
                     dropped.add(id(statement))
                 break
+            if ancestor.head.i == ancestor.i:
+                break  # the root has been checked
             ancestor = ancestor.head
             steps += 1
     return [s for s in statements if id(s) not in dropped]
@@ -644,7 +646,7 @@ def _add_channels(doc: Doc, statements: list[Statement], lex: CueLexicon) -> Non
 def _relay_of(cue: Token, lex: CueLexicon) -> tuple[Token | None, list[Token]] | None:
     """Speaker and channel of "X quoted Y as saying" / "Y was quoted by X as saying"."""
     node, steps = cue, 0
-    while node.head is not node and steps < 3:
+    while node.head.i != node.i and steps < 3:
         node = node.head
         steps += 1
         if node.lemma_.lower() in ("quote", "cite"):
@@ -669,7 +671,7 @@ def _subject_of(cue: Token) -> Token | None:
             return subjects[0]
         if node.dep_ == "relcl":
             return node.head
-        if node.dep_ not in _CLIMB_DEPS or node.head is node or not _same_paragraph(node, cue):
+        if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i or not _same_paragraph(node, cue):
             return None
         node = node.head
         steps += 1

@@ -418,7 +418,8 @@ def _quoted_tokens(doc: Doc) -> list[bool]:
 
 def _clause(token: Token) -> Token:
     """The verb (or root) of the clause ``token`` belongs to."""
-    while token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+    # spaCy makes a new Token object on every access: compare indices, never identity.
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
     return token
 
