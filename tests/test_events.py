@@ -270,6 +270,14 @@ def test_dated_article_with_background_paragraph(code) -> None:
     assert visit.hypothetical and visit.date == "2025-06"
 
 
+def test_statements_in_a_background_paragraph_are_not_dated_in_its_year(code) -> None:
+    events = code("In 2019, Ethiopia accused Kenya of sheltering rebels. William Ruto said "
+                  "Ethiopia was mistaken about the camps.", published="2025-06-06")
+    assert one(events, "11", "Ethiopia", "Kenya").date == "2019"
+    statement = one(events, "01", "Ruto", "Ethiopia")
+    assert (statement.date, statement.date_basis) == ("2025-06-06", "publication")
+
+
 def test_publication_date_is_the_flagged_fallback(code) -> None:
     events = code("Egypt condemned Israel.", published="2025-06-02")
     assert (one(events, "11").date, one(events, "11").date_basis) == ("2025-06-02", "publication")

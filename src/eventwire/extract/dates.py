@@ -296,8 +296,11 @@ class DateScope:
             found.head.dep_ == "conj" and found.head.head == sent.root
         )
 
-    def date_of(self, trigger: Token) -> tuple[str | None, Basis | None]:
-        """The date of the event whose trigger is ``trigger``, and how it was found."""
+    def date_of(self, trigger: Token, carry: bool = True) -> tuple[str | None, Basis | None]:
+        """The date of the event whose trigger is ``trigger``, and how it was found.
+
+        ``carry=False`` for statements ("X said"): a quote in a background paragraph is
+        usually given now, so only a date in its own sentence applies."""
         sent = self.segment_of(trigger)
         found = self._found.get(sent.start, [])
         governing = {trigger, *trigger.ancestors}
@@ -309,7 +312,7 @@ class DateScope:
         fronted = [f for f in found if self._is_frame(f, sent)]
         if fronted:
             return fronted[0].value.value, fronted[0].value.basis
-        carried = self._frames.get(sent.start)
+        carried = self._frames.get(sent.start) if carry else None
         if carried is not None:
             return carried.value, carried.basis
         if self.published is not None:

@@ -679,7 +679,8 @@ class _Coder:
         if candidate.symmetric and not any(p.named for p in candidate.targets) and len(
                 candidate.sources) > 1:
             pairs = [(s, t) for s in candidate.sources for t in candidate.sources if s is not t]
-        date, basis = scope.date_of(candidate.trigger)
+        date, basis = scope.date_of(
+            candidate.trigger, carry=candidate.trigger.lemma_.lower() not in self.lex.reporting)
         facts = lookup(candidate.code)
         sent = scope.segment_of(candidate.trigger)
         trigger = self.doc[candidate.start:candidate.end]
