@@ -347,6 +347,10 @@ Time for all sentences (NLP + extraction): {gsr.seconds:.1f} s.
 
 {table_md("five-class", five)}
 
+Most misses are sentences with no event at all (an unknown verb or phrase, or a doer that is
+neither a named actor nor an agentive noun) and dyads whose actors the actor stage leaves
+without a country (nationality adjectives such as "Senegalese plan" have no actor id).
+
 {table_md("PLOVER event", plover)}
 
 {table_md("CAMEO root", roots)}
