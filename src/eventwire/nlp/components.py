@@ -11,13 +11,37 @@ from spacy.tokens import Doc, Span
 
 from eventwire.nlp.actors import ActorCluster, resolve_actors
 
-__all__ = ["ActorCluster", "COMPONENTS", "actor_at", "actors_component"]
+__all__ = ["ActorCluster", "BEFORE_PARSER", "COMPONENTS", "actor_at", "actors_component"]
 
+# Registered factories added to every pipeline by the loader, with where they go.
 COMPONENTS: tuple[str, ...] = ("eventwire_actors",)
+BEFORE_PARSER: tuple[str, ...] = ("eventwire_paragraphs",)
 
 for _name in ("actors", "coref_links", "actor_index"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+@Language.component("eventwire_paragraphs")
+def paragraphs_component(doc: Doc) -> Doc:
+    """Start a sentence after every paragraph break, before the parser runs.
+
+    Clean texts separate paragraphs with blank lines; the parser would otherwise sometimes run
+    a sentence across a headline, a caption or a paragraph break, and every later stage works
+    sentence by sentence. The parser keeps boundaries that are set before it. A single line break
+    counts too after sentence-final punctuation (one paragraph per line), but not inside a
+    hard-wrapped sentence.
+    """
+    for token in doc[2:]:
+        brk = doc[token.i - 1]
+        if not brk.is_space or "\n" not in brk.text:
+            continue
+        if "\n\n" in brk.text or doc[token.i - 2].text[-1:] in _SENTENCE_END:
+            token.is_sent_start = True
+    return doc
+
+
+_SENTENCE_END = frozenset(".!?:\"\u201d'\u2019)")
 
 
 @Language.component("eventwire_actors")
