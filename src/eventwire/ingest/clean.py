@@ -30,6 +30,7 @@ _DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*(?:\n|\Z)", re.I)
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+_QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„]*\s[^\"“”«»„]*\s[^\"“”«»„]*[\"“”«»]")
 _READER = re.compile(r"\b(you|your|yours|we|our|us)\b", re.I)
 _REPORTING = re.compile(r"\b(said|says|told|according to|added|asked)\b", re.I)
 # A caption that carries its own credit: "Troops near Kyiv. (AFP via Getty Images)".
@@ -159,7 +160,7 @@ def _continues(previous: str, line: str) -> bool:
     # A wrapped sentence: the previous line stops mid-sentence and this one goes on in lowercase.
     return (
         line[0].islower()
-        and previous[-1].isalpha() | (previous[-1] in ",;-")
+        and (previous[-1].isalpha() or previous[-1] in ",;-")
         and len(previous.split()) >= 8
         and len(line.split()) >= 3
     )
@@ -228,8 +229,8 @@ def _furniture(line: _Line) -> str | None:
 
 def _appeal(line: _Line, cues: dict[str, list[re.Pattern[str]]]) -> str | None:
     """Donation, newsletter or cookie text: several cue words, spoken to the reader."""
-    if _REPORTING.search(line.text) and line.words > 6:
-        return None  # reported speech in the story ("we need support," she said)
+    if (_REPORTING.search(line.text) or _QUOTED.search(line.text)) and line.words > 6:
+        return None  # speech in the story: "We need your support," the mayor said.
     best, best_hits = None, 0
     for reason, patterns in cues.items():
         hits = sum(bool(p.search(line.text)) for p in patterns)
@@ -296,20 +297,18 @@ def _appeal_blocks(lines: list[_Line]) -> None:
 
 
 def _related_lists(lines: list[_Line]) -> None:
-    """After a "Most popular" or "More about" header, short lines are its links."""
+    """After a "Most popular" or "More about" header, the short lines are its links."""
     in_list = False
     for line in lines:
         if line.reason == "related links" and line.words <= 6:
             in_list = True
-            continue
-        if not in_list:
-            continue
-        if line.reason is None and not _is_prose(line):
-            line.reason = "related links"
-        elif line.reason in (None, "no words"):
-            in_list = line.reason == "no words"
-            if in_list:
+        elif in_list and line.reason is None:
+            if _is_prose(line):
+                in_list = False  # the list has ended and text goes on
+            else:
                 line.reason = "related links"
+        elif in_list and line.reason == "no words":
+            line.reason = "related links"  # bullets and separators inside the list
 
 
 def _bylines(lines: list[_Line]) -> None:
