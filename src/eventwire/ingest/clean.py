@@ -240,7 +240,10 @@ def _appeal(line: _Line, cues: dict[str, list[re.Pattern[str]]]) -> str | None:
         return None
     if line.words <= 6 and not line.sentence:
         return best  # a button or a form label: "Support now", "Email address", "Sign up"
-    if best_hits >= 2 and (_READER.search(line.text) or best_hits >= 3) and line.words <= 80:
+    # A long paragraph needs more cues: an article about subscriptions or advertising names
+    # them too, but an appeal is nothing else.
+    needed = max(2, round(line.words / 12))
+    if best_hits >= needed and (_READER.search(line.text) or best_hits >= 3):
         return best
     return None
 
