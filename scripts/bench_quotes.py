@@ -60,7 +60,6 @@ def time_limit(seconds: int) -> Iterator[None]:
 
 
 def measure(repeat: int) -> dict[str, float]:
-    from eventwire.extract.actors import build_actors
     from eventwire.extract.quotes import extract_quotes
     from eventwire.nlp import EVENTWIRE_COMPONENTS, load_pipeline
     from eventwire.settings import Settings
@@ -82,14 +81,13 @@ def measure(repeat: int) -> dict[str, float]:
         except TimeoutError:
             print("warning: eventwire components timed out on a text", file=sys.stderr)
             doc._.actors = []  # statements are still extracted, without speakers
-    actors = [build_actors(doc) for doc in docs]
     for _ in range(repeat):
         for doc in docs:
             doc.user_data.pop("eventwire_text", None)  # no caches carried between runs
             doc.user_data.pop("eventwire_paragraphs", None)
         started = time.perf_counter()
-        for doc, doc_actors in zip(docs, actors, strict=True):
-            extract_quotes(doc, doc_actors)
+        for doc in docs:
+            extract_quotes(doc)
         quotes_best = min(quotes_best, time.perf_counter() - started)
     return {
         "texts": len(texts),

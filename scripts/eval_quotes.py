@@ -11,7 +11,7 @@ Matching: a predicted and a gold statement match when their content spans share 
 the characters of each (one-to-one, best overlap first), within a kind group (direct; indirect and
 mixed). Speaker, cue, via and hedged are scored on matched statements.
 
-Usage: python scripts/eval_quotes.py [GOLD.jsonl ...] [--write-docs]
+Usage: python scripts/eval_quotes.py [GOLD.jsonl ...] [--write-docs] [--errors]
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ GROUPS = {"direct": "direct", "indirect": "reported", "mixed": "reported"}
 
 
 TIMED_OUT: list[str] = []
+ERRORS: list[str] = []
 DOC_SECONDS = int(os.environ.get("EVAL_DOC_SECONDS", "60"))
 
 
@@ -214,6 +215,7 @@ def score(gold_rows: list[dict], analysed: dict[str, Analysed]) -> dict[str, Cou
             )
             chosen = one_to_one(pairs)
             matches = [(gold[gi][0], pred[pi]) for gi, pi in chosen]
+            note_misses(doc_id, group, gold, pred, chosen, result)
             for name in ("all", group):
                 counts[name].gold += len(gold)
                 counts[name].predicted += len(pred)
@@ -229,6 +231,8 @@ def score(gold_rows: list[dict], analysed: dict[str, Analysed]) -> dict[str, Cou
                 for name in ("all", group):
                     c = counts[name]
                     right = speaker_right(g, q, result)
+                    if not right and name == group:
+                        note_speaker(doc_id, g, q, result)
                     c.check("speaker", right)
                     if g.get("speaker_is_pronoun"):
                         c.check("speaker (pronoun)", right)
@@ -240,6 +244,41 @@ def score(gold_rows: list[dict], analysed: dict[str, Analysed]) -> dict[str, Cou
                     c.check("via", via_right(g, q))
                     c.check("hedged", bool(g.get("hedged")) == q.hedged)
     return counts
+
+
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def note_misses(
+    doc_id: str,
+    group: str,
+    gold: list[tuple[dict, tuple[int, int]]],
+    pred: list,
+    chosen: list[tuple[int, int]],
+    result: Analysed,
+) -> None:
+    """Record unmatched gold (misses) and unmatched predictions (false positives)."""
+    matched_g = {gi for gi, _ in chosen}
+    matched_p = {pi for _, pi in chosen}
+    for gi, (_, (start, end)) in enumerate(gold):
+        if gi not in matched_g:
+            ERRORS.append(f"MISS {group} {doc_id}@{start}: {_clip(result.text[start:end])}")
+    for pi, q in enumerate(pred):
+        if pi not in matched_p:
+            ERRORS.append(f"FP   {group} {doc_id}@{q.start}: {_clip(result.text[q.start:q.end])}")
+
+
+def note_speaker(doc_id: str, gold: dict, quote, result: Analysed) -> None:
+    actor = result.actors.get(quote.speaker) if quote.speaker else None
+    mention = quote.speaker_mention.text if quote.speaker_mention else None
+    ERRORS.append(
+        f"SPKR {gold['kind']} {doc_id}@{gold['start']}: gold={gold.get('speaker')!r}"
+        f"{' (pronoun)' if gold.get('speaker_is_pronoun') else ''} "
+        f"name={gold.get('speaker_name')!r} pred={actor.name if actor else None!r} "
+        f"mention={mention!r}"
+    )
 
 
 def one_to_one(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
@@ -318,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="*", type=Path)
     parser.add_argument("--write-docs", action="store_true", help="update docs/evaluation.md")
+    parser.add_argument("--errors", action="store_true", help="print misses and wrong speakers")
     args = parser.parse_args(argv)
     files = args.gold or sorted((REPO / "eval" / "quotes").glob("*.jsonl"))
     sections = []
@@ -334,6 +374,9 @@ def main(argv: list[str] | None = None) -> int:
             TIMED_OUT.clear()
         sections.append(f"### {path.name}\n\n" + table(counts, [path.name]) + note)
         print(sections[-1])
+        if args.errors:
+            print("\n".join(sorted(ERRORS)) + "\n")
+        ERRORS.clear()
     if args.write_docs:
         write_section(EXPLANATION + "\n".join(sections))
     return 0

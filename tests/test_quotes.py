@@ -246,6 +246,90 @@ def test_quoted_fragment_inside_reported_speech(statements):
     assert q.text == 'the new rules were "a step in the right direction"'
 
 
+# --- speakers the actors stage did not give ------------------------------------------------
+
+
+def _actor(result: Result, quote: Quote):
+    return next(a for a in result.actors if a.id == quote.speaker)
+
+
+def test_description_speaker_becomes_an_actor(statements):
+    result, quotes = statements(
+        'The water plant closed on Tuesday. "We expect to reopen within a week," '
+        "a spokesperson for the operator said."
+    )
+    q = only(quotes)
+    actor = _actor(result, q)
+    assert actor.name == "spokesperson"
+    assert any(m.start == q.speaker_mention.start for m in actor.mentions)
+    assert len({a.id for a in result.actors}) == len(result.actors)
+
+
+def test_report_as_speaker_becomes_an_actor(statements):
+    result, quotes = statements(
+        "The inspection report says that the dam walls show no cracks after the storm."
+    )
+    q = only(quotes)
+    assert q.text == "that the dam walls show no cracks after the storm"
+    assert "report" in _actor(result, q).name
+
+
+def test_resolved_pronoun_is_a_mention_of_the_speaker(statements):
+    result, quotes = statements(
+        "Engineer Lotte Faber inspected the bridge on Sunday. "
+        "She said the cables had rusted through."
+    )
+    q = only(quotes)
+    actor = _actor(result, q)
+    assert "Faber" in actor.name
+    assert any(m.text == "She" and m.start == q.speaker_mention.start for m in actor.mentions)
+
+
+def test_name_ends_before_a_capitalised_verb(statements):
+    result, quotes = statements(
+        'Matthias Oberholzer Writing for a farming weekly, the columnist said "the harvest is '
+        'the worst in decades."'
+    )
+    assert not [a for a in result.actors if "Writing" in a.name]
+
+
+def test_name_behind_a_coordinated_title(statements):
+    result, quotes = statements(
+        'Regional historian and author Tomas Lindqvist commented, "The harbour has never '
+        'looked like this."'
+    )
+    q = only(quotes)
+    assert speaker_name(result, q) == "Tomas Lindqvist"
+    assert q.speaker_mention.text == "Tomas Lindqvist"
+
+
+def test_statement_given_in_a_statement_to_a_paper(statements):
+    result, quotes = statements(
+        "Dana Whitcombe, a spokeswoman for the county water board, told the Herald in a "
+        "statement that the plant was being inspected."
+    )
+    q = only(quotes)
+    assert q.text == "that the plant was being inspected"
+    assert speaker_name(result, q) == "Dana Whitcombe"
+    assert q.cue.text == "told"
+
+
+def test_issued_statement_speaks_for_its_issuer(statements):
+    result, quotes = statements("The mayor issued a statement that the bridge would reopen.")
+    q = only(quotes)
+    assert speaker_name(result, q) == "mayor"
+
+
+def test_own_subject_wins_over_quoted_group(statements):
+    result, quotes = statements(
+        "The paper quoted residents like fisherman Arne Holt and teacher Mina Sorensen, with "
+        'Sorensen stating: "We were never asked about the new quay."'
+    )
+    q = only(quotes, "direct")
+    assert "Sorensen" in speaker_name(result, q)
+    assert q.via == ["The paper"] or q.via == ["paper"]
+
+
 # --- not statements ---------------------------------------------------------------------------
 
 

@@ -17,7 +17,8 @@ __all__ = ["extract"]
 
 def extract(doc: Doc, document: Document) -> tuple[list[Actor], list[Quote], list[Event]]:
     """Actors, statements and events found in ``doc`` (whose text is ``document.text``)."""
+    # Quotes first: a speaker the actors stage missed becomes an actor of its own there.
+    quotes = extract_quotes(doc)
     actors = build_actors(doc)
-    quotes = extract_quotes(doc, actors)
     events = extract_events(doc, document, actors, quotes)
     return actors, quotes, events

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.actors import ActorCluster
+from eventwire.nlp.lexicon import lexicon
+
 PERSONAL = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
 COLLECTIVE = {"they", "them", "their", "it", "its", "we", "our"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
@@ -20,6 +23,8 @@ _FEMALE_WORDS = {"mrs", "ms", "miss", "madam", "woman", "spokeswoman", "chairwom
 _MALE_WORDS = {"mr", "sir", "man", "spokesman", "chairman", "he"}
 _NOUN_PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
 _GROUP_KINDS = {"organization", "group", "country"}
+_ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
+_LEADING_WORDS = {"the", "a", "an", "one", "some"}
 # How many paragraphs back a pronoun or description may look for its speaker.
 _WINDOW_PARAGRAPHS = 1
 
@@ -90,6 +95,15 @@ class SpeakerResolver:
             head = head.head.head  # "Smith, who replaced Jones, said" -> Smith
         mention = self.mention_span(head)
         cluster = self._cluster_near(head)
+        if cluster is not None and head.i not in self.by_token:
+            # Found through a title's appositive or conjunct: the name is the local mention.
+            inside = [
+                m
+                for m in cluster.mentions
+                if head.left_edge.i <= m.start and m.end <= head.right_edge.i + 1
+            ]
+            if inside:
+                mention = inside[0].start_char, inside[0].end_char
         if cluster is None and head.pos_ == "PRON":
             cluster = self._antecedent(head)
         elif cluster is None and self._definite_description(head):
@@ -97,6 +111,62 @@ class SpeakerResolver:
         if cluster is not None and head.lower_ in PERSONAL:
             self.gender.setdefault(cluster.id, PERSONAL[head.lower_])
         return Resolved(cluster.id if cluster is not None else None, mention)
+
+    def adopt(self, head: Token, resolved: Resolved) -> None:
+        """Make the speaker's mention part of the output actors.
+
+        A resolved pronoun or description joins its actor's mentions; a speaker that covers no
+        actor at all (a name the tagger missed, "a spokesperson", "the report") becomes a new
+        actor, so that the statement can name its source by actor id.
+        """
+        if resolved.mention is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return
+        span = self.doc.char_span(*resolved.mention, alignment_mode="expand")
+        if span is None or any(i in self.by_token for i in range(span.start, span.end)):
+            return
+        if resolved.actor_id is not None:
+            cluster = next(c for c in self.doc._.actors if c.id == resolved.actor_id)
+            cluster.mentions = sorted([*cluster.mentions, span], key=lambda m: m.start)
+            self._index(cluster, span)
+        elif head.pos_ != "PRON":
+            cluster = self._same_name(span) or self._new_actor(head, span)
+            if span not in cluster.mentions:
+                cluster.mentions = sorted([*cluster.mentions, span], key=lambda m: m.start)
+            self._index(cluster, span)
+            resolved.actor_id = cluster.id
+
+    def _index(self, cluster: ActorCluster, span: Span) -> None:
+        for i in range(span.start, span.end):
+            self.by_token[i] = cluster
+        if span[0].pos_ != "PRON":
+            pool = self.person_mentions if cluster.kind == "person" else self.group_mentions
+            bisect.insort(pool, (span.end - 1, cluster), key=lambda pair: pair[0])
+            self._learn_gender(cluster, span)
+
+    def _same_name(self, span: Span) -> ActorCluster | None:
+        """A name seen before as a speaker the actors stage missed ("Smith said ... Smith")."""
+        if span.root.pos_ != "PROPN":
+            return None
+        name = _display_name(span).lower()
+        for cluster in self.doc._.actors:
+            if cluster.name.lower() == name or (
+                cluster.kind == "person" and cluster.name.lower().endswith(" " + name)
+            ):
+                return cluster
+        return None
+
+    def _new_actor(self, head: Token, span: Span) -> ActorCluster:
+        actors = self.doc._.actors if self.doc._.actors is not None else []
+        number = max((int(c.id[1:]) for c in actors if c.id[1:].isdigit()), default=0) + 1
+        cluster = ActorCluster(
+            id=f"A{number}",
+            kind=_speaker_kind(head),
+            name=_display_name(span),
+            named=head.pos_ == "PROPN",
+        )
+        actors.append(cluster)
+        self.doc._.actors = actors
+        return cluster
 
     def cluster_of(self, head: Token):
         return self._cluster_near(head)
@@ -110,6 +180,11 @@ class SpeakerResolver:
             if child.dep_ in ("appos", "compound") and child.i in self.by_token:
                 candidate = self.by_token[child.i]
                 if child.dep_ == "appos" or candidate.kind == "person":
+                    return candidate
+            # "Historian and author Jane Smith said": the name hangs on the second title.
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and child.i != head.i:
+                candidate = self._cluster_near(child)
+                if candidate is not None and candidate.kind == "person":
                     return candidate
         return None
 
@@ -209,3 +284,27 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             return None
         return self._recent(head, None, {"person"}, self.person_mentions)
+
+
+def _display_name(span: Span) -> str:
+    """ "the company's" -> "company"; "a spokesperson" -> "spokesperson"; names as written."""
+    tokens = [t for t in span if not (t.i == span.start and t.lower_ in _LEADING_WORDS)]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens.pop()
+    if not tokens:
+        return span.text
+    doc = span.doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _speaker_kind(head: Token) -> str:
+    """What kind of actor a speaker is, from its entity type, number and role noun."""
+    if head.ent_type_ in _ENTITY_KINDS:
+        return _ENTITY_KINDS[head.ent_type_]
+    role = lexicon().roles.get(head.lemma_.lower()) or lexicon().roles.get(head.lower_)
+    if head.tag_ in ("NNS", "NNPS"):
+        return "group"
+    if role is not None:
+        return "organization" if role.body else "person"
+    # A bare proper name that says something is most often a person the tagger missed.
+    return "person" if head.pos_ == "PROPN" else "organization"

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extract.quote_cues import CueLexicon, cue_lexicon
 from eventwire.extract.quote_marks import Quoted, find_quotes
 from eventwire.extract.quote_speakers import SpeakerResolver
-from eventwire.model import Actor, Cue, Quote, Span
+from eventwire.model import Cue, Quote, Span
 
 __all__ = ["extract_quotes"]
 
@@ -59,8 +59,12 @@ class Statement:
     frame: list[Token] = field(default_factory=list)  # objects of the cue ("praised him as")
 
 
-def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
-    """The attributed statements of ``doc``, in text order."""
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """The attributed statements of ``doc``, in text order.
+
+    Speakers are ids of ``doc._.actors``; a speaker the actors stage did not find is added
+    there as a new actor, so build the output actors after this.
+    """
     if not len(doc):
         return []
     lex = cue_lexicon()
@@ -81,7 +85,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     statements.sort(key=lambda s: s.start)
     _add_channels(doc, statements, lex)
     _resolve_speakers(doc, statements, resolver)
-    known = {a.id for a in actors}
+    known = {c.id for c in doc._.actors or []}
     return [_to_quote(doc, n, s, resolver, known, token_starts) for n, s in enumerate(statements)]
 
 
@@ -201,7 +205,7 @@ def _reported_statements(doc: Doc, lex: CueLexicon, in_quote: list[int]) -> list
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             statement = _according_statement(doc, tok, lex)
         elif tok.pos_ == "NOUN" and lemma in lex.speech_nouns | _REQUEST_NOUNS:
-            statement = _noun_statement(doc, tok)
+            statement = _noun_statement(doc, tok, lex)
         elif tok.lower_ in _REPORT_ADVERBS:
             statement = _adverb_statement(doc, tok, lex)
         if statement is not None:
@@ -349,7 +353,7 @@ def _rest_of_sentence(anchor: Token, phrase_start: int, phrase_end: int) -> tupl
     return (start, end) if end - start >= 10 else None
 
 
-def _noun_statement(doc: Doc, noun: Token) -> Statement | None:
+def _noun_statement(doc: Doc, noun: Token, lex: CueLexicon) -> Statement | None:
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and _has_that(c)]
     if not clauses and noun.lemma_.lower() in _REQUEST_NOUNS:
         # "calls for mandatory testing", "requests to take the video down"
@@ -364,10 +368,17 @@ def _noun_statement(doc: Doc, noun: Token) -> Statement | None:
     start, end = _trimmed(_text(doc), *_clip(noun, *_span_of(clauses)))
     if end <= start:
         return None
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lex.speech_verbs:
+        # "told the paper in a statement that ...": the verb is the cue, its subject speaks.
+        return Statement(start, end, "indirect", cue=verb)
     statement = Statement(start, end, "indirect", cue=noun)
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if owners:
         statement.speaker = owners[0]
+    elif noun.dep_ == "dobj":
+        # "The ministry issued a statement that ...": who issued it speaks.
+        statement.speaker = next(iter(_subjects(noun.head)), None)
     return statement
 
 
@@ -618,7 +629,9 @@ def _add_channels(doc: Doc, statements: list[Statement], lex: CueLexicon) -> Non
         relay = _relay_of(cue, lex)
         if relay is not None:
             speaker, channels = relay
-            statement.speaker = speaker
+            # "It quoted critics, with Smith stating ...": a cue with its own subject keeps it.
+            own = _subjects(cue) if cue.pos_ in ("VERB", "AUX") else []
+            statement.speaker = own[0] if own else speaker
             statement.via += channels
             statement.hedged = True
         elif statement.speaker is None and cue.lower_ != "according":
@@ -728,6 +741,7 @@ def _resolve_speakers(doc: Doc, statements: list[Statement], resolver: SpeakerRe
     for statement in statements:
         if statement.speaker is not None:
             resolved = resolver.resolve(statement.speaker)
+            resolver.adopt(statement.speaker, resolved)
             statement.actor_id, statement.mention = resolved.actor_id, resolved.mention
             cluster = resolver.by_token.get(statement.speaker.i)
             if resolved.actor_id is not None:

@@ -170,6 +170,9 @@ def _extend_name(span: Span) -> Span:
     return doc[span.start : end]
 
 
+_NOT_IN_NAMES = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "DET"}
+
+
 def _trim(ent: Span) -> Span | None:
     """The entity without a leading "the", a trailing "'s" or anything past a line break."""
     start, end = ent.start, ent.end
@@ -183,6 +186,11 @@ def _trim(ent: Span) -> Span | None:
         ent.doc[end - 1].lower_ in {"'s", "’s", "'"} or ent.doc[end - 1].is_punct
     ):
         end -= 1
+    if ent.label_ == "PERSON":
+        # The tagger runs a name on into a capitalised verb after it ("Jane Doe Speaking to
+        # reporters"): a person's name ends at its last proper noun.
+        while end - start > 1 and ent.doc[end - 1].pos_ in _NOT_IN_NAMES:
+            end -= 1
     if start >= end:
         return None
     return ent.doc[start:end]
