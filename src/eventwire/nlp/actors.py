@@ -197,7 +197,10 @@ def _name_text(mention: Mention) -> str:
 
 
 def _country_display(names: list[Mention]) -> str:
-    best = max(names, key=lambda m: len(m.span.text))
+    countries = lexicon().countries
+    # the country's name over a demonym that stood for it ("Ukraine", not "Ukrainian request")
+    best = max(names, key=lambda m: (
+        m.span.text.lower().removeprefix("the ") in countries, len(m.span.text)))
     text = best.span.text
     return text[4:] if text.lower().startswith("the ") else text
 
@@ -221,8 +224,28 @@ def _match(mention: Mention, clusters: list[_Work], sentence_of: list[int]) -> _
     if mention.kind == "organization":
         return _match_body(mention, clusters)
     if mention.definite:
-        return _match_person(mention, clusters) or _only_open_person(mention, clusters, sentence_of)
+        found = _match_person(mention, clusters) or _only_open_person(
+            mention, clusters, sentence_of)
+        if found is not None and _co_argument(mention, found):
+            return None  # "Putin met the president of Armenia": two people
+        return found
     return None  # "an Israeli official": someone new
+
+
+def _co_argument(mention: Mention, cluster: _Work) -> bool:
+    """Whether a description and a name of the cluster fill different slots of one clause
+    ("The Brazilian president praised Merkel"): such a pair never names one person."""
+    root = mention.span.root
+    if root.dep_ == "appos" or any(c.dep_ == "appos" for c in root.children):
+        return False
+    clause = _clause(root).i
+    return any(
+        m.named
+        and m.span.root.dep_ != "appos"
+        and not any(c.dep_ == "appos" for c in m.span.root.children)
+        and _clause(m.span.root).i == clause
+        for m in cluster.mentions
+    )
 
 
 def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:

@@ -236,6 +236,20 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             continue
         known = known_name(text)
         hyphenated = span.end < len(doc) and doc[span.end].text == "-"  # "Indian-administered"
+        if ent.label_ == "ORG" and known and known.sector != "BUS" and _owns_thing(span):
+            # "a U.N. Security Council resolution", "United Nations planes": the body takes part
+            _take(taken, span)
+            found.append(Mention(span, known.kind, named=True, key=known.name, known=known,
+                                 attrs=Attributes(country=known.country, sector=known.sector)))
+            continue
+        if _country_of_thing(span, ent.label_, hyphenated):
+            # "Russian aircraft bombed", "welcomed the Senegalese plan": no role noun carries
+            # the country, so the country itself takes part (as the owner of the thing)
+            country = country_of(text) if ent.label_ == "NORP" else lex.countries.get(lower)
+            _take(taken, span)
+            found.append(Mention(span, "country", named=True, key=str(country),
+                                 attrs=Attributes(country=country)))
+            continue
         if ent.label_ == "NORP" and (
             _is_premodifier(span) or span.root.dep_ == "appos" or hyphenated
         ):
@@ -258,6 +272,35 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             _add_titles(mention, taken)
             _add_appositions(mention, taken)
     return found
+
+
+# Where a modified thing takes part in an event: subject, object, agent, object of a preposition.
+_PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "agent", "conj"}
+
+
+def _owns_thing(span: Span) -> bool:
+    """A name premodifying a participant that is not a role noun ("UN planes")."""
+    head = span.root.head
+    return (
+        _is_premodifier(span)
+        and not _names_actor(head)
+        and not head.ent_type_
+        and head.dep_ in _PARTICIPANT_DEPS
+    )
+
+
+def _country_of_thing(span: Span, label: str, hyphenated: bool) -> bool:
+    """A nationality or country premodifying a participant that is not a role noun."""
+    if label not in {"NORP", "GPE"} or hyphenated or not _is_premodifier(span):
+        return False
+    if label == "GPE" and span.root.dep_ == "poss":
+        return False  # "Iran's army" is handled as a name of its own
+    head = span.root.head
+    if _names_actor(head) or head.ent_type_ or head.dep_ not in _PARTICIPANT_DEPS:
+        return False
+    if label == "NORP":
+        return country_of(span.text) is not None
+    return lexicon().countries.get(span.text.lower()) is not None
 
 
 def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | None:
