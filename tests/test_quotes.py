@@ -330,6 +330,28 @@ def test_own_subject_wins_over_quoted_group(statements):
     assert q.via == ["The paper"] or q.via == ["paper"]
 
 
+def test_in_the_words_of(statements):
+    result, quotes = statements(
+        "The farm flooded twice, and in the words of the county engineer, Paula Verhoeven, "
+        '"nobody planned for a river this high."'
+    )
+    q = only(quotes)
+    assert q.kind == "direct"
+    assert q.cue.text == "in the words of"
+    assert speaker_name(result, q) == "Paula Verhoeven"
+    assert q.speaker_mention.text == "Paula Verhoeven"
+
+
+def test_view_reported_by_a_medium(statements):
+    result, quotes = statements(
+        "According to local radio, Okonkwo also believes the bridge may have been closed on "
+        "purpose."
+    )
+    q = only(quotes)
+    assert speaker_name(result, q) == "Okonkwo"
+    assert q.via == ["local radio"] and q.hedged
+
+
 # --- not statements ---------------------------------------------------------------------------
 
 

@@ -104,6 +104,12 @@ class SpeakerResolver:
             ]
             if inside:
                 mention = inside[0].start_char, inside[0].end_char
+        for child in head.children:
+            # "the county engineer, Jane Smith,": the name is the local mention.
+            appositive_name = child.dep_ == "appos" and child.pos_ == "PROPN"
+            if appositive_name and cluster is not None and self.by_token.get(child.i) is cluster:
+                mention = self.mention_span(child)
+                break
         if cluster is None and head.pos_ == "PRON":
             cluster = self._antecedent(head)
         elif cluster is None and self._definite_description(head):

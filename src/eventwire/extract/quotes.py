@@ -38,6 +38,8 @@ _CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep")
 _TRIM = " \t\n,;:.-–—"
 # A quotation shorter than this many words with no cue of its own is a label or scare quote.
 _MIN_FLOATING_WORDS = 6
+# Verbs of holding a view: with "according to <medium>" their subject is the source.
+_VIEW_VERBS = {"believe", "think", "feel", "consider", "expect", "fear", "hope", "want", "doubt"}
 # A wire dateline at the start of a paragraph: "BELGRADE, March 16 (APS) - ".
 _DASH_SIGNATURE = re.compile(r"[ \t]*[-–—][ \t]*(?=[A-Z])")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}[^\n]{0,40}?\s[-–—]\s")
@@ -327,6 +329,10 @@ def _according_statement(doc: Doc, according: Token, lex: CueLexicon) -> Stateme
     if _is_report(source, lex):
         statement.via = [source]
         statement.hedged = True
+        clause = according.head
+        if clause.lemma_.lower() in _VIEW_VERBS:
+            # "According to the BBC, Smith believes ...": Smith's view, reported by the BBC.
+            statement.speaker = next(iter(_subjects(clause)), None)
     else:
         statement.speaker = source
     return statement
@@ -593,7 +599,22 @@ def _nearby_cue(
             break
         if tok.i in bare or _is_cue_verb(tok, lex):
             return bare.get(tok.i) or Statement(q.start, q.end, "bare", cue=tok)
+        words_of = _in_the_words_of(tok)
+        if words_of is not None:
+            cue, cue_end, speaker = words_of
+            return Statement(q.start, q.end, "bare", cue=cue, cue_end=cue_end, speaker=speaker)
     return None
+
+
+def _in_the_words_of(tok: Token) -> tuple[Token, Token, Token] | None:
+    """ "in the words of the prosecutor, Jane Smith, "..."": cue "in ... of" and its speaker."""
+    if tok.lower_ != "words" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    speaker = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if of is None or speaker is None:
+        return None
+    return tok.head, of, speaker
 
 
 def _is_cue_verb(tok: Token, lex: CueLexicon) -> bool:
