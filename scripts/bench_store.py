@@ -88,12 +88,14 @@ def actor_pool(rng: random.Random) -> list[tuple[str, str, str]]:
     return people + [(c, c, "") for c in COUNTRIES]
 
 
-def synthetic_results(count: int, events_per_doc: int, seed: int = 1) -> Iterator[Result]:
+def synthetic_results(
+    count: int, events_per_doc: int, seed: int = 1, first: int = 0
+) -> Iterator[Result]:
     rng = random.Random(seed)
-    pool = actor_pool(rng)
+    pool = actor_pool(random.Random(1))  # the same actors whatever the seed
     # A few "famous" actors appear far more often, as in news.
     weights = [50 if i < 10 else 1 for i in range(len(pool))]
-    for number in range(count):
+    for number in range(first, first + count):
         chosen = list(dict.fromkeys(rng.choices(pool, weights=weights, k=4)))
         sentences = []
         for name, _, _ in chosen:
@@ -176,6 +178,16 @@ def bench_insert(db: Path, docs: int, events_per_doc: int, batch: int) -> dict:
     }  # fmt: skip
 
 
+def bench_add(db: Path, docs: int, added: int, events_per_doc: int) -> float:
+    """Seconds to rebuild the corpus tables after ``added`` new documents join the store (what
+    one small ``eventwire ingest`` into a large store pays after its NLP)."""
+    with Store(db) as store:
+        store.add(list(synthetic_results(added, events_per_doc, seed=2, first=docs)))
+        started = time.perf_counter()
+        store.rebuild()
+        return time.perf_counter() - started
+
+
 def bench_queries(db: Path, repeat: int = 20) -> dict:
     with Corpus(db) as corpus:
         source, target = corpus.con.execute(
@@ -201,7 +213,7 @@ def bench_queries(db: Path, repeat: int = 20) -> dict:
     return {"dyad": (source, target, dyad_events), "timings": timings}
 
 
-def report(insert: dict, queries: dict, db: Path) -> str:
+def report(insert: dict, queries: dict, db: Path, added: tuple[int, float]) -> str:
     rate = insert["events"] / insert["insert_seconds"]
     rss = insert["rss"]
     lines = [
@@ -225,6 +237,8 @@ def report(insert: dict, queries: dict, db: Path) -> str:
         f"| rebuild (corpus actors, dedup, event merging, fts index) | "
         f"{insert['rebuild_seconds']:.1f} s -> {insert['merged_events']:,} events, "
         f"{insert['actors']:,} actors |",
+        f"| rebuild after adding {added[0]:,} documents to the {insert['docs']:,} | "
+        f"**{added[1]:.1f} s** |",
         f"| store file size | {db.stat().st_size / 2**20:,.0f} MiB |",
     ]
     source, target, dyad_events = queries["dyad"]
@@ -283,6 +297,7 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--events-per-doc", type=int, default=10)
     parser.add_argument("--batch", type=int, default=1_000, help="documents per transaction")
+    parser.add_argument("--add", type=int, default=100, help="documents added afterwards")
     parser.add_argument("--db", type=Path, help="store file (default: a temporary one)")
     parser.add_argument("--update-docs", action="store_true", help="rewrite the docs section")
     args = parser.parse_args()
@@ -291,8 +306,9 @@ def main() -> int:
         if db.exists():
             sys.exit(f"{db} exists; the benchmark needs a new store")
         insert = bench_insert(db, args.docs, args.events_per_doc, args.batch)
+        added = (args.add, bench_add(db, args.docs, args.add, args.events_per_doc))
         queries = bench_queries(db)
-        section = report(insert, queries, db)
+        section = report(insert, queries, db, added)
     print(section)
     if args.update_docs:
         update_docs(section)

@@ -7,6 +7,7 @@ objects by hand so each rule can be checked on exactly the data it is about.
 from __future__ import annotations
 
 import hashlib
+import random
 from pathlib import Path
 
 import duckdb
@@ -425,3 +426,116 @@ def test_migration_to_dated_periods_fills_date_text_and_last_day(tmp_path: Path)
         (3, "2024-03-05", "2024-03-07"),
         (4, None, None),
     ]
+
+
+# Every table a rebuild writes or reads, with the incremental state (the search index aside).
+STATE_TABLES = (
+    "documents", "actors", "actor_aliases", "actor_codes", "doc_actor_map", "events",
+    "mention_events", "rebuilt_docs", "doc_bands", "near_duplicates", "meta",
+)  # fmt: skip
+
+WORDS = ["grain", "rail", "harbour", "tariff", "border", "envoy", "budget", "drought", "summit",
+         "treaty", "loan", "port", "factory", "pipeline", "ceasefire", "election", "sanctions",
+         "talks", "bridge", "river"]  # fmt: skip
+
+
+def varied_results() -> list[Result]:
+    """Articles where later ones change earlier decisions: surnames that join a full name,
+    a copy published before the article it copies, and day, month and year-only dates."""
+    rng = random.Random(11)
+    people = [("Vladimir Putin", "RUSGOV"), ("Kassym Tokayev", "KAZGOV"),
+              ("Olaf Brenner", "DEUGOV"), ("Mira Santos", "BRAGOV")]  # fmt: skip
+    acts = [("042", "visited"), ("036", "met"), ("112", "accused"), ("190", "struck")]
+    results = []
+    for number in range(24):
+        (a, code_a), (b, code_b) = rng.sample(people, 2)
+        a_name = a if rng.random() < 0.5 else a.split()[-1]
+        cameo, verb = rng.choice(acts)
+        date = rng.choice([None, "2024", "2024-05", "2024-05-02", "2024-05-04", "2024-05-20"])
+        filler = " ".join(rng.choice(WORDS) for _ in range(14))
+        text = f"Item {number}: {a_name} {verb} {b} after {filler}."
+        results.append(make_result(
+            f"item-{number}", text, published=f"2024-06-{1 + number % 9:02d}",
+            publisher=rng.choice(["Harbour Wire", "Valley Gazette", "Steppe Times"]),
+            actors=[("A1", a_name, "person", code_a), ("A2", b, "person", code_b)],
+            events=[("E1", "A1", "A2", cameo, verb, date)],
+        ))  # fmt: skip
+    results += [
+        visit_report("wire-1", "Harbour Wire", "2025-03-14", "MOSCOW (Harbour Wire) -"),
+        visit_report("copy-1", "Valley Gazette", "2025-03-15", "By Valley Gazette staff."),
+        visit_report("first-1", "Steppe Times", "2025-03-13", "ASTANA (Steppe Times) -"),
+    ]
+    return results
+
+
+def state(s: Store) -> dict[str, list[tuple]]:
+    return {t: table(s, f"SELECT * FROM {t} ORDER BY ALL") for t in STATE_TABLES}
+
+
+def test_incremental_rebuilds_end_like_one_full_rebuild(tmp_path: Path):
+    results = varied_results()
+    with Store(tmp_path / "once.duckdb") as once:
+        once.add([r.model_copy(deep=True) for r in results])
+        once.rebuild()
+        expected = state(once)
+    assert len({row[1] for row in expected["events"]}) > 2  # several source actors
+    assert sum(row[-1] is not None for row in expected["documents"]) == 2  # two copies
+
+    for name, order, cuts in (("steps", results, (10, 20, 25)),
+                              ("reversed", results[::-1], (1, 2, 14))):  # fmt: skip
+        with Store(tmp_path / f"{name}.duckdb") as steps:
+            start = 0
+            for cut in (*cuts, len(order)):
+                steps.add([r.model_copy(deep=True) for r in order[start:cut]])
+                steps.rebuild()
+                start = cut
+            assert state(steps) == expected, name
+            steps.rebuild(force=True)
+            assert state(steps) == expected, name
+
+
+def test_a_later_article_that_relinks_an_actor_or_reorders_copies_updates_old_events(
+    tmp_path: Path,
+):
+    lone = make_result(
+        "lone", "Brenner struck a deal with Mira Santos on the harbour fees.",
+        published="2024-06-01",
+        actors=[("A1", "Brenner", "person", "DEUGOV"), ("A2", "Mira Santos", "person", "BRAGOV")],
+        events=[("E1", "A1", "A2", "190", "struck")],
+    )  # fmt: skip
+    full_name = make_result(
+        "full-name", "Olaf Brenner met Mira Santos in the old port.", published="2024-06-03",
+        actors=[("A1", "Olaf Brenner", "person", "DEUGOV"),
+                ("A2", "Mira Santos", "person", "BRAGOV")],
+        events=[("E1", "A1", "A2", "036", "met")],
+    )  # fmt: skip
+    wire = visit_report("wire-1", "Harbour Wire", "2025-03-14", "MOSCOW (Harbour Wire) -")
+    earlier = visit_report("first-1", "Steppe Times", "2025-03-13", "ASTANA (Steppe Times) -")
+    earlier.events[0].cameo, earlier.events[0].goldstein = "036", 4.0  # read differently
+    other = make_result(  # the same visit, in other words, by the wire's publisher
+        "other", "Kassym Tokayev was received by Vladimir Putin, officials said.",
+        published="2025-03-15", publisher="Harbour Wire",
+        actors=[("A1", "Vladimir Putin", "person", "RUSGOV"),
+                ("A2", "Kassym Tokayev", "person", "KAZGOV")],
+        events=[("E1", "A2", "A1", "042", "received")],
+    )  # fmt: skip
+    first, second = [lone, wire, other], [full_name, earlier]
+
+    with Store(tmp_path / "once.duckdb") as once:
+        once.add([r.model_copy(deep=True) for r in first + second])
+        once.rebuild()
+        expected = state(once)
+    with Store(tmp_path / "twice.duckdb") as twice:
+        twice.add([r.model_copy(deep=True) for r in first])
+        twice.rebuild()
+        before = state(twice)
+        twice.add([r.model_copy(deep=True) for r in second])
+        twice.rebuild()
+        assert state(twice) == expected
+    # the second step did change old rows: Brenner's event and the counts of the visit
+    # (the wire copies the earlier article now, so the visit has two sources, one mention)
+    assert {r[1] for r in before["events"]} != {r[1] for r in expected["events"]}
+    visits = [
+        [r[14:16] for r in rows["events"] if r[3] == "042"] for rows in (before, expected)
+    ]
+    assert visits == [[(2, 1)], [(1, 2)]]

@@ -16,6 +16,7 @@ codes with their dates.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -39,6 +40,9 @@ FUNCTION_WORDS = {"the", "of", "and", "for", "de", "la", "le", "von", "van", "al
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+# The name functions are pure and a corpus repeats the same names endlessly, so they are
+# memoised: merging the actors of 100,000 articles then costs dict look-ups, not Unicode work.
+@functools.lru_cache(maxsize=1 << 18)
 def normalise(name: str) -> str:
     """Comparison key of a name: no accents, case, punctuation or leading article."""
     folded = unicodedata.normalize("NFKD", name)
@@ -47,6 +51,7 @@ def normalise(name: str) -> str:
     return folded.removeprefix("the ").strip()
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def is_name_like(alias: str) -> bool:
     """Proper names ("Putin", "the Kremlin"), not pronouns or descriptions ("the president")."""
     words = [w for w in re.findall(r"[^\W\d_][\w'.-]*", alias)]
@@ -115,6 +120,7 @@ class _UnionFind:
             self.parent[high] = low
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def person_key(key: str) -> str:
     """The words of a person's name after the last title word ("president putin" -> "putin")."""
     words = key.split()
@@ -122,15 +128,25 @@ def person_key(key: str) -> str:
     return " ".join(words[last_title + 1 :]) or key
 
 
-def _keys(actor: DocActor) -> set[str]:
-    names = [actor.name] + [a for a in actor.aliases if is_name_like(a)]
+def _keys(actor: DocActor) -> frozenset[str]:
+    return _keys_of(actor.name, actor.type, tuple(actor.aliases))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _keys_of(name: str, type_: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    names = [name] + [a for a in aliases if is_name_like(a)]
     keys = {key for key in map(normalise, names) if key}
-    return {person_key(k) for k in keys} if actor.type == "person" else keys
+    return frozenset({person_key(k) for k in keys} if type_ == "person" else keys)
 
 
 def _name_key(actor: DocActor) -> str:
-    key = normalise(actor.name)
-    return person_key(key) if actor.type == "person" and key else key
+    return _name_key_of(actor.name, actor.type)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _name_key_of(name: str, type_: str) -> str:
+    key = normalise(name)
+    return person_key(key) if type_ == "person" and key else key
 
 
 def merge_actors(doc_actors: list[DocActor], overrides: list[Override]) -> CorpusActors:
@@ -145,8 +161,11 @@ def merge_actors(doc_actors: list[DocActor], overrides: list[Override]) -> Corpu
     support: dict[str, Counter[str]] = defaultdict(Counter)  # one-word key -> multi-word keys
     person_keys: set[str] = set()  # multi-word names of people
     person_words: set[str] = set()  # one-word names of people ("Putin", not "Washington" the city)
-    for actor in doc_actors:
-        keys = _keys(actor)
+    # Identical article actors (same name, type and aliases) count once each but join the
+    # same keys: each distinct one is handled once, with its count as weight.
+    distinct = Counter((a.name, a.type, tuple(a.aliases)) for a in doc_actors)
+    for (name, type_, aliases), count in distinct.items():
+        keys = _keys_of(name, type_, aliases)
         multi = sorted(k for k in keys if " " in k)
         single = sorted(k for k in keys if " " not in k)
         for key in keys:
@@ -157,8 +176,8 @@ def merge_actors(doc_actors: list[DocActor], overrides: list[Override]) -> Corpu
             for key in single[1:]:
                 groups.union(single[0], key)
         for key in single:
-            support[key].update(multi)
-        if actor.type == "person":
+            support[key].update(dict.fromkeys(multi, count))
+        if type_ == "person":
             person_keys.update(multi)
             person_words.update(single)
 

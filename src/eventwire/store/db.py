@@ -144,10 +144,11 @@ class Store:
         self.con.execute("COMMIT")
 
     def rebuild(self, force: bool = False) -> None:
-        """Recompute corpus actors, duplicates and merged events, then the search index,
-        unless they are already derived from exactly the stored documents and overrides."""
+        """Bring corpus actors, duplicates and merged events up to date with the stored
+        documents and overrides (incrementally, see :mod:`eventwire.store.derive`; ``force``
+        recomputes everything), then the search index."""
         if force or not derive.is_current(self.con):
-            derive.rebuild(self.con)
+            derive.rebuild(self.con, full=force)
         self._index_text()
 
     def _index_text(self) -> None:

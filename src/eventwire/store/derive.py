@@ -1,8 +1,22 @@
-"""Rebuild the corpus tables from the per-document tables, in one transaction.
+"""Derive the corpus tables from the per-document tables, in one transaction.
 
 Everything here is a pure function of the stored documents (and the stored actor overrides), so
 two stores holding the same documents hold the same corpus tables, whatever the order, batching
 or interruptions of the runs that filled them.
+
+The work is incremental where the result provably stays the same as a full rebuild:
+
+* near-duplicates: only the documents not yet covered (``rebuilt_docs``) are looked up in the
+  persisted LSH band table; groups are recomputed from all pairs found (a small table);
+* corpus actors: recomputed from all document actors (the one-word-name votes are global), but
+  only the actor links that changed are passed on;
+* events: only the merge groups (source, target, CAMEO code, negation, hypothetical) that hold
+  a new mention, a mention whose actor link changed or a mention of a document whose
+  ``duplicate_of`` changed are regrouped; every mention of such a group is regrouped, so each
+  group's events are computed from all of its mentions exactly as in a full rebuild.
+
+A full rebuild (first rebuild, overrides changed, or ``force``) is the same code with every
+document counted as new, after emptying the derived state.
 """
 
 from __future__ import annotations
@@ -10,34 +24,57 @@ from __future__ import annotations
 import hashlib
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from eventwire.store.actors import DocActor, Override, merge_actors
-from eventwire.store.dedup import find_duplicates
+from eventwire.store.dedup import BANDS, MIN_AGREEING, band_keys, originals
 from eventwire.store.events import group_mentions
+from eventwire.store.rows import NUM_PERM
+
+# Derived tables emptied by a full rebuild (actor tables are always rewritten whole).
+_DERIVED_STATE = ("rebuilt_docs", "doc_bands", "near_duplicates", "events", "mention_events")
+
+
+def _overrides_digest(con: duckdb.DuckDBPyConnection) -> str:
+    overrides = con.execute("SELECT * FROM actor_overrides ORDER BY name").fetchall()
+    return hashlib.sha256(repr(overrides).encode("utf-8")).hexdigest()[:16]
 
 
 def inputs_state(con: duckdb.DuckDBPyConnection) -> str:
     """What the corpus tables are derived from, in brief: documents (stored once, never
     changed) and the actor overrides. Equal states mean equal corpus tables."""
     (documents,) = con.execute("SELECT count(*) FROM documents").fetchone()
-    overrides = con.execute("SELECT * FROM actor_overrides ORDER BY name").fetchall()
-    digest = hashlib.sha256(repr(overrides).encode("utf-8")).hexdigest()[:16]
-    return f"documents={documents};overrides={digest}"
+    return f"documents={documents};overrides={_overrides_digest(con)}"
+
+
+def _recorded_state(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = 'rebuilt_from'").fetchone()
+    return row[0] if row else None
 
 
 def is_current(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the corpus tables were rebuilt from the documents and overrides now stored."""
-    row = con.execute("SELECT value FROM meta WHERE key = 'rebuilt_from'").fetchone()
-    return row is not None and row[0] == inputs_state(con)
+    return _recorded_state(con) == inputs_state(con)
 
 
-def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+def rebuild(con: duckdb.DuckDBPyConnection, full: bool = False) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
+        recorded = _recorded_state(con)
+        if full or recorded is None or not recorded.endswith(f"overrides={_overrides_digest(con)}"):
+            for table in _DERIVED_STATE:
+                con.execute(f"DELETE FROM {table}")
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _new AS SELECT doc_id FROM documents "
+            "WHERE doc_id NOT IN (SELECT doc_id FROM rebuilt_docs)"
+        )
         _link_duplicates(con)
         _merge_actors(con)
         _merge_events(con)
+        con.execute("INSERT INTO rebuilt_docs SELECT doc_id FROM _new")
+        for temp in ("_new", "_dup_changed", "_map_changed"):
+            con.execute(f"DROP TABLE {temp}")
         # Recorded in the same transaction: a run killed before this commit rebuilds again.
         con.execute("INSERT OR REPLACE INTO meta VALUES ('rebuilt_from', ?)", [inputs_state(con)])
         con.execute("COMMIT")
@@ -46,8 +83,7 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
         raise
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
-    con.execute(f"DELETE FROM {table}")
+def _insert_arrow(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
     if not rows:
         return
     schema = con.execute(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
@@ -62,24 +98,77 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> No
         con.unregister("_rows")
 
 
+def _replace(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    con.execute(f"DELETE FROM {table}")
+    _insert_arrow(con, table, rows)
+
+
 def _link_duplicates(con: duckdb.DuckDBPyConnection) -> None:
-    docs = con.execute("SELECT doc_id, published, minhash FROM documents").fetchall()
-    duplicates = find_duplicates(docs)
-    con.execute("CREATE OR REPLACE TEMP TABLE _dups (doc_id VARCHAR, original VARCHAR)")
-    if duplicates:
-        con.executemany("INSERT INTO _dups VALUES (?, ?)", list(duplicates.items()))
-    con.execute(
-        """
-        UPDATE documents SET duplicate_of = _dups.original
-        FROM (SELECT d.doc_id, u.original FROM documents d LEFT JOIN _dups u USING (doc_id)) _dups
-        WHERE documents.doc_id = _dups.doc_id
-          AND documents.duplicate_of IS DISTINCT FROM _dups.original
-        """
+    """Find the near-duplicates of new documents; leave the documents whose ``duplicate_of``
+    changed in temp table ``_dup_changed``."""
+    new = con.execute(
+        "SELECT doc_id, minhash FROM documents WHERE doc_id IN (SELECT doc_id FROM _new)"
+    ).to_arrow_table()
+    if new.num_rows:
+        signatures = np.asarray(
+            new.column("minhash").combine_chunks().flatten(), dtype=np.uint64
+        ).reshape(-1, NUM_PERM)
+        keys = band_keys(signatures)
+        con.register(
+            "_bands",
+            pa.table({
+                "doc_id": pa.array(np.repeat(new.column("doc_id").to_numpy(), BANDS)),
+                "band": pa.array(np.tile(np.arange(BANDS, dtype=np.int8), new.num_rows)),
+                "key": pa.array(keys.reshape(-1)),
+            }),
+        )  # fmt: skip
+        con.execute("INSERT INTO doc_bands SELECT doc_id, band, key FROM _bands")
+        con.unregister("_bands")
+        # Pairs are stored (smaller id, larger id): a pair of two new documents, found from
+        # both sides, is stored once, and a pair with an older document is new now.
+        con.execute(
+            f"""
+            INSERT INTO near_duplicates
+            SELECT c.doc_a, c.doc_b FROM (
+                SELECT DISTINCT least(n.doc_id, o.doc_id) AS doc_a,
+                                greatest(n.doc_id, o.doc_id) AS doc_b
+                FROM doc_bands n JOIN doc_bands o USING (band, key)
+                WHERE n.doc_id IN (SELECT doc_id FROM _new) AND o.doc_id <> n.doc_id
+            ) c
+            JOIN documents a ON a.doc_id = c.doc_a
+            JOIN documents b ON b.doc_id = c.doc_b
+            WHERE len(list_filter(list_zip(a.minhash, b.minhash), x -> x[1] = x[2]))
+                  >= {MIN_AGREEING}
+            """
+        )
+    pairs = con.execute("SELECT doc_a, doc_b FROM near_duplicates").fetchall()
+    published = dict(
+        con.execute(
+            "SELECT doc_id, published FROM documents WHERE doc_id IN "
+            "(SELECT doc_a FROM near_duplicates UNION SELECT doc_b FROM near_duplicates)"
+        ).fetchall()
     )
-    con.execute("DROP TABLE _dups")
+    wanted = originals(pairs, published)
+    stored = dict(
+        con.execute(
+            "SELECT doc_id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL"
+        ).fetchall()
+    )
+    changed = sorted(d for d in wanted.keys() | stored.keys() if wanted.get(d) != stored.get(d))
+    con.execute("CREATE OR REPLACE TEMP TABLE _dup_changed (doc_id VARCHAR, original VARCHAR)")
+    if changed:
+        con.executemany(
+            "INSERT INTO _dup_changed VALUES (?, ?)", [(d, wanted.get(d)) for d in changed]
+        )
+        con.execute(
+            "UPDATE documents SET duplicate_of = c.original FROM _dup_changed c "
+            "WHERE documents.doc_id = c.doc_id"
+        )
 
 
 def _merge_actors(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute the corpus actors; leave the (doc_id, local_id) whose corpus actor changed
+    (new ones included) in temp table ``_map_changed``."""
     rows = con.execute(
         """
         SELECT a.doc_id, a.local_id, a.name, a.type, a.country, a.sector, a.code, a.aliases,
@@ -95,23 +184,87 @@ def _merge_actors(con: duckdb.DuckDBPyConnection) -> None:
         ).fetchall()
     ]
     merged = merge_actors(doc_actors, overrides)
-    _insert(con, "actors", merged.actors)
-    _insert(con, "actor_aliases", merged.aliases)
-    _insert(con, "actor_codes", merged.codes)
-    _insert(con, "doc_actor_map", merged.doc_map)
+    _replace(con, "actors", merged.actors)
+    _replace(con, "actor_aliases", merged.aliases)
+    _replace(con, "actor_codes", merged.codes)
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _map "
+        "(doc_id VARCHAR, local_id VARCHAR, actor_id VARCHAR)"
+    )
+    _insert_arrow(con, "_map", merged.doc_map)
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE _map_changed AS
+        SELECT DISTINCT doc_id, local_id FROM (
+            (SELECT * FROM _map EXCEPT SELECT * FROM doc_actor_map)
+            UNION ALL
+            (SELECT * FROM doc_actor_map EXCEPT SELECT * FROM _map)
+        )
+        """
+    )
+    (changes,) = con.execute("SELECT count(*) FROM _map_changed").fetchone()
+    if changes:
+        con.execute("DELETE FROM doc_actor_map")
+        con.execute("INSERT INTO doc_actor_map SELECT * FROM _map")
+    con.execute("DROP TABLE _map")
+
+
+# A mention's merge group without its date precision (which is computed in Python); the
+# regrouped set is every mention of the touched keys, a superset of whole groups.
+_MENTION_KEYS = """
+    SELECT m.mention_id, s.actor_id AS source, t.actor_id AS target, m.cameo, m.negated,
+           m.hypothetical, coalesce(m.date, d.published) AS date,
+           coalesce(s.actor_id, '') AS k_source, coalesce(t.actor_id, '') AS k_target,
+           coalesce(m.negated, false) AS k_negated, coalesce(m.hypothetical, false) AS k_hyp
+    FROM mentions m JOIN documents d USING (doc_id)
+    LEFT JOIN doc_actor_map s ON s.doc_id = m.doc_id AND s.local_id = m.source_local
+    LEFT JOIN doc_actor_map t ON t.doc_id = m.doc_id AND t.local_id = m.target_local
+"""
 
 
 def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
+    # Mentions whose inputs changed: new, re-linked to another actor, or in a document whose
+    # duplicate_of changed (which changes the counts of the events it belongs to).
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE _touched AS
+        SELECT mention_id FROM mentions
+        WHERE doc_id IN (SELECT doc_id FROM _new UNION ALL SELECT doc_id FROM _dup_changed)
+        UNION
+        SELECT m.mention_id FROM mentions m JOIN _map_changed c
+          ON c.doc_id = m.doc_id AND (c.local_id = m.source_local OR c.local_id = m.target_local)
+        """
+    )
+    # Their old events (whose other mentions may now group differently) and their keys now.
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _regroup AS
+        WITH keyed AS ({_MENTION_KEYS}),
+        involved AS (
+            SELECT mention_id FROM _touched
+            UNION
+            SELECT mention_id FROM mention_events WHERE event_id IN (
+                SELECT event_id FROM mention_events
+                WHERE mention_id IN (SELECT mention_id FROM _touched))
+        ),
+        keys AS (
+            SELECT DISTINCT k_source, k_target, cameo, k_negated, k_hyp
+            FROM keyed WHERE mention_id IN (SELECT mention_id FROM involved)
+        )
+        SELECT keyed.* FROM keyed JOIN keys USING (k_source, k_target, cameo, k_negated, k_hyp)
+        """
+    )
     rows = con.execute(
-        """
-        SELECT m.mention_id, s.actor_id, t.actor_id, m.cameo, m.negated, m.hypothetical,
-               coalesce(m.date, d.published)
-        FROM mentions m JOIN documents d USING (doc_id)
-        LEFT JOIN doc_actor_map s ON s.doc_id = m.doc_id AND s.local_id = m.source_local
-        LEFT JOIN doc_actor_map t ON t.doc_id = m.doc_id AND t.local_id = m.target_local
-        """
+        "SELECT mention_id, source, target, cameo, negated, hypothetical, date FROM _regroup"
     ).fetchall()
     grouped = group_mentions(rows)
+    con.execute(
+        "DELETE FROM events WHERE event_id IN (SELECT event_id FROM mention_events "
+        "WHERE mention_id IN (SELECT mention_id FROM _regroup))"
+    )
+    con.execute(
+        "DELETE FROM mention_events WHERE mention_id IN (SELECT mention_id FROM _regroup)"
+    )
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _grouped "
         "(mention_id VARCHAR, event_id BIGINT, event_date DATE, date_precision VARCHAR, "
@@ -124,9 +277,7 @@ def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
         con.register("_grouped_rows", arrow)
         con.execute("INSERT INTO _grouped SELECT * FROM _grouped_rows")
         con.unregister("_grouped_rows")
-    con.execute("DELETE FROM mention_events")
     con.execute("INSERT INTO mention_events SELECT mention_id, event_id FROM _grouped")
-    con.execute("DELETE FROM events")
     con.execute(
         """
         INSERT INTO events
@@ -155,4 +306,5 @@ def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
         GROUP BY g.event_id
         """
     )
-    con.execute("DROP TABLE _grouped")
+    for temp in ("_grouped", "_regroup", "_touched"):
+        con.execute(f"DROP TABLE {temp}")

@@ -155,12 +155,29 @@ def _v4_event_date_text(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _v5_incremental_state(con: duckdb.DuckDBPyConnection) -> None:
+    # What an incremental rebuild needs to keep between runs: the documents the corpus tables
+    # already cover, each document's LSH band keys (so a new document is compared with the
+    # stored ones without rebuilding the LSH table) and the near-duplicate pairs found so far.
+    # Like the other corpus tables they are a function of the stored documents alone. Empty
+    # here, so the first rebuild after this migration is a full one.
+    con.execute(
+        """
+        CREATE TABLE rebuilt_docs (doc_id VARCHAR NOT NULL);
+        CREATE TABLE doc_bands (doc_id VARCHAR NOT NULL, band TINYINT NOT NULL, key BIGINT);
+        CREATE TABLE near_duplicates (doc_a VARCHAR NOT NULL, doc_b VARCHAR NOT NULL);
+        DELETE FROM meta WHERE key = 'rebuilt_from';
+        """
+    )
+
+
 # Ordered: migration N brings a store from version N-1 to N. Append, never edit.
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial tables", _v1_initial),
     (2, "meta table", _v2_meta),
     (3, "event modality, mode and context", _v3_event_modality),
     (4, "event date text and period", _v4_event_date_text),
+    (5, "incremental rebuild state", _v5_incremental_state),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
