@@ -177,12 +177,14 @@ def test_according_to_a_person(statements):
     assert not q.hedged
 
 
-def test_according_to_a_report_is_hedged_without_speaker(statements):
-    _, quotes = statements(
+def test_according_to_a_report_is_hedged_and_the_report_speaks(statements):
+    # PARC style: the report is the source; it is second-hand, so hedged.
+    result, quotes = statements(
         "The army lost two helicopters in the attack, according to a report in a local paper."
     )
     q = only(quotes)
-    assert q.speaker is None
+    assert "report" in speaker_name(result, q)
+    assert q.via == []
     assert q.hedged
 
 
@@ -350,6 +352,17 @@ def test_view_reported_by_a_medium(statements):
     q = only(quotes)
     assert speaker_name(result, q) == "Okonkwo"
     assert q.via == ["local radio"] and q.hedged
+
+
+def test_quote_after_an_introductory_phrase_is_direct(statements):
+    result, quotes = statements(
+        'By this time, "the river had broken through the second wall and the village was '
+        'empty", according to the regional paper.'
+    )
+    q = only(quotes)
+    assert q.kind == "direct"
+    assert q.text.startswith("the river had broken") and q.text.endswith("was empty")
+    assert speaker_name(result, q) == "regional paper"
 
 
 # --- not statements ---------------------------------------------------------------------------

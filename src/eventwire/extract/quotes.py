@@ -326,15 +326,14 @@ def _according_statement(doc: Doc, according: Token, lex: CueLexicon) -> Stateme
     start, end = span
     source = sources[0]
     statement = Statement(start, end, "indirect", cue=according, cue_end=to)
+    statement.speaker = source
     if _is_report(source, lex):
-        statement.via = [source]
-        statement.hedged = True
+        statement.hedged = True  # second-hand: the medium's account
         clause = according.head
-        if clause.lemma_.lower() in _VIEW_VERBS:
+        viewer = next(iter(_subjects(clause)), None)
+        if clause.lemma_.lower() in _VIEW_VERBS and viewer is not None:
             # "According to the BBC, Smith believes ...": Smith's view, reported by the BBC.
-            statement.speaker = next(iter(_subjects(clause)), None)
-    else:
-        statement.speaker = source
+            statement.speaker, statement.via = viewer, [source]
     return statement
 
 
@@ -539,10 +538,27 @@ def _owner(q: Quoted, ordered: list[Statement], starts: list[int]) -> Statement 
 def _only_the_quote(text: str, q: Quoted, statement: Statement) -> bool:
     """Whether a reported clause is the quotation itself: no words of the frame before the
     opening mark ("him as '...'" is mixed), and the quotation covers most of the clause."""
-    if any(ch.isalnum() for ch in text[statement.start : q.open_at]):
+    start = statement.start
+    if any(ch.isalnum() for ch in text[start : q.open_at]):
+        if not _introductory(statement, start, q.open_at):
+            return False
+        start = q.open_at
+    covered = _overlap(q.start, q.end, start, statement.end)
+    return covered >= 0.8 * max(1, statement.end - start)
+
+
+def _introductory(statement: Statement, start: int, end: int) -> bool:
+    """A short verbless phrase set off by a comma before the quotation ("By then, '...'"):
+    it places the quotation in time or place, it is not part of what was said."""
+    if statement.cue is None:
         return False
-    covered = _overlap(q.start, q.end, statement.start, statement.end)
-    return covered >= 0.8 * max(1, statement.end - statement.start)
+    words = statement.cue.doc.char_span(start, end, alignment_mode="contract") or []
+    return (
+        bool(words)
+        and words[-1].text == ","
+        and len(words) <= 6
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    )
 
 
 def _direct_from(q: Quoted, cue_statement: Statement) -> Statement:
