@@ -242,8 +242,7 @@ somewhat lower score on other pages.
 {table}
 
 Trafilatura options, plain `trafilatura.extract` without comments on the same pages (the HTML
-row above adds
-eventwire's dropping of a first paragraph that repeats the headline):
+row above adds eventwire's dropping of a first paragraph that repeats the headline):
 
 | Options | F1 | Precision | Recall |
 | --- | --- | --- | --- |
@@ -252,12 +251,13 @@ eventwire's dropping of a first paragraph that repeats the headline):
 
 
 def speed_section(count: int, seconds: float, load_seconds: float) -> str:
+    load = os.getloadavg()[0]
     return f"""## Extraction speed
 
 The whole `eventwire extract` path (ingest of `.html` files + spaCy `{_model_name()}` +
 extraction), run in-process through `eventwire.pipeline.run` over the {count} AEB pages.
-Measured on a 2-core machine that other work may have shared at the time, so treat it as a rough
-lower bound.
+Measured on a 2-core machine that other work may have shared at the time (load average
+{load:.1f} when the run ended), so treat it as a rough lower bound.
 
 | Articles | Seconds | Articles per second | Model load (s, not included) |
 | --- | --- | --- | --- |
