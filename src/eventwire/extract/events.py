@@ -38,7 +38,8 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "from"}
 _NP_TARGET_PREPS = {"with", "against", "to", "on", "from"}  # "a deal with Iran"
 _NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_NOUN_TARGET_PREPS = {"of", "on", "against", "into", "to", "with", "in", "toward", "towards"}
+_NOUN_TARGET_PREPS = {"of", "on", "against", "into", "to", "with", "in", "toward", "towards",
+                      "over", "about", "for"}  # "concern over", "aid for Gaza"
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _MODALS = {"could", "would", "might", "may", "will", "shall", "should", "must", "can", "'ll", "wo"}
@@ -55,6 +56,15 @@ _QUANTITIES = {"ten", "hundred", "thousand", "million", "dozen", "group", "numbe
                "team", "crowd", "score"}
 # Codes that make sense without a target: acting alone or appealing to no one in particular.
 _TARGETLESS_ROOTS = {"02", "10", "14", "15"}
+# PLOVER categories that need a recipient; the others may be coded for a political actor alone.
+_NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+_POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO", "REB", "OPP", "PTY", "INS",
+                      "SPY", "NGO", "IMG", "SEP", "UAF", "ELI"}
+# Causes that make deaths and injuries a mishap rather than an act of violence.
+_MISHAPS = {"accident", "crash", "collision", "storm", "flood", "flooding", "earthquake", "quake",
+            "landslide", "avalanche", "hurricane", "cyclone", "typhoon", "tornado", "wildfire",
+            "blaze", "stampede", "outbreak", "disease", "virus", "heatwave", "lightning",
+            "derail", "capsize", "collapse", "drown", "tsunami", "eruption", "mudslide"}
 # Acts done at a place, whose place can stand for the target.
 _PHYSICAL = {"08", "14", "15", "17", "18", "19", "20"}
 _PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "inside", "around"}
@@ -731,27 +741,57 @@ class _Coder:
                             return party
         return None
 
-    @staticmethod
-    def _passes(candidate: Candidate, source: Party | None, target: Party | None) -> bool:
+    def _passes(self, candidate: Candidate, source: Party | None, target: Party | None) -> bool:
         if source is None:
-            return False  # an event without a doer ("X was attacked") is not coded
-        if target is not None and source.key == target.key:
-            return False
+            # "three soldiers were killed": violence with a victim but no named doer is still
+            # an act of violence, unless the sentence says it was a mishap
+            return self._doerless_violence(candidate, target)
+        if target is not None and source.key == target.key and not (
+                self._through_modifier(source) or self._through_modifier(target)):
+            return False  # "Croatia investigated Croatian extremists" is domestic, and kept
         # crowds act without names: "thousands of workers marched", "students rioted"
         crowd = candidate.code[:2] == "14" and _is_people(source.token)
         # an unnamed doer must at least be one that acts for others ("police", "rebels")
         if not (source.named or crowd or source.token.lemma_.lower() in _AGENTS):
-            return False
+            # "a roadside bomb killed two soldiers": the weapon is no doer, the act stands
+            return self._doerless_violence(candidate, target)
         if not (source.named or (target and target.named)):
             return False
         if target is None:
-            # a thing as target ("ruled out job cuts") is no target: only acts that need none
-            return candidate.targetless_ok or candidate.code[:2] in _TARGETLESS_ROOTS
+            # a thing as target ("ruled out job cuts") is no target: only acts that need none,
+            # or a political actor's act of a kind that PLOVER codes without a recipient
+            return (candidate.targetless_ok or candidate.code[:2] in _TARGETLESS_ROOTS
+                    or self._political_alone(candidate, source))
         return True
+
+    def _through_modifier(self, party: Party) -> bool:
+        """Whether the party is a thing or group its actor only modifies ("Croatian
+        extremists"), rather than a mention of the actor itself."""
+        return party.actor is not None and actor_at(self.doc, party.token.i) is None
+
+    def _political_alone(self, candidate: Candidate, source: Party) -> bool:
+        if candidate.match not in {"verb", "wrapper", "light", "act"} or source.actor is None:
+            return False
+        if lookup(candidate.code).plover in _NEEDS_RECIPIENT:
+            return False
+        cluster = next((c for c in self.doc._.actors or [] if c.id == source.actor), None)
+        return cluster is not None and (
+            cluster.kind == "country" or cluster.sector in _POLITICAL_SECTORS)
+
+    def _doerless_violence(self, candidate: Candidate, target: Party | None) -> bool:
+        if candidate.code[:2] not in {"18", "19", "20"} or target is None or candidate.negated:
+            return False
+        if not (target.named or _is_people(target.token) or target.token.lemma_.lower() in {
+                "soldier", "civilian", "policeman", "officer", "child", "journalist", "person"}):
+            return False
+        sent = candidate.trigger.sent
+        return not any(t.lemma_.lower() in _MISHAPS for t in sent)
 
 
 def _confidence(candidate: Candidate, source: Party | None, target: Party | None) -> float:
     score = _BASE_CONFIDENCE[candidate.match]
+    if source is None:
+        score -= 0.2  # a doerless act ranks below any act with a doer
     for party in (source, target):
         if party is None:
             score -= 0.12
