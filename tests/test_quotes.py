@@ -365,6 +365,58 @@ def test_quote_after_an_introductory_phrase_is_direct(statements):
     assert speaker_name(result, q) == "regional paper"
 
 
+@pytest.mark.parametrize(
+    ("text", "content_start"),
+    [
+        (
+            'The blogger wrote that "Spurred on by the leaked memo, a new campaign is spreading '
+            'across the city. A revolt against the council."',
+            'that "Spurred',
+        ),
+        (
+            "Porter asserted that council officials, \"... misled the inspector with a long "
+            "story, describing me as the 'enemy' of the town.\"",
+            "that council officials",
+        ),
+    ],
+)
+def test_reported_words_before_a_long_quotation_make_it_mixed(statements, text, content_start):
+    _, quotes = statements(text)
+    q = only(quotes)
+    assert q.kind == "mixed"
+    assert q.text.startswith(content_start) and q.text.endswith('"')
+
+
+def test_participle_cue_speaks_for_its_noun(statements):
+    result, quotes = statements(
+        'Visitors found only a notice stating, "The museum is closed until further notice."'
+    )
+    q = only(quotes)
+    assert q.kind == "direct" and speaker_name(result, q) == "notice"
+
+
+def test_short_first_person_floating_quote(statements):
+    result, quotes = statements('"I thought it was magical," Allton said. "I kicked them around."')
+    assert [q.text for q in quotes] == ["I thought it was magical", "I kicked them around."]
+    assert all(speaker_name(result, q) == "Allton" for q in quotes)
+
+
+def test_reasoned_is_a_cue(statements):
+    result, quotes = statements(
+        'The city reasoned, "because the parents pay a fee, this kind of school is a business."'
+    )
+    q = only(quotes)
+    assert q.cue.text == "reasoned" and speaker_name(result, q) == "city"
+
+
+def test_definite_thing_is_not_the_last_person(statements):
+    result, quotes = statements(
+        "Mayor Jan Kos met the builders on Monday. The request says that the road must close."
+    )
+    q = only(quotes)
+    assert speaker_name(result, q) == "request"
+
+
 # --- not statements ---------------------------------------------------------------------------
 
 

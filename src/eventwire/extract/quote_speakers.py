@@ -287,8 +287,8 @@ class SpeakerResolver:
                 }
                 if title in words:
                     return cluster
-        if head.pos_ == "PROPN":
-            return None
+        if head.pos_ == "PROPN" or not _person_noun(head):
+            return None  # "the report", "the request": not a person mentioned before
         return self._recent(head, None, {"person"}, self.person_mentions)
 
 
@@ -314,3 +314,10 @@ def _speaker_kind(head: Token) -> str:
         return "organization" if role.body else "person"
     # A bare proper name that says something is most often a person the tagger missed.
     return "person" if head.pos_ == "PROPN" else "organization"
+
+
+def _person_noun(head: Token) -> bool:
+    """A noun that names a person by role ("the minister", "the spokeswoman")."""
+    roles = lexicon().roles
+    role = roles.get(head.lemma_.lower()) or roles.get(head.lower_)
+    return (role is not None and not role.body) or head.lower_ in _FEMALE_WORDS | _MALE_WORDS

@@ -38,6 +38,8 @@ _CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep")
 _TRIM = " \t\n,;:.-–—"
 # A quotation shorter than this many words with no cue of its own is a label or scare quote.
 _MIN_FLOATING_WORDS = 6
+_CLAUSE_CORE = {"nsubj", "nsubjpass", "expl", "mark"}  # "that officials, '...'" is mixed
+_SPEAKER_WORDS = {"i", "me", "my", "we", "us", "our", "you", "your"}
 # Verbs of holding a view: with "according to <medium>" their subject is the source.
 _VIEW_VERBS = {"believe", "think", "feel", "consider", "expect", "fear", "hope", "want", "doubt"}
 # A wire dateline at the start of a paragraph: "BELGRADE, March 16 (APS) - ".
@@ -468,7 +470,9 @@ def _attach_quotes(
             if _only_the_quote(_text(doc), q, owner):
                 direct.append(_direct_from(q, owner))
                 owner.kind = "absorbed"
-            elif q.start >= owner.start and q.end <= owner.end + 2:
+            elif q.start >= owner.start and (
+                q.end <= owner.end + 2 or _framed(_text(doc), q, owner, lex)
+            ):
                 owner.kind = "mixed"
                 owner.quotes.append(q)
                 if owner.end <= q.close_at:
@@ -557,8 +561,20 @@ def _introductory(statement: Statement, start: int, end: int) -> bool:
         bool(words)
         and words[-1].text == ","
         and len(words) <= 6
-        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        and not any(t.pos_ in ("VERB", "AUX") or t.dep_ in _CLAUSE_CORE for t in words)
     )
+
+
+def _framed(text: str, q: Quoted, owner: Statement, lex: CueLexicon) -> bool:
+    """Reported words before the opening mark ("wrote that '...'", "said officials, '...'"):
+    the statement is mixed even when the quotation runs past the parsed clause, unless a cue
+    of its own introduces the quotation ("reported a message stating, '...'")."""
+    if owner.cue is None or owner.cue.idx >= owner.start:
+        return False
+    if not any(ch.isalpha() for ch in text[owner.start : q.open_at]):
+        return False
+    before = owner.cue.doc.char_span(owner.start, q.open_at, alignment_mode="contract") or []
+    return not any(_is_cue_verb(t, lex) for t in before)
 
 
 def _direct_from(q: Quoted, cue_statement: Statement) -> Statement:
@@ -650,7 +666,10 @@ def _keep_direct(doc: Doc, statement: Statement) -> bool:
         return False
     words = [t for t in span if t.is_alpha]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
-    return len(words) >= _MIN_FLOATING_WORDS and has_verb
+    # Short sentences count when they speak in the first or second person ("I agree."):
+    # headlines and titles rarely do.
+    spoken = any(t.lower_ in _SPEAKER_WORDS for t in words)
+    return has_verb and len(words) >= (3 if spoken else _MIN_FLOATING_WORDS)
 
 
 # --- channels, hedges, speakers -------------------------------------------------------------
@@ -719,8 +738,9 @@ def _subject_of(cue: Token) -> Token | None:
         subjects = _subjects(node)
         if subjects:
             return subjects[0]
-        if node.dep_ == "relcl":
-            return node.head
+        participle = node.dep_ in ("acl", "amod") and node.tag_ == "VBG"
+        if node.dep_ == "relcl" or (participle and node.head.pos_ in ("NOUN", "PROPN")):
+            return node.head  # "a letter saying ...": the letter speaks
         if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i or not _same_paragraph(node, cue):
             return None
         node = node.head
