@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib.util
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -51,6 +52,21 @@ def _migrate_if_older(path: Path) -> None:
         migrate(con)
 
 
+@contextlib.contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    # A batch becomes hundreds of thousands of small tuples and lists, and each allocation
+    # burst sets off Python's cyclic collector, which rescans every live object (the caller's
+    # results, spaCy state): that was over half the bulk insert time. The rows form no
+    # cycles, so collection waits until the batch is written.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Store:
     """A DuckDB file holding documents, actors, quotes, event mentions, events and failures."""
 
@@ -88,15 +104,16 @@ class Store:
 
     def add(self, batch: Iterable[Result | SkippedFile]) -> int:
         """Write results in one transaction (all or nothing); returns how many were written."""
-        rows = RowBatch()
-        for item in batch:
-            if is_storable(item):
-                key = input_key(item)
-                item.document.content_hash = key
-                rows.add_document(item, key, minhash_of(item.document.text))
-            else:
-                rows.add_failure(item)
-        self.write(rows)
+        with cyclic_gc_paused():
+            rows = RowBatch()
+            for item in batch:
+                if is_storable(item):
+                    key = input_key(item)
+                    item.document.content_hash = key
+                    rows.add_document(item, key, minhash_of(item.document.text))
+                else:
+                    rows.add_failure(item)
+            self.write(rows)
         return rows.count
 
     def write(self, rows: RowBatch) -> None:
@@ -148,7 +165,8 @@ class Store:
         documents and overrides (incrementally, see :mod:`eventwire.store.derive`; ``force``
         recomputes everything), then the search index."""
         if force or not derive.is_current(self.con):
-            derive.rebuild(self.con, full=force)
+            with cyclic_gc_paused():  # millions of rows become Python objects, none cyclic
+                derive.rebuild(self.con, full=force)
         self._index_text()
 
     def _index_text(self) -> None:
