@@ -101,3 +101,26 @@ def test_export_command_and_a_missing_store(db: Path, tmp_path: Path):
     assert (tmp_path / "g" / "events.export.CSV").exists()
     missing = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 2 and "no store" in missing.output
+
+
+def test_year_only_dates_are_shown_as_reported(tmp_path: Path):
+    from eventwire.store import Store
+    from tests.test_query import PUTIN, TOKAYEV
+    from tests.test_store import make_result
+
+    db = tmp_path / "dated.duckdb"
+    with Store(db) as store:
+        store.add([make_result(
+            "year", "Putin accused Tokayev, officials said.", published="2025-06-01",
+            actors=[PUTIN, TOKAYEV], events=[("E1", "A1", "A2", "112", "accused", "2023")],
+        )])  # fmt: skip
+        store.rebuild()
+    (event,) = run_json("events", "--db", str(db))
+    assert (event["date"], event["date_precision"], event["last_day"]) == (
+        "2023", "year", "2023-12-31"
+    )  # fmt: skip
+    table = runner.invoke(app, ["events", "--db", str(db)])
+    assert "2023-01-01" not in table.stdout and "2023" in table.stdout
+    months = run_json("timeline", "Putin", "Tokayev", "--db", str(db))
+    assert [m["month"] for m in months] == ["2023 (year only)"]
+    assert "year only" in runner.invoke(app, ["timeline", "--help"]).stdout
