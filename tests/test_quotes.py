@@ -417,6 +417,28 @@ def test_definite_thing_is_not_the_last_person(statements):
     assert speaker_name(result, q) == "request"
 
 
+def test_opening_mark_typed_against_the_comma(statements):
+    result, quotes = statements(
+        'Wilkins said," [Harlan] liked the way the old cameras looked". She smiled.'
+    )
+    q = only(quotes)
+    assert q.kind == "direct"
+    assert q.text == "[Harlan] liked the way the old cameras looked"
+    assert speaker_name(result, q) == "Wilkins"
+
+
+def test_quote_sentence_after_a_reported_clause(statements):
+    result, quotes = statements(
+        'The mayor also said kits would be given to schools," For example, schools can hold '
+        'their own votes." The vote starts in May.'
+    )
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "kits would be given to schools"),
+        ("direct", "For example, schools can hold their own votes."),
+    ]
+    assert all(speaker_name(result, q) == "mayor" for q in quotes)
+
+
 # --- not statements ---------------------------------------------------------------------------
 
 

@@ -105,6 +105,8 @@ def _pair_doubles(text: str) -> list[Quoted]:
                 first_open, paragraphs = None, 1
             open_at = None
         role = _role(text, i, DOUBLE_OPEN, DOUBLE_CLOSE) or ("open" if open_at is None else "close")
+        if role == "close" and open_at is None and first_open is None and _misplaced_open(text, i):
+            role = "open"
         if role == "open":
             if first_open is not None and open_at is None:
                 open_at = i  # the reopening mark of a continued quotation
@@ -123,6 +125,25 @@ def _pair_doubles(text: str) -> list[Quoted]:
             quotes.append(Quoted(begin, i, start, end, True, paragraphs, text[end - 1 : end]))
             open_at, first_open, paragraphs = None, None, 1
     return quotes
+
+
+def _misplaced_open(text: str, i: int) -> bool:
+    """An opening mark typed against the comma before it: 'she said," We agree."'.
+
+    Taken as opening only when nothing is open, a capitalised sentence (or an editorial
+    "[") follows, and a closing mark ends it in the same paragraph.
+    """
+    if text[i - 1 : i] not in (",", ":") or text[i + 1 : i + 2] != " ":
+        return False
+    rest = text[i + 1 :].lstrip(" ")
+    if not rest or not (rest[0].isupper() or rest[0] == "["):
+        return False
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end < 0 else line_end
+    following = _DOUBLE_OR_LINE.search(text, i + 1, line_end)
+    return following is not None and _role(text, following.start(), DOUBLE_OPEN, DOUBLE_CLOSE) == (
+        "close"
+    )
 
 
 def _sentence_ends_before(text: str, i: int) -> bool:

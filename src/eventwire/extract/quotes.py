@@ -467,7 +467,10 @@ def _attach_quotes(
             if owner.end - owner.start < 3:
                 owner.kind = "absorbed"
         elif owner is not None and owner.kind not in ("bare",):
-            if _only_the_quote(_text(doc), q, owner):
+            if _sentence_after_clause(_text(doc), q, owner, lex):
+                direct.append(_direct_from(q, owner))
+                owner.start, owner.end = _trimmed(_text(doc), owner.start, q.open_at)
+            elif _only_the_quote(_text(doc), q, owner):
                 direct.append(_direct_from(q, owner))
                 owner.kind = "absorbed"
             elif q.start >= owner.start and (
@@ -569,12 +572,25 @@ def _framed(text: str, q: Quoted, owner: Statement, lex: CueLexicon) -> bool:
     """Reported words before the opening mark ("wrote that '...'", "said officials, '...'"):
     the statement is mixed even when the quotation runs past the parsed clause, unless a cue
     of its own introduces the quotation ("reported a message stating, '...'")."""
-    if owner.cue is None or owner.cue.idx >= owner.start:
-        return False
+    if owner.cue is None or owner.cue.idx >= owner.start or q.start >= owner.end:
+        return False  # a quotation after the reported clause is a statement of its own
     if not any(ch.isalpha() for ch in text[owner.start : q.open_at]):
         return False
     before = owner.cue.doc.char_span(owner.start, q.open_at, alignment_mode="contract") or []
     return not any(_is_cue_verb(t, lex) for t in before)
+
+
+def _sentence_after_clause(text: str, q: Quoted, owner: Statement, lex: CueLexicon) -> bool:
+    """ 'said kits were ready," For example, ...': a whole reported clause, a comma, then a
+    capitalised quotation. The quotation is a direct statement of its own."""
+    if owner.cue is None or not owner.start < q.open_at <= owner.end:
+        return False
+    if not text[q.start : q.start + 1].isupper() or not text[: q.open_at].rstrip().endswith(","):
+        return False
+    before = owner.cue.doc.char_span(owner.start, q.open_at, alignment_mode="contract") or []
+    if any(_is_cue_verb(t, lex) for t in before):
+        return False  # "... a message stating, '...'": that cue introduces it
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" for t in before)
 
 
 def _direct_from(q: Quoted, cue_statement: Statement) -> Statement:
