@@ -678,6 +678,10 @@ class _Coder:
             place = self._place(candidate)
             if place is not None:
                 candidate.targets = [place]
+        if not candidate.targets and not candidate.symmetric:
+            # no recipient in the parse: the next actor named after the trigger in the same
+            # sentence, when it is no speaker or place ("Iran protested ..., Tehran said")
+            candidate.targets = self._next_actor(candidate)
         # When a side names an actor, its unnamed things ("its troops") are not participants.
         sources = [p for p in candidate.sources if p.named] or candidate.sources or [None]
         targets = [p for p in candidate.targets if p.named] or [
@@ -724,6 +728,25 @@ class _Coder:
                                  text=trigger.text),
                 confidence=_confidence(candidate, source, target),
             )
+
+    def _next_actor(self, candidate: Candidate) -> list[Party]:
+        own = {p.actor for p in candidate.sources}
+        sent = candidate.trigger.sent
+        for token in self.doc[candidate.end:sent.end]:
+            cluster = actor_at(self.doc, token.i)
+            if cluster is None or cluster.id in own or cluster.kind == "location":
+                continue
+            head = token
+            while head.dep_ in {"compound", "flat", "amod"} and head.head.i != head.i:
+                head = head.head
+            if head.dep_ in _SUBJECTS and head.head.lemma_.lower() in self.lex.reporting:
+                return []  # the rest of the sentence is attribution
+            if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS | {"according"}:
+                continue
+            if head.dep_ == "pobj" and head.head.head.lower_ == "according":
+                return []
+            return [Party(cluster.id, _phrase(head), True, head)]
+        return []
 
     def _place(self, candidate: Candidate) -> Party | None:
         """Where a physical act happened stands for its target when no actor is named
