@@ -39,6 +39,8 @@ _TRIM = " \t\n,;:.-–—"
 # A quotation shorter than this many words with no cue of its own is a label or scare quote.
 _MIN_FLOATING_WORDS = 6
 _CLAUSE_CORE = {"nsubj", "nsubjpass", "expl", "mark"}  # "that officials, '...'" is mixed
+# Verbs whose subject is the author of the statement they take as object.
+_ISSUING_VERBS = {"issue", "release", "make", "publish", "send", "deliver", "give", "post", "put"}
 _SPEAKER_WORDS = {"i", "me", "my", "we", "us", "our", "you", "your"}
 # Verbs of holding a view: with "according to <medium>" their subject is the source.
 _VIEW_VERBS = {"believe", "think", "feel", "consider", "expect", "fear", "hope", "want", "doubt"}
@@ -383,7 +385,7 @@ def _noun_statement(doc: Doc, noun: Token, lex: CueLexicon) -> Statement | None:
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if owners:
         statement.speaker = owners[0]
-    elif noun.dep_ == "dobj":
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING_VERBS:
         # "The ministry issued a statement that ...": who issued it speaks.
         statement.speaker = next(iter(_subjects(noun.head)), None)
     return statement
