@@ -439,6 +439,15 @@ def test_quote_sentence_after_a_reported_clause(statements):
     assert all(speaker_name(result, q) == "mayor" for q in quotes)
 
 
+def test_quote_after_a_sentence_about_speaking(statements):
+    result, quotes = statements(
+        '"We will appeal," the mayor said. Not everyone agreed. Senator Ann Reyes issued a '
+        'statement on the ruling. "Like many voters, I am disappointed with the decision."'
+    )
+    assert [speaker_name(result, q) for q in quotes] == ["mayor", "Ann Reyes"]
+    assert quotes[1].cue is None
+
+
 # --- not statements ---------------------------------------------------------------------------
 
 

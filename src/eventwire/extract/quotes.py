@@ -825,6 +825,12 @@ def _resolve_speakers(doc: Doc, statements: list[Statement], resolver: SpeakerRe
                 )
             if cluster is not None:
                 resolver.note_speaker(statement.speaker, cluster)
+        elif statement.cue is None and (announcer := _announcer(doc, statement, resolver)):
+            # 'Smith issued a statement on Monday. "We are disappointed ..."'
+            resolved = resolver.resolve(announcer)
+            resolver.adopt(announcer, resolved)
+            statement.speaker, statement.actor_id = announcer, resolved.actor_id
+            statement.mention = resolved.mention
         elif (
             statement.cue is None
             and previous is not None
@@ -836,6 +842,29 @@ def _resolve_speakers(doc: Doc, statements: list[Statement], resolver: SpeakerRe
             statement.hedged = previous.hedged
         if statement.speaker is not None or statement.cue is not None:
             previous = statement
+
+
+def _announcer(doc: Doc, floating: Statement, resolver: SpeakerResolver) -> Token | None:
+    """The subject of the sentence right before a cue-less quotation, when that sentence is
+    about speaking ("X spoke to reporters.", "X issued a statement on the decision.")."""
+    if not floating.quotes:
+        return None
+    first = doc.char_span(floating.quotes[0].open_at, floating.quotes[0].open_at + 1, "expand")
+    if first is None or first.start == 0 or first.start != first[0].sent.start:
+        return None
+    before = doc[first.start - 1].sent
+    gap = resolver.paragraph_of(floating.start) - resolver.paragraph_of(before.end_char)
+    verb = before.root
+    if not 0 <= gap <= 1 or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lex = cue_lexicon()
+    lemma = verb.lemma_.lower()
+    speaking = lemma in lex.speech_verbs or lemma == "speak"
+    issuing = lemma in _ISSUING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.speech_nouns for c in verb.children
+    )
+    subjects = _subjects(verb) if speaking or issuing else []
+    return subjects[0] if subjects and subjects[0].pos_ != "PRON" else None
 
 
 def _continues(previous: Statement, floating: Statement, resolver: SpeakerResolver) -> bool:
