@@ -12,6 +12,7 @@ import pytest
 
 from eventwire.extract import extract
 from eventwire.extract.codes import five_class
+from eventwire.extract.event_lexicon import lexicon
 from eventwire.model import Document
 
 # Sentences that report no act of one actor towards another (or towards the public at large).
@@ -135,3 +136,13 @@ def test_event_sentences_mostly_get_their_class(labels):
 
 def test_every_class_is_reached(labels):
     assert {labels[t] for t, gold in EVENTS if labels[t] == gold} == {1, 2, 3, 4, 5}
+
+
+def test_vector_fallback_takes_near_synonyms_only(nlp):
+    lex = lexicon()
+    assert "assail" not in lex.verbs and "incarcerate" not in lex.verbs
+    assert lex.nearest_verb("assail", nlp.vocab)[0] == "attack"
+    assert lex.nearest_verb("incarcerate", nlp.vocab)[0] == "detain"
+    # words near a verb that is an event only in some phrases, or pruned-vector aliases
+    for word in ("require", "increase", "reduce", "develop", "create", "thwart", "decapitate"):
+        assert lex.nearest_verb(word, nlp.vocab) is None, word

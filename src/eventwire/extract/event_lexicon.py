@@ -15,6 +15,7 @@ from spacy.vocab import Vocab
 # own examples ("assailed" ~ attack, "excoriated" ~ condemn) against near misses such as
 # "describe" ~ demonstrate (0.66) in en_core_web_md's vectors.
 VECTOR_THRESHOLD = 0.7
+ALIAS_SCORE = 0.999  # the same vector row: a pruned word, not a neighbour
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,21 @@ class Lexicon:
         scores = matrix @ (lexeme.vector / lexeme.vector_norm)
         best = int(np.argmax(scores))
         score = float(scores[best])
+        if score > ALIAS_SCORE and names[best] != lemma:
+            # en_core_web_md prunes rare words onto the vector of a kept word: such an alias
+            # ("thwart" = "hijack", "decapitate" = "threaten") says little about meaning
+            return None
         return (names[best], score) if score >= VECTOR_THRESHOLD else None
 
     def _matrix(self, vocab: Vocab) -> tuple[list[str], np.ndarray]:
         key = id(vocab)
         if key not in self._vectors:
             names, rows = [], []
-            for lemma in self.verbs:
+            for lemma, senses in self.verbs.items():
+                if senses[-1].with_words or senses[-1].prep:
+                    # a verb that is an event only in some phrases ("decline an offer", "build
+                    # up troops") says nothing about a word that merely resembles it
+                    continue
                 lexeme = vocab[lemma]
                 if lexeme.has_vector and lexeme.vector_norm:
                     names.append(lemma)
