@@ -57,6 +57,47 @@ NO_EVENT = [
     "The senator, who has served since 2009, is running for a third term.",
     "Exports of copper account for about 70 percent of the country's foreign earnings.",
     "The summit venue, a former palace, was renovated at a cost of $30 million.",
+    # longer sentences, and sentences with event-like words or country names but no event
+    "The ministry said in a statement on Sunday that the number of tourists visiting the "
+    "country had risen by a fifth compared with the same period last year.",
+    "Analysts said the decision by the central bank, which had been widely expected, would do "
+    "little to slow inflation in the coming months.",
+    "The president, who took office in 2019 after a narrow election victory, has made fighting "
+    "corruption a central theme of his government.",
+    "According to the World Health Organization, more than 2 million people in the region lack "
+    "access to clean drinking water.",
+    "The talks, which began in 2021, have so far failed to produce a lasting settlement, "
+    "according to diplomats familiar with the process.",
+    "Fifteen people died and dozens were injured when a bus plunged into a ravine in the "
+    "mountains north of the capital, police said.",
+    "The company, which employs about 12,000 people worldwide, said its revenue rose 8 percent "
+    "to $3.4 billion.",
+    "Rescue workers were searching for survivors on Tuesday after a powerful earthquake killed "
+    "at least 40 people in the east of the country.",
+    "The border region has been tense since the 1990s, when a war between the two countries "
+    "left thousands dead.",
+    "Last year, the country exported goods worth $45 billion, mostly oil and gas, to Europe and"
+    " Asia.",
+    "Brazil will host the 2027 Women's World Cup.",
+    "Germany beat France 2-0 in a World Cup qualifier on Tuesday.",
+    "The company said it would cut 3,000 jobs over the next two years.",
+    "Russia is the world's largest exporter of wheat.",
+    "The government plans to build 50,000 new homes by 2030.",
+    "The opposition party won 45 percent of the vote in Sunday's election.",
+    "Japan's economy shrank by 0.4 percent in the second quarter.",
+    "Spain defeated England in the final to win the European Championship.",
+    "The Chinese carmaker opened a new factory in Hungary last year.",
+    "Nigeria is Africa's most populous country, with more than 200 million people.",
+    "The minister said the new rules would come into force on January 1.",
+    "India launched a spacecraft to the moon on Friday.",
+    "The French company agreed to buy its Italian rival for 2 billion euros.",
+    "Kenya's athletes won six gold medals at the championships in Budapest.",
+    "The storm killed at least 12 people and left thousands without power.",
+    "Apple announced a new iPhone at an event in California on Tuesday.",
+    "Turkey's lira fell to a record low against the dollar.",
+    "The United States recorded its hottest summer on record.",
+    "Egypt's president will attend the summit in Johannesburg next week.",
+    "The Italian government approved a budget that raises spending on health.",
 ]
 
 # Sentences with an event between actors, with the class of the event a reader would code.
@@ -107,6 +148,56 @@ EVENTS = [
     ("Houthi rebels seized a cargo ship in the Red Sea.", 5),
     ("Sudan's army clashed with the Rapid Support Forces in Khartoum.", 5),
     ("Azerbaijan deployed troops along its border with Armenia.", 5),
+    # longer sentences with attribution and several clauses
+    ("Saudi Arabia has pledged $2 billion in aid to Sudan, where millions have been displaced "
+     "by fighting.", 2),
+    ("The Red Cross delivered food and medicine to thousands of families in eastern Ukraine on"
+     " Friday, a spokesman said.", 3),
+    ("Washington will provide Kyiv with an additional $400 million in military assistance, "
+     "including air defence systems, the Pentagon said.", 2),
+    ("Under the deal, Hamas freed 24 hostages and Israel released 39 Palestinian prisoners.", 3),
+    ("Myanmar's military junta freed more than 5,000 political prisoners on Wednesday as part "
+     "of an amnesty.", 3),
+    ("The German government sent two field hospitals and a team of doctors to help Turkey "
+     "after the earthquake.", 3),
+    ("The IMF agreed to lend Egypt $3 billion over four years to support its economic reforms.", 2),
+    ("Security forces opened fire on demonstrators in Khartoum on Thursday, killing at least "
+     "five people, according to a doctors' group.", 5),
+    ("At least 12 people were killed when an airstrike hit a market in the rebel-held town, "
+     "local officials said.", 5),
+    ("Police in Nairobi fired tear gas at hundreds of opposition supporters who had gathered "
+     "outside parliament.", 5),
+    ("A suicide bomber blew himself up at a checkpoint in northern Iraq, killing three "
+     "soldiers.", 5),
+    ("Gunmen abducted 20 students from a boarding school in northwestern Nigeria overnight, "
+     "police said on Sunday.", 5),
+    ("Ethiopian troops and their Eritrean allies have been accused of killing hundreds of "
+     "civilians in Tigray.", 5),
+    ("Tens of thousands of people took to the streets of Tel Aviv on Saturday to protest "
+     "against the government's judicial overhaul.", 5),
+    ("Israeli warplanes struck targets in southern Lebanon after rockets were fired into "
+     "northern Israel.", 5),
+    ("The foreign ministry in Beijing summoned the Japanese ambassador to protest against the "
+     "visit.", 4),
+    ("Moscow has repeatedly warned NATO against sending troops to Ukraine, saying it would "
+     "lead to a direct confrontation.", 4),
+    ("The European Commission launched legal proceedings against Poland over its judicial "
+     "reforms.", 4),
+    ("Human rights groups accused the government of using the emergency laws to silence "
+     "critics.", 4),
+    ("The opposition leader dismissed the allegations as politically motivated.", 4),
+    ("Washington imposed sanctions on three Chinese companies accused of supplying Russia with"
+     " military equipment.", 4),
+    ("The leaders of France and Germany agreed on Monday to work together on a new fighter "
+     "jet.", 2),
+    ("Prime Minister Narendra Modi held talks with President Joe Biden at the White House on "
+     "Thursday.", 2),
+    ("The Kenyan president travelled to Addis Ababa for a two-day visit to discuss regional "
+     "security.", 2),
+    ("The United Nations welcomed the agreement between the two sides and called it an "
+     "important step towards peace.", 2),
+    ("The African Union called for an immediate ceasefire in Sudan.", 1),
+    ("The Vatican appealed to all parties to spare civilians.", 1),
 ]
 
 

@@ -56,6 +56,8 @@ _QUANTITIES = {"ten", "hundred", "thousand", "million", "dozen", "group", "numbe
                "team", "crowd", "score"}
 # Codes that make sense without a target: acting alone or appealing to no one in particular.
 _TARGETLESS_ROOTS = {"02", "10", "14", "15"}
+# Named things that are never the recipient of an act: sports events, products, laws, works.
+_NAMED_THINGS = {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 # PLOVER categories that need a recipient; the others may be coded for a political actor alone.
 _NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 _POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO", "REB", "OPP", "PTY", "INS",
@@ -780,6 +782,8 @@ class _Coder:
             return self._doerless_violence(candidate, target)
         if not (source.named or (target and target.named)):
             return False
+        if target is not None and not target.named and target.token.ent_type_ in _NAMED_THINGS:
+            return False  # "will host the World Cup", "launched the iPhone": no recipient
         if target is None:
             # a thing as target ("ruled out job cuts") is no target: only acts that need none,
             # or a political actor's act of a kind that PLOVER codes without a recipient
