@@ -448,6 +448,25 @@ def test_quote_after_a_sentence_about_speaking(statements):
     assert quotes[1].cue is None
 
 
+def test_according_to_takes_the_clause_it_modifies(statements):
+    result, quotes = statements(
+        "Storm hits coast Monday, March 2, 2020 The town of Bergen on the coast According to "
+        "the police over 30 homes have been damaged in the storm."
+    )
+    q = only(quotes)
+    assert q.text == "over 30 homes have been damaged in the storm"
+    assert speaker_name(result, q) == "police"
+
+
+def test_misparsed_clause_before_the_cue_is_left_out(statements):
+    result, quotes = statements(
+        "The strikes began on March 3 and Norway says the strikes will continue."
+    )
+    q = only(quotes)
+    assert q.text == "the strikes will continue"
+    assert speaker_name(result, q) == "Norway"
+
+
 # --- not statements ---------------------------------------------------------------------------
 
 

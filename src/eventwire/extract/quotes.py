@@ -297,6 +297,10 @@ def _verb_statement(doc: Doc, verb: Token, lemma: str, lex: CueLexicon) -> State
     if lemma not in lex.relay_verbs | {"say", "tell", "add", "write"} and not clauses:
         return None
     clauses = [c for c in clauses if _same_paragraph(c, verb)]
+    if any(c.i > verb.i for c in clauses) and any(c.i < verb.i for c in clauses):
+        # "X began in May and Norway says Y": a misparse hangs the clause before the cue on
+        # it too; what is said follows the cue.
+        clauses = [c for c in clauses if c.i > verb.i]
     if clauses:
         start, end = _trimmed(_text(doc), *_clip(verb, *_span_of(clauses)))
         if end <= start:
@@ -359,6 +363,12 @@ def _rest_of_sentence(anchor: Token, phrase_start: int, phrase_end: int) -> tupl
     left = _trimmed(text, sent_start, phrase_start)
     right = _trimmed(text, phrase_end, sent_end)
     start, end = left if left[1] - left[0] >= right[1] - right[0] else right
+    # The side holding the clause the phrase modifies, when the parse says which: a headline
+    # run into the sentence must not become part of the statement.
+    if anchor.head.idx >= phrase_end and right[1] - right[0] >= 10:
+        start, end = right
+    elif anchor.head.idx < phrase_start and left[1] - left[0] >= 10:
+        start, end = left
     return (start, end) if end - start >= 10 else None
 
 
@@ -712,7 +722,7 @@ def _add_channels(doc: Doc, statements: list[Statement], lex: CueLexicon) -> Non
             subjects = _subject_of(cue)
             statement.speaker = subjects
             if subjects is None and cue.pos_ in ("VERB", "AUX"):
-                statement.speaker = _inverted_subject(cue)
+                statement.speaker = _inverted_subject(cue) or _subject_before(cue)
         if lemma == "tell":
             statement.via += [
                 c for c in cue.children if c.dep_ in ("dative", "dobj") and _is_report(c, lex)
@@ -764,6 +774,18 @@ def _subject_of(cue: Token) -> Token | None:
         node = node.head
         steps += 1
     return None
+
+
+def _subject_before(cue: Token) -> Token | None:
+    """The noun right before a subjectless cue ("... and Norway says ..."), for parses that
+    attach it elsewhere."""
+    i = cue.i - 1
+    while i >= cue.sent.start and cue.doc[i].pos_ == "ADV":
+        i -= 1
+    if i < cue.sent.start or cue.tag_ not in ("VBZ", "VBP", "VBD"):
+        return None
+    token = cue.doc[i]
+    return token if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" else None
 
 
 def _inverted_subject(cue: Token) -> Token | None:
