@@ -39,7 +39,7 @@ _TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards
 _NP_TARGET_PREPS = {"with", "against", "to", "on", "from"}  # "a deal with Iran"
 _NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NOUN_TARGET_PREPS = {"of", "on", "against", "into", "to", "with", "in", "toward", "towards",
-                      "over", "about", "for"}  # "concern over", "aid for Gaza"
+                      "over", "about", "for", "between"}  # "concern over", "aid for Gaza"
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _MODALS = {"could", "would", "might", "may", "will", "shall", "should", "must", "can", "'ll", "wo"}
@@ -315,13 +315,15 @@ class _Coder:
         if light:
             sources = sources or self._subjects(governor)
             targets = targets or self._objects(governor, frozenset(_TARGET_PREPS), skip=noun)
-        elif not (sources and targets):
+        if sense.symmetric and not sources and len(targets) > 1:
+            sources = targets  # "an agreement between Sudan and the rebels"
+        if not light and not (sources and targets):
             return []  # a bare event noun ("the praise") is not an event of its own
         start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
         candidate = Candidate(
             code=sense.code, trigger=noun, start=start, end=noun.i + 1, sources=sources,
             targets=targets, match="light" if light else "noun",
-            targetless_ok=sense.without_object,
+            targetless_ok=sense.without_object, symmetric=sense.symmetric,
         )
         self._modality(candidate, governor if light else noun)
         if any(c.lower_ in {"no", "never"} for c in noun.children):
@@ -489,8 +491,12 @@ class _Coder:
         return found
 
     def _noun_targets(self, noun: Token) -> list[Party]:
+        # "talks in Doha", "a visit in March": where talks happen is no party to them
+        talks = any(s.code[:2] in {"03", "04", "05"} for s in self.lex.nouns.get(
+            noun.lemma_.lower(), []))
         return [p for child in noun.children
                 if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS
+                and not (talks and child.lower_ == "in")
                 for g in child.children if g.dep_ == "pobj" for p in self._expand(g)
                 if p.named]
 
