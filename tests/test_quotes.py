@@ -467,6 +467,29 @@ def test_misparsed_clause_before_the_cue_is_left_out(statements):
     assert speaker_name(result, q) == "Norway"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("„We will not give up“, said Chancellor Otto Brandt.", "We will not give up"),
+        ("Tanaka said 「we are ready to negotiate with anyone」.", "we are ready to negotiate"),
+        ("The envoy said: «The border stays open». Then he left.", "The border stays open"),
+    ],
+)
+def test_other_quotation_marks(statements, text, quote):
+    _, quotes = statements(text)
+    q = only(quotes)
+    assert q.kind == "direct" and q.text.startswith(quote)
+
+
+def test_quote_resumed_after_a_dash(statements):
+    result, quotes = statements(
+        "Health Minister Rita Sousa spoke in Lisbon. "
+        "“The plan,” she said — pausing for a moment — “is dead.”"
+    )
+    assert [q.text for q in quotes] == ["The plan", "is dead."]
+    assert all("Sousa" in speaker_name(result, q) for q in quotes)
+
+
 # --- not statements ---------------------------------------------------------------------------
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DOUBLE_OPEN = "“«„"
-DOUBLE_CLOSE = "”»"
+DOUBLE_OPEN = "“«„「『"
+DOUBLE_CLOSE = "”»」』"
 DOUBLE_STRAIGHT = '"'
 SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"

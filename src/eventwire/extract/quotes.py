@@ -652,7 +652,8 @@ def _nearby_cue(
             return bare.get(tok.i) or Statement(q.start, q.end, "bare", cue=tok)
     before_sent = doc[first].sent
     # He said: "..." / she told them, "...": a colon or comma right before the quotation.
-    introduced = text[: q.open_at].rstrip()[-1:] in (":", ",")
+    # ... or a dash after an interrupting cue: '"The plan," she said — pausing — "is dead."'
+    introduced = text[: q.open_at].rstrip()[-1:] in (":", ",", "—", "–")
     reach = 12 if introduced else 0
     for tok in reversed(doc[max(before_sent.start, first - reach) : first]):
         if in_quote[tok.i] >= 0 or "\n" in tok.text:

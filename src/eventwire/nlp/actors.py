@@ -29,8 +29,8 @@ _OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 _PRONOUN_WINDOW = 2  # sentences back
 _PRONOUN_FAR_WINDOW = 5  # sentences back, when only one person is in reach at all
 _PRONOUN_MARGIN = 1.0  # how much better the best antecedent must score than the next one
-_QUOTES_OPEN = {'"', "“", "«", "„"}
-_QUOTES_CLOSE = {'"', "”", "»"}
+_QUOTES_OPEN = {'"', "“", "«", "„", "「", "『"}
+_QUOTES_CLOSE = {'"', "”", "»", "“", "」", "』"}  # „German“ closes with “
 _NAME_PARTICLES = {"al", "el", "de", "van", "von", "bin", "da", "di", "der", "le", "la"}
 
 
