@@ -348,7 +348,8 @@ actor has a mention overlapping the gold speaker mention or its name matches it.
 
 The rules were built on the project's own test sentences and the sample articles, so the
 `samples.jsonl` scores are optimistic (development data); GUM errors were read only by category
-(pull quotes without marks, missing actors, flattened paragraphs), never to fit a sentence.
+(pull quotes without marks, missing actors, flattened paragraphs), never to fit a sentence;
+`--errors` lists misses, false positives and wrong speakers for that reading.
 
 """
 
