@@ -95,12 +95,19 @@ class Lexicon:
         return self._vectors[key]
 
 
+def _word(value: object) -> str:
+    """A word of the dictionary: YAML 1.1 reads a bare on/off as a boolean."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value).lower()
+
+
 def _senses(entries: list[dict]) -> list[Sense]:
     return [
         Sense(
             code=str(entry["code"]),
-            prep=frozenset(entry.get("prep", [])),
-            with_words=tuple(str(word).lower() for word in entry.get("with", [])),
+            prep=frozenset(_word(p) for p in entry.get("prep", [])),
+            with_words=tuple(_word(word) for word in entry.get("with", [])),
             without_object=bool(entry.get("without_object", False)),
             symmetric=bool(entry.get("symmetric", False)),
             theme_object=bool(entry.get("theme_object", False)),

@@ -56,6 +56,10 @@ _QUANTITIES = {"ten", "hundred", "thousand", "million", "dozen", "group", "numbe
                "team", "crowd", "score"}
 # Codes that make sense without a target: acting alone or appealing to no one in particular.
 _TARGETLESS_ROOTS = {"02", "10", "14", "15"}
+# A verb and preposition that hand the event to their object ("went on strike", "placed
+# under arrest", "engaged in cleansing").
+_PHRASAL_LIGHT = {("in", "engage"), ("in", "participate"), ("in", "join"), ("on", "go"),
+                  ("under", "place"), ("under", "put"), ("into", "take"), ("to", "resort")}
 # Named things that are never the recipient of an act: sports events, products, laws, works.
 _NAMED_THINGS = {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 # PLOVER categories that need a recipient; the others may be coded for a political actor alone.
@@ -292,15 +296,20 @@ class _Coder:
         if sense is None:
             return []
         governor = noun.head
-        if noun.dep_ == "pobj" and governor.lower_ == "of" and governor.head.dep_ == "dobj":
+        held: Token | None = None  # "placed the leader under arrest": the one it is done to
+        if (noun.dep_ == "pobj" and governor.head.dep_ == "dobj"
+                and (governor.lower_, governor.head.head.lemma_) in _PHRASAL_LIGHT):
+            held = governor.head
+            governor = governor.head.head
+            light_object = True
+        elif noun.dep_ == "pobj" and governor.lower_ == "of" and governor.head.dep_ == "dobj":
             governor = governor.head.head  # "provided 20 tons of aid": the measure is skipped
             light_object = True
         elif noun.dep_ == "compound" and governor.dep_ == "dobj":
             governor = governor.head  # "launched a mediation effort"
             light_object = True
-        elif noun.dep_ == "pobj" and governor.lower_ == "in" and governor.head.lemma_ in {
-                "engage", "participate", "join"}:
-            governor = governor.head  # "engaged in ethnic cleansing"
+        elif noun.dep_ == "pobj" and (governor.lower_, governor.head.lemma_) in _PHRASAL_LIGHT:
+            governor = governor.head  # "engaged in ethnic cleansing", "went on strike"
             light_object = True
         else:
             light_object = noun.dep_ in {"dobj", "nsubjpass", "attr"}
@@ -315,6 +324,9 @@ class _Coder:
         if light:
             sources = sources or self._subjects(governor)
             targets = targets or self._objects(governor, frozenset(_TARGET_PREPS), skip=noun)
+            if held is not None:
+                sources = self._subjects(governor) or sources
+                targets = self._expand(held)
         if sense.symmetric and not sources and len(targets) > 1:
             sources = targets  # "an agreement between Sudan and the rebels"
         if not light and not (sources and targets):
@@ -868,6 +880,8 @@ def _complement_words(head: Token, include_head_context: bool) -> str:
         tokens += list(child.subtree)
     if include_head_context:
         tokens += [head.head]
+        if head.head.pos_ == "ADP":  # "went on strike", "took into custody"
+            tokens += [head.head.head]
     lemmas = " ".join(t.lemma_.lower() for t in tokens)
     lowers = " ".join(t.lower_ for t in tokens)
     return f" {lemmas} | {lowers} "
