@@ -539,3 +539,22 @@ def test_a_later_article_that_relinks_an_actor_or_reorders_copies_updates_old_ev
         [r[14:16] for r in rows["events"] if r[3] == "042"] for rows in (before, expected)
     ]
     assert visits == [[(2, 1)], [(1, 2)]]
+
+
+def test_a_store_without_incremental_state_is_rebuilt_in_full(tmp_path: Path):
+    # As after migration 5 on a store rebuilt by an older eventwire: corpus tables present,
+    # no record of what they cover.
+    results = varied_results()
+    with Store(tmp_path / "once.duckdb") as once:
+        once.add([r.model_copy(deep=True) for r in results])
+        once.rebuild()
+        expected = state(once)
+    with Store(tmp_path / "old.duckdb") as old:
+        old.add([r.model_copy(deep=True) for r in results[:20]])
+        old.rebuild()
+        for clear in ("rebuilt_docs", "doc_bands", "near_duplicates"):
+            old.con.execute(f"DELETE FROM {clear}")
+        old.con.execute("DELETE FROM meta WHERE key = 'rebuilt_from'")
+        old.add([r.model_copy(deep=True) for r in results[20:]])
+        old.rebuild()
+        assert state(old) == expected
