@@ -162,6 +162,8 @@ class _Coder:
         lemma = verb.lemma_.lower()
         act = _infinitive(verb)
         wrapper = self.lex.wrappers.get(lemma)
+        if wrapper is not None and act is None and wrapper.kind in {"appeal", "demand"}:
+            act = _mandated(verb)  # "demanded that Serbia withdraw its troops"
         if wrapper is not None and act is not None:
             return self._wrapped(verb, act, wrapper, absorbed)
         if lemma in self.lex.evaluative_verbs or lemma in self.lex.reporting:
@@ -191,7 +193,10 @@ class _Coder:
         root = candidate.code[:2]
         if not (candidate.hypothetical and _future(_clause_of(head))):
             return [candidate]
-        if "04" <= root <= "08":
+        if "04" <= root <= "08" and _conditional(_clause_of(head)):
+            # "would withdraw from the talks unless ...": cooperation on a condition is a threat
+            kind = self.lex.wrappers["threaten"]
+        elif "04" <= root <= "08":
             kind = self.lex.wrappers["promise"]
         elif root >= "14":
             kind = self.lex.wrappers["threaten"]
@@ -247,6 +252,9 @@ class _Coder:
         code = wrapper.code_for(act_sense.code if act_sense else None, act_lemma)
         sources = self._subjects(verb)
         own_objects = self._objects(verb, frozenset({"on", "upon"}))
+        if act.dep_ == "ccomp":  # "demanded that Serbia withdraw": Serbia is asked
+            own_objects = [p for c in act.children if c.dep_ in {"nsubj", "nsubjpass"}
+                           for p in self._expand(c)] or own_objects
         if act_noun is not None:  # "refused to sign the deal": the noun is the act's event
             absorbed.add(act_noun.i)
             act_targets = self._noun_targets(act_noun) or self._objects(
@@ -901,6 +909,28 @@ def _infinitive(verb: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _mandated(verb: Token) -> Token | None:
+    """The act of a "that" clause after a demand or appeal, in the subjunctive or with
+    should/must ("demanded that Israel halt", "urged that talks should resume")."""
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        auxes = {c.lower_ for c in child.children if c.dep_ == "aux"}
+        if child.tag_ in {"VB", "VBP"} and not auxes or auxes & {"should", "must"}:
+            return child
+    return None
+
+
+def _conditional(clause: Token) -> bool:
+    """Whether the clause, or the clause it hangs from, carries an if/unless condition."""
+    for token in (clause, clause.head):
+        for child in token.children:
+            if child.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in child.children):
+                return True
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
 
 
 def _particle_end(verb: Token) -> int:
