@@ -18,7 +18,6 @@ from eventwire.ingest import SkippedFile
 from eventwire.model import Result
 
 NUM_PERM = 64
-SCHEME = "affine32"  # the datasketch scheme name given to LSH; only the values matter to it
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 # Random affine permutations h -> (a*h + b) mod p, fixed by the seed so signatures are stable.
@@ -86,7 +85,7 @@ def minhash_of(text: str) -> np.ndarray:
     """MinHash signature (NUM_PERM values) of the text's lower-cased word 3-shingles.
 
     Computed here with NumPy and CRC-32 rather than with datasketch's MinHash, which is several
-    times slower per document; datasketch's LSH only reads the values. Each word is hashed once
+    times slower per document (the LSH bands are in store.dedup). Each word is hashed once
     and a shingle's hash combines the hashes of its three words.
     """
     words = _WORD.findall(text.lower()) or [""]

@@ -3,7 +3,8 @@
 Two kinds of table. *Per-document* tables (documents, doc_actors, quotes, mentions, failures)
 are written once per document, in the ingest transaction of that document's batch, and never
 change afterwards (except ``documents.duplicate_of``). *Corpus* tables (actors, actor_aliases,
-actor_codes, doc_actor_map, events, mention_events) are derived from the per-document tables by
+actor_codes, doc_actor_map, events, mention_events, and the incremental state rebuilt_docs,
+doc_bands, near_duplicates) are derived from the per-document tables by
 :func:`eventwire.store.derive.rebuild` as a pure function of their contents, so a store's state
 never depends on the order or the history of the runs that filled it.
 
