@@ -348,3 +348,18 @@ def test_coref_scorer_reads_gold_entities(tmp_path):
     assert [gold.text[s:e] for s, e in gold.mentions[1]] == ["Anna Berg", "She"]
     she = next(t for t in gold.tokens if t[2] == "She")
     assert gold_entity(gold, she[0], she[1]) == 1
+
+
+# --- names the tagger cut or ran on ----------------------------------------------------------
+
+
+def test_person_name_stops_before_a_capitalised_verb(actors_of):
+    actors = actors_of("Matthias Oberholzer Writing for a farming weekly, the columnist disagreed.")
+    assert find(actors, "Matthias Oberholzer").kind == "person"
+
+
+def test_person_name_runs_on_to_its_surname(actors_of):
+    actors = actors_of(
+        "Ukrainian Foreign Minister Olena Marchenko warned that any delay would cost lives."
+    )
+    assert any(a.name == "Olena Marchenko" for a in actors), [a.name for a in actors]

@@ -490,6 +490,45 @@ def test_quote_resumed_after_a_dash(statements):
     assert all("Sousa" in speaker_name(result, q) for q in quotes)
 
 
+def test_wire_dateline_is_neither_caption_nor_speaker(statements):
+    result, quotes = statements(
+        "WASHINGTON (Reuters) - The White House on Tuesday rejected the plan, saying it would "
+        '"embolden Moscow at the worst possible moment."'
+    )
+    q = only(quotes)
+    assert q.kind == "mixed"
+    assert speaker_name(result, q) == "White House"
+
+
+def test_fragment_quoted_before_according_to_joins_the_verb(statements):
+    result, quotes = statements(
+        'Spokesman Dmitry Peskov said Washington was "finally seeing reason," according to the '
+        "Interfax news agency."
+    )
+    q = only(quotes)
+    assert q.kind == "mixed" and q.text.endswith('reason,"')
+    assert speaker_name(result, q) == "Dmitry Peskov"
+    assert q.via == ["Interfax news agency"] and q.hedged
+
+
+def test_appositive_party_is_not_the_speaker_mention(statements):
+    result, quotes = statements(
+        "Senate Majority Leader Tom Adler, a Republican from Kansas, said he was disappointed."
+    )
+    q = only(quotes)
+    assert speaker_name(result, q) == "Tom Adler"
+    assert "Tom Adler" in q.speaker_mention.text
+
+
+def test_named_modifier_owns_a_proposal(statements):
+    result, quotes = statements(
+        "The White House on Tuesday rejected a Senate proposal to cut military aid to Ukraine."
+    )
+    q = only(quotes)
+    assert q.text == "to cut military aid to Ukraine"
+    assert speaker_name(result, q) == "Senate"
+
+
 # --- not statements ---------------------------------------------------------------------------
 
 

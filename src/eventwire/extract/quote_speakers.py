@@ -106,7 +106,9 @@ class SpeakerResolver:
                 mention = inside[0].start_char, inside[0].end_char
         for child in head.children:
             # "the county engineer, Jane Smith,": the name is the local mention.
-            appositive_name = child.dep_ == "appos" and child.pos_ == "PROPN"
+            appositive_name = (
+                head.pos_ != "PROPN" and child.dep_ == "appos" and child.pos_ == "PROPN"
+            )
             if appositive_name and cluster is not None and self.by_token.get(child.i) is cluster:
                 mention = self.mention_span(child)
                 break

@@ -84,10 +84,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     ]
     in_quote = _quote_index(doc, quoted, token_starts)
 
-    statements = _reported_statements(doc, lex, in_quote)
+    # Shadowed "according to" phrases go before quotations are attached, so that a quoted
+    # fragment joins the verb's statement ("said X was 'ready,' according to TASS").
+    statements = _without_shadowed_according(_reported_statements(doc, lex, in_quote))
     direct = _attach_quotes(doc, quoted, statements, in_quote, token_starts, lex)
     statements = [s for s in statements if s.kind != "absorbed"] + direct
-    statements = _without_shadowed_according(statements)
     statements.sort(key=lambda s: s.start)
     _add_channels(doc, statements, lex)
     _resolve_speakers(doc, statements, resolver)
@@ -185,6 +186,9 @@ def _is_statement_quote(
 
 def _is_caption(line: str, lex: CueLexicon) -> bool:
     stripped = line.strip()
+    dateline = _DATELINE.match(stripped)
+    if dateline:
+        stripped = stripped[dateline.end() :]  # "WASHINGTON (Reuters) - " opens a story
     if not stripped:
         return False
     lowered = stripped.lower()
@@ -392,7 +396,10 @@ def _noun_statement(doc: Doc, noun: Token, lex: CueLexicon) -> Statement | None:
         # "told the paper in a statement that ...": the verb is the cue, its subject speaks.
         return Statement(start, end, "indirect", cue=verb)
     statement = Statement(start, end, "indirect", cue=noun)
-    owners = [c for c in noun.children if c.dep_ == "poss"]
+    # "the minister's claim", "a Senate proposal": the owner or the naming modifier speaks.
+    owners = [c for c in noun.children if c.dep_ == "poss"] or [
+        c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON")
+    ]
     if owners:
         statement.speaker = owners[0]
     elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING_VERBS:
@@ -433,7 +440,11 @@ def _settle_nesting(
 
 
 def _subjects(verb: Token) -> list[Token]:
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    # Nearest first: a dateline misparsed as a second subject ("WASHINGTON (Reuters) - The
+    # White House said") is farther from the verb than the real one.
+    subjects = sorted(
+        (c for c in verb.children if c.dep_ in _SUBJECT_DEPS), key=lambda c: abs(c.i - verb.i)
+    )
     names = [s for s in subjects if s.pos_ in ("PROPN", "PRON")]
     return names[:1] or subjects[:1]
 

@@ -167,6 +167,17 @@ def _extend_name(span: Span) -> Span:
         if not (doc[end].lower_ in _NAME_PARTICLES or doc[end].text[:1].isupper()):
             break
         end += 1
+    # A surname the tagger gave another label ("Olena | Marchenko" as a DATE): the name's
+    # last word modifies the proper noun right after it.
+    while (
+        end < len(doc)
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and "\n" not in doc[end - 1].whitespace_
+    ):
+        end += 1
     return doc[span.start : end]
 
 
