@@ -33,13 +33,13 @@ from pathlib import Path
 
 import lxml.html
 import trafilatura
+
+# Run as a file, the scripts folder is on sys.path.
+from docs_sections import BENCHMARKS, REPO, replace_section, shared_data_dir
 from lxml import etree
 
 from eventwire.ingest.clean import clean_text
 from eventwire.ingest.html import TRAFILATURA_OPTIONS, extract_html
-
-REPO = Path(__file__).resolve().parents[1]
-DOC_PATH = REPO / "docs" / "benchmarks.md"
 
 # --- the AEB metric --------------------------------------------------------------------------
 
@@ -132,9 +132,7 @@ def _walk(element: etree._Element, out: list[str]) -> None:
 
 
 def default_data_dir() -> Path:
-    shared = os.environ.get("EVENTWIRE_SHARED")
-    base = Path(shared) if shared else REPO / ".." / "shared" / "data"
-    return (base / "scrapinghub-aeb").resolve()
+    return (shared_data_dir() / "scrapinghub-aeb").resolve()
 
 
 def load_pages(data: Path, limit: int | None) -> list[tuple[str, str, str, str]]:
@@ -271,21 +269,6 @@ def _model_name() -> str:
     return Settings().model
 
 
-def write_sections(sections: dict[str, str], path: Path = DOC_PATH) -> None:
-    """Replace (or append) each ``## Title`` section in the doc, keeping all other sections."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    for title, body in sections.items():
-        pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.M | re.S)
-        body = body.rstrip("\n") + "\n\n"
-        text = (
-            pattern.sub(lambda _m, b=body: b, text)
-            if pattern.search(text)
-            else (text.rstrip("\n") + "\n\n" + body)
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=default_data_dir())
@@ -301,14 +284,15 @@ def main(argv: list[str] | None = None) -> int:
     options = bench_options(pages)
     for name, s in {**scores, **options}.items():
         print(f"{name:30} F1 {s.f1:.4f}  P {s.precision:.4f}  R {s.recall:.4f}  docs {s.docs}")
-    sections = {"Body-text extraction": text_section(scores, options)}
+    sections = [text_section(scores, options)]
     if not args.no_speed:
         count, seconds, load_seconds = bench_speed(pages)
         print(f"speed  {count} articles in {seconds:.1f} s = {count / seconds:.2f}/s")
-        sections["Extraction speed"] = speed_section(count, seconds, load_seconds)
+        sections.append(speed_section(count, seconds, load_seconds))
     if not args.no_write:
-        write_sections(sections)
-        print(f"wrote {DOC_PATH.relative_to(REPO)}")
+        for section in sections:
+            replace_section(BENCHMARKS, section)
+        print(f"wrote {BENCHMARKS.relative_to(REPO)}")
     return 0
 
 

@@ -35,12 +35,13 @@ from pathlib import Path
 
 import duckdb
 
+# Run as a file, the scripts folder is on sys.path.
+from docs_sections import BENCHMARKS, replace_section
+
 from eventwire.model import Actor, Document, Event, Quote, Result, SentenceSpan, Span
 from eventwire.query import Corpus
 from eventwire.store import Store
 
-REPO = Path(__file__).resolve().parents[1]
-DOCS_FILE = REPO / "docs" / "benchmarks.md"
 SECTION = "## Corpus store"
 LOAD_AT_START = os.getloadavg()[0]
 
@@ -284,18 +285,6 @@ def report(insert: dict, queries: dict, db: Path, added: tuple[int, float]) -> s
     return "\n".join(lines)
 
 
-def update_docs(section: str) -> None:
-    text = DOCS_FILE.read_text(encoding="utf-8") if DOCS_FILE.exists() else "# Benchmarks\n"
-    start = text.find(SECTION)
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + ("" if end < 0 else text[end + 1 :])
-    DOCS_FILE.parent.mkdir(exist_ok=True)
-    DOCS_FILE.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=100_000)
@@ -315,7 +304,7 @@ def main() -> int:
         section = report(insert, queries, db, added)
     print(section)
     if args.update_docs:
-        update_docs(section)
+        replace_section(BENCHMARKS, section)
     return 0
 
 
