@@ -808,6 +808,8 @@ class _Coder:
             return self._doerless_violence(candidate, target)
         if not (source.named or (target and target.named)):
             return False
+        if _sporting(source) or (target is not None and _sporting(target)):
+            return False  # "Pakistan's cricket team arrived in Australia": sport, not politics
         if target is not None and not target.named and target.token.ent_type_ in _NAMED_THINGS:
             return False  # "will host the World Cup", "launched the iPhone": no recipient
         if target is None:
@@ -992,6 +994,20 @@ _PEOPLE = {"people", "protester", "demonstrator", "student", "worker", "youth", 
            "resident", "refugee", "crowd", "supporter", "activist", "farmer", "miner", "teacher",
            "civilian", "citizen", "prisoner", "inmate", "employee", "driver", "doctor", "nurse",
            "thousand", "hundred", "dozen", "member", "group"}
+
+
+_SPORTS = {"cricket", "football", "soccer", "rugby", "tennis", "basketball", "hockey",
+           "volleyball", "handball", "baseball", "golf", "olympic", "athletics", "chess",
+           "cycling", "swimming"}
+_SPORTING = {"squad", "footballer", "cricketer", "athlete", "player", "striker", "goalkeeper",
+             "coach", "midfielder", "defender", "sprinter", "olympian"}
+
+
+def _sporting(party: Party) -> bool:
+    """A sports team or player ("the cricket team", "the striker")."""
+    lemma = party.token.lemma_.lower()
+    return lemma in _SPORTING or lemma in {"team", "side", "club"} and any(
+        c.lemma_.lower() in _SPORTS for c in party.token.children)
 
 
 def _is_people(token: Token) -> bool:
