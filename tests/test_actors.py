@@ -363,3 +363,23 @@ def test_person_name_runs_on_to_its_surname(actors_of):
         "Ukrainian Foreign Minister Olena Marchenko warned that any delay would cost lives."
     )
     assert any(a.name == "Olena Marchenko" for a in actors), [a.name for a in actors]
+
+
+def test_untagged_surname_joins_the_full_name(actors_of):
+    actors = actors_of(
+        "French President Claire Dubois met the German chancellor in Berlin on Friday.\n\n"
+        "Dubois was more cautious than her host. She asked for more time."
+    )
+    dubois = find(actors, "Claire Dubois")
+    assert "Dubois" in texts(dubois) and "She" in texts(dubois)
+
+
+def test_title_after_a_dateline_and_exact_role_first(actors_of):
+    actors = actors_of(
+        "BERLIN - German Chancellor Friedrich Lange met trade union leaders on Friday.\n\n"
+        "A senior German official said the meeting went well. Later the chancellor left for "
+        "Warsaw."
+    )
+    lange = find(actors, "Friedrich Lange")
+    assert lange.roles == {"chancellor"}
+    assert "the chancellor" in texts(lange)

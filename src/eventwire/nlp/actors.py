@@ -80,12 +80,60 @@ def resolve_actors(doc: Doc) -> tuple[list[ActorCluster], list[tuple[Span, Span]
     for mention in mentions:
         if mention.named:
             _place(mention, _match_name(mention, clusters), clusters, owner)
+    for mention, cluster in _untagged_surnames(doc, mentions, clusters):
+        _place(mention, cluster, clusters, owner)
+        mentions.append(mention)
+    mentions.sort(key=lambda m: m.span.start)
     for mention in mentions:
         if not mention.named and mention.pronoun is None:
             _place(mention, _match(mention, clusters, sentence_of), clusters, owner)
     links = _resolve_pronouns(doc, mentions, owner, sentence_of)
+    _home_country(clusters)
     clusters.sort(key=lambda c: min(m.span.start for m in c.mentions))
     return [c.finish(f"A{n}") for n, c in enumerate(clusters, start=1)], links
+
+
+def _untagged_surnames(
+    doc: Doc, mentions: list[Mention], clusters: list[_Work]
+) -> list[tuple[Mention, _Work]]:
+    """Surnames the tagger left unlabelled ("Dubois was more cautious") after the full name
+    ("President Claire Dubois") was found: one mention each, of the one person so named."""
+    by_surname: dict[str, list[_Work]] = {}
+    for cluster in clusters:
+        if cluster.kind == "person":
+            for surname in cluster.surnames:
+                by_surname.setdefault(surname.lower(), []).append(cluster)
+    covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    found = []
+    for token in doc:
+        owners = by_surname.get(token.lower_, [])
+        if (
+            len(owners) == 1
+            and token.i not in covered
+            and token.pos_ == "PROPN"
+            and not token.ent_type_
+            and token.dep_ != "compound"
+            and not any(c.dep_ == "compound" for c in token.children)
+        ):
+            mention = Mention(doc[token.i : token.i + 1], "person", named=True, key=token.text)
+            found.append((mention, owners[0]))
+    return found
+
+
+# Roles that act for one country's state or society (not IGO, business, media).
+_DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "PTY", "INS", "SPY"}
+
+
+def _home_country(clusters: list[_Work]) -> None:
+    """An official or body with a domestic role but no stated country ("the police", "rebels",
+    "President Aliyev") belongs, in a text that names exactly one country, to that country."""
+    countries = {c.country for c in clusters if c.country}
+    if len(countries) != 1:
+        return
+    (home,) = countries
+    for cluster in clusters:
+        if cluster.country is None and cluster.sector in _DOMESTIC_SECTORS and not cluster.known:
+            cluster.country = home
 
 
 def _place(
@@ -360,7 +408,9 @@ def _match_person(mention: Mention, clusters: list[_Work]) -> _Work | None:
         and _attributes_fit(mention, c)
         and _role_fits(mention.key, mention.attrs.sector, c)
     ]
-    return _most_recent(fitting, mention.span.start)
+    # "the chancellor" is the one titled chancellor before any other official.
+    exact = [c for c in fitting if mention.key in c.roles]
+    return _most_recent(exact or fitting, mention.span.start)
 
 
 def _only_open_person(

@@ -403,6 +403,11 @@ def _add_titles(mention: Mention, taken: list[bool]) -> None:
         while first < start - 1 and doc[first].dep_ not in _PREMOD_DEPS:
             first += 1
     first = _line_start(doc, first, start)
+    for i in range(max(first, 1), start):
+        # A spaced dash ends a dateline or a headline: "BERLIN - German Chancellor X".
+        spaced = bool(doc[i].whitespace_ and doc[i - 1].whitespace_)
+        if doc[i].text in {"-", "–", "—", "--"} and spaced:
+            first = i + 1
     while first < start and (doc[first].is_punct or doc[first].pos_ == "DET"):
         first += 1
     premods = doc[first:start]
