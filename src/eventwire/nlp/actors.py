@@ -89,7 +89,6 @@ def resolve_actors(doc: Doc) -> tuple[list[ActorCluster], list[tuple[Span, Span]
             _place(mention, _match(mention, clusters, sentence_of), clusters, owner)
     links = _resolve_pronouns(doc, mentions, owner, sentence_of)
     _home_country(clusters)
-    _home_country(clusters)
     clusters.sort(key=lambda c: min(m.span.start for m in c.mentions))
     return [c.finish(f"A{n}") for n, c in enumerate(clusters, start=1)], links
 
@@ -119,22 +118,6 @@ def _untagged_surnames(
             mention = Mention(doc[token.i : token.i + 1], "person", named=True, key=token.text)
             found.append((mention, owners[0]))
     return found
-
-
-# Roles that act for one country's state or society (not IGO, business, media).
-_DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "PTY", "INS", "SPY"}
-
-
-def _home_country(clusters: list[_Work]) -> None:
-    """An official or body with a domestic role but no stated country ("the police", "rebels",
-    "President Aliyev") belongs, in a text that names exactly one country, to that country."""
-    countries = {c.country for c in clusters if c.country}
-    if len(countries) != 1:
-        return
-    (home,) = countries
-    for cluster in clusters:
-        if cluster.country is None and cluster.sector in _DOMESTIC_SECTORS and not cluster.known:
-            cluster.country = home
 
 
 # Roles that act for one country's state or society (not IGO, business, media).
