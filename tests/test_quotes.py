@@ -529,6 +529,24 @@ def test_named_modifier_owns_a_proposal(statements):
     assert speaker_name(result, q) == "Senate"
 
 
+def test_short_quote_right_after_an_attributed_one(statements):
+    result, quotes = statements(
+        '"We ask the international community to act now," Haddad said. "Every hour counts."'
+    )
+    assert [q.text for q in quotes][-1] == "Every hour counts."
+    assert speaker_name(result, quotes[-1]) == "Haddad"
+
+
+def test_possessive_office_becomes_an_actor_named_after_its_owner(statements):
+    result, quotes = statements(
+        "Prime Minister Youssef Haddad visited the hospital. His office said 12 people had "
+        "been killed in the strikes."
+    )
+    q = only(quotes)
+    assert speaker_name(result, q) == "Youssef Haddad's office"
+    assert q.speaker_mention.text == "His office"
+
+
 # --- not statements ---------------------------------------------------------------------------
 
 

@@ -130,7 +130,11 @@ class SpeakerResolver:
         if resolved.mention is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
             return
         span = self.doc.char_span(*resolved.mention, alignment_mode="expand")
-        if span is None or any(i in self.by_token for i in range(span.start, span.end)):
+        if span is None or head.i in self.by_token:
+            return
+        if resolved.actor_id is not None and any(
+            i in self.by_token for i in range(span.start, span.end)
+        ):
             return
         if resolved.actor_id is not None:
             cluster = next(c for c in self.doc._.actors if c.id == resolved.actor_id)
@@ -145,7 +149,8 @@ class SpeakerResolver:
 
     def _index(self, cluster: ActorCluster, span: Span) -> None:
         for i in range(span.start, span.end):
-            self.by_token[i] = cluster
+            # "His office": "His" stays the person's; the rest is the new actor's.
+            self.by_token.setdefault(i, cluster)
         if span[0].pos_ != "PRON":
             pool = self.person_mentions if cluster.kind == "person" else self.group_mentions
             bisect.insort(pool, (span.end - 1, cluster), key=lambda pair: pair[0])
@@ -166,11 +171,13 @@ class SpeakerResolver:
     def _new_actor(self, head: Token, span: Span) -> ActorCluster:
         actors = self.doc._.actors if self.doc._.actors is not None else []
         number = max((int(c.id[1:]) for c in actors if c.id[1:].isdigit()), default=0) + 1
+        name = _display_name(span)
+        owner = self.by_token.get(span.start) if span[0].tag_ == "PRP$" else None
+        if owner is not None and span.start < head.i:
+            # "His office" -> "Youssef Haddad's office"
+            name = f"{owner.name}'s {self.doc[span.start + 1 : span.end].text}"
         cluster = ActorCluster(
-            id=f"A{number}",
-            kind=_speaker_kind(head),
-            name=_display_name(span),
-            named=head.pos_ == "PROPN",
+            id=f"A{number}", kind=_speaker_kind(head), name=name, named=head.pos_ == "PROPN"
         )
         actors.append(cluster)
         self.doc._.actors = actors

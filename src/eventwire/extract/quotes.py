@@ -41,6 +41,7 @@ _MIN_FLOATING_WORDS = 6
 _CLAUSE_CORE = {"nsubj", "nsubjpass", "expl", "mark"}  # "that officials, '...'" is mixed
 # Verbs whose subject is the author of the statement they take as object.
 _ISSUING_VERBS = {"issue", "release", "make", "publish", "send", "deliver", "give", "post", "put"}
+_CUE_SENTENCE_CHARS = 80  # at most this far from the quote that carries the cue
 _SPEAKER_WORDS = {"i", "me", "my", "we", "us", "our", "you", "your"}
 # Verbs of holding a view: with "according to <medium>" their subject is the source.
 _VIEW_VERBS = {"believe", "think", "feel", "consider", "expect", "fear", "hope", "want", "doubt"}
@@ -522,7 +523,22 @@ def _attach_quotes(
             statement.kind = "absorbed"  # "praised him as a leader": no quotation, no statement
         elif statement.kind == "bare":
             statement.kind = "absorbed"
-    return [d for d in direct if _keep_direct(doc, d)]
+    cued_ends = [d.quotes[0].close_at for d in direct if d.cue is not None and d.quotes]
+    return [d for d in direct if _keep_direct(doc, d) or _follows_cued_quote(doc, d, cued_ends)]
+
+
+def _follows_cued_quote(doc: Doc, statement: Statement, cued_ends: list[int]) -> bool:
+    """ '"We must act now," Haddad said. "Every hour counts."': a short quotation right after
+    its speaker's attributed one, in the same paragraph, goes on with what they said."""
+    if statement.cue is not None or not statement.quotes:
+        return False
+    text = _text(doc)
+    q = statement.quotes[0]
+    gap = [e for e in cued_ends if e < q.open_at and q.open_at - e <= _CUE_SENTENCE_CHARS]
+    if not gap or "\n" in text[gap[-1] : q.open_at]:
+        return False
+    between = text[gap[-1] + 1 : q.open_at].rstrip()
+    return between.endswith(".") and q.inner_last in ".!?…" and text[q.start].isupper()
 
 
 def _without_shadowed_according(statements: list[Statement]) -> list[Statement]:
