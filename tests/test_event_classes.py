@@ -257,3 +257,20 @@ def test_vector_fallback_takes_near_synonyms_only(nlp):
     # words near a verb that is an event only in some phrases, or pruned-vector aliases
     for word in ("require", "increase", "reduce", "develop", "create", "thwart", "decapitate"):
         assert lex.nearest_verb(word, nlp.vocab) is None, word
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Two journalists were arrested in Istanbul on Monday.", "17"),
+    ("Three soldiers were killed in an ambush near the border.", "18"),
+    ("The former minister was accused of taking bribes.", "11"),
+])
+def test_acts_without_a_named_doer_are_coded(nlp, text, root):
+    doc = nlp(text)
+    _actors, _quotes, events = extract(doc, Document(id="t", text=text, published="2024-05-01"))
+    assert [(e.source, e.cameo_root) for e in events] == [(None, root)]
+
+
+def test_mishaps_are_not_violence(nlp):
+    text = "Twelve people were killed when a bus collided with a truck on the highway."
+    doc = nlp(text)
+    assert extract(doc, Document(id="t", text=text, published="2024-05-01"))[2] == []

@@ -66,11 +66,15 @@ _NAMED_THINGS = {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 _POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO", "REB", "OPP", "PTY", "INS",
                       "SPY", "NGO", "IMG", "SEP", "UAF", "ELI"}
+# Acts reported without their doer that still say what happened to someone ("two
+# journalists were arrested", "the minister was accused of fraud", "soldiers were killed").
+_DOERLESS_ROOTS = {"11", "17", "18", "19", "20"}
 # Causes that make deaths and injuries a mishap rather than an act of violence.
 _MISHAPS = {"accident", "crash", "collision", "storm", "flood", "flooding", "earthquake", "quake",
             "landslide", "avalanche", "hurricane", "cyclone", "typhoon", "tornado", "wildfire",
             "blaze", "stampede", "outbreak", "disease", "virus", "heatwave", "lightning",
-            "derail", "capsize", "collapse", "drown", "tsunami", "eruption", "mudslide"}
+            "derail", "capsize", "collapse", "drown", "tsunami", "eruption", "mudslide",
+            "collide", "overturn", "plunge", "electrocute"}
 # Acts done at a place, whose place can stand for the target.
 _PHYSICAL = {"08", "14", "15", "17", "18", "19", "20"}
 _PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "inside", "around"}
@@ -834,7 +838,7 @@ class _Coder:
             cluster.kind == "country" or cluster.sector in _POLITICAL_SECTORS)
 
     def _doerless_violence(self, candidate: Candidate, target: Party | None) -> bool:
-        if candidate.code[:2] not in {"18", "19", "20"} or target is None or candidate.negated:
+        if candidate.code[:2] not in _DOERLESS_ROOTS or target is None or candidate.negated:
             return False
         if not (target.named or _is_people(target.token) or target.token.lemma_.lower() in {
                 "soldier", "civilian", "policeman", "officer", "child", "journalist", "person"}):
