@@ -547,6 +547,28 @@ def test_possessive_office_becomes_an_actor_named_after_its_owner(statements):
     assert q.speaker_mention.text == "His office"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "According to a statement from the foreign ministry, the minister also invited "
+            "Putin to visit Beijing in the autumn.",
+            "foreign ministry",
+        ),
+        (
+            "According to a transcript released by the Kremlin, Putin called the talks useful.",
+            "Kremlin",
+        ),
+    ],
+)
+def test_according_to_a_document_names_its_issuer(statements, text, speaker):
+    result, quotes = statements(text)
+    q = only(quotes)
+    assert q.kind == "indirect"
+    assert speaker_name(result, q) == speaker
+    assert not q.hedged
+
+
 # --- not statements ---------------------------------------------------------------------------
 
 

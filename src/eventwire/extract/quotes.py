@@ -41,6 +41,8 @@ _MIN_FLOATING_WORDS = 6
 _CLAUSE_CORE = {"nsubj", "nsubjpass", "expl", "mark"}  # "that officials, '...'" is mixed
 # Verbs whose subject is the author of the statement they take as object.
 _ISSUING_VERBS = {"issue", "release", "make", "publish", "send", "deliver", "give", "post", "put"}
+# Documents that carry their issuer's own words ("a statement from the ministry").
+_OWN_DOCUMENTS = {"statement", "transcript", "filing", "letter", "release", "communique"}
 _CUE_SENTENCE_CHARS = 80  # at most this far from the quote that carries the cue
 _SPEAKER_WORDS = {"i", "me", "my", "we", "us", "our", "you", "your"}
 # Verbs of holding a view: with "according to <medium>" their subject is the source.
@@ -90,6 +92,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     statements = _without_shadowed_according(_reported_statements(doc, lex, in_quote))
     direct = _attach_quotes(doc, quoted, statements, in_quote, token_starts, lex)
     statements = [s for s in statements if s.kind != "absorbed"] + direct
+    statements = _without_shadowed_according(statements)  # now also by mixed descriptions
     statements.sort(key=lambda s: s.start)
     _add_channels(doc, statements, lex)
     _resolve_speakers(doc, statements, resolver)
@@ -340,7 +343,11 @@ def _according_statement(doc: Doc, according: Token, lex: CueLexicon) -> Stateme
     source = sources[0]
     statement = Statement(start, end, "indirect", cue=according, cue_end=to)
     statement.speaker = source
-    if _is_report(source, lex):
+    issuer = _issuer(source)
+    if issuer is not None:
+        # "according to a statement from the ministry": the ministry's own words.
+        statement.speaker = issuer
+    elif _is_report(source, lex):
         statement.hedged = True  # second-hand: the medium's account
         clause = according.head
         viewer = next(iter(_subjects(clause)), None)
@@ -348,6 +355,20 @@ def _according_statement(doc: Doc, according: Token, lex: CueLexicon) -> Stateme
             # "According to the BBC, Smith believes ...": Smith's view, reported by the BBC.
             statement.speaker, statement.via = viewer, [source]
     return statement
+
+
+def _issuer(document: Token) -> Token | None:
+    """X in "a statement from X" / "a transcript released by X": who issued the document."""
+    if document.lemma_.lower() not in _OWN_DOCUMENTS:
+        return None
+    for prep in document.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.dep_ == "acl":  # "a transcript released by the Kremlin"
+            for agent in prep.children:
+                if agent.dep_ == "agent":
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _adverb_statement(doc: Doc, adverb: Token, lex: CueLexicon) -> Statement | None:
@@ -546,7 +567,8 @@ def _without_shadowed_according(statements: list[Statement]) -> list[Statement]:
     verb_sentences = {
         (s.cue.sent.start, _paragraphs(s.cue.doc).of_token[s.cue.i])
         for s in statements
-        if s.cue is not None and s.cue.lower_ != "according"
+        # A descriptive verb without a quotation ("called the talks useful") is no statement.
+        if s.cue is not None and s.cue.lower_ != "according" and s.kind != "fragment"
     }
     return [
         s
