@@ -118,6 +118,26 @@ NO_EVENT = [
     "The Iranian film won an award at the Berlin festival.",
     "Thousands of Mexican workers cross the border into the United States every day.",
     "The Greek prime minister posted a photo of his dog on social media.",
+    # political actors doing nothing to anyone
+    "The government will publish its annual report next month.",
+    "The president has been in office since 2015.",
+    "Parliament will debate the bill on Thursday.",
+    "The army has about 50,000 soldiers and 300 tanks.",
+    "The government expects growth of 3 percent next year.",
+    "The foreign minister is scheduled to retire in December.",
+    "The Ukrainian government owns 60 percent of the company.",
+    "The president celebrated his 70th birthday on Sunday.",
+    "Lawmakers approved the budget by 240 votes to 190.",
+    "The president signed the law on Friday.",
+    "Turkey's central bank raised interest rates to 50 percent.",
+    "The defence ministry announced a plan to buy 40 new fighter jets.",
+    "The government launched a campaign to vaccinate children against measles.",
+    "Police are searching for a man who escaped from prison on Sunday.",
+    "The opposition party held its annual congress in Lagos.",
+    "The Kenyan government declared three days of national mourning.",
+    "The Israeli army said the drill was part of routine training.",
+    "The French president will give a speech on the economy on Monday.",
+    "The Japanese prime minister visited a school in Osaka.",
 ]
 
 # Sentences with an event between actors, with the class of the event a reader would code.

@@ -812,6 +812,9 @@ class _Coder:
             return self._doerless_violence(candidate, target)
         if not (source.named or (target and target.named)):
             return False
+        if (candidate.code[:2] == "04" and target is not None and not target.named
+                and target.token.lemma_.lower() not in _AGENTS | _PEOPLE):
+            return False  # "visited a school", "met reporters": no one to consult
         if _sporting(source) or (target is not None and _sporting(target)):
             return False  # "Pakistan's cricket team arrived in Australia": sport, not politics
         if target is not None and not target.named and target.token.ent_type_ in _NAMED_THINGS:
