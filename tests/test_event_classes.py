@@ -238,6 +238,36 @@ EVENTS = [
      "important step towards peace.", 2),
     ("The African Union called for an immediate ceasefire in Sudan.", 1),
     ("The Vatican appealed to all parties to spare civilians.", 1),
+    # more constructions: particles, that-clauses, nominal events, doers named by nationality
+    ("Speaking in Brussels, the NATO chief urged member states to increase their defence "
+     "spending.", 1),
+    ("Pakistan's prime minister offered condolences to Iran after the deadly blasts.", 1),
+    ("Ukraine's foreign minister thanked Germany for the new air defence systems.", 2),
+    ("The two leaders agreed to hold another round of talks in Geneva next month.", 2),
+    ("Qatar has been mediating between Israel and Hamas for months.", 2),
+    ("The Saudi crown prince received the Iranian foreign minister in Riyadh.", 2),
+    ("India and Pakistan agreed to resume dialogue after a three-year pause.", 2),
+    ("Poland's president voiced strong support for Ukraine's bid to join the European Union.", 2),
+    ("Turkey reopened its border crossing with Armenia for the first time in 30 years.", 3),
+    ("The Kremlin said Russia had pulled its forces back from positions near Kyiv.", 3),
+    ("The United Arab Emirates airlifted 100 tonnes of food to Gaza.", 3),
+    ("Under a deal brokered by Qatar, Russia returned 10 Ukrainian children to their families.", 3),
+    ("Belgium handed over the suspect to French authorities.", 3),
+    ("Beijing lodged a formal protest with Tokyo over the release of the treated water.", 4),
+    ("Serbia's president rejected calls for an international inquiry into the violence.", 4),
+    ("The court sentenced the opposition leader to five years in prison.", 5),
+    ("Lithuania expelled three Russian diplomats, accusing them of espionage.", 4),
+    ("Iran warned the United States that any attack would be met with a crushing response.", 4),
+    ("The U.S. Treasury froze the assets of five Venezuelan officials.", 4),
+    ("Ukrainian drones struck an oil refinery in southern Russia overnight.", 5),
+    ("Rebels ambushed a convoy carrying aid workers in eastern Congo, killing four.", 5),
+    ("Riot police used water cannon to disperse thousands of demonstrators in Tbilisi.", 5),
+    ("Chinese coast guard vessels blocked a Philippine supply boat near the disputed shoal.", 5),
+    ("Houthi forces fired a ballistic missile at a US warship in the Red Sea.", 5),
+    ("Authorities in Moscow detained more than 100 people at vigils for the opposition leader.", 5),
+    ("Israeli settlers set fire to Palestinian homes in the West Bank village.", 5),
+    ("Hundreds of farmers blocked roads with tractors across France to protest against low "
+     "prices.", 5),
 ]
 
 

@@ -875,9 +875,13 @@ def _confidence(candidate: Candidate, source: Party | None, target: Party | None
 # --- syntax helpers ------------------------------------------------------------------------
 
 
+_PARTICLES = {"back", "away", "down", "off", "out", "up", "aside", "over"}
+
+
 def _choose(senses: list[Sense], head: Token, noun_context: bool = False) -> Sense | None:
     """The first sense whose preposition and keyword conditions hold around ``head``."""
-    preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}}
+    preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}
+             or c.dep_ == "advmod" and c.lower_ in _PARTICLES}  # "pulled its forces back"
     words = _complement_words(head, include_head_context=noun_context)
     for sense in senses:
         if sense.prep and not sense.prep & preps:
