@@ -569,6 +569,27 @@ def test_according_to_a_document_names_its_issuer(statements, text, speaker):
     assert not q.hedged
 
 
+def test_headline_quote_with_inverted_cue(statements):
+    result, quotes = statements(
+        "'We will rebuild every school', vows Kenyan president after floods\n\n"
+        "President Samuel Otieno spoke on Monday."
+    )
+    q = next(q for q in quotes if q.kind == "direct")
+    assert q.text == "We will rebuild every school"
+    assert q.cue.text == "vows"
+    assert "president" in speaker_name(result, q)
+
+
+def test_colon_paragraph_introduces_the_quotation_below(statements):
+    result, quotes = statements(
+        "The health minister, Grace Wanjiru, warned of cholera. She said:\n\n"
+        '"The water is not safe. Boil it before you drink it."'
+    )
+    q = only(quotes, "direct")
+    assert speaker_name(result, q) == "Grace Wanjiru"
+    assert q.cue.text == "said"
+
+
 # --- not statements ---------------------------------------------------------------------------
 
 

@@ -169,7 +169,7 @@ def _is_statement_quote(
     next_line = bisect.bisect_right(line_starts, q.close_at)
     start = line_starts[bisect.bisect_right(line_starts, q.open_at) - 1]
     end = line_starts[next_line] - 1 if next_line < len(line_starts) else len(text)
-    if _is_caption(text[start:end], lex):
+    if _is_caption(text[start:end], lex) and not _cue_follows(doc, q, token_starts, lex):
         return False
     first = _token_at(token_starts, q.open_at)
     before = [t for t in doc[max(0, first - 3) : first] if not t.is_punct and not t.is_space]
@@ -186,6 +186,17 @@ def _is_statement_quote(
     # A quoted run of capitalised words with no sentence punctuation is a title or a name.
     titled = words and all(w[0].isupper() or not w[0].isalpha() for w in words)
     return not (titled and len(words) <= 8 and not any(c in inner for c in ".!?,"))
+
+
+def _cue_follows(doc: Doc, q: Quoted, token_starts: list[int], lex: CueLexicon) -> bool:
+    """A headline quotation: "'We will rebuild', vows president" (a comma, then the cue)."""
+    text = _text(doc)
+    after = q.close_at + 1
+    if text[after : after + 2] != ", " and text[q.end : q.end + 1] != ",":
+        return False
+    comma = after if text[after : after + 1] == "," else q.end
+    nxt = _token_at(token_starts, comma + 2) if comma + 2 < len(text) else None
+    return nxt is not None and nxt < len(doc) and _is_cue_verb(doc[nxt], lex)
 
 
 def _is_caption(line: str, lex: CueLexicon) -> bool:
@@ -704,8 +715,13 @@ def _nearby_cue(
     # ... or a dash after an interrupting cue: '"The plan," she said — pausing — "is dead."'
     introduced = text[: q.open_at].rstrip()[-1:] in (":", ",", "—", "–")
     reach = 12 if introduced else 0
-    for tok in reversed(doc[max(before_sent.start, first - reach) : first]):
-        if in_quote[tok.i] >= 0 or "\n" in tok.text:
+    floor = before_sent.start
+    if floor == first and floor > 0 and text[: q.open_at].rstrip().endswith(":"):
+        floor = doc[floor - 1].sent.start  # the colon ends the sentence above
+    for tok in reversed(doc[max(floor, first - reach) : first]):
+        # 'She said:' may stand as a paragraph of its own above the quotation.
+        after_colon = tok.is_space and text[: tok.idx].rstrip().endswith(":")
+        if in_quote[tok.i] >= 0 or ("\n" in tok.text and not after_colon):
             break
         if tok.i in bare or _is_cue_verb(tok, lex):
             return bare.get(tok.i) or Statement(q.start, q.end, "bare", cue=tok)
@@ -770,6 +786,10 @@ def _add_channels(doc: Doc, statements: list[Statement], lex: CueLexicon) -> Non
             statement.hedged = True
         elif statement.speaker is None and cue.lower_ != "according":
             subjects = _subject_of(cue)
+            if subjects is not None and any(
+                q.open_at < subjects.idx < q.close_at for q in statement.quotes
+            ):
+                subjects = None  # "'We will rebuild', vows president": not the quote's "We"
             statement.speaker = subjects
             if subjects is None and cue.pos_ in ("VERB", "AUX"):
                 statement.speaker = _inverted_subject(cue) or _subject_before(cue)
