@@ -121,7 +121,8 @@ def _untagged_surnames(
 
 
 # Roles that act for one country's state or society (not IGO, business, media).
-_DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "PTY", "INS", "SPY"}
+_DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "PTY", "INS", "SPY", "CVL",
+                     "EDU", "LAB"}
 
 
 def _home_country(clusters: list[_Work]) -> None:
