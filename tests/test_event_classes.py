@@ -324,3 +324,15 @@ def test_mishaps_are_not_violence(nlp):
     text = "Twelve people were killed when a bus collided with a truck on the highway."
     doc = nlp(text)
     assert extract(doc, Document(id="t", text=text, published="2024-05-01"))[2] == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The United States said Israel must allow more aid into Gaza.", "10"),
+    ("The European Union said Serbia should recognise Kosovo.", "02"),
+])
+def test_what_another_must_or_should_do_is_demanded_or_asked(nlp, text, code):
+    doc = nlp(text)
+    events = extract(doc, Document(id="t", text=text, published="2024-05-01"))[2]
+    top = max(events, key=lambda e: e.confidence)
+    assert top.cameo_root == code and top.trigger.text == "said"
+    assert all(e.hypothetical for e in events if e is not top)

@@ -195,6 +195,9 @@ class _Coder:
         hypothetical act itself: intent (03) for cooperation ("will provide aid"), a threat (13)
         for conflict ("would boycott", "will strike back")."""
         root = candidate.code[:2]
+        obliged = self._obligation(candidate, head)
+        if obliged:
+            return obliged
         if not (candidate.hypothetical and _future(_clause_of(head))):
             return [candidate]
         if "04" <= root <= "08" and _conditional(_clause_of(head)):
@@ -209,6 +212,35 @@ class _Coder:
         stated = replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
                          match="wrapper", hypothetical=False, targetless_ok=True)
         return [stated, candidate]
+
+    def _obligation(self, candidate: Candidate, head: Token) -> list[Candidate]:
+        """ "X said Y must withdraw": a speaker saying what another must do demands it (10);
+        with "should" it is an appeal (02). The act itself becomes hypothetical."""
+        token, modal = _clause_of(head), None
+        for _ in range(4):
+            modal = modal or next((c.lower_ for c in token.children
+                                   if c.dep_ == "aux" and c.lower_ in {"must", "should"}), None)
+            if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in (
+                    self.lex.reporting - _RELAYS):
+                break
+            if token.dep_ not in {"xcomp", "advcl", "conj", "ccomp"} or token.head.i == token.i:
+                return []
+            token = token.head
+        else:
+            return []
+        reporter = token.head
+        speakers = [p for p in self._subjects(reporter) if p.named]
+        if modal is None or not speakers or not candidate.sources or {
+                p.key for p in speakers} & {p.key for p in candidate.sources}:
+            return []
+        kind = self.lex.wrappers["demand" if modal == "must" else "urge"]
+        asked = replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
+                        trigger=reporter, start=reporter.i, end=reporter.i + 1,
+                        sources=speakers, targets=candidate.sources, match="wrapper",
+                        targetless_ok=True, symmetric=False)
+        self._modality(asked, reporter)
+        candidate.hypothetical = True
+        return [asked, candidate]
 
     def _vector_senses(self, verb: Token, lemma: str) -> tuple[list[Sense] | None, str]:
         lex = self.lex
