@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
-import signal
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+# Run as a file, the scripts folder is on sys.path.
+from docs_sections import BENCHMARKS, replace_section, shared_data_dir, time_limit
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("EVENTWIRE_SHARED", REPO / ".." / "shared" / "data"))
+SHARED = shared_data_dir()
 GUM_TEXTS = SHARED / "gum-wikinews" / "wikinews_gum_plain.jsonl"
-DOCS = REPO / "docs" / "benchmarks.md"
 SECTION = "## Statement extraction speed"
 
 
@@ -45,18 +42,6 @@ def load_texts() -> list[str]:
 DOC_SECONDS = 60
 
 
-@contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def measure(repeat: int) -> dict[str, float]:
@@ -98,18 +83,6 @@ def measure(repeat: int) -> dict[str, float]:
     }
 
 
-def write_section(body: str) -> None:
-    DOCS.parent.mkdir(exist_ok=True)
-    old = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    section = f"{SECTION}\n\n{body}"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(old):
-        new = pattern.sub(lambda _: section + "\n", old)
-    else:
-        new = old.rstrip("\n") + "\n\n" + section
-    DOCS.write_text(new, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -127,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(body)
     if args.write_docs:
-        write_section(body)
+        replace_section(BENCHMARKS, f"{SECTION}\n\n{body}")
     return 0
 
 

@@ -15,17 +15,18 @@ Usage: python scripts/eval_coref.py [--no-write]
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Run as a file, the scripts folder is on sys.path.
+from docs_sections import EVALUATION, replace_section, shared_data_dir
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("EVENTWIRE_SHARED", REPO / ".." / "shared" / "data"))
+SHARED = shared_data_dir()
 GUM_DEP = SHARED / "gum-wikinews" / "dep"
-REPORT = REPO / "docs" / "evaluation.md"
 SECTION = "## Pronoun resolution (GUM Wikinews)"
 PRONOUNS = {"he", "she", "him", "her", "his"}
 _ENTITY = re.compile(r"\((\d+)-[^()]*\)?|(\d+)\)")
@@ -158,18 +159,6 @@ def table(totals: Counter, by_form: Counter, n_docs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(section: str) -> None:
-    """Replace this script's section of docs/evaluation.md, keeping everyone else's."""
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    current = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Evaluation\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _: section + "\n", current, count=1)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + section
-    REPORT.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="print only")
@@ -182,7 +171,7 @@ def main() -> int:
     section = table(totals, by_form, len(docs))
     print(section)
     if not args.no_write:
-        write_section(section)
+        replace_section(EVALUATION, section)
     return 0
 
 

@@ -21,19 +21,18 @@ import hashlib
 import json
 import os
 import re
-import signal
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Run as a file, the scripts folder is on sys.path.
+from docs_sections import EVALUATION, replace_section, shared_data_dir, time_limit
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("EVENTWIRE_SHARED", REPO / ".." / "shared" / "data"))
+SHARED = shared_data_dir()
 GUM_TEXTS = SHARED / "gum-wikinews" / "wikinews_gum_plain.jsonl"
 SAMPLES = REPO / "samples" / "articles"
-DOCS = REPO / "docs" / "evaluation.md"
 SECTION = "## Attributed statements"
 GROUPS = {"direct": "direct", "indirect": "reported", "mixed": "reported"}
 
@@ -43,20 +42,6 @@ ERRORS: list[str] = []
 DOC_SECONDS = int(os.environ.get("EVAL_DOC_SECONDS", "60"))
 
 
-@contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    """Raise TimeoutError if the block runs longer than ``seconds`` (Unix main thread only)."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
@@ -324,19 +309,6 @@ def table(counts: dict[str, Counts], sources: list[str]) -> str:
     return "\n".join(lines) + f"\n\nGold: {', '.join(sources)}.\n"
 
 
-def write_section(body: str) -> None:
-    DOCS.parent.mkdir(exist_ok=True)
-    old = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Evaluation\n"
-    section = f"{SECTION}\n\n{body}"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    new = (
-        pattern.sub(lambda _: section + "\n", old)
-        if pattern.search(old)
-        else (old.rstrip("\n") + "\n\n" + section)
-    )
-    DOCS.write_text(new, encoding="utf-8")
-
-
 EXPLANATION = """\
 Scored by `scripts/eval_quotes.py` against `eval/quotes/*.jsonl` (statements of the 24 GUM
 Wikinews articles, analysed as plain text, and of the sample articles). A predicted statement
@@ -379,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(sorted(ERRORS)) + "\n")
         ERRORS.clear()
     if args.write_docs:
-        write_section(EXPLANATION + "\n".join(sections))
+        replace_section(EVALUATION, f"{SECTION}\n\n" + EXPLANATION + "\n".join(sections))
     return 0
 
 
