@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from eventwire.pipeline import analyse
 from eventwire.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
+# Scripts run as files import their shared helpers (docs_sections) from their own folder.
+sys.path.insert(0, str(REPO / "scripts"))
 SAMPLES = REPO / "samples" / "articles"
 BAD_SAMPLES = REPO / "samples" / "bad"
 SHARED_DATA = REPO.parent / "shared" / "data"
