@@ -121,8 +121,21 @@ def _untagged_surnames(
 
 
 # Roles that act for one country's state or society (not IGO, business, media).
-_DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "PTY", "INS", "SPY", "CVL",
-                     "EDU", "LAB"}
+_DOMESTIC_SECTORS = {
+    "GOV",
+    "MIL",
+    "COP",
+    "REB",
+    "OPP",
+    "JUD",
+    "LEG",
+    "PTY",
+    "INS",
+    "SPY",
+    "CVL",
+    "EDU",
+    "LAB",
+}
 
 
 def _home_country(clusters: list[_Work]) -> None:
@@ -224,7 +237,13 @@ class _Work:
 
     def _name(self) -> str:
         names = [m for m in self.mentions if m.named]
-        if self.kind == "country" and self.sector is None and names:
+        # a country named only by its name or demonym shows its name, whatever its sector
+        # (the keys of such mentions are the country code: "CHN" is no name to show)
+        if (
+            self.kind == "country"
+            and names
+            and (self.sector is None or all(m.key == self.country for m in names))
+        ):
             return _country_display(names)
         if names:
             best = max(names, key=lambda m: (len(m.key.split()), len(m.key)))
@@ -248,8 +267,10 @@ def _name_text(mention: Mention) -> str:
 def _country_display(names: list[Mention]) -> str:
     countries = lexicon().countries
     # the country's name over a demonym that stood for it ("Ukraine", not "Ukrainian request")
-    best = max(names, key=lambda m: (
-        m.span.text.lower().removeprefix("the ") in countries, len(m.span.text)))
+    best = max(
+        names,
+        key=lambda m: (m.span.text.lower().removeprefix("the ") in countries, len(m.span.text)),
+    )
     text = best.span.text
     return text[4:] if text.lower().startswith("the ") else text
 
@@ -274,7 +295,8 @@ def _match(mention: Mention, clusters: list[_Work], sentence_of: list[int]) -> _
         return _match_body(mention, clusters)
     if mention.definite:
         found = _match_person(mention, clusters) or _only_open_person(
-            mention, clusters, sentence_of)
+            mention, clusters, sentence_of
+        )
         if found is not None and _co_argument(mention, found):
             return None  # "Putin met the president of Armenia": two people
         return found

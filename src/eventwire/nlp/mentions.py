@@ -250,16 +250,27 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         if ent.label_ == "ORG" and known and known.sector != "BUS" and _owns_thing(span):
             # "a U.N. Security Council resolution", "United Nations planes": the body takes part
             _take(taken, span)
-            found.append(Mention(span, known.kind, named=True, key=known.name, known=known,
-                                 attrs=Attributes(country=known.country, sector=known.sector)))
+            found.append(
+                Mention(
+                    span,
+                    known.kind,
+                    named=True,
+                    key=known.name,
+                    known=known,
+                    attrs=Attributes(country=known.country, sector=known.sector),
+                )
+            )
             continue
         if _country_of_thing(span, ent.label_, hyphenated):
             # "Russian aircraft bombed", "welcomed the Senegalese plan": no role noun carries
             # the country, so the country itself takes part (as the owner of the thing)
             country = country_of(text) if ent.label_ == "NORP" else lex.countries.get(lower)
             _take(taken, span)
-            found.append(Mention(span, "country", named=True, key=str(country),
-                                 attrs=Attributes(country=country)))
+            found.append(
+                Mention(
+                    span, "country", named=True, key=str(country), attrs=Attributes(country=country)
+                )
+            )
             continue
         if ent.label_ == "NORP" and (
             _is_premodifier(span) or span.root.dep_ == "appos" or hyphenated
