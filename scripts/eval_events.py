@@ -117,6 +117,17 @@ def macro_f1(table: dict[str, tuple[float, float, float, int]]) -> float:
     return sum(row[2] for row in present) / len(present) if present else 0.0
 
 
+def confusion_md(pairs: list[tuple[str, str]]) -> str:
+    """Gold class in rows, predicted class in columns."""
+    labels = sorted({g for g, _ in pairs} | {p for _, p in pairs})
+    counts = Counter(pairs)
+    lines = ["| gold \\ ours | " + " | ".join(labels) + " |",
+             "| --- |" + " ---: |" * len(labels)]
+    lines += [f"| {g} | " + " | ".join(str(counts[(g, p)]) for p in labels) + " |"
+              for g in labels]
+    return "\n".join(lines)
+
+
 def rows_md(rows: list[tuple[str, float]]) -> str:
     lines = ["| measure | value |", "| --- | ---: |"]
     lines += [f"| {label} | {value:.2f} |" for label, value in rows]
@@ -349,6 +360,10 @@ class 1 or 4, whichever we predict, and a miss is booked to class 1). No sentenc
 Time for all sentences (NLP + extraction): {gsr.seconds:.1f} s.
 
 {table_md("five-class", five)}
+
+Five-class confusion (gold in rows, ours in columns):
+
+{confusion_md(gsr.five_pairs)}
 
 Most misses are sentences with no event at all (an unknown verb or phrase, or a doer that is
 neither a named actor nor an agentive noun). Dyads fail mostly on countries: people named

@@ -58,6 +58,8 @@ class Lexicon:
     evaluative_verbs: frozenset[str]
     positive: frozenset[str]
     negative: frozenset[str]
+    # adjectives of outlook ("optimistic about", "worried over") -> CAMEO 012/013 comment
+    outlook: dict[str, str] = field(default_factory=dict)
     _vectors: dict[int, tuple[list[str], np.ndarray]] = field(default_factory=dict)
 
     def nearest_verb(self, lemma: str, vocab: Vocab) -> tuple[str, float] | None:
@@ -141,4 +143,5 @@ def lexicon() -> Lexicon:
         evaluative_verbs=frozenset(data["evaluative_verbs"]),
         positive=frozenset(data["evaluative"]["positive"]),
         negative=frozenset(data["evaluative"]["negative"]),
+        outlook={str(k): str(v) for k, v in data.get("outlook", {}).items()},
     )

@@ -151,6 +151,8 @@ class _Coder:
                 found += self._verb(token, absorbed)
             elif token.pos_ in {"NOUN", "PROPN"}:
                 found += self._noun(token)
+            elif token.pos_ == "ADJ" and token.lemma_.lower() in self.lex.outlook:
+                found += self._outlook(token)
             elif token.pos_ == "ADJ" and token.lemma_.lower() in self.lex.wrappers:
                 act = _infinitive(token)  # "ready to host", "willing to send"
                 if act is not None:
@@ -386,6 +388,28 @@ class _Coder:
             candidate.negated = True
         return self._with_intent(candidate, governor) if light else [candidate]
 
+    def _outlook(self, adjective: Token) -> list[Candidate]:
+        """An optimistic or pessimistic comment (013/012): "X was hopeful about the talks",
+        "said it was worried over Y's missile tests". The target is what it is about."""
+        if adjective.dep_ not in {"acomp", "oprd"} or adjective.head.lemma_ != "be":
+            return []
+        sources = [p for p in self._subjects(adjective.head) if p.named]
+        if not sources:
+            return []
+        about = [g for c in adjective.children if c.dep_ == "prep"
+                 and c.lower_ in {"about", "over", "on", "of", "that", "for"}
+                 for g in c.children if g.dep_ == "pobj"]
+        targets = [p for g in about for p in self._expand(g) if p.named]
+        for g in about:  # "optimistic about a deal between Moscow and Kyiv"
+            targets = targets or self._noun_targets(g)
+        candidate = Candidate(
+            code=self.lex.outlook[adjective.lemma_.lower()], trigger=adjective,
+            start=adjective.i, end=adjective.i + 1, sources=sources,
+            targets=[p for p in targets if p.key not in {s.key for s in sources}][:1],
+            match="verb", targetless_ok=True)
+        self._modality(candidate, adjective.head)
+        return [candidate]
+
     def _evaluation(self, verb: Token) -> list[Candidate]:
         """Praise or criticism in describing someone: "called X a traitor", "said X was great"."""
         lemma = verb.lemma_.lower()
@@ -428,9 +452,21 @@ class _Coder:
         if not speakers:
             return []
         about: list[Party] = []
+        code, match = "010", "statement"
         for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
-            about += [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
-                      for p in self._expand(c) if p.actor]
+            if _reported_act(clause, verb):
+                # "Iran has seized a tanker, officials said": the speaker is the source of
+                # a report of someone's act, not commenting on them; an act the dictionary
+                # does not know is then no event, rather than a statement
+                return []
+            subjects = [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        for p in self._expand(c) if p.actor]
+            modal = _obliging_modal(clause)
+            if modal and subjects:
+                # "said Sudan must return ...": what another must (should) do is demanded
+                # (asked) whatever the act; known acts are handled by _obligation already
+                code, match = ("100" if modal == "must" else "020"), "wrapper"
+            about += subjects
         about += [p for c in verb.children if c.dep_ in {"dative", "dobj"}
                   for p in self._expand(c) if p.actor]
         text = self.doc.text
@@ -438,8 +474,9 @@ class _Coder:
                  and "\n" not in text[min(p.token.idx, verb.idx):max(p.token.idx, verb.idx)]]
         if not about:
             return []
-        candidate = Candidate(code="010", trigger=verb, start=verb.i, end=verb.i + 1,
-                              sources=speakers, targets=about[:1], match="statement")
+        candidate = Candidate(code=code, trigger=verb, start=verb.i, end=verb.i + 1,
+                              sources=speakers, targets=about[:1], match=match,
+                              targetless_ok=match == "wrapper")
         self._modality(candidate, verb)
         return [candidate]
 
@@ -966,6 +1003,28 @@ def _mandated(verb: Token) -> Token | None:
         if child.tag_ in {"VB", "VBP"} and not auxes or auxes & {"should", "must"}:
             return child
     return None
+
+
+def _obliging_modal(clause: Token) -> str | None:
+    """ "must" or "should" on a reported clause ("Y must withdraw", "Y should be ready")."""
+    return next((c.lower_ for c in clause.children
+                 if c.dep_ == "aux" and c.lower_ in {"must", "should"}), None)
+
+
+def _reported_act(clause: Token, verb: Token) -> bool:
+    """Whether a reported clause tells of an act already done by someone (past or perfect,
+    not a state): "Israel has strengthened its forces", "North Korea tried to hack". Such a
+    clause, and any clause that comes before its reporting verb ("..., officials said"), is
+    news attributed to the speaker rather than the speaker's comment on someone."""
+    if clause.lemma_ == "be" or clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in _MODALS for c in auxes):
+        return False
+    if clause.i < verb.i:
+        return True
+    return clause.tag_ == "VBD" or (clause.tag_ == "VBN" and any(
+        c.lemma_ == "have" for c in auxes))
 
 
 def _conditional(clause: Token) -> bool:
