@@ -143,6 +143,8 @@ NO_EVENT = [
     "ministry said.",
     "The Chinese coast guard has repainted its patrol boats, Japan's defence ministry said.",
     "Officials in Manila said Beijing had quietly enlarged an artificial island in the Spratlys.",
+    "Under the new plan, Greece will rebuild 40 schools on its islands, a government spokesman "
+    "said.",
 ]
 
 # Sentences with an event between actors, with the class of the event a reader would code.
@@ -256,6 +258,10 @@ EVENTS = [
     ("Norway said Sri Lanka's government should guarantee the safety of aid workers.", 1),
     ("The Red Cross said the army must guarantee safe passage for ambulances.", 4),
     ("The Kremlin denied that Russian troops had crossed into Moldova.", 4),
+    ("The Arab League repeated its demand on Monday that Israel lift the blockade of Gaza.", 4),
+    ("The rebels stood by their demand that the government free all political prisoners.", 4),
+    ("The aid agency said Israeli and Egyptian forces must ensure the safety of convoys.", 4),
+    ("Thousands of Syrians sought asylum in Sweden last year.", 1),
     ("Ukraine's foreign minister thanked Germany for the new air defence systems.", 2),
     ("The two leaders agreed to hold another round of talks in Geneva next month.", 2),
     ("Qatar has been mediating between Israel and Hamas for months.", 2),

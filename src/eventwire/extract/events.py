@@ -159,6 +159,12 @@ class _Coder:
                     found += self._wrapped(token, act, self.lex.wrappers[token.lemma_.lower()],
                                            absorbed)
         found = [c for c in found if c.trigger.i not in absorbed or c.match in {"wrapper", "act"}]
+        for request in [c for c in found if c.code[:2] in {"02", "10"}
+                        and c.match in {"noun", "light"}]:
+            asked = _asked_clause(request.trigger)
+            for candidate in found:
+                if asked is not None and candidate.trigger.i == asked.i:
+                    candidate.hypothetical = True  # the act is asked for, not done
         if any(c.match != "statement" for c in found):
             # a plain statement is coded only when nothing more specific happens in the sentence
             found = [c for c in found if c.match != "statement"]
@@ -367,6 +373,11 @@ class _Coder:
         )
         sources = self._noun_sources(noun)
         targets = self._noun_targets(noun)
+        asked = _asked_clause(noun) if sense.code[:2] in {"02", "10"} else None
+        if asked is not None and not targets:
+            # "its demand that Israel lift the blockade": the one asked is the clause's subject
+            targets = [p for c in asked.children if c.dep_ in {"nsubj", "nsubjpass"}
+                       for p in self._expand(c)]
         if light:
             sources = sources or self._subjects(governor)
             targets = targets or self._objects(governor, frozenset(_TARGET_PREPS), skip=noun)
@@ -460,13 +471,13 @@ class _Coder:
                 # does not know is then no event, rather than a statement
                 return []
             subjects = [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
-                        for p in self._expand(c) if p.actor]
+                        for p in self._expand(c) if p.actor or p.named]
             modal = _obliging_modal(clause)
             if modal and subjects:
                 # "said Sudan must return ...": what another must (should) do is demanded
                 # (asked) whatever the act; known acts are handled by _obligation already
                 code, match = ("100" if modal == "must" else "020"), "wrapper"
-            about += subjects
+            about += [p for p in subjects if p.actor or modal]
         about += [p for c in verb.children if c.dep_ in {"dative", "dobj"}
                   for p in self._expand(c) if p.actor]
         text = self.doc.text
@@ -1005,6 +1016,14 @@ def _mandated(verb: Token) -> Token | None:
     return None
 
 
+def _asked_clause(noun: Token) -> Token | None:
+    """The act a demand or appeal noun asks for in a "that" clause ("the demand that Serbia
+    withdraw"), if any."""
+    return next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}
+                 and c.pos_ in {"VERB", "AUX"} and any(
+                     g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+
+
 def _obliging_modal(clause: Token) -> str | None:
     """ "must" or "should" on a reported clause ("Y must withdraw", "Y should be ready")."""
     return next((c.lower_ for c in clause.children
@@ -1016,13 +1035,15 @@ def _reported_act(clause: Token, verb: Token) -> bool:
     not a state): "Israel has strengthened its forces", "North Korea tried to hack". Such a
     clause, and any clause that comes before its reporting verb ("..., officials said"), is
     news attributed to the speaker rather than the speaker's comment on someone."""
-    if clause.lemma_ == "be" or clause.pos_ not in {"VERB", "AUX"}:
+    if clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    if clause.i < verb.i:
+        return _obliging_modal(clause) is None  # "..., a spokesman said" (but "X must ...")
+    if clause.lemma_ == "be":
         return False
     auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.lower_ in _MODALS for c in auxes):
         return False
-    if clause.i < verb.i:
-        return True
     return clause.tag_ == "VBD" or (clause.tag_ == "VBN" and any(
         c.lemma_ == "have" for c in auxes))
 
