@@ -106,6 +106,8 @@ class _Line:
     reason: str | None = None
     kind: str = "short"  # good | near | short | bad
     keep: bool = False
+    unit: int = 0  # the input line (block) this piece comes from
+    glue: str = ""  # what stood between this piece and the one before it in its input line
 
 
 def clean_text(text: str) -> CleanText:
@@ -118,7 +120,11 @@ def clean_text(text: str) -> CleanText:
         removed.append(Removed(text=match.group(0).strip(), reason="date line"))
         text = text[match.end() :]
     stoplist = _stoplist_for(text)
-    lines = [_measure(unit, stoplist) for unit in _units(text)]
+    lines = [
+        _measure(piece, stoplist, number, glue)
+        for number, unit in enumerate(_units(text))
+        for glue, piece in _pieces(unit, stoplist)
+    ]
     for line in lines:
         line.reason = _furniture(line)
     _context(lines)
@@ -131,9 +137,57 @@ def clean_text(text: str) -> CleanText:
         title = None
         for line, reason in zip(lines, furniture, strict=True):
             line.keep, line.reason = reason is None, reason
-    removed += [Removed(text=ln.text, reason=ln.reason or "") for ln in lines if not ln.keep]
-    story = "\n\n".join(line.text for line in lines if line.keep)
-    return CleanText(story, removed, published, title)
+    _keep_glued_pieces(lines, furniture)
+    removed += _removed_pieces(lines)
+    return CleanText(_paragraphs(lines), removed, published, title)
+
+
+def _removed_pieces(lines: list[_Line]) -> list[Removed]:
+    """Cut pieces with their reasons; pieces of one line cut for the same reason, or glued
+    without a space ("Whats" "App"), are reported together as they were written."""
+    removed: list[Removed] = []
+    previous: _Line | None = None
+    for line in lines:
+        if line.keep:
+            previous = None
+            continue
+        if previous and previous.unit == line.unit and (
+            not line.glue or previous.reason == line.reason
+        ):
+            last = removed[-1]
+            removed[-1] = Removed(text=last.text + line.glue + line.text, reason=last.reason)
+        else:
+            removed.append(Removed(text=line.text, reason=line.reason or ""))
+        previous = line
+    return removed
+
+
+def _paragraphs(lines: list[_Line]) -> str:
+    """Kept pieces of one input line make one paragraph again, as they were written."""
+    paragraphs: list[str] = []
+    previous: _Line | None = None
+    for line in lines:
+        if line.keep:
+            if previous is not None and previous.keep and previous.unit == line.unit:
+                paragraphs[-1] += line.glue + line.text
+            else:
+                paragraphs.append(line.text)
+        previous = line
+    return "\n\n".join(paragraphs)
+
+
+def _keep_glued_pieces(lines: list[_Line], furniture: list[str | None]) -> None:
+    """A piece cut only for its size ("You" of "YouTube said") goes back to a kept neighbour
+    it was glued to without a space, so a split never cuts a word of the story."""
+    for i, line in enumerate(lines):
+        if line.keep or furniture[i] is not None:
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        before = lines[i - 1] if i > 0 else None
+        if (after and after.keep and after.unit == line.unit and not after.glue) or (
+            before and before.keep and before.unit == line.unit and not line.glue
+        ):
+            line.keep, line.reason = True, None
 
 
 # --- lines and their measures ----------------------------------------------------------------
@@ -156,6 +210,84 @@ def _units(text: str) -> list[str]:
     return units
 
 
+# Where a long line is cut into pieces to be judged one by one: after a sentence (not after
+# "Mr." or an initial), and where two words were glued without a space ("MenuHomeNews"), as
+# dumps that drop the breaks between inline elements give them.
+_SENTENCE_BREAK = re.compile(
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|vs))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))"
+    r"[.!?…][\"'”’»)\]]*(\s+)(?=[\"“‘«(\[]?[A-ZÀ-Ý0-9])"
+)
+_GLUED_WORDS = re.compile(r"(?<=[a-zà-ÿ]{2}[a-zà-ÿ.!?:)])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+# Lines up to this long are judged whole, as before; longer ones are judged piece by piece.
+_SPLIT_WORDS = 40
+
+
+# A picture credit in parentheses ends a caption even when the next text is glued to it.
+_CREDIT_BREAK = re.compile(
+    r"\((?:[^()]{0,40}\b(?:image|photo|picture|credit|getty|afp|reuters|ap|epa)\b[^()]{0,40})\)"
+    r"(\s*)(?=\S)",
+    re.I,
+)
+# A run of this many words with almost no stopwords at the head of a long piece is a menu or a
+# list of links glued to the text that follows.
+_MENU_HEAD_WORDS = 8
+_MENU_HEAD_STOP = 0.12
+
+
+def _pieces(unit: str, stoplist: frozenset[str] | None) -> list[tuple[str, str]]:
+    """(glue before, piece) for the parts of a line that are judged one by one."""
+    words = len(unit.split())
+    if words <= _GOOD_WORDS:
+        return [("", unit)]
+    cuts = {(m.start(), m.start()) for m in _GLUED_WORDS.finditer(unit)}
+    cuts |= {(m.start(1), m.end(1)) for m in _CREDIT_BREAK.finditer(unit)}
+    if words > _SPLIT_WORDS:
+        cuts |= {(m.start(1), m.end(1)) for m in _SENTENCE_BREAK.finditer(unit)}
+    pieces: list[tuple[str, str]] = []
+    start, glue = 0, ""
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start > start:
+            pieces.append((glue, unit[start:cut_start]))
+            start, glue = cut_end, unit[cut_start:cut_end]
+    pieces.append((glue, unit[start:]))
+    if stoplist is None:
+        return pieces
+    return [part for glue, piece in pieces for part in _split_menu_head(glue, piece, stoplist)]
+
+
+def _split_menu_head(glue: str, piece: str, stoplist: frozenset[str]) -> list[tuple[str, str]]:
+    """Cut a long stopword-poor head ("Home News World Sport Sign in") off the prose after it.
+
+    The prose starts where the run with the most stopwords (a maximum subarray, each stopword
+    +0.75 and each other word -0.25) starts, moved back over a capitalised word or two so the
+    sentence keeps its subject.
+    """
+    tokens = list(re.finditer(r"\S+", piece))
+    if len(tokens) < 2 * _MENU_HEAD_WORDS:
+        return [(glue, piece)]
+    is_stop = [_token_word(t.group()) in stoplist for t in tokens]
+    best, best_start, total, start = 0.0, 0, 0.0, 0
+    for i, stop in enumerate(is_stop):
+        if total <= 0:
+            total, start = 0.0, i
+        total += 0.75 if stop else -0.25
+        if total > best:
+            best, best_start = total, start
+    while best_start > 0 and best_start > 0 and tokens[best_start - 1].group()[:1].islower():
+        best_start -= 1  # back over "recognizes" to the start of the clause
+    if best_start > 0 and tokens[best_start - 1].group()[:1].isupper():
+        best_start -= 1
+    head = is_stop[:best_start]
+    if len(head) < _MENU_HEAD_WORDS or sum(head) / len(head) > _MENU_HEAD_STOP:
+        return [(glue, piece)]
+    cut = tokens[best_start].start()
+    return [(glue, piece[:cut].rstrip()), (piece[tokens[best_start - 1].end() : cut], piece[cut:])]
+
+
+def _token_word(token: str) -> str:
+    return token.strip("\"'“”‘’«»()[],.:;!?").lower()
+
+
 def _continues(previous: str, line: str) -> bool:
     # A wrapped sentence: the previous line stops mid-sentence and this one goes on in lowercase.
     return (
@@ -166,7 +298,9 @@ def _continues(previous: str, line: str) -> bool:
     )
 
 
-def _measure(text: str, stoplist: frozenset[str] | None) -> _Line:
+def _measure(
+    text: str, stoplist: frozenset[str] | None, unit: int = 0, glue: str = ""
+) -> _Line:
     tokens = _WORD.findall(text)
     cjk = len(_CJK.findall(text))
     # CJK runs are one \w+ token; about two characters make a word.
@@ -174,7 +308,7 @@ def _measure(text: str, stoplist: frozenset[str] | None) -> _Line:
     stop = None
     if stoplist is not None and tokens and not cjk:
         stop = sum(token.lower() in stoplist for token in tokens) / len(tokens)
-    return _Line(text, words, stop, bool(_SENTENCE_END.search(text)))
+    return _Line(text, words, stop, bool(_SENTENCE_END.search(text)), unit=unit, glue=glue)
 
 
 def _stoplist_for(text: str) -> frozenset[str] | None:
