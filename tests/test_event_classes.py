@@ -143,8 +143,8 @@ NO_EVENT = [
     "ministry said.",
     "The Chinese coast guard has repainted its patrol boats, Japan's defence ministry said.",
     "Officials in Manila said Beijing had quietly enlarged an artificial island in the Spratlys.",
-    "Under the new plan, Greece will rebuild 40 schools on its islands, a government spokesman "
-    "said.",
+    "Under the new plan, Greece will widen the coastal motorway near Patras, a government "
+    "spokesman said.",
 ]
 
 # Sentences with an event between actors, with the class of the event a reader would code.
