@@ -262,6 +262,13 @@ EVENTS = [
     ("The rebels stood by their demand that the government free all political prisoners.", 4),
     ("The aid agency said Israeli and Egyptian forces must ensure the safety of convoys.", 4),
     ("Thousands of Syrians sought asylum in Sweden last year.", 1),
+    # a protest with a demand as its aim is the protest
+    ("Thousands of students marched through Dhaka on Sunday, demanding that the prime minister "
+     "resign.", 5),
+    ("Farmers blocked highways near Warsaw demanding that the government ban Ukrainian grain "
+     "imports.", 5),
+    ("Jailed activists in Bahrain continued their hunger strike to demand a fair trial from the "
+     "government.", 5),
     ("Ukraine's foreign minister thanked Germany for the new air defence systems.", 2),
     ("The two leaders agreed to hold another round of talks in Geneva next month.", 2),
     ("Qatar has been mediating between Israel and Hamas for months.", 2),

@@ -112,6 +112,7 @@ class Candidate:
     hypothetical: bool = False
     negated: bool = False
     hedged: bool = False
+    aim: bool = False  # the stated aim of another act ("marched, demanding ...")
     quote: str | None = None
     via: list[str] = field(default_factory=list)
 
@@ -165,6 +166,13 @@ class _Coder:
             for candidate in found:
                 if asked is not None and candidate.trigger.i == asked.i:
                     candidate.hypothetical = True  # the act is asked for, not done
+        protests = {c.trigger.head.i if c.match == "light" else c.trigger.i
+                    for c in found if c.code[:2] == "14"}
+        for candidate in found:
+            if candidate.code[:2] in {"02", "10"} and _aim_of(candidate.trigger, protests):
+                # "blocked roads demanding his return": the protest is the act, the demand
+                # its aim
+                candidate.aim = True
         if any(c.match != "statement" for c in found):
             # a plain statement is coded only when nothing more specific happens in the sentence
             found = [c for c in found if c.match != "statement"]
@@ -945,6 +953,8 @@ def _confidence(candidate: Candidate, source: Party | None, target: Party | None
             score -= 0.05
     if candidate.hedged:
         score -= 0.1
+    if candidate.aim:
+        score -= 0.2
     if candidate.hypothetical:
         score *= 0.5
     if candidate.negated:
@@ -1014,6 +1024,13 @@ def _mandated(verb: Token) -> Token | None:
         if child.tag_ in {"VB", "VBP"} and not auxes or auxes & {"should", "must"}:
             return child
     return None
+
+
+def _aim_of(trigger: Token, acts: set[int]) -> bool:
+    """Whether ``trigger`` is an adverbial or purpose clause of one of the ``acts`` (token
+    indices): "rallied, saying he must go", "struck to demand higher pay"."""
+    clause = _clause_of(trigger)
+    return clause.dep_ in {"advcl", "xcomp", "acl", "conj"} and clause.head.i in acts
 
 
 def _asked_clause(noun: Token) -> Token | None:
