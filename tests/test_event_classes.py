@@ -262,6 +262,7 @@ EVENTS = [
     ("The rebels stood by their demand that the government free all political prisoners.", 4),
     ("The aid agency said Israeli and Egyptian forces must ensure the safety of convoys.", 4),
     ("Thousands of Syrians sought asylum in Sweden last year.", 1),
+    ("Brazil said it would send firefighters to help Bolivia.", 2),
     # a protest with a demand as its aim is the protest
     ("Thousands of students marched through Dhaka on Sunday, demanding that the prime minister "
      "resign.", 5),

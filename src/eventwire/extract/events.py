@@ -1106,9 +1106,16 @@ def _hypothetical(clause: Token) -> bool:
                 return True
             if child.dep_ == "aux" and child.lower_ == "going":
                 return True
-        # a conjoined verb shares the modal of the first ("would meet and sign")
-        token = token.head if token.dep_ == "conj" else None
+        # a conjoined verb shares the modal of the first ("would meet and sign"), and so does
+        # a purpose clause ("would send firefighters to help")
+        token = token.head if token.dep_ == "conj" or _purpose(token) else None
     return False
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive of purpose: "sent troops to help", "will travel to Cairo to meet"."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 # Nouns that act for the country or group modifying them ("Ukrainian leaders", "Iran's army").
@@ -1155,6 +1162,8 @@ def _is_people(token: Token) -> bool:
 
 
 def _future(clause: Token) -> bool:
+    if _purpose(clause):
+        clause = clause.head
     return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall", "going", "would", "wo"}
                for c in clause.children)
 
