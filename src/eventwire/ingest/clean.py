@@ -80,6 +80,8 @@ _STOPLIST_NAMES = {
 _SHORT_WORDS = 7
 _GOOD_WORDS = 10
 _LONG_WORDS = 30
+# Prose this long without one full stop is a list of headlines or links run together.
+_RUN_ON_WORDS = 60
 _STOP_GOOD = 0.28
 _STOP_NEAR = 0.18
 # Text just above a photo credit is its caption when no longer than this.
@@ -107,6 +109,7 @@ class _Line:
     kind: str = "short"  # good | near | short | bad
     keep: bool = False
     unit: int = 0  # the input line (block) this piece comes from
+    split: bool = False  # the input line was cut into pieces
     glue: str = ""  # what stood between this piece and the one before it in its input line
 
 
@@ -125,7 +128,8 @@ def clean_text(text: str) -> CleanText:
         for number, unit in enumerate(_units(text))
         for glue, piece in _pieces(unit, stoplist)
     ]
-    for line in lines:
+    for line, before, after in zip(lines, [None, *lines], [*lines[1:], None], strict=False):
+        line.split = any(other and other.unit == line.unit for other in (before, after))
         line.reason = _furniture(line)
     _context(lines)
     start, end = _story_region(lines)
@@ -515,13 +519,19 @@ def _repeats(lines: list[_Line]) -> None:
 # --- pass 3: the story -----------------------------------------------------------------------
 
 
+def _long_prose(line: _Line) -> bool:
+    return line.words >= _LONG_WORDS and (
+        line.words <= _RUN_ON_WORDS or _SENTENCE_BREAK.search(line.text) is not None
+    )
+
+
 def _is_prose(line: _Line) -> bool:
     if line.stop is None:
         return line.sentence and line.words >= _GOOD_WORDS
     return (
         line.words >= _GOOD_WORDS
         and line.stop >= _STOP_GOOD
-        and (line.sentence or line.words >= _LONG_WORDS)
+        and (line.sentence or _long_prose(line))
     )
 
 
