@@ -263,6 +263,14 @@ EVENTS = [
     ("The aid agency said Israeli and Egyptian forces must ensure the safety of convoys.", 4),
     ("Thousands of Syrians sought asylum in Sweden last year.", 1),
     ("Brazil said it would send firefighters to help Bolivia.", 2),
+    ("The Kremlin said Russia would send humanitarian aid to Syria.", 2),
+    ("The Turkish foreign minister said Ankara would host talks between Russia and Ukraine.", 2),
+    # what a speaker hopes others will do is the speaker's comment, not the others' intent
+    ("Kenya said it was hopeful that Sudan's warring generals would agree to a truce.", 1),
+    ("The Italian prime minister expressed hope that Serbia and Kosovo would soon resume "
+     "talks.", 1),
+    ("The Saudi crown prince told the American envoy that the kingdom wanted a Palestinian "
+     "state.", 1),
     # a protest with a demand as its aim is the protest
     ("Thousands of students marched through Dhaka on Sunday, demanding that the prime minister "
      "resign.", 5),

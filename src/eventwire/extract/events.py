@@ -216,6 +216,8 @@ class _Coder:
             return obliged
         if not (candidate.hypothetical and _future(_clause_of(head))):
             return [candidate]
+        if self._others_words(candidate, head):
+            return [candidate]
         if "04" <= root <= "08" and _conditional(_clause_of(head)):
             # "would withdraw from the talks unless ...": cooperation on a condition is a threat
             kind = self.lex.wrappers["threaten"]
@@ -228,6 +230,27 @@ class _Coder:
         stated = replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
                          match="wrapper", hypothetical=False, targetless_ok=True)
         return [stated, candidate]
+
+    def _others_words(self, candidate: Candidate, head: Token) -> bool:
+        """Whether the future act is what someone else hopes or predicts ("X expressed hope
+        that Y would resume talks", "X said Y would sign"): then Y states no intent."""
+        clause = _clause_of(head)
+        if clause.dep_ not in {"ccomp", "acl"} or clause.i < clause.head.i:
+            return False  # "X will visit Y, sources said": news of X's plan, not a prediction
+        governor = clause.head
+        if governor.pos_ in {"NOUN", "ADJ"}:  # "expressed hope that", "was hopeful that"
+            governor = governor.head
+        speakers = self._subjects(governor)
+        if not speakers or not candidate.sources:
+            return False
+        return not any(self._same_side(s, d) for s in speakers for d in candidate.sources)
+
+    def _same_side(self, one: Party, other: Party) -> bool:
+        if one.key == other.key:
+            return True
+        countries = {c.id: c.country for c in self.doc._.actors or []}
+        country = countries.get(one.actor) if one.actor else None
+        return country is not None and country == countries.get(other.actor)
 
     def _obligation(self, candidate: Candidate, head: Token) -> list[Candidate]:
         """ "X said Y must withdraw": a speaker saying what another must do demands it (10);
@@ -418,6 +441,9 @@ class _Coder:
         about = [g for c in adjective.children if c.dep_ == "prep"
                  and c.lower_ in {"about", "over", "on", "of", "that", "for"}
                  for g in c.children if g.dep_ == "pobj"]
+        # "hopeful that the generals would agree": the subject of what it hopes
+        about += [g for c in adjective.children if c.dep_ == "ccomp"
+                  for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
         targets = [p for g in about for p in self._expand(g) if p.named]
         for g in about:  # "optimistic about a deal between Moscow and Kyiv"
             targets = targets or self._noun_targets(g)
@@ -472,11 +498,13 @@ class _Coder:
             return []
         about: list[Party] = []
         code, match = "010", "statement"
+        addressed = any(c.dep_ in {"dative", "dobj"} for c in verb.children)
         for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
-            if _reported_act(clause, verb):
+            if _reported_act(clause, verb) and not addressed:
                 # "Iran has seized a tanker, officials said": the speaker is the source of
                 # a report of someone's act, not commenting on them; an act the dictionary
-                # does not know is then no event, rather than a statement
+                # does not know is then no event, rather than a statement (one made to
+                # someone, "told the envoy that ...", stays a statement)
                 return []
             subjects = [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
                         for p in self._expand(c) if p.actor or p.named]
@@ -1048,8 +1076,8 @@ def _obliging_modal(clause: Token) -> str | None:
 
 
 def _reported_act(clause: Token, verb: Token) -> bool:
-    """Whether a reported clause tells of an act already done by someone (past or perfect,
-    not a state): "Israel has strengthened its forces", "North Korea tried to hack". Such a
+    """Whether a reported clause tells of an act already done by someone (in the perfect):
+    "Israel has strengthened its forces", "Beijing had enlarged an island". Such a
     clause, and any clause that comes before its reporting verb ("..., officials said"), is
     news attributed to the speaker rather than the speaker's comment on someone."""
     if clause.pos_ not in {"VERB", "AUX"}:
@@ -1061,8 +1089,9 @@ def _reported_act(clause: Token, verb: Token) -> bool:
     auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.lower_ in _MODALS for c in auxes):
         return False
-    return clause.tag_ == "VBD" or (clause.tag_ == "VBN" and any(
-        c.lemma_ == "have" for c in auxes))
+    # the perfect tells of a completed act; a plain past may be the backshift of reported
+    # speech ("said it wanted a state"), so it is no sign
+    return clause.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)
 
 
 def _conditional(clause: Token) -> bool:
