@@ -221,7 +221,7 @@ _SENTENCE_BREAK = re.compile(
     r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|vs))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))"
     r"[.!?…][\"'”’»)\]]*(\s+)(?=[\"“‘«(\[]?[A-ZÀ-Ý0-9])"
 )
-_GLUED_WORDS = re.compile(r"(?<=[a-zà-ÿ]{2}[a-zà-ÿ.!?:)])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+_GLUED_WORDS = re.compile(r"(?:(?<=[a-zà-ÿ]{2})|(?<=[a-zà-ÿ][.!?:)]))(?=[A-ZÀ-Ý][a-zà-ÿ])")
 # Lines up to this long are judged whole, as before; longer ones are judged piece by piece.
 _SPLIT_WORDS = 40
 
@@ -232,10 +232,13 @@ _CREDIT_BREAK = re.compile(
     r"(\s*)(?=\S)",
     re.I,
 )
-# A run of this many words with almost no stopwords at the head of a long piece is a menu or a
+# A run of this many words with few stopwords at the head of a long piece is a menu or a
 # list of links glued to the text that follows.
 _MENU_HEAD_WORDS = 8
-_MENU_HEAD_STOP = 0.12
+_MENU_HEAD_STOP = 0.2
+# ... or one of mostly capitalised words ("Home Local News Business Jobs Contact"), as menus
+# are, even when some of them are on the stopword list.
+_MENU_CAPITALS = 0.75
 
 
 def _pieces(unit: str, stoplist: frozenset[str] | None) -> list[tuple[str, str]]:
@@ -282,7 +285,11 @@ def _split_menu_head(glue: str, piece: str, stoplist: frozenset[str]) -> list[tu
     if best_start > 0 and tokens[best_start - 1].group()[:1].isupper():
         best_start -= 1
     head = is_stop[:best_start]
-    if len(head) < _MENU_HEAD_WORDS or sum(head) / len(head) > _MENU_HEAD_STOP:
+    if len(head) < _MENU_HEAD_WORDS:
+        return [(glue, piece)]
+    capitals = sum(t.group()[:1].isupper() for t in tokens[:best_start]) / len(head)
+    stop = sum(head) / len(head)
+    if stop > _MENU_HEAD_STOP and not (capitals >= _MENU_CAPITALS and stop <= _STOP_NEAR + 0.1):
         return [(glue, piece)]
     cut = tokens[best_start].start()
     return [(glue, piece[:cut].rstrip()), (piece[tokens[best_start - 1].end() : cut], piece[cut:])]
