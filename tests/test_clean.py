@@ -309,3 +309,85 @@ def test_text_without_prose_is_kept_rather_than_emptied() -> None:
         ("Home", "navigation"),
         ("Share on Facebook", "share line"),
     ]
+
+
+# --- a cruder dump: many blocks glued into one line ------------------------------------------
+
+# Some scrapers keep line breaks only at paragraphs, so the menu runs into the first paragraph,
+# a caption and its credit into the next, and the "Most read" list into the last one.
+GLUED_STORY = [
+    "Harbour pilots in the port of Valdera walked off the job on Thursday, leaving a dozen "
+    "container ships waiting at anchor outside the breakwater.",
+    "The pilots' union said its members had worked without a contract for eighteen months. "
+    '"Nobody takes a ship through that channel for free," said union secretary Ilse Marrow. '
+    "The port authority said it would ask a labour court to order the pilots back to work.",
+    "Shipping agents said the delays could cost importers several million dollars a day, and "
+    "two supermarket chains warned of gaps on their shelves by the weekend.",
+    "Talks between the two sides are due to resume on Monday at the regional labour office.",
+]
+GLUED_DUMP = (
+    "Coastline Daily\n"
+    "Skip to contentHomeNewsBusinessSportOpinionCultureWeatherPodcastsSign inSubscribe "
+    "Home Local News Business Shipping Markets Jobs Property Obituaries Events Contact "
+    f"{GLUED_STORY[0]}\n"
+    "Tugboats idle near the container terminal on Thursday afternoon. "
+    f"(Photo: Rui Santos/Coastline) {GLUED_STORY[1]}\n"
+    f"{GLUED_STORY[2]}\n"
+    f"{GLUED_STORY[3]} Most Read Ferry timetable changes for the winter season Council "
+    "approves new cycle lanes on Quay Street Local bakery wins regional bread award Fishing "
+    "quotas cut again for northern fleet Schools reopen after storm repairs Night market "
+    "returns to the old fish hall Weekend road closures around the stadium Bridge repairs "
+    "delayed until spring Library extends opening hours Airport adds new summer routes\n"
+    "About usContactAdvertisePrivacy policyTerms of use© 2026 Coastline Media\n"
+)
+
+
+def assert_pieces_accounted(dump: str, result) -> None:
+    """Every word of every input line is in a kept paragraph or in a reported piece."""
+    pieces = sorted([*result.text.split("\n\n"), *(item.text for item in result.removed)], key=len)
+    for line in dump.splitlines():
+        rest = " ".join(line.split())
+        for piece in reversed(pieces):
+            if piece:
+                rest = rest.replace(piece, " ")
+        assert not rest.strip(), rest
+
+
+def test_glued_dump_keeps_story_and_cuts_the_furniture_glued_to_it() -> None:
+    result = clean_text(GLUED_DUMP)
+    assert result.text.split("\n\n") == GLUED_STORY
+    assert_pieces_accounted(GLUED_DUMP, result)
+    cut = reasons(result)
+    assert cut["Tugboats idle near the container terminal on Thursday afternoon."] == "caption"
+    assert cut["(Photo: Rui Santos/Coastline)"] == "photo credit"
+    menu = [text for text in cut if "Obituaries" in text]
+    assert menu and all(cut[text] for text in menu)
+    most_read = [text for text in cut if text.startswith("Most Read")]
+    assert most_read and cut[most_read[0]] == "related links"
+
+
+def test_glued_words_inside_a_long_story_paragraph_stay_whole() -> None:
+    paragraph = (
+        "The video was posted on YouTube by Mr. Okafor, a former McDonald's manager who now "
+        "runs a small bakery in the old town, and it was watched more than two million times "
+        "in a week. He said on Tuesday that he had not expected the attention. The city's "
+        "tourism office said visitor numbers at the bakery's street had doubled since then."
+    )
+    result = clean_text(f"{paragraph}\n\n{WIRE_STORY[2]}")
+    assert result.text.split("\n\n") == [paragraph, WIRE_STORY[2]]
+    assert result.removed == []
+
+
+def test_run_of_headlines_glued_after_the_story_is_cut() -> None:
+    headlines = (
+        "Bus drivers vote on new rota Two hurt in motorway crash near the airport Record "
+        "crowd for the harbour regatta Museum reopens its maritime wing Fire crews tackle "
+        "blaze at old warehouse Hospital parking fees to rise in spring New ferry named "
+        "after local lifeboat crew Market traders protest over rents Roadworks close the "
+        "coast road for a week Students win national robotics prize"
+    )
+    dump = "\n".join([*WIRE_STORY[:-1], f"{WIRE_STORY[-1]} {headlines}"])
+    result = clean_text(dump)
+    assert result.text.split("\n\n") == WIRE_STORY
+    assert reasons(result)[headlines]
+    assert_pieces_accounted(dump, result)

@@ -155,8 +155,10 @@ def _removed_pieces(lines: list[_Line]) -> list[Removed]:
         if line.keep:
             previous = None
             continue
-        if previous and previous.unit == line.unit and (
-            not line.glue or previous.reason == line.reason
+        if (
+            previous
+            and previous.unit == line.unit
+            and (not line.glue or previous.reason == line.reason)
         ):
             last = removed[-1]
             removed[-1] = Removed(text=last.text + line.glue + line.text, reason=last.reason)
@@ -309,9 +311,7 @@ def _continues(previous: str, line: str) -> bool:
     )
 
 
-def _measure(
-    text: str, stoplist: frozenset[str] | None, unit: int = 0, glue: str = ""
-) -> _Line:
+def _measure(text: str, stoplist: frozenset[str] | None, unit: int = 0, glue: str = "") -> _Line:
     tokens = _WORD.findall(text)
     cjk = len(_CJK.findall(text))
     # CJK runs are one \w+ token; about two characters make a word.
