@@ -262,6 +262,9 @@ EVENTS = [
     ("The rebels stood by their demand that the government free all political prisoners.", 4),
     ("The aid agency said Israeli and Egyptian forces must ensure the safety of convoys.", 4),
     ("Thousands of Syrians sought asylum in Sweden last year.", 1),
+    ("The European Union renewed its demand today that Russia withdraw its troops from "
+     "Moldova.", 4),
+    ("The World Health Organization reiterated its demand that Israel allow fuel into Gaza.", 4),
     ("Brazil said it would send firefighters to help Bolivia.", 2),
     ("The Kremlin said Russia would send humanitarian aid to Syria.", 2),
     ("The Turkish foreign minister said Ankara would host talks between Russia and Ukraine.", 2),

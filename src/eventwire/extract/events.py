@@ -1063,10 +1063,12 @@ def _aim_of(trigger: Token, acts: set[int]) -> bool:
 
 def _asked_clause(noun: Token) -> Token | None:
     """The act a demand or appeal noun asks for in a "that" clause ("the demand that Serbia
-    withdraw"), if any."""
-    return next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}
-                 and c.pos_ in {"VERB", "AUX"} and any(
-                     g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    withdraw"), if any; the clause may hang from the verb of which the noun is the object
+    ("renewed its call today that Russia withdraw")."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    return next((c for holder in holders for c in holder.children
+                 if c.dep_ in {"acl", "ccomp"} and c.i > noun.i and c.pos_ in {"VERB", "AUX"}
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
 
 
 def _obliging_modal(clause: Token) -> str | None:
