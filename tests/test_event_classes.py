@@ -269,6 +269,8 @@ EVENTS = [
     ("The Kremlin said Russia would send humanitarian aid to Syria.", 2),
     ("The Turkish foreign minister said Ankara would host talks between Russia and Ukraine.", 2),
     # what a speaker hopes others will do is the speaker's comment, not the others' intent
+    ("The Israeli defence minister said Hezbollah might attack northern Israel soon.", 1),
+    ("The Finnish president said Sweden could join NATO within months.", 1),
     ("Kenya said it was hopeful that Sudan's warring generals would agree to a truce.", 1),
     ("The Italian prime minister expressed hope that Serbia and Kosovo would soon resume "
      "talks.", 1),

@@ -173,8 +173,10 @@ class _Coder:
                 # "blocked roads demanding his return": the protest is the act, the demand
                 # its aim
                 candidate.aim = True
-        if any(c.match != "statement" for c in found):
-            # a plain statement is coded only when nothing more specific happens in the sentence
+        if any(c.match != "statement" and not c.hypothetical for c in found):
+            # a plain statement is coded only when nothing more specific happens in the
+            # sentence; an act that only may happen ("said Y might attack") is the speaker's
+            # prediction, and the statement stays (it outranks the halved act)
             found = [c for c in found if c.match != "statement"]
         return _dedupe(found)
 
