@@ -124,13 +124,13 @@ def clean_text(text: str) -> CleanText:
         text = text[match.end() :]
     stoplist = _stoplist_for(text)
     lines = [
-        _measure(piece, stoplist, number, glue)
+        _measure(piece, stoplist, number, glue, reason)
         for number, unit in enumerate(_units(text))
-        for glue, piece in _pieces(unit, stoplist)
+        for glue, piece, reason in _pieces(unit, stoplist)
     ]
     for line, before, after in zip(lines, [None, *lines], [*lines[1:], None], strict=False):
         line.split = any(other and other.unit == line.unit for other in (before, after))
-        line.reason = _furniture(line)
+        line.reason = line.reason or _furniture(line)
     _context(lines)
     start, end = _story_region(lines)
     published = published or _timestamp_date(lines[:start])
@@ -243,11 +243,12 @@ _MENU_HEAD_STOP = 0.2
 _MENU_CAPITALS = 0.75
 
 
-def _pieces(unit: str, stoplist: frozenset[str] | None) -> list[tuple[str, str]]:
-    """(glue before, piece) for the parts of a line that are judged one by one."""
+def _pieces(unit: str, stoplist: frozenset[str] | None) -> list[tuple[str, str, str | None]]:
+    """(glue before, piece, reason if already known furniture) for the parts of a line that
+    are judged one by one."""
     words = len(unit.split())
     if words <= _GOOD_WORDS:
-        return [("", unit)]
+        return [("", unit, None)]
     cuts = {(m.start(), m.start()) for m in _GLUED_WORDS.finditer(unit)}
     cuts |= {(m.start(1), m.end(1)) for m in _CREDIT_BREAK.finditer(unit)}
     if words > _SPLIT_WORDS:
@@ -260,11 +261,22 @@ def _pieces(unit: str, stoplist: frozenset[str] | None) -> list[tuple[str, str]]
             start, glue = cut_end, unit[cut_start:cut_end]
     pieces.append((glue, unit[start:]))
     if stoplist is None:
-        return pieces
+        return [(glue, piece, None) for glue, piece in pieces]
     return [part for glue, piece in pieces for part in _split_menu_head(glue, piece, stoplist)]
 
 
-def _split_menu_head(glue: str, piece: str, stoplist: frozenset[str]) -> list[tuple[str, str]]:
+# The header of a list of other articles, glued to the list: "Related articles Floods hit...".
+_LIST_HEADER = re.compile(
+    r"(related( articles?| stories| content| coverage)?|most (read|popular|viewed|shared)|"
+    r"trending( now)?|top stories|recommended( for you)?|more (stories|news)|"
+    r"(read|see) (more|also|next)|you (may|might) (also )?like|editor'?s picks|don'?t miss)\b",
+    re.I,
+)
+
+
+def _split_menu_head(
+    glue: str, piece: str, stoplist: frozenset[str]
+) -> list[tuple[str, str, str | None]]:
     """Cut a long stopword-poor head ("Home News World Sport Sign in") off the prose after it.
 
     The prose starts where the run with the most stopwords (a maximum subarray, each stopword
@@ -273,7 +285,7 @@ def _split_menu_head(glue: str, piece: str, stoplist: frozenset[str]) -> list[tu
     """
     tokens = list(re.finditer(r"\S+", piece))
     if len(tokens) < 2 * _MENU_HEAD_WORDS:
-        return [(glue, piece)]
+        return [(glue, piece, None)]
     is_stop = [_token_word(t.group()) in stoplist for t in tokens]
     best, best_start, total, start = 0.0, 0, 0.0, 0
     for i, stop in enumerate(is_stop):
@@ -287,14 +299,20 @@ def _split_menu_head(glue: str, piece: str, stoplist: frozenset[str]) -> list[tu
     if best_start > 0 and tokens[best_start - 1].group()[:1].isupper():
         best_start -= 1
     head = is_stop[:best_start]
-    if len(head) < _MENU_HEAD_WORDS:
-        return [(glue, piece)]
+    if len(head) < (3 if _LIST_HEADER.match(piece) else _MENU_HEAD_WORDS):
+        return [(glue, piece, None)]
     capitals = sum(t.group()[:1].isupper() for t in tokens[:best_start]) / len(head)
     stop = sum(head) / len(head)
-    if stop > _MENU_HEAD_STOP and not (capitals >= _MENU_CAPITALS and stop <= _STOP_NEAR + 0.1):
-        return [(glue, piece)]
+    menu = stop <= _MENU_HEAD_STOP or (capitals >= _MENU_CAPITALS and stop <= _STOP_NEAR + 0.1)
+    if not menu and not (_LIST_HEADER.match(piece) and stop < _STOP_GOOD + 0.1):
+        return [(glue, piece, None)]
     cut = tokens[best_start].start()
-    return [(glue, piece[:cut].rstrip()), (piece[tokens[best_start - 1].end() : cut], piece[cut:])]
+    # A list under its header is surely furniture; a head without one is judged as a line.
+    reason = "related links" if _LIST_HEADER.match(piece) else None
+    return [
+        (glue, piece[:cut].rstrip(), reason),
+        (piece[tokens[best_start - 1].end() : cut], piece[cut:], None),
+    ]
 
 
 def _token_word(token: str) -> str:
@@ -311,7 +329,13 @@ def _continues(previous: str, line: str) -> bool:
     )
 
 
-def _measure(text: str, stoplist: frozenset[str] | None, unit: int = 0, glue: str = "") -> _Line:
+def _measure(
+    text: str,
+    stoplist: frozenset[str] | None,
+    unit: int = 0,
+    glue: str = "",
+    reason: str | None = None,
+) -> _Line:
     tokens = _WORD.findall(text)
     cjk = len(_CJK.findall(text))
     # CJK runs are one \w+ token; about two characters make a word.
@@ -319,7 +343,8 @@ def _measure(text: str, stoplist: frozenset[str] | None, unit: int = 0, glue: st
     stop = None
     if stoplist is not None and tokens and not cjk:
         stop = sum(token.lower() in stoplist for token in tokens) / len(tokens)
-    return _Line(text, words, stop, bool(_SENTENCE_END.search(text)), unit=unit, glue=glue)
+    sentence = bool(_SENTENCE_END.search(text))
+    return _Line(text, words, stop, sentence, reason=reason, unit=unit, glue=glue)
 
 
 def _stoplist_for(text: str) -> frozenset[str] | None:
