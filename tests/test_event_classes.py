@@ -143,6 +143,7 @@ NO_EVENT = [
     "ministry said.",
     "The Chinese coast guard has repainted its patrol boats, Japan's defence ministry said.",
     "Officials in Manila said Beijing had quietly enlarged an artificial island in the Spratlys.",
+    "The head teacher asked pupils to stay at home on Friday because of the snow.",
     "Under the new plan, Greece will widen the coastal motorway near Patras, a government "
     "spokesman said.",
 ]
@@ -276,6 +277,9 @@ EVENTS = [
      "talks.", 1),
     ("The Saudi crown prince told the American envoy that the kingdom wanted a Palestinian "
      "state.", 1),
+    # an appeal to a named actor is one whatever the act asked for
+    ("The Peruvian government asked Bolivia to reconsider its decision on the gas pipeline.", 1),
+    ("The Indonesian president pressed Myanmar's generals to implement the peace plan.", 1),
     # a protest with a demand as its aim is the protest
     ("Thousands of students marched through Dhaka on Sunday, demanding that the prime minister "
      "resign.", 5),

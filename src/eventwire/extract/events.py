@@ -324,11 +324,14 @@ class _Coder:
         if (act_sense is None and wrapper.kind != "refuse"
                 and act_lemma in wrapper.need_act | self.lex.wrappers.keys()):
             return []
-        if act_sense is None and verb.lemma_.lower() in wrapper.need_act:
+        own_objects = self._objects(verb, frozenset({"on", "upon"}))
+        if act_sense is None and verb.lemma_.lower() in wrapper.need_act and not (
+                wrapper.kind in {"appeal", "demand"} and any(p.named for p in own_objects)):
+            # "asked to speak" is no event; "asked Bolivia to reconsider" appeals to Bolivia
+            # whatever the act
             return []
         code = wrapper.code_for(act_sense.code if act_sense else None, act_lemma)
         sources = self._subjects(verb)
-        own_objects = self._objects(verb, frozenset({"on", "upon"}))
         if act.dep_ == "ccomp":  # "demanded that Serbia withdraw": Serbia is asked
             own_objects = [p for c in act.children if c.dep_ in {"nsubj", "nsubjpass"}
                            for p in self._expand(c)] or own_objects
