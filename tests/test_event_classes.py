@@ -277,6 +277,9 @@ EVENTS = [
      "talks.", 1),
     ("The Saudi crown prince told the American envoy that the kingdom wanted a Palestinian "
      "state.", 1),
+    # an act denied or disavowed is not done
+    ("Chinese officials said Beijing had no intention of invading Taiwan.", 1),
+    ("Rwanda denied supporting the M23 rebels in eastern Congo.", 4),
     # an appeal to a named actor is one whatever the act asked for
     ("The Peruvian government asked Bolivia to reconsider its decision on the gas pipeline.", 1),
     ("The Indonesian president pressed Myanmar's generals to implement the peace plan.", 1),

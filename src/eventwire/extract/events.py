@@ -47,6 +47,8 @@ _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly",
            "probably", "seemingly", "ostensibly"}
 _HEDGING_VERBS = {"say", "report", "believe", "think", "allege", "rumour", "rumor", "claim"}
 _PROSPECTIVE = {"expect", "schedule", "set", "due", "likely", "unlikely", "try", "attempt"}
+# Verbs whose complement is an act said not to have happened ("denied supporting the rebels").
+_DENIALS = {"deny", "dismiss"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
 # Media relaying what others said: the relay is `via`, not a statement of its own.
@@ -173,7 +175,7 @@ class _Coder:
                 # "blocked roads demanding his return": the protest is the act, the demand
                 # its aim
                 candidate.aim = True
-        if any(c.match != "statement" and not c.hypothetical for c in found):
+        if any(c.match != "statement" and not (c.hypothetical or c.negated) for c in found):
             # a plain statement is coded only when nothing more specific happens in the
             # sentence; an act that only may happen ("said Y might attack") is the speaker's
             # prediction, and the statement stays (it outranks the halved act)
@@ -781,6 +783,11 @@ class _Coder:
         candidate.negated = any(
             c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
             for c in clause.children
+        ) or any(
+            # "had no intention of invading", "has no plans to visit"; "denied supporting"
+            (t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children))
+            or (t.lemma_.lower() in _DENIALS and c.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"})
+            for c, t in zip(chain[:4], chain[1:4], strict=False)
         )
         # governed by an intention, a threat, an appeal or "is expected/due to": not done (yet)
         candidate.hypothetical = _hypothetical(clause) or any(
