@@ -391,3 +391,16 @@ def test_run_of_headlines_glued_after_the_story_is_cut() -> None:
     assert result.text.split("\n\n") == WIRE_STORY
     assert reasons(result)[headlines]
     assert_pieces_accounted(dump, result)
+
+
+def test_truncated_excerpts_after_the_story_are_teasers() -> None:
+    teasers = [
+        "Deal of the week: a robot vacuum for half price The cleaning gadget that maps your "
+        "flat now costs less than a week of groceries, and shoppers have until Sunday to...",
+        "Best budget headphones tested by our editors We spent a month with twelve pairs of "
+        "wireless earbuds on trains, in gyms and at our desks to find out which ones…",
+    ]
+    dump = "\n".join([*WIRE_STORY, *teasers])
+    result = clean_text(dump)
+    assert result.text.split("\n\n") == WIRE_STORY
+    assert all(reasons(result)[teaser] == "related links" for teaser in teasers)

@@ -436,6 +436,7 @@ def _context(lines: list[_Line]) -> None:
     _bylines(lines)
     _comment_threads(lines)
     _teaser_cards(lines)
+    _truncated_teasers(lines)
     _repeats(lines)
 
 
@@ -536,6 +537,19 @@ def _teaser_cards(lines: list[_Line]) -> None:
             for first, last in group:
                 for line in lines[first : last + 1]:
                     line.reason = line.reason or "related links"
+
+
+_TRUNCATED = re.compile(r"\w(\.\.\.|…)$")
+
+
+def _truncated_teasers(lines: list[_Line]) -> None:
+    """Paragraphs cut off mid-word or mid-sentence ("...available via Windows 10 Upd...") two
+    or more in a row are excerpts of other articles; a story does not end its paragraphs so."""
+    marked = [i for i, line in enumerate(lines) if _TRUNCATED.search(line.text)]
+    for a, b in zip(marked, marked[1:], strict=False):
+        if b - a <= 2:
+            for line in (lines[a], lines[b]):  # a headline between them goes by its shape
+                line.reason = line.reason or "related links"
 
 
 def _repeats(lines: list[_Line]) -> None:
