@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
@@ -31,6 +30,9 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# Run as a file, the scripts folder is on sys.path.
+from docs_sections import BENCHMARKS, EVALUATION, replace_section, shared_data_dir
 
 from eventwire.extract import extract
 from eventwire.extract.actors import build_actors
@@ -41,8 +43,6 @@ from eventwire.nlp import load_pipeline
 from eventwire.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
-DOC_PATH = REPO / "docs" / "evaluation.md"
-BENCH_PATH = REPO / "docs" / "benchmarks.md"
 SECTION = "Event coding"
 SPEED_SECTION = "Event coding speed"
 
@@ -59,11 +59,7 @@ GOLD_ROOTS = {
 
 
 def shared_data(arg: str | None) -> Path:
-    if arg:
-        return Path(arg)
-    if os.environ.get("EVENTWIRE_SHARED"):
-        return Path(os.environ["EVENTWIRE_SHARED"])
-    return REPO.parent / "shared" / "data"
+    return Path(arg) if arg else shared_data_dir()
 
 
 @dataclass
@@ -437,19 +433,6 @@ alone on the parsed documents.
 """
 
 
-def write_section(text: str, path: Path = DOC_PATH, title: str = SECTION,
-                  heading: str = "# Evaluation") -> None:
-    """Replace (or append) our section, keeping every other section of the file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc = path.read_text("utf-8") if path.exists() else heading + "\n"
-    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.M | re.S)
-    if pattern.search(doc):
-        doc = pattern.sub(lambda _: text.rstrip() + "\n\n", doc)
-    else:
-        doc = doc.rstrip() + "\n\n" + text.rstrip() + "\n"
-    path.write_text(doc.rstrip() + "\n", "utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", help="shared data folder (default ../shared/data)")
@@ -472,12 +455,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print(Counter(gsr.plover_pairs).most_common(args.errors))
     if not args.no_write:
-        write_section(text)
+        replace_section(EVALUATION, text)
     if args.speed:
         speed = speed_section(nlp, data)
         print(speed)
         if not args.no_write:
-            write_section(speed, BENCH_PATH, SPEED_SECTION, "# Benchmarks")
+            replace_section(BENCHMARKS, speed)
     return 0
 
 
