@@ -383,3 +383,64 @@ def test_title_after_a_dateline_and_exact_role_first(actors_of):
     lange = find(actors, "Friedrich Lange")
     assert lange.roles == {"chancellor"}
     assert "the chancellor" in texts(lange)
+
+
+# --- countries of actors introduced by title alone -------------------------------------------
+
+
+def test_country_from_a_description_elsewhere_in_the_article(actors_of):
+    actors = actors_of(
+        "Prime Minister Elena Markovic met Chancellor Jonas Weber on Monday. "
+        "Markovic, the Croatian prime minister, said the talks were warm, while France and "
+        "Italy stayed away."
+    )
+    assert find(actors, "Elena Markovic").code == "HRVGOV"
+    # Nothing says whose chancellor Weber is, and several countries are named: no guess.
+    assert find(actors, "Jonas Weber").country is None
+
+
+def test_wire_dateline_gives_home_officials_and_bodies_its_country(actors_of):
+    actors = actors_of(
+        "BELGRADE, March 16 (Reuters) - President Aleksandar Vucic said on Sunday that the "
+        "government would not resign. Vucic later met Hungarian Prime Minister Viktor Orban. "
+        "The foreign ministry said it had summoned the Croatian ambassador."
+    )
+    assert find(actors, "Aleksandar Vucic").code == "SRBGOV"
+    assert owner(actors, "the government").country == "SRB"
+    assert owner(actors, "The foreign ministry").country == "SRB"
+    assert find(actors, "Viktor Orban").country == "HUN"
+    assert owner(actors, "the Croatian ambassador").country == "HRV"
+
+
+def test_short_and_title_case_datelines(actors_of):
+    kyiv = actors_of(
+        "KYIV — Foreign Minister Andrii Sybiha said the army had pushed back an attack near "
+        "the Russian border."
+    )
+    assert find(kyiv, "Andrii Sybiha").country == "UKR"
+    assert owner(kyiv, "the army").code == "UKRMIL"
+    washington = actors_of(
+        "Washington (AP) — The Senate passed the budget on Tuesday, and President Daniel "
+        "Whitmore said he would sign it. China criticised the vote."
+    )
+    assert find(washington, "Daniel Whitmore").code == "USAGOV"
+    assert not [a for a in washington if a.name == "Washington"]  # the dateline is no actor
+
+
+def test_dateline_yields_to_another_country_named_before_the_actor(actors_of):
+    actors = actors_of(
+        "MOSCOW, May 2 (Reuters) - Ukrainian President Volodymyr Zelensky said on Friday that "
+        "Defence Minister Rustem Umerov would travel abroad. The Kremlin said President "
+        "Vladimir Putin had no plans to meet him."
+    )
+    assert find(actors, "Rustem Umerov").country is None  # Zelensky's minister, not Moscow's
+    assert find(actors, "Vladimir Putin").code == "RUSGOV"
+
+
+def test_dateline_of_an_igo_seat_or_unknown_town_gives_no_country(actors_of):
+    brussels = actors_of(
+        "BRUSSELS, June 3 (Reuters) - Foreign Minister Lena Hartmann said the deal was close."
+    )
+    assert find(brussels, "Lena Hartmann").country is None
+    town = actors_of("SMALLVILLE, June 3 (Reuters) - Police arrested two men on Tuesday.")
+    assert all(a.country is None for a in town)

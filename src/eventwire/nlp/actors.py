@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.lexicon import lexicon
-from eventwire.nlp.mentions import Mention, find_mentions
+from eventwire.nlp.mentions import Mention, dateline_country, find_mentions
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
@@ -88,7 +88,10 @@ def resolve_actors(doc: Doc) -> tuple[list[ActorCluster], list[tuple[Span, Span]
         if not mention.named and mention.pronoun is None:
             _place(mention, _match(mention, clusters, sentence_of), clusters, owner)
     links = _resolve_pronouns(doc, mentions, owner, sentence_of)
-    _home_country(clusters)
+    dateline = dateline_country(doc)
+    if dateline is not None:
+        _dateline_country(clusters, dateline, sentence_of)
+    _home_country(clusters, dateline)
     clusters.sort(key=lambda c: min(m.span.start for m in c.mentions))
     return [c.finish(f"A{n}") for n, c in enumerate(clusters, start=1)], links
 
@@ -138,10 +141,35 @@ _DOMESTIC_SECTORS = {
 }
 
 
-def _home_country(clusters: list[_Work]) -> None:
+# Roles that act for the state where the story is filed ("police", "President Vucic").
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY"}
+
+
+def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) -> None:
+    """A story filed from a capital ("BELGRADE, March 16 (Reuters) -") introduces that state's
+    officials and bodies by title alone: an actor with a state role and no stated country gets
+    the dateline's country, unless another country is named earlier in the sentence that
+    introduces it ("Zelensky said Defence Minister Umerov would ..." filed from Moscow)."""
+    foreign = [
+        m.span.start
+        for c in clusters
+        if c.country and c.country != home
+        for m in c.mentions
+        if m.pronoun is None
+    ]
+    for cluster in clusters:
+        if cluster.country or cluster.sector not in _STATE_SECTORS or cluster.known:
+            continue
+        first = min(m.span.start for m in cluster.mentions if m.pronoun is None)
+        if not any(sentence_of[other] == sentence_of[first] and other < first for other in foreign):
+            cluster.country = home
+
+
+def _home_country(clusters: list[_Work], dateline: str | None) -> None:
     """An official or body with a domestic role but no stated country ("the police", "rebels",
-    "President Aliyev") belongs, in a text that names exactly one country, to that country."""
-    countries = {c.country for c in clusters if c.country}
+    "President Aliyev") belongs, in a text that names exactly one country, to that country.
+    A dateline names a country too."""
+    countries = {c.country for c in clusters if c.country} | ({dateline} - {None})
     if len(countries) != 1:
         return
     (home,) = countries

@@ -135,19 +135,46 @@ def _credit_tokens(doc: Doc) -> set[int]:
 
 
 def _dateline_tokens(doc: Doc) -> set[int]:
-    """A wire dateline at the start of a line: "BELGRADE, March 16 (APS) –", "DOHA (Agency) -"."""
-    blocked: set[int] = set()
+    """Tokens of wire datelines, which name no actor."""
+    return {i for span in _datelines(doc) for i in range(span.start, span.end)}
+
+
+def _datelines(doc: Doc) -> list[Span]:
+    """Wire datelines at the start of a line: "BELGRADE, March 16 (APS) –", "DOHA (Agency) -",
+    and in title case only with the agency in brackets: "Washington (AP) —"."""
+    found: list[Span] = []
     for token in doc:
         at_line_start = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
-        if not (at_line_start and token.is_alpha and token.is_upper and len(token) > 1):
+        if not (at_line_start and token.is_alpha and len(token) > 1):
+            continue
+        if not (token.is_upper or token.is_title):
             continue
         for end in range(token.i + 1, min(token.i + 14, len(doc))):
             if "\n" in doc[end].text_with_ws:
                 break
             if doc[end].text in {"-", "–", "—", "--"}:
-                blocked.update(range(token.i, end + 1))
+                if token.is_upper or doc[end - 1].text == ")":
+                    found.append(doc[token.i : end + 1])
                 break
-    return blocked
+    return found
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the article's first dateline city ("BELGRADE, March 16 (Reuters) -"),
+    when the city is a capital or a country; None for IGO seats ("BRUSSELS") and others."""
+    lines = _datelines(doc)
+    if not lines:
+        return None
+    words = []
+    for token in lines[0]:
+        if token.text in {",", "(", "-", "–", "—", "--"}:
+            break
+        words.append(token.text)
+    place = " ".join(words).lower()
+    lex = lexicon()
+    if place in lex.igo_seats:
+        return None
+    return lex.capitals.get(place) or country_of(place)
 
 
 # --- names -----------------------------------------------------------------------------------
