@@ -444,3 +444,13 @@ def test_dateline_of_an_igo_seat_or_unknown_town_gives_no_country(actors_of):
     assert find(brussels, "Lena Hartmann").country is None
     town = actors_of("SMALLVILLE, June 3 (Reuters) - Police arrested two men on Tuesday.")
     assert all(a.country is None for a in town)
+
+
+def test_unnamed_groups_after_foreign_parties_keep_no_dateline_country(actors_of):
+    actors = actors_of(
+        "CAIRO, July 9 (Reuters) - Delegations from Sudan and Chad met in the Egyptian capital "
+        "on Wednesday for talks on the border. Two officials said the talks had gone well. "
+        "Later the police closed the streets around the venue."
+    )
+    assert owner(actors, "Two officials").country is None  # whose officials is not said
+    assert owner(actors, "the police").code == "EGYCOP"

@@ -149,7 +149,8 @@ def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) 
     """A story filed from a capital ("BELGRADE, March 16 (Reuters) -") introduces that state's
     officials and bodies by title alone: an actor with a state role and no stated country gets
     the dateline's country, unless another country is named earlier in the sentence that
-    introduces it ("Zelensky said Defence Minister Umerov would ..." filed from Moscow)."""
+    introduces it ("Zelensky said Defence Minister Umerov would ..." filed from Moscow) or,
+    for unnamed groups ("two officials", "the mediators"), in the sentence before."""
     foreign = [
         m.span.start
         for c in clusters
@@ -161,7 +162,9 @@ def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) 
         if cluster.country or cluster.sector not in _STATE_SECTORS or cluster.known:
             continue
         first = min(m.span.start for m in cluster.mentions if m.pronoun is None)
-        if not any(sentence_of[other] == sentence_of[first] and other < first for other in foreign):
+        here = sentence_of[first]
+        context = {here - 1, here} if cluster.kind == "group" else {here}
+        if not any(sentence_of[other] in context and other < first for other in foreign):
             cluster.country = home
 
 
