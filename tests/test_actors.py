@@ -454,3 +454,16 @@ def test_unnamed_groups_after_foreign_parties_keep_no_dateline_country(actors_of
     )
     assert owner(actors, "Two officials").country is None  # whose officials is not said
     assert owner(actors, "the police").code == "EGYCOP"
+
+
+def test_secretary_of_state_is_a_title_not_an_organisation(actors_of):
+    actors = actors_of("U.S. Secretary of State Madeleine Brant met the Kenyan envoy in Nairobi.")
+    assert find(actors, "Madeleine Brant").code == "USAGOV"
+    assert not [a for a in actors if a.name == "State"]
+
+
+def test_short_country_names_and_more_capitals(actors_of):
+    actors = actors_of("Macedonia and Bosnia signed a trade pact on Monday.")
+    assert {a.country for a in actors} >= {"MKD", "BIH"}
+    jakarta = actors_of("JAKARTA, Feb 2 (Reuters) - The defence ministry ordered new patrol boats.")
+    assert owner(jakarta, "The defence ministry").code == "IDNGOV"

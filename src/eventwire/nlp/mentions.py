@@ -311,6 +311,8 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             continue  # "Starlink terminal", "Patriot batteries": a product, not an actor
         if ent.label_ == "FAC" and known is None:
             continue
+        if _ends_role(span):
+            continue  # "State" in "Secretary of State" is part of a title
         mention = _name_mention(span, ent.label_, known)
         if mention is None:
             continue
@@ -592,6 +594,12 @@ def _ent_at(doc: Doc, index: int) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def _ends_role(span: Span) -> bool:
+    """Whether the span's words end a longer role noun ("Secretary of State", "Head of State")."""
+    found = _role_ending_at(span.doc, span.end - 1, 0)
+    return found is not None and len(found[0].split()) > len(span)
 
 
 def _role_ending_at(doc: Doc, index: int, floor: int) -> tuple[str, Role] | None:
