@@ -467,3 +467,17 @@ def test_short_country_names_and_more_capitals(actors_of):
     assert {a.country for a in actors} >= {"MKD", "BIH"}
     jakarta = actors_of("JAKARTA, Feb 2 (Reuters) - The defence ministry ordered new patrol boats.")
     assert owner(jakarta, "The defence ministry").code == "IDNGOV"
+
+
+def test_country_from_what_a_person_is_said_to_be(actors_of):
+    relative = actors_of(
+        "Ana Brnic, who became Serbian prime minister last year, met German and French envoys."
+    )
+    assert find(relative, "Ana Brnic").code == "SRBGOV"
+    copula = actors_of(
+        "Ana Brnic met German and French envoys. Brnic is the Serbian prime minister."
+    )
+    assert find(copula, "Ana Brnic").code == "SRBGOV"
+    # a predicate that is no role says nothing about her own country
+    friend = actors_of("Ana Brnic is a friend of the French president.")
+    assert find(friend, "Ana Brnic").country is None

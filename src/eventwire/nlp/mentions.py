@@ -322,6 +322,7 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         if mention is not None:
             _add_titles(mention, taken)
             _add_appositions(mention, taken)
+            _add_predicates(mention, taken)
     return found
 
 
@@ -491,6 +492,35 @@ def _add_appositions(mention: Mention, taken: list[bool]) -> None:
         mention.attrs.update(attrs)
         mention.extra.append(span)
         _take(taken, span)
+
+
+_COPULAS = {"be", "become", "remain", "serve"}
+
+
+def _add_predicates(mention: Mention, taken: list[bool]) -> None:
+    """What a person is said to be: "Brnic, who became Serbian prime minister", "Brnic is the
+    Serbian prime minister", "who serves as Serbia's prime minister". Only the facts are kept
+    (the description stays where it is, free to be a mention of its own)."""
+    if mention.kind != "person":
+        return
+    root = mention.span.root
+    verbs = [t for t in root.rights if t.dep_ == "relcl" and t.lemma_ in _COPULAS]
+    if root.dep_ == "nsubj" and root.head.lemma_ in _COPULAS:
+        verbs.append(root.head)
+    for verb in verbs:
+        heads = [t for t in verb.rights if t.dep_ in {"attr", "oprd"}]
+        heads += [
+            c for p in verb.rights if p.lower_ == "as" for c in p.children if c.dep_ == "pobj"
+        ]
+        for head in heads:
+            # the predicate itself must be a role: "a friend of the French president" is not
+            if taken[head.i] or _role_ending_at(head.doc, head.i, 0) is None:
+                continue
+            attrs = describe(_description_span(head, taken), head)
+            if attrs.roles and not (
+                mention.attrs.country and attrs.country not in {None, mention.attrs.country}
+            ):
+                mention.attrs.update(attrs)
 
 
 # --- descriptions ----------------------------------------------------------------------------
