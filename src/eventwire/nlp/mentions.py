@@ -705,8 +705,10 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue  # "every student": nobody in particular
         possessor = next((t for t in token.lefts if t.dep_ == "poss"), None)
         vague = not (definite or attrs.country or attrs.affiliation)
+        # "police" is plural in form only: like "the police", it names one institution
+        many = plural and token.lemma_.lower() != token.lower_
         if role.body and (
-            plural and vague or possessor is not None and possessor.tag_ in {"PRP$", "WP$"}
+            many and vague or possessor is not None and possessor.tag_ in {"PRP$", "WP$"}
         ):
             continue  # "state agencies", "its website": not one particular institution
         indefinite_one = not plural and not definite
