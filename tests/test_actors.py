@@ -481,3 +481,10 @@ def test_country_from_what_a_person_is_said_to_be(actors_of):
     # a predicate that is no role says nothing about her own country
     friend = actors_of("Ana Brnic is a friend of the French president.")
     assert find(friend, "Ana Brnic").country is None
+
+
+def test_a_country_before_a_bare_dash_is_no_dateline_country(actors_of):
+    headline = actors_of("SERBIA - HUNGARY TALKS\nPresident Lena Hartmann said the deal was close.")
+    assert find(headline, "Lena Hartmann").country is None
+    dated = actors_of("SERBIA, June 3 (Reuters) - President Lena Hartmann said the deal was close.")
+    assert find(dated, "Lena Hartmann").country == "SRB"

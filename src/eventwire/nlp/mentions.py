@@ -166,15 +166,19 @@ def dateline_country(doc: Doc) -> str | None:
     if not lines:
         return None
     words = []
+    stop = ""
     for token in lines[0]:
         if token.text in {",", "(", "-", "–", "—", "--"}:
+            stop = token.text
             break
         words.append(token.text)
     place = " ".join(words).lower()
     lex = lexicon()
     if place in lex.igo_seats:
         return None
-    return lex.capitals.get(place) or country_of(place)
+    # A country name before a bare dash may be a headline ("RUSSIA - UKRAINE TALKS"): only a
+    # dated or credited line ("GAZA, Oct 3 (Reuters) -") is a dateline for sure.
+    return lex.capitals.get(place) or (country_of(place) if stop in {",", "("} else None)
 
 
 # --- names -----------------------------------------------------------------------------------
