@@ -12,7 +12,10 @@ Order of work, one pass each, all in text order:
    nobody that near, the one person mentioned in the last five sentences, if there is only
    one. "they" joins a group that was the subject of this or the previous sentence, when no
    other group is as likely. Pronouns inside quotation marks are left alone (they speak from
-   the speaker's point of view).
+   the speaker's point of view);
+4. countries: an actor with a state role and no country of its own (from any of its mentions:
+   "Vucic, the Serbian president") takes a wire dateline's country ("BELGRADE, March 16
+   (Reuters) -") or, failing that, the only country the text names; otherwise none.
 """
 
 from __future__ import annotations
