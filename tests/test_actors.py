@@ -295,7 +295,7 @@ def test_offsets_point_into_the_document_text(analyse_text):
         'me of our designers," Putin said. Musk did not respond, and he has not commented '
         "since.\n"
     )
-    assert result.ok, result.errors
+    assert not result.errors, result.errors
     text = result.document.text
     by_name = {actor.name: actor for actor in result.actors}
     assert by_name["Vladimir Putin"].code == "RUSGOV"

@@ -91,7 +91,7 @@ def extract_command(
                 continue
             for error in item.errors:
                 _warn(f"{item.document.source or item.document.id}: {error.stage}: {error.message}")
-            failed += any(error.stage != "decode" for error in item.errors)
+            failed += item.failed
             if output_format is OutputFormat.jsonl:
                 handle.write(item.model_dump_json() + "\n")
                 handle.flush()

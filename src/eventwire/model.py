@@ -141,5 +141,7 @@ class Result(_Model):
     errors: list[ErrorRecord] = Field(default_factory=list)
 
     @property
-    def ok(self) -> bool:
-        return not self.errors
+    def failed(self) -> bool:
+        """An error stopped this document. A decode notice ("decoded as cp1252") rides along
+        with an analysed document and is not a failure."""
+        return any(error.stage != "decode" for error in self.errors)

@@ -62,8 +62,7 @@ def _analyse_batch(
 
 
 def _is_fatal(result: Result) -> bool:
-    # A decode notice ("decoded as cp1252") rides along; every other error stops the document.
-    return any(error.stage != "decode" for error in result.errors) or not result.document.text
+    return result.failed or not result.document.text
 
 
 def _within_limit(result: Result, settings: Settings) -> bool:

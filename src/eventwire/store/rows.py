@@ -73,8 +73,7 @@ def is_storable(item: Result | SkippedFile) -> bool:
     """Whether the input is stored as a document (else it goes to the failures table)."""
     if isinstance(item, SkippedFile) or not item.document.text:
         return False
-    # A decode notice ("decoded as cp1252") rides along; any other error means not analysed.
-    return all(error.stage == "decode" for error in item.errors)
+    return not item.failed
 
 
 def doc_id_for(content_hash: str) -> str:
