@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from eventwire.data import read_text
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class CameoCode:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
+    text = read_text(name)
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 import numpy as np
-import yaml
 from spacy.vocab import Vocab
+
+from eventwire.data import load_yaml
 
 # Below this cosine similarity an unknown verb is not taken for a dictionary verb. Chosen on our
 # own examples ("assailed" ~ attack, "excoriated" ~ condemn) against near misses such as
@@ -120,8 +120,7 @@ def _senses(entries: list[dict]) -> list[Sense]:
 
 @cache
 def lexicon() -> Lexicon:
-    text = resources.files("eventwire.data").joinpath("event_verbs.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml("event_verbs.yaml")
     wrappers: dict[str, Wrapper] = {}
     for kind, spec in data["wrappers"].items():
         wrapper = Wrapper(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from eventwire.data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class CueLexicon:
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
-    raw = yaml.safe_load(resources.files("eventwire.data").joinpath("cues.yaml").read_text("utf-8"))
+    raw = load_yaml("cues.yaml")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw.get(key) or [])

@@ -19,10 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from eventwire.data import load_yaml
 from eventwire.ingest.language import detect_language
 from eventwire.model import Removed
 
@@ -368,8 +366,7 @@ def _stoplist(name: str) -> frozenset[str] | None:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, list[re.Pattern[str]]]]:
-    source = resources.files("eventwire").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    data = yaml.safe_load(source)
+    data = load_yaml("boilerplate.yaml")
     lines = [
         (reason, re.compile(pattern, re.I))
         for reason, patterns in data["lines"].items()

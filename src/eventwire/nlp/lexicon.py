@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import pycountry
-import yaml
+
+from eventwire.data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,7 @@ class Lexicon:
 
 
 def _load(name: str) -> dict:
-    with resources.files("eventwire.data").joinpath(name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_yaml(name)
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
