@@ -22,6 +22,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.components import doc_text
+
 Basis = Literal["explicit", "relative", "publication"]
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -233,6 +235,8 @@ class DateScope:
         self.published = parse_published(published)
         self._frames: dict[int, DateValue | None] = {}  # sentence start -> date it carries on
         self._found: dict[int, list[_Found]] = {}
+        # doc.ents rebuilds its tuple on every access (and Span.ents scans it): read it once
+        self._dates = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
         self.segments = segments(doc)
         self._starts = [segment.start for segment in self.segments]
         self._walk()
@@ -242,7 +246,7 @@ class DateScope:
         carried: DateValue | None = None
         last_frame: DateValue | None = None
         paragraph = -1
-        text = self.doc.text
+        text = doc_text(self.doc)
         for sent in self.segments:
             this_paragraph = text.count("\n", 0, sent.start_char)
             is_new_paragraph = this_paragraph != paragraph and text[
@@ -276,7 +280,7 @@ class DateScope:
 
     def _expressions(self, sent: Span, anchor: DateValue | None) -> list[_Found]:
         found: list[_Found] = []
-        spans = [ent for ent in sent.ents if ent.label_ in {"DATE", "TIME"}]
+        spans = [ent for ent in self._dates if sent.start <= ent.start < sent.end]
         for match in _SAME_AS_ANCHOR.finditer(sent.text.lower()):
             span = sent.char_span(match.start(), match.end())  # offsets within the sentence
             if span is not None and not any(s.start <= span.start < s.end for s in spans):

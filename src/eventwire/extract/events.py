@@ -30,7 +30,7 @@ from eventwire.extract.dates import DateScope
 from eventwire.extract.event_lexicon import Lexicon, Sense, Wrapper, lexicon
 from eventwire.model import Actor, Document, Event, Quote, SentenceSpan
 from eventwire.model import Span as TextSpan
-from eventwire.nlp.components import actor_at
+from eventwire.nlp.components import actor_at, doc_text
 
 __all__ = ["extract_events"]
 
@@ -523,7 +523,7 @@ class _Coder:
             about += [p for p in subjects if p.actor or modal]
         about += [p for c in verb.children if c.dep_ in {"dative", "dobj"}
                   for p in self._expand(c) if p.actor]
-        text = self.doc.text
+        text = doc_text(self.doc)
         about = [p for p in about if p.key not in {s.key for s in speakers}
                  and "\n" not in text[min(p.token.idx, verb.idx):max(p.token.idx, verb.idx)]]
         if not about:
@@ -1222,16 +1222,29 @@ def _phrase(token: Token) -> str:
     end = token.i + 1
     while end < len(doc) and doc[end].dep_ == "flat":
         end += 1
-    if token.ent_type_ and token.ent_iob_ != "O":
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None:
-            start, end = min(start, ent.start), max(end, ent.end)
+    ent = _entity(token)
+    if ent is not None:
+        start, end = min(start, ent.start), max(end, ent.end)
     return doc[start:end].text
 
 
 def _entity_text(token: Token) -> str:
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = _entity(token)
     return ent.text if ent is not None else token.text
+
+
+def _entity(token: Token) -> Span | None:
+    """The named entity covering ``token``, found from its IOB tags (``doc.ents`` would build
+    every entity of the document on each call)."""
+    if not token.ent_type_ or token.ent_iob_ == "O":
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

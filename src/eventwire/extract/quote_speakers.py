@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.actors import ActorCluster
+from eventwire.nlp.components import doc_text
 from eventwire.nlp.lexicon import lexicon
 
 PERSONAL = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
@@ -50,7 +51,7 @@ class SpeakerResolver:
     @classmethod
     def for_doc(cls, doc: Doc) -> SpeakerResolver:
         resolver = cls(doc)
-        text = doc.user_data.get("eventwire_text") or doc.text
+        text = doc_text(doc)
         resolver.paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         for cluster in getattr(doc._, "actors", None) or []:
             for mention in cluster.mentions:

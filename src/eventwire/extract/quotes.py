@@ -22,6 +22,7 @@ from eventwire.extract.quote_cues import CueLexicon, cue_lexicon
 from eventwire.extract.quote_marks import Quoted, find_quotes
 from eventwire.extract.quote_speakers import SpeakerResolver
 from eventwire.model import Cue, Quote, Span
+from eventwire.nlp.components import doc_text
 
 __all__ = ["extract_quotes"]
 
@@ -77,12 +78,12 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     if not len(doc):
         return []
     lex = cue_lexicon()
-    _text(doc)  # cached before anything reads the text
+    doc_text(doc)  # cached before anything reads the text
     resolver = SpeakerResolver.for_doc(doc)
     token_starts = [t.idx for t in doc]
     quoted = [
         q
-        for q in find_quotes(_text(doc))
+        for q in find_quotes(doc_text(doc))
         if _is_statement_quote(doc, q, token_starts, resolver.paragraph_starts, lex)
     ]
     in_quote = _quote_index(doc, quoted, token_starts)
@@ -114,18 +115,10 @@ class _Paragraphs:
         return self.starts[paragraph], end
 
 
-def _text(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins all tokens again on every access."""
-    text = doc.user_data.get("eventwire_text")
-    if text is None:
-        text = doc.user_data["eventwire_text"] = doc.text
-    return text
-
-
 def _paragraphs(doc: Doc) -> _Paragraphs:
     cached = doc.user_data.get("eventwire_paragraphs")
     if cached is None:
-        starts = [0] + [m.end() for m in re.finditer("\n", _text(doc))]
+        starts = [0] + [m.end() for m in re.finditer("\n", doc_text(doc))]
         of_token = [bisect.bisect_right(starts, t.idx) - 1 for t in doc]
         cached = doc.user_data["eventwire_paragraphs"] = _Paragraphs(starts, of_token)
     return cached
@@ -139,7 +132,7 @@ def _same_paragraph(a: Token, b: Token) -> bool:
 def _clip(token: Token, start: int, end: int) -> tuple[int, int]:
     """``start``/``end`` cut to the paragraph of ``token``."""
     paras = _paragraphs(token.doc)
-    low, high = paras.bounds(paras.of_token[token.i], len(_text(token.doc)))
+    low, high = paras.bounds(paras.of_token[token.i], len(doc_text(token.doc)))
     return max(start, low), min(end, high)
 
 
@@ -165,7 +158,7 @@ def _is_statement_quote(
     doc: Doc, q: Quoted, token_starts: list[int], line_starts: list[int], lex: CueLexicon
 ) -> bool:
     """False for titles, names and quotation marks in photo captions."""
-    text = _text(doc)
+    text = doc_text(doc)
     next_line = bisect.bisect_right(line_starts, q.close_at)
     start = line_starts[bisect.bisect_right(line_starts, q.open_at) - 1]
     end = line_starts[next_line] - 1 if next_line < len(line_starts) else len(text)
@@ -190,7 +183,7 @@ def _is_statement_quote(
 
 def _cue_follows(doc: Doc, q: Quoted, token_starts: list[int], lex: CueLexicon) -> bool:
     """A headline quotation: "'We will rebuild', vows president" (a comma, then the cue)."""
-    text = _text(doc)
+    text = doc_text(doc)
     after = q.close_at + 1
     if text[after : after + 2] != ", " and text[q.end : q.end + 1] != ",":
         return False
@@ -321,7 +314,7 @@ def _verb_statement(doc: Doc, verb: Token, lemma: str, lex: CueLexicon) -> State
         # it too; what is said follows the cue.
         clauses = [c for c in clauses if c.i > verb.i]
     if clauses:
-        start, end = _trimmed(_text(doc), *_clip(verb, *_span_of(clauses)))
+        start, end = _trimmed(doc_text(doc), *_clip(verb, *_span_of(clauses)))
         if end <= start:
             return None
     else:
@@ -387,7 +380,7 @@ def _adverb_statement(doc: Doc, adverb: Token, lex: CueLexicon) -> Statement | N
     clause = adverb.head
     if clause.lemma_.lower() in lex.speech_verbs or clause.pos_ not in ("VERB", "AUX"):
         return None  # "reportedly told ...": a hedge on a statement that has its own cue
-    start, end = _trimmed(_text(doc), *_clip(adverb, *_span_of([clause])))
+    start, end = _trimmed(doc_text(doc), *_clip(adverb, *_span_of([clause])))
     if end <= start:
         return None
     return Statement(start, end, "indirect", cue=adverb, hedged=True)
@@ -395,7 +388,7 @@ def _adverb_statement(doc: Doc, adverb: Token, lex: CueLexicon) -> Statement | N
 
 def _rest_of_sentence(anchor: Token, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:
     """The sentence around an attribution phrase, on the longer side of it."""
-    text = _text(anchor.doc)
+    text = doc_text(anchor.doc)
     sent_start, sent_end = _clip(anchor, anchor.sent.start_char, anchor.sent.end_char)
     left = _trimmed(text, sent_start, phrase_start)
     right = _trimmed(text, phrase_end, sent_end)
@@ -421,7 +414,7 @@ def _noun_statement(doc: Doc, noun: Token, lex: CueLexicon) -> Statement | None:
         ]
     if not clauses:
         return None
-    start, end = _trimmed(_text(doc), *_clip(noun, *_span_of(clauses)))
+    start, end = _trimmed(doc_text(doc), *_clip(noun, *_span_of(clauses)))
     if end <= start:
         return None
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
@@ -515,22 +508,22 @@ def _attach_quotes(
     direct: list[Statement] = []
     for q in quoted:
         owner = _owner(q, ordered, starts)
-        if owner is not None and _introduced(_text(doc), q, owner):
+        if owner is not None and _introduced(doc_text(doc), q, owner):
             # Quotations after "said:" or "notes, " are direct; a colon ends the reported part.
             direct.append(_direct_from(q, owner))
-            colon = _text(doc).rfind(":", owner.start, q.open_at)
-            owner.start, owner.end = _trimmed(_text(doc), owner.start, max(owner.start, colon))
+            colon = doc_text(doc).rfind(":", owner.start, q.open_at)
+            owner.start, owner.end = _trimmed(doc_text(doc), owner.start, max(owner.start, colon))
             if owner.end - owner.start < 3:
                 owner.kind = "absorbed"
         elif owner is not None and owner.kind not in ("bare",):
-            if _sentence_after_clause(_text(doc), q, owner, lex):
+            if _sentence_after_clause(doc_text(doc), q, owner, lex):
                 direct.append(_direct_from(q, owner))
-                owner.start, owner.end = _trimmed(_text(doc), owner.start, q.open_at)
-            elif _only_the_quote(_text(doc), q, owner):
+                owner.start, owner.end = _trimmed(doc_text(doc), owner.start, q.open_at)
+            elif _only_the_quote(doc_text(doc), q, owner):
                 direct.append(_direct_from(q, owner))
                 owner.kind = "absorbed"
             elif q.start >= owner.start and (
-                q.end <= owner.end + 2 or _framed(_text(doc), q, owner, lex)
+                q.end <= owner.end + 2 or _framed(doc_text(doc), q, owner, lex)
             ):
                 owner.kind = "mixed"
                 owner.quotes.append(q)
@@ -564,7 +557,7 @@ def _follows_cued_quote(doc: Doc, statement: Statement, cued_ends: list[int]) ->
     its speaker's attributed one, in the same paragraph, goes on with what they said."""
     if statement.cue is not None or not statement.quotes:
         return False
-    text = _text(doc)
+    text = doc_text(doc)
     q = statement.quotes[0]
     gap = [e for e in cued_ends if e < q.open_at and q.open_at - e <= _CUE_SENTENCE_CHARS]
     if not gap or "\n" in text[gap[-1] : q.open_at]:
@@ -693,7 +686,7 @@ def _nearby_cue(
     last = _token_at(token_starts, q.close_at)
     bare = {s.cue.i: s for s in statements if s.cue is not None and s.kind in ("bare", "absorbed")}
     after_sent = doc[last].sent
-    text = _text(doc)
+    text = doc_text(doc)
     signed = _DASH_SIGNATURE.match(text, q.close_at + 1)
     if signed and q.inner_last in ".!?…":  # a sentence, not a title in a list of sources
         # A pull quote signed '"..." - Jane Smith': the name is the speaker, there is no cue.
@@ -752,7 +745,7 @@ def _keep_direct(doc: Doc, statement: Statement) -> bool:
     if statement.cue is not None or statement.speaker is not None:
         return True
     quoted = statement.quotes[0]
-    after = _text(doc)[quoted.close_at + 1 : quoted.close_at + 2]
+    after = doc_text(doc)[quoted.close_at + 1 : quoted.close_at + 2]
     if quoted.inner_last not in ".!?…" and after not in (".", "!", "?"):
         return False  # a headline or a name, not a sentence someone said
     span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
@@ -976,7 +969,7 @@ def _to_quote(
     known: set[str],
     token_starts: list[int],
 ) -> Quote:
-    text = _text(doc)
+    text = doc_text(doc)
     kind = "indirect" if statement.kind not in ("direct", "mixed") else statement.kind
     cue = None
     if statement.cue is not None:
@@ -1017,7 +1010,7 @@ def _via_names(statement: Statement, resolver: SpeakerResolver, speaker: str | N
             name = cluster.name
         else:
             start, end = resolver.mention_span(token)
-            name = _text(resolver.doc)[start:end]
+            name = doc_text(resolver.doc)[start:end]
         if name and name not in names:
             names.append(name)
     return names
