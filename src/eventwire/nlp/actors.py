@@ -15,7 +15,8 @@ Order of work, one pass each, all in text order:
    the speaker's point of view);
 4. countries: an actor with a state role and no country of its own (from any of its mentions:
    "Vucic, the Serbian president") takes a wire dateline's country ("BELGRADE, March 16
-   (Reuters) -") or, failing that, the only country the text names; otherwise none.
+   (Reuters) -") or, failing that, the only country the text names, unless that country is
+   only its counterpart ("Lavrov said talks with Washington were useful"); otherwise none.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def resolve_actors(doc: Doc) -> tuple[list[ActorCluster], list[tuple[Span, Span]
     dateline = dateline_country(doc)
     if dateline is not None:
         _dateline_country(clusters, dateline, sentence_of)
-    _home_country(clusters, dateline)
+    _home_country(clusters, dateline, sentence_of)
     clusters.sort(key=lambda c: min(m.span.start for m in c.mentions))
     return [c.finish(f"A{n}") for n, c in enumerate(clusters, start=1)], links
 
@@ -171,17 +172,70 @@ def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) 
             cluster.country = home
 
 
-def _home_country(clusters: list[_Work], dateline: str | None) -> None:
+def _home_country(clusters: list[_Work], dateline: str | None, sentence_of: list[int]) -> None:
     """An official or body with a domestic role but no stated country ("the police", "rebels",
     "President Aliyev") belongs, in a text that names exactly one country, to that country.
-    A dateline names a country too."""
+    A dateline names a country too.
+
+    Unless that country is the actor's counterpart rather than its home: "Foreign Minister
+    Lavrov said talks with Washington were useful" names one country, the one Lavrov talks to.
+    """
     countries = {c.country for c in clusters if c.country} | ({dateline} - {None})
     if len(countries) != 1:
         return
     (home,) = countries
     for cluster in clusters:
-        if cluster.country is None and cluster.sector in _DOMESTIC_SECTORS and not cluster.known:
+        if (
+            cluster.country is None
+            and cluster.sector in _DOMESTIC_SECTORS
+            and not cluster.known
+            and (home == dateline or _is_home(cluster, home, clusters, sentence_of))
+        ):
             cluster.country = home
+
+
+# Prepositions whose object is where something happens, not whom it is done to or with.
+_PLACE_PREPS = {"in", "at", "inside", "across", "throughout", "within", "around", "near", "of"}
+# Where a country is what an actor deals with: object, indirect object, "with/to/against X".
+_COUNTERPART_DEPS = {"dobj", "dative", "iobj", "pobj", "agent"}
+_SHORT_TEXT = 2  # sentences: a one- or two-sentence text says little about anyone's home
+
+
+def _is_home(cluster: _Work, home: str, clusters: list[_Work], sentence_of: list[int]) -> bool:
+    """Whether the one country a text names can be the home of ``cluster``.
+
+    A mention of that country in one of the actor's own sentences is a counterpart when it is
+    an object or an oblique ("talks with Washington", "flew to Japan", "sanctions against
+    Iran"), and a home otherwise (a place: "police in Sivas"; a subject: "the minister said
+    Kenya would send troops"). A short text gives the country only with home evidence; a
+    longer one also when the country comes up outside the actor's sentences.
+    """
+    own = {sentence_of[m.span.start] for m in cluster.mentions}
+    homes = counterparts = elsewhere = 0
+    for other in clusters:
+        if other.country != home or other is cluster:
+            continue
+        for mention in other.mentions:
+            if mention.pronoun is not None:
+                continue
+            if sentence_of[mention.span.start] not in own:
+                elsewhere += 1
+            elif _is_counterpart(mention.span):
+                counterparts += 1
+            else:
+                homes += 1
+    if homes or not counterparts:
+        return True
+    return sentence_of[-1] + 1 > _SHORT_TEXT and elsewhere > 0
+
+
+def _is_counterpart(span: Span) -> bool:
+    root = span.root
+    while root.dep_ in {"compound", "conj", "appos"} and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj":
+        return root.head.lower_ not in _PLACE_PREPS
+    return root.dep_ in _COUNTERPART_DEPS
 
 
 def _place(
