@@ -53,3 +53,68 @@ def test_a_longer_domestic_story_gives_its_one_country_to_the_president(actors_o
         "Romania hopes to double its gas sales by 2030."
     )
     assert named(actors, "Teodor Marin").country == "ROU"
+
+
+# --- well-known people ----------------------------------------------------------------------
+
+
+def test_a_known_surname_gives_country_and_sector(actors_of):
+    actors = actors_of("Lavrov said on Monday that talks with Washington had been useful.")
+    assert named(actors, "Lavrov").code == "RUSGOV"
+
+
+def test_known_people_on_both_sides_of_a_meeting(actors_of):
+    actors = actors_of("Erdogan hosted Zelenskyy in Istanbul for three hours of talks.")
+    assert named(actors, "Erdogan").code == "TURGOV"
+    assert named(actors, "Zelenskyy").code == "UKRGOV"
+
+
+def test_an_international_official_is_coded_igo(actors_of):
+    actors = actors_of("Guterres urged both armies to pull back from the border.")
+    assert named(actors, "Guterres").code == "IGO"
+
+
+def test_a_business_figure_keeps_his_sector(actors_of):
+    actors = actors_of("Elon Musk criticised the new rules on satellite launches.")
+    assert named(actors, "Elon Musk").code == "USABUS"
+
+
+def test_another_first_name_is_another_person(actors_of):
+    actors = actors_of("Hunter Biden spoke to reporters outside the court on Friday.")
+    assert named(actors, "Hunter Biden").country is None
+
+
+def test_the_text_wins_over_the_list(actors_of):
+    actors = actors_of("Kenyan opposition leader Musa Kenyatta led a march in the capital.")
+    assert named(actors, "Musa Kenyatta").code == "KENOPP"
+    actors = actors_of("Canadian Senator Harris praised the new budget on Tuesday.")
+    assert named(actors, "Harris").code == "CANLEG"
+
+
+def test_users_can_add_and_replace_people(tmp_path, monkeypatch):
+    from eventwire.nlp.people import load_people
+    from eventwire.settings import Settings
+
+    extra = tmp_path / "people.yaml"
+    extra.write_text(
+        "people:\n"
+        "  - {name: Ana Tavares, country: PRT, sector: GOV, from: 2031}\n"
+        "  - {name: Sergei Lavrov, country: RUS, sector: ELI}\n",
+        encoding="utf-8",
+    )
+    listed = load_people([extra])
+    assert listed.find(["Tavares"]).country == "PRT"
+    assert listed.find(["Lavrov"]).sector == "ELI"
+    assert load_people().find(["Lavrov"]).sector == "GOV"
+    monkeypatch.setenv("EVENTWIRE_PEOPLE", str(extra))
+    assert Settings().people == str(extra)
+
+
+def test_the_publication_year_picks_the_post():
+    from eventwire.nlp.people import load_people
+
+    listed = load_people()
+    assert listed.find(["Mark Rutte"], 2015).country == "NLD"
+    assert listed.find(["Rutte"], 2025).sector == "IGO"
+    assert listed.find(["Bush"], 1991).country == "USA"  # father and son: one country
+    assert listed.find(["Kim"]) is None  # North and South Korean leaders

@@ -433,7 +433,8 @@ def test_dateline_yields_to_another_country_named_before_the_actor(actors_of):
         "Defence Minister Rustem Umerov would travel abroad. The Kremlin said President "
         "Vladimir Putin had no plans to meet him."
     )
-    assert find(actors, "Rustem Umerov").country is None  # Zelensky's minister, not Moscow's
+    # Zelensky's minister, not Moscow's (people.yaml knows him as Ukraine's)
+    assert find(actors, "Rustem Umerov").country in {None, "UKR"}
     assert find(actors, "Vladimir Putin").code == "RUSGOV"
 
 

@@ -26,3 +26,8 @@ class Settings(BaseSettings):
         1_000_000, description="Clean texts longer than this are refused by the NLP stage."
     )
     min_chars: int = Field(1, description="Clean texts shorter than this count as empty.")
+    people: str = Field(
+        "",
+        description="Extra YAML files of well-known people (format of eventwire/data/people.yaml),"
+        " separated by the path separator; merged over the bundled list.",
+    )

@@ -17,6 +17,8 @@ Order of work, one pass each, all in text order:
    "Vucic, the Serbian president") takes a wire dateline's country ("BELGRADE, March 16
    (Reuters) -") or, failing that, the only country the text names, unless that country is
    only its counterpart ("Lavrov said talks with Washington were useful"); otherwise none.
+   Before that, a well-known person whom the text gives no country ("Lavrov said") takes the
+   country and sector of ``people.yaml``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.lexicon import lexicon
 from eventwire.nlp.mentions import Mention, dateline_country, find_mentions
+from eventwire.nlp.people import people
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
@@ -92,6 +95,7 @@ def resolve_actors(doc: Doc) -> tuple[list[ActorCluster], list[tuple[Span, Span]
         if not mention.named and mention.pronoun is None:
             _place(mention, _match(mention, clusters, sentence_of), clusters, owner)
     links = _resolve_pronouns(doc, mentions, owner, sentence_of)
+    _known_people(clusters, _publication_year(doc))
     dateline = dateline_country(doc)
     if dateline is not None:
         _dateline_country(clusters, dateline, sentence_of)
@@ -236,6 +240,33 @@ def _is_counterpart(span: Span) -> bool:
     if root.dep_ == "pobj":
         return root.head.lower_ not in _PLACE_PREPS
     return root.dep_ in _COUNTERPART_DEPS
+
+
+def _known_people(clusters: list[_Work], year: int | None) -> None:
+    """A well-known person (``people.yaml``) gets the listed country and sector where the text
+    gives none: "Lavrov said ..." is Russia's government. What the text says wins: a stated
+    country that differs means another person (or a new post) and the list is not used."""
+    listed = people()
+    for cluster in clusters:
+        if cluster.kind not in {"person", "organization"} or cluster.known or not cluster.names:
+            continue
+        if cluster.kind == "organization" and (cluster.sector or cluster.country):
+            continue  # a named body ("Foreign Ministry"), not a person the tagger called ORG
+        term = listed.find(cluster.names, year)
+        if term is None or (cluster.country and term.country not in {None, cluster.country}):
+            continue
+        cluster.kind = "person"
+        cluster.country = cluster.country or term.country
+        cluster.sector = cluster.sector or term.sector
+
+
+def _publication_year(doc: Doc) -> int | None:
+    """The year a caller may put in ``doc.user_data["published"]`` (ISO date), if any."""
+    published = doc.user_data.get("published")
+    try:
+        return int(str(published)[:4]) if published else None
+    except ValueError:
+        return None
 
 
 def _place(
