@@ -23,9 +23,13 @@ class Sense:
     code: str
     prep: frozenset[str] = frozenset()
     with_words: tuple[str, ...] = ()
+    by_words: tuple[str, ...] = ()  # one must be in the subject ("peacekeepers arrived")
     without_object: bool = False
     symmetric: bool = False
     theme_object: bool = False  # the object is what is moved ("withdrew its troops from X")
+    # whether unknown verbs may borrow this sense through the word vectors: not for senses
+    # too general to lend ("allow" would lend "yield" to "require")
+    lends: bool = True
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,11 @@ class Wrapper:
     by_code: dict[str, str]
     by_lemma: dict[str, str]
     need_act: frozenset[str]
+    # need_act lemmas that still commit to an act the dictionary does not know, when the act
+    # has an object ("agreed to build a port"; "agreed to speak" stays nothing)
+    binding: frozenset[str] = frozenset()
+    # the act is done, not intended: "decided to release him" releases him
+    act_done: bool = False
 
     def code_for(self, act_code: str | None, act_lemma: str) -> str:
         if act_lemma in self.by_lemma:
@@ -84,7 +93,8 @@ class Lexicon:
         if key not in self._vectors:
             names, rows = [], []
             for lemma, senses in self.verbs.items():
-                if senses[-1].with_words or senses[-1].prep:
+                last = senses[-1]
+                if last.with_words or last.by_words or last.prep or not last.lends:
                     # a verb that is an event only in some phrases ("decline an offer", "build
                     # up troops") says nothing about a word that merely resembles it
                     continue
@@ -110,9 +120,11 @@ def _senses(entries: list[dict]) -> list[Sense]:
             code=str(entry["code"]),
             prep=frozenset(_word(p) for p in entry.get("prep", [])),
             with_words=tuple(_word(word) for word in entry.get("with", [])),
+            by_words=tuple(_word(word) for word in entry.get("by", [])),
             without_object=bool(entry.get("without_object", False)),
             symmetric=bool(entry.get("symmetric", False)),
             theme_object=bool(entry.get("theme_object", False)),
+            lends=bool(entry.get("lends", True)),
         )
         for entry in entries
     ]
@@ -130,6 +142,8 @@ def lexicon() -> Lexicon:
             by_code={str(k): str(v) for k, v in spec.get("by_code", {}).items()},
             by_lemma={str(k): str(v) for k, v in spec.get("by_lemma", {}).items()},
             need_act=frozenset(spec.get("need_act", [])),
+            binding=frozenset(spec.get("binding", [])),
+            act_done=bool(spec.get("act_done", False)),
         )
         for lemma in spec["lemmas"]:
             wrappers[lemma] = wrapper

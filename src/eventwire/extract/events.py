@@ -49,6 +49,8 @@ _HEDGING_VERBS = {"say", "report", "believe", "think", "allege", "rumour", "rumo
 _PROSPECTIVE = {"expect", "schedule", "set", "due", "likely", "unlikely", "try", "attempt"}
 # Verbs whose complement is an act said not to have happened ("denied supporting the rebels").
 _DENIALS = {"deny", "dismiss"}
+_PREVENTING = {"prevent", "stop", "bar", "ban", "block", "keep", "prohibit", "deter", "restrain",
+               "forbid", "discourage", "dissuade"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
 # Media relaying what others said: the relay is `via`, not a statement of its own.
@@ -81,8 +83,9 @@ _MISHAPS = {"accident", "crash", "collision", "storm", "flood", "flooding", "ear
 _PHYSICAL = {"08", "14", "15", "17", "18", "19", "20"}
 _PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "inside", "around"}
 
+_STATEMENTS = {"statement", "comment"}  # plain statements, kept only when nothing firmer is coded
 _BASE_CONFIDENCE = {"verb": 0.8, "wrapper": 0.8, "light": 0.75, "evaluative": 0.6,
-                    "statement": 0.4,
+                    "statement": 0.4, "comment": 0.3,
                     "noun": 0.55, "act": 0.7, "vector": 0.45}
 
 
@@ -128,9 +131,18 @@ def extract_events(
     scope = DateScope(doc, document.published)
     events: list[Event] = []
     for sent in scope.segments:
-        for candidate in coder.sentence(sent):
-            for event in coder.expand(candidate, scope, len(events)):
-                events.append(event)
+        coded = [(candidate, list(coder.expand(candidate, scope)))
+                 for candidate in coder.sentence(sent)]
+        # a plain statement is coded only when nothing more specific happens in the sentence;
+        # an act that only may happen ("said Y might attack") is the speaker's prediction,
+        # and the statement stays (it outranks the halved act)
+        firm = any(found and c.match not in _STATEMENTS and not (c.hypothetical or c.negated)
+                   for c, found in coded)
+        for candidate, found in coded:
+            if firm and candidate.match in _STATEMENTS:
+                continue
+            for event in found:
+                events.append(event.model_copy(update={"id": f"E{len(events) + 1}"}))
             coder.remember(candidate)
     return events
 
@@ -175,11 +187,6 @@ class _Coder:
                 # "blocked roads demanding his return": the protest is the act, the demand
                 # its aim
                 candidate.aim = True
-        if any(c.match != "statement" and not (c.hypothetical or c.negated) for c in found):
-            # a plain statement is coded only when nothing more specific happens in the
-            # sentence; an act that only may happen ("said Y might attack") is the speaker's
-            # prediction, and the statement stays (it outranks the halved act)
-            found = [c for c in found if c.match != "statement"]
         return _dedupe(found)
 
     def _verb(self, verb: Token, absorbed: set[int]) -> list[Candidate]:
@@ -227,7 +234,9 @@ class _Coder:
             kind = self.lex.wrappers["threaten"]
         elif "04" <= root <= "08":
             kind = self.lex.wrappers["promise"]
-        elif root >= "14":
+        elif root >= "14" and root != "15":
+            # (a planned deployment, 15, is a threat only towards its enemy, which the
+            # sentence rarely says: "will send troops to Latvia" is no threat to Latvia)
             kind = self.lex.wrappers["threaten"]
         else:
             return [candidate]
@@ -328,9 +337,10 @@ class _Coder:
             return []
         own_objects = self._objects(verb, frozenset({"on", "upon"}))
         if act_sense is None and verb.lemma_.lower() in wrapper.need_act and not (
-                wrapper.kind in {"appeal", "demand"} and any(p.named for p in own_objects)):
+                wrapper.kind in {"appeal", "demand"} and any(p.named for p in own_objects)
+        ) and not (verb.lemma_.lower() in wrapper.binding and _has_object(act)):
             # "asked to speak" is no event; "asked Bolivia to reconsider" appeals to Bolivia
-            # whatever the act
+            # whatever the act, "agreed to build a port" commits to it
             return []
         code = wrapper.code_for(act_sense.code if act_sense else None, act_lemma)
         sources = self._subjects(verb)
@@ -355,6 +365,8 @@ class _Coder:
         self._modality(wrapped, verb)
         found = [wrapped]
         absorbed.add(act.i)
+        if wrapper.act_done and act_sense is not None:
+            found = []  # the decision is the act itself
         if wrapper.emit_act and act_sense is not None:
             act_event = Candidate(
                 code=act_sense.code, trigger=act, start=act.i, end=_particle_end(act),
@@ -362,7 +374,12 @@ class _Coder:
                 match="act", targetless_ok=act_sense.without_object, symmetric=act_sense.symmetric,
             )
             self._modality(act_event, act)
-            act_event.hypothetical = True
+            if wrapper.act_done:
+                act_event.negated = act_event.negated or wrapped.negated
+                act_event.hedged = act_event.hedged or wrapped.hedged
+                act_event.hypothetical = wrapped.hypothetical
+            else:
+                act_event.hypothetical = True
             found.append(act_event)
         return found
 
@@ -506,7 +523,8 @@ class _Coder:
         about: list[Party] = []
         code, match = "010", "statement"
         addressed = any(c.dep_ in {"dative", "dobj"} for c in verb.children)
-        for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
+        clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+        for clause in clauses:
             if _reported_act(clause, verb) and not addressed:
                 # "Iran has seized a tanker, officials said": the speaker is the source of
                 # a report of someone's act, not commenting on them; an act the dictionary
@@ -527,12 +545,34 @@ class _Coder:
         about = [p for p in about if p.key not in {s.key for s in speakers}
                  and "\n" not in text[min(p.token.idx, verb.idx):max(p.token.idx, verb.idx)]]
         if not about:
-            return []
+            # A coded actor's own statement about no one ("Lavrov said the talks were useful")
+            # is still CAMEO's "make public statement"; it names the first other actor in
+            # what was said, if any, and is dropped when the sentence codes anything firmer.
+            if not clauses or not any(self._coded(p) for p in speakers):
+                return []  # "my neighbour said it was cold" is no news of anyone
+            about = [p for p in self._actors_in(clauses) if p.key not in {
+                s.key for s in speakers}][:1]
+            match = "comment"
         candidate = Candidate(code=code, trigger=verb, start=verb.i, end=verb.i + 1,
                               sources=speakers, targets=about[:1], match=match,
-                              targetless_ok=match == "wrapper")
+                              targetless_ok=match in {"wrapper", "comment"})
         self._modality(candidate, verb)
         return [candidate]
+
+    def _coded(self, party: Party) -> bool:
+        """Whether the party is an actor with a country or a sector (a CAMEO code)."""
+        cluster = next((c for c in self.doc._.actors or [] if c.id == party.actor), None)
+        return cluster is not None and bool(cluster.country or cluster.sector)
+
+    def _actors_in(self, clauses: list[Token]) -> list[Party]:
+        """The actors named in the given clauses, in text order, one party per actor."""
+        found: dict[str, Party] = {}
+        for token in sorted((t for c in clauses for t in c.subtree), key=lambda t: t.i):
+            cluster = actor_at(self.doc, token.i)
+            if cluster is not None and cluster.id not in found and token.dep_ not in {
+                    "compound", "amod", "poss"}:
+                found[cluster.id] = Party(cluster.id, _phrase(token), True, token)
+        return list(found.values())
 
     @staticmethod
     def _copular(clause: Token) -> list[tuple[Token, Token]]:
@@ -597,7 +637,8 @@ class _Coder:
             if token.dep_ == "prep" and token.head.pos_ == "VERB":
                 # "blamed Ukraine for refusing": the object does what the complement says
                 objects = [c for c in token.head.children if c.dep_ == "dobj"]
-                if objects and token.lower_ in {"for", "of"} and not through_conj:
+                # "prevented students from marching": the object would have done it
+                if objects and token.lower_ in {"for", "of", "from"} and not through_conj:
                     return [p for o in objects for p in self._expand(o)]
             if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp"}:
                 through_conj = through_conj or token.dep_ == "conj"
@@ -639,10 +680,13 @@ class _Coder:
 
     def _noun_targets(self, noun: Token) -> list[Party]:
         # "talks in Doha", "a visit in March": where talks happen is no party to them
-        talks = any(s.code[:2] in {"03", "04", "05"} for s in self.lex.nouns.get(
-            noun.lemma_.lower(), []))
+        senses = self.lex.nouns.get(noun.lemma_.lower(), [])
+        talks = any(s.code[:2] in {"03", "04", "05"} for s in senses)
+        # "the withdrawal of its troops from Armenia": what is moved is no party
+        theme = any(s.theme_object for s in senses)
+        preps = _NOUN_TARGET_PREPS - {"of"} | {"from"} if theme else _NOUN_TARGET_PREPS
         return [p for child in noun.children
-                if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS
+                if child.dep_ == "prep" and child.lower_ in preps
                 and not (talks and child.lower_ == "in")
                 for g in child.children if g.dep_ == "pobj" for p in self._expand(g)
                 if p.named]
@@ -796,6 +840,10 @@ class _Coder:
                 or (t.lemma_.lower() in self.lex.wrappers
                     and self.lex.wrappers[t.lemma_.lower()].kind != "refuse"))
             for c, t in zip(chain, chain[1:], strict=False)
+        ) or any(
+            # "stopped the crowd from marching": the march was kept from happening
+            c.dep_ == "prep" and c.lower_ == "from" and t.lemma_.lower() in _PREVENTING
+            for c, t in zip(chain[1:4], chain[2:4], strict=False)
         )
         candidate.hedged = any(
             c.lower_ in _HEDGES for t in chain[:3] for c in t.children if c.dep_ == "advmod"
@@ -832,7 +880,7 @@ class _Coder:
 
     # --- output ----------------------------------------------------------------------------
 
-    def expand(self, candidate: Candidate, scope: DateScope, offset: int) -> Iterable[Event]:
+    def expand(self, candidate: Candidate, scope: DateScope) -> Iterable[Event]:
         """One contract event per source-target pair that passes the gate."""
         if not any(p.named for p in candidate.targets) and candidate.code[:2] in _PHYSICAL:
             place = self._place(candidate)
@@ -858,13 +906,11 @@ class _Coder:
         facts = lookup(candidate.code)
         sent = scope.segment_of(candidate.trigger)
         trigger = self.doc[candidate.start:candidate.end]
-        emitted = 0
         for source, target in pairs:
             if not self._passes(candidate, source, target):
                 continue
-            emitted += 1
             yield Event(
-                id=f"E{offset + emitted}",
+                id="E0",  # numbered by extract_events once the sentence is settled
                 source=source.actor if source else None,
                 target=target.actor if target else None,
                 source_text=source.text if source else None,
@@ -1018,6 +1064,8 @@ def _choose(senses: list[Sense], head: Token, noun_context: bool = False) -> Sen
             continue
         if sense.with_words and not any(_has_word(words, w) for w in sense.with_words):
             continue
+        if sense.by_words and not any(_has_word(_subject_words(head), w) for w in sense.by_words):
+            continue
         return sense
     return None
 
@@ -1038,8 +1086,17 @@ def _complement_words(head: Token, include_head_context: bool) -> str:
     return f" {lemmas} | {lowers} "
 
 
+def _subject_words(head: Token) -> str:
+    tokens = [t for c in head.children if c.dep_ in _SUBJECTS for t in c.subtree]
+    return f" {' '.join(t.lemma_.lower() for t in tokens)} | {' '.join(t.lower_ for t in tokens)} "
+
+
 def _has_word(words: str, word: str) -> bool:
     return f" {word} " in words
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "prep", "dative"} for c in verb.children)
 
 
 def _infinitive(verb: Token) -> Token | None:
