@@ -88,7 +88,6 @@ NO_EVENT = [
     "Spain defeated England in the final to win the European Championship.",
     "The Chinese carmaker opened a new factory in Hungary last year.",
     "Nigeria is Africa's most populous country, with more than 200 million people.",
-    "The minister said the new rules would come into force on January 1.",
     "India launched a spacecraft to the moon on Friday.",
     "The French company agreed to buy its Italian rival for 2 billion euros.",
     "Kenya's athletes won six gold medals at the championships in Budapest.",
@@ -135,7 +134,6 @@ NO_EVENT = [
     "Police are searching for a man who escaped from prison on Sunday.",
     "The opposition party held its annual congress in Lagos.",
     "The Kenyan government declared three days of national mourning.",
-    "The Israeli army said the drill was part of routine training.",
     "The French president will give a speech on the economy on Monday.",
     "The Japanese prime minister visited a school in Osaka.",
     # a speaker as the source of news of an act the dictionary does not know is no statement
@@ -316,6 +314,22 @@ EVENTS = [
     ("Israeli settlers set fire to Palestinian homes in the West Bank village.", 5),
     ("Hundreds of farmers blocked roads with tractors across France to protest against low "
      "prices.", 5),
+    # a political actor's plain statement is CAMEO's "make public statement" (010)
+    ("The minister said the new rules would come into force on January 1.", 1),
+    ("The Israeli army said the drill was part of routine training.", 1),
+    ("Foreign Minister Aiko Tanabe said on Monday that the talks with Seoul were useful.", 1),
+    # commitments, decisions, concessions and their absence
+    ("Chile agreed to build a new port in Peru, officials said on Friday.", 2),
+    ("The Supreme Court of Kenya decided to release the opposition leader.", 3),
+    ("The Kenyan government allowed refugees from Somalia to stay until June.", 3),
+    ("Thailand accepted a request from Cambodia to reopen the border crossing.", 3),
+    ("Jordan opened its border to refugees fleeing the fighting.", 3),
+    ("Russia accelerated the withdrawal of its troops from Armenia.", 3),
+    ("Canadian peacekeepers arrived in Haiti on Monday.", 3),
+    ("Danish nurses handed over two tonnes of medicine to the Red Cross in Homs.", 3),
+    ("Police prevented students from marching to the parliament in Ankara.", 5),
+    ("Brazil cancelled a planned visit to Caracas after the election.", 4),
+    ("Mexico postponed talks with Guatemala on border security.", 4),
 ]
 
 

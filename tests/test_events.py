@@ -342,3 +342,32 @@ def test_sample_quotes_and_confidence(sample, sample_result) -> None:
     if quote_ids:
         assert linked, "events reported in statements point at their quote"
     assert all(0 <= e.confidence <= 1 for e in sample)
+
+
+def test_a_decision_is_the_act_itself(code) -> None:
+    (released,) = code("The Supreme Court of Kenya decided to release the opposition leader.")
+    assert released.cameo_root == "08" and not released.hypothetical
+    assert released.source == "Supreme Court" and released.target == "opposition leader"
+    (kept,) = code("The Supreme Court of Kenya did not decide to release the opposition leader.")
+    assert kept.negated
+
+
+def test_what_was_prevented_did_not_happen(code) -> None:
+    events = code("Police prevented students from marching to the parliament in Ankara.")
+    stopped = one(events, "17", "Police", "students")
+    assert not stopped.hypothetical
+    march = one(events, "14", "students")  # the students would have marched, not the police
+    assert march.hypothetical and march.event.confidence < stopped.event.confidence
+
+
+def test_troops_withdrawn_are_not_the_target(code) -> None:
+    (withdrawal,) = code("Russia accelerated the withdrawal of its troops from Armenia.")
+    assert (withdrawal.cameo_root, withdrawal.source, withdrawal.target) == (
+        "08", "Russia", "Armenia")
+
+
+def test_agreeing_to_an_unknown_act_is_intent_for_political_actors_only(code) -> None:
+    (agreed,) = code("Chile agreed to build a new port near the border.")
+    assert agreed.cameo == "030" and agreed.source == "Chile"
+    assert code("Chile agreed to speak.") == []
+    assert code("The French company agreed to buy its Italian rival for 2 billion euros.") == []

@@ -338,7 +338,8 @@ class _Coder:
         own_objects = self._objects(verb, frozenset({"on", "upon"}))
         if act_sense is None and verb.lemma_.lower() in wrapper.need_act and not (
                 wrapper.kind in {"appeal", "demand"} and any(p.named for p in own_objects)
-        ) and not (verb.lemma_.lower() in wrapper.binding and _has_object(act)):
+        ) and not (verb.lemma_.lower() in wrapper.binding and _has_object(act)
+                   and any(self._political(p) for p in self._subjects(verb))):
             # "asked to speak" is no event; "asked Bolivia to reconsider" appeals to Bolivia
             # whatever the act, "agreed to build a port" commits to it
             return []
@@ -548,8 +549,8 @@ class _Coder:
             # A coded actor's own statement about no one ("Lavrov said the talks were useful")
             # is still CAMEO's "make public statement"; it names the first other actor in
             # what was said, if any, and is dropped when the sentence codes anything firmer.
-            if not clauses or not any(self._coded(p) for p in speakers):
-                return []  # "my neighbour said it was cold" is no news of anyone
+            if not clauses or not any(self._political(p) for p in speakers):
+                return []  # "the company said revenue rose" is no political statement
             about = [p for p in self._actors_in(clauses) if p.key not in {
                 s.key for s in speakers}][:1]
             match = "comment"
@@ -559,10 +560,12 @@ class _Coder:
         self._modality(candidate, verb)
         return [candidate]
 
-    def _coded(self, party: Party) -> bool:
-        """Whether the party is an actor with a country or a sector (a CAMEO code)."""
+    def _political(self, party: Party) -> bool:
+        """Whether the party is a state or a political actor (government, military, rebels,
+        parties, international bodies...), as opposed to a firm or a private person."""
         cluster = next((c for c in self.doc._.actors or [] if c.id == party.actor), None)
-        return cluster is not None and bool(cluster.country or cluster.sector)
+        return cluster is not None and (
+            cluster.kind == "country" or cluster.sector in _POLITICAL_SECTORS)
 
     def _actors_in(self, clauses: list[Token]) -> list[Party]:
         """The actors named in the given clauses, in text order, one party per actor."""
@@ -1010,9 +1013,7 @@ class _Coder:
             return False
         if lookup(candidate.code).plover in _NEEDS_RECIPIENT:
             return False
-        cluster = next((c for c in self.doc._.actors or [] if c.id == source.actor), None)
-        return cluster is not None and (
-            cluster.kind == "country" or cluster.sector in _POLITICAL_SECTORS)
+        return self._political(source)
 
     def _doerless_violence(self, candidate: Candidate, target: Party | None) -> bool:
         if candidate.code[:2] not in _DOERLESS_ROOTS or target is None or candidate.negated:
