@@ -330,6 +330,14 @@ EVENTS = [
     ("Police prevented students from marching to the parliament in Ankara.", 5),
     ("Brazil cancelled a planned visit to Caracas after the election.", 4),
     ("Mexico postponed talks with Guatemala on border security.", 4),
+    # refusing in the future tense, emergencies, computer attacks, cuts
+    ("Poland said it would not accept any more migrants from Belarus.", 4),
+    ("The United States will not meet the kidnappers' demands, the embassy said.", 4),
+    ("The military government declared a state of emergency in the northern provinces.", 5),
+    ("Russian hackers hacked into the email accounts of German lawmakers.", 5),
+    ("China has strengthened its forces along the border with India.", 5),
+    ("The World Food Programme reduced food rations to refugees in Kenya.", 4),
+    ("Armenia and Azerbaijan reached a consensus on the border commission.", 2),
 ]
 
 

@@ -229,6 +229,14 @@ class _Coder:
             return [candidate]
         if self._others_words(candidate, head):
             return [candidate]
+        if "03" <= root <= "08" and candidate.negated:
+            # "said it would not accept more refugees": refusing to cooperate is a rejection
+            # (12), said now; the act itself stays negated
+            kind = self.lex.wrappers["refuse"]
+            stated = replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
+                             match="wrapper", hypothetical=False, negated=False,
+                             targetless_ok=True)
+            return [stated, candidate]
         if "04" <= root <= "08" and _conditional(_clause_of(head)):
             # "would withdraw from the talks unless ...": cooperation on a condition is a threat
             kind = self.lex.wrappers["threaten"]
