@@ -118,3 +118,35 @@ def test_the_publication_year_picks_the_post():
     assert listed.find(["Rutte"], 2025).sector == "IGO"
     assert listed.find(["Bush"], 1991).country == "USA"  # father and son: one country
     assert listed.find(["Kim"]) is None  # North and South Korean leaders
+
+
+# --- towns and regions -----------------------------------------------------------------------
+
+
+def test_a_shelled_town_is_a_place_in_its_country(actors_of):
+    actors = actors_of("Artillery shelled Gorazde for a third day on Tuesday.")
+    town = named(actors, "Gorazde")
+    assert (town.kind, town.country, town.code) == ("location", "BIH", None)
+
+
+def test_a_town_where_something_happened_has_a_country(actors_of):
+    actors = actors_of("The earthquake destroyed most of the old houses in Bam.")
+    assert named(actors, "Bam").country == "IRN"
+
+
+def test_capitals_stay_as_they_were(actors_of):
+    actors = actors_of("Thousands of protesters marched in Caracas on Saturday.")
+    caracas = named(actors, "Caracas")
+    assert (caracas.kind, caracas.country) == ("location", "VEN")
+
+
+def test_town_table_guards_ambiguous_and_everyday_names():
+    from eventwire.nlp.towns import town_country
+
+    assert town_country("Sivas") == "TUR"
+    assert town_country("Kharkiv") == "UKR"
+    assert town_country("Texas") == "USA"  # a US state
+    assert town_country("Idlib") == "SYR"  # a first-level region
+    assert town_country("Valencia") is None  # big towns in Spain and Venezuela
+    assert town_country("Reading") is None  # an everyday word
+    assert town_country("Erdogan") is None  # a well-known person

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.lexicon import KnownName, Role, country_of, known_name, lexicon
+from eventwire.nlp.towns import town_country
 
 # Dependency labels of words that modify a noun from the left ("Russian", "state", "Ukraine's").
 _PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "det", "nummod", "quantmod", "npadvmod"}
@@ -396,7 +397,9 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
         return Mention(
             span, "country", named=True, key=text, attrs=Attributes(country=capital, sector="GOV")
         )
-    return Mention(span, "location", named=True, key=text, attrs=Attributes(country=capital))
+    # A town or region ("shelled Gorazde", "in Bam"): a place, in its country.
+    place = Attributes(country=capital or town_country(text))
+    return Mention(span, "location", named=True, key=text, attrs=place)
 
 
 def _is_locative(span: Span) -> bool:
@@ -613,7 +616,10 @@ def _token_country(token: Token) -> str | None:
         ent = _ent_at(token.doc, token.i)
         if ent is not None:
             text = ent.text.removeprefix("the ").removeprefix("The ")
-            return country_of(text) or lexicon().capitals.get(text.lower())
+            found = country_of(text) or lexicon().capitals.get(text.lower())
+            if found is None and token.ent_type_ == "GPE":
+                found = town_country(text)  # "police in Sivas"
+            return found
     return country_of(token.text) if len(token.text) > 2 else None
 
 
