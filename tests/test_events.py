@@ -371,3 +371,10 @@ def test_agreeing_to_an_unknown_act_is_intent_for_political_actors_only(code) ->
     assert agreed.cameo == "030" and agreed.source == "Chile"
     assert code("Chile agreed to speak.") == []
     assert code("The French company agreed to buy its Italian rival for 2 billion euros.") == []
+
+
+def test_what_is_given_is_no_party_when_a_recipient_is_named(code) -> None:
+    (offer,) = code("Syria has again offered its troops to the Lebanese president.")
+    assert (offer.source, offer.target) == ("Syria", "Lebanese president")
+    given = code("Finland will give Tanzania a grant of 50 million euros.")
+    assert {e.target for e in given} == {"Tanzania"}

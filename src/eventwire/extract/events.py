@@ -49,6 +49,8 @@ _HEDGING_VERBS = {"say", "report", "believe", "think", "allege", "rumour", "rumo
 _PROSPECTIVE = {"expect", "schedule", "set", "due", "likely", "unlikely", "try", "attempt"}
 # Verbs whose complement is an act said not to have happened ("denied supporting the rebels").
 _DENIALS = {"deny", "dismiss"}
+# offering, cooperating, giving: the dative or "to" phrase is the recipient, not the object
+_GIVING = {"03", "06", "07"}
 _PREVENTING = {"prevent", "stop", "bar", "ban", "block", "keep", "prohibit", "deter", "restrain",
                "forbid", "discourage", "dissuade"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -621,6 +623,13 @@ class _Coder:
         sources = self._subjects(verb)
         targets = self._objects(verb, sense.prep or frozenset(_TARGET_PREPS),
                                 with_direct=not sense.theme_object)
+        if sense.code[:2] in _GIVING:
+            # "offered its troops to Lebanon", "gave Tanzania a grant": what is given is no
+            # party when a recipient is named
+            recipients = self._objects(verb, frozenset({"to"}), with_direct=False) + [
+                p for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"
+                for p in self._expand(c)]
+            targets = [p for p in recipients if p.named] or targets
         if not targets and sense.code[:2] in {"02", "10"}:
             # "demanded that Hamas renounce ...": the one asked is the clause's subject
             targets = [p for c in verb.children if c.dep_ == "ccomp" for s in c.children
