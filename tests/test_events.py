@@ -378,3 +378,24 @@ def test_what_is_given_is_no_party_when_a_recipient_is_named(code) -> None:
     assert (offer.source, offer.target) == ("Syria", "Lebanese president")
     given = code("Finland will give Tanzania a grant of 50 million euros.")
     assert {e.target for e in given} == {"Tanzania"}
+
+
+def test_generic_cases_are_no_acts(code) -> None:
+    events = code('"When the Kremlin praises you, that is a warning sign," said Senator Ann Holt.')
+    assert all(e.hypothetical or e.cameo_root != "05" for e in events)
+    events = code("Those who are praised by the Kremlin should ask themselves why, "
+                  "the Estonian foreign minister wrote.")
+    assert not find(events, "05")
+
+
+def test_it_is_not_a_plural_speaker(code) -> None:
+    events = code("The decision was criticised by Latvian officials, who argued that it had "
+                  "protected Russian warships.")
+    assert not [e for e in events if e.source == "Latvian officials" and e.target == "Russian"]
+
+
+def test_the_accuser_is_not_the_target_of_the_accused_act(code) -> None:
+    events = code("Musk blamed Ukraine for prolonging the war by refusing to negotiate, "
+                  "a charge he repeated on Friday.")
+    refusal = one(events, "12", "Ukraine")
+    assert refusal.target != "Musk" and refusal.hedged

@@ -51,6 +51,11 @@ _PROSPECTIVE = {"expect", "schedule", "set", "due", "likely", "unlikely", "try",
 _DENIALS = {"deny", "dismiss"}
 # offering, cooperating, giving: the dative or "to" phrase is the recipient, not the object
 _GIVING = {"03", "06", "07"}
+# the actor kinds a pronoun may stand for ("we" may be anyone)
+_PRONOUN_KINDS = {"it": {"country", "organization"},
+                  "they": {"group", "organization", "country"}}
+_GENERIC = {"those", "anyone", "anybody", "whoever", "everyone", "everybody", "one", "you",
+            "someone", "somebody", "others"}
 _PREVENTING = {"prevent", "stop", "bar", "ban", "block", "keep", "prohibit", "deter", "restrain",
                "forbid", "discourage", "dissuade"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -799,6 +804,11 @@ class _Coder:
         if reporter.lemma_.lower() not in self.lex.reporting | {"announce", "insist"}:
             return None
         speakers = [p for p in self._subjects(reporter) if p.named]
+        kinds = _PRONOUN_KINDS.get(pronoun.lower_)
+        if kinds is not None:
+            # "leaders, who argued that it had ...": "it" is not the leaders
+            clusters = {c.id: c.kind for c in self.doc._.actors or []}
+            speakers = [p for p in speakers if clusters.get(p.actor or "") in kinds]
         return replace(speakers[0], text=pronoun.text, token=pronoun) if speakers else None
 
     def _antecedent(self, pronoun: Token) -> Party | None:
@@ -957,6 +967,9 @@ class _Coder:
 
     def _next_actor(self, candidate: Candidate) -> list[Party]:
         own = {p.actor for p in candidate.sources}
+        # nor whoever reports or judges the act ("Musk blamed Ukraine for refusing to
+        # negotiate, a charge he repeated"): the subjects of the verbs above the trigger
+        own |= {p.actor for verb in candidate.trigger.ancestors for p in self._subjects(verb)}
         sent = candidate.trigger.sent
         for token in self.doc[candidate.end:sent.end]:
             cluster = actor_at(self.doc, token.i)
@@ -1011,6 +1024,8 @@ class _Coder:
             return False  # "visited a school", "met reporters": no one to consult
         if _sporting(source) or (target is not None and _sporting(target)):
             return False  # "Pakistan's cricket team arrived in Australia": sport, not politics
+        if target is not None and not target.named and target.token.lower_ in _GENERIC:
+            return False  # "those who are praised by the Kremlin": nobody in particular
         if target is not None and not target.named and target.token.ent_type_ in _NAMED_THINGS:
             return False  # "will host the World Cup", "launched the iPhone": no recipient
         if target is None:
@@ -1221,6 +1236,10 @@ def _hypothetical(clause: Token) -> bool:
             if child.dep_ == "aux" and child.lower_ in _MODALS:
                 return True
             if child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"}:
+                return True
+            if (child.dep_ in {"advmod", "mark"} and child.lower_ in {"when", "whenever"}
+                    and token.tag_ in {"VBZ", "VBP"} and token.dep_ == "advcl"):
+                # "when Putin calls you a visionary, ...": a generic case, not an act
                 return True
             if child.dep_ == "aux" and child.lower_ == "going":
                 return True
