@@ -155,6 +155,8 @@ class GsrScores:
     with_target: int = 0
     dyad: int = 0
     seconds: float = 0.0
+    # (confidence of the top event, its CAMEO root right, its five-class right)
+    calibration: list[tuple[float, bool, bool]] = field(default_factory=list)
 
 
 def _texts_match(gold: list[dict], ours: str | None) -> bool:
@@ -204,6 +206,7 @@ def eval_gsr(nlp, data: Path, limit: int | None) -> GsrScores:
             scores.any_plover += 1
         if not top:
             continue
+        scores.calibration.append((top.confidence, our_root in gold_roots, our_five in gold_five))
         sources, targets = _actors(record.get("source")), _actors(record.get("target"))
         source_ok = ours.country(top.source) in _gold_country(sources)
         target_ok = ours.country(top.target) in _gold_country(targets) if targets else (
@@ -316,6 +319,22 @@ def eval_petrarch(nlp, data: Path, limit: int | None) -> PetrScores:
 # --- report ---------------------------------------------------------------------------------
 
 
+CONFIDENCE_BINS = (0.0, 0.4, 0.6, 0.8, 0.9, 1.01)
+
+
+def calibration_md(calibration: list[tuple[float, bool, bool]]) -> str:
+    """How often the top event is right, by its confidence: what sorting by it buys."""
+    lines = ["| confidence | top events | CAMEO root right | five-class right |",
+             "| --- | ---: | ---: | ---: |"]
+    for low, high in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:], strict=False):
+        inside = [(root, five) for c, root, five in calibration if low <= c < high]
+        if inside:
+            lines.append(f"| {low:.1f}-{min(high, 1.0):.1f} | {len(inside)} | "
+                         f"{sum(r for r, _ in inside) / len(inside):.2f} | "
+                         f"{sum(f for _, f in inside) / len(inside):.2f} |")
+    return "\n".join(lines)
+
+
 def section(gsr: GsrScores, petr: PetrScores | None) -> str:
     n = gsr.n or 1
     five = per_class(gsr.five_pairs)
@@ -368,6 +387,12 @@ neither a named actor nor an agentive noun). Dyads fail mostly on countries: peo
 without a title's country ("President X" in a text naming several countries), towns and
 regions (no gazetteer), and recipients the parse does not attach to the trigger. Country
 "correct" compares the first three letters of CAMEO codes, as the gold does ("IGO" for the UN).
+
+Confidence of the sentence's top event against how often it is right (sentences where we code
+one): the confidence is meant for sorting and thresholding, so higher bins should be more often
+right.
+
+{calibration_md(gsr.calibration)}
 
 {table_md("PLOVER event", plover)}
 
