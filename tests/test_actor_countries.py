@@ -147,6 +147,7 @@ def test_town_table_guards_ambiguous_and_everyday_names():
     assert town_country("Kharkiv") == "UKR"
     assert town_country("Texas") == "USA"  # a US state
     assert town_country("Idlib") == "SYR"  # a first-level region
+    assert town_country("Xinjiang") == "CHN"  # ISO 3166-2 writes "Xinjiang Uygur Zizhiqu"
     assert town_country("Valencia") is None  # big towns in Spain and Venezuela
     assert town_country("Reading") is None  # an everyday word
     assert town_country("Erdogan") is None  # a well-known person

@@ -108,12 +108,24 @@ def _table() -> dict[str, str]:
             country = _alpha3(sub.country_code)
             if country is not None:
                 regions.setdefault(normalise(sub.name), set()).add(country)
+                regions.setdefault(_short_region(sub.name), set()).add(country)
     for state in cache_.get_us_states().values():
         regions.setdefault(normalise(state["name"]), set()).add("USA")
     for key, countries in regions.items():
         if len(countries) == 1 and len(key) >= 4 and key not in _COMMON_WORDS:
             table.setdefault(key, next(iter(countries)))
     return table
+
+
+# Words ISO 3166-2 names add to what English news writes ("Xinjiang Uygur Zizhiqu" is Xinjiang).
+_REGION_SUFFIXES = {"sheng", "shi", "zizhiqu", "uygur", "huizu", "zhuangzu", "province", "region"}
+
+
+def _short_region(name: str) -> str:
+    words = normalise(name).split()
+    while len(words) > 1 and words[-1] in _REGION_SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def town_country(name: str) -> str | None:
