@@ -102,3 +102,32 @@ def test_a_paragraph_break_inside_a_parser_sentence_still_ends_the_paragraph(nlp
     text = 'In 2019, Chile praised "the new era".\n\nBolivia thanked Peru.'
     (thanked,) = _dates(nlp, text, "2025-05-02", ["thanked"])
     assert thanked == ("2025-05-02", "publication")
+
+
+def test_months_named_without_a_year() -> None:
+    anchor = DateValue("2016", "explicit")
+    assert resolve("in June of that year", FRIDAY, anchor) == DateValue("2016-06", "relative")
+    assert resolve("in October last year", FRIDAY) == DateValue("2024-10", "relative")
+    # a background passage's year, not the publication's, for a bare month or day
+    assert resolve("in April", FRIDAY, None, anchor) == DateValue("2016-04", "relative")
+    assert resolve("on April 9", FRIDAY, None, anchor) == DateValue("2016-04-09", "relative")
+    # ... but a passage about this year keeps the usual reading
+    this_year = DateValue("2025", "explicit")
+    assert resolve("in April", FRIDAY, None, this_year) == DateValue("2024-04", "relative")
+    assert resolve("days later", FRIDAY, DateValue("2019-05-03", "explicit")) == DateValue(
+        "2019-05", "relative")
+    assert resolve("months later", FRIDAY, DateValue("2019-05", "explicit")) == DateValue(
+        "2019", "relative")
+
+
+def test_a_background_paragraph_dates_its_bare_months(nlp) -> None:
+    text = (
+        "Bolivia recalled its envoy on Monday.\n"
+        "Relations soured in 2011. In July, Bolivia expelled two Chilean diplomats, "
+        "and Chile sued Bolivia in September of that year.\n"
+        "In 2013, Peru hosted talks in Lima in August."
+    )
+    expelled, sued, hosted = _dates(nlp, text, "2025-05-02", ["expelled", "sued", "hosted"])
+    assert expelled == ("2011-07", "relative")
+    assert sued == ("2011-09", "relative")
+    assert hosted == ("2013-08", "relative")  # the more precise of two dates on one verb

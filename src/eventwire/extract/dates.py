@@ -53,6 +53,11 @@ _SAME_AS_ANCHOR = re.compile(
     r"\b(at the time|that (day|week|month|year)|the same (day|week|month|year)|later that "
     r"(day|week|month|year)|earlier that (day|week|month|year)|then)\b"
 )
+_MONTH_OF_YEAR = re.compile(
+    rf"\b{_MONTH},?\s+(?:of\s+)?(that year|the same year|last year|this year|next year|"
+    r"the (?:following|next|previous) year)\b")
+# "days later", "weeks afterwards", "months later": an unsized step (not "years later").
+_VAGUE_STEP = re.compile(r"\b(day|week|month)s (?:later|afterwards|after)\b(?! the| a| an)")
 # "the following year", "two months later", "the day before": a step from the anchor date.
 _ANCHOR_STEP = re.compile(
     r"\b(?:(?P<side>the following|the next|the previous|the preceding) (?P<unit1>day|week|month|"
@@ -101,8 +106,12 @@ def _recent_weekday(weekday: int, published: date, qualifier: str) -> DateValue:
     return _day(published - timedelta(days=back), "relative")
 
 
-def resolve(text: str, published: date | None, anchor: DateValue | None = None) -> DateValue | None:
-    """The date an expression names, or None when it names none we can place."""
+def resolve(text: str, published: date | None, anchor: DateValue | None = None,
+            frame: DateValue | None = None) -> DateValue | None:
+    """The date an expression names, or None when it names none we can place.
+
+    ``frame`` is the earlier date the passage is about ("In 2012, ... In April, ..."): a month
+    or day named without a year falls in its year when that is not the publication year."""
     low = text.lower().strip()
     if found := _ISO.search(low):
         return DateValue("-".join(found.groups()), "explicit")
@@ -119,13 +128,56 @@ def resolve(text: str, published: date | None, anchor: DateValue | None = None) 
         return None  # a decade is background colour, not an event date
     if found := _YEAR_ONLY.search(low):
         return DateValue(found.group(1), "explicit")
+    if (found := _MONTH_OF_YEAR.search(low)) and (
+            year := _year_of(found.group(2), published, anchor)) is not None:
+        # "in May of that year", "in February last year"
+        return _month(year, MONTHS[found.group(1)], "relative")
     if _SAME_AS_ANCHOR.search(low):
         return anchor and DateValue(anchor.value, anchor.basis)
     if found := _ANCHOR_STEP.search(low):
         return anchor and _step(anchor, found)
+    if found := _VAGUE_STEP.search(low):
+        return anchor and _vague_step(anchor, found.group(1))
+    background = frame is not None and (
+        published is None or frame.value[:4] != str(published.year))
+    if background and (value := _in_year(low, int(frame.value[:4]))):
+        return value
     if published is None:
         return None
     return _relative(low, published)
+
+
+def _year_of(words: str, published: date | None, anchor: DateValue | None) -> int | None:
+    """The year "that year", "last year", "the following year" point at."""
+    if words in {"that year", "the same year"}:
+        return int(anchor.value[:4]) if anchor else None
+    if words.startswith("the "):
+        step = -1 if "previous" in words else 1
+        return int(anchor.value[:4]) + step if anchor else None
+    if published is None:
+        return None
+    return published.year + {"last year": -1, "this year": 0, "next year": 1}[words]
+
+
+def _in_year(low: str, year: int) -> DateValue | None:
+    """A month or day named without a year ("in April", "on March 3") in the given year."""
+    if found := _DAY_MONTH.search(low):
+        day_a, month_a, month_b, day_b = found.groups()
+        value = _safe_day(year, MONTHS[month_a or month_b], int(day_a or day_b))
+        return value and DateValue(value.value, "relative")
+    if (found := _MONTH_ONLY.search(low)) and found.group(1) not in {"last", "next", "this"}:
+        if found.group(2) == "may" and found.group(1) is None:
+            return None  # bare "may" is the modal verb
+        return _month(year, MONTHS[found.group(2)], "relative")
+    return None
+
+
+def _vague_step(anchor: DateValue, unit: str) -> DateValue:
+    """ "days later", "weeks after": near the anchor, at the precision the step leaves sure."""
+    parts = anchor.value.split("-")
+    if unit in {"day", "week"}:
+        return DateValue("-".join(parts[:2]), "relative")  # the same month, roughly
+    return DateValue(parts[0], "relative")  # "months later": the same year, roughly
 
 
 def _step(anchor: DateValue, found: re.Match[str]) -> DateValue:
@@ -245,6 +297,7 @@ class DateScope:
         """One pass in reading order: each sentence's dates and the date carried into it."""
         carried: DateValue | None = None
         last_frame: DateValue | None = None
+        last_named: DateValue | None = None  # the latest date the text named, framing or not
         paragraph = -1
         text = doc_text(self.doc)
         for sent in self.segments:
@@ -256,13 +309,16 @@ class DateScope:
                 if not self._continues(sent):
                     carried = None
                 paragraph = this_paragraph
-            # "at the time", "the following year" point back even across a paragraph break
-            found = self._expressions(sent, carried or last_frame)
+            # "at the time", "the following year" point back even across a paragraph break,
+            # to the date last named ("fell in 2016; at the time, ...")
+            found = self._expressions(sent, carried or last_named or last_frame, carried)
             self._found[sent.start] = found
             self._frames[sent.start] = carried
             frame = next((f.value for f in found if self._is_frame(f, sent)), None)
             if frame is not None:
                 carried = last_frame = frame
+            if found:
+                last_named = max(found, key=lambda f: f.span.start).value
 
     def segment_of(self, token: Token) -> Span:
         return self.segments[bisect_right(self._starts, token.i) - 1]
@@ -278,15 +334,25 @@ class DateScope:
             and any(child.lower_ in {"the", "this", "that"} for child in subject.children)
         )
 
-    def _expressions(self, sent: Span, anchor: DateValue | None) -> list[_Found]:
+    def _expressions(self, sent: Span, anchor: DateValue | None,
+                     frame: DateValue | None) -> list[_Found]:
+        """The sentence's date expressions, resolved. A month or day without a year takes the
+        year this sentence names ("In 2020, ... in August"), else the paragraph's (``frame``)."""
         found: list[_Found] = []
         spans = [ent for ent in self._dates if sent.start <= ent.start < sent.end]
         for match in _SAME_AS_ANCHOR.finditer(sent.text.lower()):
             span = sent.char_span(match.start(), match.end())  # offsets within the sentence
             if span is not None and not any(s.start <= span.start < s.end for s in spans):
                 spans.append(span)
-        for span in (piece for s in spans for piece in _pieces(s)):
-            value = resolve(span.text, self.published, anchor)
+        pieces = sorted((piece for s in spans for piece in _pieces(s)), key=lambda p: p.start)
+        years = [value for piece in pieces
+                 if (value := resolve(piece.text, None)) is not None and value.basis == "explicit"]
+        frame = years[0] if years else frame
+        for span in pieces:
+            # "Under a 2016 deal, Turkey agreed in March of that year": that year is the one
+            # this sentence named before
+            earlier = [f.value for f in found if f.value.basis == "explicit"]
+            value = resolve(span.text, self.published, earlier[-1] if earlier else anchor, frame)
             if value is not None:
                 found.append(_Found(span, value, _attachment(span)))
         return found
@@ -308,10 +374,17 @@ class DateScope:
         sent = self.segment_of(trigger)
         found = self._found.get(sent.start, [])
         governing = {trigger, *trigger.ancestors}
-        # A nominal trigger ("the invasion") takes the date of the clause it sits in.
-        scoped = [f for f in found if f.head in governing]
+        # A nominal trigger ("the invasion") takes the date of the clause it sits in; a date
+        # inside an object ("bombed an academy in January") dates that object's clause.
+        scoped = [f for f in found if f.head in governing] or [
+            f for f in found if _verb_of(f.head) in governing]
         if scoped:
-            best = min(scoped, key=lambda f: _distance(trigger, f.head))
+            nearest = min(_distance(trigger, _verb_of(f.head) if f.head not in governing
+                                    else f.head) for f in scoped)
+            # of dates on the same word, the most precise ("In 2012, ... in August")
+            best = max((f for f in scoped if _distance(trigger, f.head if f.head in governing
+                                                       else _verb_of(f.head)) == nearest),
+                       key=lambda f: len(f.value.value))
             return best.value.value, best.value.basis
         fronted = [f for f in found if self._is_frame(f, sent)]
         if fronted:
@@ -365,6 +438,13 @@ def _attachment(span: Span) -> Token:
         if head.pos_ in {"VERB", "AUX"}:
             break
     return head
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb whose clause ``token`` sits in (itself if it is one)."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _distance(trigger: Token, head: Token) -> int:
