@@ -338,6 +338,13 @@ EVENTS = [
     ("China has strengthened its forces along the border with India.", 5),
     ("The World Food Programme reduced food rations to refugees in Kenya.", 4),
     ("Armenia and Azerbaijan reached a consensus on the border commission.", 2),
+    # coups, reprisals, flag burning, votes, released funds, weapons deliveries
+    ("In 2021, the army ousted the elected president of Guinea.", 5),
+    ("Iran retaliated with missile strikes on Israeli cities.", 5),
+    ("Protesters burned French flags outside the embassy in Niamey.", 5),
+    ("Mali voted against a UN resolution condemning Russia.", 4),
+    ("The European Commission released 10 billion euros of frozen funds to Hungary.", 3),
+    ("Germany delivered howitzers to Ukraine in the summer.", 3),
 ]
 
 
