@@ -151,3 +151,14 @@ def test_town_table_guards_ambiguous_and_everyday_names():
     assert town_country("Valencia") is None  # big towns in Spain and Venezuela
     assert town_country("Reading") is None  # an everyday word
     assert town_country("Erdogan") is None  # a well-known person
+
+
+def test_the_pipeline_hands_the_publication_date_to_the_actor_stage(analyse_text):
+    def tusk(published: str) -> tuple[str | None, str | None]:
+        result = analyse_text("Donald Tusk met Angela Merkel in Berlin on Monday to discuss "
+                              "the budget of the union.", published=published)
+        actor = next(a for a in result.actors if a.name == "Donald Tusk")
+        return actor.country, actor.sector
+
+    assert tusk("2016-05-02")[1] == "IGO"  # President of the European Council then
+    assert tusk("2024-05-02") == ("POL", "GOV")

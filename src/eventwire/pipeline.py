@@ -52,7 +52,7 @@ def _analyse_batch(
         return batch
     nlp = load_pipeline(settings.model)
     try:
-        docs = list(nlp.pipe(item.document.text for item in todo))
+        docs = list(nlp.pipe(_unparsed(nlp, item) for item in todo))
     except Exception:  # noqa: BLE001 - find the document that broke the batch, one by one
         docs = [_parse_one(nlp, item) for item in todo]
     for item, doc in zip(todo, docs, strict=True):
@@ -79,9 +79,18 @@ def _within_limit(result: Result, settings: Settings) -> bool:
     return False
 
 
+def _unparsed(nlp, result: Result):
+    """The document's tokens, with its publication date for the components that need it
+    (which post a listed person held then)."""
+    doc = nlp.make_doc(result.document.text)
+    if result.document.published:
+        doc.user_data["published"] = result.document.published
+    return doc
+
+
 def _parse_one(nlp, result: Result):
     try:
-        return nlp(result.document.text)
+        return nlp(_unparsed(nlp, result))
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
         result.errors.append(ErrorRecord(stage="nlp", message=f"spaCy failed: {err}"))
         return None
