@@ -489,3 +489,9 @@ def test_a_country_before_a_bare_dash_is_no_dateline_country(actors_of):
     assert find(headline, "Lena Hartmann").country is None
     dated = actors_of("SERBIA, June 3 (Reuters) - President Lena Hartmann said the deal was close.")
     assert find(dated, "Lena Hartmann").country == "SRB"
+
+
+def test_a_description_governed_by_a_names_clause_is_someone_else(nlp):
+    doc = nlp("Chancellor Anna Vogt offered to negotiate with the president of Moldova.")
+    vogt = next(a for a in doc._.actors if a.name == "Anna Vogt")
+    assert all("president" not in m.text for m in vogt.mentions)

@@ -428,12 +428,18 @@ def _co_argument(mention: Mention, cluster: _Work) -> bool:
     root = mention.span.root
     if root.dep_ == "appos" or any(c.dep_ == "appos" for c in root.children):
         return False
-    clause = _clause(root).i
+    if root.dep_ == "attr":
+        return False  # "Putin is the president": a copula names one person
+    # also when the name's clause governs the description's ("Putin offered to negotiate with
+    # the president of Ukraine"); a name in a later, separate clause may still be the same
+    # person ("praised the entrepreneur, adding that Musk's views ...")
+    clause = _clause(root)
+    governing = {clause.i, *(t.i for t in clause.ancestors)}
     return any(
         m.named
         and m.span.root.dep_ != "appos"
         and not any(c.dep_ == "appos" for c in m.span.root.children)
-        and _clause(m.span.root).i == clause
+        and _clause(m.span.root).i in governing
         for m in cluster.mentions
     )
 
