@@ -162,3 +162,9 @@ def test_the_pipeline_hands_the_publication_date_to_the_actor_stage(analyse_text
 
     assert tusk("2016-05-02")[1] == "IGO"  # President of the European Council then
     assert tusk("2024-05-02") == ("POL", "GOV")
+
+
+def test_a_country_tagged_as_a_person_is_the_country(actors_of):
+    assert named(actors_of("Jordan opened its border to refugees fleeing the fighting."),
+                 "Jordan").country == "JOR"
+    assert named(actors_of("Michael Jordan visited Paris."), "Michael Jordan").kind == "person"

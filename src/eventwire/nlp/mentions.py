@@ -367,6 +367,8 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
     if known is not None:
         attrs = Attributes(country=known.country, sector=known.sector)
         return Mention(span, known.kind, named=True, key=known.name, known=known, attrs=attrs)
+    if label in {"PERSON", "ORG"} and _country_alone(span):
+        label = "GPE"  # "Jordan opened its border", "Chad said": the country, not a name
     if label == "PERSON":
         return Mention(span, "person", named=True, key=text)
     if label == "ORG":
@@ -400,6 +402,15 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
     # A town or region ("shelled Gorazde", "in Bam"): a place, in its country.
     place = Attributes(country=capital or town_country(text))
     return Mention(span, "location", named=True, key=text, attrs=place)
+
+
+def _country_alone(span: Span) -> bool:
+    """A one-word name that is a country's, with no title or first name before it."""
+    if len(span) != 1 or span.text.lower() not in lexicon().countries:
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is None or before.tag_ not in {"NNP", "NNPS"} and before.lower_ not in {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}
 
 
 def _is_locative(span: Span) -> bool:
