@@ -399,3 +399,10 @@ def test_the_accuser_is_not_the_target_of_the_accused_act(code) -> None:
                   "a charge he repeated on Friday.")
     refusal = one(events, "12", "Ukraine")
     assert refusal.target != "Musk" and refusal.hedged
+
+
+def test_where_a_threatened_act_would_happen_is_its_target(code) -> None:
+    events = code("The president threatened to impose a curfew in Algiers after the riots.")
+    assert one(events, "13").target == "Algiers"
+    talks = code("Iran held talks with the United States in Doha.")
+    assert {e.target for e in talks} == {"United States"}  # a venue is no party

@@ -86,8 +86,10 @@ _MISHAPS = {"accident", "crash", "collision", "storm", "flood", "flooding", "ear
             "blaze", "stampede", "outbreak", "disease", "virus", "heatwave", "lightning",
             "derail", "capsize", "collapse", "drown", "tsunami", "eruption", "mudslide",
             "collide", "overturn", "plunge", "electrocute"}
-# Acts done at a place, whose place can stand for the target.
-_PHYSICAL = {"08", "14", "15", "17", "18", "19", "20"}
+# Where an act happened stands for its target when no actor is named ("lifted the curfew in
+# Montenegro", "threatened to ban voting in East Jerusalem"), except for meetings and comments,
+# whose place is only a venue ("talks in Doha").
+_NO_PLACE = {"01", "04"}
 _PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "inside", "around"}
 
 _STATEMENTS = {"statement", "comment"}  # plain statements, kept only when nothing firmer is coded
@@ -912,7 +914,7 @@ class _Coder:
 
     def expand(self, candidate: Candidate, scope: DateScope) -> Iterable[Event]:
         """One contract event per source-target pair that passes the gate."""
-        if not any(p.named for p in candidate.targets) and candidate.code[:2] in _PHYSICAL:
+        if not any(p.named for p in candidate.targets) and candidate.code[:2] not in _NO_PLACE:
             place = self._place(candidate)
             if place is not None:
                 candidate.targets = [place]
