@@ -168,3 +168,6 @@ def test_a_country_tagged_as_a_person_is_the_country(actors_of):
     assert named(actors_of("Jordan opened its border to refugees fleeing the fighting."),
                  "Jordan").country == "JOR"
     assert named(actors_of("Michael Jordan visited Paris."), "Michael Jordan").kind == "person"
+    korea = actors_of("The United States demanded that the Democratic People's Republic of Korea "
+                      "give up its nuclear program.")
+    assert named(korea, "Democratic People's Republic of Korea").country == "PRK"

@@ -405,8 +405,9 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
 
 
 def _country_alone(span: Span) -> bool:
-    """A one-word name that is a country's, with no title or first name before it."""
-    if len(span) != 1 or span.text.lower() not in lexicon().countries:
+    """A name that is a country's ("the Democratic People's Republic of Korea", tagged ORG),
+    with no title or first name before it ("Jordan", not "Mr Jordan" or "Michael Jordan")."""
+    if span.text.lower().removeprefix("the ") not in lexicon().countries:
         return False
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is None or before.tag_ not in {"NNP", "NNPS"} and before.lower_ not in {
