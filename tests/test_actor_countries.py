@@ -171,3 +171,12 @@ def test_a_country_tagged_as_a_person_is_the_country(actors_of):
     korea = actors_of("The United States demanded that the Democratic People's Republic of Korea "
                       "give up its nuclear program.")
     assert named(korea, "Democratic People's Republic of Korea").country == "PRK"
+
+
+def test_peoples_and_groups_take_the_country_they_are_in(actors_of):
+    assert named(actors_of("Ethnic Albanians in southern Serbia demanded autonomy."),
+                 "Albanians").country == "SRB"
+    assert named(actors_of("Iraqi Kurds demonstrated in Kirkuk on Sunday."),
+                 "Kurds").country == "IRQ"
+    rebels = actors_of("Ivory Coast rebels rejected a peace plan drawn up by Senegal.")
+    assert named(rebels, "Ivory Coast rebels").country == "CIV"

@@ -406,3 +406,8 @@ def test_where_a_threatened_act_would_happen_is_its_target(code) -> None:
     assert one(events, "13").target == "Algiers"
     talks = code("Iran held talks with the United States in Doha.")
     assert {e.target for e in talks} == {"United States"}  # a venue is no party
+
+
+def test_the_author_of_a_rejected_plan_is_the_target(code) -> None:
+    (rejected,) = code("Ivory Coast rebels rejected a peace plan drawn up by Senegal.")
+    assert rejected.target == "Senegal"

@@ -750,6 +750,12 @@ class _Coder:
                         party = self._party(child, own_only=True)
                         if party is not None and party.named:
                             return party
+                    elif child.dep_ == "acl":  # "a peace plan drawn up by Senegal"
+                        for pobj in (g for a in child.children if a.dep_ == "agent"
+                                     for g in a.children if g.dep_ == "pobj"):
+                            party = self._party(pobj, own_only=True)
+                            if party is not None and party.named:
+                                return party
             frontier = following
         return None
 

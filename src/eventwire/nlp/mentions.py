@@ -374,7 +374,10 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
     if label == "ORG":
         return Mention(span, "organization", named=True, key=text, attrs=_org_name_attrs(span))
     if label == "NORP":
-        country = country_of(text)
+        # "Albanians in southern Serbia", "Kurds of Iraq": a people is coded where it lives
+        country = _where(span) or country_of(text) or next(
+            (c for m in span.root.lefts if m.dep_ in {"amod", "compound"}
+             and (c := country_of(m.text))), None)  # "Iraqi Kurds"
         if country is None:
             return None
         return Mention(
@@ -402,6 +405,16 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
     # A town or region ("shelled Gorazde", "in Bam"): a place, in its country.
     place = Attributes(country=capital or town_country(text))
     return Mention(span, "location", named=True, key=text, attrs=place)
+
+
+def _where(span: Span) -> str | None:
+    """The country an "in/of X" phrase after a people's name places it in."""
+    for prep in span.root.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}:
+            for token in (t for obj in prep.children if obj.dep_ == "pobj" for t in obj.subtree):
+                if token.ent_type_ == "GPE" and (country := country_of(token.text)):
+                    return country
+    return None
 
 
 def _country_alone(span: Span) -> bool:
@@ -570,16 +583,21 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         token = tokens[i]
         in_phrase = i < own
         ent_known = known_name(token.text) if token.pos_ in {"PROPN", "NOUN", "ADJ"} else None
-        if token.ent_type_ in {"ORG", "PERSON", "FAC", "NORP", "GPE"} and token.ent_iob_ == "B":
+        ent_country = None
+        if token.ent_type_ in {"ORG", "PERSON", "FAC", "NORP", "GPE", "LOC"} and (
+                token.ent_iob_ == "B"):
             ent = _ent_at(doc, token.i)
             if ent is not None:
                 ent_known = known_name(ent.text) or ent_known
+                if token.ent_type_ in {"GPE", "NORP", "LOC"} and len(ent) > 1:
+                    ent_country = country_of(ent.text)  # "Ivory Coast rebels"
         if ent_known is not None:
             attrs.affiliation = attrs.affiliation or ent_known.name
             attrs.country = attrs.country or ent_known.country
             body_sector = body_sector or ent_known.sector
-        elif token.pos_ in {"PROPN", "ADJ", "NOUN"} and (country := _token_country(token)):
-            attrs.country = attrs.country or country
+        elif ent_country or token.pos_ in {"PROPN", "ADJ", "NOUN"} and (
+                ent_country := _token_country(token)):
+            attrs.country = attrs.country or ent_country
         elif token.ent_type_ == "ORG" and token.ent_iob_ == "B":
             ent = _ent_at(doc, token.i)
             if ent is not None:
