@@ -172,8 +172,14 @@ def _actors(value: object) -> list[dict]:
     return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
 
 
+# Country codes in the gold that are not ISO 3166 alpha-3, as CAMEO and eventwire use: the GSR
+# writes Japan as "JAP" in a few records.
+_GOLD_CODE_FIXES = {"JAP": "JPN"}
+
+
 def _gold_country(gold: list[dict]) -> set[str]:
-    return {g["code"][:3] for g in gold if g.get("code")}
+    codes = {g["code"][:3] for g in gold if g.get("code")}
+    return {_GOLD_CODE_FIXES.get(code, code) for code in codes}
 
 
 def _quad(roots: set[str]) -> set[int]:
