@@ -411,3 +411,28 @@ def test_where_a_threatened_act_would_happen_is_its_target(code) -> None:
 def test_the_author_of_a_rejected_plan_is_the_target(code) -> None:
     (rejected,) = code("Ivory Coast rebels rejected a peace plan drawn up by Senegal.")
     assert rejected.target == "Senegal"
+
+
+def test_the_news_outranks_what_is_alleged_and_what_came_before(code) -> None:
+    def top(text: str) -> str:
+        events = code(text)
+        return max(events, key=lambda e: e.event.confidence).cameo_root
+
+    assert top("Police in Beirut arrested a teacher for spying for Israel.") == "17"
+    assert top("Serbia lodged a protest with Albania, charging it with supporting "
+               "separatists.") == "11"
+    assert top("Ousted president Jean Moreau has been accused of stealing public funds.") == "11"
+    assert top("Italy suspended flights to Serbia on Wednesday, a day after a Serbian jet "
+               "shot down a Red Cross helicopter.") == "16"
+
+
+def test_withdrawn_inspectors_reduce_relations(code) -> None:
+    events = code("The United Nations withdrew its weapons inspectors from Iraq on Friday.")
+    assert one(events, "16", "United Nations", "Iraq").cameo == "1642"
+
+
+def test_a_protest_that_reports_a_complaint_is_a_complaint(code) -> None:
+    events = code("The ministry is failing to protect refugees, a human rights group protested "
+                  "on Monday.")
+    assert one(events, "11", "human rights group").cameo == "114"
+    assert not find(events, "14")

@@ -24,6 +24,7 @@ class Sense:
     prep: frozenset[str] = frozenset()
     with_words: tuple[str, ...] = ()
     by_words: tuple[str, ...] = ()  # one must be in the subject ("peacekeepers arrived")
+    speech: bool = False  # needs a reported clause ("..., the union protested")
     without_object: bool = False
     symmetric: bool = False
     theme_object: bool = False  # the object is what is moved ("withdrew its troops from X")
@@ -94,7 +95,8 @@ class Lexicon:
             names, rows = [], []
             for lemma, senses in self.verbs.items():
                 last = senses[-1]
-                if last.with_words or last.by_words or last.prep or not last.lends:
+                if (last.with_words or last.by_words or last.prep or last.speech
+                        or not last.lends):
                     # a verb that is an event only in some phrases ("decline an offer", "build
                     # up troops") says nothing about a word that merely resembles it
                     continue
@@ -121,6 +123,7 @@ def _senses(entries: list[dict]) -> list[Sense]:
             prep=frozenset(_word(p) for p in entry.get("prep", [])),
             with_words=tuple(_word(word) for word in entry.get("with", [])),
             by_words=tuple(_word(word) for word in entry.get("by", [])),
+            speech=bool(entry.get("speech", False)),
             without_object=bool(entry.get("without_object", False)),
             symmetric=bool(entry.get("symmetric", False)),
             theme_object=bool(entry.get("theme_object", False)),

@@ -56,6 +56,7 @@ _PRONOUN_KINDS = {"it": {"country", "organization"},
                   "they": {"group", "organization", "country"}}
 _GENERIC = {"those", "anyone", "anybody", "whoever", "everyone", "everybody", "one", "you",
             "someone", "somebody", "others"}
+_TIME_MARKS = {"after", "before", "since", "following", "until", "when", "once"}
 _PREVENTING = {"prevent", "stop", "bar", "ban", "block", "keep", "prohibit", "deter", "restrain",
                "forbid", "discourage", "dissuade"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -127,6 +128,8 @@ class Candidate:
     negated: bool = False
     hedged: bool = False
     aim: bool = False  # the stated aim of another act ("marched, demanding ...")
+    alleged: bool = False  # what someone is accused or arrested for ("arrested for spying")
+    subordinate: bool = False  # in a time clause beside the main news ("after X shot down")
     quote: str | None = None
     via: list[str] = field(default_factory=list)
 
@@ -171,6 +174,8 @@ class _Coder:
         for token in sent:
             if token.i in absorbed:
                 continue
+            if token.dep_ == "amod" and token.i < token.head.i:
+                continue  # "the ousted president", "the banned party": a description
             if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
                 found += self._verb(token, absorbed)
             elif token.pos_ in {"NOUN", "PROPN"}:
@@ -889,16 +894,26 @@ class _Coder:
             t.lemma_.lower() in _HEDGING_VERBS and any(c.dep_ == "auxpass" for c in t.children)
             and c.dep_ == "xcomp" for c, t in zip(chain, chain[1:], strict=False)
         )
-        # "accused Kenya of sheltering rebels": what the accusation says is only alleged
-        candidate.hedged = candidate.hedged or any(
-            c.dep_ == "prep" and c.lower_ in {"of", "for"} and self._is_accusation(t)
+        # "accused Kenya of sheltering rebels", "arrested for spying": only alleged
+        candidate.alleged = any(
+            c.dep_ == "prep" and c.lower_ in {"of", "for", "with"} and self._is_accusation(t)
             for c, t in zip(chain, chain[1:], strict=False)
+        )
+        candidate.hedged = candidate.hedged or candidate.alleged
+        # "... on Wednesday, one day after a jet shot down a helicopter": the time clause
+        # tells what came before the news
+        candidate.subordinate = any(
+            (t.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in _TIME_MARKS
+                                       for m in t.children))
+            or (t.dep_ == "pobj" and t.head.lower_ in _TIME_MARKS)
+            for t in chain[:4]
         )
         self._attribution(candidate, chain)
 
     def _is_accusation(self, verb: Token) -> bool:
+        """Accusing, charging, arresting or jailing someone (for something alleged)."""
         senses = self.lex.verbs.get(verb.lemma_.lower(), [])
-        return any(s.code[:2] == "11" for s in senses)
+        return any(s.code[:2] == "11" or s.code[:3] == "173" for s in senses)
 
     def _attribution(self, candidate: Candidate, chain: list[Token]) -> None:
         """The statement an event was reported in: its quote id and the chain of sources."""
@@ -1078,7 +1093,11 @@ def _confidence(candidate: Candidate, source: Party | None, target: Party | None
             score += 0.03
         else:
             score -= 0.05
-    if candidate.hedged:
+    if candidate.alleged:
+        score -= 0.3  # ranks below the accusation or arrest itself
+    elif candidate.hedged:
+        score -= 0.1
+    if candidate.subordinate:
         score -= 0.1
     if candidate.aim:
         score -= 0.2
@@ -1106,6 +1125,8 @@ def _choose(senses: list[Sense], head: Token, noun_context: bool = False) -> Sen
         if sense.with_words and not any(_has_word(words, w) for w in sense.with_words):
             continue
         if sense.by_words and not any(_has_word(_subject_words(head), w) for w in sense.by_words):
+            continue
+        if sense.speech and not any(c.dep_ in {"ccomp", "parataxis"} for c in head.children):
             continue
         return sense
     return None
