@@ -306,7 +306,7 @@ class DateScope:
                 sent.start_char - 1: sent.start_char
             ] in {"\n", ""}
             if is_new_paragraph:
-                if not self._continues(sent):
+                if carried is not None and not self._continues(sent):
                     carried = None
                 paragraph = this_paragraph
             # "at the time", "the following year" point back even across a paragraph break,

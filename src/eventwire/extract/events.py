@@ -30,7 +30,7 @@ from eventwire.extract.dates import DateScope
 from eventwire.extract.event_lexicon import Lexicon, Sense, Wrapper, lexicon
 from eventwire.model import Actor, Document, Event, Quote, SentenceSpan
 from eventwire.model import Span as TextSpan
-from eventwire.nlp.components import actor_at, doc_text
+from eventwire.nlp.components import ActorCluster, doc_text
 
 __all__ = ["extract_events"]
 
@@ -164,6 +164,11 @@ class _Coder:
         self.doc = doc
         self.lex = lex
         self.quotes = quotes
+        # the actors are settled before events are coded: index them once
+        self.actors: list[ActorCluster] = list(doc._.actors or [])
+        self.clusters = {cluster.id: cluster for cluster in self.actors}
+        self.actor_of = {i: cluster for cluster in reversed(self.actors)
+                         for mention in cluster.mentions for i in range(mention.start, mention.end)}
         self.recent: list[Candidate] = []  # coded events so far, for "the refusal" anaphora
 
     # --- triggers ------------------------------------------------------------------------
@@ -283,7 +288,7 @@ class _Coder:
     def _same_side(self, one: Party, other: Party) -> bool:
         if one.key == other.key:
             return True
-        countries = {c.id: c.country for c in self.doc._.actors or []}
+        countries = {c.id: c.country for c in self.actors}
         country = countries.get(one.actor) if one.actor else None
         return country is not None and country == countries.get(other.actor)
 
@@ -585,7 +590,7 @@ class _Coder:
     def _political(self, party: Party) -> bool:
         """Whether the party is a state or a political actor (government, military, rebels,
         parties, international bodies...), as opposed to a firm or a private person."""
-        cluster = next((c for c in self.doc._.actors or [] if c.id == party.actor), None)
+        cluster = self.clusters.get(party.actor or "")
         return cluster is not None and (
             cluster.kind == "country" or cluster.sector in _POLITICAL_SECTORS)
 
@@ -593,7 +598,7 @@ class _Coder:
         """The actors named in the given clauses, in text order, one party per actor."""
         found: dict[str, Party] = {}
         for token in sorted((t for c in clauses for t in c.subtree), key=lambda t: t.i):
-            cluster = actor_at(self.doc, token.i)
+            cluster = self.actor_of.get(token.i)
             if cluster is not None and cluster.id not in found and token.dep_ not in {
                     "compound", "amod", "poss"}:
                 found[cluster.id] = Party(cluster.id, _phrase(token), True, token)
@@ -774,14 +779,14 @@ class _Coder:
                 return self._party(inner[0], own_only)
         if token.ent_type_ in _NOT_PARTIES:
             return None
-        cluster = actor_at(self.doc, token.i)
+        cluster = self.actor_of.get(token.i)
         if cluster is not None:
             return Party(cluster.id, _phrase(token), True, token)
         agentive = token.lemma_.lower() in _AGENTS
         for child in token.children:
             # "Ukrainian leaders", "Iran's army" act for their country; "Canada's fires" do not
             if child.dep_ in _MODIFIERS and (agentive or child.dep_ != "poss"):
-                cluster = actor_at(self.doc, child.i)
+                cluster = self.actor_of.get(child.i)
                 if cluster is not None:
                     return Party(cluster.id, _phrase(token), True, token)
         if token.ent_type_ in _ENTITY_LABELS:
@@ -820,22 +825,22 @@ class _Coder:
         kinds = _PRONOUN_KINDS.get(pronoun.lower_)
         if kinds is not None:
             # "leaders, who argued that it had ...": "it" is not the leaders
-            clusters = {c.id: c.kind for c in self.doc._.actors or []}
-            speakers = [p for p in speakers if clusters.get(p.actor or "") in kinds]
+            speakers = [p for p in speakers
+                        if getattr(self.clusters.get(p.actor or ""), "kind", None) in kinds]
         return replace(speakers[0], text=pronoun.text, token=pronoun) if speakers else None
 
     def _antecedent(self, pronoun: Token) -> Party | None:
         """Fallback when the actors stage left a pronoun unresolved: the last person named
         before it who is not the subject of the same clause ("Putin praised him")."""
         clause = _clause_of(pronoun)
-        subjects = {getattr(actor_at(self.doc, c.i), "id", None)
+        subjects = {getattr(self.actor_of.get(c.i), "id", None)
                     for c in clause.children if c.dep_ in _SUBJECTS}
         # Among people named in the last few sentences, the most talked-about one so far.
         sentences = list(self.doc.sents)  # the parser's, for a window of recent mentions
         here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
         window_start = sentences[max(here - 3, 0)].start
         best: tuple[int, int, str] | None = None
-        for cluster in self.doc._.actors or []:
+        for cluster in self.actors:
             if cluster.kind != "person" or cluster.id in subjects:
                 continue
             ends = [m.end for m in cluster.mentions if m.end <= pronoun.i]
@@ -995,7 +1000,7 @@ class _Coder:
         own |= {p.actor for verb in candidate.trigger.ancestors for p in self._subjects(verb)}
         sent = candidate.trigger.sent
         for token in self.doc[candidate.end:sent.end]:
-            cluster = actor_at(self.doc, token.i)
+            cluster = self.actor_of.get(token.i)
             if cluster is None or cluster.id in own or cluster.kind == "location":
                 continue
             head = token
@@ -1061,7 +1066,7 @@ class _Coder:
     def _through_modifier(self, party: Party) -> bool:
         """Whether the party is a thing or group its actor only modifies ("Croatian
         extremists"), rather than a mention of the actor itself."""
-        return party.actor is not None and actor_at(self.doc, party.token.i) is None
+        return party.actor is not None and self.actor_of.get(party.token.i) is None
 
     def _political_alone(self, candidate: Candidate, source: Party) -> bool:
         if candidate.match not in {"verb", "wrapper", "light", "act"} or source.actor is None:
