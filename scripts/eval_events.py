@@ -452,7 +452,7 @@ def speed_section(nlp, data: Path) -> str:
         count = sum(len(extract_events(doc, document, actors, []))
                     for doc, document, actors in prepared)
         coding = time.perf_counter() - started
-        rows.append(f"| {label} | {parsed:.2f} | {coding:.2f} | "
+        rows.append(f"| {label} | {parsed:.2f} | {coding:.2f} | {100 * coding / parsed:.0f}% | "
                     f"{1000 * coding / len(batch):.1f} | {count} |")
     return f"""## {SPEED_SECTION}
 
@@ -460,8 +460,8 @@ Measured with `python scripts/eval_events.py --speed` on this machine (2 cores s
 are indicative). Parse = spaCy pipeline with eventwire's components; coding = `extract_events`
 alone on the parsed documents, after one untimed call that loads the dictionary and its vectors.
 
-| input | parse s | event coding s | coding ms/doc | events |
-| --- | ---: | ---: | ---: | ---: |
+| input | parse s | event coding s | coding / parse | coding ms/doc | events |
+| --- | ---: | ---: | ---: | ---: | ---: |
 {chr(10).join(rows)}
 """
 
