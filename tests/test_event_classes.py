@@ -144,6 +144,7 @@ NO_EVENT = [
     "The head teacher asked pupils to stay at home on Friday because of the snow.",
     "Under the new plan, Greece will widen the coastal motorway near Patras, a government "
     "spokesman said.",
+    "Army helicopters evacuated the wounded from the flooded valley on Friday.",
 ]
 
 # Sentences with an event between actors, with the class of the event a reader would code.
@@ -345,6 +346,9 @@ EVENTS = [
     ("Mali voted against a UN resolution condemning Russia.", 4),
     ("The European Commission released 10 billion euros of frozen funds to Hungary.", 3),
     ("Germany delivered howitzers to Ukraine in the summer.", 3),
+    # intent reported with "would", eased curfews
+    ("The king was quoted as saying he would be ready to host a meeting between the parties.", 2),
+    ("The president on Thursday shortened the nightly curfew in the capital by one hour.", 3),
 ]
 
 

@@ -181,6 +181,8 @@ class _Coder:
                 continue
             if token.dep_ == "amod" and token.i < token.head.i:
                 continue  # "the ousted president", "the banned party": a description
+            if token.tag_ == "VBN" and any(c.dep_ == "det" for c in token.children):
+                continue  # "evacuated the wounded": a participle used as a noun
             if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
                 found += self._verb(token, absorbed)
             elif token.pos_ in {"NOUN", "PROPN"}:
@@ -270,6 +272,16 @@ class _Coder:
         stated = replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
                          match="wrapper", hypothetical=False, targetless_ok=True)
         return [stated, candidate]
+
+    def _backshifted(self, head: Token) -> bool:
+        """Whether the clause's only modal is the "will/would" of reported speech, under a
+        reporting verb and with no condition."""
+        clause = _clause_of(head)
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in _MODALS}
+        reported = clause.dep_ in {"ccomp", "parataxis"} and (
+            clause.head.lemma_.lower() in self.lex.reporting)
+        return reported and bool(modals) and modals <= {"will", "would", "'ll", "wo"} and not (
+            _conditional(clause))
 
     def _others_words(self, candidate: Candidate, head: Token) -> bool:
         """Whether the future act is what someone else hopes or predicts ("X expressed hope
@@ -391,6 +403,9 @@ class _Coder:
             targetless_ok=wrapper.kind != "refuse" and not code.startswith("01"),
         )
         self._modality(wrapped, verb)
+        if wrapper.kind in {"intent", "threaten"} and self._backshifted(verb):
+            # "said he would be ready to host talks": the intent is stated now
+            wrapped.hypothetical = False
         found = [wrapped]
         absorbed.add(act.i)
         if wrapper.act_done and act_sense is not None:
