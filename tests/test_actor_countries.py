@@ -180,3 +180,8 @@ def test_peoples_and_groups_take_the_country_they_are_in(actors_of):
                  "Kurds").country == "IRQ"
     rebels = actors_of("Ivory Coast rebels rejected a peace plan drawn up by Senegal.")
     assert named(rebels, "Ivory Coast rebels").country == "CIV"
+
+
+def test_a_possessive_inside_the_country_entity(actors_of):
+    actors = actors_of("Norway said Sri Lanka's government should protect aid workers.")
+    assert named(actors, "Sri Lanka's government").country == "LKA"

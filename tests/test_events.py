@@ -436,3 +436,25 @@ def test_a_protest_that_reports_a_complaint_is_a_complaint(code) -> None:
                   "on Monday.")
     assert one(events, "11", "human rights group").cameo == "114"
     assert not find(events, "14")
+
+
+def test_a_speakers_own_country_is_not_what_the_statement_is_about(code) -> None:
+    (said,) = code('Trump said the United States would "look very seriously" at the request.')
+    assert said.cameo == "010" and said.target == ""
+
+
+def test_protecting_from_someone_is_not_helping_them(code) -> None:
+    events = code("Zelensky called for more air defence systems to protect Ukrainian cities "
+                  "from Russian missile attacks.")
+    assert not [e for e in events if e.cameo_root == "07" and "Russia" in e.target]
+
+
+def test_a_dateline_city_is_no_party(code) -> None:
+    text = "DOHA (Northbridge Wire) - Negotiators from Israel and Hamas resumed talks on Friday."
+    assert not [e for e in code(text) if "DOHA" in (e.source, e.target)]
+
+
+def test_a_misparsed_finite_clause_borrows_no_doer(code) -> None:
+    events = code("The protests began in November after the collapse of a roof at the station "
+                  "killed 15 people.")
+    assert not [e for e in events if e.source == "protests"]

@@ -31,6 +31,7 @@ from eventwire.extract.event_lexicon import Lexicon, Sense, Wrapper, lexicon
 from eventwire.model import Actor, Document, Event, Quote, SentenceSpan
 from eventwire.model import Span as TextSpan
 from eventwire.nlp.components import ActorCluster, doc_text
+from eventwire.nlp.mentions import dateline_tokens
 
 __all__ = ["extract_events"]
 
@@ -150,9 +151,14 @@ def extract_events(
         # and the statement stays (it outranks the halved act)
         firm = any(found and c.match not in _STATEMENTS and not (c.hypothetical or c.negated)
                    for c, found in coded)
+        said: set[tuple[str | None, str | None]] = set()
         for candidate, found in coded:
-            if firm and candidate.match in _STATEMENTS:
-                continue
+            if candidate.match in _STATEMENTS:
+                if firm:
+                    continue
+                # "He said he believed ...": one statement per speaker and addressee
+                found = [e for e in found if (e.source, e.target) not in said]
+                said |= {(e.source, e.target) for e in found}
             for event in found:
                 events.append(event.model_copy(update={"id": f"E{len(events) + 1}"}))
             coder.remember(candidate)
@@ -169,6 +175,7 @@ class _Coder:
         self.clusters = {cluster.id: cluster for cluster in self.actors}
         self.actor_of = {i: cluster for cluster in reversed(self.actors)
                          for mention in cluster.mentions for i in range(mention.start, mention.end)}
+        self.dateline = dateline_tokens(doc)  # "DOHA (Agency) -" is where, not who
         self.recent: list[Candidate] = []  # coded events so far, for "the refusal" anaphora
 
     # --- triggers ------------------------------------------------------------------------
@@ -585,7 +592,7 @@ class _Coder:
         about += [p for c in verb.children if c.dep_ in {"dative", "dobj"}
                   for p in self._expand(c) if p.actor]
         text = doc_text(self.doc)
-        about = [p for p in about if p.key not in {s.key for s in speakers}
+        about = [p for p in about if not any(self._same_side(p, s) for s in speakers)
                  and "\n" not in text[min(p.token.idx, verb.idx):max(p.token.idx, verb.idx)]]
         if not about:
             # A coded actor's own statement about no one ("Lavrov said the talks were useful")
@@ -593,8 +600,8 @@ class _Coder:
             # what was said, if any, and is dropped when the sentence codes anything firmer.
             if not clauses or not any(self._political(p) for p in speakers):
                 return []  # "the company said revenue rose" is no political statement
-            about = [p for p in self._actors_in(clauses) if p.key not in {
-                s.key for s in speakers}][:1]
+            about = [p for p in self._actors_in(clauses) if not any(
+                self._same_side(p, s) for s in speakers)][:1]  # not "his own" country
             match = "comment"
         candidate = Candidate(code=code, trigger=verb, start=verb.i, end=verb.i + 1,
                               sources=speakers, targets=about[:1], match=match,
@@ -653,8 +660,11 @@ class _Coder:
                 targets = self._expand(verb.head)  # "the city, which was shelled by ..."
             return sources, targets + self._objects(verb, sense.prep or frozenset(_TARGET_PREPS))
         sources = self._subjects(verb)
-        targets = self._objects(verb, sense.prep or frozenset(_TARGET_PREPS),
-                                with_direct=not sense.theme_object)
+        # "to protect Ukraine against (from) Russian strikes": whom one helps, not whom from
+        preps = frozenset(_TARGET_PREPS - (
+            {"against", "from"} if "03" <= sense.code[:2] <= "07"
+            else {"against"} if sense.code[:2] == "08" else set()))
+        targets = self._objects(verb, sense.prep or preps, with_direct=not sense.theme_object)
         if sense.code[:2] in _GIVING:
             # "offered its troops to Lebanon", "gave Tanzania a grant": what is given is no
             # party when a recipient is named
@@ -692,6 +702,8 @@ class _Coder:
                 # "prevented students from marching": the object would have done it
                 if objects and token.lower_ in {"for", "of", "from"} and not through_conj:
                     return [p for o in objects for p in self._expand(o)]
+            if token.dep_ == "advcl" and token.tag_ in {"VBD", "VBZ", "VBP"}:
+                break  # a finite clause without a subject is a misparse, not a shared doer
             if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp"}:
                 through_conj = through_conj or token.dep_ == "conj"
                 token = token.head
@@ -785,6 +797,8 @@ class _Coder:
         return None
 
     def _party(self, token: Token, own_only: bool = False) -> Party | None:
+        if token.i in self.dateline:
+            return None
         if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = token.head.head
         if token.lemma_.lower() in _QUANTITIES or token.like_num:
@@ -959,7 +973,7 @@ class _Coder:
             place = self._place(candidate)
             if place is not None:
                 candidate.targets = [place]
-        if not candidate.targets and not candidate.symmetric:
+        if not candidate.targets and not candidate.symmetric and candidate.match != "comment":
             # no recipient in the parse: the next actor named after the trigger in the same
             # sentence, when it is no speaker or place ("Iran protested ..., Tehran said")
             candidate.targets = self._next_actor(candidate)
@@ -1054,6 +1068,8 @@ class _Coder:
         if target is not None and source.key == target.key and not (
                 self._through_modifier(source) or self._through_modifier(target)):
             return False  # "Croatia investigated Croatian extremists" is domestic, and kept
+        if target is not None and self._one_state(source, target):
+            return False  # "India ... New Delhi": a country and its capital are one actor
         # crowds act without names: "thousands of workers marched", "students rioted"
         crowd = candidate.code[:2] == "14" and _is_people(source.token)
         # an unnamed doer must at least be one that acts for others ("police", "rebels")
@@ -1077,6 +1093,11 @@ class _Coder:
             return (candidate.targetless_ok or candidate.code[:2] in _TARGETLESS_ROOTS
                     or self._political_alone(candidate, source))
         return True
+
+    def _one_state(self, one: Party, other: Party) -> bool:
+        first, second = self.clusters.get(one.actor or ""), self.clusters.get(other.actor or "")
+        return (first is not None and second is not None and first.kind == second.kind == "country"
+                and first.country is not None and first.country == second.country)
 
     def _through_modifier(self, party: Party) -> bool:
         """Whether the party is a thing or group its actor only modifies ("Croatian

@@ -122,7 +122,8 @@ def lexicon() -> Lexicon:
 
 def country_of(text: str) -> str | None:
     """ISO3 code for a country name, short name or demonym ("Russia", "US", "Russian")."""
-    key = text.lower().removeprefix("the ").strip()
+    # "Sri Lanka's" (the tagger may keep the possessive inside the entity)
+    key = text.lower().removeprefix("the ").strip().removesuffix("'s").removesuffix("’s")
     lex = lexicon()
     return lex.countries.get(key) or lex.demonyms.get(key)
 

@@ -89,7 +89,7 @@ class Mention:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every actor mention in ``doc``, in text order, none overlapping."""
-    blocked = _credit_tokens(doc) | _dateline_tokens(doc)
+    blocked = _credit_tokens(doc) | dateline_tokens(doc)
     taken = [False] * len(doc)
     for index in blocked:
         taken[index] = True
@@ -135,7 +135,7 @@ def _credit_tokens(doc: Doc) -> set[int]:
     return blocked
 
 
-def _dateline_tokens(doc: Doc) -> set[int]:
+def dateline_tokens(doc: Doc) -> set[int]:
     """Tokens of wire datelines, which name no actor."""
     return {i for span in _datelines(doc) for i in range(span.start, span.end)}
 
