@@ -458,3 +458,10 @@ def test_a_misparsed_finite_clause_borrows_no_doer(code) -> None:
     events = code("The protests began in November after the collapse of a roof at the station "
                   "killed 15 people.")
     assert not [e for e in events if e.source == "protests"]
+
+
+def test_a_state_acting_on_its_own_groups_is_kept(code) -> None:
+    events = code("Croatia is investigating alleged war crimes by Croatian extremists.")
+    assert one(events, "09", "Croatia", "Croatian extremists")
+    demand = code("Rwandan rebels announced that President Kagame must agree to talks.")
+    assert one(demand, "10", "Rwandan rebels", "Kagame")

@@ -592,7 +592,7 @@ class _Coder:
         about += [p for c in verb.children if c.dep_ in {"dative", "dobj"}
                   for p in self._expand(c) if p.actor]
         text = doc_text(self.doc)
-        about = [p for p in about if not any(self._same_side(p, s) for s in speakers)
+        about = [p for p in about if not any(self._own_state(p, s) for s in speakers)
                  and "\n" not in text[min(p.token.idx, verb.idx):max(p.token.idx, verb.idx)]]
         if not about:
             # A coded actor's own statement about no one ("Lavrov said the talks were useful")
@@ -601,7 +601,7 @@ class _Coder:
             if not clauses or not any(self._political(p) for p in speakers):
                 return []  # "the company said revenue rose" is no political statement
             about = [p for p in self._actors_in(clauses) if not any(
-                self._same_side(p, s) for s in speakers)][:1]  # not "his own" country
+                self._own_state(p, s) for s in speakers)][:1]  # not "his own" country
             match = "comment"
         candidate = Candidate(code=code, trigger=verb, start=verb.i, end=verb.i + 1,
                               sources=speakers, targets=about[:1], match=match,
@@ -1095,9 +1095,21 @@ class _Coder:
         return True
 
     def _one_state(self, one: Party, other: Party) -> bool:
-        first, second = self.clusters.get(one.actor or ""), self.clusters.get(other.actor or "")
-        return (first is not None and second is not None and first.kind == second.kind == "country"
-                and first.country is not None and first.country == second.country)
+        """Whether both are the same state named twice ("India ... New Delhi"); not a state and
+        a group it only modifies ("Croatia investigated Croatian extremists")."""
+        if self._through_modifier(one) or self._through_modifier(other):
+            return False
+        return self._own_state(one, other) and self._own_state(other, one)
+
+    def _own_state(self, party: Party, of: Party) -> bool:
+        """Whether ``party`` is the state itself (not a group of it) that ``of`` belongs to:
+        "Trump said the United States would ..." speaks of his own state."""
+        if party.key == of.key:
+            return True
+        state, member = self.clusters.get(party.actor or ""), self.clusters.get(of.actor or "")
+        return (state is not None and member is not None and state.kind == "country"
+                and not self._through_modifier(party)
+                and state.country is not None and state.country == member.country)
 
     def _through_modifier(self, party: Party) -> bool:
         """Whether the party is a thing or group its actor only modifies ("Croatian
