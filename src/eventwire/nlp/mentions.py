@@ -136,8 +136,12 @@ def _credit_tokens(doc: Doc) -> set[int]:
 
 
 def dateline_tokens(doc: Doc) -> set[int]:
-    """Tokens of wire datelines, which name no actor."""
-    return {i for span in _datelines(doc) for i in range(span.start, span.end)}
+    """Tokens of wire datelines, which name no actor (found once per document)."""
+    found = doc.user_data.get("eventwire_dateline")
+    if found is None:  # a list: user_data must stay serialisable
+        found = doc.user_data["eventwire_dateline"] = [
+            i for span in _datelines(doc) for i in range(span.start, span.end)]
+    return set(found)
 
 
 def _datelines(doc: Doc) -> list[Span]:
