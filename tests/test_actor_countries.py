@@ -185,3 +185,19 @@ def test_peoples_and_groups_take_the_country_they_are_in(actors_of):
 def test_a_possessive_inside_the_country_entity(actors_of):
     actors = actors_of("Norway said Sri Lanka's government should protect aid workers.")
     assert named(actors, "Sri Lanka's government").country == "LKA"
+
+
+def test_a_listed_name_the_tagger_missed_is_still_a_person(actors_of):
+    modi = named(actors_of("Modi held a phone call with Zelensky on Friday."), "Modi")
+    assert (modi.kind, modi.country, modi.sector) == ("person", "IND", "GOV")
+
+
+def test_envoys_are_not_given_the_country_that_expels_them(actors_of):
+    actors = actors_of("Venezuela expelled the ambassadors of seven Latin American countries.")
+    assert named(actors, "ambassadors of seven Latin American countries").country is None
+
+
+def test_a_two_letter_country_inside_an_organisation_name(actors_of):
+    treasury = named(actors_of("The US Treasury slapped sanctions on two oil officials."),
+                     "US Treasury")
+    assert treasury.country == "USA"

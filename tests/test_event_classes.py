@@ -349,6 +349,11 @@ EVENTS = [
     # intent reported with "would", eased curfews
     ("The king was quoted as saying he would be ready to host a meeting between the parties.", 2),
     ("The president on Thursday shortened the nightly curfew in the capital by one hour.", 3),
+    # modern wire phrasing
+    ("Israeli drones targeted a car in southern Lebanon, the army said.", 5),
+    ("Niger's junta revoked a military cooperation agreement with the United States.", 4),
+    ("Modi held a phone call with Zelensky on Friday.", 2),
+    ("The Pentagon deployed an aircraft carrier to the eastern Mediterranean.", 5),
 ]
 
 

@@ -193,11 +193,15 @@ def _home_country(clusters: list[_Work], dateline: str | None, sentence_of: list
             cluster.country is None
             and cluster.sector in _DOMESTIC_SECTORS
             and not cluster.known
+            and not cluster.roles & _ENVOYS
             and (home == dateline or _is_home(cluster, home, clusters, sentence_of))
         ):
             cluster.country = home
 
 
+# Envoys serve abroad: "Venezuela expelled the ambassadors" are not Venezuela's.
+_ENVOYS = {"ambassador", "envoy", "diplomat", "charge d'affaires", "consul", "attache",
+           "emissary", "high commissioner"}
 # Prepositions whose object is where something happens, not whom it is done to or with.
 _PLACE_PREPS = {"in", "at", "inside", "across", "throughout", "within", "around", "near", "of"}
 # Where a country is what an actor deals with: object, indirect object, "with/to/against X".

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.lexicon import KnownName, Role, country_of, known_name, lexicon
+from eventwire.nlp.people import people
 from eventwire.nlp.towns import town_country
 
 # Dependency labels of words that modify a noun from the left ("Russian", "state", "Ukraine's").
@@ -327,11 +328,33 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             continue
         _take(taken, span)
         found.append(mention)
+    found += _listed_people(doc, taken)
     for mention in found:
         if mention is not None:
             _add_titles(mention, taken)
             _add_appositions(mention, taken)
             _add_predicates(mention, taken)
+    return found
+
+
+def _listed_people(doc: Doc, taken: list[bool]) -> list[Mention]:
+    """Names the tagger missed ("Modi held a call with ...") that are a listed person's full
+    name or unambiguous surname: a run of untagged proper nouns."""
+    found: list[Mention] = []
+    listed = people()
+    i = 0
+    while i < len(doc):
+        start = i
+        while i < len(doc) and doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and not (
+                taken[i]) and doc[i].text[:1].isupper():
+            i += 1
+        if i > start:
+            span = doc[start:i]
+            if listed.find([span.text]) is not None:
+                _take(taken, span)
+                found.append(Mention(span, "person", named=True, key=span.text))
+        else:
+            i += 1
     return found
 
 
@@ -444,7 +467,7 @@ def _org_name_attrs(span: Span) -> Attributes:
         attrs.sector = role[1].sector
     for token in span:
         country = country_of(token.text) if token.pos_ in {"PROPN", "ADJ"} else None
-        if country and len(token.text) > 2:
+        if country and (len(token.text) > 2 or token.text in {"US", "UK"}):
             attrs.country = country
             break
     return attrs
