@@ -44,6 +44,7 @@ def test_anaphoric_expressions_need_an_anchor() -> None:
     assert resolve("the following year", FRIDAY, anchor) == DateValue("2023", "relative")
     assert resolve("at the time", FRIDAY, anchor) == anchor
     assert resolve("later that week", FRIDAY, anchor) == anchor
+    assert resolve("later that year", FRIDAY, anchor) == DateValue("2022", "explicit")
     assert resolve("the following year", FRIDAY) is None
     assert resolve("two years later", FRIDAY, anchor) == DateValue("2024", "relative")
     assert resolve("the following month", FRIDAY, anchor) == DateValue("2022-10", "relative")
@@ -55,6 +56,7 @@ def test_anaphoric_expressions_need_an_anchor() -> None:
 
 def test_unplaceable_expressions() -> None:
     assert resolve("the 1960s", FRIDAY) is None
+    assert resolve("since then", FRIDAY, DateValue("2022-02", "relative")) is None  # a span
     assert resolve("for weeks", FRIDAY) is None
     assert resolve("on Tuesday", None) is None  # nothing to resolve against
     assert resolve("In 2023", None) == DateValue("2023", "explicit")

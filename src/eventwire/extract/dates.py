@@ -51,7 +51,8 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 # Expressions that point back at the date the text is already talking about.
 _SAME_AS_ANCHOR = re.compile(
     r"\b(at the time|that (day|week|month|year)|the same (day|week|month|year)|later that "
-    r"(day|week|month|year)|earlier that (day|week|month|year)|then)\b"
+    r"(day|week|month|year)|earlier that (day|week|month|year)|(?<!since )(?<!until )"
+    r"(?<!till )(?<!from )then)\b"
 )
 _MONTH_OF_YEAR = re.compile(
     rf"\b{_MONTH},?\s+(?:of\s+)?(that year|the same year|last year|this year|next year|"
@@ -132,8 +133,12 @@ def resolve(text: str, published: date | None, anchor: DateValue | None = None,
             year := _year_of(found.group(2), published, anchor)) is not None:
         # "in May of that year", "in February last year"
         return _month(year, MONTHS[found.group(1)], "relative")
-    if _SAME_AS_ANCHOR.search(low):
-        return anchor and DateValue(anchor.value, anchor.basis)
+    if found := _SAME_AS_ANCHOR.search(low):
+        if anchor is None:
+            return None
+        # "later that year" is that year, not the month the text was on
+        width = {"year": 4, "month": 7}.get(found.group(0).rsplit(" ", 1)[-1], 10)
+        return DateValue(anchor.value[:width], anchor.basis)
     if found := _ANCHOR_STEP.search(low):
         return anchor and _step(anchor, found)
     if found := _VAGUE_STEP.search(low):
