@@ -465,3 +465,14 @@ def test_a_state_acting_on_its_own_groups_is_kept(code) -> None:
     assert one(events, "09", "Croatia").event.target_text == "Croatian extremists"
     demand = code("Rwandan rebels announced that President Kagame must agree to talks.")
     assert one(demand, "10", "Rwandan rebels", "Kagame")
+
+
+def test_the_story_after_a_dateline_is_parsed_on_its_own(code) -> None:
+    events = code("BERLIN, January 25 (Spree News) - Germany agreed on Wednesday to send "
+                  "battle tanks to Ukraine.")
+    assert one(events, "03", "Germany", "Ukraine")
+
+
+def test_mediation_needs_no_named_recipient(code) -> None:
+    assert one(code("Russia brokered a ceasefire in the disputed region."), "04", "Russia")
+    assert code("The president visited a school in the capital.") == []

@@ -1080,7 +1080,9 @@ class _Coder:
             return False
         if (candidate.code[:2] == "04" and target is not None and not target.named
                 and target.token.lemma_.lower() not in _AGENTS | _PEOPLE):
-            return False  # "visited a school", "met reporters": no one to consult
+            if candidate.code[:3] not in {"045", "046"}:
+                return False  # "visited a school", "met reporters": no one to consult
+            target = None  # "brokered a ceasefire": mediation needs no named recipient
         if _sporting(source) or (target is not None and _sporting(target)):
             return False  # "Pakistan's cricket team arrived in Australia": sport, not politics
         if target is not None and not target.named and target.token.lower_ in _GENERIC:

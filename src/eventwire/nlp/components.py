@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventwire.nlp.actors import ActorCluster, resolve_actors
+from eventwire.nlp.mentions import dateline_tokens
 
 __all__ = ["ActorCluster", "BEFORE_PARSER", "COMPONENTS", "actor_at", "actors_component",
            "doc_text"]
@@ -39,6 +40,11 @@ def paragraphs_component(doc: Doc) -> Doc:
             continue
         if "\n\n" in brk.text or doc[token.i - 2].text[-1:] in _SENTENCE_END:
             token.is_sent_start = True
+    # "BERLIN, Jan 25 (Agency) - Germany agreed ...": the story starts after the dateline
+    dateline = dateline_tokens(doc)
+    for index in dateline:
+        if index + 1 < len(doc) and index + 1 not in dateline:
+            doc[index + 1].is_sent_start = True
     return doc
 
 

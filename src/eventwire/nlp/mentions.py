@@ -328,7 +328,7 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             continue
         _take(taken, span)
         found.append(mention)
-    found += _listed_people(doc, taken)
+    found += _untagged_names(doc, taken)
     for mention in found:
         if mention is not None:
             _add_titles(mention, taken)
@@ -337,9 +337,10 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
     return found
 
 
-def _listed_people(doc: Doc, taken: list[bool]) -> list[Mention]:
-    """Names the tagger missed ("Modi held a call with ...") that are a listed person's full
-    name or unambiguous surname: a run of untagged proper nouns."""
+def _untagged_names(doc: Doc, taken: list[bool]) -> list[Mention]:
+    """Names the tagger missed ("Modi held a call with ...", "- Germany agreed"): a run of
+    untagged proper nouns that is a country's name, or a listed person's full name or
+    unambiguous surname."""
     found: list[Mention] = []
     listed = people()
     i = 0
@@ -350,7 +351,12 @@ def _listed_people(doc: Doc, taken: list[bool]) -> list[Mention]:
             i += 1
         if i > start:
             span = doc[start:i]
-            if listed.find([span.text]) is not None:
+            country = lexicon().countries.get(span.text.lower())
+            if country is not None:
+                _take(taken, span)
+                found.append(Mention(span, "country", named=True, key=country,
+                                     attrs=Attributes(country=country)))
+            elif listed.find([span.text]) is not None:
                 _take(taken, span)
                 found.append(Mention(span, "person", named=True, key=span.text))
         else:
