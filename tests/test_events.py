@@ -476,3 +476,9 @@ def test_the_story_after_a_dateline_is_parsed_on_its_own(code) -> None:
 def test_mediation_needs_no_named_recipient(code) -> None:
     assert one(code("Russia brokered a ceasefire in the disputed region."), "04", "Russia")
     assert code("The president visited a school in the capital.") == []
+
+
+def test_a_proper_name_the_tagger_missed_can_take_part(code) -> None:
+    events = code("Arnor accused Gondor of sheltering rebels.")
+    assert {(e.cameo_root, e.event.source_text, e.event.target_text) for e in events} >= {
+        ("11", "Arnor", "Gondor")}

@@ -820,6 +820,8 @@ class _Coder:
                     return Party(cluster.id, _phrase(token), True, token)
         if token.ent_type_ in _ENTITY_LABELS:
             return Party(None, _entity_text(token), True, token)
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
+            return Party(None, _phrase(token), True, token)  # a name the tagger missed
         if own_only:
             return None
         for child in token.children:
