@@ -482,3 +482,8 @@ def test_a_proper_name_the_tagger_missed_can_take_part(code) -> None:
     events = code("Arnor accused Gondor of sheltering rebels.")
     assert {(e.cameo_root, e.event.source_text, e.event.target_text) for e in events} >= {
         ("11", "Arnor", "Gondor")}
+
+
+def test_ties_between_two_subjects_go_both_ways(code) -> None:
+    events = code("Old foes Ghana and Togo have renewed diplomatic ties after a 12-year break.")
+    assert {(e.source, e.target) for e in events} == {("Ghana", "Togo"), ("Togo", "Ghana")}

@@ -989,7 +989,8 @@ class _Coder:
                       }.values())  # one event per actor pair ("state news agency TASS")
         if candidate.symmetric and not any(p.named for p in candidate.targets) and len(
                 candidate.sources) > 1:
-            pairs = [(s, t) for s in candidate.sources for t in candidate.sources if s is not t]
+            members = [p for p in candidate.sources if p.named] or candidate.sources
+            pairs = [(s, t) for s in members for t in members if s is not t]
         date, basis = scope.date_of(
             candidate.trigger, carry=candidate.trigger.lemma_.lower() not in self.lex.reporting)
         facts = lookup(candidate.code)
