@@ -10,6 +10,7 @@ import pytest
 from eventwire.ingest import read_documents
 from eventwire.model import Result
 from eventwire.nlp import load_pipeline
+from eventwire.nlp.components import ActorCluster
 from eventwire.pipeline import analyse
 from eventwire.settings import Settings
 
@@ -46,3 +47,21 @@ def analyse_text(nlp, tmp_path_factory):
         return result
 
     return run
+
+
+@pytest.fixture(scope="module")
+def actors_of(nlp):
+    """The actors the NLP stage finds in a text."""
+
+    def run(text: str) -> list[ActorCluster]:
+        return nlp(text)._.actors
+
+    return run
+
+
+def actor_named(actors: list[ActorCluster], name: str) -> ActorCluster:
+    """The one actor called ``name`` (fails, listing the actors, when there is none or several)."""
+    matches = [a for a in actors if a.name == name]
+    assert matches, f"no actor named {name!r} in {[(a.name, a.kind) for a in actors]}"
+    assert len(matches) == 1, f"{name!r} split over {len(matches)} actors"
+    return matches[0]

@@ -2,24 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from eventwire.nlp.components import ActorCluster, actor_at
-
-
-@pytest.fixture(scope="module")
-def actors_of(nlp):
-    def run(text: str) -> list[ActorCluster]:
-        return nlp(text)._.actors
-
-    return run
-
-
-def find(actors: list[ActorCluster], name: str) -> ActorCluster:
-    matches = [a for a in actors if a.name == name]
-    assert matches, f"no actor named {name!r} in {[a.name for a in actors]}"
-    assert len(matches) == 1, f"{name!r} split over {len(matches)} actors"
-    return matches[0]
+from tests.conftest import actor_named
 
 
 def texts(actor: ActorCluster) -> list[str]:
@@ -40,7 +24,7 @@ def test_title_name_and_surname_are_one_actor_with_country_and_role(actors_of):
         "Russian President Vladimir Putin opened a new bridge near Kazan on Monday. "
         "Putin told workers that the project had been finished ahead of schedule."
     )
-    putin = find(actors, "Vladimir Putin")
+    putin = actor_named(actors, "Vladimir Putin")
     assert putin.kind == "person"
     assert putin.code == "RUSGOV"
     assert "Russian President Vladimir Putin" in texts(putin)
@@ -55,7 +39,7 @@ def test_description_joins_the_person_it_describes(actors_of):
         "Later the Russian president visited a shipyard, where the Kremlin leader spoke "
         "about new icebreakers."
     )
-    putin = find(actors, "Vladimir Putin")
+    putin = actor_named(actors, "Vladimir Putin")
     assert "the Russian president" in texts(putin)
     assert "the Kremlin leader" in texts(putin)
 
@@ -65,7 +49,7 @@ def test_possessive_country_title(actors_of):
         "Ukraine's president Volodymyr Zelensky thanked the volunteers on Sunday. "
         "Zelensky said the repairs would take months."
     )
-    zelensky = find(actors, "Volodymyr Zelensky")
+    zelensky = actor_named(actors, "Volodymyr Zelensky")
     assert zelensky.code == "UKRGOV"
     assert texts(zelensky)[0] == "Ukraine's president Volodymyr Zelensky"
     assert "Zelensky" in texts(zelensky)
@@ -77,7 +61,7 @@ def test_company_founder_premodifier_and_later_description(actors_of):
         "Engineers had found a fault in a valve, the SpaceX founder added. "
         "The entrepreneur did not say when the rocket would fly."
     )
-    musk = find(actors, "Elon Musk")
+    musk = actor_named(actors, "Elon Musk")
     assert musk.code == "USABUS"
     assert "the SpaceX founder" in texts(musk)
     assert "The entrepreneur" in texts(musk)
@@ -90,7 +74,7 @@ def test_appositive_founder_of_company(actors_of):
         "Elon Musk, the founder of SpaceX, spoke at a conference in Texas. "
         "The billionaire said rockets would become cheaper."
     )
-    musk = find(actors, "Elon Musk")
+    musk = actor_named(actors, "Elon Musk")
     assert musk.sector == "BUS"
     assert "the founder" in texts(musk)  # "SpaceX" stays a mention of the company
     assert "The billionaire" in texts(musk)
@@ -101,7 +85,7 @@ def test_news_agency_is_coded_as_media_of_its_country(actors_of):
         "The talks ended without an agreement, state news agency TASS reported. "
         "TASS did not name its sources."
     )
-    tass = find(actors, "TASS")
+    tass = actor_named(actors, "TASS")
     assert tass.kind == "organization"
     assert tass.code == "RUSMED"
     assert "state news agency TASS" in texts(tass)
@@ -120,7 +104,7 @@ def test_titled_senator_keeps_role_and_surname(actors_of):
         "Senator Laura Whitfield, a Democrat from Oregon, called for a vote. "
         "Whitfield said she expected the bill to pass."
     )
-    whitfield = find(actors, "Laura Whitfield")
+    whitfield = actor_named(actors, "Laura Whitfield")
     assert whitfield.sector == "LEG"
     assert whitfield.country == "USA"
     assert "Whitfield" in texts(whitfield)
@@ -132,7 +116,7 @@ def test_spokesman_of_the_kremlin(actors_of):
         "Kremlin spokesman Dmitry Peskov told reporters the visit was not planned. "
         "Peskov declined to give details."
     )
-    peskov = find(actors, "Dmitry Peskov")
+    peskov = actor_named(actors, "Dmitry Peskov")
     assert peskov.code == "RUSGOV"
     assert texts(peskov)[0] == "Kremlin spokesman Dmitry Peskov"
     assert not [a for a in actors if a.name == "Kremlin"]  # only a title here
@@ -154,7 +138,7 @@ def test_known_short_and_long_names_merge(actors_of):
         "The European Union extended its sanctions on Thursday. "
         "EU ministers said the measures would stay until a ceasefire."
     )
-    eu = find(actors, "European Union")
+    eu = actor_named(actors, "European Union")
     assert eu.code == "IGO"
 
 
@@ -166,17 +150,17 @@ def test_countries_capitals_and_government_seats(actors_of):
         "Russia accused Ukraine of attacking a depot. Kyiv rejected the claim, and the White "
         "House said it was watching closely. The Kremlin said talks were possible."
     )
-    assert find(actors, "Russia").code == "RUS"
-    assert find(actors, "Russia").kind == "country"
-    assert find(actors, "Ukraine").code == "UKR"
-    assert find(actors, "Kyiv").code == "UKRGOV"
-    assert find(actors, "White House").code == "USAGOV"
-    assert find(actors, "Kremlin").code == "RUSGOV"
+    assert actor_named(actors, "Russia").code == "RUS"
+    assert actor_named(actors, "Russia").kind == "country"
+    assert actor_named(actors, "Ukraine").code == "UKR"
+    assert actor_named(actors, "Kyiv").code == "UKRGOV"
+    assert actor_named(actors, "White House").code == "USAGOV"
+    assert actor_named(actors, "Kremlin").code == "RUSGOV"
 
 
 def test_a_capital_as_a_place_is_a_location(actors_of):
     actors = actors_of("The ministers met in Beijing on Monday to discuss trade.")
-    beijing = find(actors, "Beijing")
+    beijing = actor_named(actors, "Beijing")
     assert beijing.kind == "location"
     assert beijing.code is None
 
@@ -216,7 +200,7 @@ def test_he_resolves_to_the_subject(actors_of):
         "Vladimir Putin arrived in Minsk on Tuesday. He was met at the airport by a "
         "guard of honour, and his talks were due to start in the afternoon."
     )
-    putin = find(actors, "Vladimir Putin")
+    putin = actor_named(actors, "Vladimir Putin")
     assert "He" in texts(putin)
     assert "his" in texts(putin)
 
@@ -226,7 +210,7 @@ def test_pronoun_gender_picks_the_matching_person(actors_of):
         "Ms Anna Berg met Mr Tomas Lind in Stockholm on Monday. "
         "She said the meeting had been useful."
     )
-    assert owner(actors, "She") is find(actors, "Anna Berg")
+    assert owner(actors, "She") is actor_named(actors, "Anna Berg")
 
 
 def test_object_pronoun_is_not_its_own_subject(actors_of):
@@ -234,7 +218,7 @@ def test_object_pronoun_is_not_its_own_subject(actors_of):
         "Russian President Vladimir Putin praised Elon Musk on Thursday. "
         "Putin also thanked him for his work."
     )
-    assert owner(actors, "him") is find(actors, "Elon Musk")
+    assert owner(actors, "him") is actor_named(actors, "Elon Musk")
 
 
 def test_two_equally_likely_antecedents_leave_the_pronoun_unresolved(actors_of):
@@ -355,7 +339,7 @@ def test_coref_scorer_reads_gold_entities(tmp_path):
 
 def test_person_name_stops_before_a_capitalised_verb(actors_of):
     actors = actors_of("Matthias Oberholzer Writing for a farming weekly, the columnist disagreed.")
-    assert find(actors, "Matthias Oberholzer").kind == "person"
+    assert actor_named(actors, "Matthias Oberholzer").kind == "person"
 
 
 def test_person_name_runs_on_to_its_surname(actors_of):
@@ -370,7 +354,7 @@ def test_untagged_surname_joins_the_full_name(actors_of):
         "French President Claire Dubois met the German chancellor in Berlin on Friday.\n\n"
         "Dubois was more cautious than her host. She asked for more time."
     )
-    dubois = find(actors, "Claire Dubois")
+    dubois = actor_named(actors, "Claire Dubois")
     assert "Dubois" in texts(dubois) and "She" in texts(dubois)
 
 
@@ -380,7 +364,7 @@ def test_title_after_a_dateline_and_exact_role_first(actors_of):
         "A senior German official said the meeting went well. Later the chancellor left for "
         "Warsaw."
     )
-    lange = find(actors, "Friedrich Lange")
+    lange = actor_named(actors, "Friedrich Lange")
     assert lange.roles == {"chancellor"}
     assert "the chancellor" in texts(lange)
 
@@ -394,9 +378,9 @@ def test_country_from_a_description_elsewhere_in_the_article(actors_of):
         "Markovic, the Croatian prime minister, said the talks were warm, while France and "
         "Italy stayed away."
     )
-    assert find(actors, "Elena Markovic").code == "HRVGOV"
+    assert actor_named(actors, "Elena Markovic").code == "HRVGOV"
     # Nothing says whose chancellor Weber is, and several countries are named: no guess.
-    assert find(actors, "Jonas Weber").country is None
+    assert actor_named(actors, "Jonas Weber").country is None
 
 
 def test_wire_dateline_gives_home_officials_and_bodies_its_country(actors_of):
@@ -405,10 +389,10 @@ def test_wire_dateline_gives_home_officials_and_bodies_its_country(actors_of):
         "government would not resign. Vucic later met Hungarian Prime Minister Viktor Orban. "
         "The foreign ministry said it had summoned the Croatian ambassador."
     )
-    assert find(actors, "Aleksandar Vucic").code == "SRBGOV"
+    assert actor_named(actors, "Aleksandar Vucic").code == "SRBGOV"
     assert owner(actors, "the government").country == "SRB"
     assert owner(actors, "The foreign ministry").country == "SRB"
-    assert find(actors, "Viktor Orban").country == "HUN"
+    assert actor_named(actors, "Viktor Orban").country == "HUN"
     assert owner(actors, "the Croatian ambassador").country == "HRV"
 
 
@@ -417,13 +401,13 @@ def test_short_and_title_case_datelines(actors_of):
         "KYIV — Foreign Minister Andrii Sybiha said the army had pushed back an attack near "
         "the Russian border."
     )
-    assert find(kyiv, "Andrii Sybiha").country == "UKR"
+    assert actor_named(kyiv, "Andrii Sybiha").country == "UKR"
     assert owner(kyiv, "the army").code == "UKRMIL"
     washington = actors_of(
         "Washington (AP) — The Senate passed the budget on Tuesday, and President Daniel "
         "Whitmore said he would sign it. China criticised the vote."
     )
-    assert find(washington, "Daniel Whitmore").code == "USAGOV"
+    assert actor_named(washington, "Daniel Whitmore").code == "USAGOV"
     assert not [a for a in washington if a.name == "Washington"]  # the dateline is no actor
 
 
@@ -434,15 +418,15 @@ def test_dateline_yields_to_another_country_named_before_the_actor(actors_of):
         "Vladimir Putin had no plans to meet him."
     )
     # Zelensky's minister, not Moscow's (people.yaml knows him as Ukraine's)
-    assert find(actors, "Rustem Umerov").country in {None, "UKR"}
-    assert find(actors, "Vladimir Putin").code == "RUSGOV"
+    assert actor_named(actors, "Rustem Umerov").country in {None, "UKR"}
+    assert actor_named(actors, "Vladimir Putin").code == "RUSGOV"
 
 
 def test_dateline_of_an_igo_seat_or_unknown_town_gives_no_country(actors_of):
     brussels = actors_of(
         "BRUSSELS, June 3 (Reuters) - Foreign Minister Lena Hartmann said the deal was close."
     )
-    assert find(brussels, "Lena Hartmann").country is None
+    assert actor_named(brussels, "Lena Hartmann").country is None
     town = actors_of("SMALLVILLE, June 3 (Reuters) - Police arrested two men on Tuesday.")
     assert all(a.country is None for a in town)
 
@@ -459,7 +443,7 @@ def test_unnamed_groups_after_foreign_parties_keep_no_dateline_country(actors_of
 
 def test_secretary_of_state_is_a_title_not_an_organisation(actors_of):
     actors = actors_of("U.S. Secretary of State Madeleine Brant met the Kenyan envoy in Nairobi.")
-    assert find(actors, "Madeleine Brant").code == "USAGOV"
+    assert actor_named(actors, "Madeleine Brant").code == "USAGOV"
     assert not [a for a in actors if a.name == "State"]
 
 
@@ -474,21 +458,21 @@ def test_country_from_what_a_person_is_said_to_be(actors_of):
     relative = actors_of(
         "Ana Brnic, who became Serbian prime minister last year, met German and French envoys."
     )
-    assert find(relative, "Ana Brnic").code == "SRBGOV"
+    assert actor_named(relative, "Ana Brnic").code == "SRBGOV"
     copula = actors_of(
         "Ana Brnic met German and French envoys. Brnic is the Serbian prime minister."
     )
-    assert find(copula, "Ana Brnic").code == "SRBGOV"
+    assert actor_named(copula, "Ana Brnic").code == "SRBGOV"
     # a predicate that is no role says nothing about her own country
     friend = actors_of("Ana Brnic is a friend of the French president.")
-    assert find(friend, "Ana Brnic").country is None
+    assert actor_named(friend, "Ana Brnic").country is None
 
 
 def test_a_country_before_a_bare_dash_is_no_dateline_country(actors_of):
     headline = actors_of("SERBIA - HUNGARY TALKS\nPresident Lena Hartmann said the deal was close.")
-    assert find(headline, "Lena Hartmann").country is None
+    assert actor_named(headline, "Lena Hartmann").country is None
     dated = actors_of("SERBIA, June 3 (Reuters) - President Lena Hartmann said the deal was close.")
-    assert find(dated, "Lena Hartmann").country == "SRB"
+    assert actor_named(dated, "Lena Hartmann").country == "SRB"
 
 
 def test_a_description_governed_by_a_names_clause_is_someone_else(nlp):
