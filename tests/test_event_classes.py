@@ -145,6 +145,7 @@ NO_EVENT = [
     "Under the new plan, Greece will widen the coastal motorway near Patras, a government "
     "spokesman said.",
     "Army helicopters evacuated the wounded from the flooded valley on Friday.",
+    "The country has launched a new weather satellite, officials said.",
 ]
 
 # Sentences with an event between actors, with the class of the event a reader would code.
@@ -354,6 +355,8 @@ EVENTS = [
     ("Niger's junta revoked a military cooperation agreement with the United States.", 4),
     ("Modi held a phone call with Zelensky on Friday.", 2),
     ("The Pentagon deployed an aircraft carrier to the eastern Mediterranean.", 5),
+    # a quote before its speaker is the speaker's own statement
+    ('"We will respond to any provocation," the Chinese defence ministry said.', 1),
 ]
 
 

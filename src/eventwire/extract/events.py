@@ -575,7 +575,7 @@ class _Coder:
         addressed = any(c.dep_ in {"dative", "dobj"} for c in verb.children)
         clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
         for clause in clauses:
-            if _reported_act(clause, verb) and not addressed:
+            if _reported_act(clause, verb) and not addressed and not self._quoted(clause):
                 # "Iran has seized a tanker, officials said": the speaker is the source of
                 # a report of someone's act, not commenting on them; an act the dictionary
                 # does not know is then no event, rather than a statement (one made to
@@ -608,6 +608,12 @@ class _Coder:
                               targetless_ok=match in {"wrapper", "comment"})
         self._modality(candidate, verb)
         return [candidate]
+
+    def _quoted(self, clause: Token) -> bool:
+        """Whether the clause is inside a direct quote: the speaker's own words, a statement
+        ('"We will respond," the ministry said'), not news attributed to a source."""
+        start = clause.left_edge.idx
+        return any(q.kind == "direct" and q.start <= start < q.end for q in self.quotes)
 
     def _political(self, party: Party) -> bool:
         """Whether the party is a state or a political actor (government, military, rebels,
