@@ -357,6 +357,7 @@ EVENTS = [
     ("The Pentagon deployed an aircraft carrier to the eastern Mediterranean.", 5),
     # a quote before its speaker is the speaker's own statement
     ('"We will respond to any provocation," the Chinese defence ministry said.', 1),
+    ("Gunmen made an assassination attempt on the governor of the province.", 5),
 ]
 
 

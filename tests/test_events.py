@@ -487,3 +487,8 @@ def test_a_proper_name_the_tagger_missed_can_take_part(code) -> None:
 def test_ties_between_two_subjects_go_both_ways(code) -> None:
     events = code("Old foes Ghana and Togo have renewed diplomatic ties after a 12-year break.")
     assert {(e.source, e.target) for e in events} == {("Ghana", "Togo"), ("Togo", "Ghana")}
+
+
+def test_a_compound_event_noun_takes_the_target_of_its_head(code) -> None:
+    (attempt,) = code("Gunmen made an assassination attempt on the governor of Kandahar.")
+    assert attempt.cameo == "185" and attempt.target == "governor"

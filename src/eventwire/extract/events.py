@@ -478,6 +478,8 @@ class _Coder:
         )
         sources = self._noun_sources(noun)
         targets = self._noun_targets(noun)
+        if not targets and noun.dep_ == "compound":
+            targets = self._noun_targets(noun.head)  # "an assassination attempt on X"
         asked = _asked_clause(noun) if sense.code[:2] in {"02", "10"} else None
         if asked is not None and not targets:
             # "its demand that Israel lift the blockade": the one asked is the clause's subject
@@ -1042,7 +1044,8 @@ class _Coder:
             if cluster is None or cluster.id in own or cluster.kind == "location":
                 continue
             head = token
-            while head.dep_ in {"compound", "flat", "amod"} and head.head.i != head.i:
+            while head.dep_ in {"compound", "flat", "amod", "det", "poss", "nummod"} and (
+                    head.head.i != head.i):
                 head = head.head
             if head.dep_ in _SUBJECTS and head.head.lemma_.lower() in self.lex.reporting:
                 return []  # the rest of the sentence is attribution
