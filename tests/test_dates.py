@@ -33,6 +33,8 @@ FRIDAY = date(2025, 3, 14)
         ("three days ago", "2025-03-11", "relative"),
         ("two years ago", "2023", "relative"),
         ("March 2", "2025-03-02", "relative"),
+        ("a decade ago", "2015", "relative"),
+        ("in mid-2019", "2019", "explicit"),
     ],
 )
 def test_resolve(text: str, value: str, basis: str) -> None:
@@ -120,6 +122,9 @@ def test_months_named_without_a_year() -> None:
         "2019-05", "relative")
     assert resolve("months later", FRIDAY, DateValue("2019-05", "explicit")) == DateValue(
         "2019", "relative")
+    assert resolve("days earlier", FRIDAY, DateValue("2019-05-03", "explicit")) == DateValue(
+        "2019-05", "relative")
+    assert resolve("in 2018-2019", FRIDAY) is None  # a range names no one date
 
 
 def test_a_background_paragraph_dates_its_bare_months(nlp) -> None:

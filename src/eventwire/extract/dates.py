@@ -42,10 +42,10 @@ _DAY_MONTH = re.compile(
     rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b"
 )
 _MONTH_ONLY = re.compile(rf"\b(last|next|this|early|mid|late|in)?[\s-]*{_MONTH}\b")
-_YEAR_ONLY = re.compile(rf"(?<![\d-]){_YEAR}(?!s|\d|-\d)")
+_YEAR_ONLY = re.compile(rf"(?<!\d)(?<!\d-){_YEAR}(?!s|\d|-\d)")  # "mid-2019", not "2018-19"
 _WEEKDAY = re.compile(r"\b(last|next|this|on|coming)?\s*(" + "|".join(WEEKDAYS) + r")\b")
 _AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                  r"(day|week|month|year)s?\s+ago\b")
+                  r"(day|week|month|year|decade)s?\s+ago\b")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # Expressions that point back at the date the text is already talking about.
@@ -58,7 +58,8 @@ _MONTH_OF_YEAR = re.compile(
     rf"\b{_MONTH},?\s+(?:of\s+)?(that year|the same year|last year|this year|next year|"
     r"the (?:following|next|previous) year)\b")
 # "days later", "weeks afterwards", "months later": an unsized step (not "years later").
-_VAGUE_STEP = re.compile(r"\b(day|week|month)s (?:later|afterwards|after)\b(?! the| a| an)")
+_VAGUE_STEP = re.compile(
+    r"\b(day|week|month)s (?:later|afterwards|after|earlier|before)\b(?! the| a| an)")
 # "the following year", "two months later", "the day before": a step from the anchor date.
 _ANCHOR_STEP = re.compile(
     r"\b(?:(?P<side>the following|the next|the previous|the preceding) (?P<unit1>day|week|month|"
@@ -229,7 +230,8 @@ def _relative(low: str, published: date) -> DateValue | None:
             return _day(published - timedelta(days=days), "relative")
         if unit == "month":
             return _month(*_shift_months(published.year, published.month, -amount), "relative")
-        return DateValue(str(published.year - amount), "relative")
+        return DateValue(str(published.year - amount * (10 if unit == "decade" else 1)),
+                         "relative")
     for word, delta in (("last", -1), ("this", 0), ("next", 1)):
         if re.search(rf"\b{word} year\b", low):
             return DateValue(str(published.year + delta), "relative")
