@@ -143,6 +143,7 @@ def extract_events(
     coder = _Coder(doc, lexicon(), quotes)
     scope = DateScope(doc, document.published)
     events: list[Event] = []
+    quoted: set[tuple[str | None, str]] = set()  # (speaker, quote) already coded as comment
     for sent in scope.segments:
         coded = [(candidate, list(coder.expand(candidate, scope)))
                  for candidate in coder.sentence(sent)]
@@ -156,9 +157,12 @@ def extract_events(
             if candidate.match in _STATEMENTS:
                 if firm:
                     continue
-                # "He said he believed ...": one statement per speaker and addressee
-                found = [e for e in found if (e.source, e.target) not in said]
+                # "He said he believed ...": one statement per speaker and addressee, and a
+                # quote running over several sentences is one statement
+                found = [e for e in found if (e.source, e.target) not in said and not (
+                    candidate.match == "comment" and e.quote and (e.source, e.quote) in quoted)]
                 said |= {(e.source, e.target) for e in found}
+                quoted |= {(e.source, e.quote) for e in found if e.quote}
             for event in found:
                 events.append(event.model_copy(update={"id": f"E{len(events) + 1}"}))
             coder.remember(candidate)
