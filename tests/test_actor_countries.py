@@ -5,6 +5,7 @@ Sentences written for these tests.
 
 from __future__ import annotations
 
+from eventwire.nlp.lexicon import known_name
 from tests.conftest import actor_named
 
 # --- the only country a text names ---------------------------------------------------------
@@ -185,3 +186,10 @@ def test_a_two_letter_country_inside_an_organisation_name(actors_of):
     treasury = actor_named(actors_of("The US Treasury slapped sanctions on two oil officials."),
                      "US Treasury")
     assert treasury.country == "USA"
+
+
+def test_armed_groups_and_bodies_in_the_news(actors_of):
+    actors = actors_of("Boko Haram fighters attacked a village, and ECOWAS condemned the raid.")
+    assert actor_named(actors, "Boko Haram fighters").country == "NGA"
+    assert actor_named(actors, "Economic Community of West African States").sector == "IGO"
+    assert known_name("al-Qaeda").sector == "REB"  # a name with a lowercase particle

@@ -135,7 +135,8 @@ def known_name(text: str) -> KnownName | None:
     if text[:4].lower() == "the ":
         text = text[4:]
     entry = lex.known.get(text.lower())
-    if entry is None or not text[:1].isupper():
+    # a name, not a common word: capitalised, or with a capital after a particle ("al-Qaeda")
+    if entry is None or not (text[:1].isupper() or any(c.isupper() for c in text[1:4])):
         return None
     # "WHO", "AP", "UN" are names only in capitals; "who", "ap" and "un" are words.
     if text.upper() in lex.acronyms and text not in lex.spellings:
