@@ -492,3 +492,10 @@ def test_ties_between_two_subjects_go_both_ways(code) -> None:
 def test_a_compound_event_noun_takes_the_target_of_its_head(code) -> None:
     (attempt,) = code("Gunmen made an assassination attempt on the governor of Kandahar.")
     assert attempt.cameo == "185" and attempt.target == "governor"
+
+
+def test_the_force_reporting_an_arrest_made_it(code) -> None:
+    (arrest,) = code("A teacher was arrested in Kampala for spying, police said.")
+    assert (arrest.cameo, arrest.source, arrest.target) == ("173", "police", "teacher")
+    killed = code("Three soldiers were killed in an ambush near the border, the army said.")
+    assert all(e.source != "army" for e in killed)  # a killing is not the reporter's act

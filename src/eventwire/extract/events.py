@@ -621,6 +621,10 @@ class _Coder:
         start = clause.left_edge.idx
         return any(q.kind == "direct" and q.start <= start < q.end for q in self.quotes)
 
+    def _enforcer(self, party: Party) -> bool:
+        cluster = self.clusters.get(party.actor or "")
+        return cluster is not None and cluster.sector in {"COP", "MIL", "JUD", "GOV"}
+
     def _political(self, party: Party) -> bool:
         """Whether the party is a state or a political actor (government, military, rebels,
         parties, international bodies...), as opposed to a firm or a private person."""
@@ -965,6 +969,16 @@ class _Coder:
 
     def _attribution(self, candidate: Candidate, chain: list[Token]) -> None:
         """The statement an event was reported in: its quote id and the chain of sources."""
+        speakers: list[Party] = []
+        for inner, outer in zip(chain, chain[1:], strict=False):
+            if inner.dep_ in {"ccomp", "parataxis"} and outer.lemma_.lower() in self.lex.reporting:
+                speakers = self._subjects(outer)
+                candidate.via = [p.actor or p.text for p in speakers]
+                break
+        if not candidate.sources and candidate.code[:2] == "17":
+            # "two journalists were detained, police said": the force that reports an arrest
+            # without naming who made it made it
+            candidate.sources = [p for p in speakers if self._enforcer(p)]
         start = candidate.trigger.idx
         for quote in self.quotes:
             cue = quote.cue
@@ -973,10 +987,6 @@ class _Coder:
             if inside or cued:
                 candidate.quote = quote.id
                 candidate.via = list(quote.via)
-                return
-        for inner, outer in zip(chain, chain[1:], strict=False):
-            if inner.dep_ in {"ccomp", "parataxis"} and outer.lemma_.lower() in self.lex.reporting:
-                candidate.via = [p.actor or p.text for p in self._subjects(outer)]
                 return
 
     # --- output ----------------------------------------------------------------------------
@@ -1165,7 +1175,7 @@ def _confidence(candidate: Candidate, source: Party | None, target: Party | None
         else:
             score -= 0.05
     if candidate.alleged:
-        score -= 0.3  # ranks below the accusation or arrest itself
+        score -= 0.45  # ranks below the accusation or arrest itself, even a doerless one
     elif candidate.hedged:
         score -= 0.1
     if candidate.subordinate:
