@@ -193,3 +193,8 @@ def test_armed_groups_and_bodies_in_the_news(actors_of):
     assert actor_named(actors, "Boko Haram fighters").country == "NGA"
     assert actor_named(actors, "Economic Community of West African States").sector == "IGO"
     assert known_name("al-Qaeda").sector == "REB"  # a name with a lowercase particle
+
+
+def test_a_nationality_tagged_as_a_place_still_gives_its_country(actors_of):
+    actors = actors_of("The president banned Ugandan opposition candidates from the election.")
+    assert any(a.country == "UGA" for a in actors)

@@ -301,7 +301,7 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         if _country_of_thing(span, ent.label_, hyphenated):
             # "Russian aircraft bombed", "welcomed the Senegalese plan": no role noun carries
             # the country, so the country itself takes part (as the owner of the thing)
-            country = country_of(text) if ent.label_ == "NORP" else lex.countries.get(lower)
+            country = country_of(text)
             _take(taken, span)
             found.append(
                 Mention(
@@ -388,9 +388,8 @@ def _country_of_thing(span: Span, label: str, hyphenated: bool) -> bool:
     head = span.root.head
     if _names_actor(head) or head.ent_type_ or head.dep_ not in _PARTICIPANT_DEPS:
         return False
-    if label == "NORP":
-        return country_of(span.text) is not None
-    return lexicon().countries.get(span.text.lower()) is not None
+    # the tagger calls some nationalities GPE ("Ugandan opposition candidates")
+    return country_of(span.text) is not None
 
 
 def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | None:
