@@ -347,7 +347,8 @@ class DateScope:
         year this sentence names ("In 2020, ... in August"), else the paragraph's (``frame``)."""
         found: list[_Found] = []
         spans = [ent for ent in self._dates if sent.start <= ent.start < sent.end]
-        for match in _SAME_AS_ANCHOR.finditer(sent.text.lower()):
+        words = doc_text(self.doc)[sent.start_char:sent.end_char].lower()
+        for match in _SAME_AS_ANCHOR.finditer(words):
             span = sent.char_span(match.start(), match.end())  # offsets within the sentence
             if span is not None and not any(s.start <= span.start < s.end for s in spans):
                 spans.append(span)

@@ -164,7 +164,8 @@ def extract_events(
                 said |= {(e.source, e.target) for e in found}
                 quoted |= {(e.source, e.quote) for e in found if e.quote}
             for event in found:
-                events.append(event.model_copy(update={"id": f"E{len(events) + 1}"}))
+                event.id = f"E{len(events) + 1}"
+                events.append(event)
             coder.remember(candidate)
     return events
 
