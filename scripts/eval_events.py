@@ -388,11 +388,14 @@ moves a lot with a sentence or two; our own class-1 sentences are in `tests/test
 
 {confusion_md(gsr.five_pairs)}
 
-Most misses are sentences with no event at all (an unknown verb or phrase, or a doer that is
-neither a named actor nor an agentive noun). Dyads fail mostly on countries: people named
-without a title's country ("President X" in a text naming several countries), towns and
-regions (no gazetteer), and recipients the parse does not attach to the trigger. Country
-"correct" compares the first three letters of CAMEO codes, as the gold does ("IGO" for the UN).
+Misses are mostly sentences with no event at all (an unknown verb or phrase, or a doer that
+is neither a named actor nor an agentive noun). Dyads fail on: joint subjects ("X and Y signed a
+treaty"), which the GSR codes as two sources and no target while eventwire, like ICEWS and
+PETRARCH, codes X->Y and Y->X (about 15 sentences); people of the 1980s-90s with no country in
+the sentence and not in the people list; things as targets whose owner the gold infers
+("blocked a road" in protest at the US: gold target USA); and parse attachments. Country
+"correct" compares the first three letters of CAMEO codes, as the gold does ("IGO" for the UN;
+the GSR's "JAP" counts as JPN).
 
 Confidence of the sentence's top event against how often it is right (sentences where we code
 one): the confidence is meant for sorting and thresholding, so higher bins should be more often
