@@ -391,8 +391,9 @@ moves a lot with a sentence or two; our own class-1 sentences are in `tests/test
 Misses are mostly sentences with no event at all (an unknown verb or phrase, or a doer that
 is neither a named actor nor an agentive noun). Dyads fail on: joint subjects ("X and Y signed a
 treaty"), which the GSR codes as two sources and no target while eventwire, like ICEWS and
-PETRARCH, codes X->Y and Y->X (about 15 sentences); people of the 1980s-90s with no country in
-the sentence and not in the people list; things as targets whose owner the gold infers
+PETRARCH, codes X->Y and Y->X (19 gold sentences have two sources and no target); people
+of the 1980s-90s with no country in the sentence and not in the people list; things as
+targets whose owner the gold infers
 ("blocked a road" in protest at the US: gold target USA); and parse attachments. Country
 "correct" compares the first three letters of CAMEO codes, as the gold does ("IGO" for the UN;
 the GSR's "JAP" counts as JPN).
