@@ -173,8 +173,8 @@ def _actors(value: object) -> list[dict]:
 
 
 # Country codes in the gold that are not ISO 3166 alpha-3, as CAMEO and eventwire use: the GSR
-# writes Japan as "JAP" in a few records.
-_GOLD_CODE_FIXES = {"JAP": "JPN"}
+# writes Japan as "JAP" and Italy as "ITL" in a few records.
+_GOLD_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA"}
 
 
 def _gold_country(gold: list[dict]) -> set[str]:
@@ -396,7 +396,7 @@ of the 1980s-90s with no country in the sentence and not in the people list; thi
 targets whose owner the gold infers
 ("blocked a road" in protest at the US: gold target USA); and parse attachments. Country
 "correct" compares the first three letters of CAMEO codes, as the gold does ("IGO" for the UN;
-the GSR's "JAP" counts as JPN).
+the GSR's "JAP" and "ITL" count as JPN and ITA).
 
 Confidence of the sentence's top event against how often it is right (sentences where we code
 one): the confidence is meant for sorting and thresholding, so higher bins should be more often

@@ -198,3 +198,10 @@ def test_armed_groups_and_bodies_in_the_news(actors_of):
 def test_a_nationality_tagged_as_a_place_still_gives_its_country(actors_of):
     actors = actors_of("The president banned Ugandan opposition candidates from the election.")
     assert any(a.country == "UGA" for a in actors)
+
+
+def test_a_leaders_name_before_administration_gives_the_country(actors_of):
+    actors = actors_of("The Bush administration said China must drop its trade barriers.")
+    assert actor_named(actors, "Bush administration").country == "USA"
+    community = actors_of("European Community foreign ministers agreed to send aid to Romania.")
+    assert actor_named(community, "European Community foreign ministers").sector == "IGO"

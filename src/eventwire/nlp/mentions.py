@@ -661,6 +661,14 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         attrs.sector = body_sector
     else:
         attrs.sector = role_sector or body_sector
+    if attrs.country is None and head is not None:
+        # "the Bush administration": a listed leader's name before the head gives its country
+        for left in head.lefts:
+            ent = _ent_at(doc, left.i) if left.ent_type_ == "PERSON" else None
+            listed = people().find([ent.text]) if ent is not None else None
+            if listed is not None and left.dep_ == "compound":
+                attrs.country = listed.country
+                break
     return attrs
 
 
