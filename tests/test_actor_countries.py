@@ -205,3 +205,10 @@ def test_a_leaders_name_before_administration_gives_the_country(actors_of):
     assert actor_named(actors, "Bush administration").country == "USA"
     community = actors_of("European Community foreign ministers agreed to send aid to Romania.")
     assert actor_named(community, "European Community foreign ministers").sector == "IGO"
+
+
+def test_a_misspelt_listed_name_is_still_known():
+    from eventwire.nlp.people import people
+
+    assert people().find(["Francois Mitterand"]).country == "FRA"
+    assert people().find(["Hunter Biden"]) is None  # another first name: another person

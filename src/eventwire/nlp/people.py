@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz, process
 
 from eventwire.data import load_yaml
 from eventwire.settings import Settings
@@ -88,9 +89,24 @@ class People:
                     if all(w in p.words or _initial_of(w, p) for w in words[:-1])
                 )
                 if not owners:
+                    owners = self._misspelt(key)
+                if not owners:
                     return None  # a full name the list does not know: someone else
             found.update(owners)
         return _one(found, year) if found else None
+
+
+    def _misspelt(self, key: str) -> tuple[Person, ...]:
+        """A full name one or two letters off a listed one ("Francois Mitterand")."""
+        if len(key) < 10:
+            return ()
+        found = process.extractOne(key, self.by_name.keys(), scorer=fuzz.ratio,
+                                   score_cutoff=_SPELLING_SCORE)
+        return (self.by_name[found[0]],) if found else ()
+
+
+# rapidfuzz ratio (0-100) above which a long full name is taken as a misspelling of a listed one
+_SPELLING_SCORE = 93
 
 
 def _initial_of(word: str, person: Person) -> bool:
