@@ -146,6 +146,7 @@ NO_EVENT = [
     "spokesman said.",
     "Army helicopters evacuated the wounded from the flooded valley on Friday.",
     "The country has launched a new weather satellite, officials said.",
+    "The remarks were the warmest the president has offered about the singer in a year.",
 ]
 
 # Sentences with an event between actors, with the class of the event a reader would code.
