@@ -499,3 +499,10 @@ def test_the_force_reporting_an_arrest_made_it(code) -> None:
     assert (arrest.cameo, arrest.source, arrest.target) == ("173", "police", "teacher")
     killed = code("Three soldiers were killed in an ambush near the border, the army said.")
     assert all(e.source != "army" for e in killed)  # a killing is not the reporter's act
+
+
+def test_killings_by_armed_forces_are_military_force_not_assault(code) -> None:
+    assert one(code("Russian aircraft killed 46 civilians in an attack on a village in Herat."),
+               "19").cameo == "195"
+    assert one(code("Gunmen killed three police officers in Peshawar."), "18").cameo == "1823"
+    assert one(code("Two villagers were killed by army helicopters near Herat."), "19")

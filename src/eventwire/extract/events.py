@@ -1231,7 +1231,9 @@ def _complement_words(head: Token, include_head_context: bool) -> str:
 
 
 def _subject_words(head: Token) -> str:
-    tokens = [t for c in head.children if c.dep_ in _SUBJECTS for t in c.subtree]
+    """The doer's words: the active subject, or the passive's agent ("killed by troops")."""
+    tokens = [t for c in head.children if c.dep_ in {"nsubj", "csubj", "agent"}
+              for t in c.subtree]
     return f" {' '.join(t.lemma_.lower() for t in tokens)} | {' '.join(t.lower_ for t in tokens)} "
 
 
