@@ -28,6 +28,26 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extract.codes import lookup
 from eventwire.extract.dates import DateScope
 from eventwire.extract.event_lexicon import Lexicon, Sense, Wrapper, lexicon
+from eventwire.extract.syntax import (
+    MODALS,
+    SUBJECTS,
+    aim_of,
+    asked_clause,
+    choose,
+    clause_of,
+    conditional,
+    conjuncts,
+    entity_text,
+    future,
+    has_object,
+    hypothetical,
+    infinitive,
+    mandated,
+    obliging_modal,
+    particle_end,
+    phrase,
+    reported_act,
+)
 from eventwire.model import Actor, Document, Event, Quote, SentenceSpan
 from eventwire.model import Span as TextSpan
 from eventwire.nlp.components import ActorCluster, doc_text
@@ -35,7 +55,6 @@ from eventwire.nlp.mentions import dateline_tokens
 
 __all__ = ["extract_events"]
 
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "from"}
 _NP_TARGET_PREPS = {"with", "against", "to", "on", "from"}  # "a deal with Iran"
 _NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -43,7 +62,6 @@ _NOUN_TARGET_PREPS = {"of", "on", "against", "into", "to", "with", "in", "toward
                       "over", "about", "for", "between"}  # "concern over", "aid for Gaza"
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-_MODALS = {"could", "would", "might", "may", "will", "shall", "should", "must", "can", "'ll", "wo"}
 _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly",
            "probably", "seemingly", "ostensibly"}
 _HEDGING_VERBS = {"say", "report", "believe", "think", "allege", "rumour", "rumor", "claim"}
@@ -202,21 +220,21 @@ class _Coder:
             elif token.pos_ == "ADJ" and token.lemma_.lower() in self.lex.outlook:
                 found += self._outlook(token)
             elif token.pos_ == "ADJ" and token.lemma_.lower() in self.lex.wrappers:
-                act = _infinitive(token)  # "ready to host", "willing to send"
+                act = infinitive(token)  # "ready to host", "willing to send"
                 if act is not None:
                     found += self._wrapped(token, act, self.lex.wrappers[token.lemma_.lower()],
                                            absorbed)
         found = [c for c in found if c.trigger.i not in absorbed or c.match in {"wrapper", "act"}]
         for request in [c for c in found if c.code[:2] in {"02", "10"}
                         and c.match in {"noun", "light"}]:
-            asked = _asked_clause(request.trigger)
+            asked = asked_clause(request.trigger)
             for candidate in found:
                 if asked is not None and candidate.trigger.i == asked.i:
                     candidate.hypothetical = True  # the act is asked for, not done
         protests = {c.trigger.head.i if c.match == "light" else c.trigger.i
                     for c in found if c.code[:2] == "14"}
         for candidate in found:
-            if candidate.code[:2] in {"02", "10"} and _aim_of(candidate.trigger, protests):
+            if candidate.code[:2] in {"02", "10"} and aim_of(candidate.trigger, protests):
                 # "blocked roads demanding his return": the protest is the act, the demand
                 # its aim
                 candidate.aim = True
@@ -224,10 +242,10 @@ class _Coder:
 
     def _verb(self, verb: Token, absorbed: set[int]) -> list[Candidate]:
         lemma = verb.lemma_.lower()
-        act = _infinitive(verb)
+        act = infinitive(verb)
         wrapper = self.lex.wrappers.get(lemma)
         if wrapper is not None and act is None and wrapper.kind in {"appeal", "demand"}:
-            act = _mandated(verb)  # "demanded that Serbia withdraw its troops"
+            act = mandated(verb)  # "demanded that Serbia withdraw its troops"
         if wrapper is not None and act is not None:
             return self._wrapped(verb, act, wrapper, absorbed)
         if lemma in self.lex.evaluative_verbs or lemma in self.lex.reporting:
@@ -240,7 +258,7 @@ class _Coder:
             senses, match = self._vector_senses(verb, lemma)
         if not senses:
             return []
-        sense = _choose(senses, verb)
+        sense = choose(senses, verb)
         if sense is None:
             return []
         candidate = self._verb_candidate(verb, sense, match)
@@ -258,7 +276,7 @@ class _Coder:
         obliged = self._obligation(candidate, head)
         if obliged:
             return obliged
-        if not (candidate.hypothetical and _future(_clause_of(head))):
+        if not (candidate.hypothetical and future(clause_of(head))):
             return [candidate]
         if self._others_words(candidate, head):
             return [candidate]
@@ -270,7 +288,7 @@ class _Coder:
                              match="wrapper", hypothetical=False, negated=False,
                              targetless_ok=True)
             return [stated, candidate]
-        if "04" <= root <= "08" and _conditional(_clause_of(head)):
+        if "04" <= root <= "08" and conditional(clause_of(head)):
             # "would withdraw from the talks unless ...": cooperation on a condition is a threat
             kind = self.lex.wrappers["threaten"]
         elif "04" <= root <= "08":
@@ -288,17 +306,17 @@ class _Coder:
     def _backshifted(self, head: Token) -> bool:
         """Whether the clause's only modal is the "will/would" of reported speech, under a
         reporting verb and with no condition."""
-        clause = _clause_of(head)
-        modals = {c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in _MODALS}
+        clause = clause_of(head)
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in MODALS}
         reported = clause.dep_ in {"ccomp", "parataxis"} and (
             clause.head.lemma_.lower() in self.lex.reporting)
         return reported and bool(modals) and modals <= {"will", "would", "'ll", "wo"} and not (
-            _conditional(clause))
+            conditional(clause))
 
     def _others_words(self, candidate: Candidate, head: Token) -> bool:
         """Whether the future act is what someone else hopes or predicts ("X expressed hope
         that Y would resume talks", "X said Y would sign"): then Y states no intent."""
-        clause = _clause_of(head)
+        clause = clause_of(head)
         if clause.dep_ not in {"ccomp", "acl"} or clause.i < clause.head.i:
             return False  # "X will visit Y, sources said": news of X's plan, not a prediction
         governor = clause.head
@@ -319,7 +337,7 @@ class _Coder:
     def _obligation(self, candidate: Candidate, head: Token) -> list[Candidate]:
         """ "X said Y must withdraw": a speaker saying what another must do demands it (10);
         with "should" it is an appeal (02). The act itself becomes hypothetical."""
-        token, modal = _clause_of(head), None
+        token, modal = clause_of(head), None
         for _ in range(4):
             modal = modal or next((c.lower_ for c in token.children
                                    if c.dep_ == "aux" and c.lower_ in {"must", "should"}), None)
@@ -368,7 +386,7 @@ class _Coder:
             code=sense.code,
             trigger=verb,
             start=verb.i,
-            end=_particle_end(verb),
+            end=particle_end(verb),
             sources=sources,
             targets=targets,
             match=match,
@@ -389,7 +407,7 @@ class _Coder:
         own_objects = self._objects(verb, frozenset({"on", "upon"}))
         if act_sense is None and verb.lemma_.lower() in wrapper.need_act and not (
                 wrapper.kind in {"appeal", "demand"} and any(p.named for p in own_objects)
-        ) and not (verb.lemma_.lower() in wrapper.binding and _has_object(act)
+        ) and not (verb.lemma_.lower() in wrapper.binding and has_object(act)
                    and any(self._political(p) for p in self._subjects(verb))):
             # "asked to speak" is no event; "asked Bolivia to reconsider" appeals to Bolivia
             # whatever the act, "agreed to build a port" commits to it
@@ -410,7 +428,7 @@ class _Coder:
         controlled_by_object = wrapper.kind in {"appeal", "demand"} and own_objects
         targets = own_objects if controlled_by_object else (act_targets or own_objects)
         wrapped = Candidate(
-            code=code, trigger=verb, start=verb.i, end=_particle_end(verb), sources=sources,
+            code=code, trigger=verb, start=verb.i, end=particle_end(verb), sources=sources,
             targets=targets, match="wrapper",
             targetless_ok=wrapper.kind != "refuse" and not code.startswith("01"),
         )
@@ -424,7 +442,7 @@ class _Coder:
             found = []  # the decision is the act itself
         if wrapper.emit_act and act_sense is not None:
             act_event = Candidate(
-                code=act_sense.code, trigger=act, start=act.i, end=_particle_end(act),
+                code=act_sense.code, trigger=act, start=act.i, end=particle_end(act),
                 sources=own_objects if controlled_by_object else sources, targets=act_targets,
                 match="act", targetless_ok=act_sense.without_object, symmetric=act_sense.symmetric,
             )
@@ -442,19 +460,19 @@ class _Coder:
         """The dictionary sense of an act, looking through a light verb to its event noun."""
         senses = self.lex.verbs.get(act.lemma_.lower())
         if senses:
-            return _choose(senses, act), None
+            return choose(senses, act), None
         if act.lemma_.lower() in self.lex.light_verbs:
             for child in act.children:
                 noun_senses = self.lex.nouns.get(child.lemma_.lower())
                 if child.dep_ == "dobj" and noun_senses:
-                    return _choose(noun_senses, child, noun_context=True), child
+                    return choose(noun_senses, child, noun_context=True), child
         return None, None
 
     def _noun(self, noun: Token) -> list[Candidate]:
         senses = self.lex.nouns.get(noun.lemma_.lower())
         if not senses:
             return []
-        sense = _choose(senses, noun, noun_context=True)
+        sense = choose(senses, noun, noun_context=True)
         if sense is None:
             return []
         governor = noun.head
@@ -479,13 +497,13 @@ class _Coder:
         light = (
             light_object
             and governor.lemma_.lower() in self.lex.light_verbs
-            and (not governor_senses or _choose(governor_senses, governor) is None)
+            and (not governor_senses or choose(governor_senses, governor) is None)
         )
         sources = self._noun_sources(noun)
         targets = self._noun_targets(noun)
         if not targets and noun.dep_ == "compound":
             targets = self._noun_targets(noun.head)  # "an assassination attempt on X"
-        asked = _asked_clause(noun) if sense.code[:2] in {"02", "10"} else None
+        asked = asked_clause(noun) if sense.code[:2] in {"02", "10"} else None
         if asked is not None and not targets:
             # "its demand that Israel lift the blockade": the one asked is the clause's subject
             targets = [p for c in asked.children if c.dep_ in {"nsubj", "nsubjpass"}
@@ -582,7 +600,7 @@ class _Coder:
         addressed = any(c.dep_ in {"dative", "dobj"} for c in verb.children)
         clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
         for clause in clauses:
-            if _reported_act(clause, verb) and not addressed and not self._quoted(clause):
+            if reported_act(clause, verb) and not addressed and not self._quoted(clause):
                 # "Iran has seized a tanker, officials said": the speaker is the source of
                 # a report of someone's act, not commenting on them; an act the dictionary
                 # does not know is then no event, rather than a statement (one made to
@@ -590,7 +608,7 @@ class _Coder:
                 return []
             subjects = [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
                         for p in self._expand(c) if p.actor or p.named]
-            modal = _obliging_modal(clause)
+            modal = obliging_modal(clause)
             if modal and subjects:
                 # "said Sudan must return ...": what another must (should) do is demanded
                 # (asked) whatever the act; known acts are handled by _obligation already
@@ -640,7 +658,7 @@ class _Coder:
             cluster = self.actor_of.get(token.i)
             if cluster is not None and cluster.id not in found and token.dep_ not in {
                     "compound", "amod", "poss"}:
-                found[cluster.id] = Party(cluster.id, _phrase(token), True, token)
+                found[cluster.id] = Party(cluster.id, phrase(token), True, token)
         return list(found.values())
 
     @staticmethod
@@ -776,9 +794,9 @@ class _Coder:
         """A participant and those coordinated with it ("Russia and China"); a thing that is not
         an actor gives way to the actor its phrase names ("an agreement with Iran")."""
         found = []
-        for member in [token, *_conjuncts(token)]:
+        for member in [token, *conjuncts(token)]:
             party = self._party(member)
-            if party is not None and not party.named and member.dep_ not in _SUBJECTS:
+            if party is not None and not party.named and member.dep_ not in SUBJECTS:
                 inner = self._named_inside(member)
                 found += [inner] if inner else [party]
             elif party is not None:
@@ -827,29 +845,29 @@ class _Coder:
             return None
         cluster = self.actor_of.get(token.i)
         if cluster is not None:
-            return Party(cluster.id, _phrase(token), True, token)
+            return Party(cluster.id, phrase(token), True, token)
         agentive = token.lemma_.lower() in _AGENTS
         for child in token.children:
             # "Ukrainian leaders", "Iran's army" act for their country; "Canada's fires" do not
             if child.dep_ in _MODIFIERS and (agentive or child.dep_ != "poss"):
                 cluster = self.actor_of.get(child.i)
                 if cluster is not None:
-                    return Party(cluster.id, _phrase(token), True, token)
+                    return Party(cluster.id, phrase(token), True, token)
         if token.ent_type_ in _ENTITY_LABELS:
-            return Party(None, _entity_text(token), True, token)
+            return Party(None, entity_text(token), True, token)
         if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
-            return Party(None, _phrase(token), True, token)  # a name the tagger missed
+            return Party(None, phrase(token), True, token)  # a name the tagger missed
         if own_only:
             return None
         for child in token.children:
             if child.dep_ in _MODIFIERS and child.ent_type_ in _ENTITY_LABELS and (
                     agentive or child.dep_ != "poss"):
-                return Party(None, _phrase(token), True, token)
+                return Party(None, phrase(token), True, token)
         if token.lower_ in _PERSONAL_PRONOUNS:
             antecedent = self._antecedent(token)
             if antecedent is not None:
                 return antecedent
-        if token.lower_ in {"it", "they", "we"} and token.dep_ in _SUBJECTS:
+        if token.lower_ in {"it", "they", "we"} and token.dep_ in SUBJECTS:
             speaker = self._speaker_of(token)
             if speaker is not None:
                 return speaker
@@ -857,13 +875,13 @@ class _Coder:
             linked = self._anaphor(token)
             if linked is not None:
                 return linked
-            return Party(None, _phrase(token), False, token)
+            return Party(None, phrase(token), False, token)
         return None
 
     def _speaker_of(self, pronoun: Token) -> Party | None:
         """ "Syria says it is willing ...": a pronoun subject of a reported clause is the
         speaker, when the actors stage has not resolved it."""
-        clause = _clause_of(pronoun)
+        clause = clause_of(pronoun)
         if clause.dep_ not in {"ccomp", "parataxis"}:
             return None
         reporter = clause.head
@@ -880,9 +898,9 @@ class _Coder:
     def _antecedent(self, pronoun: Token) -> Party | None:
         """Fallback when the actors stage left a pronoun unresolved: the last person named
         before it who is not the subject of the same clause ("Putin praised him")."""
-        clause = _clause_of(pronoun)
+        clause = clause_of(pronoun)
         subjects = {getattr(self.actor_of.get(c.i), "id", None)
-                    for c in clause.children if c.dep_ in _SUBJECTS}
+                    for c in clause.children if c.dep_ in SUBJECTS}
         # Among people named in the last few sentences, the most talked-about one so far.
         sentences = list(self.doc.sents)  # the parser's, for a window of recent mentions
         here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
@@ -919,7 +937,7 @@ class _Coder:
 
     def _modality(self, candidate: Candidate, head: Token) -> None:
         chain = [head, *head.ancestors]
-        clause = _clause_of(head)
+        clause = clause_of(head)
         candidate.negated = any(
             c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
             for c in clause.children
@@ -930,7 +948,7 @@ class _Coder:
             for c, t in zip(chain[:4], chain[1:4], strict=False)
         )
         # governed by an intention, a threat, an appeal or "is expected/due to": not done (yet)
-        candidate.hypothetical = _hypothetical(clause) or any(
+        candidate.hypothetical = hypothetical(clause) or any(
             c.dep_ == "xcomp" and (
                 t.lemma_.lower() in _PROSPECTIVE
                 or (t.lemma_.lower() in self.lex.wrappers
@@ -1062,13 +1080,13 @@ class _Coder:
             while head.dep_ in {"compound", "flat", "amod", "det", "poss", "nummod"} and (
                     head.head.i != head.i):
                 head = head.head
-            if head.dep_ in _SUBJECTS and head.head.lemma_.lower() in self.lex.reporting:
+            if head.dep_ in SUBJECTS and head.head.lemma_.lower() in self.lex.reporting:
                 return []  # the rest of the sentence is attribution
             if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS | {"according"}:
                 continue
             if head.dep_ == "pobj" and head.head.head.lower_ == "according":
                 return []
-            return [Party(cluster.id, _phrase(head), True, head)]
+            return [Party(cluster.id, phrase(head), True, head)]
         return []
 
     def _place(self, candidate: Candidate) -> Party | None:
@@ -1190,185 +1208,6 @@ def _confidence(candidate: Candidate, source: Party | None, target: Party | None
     return round(min(max(score, 0.01), 0.99), 3)
 
 
-# --- syntax helpers ------------------------------------------------------------------------
-
-
-_PARTICLES = {"back", "away", "down", "off", "out", "up", "aside", "over"}
-
-
-def _choose(senses: list[Sense], head: Token, noun_context: bool = False) -> Sense | None:
-    """The first sense whose preposition and keyword conditions hold around ``head``."""
-    preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}
-             or c.dep_ == "advmod" and c.lower_ in _PARTICLES}  # "pulled its forces back"
-    words = _complement_words(head, include_head_context=noun_context)
-    for sense in senses:
-        if sense.prep and not sense.prep & preps:
-            continue
-        if sense.with_words and not any(_has_word(words, w) for w in sense.with_words):
-            continue
-        if sense.by_words and not any(_has_word(_subject_words(head), w) for w in sense.by_words):
-            continue
-        if sense.speech and not any(c.dep_ in {"ccomp", "parataxis"} for c in head.children):
-            continue
-        return sense
-    return None
-
-
-def _complement_words(head: Token, include_head_context: bool) -> str:
-    tokens: list[Token] = []
-    for child in head.children:
-        if child.dep_ in _SUBJECTS or child.dep_ in {"punct", "cc", "conj", "mark", "advcl",
-                                                      "relcl", "ccomp", "parataxis"}:
-            continue
-        tokens += list(child.subtree)
-    if include_head_context:
-        tokens += [head.head]
-        if head.head.pos_ == "ADP":  # "went on strike", "took into custody"
-            tokens += [head.head.head]
-    lemmas = " ".join(t.lemma_.lower() for t in tokens)
-    lowers = " ".join(t.lower_ for t in tokens)
-    return f" {lemmas} | {lowers} "
-
-
-def _subject_words(head: Token) -> str:
-    """The doer's words: the active subject, or the passive's agent ("killed by troops")."""
-    tokens = [t for c in head.children if c.dep_ in {"nsubj", "csubj", "agent"}
-              for t in c.subtree]
-    return f" {' '.join(t.lemma_.lower() for t in tokens)} | {' '.join(t.lower_ for t in tokens)} "
-
-
-def _has_word(words: str, word: str) -> bool:
-    return f" {word} " in words
-
-
-def _has_object(verb: Token) -> bool:
-    return any(c.dep_ in {"dobj", "prep", "dative"} for c in verb.children)
-
-
-def _infinitive(verb: Token) -> Token | None:
-    """The act an infinitive names after a verb ("refused to pay", "urged X to withdraw")."""
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
-            return child
-        if child.dep_ == "ccomp" and child.pos_ == "VERB" and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
-        ):
-            return child
-    return None
-
-
-def _mandated(verb: Token) -> Token | None:
-    """The act of a "that" clause after a demand or appeal, in the subjunctive or with
-    should/must ("demanded that Israel halt", "urged that talks should resume")."""
-    for child in verb.children:
-        if child.dep_ != "ccomp" or child.pos_ not in {"VERB", "AUX"}:
-            continue
-        auxes = {c.lower_ for c in child.children if c.dep_ == "aux"}
-        if child.tag_ in {"VB", "VBP"} and not auxes or auxes & {"should", "must"}:
-            return child
-    return None
-
-
-def _aim_of(trigger: Token, acts: set[int]) -> bool:
-    """Whether ``trigger`` is an adverbial or purpose clause of one of the ``acts`` (token
-    indices): "rallied, saying he must go", "struck to demand higher pay"."""
-    clause = _clause_of(trigger)
-    return clause.dep_ in {"advcl", "xcomp", "acl", "conj"} and clause.head.i in acts
-
-
-def _asked_clause(noun: Token) -> Token | None:
-    """The act a demand or appeal noun asks for in a "that" clause ("the demand that Serbia
-    withdraw"), if any; the clause may hang from the verb of which the noun is the object
-    ("renewed its call today that Russia withdraw")."""
-    holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
-    return next((c for holder in holders for c in holder.children
-                 if c.dep_ in {"acl", "ccomp"} and c.i > noun.i and c.pos_ in {"VERB", "AUX"}
-                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-
-
-def _obliging_modal(clause: Token) -> str | None:
-    """ "must" or "should" on a reported clause ("Y must withdraw", "Y should be ready")."""
-    return next((c.lower_ for c in clause.children
-                 if c.dep_ == "aux" and c.lower_ in {"must", "should"}), None)
-
-
-def _reported_act(clause: Token, verb: Token) -> bool:
-    """Whether a reported clause tells of an act already done by someone (in the perfect):
-    "Israel has strengthened its forces", "Beijing had enlarged an island". Such a
-    clause, and any clause that comes before its reporting verb ("..., officials said"), is
-    news attributed to the speaker rather than the speaker's comment on someone."""
-    if clause.pos_ not in {"VERB", "AUX"}:
-        return False
-    if clause.i < verb.i:
-        return _obliging_modal(clause) is None  # "..., a spokesman said" (but "X must ...")
-    if clause.lemma_ == "be":
-        return False
-    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
-    if any(c.lower_ in _MODALS for c in auxes):
-        return False
-    # the perfect tells of a completed act; a plain past may be the backshift of reported
-    # speech ("said it wanted a state"), so it is no sign
-    return clause.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)
-
-
-def _conditional(clause: Token) -> bool:
-    """Whether the clause, or the clause it hangs from, carries an if/unless condition."""
-    for token in (clause, clause.head):
-        for child in token.children:
-            if child.dep_ == "advcl" and any(
-                    g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in child.children):
-                return True
-    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
-
-
-def _particle_end(verb: Token) -> int:
-    """End of a phrasal verb's trigger: "crack down" keeps its particle."""
-    particles = [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
-    return (particles[0] if particles else verb.i) + 1
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    found = []
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
-            found += [child, *_conjuncts(child)]
-    return found
-
-
-def _clause_of(token: Token) -> Token:
-    """The verb whose clause a trigger sits in (itself for a verb)."""
-    while token.pos_ not in {"VERB", "AUX"} and token.head != token:
-        token = token.head
-    return token
-
-
-def _hypothetical(clause: Token) -> bool:
-    token: Token | None = clause
-    while token is not None:
-        for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in _MODALS:
-                return True
-            if child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"}:
-                return True
-            if (child.dep_ in {"advmod", "mark"} and child.lower_ in {"when", "whenever"}
-                    and token.tag_ in {"VBZ", "VBP"} and token.dep_ == "advcl"):
-                # "when Putin calls you a visionary, ...": a generic case, not an act
-                return True
-            if child.dep_ == "aux" and child.lower_ == "going":
-                return True
-        # a conjoined verb shares the modal of the first ("would meet and sign"), and so does
-        # a purpose clause ("would send firefighters to help")
-        token = token.head if token.dep_ == "conj" or _purpose(token) else None
-    return False
-
-
-def _purpose(clause: Token) -> bool:
-    """An infinitive of purpose: "sent troops to help", "will travel to Cairo to meet"."""
-    return clause.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
-# Nouns that act for the country or group modifying them ("Ukrainian leaders", "Iran's army").
 _AGENTS = {
     "leader", "leadership", "official", "government", "minister", "president", "premier",
     "troop", "force", "army", "soldier", "police", "authority", "military", "navy", "diplomat",
@@ -1409,49 +1248,6 @@ def _sporting(party: Party) -> bool:
 
 def _is_people(token: Token) -> bool:
     return token.lemma_.lower() in _PEOPLE
-
-
-def _future(clause: Token) -> bool:
-    if _purpose(clause):
-        clause = clause.head
-    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall", "going", "would", "wo"}
-               for c in clause.children)
-
-
-def _phrase(token: Token) -> str:
-    """The words naming a participant: the head with its left modifiers, no determiner."""
-    doc = token.doc
-    left = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod", "nummod",
-                                                  "det", "case"}]
-    start = min([token.i, *(c.left_edge.i for c in left)])
-    while start < token.i and doc[start].dep_ == "det":
-        start += 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].dep_ == "flat":
-        end += 1
-    ent = _entity(token)
-    if ent is not None:
-        start, end = min(start, ent.start), max(end, ent.end)
-    return doc[start:end].text
-
-
-def _entity_text(token: Token) -> str:
-    ent = _entity(token)
-    return ent.text if ent is not None else token.text
-
-
-def _entity(token: Token) -> Span | None:
-    """The named entity covering ``token``, found from its IOB tags (``doc.ents`` would build
-    every entity of the document on each call)."""
-    if not token.ent_type_ or token.ent_iob_ == "O":
-        return None
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

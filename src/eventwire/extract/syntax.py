@@ -1,0 +1,238 @@
+"""Dependency-parse helpers for the event coder: clauses, modality cues, phrases, senses.
+
+Pure functions of spaCy tokens (and the dictionary's senses); they know nothing of actors or
+events, so :mod:`eventwire.extract.events` reads as the coding rules themselves.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.event_lexicon import Sense
+
+# particles a phrasal verb may end in ("pulled its forces back")
+PARTICLES = {"back", "away", "down", "off", "out", "up", "aside", "over"}
+
+# dependency labels of a clause's doer
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+# modal auxiliaries: what they govern has not (yet) happened
+MODALS = {"could", "would", "might", "may", "will", "shall", "should", "must", "can", "'ll", "wo"}
+
+
+def choose(senses: list[Sense], head: Token, noun_context: bool = False) -> Sense | None:
+    """The first sense whose preposition and keyword conditions hold around ``head``."""
+    preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}
+             or c.dep_ == "advmod" and c.lower_ in PARTICLES}  # "pulled its forces back"
+    words = complement_words(head, include_head_context=noun_context)
+    for sense in senses:
+        if sense.prep and not sense.prep & preps:
+            continue
+        if sense.with_words and not any(has_word(words, w) for w in sense.with_words):
+            continue
+        if sense.by_words and not any(has_word(subject_words(head), w) for w in sense.by_words):
+            continue
+        if sense.speech and not any(c.dep_ in {"ccomp", "parataxis"} for c in head.children):
+            continue
+        return sense
+    return None
+
+
+def complement_words(head: Token, include_head_context: bool) -> str:
+    tokens: list[Token] = []
+    for child in head.children:
+        if child.dep_ in SUBJECTS or child.dep_ in {"punct", "cc", "conj", "mark", "advcl",
+                                                      "relcl", "ccomp", "parataxis"}:
+            continue
+        tokens += list(child.subtree)
+    if include_head_context:
+        tokens += [head.head]
+        if head.head.pos_ == "ADP":  # "went on strike", "took into custody"
+            tokens += [head.head.head]
+    lemmas = " ".join(t.lemma_.lower() for t in tokens)
+    lowers = " ".join(t.lower_ for t in tokens)
+    return f" {lemmas} | {lowers} "
+
+
+def subject_words(head: Token) -> str:
+    """The doer's words: the active subject, or the passive's agent ("killed by troops")."""
+    tokens = [t for c in head.children if c.dep_ in {"nsubj", "csubj", "agent"}
+              for t in c.subtree]
+    return f" {' '.join(t.lemma_.lower() for t in tokens)} | {' '.join(t.lower_ for t in tokens)} "
+
+
+def has_word(words: str, word: str) -> bool:
+    return f" {word} " in words
+
+
+def has_object(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "prep", "dative"} for c in verb.children)
+
+
+def infinitive(verb: Token) -> Token | None:
+    """The act an infinitive names after a verb ("refused to pay", "urged X to withdraw")."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+            return child
+        if child.dep_ == "ccomp" and child.pos_ == "VERB" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+        ):
+            return child
+    return None
+
+
+def mandated(verb: Token) -> Token | None:
+    """The act of a "that" clause after a demand or appeal, in the subjunctive or with
+    should/must ("demanded that Israel halt", "urged that talks should resume")."""
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        auxes = {c.lower_ for c in child.children if c.dep_ == "aux"}
+        if child.tag_ in {"VB", "VBP"} and not auxes or auxes & {"should", "must"}:
+            return child
+    return None
+
+
+def aim_of(trigger: Token, acts: set[int]) -> bool:
+    """Whether ``trigger`` is an adverbial or purpose clause of one of the ``acts`` (token
+    indices): "rallied, saying he must go", "struck to demand higher pay"."""
+    clause = clause_of(trigger)
+    return clause.dep_ in {"advcl", "xcomp", "acl", "conj"} and clause.head.i in acts
+
+
+def asked_clause(noun: Token) -> Token | None:
+    """The act a demand or appeal noun asks for in a "that" clause ("the demand that Serbia
+    withdraw"), if any; the clause may hang from the verb of which the noun is the object
+    ("renewed its call today that Russia withdraw")."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    return next((c for holder in holders for c in holder.children
+                 if c.dep_ in {"acl", "ccomp"} and c.i > noun.i and c.pos_ in {"VERB", "AUX"}
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+
+
+def obliging_modal(clause: Token) -> str | None:
+    """ "must" or "should" on a reported clause ("Y must withdraw", "Y should be ready")."""
+    return next((c.lower_ for c in clause.children
+                 if c.dep_ == "aux" and c.lower_ in {"must", "should"}), None)
+
+
+def reported_act(clause: Token, verb: Token) -> bool:
+    """Whether a reported clause tells of an act already done by someone (in the perfect):
+    "Israel has strengthened its forces", "Beijing had enlarged an island". Such a
+    clause, and any clause that comes before its reporting verb ("..., officials said"), is
+    news attributed to the speaker rather than the speaker's comment on someone."""
+    if clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    if clause.i < verb.i:
+        return obliging_modal(clause) is None  # "..., a spokesman said" (but "X must ...")
+    if clause.lemma_ == "be":
+        return False
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in MODALS for c in auxes):
+        return False
+    # the perfect tells of a completed act; a plain past may be the backshift of reported
+    # speech ("said it wanted a state"), so it is no sign
+    return clause.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)
+
+
+def conditional(clause: Token) -> bool:
+    """Whether the clause, or the clause it hangs from, carries an if/unless condition."""
+    for token in (clause, clause.head):
+        for child in token.children:
+            if child.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in child.children):
+                return True
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
+
+
+def particle_end(verb: Token) -> int:
+    """End of a phrasal verb's trigger: "crack down" keeps its particle."""
+    particles = [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return (particles[0] if particles else verb.i) + 1
+
+
+def conjuncts(token: Token) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+            found += [child, *conjuncts(child)]
+    return found
+
+
+def clause_of(token: Token) -> Token:
+    """The verb whose clause a trigger sits in (itself for a verb)."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head != token:
+        token = token.head
+    return token
+
+
+def hypothetical(clause: Token) -> bool:
+    token: Token | None = clause
+    while token is not None:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in MODALS:
+                return True
+            if child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"}:
+                return True
+            if (child.dep_ in {"advmod", "mark"} and child.lower_ in {"when", "whenever"}
+                    and token.tag_ in {"VBZ", "VBP"} and token.dep_ == "advcl"):
+                # "when Putin calls you a visionary, ...": a generic case, not an act
+                return True
+            if child.dep_ == "aux" and child.lower_ == "going":
+                return True
+        # a conjoined verb shares the modal of the first ("would meet and sign"), and so does
+        # a purpose clause ("would send firefighters to help")
+        token = token.head if token.dep_ == "conj" or purpose(token) else None
+    return False
+
+
+def purpose(clause: Token) -> bool:
+    """An infinitive of purpose: "sent troops to help", "will travel to Cairo to meet"."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+# Nouns that act for the country or group modifying them ("Ukrainian leaders", "Iran's army").
+
+
+def future(clause: Token) -> bool:
+    if purpose(clause):
+        clause = clause.head
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall", "going", "would", "wo"}
+               for c in clause.children)
+
+
+def phrase(token: Token) -> str:
+    """The words naming a participant: the head with its left modifiers, no determiner."""
+    doc = token.doc
+    left = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod", "nummod",
+                                                  "det", "case"}]
+    start = min([token.i, *(c.left_edge.i for c in left)])
+    while start < token.i and doc[start].dep_ == "det":
+        start += 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].dep_ == "flat":
+        end += 1
+    ent = entity(token)
+    if ent is not None:
+        start, end = min(start, ent.start), max(end, ent.end)
+    return doc[start:end].text
+
+
+def entity_text(token: Token) -> str:
+    ent = entity(token)
+    return ent.text if ent is not None else token.text
+
+
+def entity(token: Token) -> Span | None:
+    """The named entity covering ``token``, found from its IOB tags (``doc.ents`` would build
+    every entity of the document on each call)."""
+    if not token.ent_type_ or token.ent_iob_ == "O":
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
