@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.extract.event_lexicon import Sense
+from eventwire.nlp.mentions import entity_at
 
 # particles a phrasal verb may end in ("pulled its forces back")
 PARTICLES = {"back", "away", "down", "off", "out", "up", "aside", "over"}
@@ -225,14 +226,5 @@ def entity_text(token: Token) -> str:
 
 
 def entity(token: Token) -> Span | None:
-    """The named entity covering ``token``, found from its IOB tags (``doc.ents`` would build
-    every entity of the document on each call)."""
-    if not token.ent_type_ or token.ent_iob_ == "O":
-        return None
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
+    """The named entity covering ``token``, if any."""
+    return entity_at(token.doc, token.i)

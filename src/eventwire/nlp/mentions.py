@@ -618,7 +618,7 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         ent_country = None
         if token.ent_type_ in {"ORG", "PERSON", "FAC", "NORP", "GPE", "LOC"} and (
                 token.ent_iob_ == "B"):
-            ent = _ent_at(doc, token.i)
+            ent = entity_at(doc, token.i)
             if ent is not None:
                 ent_known = known_name(ent.text) or ent_known
                 if token.ent_type_ in {"GPE", "NORP", "LOC"} and len(ent) > 1:
@@ -631,7 +631,7 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
                 ent_country := _token_country(token)):
             attrs.country = attrs.country or ent_country
         elif token.ent_type_ == "ORG" and token.ent_iob_ == "B":
-            ent = _ent_at(doc, token.i)
+            ent = entity_at(doc, token.i)
             if ent is not None:
                 attrs.affiliation = attrs.affiliation or ent.text
         if token.lemma_.lower() in lex.adjectives and token.pos_ in {"ADJ", "NOUN"}:
@@ -664,7 +664,7 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
     if attrs.country is None and head is not None:
         # "the Bush administration": a listed leader's name before the head gives its country
         for left in head.lefts:
-            ent = _ent_at(doc, left.i) if left.ent_type_ == "PERSON" else None
+            ent = entity_at(doc, left.i) if left.ent_type_ == "PERSON" else None
             listed = people().find([ent.text]) if ent is not None else None
             if listed is not None and left.dep_ == "compound":
                 attrs.country = listed.country
@@ -683,7 +683,7 @@ def _token_country(token: Token) -> str | None:
     if token.ent_type_ not in {"GPE", "NORP"} and not token.text[:1].isupper():
         return None
     if token.ent_type_ in {"GPE", "NORP"}:
-        ent = _ent_at(token.doc, token.i)
+        ent = entity_at(token.doc, token.i)
         if ent is not None:
             text = ent.text.removeprefix("the ").removeprefix("The ")
             found = country_of(text) or lexicon().capitals.get(text.lower())
@@ -693,7 +693,9 @@ def _token_country(token: Token) -> str | None:
     return country_of(token.text) if len(token.text) > 2 else None
 
 
-def _ent_at(doc: Doc, index: int) -> Span | None:
+def entity_at(doc: Doc, index: int) -> Span | None:
+    """The named entity covering token ``index``, found from its IOB tags (``doc.ents`` builds
+    every entity of the document on each access)."""
     token = doc[index]
     if not token.ent_type_:
         return None
