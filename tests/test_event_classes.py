@@ -359,6 +359,7 @@ EVENTS = [
     # a quote before its speaker is the speaker's own statement
     ('"We will respond to any provocation," the Chinese defence ministry said.', 1),
     ("Gunmen made an assassination attempt on the governor of the province.", 5),
+    ("Venezuela threatened to cut oil exports to the United States.", 4),
 ]
 
 

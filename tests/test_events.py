@@ -506,3 +506,9 @@ def test_killings_by_armed_forces_are_military_force_not_assault(code) -> None:
                "19").cameo == "195"
     assert one(code("Gunmen killed three police officers in Peshawar."), "18").cameo == "1823"
     assert one(code("Two villagers were killed by army helicopters near Herat."), "19")
+
+
+def test_its_forces_act_for_the_state_named_before(code) -> None:
+    events = code("Ukraine denied that its drones had attacked the Russian refinery.")
+    attack = one(events, "19", "Ukraine")
+    assert attack.negated and attack.event.source_text == "its drones"

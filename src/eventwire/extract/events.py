@@ -851,6 +851,8 @@ class _Coder:
             # "Ukrainian leaders", "Iran's army" act for their country; "Canada's fires" do not
             if child.dep_ in _MODIFIERS and (agentive or child.dep_ != "poss"):
                 cluster = self.actor_of.get(child.i)
+                if cluster is None and agentive and child.lower_ in {"its", "their"}:
+                    cluster = self._owner_of(child)  # "Ukraine denied its drones attacked"
                 if cluster is not None:
                     return Party(cluster.id, phrase(token), True, token)
         if token.ent_type_ in _ENTITY_LABELS:
@@ -876,6 +878,15 @@ class _Coder:
             if linked is not None:
                 return linked
             return Party(None, phrase(token), False, token)
+        return None
+
+    def _owner_of(self, pronoun: Token) -> ActorCluster | None:
+        """The state or body an unresolved "its/their" stands for: the nearest one named
+        before it in the sentence ("Ukraine denied that its drones had attacked ...")."""
+        for token in reversed(self.doc[pronoun.sent.start:pronoun.i]):
+            cluster = self.actor_of.get(token.i)
+            if cluster is not None and cluster.kind in {"country", "organization", "group"}:
+                return cluster
         return None
 
     def _speaker_of(self, pronoun: Token) -> Party | None:
