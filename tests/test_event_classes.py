@@ -147,6 +147,7 @@ NO_EVENT = [
     "Army helicopters evacuated the wounded from the flooded valley on Friday.",
     "The country has launched a new weather satellite, officials said.",
     "The remarks were the warmest the president has offered about the singer in a year.",
+    "The situation in the flooded districts is critical, the weather service said.",
 ]
 
 # Sentences with an event between actors, with the class of the event a reader would code.
@@ -360,6 +361,10 @@ EVENTS = [
     ('"We will respond to any provocation," the Chinese defence ministry said.', 1),
     ("Gunmen made an assassination attempt on the governor of the province.", 5),
     ("Venezuela threatened to cut oil exports to the United States.", 4),
+    # stances stated with "be"
+    ("Israel is opposed to French mediation in the talks with Syria, an aide said.", 4),
+    ("The president was critical of the United Nations mission in Mali.", 4),
+    ("Kenya is grateful to Japan for its support.", 2),
 ]
 
 

@@ -530,15 +530,16 @@ class _Coder:
         return self._with_intent(candidate, governor) if light else [candidate]
 
     def _outlook(self, adjective: Token) -> list[Candidate]:
-        """An optimistic or pessimistic comment (013/012): "X was hopeful about the talks",
-        "said it was worried over Y's missile tests". The target is what it is about."""
+        """An optimistic or pessimistic comment (013/012), or a stance (opposed, critical,
+        grateful): "X was hopeful about the talks", "is opposed to French mediation". The
+        target is what it is about."""
         if adjective.dep_ not in {"acomp", "oprd"} or adjective.head.lemma_ != "be":
             return []
         sources = [p for p in self._subjects(adjective.head) if p.named]
         if not sources:
             return []
         about = [g for c in adjective.children if c.dep_ == "prep"
-                 and c.lower_ in {"about", "over", "on", "of", "that", "for"}
+                 and c.lower_ in {"about", "over", "on", "of", "that", "for", "to"}
                  for g in c.children if g.dep_ == "pobj"]
         # "hopeful that the generals would agree": the subject of what it hopes
         about += [g for c in adjective.children if c.dep_ == "ccomp"
