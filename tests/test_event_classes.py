@@ -365,6 +365,8 @@ EVENTS = [
     ("Israel is opposed to French mediation in the talks with Syria, an aide said.", 4),
     ("The president was critical of the United Nations mission in Mali.", 4),
     ("Kenya is grateful to Japan for its support.", 2),
+    ("Protesters threw stones at police in Tbilisi.", 5),
+    ("The opposition hurled accusations of fraud at the electoral commission.", 4),
 ]
 
 
