@@ -512,3 +512,11 @@ def test_its_forces_act_for_the_state_named_before(code) -> None:
     events = code("Ukraine denied that its drones had attacked the Russian refinery.")
     attack = one(events, "19", "Ukraine")
     assert attack.negated and attack.event.source_text == "its drones"
+
+
+def test_leaders_of_two_states_act_for_both(code) -> None:
+    met = code("The leaders of India and China met on the sidelines of the summit.")
+    assert {(e.source, e.target) for e in met} == {("India", "China"), ("China", "India")}
+    signed = code("The foreign ministers of Armenia and Azerbaijan signed a peace deal in "
+                  "Washington.")
+    assert {e.target for e in signed} == {"Armenia", "Azerbaijan"}  # the venue is no party

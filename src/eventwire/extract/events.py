@@ -107,7 +107,7 @@ _MISHAPS = {"accident", "crash", "collision", "storm", "flood", "flooding", "ear
             "derail", "capsize", "collapse", "drown", "tsunami", "eruption", "mudslide",
             "collide", "overturn", "plunge", "electrocute"}
 # Where an act happened stands for its target when no actor is named ("lifted the curfew in
-# Montenegro", "threatened to ban voting in East Jerusalem"), except for meetings and comments,
+# Montenegro", "threatened to ban voting in East Jerusalem"), except for comments and meetings,
 # whose place is only a venue ("talks in Doha").
 _NO_PLACE = {"01", "04"}
 _PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "inside", "around"}
@@ -795,6 +795,9 @@ class _Coder:
         """A participant and those coordinated with it ("Russia and China"); a thing that is not
         an actor gives way to the actor its phrase names ("an agreement with Iran")."""
         found = []
+        owners = self._joint_owners(token)
+        if owners:
+            return owners
         for member in [token, *conjuncts(token)]:
             party = self._party(member)
             if party is not None and not party.named and member.dep_ not in SUBJECTS:
@@ -803,6 +806,19 @@ class _Coder:
             elif party is not None:
                 found.append(party)
         return found
+
+    def _joint_owners(self, token: Token) -> list[Party]:
+        """ "The leaders of India and China met": the coordinated states of a role noun's
+        "of" phrase are the participants, one each."""
+        if token.lemma_.lower() not in _AGENTS or conjuncts(token):
+            return []
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                members = [pobj, *conjuncts(pobj)]
+                parties = [self._party(m, own_only=True) for m in members]
+                if len(members) > 1 and all(p is not None and p.actor for p in parties):
+                    return [replace(p, token=token) for p in parties if p is not None]
+        return []
 
     def _named_inside(self, head: Token, depth: int = 2) -> Party | None:
         """The actor a thing belongs to or comes from: "calls by Kofi Annan", "the withdrawal
@@ -1024,7 +1040,9 @@ class _Coder:
 
     def expand(self, candidate: Candidate, scope: DateScope) -> Iterable[Event]:
         """One contract event per source-target pair that passes the gate."""
-        if not any(p.named for p in candidate.targets) and candidate.code[:2] not in _NO_PLACE:
+        joint = candidate.symmetric and len(candidate.sources) > 1  # "X and Y signed in Z"
+        if (not any(p.named for p in candidate.targets) and candidate.code[:2] not in _NO_PLACE
+                and not joint):
             place = self._place(candidate)
             if place is not None:
                 candidate.targets = [place]
