@@ -367,6 +367,7 @@ EVENTS = [
     ("Kenya is grateful to Japan for its support.", 2),
     ("Protesters threw stones at police in Tbilisi.", 5),
     ("The opposition hurled accusations of fraud at the electoral commission.", 4),
+    ("The rebel group insisted on its demands that the government of Chad free its leaders.", 4),
 ]
 
 

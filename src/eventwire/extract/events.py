@@ -90,7 +90,8 @@ _TARGETLESS_ROOTS = {"02", "10", "14", "15"}
 # A verb and preposition that hand the event to their object ("went on strike", "placed
 # under arrest", "engaged in cleansing").
 _PHRASAL_LIGHT = {("in", "engage"), ("in", "participate"), ("in", "join"), ("on", "go"),
-                  ("under", "place"), ("under", "put"), ("into", "take"), ("to", "resort")}
+                  ("under", "place"), ("under", "put"), ("into", "take"), ("to", "resort"),
+                  ("on", "insist"), ("in", "persist"), ("to", "stick")}
 # Named things that are never the recipient of an act: sports events, products, laws, works.
 _NAMED_THINGS = {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 # PLOVER categories that need a recipient; the others may be coded for a political actor alone.
