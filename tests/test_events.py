@@ -520,3 +520,12 @@ def test_leaders_of_two_states_act_for_both(code) -> None:
     signed = code("The foreign ministers of Armenia and Azerbaijan signed a peace deal in "
                   "Washington.")
     assert {e.target for e in signed} == {"Armenia", "Azerbaijan"}  # the venue is no party
+
+
+def test_claims_and_unconfirmed_reports_are_hedged(code) -> None:
+    (claimed,) = code("Police arrested two activists, local media claimed.")
+    assert claimed.hedged
+    (said,) = code("Police arrested two activists, local media said.")
+    assert not said.hedged
+    (rumoured,) = code("According to unconfirmed reports, Iran supplied drones to Sudan.")
+    assert rumoured.hedged

@@ -64,6 +64,8 @@ _MODIFIERS = {"poss", "compound", "amod", "nmod"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly",
            "probably", "seemingly", "ostensibly"}
+_CLAIMING = {"claim", "allege", "rumour", "rumor"}
+_UNCONFIRMED = {"unconfirmed", "unverified", "unnamed", "anonymous", "rumours", "rumors"}
 _HEDGING_VERBS = {"say", "report", "believe", "think", "allege", "rumour", "rumor", "claim"}
 _PROSPECTIVE = {"expect", "schedule", "set", "due", "likely", "unlikely", "try", "attempt"}
 # Verbs whose complement is an act said not to have happened ("denied supporting the rebels").
@@ -990,6 +992,14 @@ class _Coder:
         )
         candidate.hedged = any(
             c.lower_ in _HEDGES for t in chain[:3] for c in t.children if c.dep_ == "advmod"
+        ) or any(
+            # "..., local media claimed", "rebels alleged that ...": only a claim
+            c.dep_ in {"ccomp", "parataxis"} and t.lemma_.lower() in _CLAIMING
+            for c, t in zip(chain, chain[1:], strict=False)
+        ) or any(
+            # "according to unconfirmed reports"
+            c.lower_ == "according" and any(w.lower_ in _UNCONFIRMED for w in c.subtree)
+            for t in chain[:3] for c in t.children if c.dep_ == "prep"
         ) or any(
             t.lemma_.lower() in _HEDGING_VERBS and any(c.dep_ == "auxpass" for c in t.children)
             and c.dep_ == "xcomp" for c, t in zip(chain, chain[1:], strict=False)
