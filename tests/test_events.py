@@ -529,3 +529,8 @@ def test_claims_and_unconfirmed_reports_are_hedged(code) -> None:
     assert not said.hedged
     (rumoured,) = code("According to unconfirmed reports, Iran supplied drones to Sudan.")
     assert rumoured.hedged
+
+
+def test_irregular_forms_the_lemmatizer_misses(code) -> None:
+    (forgave,) = code("Kenya forgave Uganda's debt.")
+    assert (forgave.cameo, forgave.source, forgave.target) == ("056", "Kenya", "Uganda")

@@ -298,7 +298,7 @@ class DateScope:
         self._dates = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
         self.segments = segments(doc)
         self._starts = [segment.start for segment in self.segments]
-        self._walk()
+        self._walked = False  # the date expressions are read on the first event to date
 
     def _walk(self) -> None:
         """One pass in reading order: each sentence's dates and the date carried into it."""
@@ -379,6 +379,9 @@ class DateScope:
 
         ``carry=False`` for statements ("X said"): a quote in a background paragraph is
         usually given now, so only a date in its own sentence applies."""
+        if not self._walked:
+            self._walk()
+            self._walked = True
         sent = self.segment_of(trigger)
         found = self._found.get(sent.start, [])
         governing = {trigger, *trigger.ancestors}

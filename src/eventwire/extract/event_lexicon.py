@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
+from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from eventwire.data import load_yaml
@@ -72,6 +73,17 @@ class Lexicon:
     outlook: dict[str, str] = field(default_factory=dict)
     _vectors: dict[int, tuple[list[str], np.ndarray]] = field(default_factory=dict)
 
+    def verb_lemma(self, verb: Token) -> str:
+        """The verb's lemma; when spaCy's lemmatizer missed an irregular form the dictionary
+        knows ("forgave", "extolled", "probed"), the lemma LemmInflect gives it."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.verbs or lemma in self.wrappers or lemma in self.reporting:
+            return lemma
+        for other in _lemmas_of(verb.lower_):
+            if other in self.verbs or other in self.wrappers:
+                return other
+        return lemma
+
     def nearest_verb(self, lemma: str, vocab: Vocab) -> tuple[str, float] | None:
         """The dictionary verb closest to ``lemma`` in the model's word vectors, if close enough."""
         lexeme = vocab[lemma]
@@ -131,6 +143,13 @@ def _senses(entries: list[dict]) -> list[Sense]:
         )
         for entry in entries
     ]
+
+
+@cache
+def _lemmas_of(word: str) -> tuple[str, ...]:
+    from lemminflect import getLemma  # loads its tables (~0.5 s) only when first needed
+
+    return tuple(getLemma(word, upos="VERB"))
 
 
 @cache

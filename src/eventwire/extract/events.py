@@ -244,9 +244,9 @@ class _Coder:
         return _dedupe(found)
 
     def _verb(self, verb: Token, absorbed: set[int]) -> list[Candidate]:
-        lemma = verb.lemma_.lower()
-        act = infinitive(verb)
+        lemma = self.lex.verb_lemma(verb)
         wrapper = self.lex.wrappers.get(lemma)
+        act = infinitive(verb) if wrapper is not None else None
         if wrapper is not None and act is None and wrapper.kind in {"appeal", "demand"}:
             act = mandated(verb)  # "demanded that Serbia withdraw its troops"
         if wrapper is not None and act is not None:
