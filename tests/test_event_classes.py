@@ -368,6 +368,9 @@ EVENTS = [
     ("Protesters threw stones at police in Tbilisi.", 5),
     ("The opposition hurled accusations of fraud at the electoral commission.", 4),
     ("The rebel group insisted on its demands that the government of Chad free its leaders.", 4),
+    ("A first batch of Bangladeshi peacekeeping troops arrived in Liberia on Tuesday.", 3),
+    ("Pakistan has been sharing expertise with the Afghan army.", 3),
+    ("Greek and Cypriot warships launched ten days of war games near Crete.", 3),
 ]
 
 
