@@ -371,6 +371,7 @@ EVENTS = [
     ("A first batch of Bangladeshi peacekeeping troops arrived in Liberia on Tuesday.", 3),
     ("Pakistan has been sharing expertise with the Afghan army.", 3),
     ("Greek and Cypriot warships launched ten days of war games near Crete.", 3),
+    ("The ILO reiterated its demand that Qatar ease restrictions on migrant workers.", 4),
 ]
 
 
