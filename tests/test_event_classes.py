@@ -372,6 +372,7 @@ EVENTS = [
     ("Pakistan has been sharing expertise with the Afghan army.", 3),
     ("Greek and Cypriot warships launched ten days of war games near Crete.", 3),
     ("The ILO reiterated its demand that Qatar ease restrictions on migrant workers.", 4),
+    ("Hungary imposed restrictions on Ukrainian grain imports.", 5),
 ]
 
 
