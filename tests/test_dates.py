@@ -138,3 +138,14 @@ def test_a_background_paragraph_dates_its_bare_months(nlp) -> None:
     assert expelled == ("2011-07", "relative")
     assert sued == ("2011-09", "relative")
     assert hosted == ("2013-08", "relative")  # the more precise of two dates on one verb
+
+
+def test_a_future_act_takes_the_next_month_or_weekday(nlp) -> None:
+    text = ("Israel will evacuate the outposts in August, officials said. The talks are due to "
+            "resume on Monday. Israel evacuated two outposts in August.")
+    will, resume, did = _dates(nlp, text, "2025-05-02", ["evacuate", "resume", "evacuated"])
+    assert will == ("2025-08", "relative")
+    assert resume == ("2025-05-05", "relative")  # the coming Monday (published on a Friday)
+    assert did == ("2024-08", "relative")
+    assert resolve("in March", FRIDAY, ahead=True) == DateValue("2025-03", "relative")
+    assert resolve("in January", FRIDAY, ahead=True) == DateValue("2026-01", "relative")

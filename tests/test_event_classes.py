@@ -373,6 +373,7 @@ EVENTS = [
     ("Greek and Cypriot warships launched ten days of war games near Crete.", 3),
     ("The ILO reiterated its demand that Qatar ease restrictions on migrant workers.", 4),
     ("Hungary imposed restrictions on Ukrainian grain imports.", 5),
+    ("The United States evacuated its embassy in Kabul.", 4),
 ]
 
 

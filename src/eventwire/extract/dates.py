@@ -109,11 +109,13 @@ def _recent_weekday(weekday: int, published: date, qualifier: str) -> DateValue:
 
 
 def resolve(text: str, published: date | None, anchor: DateValue | None = None,
-            frame: DateValue | None = None) -> DateValue | None:
+            frame: DateValue | None = None, ahead: bool = False) -> DateValue | None:
     """The date an expression names, or None when it names none we can place.
 
     ``frame`` is the earlier date the passage is about ("In 2012, ... In April, ..."): a month
-    or day named without a year falls in its year when that is not the publication year."""
+    or day named without a year falls in its year when that is not the publication year.
+    ``ahead`` reads a bare day, weekday or month as the next one rather than the last ("will
+    visit in August", "talks are due to resume on Monday")."""
     low = text.lower().strip()
     if found := _ISO.search(low):
         return DateValue("-".join(found.groups()), "explicit")
@@ -150,7 +152,7 @@ def resolve(text: str, published: date | None, anchor: DateValue | None = None,
         return value
     if published is None:
         return None
-    return _relative(low, published)
+    return _relative(low, published, ahead)
 
 
 def _year_of(words: str, published: date | None, anchor: DateValue | None) -> int | None:
@@ -214,7 +216,7 @@ def _safe_day(year: int, month: int, day: int) -> DateValue | None:
         return _month(year, month, "explicit")
 
 
-def _relative(low: str, published: date) -> DateValue | None:
+def _relative(low: str, published: date, ahead: bool = False) -> DateValue | None:
     """Expressions resolved against the publication date."""
     if re.search(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b", low):
         return _day(published, "relative")
@@ -245,16 +247,22 @@ def _relative(low: str, published: date) -> DateValue | None:
         month, day = MONTHS[month_a or month_b], int(day_a or day_b)
         year = published.year if (month, day) <= (published.month, published.day) else (
             published.year - 1)
+        if ahead and (month, day) > (published.month, published.day):
+            year = published.year
+        elif ahead:
+            year = published.year + ((month, day) < (published.month, published.day))
         value = _safe_day(year, month, day)
         return value and DateValue(value.value, "relative")
     if found := _WEEKDAY.search(low):
-        return _recent_weekday(WEEKDAYS[found.group(2)], published, found.group(1) or "")
+        qualifier = found.group(1) or ("next" if ahead else "")
+        return _recent_weekday(WEEKDAYS[found.group(2)], published, qualifier)
     if found := _MONTH_ONLY.search(low):
         qualifier, month = found.groups()
         if month == "may" and qualifier in {None, "this"}:
             return None  # bare "may" is the modal verb
-        if qualifier == "next":
-            year = published.year + (MONTHS[month] <= published.month)
+        if qualifier == "next" or (ahead and qualifier != "last"):
+            year = published.year + (MONTHS[month] < published.month
+                                     or (qualifier == "next" and MONTHS[month] == published.month))
             return _month(year, MONTHS[month], "relative")
         return _recent_month(MONTHS[month], published, strictly_before=qualifier == "last")
     return None
@@ -360,7 +368,8 @@ class DateScope:
             # "Under a 2016 deal, Turkey agreed in March of that year": that year is the one
             # this sentence named before
             earlier = [f.value for f in found if f.value.basis == "explicit"]
-            value = resolve(span.text, self.published, earlier[-1] if earlier else anchor, frame)
+            value = resolve(span.text, self.published, earlier[-1] if earlier else anchor, frame,
+                            ahead=_ahead(_attachment(span)))
             if value is not None:
                 found.append(_Found(span, value, _attachment(span)))
         return found
@@ -449,6 +458,19 @@ def _attachment(span: Span) -> Token:
         if head.pos_ in {"VERB", "AUX"}:
             break
     return head
+
+
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_PLANNED = {"plan", "expect", "due", "set", "schedule", "intend", "prepare", "aim"}
+
+
+def _ahead(head: Token) -> bool:
+    """Whether the clause a date is on speaks of the future: "will visit", "is due to resume"."""
+    verb = _verb_of(head)
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
+        return True
+    governor = verb.head if verb.dep_ == "xcomp" else None
+    return governor is not None and governor.lemma_.lower() in _PLANNED
 
 
 def _verb_of(token: Token) -> Token:

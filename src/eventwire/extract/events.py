@@ -1133,7 +1133,8 @@ class _Coder:
     def _place(self, candidate: Candidate) -> Party | None:
         """Where a physical act happened stands for its target when no actor is named
         ("lifted the curfew in Montenegro", "shelled the capital Juba")."""
-        heads = [candidate.trigger, *(p.token for p in candidate.targets)]
+        heads = [candidate.trigger, *(p.token for p in candidate.targets),
+                 *(c for c in candidate.trigger.children if c.dep_ == "dobj")]  # "its embassy in"
         for head in heads:
             for child in head.children:
                 if child.dep_ == "appos" and child.ent_type_ in {"GPE", "LOC", "FAC"}:
