@@ -86,7 +86,8 @@ _PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
 _RELAYS = frozenset({"report", "quote", "post", "tweet"})
 _QUANTITIES = {"ten", "hundred", "thousand", "million", "dozen", "group", "number", "some",
                "many", "most", "several", "all", "band", "unit", "contingent", "delegation",
-               "team", "crowd", "score", "batch", "patch", "wave", "deployment", "detachment"}
+               "team", "crowd", "score", "batch", "patch", "wave", "deployment", "detachment",
+               "member", "supporter", "fighter"}  # "members of X" act for X
 # Codes that make sense without a target: acting alone or appealing to no one in particular.
 _TARGETLESS_ROOTS = {"02", "10", "14", "15"}
 # A verb and preposition that hand the event to their object ("went on strike", "placed
