@@ -167,11 +167,16 @@ def _year_of(words: str, published: date | None, anchor: DateValue | None) -> in
     return published.year + {"last year": -1, "this year": 0, "next year": 1}[words]
 
 
+def _month_day(found: re.Match[str]) -> tuple[int, int]:
+    """Month and day of a :data:`_DAY_MONTH` match ("3 March", "March 3")."""
+    day_a, month_a, month_b, day_b = found.groups()
+    return MONTHS[month_a or month_b], int(day_a or day_b)
+
+
 def _in_year(low: str, year: int) -> DateValue | None:
     """A month or day named without a year ("in April", "on March 3") in the given year."""
     if found := _DAY_MONTH.search(low):
-        day_a, month_a, month_b, day_b = found.groups()
-        value = _safe_day(year, MONTHS[month_a or month_b], int(day_a or day_b))
+        value = _safe_day(year, *_month_day(found))
         return value and DateValue(value.value, "relative")
     if (found := _MONTH_ONLY.search(low)) and found.group(1) not in {"last", "next", "this"}:
         if found.group(2) == "may" and found.group(1) is None:
@@ -243,14 +248,10 @@ def _relative(low: str, published: date, ahead: bool = False) -> DateValue | Non
             day = published + timedelta(days=7 * delta)
             return _month(day.year, day.month, "relative")
     if found := _DAY_MONTH.search(low):
-        day_a, month_a, month_b, day_b = found.groups()
-        month, day = MONTHS[month_a or month_b], int(day_a or day_b)
-        year = published.year if (month, day) <= (published.month, published.day) else (
-            published.year - 1)
-        if ahead and (month, day) > (published.month, published.day):
-            year = published.year
-        elif ahead:
-            year = published.year + ((month, day) < (published.month, published.day))
+        month, day = _month_day(found)
+        today = (published.month, published.day)
+        # the last such day, or with ``ahead`` the next one (today counts as both)
+        year = published.year + ((month, day) < today if ahead else -((month, day) > today))
         value = _safe_day(year, month, day)
         return value and DateValue(value.value, "relative")
     if found := _WEEKDAY.search(low):
