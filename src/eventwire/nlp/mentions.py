@@ -342,25 +342,24 @@ def _untagged_names(doc: Doc, taken: list[bool]) -> list[Mention]:
     untagged proper nouns that is a country's name, or a listed person's full name or
     unambiguous surname."""
     found: list[Mention] = []
-    listed = people()
+    countries, listed = lexicon().countries, people()
     i = 0
     while i < len(doc):
         start = i
         while i < len(doc) and doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and not (
                 taken[i]) and doc[i].text[:1].isupper():
             i += 1
-        if i > start:
-            span = doc[start:i]
-            country = lexicon().countries.get(span.text.lower())
-            if country is not None:
-                _take(taken, span)
-                found.append(Mention(span, "country", named=True, key=country,
-                                     attrs=Attributes(country=country)))
-            elif listed.find([span.text]) is not None:
-                _take(taken, span)
-                found.append(Mention(span, "person", named=True, key=span.text))
-        else:
+        if i == start:
             i += 1
+            continue
+        span = doc[start:i]
+        # coded as the tagger's label would have been
+        label = ("GPE" if span.text.lower() in countries
+                 else "PERSON" if listed.find([span.text]) is not None else None)
+        mention = _name_mention(span, label, None) if label else None
+        if mention is not None:
+            _take(taken, span)
+            found.append(mention)
     return found
 
 
