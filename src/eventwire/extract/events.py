@@ -331,12 +331,15 @@ class _Coder:
             return False
         return not any(self._same_side(s, d) for s in speakers for d in candidate.sources)
 
+    def _cluster(self, party: Party) -> ActorCluster | None:
+        return self.clusters.get(party.actor or "")
+
     def _same_side(self, one: Party, other: Party) -> bool:
         if one.key == other.key:
             return True
-        countries = {c.id: c.country for c in self.actors}
-        country = countries.get(one.actor) if one.actor else None
-        return country is not None and country == countries.get(other.actor)
+        first, second = self._cluster(one), self._cluster(other)
+        return (first is not None and second is not None and first.country is not None
+                and first.country == second.country)
 
     def _obligation(self, candidate: Candidate, head: Token) -> list[Candidate]:
         """ "X said Y must withdraw": a speaker saying what another must do demands it (10);
@@ -646,13 +649,13 @@ class _Coder:
         return any(q.kind == "direct" and q.start <= start < q.end for q in self.quotes)
 
     def _enforcer(self, party: Party) -> bool:
-        cluster = self.clusters.get(party.actor or "")
+        cluster = self._cluster(party)
         return cluster is not None and cluster.sector in {"COP", "MIL", "JUD", "GOV"}
 
     def _political(self, party: Party) -> bool:
         """Whether the party is a state or a political actor (government, military, rebels,
         parties, international bodies...), as opposed to a firm or a private person."""
-        cluster = self.clusters.get(party.actor or "")
+        cluster = self._cluster(party)
         return cluster is not None and (
             cluster.kind == "country" or cluster.sector in _POLITICAL_SECTORS)
 
@@ -924,7 +927,7 @@ class _Coder:
         if kinds is not None:
             # "leaders, who argued that it had ...": "it" is not the leaders
             speakers = [p for p in speakers
-                        if getattr(self.clusters.get(p.actor or ""), "kind", None) in kinds]
+                        if getattr(self._cluster(p), "kind", None) in kinds]
         return replace(speakers[0], text=pronoun.text, token=pronoun) if speakers else None
 
     def _antecedent(self, pronoun: Token) -> Party | None:
@@ -1196,7 +1199,7 @@ class _Coder:
         "Trump said the United States would ..." speaks of his own state."""
         if party.key == of.key:
             return True
-        state, member = self.clusters.get(party.actor or ""), self.clusters.get(of.actor or "")
+        state, member = self._cluster(party), self._cluster(of)
         return (state is not None and member is not None and state.kind == "country"
                 and not self._through_modifier(party)
                 and state.country is not None and state.country == member.country)
