@@ -71,6 +71,8 @@ class Lexicon:
     negative: frozenset[str]
     # adjectives of outlook ("optimistic about", "worried over") -> CAMEO 012/013 comment
     outlook: dict[str, str] = field(default_factory=dict)
+    # who a statement may be made to without being a party to it ("told reporters")
+    press_audiences: frozenset[str] = frozenset()
     _vectors: dict[int, tuple[list[str], np.ndarray]] = field(default_factory=dict)
 
     def verb_lemma(self, verb: Token) -> str:
@@ -179,4 +181,5 @@ def lexicon() -> Lexicon:
         positive=frozenset(data["evaluative"]["positive"]),
         negative=frozenset(data["evaluative"]["negative"]),
         outlook={str(k): str(v) for k, v in data.get("outlook", {}).items()},
+        press_audiences=frozenset(data.get("press_audiences", [])),
     )

@@ -603,7 +603,7 @@ class _Coder:
         speakers = [p for p in self._subjects(verb) if p.named]
         if not speakers:
             return []
-        about: list[Party] = []
+        demanded: list[Party] = []  # who is told what they must (should) do
         code, match = "010", "statement"
         addressed = any(c.dep_ in {"dative", "dobj"} for c in verb.children)
         clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
@@ -614,28 +614,31 @@ class _Coder:
                 # does not know is then no event, rather than a statement (one made to
                 # someone, "told the envoy that ...", stays a statement)
                 return []
+            modal = obliging_modal(clause)
             subjects = [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
                         for p in self._expand(c) if p.actor or p.named]
-            modal = obliging_modal(clause)
             if modal and subjects:
                 # "said Sudan must return ...": what another must (should) do is demanded
                 # (asked) whatever the act; known acts are handled by _obligation already
                 code, match = ("100" if modal == "must" else "020"), "wrapper"
-            about += [p for p in subjects if p.actor or modal]
-        about += [p for c in verb.children if c.dep_ in {"dative", "dobj"}
-                  for p in self._expand(c) if p.actor]
+                demanded += subjects
+        # A plain statement is made to its addressee ("told the envoy"), never to whoever
+        # is named inside what was said: "Yermak wrote that those praised by the Kremlin
+        # ..." is no act towards the Kremlin. Reporters and the press are no addressees.
+        addressees = [p for c in verb.children if c.dep_ in {"dative", "dobj"}
+                      and c.lemma_.lower() not in self.lex.press_audiences
+                      for p in self._expand(c) if p.actor]
         text = doc_text(self.doc)
-        about = [p for p in about if not any(self._own_state(p, s) for s in speakers)
+        about = [p for p in (demanded if match == "wrapper" else addressees)
+                 if not any(self._own_state(p, s) for s in speakers)
                  and "\n" not in text[min(p.token.idx, verb.idx):max(p.token.idx, verb.idx)]]
         if not about:
-            # A coded actor's own statement about no one ("Lavrov said the talks were useful")
-            # is still CAMEO's "make public statement"; it names the first other actor in
-            # what was said, if any, and is dropped when the sentence codes anything firmer.
+            # A coded actor's own statement to no one in particular ("Lavrov said the talks
+            # were useful") is still CAMEO's "make public statement", with no target; it is
+            # dropped when the sentence codes anything firmer.
             if not clauses or not any(self._political(p) for p in speakers):
                 return []  # "the company said revenue rose" is no political statement
-            about = [p for p in self._actors_in(clauses) if not any(
-                self._own_state(p, s) for s in speakers)][:1]  # not "his own" country
-            match = "comment"
+            code, match = "010", "comment"
         candidate = Candidate(code=code, trigger=verb, start=verb.i, end=verb.i + 1,
                               sources=speakers, targets=about[:1], match=match,
                               targetless_ok=match in {"wrapper", "comment"})
