@@ -18,7 +18,7 @@ SCHEMA_VERSION = "eventwire/1"
 
 ActorType = Literal["person", "organization", "country", "group", "location"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-DateBasis = Literal["explicit", "relative", "publication"]
+DateBasis = Literal["explicit", "relative", "publication", "undated"]
 
 
 class _Model(BaseModel):
@@ -108,7 +108,9 @@ class Event(_Model):
     quad_class: int = Field(ge=1, le=4)
     goldstein: float
     date: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
-    date_basis: DateBasis | None = None
+    date_basis: DateBasis | None = Field(
+        None, description="How the date was found; \"undated\": an act the text places before"
+        " the news with no date to resolve (date null, never the publication day)")
     hedged: bool = False
     negated: bool = False
     via: list[str] = Field(default_factory=list)

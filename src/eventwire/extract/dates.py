@@ -8,7 +8,9 @@ Two layers:
 * :class:`DateScope` dates an event in a parsed document. A date scopes over its clause: an event
   takes the date attached to its own clause or to a clause that governs it; otherwise the date
   of the paragraph so far (a background paragraph that opens "In 2023, ..." keeps talking about
-  2023); otherwise the publication date, flagged with ``basis="publication"``.
+  2023); otherwise, for an act the text places before the news (past perfect, "earlier",
+  "previously"), no date (``basis="undated"``): a background act is never given the day the
+  article appeared; otherwise the publication date, flagged with ``basis="publication"``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.components import doc_text
 
-Basis = Literal["explicit", "relative", "publication"]
+Basis = Literal["explicit", "relative", "publication", "undated"]
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
@@ -410,12 +412,36 @@ class DateScope:
         fronted = [f for f in found if self._is_frame(f, sent)]
         if fronted:
             return fronted[0].value.value, fronted[0].value.basis
+        if found and carry:
+            # a date elsewhere in the sentence ("Two days after the vote on May 3, troops
+            # entered the city") still beats every fallback: the nearest one
+            nearest = min(found, key=lambda f: abs(f.head.i - trigger.i))
+            return nearest.value.value, nearest.value.basis
         carried = self._frames.get(sent.start) if carry else None
         if carried is not None:
             return carried.value, carried.basis
+        if carry and _before_the_news(trigger):
+            return None, "undated"
         if self.published is not None:
             return self.published.isoformat(), "publication"
         return None, None
+
+
+_EARLIER = frozenset({"earlier", "previously", "formerly", "once", "before", "already"})
+
+
+def _before_the_news(trigger: Token) -> bool:
+    """Whether the text places the act before the news without dating it: past perfect ("had
+    seized"), or "earlier", "previously", "once" on its clause."""
+    verb = _verb_of(trigger)
+    for word in (verb, *([verb.head] if verb.dep_ in {"xcomp", "conj"} else [])):
+        children = list(word.children)
+        if word.tag_ == "VBN" and any(
+                c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"} for c in children):
+            return True
+        if any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in children):
+            return True
+    return False
 
 
 def segments(doc: Doc) -> list[Span]:
