@@ -294,11 +294,13 @@ class Corpus:
         cooperation (quad class 1-2) and conflict (3-4) counts, mentions.
 
         Events known only by their year are not put in a month: they are counted in a row
-        "YYYY (year only)" of their own, which sorts just before that year's months."""
+        "YYYY (year only)" of their own, which sorts just before that year's months. Events
+        the text places before the news without a date are counted in a last row, "undated"."""
         return self._rows(
             """
-            SELECT CASE date_precision WHEN 'year' THEN strftime(date, '%Y') || $3
-                                       ELSE strftime(date, '%Y-%m') END AS month,
+            SELECT CASE WHEN date IS NULL THEN 'undated'
+                        WHEN date_precision = 'year' THEN strftime(date, '%Y') || $3
+                        ELSE strftime(date, '%Y-%m') END AS month,
                    count(*) AS events,
                    round(avg(goldstein), 2) AS mean_goldstein,
                    count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
@@ -306,8 +308,7 @@ class Corpus:
                    sum(num_mentions) AS mentions
             FROM events
             WHERE source_actor IN (SELECT unnest($1)) AND target_actor IN (SELECT unnest($2))
-              AND date IS NOT NULL
-            GROUP BY month ORDER BY month
+            GROUP BY month ORDER BY month = 'undated', month
             """,
             [self.resolve(source), self.resolve(target), YEAR_ONLY],
         )
