@@ -100,6 +100,10 @@ def resolve_actors(doc: Doc) -> tuple[list[ActorCluster], list[tuple[Span, Span]
     if dateline is not None:
         _dateline_country(clusters, dateline, sentence_of)
     _home_country(clusters, dateline, sentence_of)
+    clusters = _merge_places(clusters)
+    _owners_country(clusters)
+    _sentence_country(clusters, sentence_of)
+    _article_country(clusters, dateline, sentence_of)
     clusters.sort(key=lambda c: min(m.span.start for m in c.mentions))
     return [c.finish(f"A{n}") for n, c in enumerate(clusters, start=1)], links
 
@@ -196,6 +200,99 @@ def _home_country(clusters: list[_Work], dateline: str | None, sentence_of: list
             and not cluster.roles & _ENVOYS
             and (home == dateline or _is_home(cluster, home, clusters, sentence_of))
         ):
+            cluster.country = home
+
+
+def _merge_places(clusters: list[_Work]) -> list[_Work]:
+    """One actor per place name: "Kyiv" the city where something happens and "Kyiv" the
+    government that acts are one entity, kept as the acting one (its country and sector)."""
+    acting = {name: c for c in clusters if c.kind == "country" for name in c.names}
+    kept = []
+    for cluster in clusters:
+        other = next((acting[n] for n in cluster.names if n in acting), None)
+        if cluster.kind == "location" and other is not None and other is not cluster:
+            for mention in cluster.mentions:
+                other.mentions.append(mention)
+            other.mentions.sort(key=lambda m: m.span.start)
+            continue
+        kept.append(cluster)
+    return kept
+
+
+def _owners_country(clusters: list[_Work]) -> None:
+    """A body or person known only through its owner takes the owner's country: "Zelensky's
+    office" is Ukrainian, "the ministry's spokesman" is the ministry's."""
+    cluster_at = {i: c for c in clusters for m in c.mentions if m.pronoun is None
+                  for i in range(m.span.start, m.span.end)}
+    for cluster in clusters:
+        if cluster.country or cluster.kind in {"location", "country"}:
+            continue
+        for mention in cluster.mentions:
+            if mention.pronoun is not None:
+                continue
+            root = mention.span.root
+            owners = [c for c in root.children if c.dep_ == "poss"]
+            owners += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+            found = next((cluster_at[o.i] for o in owners if o.i in cluster_at
+                          and cluster_at[o.i] is not cluster and cluster_at[o.i].country), None)
+            if found is not None:
+                cluster.country = found.country
+                break
+
+
+def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
+    """A national body or group with no country ("called on the administration", "the
+    committee") first named in a sentence whose other coded actors all belong to one country
+    is that country's: "In Washington, Senator Whitfield called on the administration"."""
+    by_sentence: dict[int, set[str]] = {}
+    for cluster in clusters:
+        if cluster.country and cluster.kind != "location":
+            for mention in cluster.mentions:
+                by_sentence.setdefault(sentence_of[mention.span.start], set()).add(
+                    cluster.country)
+    for cluster in clusters:
+        if (cluster.country is not None or cluster.kind not in {"organization", "group"}
+                or cluster.sector not in _DOMESTIC_SECTORS or cluster.known
+                or cluster.roles & _ENVOYS):
+            continue
+        first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
+        if first is None:
+            continue
+        around = by_sentence.get(sentence_of[first], set())
+        if len(around) == 1:
+            cluster.country = next(iter(around))
+
+
+# A story's own country must dominate what it names: this many mentions at least, and this
+# many times as many as the next country.
+_ARTICLE_COUNTRY_MENTIONS = 3
+_ARTICLE_COUNTRY_LEAD = 2.0
+
+
+def _article_country(clusters: list[_Work], dateline: str | None,
+                     sentence_of: list[int]) -> None:
+    """A national body or official with no country ("the administration", "lawmakers", "the
+    police") in an undatelined story that is plainly about one country (most of the coded
+    mentions belong to it) is that country's. Envoys and actors the text
+    places abroad are left alone."""
+    weight: dict[str, int] = {}
+    for cluster in clusters:
+        if cluster.country and len(cluster.country) == 3 and cluster.country.isupper():
+            weight[cluster.country] = weight.get(cluster.country, 0) + sum(
+                1 for m in cluster.mentions if m.pronoun is None)
+    ranked = sorted(weight.items(), key=lambda kv: -kv[1])
+    if dateline is not None:
+        return  # a dateline's country was given where the text allows (_dateline_country)
+    if ranked and ranked[0][1] >= _ARTICLE_COUNTRY_MENTIONS and (
+            len(ranked) == 1 or ranked[0][1] >= _ARTICLE_COUNTRY_LEAD * ranked[1][1]):
+        home = ranked[0][0]
+    else:
+        return
+    for cluster in clusters:
+        if (cluster.country is None and cluster.sector in _DOMESTIC_SECTORS
+                and not cluster.known and not cluster.roles & _ENVOYS
+                and _is_home(cluster, home, clusters, sentence_of)):
             cluster.country = home
 
 

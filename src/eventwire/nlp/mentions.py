@@ -474,6 +474,14 @@ def _org_name_attrs(span: Span) -> Attributes:
         if country and (len(token.text) > 2 or token.text in {"US", "UK"}):
             attrs.country = country
             break
+    if attrs.country is None and len(span) > 1:
+        # "Senate Foreign Relations Committee", "Pentagon press office": a known body named
+        # inside the name gives its country
+        for token in span[:-1]:
+            inner = known_name(token.text) if token.pos_ == "PROPN" else None
+            if inner is not None and inner.country:
+                attrs.country = inner.country
+                break
     return attrs
 
 
