@@ -114,6 +114,8 @@ _MISHAPS = {"accident", "crash", "collision", "storm", "flood", "flooding", "ear
 # Montenegro", "threatened to ban voting in East Jerusalem"), except for comments and meetings,
 # whose place is only a venue ("talks in Doha").
 _NO_PLACE = {"01", "04"}
+# doers whose violence is assault (18), not military force (19)
+_INDIVIDUAL_SECTORS = {"CVL", "CRM", "BUS", "MED", "EDU", "HLH", "REL", "LAB", "AGR"}
 _PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "inside", "around"}
 
 _STATEMENTS = {"statement", "comment"}  # plain statements, kept only when nothing firmer is coded
@@ -1082,12 +1084,12 @@ class _Coder:
             pairs = [(s, t) for s in members for t in members if s is not t]
         date, basis = scope.date_of(
             candidate.trigger, carry=candidate.trigger.lemma_.lower() not in self.lex.reporting)
-        facts = lookup(candidate.code)
         sent = scope.segment_of(candidate.trigger)
         trigger = self.doc[candidate.start:candidate.end]
         for source, target in pairs:
             if not self._passes(candidate, source, target):
                 continue
+            facts = lookup(self._for_doer(candidate.code, source))
             yield Event(
                 id="E0",  # numbered by extract_events once the sentence is settled
                 source=source.actor if source else None,
@@ -1113,6 +1115,23 @@ class _Coder:
                                  text=trigger.text),
                 confidence=_confidence(candidate, source, target),
             )
+
+    def _for_doer(self, code: str, source: Party | None) -> str:
+        """Military force (19) is what armed forces, rebels and states use: a shooting or a
+        killing by a private person or a criminal is an assault (18), and force used by the
+        police is violent repression (175)."""
+        if code[:2] != "19" or source is None:
+            return code
+        cluster = self._cluster(source)
+        if cluster is None or cluster.kind == "country":
+            return code
+        if cluster.sector == "COP":
+            return "175"
+        if cluster.sector in _INDIVIDUAL_SECTORS or (
+                cluster.sector is None and cluster.kind == "person"):
+            return "1823" if code == "1823" or source.token.head.lemma_ in {"kill", "murder"} \
+                else "180"
+        return code
 
     def _next_actor(self, candidate: Candidate) -> list[Party]:
         own = {p.actor for p in candidate.sources}

@@ -21,6 +21,10 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 MODALS = {"could", "would", "might", "may", "will", "shall", "should", "must", "can", "'ll", "wo"}
 
 
+# the dictionary's code for a sense that is no event ("released a video")
+NO_EVENT = "none"
+
+
 def choose(senses: list[Sense], head: Token, noun_context: bool = False) -> Sense | None:
     """The first sense whose preposition and keyword conditions hold around ``head``."""
     preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}
@@ -35,7 +39,7 @@ def choose(senses: list[Sense], head: Token, noun_context: bool = False) -> Sens
             continue
         if sense.speech and not any(c.dep_ in {"ccomp", "parataxis"} for c in head.children):
             continue
-        return sense
+        return None if sense.code == NO_EVENT else sense
     return None
 
 
