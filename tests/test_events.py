@@ -558,3 +558,16 @@ def test_violence_by_individuals_is_assault_not_military_force(code) -> None:
     assert not find(shot, "19")
     army = code("Israeli troops shot two Palestinian protesters.")
     assert find(army, "19") or find(army, "18")
+
+
+def test_each_other_makes_each_side_the_target_of_the_other(code) -> None:
+    events = code("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti "
+                  "criticised each other's policies on Monday.")
+    pairs = {(e.source, e.target) for e in events if e.cameo_root == "11"}
+    assert len(pairs) == 2 and all(s and t and s != t for s, t in pairs)
+
+
+def test_a_described_actor_acts_through_its_description(code) -> None:
+    events = code("The plan was praised by Scott Paul, who heads the Alliance for Fair Trade, "
+                  "a group that has applauded the Kenyan government's tariff decisions.")
+    assert any(e.source == "Alliance for Fair Trade" for e in events if e.cameo_root == "05")

@@ -231,6 +231,10 @@ class _Coder:
                     found += self._wrapped(token, act, self.lex.wrappers[token.lemma_.lower()],
                                            absorbed)
         found = [c for c in found if c.trigger.i not in absorbed or c.match in {"wrapper", "act"}]
+        for candidate in found:
+            if len(candidate.sources) > 1 and any(_reciprocal(p.token) for p in candidate.targets):
+                # "Johnson and Corbyn attacked each other's policies": each targets the other
+                candidate.targets, candidate.symmetric = [], True
         for request in [c for c in found if c.code[:2] in {"02", "10"}
                         and c.match in {"noun", "light"}]:
             asked = asked_clause(request.trigger)
@@ -873,6 +877,10 @@ class _Coder:
         if token.ent_type_ in _NOT_PARTIES:
             return None
         cluster = self.actor_of.get(token.i)
+        if cluster is None and token.dep_ == "appos" and token.pos_ == "NOUN":
+            # "the Alliance for American Manufacturing, a group that has applauded ...": the
+            # description stands for the named actor it describes
+            cluster = self.actor_of.get(token.head.i)
         if cluster is not None:
             return Party(cluster.id, phrase(token), True, token)
         agentive = token.lemma_.lower() in _AGENTS
@@ -1316,6 +1324,12 @@ def _sporting(party: Party) -> bool:
 
 def _is_people(token: Token) -> bool:
     return token.lemma_.lower() in _PEOPLE
+
+
+def _reciprocal(token: Token) -> bool:
+    """Whether the participant is "each other" / "one another" (or what they possess)."""
+    words = {t.lower_ for t in token.subtree}
+    return {"each", "other"} <= words or {"one", "another"} <= words
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
