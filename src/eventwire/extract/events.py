@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extract.codes import lookup
 from eventwire.extract.dates import DateScope
 from eventwire.extract.event_lexicon import Lexicon, Sense, Wrapper, lexicon
+from eventwire.extract.scoring import Evidence, confidence
 from eventwire.extract.syntax import (
     MODALS,
     SUBJECTS,
@@ -119,9 +120,6 @@ _INDIVIDUAL_SECTORS = {"CVL", "CRM", "BUS", "MED", "EDU", "HLH", "REL", "LAB", "
 _PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "inside", "around"}
 
 _STATEMENTS = {"statement", "comment"}  # plain statements, kept only when nothing firmer is coded
-_BASE_CONFIDENCE = {"verb": 0.8, "wrapper": 0.8, "light": 0.75, "evaluative": 0.6,
-                    "statement": 0.4, "comment": 0.3,
-                    "noun": 0.55, "act": 0.7, "vector": 0.45}
 
 
 @dataclass(frozen=True)
@@ -171,6 +169,7 @@ def extract_events(
     for sent in scope.segments:
         coded = [(candidate, list(coder.expand(candidate, scope)))
                  for candidate in coder.sentence(sent)]
+        _keep_prior_order([event for _, found in coded for event in found], coder.priors)
         # a plain statement is coded only when nothing more specific happens in the sentence;
         # an act that only may happen ("said Y might attack") is the speaker's prediction,
         # and the statement stays (it outranks the halved act)
@@ -206,6 +205,7 @@ class _Coder:
                          for mention in cluster.mentions for i in range(mention.start, mention.end)}
         self.dateline = dateline_tokens(doc)  # "DOHA (Agency) -" is where, not who
         self.recent: list[Candidate] = []  # coded events so far, for "the refusal" anaphora
+        self.priors: list[float] = []  # the prior of each event made, in order (scoring.py)
 
     # --- triggers ------------------------------------------------------------------------
 
@@ -1121,8 +1121,36 @@ class _Coder:
                 sentence=SentenceSpan(start=sent.start_char, end=sent.end_char),
                 trigger=TextSpan(start=trigger.start_char, end=trigger.end_char,
                                  text=trigger.text),
-                confidence=_confidence(candidate, source, target),
+                confidence=self._confidence(candidate, source, target, facts),
             )
+
+    def _confidence(self, candidate: Candidate, source: Party | None, target: Party | None,
+                    facts) -> float:
+        evidence = self._evidence(candidate, source, target, facts)
+        self.priors.append(evidence.prior())
+        return confidence(evidence)
+
+    def _evidence(self, candidate: Candidate, source: Party | None, target: Party | None,
+                  facts) -> Evidence:
+        """What the confidence model is told about the event (see extract/scoring.py)."""
+        def kind(party: Party | None) -> str:
+            if party is None:
+                return "none"
+            cluster = self._cluster(party)
+            if cluster is not None:
+                return "country" if cluster.country else "actor"
+            return "named" if party.named else "words"
+
+        source_cluster = self._cluster(source) if source else None
+        target_cluster = self._cluster(target) if target else None
+        return Evidence(
+            match=candidate.match, source=kind(source), target=kind(target),
+            quad_class=facts.quad_class, hedged=candidate.hedged, alleged=candidate.alleged,
+            hypothetical=candidate.hypothetical, negated=candidate.negated,
+            subordinate=candidate.subordinate, aim=candidate.aim,
+            quoted=candidate.quote is not None,
+            same_country=bool(source_cluster and target_cluster and source_cluster.country
+                              and source_cluster.country == target_cluster.country))
 
     def _for_doer(self, code: str, source: Party | None) -> str:
         """Military force (19) is what armed forces, rebels and states use: a shooting or a
@@ -1256,34 +1284,6 @@ class _Coder:
         return not any(t.lemma_.lower() in _MISHAPS for t in sent)
 
 
-def _confidence(candidate: Candidate, source: Party | None, target: Party | None) -> float:
-    score = _BASE_CONFIDENCE[candidate.match]
-    if source is None:
-        score -= 0.2  # a doerless act ranks below any act with a doer
-    for party in (source, target):
-        if party is None:
-            score -= 0.12
-        elif party.actor:
-            score += 0.07
-        elif party.named:
-            score += 0.03
-        else:
-            score -= 0.05
-    if candidate.alleged:
-        score -= 0.45  # ranks below the accusation or arrest itself, even a doerless one
-    elif candidate.hedged:
-        score -= 0.1
-    if candidate.subordinate:
-        score -= 0.1
-    if candidate.aim:
-        score -= 0.2
-    if candidate.hypothetical:
-        score *= 0.5
-    if candidate.negated:
-        score *= 0.5
-    return round(min(max(score, 0.01), 0.99), 3)
-
-
 _AGENTS = {
     "leader", "leadership", "official", "government", "minister", "president", "premier",
     "troop", "force", "army", "soldier", "police", "authority", "military", "navy", "diplomat",
@@ -1324,6 +1324,22 @@ def _sporting(party: Party) -> bool:
 
 def _is_people(token: Token) -> bool:
     return token.lemma_.lower() in _PEOPLE
+
+
+def _keep_prior_order(events: list[Event], priors: list[float]) -> None:
+    """Within one sentence the hand-set prior decides which reading ranks first (it was tuned
+    for choosing among one sentence's events); the fitted model only calibrates. An event
+    with a lower prior than another of its sentence (or an equal one, made later) is capped
+    just below that event's confidence.
+    ``priors`` ends with the priors of ``events``, in the same order."""
+    mine = priors[len(priors) - len(events):] if events else []
+    ranked = sorted(range(len(events)), key=lambda index: (-mine[index], index))
+    ceiling = None
+    for index in ranked:  # ties keep the order in which the coder made them
+        event = events[index]
+        if ceiling is not None:
+            event.confidence = max(min(event.confidence, round(ceiling - 0.001, 3)), 0.0)
+        ceiling = event.confidence
 
 
 def _reciprocal(token: Token) -> bool:
