@@ -571,3 +571,9 @@ def test_a_described_actor_acts_through_its_description(code) -> None:
     events = code("The plan was praised by Scott Paul, who heads the Alliance for Fair Trade, "
                   "a group that has applauded the Kenyan government's tariff decisions.")
     assert any(e.source == "Alliance for Fair Trade" for e in events if e.cameo_root == "05")
+
+
+def test_an_event_noun_takes_the_doer_of_its_clause(code) -> None:
+    events = code("President Ruto brought new energy to trade talks with Tanzania.")
+    talks = one(events, "04", "Ruto", "Tanzania")
+    assert talks.event.trigger.text == "talks"

@@ -529,6 +529,13 @@ class _Coder:
                 targets = self._expand(held)
         if sense.symmetric and not sources and len(targets) > 1:
             sources = targets  # "an agreement between Sudan and the rebels"
+        if not light and targets and not sources:
+            # "Trump has brought drama to trade talks with China": the doer of the clause the
+            # event noun sits in takes part in it, when it is a known actor
+            verb = _governing_verb(noun)
+            if verb is not None:
+                sources = [p for p in self._subjects(verb) if p.actor
+                           and p.actor not in {t.actor for t in targets}]
         if not light and not (sources and targets):
             return []  # a bare event noun ("the praise") is not an event of its own
         start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
@@ -1324,6 +1331,18 @@ def _sporting(party: Party) -> bool:
 
 def _is_people(token: Token) -> bool:
     return token.lemma_.lower() in _PEOPLE
+
+
+def _governing_verb(token: Token, steps: int = 4) -> Token | None:
+    """The verb whose clause ``token`` sits in (through prepositions and objects)."""
+    head = token
+    for _ in range(steps):
+        if head.head.i == head.i or head.dep_ in {"nsubj", "nsubjpass", "relcl", "ccomp"}:
+            return None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+    return None
 
 
 def _keep_prior_order(events: list[Event], priors: list[float]) -> None:
