@@ -398,8 +398,10 @@ def score(
 # --- running eventwire -------------------------------------------------------------------------
 
 
-def run_eventwire(articles: list[Article]) -> dict[str, object]:
-    """eventwire's Result per article, bodies analysed as they are (no cleaning)."""
+def run_eventwire(articles: list[Article], min_confidence: float | None = None
+                  ) -> dict[str, object]:
+    """eventwire's Result per article, bodies analysed as they are (no cleaning), with the
+    default confidence floor of the settings unless ``min_confidence`` is given."""
     from eventwire.model import Document, Result
     from eventwire.pipeline import analyse
     from eventwire.settings import Settings
@@ -409,7 +411,8 @@ def run_eventwire(articles: list[Article]) -> dict[str, object]:
         for a in articles
     ]
     out = {}
-    for result in analyse(items, Settings(raw=True)):
+    floor = {} if min_confidence is None else {"min_confidence": min_confidence}
+    for result in analyse(items, Settings(raw=True, **floor)):
         if isinstance(result, Result):
             if result.errors:
                 print(f"warning: {result.document.id}: {result.errors}", file=sys.stderr)

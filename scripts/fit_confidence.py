@@ -44,7 +44,7 @@ def collect() -> tuple[list[dict[str, float]], list[int]]:
     original = events_module.confidence
     events_module.confidence = record
     try:
-        results = news.run_eventwire([articles[i] for i in coded])
+        results = news.run_eventwire([articles[i] for i in coded], min_confidence=0.0)
     finally:
         events_module.confidence = original
     pred = [item for doc in coded for item in news.predicted_items(results[doc])]

@@ -149,3 +149,13 @@ def test_table_format_is_readable(fmt):
     result = runner.invoke(app, ["extract", str(SAMPLES / "putin-musk-scraped.txt"), "-f", fmt])
     assert result.exit_code == 0
     assert "Actors" in result.stdout and "Putin" in result.stdout
+
+
+def test_min_confidence_withholds_less_confident_events():
+    sample = "samples/articles/putin-musk-scraped.txt"
+    every = json.loads(run_cli("extract", sample, "--min-confidence", "0").stdout)["events"]
+    default = json.loads(run_cli("extract", sample).stdout)["events"]
+    strict = json.loads(run_cli("extract", sample, "--min-confidence", "0.99").stdout)["events"]
+    assert len(every) >= len(default) > len(strict) == 0
+    assert all(e["confidence"] >= 0.1 for e in default)
+    assert any(e["confidence"] < 0.1 for e in every)  # the floor does remove something here

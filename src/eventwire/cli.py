@@ -69,11 +69,18 @@ def extract_command(
     summary: Annotated[
         bool, typer.Option("--summary", help="Also print a readable summary to the terminal")
     ] = False,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option("--min-confidence", min=0.0, max=1.0, envvar="EVENTWIRE_MIN_CONFIDENCE",
+                     help="Output only events at least this confident (default 0.1; 0: all)"),
+    ] = None,
 ) -> None:
     """Extract actors, statements and events from news articles, one JSON object per article."""
     overrides: dict[str, object] = {"raw": raw}
     if model:
         overrides["model"] = model
+    if min_confidence is not None:
+        overrides["min_confidence"] = min_confidence
     settings = Settings(**overrides)
     paths = paths or [Path("-")]
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists()]

@@ -102,12 +102,20 @@ def register(app: typer.Typer) -> None:
         progress: Annotated[
             bool, typer.Option("--progress", help="A line on stderr after each committed batch")
         ] = False,
+        min_confidence: Annotated[
+            float | None,
+            typer.Option("--min-confidence", min=0.0, max=1.0, envvar="EVENTWIRE_MIN_CONFIDENCE",
+                         help="Store only events at least this confident (default 0.1)"),
+        ] = None,
     ) -> None:
         """Extract and store articles; files already stored are skipped."""
         missing = [str(p) for p in [*paths, *([actors] if actors else [])] if not p.exists()]
         if missing:
             _fail(f"no such file or directory: {', '.join(missing)}")
-        settings = Settings(**({"model": model} if model else {}))
+        overrides: dict[str, object] = {"model": model} if model else {}
+        if min_confidence is not None:
+            overrides["min_confidence"] = min_confidence
+        settings = Settings(**overrides)
         try:
             report = ingest(
                 paths, db, settings, actors_file=actors, on_commit=_progress if progress else None
@@ -172,6 +180,11 @@ def register(app: typer.Typer) -> None:
         hedged: Annotated[bool | None, typer.Option("--hedged/--not-hedged")] = None,
         negated: Annotated[bool | None, typer.Option("--negated/--not-negated")] = None,
         publisher: Annotated[str | None, typer.Option("--publisher")] = None,
+        min_confidence: Annotated[
+            float | None,
+            typer.Option("--min-confidence", min=0.0, max=1.0,
+                         help="Only events whose most confident report reaches this"),
+        ] = None,
         mentions: Annotated[
             bool, typer.Option("--mentions", help="Include every mention's evidence")
         ] = False,
@@ -183,7 +196,7 @@ def register(app: typer.Typer) -> None:
         kept by --since 2023-06 and by --until 2023-03, a day event only if its day is inside.
         """
         where = EventFilter(source, target, actor, type_, quad_class, since, until, hedged,
-                            negated, publisher)  # fmt: skip
+                            negated, publisher, min_confidence)  # fmt: skip
         with _open(db) as corpus:
             rows = corpus.events(where, limit, mentions=mentions)
         columns = ["date", "source", "cameo", "plover", "target", "goldstein", "num_mentions",

@@ -26,6 +26,11 @@ class Settings(BaseSettings):
         1_000_000, description="Clean texts longer than this are refused by the NLP stage."
     )
     min_chars: int = Field(1, description="Clean texts shorter than this count as empty.")
+    min_confidence: float = Field(
+        0.1, ge=0.0, le=1.0,
+        description="Events less confident than this are not output (0 keeps every event). The "
+        "confidence is the fitted probability that the event is right (docs/evaluation.md).",
+    )
     people: str = Field(
         "",
         description="Extra YAML files of well-known people (format of eventwire/data/people.yaml),"

@@ -34,6 +34,7 @@ class EventFilter:
     hedged: bool | None = None
     negated: bool | None = None
     publisher: str | None = None
+    min_confidence: float | None = None  # the most confident report of the event
 
 
 def _first_day(date: str) -> str:
@@ -234,6 +235,8 @@ class Corpus:
             clauses.append(f"e.hedged = {param(where.hedged)}")
         if where.negated is not None:
             clauses.append(f"e.negated = {param(where.negated)}")
+        if where.min_confidence is not None:
+            clauses.append(f"e.confidence >= {param(float(where.min_confidence))}")
         if where.publisher:
             clauses.append(
                 "e.event_id IN (SELECT me.event_id FROM mention_events me "
