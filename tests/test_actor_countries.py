@@ -212,3 +212,11 @@ def test_a_misspelt_listed_name_is_still_known():
 
     assert people().find(["Francois Mitterand"]).country == "FRA"
     assert people().find(["Hunter Biden"]) is None  # another first name: another person
+
+
+def test_us_lawmakers_by_title_and_party_state_tag(actors_of):
+    actors = actors_of("Rep. Dana Whitcomb (D-Minn.) said the threats were frightening. "
+                       "Sen. Paul Okafor (R-Texas) disagreed.")
+    assert actor_named(actors, "Dana Whitcomb").code == "USALEG"
+    assert actor_named(actors, "Paul Okafor").code == "USALEG"
+    assert not [a for a in actors if a.name.startswith(("D-", "R-"))]  # the tags are no actors

@@ -9,6 +9,7 @@ phrases become mentions of the same actor). Clustering happens in :mod:`eventwir
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -279,8 +280,8 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         lower = text.lower()
         if not text[:1].isupper() and not text[:1].isdigit():
             continue  # a lowercase "entity" is a tagging slip ("a congress of ...")
-        if lower in lex.not_actors:
-            _take(taken, span)
+        if lower in lex.not_actors or _US_PARTY_STATE.match(text):
+            _take(taken, span)  # "(D-Minn.)" after a name is that person's party and state
             continue
         known = known_name(text)
         hyphenated = span.end < len(doc) and doc[span.end].text == "-"  # "Indian-administered"
@@ -334,7 +335,23 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             _add_titles(mention, taken)
             _add_appositions(mention, taken)
             _add_predicates(mention, taken)
+            _add_party_state(mention)
     return found
+
+
+# "Rep. Ilhan Omar (D-Minn.)", "Sen. Ted Cruz, R-Texas": a US lawmaker's party and state
+_US_PARTY_STATE = re.compile(r"^\(?[DRI]-[A-Z][A-Za-z. ]{1,14}\)?$")
+
+
+def _add_party_state(mention: Mention) -> None:
+    """A person followed by a US party-and-state tag is a US lawmaker (or official)."""
+    if mention.kind != "person":
+        return
+    doc = mention.span.doc
+    after = doc[mention.span.end: mention.span.end + 6].text.lstrip(" ,(")
+    if _US_PARTY_STATE.match(after.split(")")[0].split(",")[0].strip() or ""):
+        mention.attrs.country = mention.attrs.country or "USA"
+        mention.attrs.sector = mention.attrs.sector or "LEG"
 
 
 def _untagged_names(doc: Doc, taken: list[bool]) -> list[Mention]:
