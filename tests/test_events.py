@@ -577,3 +577,20 @@ def test_an_event_noun_takes_the_doer_of_its_clause(code) -> None:
     events = code("President Ruto brought new energy to trade talks with Tanzania.")
     talks = one(events, "04", "Ruto", "Tanzania")
     assert talks.event.trigger.text == "talks"
+
+
+def test_backshifted_reports_are_current_and_past_perfect_background_is_undated(code) -> None:
+    reported = code("The health ministry said Israeli strikes had killed 30 people in Gaza.",
+                    published="2025-01-10")
+    assert all(e.date == "2025-01-10" for e in reported if e.cameo_root == "18"
+               or e.cameo_root == "19")
+    background = code("Kenya had expelled two Ugandan diplomats. Uganda protested on Monday.",
+                      published="2025-06-06")
+    expelled = [e for e in background if e.event.trigger.text == "expelled"]
+    assert expelled and all((e.date, e.event.date_basis) == (None, "undated") for e in expelled)
+
+
+def test_one_trigger_gives_one_event_per_pair(code) -> None:
+    events = code("China said on Tuesday it would take countermeasures against the United States.")
+    keys = [(e.event.trigger.start, e.source, e.target) for e in events]
+    assert len(keys) == len(set(keys))

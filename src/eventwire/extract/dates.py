@@ -434,6 +434,11 @@ def _before_the_news(trigger: Token) -> bool:
     """Whether the text places the act before the news without dating it: past perfect ("had
     seized"), or "earlier", "previously", "once" on its clause."""
     verb = _verb_of(trigger)
+    if verb.dep_ in {"ccomp", "parataxis"} or any(
+            a.dep_ in {"ccomp", "parataxis"} for a in verb.ancestors):
+        # "the ministry said strikes had killed 30": reported speech shifts the tense back;
+        # the act is today's news, not background
+        return False
     for word in (verb, *([verb.head] if verb.dep_ in {"xcomp", "conj"} else [])):
         children = list(word.children)
         if word.tag_ == "VBN" and any(

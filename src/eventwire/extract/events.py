@@ -187,6 +187,8 @@ def extract_events(
                 said |= {(e.source, e.target) for e in found}
                 quoted |= {(e.source, e.quote) for e in found if e.quote}
             for event in found:
+                if _same_act(event, events):
+                    continue  # one trigger, one pair: one event (the more confident reading)
                 event.id = f"E{len(events) + 1}"
                 events.append(event)
             coder.remember(candidate)
@@ -1331,6 +1333,13 @@ def _sporting(party: Party) -> bool:
 
 def _is_people(token: Token) -> bool:
     return token.lemma_.lower() in _PEOPLE
+
+
+def _same_act(event: Event, earlier: list[Event]) -> bool:
+    """Whether an event with the same trigger and the same source and target was already
+    kept: a second root for one trigger ("take countermeasures" as 132 and 170) is dropped."""
+    return any(e.trigger.start == event.trigger.start and e.source == event.source
+               and e.target == event.target for e in earlier[-12:])
 
 
 def _governing_verb(token: Token, steps: int = 4) -> Token | None:
