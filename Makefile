@@ -25,5 +25,11 @@ test: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench_extraction.py
 
+# Every accuracy evaluation on dev data (GSR events, dates, quotes, real-news events and actors),
+# compared with eval/baseline.json: fails when a figure is worse by more than 0.01. Skipped with a
+# message when ../shared/data (or $$EVENTWIRE_SHARED) is absent.
+eval: $(BIN)/.installed
+	$(BIN)/python scripts/eval_gate.py
+
 clean:
 	rm -rf $(VENV) demo-output.json demo.duckdb .pytest_cache .ruff_cache

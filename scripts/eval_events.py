@@ -14,7 +14,7 @@ A sentence's prediction is its most confident event; its five-class label (1 sta
 01-02, 2 verbal cooperation 03-05, 3 material cooperation 06-08, 4 verbal conflict 09-13 and 16,
 5 material conflict 14-15 and 17-20, 0 no event) is that event's.
 
-Usage: python scripts/eval_events.py [--data DIR] [--no-write] [--limit N] [--speed]
+Usage: python scripts/eval_events.py [--data DIR] [--no-write] [--limit N] [--speed] [--json FILE]
 Writes the "## Event coding" section of docs/evaluation.md and, with --speed, the "## Event coding
 speed" section of docs/benchmarks.md (other sections of both files are kept).
 """
@@ -341,19 +341,16 @@ def calibration_md(calibration: list[tuple[float, bool, bool]]) -> str:
     return "\n".join(lines)
 
 
-def section(gsr: GsrScores, petr: PetrScores | None) -> str:
+def gsr_rows(gsr: GsrScores) -> list[tuple[str, float]]:
     n = gsr.n or 1
-    five = per_class(gsr.five_pairs)
-    plover = per_class(gsr.plover_pairs)
-    roots = per_class(gsr.root_pairs)
     top = sum(1 for _, p in gsr.plover_pairs if p != "-")
     targets = max(gsr.with_target, 1)
-    gsr_rows = [
+    return [
         ("sentences with an event coded", top / n),
-        ("five-class macro-F1 (classes with gold support)", macro_f1(five)),
+        ("five-class macro-F1 (classes with gold support)", macro_f1(per_class(gsr.five_pairs))),
         ("PLOVER event of the top event correct",
          sum(g == p for g, p in gsr.plover_pairs) / n),
-        ("PLOVER macro-F1", macro_f1(plover)),
+        ("PLOVER macro-F1", macro_f1(per_class(gsr.plover_pairs))),
         ("gold PLOVER event among any of our events", gsr.any_plover / n),
         ("CAMEO root correct", sum(g == p for g, p in gsr.root_pairs) / n),
         ("QuadClass correct", gsr.quad_right / n),
@@ -364,6 +361,40 @@ def section(gsr: GsrScores, petr: PetrScores | None) -> str:
         ("target words match the gold actor text", gsr.target_text / targets),
         ("full dyad (source country, target country, CAMEO root)", gsr.dyad / n),
     ]
+
+
+def petr_rows(petr: PetrScores) -> list[tuple[str, float]]:
+    found = petr.sentences - petr.noevent_sentences
+    events = max(petr.gold_events, 1)
+    return [
+        (f"sentences with gold events where we code one ({found})",
+         petr.event_sentences_found / max(found, 1)),
+        (f"no-event sentences where we code none ({petr.noevent_sentences})",
+         petr.noevent_right / max(petr.noevent_sentences, 1)),
+        (f"gold events whose source we match ({petr.gold_events})",
+         petr.source_match / events),
+        ("gold events whose target we match", petr.target_match / events),
+        ("gold events whose (toy) event code root we match", petr.root_match / events),
+    ]
+
+
+def figures(gsr: GsrScores, petr: PetrScores | None) -> dict:
+    """The measures as JSON (for scripts/eval_gate.py): names without their counts."""
+
+    def key(label: str) -> str:
+        return re.sub(r" \((of )?\d+[^)]*\)", "", label)
+
+    out = {"gsr": {key(label): round(value, 4) for label, value in gsr_rows(gsr)}}
+    out["gsr"]["sentences"] = gsr.n
+    if petr is not None:
+        out["petrarch"] = {key(label): round(value, 4) for label, value in petr_rows(petr)}
+    return out
+
+
+def section(gsr: GsrScores, petr: PetrScores | None) -> str:
+    five = per_class(gsr.five_pairs)
+    plover = per_class(gsr.plover_pairs)
+    roots = per_class(gsr.root_pairs)
     text = f"""## {SECTION}
 
 Measured with `python scripts/eval_events.py` (data read from `../shared/data` at run time).
@@ -376,7 +407,7 @@ FIGHT->ASSAULT, INVESTIGATE->ACCUSE); the gold CAMEO root is that of the PLOVER 
 (DEMAND may be CAMEO 02 appeal or 10 demand: either counts; in the five-class table it counts as
 class 1 or 4, whichever we predict, and a miss is booked to class 1). No sentence is without event.
 
-{rows_md(gsr_rows)}
+{rows_md(gsr_rows(gsr))}
 
 Time for all sentences (NLP + extraction): {gsr.seconds:.1f} s.
 
@@ -409,18 +440,6 @@ right.
 {table_md("CAMEO root", roots)}
 """
     if petr is not None:
-        found = petr.sentences - petr.noevent_sentences
-        events = max(petr.gold_events, 1)
-        petr_rows = [
-            (f"sentences with gold events where we code one ({found})",
-             petr.event_sentences_found / max(found, 1)),
-            (f"no-event sentences where we code none ({petr.noevent_sentences})",
-             petr.noevent_right / max(petr.noevent_sentences, 1)),
-            (f"gold events whose source we match ({petr.gold_events})",
-             petr.source_match / events),
-            ("gold events whose target we match", petr.target_match / events),
-            ("gold events whose (toy) event code root we match", petr.root_match / events),
-        ]
         text += f"""
 ### PETRARCH-2 unit tests ({petr.sentences} sentences, invented actors)
 
@@ -428,7 +447,7 @@ These test coder mechanics (compounds, passives, agents, dates) with invented co
 actor stage does not code; our source/target words are mapped to the suite's toy codes through its
 own actor dictionary. Its event codes are mostly WEIS-derived, so root agreement is only indicative.
 
-{rows_md(petr_rows)}
+{rows_md(petr_rows(petr))}
 """
     return text
 
@@ -479,6 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", action="store_true",
                         help="also time the coder and write docs/benchmarks.md's section")
     parser.add_argument("--errors", type=int, default=0, help="print N GSR misses")
+    parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
     args = parser.parse_args(argv)
     data = shared_data(args.data)
     if not (data / "plover-gsr").exists():
@@ -491,6 +511,9 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.errors:
         print(Counter(gsr.plover_pairs).most_common(args.errors))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures(gsr, petr), indent=1) + "\n", encoding="utf-8")
     if not args.no_write:
         replace_section(EVALUATION, text)
     if args.speed:

@@ -8,8 +8,11 @@ of ``eval/events/articles.json``; bodies from the shared AEB data, analysed uncl
 
 Mapping: each non-pronoun mention of a predicted actor is linked to the gold mention occurrence
 it overlaps best (most shared characters over the union of the two spans; the longer overlap on a
-tie), so "US Ambassador Gordon Sondland" goes to the ambassador, not to the US inside it. A
-predicted actor then covers the gold entities its mentions link to. Per article and overall:
+tie), so "US Ambassador Gordon Sondland" goes to the ambassador, not to the US inside it; an
+overlap counts only when it covers the gold mention's head word (its last word before a comma,
+preposition or relative clause), so "Cornell" inside "Cornell University professor Eswar
+Prasad" is not the professor. A predicted actor then covers the gold entities its mentions link
+to. Per article and overall:
 
 * found: gold entities covered by some predicted actor (recall);
 * non-actors: predicted actors none of whose non-pronoun mentions overlaps a gold mention
@@ -36,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -64,17 +68,24 @@ class Entity:
     countries: tuple[str, ...] = ()
     sector: str | None = None
     type: str | None = None
+    heads: list[tuple[int, int]] = field(default_factory=list)  # head word of each gold span
 
 
 def gold_entities(rows: list[dict]) -> dict[str, list[Entity]]:
     out: dict[str, list[Entity]] = {}
     for number, row in enumerate(rows):
-        spans = [(s, s + len(m["text"])) for m in row["mentions"] for s in m["starts"]]
+        occurrences = sorted({
+            ((s, s + len(m["text"])), (s + head[0], s + head[1]))
+            for m in row["mentions"]
+            for head in [head_of(m["text"])]
+            for s in m["starts"]
+        })  # fmt: skip
         out.setdefault(row["doc"], []).append(
             Entity(
                 key=f"{row['doc']}#{number}",
                 name=row.get("entity") or "",
-                spans=sorted(set(spans)),
+                spans=[span for span, _ in occurrences],
+                heads=[head for _, head in occurrences],
                 country=row.get("country"),
                 countries=tuple(row.get("countries") or ()),
                 sector=row.get("sector"),
@@ -99,18 +110,30 @@ def predicted_entities(result) -> list[Entity]:
 
 
 def link(gold: list[Entity], pred: list[Entity]) -> list[Counter]:
-    """For each predicted actor, how many of its mentions link to each gold entity (by index)."""
-    occurrences = [(span, gi) for gi, g in enumerate(gold) for span in g.spans]
+    """For each predicted actor, how many of its mentions link to each gold entity (by index).
+
+    A predicted mention links to the overlapping gold occurrence that shares most of the two
+    spans (overlap over union; the longer overlap on a tie), among those whose head word it
+    covers: "Cornell" inside "Cornell University professor Eswar Prasad" is not the professor,
+    nor "Stern School of Business" inside "a professor at ... Stern School of Business".
+    """
+    occurrences = [
+        (span, head, gi)
+        for gi, g in enumerate(gold)
+        for span, head in zip(g.spans, g.heads or g.spans, strict=True)
+    ]
     links = []
     for p in pred:
         counts: Counter = Counter()
         for start, end in p.spans:
             best = None
-            for (g_start, g_end), gi in occurrences:
+            for (g_start, g_end), (h_start, h_end), gi in occurrences:
                 shared = min(end, g_end) - max(start, g_start)
                 if shared <= 0:
                     continue
                 union = max(end, g_end) - min(start, g_start)
+                if not (start < h_end and h_start < end):
+                    continue
                 key = (shared / union, shared)
                 if best is None or key > best[0]:
                     best = (key, gi)
@@ -118,6 +141,22 @@ def link(gold: list[Entity], pred: list[Entity]) -> list[Counter]:
                 counts[best[1]] += 1
         links.append(counts)
     return links
+
+
+_HEAD_END = re.compile(r",|;|:| \(| [–—-] | (of|who|which|that|from|at|in|for|with|on|to|"
+                       r"whose|as|familiar|close|responsible|based|loyal|involved)\b",
+                       re.I)  # fmt: skip
+
+
+def head_of(mention: str) -> tuple[int, int]:
+    """Offsets (within the mention) of its head word: the last word before a comma, a
+    preposition or a relative clause ("Will Moy, chief executive of ..." -> "Moy")."""
+    cut = _HEAD_END.search(mention, 1)
+    core = mention[: cut.start()] if cut else mention
+    words = list(re.finditer(r"\w+", core)) or list(re.finditer(r"\w+", mention))
+    if not words:
+        return 0, len(mention)
+    return words[-1].start(), words[-1].end()
 
 
 def country_right(gold: Entity, pred: Entity) -> bool:
@@ -299,7 +338,9 @@ def section(figures: dict, scores: dict[str, dict[str, DocActors]]) -> str:
         "15 more (`--split heldout`) is scored only at the end of a piece of work.",
         "",
         "Each predicted mention (pronouns left out) is linked to the gold mention it overlaps "
-        "best. Found: gold entities some predicted actor covers. Non-actors: predicted actors "
+        "best among those whose head word it covers (\"Cornell\" inside \"Cornell University "
+        "professor Eswar Prasad\" is not the professor). "
+        "Found: gold entities some predicted actor covers. Non-actors: predicted actors "
         "that cover no gold entity (places typed `location` are not counted). Splits: gold "
         "entities covered by several predicted actors; merges: predicted actors covering several "
         "gold entities. Country and sector are judged on found entities against the actor that "

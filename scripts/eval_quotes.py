@@ -11,7 +11,7 @@ Matching: a predicted and a gold statement match when their content spans share 
 the characters of each (one-to-one, best overlap first), within a kind group (direct; indirect and
 mixed). Speaker, cue, via and hedged are scored on matched statements.
 
-Usage: python scripts/eval_quotes.py [GOLD.jsonl ...] [--write-docs] [--errors]
+Usage: python scripts/eval_quotes.py [GOLD.jsonl ...] [--write-docs] [--errors] [--json FILE]
 """
 
 from __future__ import annotations
@@ -309,6 +309,18 @@ def table(counts: dict[str, Counts], sources: list[str]) -> str:
     return "\n".join(lines) + f"\n\nGold: {', '.join(sources)}.\n"
 
 
+def figures(counts: dict[str, Counts]) -> dict:
+    """P, R, F1 and the accuracies on matched statements, per group (for scripts/eval_gate.py)."""
+    out = {}
+    for name, c in counts.items():
+        p, r, f = c.prf()
+        out[name] = {"gold": c.gold, "predicted": c.predicted, "precision": round(p, 4),
+                     "recall": round(r, 4), "f1": round(f, 4)}  # fmt: skip
+        for key, (right, total) in c.checks.items():
+            out[name][key] = round(right / total, 4) if total else None
+    return out
+
+
 EXPLANATION = """\
 Scored by `scripts/eval_quotes.py` against `eval/quotes/*.jsonl` (statements of the 24 GUM
 Wikinews articles, analysed as plain text, and of the sample articles). A predicted statement
@@ -331,9 +343,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="*", type=Path)
     parser.add_argument("--write-docs", action="store_true", help="update docs/evaluation.md")
     parser.add_argument("--errors", action="store_true", help="print misses and wrong speakers")
+    parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
     args = parser.parse_args(argv)
     files = args.gold or sorted((REPO / "eval" / "quotes").glob("*.jsonl"))
     sections = []
+    numbers: dict[str, dict] = {}
     for path in files:
         rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
         analysed = analyse_documents({r["doc"] for r in rows})
@@ -345,11 +359,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"{', '.join(TIMED_OUT)}.\n"
             )
             TIMED_OUT.clear()
+        numbers[path.stem] = figures(counts)
         sections.append(f"### {path.name}\n\n" + table(counts, [path.name]) + note)
         print(sections[-1])
         if args.errors:
             print("\n".join(sorted(ERRORS)) + "\n")
         ERRORS.clear()
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(numbers, indent=1) + "\n", encoding="utf-8")
     if args.write_docs:
         replace_section(EVALUATION, f"{SECTION}\n\n" + EXPLANATION + "\n".join(sections))
     return 0

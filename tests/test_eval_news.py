@@ -203,6 +203,20 @@ def test_predicted_mentions_link_to_the_best_overlapping_gold_mention():
     assert doc.problems == 0
 
 
+def test_a_mention_inside_a_longer_gold_mention_links_only_through_its_head():
+    rows = [{"doc": "d", "entity": "Eswar Prasad", "country": "USA", "sector": "EDU",
+             "mentions": [{"text": "Cornell University professor Eswar Prasad", "starts": [10]},
+                          {"text": "Prasad", "starts": [100]}]}]  # fmt: skip
+    (prasad,) = actors.gold_entities(rows)["d"]
+    assert prasad.heads == [(10 + 35, 10 + 41), (100, 106)]
+    cornell = entity("Cornell", [(10, 17)], "USA", "EDU", type="organization")
+    professor = entity("Eswar Prasad", [(39, 51), (100, 106)], "USA", "EDU")
+    assert actors.link([prasad], [cornell, professor]) == [{}, {0: 2}]
+    doc = actors.score_doc([prasad], [cornell, professor])
+    assert (doc.found, doc.splits, doc.non_actors) == (1, 0, 1)
+    assert actors.head_of("Will Moy, chief executive of Full Fact") == (5, 8)
+
+
 def test_splits_merges_non_actors_and_wrong_countries_are_problems():
     gold = [entity("Boris Johnson", [(0, 13), (50, 57), (80, 97)], "GBR", "GOV"),
             entity("Jeremy Corbyn", [(100, 113)], "GBR", "PTY"),

@@ -594,3 +594,11 @@ def test_one_trigger_gives_one_event_per_pair(code) -> None:
     events = code("China said on Tuesday it would take countermeasures against the United States.")
     keys = [(e.event.trigger.start, e.source, e.target) for e in events]
     assert len(keys) == len(set(keys))
+
+
+def test_claims_without_evidence_are_hedged(code) -> None:
+    events = code("Trump claimed without evidence that China had attacked American ships.")
+    attack = one(events, "19", "China")
+    assert attack.event.hedged
+    accused = code("Russia accused Ukraine, without providing evidence, of shelling the plant.")
+    assert not one(accused, "11", "Russia", "Ukraine").event.hedged  # the accusation was made

@@ -24,6 +24,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.extract.event_lexicon import lexicon
 from eventwire.nlp.components import doc_text
 
 Basis = Literal["explicit", "relative", "publication", "undated"]
@@ -434,8 +435,10 @@ def _before_the_news(trigger: Token) -> bool:
     """Whether the text places the act before the news without dating it: past perfect ("had
     seized"), or "earlier", "previously", "once" on its clause."""
     verb = _verb_of(trigger)
+    reporting = lexicon().reporting
     if verb.dep_ in {"ccomp", "parataxis"} or any(
-            a.dep_ in {"ccomp", "parataxis"} for a in verb.ancestors):
+            a.dep_ in {"ccomp", "parataxis"} or a.lemma_.lower() in reporting
+            for a in verb.ancestors):
         # "the ministry said strikes had killed 30": reported speech shifts the tense back;
         # the act is today's news, not background
         return False

@@ -65,6 +65,7 @@ _MODIFIERS = {"poss", "compound", "amod", "nmod"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly",
            "probably", "seemingly", "ostensibly"}
+_EVIDENCE = {"evidence", "proof", "substantiation", "detail"}
 _CLAIMING = {"claim", "allege", "rumour", "rumor"}
 _UNCONFIRMED = {"unconfirmed", "unverified", "unnamed", "anonymous", "rumours", "rumors"}
 _HEDGING_VERBS = {"say", "report", "believe", "think", "allege", "rumour", "rumor", "claim"}
@@ -1029,7 +1030,7 @@ class _Coder:
         ) or any(
             t.lemma_.lower() in _HEDGING_VERBS and any(c.dep_ == "auxpass" for c in t.children)
             and c.dep_ == "xcomp" for c, t in zip(chain, chain[1:], strict=False)
-        )
+        ) or _without_evidence(chain[1:5])  # the claim itself was made: only what it says
         # "accused Kenya of sheltering rebels", "arrested for spying": only alleged
         candidate.alleged = any(
             c.dep_ == "prep" and c.lower_ in {"of", "for", "with"} and self._is_accusation(t)
@@ -1333,6 +1334,17 @@ def _sporting(party: Party) -> bool:
 
 def _is_people(token: Token) -> bool:
     return token.lemma_.lower() in _PEOPLE
+
+
+def _without_evidence(chain: list[Token]) -> bool:
+    """"claimed without evidence that ...", "accused X, without providing proof, of ...": the
+    act is only claimed."""
+    for token in chain:
+        for child in (token, *token.children):
+            if child.lower_ == "without" and any(
+                    w.lemma_.lower() in _EVIDENCE for w in child.subtree):
+                return True
+    return False
 
 
 def _same_act(event: Event, earlier: list[Event]) -> bool:
