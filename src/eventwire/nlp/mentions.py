@@ -818,6 +818,9 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         ):
             continue  # "state agencies", "its website": not one particular institution
         indefinite_one = not plural and not definite
+        if (role.body and indefinite_one and not determiners and token.is_lower
+                and not (attrs.country or attrs.affiliation)):
+            continue  # "excessive force", "government has a duty": a mass noun, no body
         subject = token.dep_ in {"nsubj", "nsubjpass", "agent"}
         if (
             indefinite_one
