@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -36,3 +38,18 @@ class Settings(BaseSettings):
         description="Extra YAML files of well-known people (format of eventwire/data/people.yaml),"
         " separated by the path separator; merged over the bundled list.",
     )
+    event_words: str = Field(
+        "",
+        description="A YAML file of the event coder's word lists (format of eventwire/data/"
+        "event_words.yaml); each list it gives replaces the bundled one.",
+    )
+    actors: str = Field(
+        "",
+        description="Actor override files (format of samples/actors.yaml), separated by the path"
+        " separator: they extend or correct the actor knowledge base (names, aliases, codes).",
+    )
+
+
+def split_paths(value: str | None) -> tuple[str, ...]:
+    """The files of a path-separator-separated setting (``EVENTWIRE_ACTORS=a.yaml:b.yaml``)."""
+    return tuple(p.strip() for p in (value or "").split(os.pathsep) if p.strip())

@@ -28,9 +28,9 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extract.codes import lookup
 from eventwire.extract.dates import DateScope
 from eventwire.extract.event_lexicon import Lexicon, Sense, Wrapper, lexicon
+from eventwire.extract.event_words import EventWords, event_words
 from eventwire.extract.scoring import Evidence, confidence
 from eventwire.extract.syntax import (
-    MODALS,
     SUBJECTS,
     aim_of,
     asked_clause,
@@ -56,71 +56,12 @@ from eventwire.nlp.mentions import dateline_tokens
 
 __all__ = ["extract_events"]
 
-_TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "from"}
-_NP_TARGET_PREPS = {"with", "against", "to", "on", "from"}  # "a deal with Iran"
-_NOT_PARTIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_NOUN_TARGET_PREPS = {"of", "on", "against", "into", "to", "with", "in", "toward", "towards",
-                      "over", "about", "for", "between"}  # "concern over", "aid for Gaza"
+# Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
-_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-_HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly",
-           "probably", "seemingly", "ostensibly"}
-_EVIDENCE = {"evidence", "proof", "substantiation", "detail"}
-_CLAIMING = {"claim", "allege", "rumour", "rumor"}
-_UNCONFIRMED = {"unconfirmed", "unverified", "unnamed", "anonymous", "rumours", "rumors"}
-_HEDGING_VERBS = {"say", "report", "believe", "think", "allege", "rumour", "rumor", "claim"}
-_PROSPECTIVE = {"expect", "schedule", "set", "due", "likely", "unlikely", "try", "attempt"}
-# Verbs whose complement is an act said not to have happened ("denied supporting the rebels").
-_DENIALS = {"deny", "dismiss"}
-# offering, cooperating, giving: the dative or "to" phrase is the recipient, not the object
-_GIVING = {"03", "06", "07"}
-# the actor kinds a pronoun may stand for ("we" may be anyone)
-_PRONOUN_KINDS = {"it": {"country", "organization"},
-                  "they": {"group", "organization", "country"}}
-_GENERIC = {"those", "anyone", "anybody", "whoever", "everyone", "everybody", "one", "you",
-            "someone", "somebody", "others"}
-_TIME_MARKS = {"after", "before", "since", "following", "until", "when", "once"}
-_PREVENTING = {"prevent", "stop", "bar", "ban", "block", "keep", "prohibit", "deter", "restrain",
-               "forbid", "discourage", "dissuade"}
-_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-_PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
-# Media relaying what others said: the relay is `via`, not a statement of its own.
-_RELAYS = frozenset({"report", "quote", "post", "tweet"})
-_QUANTITIES = {"ten", "hundred", "thousand", "million", "dozen", "group", "number", "some",
-               "many", "most", "several", "all", "band", "unit", "contingent", "delegation",
-               "team", "crowd", "score", "batch", "patch", "wave", "deployment", "detachment",
-               "member", "supporter", "fighter"}  # "members of X" act for X
-# Codes that make sense without a target: acting alone or appealing to no one in particular.
-_TARGETLESS_ROOTS = {"02", "10", "14", "15"}
-# A verb and preposition that hand the event to their object ("went on strike", "placed
-# under arrest", "engaged in cleansing").
-_PHRASAL_LIGHT = {("in", "engage"), ("in", "participate"), ("in", "join"), ("on", "go"),
-                  ("under", "place"), ("under", "put"), ("into", "take"), ("to", "resort"),
-                  ("on", "insist"), ("in", "persist"), ("to", "stick")}
-# Named things that are never the recipient of an act: sports events, products, laws, works.
-_NAMED_THINGS = {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-# PLOVER categories that need a recipient; the others may be coded for a political actor alone.
-_NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
-_POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "IGO", "REB", "OPP", "PTY", "INS",
-                      "SPY", "NGO", "IMG", "SEP", "UAF", "ELI"}
-# Acts reported without their doer that still say what happened to someone ("two
-# journalists were arrested", "the minister was accused of fraud", "soldiers were killed").
-_DOERLESS_ROOTS = {"11", "17", "18", "19", "20"}
-# Causes that make deaths and injuries a mishap rather than an act of violence.
-_MISHAPS = {"accident", "crash", "collision", "storm", "flood", "flooding", "earthquake", "quake",
-            "landslide", "avalanche", "hurricane", "cyclone", "typhoon", "tornado", "wildfire",
-            "blaze", "stampede", "outbreak", "disease", "virus", "heatwave", "lightning",
-            "derail", "capsize", "collapse", "drown", "tsunami", "eruption", "mudslide",
-            "collide", "overturn", "plunge", "electrocute"}
-# Where an act happened stands for its target when no actor is named ("lifted the curfew in
-# Montenegro", "threatened to ban voting in East Jerusalem"), except for comments and meetings,
-# whose place is only a venue ("talks in Doha").
-_NO_PLACE = {"01", "04"}
-# doers whose violence is assault (18), not military force (19)
-_INDIVIDUAL_SECTORS = {"CVL", "CRM", "BUS", "MED", "EDU", "HLH", "REL", "LAB", "AGR"}
-_PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "inside", "around"}
+# The word lists the rules look for are data: data/event_words.yaml (EventWords, self.words).
 
-_STATEMENTS = {"statement", "comment"}  # plain statements, kept only when nothing firmer is coded
+# the kinds of match that are plain statements, kept only when nothing firmer is coded
+_STATEMENTS = {"statement", "comment"}
 
 
 @dataclass(frozen=True)
@@ -159,11 +100,15 @@ class Candidate:
 
 
 def extract_events(
-    doc: Doc, document: Document, actors: list[Actor], quotes: list[Quote]
+    doc: Doc, document: Document, actors: list[Actor], quotes: list[Quote],
+    words: EventWords | None = None,
 ) -> list[Event]:
-    """Events in ``doc`` (text ``document.text``), their actors taken from ``doc._.actors``."""
+    """Events in ``doc`` (text ``document.text``), their actors taken from ``doc._.actors``.
+
+    ``words`` are the coder's word lists (:mod:`eventwire.extract.event_words`); by default the
+    bundled ones, with those of ``EVENTWIRE_EVENT_WORDS`` in their place."""
     del actors  # actor ids come from the doc's clusters; the records carry the same ids
-    coder = _Coder(doc, lexicon(), quotes)
+    coder = _Coder(doc, lexicon(), quotes, words or event_words())
     scope = DateScope(doc, document.published)
     events: list[Event] = []
     quoted: set[tuple[str | None, str]] = set()  # (speaker, quote) already coded as comment
@@ -197,9 +142,10 @@ def extract_events(
 
 
 class _Coder:
-    def __init__(self, doc: Doc, lex: Lexicon, quotes: list[Quote]) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon, quotes: list[Quote], words: EventWords) -> None:
         self.doc = doc
         self.lex = lex
+        self.words = words
         self.quotes = quotes
         # the actors are settled before events are coded: index them once
         self.actors: list[ActorCluster] = list(doc._.actors or [])
@@ -258,7 +204,7 @@ class _Coder:
         wrapper = self.lex.wrappers.get(lemma)
         act = infinitive(verb) if wrapper is not None else None
         if wrapper is not None and act is None and wrapper.kind in {"appeal", "demand"}:
-            act = mandated(verb)  # "demanded that Serbia withdraw its troops"
+            act = mandated(verb, self.words)  # "demanded that Serbia withdraw its troops"
         if wrapper is not None and act is not None:
             return self._wrapped(verb, act, wrapper, absorbed)
         if lemma in self.lex.evaluative_verbs or lemma in self.lex.reporting:
@@ -271,7 +217,7 @@ class _Coder:
             senses, match = self._vector_senses(verb, lemma)
         if not senses:
             return []
-        sense = choose(senses, verb)
+        sense = choose(senses, verb, words=self.words)
         if sense is None:
             return []
         candidate = self._verb_candidate(verb, sense, match)
@@ -289,7 +235,7 @@ class _Coder:
         obliged = self._obligation(candidate, head)
         if obliged:
             return obliged
-        if not (candidate.hypothetical and future(clause_of(head))):
+        if not (candidate.hypothetical and future(clause_of(head), self.words)):
             return [candidate]
         if self._others_words(candidate, head):
             return [candidate]
@@ -301,7 +247,7 @@ class _Coder:
                              match="wrapper", hypothetical=False, negated=False,
                              targetless_ok=True)
             return [stated, candidate]
-        if "04" <= root <= "08" and conditional(clause_of(head)):
+        if "04" <= root <= "08" and conditional(clause_of(head), self.words):
             # "would withdraw from the talks unless ...": cooperation on a condition is a threat
             kind = self.lex.wrappers["threaten"]
         elif "04" <= root <= "08":
@@ -320,11 +266,12 @@ class _Coder:
         """Whether the clause's only modal is the "will/would" of reported speech, under a
         reporting verb and with no condition."""
         clause = clause_of(head)
-        modals = {c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in MODALS}
+        modals = {c.lower_ for c in clause.children
+                  if c.dep_ == "aux" and c.lower_ in self.words.modals}
         reported = clause.dep_ in {"ccomp", "parataxis"} and (
             clause.head.lemma_.lower() in self.lex.reporting)
-        return reported and bool(modals) and modals <= {"will", "would", "'ll", "wo"} and not (
-            conditional(clause))
+        return reported and bool(modals) and modals <= self.words.reported_future and not (
+            conditional(clause, self.words))
 
     def _others_words(self, candidate: Candidate, head: Token) -> bool:
         """Whether the future act is what someone else hopes or predicts ("X expressed hope
@@ -356,9 +303,10 @@ class _Coder:
         token, modal = clause_of(head), None
         for _ in range(4):
             modal = modal or next((c.lower_ for c in token.children
-                                   if c.dep_ == "aux" and c.lower_ in {"must", "should"}), None)
+                                   if c.dep_ == "aux" and c.lower_ in self.words.obliging_modals),
+                                  None)
             if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in (
-                    self.lex.reporting - _RELAYS):
+                    self.lex.reporting - self.words.relays):
                 break
             if token.dep_ not in {"xcomp", "advcl", "conj", "ccomp"} or token.head.i == token.i:
                 return []
@@ -436,11 +384,11 @@ class _Coder:
         if act_noun is not None:  # "refused to sign the deal": the noun is the act's event
             absorbed.add(act_noun.i)
             act_targets = self._noun_targets(act_noun) or self._objects(
-                act, frozenset(_TARGET_PREPS), skip=act_noun)
+                act, self.words.target_preps, skip=act_noun)
         elif act_sense is not None:
             act_targets = self._verb_parties(act, act_sense)[1]
         else:
-            act_targets = self._objects(act, frozenset(_TARGET_PREPS))
+            act_targets = self._objects(act, self.words.target_preps)
         controlled_by_object = wrapper.kind in {"appeal", "demand"} and own_objects
         targets = own_objects if controlled_by_object else (act_targets or own_objects)
         wrapped = Candidate(
@@ -476,25 +424,25 @@ class _Coder:
         """The dictionary sense of an act, looking through a light verb to its event noun."""
         senses = self.lex.verbs.get(act.lemma_.lower())
         if senses:
-            return choose(senses, act), None
+            return choose(senses, act, words=self.words), None
         if act.lemma_.lower() in self.lex.light_verbs:
             for child in act.children:
                 noun_senses = self.lex.nouns.get(child.lemma_.lower())
                 if child.dep_ == "dobj" and noun_senses:
-                    return choose(noun_senses, child, noun_context=True), child
+                    return choose(noun_senses, child, noun_context=True, words=self.words), child
         return None, None
 
     def _noun(self, noun: Token) -> list[Candidate]:
         senses = self.lex.nouns.get(noun.lemma_.lower())
         if not senses:
             return []
-        sense = choose(senses, noun, noun_context=True)
+        sense = choose(senses, noun, noun_context=True, words=self.words)
         if sense is None:
             return []
         governor = noun.head
         held: Token | None = None  # "placed the leader under arrest": the one it is done to
         if (noun.dep_ == "pobj" and governor.head.dep_ == "dobj"
-                and (governor.lower_, governor.head.head.lemma_) in _PHRASAL_LIGHT):
+                and (governor.lower_, governor.head.head.lemma_) in self.words.phrasal_light):
             held = governor.head
             governor = governor.head.head
             light_object = True
@@ -504,7 +452,8 @@ class _Coder:
         elif noun.dep_ == "compound" and governor.dep_ == "dobj":
             governor = governor.head  # "launched a mediation effort"
             light_object = True
-        elif noun.dep_ == "pobj" and (governor.lower_, governor.head.lemma_) in _PHRASAL_LIGHT:
+        elif noun.dep_ == "pobj" and (
+                governor.lower_, governor.head.lemma_) in self.words.phrasal_light:
             governor = governor.head  # "engaged in ethnic cleansing", "went on strike"
             light_object = True
         else:
@@ -513,7 +462,7 @@ class _Coder:
         light = (
             light_object
             and governor.lemma_.lower() in self.lex.light_verbs
-            and (not governor_senses or choose(governor_senses, governor) is None)
+            and (not governor_senses or choose(governor_senses, governor, words=self.words) is None)
         )
         sources = self._noun_sources(noun)
         targets = self._noun_targets(noun)
@@ -526,7 +475,7 @@ class _Coder:
                        for p in self._expand(c)]
         if light:
             sources = sources or self._subjects(governor)
-            targets = targets or self._objects(governor, frozenset(_TARGET_PREPS), skip=noun)
+            targets = targets or self._objects(governor, self.words.target_preps, skip=noun)
             if held is not None:
                 sources = self._subjects(governor) or sources
                 targets = self._expand(held)
@@ -614,7 +563,7 @@ class _Coder:
         """A plain statement about someone (CAMEO 010): a named speaker says something whose
         subject, or whose addressee, is another actor. Events inside the statement are coded
         on their own and outrank it."""
-        if verb.lemma_.lower() not in self.lex.reporting - _RELAYS:
+        if verb.lemma_.lower() not in self.lex.reporting - self.words.relays:
             return []
         speakers = [p for p in self._subjects(verb) if p.named]
         if not speakers:
@@ -624,13 +573,14 @@ class _Coder:
         addressed = any(c.dep_ in {"dative", "dobj"} for c in verb.children)
         clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
         for clause in clauses:
-            if reported_act(clause, verb) and not addressed and not self._quoted(clause):
+            if (reported_act(clause, verb, self.words) and not addressed
+                    and not self._quoted(clause)):
                 # "Iran has seized a tanker, officials said": the speaker is the source of
                 # a report of someone's act, not commenting on them; an act the dictionary
                 # does not know is then no event, rather than a statement (one made to
                 # someone, "told the envoy that ...", stays a statement)
                 return []
-            modal = obliging_modal(clause)
+            modal = obliging_modal(clause, self.words)
             subjects = [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
                         for p in self._expand(c) if p.actor or p.named]
             if modal and subjects:
@@ -669,14 +619,14 @@ class _Coder:
 
     def _enforcer(self, party: Party) -> bool:
         cluster = self._cluster(party)
-        return cluster is not None and cluster.sector in {"COP", "MIL", "JUD", "GOV"}
+        return cluster is not None and cluster.sector in self.words.enforcer_sectors
 
     def _political(self, party: Party) -> bool:
         """Whether the party is a state or a political actor (government, military, rebels,
         parties, international bodies...), as opposed to a firm or a private person."""
         cluster = self._cluster(party)
         return cluster is not None and (
-            cluster.kind == "country" or cluster.sector in _POLITICAL_SECTORS)
+            cluster.kind == "country" or cluster.sector in self.words.political_sectors)
 
     def _actors_in(self, clauses: list[Token]) -> list[Party]:
         """The actors named in the given clauses, in text order, one party per actor."""
@@ -720,14 +670,14 @@ class _Coder:
                        for p in self._expand(c)]
             if not targets and verb.dep_ in {"relcl", "acl"}:
                 targets = self._expand(verb.head)  # "the city, which was shelled by ..."
-            return sources, targets + self._objects(verb, sense.prep or frozenset(_TARGET_PREPS))
+            return sources, targets + self._objects(verb, sense.prep or self.words.target_preps)
         sources = self._subjects(verb)
         # "to protect Ukraine against (from) Russian strikes": whom one helps, not whom from
-        preps = frozenset(_TARGET_PREPS - (
+        preps = frozenset(self.words.target_preps - (
             {"against", "from"} if "03" <= sense.code[:2] <= "07"
             else {"against"} if sense.code[:2] == "08" else set()))
         targets = self._objects(verb, sense.prep or preps, with_direct=not sense.theme_object)
-        if sense.code[:2] in _GIVING:
+        if sense.code[:2] in self.words.giving:
             # "offered its troops to Lebanon", "gave Tanzania a grant": what is given is no
             # party when a recipient is named
             recipients = self._objects(verb, frozenset({"to"}), with_direct=False) + [
@@ -810,7 +760,9 @@ class _Coder:
         talks = any(s.code[:2] in {"03", "04", "05"} for s in senses)
         # "the withdrawal of its troops from Armenia": what is moved is no party
         theme = any(s.theme_object for s in senses)
-        preps = _NOUN_TARGET_PREPS - {"of"} | {"from"} if theme else _NOUN_TARGET_PREPS
+        preps = self.words.noun_target_preps
+        if theme:
+            preps = preps - {"of"} | {"from"}
         return [p for child in noun.children
                 if child.dep_ == "prep" and child.lower_ in preps
                 and not (talks and child.lower_ == "in")
@@ -836,7 +788,7 @@ class _Coder:
     def _joint_owners(self, token: Token) -> list[Party]:
         """ "The leaders of India and China met": the coordinated states of a role noun's
         "of" phrase are the participants, one each."""
-        if token.lemma_.lower() not in _AGENTS or conjuncts(token):
+        if token.lemma_.lower() not in self.words.agents or conjuncts(token):
             return []
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -854,7 +806,8 @@ class _Coder:
             following = []
             for token in frontier:
                 for child in token.children:
-                    if child.dep_ == "prep" and child.lower_ in _NP_TARGET_PREPS | {"of", "by"}:
+                    if child.dep_ == "prep" and child.lower_ in (
+                            self.words.np_target_preps | {"of", "by"}):
                         pobjs = [g for g in child.children if g.dep_ == "pobj"]
                         for pobj in pobjs:
                             party = self._party(pobj, own_only=True)
@@ -877,14 +830,14 @@ class _Coder:
     def _party(self, token: Token, own_only: bool = False) -> Party | None:
         if token.i in self.dateline:
             return None
-        if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        if token.lower_ in self.words.relative_pronouns and token.head.dep_ == "relcl":
             token = token.head.head
-        if token.lemma_.lower() in _QUANTITIES or token.like_num:
+        if token.lemma_.lower() in self.words.quantities or token.like_num:
             inner = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
             if inner:  # "thousands of students", "a group of rebels"
                 return self._party(inner[0], own_only)
-        if token.ent_type_ in _NOT_PARTIES:
+        if token.ent_type_ in self.words.not_parties:
             return None
         cluster = self.actor_of.get(token.i)
         if cluster is None and token.dep_ == "appos" and token.pos_ == "NOUN":
@@ -893,7 +846,7 @@ class _Coder:
             cluster = self.actor_of.get(token.head.i)
         if cluster is not None:
             return Party(cluster.id, phrase(token), True, token)
-        agentive = token.lemma_.lower() in _AGENTS
+        agentive = token.lemma_.lower() in self.words.agents
         for child in token.children:
             # "Ukrainian leaders", "Iran's army" act for their country; "Canada's fires" do not
             if child.dep_ in _MODIFIERS and (agentive or child.dep_ != "poss"):
@@ -902,17 +855,17 @@ class _Coder:
                     cluster = self._owner_of(child)  # "Ukraine denied its drones attacked"
                 if cluster is not None:
                     return Party(cluster.id, phrase(token), True, token)
-        if token.ent_type_ in _ENTITY_LABELS:
+        if token.ent_type_ in self.words.entity_labels:
             return Party(None, entity_text(token), True, token)
         if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
             return Party(None, phrase(token), True, token)  # a name the tagger missed
         if own_only:
             return None
         for child in token.children:
-            if child.dep_ in _MODIFIERS and child.ent_type_ in _ENTITY_LABELS and (
+            if child.dep_ in _MODIFIERS and child.ent_type_ in self.words.entity_labels and (
                     agentive or child.dep_ != "poss"):
                 return Party(None, phrase(token), True, token)
-        if token.lower_ in _PERSONAL_PRONOUNS:
+        if token.lower_ in self.words.personal_pronouns:
             antecedent = self._antecedent(token)
             if antecedent is not None:
                 return antecedent
@@ -943,10 +896,10 @@ class _Coder:
         if clause.dep_ not in {"ccomp", "parataxis"}:
             return None
         reporter = clause.head
-        if reporter.lemma_.lower() not in self.lex.reporting | {"announce", "insist"}:
+        if reporter.lemma_.lower() not in self.lex.reporting | self.words.speech_verbs:
             return None
         speakers = [p for p in self._subjects(reporter) if p.named]
-        kinds = _PRONOUN_KINDS.get(pronoun.lower_)
+        kinds = self.words.pronoun_kinds.get(pronoun.lower_)
         if kinds is not None:
             # "leaders, who argued that it had ...": "it" is not the leaders
             speakers = [p for p in speakers
@@ -994,6 +947,7 @@ class _Coder:
     # --- modality --------------------------------------------------------------------------
 
     def _modality(self, candidate: Candidate, head: Token) -> None:
+        words = self.words
         chain = [head, *head.ancestors]
         clause = clause_of(head)
         candidate.negated = any(
@@ -1002,35 +956,35 @@ class _Coder:
         ) or any(
             # "had no intention of invading", "has no plans to visit"; "denied supporting"
             (t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children))
-            or (t.lemma_.lower() in _DENIALS and c.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"})
+            or (t.lemma_.lower() in words.denials and c.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"})
             for c, t in zip(chain[:4], chain[1:4], strict=False)
         )
         # governed by an intention, a threat, an appeal or "is expected/due to": not done (yet)
-        candidate.hypothetical = hypothetical(clause) or any(
+        candidate.hypothetical = hypothetical(clause, words) or any(
             c.dep_ == "xcomp" and (
-                t.lemma_.lower() in _PROSPECTIVE
+                t.lemma_.lower() in words.prospective
                 or (t.lemma_.lower() in self.lex.wrappers
                     and self.lex.wrappers[t.lemma_.lower()].kind != "refuse"))
             for c, t in zip(chain, chain[1:], strict=False)
         ) or any(
             # "stopped the crowd from marching": the march was kept from happening
-            c.dep_ == "prep" and c.lower_ == "from" and t.lemma_.lower() in _PREVENTING
+            c.dep_ == "prep" and c.lower_ == "from" and t.lemma_.lower() in words.preventing
             for c, t in zip(chain[1:4], chain[2:4], strict=False)
         )
         candidate.hedged = any(
-            c.lower_ in _HEDGES for t in chain[:3] for c in t.children if c.dep_ == "advmod"
+            c.lower_ in words.hedges for t in chain[:3] for c in t.children if c.dep_ == "advmod"
         ) or any(
             # "..., local media claimed", "rebels alleged that ...": only a claim
-            c.dep_ in {"ccomp", "parataxis"} and t.lemma_.lower() in _CLAIMING
+            c.dep_ in {"ccomp", "parataxis"} and t.lemma_.lower() in words.claiming
             for c, t in zip(chain, chain[1:], strict=False)
         ) or any(
             # "according to unconfirmed reports"
-            c.lower_ == "according" and any(w.lower_ in _UNCONFIRMED for w in c.subtree)
+            c.lower_ == "according" and any(w.lower_ in words.unconfirmed for w in c.subtree)
             for t in chain[:3] for c in t.children if c.dep_ == "prep"
         ) or any(
-            t.lemma_.lower() in _HEDGING_VERBS and any(c.dep_ == "auxpass" for c in t.children)
+            t.lemma_.lower() in words.hedging_verbs and any(c.dep_ == "auxpass" for c in t.children)
             and c.dep_ == "xcomp" for c, t in zip(chain, chain[1:], strict=False)
-        ) or _without_evidence(chain[1:5])  # the claim itself was made: only what it says
+        ) or _without_evidence(chain[1:5], words)  # the claim was made: only what it says
         # "accused Kenya of sheltering rebels", "arrested for spying": only alleged
         candidate.alleged = any(
             c.dep_ == "prep" and c.lower_ in {"of", "for", "with"} and self._is_accusation(t)
@@ -1040,9 +994,9 @@ class _Coder:
         # "... on Wednesday, one day after a jet shot down a helicopter": the time clause
         # tells what came before the news
         candidate.subordinate = any(
-            (t.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in _TIME_MARKS
+            (t.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in words.time_marks
                                        for m in t.children))
-            or (t.dep_ == "pobj" and t.head.lower_ in _TIME_MARKS)
+            or (t.dep_ == "pobj" and t.head.lower_ in words.time_marks)
             for t in chain[:4]
         )
         self._attribution(candidate, chain)
@@ -1079,8 +1033,8 @@ class _Coder:
     def expand(self, candidate: Candidate, scope: DateScope) -> Iterable[Event]:
         """One contract event per source-target pair that passes the gate."""
         joint = candidate.symmetric and len(candidate.sources) > 1  # "X and Y signed in Z"
-        if (not any(p.named for p in candidate.targets) and candidate.code[:2] not in _NO_PLACE
-                and not joint):
+        if (not any(p.named for p in candidate.targets)
+                and candidate.code[:2] not in self.words.no_place and not joint):
             place = self._place(candidate)
             if place is not None:
                 candidate.targets = [place]
@@ -1173,10 +1127,10 @@ class _Coder:
             return code
         if cluster.sector == "COP":
             return "175"
-        if cluster.sector in _INDIVIDUAL_SECTORS or (
+        if cluster.sector in self.words.individual_sectors or (
                 cluster.sector is None and cluster.kind == "person"):
-            return "1823" if code == "1823" or source.token.head.lemma_ in {"kill", "murder"} \
-                else "180"
+            killing = code == "1823" or source.token.head.lemma_ in self.words.killing_verbs
+            return "1823" if killing else "180"
         return code
 
     def _next_actor(self, candidate: Candidate) -> list[Party]:
@@ -1195,7 +1149,7 @@ class _Coder:
                 head = head.head
             if head.dep_ in SUBJECTS and head.head.lemma_.lower() in self.lex.reporting:
                 return []  # the rest of the sentence is attribution
-            if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS | {"according"}:
+            if head.dep_ == "pobj" and head.head.lower_ in self.words.place_preps | {"according"}:
                 continue
             if head.dep_ == "pobj" and head.head.head.lower_ == "according":
                 return []
@@ -1211,7 +1165,7 @@ class _Coder:
             for child in head.children:
                 if child.dep_ == "appos" and child.ent_type_ in {"GPE", "LOC", "FAC"}:
                     return self._party(child)
-                if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                if child.dep_ == "prep" and child.lower_ in self.words.place_preps:
                     for pobj in (g for g in child.children if g.dep_ == "pobj"):
                         party = self._party(pobj)
                         if party is not None and party.named and pobj.ent_type_ in {
@@ -1230,28 +1184,29 @@ class _Coder:
         if target is not None and self._one_state(source, target):
             return False  # "India ... New Delhi": a country and its capital are one actor
         # crowds act without names: "thousands of workers marched", "students rioted"
-        crowd = candidate.code[:2] == "14" and _is_people(source.token)
+        crowd = candidate.code[:2] == "14" and _is_people(source.token, self.words)
         # an unnamed doer must at least be one that acts for others ("police", "rebels")
-        if not (source.named or crowd or source.token.lemma_.lower() in _AGENTS):
+        if not (source.named or crowd or source.token.lemma_.lower() in self.words.agents):
             # "a roadside bomb killed two soldiers": the weapon is no doer, the act stands
             return self._doerless_violence(candidate, target)
         if not (source.named or (target and target.named)):
             return False
         if (candidate.code[:2] == "04" and target is not None and not target.named
-                and target.token.lemma_.lower() not in _AGENTS | _PEOPLE):
+                and target.token.lemma_.lower() not in self.words.agents | self.words.people):
             if candidate.code[:3] not in {"045", "046"}:
                 return False  # "visited a school", "met reporters": no one to consult
             target = None  # "brokered a ceasefire": mediation needs no named recipient
-        if _sporting(source) or (target is not None and _sporting(target)):
+        if _sporting(source, self.words) or (target is not None and _sporting(target, self.words)):
             return False  # "Pakistan's cricket team arrived in Australia": sport, not politics
-        if target is not None and not target.named and target.token.lower_ in _GENERIC:
+        if target is not None and not target.named and target.token.lower_ in self.words.generic:
             return False  # "those who are praised by the Kremlin": nobody in particular
-        if target is not None and not target.named and target.token.ent_type_ in _NAMED_THINGS:
+        if (target is not None and not target.named
+                and target.token.ent_type_ in self.words.named_things):
             return False  # "will host the World Cup", "launched the iPhone": no recipient
         if target is None:
             # a thing as target ("ruled out job cuts") is no target: only acts that need none,
             # or a political actor's act of a kind that PLOVER codes without a recipient
-            return (candidate.targetless_ok or candidate.code[:2] in _TARGETLESS_ROOTS
+            return (candidate.targetless_ok or candidate.code[:2] in self.words.targetless_roots
                     or self._political_alone(candidate, source))
         return True
 
@@ -1280,69 +1235,39 @@ class _Coder:
     def _political_alone(self, candidate: Candidate, source: Party) -> bool:
         if candidate.match not in {"verb", "wrapper", "light", "act"} or source.actor is None:
             return False
-        if lookup(candidate.code).plover in _NEEDS_RECIPIENT:
+        if lookup(candidate.code).plover in self.words.needs_recipient:
             return False
         return self._political(source)
 
     def _doerless_violence(self, candidate: Candidate, target: Party | None) -> bool:
-        if candidate.code[:2] not in _DOERLESS_ROOTS or target is None or candidate.negated:
+        if (candidate.code[:2] not in self.words.doerless_roots or target is None
+                or candidate.negated):
             return False
-        if not (target.named or _is_people(target.token) or target.token.lemma_.lower() in {
-                "soldier", "civilian", "policeman", "officer", "child", "journalist", "person"}):
+        if not (target.named or _is_people(target.token, self.words)
+                or target.token.lemma_.lower() in self.words.victims):
             return False
         sent = candidate.trigger.sent
-        return not any(t.lemma_.lower() in _MISHAPS for t in sent)
+        return not any(t.lemma_.lower() in self.words.mishaps for t in sent)
 
 
-_AGENTS = {
-    "leader", "leadership", "official", "government", "minister", "president", "premier",
-    "troop", "force", "army", "soldier", "police", "authority", "military", "navy", "diplomat",
-    "spokesman", "spokeswoman", "spokesperson", "ministry", "parliament", "lawmaker", "senator",
-    "delegation", "envoy", "ambassador", "embassy", "rebel", "militant", "fighter", "protester",
-    "demonstrator", "activist", "opposition", "party", "court", "judge", "prosecutor", "regime",
-    "administration", "cabinet", "council", "agency", "service", "company", "firm", "bank",
-    "media", "coalition", "alliance", "ally", "counterpart", "chief", "head", "commander",
-    "general", "officer", "negotiator", "team", "representative", "legislator", "congress",
-    "state", "people", "citizen", "national", "student", "worker", "group", "militia",
-    "guard", "jet", "warship", "aircraft", "drone", "unit", "side", "king", "queen", "prince",
-    "chancellor", "mayor", "governor", "monarch", "colonel", "secretary",
-    "investigator", "inspector", "mission", "union", "manufacturer", "operator", "broadcaster",
-    "network", "agent", "intelligence", "security", "guerrilla", "insurgent", "separatist",
-    "settler", "voter", "youth", "villager", "resident", "refugee", "crowd", "supporter",
-    "movement", "organization", "organisation", "front", "faction", "wing", "forum", "body",
-    "institution", "committee", "commission", "federation", "association", "bloc",
-}
-_PEOPLE = {"people", "protester", "demonstrator", "student", "worker", "youth", "villager",
-           "resident", "refugee", "crowd", "supporter", "activist", "farmer", "miner", "teacher",
-           "civilian", "citizen", "prisoner", "inmate", "employee", "driver", "doctor", "nurse",
-           "thousand", "hundred", "dozen", "member", "group"}
-
-
-_SPORTS = {"cricket", "football", "soccer", "rugby", "tennis", "basketball", "hockey",
-           "volleyball", "handball", "baseball", "golf", "olympic", "athletics", "chess",
-           "cycling", "swimming"}
-_SPORTING = {"squad", "footballer", "cricketer", "athlete", "player", "striker", "goalkeeper",
-             "coach", "midfielder", "defender", "sprinter", "olympian"}
-
-
-def _sporting(party: Party) -> bool:
+def _sporting(party: Party, words: EventWords) -> bool:
     """A sports team or player ("the cricket team", "the striker")."""
     lemma = party.token.lemma_.lower()
-    return lemma in _SPORTING or lemma in {"team", "side", "club"} and any(
-        c.lemma_.lower() in _SPORTS for c in party.token.children)
+    return lemma in words.sporting or lemma in words.team_nouns and any(
+        c.lemma_.lower() in words.sports for c in party.token.children)
 
 
-def _is_people(token: Token) -> bool:
-    return token.lemma_.lower() in _PEOPLE
+def _is_people(token: Token, words: EventWords) -> bool:
+    return token.lemma_.lower() in words.people
 
 
-def _without_evidence(chain: list[Token]) -> bool:
+def _without_evidence(chain: list[Token], words: EventWords) -> bool:
     """"claimed without evidence that ...", "accused X, without providing proof, of ...": the
     act is only claimed."""
     for token in chain:
         for child in (token, *token.children):
             if child.lower_ == "without" and any(
-                    w.lemma_.lower() in _EVIDENCE for w in child.subtree):
+                    w.lemma_.lower() in words.evidence for w in child.subtree):
                 return True
     return False
 

@@ -9,31 +9,31 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.extract.event_lexicon import Sense
+from eventwire.extract.event_words import EventWords, event_words
 from eventwire.nlp.mentions import entity_at
 
-# particles a phrasal verb may end in ("pulled its forces back")
-PARTICLES = {"back", "away", "down", "off", "out", "up", "aside", "over"}
+# The word lists (modals, particles, ...) are in data/event_words.yaml: every function that
+# needs them takes ``words`` (the coder's EventWords; by default the ones in use).
 
 # dependency labels of a clause's doer
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-
-# modal auxiliaries: what they govern has not (yet) happened
-MODALS = {"could", "would", "might", "may", "will", "shall", "should", "must", "can", "'ll", "wo"}
 
 
 # the dictionary's code for a sense that is no event ("released a video")
 NO_EVENT = "none"
 
 
-def choose(senses: list[Sense], head: Token, noun_context: bool = False) -> Sense | None:
+def choose(senses: list[Sense], head: Token, noun_context: bool = False,
+           words: EventWords | None = None) -> Sense | None:
     """The first sense whose preposition and keyword conditions hold around ``head``."""
+    particles = (words or event_words()).particles
     preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}
-             or c.dep_ == "advmod" and c.lower_ in PARTICLES}  # "pulled its forces back"
-    words = complement_words(head, include_head_context=noun_context)
+             or c.dep_ == "advmod" and c.lower_ in particles}  # "pulled its forces back"
+    context = complement_words(head, include_head_context=noun_context)
     for sense in senses:
         if sense.prep and not sense.prep & preps:
             continue
-        if sense.with_words and not any(has_word(words, w) for w in sense.with_words):
+        if sense.with_words and not any(has_word(context, w) for w in sense.with_words):
             continue
         if sense.by_words and not any(has_word(subject_words(head), w) for w in sense.by_words):
             continue
@@ -86,14 +86,15 @@ def infinitive(verb: Token) -> Token | None:
     return None
 
 
-def mandated(verb: Token) -> Token | None:
+def mandated(verb: Token, words: EventWords | None = None) -> Token | None:
     """The act of a "that" clause after a demand or appeal, in the subjunctive or with
     should/must ("demanded that Israel halt", "urged that talks should resume")."""
+    obliging = (words or event_words()).obliging_modals
     for child in verb.children:
         if child.dep_ != "ccomp" or child.pos_ not in {"VERB", "AUX"}:
             continue
         auxes = {c.lower_ for c in child.children if c.dep_ == "aux"}
-        if child.tag_ in {"VB", "VBP"} and not auxes or auxes & {"should", "must"}:
+        if child.tag_ in {"VB", "VBP"} and not auxes or auxes & obliging:
             return child
     return None
 
@@ -115,39 +116,43 @@ def asked_clause(noun: Token) -> Token | None:
                  and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
 
 
-def obliging_modal(clause: Token) -> str | None:
+def obliging_modal(clause: Token, words: EventWords | None = None) -> str | None:
     """ "must" or "should" on a reported clause ("Y must withdraw", "Y should be ready")."""
+    obliging = (words or event_words()).obliging_modals
     return next((c.lower_ for c in clause.children
-                 if c.dep_ == "aux" and c.lower_ in {"must", "should"}), None)
+                 if c.dep_ == "aux" and c.lower_ in obliging), None)
 
 
-def reported_act(clause: Token, verb: Token) -> bool:
+def reported_act(clause: Token, verb: Token, words: EventWords | None = None) -> bool:
     """Whether a reported clause tells of an act already done by someone (in the perfect):
     "Israel has strengthened its forces", "Beijing had enlarged an island". Such a
     clause, and any clause that comes before its reporting verb ("..., officials said"), is
     news attributed to the speaker rather than the speaker's comment on someone."""
+    words = words or event_words()
     if clause.pos_ not in {"VERB", "AUX"}:
         return False
     if clause.i < verb.i:
-        return obliging_modal(clause) is None  # "..., a spokesman said" (but "X must ...")
+        # "..., a spokesman said" (but "X must ...")
+        return obliging_modal(clause, words) is None
     if clause.lemma_ == "be":
         return False
     auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
-    if any(c.lower_ in MODALS for c in auxes):
+    if any(c.lower_ in words.modals for c in auxes):
         return False
     # the perfect tells of a completed act; a plain past may be the backshift of reported
     # speech ("said it wanted a state"), so it is no sign
     return clause.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)
 
 
-def conditional(clause: Token) -> bool:
+def conditional(clause: Token, words: EventWords | None = None) -> bool:
     """Whether the clause, or the clause it hangs from, carries an if/unless condition."""
+    conditions = (words or event_words()).conditions
     for token in (clause, clause.head):
         for child in token.children:
             if child.dep_ == "advcl" and any(
-                    g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in child.children):
+                    g.dep_ == "mark" and g.lower_ in conditions for g in child.children):
                 return True
-    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in conditions for c in clause.children)
 
 
 def particle_end(verb: Token) -> int:
@@ -171,15 +176,16 @@ def clause_of(token: Token) -> Token:
     return token
 
 
-def hypothetical(clause: Token) -> bool:
+def hypothetical(clause: Token, words: EventWords | None = None) -> bool:
+    words = words or event_words()
     token: Token | None = clause
     while token is not None:
         for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in MODALS:
+            if child.dep_ == "aux" and child.lower_ in words.modals:
                 return True
-            if child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"}:
+            if child.dep_ == "mark" and child.lower_ in words.hypothetical_marks:
                 return True
-            if (child.dep_ in {"advmod", "mark"} and child.lower_ in {"when", "whenever"}
+            if (child.dep_ in {"advmod", "mark"} and child.lower_ in words.generic_when
                     and token.tag_ in {"VBZ", "VBP"} and token.dep_ == "advcl"):
                 # "when Putin calls you a visionary, ...": a generic case, not an act
                 return True
@@ -197,14 +203,11 @@ def purpose(clause: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
-# Nouns that act for the country or group modifying them ("Ukrainian leaders", "Iran's army").
-
-
-def future(clause: Token) -> bool:
+def future(clause: Token, words: EventWords | None = None) -> bool:
     if purpose(clause):
         clause = clause.head
-    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall", "going", "would", "wo"}
-               for c in clause.children)
+    auxiliaries = (words or event_words()).future_auxiliaries
+    return any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in clause.children)
 
 
 def phrase(token: Token) -> str:

@@ -1,0 +1,235 @@
+"""The event coder's coding knowledge (``data/event_words.yaml``): the words and codes its rules
+look for, loaded once into a frozen :class:`EventWords`.
+
+The file is validated by :class:`EventWordsFile`: every list non-empty, words lowercase (they are
+matched against lowercased words and lemmas), entity labels, sectors and PLOVER categories
+uppercase, CAMEO roots two digits. A user file in the same format, named by the setting
+``event_words`` (``EVENTWIRE_EVENT_WORDS``), replaces the bundled lists it gives; a key the
+bundled file does not have is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Annotated, Any
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from eventwire.data import load_yaml
+
+BUNDLED = "event_words.yaml"
+
+
+def _lowercase(word: str) -> str:
+    if not word or word != word.strip() or word != word.lower():
+        raise ValueError(f"{word!r} must be a lowercase word (words are matched lowercase)")
+    return word
+
+
+def _uppercase(label: str) -> str:
+    if not label or label != label.strip() or label != label.upper():
+        raise ValueError(f"{label!r} must be uppercase (an entity label, sector or category)")
+    return label
+
+
+def _root(code: str) -> str:
+    if len(code) != 2 or not code.isdigit():
+        raise ValueError(f"{code!r} must be a two-digit CAMEO root such as \"02\"")
+    return code
+
+
+def _phrasal(entry: str) -> str:
+    if len(_lowercase(entry).split()) != 2:
+        raise ValueError(f"{entry!r} must be 'verb preposition' (\"go on\")")
+    return entry
+
+
+Word = Annotated[str, AfterValidator(_lowercase)]
+Label = Annotated[str, AfterValidator(_uppercase)]
+Root = Annotated[str, AfterValidator(_root)]
+Phrasal = Annotated[str, AfterValidator(_phrasal)]
+Words = Annotated[list[Word], Field(min_length=1)]
+Labels = Annotated[list[Label], Field(min_length=1)]
+Roots = Annotated[list[Root], Field(min_length=1)]
+
+
+class EventWordsFile(BaseModel):
+    """The schema of ``event_words.yaml`` (see the file's comments for what each list is for)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    # participants: prepositions
+    target_preps: Words
+    np_target_preps: Words
+    noun_target_preps: Words
+    place_preps: Words
+    # participants: who may be one
+    not_parties: Labels
+    entity_labels: Labels
+    named_things: Labels
+    agents: Words
+    people: Words
+    victims: Words
+    quantities: Words
+    generic: Words
+    relative_pronouns: Words
+    personal_pronouns: Words
+    pronoun_kinds: Annotated[dict[Word, Words], Field(min_length=1)]
+    speech_verbs: Words
+    relays: Words
+    sports: Words
+    sporting: Words
+    team_nouns: Words
+    # sectors and codes
+    political_sectors: Labels
+    individual_sectors: Labels
+    enforcer_sectors: Labels
+    killing_verbs: Words
+    giving: Roots
+    targetless_roots: Roots
+    doerless_roots: Roots
+    no_place: Roots
+    needs_recipient: Labels
+    # triggers
+    phrasal_light: Annotated[list[Phrasal], Field(min_length=1)]
+    particles: Words
+    mishaps: Words
+    # modality
+    modals: Words
+    obliging_modals: Words
+    future_auxiliaries: Words
+    reported_future: Words
+    conditions: Words
+    hypothetical_marks: Words
+    generic_when: Words
+    denials: Words
+    prospective: Words
+    preventing: Words
+    hedges: Words
+    claiming: Words
+    unconfirmed: Words
+    hedging_verbs: Words
+    evidence: Words
+    time_marks: Words
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The lists of :class:`EventWordsFile` as sets, ready for membership tests."""
+
+    target_preps: frozenset[str]
+    np_target_preps: frozenset[str]
+    noun_target_preps: frozenset[str]
+    place_preps: frozenset[str]
+    not_parties: frozenset[str]
+    entity_labels: frozenset[str]
+    named_things: frozenset[str]
+    agents: frozenset[str]
+    people: frozenset[str]
+    victims: frozenset[str]
+    quantities: frozenset[str]
+    generic: frozenset[str]
+    relative_pronouns: frozenset[str]
+    personal_pronouns: frozenset[str]
+    pronoun_kinds: Mapping[str, frozenset[str]]
+    speech_verbs: frozenset[str]
+    relays: frozenset[str]
+    sports: frozenset[str]
+    sporting: frozenset[str]
+    team_nouns: frozenset[str]
+    political_sectors: frozenset[str]
+    individual_sectors: frozenset[str]
+    enforcer_sectors: frozenset[str]
+    killing_verbs: frozenset[str]
+    giving: frozenset[str]
+    targetless_roots: frozenset[str]
+    doerless_roots: frozenset[str]
+    no_place: frozenset[str]
+    needs_recipient: frozenset[str]
+    phrasal_light: frozenset[tuple[str, str]]  # (preposition, verb lemma)
+    particles: frozenset[str]
+    mishaps: frozenset[str]
+    modals: frozenset[str]
+    obliging_modals: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    reported_future: frozenset[str]
+    conditions: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    generic_when: frozenset[str]
+    denials: frozenset[str]
+    prospective: frozenset[str]
+    preventing: frozenset[str]
+    hedges: frozenset[str]
+    claiming: frozenset[str]
+    unconfirmed: frozenset[str]
+    hedging_verbs: frozenset[str]
+    evidence: frozenset[str]
+    time_marks: frozenset[str]
+
+    @classmethod
+    def from_file(cls, data: EventWordsFile) -> EventWords:
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            value = getattr(data, f.name)
+            if f.name == "pronoun_kinds":
+                value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
+            elif f.name == "phrasal_light":
+                value = frozenset((e.split()[1], e.split()[0]) for e in value)
+            else:
+                value = frozenset(value)
+            values[f.name] = value
+        return cls(**values)
+
+
+class EventWordsError(ValueError):
+    """An event words file that does not fit the schema."""
+
+
+def _validate(data: Any, where: str) -> EventWordsFile:
+    try:
+        return EventWordsFile.model_validate(data)
+    except ValidationError as error:
+        raise EventWordsError(f"{where}: {error}") from None
+
+
+def load_event_words(path: str | Path = "") -> EventWords:
+    """The bundled lists, with those of the user file ``path`` (if any) in their place."""
+    data = load_yaml(BUNDLED)
+    if path:
+        where = str(path)
+        try:
+            user = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as error:
+            raise EventWordsError(f"{where}: cannot read the event words file: {error}") from None
+        if not isinstance(user, dict):
+            raise EventWordsError(f"{where}: expected a mapping of list names to lists")
+        unknown = sorted(set(user) - set(EventWordsFile.model_fields), key=str)
+        if unknown:
+            raise EventWordsError(
+                f"{where}: unknown event word list(s) {', '.join(map(str, unknown))}; the lists "
+                f"are those of eventwire/data/{BUNDLED}: {', '.join(EventWordsFile.model_fields)}"
+            )
+        data = {**data, **user}
+    else:
+        where = BUNDLED
+    return EventWords.from_file(_validate(data, where))
+
+
+@cache
+def _cached(path: str) -> EventWords:
+    return load_event_words(path)
+
+
+def event_words(path: str | None = None) -> EventWords:
+    """The event words in use, loaded once per file: those of ``path``, else of the setting
+    ``event_words`` (``EVENTWIRE_EVENT_WORDS``), over the bundled lists."""
+    if path is None:
+        from eventwire.settings import Settings
+
+        path = Settings().event_words
+    return _cached(str(path))
