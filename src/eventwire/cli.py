@@ -2,12 +2,14 @@
 
 Exit codes: 0 when every document was analysed; 1 when at least one document failed (its
 ``errors`` are in the output and a one-line message per failure is on stderr; the other documents
-are complete); 2 for a usage error (a path that does not exist, a model that is not installed).
+are complete); 2 for a usage error (a path that does not exist, a model that is not installed, an
+actor or people file that cannot be used).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -19,9 +21,10 @@ from rich.console import Console
 from eventwire.corpus_cli import register as register_corpus_commands
 from eventwire.model import Result
 from eventwire.nlp import ModelNotFound
+from eventwire.nlp.kb import KBError, check_actor_files, check_people_files
 from eventwire.pipeline import SkippedFile, run
 from eventwire.report import print_summary
-from eventwire.settings import Settings
+from eventwire.settings import Settings, split_paths
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "eventwire-1.schema.json"
 
@@ -74,6 +77,14 @@ def extract_command(
         typer.Option("--min-confidence", min=0.0, max=1.0, envvar="EVENTWIRE_MIN_CONFIDENCE",
                      help="Output only events at least this confident (default 0.1; 0: all)"),
     ] = None,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actors",
+            help="YAML file of actor overrides (format of samples/actors.yaml), repeatable; "
+            "replaces EVENTWIRE_ACTORS",
+        ),
+    ] = None,
 ) -> None:
     """Extract actors, statements and events from news articles, one JSON object per article."""
     overrides: dict[str, object] = {"raw": raw}
@@ -81,12 +92,17 @@ def extract_command(
         overrides["model"] = model
     if min_confidence is not None:
         overrides["min_confidence"] = min_confidence
+    if actors:
+        overrides["actors"] = os.pathsep.join(str(p) for p in actors)
     settings = Settings(**overrides)
     paths = paths or [Path("-")]
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists()]
+    missing += [p for p in (*split_paths(settings.actors), *split_paths(settings.people))
+                if not Path(p).exists()]  # fmt: skip
     if missing:
         _warn(f"no such file or directory: {', '.join(missing)}")
         raise typer.Exit(2)
+    check_user_files(settings)
 
     results: list[Result] = []
     failed = 0
@@ -111,7 +127,7 @@ def extract_command(
             handle.write("\n")
         elif output_format is OutputFormat.table:
             print_summary(results, Console(file=handle, width=160))
-    except ModelNotFound as err:
+    except (ModelNotFound, KBError) as err:
         _warn(str(err))
         raise typer.Exit(2) from None
     finally:
@@ -120,6 +136,17 @@ def extract_command(
     if summary:
         print_summary(results, Console(stderr=out is None, width=160))
     raise typer.Exit(1 if failed else 0)
+
+
+def check_user_files(settings: Settings) -> None:
+    """Exit 2 with one line on stderr when an actor or people file of ``settings`` is not
+    valid (checked before any document is read)."""
+    try:
+        check_actor_files(settings.actors)
+        check_people_files(settings.people)
+    except KBError as err:
+        _warn(str(err))
+        raise typer.Exit(2) from None
 
 
 @app.command("schema")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -15,8 +16,9 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.nlp import ModelNotFound
+from eventwire.nlp.kb import KBError, check_actor_files, check_people_files
 from eventwire.query import Corpus, EventFilter
-from eventwire.settings import Settings
+from eventwire.settings import Settings, split_paths
 from eventwire.store import DEFAULT_DB, IngestReport, Store, ingest
 from eventwire.store.export import export
 
@@ -94,7 +96,13 @@ def register(app: typer.Typer) -> None:
         paths: Annotated[list[Path], typer.Argument(help="Files or directories of articles")],
         db: DbOption = DEFAULT_DB,
         actors: Annotated[
-            Path | None, typer.Option("--actors", help="YAML file of actor overrides")
+            list[Path] | None,
+            typer.Option(
+                "--actors",
+                help="YAML file of actor overrides (format of samples/actors.yaml), repeatable: "
+                "used by the analysis and kept as the corpus overrides; replaces "
+                "EVENTWIRE_ACTORS",
+            ),
         ] = None,
         model: Annotated[
             str | None, typer.Option("--model", envvar="EVENTWIRE_MODEL", help="spaCy pipeline")
@@ -109,16 +117,27 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Extract and store articles; files already stored are skipped."""
-        missing = [str(p) for p in [*paths, *([actors] if actors else [])] if not p.exists()]
-        if missing:
-            _fail(f"no such file or directory: {', '.join(missing)}")
         overrides: dict[str, object] = {"model": model} if model else {}
         if min_confidence is not None:
             overrides["min_confidence"] = min_confidence
+        if actors:
+            overrides["actors"] = os.pathsep.join(str(p) for p in actors)
         settings = Settings(**overrides)
+        user_files = [
+            Path(p) for p in (*split_paths(settings.actors), *split_paths(settings.people))
+        ]
+        missing = [str(p) for p in [*paths, *user_files] if not p.exists()]
+        if missing:
+            _fail(f"no such file or directory: {', '.join(missing)}")
+        try:
+            check_actor_files(settings.actors)
+            check_people_files(settings.people)
+        except KBError as err:
+            _fail(str(err))
         try:
             report = ingest(
-                paths, db, settings, actors_file=actors, on_commit=_progress if progress else None
+                paths, db, settings, actors_file=actors or None,
+                on_commit=_progress if progress else None,
             )
         except ModelNotFound as err:
             _fail(str(err))

@@ -50,7 +50,7 @@ def _analyse_batch(
     ]
     if not todo:
         return batch
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(settings)
     try:
         docs = list(nlp.pipe(_unparsed(nlp, item) for item in todo))
     except Exception:  # noqa: BLE001 - find the document that broke the batch, one by one

@@ -7,12 +7,15 @@ by naming it in ``Settings.model`` / ``--model`` / ``EVENTWIRE_MODEL``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from eventwire.nlp import components  # noqa: F401  (registers the eventwire factories)
+from eventwire.settings import Settings, split_paths
 
 __all__ = ["load_pipeline", "ModelNotFound", "EVENTWIRE_COMPONENTS"]
 
@@ -24,11 +27,38 @@ class ModelNotFound(RuntimeError):
     """The named spaCy pipeline is not installed; eventwire never downloads one."""
 
 
+def load_pipeline(
+    model: str | Settings,
+    *,
+    actors_files: Iterable[str | Path] = (),
+    people_files: Iterable[str | Path] = (),
+) -> Language:
+    """Load an installed spaCy pipeline by package name or path and add eventwire's components.
+
+    ``model`` is a pipeline name or path, or a :class:`Settings` whose ``model``, ``actors`` and
+    ``people`` are used. The actor and people files reach the ``eventwire_actors`` component as
+    its config (``actors_files``, ``people_files``), which loads the actor knowledge base once
+    per set of files. Pipelines are cached per model and files.
+    """
+    if isinstance(model, Settings):
+        actors_files = (*split_paths(model.actors), *actors_files)
+        people_files = (*split_paths(model.people), *people_files)
+        model = model.model
+    return _load_pipeline(model, _resolved(actors_files), _resolved(people_files))
+
+
+def _resolved(files: Iterable[str | Path]) -> tuple[str, ...]:
+    return tuple(str(Path(f).expanduser().resolve()) for f in files)
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(model: str) -> Language:
-    """Load an installed spaCy pipeline by package name or path and add eventwire's components."""
+def _load_pipeline(
+    model: str, actors_files: tuple[str, ...], people_files: tuple[str, ...]
+) -> Language:
+    # A pipeline with user files shares the word vectors and strings of the plain one.
+    shared = {"vocab": _load_pipeline(model, (), ()).vocab} if actors_files or people_files else {}
     try:
-        nlp = spacy.load(model, exclude=["senter"])
+        nlp = spacy.load(model, exclude=["senter"], **shared)
     except OSError as err:
         raise ModelNotFound(
             f"spaCy pipeline '{model}' is not installed. Install it as a package "
@@ -39,7 +69,10 @@ def load_pipeline(model: str) -> Language:
         if name not in nlp.pipe_names:
             anchor = next((p for p in ("parser", "senter", "ner") if p in nlp.pipe_names), None)
             nlp.add_pipe(name, before=anchor) if anchor else nlp.add_pipe(name, first=True)
+    config = {
+        "eventwire_actors": {"actors_files": list(actors_files), "people_files": list(people_files)}
+    }
     for name in EVENTWIRE_COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, last=True)
+            nlp.add_pipe(name, last=True, config=config.get(name, {}))
     return nlp

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.kb import ActorKB
 from eventwire.nlp.lexicon import lexicon
 from eventwire.nlp.mentions import Mention, dateline_country, find_mentions
 from eventwire.nlp.people import people
@@ -76,7 +77,9 @@ class _Links:
     pairs: list[tuple[Span, Span]] = field(default_factory=list)
 
 
-def resolve_actors(doc: Doc) -> tuple[list[ActorCluster], list[tuple[Span, Span]]]:
+def resolve_actors(
+    doc: Doc, kb: ActorKB | None = None
+) -> tuple[list[ActorCluster], list[tuple[Span, Span]]]:
     """Actors of ``doc`` and the (pronoun, antecedent) links that were made."""
     mentions = find_mentions(doc)
     sentence_of = _sentence_numbers(doc)

@@ -1,7 +1,11 @@
 """eventwire's spaCy components. Each is a small registered factory around one ``Doc``.
 
 ``eventwire_actors`` sets ``doc._.actors`` (a list of :class:`ActorCluster`, see
-:mod:`eventwire.nlp.actors`) and ``doc._.coref_links`` (pronoun -> antecedent span pairs).
+:mod:`eventwire.nlp.actors`) and ``doc._.coref_links`` (pronoun -> antecedent span pairs). It
+is configured with the user's actor and people files (``actors_files``, ``people_files``; see
+:func:`eventwire.nlp.load_pipeline`), holds the actor knowledge base they give
+(:func:`eventwire.nlp.kb.load_kb`, loaded once per set of files) as ``kb`` and hands it to
+:func:`eventwire.nlp.actors.resolve_actors`.
 """
 
 from __future__ import annotations
@@ -10,10 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventwire.nlp.actors import ActorCluster, resolve_actors
+from eventwire.nlp.kb import ActorKB, as_date, load_kb
 from eventwire.nlp.mentions import dateline_tokens
 
-__all__ = ["ActorCluster", "BEFORE_PARSER", "COMPONENTS", "actor_at", "actors_component",
-           "doc_text"]
+__all__ = ["ActorCluster", "ActorsComponent", "BEFORE_PARSER", "COMPONENTS", "actor_at",
+           "actors_component", "doc_text"]
 
 # Registered factories added to every pipeline by the loader, with where they go.
 COMPONENTS: tuple[str, ...] = ("eventwire_actors",)
@@ -51,14 +56,63 @@ def paragraphs_component(doc: Doc) -> Doc:
 _SENTENCE_END = frozenset(".!?:\"\u201d'\u2019)")
 
 
-@Language.component("eventwire_actors")
-def actors_component(doc: Doc) -> Doc:
-    """Find people, organisations, countries and groups and merge their mentions."""
-    actors, links = resolve_actors(doc)
+class ActorsComponent:
+    """Find people, organisations, countries and groups and merge their mentions, with the
+    actor knowledge base ``kb``."""
+
+    def __init__(self, kb: ActorKB) -> None:
+        self.kb = kb
+
+    def __call__(self, doc: Doc) -> Doc:
+        return actors_component(doc, self.kb)
+
+
+def make_actors_component(
+    nlp: Language, name: str, actors_files: list[str], people_files: list[str]
+) -> ActorsComponent:
+    """The ``eventwire_actors`` component with the knowledge base of the files given (user
+    actor overrides and extra people files on top of the bundled tables)."""
+    return ActorsComponent(load_kb(actors_files, people_files))
+
+
+# spaCy validates a factory's config against its annotations, which must be types, not the
+# strings `from __future__ import annotations` leaves.
+make_actors_component.__annotations__ = {
+    "nlp": Language, "name": str, "actors_files": list[str], "people_files": list[str],
+    "return": ActorsComponent,
+}  # fmt: skip
+Language.factory(
+    "eventwire_actors",
+    default_config={"actors_files": [], "people_files": []},
+    func=make_actors_component,
+)
+
+
+def actors_component(doc: Doc, kb: ActorKB | None = None) -> Doc:
+    """Set ``doc._.actors`` and ``doc._.coref_links`` (``kb``: the bundled KB when None)."""
+    kb = kb if kb is not None else load_kb()
+    actors, links = resolve_actors(doc, kb)
+    _apply_user_entries(actors, kb, doc.user_data.get("published"))
     doc._.actors = actors
     doc._.coref_links = links
     doc._.actor_index = None  # built on first use by actor_at
     return doc
+
+
+def _apply_user_entries(actors: list[ActorCluster], kb: ActorKB, published: object) -> None:
+    """The user's override files have the last word: an actor called by a name or alias of an
+    entry they add or correct gets that entry's country and sector (at the publication date)."""
+    if not kb.has_user_entries:
+        return
+    try:
+        on = as_date(published)  # type: ignore[arg-type]
+    except ValueError:
+        on = None
+    for cluster in actors:
+        names = [cluster.name, *(m.text for m in cluster.mentions if m.text[:1].isupper())]
+        entry = kb.user_entry(dict.fromkeys(names), on)
+        if entry is not None and (entry.country or entry.sector):
+            cluster.country, cluster.sector = entry.country, entry.sector
 
 
 def _index(actors: list[ActorCluster]) -> dict[int, ActorCluster]:

@@ -1,25 +1,26 @@
 """Well-known people: the country and sector a name stands for when the text says neither.
 
-The bundled list is ``eventwire/data/people.yaml`` (its header describes the format and how to
-keep it current); ``EVENTWIRE_PEOPLE`` names extra YAML files in the same format, merged over it
-(an entry there replaces the bundled person of the same name). Names are compared without case,
-accents, hyphens, dots, apostrophes and the particles al-/el- ("Bashar al-Assad" = "Bashar Assad").
+The data is served by the actor knowledge base (:mod:`eventwire.nlp.kb`): the people of
+``eventwire/data/people.yaml`` (its header describes the format and how to keep it current),
+of extra people files in the same format and of user actor overrides, as a year-based
+:class:`People` table. :func:`people` is the bundled table; a pipeline's own table (with the
+files of its settings, ``EVENTWIRE_PEOPLE`` and ``EVENTWIRE_ACTORS``) is ``kb.people`` of the KB
+its ``eventwire_actors`` component holds. Names are compared without case, accents, hyphens,
+dots, apostrophes and the particles al-/el- ("Bashar al-Assad" = "Bashar Assad").
 """
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
 from rapidfuzz import fuzz, process
 
-from eventwire.data import load_yaml
-from eventwire.settings import Settings
+if TYPE_CHECKING:
+    from eventwire.nlp.kb import _Record
 
 _DROPPED_WORDS = {"al", "el"}
 _PUNCTUATION = str.maketrans({c: " " for c in "-.'’‘`"})
@@ -125,63 +126,55 @@ def _one(people: set[Person], year: int | None) -> Term | None:
     return Term(countries.pop(), sectors.pop() if len(sectors) == 1 else None)
 
 
-def _entries(data: object, where: str) -> list[dict]:
-    if not isinstance(data, dict) or not isinstance(data.get("people"), list):
-        raise ValueError(f"{where}: expected a mapping with a 'people' list")
-    return data["people"]
-
-
 def load_people(extra: Sequence[Path] = ()) -> People:
-    """The bundled list merged with ``extra`` files (later files replace earlier people)."""
-    groups: dict[str, list[dict]] = {}
-    sources = [("people.yaml", load_yaml("people.yaml"))]
-    sources += [(str(p), yaml.safe_load(Path(p).read_text(encoding="utf-8"))) for p in extra]
-    for index, (where, data) in enumerate(sources):
-        replaced: set[str] = set()
-        for entry in _entries(data, where):
-            key = normalise(entry["name"])
-            if index > 0 and key not in replaced:
-                groups.pop(key, None)  # a user's entry replaces the bundled person
-                replaced.add(key)
-            groups.setdefault(key, []).append(entry)
+    """The bundled list merged with ``extra`` people files (later files replace earlier
+    people), as the knowledge base serves it."""
+    from eventwire.nlp.kb import load_kb
+
+    return load_kb(people_files=[str(p) for p in extra]).people
+
+
+def people_from_records(records: Iterable[_Record]) -> People:
+    """The year-based table of the KB's people that come from project or user files (the
+    generated Phoenix people are looked up through the KB itself)."""
     by_name: dict[str, Person] = {}
     by_surname: dict[str, list[Person]] = {}
-    for entries in groups.values():
-        person = _person(entries)
-        names = [person.name] + [a for e in entries for a in e.get("aliases") or ()]
-        for name in names:
+    for record in records:
+        person = _person(record)
+        if person is None:
+            continue
+        for name in (record.name, *record.aliases):
             by_name.setdefault(normalise(name), person)
-        surname = _surname(entries)
-        if surname:
-            by_surname.setdefault(surname, []).append(person)
+        if record.surname != "":
+            surname = normalise(record.surname) if record.surname else (
+                normalise(record.name).split() or [""])[-1]
+            if surname:
+                by_surname.setdefault(surname, []).append(person)
     return People(by_name, {k: tuple(v) for k, v in by_surname.items()})
 
 
-def _person(entries: list[dict]) -> Person:
+def _person(record: _Record) -> Person | None:
+    """The terms of the newest source that has any (user files over people.yaml)."""
+    sources = [r.source for r in record.roles if r.source != "generated"]
+    if not sources:
+        return None
+    newest = "user" if "user" in sources else "project"
     terms = sorted(
         (
-            Term(e.get("country") or None, e.get("sector") or None, e.get("from"), e.get("to"))
-            for e in entries
+            Term(role.country, role.sector, role.start.year if role.start else None,
+                 role.until.year if role.until else None)
+            for role in record.roles
+            if role.source == newest
         ),
         key=lambda t: t.start or 0,
-    )
-    names = [e["name"] for e in entries] + [a for e in entries for a in e.get("aliases") or ()]
-    words = frozenset(w for n in names for w in normalise(n).split())
-    return Person(entries[0]["name"], words, tuple(terms))
+    )  # fmt: skip
+    words = frozenset(w for n in (record.name, *record.aliases) for w in normalise(n).split())
+    return Person(record.name, words, tuple(terms))
 
 
-def _surname(entries: list[dict]) -> str | None:
-    """The surname given in any entry of the person (None if any says null), else the last word
-    of the name."""
-    for entry in entries:
-        if "surname" in entry:
-            return normalise(entry["surname"]) if entry["surname"] else None
-    words = normalise(entries[0]["name"]).split()
-    return words[-1] if words else None
-
-
-@cache
 def people() -> People:
-    """The list in use: bundled plus the files named in ``EVENTWIRE_PEOPLE``, loaded once."""
-    extra = [Path(p) for p in Settings().people.split(os.pathsep) if p.strip()]
-    return load_people(extra)
+    """The bundled table (``people.yaml``), loaded once; a pipeline's table with the user's
+    files is ``kb.people`` of the KB it was configured with."""
+    from eventwire.nlp.kb import load_kb
+
+    return load_kb().people

@@ -8,16 +8,16 @@ was never interrupted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from eventwire.ingest import SkippedFile, read_documents
 from eventwire.model import Result
+from eventwire.nlp.kb import read_actor_file
 from eventwire.pipeline import analyse
-from eventwire.settings import Settings
+from eventwire.settings import Settings, split_paths
 from eventwire.store.actors import Override
 from eventwire.store.db import Store
 from eventwire.store.rows import input_key, is_storable
@@ -33,33 +33,23 @@ class IngestReport:
 
 
 def load_overrides(path: Path) -> list[Override]:
-    """User actors from YAML: a list (or ``actors:`` list) of entries with ``name`` and
-    optional ``aliases``, ``type``, ``country``, ``sector``, ``code`` and ``roles``
-    (``code``, ``from``, ``until``)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as err:
-        raise ValueError(f"{path}: not valid YAML: {err}") from None
-    entries = data.get("actors", []) if isinstance(data, dict) else data
+    """User actors from an override file (``samples/actors.yaml``): a list (or ``actors:``
+    list) of entries with ``name`` and optional ``aliases``, ``type``, ``country``, ``sector``,
+    ``code`` and ``roles`` (``code``, ``from``, ``until``), validated by
+    :class:`eventwire.nlp.kb.ActorSpec`. Raises :class:`ValueError` with a one-line message."""
     overrides = []
-    for entry in entries if isinstance(entries, list) else [entries]:
-        if not isinstance(entry, dict) or not entry.get("name"):
-            raise ValueError(f"{path}: every actor needs a 'name': {entry!r}")
-        if any(not isinstance(r, dict) or "code" not in r for r in entry.get("roles") or []):
-            raise ValueError(f"{path}: every role of {entry['name']} needs a 'code'")
-        country, sector = entry.get("country"), entry.get("sector")
+    for spec in read_actor_file(path):
         roles = [
-            {"code": str(r["code"]), "from": _date(r.get("from")), "until": _date(r.get("until"))}
-            for r in entry.get("roles", []) or []
+            {"code": r.code, "from": _date(r.start), "until": _date(r.until)} for r in spec.roles
         ]
         overrides.append(
             Override(
-                name=str(entry["name"]),
-                aliases=[str(a) for a in entry.get("aliases", []) or []],
-                type=entry.get("type"),
-                country=country,
-                sector=sector,
-                code=entry.get("code") or ((country or "") + (sector or "") or None),
+                name=spec.name,
+                aliases=list(spec.aliases),
+                type=spec.type,
+                country=spec.country,
+                sector=spec.sector,
+                code=spec.code or ((spec.country or "") + (spec.sector or "") or None),
                 roles=roles,
             )
         )
@@ -67,23 +57,31 @@ def load_overrides(path: Path) -> list[Override]:
 
 
 def _date(value: object) -> str | None:
-    return None if value is None else str(value)  # YAML reads 2025-01-20 as a date
+    return None if value is None else str(value)  # a date as YYYY-MM-DD
 
 
 def ingest(
     paths: list[Path],
     db: Path,
     settings: Settings | None = None,
-    actors_file: Path | None = None,
+    actors_file: Path | Sequence[Path] | None = None,
     on_commit: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
     """Store every input under ``paths`` that ``db`` does not hold yet; ``on_commit`` is called
-    after each committed batch."""
+    after each committed batch.
+
+    The actor override files (``actors_file``, else ``settings.actors``) are used by the
+    analysis (as ``settings.actors``) and replace the store's corpus overrides."""
     settings = settings or Settings()
     report = IngestReport()
+    if actors_file is None:
+        files = [Path(p) for p in split_paths(settings.actors)]
+    else:
+        files = [actors_file] if isinstance(actors_file, str | Path) else list(actors_file)
+        settings = settings.model_copy(update={"actors": os.pathsep.join(map(str, files))})
     with Store(db) as store:
-        if actors_file is not None:
-            store.set_overrides(load_overrides(actors_file))
+        if files:
+            store.set_overrides([o for f in files for o in load_overrides(f)])
         known = store.known_keys()
 
         def fresh() -> Iterator[Result | SkippedFile]:
