@@ -129,7 +129,7 @@ def test_acronym_joins_long_form(actors_of):
     )
     nato = [a for a in actors if a.name == "North Atlantic Treaty Organization"]
     assert len(nato) == 1
-    assert nato[0].code == "IGO"
+    assert nato[0].code == "IGOWSTNAT"  # the full CAMEO code from the knowledge base
     assert "NATO" in texts(nato[0])
 
 
@@ -139,7 +139,7 @@ def test_known_short_and_long_names_merge(actors_of):
         "EU ministers said the measures would stay until a ceasefire."
     )
     eu = actor_named(actors, "European Union")
-    assert eu.code == "IGO"
+    assert eu.code == "IGOEUREEC"  # CAMEO's code for the EU, from the knowledge base
 
 
 # --- countries, capitals and seats of government -------------------------------------------
@@ -479,3 +479,12 @@ def test_a_description_governed_by_a_names_clause_is_someone_else(nlp):
     doc = nlp("Chancellor Anna Vogt offered to negotiate with the president of Moldova.")
     vogt = next(a for a in doc._.actors if a.name == "Anna Vogt")
     assert all("president" not in m.text for m in vogt.mentions)
+
+
+def test_knowledge_base_codes_named_actors_and_gives_their_id(actors_of):
+    actors = actors_of("The New York Times reported that Amnesty International criticised the "
+                       "Taliban on Monday.")
+    assert actor_named(actors, "New York Times").code == "USAMED"
+    amnesty = actor_named(actors, "Amnesty International")
+    assert amnesty.code.startswith("NGO") and amnesty.kb_id == "kb:amnesty-international"
+    assert actor_named(actors, "Taliban").code == "AFGREB"

@@ -73,6 +73,8 @@ class Actor(_Model):
     code: str | None = Field(None, description="CAMEO actor code, country + role (RUSGOV)")
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Span] = Field(default_factory=list)
+    kb_id: str | None = Field(
+        None, description="Id of the actor knowledge-base entry it was found as (kb:...)")
 
 
 class Quote(_Model):

@@ -44,6 +44,7 @@ def build_actors(doc: Doc) -> list[Actor]:
                 code=cluster.code,
                 aliases=sorted(aliases),
                 mentions=mentions,
+                kb_id=cluster.kb_id,
             )
         )
     return actors

@@ -27,10 +27,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.kb import ActorKB
+from eventwire.nlp.kb import ActorKB, load_kb
 from eventwire.nlp.lexicon import lexicon
 from eventwire.nlp.mentions import Mention, dateline_country, find_mentions
-from eventwire.nlp.people import people
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
@@ -61,12 +60,16 @@ class ActorCluster:
     roles: set[str] = field(default_factory=set)  # role nouns used for it ("president")
     affiliation: str | None = None  # the organisation it belongs to ("SpaceX")
     named: bool = False  # whether any mention is a proper name
+    kb_id: str | None = None  # the knowledge-base entry it was found as ("kb:vladimir-putin")
+    kb_code: str | None = None  # a fuller CAMEO code the KB gives ("IGOUNO", "NGOHRIAMN")
 
     @property
     def code(self) -> str | None:
         """CAMEO actor code: country + sector ("RUSGOV"), the country alone, or the sector."""
         if self.kind == "location":
             return None
+        if self.kb_code and not self.country:
+            return self.kb_code
         return (self.country or "") + (self.sector or "") or None
 
 
@@ -98,7 +101,9 @@ def resolve_actors(
         if not mention.named and mention.pronoun is None:
             _place(mention, _match(mention, clusters, sentence_of), clusters, owner)
     links = _resolve_pronouns(doc, mentions, owner, sentence_of)
-    _known_people(clusters, _publication_year(doc))
+    kb = kb if kb is not None else load_kb()
+    _known_people(clusters, _publication_year(doc), kb)
+    _known_actors(clusters, kb, doc.user_data.get("published"))
     dateline = dateline_country(doc)
     if dateline is not None:
         _dateline_country(clusters, dateline, sentence_of)
@@ -346,11 +351,11 @@ def _is_counterpart(span: Span) -> bool:
     return root.dep_ in _COUNTERPART_DEPS
 
 
-def _known_people(clusters: list[_Work], year: int | None) -> None:
+def _known_people(clusters: list[_Work], year: int | None, kb: ActorKB) -> None:
     """A well-known person (``people.yaml``) gets the listed country and sector where the text
     gives none: "Lavrov said ..." is Russia's government. What the text says wins: a stated
     country that differs means another person (or a new post) and the list is not used."""
-    listed = people()
+    listed = kb.people
     for cluster in clusters:
         if cluster.kind not in {"person", "organization"} or cluster.known or not cluster.names:
             continue
@@ -362,6 +367,48 @@ def _known_people(clusters: list[_Work], year: int | None) -> None:
         cluster.kind = "person"
         cluster.country = cluster.country or term.country
         cluster.sector = cluster.sector or term.sector
+
+
+# What the knowledge base may say a named actor is; a place is never taken for a person
+_KB_KINDS = {"person": ("person",), "organization": ("organization", "group", "person"),
+             "group": ("group", "organization")}
+
+
+def _known_actors(clusters: list[_Work], kb: ActorKB, published: object) -> None:
+    """Named actors found in the knowledge base (Phoenix dictionaries, project and user files)
+    take its id, and its country and sector (the role held at the publication date) where the
+    text gives none. An entry whose country contradicts the text's is another actor; a name
+    several entries share with different countries is left alone unless the text's country
+    picks one."""
+    for cluster in clusters:
+        kinds = _KB_KINDS.get(cluster.kind)
+        names = sorted({m.key for m in cluster.mentions if m.named and m.pronoun is None},
+                       key=len, reverse=True)
+        if kinds is None or not names or cluster.kind == "country":
+            continue
+        entry = None
+        for name in names:
+            entry = kb.lookup(name, on=published, country=cluster.country, kinds=kinds)
+            if entry is not None:
+                break
+        if entry is None and cluster.kind == "person":
+            surname = _surname(names[0])
+            if len(names[0].split()) == 1:
+                entry = kb.lookup_surname(surname, on=published, country=cluster.country)
+        if entry is None:
+            continue
+        if cluster.country and entry.country and entry.country != cluster.country:
+            continue  # the text says another country: another actor of the same name
+        if entry.ambiguous and not cluster.country and len(
+                {entry.country, *entry.alternative_countries}) > 1:
+            continue
+        cluster.kb_id = entry.id
+        cluster.country = cluster.country or entry.country
+        cluster.sector = cluster.sector or entry.sector
+        if entry.code and entry.sector in {"IGO", "NGO"} and cluster.sector == entry.sector:
+            cluster.kb_code = entry.code  # "IGOUNO", "NGOHRIAMN": the full CAMEO code
+        if entry.kind == "person" and cluster.kind == "organization":
+            cluster.kind = "person"
 
 
 def _publication_year(doc: Doc) -> int | None:
@@ -409,6 +456,8 @@ class _Work:
         self.roles: set[str] = set()
         self.affiliation: str | None = None
         self.gender: str | None = None
+        self.kb_id: str | None = None
+        self.kb_code: str | None = None
         self.add(first)
 
     def add(self, mention: Mention) -> None:
@@ -456,6 +505,8 @@ class _Work:
             roles=set(self.roles),
             affiliation=self.affiliation,
             named=self.named,
+            kb_id=self.kb_id,
+            kb_code=self.kb_code,
         )
 
     def _name(self) -> str:
