@@ -37,6 +37,13 @@ def test_ingest_command_stores_the_samples_and_skips_them_the_second_time(nlp, t
     assert hits[0]["doc"] == "wire-0001"
     actors = run_json("actors", "Zelensky", "--db", str(db))
     assert actors[0]["name"] == "Volodymyr Zelensky" and "Zelensky" in actors[0]["aliases"]
+    # one person across articles is one corpus actor, under the knowledge base's id
+    putin = run_json("actors", "Putin", "--db", str(db))
+    assert putin[0]["actor_id"] == "kb:vladimir-putin"
+    uncoded = run_json("actors", "--uncoded", "--db", str(db))
+    assert uncoded and all(a["code"] is None and a["type"] != "location" for a in uncoded)
+    counts = [(a["n_docs"], a["n_mentions"]) for a in uncoded]
+    assert counts == sorted(counts, reverse=True)  # the most frequent first
 
 
 def test_ingest_command_reports_usage_errors(tmp_path: Path):

@@ -158,8 +158,12 @@ def register(app: typer.Typer) -> None:
         db: DbOption = DEFAULT_DB,
         fmt: FormatOption = Format.table,
         limit: LimitOption = 50,
+        uncoded: Annotated[
+            bool, typer.Option("--uncoded", help="Only the most frequent actors without a code")
+        ] = False,
     ) -> None:
-        """Search corpus actors, or show one actor's profile."""
+        """Search corpus actors, or show one actor's profile. --uncoded lists the most frequent
+        actors without a CAMEO code, to add to an --actors override file."""
         with _open(db) as corpus:
             if profile:
                 if not name:
@@ -175,7 +179,7 @@ def register(app: typer.Typer) -> None:
                 _emit(found["counterparts"], fmt,
                       ["name", "events", "as_source", "as_target", "mean_goldstein"])  # fmt: skip
                 return
-            _emit(corpus.actors(name, limit), fmt,
+            _emit(corpus.actors(name, limit, uncoded=uncoded), fmt,
                   ["name", "type", "code", "n_docs", "n_mentions", "aliases"])  # fmt: skip
 
     @app.command("events")

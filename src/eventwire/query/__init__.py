@@ -83,17 +83,21 @@ class Corpus:
 
     # -- actors ---------------------------------------------------------------------------
 
-    def actors(self, text: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-        """Actors whose name or an alias contains ``text`` (all if None), most cited first."""
+    def actors(self, text: str | None = None, limit: int = 50,
+               uncoded: bool = False) -> list[dict[str, Any]]:
+        """Actors whose name or an alias contains ``text`` (all if None), most cited first;
+        with ``uncoded``, only those without a CAMEO code, and no places: what an override
+        file (``--actors``) should add first."""
         key = f"%{normalise(text)}%" if text else "%"
+        only = "AND a.code IS NULL AND a.type <> 'location'" if uncoded else ""
         return self._rows(
-            """
+            f"""
             SELECT actor_id, name, type, country, sector, code, n_docs, n_mentions,
                    (SELECT list(alias ORDER BY alias) FROM actor_aliases l
                     WHERE l.actor_id = a.actor_id) AS aliases
             FROM actors a
-            WHERE a.key LIKE $1
-               OR actor_id IN (SELECT actor_id FROM actor_aliases WHERE key LIKE $1)
+            WHERE (a.key LIKE $1
+               OR actor_id IN (SELECT actor_id FROM actor_aliases WHERE key LIKE $1)) {only}
             ORDER BY n_docs DESC, n_mentions DESC, name
             LIMIT $2
             """,

@@ -77,6 +77,7 @@ class DocActor:
     aliases: list[str]
     n_mentions: int
     published: str | None
+    kb_id: str | None = None  # the knowledge-base entry the extractor found it as
 
 
 @dataclass
@@ -182,6 +183,12 @@ def merge_actors(doc_actors: list[DocActor], overrides: list[Override]) -> Corpu
             person_words.update(single)
 
     _attach_one_word_names(groups, support, person_keys, person_words, override_of)
+    # One knowledge-base entry is one actor, whatever the names used ("Putin", "Vladimir
+    # Vladimirovich Putin"); an entry's key never joins a name to a second entry.
+    for actor in doc_actors:
+        key = _name_key(actor)
+        if actor.kb_id and key:
+            groups.union(actor.kb_id, key)
     return _build(groups, doc_actors, overrides)
 
 
@@ -242,7 +249,9 @@ def _build(
                 name_counts,
                 key=lambda n: (" " not in key_of[n], -name_counts[n], -len(n), n),
             )
-        actor_id = actor_id_for(name)
+        entries = sorted({a.kb_id for a in group if a.kb_id})
+        # the knowledge-base id when the group is one entry: the same id in every corpus
+        actor_id = entries[0] if len(entries) == 1 else actor_id_for(name)
         if actor_id in used_ids:  # two groups with one display name: keep both, apart
             actor_id = actor_id_for(f"{name} {root}")
         used_ids.add(actor_id)

@@ -172,11 +172,12 @@ def _merge_actors(con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute(
         """
         SELECT a.doc_id, a.local_id, a.name, a.type, a.country, a.sector, a.code, a.aliases,
-               len(a.mentions), d.published
+               len(a.mentions), d.published, a.kb_id
         FROM doc_actors a JOIN documents d USING (doc_id)
         """
     ).fetchall()
-    doc_actors = [DocActor(*row[:7], list(row[7] or []), row[8] or 0, row[9]) for row in rows]
+    doc_actors = [DocActor(*row[:7], list(row[7] or []), row[8] or 0, row[9], row[10])
+                  for row in rows]
     overrides = [
         Override(name, list(aliases or []), type_, country, sector, code, list(roles or []))
         for name, aliases, type_, country, sector, code, roles in con.execute(

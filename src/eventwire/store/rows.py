@@ -35,6 +35,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "doc_actors": (
         "doc_id", "local_id", "name", "type", "country", "sector", "code", "aliases", "mentions",
+        "kb_id",
     ),
     "quotes": (
         "quote_id", "doc_id", "local_id", "text", "start", "end", "kind", "speaker_local",
@@ -134,7 +135,7 @@ class RowBatch:
             self._append(
                 "doc_actors",
                 (doc_id, actor.id, actor.name, actor.type, actor.country, actor.sector,
-                 actor.code, list(actor.aliases), mentions),
+                 actor.code, list(actor.aliases), mentions, actor.kb_id),
             )  # fmt: skip
         for quote in result.quotes:
             who, cue = quote.speaker_mention, quote.cue

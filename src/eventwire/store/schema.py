@@ -172,6 +172,13 @@ def _v5_incremental_state(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _v6_actor_kb_id(con: duckdb.DuckDBPyConnection) -> None:
+    # The actor knowledge-base entry an article actor was found as: corpus actors with one
+    # entry are one actor and take its id ("kb:vladimir-putin"). Stores from before have none;
+    # their next rebuild keeps name-based ids for them.
+    con.execute("ALTER TABLE doc_actors ADD COLUMN kb_id VARCHAR")
+
+
 # Ordered: migration N brings a store from version N-1 to N. Append, never edit.
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial tables", _v1_initial),
@@ -179,6 +186,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (3, "event modality, mode and context", _v3_event_modality),
     (4, "event date text and period", _v4_event_date_text),
     (5, "incremental rebuild state", _v5_incremental_state),
+    (6, "actor knowledge-base id", _v6_actor_kb_id),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
