@@ -142,6 +142,8 @@ class SpeakerResolver:
             cluster.mentions = sorted([*cluster.mentions, span], key=lambda m: m.start)
             self._index(cluster, span)
         elif head.pos_ != "PRON":
+            if head.lemma_.lower() in lexicon().documents and head.pos_ != "PROPN":
+                return  # "the report said": a document speaks for its author, not as an actor
             cluster = self._same_name(span) or self._new_actor(head, span)
             if span not in cluster.mentions:
                 cluster.mentions = sorted([*cluster.mentions, span], key=lambda m: m.start)

@@ -45,6 +45,7 @@ class Lexicon:
     acronyms: frozenset[str]  # known names written in capitals: matched case-sensitively
     spellings: frozenset[str]  # every known name exactly as listed
     not_actors: frozenset[str]
+    documents: frozenset[str]  # head nouns of documents and records, never actors
     countries: dict[str, str]  # lowercase country name -> ISO3
     demonyms: dict[str, str]  # lowercase demonym -> ISO3
     capitals: dict[str, str]  # lowercase capital -> ISO3
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
             name for entry in orgs_data["organizations"] for name in entry["names"]
         ),
         not_actors=frozenset(w.lower() for w in orgs_data["not_actors"]),
+        documents=frozenset(w.lower() for w in roles_data.get("documents", [])),
         countries=_country_names(_invert(places["country_aliases"])),
         demonyms=_invert(places["demonyms"]),
         capitals=_invert(places["capitals"]),

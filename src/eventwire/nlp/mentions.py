@@ -283,6 +283,9 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         if lower in lex.not_actors or _US_PARTY_STATE.match(text):
             _take(taken, span)  # "(D-Minn.)" after a name is that person's party and state
             continue
+        if ent.label_ != "PERSON" and span.root.lemma_.lower() in lex.documents and not (
+                known_name(text)):
+            continue  # "Verified video footage", "The Mueller Report": a document, no actor
         known = known_name(text)
         hyphenated = span.end < len(doc) and doc[span.end].text == "-"  # "Indian-administered"
         if ent.label_ == "ORG" and known and known.sector != "BUS" and _owns_thing(span):
