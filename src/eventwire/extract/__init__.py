@@ -19,6 +19,6 @@ def extract(doc: Doc, document: Document) -> tuple[list[Actor], list[Quote], lis
     """Actors, statements and events found in ``doc`` (whose text is ``document.text``)."""
     # Quotes first: a speaker the actors stage missed becomes an actor of its own there.
     quotes = extract_quotes(doc)
-    actors = build_actors(doc)
-    events = extract_events(doc, document, actors, quotes)
-    return actors, quotes, events
+    events = extract_events(doc, document, build_actors(doc), quotes)
+    # after the events: an implied doer ("was arrested": the police) is an actor of its own
+    return build_actors(doc), quotes, events

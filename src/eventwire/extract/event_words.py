@@ -116,6 +116,9 @@ class EventWordsFile(BaseModel):
     hedging_verbs: Words
     evidence: Words
     time_marks: Words
+    # who does an act the text gives no doer for ("was arrested": the police)
+    implied_agents: Annotated[dict[Word, Label], Field(min_length=1)]
+    implied_agent_names: Annotated[dict[Label, Word], Field(min_length=1)]
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,8 @@ class EventWords:
     hedging_verbs: frozenset[str]
     evidence: frozenset[str]
     time_marks: frozenset[str]
+    implied_agents: MappingProxyType  # verb lemma -> the sector of its implied doer
+    implied_agent_names: MappingProxyType  # that sector -> the name the doer is shown by
 
     @classmethod
     def from_file(cls, data: EventWordsFile) -> EventWords:
@@ -178,6 +183,8 @@ class EventWords:
             value = getattr(data, f.name)
             if f.name == "pronoun_kinds":
                 value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
+            elif f.name in {"implied_agents", "implied_agent_names"}:
+                value = MappingProxyType(dict(value))
             elif f.name == "phrasal_light":
                 value = frozenset((e.split()[1], e.split()[0]) for e in value)
             else:

@@ -155,6 +155,7 @@ class _Coder:
         self.dateline = dateline_tokens(doc)  # "DOHA (Agency) -" is where, not who
         self.recent: list[Candidate] = []  # coded events so far, for "the refusal" anaphora
         self.priors: list[float] = []  # the prior of each event made, in order (scoring.py)
+        self.implied: dict[tuple[str, str | None], ActorCluster] = {}  # implied doers made
 
     # --- triggers ------------------------------------------------------------------------
 
@@ -180,6 +181,9 @@ class _Coder:
                     found += self._wrapped(token, act, self.lex.wrappers[token.lemma_.lower()],
                                            absorbed)
         found = [c for c in found if c.trigger.i not in absorbed or c.match in {"wrapper", "act"}]
+        for candidate in found:
+            if not candidate.sources:
+                self._implied_agent(candidate)
         for candidate in found:
             if len(candidate.sources) > 1 and any(_reciprocal(p.token) for p in candidate.targets):
                 # "Johnson and Corbyn attacked each other's policies": each targets the other
@@ -1115,6 +1119,31 @@ class _Coder:
             quoted=candidate.quote is not None,
             same_country=bool(source_cluster and target_cluster and source_cluster.country
                               and source_cluster.country == target_cluster.country))
+
+    def _implied_agent(self, candidate: Candidate) -> None:
+        """An agentless passive whose doer is implied ("he was arrested": the police; "was
+        convicted": a court) gets that doer, of the country of the one it was done to, as an
+        actor without mentions (event_words.yaml: implied_agents)."""
+        trigger = candidate.trigger
+        sector = self.words.implied_agents.get(trigger.lemma_.lower())
+        if sector is None or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children):
+            return
+        if any(c.dep_ == "agent" for c in trigger.children):
+            return
+        target = next((self._cluster(p) for p in candidate.targets if self._cluster(p)), None)
+        country = target.country if target is not None else None
+        key = (sector, country)
+        cluster = self.implied.get(key)
+        if cluster is None:
+            number = max((int(c.id[1:]) for c in self.actors if c.id[1:].isdigit()), default=0)
+            cluster = ActorCluster(id=f"A{number + 1}", kind="organization",
+                                   name=self.words.implied_agent_names.get(sector, sector.lower()),
+                                   country=country, sector=sector)
+            self.implied[key] = cluster
+            self.actors.append(cluster)
+            self.clusters[cluster.id] = cluster
+            self.doc._.actors = [*(self.doc._.actors or []), cluster]
+        candidate.sources = [Party(cluster.id, cluster.name, True, trigger)]
 
     def _for_doer(self, code: str, source: Party | None) -> str:
         """Military force (19) is what armed forces, rebels and states use: a shooting or a
