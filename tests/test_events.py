@@ -603,3 +603,10 @@ def test_claims_without_evidence_are_hedged(code) -> None:
     assert attack.event.hedged
     accused = code("Russia accused Ukraine, without providing evidence, of shelling the plant.")
     assert not one(accused, "11", "Russia", "Ukraine").event.hedged  # the accusation was made
+
+
+def test_politicians_attacking_politicians_use_words(code) -> None:
+    events = code("Senator Maria Kovac attacked President Joe Biden over the budget on Monday.")
+    assert one(events, "11", "Kovac", "Biden")
+    assert not find(events, "19")
+    assert one(code("Russian troops attacked the Ukrainian army near Bakhmut."), "19")

@@ -118,6 +118,8 @@ class EventWordsFile(BaseModel):
     time_marks: Words
     # who does an act the text gives no doer for ("was arrested": the police)
     implied_agents: Annotated[dict[Word, Label], Field(min_length=1)]
+    verbal_attacks: Words
+    armed_sectors: Labels
     implied_agent_names: Annotated[dict[Label, Word], Field(min_length=1)]
 
 
@@ -174,6 +176,8 @@ class EventWords:
     evidence: frozenset[str]
     time_marks: frozenset[str]
     implied_agents: MappingProxyType  # verb lemma -> the sector of its implied doer
+    verbal_attacks: frozenset[str]
+    armed_sectors: frozenset[str]
     implied_agent_names: MappingProxyType  # that sector -> the name the doer is shown by
 
     @classmethod

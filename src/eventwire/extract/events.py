@@ -1065,7 +1065,7 @@ class _Coder:
         for source, target in pairs:
             if not self._passes(candidate, source, target):
                 continue
-            facts = lookup(self._for_doer(candidate.code, source))
+            facts = lookup(self._for_doer(candidate, source, target))
             yield Event(
                 id="E0",  # numbered by extract_events once the sentence is settled
                 source=source.actor if source else None,
@@ -1145,13 +1145,23 @@ class _Coder:
             self.doc._.actors = [*(self.doc._.actors or []), cluster]
         candidate.sources = [Party(cluster.id, cluster.name, True, trigger)]
 
-    def _for_doer(self, code: str, source: Party | None) -> str:
+    def _for_doer(self, candidate: Candidate, source: Party | None,
+                  target: Party | None) -> str:
         """Military force (19) is what armed forces, rebels and states use: a shooting or a
         killing by a private person or a criminal is an assault (18), and force used by the
-        police is violent repression (175)."""
+        police is violent repression (175). A politician "attacking" a politician does it
+        with words: criticism (111)."""
+        code = candidate.code
         if code[:2] != "19" or source is None:
             return code
         cluster = self._cluster(source)
+        victim = self._cluster(target) if target is not None else None
+        if (candidate.trigger.lemma_.lower() in self.words.verbal_attacks and victim is not None
+                and victim.kind in {"person", "organization"} and cluster is not None
+                and cluster.kind in {"person", "organization", "group"}
+                and victim.sector not in self.words.armed_sectors
+                and cluster.sector not in self.words.armed_sectors):
+            return "111"
         if cluster is None or cluster.kind == "country":
             return code
         if cluster.sector == "COP":
