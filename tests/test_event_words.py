@@ -104,8 +104,16 @@ def test_setting_names_the_user_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path = tmp_path / "words.yaml"
     path.write_text("mishaps: [accident]\n", encoding="utf-8")
     monkeypatch.setenv("EVENTWIRE_EVENT_WORDS", str(path))
-    assert Settings().event_words == str(path)
-    assert event_words().mishaps == frozenset({"accident"})
+    settings = Settings()  # the pipeline reads the setting once and passes it down
+    assert settings.event_words == str(path)
+    assert event_words(settings.event_words).mishaps == frozenset({"accident"})
+    text = "Twelve people were killed in an accident near Nairobi."
+    document = Document(id="t", text=text, published="2025-03-14")
+    from eventwire.extract import extract
+    from eventwire.nlp import load_pipeline
+
+    doc = load_pipeline(settings.model)(text)
+    assert extract(doc, document, settings)[2] == []  # the user's mishaps are no violence
     monkeypatch.delenv("EVENTWIRE_EVENT_WORDS")
     assert event_words() is event_words("") and "storm" in event_words().mishaps
 

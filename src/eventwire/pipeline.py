@@ -57,7 +57,7 @@ def _analyse_batch(
         docs = [_parse_one(nlp, item) for item in todo]
     for item, doc in zip(todo, docs, strict=True):
         if doc is not None:
-            _extract_one(item, doc, settings.min_confidence)
+            _extract_one(item, doc, settings)
     return batch
 
 
@@ -96,10 +96,10 @@ def _parse_one(nlp, result: Result):
         return None
 
 
-def _extract_one(result: Result, doc, min_confidence: float = 0.0) -> None:
+def _extract_one(result: Result, doc, settings: Settings) -> None:
     try:
-        result.actors, result.quotes, result.events = extract(doc, result.document)
+        result.actors, result.quotes, result.events = extract(doc, result.document, settings)
         # below the floor an event is more likely wrong than useful (Settings.min_confidence)
-        result.events = [e for e in result.events if e.confidence >= min_confidence]
+        result.events = [e for e in result.events if e.confidence >= settings.min_confidence]
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
         result.errors.append(ErrorRecord(stage="extract", message=f"extraction failed: {err}"))

@@ -8,17 +8,23 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from eventwire.extract.actors import build_actors
+from eventwire.extract.event_words import event_words
 from eventwire.extract.events import extract_events
 from eventwire.extract.quotes import extract_quotes
 from eventwire.model import Actor, Document, Event, Quote
+from eventwire.settings import Settings
 
 __all__ = ["extract"]
 
 
-def extract(doc: Doc, document: Document) -> tuple[list[Actor], list[Quote], list[Event]]:
-    """Actors, statements and events found in ``doc`` (whose text is ``document.text``)."""
+def extract(
+    doc: Doc, document: Document, settings: Settings | None = None
+) -> tuple[list[Actor], list[Quote], list[Event]]:
+    """Actors, statements and events found in ``doc`` (whose text is ``document.text``), with
+    the word lists of ``settings`` (the bundled ones by default)."""
     # Quotes first: a speaker the actors stage missed becomes an actor of its own there.
     quotes = extract_quotes(doc)
-    events = extract_events(doc, document, build_actors(doc), quotes)
+    words = event_words(settings.event_words if settings is not None else None)
+    events = extract_events(doc, document, build_actors(doc), quotes, words)
     # after the events: an implied doer ("was arrested": the police) is an actor of its own
     return build_actors(doc), quotes, events

@@ -237,10 +237,7 @@ def _cached(path: str) -> EventWords:
 
 
 def event_words(path: str | None = None) -> EventWords:
-    """The event words in use, loaded once per file: those of ``path``, else of the setting
-    ``event_words`` (``EVENTWIRE_EVENT_WORDS``), over the bundled lists."""
-    if path is None:
-        from eventwire.settings import Settings
-
-        path = Settings().event_words
-    return _cached(str(path))
+    """The event words in use, loaded once per file: those of ``path`` (the setting
+    ``event_words``, ``EVENTWIRE_EVENT_WORDS``, which the pipeline passes) over the bundled
+    lists; the bundled lists alone when ``path`` is empty or None."""
+    return _cached(str(path or ""))

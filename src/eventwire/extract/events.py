@@ -106,7 +106,7 @@ def extract_events(
     """Events in ``doc`` (text ``document.text``), their actors taken from ``doc._.actors``.
 
     ``words`` are the coder's word lists (:mod:`eventwire.extract.event_words`); by default the
-    bundled ones, with those of ``EVENTWIRE_EVENT_WORDS`` in their place."""
+    bundled ones (the pipeline passes those of ``Settings.event_words``)."""
     del actors  # actor ids come from the doc's clusters; the records carry the same ids
     coder = _Coder(doc, lexicon(), quotes, words or event_words())
     scope = DateScope(doc, document.published)
