@@ -37,18 +37,23 @@ Usage: python scripts/eval_news_actors.py [--split dev|heldout] [--write-docs] [
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 # Run as a file, the scripts folder is on sys.path.
 from docs_sections import EVALUATION, replace_section
 from eval_news_events import is_pronoun, run_eventwire
-from news_gold import ANNOTATORS, aeb_path, load_articles, read_actors_gold, split_ids
+from news_gold import (
+    ANNOTATORS,
+    check_split_arguments,
+    load_articles,
+    read_actors_gold,
+    split_arguments,
+    split_ids,
+)
 
 SECTION = "## Actors on real news (AEB dev set)"
 GSR_HINT = (
@@ -428,20 +433,13 @@ def gsr_countries() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
-    parser.add_argument("--write-docs", action="store_true", help="update docs/evaluation.md")
-    parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
-    parser.add_argument("--errors", action="store_true",
-                        help="print misses, non-actors, splits, merges, codes (dev split only)")
+    parser = split_arguments(
+        __doc__.splitlines()[0],
+        "print misses, non-actors, splits, merges, codes (dev split only)")
     parser.add_argument("--gsr", action="store_true",
                         help="also print the PLOVER GSR source/target country (eval_events.py)")
     args = parser.parse_args(argv)
-    if args.split == "heldout" and (args.errors or args.write_docs):
-        parser.error("the held-out split is never read for errors nor written to the docs")
-    if not aeb_path().exists():
-        print(f"no AEB bodies at {aeb_path()} (set EVENTWIRE_SHARED); nothing scored",
-              file=sys.stderr)  # fmt: skip
+    if not check_split_arguments(parser, args):
         return 2
     figures, scores = evaluate(args.split)
     if not scores:

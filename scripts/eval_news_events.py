@@ -37,17 +37,23 @@ it.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 # Run as a file, the scripts folder is on sys.path.
 from docs_sections import EVALUATION, replace_section
-from news_gold import ANNOTATORS, Article, aeb_path, load_articles, read_events_gold, split_ids
+from news_gold import (
+    ANNOTATORS,
+    Article,
+    check_split_arguments,
+    load_articles,
+    read_events_gold,
+    split_arguments,
+    split_ids,
+)
 
 SECTION = "## Events on real news (AEB dev set)"
 CORE_ROOTS = {f"{n:02d}" for n in range(2, 21)}
@@ -597,18 +603,10 @@ def errors(scores: dict[str, Score], results: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
-    parser.add_argument("--write-docs", action="store_true", help="update docs/evaluation.md")
-    parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
-    parser.add_argument("--errors", action="store_true",
-                        help="print unmatched gold and predictions (dev split only)")
+    parser = split_arguments(__doc__.splitlines()[0],
+                             "print unmatched gold and predictions (dev split only)")
     args = parser.parse_args(argv)
-    if args.split == "heldout" and (args.errors or args.write_docs):
-        parser.error("the held-out split is never read for errors nor written to the docs")
-    if not aeb_path().exists():
-        print(f"no AEB bodies at {aeb_path()} (set EVENTWIRE_SHARED); nothing scored",
-              file=sys.stderr)  # fmt: skip
+    if not check_split_arguments(parser, args):
         return 2
     figures, scores, _agreement, results = evaluate(args.split)
     if not scores:

@@ -291,6 +291,28 @@ def build_actors(rows: list[dict], articles: dict[str, Article]) -> tuple[list[d
     return out, counts
 
 
+def split_arguments(description: str, errors_help: str) -> argparse.ArgumentParser:
+    """The command line shared by the real-news eval scripts (--split, --write-docs, --json,
+    --errors)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
+    parser.add_argument("--write-docs", action="store_true", help="update docs/evaluation.md")
+    parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
+    parser.add_argument("--errors", action="store_true", help=errors_help)
+    return parser
+
+
+def check_split_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> bool:
+    """Refuse to read the held-out split for errors; False when the AEB bodies are absent."""
+    if args.split == "heldout" and (args.errors or args.write_docs):
+        parser.error("the held-out split is never read for errors nor written to the docs")
+    if not aeb_path().exists():
+        print(f"no AEB bodies at {aeb_path()} (set EVENTWIRE_SHARED); nothing scored",
+              file=sys.stderr)  # fmt: skip
+        return False
+    return True
+
+
 def events_gold_path(split: str, annotator: str) -> Path:
     return EVENTS_DIR / f"gold-{split}-{annotator}.jsonl"
 
