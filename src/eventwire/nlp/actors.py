@@ -402,7 +402,11 @@ def _known_actors(clusters: list[_Work], kb: ActorKB, published: object) -> None
         if entry.ambiguous and not cluster.country and len(
                 {entry.country, *entry.alternative_countries}) > 1:
             continue
-        cluster.kb_id = entry.id
+        # A body found under a longer alias ("Senate Foreign Relations Committee" listed under
+        # the Senate) is part of that entry, not the entry: its codes, not its identity
+        part = entry.kind != "person" and entry.via == "alias" and len(
+            entry.matched.split()) > len(entry.name.split())
+        cluster.kb_id = None if part else entry.id
         cluster.country = cluster.country or entry.country
         cluster.sector = cluster.sector or entry.sector
         if entry.code and entry.sector in {"IGO", "NGO"} and cluster.sector == entry.sector:
