@@ -780,6 +780,7 @@ def _description_span(head: Token, taken: list[bool] | None = None) -> Span:
     start = _line_start(doc, start, head.i)
     while start < head.i and (
         doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].pos_ in {"VERB", "AUX", "ADP"}
+        or doc[start].tag_ in {"VB", "VBP", "VBD", "VBZ"}  # "and expel Pakistani advisers"
     ):
         start += 1
     return doc[start:end]
