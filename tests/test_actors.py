@@ -488,3 +488,9 @@ def test_knowledge_base_codes_named_actors_and_gives_their_id(actors_of):
     amnesty = actor_named(actors, "Amnesty International")
     assert amnesty.code.startswith("NGO") and amnesty.kb_id == "kb:amnesty-international"
     assert actor_named(actors, "Taliban").code == "AFGREB"
+
+
+def test_a_person_acts_for_the_organisation_the_text_ties_them_to(actors_of):
+    actors = actors_of("Maria Lopez, an analyst at Goldman Sachs, said the tariffs would hurt "
+                       "growth.")
+    assert actor_named(actors, "Maria Lopez").sector == "BUS"

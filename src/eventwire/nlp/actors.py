@@ -104,6 +104,7 @@ def resolve_actors(
     kb = kb if kb is not None else load_kb()
     _known_people(clusters, _publication_year(doc), kb)
     _known_actors(clusters, kb, doc.user_data.get("published"))
+    _affiliations(clusters, kb, doc.user_data.get("published"))
     dateline = dateline_country(doc)
     if dateline is not None:
         _dateline_country(clusters, dateline, sentence_of)
@@ -413,6 +414,27 @@ def _known_actors(clusters: list[_Work], kb: ActorKB, published: object) -> None
             cluster.kb_code = entry.code  # "IGOUNO", "NGOHRIAMN": the full CAMEO code
         if entry.kind == "person" and cluster.kind == "organization":
             cluster.kind = "person"
+
+
+def _affiliations(clusters: list[_Work], kb: ActorKB, published: object) -> None:
+    """A person the text ties to an organisation ("Phil Levy, chief economist at Flexport",
+    "Mark Quinlan, PG&E's senior director") and gives no sector of their own acts for it:
+    they take its sector, and its country when they have none."""
+    by_name = {name: c for c in clusters if c.kind != "person" for name in c.names}
+    for cluster in clusters:
+        if cluster.kind != "person" or cluster.sector or not cluster.affiliation:
+            continue
+        body = by_name.get(cluster.affiliation.lower())
+        sector, country = (body.sector, body.country) if body is not None else (None, None)
+        if sector is None:
+            entry = kb.lookup(cluster.affiliation, on=published,
+                              kinds=("organization", "group"))
+            if entry is not None:
+                sector, country = entry.sector, entry.country
+        if sector in {"IGO", "NGO", "BUS", "MED", "EDU", "GOV", "MIL", "LEG", "JUD", "COP",
+                      "PTY", "REB", "HLH", "LAB", "REL"}:
+            cluster.sector = sector
+            cluster.country = cluster.country or country
 
 
 def _publication_year(doc: Doc) -> int | None:
