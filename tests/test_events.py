@@ -610,3 +610,8 @@ def test_politicians_attacking_politicians_use_words(code) -> None:
     assert one(events, "11", "Kovac", "Biden")
     assert not find(events, "19")
     assert one(code("Russian troops attacked the Ukrainian army near Bakhmut."), "19")
+
+
+def test_praise_of_ones_own_state_is_no_act(code) -> None:
+    events = code("Premier Li Qiang told the European leaders that China was a reliable partner.")
+    assert not find(events, "05")

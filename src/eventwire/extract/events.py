@@ -553,11 +553,15 @@ class _Coder:
             polarity = self._polarity(description)
             if polarity == 0:
                 continue
+            sources = self._subjects(verb)
+            targets = [t for t in self._expand(described)
+                       if not any(self._own_state(t, s) for s in sources)]
+            if not targets:
+                continue  # "told them China was ready": praise of one's own state is no act
             candidate = Candidate(
                 code="051" if polarity > 0 else "111",
                 trigger=verb, start=verb.i, end=verb.i + 1,
-                sources=self._subjects(verb), targets=self._expand(described),
-                match="evaluative",
+                sources=sources, targets=targets, match="evaluative",
             )
             self._modality(candidate, verb)
             found.append(candidate)
