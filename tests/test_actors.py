@@ -494,3 +494,15 @@ def test_a_person_acts_for_the_organisation_the_text_ties_them_to(actors_of):
     actors = actors_of("Maria Lopez, an analyst at Goldman Sachs, said the tariffs would hurt "
                        "growth.")
     assert actor_named(actors, "Maria Lopez").sector == "BUS"
+
+
+def test_a_role_noun_joins_the_person_who_holds_it_not_the_nearest_name(actors_of):
+    actors = actors_of("US President Donald Trump held a call with Vladimir Putin on Tuesday. "
+                       "The Russian president said the talks were frank.")
+    assert "The Russian president" in texts(actor_named(actors, "Vladimir Putin"))
+    assert actor_named(actors, "Donald Trump").country == "USA"
+
+
+def test_an_apposition_gives_the_organisation_country_and_sector(actors_of):
+    actors = actors_of("Hossein Salami, commander of Iran's Revolutionary Guards, warned Israel.")
+    assert actor_named(actors, "Hossein Salami").code == "IRNMIL"
