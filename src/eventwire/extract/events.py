@@ -215,7 +215,7 @@ class _Coder:
             described = self._evaluation(verb) or self._statement(verb)
             if described:
                 return described
-        senses = self.lex.verbs.get(lemma)
+        senses = self.lex.senses(lemma)
         match = "verb"
         if senses is None:
             senses, match = self._vector_senses(verb, lemma)
@@ -224,6 +224,8 @@ class _Coder:
         sense = choose(senses, verb, words=self.words)
         if sense is None:
             return []
+        if sense.source == "petrarch":
+            match = "petrarch"  # a verb known only from PETRARCH-2 (event_verbs_petrarch.yaml)
         candidate = self._verb_candidate(verb, sense, match)
         if match == "vector" and not (
             any(p.actor for p in candidate.sources) and any(p.actor for p in candidate.targets)
@@ -426,7 +428,7 @@ class _Coder:
 
     def _act_sense(self, act: Token) -> tuple[Sense | None, Token | None]:
         """The dictionary sense of an act, looking through a light verb to its event noun."""
-        senses = self.lex.verbs.get(act.lemma_.lower())
+        senses = self.lex.senses(act.lemma_.lower())
         if senses:
             return choose(senses, act, words=self.words), None
         if act.lemma_.lower() in self.lex.light_verbs:
@@ -462,7 +464,7 @@ class _Coder:
             light_object = True
         else:
             light_object = noun.dep_ in {"dobj", "nsubjpass", "attr"}
-        governor_senses = self.lex.verbs.get(governor.lemma_.lower())
+        governor_senses = self.lex.senses(governor.lemma_.lower())
         light = (
             light_object
             and governor.lemma_.lower() in self.lex.light_verbs
@@ -1011,7 +1013,7 @@ class _Coder:
 
     def _is_accusation(self, verb: Token) -> bool:
         """Accusing, charging, arresting or jailing someone (for something alleged)."""
-        senses = self.lex.verbs.get(verb.lemma_.lower(), [])
+        senses = self.lex.senses(verb.lemma_.lower()) or []
         return any(s.code[:2] == "11" or s.code[:3] == "173" for s in senses)
 
     def _attribution(self, candidate: Candidate, chain: list[Token]) -> None:

@@ -34,7 +34,7 @@ _STATEMENT_MATCHES = frozenset({"statement", "comment"})
 
 # the hand-set starting score of each kind of trigger match (the prior feature)
 _PRIOR = {"verb": 0.8, "wrapper": 0.8, "light": 0.75, "evaluative": 0.6, "statement": 0.4,
-          "comment": 0.3, "noun": 0.55, "act": 0.7, "vector": 0.45}
+          "comment": 0.3, "noun": 0.55, "act": 0.7, "vector": 0.45, "petrarch": 0.5}
 
 
 @dataclass(frozen=True)
