@@ -25,6 +25,7 @@ def extract(
     # Quotes first: a speaker the actors stage missed becomes an actor of its own there.
     quotes = extract_quotes(doc)
     words = event_words(settings.event_words if settings is not None else None)
-    events = extract_events(doc, document, build_actors(doc), quotes, words)
-    # after the events: an implied doer ("was arrested": the police) is an actor of its own
+    # the coder reads the actors from the doc (its records carry the same ids); the records
+    # are built after it, since an implied doer ("was arrested": the police) is an actor too
+    events = extract_events(doc, document, [], quotes, words)
     return build_actors(doc), quotes, events

@@ -25,6 +25,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.event_lexicon import lexicon
+from eventwire.extract.event_words import EventWords, event_words
 from eventwire.nlp.components import doc_text
 
 Basis = Literal["explicit", "relative", "publication", "undated"]
@@ -301,9 +302,11 @@ class _Found:
 class DateScope:
     """Dates the events of one parsed document (see the module docstring)."""
 
-    def __init__(self, doc: Doc, published: str | None) -> None:
+    def __init__(self, doc: Doc, published: str | None,
+                 words: EventWords | None = None) -> None:
         self.doc = doc
         self.published = parse_published(published)
+        self.words = words or event_words()  # the coder's word lists (event_words.yaml)
         self._frames: dict[int, DateValue | None] = {}  # sentence start -> date it carries on
         self._found: dict[int, list[_Found]] = {}
         # doc.ents rebuilds its tuple on every access (and Span.ents scans it): read it once
@@ -421,19 +424,16 @@ class DateScope:
         carried = self._frames.get(sent.start) if carry else None
         if carried is not None:
             return carried.value, carried.basis
-        if carry and _before_the_news(trigger):
+        if carry and _before_the_news(trigger, self.words.earlier):
             return None, "undated"
         if self.published is not None:
             return self.published.isoformat(), "publication"
         return None, None
 
 
-_EARLIER = frozenset({"earlier", "previously", "formerly", "once", "before", "already"})
-
-
-def _before_the_news(trigger: Token) -> bool:
+def _before_the_news(trigger: Token, earlier: frozenset[str]) -> bool:
     """Whether the text places the act before the news without dating it: past perfect ("had
-    seized"), or "earlier", "previously", "once" on its clause."""
+    seized"), or one of the ``earlier`` adverbs ("earlier", "previously") on its clause."""
     verb = _verb_of(trigger)
     reporting = lexicon().reporting
     if verb.dep_ in {"ccomp", "parataxis"} or any(
@@ -447,7 +447,7 @@ def _before_the_news(trigger: Token) -> bool:
         if word.tag_ == "VBN" and any(
                 c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"} for c in children):
             return True
-        if any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in children):
+        if any(c.dep_ == "advmod" and c.lower_ in earlier for c in children):
             return True
     return False
 

@@ -116,6 +116,7 @@ class EventWordsFile(BaseModel):
     hedging_verbs: Words
     evidence: Words
     time_marks: Words
+    earlier: Words
     # who does an act the text gives no doer for ("was arrested": the police)
     implied_agents: Annotated[dict[Word, Label], Field(min_length=1)]
     verbal_attacks: Words
@@ -175,6 +176,7 @@ class EventWords:
     hedging_verbs: frozenset[str]
     evidence: frozenset[str]
     time_marks: frozenset[str]
+    earlier: frozenset[str]
     implied_agents: MappingProxyType  # verb lemma -> the sector of its implied doer
     verbal_attacks: frozenset[str]
     armed_sectors: frozenset[str]

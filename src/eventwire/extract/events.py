@@ -29,7 +29,7 @@ from eventwire.extract.codes import lookup
 from eventwire.extract.dates import DateScope
 from eventwire.extract.event_lexicon import Lexicon, Sense, Wrapper, lexicon
 from eventwire.extract.event_words import EventWords, event_words
-from eventwire.extract.scoring import Evidence, confidence
+from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, confidence
 from eventwire.extract.syntax import (
     SUBJECTS,
     aim_of,
@@ -51,6 +51,7 @@ from eventwire.extract.syntax import (
 )
 from eventwire.model import Actor, Document, Event, Quote, SentenceSpan
 from eventwire.model import Span as TextSpan
+from eventwire.nlp.actors import add_actor
 from eventwire.nlp.components import ActorCluster, doc_text
 from eventwire.nlp.mentions import dateline_tokens
 
@@ -59,9 +60,6 @@ __all__ = ["extract_events"]
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
 # The word lists the rules look for are data: data/event_words.yaml (EventWords, self.words).
-
-# the kinds of match that are plain statements, kept only when nothing firmer is coded
-_STATEMENTS = {"statement", "comment"}
 
 
 @dataclass(frozen=True)
@@ -109,7 +107,7 @@ def extract_events(
     bundled ones (the pipeline passes those of ``Settings.event_words``)."""
     del actors  # actor ids come from the doc's clusters; the records carry the same ids
     coder = _Coder(doc, lexicon(), quotes, words or event_words())
-    scope = DateScope(doc, document.published)
+    scope = DateScope(doc, document.published, coder.words)
     events: list[Event] = []
     quoted: set[tuple[str | None, str]] = set()  # (speaker, quote) already coded as comment
     for sent in scope.segments:
@@ -119,11 +117,11 @@ def extract_events(
         # a plain statement is coded only when nothing more specific happens in the sentence;
         # an act that only may happen ("said Y might attack") is the speaker's prediction,
         # and the statement stays (it outranks the halved act)
-        firm = any(found and c.match not in _STATEMENTS and not (c.hypothetical or c.negated)
-                   for c, found in coded)
+        firm = any(found and c.match not in STATEMENT_MATCHES
+                   and not (c.hypothetical or c.negated) for c, found in coded)
         said: set[tuple[str | None, str | None]] = set()
         for candidate, found in coded:
-            if candidate.match in _STATEMENTS:
+            if candidate.match in STATEMENT_MATCHES:
                 if firm:
                     continue
                 # "He said he believed ...": one statement per speaker and addressee, and a
@@ -1141,14 +1139,11 @@ class _Coder:
         key = (sector, country)
         cluster = self.implied.get(key)
         if cluster is None:
-            number = max((int(c.id[1:]) for c in self.actors if c.id[1:].isdigit()), default=0)
-            cluster = ActorCluster(id=f"A{number + 1}", kind="organization",
-                                   name=self.words.implied_agent_names.get(sector, sector.lower()),
-                                   country=country, sector=sector)
+            cluster = add_actor(self.doc, kind="organization",
+                                name=self.words.implied_agent_names.get(sector, sector.lower()),
+                                country=country, sector=sector)
             self.implied[key] = cluster
-            self.actors.append(cluster)
             self.clusters[cluster.id] = cluster
-            self.doc._.actors = [*(self.doc._.actors or []), cluster]
         candidate.sources = [Party(cluster.id, cluster.name, True, trigger)]
 
     def _for_doer(self, candidate: Candidate, source: Party | None,

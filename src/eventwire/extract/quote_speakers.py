@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.actors import ActorCluster
+from eventwire.nlp.actors import ActorCluster, add_actor
 from eventwire.nlp.components import doc_text
 from eventwire.nlp.lexicon import lexicon
 
@@ -172,19 +172,13 @@ class SpeakerResolver:
         return None
 
     def _new_actor(self, head: Token, span: Span) -> ActorCluster:
-        actors = self.doc._.actors if self.doc._.actors is not None else []
-        number = max((int(c.id[1:]) for c in actors if c.id[1:].isdigit()), default=0) + 1
         name = _display_name(span)
         owner = self.by_token.get(span.start) if span[0].tag_ == "PRP$" else None
         if owner is not None and span.start < head.i:
             # "His office" -> "Youssef Haddad's office"
             name = f"{owner.name}'s {self.doc[span.start + 1 : span.end].text}"
-        cluster = ActorCluster(
-            id=f"A{number}", kind=_speaker_kind(head), name=name, named=head.pos_ == "PROPN"
-        )
-        actors.append(cluster)
-        self.doc._.actors = actors
-        return cluster
+        return add_actor(self.doc, kind=_speaker_kind(head), name=name,
+                         named=head.pos_ == "PROPN")
 
     def cluster_of(self, head: Token):
         return self._cluster_near(head)

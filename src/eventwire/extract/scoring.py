@@ -25,12 +25,11 @@ import yaml
 
 from eventwire.data import load_yaml
 
-__all__ = ["Evidence", "confidence", "features", "load_weights", "prior_logit"]
+__all__ = ["STATEMENT_MATCHES", "Evidence", "confidence", "features", "load_weights",
+           "prior_logit"]
 
-# how a participant was found, from most to least certain
-PARTY_KINDS = ("country", "actor", "named", "words", "none")
-
-_STATEMENT_MATCHES = frozenset({"statement", "comment"})
+# the kinds of match of a plain statement (CAMEO 01), kept only when nothing firmer is coded
+STATEMENT_MATCHES = frozenset({"statement", "comment"})
 
 # the hand-set starting score of each kind of trigger match (the prior feature)
 _PRIOR = {"verb": 0.8, "wrapper": 0.8, "light": 0.75, "evaluative": 0.6, "statement": 0.4,
@@ -42,7 +41,9 @@ class Evidence:
     """What the coder knows about one event when it scores it."""
 
     match: str  # verb, wrapper, light, evaluative, statement, comment, noun, act, vector
-    source: str  # one of PARTY_KINDS
+    # how each participant was found, from most to least certain: country (a coded actor with a
+    # country), actor, named (a name the actors stage did not keep), words, none
+    source: str
     target: str
     quad_class: int
     hedged: bool = False
@@ -85,7 +86,7 @@ def features(evidence: Evidence) -> dict[str, float]:
                  "same_country"):
         if getattr(evidence, flag):
             found[flag] = 1.0
-    if evidence.match in _STATEMENT_MATCHES:
+    if evidence.match in STATEMENT_MATCHES:
         # plain statements (CAMEO 01) are right or wrong for other reasons than acts: their
         # own weights
         return {f"statement:{name}": value for name, value in found.items()}

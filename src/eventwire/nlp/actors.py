@@ -73,6 +73,17 @@ class ActorCluster:
         return (self.country or "") + (self.sector or "") or None
 
 
+def add_actor(doc: Doc, **fields: object) -> ActorCluster:
+    """A new actor of ``doc`` made by a later stage (a speaker the actors stage missed, the
+    police an agentless arrest implies), numbered after the existing ones and appended to
+    ``doc._.actors``."""
+    actors = list(doc._.actors or [])
+    number = max((int(c.id[1:]) for c in actors if c.id[1:].isdigit()), default=0) + 1
+    cluster = ActorCluster(id=f"A{number}", **fields)  # type: ignore[arg-type]
+    doc._.actors = [*actors, cluster]
+    return cluster
+
+
 @dataclass
 class _Links:
     """Pronoun -> antecedent mention pairs, for evaluation and debugging."""
@@ -201,6 +212,14 @@ def _home_country(clusters: list[_Work], dateline: str | None, sentence_of: list
     if len(countries) != 1:
         return
     (home,) = countries
+    _give_home(clusters, home, dateline, sentence_of)
+
+
+def _give_home(clusters: list[_Work], home: str, dateline: str | None,
+               sentence_of: list[int]) -> None:
+    """Give ``home`` to each official or body with a domestic role and no country, unless it
+    serves abroad or, without a dateline naming ``home``, the text makes ``home`` its
+    counterpart (:func:`_is_home`)."""
     for cluster in clusters:
         if (
             cluster.country is None
@@ -220,9 +239,8 @@ def _merge_places(clusters: list[_Work]) -> list[_Work]:
     for cluster in clusters:
         other = next((acting[n] for n in cluster.names if n in acting), None)
         if cluster.kind == "location" and other is not None and other is not cluster:
-            for mention in cluster.mentions:
-                other.mentions.append(mention)
-            other.mentions.sort(key=lambda m: m.span.start)
+            other.mentions = sorted([*other.mentions, *cluster.mentions],
+                                    key=lambda m: m.span.start)
             continue
         kept.append(cluster)
     return kept
@@ -285,24 +303,17 @@ def _article_country(clusters: list[_Work], dateline: str | None,
     police") in an undatelined story that is plainly about one country (most of the coded
     mentions belong to it) is that country's. Envoys and actors the text
     places abroad are left alone."""
+    if dateline is not None:
+        return  # a dateline's country was given where the text allows (_dateline_country)
     weight: dict[str, int] = {}
     for cluster in clusters:
         if cluster.country and len(cluster.country) == 3 and cluster.country.isupper():
             weight[cluster.country] = weight.get(cluster.country, 0) + sum(
                 1 for m in cluster.mentions if m.pronoun is None)
     ranked = sorted(weight.items(), key=lambda kv: -kv[1])
-    if dateline is not None:
-        return  # a dateline's country was given where the text allows (_dateline_country)
     if ranked and ranked[0][1] >= _ARTICLE_COUNTRY_MENTIONS and (
             len(ranked) == 1 or ranked[0][1] >= _ARTICLE_COUNTRY_LEAD * ranked[1][1]):
-        home = ranked[0][0]
-    else:
-        return
-    for cluster in clusters:
-        if (cluster.country is None and cluster.sector in _DOMESTIC_SECTORS
-                and not cluster.known and not cluster.roles & _ENVOYS
-                and _is_home(cluster, home, clusters, sentence_of)):
-            cluster.country = home
+        _give_home(clusters, ranked[0][0], dateline, sentence_of)
 
 
 # Envoys serve abroad: "Venezuela expelled the ambassadors" are not Venezuela's.
@@ -385,8 +396,8 @@ def _known_actors(clusters: list[_Work], kb: ActorKB, published: object) -> None
         kinds = _KB_KINDS.get(cluster.kind)
         names = sorted({m.key for m in cluster.mentions if m.named and m.pronoun is None},
                        key=len, reverse=True)
-        if kinds is None or not names or cluster.kind == "country":
-            continue
+        if kinds is None or not names:
+            continue  # countries and places are the text's and pycountry's, not the KB's
         entry = None
         for name in names:
             entry = kb.lookup(name, on=published, country=cluster.country, kinds=kinds)

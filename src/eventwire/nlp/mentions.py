@@ -352,7 +352,7 @@ def _add_party_state(mention: Mention) -> None:
         return
     doc = mention.span.doc
     after = doc[mention.span.end: mention.span.end + 6].text.lstrip(" ,(")
-    if _US_PARTY_STATE.match(after.split(")")[0].split(",")[0].strip() or ""):
+    if _US_PARTY_STATE.match(after.split(")")[0].split(",")[0].strip()):
         mention.attrs.country = mention.attrs.country or "USA"
         mention.attrs.sector = mention.attrs.sector or "LEG"
 

@@ -184,7 +184,8 @@ def merge_actors(doc_actors: list[DocActor], overrides: list[Override]) -> Corpu
 
     _attach_one_word_names(groups, support, person_keys, person_words, override_of)
     # One knowledge-base entry is one actor, whatever the names used ("Putin", "Vladimir
-    # Vladimirovich Putin"); an entry's key never joins a name to a second entry.
+    # Vladimirovich Putin"). Two entries that share a name key end up in one group, which then
+    # keeps a name-based id (see _build).
     for actor in doc_actors:
         key = _name_key(actor)
         if actor.kb_id and key:
