@@ -14,6 +14,7 @@ from eventwire.extract.codes import cameo_table, five_class, lookup
 from eventwire.extract.event_lexicon import lexicon
 from eventwire.extract.syntax import NO_EVENT
 from eventwire.model import Document, Event, Result
+from eventwire.settings import Settings
 
 from .conftest import SAMPLES, analyse_paths
 
@@ -615,3 +616,14 @@ def test_politicians_attacking_politicians_use_words(code) -> None:
 def test_praise_of_ones_own_state_is_no_act(code) -> None:
     events = code("Premier Li Qiang told the European leaders that China was a reliable partner.")
     assert not find(events, "05")
+
+
+def test_the_confidence_model_is_a_setting(nlp, tmp_path) -> None:
+    text = "Egypt condemned Israel on Monday."
+    document = Document(id="t", text=text, published="2025-06-02")
+    weights = tmp_path / "weights.yaml"
+    weights.write_text("weights:\n  bias: -6.0\n", encoding="utf-8")
+    bundled = extract(nlp(text), document)[2]
+    own = extract(nlp(text), document, Settings(confidence_model=str(weights)))[2]
+    assert [e.cameo for e in own] == [e.cameo for e in bundled]
+    assert all(o.confidence < b.confidence for o, b in zip(own, bundled, strict=True))

@@ -43,6 +43,11 @@ class Settings(BaseSettings):
         description="A YAML file of the event coder's word lists (format of eventwire/data/"
         "event_words.yaml); each list it gives replaces the bundled one.",
     )
+    confidence_model: str = Field(
+        "",
+        description="A YAML file of confidence weights (format of eventwire/data/confidence.yaml,"
+        " written by scripts/fit_confidence.py) used instead of the bundled ones.",
+    )
     actors: str = Field(
         "",
         description="Actor override files (format of samples/actors.yaml), separated by the path"

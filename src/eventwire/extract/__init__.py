@@ -11,6 +11,7 @@ from eventwire.extract.actors import build_actors
 from eventwire.extract.event_words import event_words
 from eventwire.extract.events import extract_events
 from eventwire.extract.quotes import extract_quotes
+from eventwire.extract.scoring import load_weights
 from eventwire.model import Actor, Document, Event, Quote
 from eventwire.settings import Settings
 
@@ -25,7 +26,8 @@ def extract(
     # Quotes first: a speaker the actors stage missed becomes an actor of its own there.
     quotes = extract_quotes(doc)
     words = event_words(settings.event_words if settings is not None else None)
+    weights = load_weights(settings.confidence_model if settings is not None else None)
     # the coder reads the actors from the doc (its records carry the same ids); the records
     # are built after it, since an implied doer ("was arrested": the police) is an actor too
-    events = extract_events(doc, document, [], quotes, words)
+    events = extract_events(doc, document, [], quotes, words, weights)
     return build_actors(doc), quotes, events

@@ -29,7 +29,7 @@ from eventwire.extract.codes import lookup
 from eventwire.extract.dates import DateScope
 from eventwire.extract.event_lexicon import Lexicon, Sense, Wrapper, lexicon
 from eventwire.extract.event_words import EventWords, event_words
-from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, confidence
+from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, confidence, load_weights
 from eventwire.extract.syntax import (
     SUBJECTS,
     aim_of,
@@ -99,14 +99,15 @@ class Candidate:
 
 def extract_events(
     doc: Doc, document: Document, actors: list[Actor], quotes: list[Quote],
-    words: EventWords | None = None,
+    words: EventWords | None = None, weights: dict[str, float] | None = None,
 ) -> list[Event]:
     """Events in ``doc`` (text ``document.text``), their actors taken from ``doc._.actors``.
 
-    ``words`` are the coder's word lists (:mod:`eventwire.extract.event_words`); by default the
-    bundled ones (the pipeline passes those of ``Settings.event_words``)."""
+    ``words`` are the coder's word lists (:mod:`eventwire.extract.event_words`) and ``weights``
+    the confidence model's (:mod:`eventwire.extract.scoring`); by default the bundled ones (the
+    pipeline passes those of ``Settings.event_words`` and ``Settings.confidence_model``)."""
     del actors  # actor ids come from the doc's clusters; the records carry the same ids
-    coder = _Coder(doc, lexicon(), quotes, words or event_words())
+    coder = _Coder(doc, lexicon(), quotes, words or event_words(), weights or load_weights())
     scope = DateScope(doc, document.published, coder.words)
     events: list[Event] = []
     quoted: set[tuple[str | None, str]] = set()  # (speaker, quote) already coded as comment
@@ -140,10 +141,12 @@ def extract_events(
 
 
 class _Coder:
-    def __init__(self, doc: Doc, lex: Lexicon, quotes: list[Quote], words: EventWords) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon, quotes: list[Quote], words: EventWords,
+                 weights: dict[str, float]) -> None:
         self.doc = doc
         self.lex = lex
         self.words = words
+        self.weights = weights
         self.quotes = quotes
         # the actors are settled before events are coded: index them once
         self.actors: list[ActorCluster] = list(doc._.actors or [])
@@ -1100,7 +1103,7 @@ class _Coder:
                     facts) -> float:
         evidence = self._evidence(candidate, source, target, facts)
         self.priors.append(evidence.prior())
-        return confidence(evidence)
+        return confidence(evidence, self.weights)
 
     def _evidence(self, candidate: Candidate, source: Party | None, target: Party | None,
                   facts) -> Evidence:

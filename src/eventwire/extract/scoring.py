@@ -10,13 +10,13 @@ and, as a fixed offset, the hand-set prior that ranked events before the model w
 The weights live in ``data/confidence.yaml``; ``scripts/fit_confidence.py`` fits them on the
 real-news dev set (an event is right when it matches an annotator's event) and writes the file,
 so that the reliability table in ``docs/evaluation.md`` holds for the published confidence. A
-user can replace the file (``EVENTWIRE_CONFIDENCE_MODEL``) with weights fitted on their own gold.
+user can replace the file (``Settings.confidence_model``, ``EVENTWIRE_CONFIDENCE_MODEL``) with
+weights fitted on their own gold.
 """
 
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -95,8 +95,9 @@ def features(evidence: Evidence) -> dict[str, float]:
 
 @cache
 def load_weights(path: str | None = None) -> dict[str, float]:
-    """The fitted weights: the bundled file, or ``path`` / ``EVENTWIRE_CONFIDENCE_MODEL``."""
-    path = path or os.environ.get("EVENTWIRE_CONFIDENCE_MODEL") or None
+    """The fitted weights: those of the file ``path`` (``Settings.confidence_model``,
+    ``EVENTWIRE_CONFIDENCE_MODEL``), else the bundled ones."""
+    path = path or None
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if path else load_yaml(
         "confidence.yaml")
     weights = data.get("weights") if isinstance(data, dict) else None
