@@ -23,13 +23,15 @@ Order of work, one pass each, all in text order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.kb import ActorKB, load_kb
-from eventwire.nlp.lexicon import lexicon
+from eventwire.nlp.lexicon import country_of, lexicon
 from eventwire.nlp.mentions import Mention, dateline_country, find_mentions
+from eventwire.nlp.towns import town_country
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
@@ -116,6 +118,7 @@ def resolve_actors(
     _known_people(clusters, _publication_year(doc), kb)
     _known_actors(clusters, kb, doc.user_data.get("published"))
     _affiliations(clusters, kb, doc.user_data.get("published"))
+    _named_after_place(clusters)
     dateline = dateline_country(doc)
     if dateline is not None:
         _dateline_country(clusters, dateline, sentence_of)
@@ -124,6 +127,7 @@ def resolve_actors(
     _owners_country(clusters)
     _sentence_country(clusters, sentence_of)
     _article_country(clusters, dateline, sentence_of)
+    _nearby_country(clusters, doc, sentence_of)
     clusters.sort(key=lambda c: min(m.span.start for m in c.mentions))
     return [c.finish(f"A{n}") for n, c in enumerate(clusters, start=1)], links
 
@@ -313,8 +317,51 @@ def _article_country(clusters: list[_Work], dateline: str | None,
     ranked = sorted(weight.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= _ARTICLE_COUNTRY_MENTIONS and (
             len(ranked) == 1 or ranked[0][1] >= _ARTICLE_COUNTRY_LEAD * ranked[1][1]):
-        _give_home(clusters, ranked[0][0], dateline, sentence_of)
+        home = ranked[0][0]
+        _give_home(clusters, home, dateline, sentence_of)
+        # People and bodies no list knows, named with no country or role ("Cory Booker",
+        # "Costco"), are, in a story about one country, mostly that country's.
+        for cluster in clusters:
+            if (cluster.country is None and cluster.named and not cluster.known
+                    and cluster.kind in {"person", "organization"}
+                    and cluster.sector not in {"IGO", "NGO"}
+                    and not cluster.roles & _ENVOYS
+                    and _is_home(cluster, home, clusters, sentence_of)):
+                cluster.country = home
 
+
+
+# How many sentences before an actor's first mention, within its paragraph, can give its home.
+_NEARBY_SENTENCES = 2
+
+
+def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> None:
+    """A domestic body or group the earlier rules left without a country takes the one country
+    named around its first mention: its sentence and the two before it in the same paragraph.
+    Stories about two countries ("Hong Kong police" in a story that also names Beijing)
+    defeat the whole-article rules; the paragraph usually names only the one where it happens.
+    Countries the actor deals with ("talks with Washington") do not count."""
+    paragraph_of = _paragraph_numbers(doc)
+    named_in: dict[int, set[str]] = {}
+    for cluster in clusters:
+        if not cluster.country or len(cluster.country) != 3 or not cluster.country.isupper():
+            continue
+        for mention in cluster.mentions:
+            if mention.pronoun is None and not _is_counterpart(mention.span):
+                named_in.setdefault(sentence_of[mention.span.start], set()).add(cluster.country)
+    for cluster in clusters:
+        if (cluster.country is not None or cluster.sector not in _DOMESTIC_SECTORS
+                or cluster.known or cluster.roles & _ENVOYS or cluster.kind == "location"):
+            continue
+        first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
+        if first is None:
+            continue
+        here = sentence_of[first]
+        window = [s for s in range(here - _NEARBY_SENTENCES, here + 1)
+                  if s >= 0 and paragraph_of[s] == paragraph_of[here]]
+        around = set().union(*(named_in.get(s, set()) for s in window))
+        if len(around) == 1:
+            cluster.country = next(iter(around))
 
 # Envoys serve abroad: "Venezuela expelled the ambassadors" are not Venezuela's.
 _ENVOYS = {"ambassador", "envoy", "diplomat", "charge d'affaires", "consul", "attache",
@@ -448,6 +495,38 @@ def _affiliations(clusters: list[_Work], kb: ActorKB, published: object) -> None
             cluster.country = cluster.country or country
 
 
+# Words a body's name may put before its place ("University of Lagos", "Bank of New York").
+_PLACE_IN_NAME = re.compile(r"^(?:the\s+)?(.+?)\s+(?:of|for|in)\s+(.+)$", re.IGNORECASE)
+
+
+def _named_after_place(clusters: list[_Work]) -> None:
+    """A named body no list knows takes the country of the place its name starts or ends with:
+    "Hong Kong Polytechnic University", "California Public Utilities Commission", "University
+    of Lagos". Only the leading words or the words after a final "of/for/in" count, so
+    "Peterson Institute" stays uncoded."""
+    for cluster in clusters:
+        if cluster.kind != "organization" or cluster.country or cluster.known:
+            continue
+        for name in dict.fromkeys(m.span.text for m in cluster.mentions if m.named):
+            country = _place_country_in(name)
+            if country is not None:
+                cluster.country = country
+                break
+
+
+def _place_country_in(name: str) -> str | None:
+    words = name.split()
+    for length in range(min(3, len(words) - 1), 0, -1):
+        lead = " ".join(words[:length])
+        if lead[:1].isupper():
+            country = country_of(lead) or town_country(lead)
+            if country is not None:
+                return country
+    tail = _PLACE_IN_NAME.match(name)
+    if tail is not None and tail.group(2)[:1].isupper():
+        return country_of(tail.group(2)) or town_country(tail.group(2))
+    return None
+
 def _publication_year(doc: Doc) -> int | None:
     """The year a caller may put in ``doc.user_data["published"]`` (ISO date), if any."""
     published = doc.user_data.get("published")
@@ -466,6 +545,18 @@ def _place(
     else:
         cluster.add(mention)
     owner[id(mention)] = cluster
+
+
+def _paragraph_numbers(doc: Doc) -> list[int]:
+    """The paragraph of each sentence: a line break before a sentence starts a new one."""
+    numbers: list[int] = []
+    paragraph, previous_end = 0, 0
+    for sent in doc.sents:
+        if numbers and "\n" in doc.text[previous_end:sent.start_char]:
+            paragraph += 1
+        numbers.append(paragraph)
+        previous_end = sent.end_char
+    return numbers
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
