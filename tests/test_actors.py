@@ -506,3 +506,45 @@ def test_a_role_noun_joins_the_person_who_holds_it_not_the_nearest_name(actors_o
 def test_an_apposition_gives_the_organisation_country_and_sector(actors_of):
     actors = actors_of("Hossein Salami, commander of Iran's Revolutionary Guards, warned Israel.")
     assert actor_named(actors, "Hossein Salami").code == "IRNMIL"
+
+
+def test_a_body_named_after_a_place_takes_its_country(actors_of):
+    actors = actors_of(
+        "Students of Lagos State University marched on Tuesday. The Federal Capital Territory "
+        "Command said its officers kept the peace."
+    )
+    assert owner(actors, "Lagos State University").country == "NGA"
+    # "Federal" is a town somewhere, but here it is the body's own word
+    assert owner(actors, "Federal Capital Territory Command").country != "USA"
+
+
+def test_police_take_the_country_their_paragraph_names_in_a_two_country_story(actors_of):
+    actors = actors_of(
+        "Beijing warned on Monday that it would not tolerate unrest. Chinese state media "
+        "repeated the warning.\n\n"
+        "In Hong Kong, a university campus was surrounded overnight. Police fired teargas at "
+        "protesters who tried to leave.\n\n"
+        "China's leaders have said the city must restore order."
+    )
+    assert owner(actors, "Police").country == "HKG"
+    assert owner(actors, "protesters").country == "HKG"
+
+
+def test_a_senate_is_the_story_country_senate(actors_of):
+    actors = actors_of(
+        "ABUJA (Reuters) - The Senate on Tuesday summoned Nigeria's police chief over the arrest "
+        "of two opposition senators. The Peoples Democratic Party called the arrests unlawful. "
+        "Nigeria's electoral commission said it would review the case."
+    )
+    assert owner(actors, "Senate").country == "NGA"
+    assert owner(actors, "Peoples Democratic Party").country == "NGA"
+
+
+def test_people_no_list_knows_take_a_one_country_story_country(actors_of):
+    actors = actors_of(
+        "The Kenyan parliament debated the finance bill on Thursday. Kenya's treasury defended "
+        "the new taxes, and Kenyan lawmakers from the opposition walked out. Wanjiru Odhiambo, "
+        "who led the walkout, said the bill would hurt families. Kenya's president is expected "
+        "to sign it."
+    )
+    assert actor_named(actors, "Wanjiru Odhiambo").country == "KEN"

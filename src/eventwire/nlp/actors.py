@@ -126,8 +126,8 @@ def resolve_actors(
     clusters = _merge_places(clusters)
     _owners_country(clusters)
     _sentence_country(clusters, sentence_of)
-    _article_country(clusters, dateline, sentence_of)
     _nearby_country(clusters, doc, sentence_of)
+    _article_country(clusters, dateline, sentence_of)
     clusters.sort(key=lambda c: min(m.span.start for m in c.mentions))
     return [c.finish(f"A{n}") for n, c in enumerate(clusters, start=1)], links
 
@@ -336,23 +336,30 @@ _NEARBY_SENTENCES = 2
 
 
 def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> None:
-    """A domestic body or group the earlier rules left without a country takes the one country
-    named around its first mention: its sentence and the two before it in the same paragraph.
+    """An unnamed domestic body or group the earlier rules left without a country takes the one
+    country named around its first mention: its sentence and the two before it in the same
+    paragraph.
     Stories about two countries ("Hong Kong police" in a story that also names Beijing)
     defeat the whole-article rules; the paragraph usually names only the one where it happens.
-    Countries the actor deals with ("talks with Washington") do not count."""
+    A country named only as a counterpart ("talks with Washington") gives no home, and two
+    countries in the window give none."""
     paragraph_of = _paragraph_numbers(doc)
-    named_in: dict[int, set[str]] = {}
+    named_in: dict[int, set[str]] = {}  # every country named in a sentence
+    home_in: dict[int, set[str]] = {}  # those named as a place or a doer, not a counterpart
     for cluster in clusters:
         if not cluster.country or len(cluster.country) != 3 or not cluster.country.isupper():
             continue
         for mention in cluster.mentions:
-            if mention.pronoun is None and not _is_counterpart(mention.span):
-                named_in.setdefault(sentence_of[mention.span.start], set()).add(cluster.country)
+            if mention.pronoun is None:
+                sentence = sentence_of[mention.span.start]
+                named_in.setdefault(sentence, set()).add(cluster.country)
+                if not _is_counterpart(mention.span):
+                    home_in.setdefault(sentence, set()).add(cluster.country)
     for cluster in clusters:
         if (cluster.country is not None or cluster.sector not in _DOMESTIC_SECTORS
-                or cluster.known or cluster.roles & _ENVOYS or cluster.kind == "location"):
-            continue
+                or cluster.known or cluster.roles & _ENVOYS or cluster.named
+                or cluster.kind not in {"organization", "group"}):
+            continue  # a named official met by a foreign leader is not the leader's
         first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
         if first is None:
             continue
@@ -360,7 +367,8 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
         window = [s for s in range(here - _NEARBY_SENTENCES, here + 1)
                   if s >= 0 and paragraph_of[s] == paragraph_of[here]]
         around = set().union(*(named_in.get(s, set()) for s in window))
-        if len(around) == 1:
+        homes = set().union(*(home_in.get(s, set()) for s in window))
+        if len(around) == 1 and around == homes:
             cluster.country = next(iter(around))
 
 # Envoys serve abroad: "Venezuela expelled the ambassadors" are not Venezuela's.
@@ -519,7 +527,9 @@ def _place_country_in(name: str) -> str | None:
     for length in range(min(3, len(words) - 1), 0, -1):
         lead = " ".join(words[:length])
         if lead[:1].isupper():
-            country = country_of(lead) or town_country(lead)
+            # several leading words only as a country ("Hong Kong"): as a town they are too
+            # often a body's own words ("Federal Capital Territory Command")
+            country = country_of(lead) or (town_country(lead) if length == 1 else None)
             if country is not None:
                 return country
     tail = _PLACE_IN_NAME.match(name)
@@ -548,14 +558,15 @@ def _place(
 
 
 def _paragraph_numbers(doc: Doc) -> list[int]:
-    """The paragraph of each sentence: a line break before a sentence starts a new one."""
+    """The paragraph of each sentence: a line break between two sentences starts a new one."""
     numbers: list[int] = []
     paragraph, previous_end = 0, 0
     for sent in doc.sents:
         if numbers and "\n" in doc.text[previous_end:sent.start_char]:
             paragraph += 1
         numbers.append(paragraph)
-        previous_end = sent.end_char
+        # a break after the last word may be inside the sentence, as its trailing space
+        previous_end = sent.start_char + len(sent.text.rstrip())
     return numbers
 
 

@@ -32,7 +32,8 @@ _COMMON_WORDS = frozenset(
     reading bath mobile split nice independence victoria hope union commerce deal male march
     may august florence lincoln jackson charlotte austin orange paradise sale wells bolton
     eagle columbia concord liberty providence temple marion salem phoenix aurora mercedes
-    center central north south east west eastern western northern southern capital
+    center central north south east west eastern western northern southern capital federal
+    national royal supreme general united democratic popular
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
 
