@@ -548,3 +548,13 @@ def test_people_no_list_knows_take_a_one_country_story_country(actors_of):
         "to sign it."
     )
     assert actor_named(actors, "Wanjiru Odhiambo").country == "KEN"
+
+
+def test_a_bare_title_is_the_most_named_holder_so_far(actors_of):
+    actors = actors_of(
+        "President Donald Trump defended his trade policy on Monday. Trump said farmers would "
+        "gain. Trump also spoke with President Emmanuel Macron of France, who said the talks "
+        "went well. The president later told reporters that tariffs were working."
+    )
+    trump = actor_named(actors, "Donald Trump")
+    assert "The president" in [m.text for m in trump.mentions]

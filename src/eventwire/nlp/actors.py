@@ -852,7 +852,16 @@ def _match_person(mention: Mention, clusters: list[_Work]) -> _Work | None:
     ]
     # "the chancellor" is the one titled chancellor before any other official.
     exact = [c for c in fitting if mention.key in c.roles]
-    return _most_recent(exact or fitting, mention.span.start)
+    chosen = exact or fitting
+    if len(chosen) > 1 and not (mention.attrs.affiliation or mention.attrs.country):
+        # A bare "the president" among several is the one the story is about so far: the most
+        # named (Trump in a story that also quotes Zelensky and a bank's president)
+        named = {id(c): sum(1 for m in c.mentions
+                            if m.named and m.span.start < mention.span.start) for c in chosen}
+        top = max(named.values())
+        if top > 0 and sorted(named.values())[-2] < top:
+            chosen = [c for c in chosen if named[id(c)] == top]
+    return _most_recent(chosen, mention.span.start)
 
 
 def _only_open_person(
