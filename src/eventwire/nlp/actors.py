@@ -230,6 +230,7 @@ def _give_home(clusters: list[_Work], home: str, dateline: str | None,
             and cluster.sector in _DOMESTIC_SECTORS
             and not cluster.known
             and not cluster.roles & _ENVOYS
+            and not _abroad(cluster)
             and (home == dateline or _is_home(cluster, home, clusters, sentence_of))
         ):
             cluster.country = home
@@ -358,7 +359,7 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
     for cluster in clusters:
         if (cluster.country is not None or cluster.sector not in _DOMESTIC_SECTORS
                 or cluster.known or cluster.roles & _ENVOYS or cluster.named
-                or cluster.kind not in {"organization", "group"}):
+                or cluster.kind not in {"organization", "group"} or _abroad(cluster)):
             continue  # a named official met by a foreign leader is not the leader's
         first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
         if first is None:
@@ -379,6 +380,12 @@ _PLACE_PREPS = {"in", "at", "inside", "across", "throughout", "within", "around"
 # Where a country is what an actor deals with: object, indirect object, "with/to/against X".
 _COUNTERPART_DEPS = {"dobj", "dative", "iobj", "pobj", "agent"}
 _SHORT_TEXT = 2  # sentences: a one- or two-sentence text says little about anyone's home
+
+
+def _abroad(cluster: _Work) -> bool:
+    """Whether the text puts the group outside any one country ("foreign leaders")."""
+    abroad = lexicon().abroad
+    return any(t.lower_ in abroad for m in cluster.mentions if m.pronoun is None for t in m.span)
 
 
 def _is_home(cluster: _Work, home: str, clusters: list[_Work], sentence_of: list[int]) -> bool:

@@ -46,6 +46,7 @@ class Lexicon:
     spellings: frozenset[str]  # every known name exactly as listed
     not_actors: frozenset[str]
     documents: frozenset[str]  # head nouns of documents and records, never actors
+    abroad: frozenset[str]  # words that put a group outside the story's country ("foreign")
     countries: dict[str, str]  # lowercase country name -> ISO3
     demonyms: dict[str, str]  # lowercase demonym -> ISO3
     capitals: dict[str, str]  # lowercase capital -> ISO3
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         ),
         not_actors=frozenset(w.lower() for w in orgs_data["not_actors"]),
         documents=frozenset(w.lower() for w in roles_data.get("documents", [])),
+        abroad=frozenset(w.lower() for w in roles_data.get("abroad", [])),
         countries=_country_names(_invert(places["country_aliases"])),
         demonyms=_invert(places["demonyms"]),
         capitals=_invert(places["capitals"]),
