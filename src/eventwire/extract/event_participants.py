@@ -14,6 +14,7 @@ targets (:func:`next_actor`, :func:`place_of`) and what the gate asks of parties
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -21,7 +22,9 @@ from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_lexicon import Sense
 from eventwire.extract.syntax import SUBJECTS, clause_of, conjuncts, entity_text, phrase
-from eventwire.nlp.components import ActorCluster
+
+if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
+    from eventwire.nlp.components import ActorCluster
 
 __all__ = ["code_for_doer", "implied_agent", "is_enforcer", "is_political", "next_actor",
            "noun_sources", "noun_targets", "objects_of", "one_state", "own_state", "parties_at",
@@ -33,6 +36,8 @@ _MODIFIERS = {"poss", "compound", "amod", "nmod"}
 
 
 def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Party], list[Party]]:
+    """Sources and targets of a verb coded with ``sense``: subject (passive agent) and
+    object, dative or the sense's preposition (passive subject)."""
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     if passive:
         sources = [p for agent in verb.children if agent.dep_ == "agent"
@@ -96,8 +101,10 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
     return []
 
 
-def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str], skip: Token | None = None,
-             with_direct: bool = True) -> list[Party]:
+def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
+               skip: Token | None = None, with_direct: bool = True) -> list[Party]:
+    """The parties a verb acts on: direct object (with ``with_direct``; else what the object's
+    ``preps`` phrase names), dative and ``preps`` phrases; none inside ``skip``."""
     found: list[Party] = []
     for child in verb.children:
         if skip is not None and child.left_edge.i <= skip.i <= child.right_edge.i:
@@ -118,6 +125,8 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str], skip: Toke
 
 
 def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
+    """Who does what an event noun names: its named possessor or modifier ("Russia's
+    invasion", "the Russian invasion"), or its "by" phrase."""
     found: list[Party] = []
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
@@ -130,6 +139,7 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
 
 
 def noun_targets(ctx: EventContext, noun: Token) -> list[Party]:
+    """The named parties an event noun is aimed at ("sanctions on Russia", "talks with Iran")."""
     # "talks in Doha", "a visit in March": where talks happen is no party to them
     senses = ctx.lex.nouns.get(noun.lemma_.lower(), [])
     talks = any(s.code[:2] in {"03", "04", "05"} for s in senses)
@@ -207,6 +217,8 @@ def _named_inside(ctx: EventContext, head: Token, depth: int = 2) -> Party | Non
 
 
 def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party | None:
+    """The party ``token`` names, if any; with ``own_only`` only an actor, a name or what
+    acts for one (not the words of an unnamed thing, nor a pronoun's antecedent)."""
     if token.i in ctx.dateline:
         return None
     if token.lower_ in ctx.words.relative_pronouns and token.head.dep_ == "relcl":
@@ -347,7 +359,7 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
 
 
 def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
-              target: Party | None) -> str:
+                  target: Party | None) -> str:
     """Military force (19) is what armed forces, rebels and states use: a shooting or a
     killing by a private person or a criminal is an assault (18), and force used by the
     police is violent repression (175). A politician "attacking" a politician does it
@@ -375,6 +387,8 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
 
 
 def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The next actor named after the trigger in its sentence, as the target of an act whose
+    parse gives none; none when it is the doer, a speaker, or a place."""
     own = {p.actor for p in candidate.sources}
     # nor whoever reports or judges the act ("Musk blamed Ukraine for refusing to
     # negotiate, a charge he repeated"): the subjects of the verbs above the trigger
@@ -417,6 +431,7 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
 
 
 def same_side(ctx: EventContext, one: Party, other: Party) -> bool:
+    """Whether two parties are one actor or actors of one country."""
     if one.key == other.key:
         return True
     first, second = ctx.cluster(one), ctx.cluster(other)
@@ -458,5 +473,7 @@ def is_political(ctx: EventContext, party: Party) -> bool:
 
 
 def is_enforcer(ctx: EventContext, party: Party) -> bool:
+    """Whether the party is of a sector that makes arrests (event_words.yaml:
+    enforcer_sectors)."""
     cluster = ctx.cluster(party)
     return cluster is not None and cluster.sector in ctx.words.enforcer_sectors

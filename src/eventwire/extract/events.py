@@ -175,6 +175,7 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
 
 def _confidence(ctx: EventContext, candidate: Candidate, source: Party | None,
                 target: Party | None, facts: CameoCode) -> float:
+    """The event's confidence; its prior is kept in order for :func:`_keep_prior_order`."""
     evidence = _evidence(ctx, candidate, source, target, facts)
     ctx.priors.append(evidence.prior())
     return confidence(evidence, ctx.weights)
