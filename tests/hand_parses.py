@@ -18,6 +18,20 @@ from eventwire.nlp.components import ActorCluster
 _VOCAB = spacy.blank("en").vocab
 
 
+# "Johnson and Corbyn criticised each other's policies." as en_core_web_md 3.7.1 parses it
+EACH_OTHERS_POLICIES = """
+    0 Johnson    Johnson   PROPN NNP nsubj 3 PERSON
+    1 and        and       CCONJ CC  cc    0
+    2 Corbyn     Corbyn    PROPN NNP conj  0 PERSON
+    3 criticised criticise VERB  VBD ROOT  3
+    4 each       each      DET   DT  det   5
+    5 other      other     ADJ   JJ  poss  7
+    6 's         's        PART  POS case  5
+    7 policies   policy    NOUN  NNS dobj  3
+    8 .          .         PUNCT .   punct 3
+"""
+
+
 def parse(table: str) -> Doc:
     """The doc a table of tokens describes (see the module docstring)."""
     rows = [line.split() for line in table.strip().splitlines()]

@@ -7,21 +7,11 @@ from eventwire.extract.event_gate import passes
 from eventwire.extract.events import extract_events
 from eventwire.model import Document
 
-from .hand_parses import actor, candidate, context, parse
+from .hand_parses import EACH_OTHERS_POLICIES, actor, candidate, context, parse
 
 
 def test_each_other_makes_one_event_each_way() -> None:
-    doc = parse("""
-        0 Johnson    Johnson   PROPN NNP nsubj 3 PERSON
-        1 and        and       CCONJ CC  cc    0
-        2 Corbyn     Corbyn    PROPN NNP conj  0 PERSON
-        3 criticised criticise VERB  VBD ROOT  3
-        4 each       each      DET   DT  det   5
-        5 other      other     ADJ   JJ  poss  7
-        6 's         's        PART  POS case  5
-        7 policies   policy    NOUN  NNS dobj  3
-        8 .          .         PUNCT .   punct 3
-    """)
+    doc = parse(EACH_OTHERS_POLICIES)
     actor(doc, "A1", "person", 0, country="GBR")
     actor(doc, "A2", "person", 2, country="GBR")
     events = extract_events(doc, Document(id="d1", text=doc.text, published="2019-11-20"), [], [])

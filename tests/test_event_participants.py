@@ -13,7 +13,7 @@ from eventwire.extract.event_participants import (
     verb_parties,
 )
 
-from .hand_parses import actor, candidate, context, names, parse
+from .hand_parses import EACH_OTHERS_POLICIES, actor, candidate, context, names, parse
 
 
 def test_passive_agent_is_the_source_and_the_passive_subject_the_target() -> None:
@@ -76,17 +76,7 @@ def test_coordinated_parties_are_one_each() -> None:
 
 
 def test_each_other_is_reciprocal() -> None:
-    doc = parse("""
-        0 Johnson    Johnson   PROPN NNP nsubj 3 PERSON
-        1 and        and       CCONJ CC  cc    0
-        2 Corbyn     Corbyn    PROPN NNP conj  0 PERSON
-        3 criticised criticise VERB  VBD ROOT  3
-        4 each       each      DET   DT  det   5
-        5 other      other     ADJ   JJ  poss  7
-        6 's         's        PART  POS case  5
-        7 policies   policy    NOUN  NNS dobj  3
-        8 .          .         PUNCT .   punct 3
-    """)
+    doc = parse(EACH_OTHERS_POLICIES)
     assert reciprocal(doc[7])  # "each other's policies"
     assert not reciprocal(doc[0])
 
