@@ -1,0 +1,86 @@
+"""The event coder's view of one document, built once and handed to every coding module
+(:mod:`~eventwire.extract.event_triggers`, :mod:`~eventwire.extract.event_participants`,
+:mod:`~eventwire.extract.event_modality`, ...), so that none of them reaches into another's
+state or back into the NLP stage.
+
+(The quotes stage's :class:`~eventwire.extract.quote_speakers.SpeakerResolver` is no fit: it
+is the speaker lookup of quotes, with genders and paragraph windows, and knows nothing of the
+coder's word lists, dictionary or memory of coded events.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from eventwire.extract.event_candidates import Candidate, Party
+from eventwire.extract.event_lexicon import Lexicon, lexicon
+from eventwire.extract.event_words import EventWords, event_words
+from eventwire.extract.scoring import load_weights
+from eventwire.model import Quote
+from eventwire.nlp.actors import add_actor
+from eventwire.nlp.components import ActorCluster, doc_text
+from eventwire.nlp.mentions import dateline_tokens
+
+__all__ = ["EventContext"]
+
+
+@dataclass
+class EventContext:
+    """One document as the coder sees it: the parse, the dictionary and word lists in use,
+    the actors indexed by token, the quotes, and what has been coded so far."""
+
+    doc: Doc
+    lex: Lexicon
+    words: EventWords  # the coder's word lists (data/event_words.yaml, Settings.event_words)
+    weights: dict[str, float]  # the confidence model's (scoring.py, Settings.confidence_model)
+    quotes: list[Quote]
+    actors: list[ActorCluster]
+    clusters: dict[str, ActorCluster]  # actor id -> actor (implied doers added as made)
+    actor_of: dict[int, ActorCluster]  # token index -> the actor one of whose mentions it is in
+    dateline: set[int]  # "DOHA (Agency) -" is where, not who
+    recent: list[Candidate] = field(default_factory=list)  # coded so far, for "the refusal"
+    priors: list[float] = field(default_factory=list)  # of each event made, in order (scoring)
+    implied: dict[tuple[str, str | None], ActorCluster] = field(
+        default_factory=dict)  # implied doers made, by (sector, country)
+
+    @classmethod
+    def for_document(cls, doc: Doc, quotes: list[Quote], words: EventWords | None = None,
+                     weights: dict[str, float] | None = None) -> EventContext:
+        """The context of ``doc``, whose actors (``doc._.actors``) are settled: index them once."""
+        actors: list[ActorCluster] = list(doc._.actors or [])
+        return cls(
+            doc=doc, lex=lexicon(), words=words or event_words(),
+            weights=weights or load_weights(), quotes=quotes, actors=actors,
+            clusters={cluster.id: cluster for cluster in actors},
+            actor_of={i: cluster for cluster in reversed(actors)
+                      for mention in cluster.mentions for i in range(mention.start, mention.end)},
+            dateline=dateline_tokens(doc),
+        )
+
+    @property
+    def text(self) -> str:
+        return doc_text(self.doc)
+
+    def cluster(self, party: Party) -> ActorCluster | None:
+        """The actor a party is, when it is one."""
+        return self.clusters.get(party.actor or "")
+
+    def implied_actor(self, sector: str, country: str | None) -> ActorCluster:
+        """The doer an agentless act implies ("was arrested": the police of ``country``), one
+        per sector and country, added to the document's actors the first time."""
+        key = (sector, country)
+        cluster = self.implied.get(key)
+        if cluster is None:
+            cluster = add_actor(self.doc, kind="organization",
+                                name=self.words.implied_agent_names.get(sector, sector.lower()),
+                                country=country, sector=sector)
+            self.implied[key] = cluster
+            self.clusters[cluster.id] = cluster
+        return cluster
+
+    def remember(self, candidate: Candidate) -> None:
+        """Keep a coded, real (not hypothetical) act with a doer for later "the refusal"."""
+        if candidate.sources and not candidate.hypothetical:
+            self.recent.append(candidate)

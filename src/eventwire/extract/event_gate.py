@@ -1,0 +1,89 @@
+"""The gate an event passes before it is reported: a participant that is an actor or a named
+entity, a doer that acts for others (or a crowd), two sides that are not one state, no sport,
+and a target unless its code is about acting alone (protest, mobilise, withdraw, appeals) or
+a political actor's act PLOVER codes without a recipient; violence with a victim and no named
+doer passes unless the sentence says it was a mishap."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.extract.codes import lookup
+from eventwire.extract.event_candidates import Candidate, Party
+from eventwire.extract.event_context import EventContext
+from eventwire.extract.event_participants import is_political, one_state, through_modifier
+from eventwire.extract.event_words import EventWords
+
+__all__ = ["passes"]
+
+
+def passes(
+    ctx: EventContext, candidate: Candidate, source: Party | None, target: Party | None
+) -> bool:
+    """Whether the event of ``candidate`` between ``source`` and ``target`` (either may be
+    missing) is one to report."""
+    if source is None:
+        # "three soldiers were killed": violence with a victim but no named doer is still
+        # an act of violence, unless the sentence says it was a mishap
+        return _doerless_violence(ctx, candidate, target)
+    if target is not None and source.key == target.key and not (
+            through_modifier(ctx, source) or through_modifier(ctx, target)):
+        return False  # "Croatia investigated Croatian extremists" is domestic, and kept
+    if target is not None and one_state(ctx, source, target):
+        return False  # "India ... New Delhi": a country and its capital are one actor
+    # crowds act without names: "thousands of workers marched", "students rioted"
+    crowd = candidate.code[:2] == "14" and _is_people(source.token, ctx.words)
+    # an unnamed doer must at least be one that acts for others ("police", "rebels")
+    if not (source.named or crowd or source.token.lemma_.lower() in ctx.words.agents):
+        # "a roadside bomb killed two soldiers": the weapon is no doer, the act stands
+        return _doerless_violence(ctx, candidate, target)
+    if not (source.named or (target and target.named)):
+        return False
+    if (candidate.code[:2] == "04" and target is not None and not target.named
+            and target.token.lemma_.lower() not in ctx.words.agents | ctx.words.people):
+        if candidate.code[:3] not in {"045", "046"}:
+            return False  # "visited a school", "met reporters": no one to consult
+        target = None  # "brokered a ceasefire": mediation needs no named recipient
+    if _sporting(source, ctx.words) or (target is not None and _sporting(target, ctx.words)):
+        return False  # "Pakistan's cricket team arrived in Australia": sport, not politics
+    if target is not None and not target.named and target.token.lower_ in ctx.words.generic:
+        return False  # "those who are praised by the Kremlin": nobody in particular
+    if (target is not None and not target.named
+            and target.token.ent_type_ in ctx.words.named_things):
+        return False  # "will host the World Cup", "launched the iPhone": no recipient
+    if target is None:
+        # a thing as target ("ruled out job cuts") is no target: only acts that need none,
+        # or a political actor's act of a kind that PLOVER codes without a recipient
+        return (candidate.targetless_ok or candidate.code[:2] in ctx.words.targetless_roots
+                or _political_alone(ctx, candidate, source))
+    return True
+
+
+def _political_alone(ctx: EventContext, candidate: Candidate, source: Party) -> bool:
+    if candidate.match not in {"verb", "wrapper", "light", "act"} or source.actor is None:
+        return False
+    if lookup(candidate.code).plover in ctx.words.needs_recipient:
+        return False
+    return is_political(ctx, source)
+
+
+def _doerless_violence(ctx: EventContext, candidate: Candidate, target: Party | None) -> bool:
+    if (candidate.code[:2] not in ctx.words.doerless_roots or target is None
+            or candidate.negated):
+        return False
+    if not (target.named or _is_people(target.token, ctx.words)
+            or target.token.lemma_.lower() in ctx.words.victims):
+        return False
+    sent = candidate.trigger.sent
+    return not any(t.lemma_.lower() in ctx.words.mishaps for t in sent)
+
+
+def _sporting(party: Party, words: EventWords) -> bool:
+    """A sports team or player ("the cricket team", "the striker")."""
+    lemma = party.token.lemma_.lower()
+    return lemma in words.sporting or lemma in words.team_nouns and any(
+        c.lemma_.lower() in words.sports for c in party.token.children)
+
+
+def _is_people(token: Token, words: EventWords) -> bool:
+    return token.lemma_.lower() in words.people

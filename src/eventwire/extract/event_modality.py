@@ -1,0 +1,246 @@
+"""Modality of a coded act: whether it happened, and on whose word.
+
+:func:`mark_modality` sets a :class:`~eventwire.extract.event_candidates.Candidate`'s flags from
+the clause around its trigger: negation ("did not", "never", "had no intention of", "denied"),
+hypothetical acts (threatened, planned, modal or conditional, asked for, prevented), hedges
+("reportedly", "..., local media claimed", "according to unconfirmed reports", "without
+evidence"), what someone is accused or arrested for (alleged), time clauses beside the news
+(subordinate) and the statement it was reported in (attribution: quote and sources).
+:func:`with_intent` adds what a future or obliged act says now: intent, a promise, a threat,
+a rejection ("would not accept"), or a demand or appeal ("X said Y must withdraw").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from eventwire.extract.event_candidates import Candidate, Party
+from eventwire.extract.event_context import EventContext
+from eventwire.extract.event_participants import is_enforcer, same_side, subjects_of
+from eventwire.extract.event_words import EventWords
+from eventwire.extract.syntax import (
+    aim_of,
+    asked_clause,
+    clause_of,
+    conditional,
+    future,
+    hypothetical,
+)
+
+__all__ = ["backshifted", "mark_aims", "mark_asked_acts", "mark_modality", "with_intent"]
+
+
+def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
+    """Negation, hypothesis, hedges, allegation, subordination and attribution of the act
+    whose clause ``head`` heads."""
+    words = ctx.words
+    chain = [head, *head.ancestors]
+    clause = clause_of(head)
+    candidate.negated = any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+        for c in clause.children
+    ) or any(
+        # "had no intention of invading", "has no plans to visit"; "denied supporting"
+        (t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children))
+        or (t.lemma_.lower() in words.denials and c.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"})
+        for c, t in zip(chain[:4], chain[1:4], strict=False)
+    )
+    # governed by an intention, a threat, an appeal or "is expected/due to": not done (yet)
+    candidate.hypothetical = hypothetical(clause, words) or any(
+        c.dep_ == "xcomp" and (
+            t.lemma_.lower() in words.prospective
+            or (t.lemma_.lower() in ctx.lex.wrappers
+                and ctx.lex.wrappers[t.lemma_.lower()].kind != "refuse"))
+        for c, t in zip(chain, chain[1:], strict=False)
+    ) or any(
+        # "stopped the crowd from marching": the march was kept from happening
+        c.dep_ == "prep" and c.lower_ == "from" and t.lemma_.lower() in words.preventing
+        for c, t in zip(chain[1:4], chain[2:4], strict=False)
+    )
+    candidate.hedged = any(
+        c.lower_ in words.hedges for t in chain[:3] for c in t.children if c.dep_ == "advmod"
+    ) or any(
+        # "..., local media claimed", "rebels alleged that ...": only a claim
+        c.dep_ in {"ccomp", "parataxis"} and t.lemma_.lower() in words.claiming
+        for c, t in zip(chain, chain[1:], strict=False)
+    ) or any(
+        # "according to unconfirmed reports"
+        c.lower_ == "according" and any(w.lower_ in words.unconfirmed for w in c.subtree)
+        for t in chain[:3] for c in t.children if c.dep_ == "prep"
+    ) or any(
+        t.lemma_.lower() in words.hedging_verbs and any(c.dep_ == "auxpass" for c in t.children)
+        and c.dep_ == "xcomp" for c, t in zip(chain, chain[1:], strict=False)
+    ) or _without_evidence(chain[1:5], words)  # the claim was made: only what it says
+    # "accused Kenya of sheltering rebels", "arrested for spying": only alleged
+    candidate.alleged = any(
+        c.dep_ == "prep" and c.lower_ in {"of", "for", "with"} and _is_accusation(ctx, t)
+        for c, t in zip(chain, chain[1:], strict=False)
+    )
+    candidate.hedged = candidate.hedged or candidate.alleged
+    # "... on Wednesday, one day after a jet shot down a helicopter": the time clause
+    # tells what came before the news
+    candidate.subordinate = any(
+        (t.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in words.time_marks
+                                   for m in t.children))
+        or (t.dep_ == "pobj" and t.head.lower_ in words.time_marks)
+        for t in chain[:4]
+    )
+    _attribution(ctx, candidate, chain)
+
+
+def _is_accusation(ctx: EventContext, verb: Token) -> bool:
+    """Accusing, charging, arresting or jailing someone (for something alleged)."""
+    senses = ctx.lex.senses(verb.lemma_.lower()) or []
+    return any(s.code[:2] == "11" or s.code[:3] == "173" for s in senses)
+
+
+def _attribution(ctx: EventContext, candidate: Candidate, chain: list[Token]) -> None:
+    """The statement an event was reported in: its quote id and the chain of sources."""
+    speakers: list[Party] = []
+    for inner, outer in zip(chain, chain[1:], strict=False):
+        if inner.dep_ in {"ccomp", "parataxis"} and outer.lemma_.lower() in ctx.lex.reporting:
+            speakers = subjects_of(ctx, outer)
+            candidate.via = [p.actor or p.text for p in speakers]
+            break
+    if not candidate.sources and candidate.code[:2] == "17":
+        # "two journalists were detained, police said": the force that reports an arrest
+        # without naming who made it made it
+        candidate.sources = [p for p in speakers if is_enforcer(ctx, p)]
+    start = candidate.trigger.idx
+    for quote in ctx.quotes:
+        cue = quote.cue
+        inside = quote.start <= start < quote.end
+        cued = cue is not None and any(t.idx == cue.start for t in chain)
+        if inside or cued:
+            candidate.quote = quote.id
+            candidate.via = list(quote.via)
+            return
+
+
+def _without_evidence(chain: list[Token], words: EventWords) -> bool:
+    """"claimed without evidence that ...", "accused X, without providing proof, of ...": the
+    act is only claimed."""
+    for token in chain:
+        for child in (token, *token.children):
+            if child.lower_ == "without" and any(
+                    w.lemma_.lower() in words.evidence for w in child.subtree):
+                return True
+    return False
+
+
+def mark_asked_acts(candidates: list[Candidate]) -> None:
+    """An act a request or demand of the sentence asks for ("its demand that Israel lift the
+    blockade") is hypothetical."""
+    for request in [c for c in candidates if c.code[:2] in {"02", "10"}
+                    and c.match in {"noun", "light"}]:
+        asked = asked_clause(request.trigger)
+        for candidate in candidates:
+            if asked is not None and candidate.trigger.i == asked.i:
+                candidate.hypothetical = True  # the act is asked for, not done
+
+
+def mark_aims(candidates: list[Candidate]) -> None:
+    """An appeal or demand that states the aim of a protest of the sentence is that aim."""
+    protests = {c.trigger.head.i if c.match == "light" else c.trigger.i
+                for c in candidates if c.code[:2] == "14"}
+    for candidate in candidates:
+        if candidate.code[:2] in {"02", "10"} and aim_of(candidate.trigger, protests):
+            # "blocked roads demanding his return": the protest is the act, the demand
+            # its aim
+            candidate.aim = True
+
+
+def with_intent(ctx: EventContext, candidate: Candidate, head: Token) -> list[Candidate]:
+    """An act in the future tense is, in CAMEO, a statement made now besides the
+    hypothetical act itself: intent (03) for cooperation ("will provide aid"), a threat (13)
+    for conflict ("would boycott", "will strike back")."""
+    root = candidate.code[:2]
+    obliged = _obligation(ctx, candidate, head)
+    if obliged:
+        return obliged
+    if not (candidate.hypothetical and future(clause_of(head), ctx.words)):
+        return [candidate]
+    if _others_words(ctx, candidate, head):
+        return [candidate]
+    if "03" <= root <= "08" and candidate.negated:
+        # "said it would not accept more refugees": refusing to cooperate is a rejection
+        # (12), said now; the act itself stays negated
+        kind = ctx.lex.wrappers["refuse"]
+        stated = replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
+                         match="wrapper", hypothetical=False, negated=False,
+                         targetless_ok=True)
+        return [stated, candidate]
+    if "04" <= root <= "08" and conditional(clause_of(head), ctx.words):
+        # "would withdraw from the talks unless ...": cooperation on a condition is a threat
+        kind = ctx.lex.wrappers["threaten"]
+    elif "04" <= root <= "08":
+        kind = ctx.lex.wrappers["promise"]
+    elif root >= "14" and root != "15":
+        # (a planned deployment, 15, is a threat only towards its enemy, which the
+        # sentence rarely says: "will send troops to Latvia" is no threat to Latvia)
+        kind = ctx.lex.wrappers["threaten"]
+    else:
+        return [candidate]
+    stated = replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
+                     match="wrapper", hypothetical=False, targetless_ok=True)
+    return [stated, candidate]
+
+
+def _obligation(ctx: EventContext, candidate: Candidate, head: Token) -> list[Candidate]:
+    """ "X said Y must withdraw": a speaker saying what another must do demands it (10);
+    with "should" it is an appeal (02). The act itself becomes hypothetical."""
+    token, modal = clause_of(head), None
+    for _ in range(4):
+        modal = modal or next((c.lower_ for c in token.children
+                               if c.dep_ == "aux" and c.lower_ in ctx.words.obliging_modals),
+                              None)
+        if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in (
+                ctx.lex.reporting - ctx.words.relays):
+            break
+        if token.dep_ not in {"xcomp", "advcl", "conj", "ccomp"} or token.head.i == token.i:
+            return []
+        token = token.head
+    else:
+        return []
+    reporter = token.head
+    speakers = [p for p in subjects_of(ctx, reporter) if p.named]
+    if modal is None or not speakers or not candidate.sources or {
+            p.key for p in speakers} & {p.key for p in candidate.sources}:
+        return []
+    kind = ctx.lex.wrappers["demand" if modal == "must" else "urge"]
+    asked = replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
+                    trigger=reporter, start=reporter.i, end=reporter.i + 1,
+                    sources=speakers, targets=candidate.sources, match="wrapper",
+                    targetless_ok=True, symmetric=False)
+    mark_modality(ctx, asked, reporter)
+    candidate.hypothetical = True
+    return [asked, candidate]
+
+
+def _others_words(ctx: EventContext, candidate: Candidate, head: Token) -> bool:
+    """Whether the future act is what someone else hopes or predicts ("X expressed hope
+    that Y would resume talks", "X said Y would sign"): then Y states no intent."""
+    clause = clause_of(head)
+    if clause.dep_ not in {"ccomp", "acl"} or clause.i < clause.head.i:
+        return False  # "X will visit Y, sources said": news of X's plan, not a prediction
+    governor = clause.head
+    if governor.pos_ in {"NOUN", "ADJ"}:  # "expressed hope that", "was hopeful that"
+        governor = governor.head
+    speakers = subjects_of(ctx, governor)
+    if not speakers or not candidate.sources:
+        return False
+    return not any(same_side(ctx, s, d) for s in speakers for d in candidate.sources)
+
+
+def backshifted(ctx: EventContext, head: Token) -> bool:
+    """Whether the clause's only modal is the "will/would" of reported speech, under a
+    reporting verb and with no condition."""
+    clause = clause_of(head)
+    modals = {c.lower_ for c in clause.children
+              if c.dep_ == "aux" and c.lower_ in ctx.words.modals}
+    reported = clause.dep_ in {"ccomp", "parataxis"} and (
+        clause.head.lemma_.lower() in ctx.lex.reporting)
+    return reported and bool(modals) and modals <= ctx.words.reported_future and not (
+        conditional(clause, ctx.words))

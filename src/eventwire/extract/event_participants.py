@@ -1,0 +1,479 @@
+"""Participants of an event: who acts (sources) and on whom (targets), from the parse.
+
+Subject or passive agent is the source, object, dative or the sense's preposition the target
+(:func:`verb_parties`); nominal events take possessor/adjective ("Russia's", "Russian") as source
+and of/on/against as target (:func:`noun_sources`, :func:`noun_targets`); coordination gives a
+party each (:func:`parties_at`); a token becomes a :class:`Party` through the actors stage, a
+name, the actor a thing belongs to, a pronoun's antecedent or speaker, or an earlier event it
+names (:func:`party_at`). Also here: the doer an agentless passive implies
+(:func:`implied_agent`), the code a doer's kind calls for (:func:`code_for_doer`), the fallback
+targets (:func:`next_actor`, :func:`place_of`) and what the gate asks of parties
+(:func:`one_state`, :func:`is_political`, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventwire.extract.event_candidates import Candidate, Party
+from eventwire.extract.event_context import EventContext
+from eventwire.extract.event_lexicon import Sense
+from eventwire.extract.syntax import SUBJECTS, clause_of, conjuncts, entity_text, phrase
+
+if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
+    from eventwire.nlp.components import ActorCluster
+
+__all__ = ["code_for_doer", "implied_agent", "is_enforcer", "is_political", "next_actor",
+           "noun_sources", "noun_targets", "objects_of", "one_state", "own_state", "parties_at",
+           "party_at", "place_of", "reciprocal", "same_side", "subjects_of", "through_modifier",
+           "verb_parties"]
+
+# Dependency labels of a noun's modifiers that may name the actor it acts for.
+_MODIFIERS = {"poss", "compound", "amod", "nmod"}
+
+
+def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Party], list[Party]]:
+    """Sources and targets of a verb coded with ``sense``: subject (passive agent) and
+    object, dative or the sense's preposition (passive subject)."""
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    if passive:
+        sources = [p for agent in verb.children if agent.dep_ == "agent"
+                   for g in agent.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+        targets = [p for c in verb.children if c.dep_ == "nsubjpass"
+                   for p in parties_at(ctx, c)]
+        if not targets and verb.dep_ in {"relcl", "acl"}:
+            targets = parties_at(ctx, verb.head)  # "the city, which was shelled by ..."
+        return sources, targets + objects_of(ctx, verb, sense.prep or ctx.words.target_preps)
+    sources = subjects_of(ctx, verb)
+    # "to protect Ukraine against (from) Russian strikes": whom one helps, not whom from
+    preps = frozenset(ctx.words.target_preps - (
+        {"against", "from"} if "03" <= sense.code[:2] <= "07"
+        else {"against"} if sense.code[:2] == "08" else set()))
+    targets = objects_of(ctx, verb, sense.prep or preps, with_direct=not sense.theme_object)
+    if sense.code[:2] in ctx.words.giving:
+        # "offered its troops to Lebanon", "gave Tanzania a grant": what is given is no
+        # party when a recipient is named
+        recipients = objects_of(ctx, verb, frozenset({"to"}), with_direct=False) + [
+            p for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"
+            for p in parties_at(ctx, c)]
+        targets = [p for p in recipients if p.named] or targets
+    if not targets and sense.code[:2] in {"02", "10"}:
+        # "demanded that Hamas renounce ...": the one asked is the clause's subject
+        targets = [p for c in verb.children if c.dep_ == "ccomp" for s in c.children
+                   if s.dep_ in {"nsubj", "nsubjpass"} for p in parties_at(ctx, s)]
+    return sources, targets
+
+
+def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
+    """The doer of ``verb``: its subject, or the subject of the verb it hangs from."""
+    token: Token | None = verb
+    through_conj = False
+    for _ in range(6):
+        if token is None:
+            break
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+        if not subjects and any(c.dep_ == "auxpass" for c in token.children):
+            subjects = [g for a in token.children if a.dep_ == "agent"
+                        for g in a.children if g.dep_ == "pobj"]
+            if not subjects and token.i != verb.i:
+                # "Ruto is expected to visit": the raised subject does the visiting
+                subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            return [p for s in subjects for p in parties_at(ctx, s)]
+        if token.dep_ in {"relcl", "acl"} and token is verb:
+            return parties_at(ctx, token.head)
+        if token.dep_ == "prep" and token.head.pos_ == "VERB":
+            # "blamed Ukraine for refusing": the object does what the complement says
+            objects = [c for c in token.head.children if c.dep_ == "dobj"]
+            # "prevented students from marching": the object would have done it
+            if objects and token.lower_ in {"for", "of", "from"} and not through_conj:
+                return [p for o in objects for p in parties_at(ctx, o)]
+        if token.dep_ == "advcl" and token.tag_ in {"VBD", "VBZ", "VBP"}:
+            break  # a finite clause without a subject is a misparse, not a shared doer
+        if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp"}:
+            through_conj = through_conj or token.dep_ == "conj"
+            token = token.head
+            continue
+        break
+    return []
+
+
+def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
+               skip: Token | None = None, with_direct: bool = True) -> list[Party]:
+    """The parties a verb acts on: direct object (with ``with_direct``; else what the object's
+    ``preps`` phrase names), dative and ``preps`` phrases; none inside ``skip``."""
+    found: list[Party] = []
+    for child in verb.children:
+        if skip is not None and child.left_edge.i <= skip.i <= child.right_edge.i:
+            continue
+        if child.dep_ == "dobj" and not with_direct:
+            # "withdrew its troops from Lebanon": the target hangs inside the object too
+            found += [p for c in child.children if c.dep_ == "prep" and c.lower_ in preps
+                      for g in c.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+        elif child.dep_ in {"dobj", "dative", "obj"}:
+            if child.dep_ == "dative" and child.pos_ == "ADP":
+                found += [p for g in child.children if g.dep_ == "pobj"
+                          for p in parties_at(ctx, g)]
+            else:
+                found += parties_at(ctx, child)
+        elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+            found += [p for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+    return found
+
+
+def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
+    """Who does what an event noun names: its named possessor or modifier ("Russia's
+    invasion", "the Russian invasion"), or its "by" phrase."""
+    found: list[Party] = []
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            party = party_at(ctx, child, own_only=True)
+            if party is not None and party.named:
+                found.append(party)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            found += [p for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+    return found
+
+
+def noun_targets(ctx: EventContext, noun: Token) -> list[Party]:
+    """The named parties an event noun is aimed at ("sanctions on Russia", "talks with Iran")."""
+    # "talks in Doha", "a visit in March": where talks happen is no party to them
+    senses = ctx.lex.nouns.get(noun.lemma_.lower(), [])
+    talks = any(s.code[:2] in {"03", "04", "05"} for s in senses)
+    # "the withdrawal of its troops from Armenia": what is moved is no party
+    theme = any(s.theme_object for s in senses)
+    preps = ctx.words.noun_target_preps
+    if theme:
+        preps = preps - {"of"} | {"from"}
+    return [p for child in noun.children
+            if child.dep_ == "prep" and child.lower_ in preps
+            and not (talks and child.lower_ == "in")
+            for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)
+            if p.named]
+
+
+def parties_at(ctx: EventContext, token: Token) -> list[Party]:
+    """A participant and those coordinated with it ("Russia and China"); a thing that is not
+    an actor gives way to the actor its phrase names ("an agreement with Iran")."""
+    found = []
+    owners = _joint_owners(ctx, token)
+    if owners:
+        return owners
+    for member in [token, *conjuncts(token)]:
+        party = party_at(ctx, member)
+        if party is not None and not party.named and member.dep_ not in SUBJECTS:
+            inner = _named_inside(ctx, member)
+            found += [inner] if inner else [party]
+        elif party is not None:
+            found.append(party)
+    return found
+
+
+def _joint_owners(ctx: EventContext, token: Token) -> list[Party]:
+    """ "The leaders of India and China met": the coordinated states of a role noun's
+    "of" phrase are the participants, one each."""
+    if token.lemma_.lower() not in ctx.words.agents or conjuncts(token):
+        return []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            members = [pobj, *conjuncts(pobj)]
+            parties = [party_at(ctx, m, own_only=True) for m in members]
+            if len(members) > 1 and all(p is not None and p.actor for p in parties):
+                return [replace(p, token=token) for p in parties if p is not None]
+    return []
+
+
+def _named_inside(ctx: EventContext, head: Token, depth: int = 2) -> Party | None:
+    """The actor a thing belongs to or comes from: "calls by Kofi Annan", "the withdrawal
+    of Serbian forces", "a deal with Iran", "Iran's proposal"."""
+    frontier = [head]
+    for _ in range(depth):
+        following = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in (
+                        ctx.words.np_target_preps | {"of", "by"}):
+                    pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                    for pobj in pobjs:
+                        party = party_at(ctx, pobj, own_only=True)
+                        if party is not None and party.named:
+                            return party
+                    following += pobjs
+                elif child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                    party = party_at(ctx, child, own_only=True)
+                    if party is not None and party.named:
+                        return party
+                elif child.dep_ == "acl":  # "a peace plan drawn up by Senegal"
+                    for pobj in (g for a in child.children if a.dep_ == "agent"
+                                 for g in a.children if g.dep_ == "pobj"):
+                        party = party_at(ctx, pobj, own_only=True)
+                        if party is not None and party.named:
+                            return party
+        frontier = following
+    return None
+
+
+def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party | None:
+    """The party ``token`` names, if any; with ``own_only`` only an actor, a name or what
+    acts for one (not the words of an unnamed thing, nor a pronoun's antecedent)."""
+    if token.i in ctx.dateline:
+        return None
+    if token.lower_ in ctx.words.relative_pronouns and token.head.dep_ == "relcl":
+        token = token.head.head
+    if token.lemma_.lower() in ctx.words.quantities or token.like_num:
+        inner = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        if inner:  # "thousands of students", "a group of rebels"
+            return party_at(ctx, inner[0], own_only)
+    if token.ent_type_ in ctx.words.not_parties:
+        return None
+    cluster = ctx.actor_of.get(token.i)
+    if cluster is None and token.dep_ == "appos" and token.pos_ == "NOUN":
+        # "the Alliance for American Manufacturing, a group that has applauded ...": the
+        # description stands for the named actor it describes
+        cluster = ctx.actor_of.get(token.head.i)
+    if cluster is not None:
+        return Party(cluster.id, phrase(token), True, token)
+    agentive = token.lemma_.lower() in ctx.words.agents
+    for child in token.children:
+        # "Ukrainian leaders", "Iran's army" act for their country; "Canada's fires" do not
+        if child.dep_ in _MODIFIERS and (agentive or child.dep_ != "poss"):
+            cluster = ctx.actor_of.get(child.i)
+            if cluster is None and agentive and child.lower_ in {"its", "their"}:
+                cluster = _owner_of(ctx, child)  # "Ukraine denied its drones attacked"
+            if cluster is not None:
+                return Party(cluster.id, phrase(token), True, token)
+    if token.ent_type_ in ctx.words.entity_labels:
+        return Party(None, entity_text(token), True, token)
+    if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
+        return Party(None, phrase(token), True, token)  # a name the tagger missed
+    if own_only:
+        return None
+    for child in token.children:
+        if child.dep_ in _MODIFIERS and child.ent_type_ in ctx.words.entity_labels and (
+                agentive or child.dep_ != "poss"):
+            return Party(None, phrase(token), True, token)
+    if token.lower_ in ctx.words.personal_pronouns:
+        antecedent = _antecedent(ctx, token)
+        if antecedent is not None:
+            return antecedent
+    if token.lower_ in {"it", "they", "we"} and token.dep_ in SUBJECTS:
+        speaker = _speaker_of(ctx, token)
+        if speaker is not None:
+            return speaker
+    if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+        linked = _anaphor(ctx, token)
+        if linked is not None:
+            return linked
+        return Party(None, phrase(token), False, token)
+    return None
+
+
+def _owner_of(ctx: EventContext, pronoun: Token) -> ActorCluster | None:
+    """The state or body an unresolved "its/their" stands for: the nearest one named
+    before it in the sentence ("Ukraine denied that its drones had attacked ...")."""
+    for token in reversed(ctx.doc[pronoun.sent.start:pronoun.i]):
+        cluster = ctx.actor_of.get(token.i)
+        if cluster is not None and cluster.kind in {"country", "organization", "group"}:
+            return cluster
+    return None
+
+
+def _speaker_of(ctx: EventContext, pronoun: Token) -> Party | None:
+    """ "Syria says it is willing ...": a pronoun subject of a reported clause is the
+    speaker, when the actors stage has not resolved it."""
+    clause = clause_of(pronoun)
+    if clause.dep_ not in {"ccomp", "parataxis"}:
+        return None
+    reporter = clause.head
+    if reporter.lemma_.lower() not in ctx.lex.reporting | ctx.words.speech_verbs:
+        return None
+    speakers = [p for p in subjects_of(ctx, reporter) if p.named]
+    kinds = ctx.words.pronoun_kinds.get(pronoun.lower_)
+    if kinds is not None:
+        # "leaders, who argued that it had ...": "it" is not the leaders
+        speakers = [p for p in speakers
+                    if getattr(ctx.cluster(p), "kind", None) in kinds]
+    return replace(speakers[0], text=pronoun.text, token=pronoun) if speakers else None
+
+
+def _antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
+    """Fallback when the actors stage left a pronoun unresolved: the last person named
+    before it who is not the subject of the same clause ("Putin praised him")."""
+    clause = clause_of(pronoun)
+    subjects = {getattr(ctx.actor_of.get(c.i), "id", None)
+                for c in clause.children if c.dep_ in SUBJECTS}
+    # Among people named in the last few sentences, the most talked-about one so far.
+    sentences = list(ctx.doc.sents)  # the parser's, for a window of recent mentions
+    here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+    window_start = sentences[max(here - 3, 0)].start
+    best: tuple[int, int, str] | None = None
+    for cluster in ctx.actors:
+        if cluster.kind != "person" or cluster.id in subjects:
+            continue
+        ends = [m.end for m in cluster.mentions if m.end <= pronoun.i]
+        if not ends or max(ends) <= window_start:
+            continue
+        score = (len(ends), max(ends), cluster.id)
+        best = max(best, score) if best else score
+    if best is None:
+        return None
+    return Party(best[2], pronoun.text, True, pronoun)
+
+
+def _anaphor(ctx: EventContext, token: Token) -> Party | None:
+    """An event noun ("the refusal") as a participant stands for the doer of that event."""
+    senses = ctx.lex.nouns.get(token.lemma_.lower())
+    if not senses or not any(c.lower_ in {"the", "this", "that"} for c in token.children):
+        return None
+    roots = {s.code[:2] for s in senses}
+    for earlier in reversed(ctx.recent):
+        if earlier.code[:2] in roots and earlier.sources:
+            return earlier.sources[0]
+    return None
+
+
+def reciprocal(token: Token) -> bool:
+    """Whether the participant is "each other" / "one another" (or what they possess)."""
+    words = {t.lower_ for t in token.subtree}
+    return {"each", "other"} <= words or {"one", "another"} <= words
+
+
+def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
+    """An agentless passive whose doer is implied ("he was arrested": the police; "was
+    convicted": a court) gets that doer, of the country of the one it was done to, as an
+    actor without mentions (event_words.yaml: implied_agents)."""
+    trigger = candidate.trigger
+    sector = ctx.words.implied_agents.get(trigger.lemma_.lower())
+    if sector is None or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children):
+        return
+    if any(c.dep_ == "agent" for c in trigger.children):
+        return
+    target = next((ctx.cluster(p) for p in candidate.targets if ctx.cluster(p)), None)
+    country = target.country if target is not None else None
+    cluster = ctx.implied_actor(sector, country)
+    candidate.sources = [Party(cluster.id, cluster.name, True, trigger)]
+
+
+def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
+                  target: Party | None) -> str:
+    """Military force (19) is what armed forces, rebels and states use: a shooting or a
+    killing by a private person or a criminal is an assault (18), and force used by the
+    police is violent repression (175). A politician "attacking" a politician does it
+    with words: criticism (111)."""
+    code = candidate.code
+    if code[:2] != "19" or source is None:
+        return code
+    cluster = ctx.cluster(source)
+    victim = ctx.cluster(target) if target is not None else None
+    if (candidate.trigger.lemma_.lower() in ctx.words.verbal_attacks and victim is not None
+            and victim.kind in {"person", "organization"} and cluster is not None
+            and cluster.kind in {"person", "organization", "group"}
+            and victim.sector not in ctx.words.armed_sectors
+            and cluster.sector not in ctx.words.armed_sectors):
+        return "111"
+    if cluster is None or cluster.kind == "country":
+        return code
+    if cluster.sector == "COP":
+        return "175"
+    if cluster.sector in ctx.words.individual_sectors or (
+            cluster.sector is None and cluster.kind == "person"):
+        killing = code == "1823" or source.token.head.lemma_ in ctx.words.killing_verbs
+        return "1823" if killing else "180"
+    return code
+
+
+def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The next actor named after the trigger in its sentence, as the target of an act whose
+    parse gives none; none when it is the doer, a speaker, or a place."""
+    own = {p.actor for p in candidate.sources}
+    # nor whoever reports or judges the act ("Musk blamed Ukraine for refusing to
+    # negotiate, a charge he repeated"): the subjects of the verbs above the trigger
+    own |= {p.actor for verb in candidate.trigger.ancestors for p in subjects_of(ctx, verb)}
+    sent = candidate.trigger.sent
+    for token in ctx.doc[candidate.end:sent.end]:
+        cluster = ctx.actor_of.get(token.i)
+        if cluster is None or cluster.id in own or cluster.kind == "location":
+            continue
+        head = token
+        while head.dep_ in {"compound", "flat", "amod", "det", "poss", "nummod"} and (
+                head.head.i != head.i):
+            head = head.head
+        if head.dep_ in SUBJECTS and head.head.lemma_.lower() in ctx.lex.reporting:
+            return []  # the rest of the sentence is attribution
+        if head.dep_ == "pobj" and head.head.lower_ in ctx.words.place_preps | {"according"}:
+            continue
+        if head.dep_ == "pobj" and head.head.head.lower_ == "according":
+            return []
+        return [Party(cluster.id, phrase(head), True, head)]
+    return []
+
+
+def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
+    """Where a physical act happened stands for its target when no actor is named
+    ("lifted the curfew in Montenegro", "shelled the capital Juba")."""
+    heads = [candidate.trigger, *(p.token for p in candidate.targets),
+             *(c for c in candidate.trigger.children if c.dep_ == "dobj")]  # "its embassy in"
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "appos" and child.ent_type_ in {"GPE", "LOC", "FAC"}:
+                return party_at(ctx, child)
+            if child.dep_ == "prep" and child.lower_ in ctx.words.place_preps:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    party = party_at(ctx, pobj)
+                    if party is not None and party.named and pobj.ent_type_ in {
+                            "GPE", "LOC", "FAC", ""}:
+                        return party
+    return None
+
+
+def same_side(ctx: EventContext, one: Party, other: Party) -> bool:
+    """Whether two parties are one actor or actors of one country."""
+    if one.key == other.key:
+        return True
+    first, second = ctx.cluster(one), ctx.cluster(other)
+    return (first is not None and second is not None and first.country is not None
+            and first.country == second.country)
+
+
+def one_state(ctx: EventContext, one: Party, other: Party) -> bool:
+    """Whether both are the same state named twice ("India ... New Delhi"); not a state and
+    a group it only modifies ("Croatia investigated Croatian extremists")."""
+    if through_modifier(ctx, one) or through_modifier(ctx, other):
+        return False
+    return own_state(ctx, one, other) and own_state(ctx, other, one)
+
+
+def own_state(ctx: EventContext, party: Party, of: Party) -> bool:
+    """Whether ``party`` is the state itself (not a group of it) that ``of`` belongs to:
+    "Trump said the United States would ..." speaks of his own state."""
+    if party.key == of.key:
+        return True
+    state, member = ctx.cluster(party), ctx.cluster(of)
+    return (state is not None and member is not None and state.kind == "country"
+            and not through_modifier(ctx, party)
+            and state.country is not None and state.country == member.country)
+
+
+def through_modifier(ctx: EventContext, party: Party) -> bool:
+    """Whether the party is a thing or group its actor only modifies ("Croatian
+    extremists"), rather than a mention of the actor itself."""
+    return party.actor is not None and ctx.actor_of.get(party.token.i) is None
+
+
+def is_political(ctx: EventContext, party: Party) -> bool:
+    """Whether the party is a state or a political actor (government, military, rebels,
+    parties, international bodies...), as opposed to a firm or a private person."""
+    cluster = ctx.cluster(party)
+    return cluster is not None and (
+        cluster.kind == "country" or cluster.sector in ctx.words.political_sectors)
+
+
+def is_enforcer(ctx: EventContext, party: Party) -> bool:
+    """Whether the party is of a sector that makes arrests (event_words.yaml:
+    enforcer_sectors)."""
+    cluster = ctx.cluster(party)
+    return cluster is not None and cluster.sector in ctx.words.enforcer_sectors

@@ -1,0 +1,139 @@
+"""Statement triggers: what a speaker says of or to someone.
+
+Describing verbs and reported statements become praise (051) or criticism (111) when what is
+said of someone is evaluative ("called him a traitor", "said X was great": :func:`evaluation`);
+otherwise a named speaker's statement is a plain one (010) to its addressee, a demand (100) or
+appeal (020) when it says what another must or should do, or a coded actor's comment to no one
+in particular (:func:`statement`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.extract.event_candidates import Candidate, Party
+from eventwire.extract.event_context import EventContext
+from eventwire.extract.event_modality import mark_modality
+from eventwire.extract.event_participants import is_political, own_state, parties_at, subjects_of
+from eventwire.extract.syntax import obliging_modal, reported_act
+
+__all__ = ["evaluation", "statement"]
+
+
+def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
+    """Praise or criticism in describing someone: "called X a traitor", "said X was great"."""
+    lemma = verb.lemma_.lower()
+    pairs: list[tuple[Token, Token]] = []  # (who is described, the description)
+    if lemma in ctx.lex.evaluative_verbs:
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        descriptions = [c for c in verb.children if c.dep_ in {"oprd", "attr", "acomp"}]
+        descriptions += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                         for g in c.children if g.dep_ == "pobj"]
+        for described in objects:
+            pairs += [(described, d) for d in descriptions]
+        # "X called Y a traitor" often parses Y as the subject of a small clause
+        for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
+            pairs += _copular(clause)
+    else:  # a reporting verb: what the statement says of someone
+        for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
+            pairs += _copular(clause)
+    found = []
+    for described, description in pairs:
+        polarity = _polarity(ctx, description)
+        if polarity == 0:
+            continue
+        sources = subjects_of(ctx, verb)
+        targets = [t for t in parties_at(ctx, described)
+                   if not any(own_state(ctx, t, s) for s in sources)]
+        if not targets:
+            continue  # "told them China was ready": praise of one's own state is no act
+        candidate = Candidate(
+            code="051" if polarity > 0 else "111",
+            trigger=verb, start=verb.i, end=verb.i + 1,
+            sources=sources, targets=targets, match="evaluative",
+        )
+        mark_modality(ctx, candidate, verb)
+        found.append(candidate)
+    return found[:1]
+
+
+def _copular(clause: Token) -> list[tuple[Token, Token]]:
+    if clause.lemma_ != "be":
+        return []
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    descriptions = [c for c in clause.children if c.dep_ in {"attr", "acomp"}]
+    if any(c.dep_ == "neg" for c in clause.children):
+        return []  # "is not a compliment": polarity is not worth guessing
+    return [(s, d) for s in subjects for d in descriptions]
+
+
+def _polarity(ctx: EventContext, description: Token) -> int:
+    words = {t.lemma_.lower() for t in description.subtree} | {
+        t.lower_ for t in description.subtree
+    }
+    negated = any(t.dep_ == "neg" or t.lower_ in {"not", "never", "no"}
+                  for t in description.subtree)
+    score = len(words & ctx.lex.positive) - len(words & ctx.lex.negative)
+    if negated:
+        score = -score
+    return (score > 0) - (score < 0)
+
+
+def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
+    """A plain statement about someone (CAMEO 010): a named speaker says something whose
+    subject, or whose addressee, is another actor. Events inside the statement are coded
+    on their own and outrank it."""
+    if verb.lemma_.lower() not in ctx.lex.reporting - ctx.words.relays:
+        return []
+    speakers = [p for p in subjects_of(ctx, verb) if p.named]
+    if not speakers:
+        return []
+    demanded: list[Party] = []  # who is told what they must (should) do
+    code, match = "010", "statement"
+    addressed = any(c.dep_ in {"dative", "dobj"} for c in verb.children)
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    for clause in clauses:
+        if (reported_act(clause, verb, ctx.words) and not addressed
+                and not _quoted(ctx, clause)):
+            # "Iran has seized a tanker, officials said": the speaker is the source of
+            # a report of someone's act, not commenting on them; an act the dictionary
+            # does not know is then no event, rather than a statement (one made to
+            # someone, "told the envoy that ...", stays a statement)
+            return []
+        modal = obliging_modal(clause, ctx.words)
+        subjects = [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                    for p in parties_at(ctx, c) if p.actor or p.named]
+        if modal and subjects:
+            # "said Sudan must return ...": what another must (should) do is demanded
+            # (asked) whatever the act; known acts are handled by _obligation already
+            code, match = ("100" if modal == "must" else "020"), "wrapper"
+            demanded += subjects
+    # A plain statement is made to its addressee ("told the envoy"), never to whoever
+    # is named inside what was said: "Yermak wrote that those praised by the Kremlin
+    # ..." is no act towards the Kremlin. Reporters and the press are no addressees.
+    addressees = [p for c in verb.children if c.dep_ in {"dative", "dobj"}
+                  and c.lemma_.lower() not in ctx.lex.press_audiences
+                  for p in parties_at(ctx, c) if p.actor]
+    text = ctx.text
+    about = [p for p in (demanded if match == "wrapper" else addressees)
+             if not any(own_state(ctx, p, s) for s in speakers)
+             and "\n" not in text[min(p.token.idx, verb.idx):max(p.token.idx, verb.idx)]]
+    if not about:
+        # A coded actor's own statement to no one in particular ("Lavrov said the talks
+        # were useful") is still CAMEO's "make public statement", with no target; it is
+        # dropped when the sentence codes anything firmer.
+        if not clauses or not any(is_political(ctx, p) for p in speakers):
+            return []  # "the company said revenue rose" is no political statement
+        code, match = "010", "comment"
+    candidate = Candidate(code=code, trigger=verb, start=verb.i, end=verb.i + 1,
+                          sources=speakers, targets=about[:1], match=match,
+                          targetless_ok=match in {"wrapper", "comment"})
+    mark_modality(ctx, candidate, verb)
+    return [candidate]
+
+
+def _quoted(ctx: EventContext, clause: Token) -> bool:
+    """Whether the clause is inside a direct quote: the speaker's own words, a statement
+    ('"We will respond," the ministry said'), not news attributed to a source."""
+    start = clause.left_edge.idx
+    return any(q.kind == "direct" and q.start <= start < q.end for q in ctx.quotes)

@@ -1,0 +1,318 @@
+"""Event triggers: the words of a sentence that code an event, as candidates.
+
+Verbs and event nouns of the dictionary (``data/event_verbs.yaml``); verbs that govern an
+infinitive ("refused to", "threatened to", "urged ... to") code the act through their wrapper
+table; light verbs hand the event to their object ("imposed sanctions"); adjectives of outlook
+or stance ("hopeful about", "opposed to"); describing verbs and reported statements
+(:mod:`~eventwire.extract.event_statements`); an unknown verb between two actors maps to the
+nearest dictionary verb in the word vectors, with lower confidence. Each candidate gets its
+parties (:mod:`~eventwire.extract.event_participants`) and modality
+(:mod:`~eventwire.extract.event_modality`) where it is made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.event_candidates import Candidate
+from eventwire.extract.event_context import EventContext
+from eventwire.extract.event_lexicon import Sense, Wrapper
+from eventwire.extract.event_modality import backshifted, mark_modality, with_intent
+from eventwire.extract.event_participants import (
+    is_political,
+    noun_sources,
+    noun_targets,
+    objects_of,
+    parties_at,
+    subjects_of,
+    verb_parties,
+)
+from eventwire.extract.event_statements import evaluation, statement
+from eventwire.extract.syntax import (
+    asked_clause,
+    choose,
+    has_object,
+    infinitive,
+    mandated,
+    particle_end,
+)
+
+__all__ = ["sentence_triggers"]
+
+
+def sentence_triggers(ctx: EventContext, sent: Span) -> list[Candidate]:
+    """The candidates the triggers of ``sent`` code, each with its parties and modality; an
+    act a wrapper or light verb has taken over ("refused to sign the deal") is no trigger of
+    its own."""
+    found: list[Candidate] = []
+    absorbed: set[int] = set()
+    for token in sent:
+        if token.i in absorbed:
+            continue
+        if token.dep_ == "amod" and token.i < token.head.i:
+            continue  # "the ousted president", "the banned party": a description
+        if token.tag_ == "VBN" and any(c.dep_ == "det" for c in token.children):
+            continue  # "evacuated the wounded": a participle used as a noun
+        if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+            found += _verb(ctx, token, absorbed)
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            found += _noun(ctx, token)
+        elif token.pos_ == "ADJ" and token.lemma_.lower() in ctx.lex.outlook:
+            found += _outlook(ctx, token)
+        elif token.pos_ == "ADJ" and token.lemma_.lower() in ctx.lex.wrappers:
+            act = infinitive(token)  # "ready to host", "willing to send"
+            if act is not None:
+                found += _wrapped(ctx, token, act, ctx.lex.wrappers[token.lemma_.lower()],
+                                  absorbed)
+    return [c for c in found if c.trigger.i not in absorbed or c.match in {"wrapper", "act"}]
+
+
+def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]:
+    lemma = ctx.lex.verb_lemma(verb)
+    wrapper = ctx.lex.wrappers.get(lemma)
+    act = infinitive(verb) if wrapper is not None else None
+    if wrapper is not None and act is None and wrapper.kind in {"appeal", "demand"}:
+        act = mandated(verb, ctx.words)  # "demanded that Serbia withdraw its troops"
+    if wrapper is not None and act is not None:
+        return _wrapped(ctx, verb, act, wrapper, absorbed)
+    if lemma in ctx.lex.evaluative_verbs or lemma in ctx.lex.reporting:
+        described = evaluation(ctx, verb) or statement(ctx, verb)
+        if described:
+            return described
+    senses = ctx.lex.senses(lemma)
+    match = "verb"
+    if senses is None:
+        senses, match = _vector_senses(ctx, verb, lemma)
+    if not senses:
+        return []
+    sense = choose(senses, verb, words=ctx.words)
+    if sense is None:
+        return []
+    if sense.source == "petrarch":
+        match = "petrarch"  # a verb known only from PETRARCH-2 (event_verbs_petrarch.yaml)
+    candidate = _verb_candidate(ctx, verb, sense, match)
+    if match == "vector" and not (
+        any(p.actor for p in candidate.sources) and any(p.actor for p in candidate.targets)
+    ):
+        return []
+    return with_intent(ctx, candidate, verb)
+
+
+def _vector_senses(ctx: EventContext, verb: Token, lemma: str) -> tuple[list[Sense] | None, str]:
+    lex = ctx.lex
+    if (
+        verb.pos_ != "VERB"
+        or lemma in lex.reporting
+        or lemma in lex.light_verbs
+        or lemma in lex.wrappers
+        or lemma in lex.evaluative_verbs
+        or not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return None, "verb"
+    nearest = lex.nearest_verb(lemma, verb.vocab)
+    if nearest is None:
+        return None, "verb"
+    # The general sense of the nearest verb: the last one, which has no conditions.
+    return [replace(lex.verbs[nearest[0]][-1], prep=frozenset(), with_words=())], "vector"
+
+
+def _verb_candidate(ctx: EventContext, verb: Token, sense: Sense, match: str) -> Candidate:
+    sources, targets = verb_parties(ctx, verb, sense)
+    candidate = Candidate(
+        code=sense.code,
+        trigger=verb,
+        start=verb.i,
+        end=particle_end(verb),
+        sources=sources,
+        targets=targets,
+        match=match,
+        targetless_ok=sense.without_object,
+        symmetric=sense.symmetric,
+    )
+    mark_modality(ctx, candidate, verb)
+    return candidate
+
+
+def _wrapped(
+    ctx: EventContext, verb: Token, act: Token, wrapper: Wrapper, absorbed: set[int]
+) -> list[Candidate]:
+    act_lemma = act.lemma_.lower()
+    act_sense, act_noun = _act_sense(ctx, act)
+    if (act_sense is None and wrapper.kind != "refuse"
+            and act_lemma in wrapper.need_act | ctx.lex.wrappers.keys()):
+        return []
+    own_objects = objects_of(ctx, verb, frozenset({"on", "upon"}))
+    if act_sense is None and verb.lemma_.lower() in wrapper.need_act and not (
+            wrapper.kind in {"appeal", "demand"} and any(p.named for p in own_objects)
+    ) and not (verb.lemma_.lower() in wrapper.binding and has_object(act)
+               and any(is_political(ctx, p) for p in subjects_of(ctx, verb))):
+        # "asked to speak" is no event; "asked Bolivia to reconsider" appeals to Bolivia
+        # whatever the act, "agreed to build a port" commits to it
+        return []
+    code = wrapper.code_for(act_sense.code if act_sense else None, act_lemma)
+    sources = subjects_of(ctx, verb)
+    if act.dep_ == "ccomp":  # "demanded that Serbia withdraw": Serbia is asked
+        own_objects = [p for c in act.children if c.dep_ in {"nsubj", "nsubjpass"}
+                       for p in parties_at(ctx, c)] or own_objects
+    if act_noun is not None:  # "refused to sign the deal": the noun is the act's event
+        absorbed.add(act_noun.i)
+        act_targets = noun_targets(ctx, act_noun) or objects_of(
+            ctx, act, ctx.words.target_preps, skip=act_noun)
+    elif act_sense is not None:
+        act_targets = verb_parties(ctx, act, act_sense)[1]
+    else:
+        act_targets = objects_of(ctx, act, ctx.words.target_preps)
+    controlled_by_object = wrapper.kind in {"appeal", "demand"} and own_objects
+    targets = own_objects if controlled_by_object else (act_targets or own_objects)
+    wrapped = Candidate(
+        code=code, trigger=verb, start=verb.i, end=particle_end(verb), sources=sources,
+        targets=targets, match="wrapper",
+        targetless_ok=wrapper.kind != "refuse" and not code.startswith("01"),
+    )
+    mark_modality(ctx, wrapped, verb)
+    if wrapper.kind in {"intent", "threaten"} and backshifted(ctx, verb):
+        # "said he would be ready to host talks": the intent is stated now
+        wrapped.hypothetical = False
+    found = [wrapped]
+    absorbed.add(act.i)
+    if wrapper.act_done and act_sense is not None:
+        found = []  # the decision is the act itself
+    if wrapper.emit_act and act_sense is not None:
+        act_event = Candidate(
+            code=act_sense.code, trigger=act, start=act.i, end=particle_end(act),
+            sources=own_objects if controlled_by_object else sources, targets=act_targets,
+            match="act", targetless_ok=act_sense.without_object, symmetric=act_sense.symmetric,
+        )
+        mark_modality(ctx, act_event, act)
+        if wrapper.act_done:
+            act_event.negated = act_event.negated or wrapped.negated
+            act_event.hedged = act_event.hedged or wrapped.hedged
+            act_event.hypothetical = wrapped.hypothetical
+        else:
+            act_event.hypothetical = True
+        found.append(act_event)
+    return found
+
+
+def _act_sense(ctx: EventContext, act: Token) -> tuple[Sense | None, Token | None]:
+    """The dictionary sense of an act, looking through a light verb to its event noun."""
+    senses = ctx.lex.senses(act.lemma_.lower())
+    if senses:
+        return choose(senses, act, words=ctx.words), None
+    if act.lemma_.lower() in ctx.lex.light_verbs:
+        for child in act.children:
+            noun_senses = ctx.lex.nouns.get(child.lemma_.lower())
+            if child.dep_ == "dobj" and noun_senses:
+                return choose(noun_senses, child, noun_context=True, words=ctx.words), child
+    return None, None
+
+
+def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
+    senses = ctx.lex.nouns.get(noun.lemma_.lower())
+    if not senses:
+        return []
+    sense = choose(senses, noun, noun_context=True, words=ctx.words)
+    if sense is None:
+        return []
+    governor = noun.head
+    held: Token | None = None  # "placed the leader under arrest": the one it is done to
+    if (noun.dep_ == "pobj" and governor.head.dep_ == "dobj"
+            and (governor.lower_, governor.head.head.lemma_) in ctx.words.phrasal_light):
+        held = governor.head
+        governor = governor.head.head
+        light_object = True
+    elif noun.dep_ == "pobj" and governor.lower_ == "of" and governor.head.dep_ == "dobj":
+        governor = governor.head.head  # "provided 20 tons of aid": the measure is skipped
+        light_object = True
+    elif noun.dep_ == "compound" and governor.dep_ == "dobj":
+        governor = governor.head  # "launched a mediation effort"
+        light_object = True
+    elif noun.dep_ == "pobj" and (
+            governor.lower_, governor.head.lemma_) in ctx.words.phrasal_light:
+        governor = governor.head  # "engaged in ethnic cleansing", "went on strike"
+        light_object = True
+    else:
+        light_object = noun.dep_ in {"dobj", "nsubjpass", "attr"}
+    governor_senses = ctx.lex.senses(governor.lemma_.lower())
+    light = (
+        light_object
+        and governor.lemma_.lower() in ctx.lex.light_verbs
+        and (not governor_senses or choose(governor_senses, governor, words=ctx.words) is None)
+    )
+    sources = noun_sources(ctx, noun)
+    targets = noun_targets(ctx, noun)
+    if not targets and noun.dep_ == "compound":
+        targets = noun_targets(ctx, noun.head)  # "an assassination attempt on X"
+    asked = asked_clause(noun) if sense.code[:2] in {"02", "10"} else None
+    if asked is not None and not targets:
+        # "its demand that Israel lift the blockade": the one asked is the clause's subject
+        targets = [p for c in asked.children if c.dep_ in {"nsubj", "nsubjpass"}
+                   for p in parties_at(ctx, c)]
+    if light:
+        sources = sources or subjects_of(ctx, governor)
+        targets = targets or objects_of(ctx, governor, ctx.words.target_preps, skip=noun)
+        if held is not None:
+            sources = subjects_of(ctx, governor) or sources
+            targets = parties_at(ctx, held)
+    if sense.symmetric and not sources and len(targets) > 1:
+        sources = targets  # "an agreement between Sudan and the rebels"
+    if not light and targets and not sources:
+        # "Trump has brought drama to trade talks with China": the doer of the clause the
+        # event noun sits in takes part in it, when it is a known actor
+        verb = _governing_verb(noun)
+        if verb is not None:
+            sources = [p for p in subjects_of(ctx, verb) if p.actor
+                       and p.actor not in {t.actor for t in targets}]
+    if not light and not (sources and targets):
+        return []  # a bare event noun ("the praise") is not an event of its own
+    start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
+    candidate = Candidate(
+        code=sense.code, trigger=noun, start=start, end=noun.i + 1, sources=sources,
+        targets=targets, match="light" if light else "noun",
+        targetless_ok=sense.without_object, symmetric=sense.symmetric,
+    )
+    mark_modality(ctx, candidate, governor if light else noun)
+    if any(c.lower_ in {"no", "never"} for c in noun.children):
+        candidate.negated = True
+    return with_intent(ctx, candidate, governor) if light else [candidate]
+
+
+def _governing_verb(token: Token, steps: int = 4) -> Token | None:
+    """The verb whose clause ``token`` sits in (through prepositions and objects)."""
+    head = token
+    for _ in range(steps):
+        if head.head.i == head.i or head.dep_ in {"nsubj", "nsubjpass", "relcl", "ccomp"}:
+            return None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+    return None
+
+
+def _outlook(ctx: EventContext, adjective: Token) -> list[Candidate]:
+    """An optimistic or pessimistic comment (013/012), or a stance (opposed, critical,
+    grateful): "X was hopeful about the talks", "is opposed to French mediation". The
+    target is what it is about."""
+    if adjective.dep_ not in {"acomp", "oprd"} or adjective.head.lemma_ != "be":
+        return []
+    sources = [p for p in subjects_of(ctx, adjective.head) if p.named]
+    if not sources:
+        return []
+    about = [g for c in adjective.children if c.dep_ == "prep"
+             and c.lower_ in {"about", "over", "on", "of", "that", "for", "to"}
+             for g in c.children if g.dep_ == "pobj"]
+    # "hopeful that the generals would agree": the subject of what it hopes
+    about += [g for c in adjective.children if c.dep_ == "ccomp"
+              for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    targets = [p for g in about for p in parties_at(ctx, g) if p.named]
+    for g in about:  # "optimistic about a deal between Moscow and Kyiv"
+        targets = targets or noun_targets(ctx, g)
+    candidate = Candidate(
+        code=ctx.lex.outlook[adjective.lemma_.lower()], trigger=adjective,
+        start=adjective.i, end=adjective.i + 1, sources=sources,
+        targets=[p for p in targets if p.key not in {s.key for s in sources}][:1],
+        match="verb", targetless_ok=True)
+    mark_modality(ctx, candidate, adjective.head)
+    return [candidate]
