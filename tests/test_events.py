@@ -627,3 +627,18 @@ def test_the_confidence_model_is_a_setting(nlp, tmp_path) -> None:
     own = extract(nlp(text), document, Settings(confidence_model=str(weights)))[2]
     assert [e.cameo for e in own] == [e.cameo for e in bundled]
     assert all(o.confidence < b.confidence for o, b in zip(own, bundled, strict=True))
+
+
+def test_a_plural_pronoun_stands_for_the_list_named_before_it(code) -> None:
+    events = code(
+        "Trump has added drama to trade talks with other partners, including Brazil, India "
+        "and Japan, publicly threatening them with tariffs."
+    )
+    for country in ("Brazil", "India", "Japan"):
+        assert one(events, "13", "Trump", country).cameo == "1312"
+
+
+def test_the_country_is_the_country_named_before_it(code) -> None:
+    events = code("About 9,000 US troops remain in Iraq, 20 years after Washington invaded the "
+                  "country.")
+    assert one(events, "19", "Washington", "Iraq")

@@ -162,6 +162,10 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
     owners = _joint_owners(ctx, token)
     if owners:
         return owners
+    if token.lower_ in ctx.words.plural_pronouns and token.i not in ctx.actor_of:
+        listed = _listed_antecedents(ctx, token)
+        if listed:
+            return listed
     for member in [token, *conjuncts(token)]:
         party = party_at(ctx, member)
         if party is not None and not party.named and member.dep_ not in SUBJECTS:
@@ -264,6 +268,10 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
         speaker = _speaker_of(ctx, token)
         if speaker is not None:
             return speaker
+    if token.lemma_.lower() in ctx.words.country_nouns:
+        country = _named_country(ctx, token)
+        if country is not None:
+            return country
     if token.pos_ in {"NOUN", "PROPN", "PRON"}:
         linked = _anaphor(ctx, token)
         if linked is not None:
@@ -322,6 +330,50 @@ def _antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
     if best is None:
         return None
     return Party(best[2], pronoun.text, True, pronoun)
+
+
+def _listed_antecedents(ctx: EventContext, pronoun: Token) -> list[Party]:
+    """A plural pronoun the actors stage left open ("threatening them") stands for the list
+    of actors named last before it, in its sentence or the one before ("partners including
+    Brazil, India and Japan"), unless that list is its own clause's subject."""
+    clause = clause_of(pronoun)
+    own = {c.i for c in clause.children if c.dep_ in SUBJECTS}
+    sentence = pronoun.sent
+    start = ctx.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        token = ctx.doc[i]
+        members = [token, *conjuncts(token)]
+        if len(members) < 2 or token.i in own or token.dep_ == "conj":
+            continue
+        clusters = [ctx.actor_of.get(m.i) for m in members]
+        if all(c is not None and c.kind != "location" for c in clusters):
+            parties = {c.id: Party(c.id, m.text, True, m)
+                       for c, m in zip(clusters, members, strict=True) if c is not None}
+            return list(parties.values())
+    return []
+
+
+def _named_country(ctx: EventContext, noun: Token) -> Party | None:
+    """"The country" with nothing else said about it is the country named last before it in
+    the last few sentences, other than its clause's subject ("after Washington invaded the
+    country" names the country of the sentence before)."""
+    if any(c.dep_ not in {"det"} for c in noun.children) or not any(
+            c.lower_ in {"the", "this", "that"} for c in noun.children):
+        return None
+    clause = clause_of(noun)
+    subjects = {getattr(ctx.actor_of.get(c.i), "id", None)
+                for c in clause.children if c.dep_ in SUBJECTS}
+    sentences = list(ctx.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
+    window_start = sentences[max(here - 3, 0)].start
+    best: tuple[int, str] | None = None
+    for cluster in ctx.actors:
+        if cluster.kind != "country" or cluster.id in subjects:
+            continue
+        ends = [m.end for m in cluster.mentions if window_start <= m.end <= noun.i]
+        if ends and (best is None or max(ends) > best[0]):
+            best = (max(ends), cluster.id)
+    return Party(best[1], phrase(noun), True, noun) if best else None
 
 
 def _anaphor(ctx: EventContext, token: Token) -> Party | None:

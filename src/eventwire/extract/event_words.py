@@ -79,6 +79,8 @@ class EventWordsFile(BaseModel):
     generic: Words
     relative_pronouns: Words
     personal_pronouns: Words
+    plural_pronouns: Words
+    country_nouns: Words
     pronoun_kinds: Annotated[dict[Word, Words], Field(min_length=1)]
     speech_verbs: Words
     relays: Words
@@ -142,6 +144,8 @@ class EventWords:
     generic: frozenset[str]
     relative_pronouns: frozenset[str]
     personal_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    country_nouns: frozenset[str]
     pronoun_kinds: Mapping[str, frozenset[str]]
     speech_verbs: frozenset[str]
     relays: frozenset[str]
