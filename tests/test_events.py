@@ -642,3 +642,19 @@ def test_the_country_is_the_country_named_before_it(code) -> None:
     events = code("About 9,000 US troops remain in Iraq, 20 years after Washington invaded the "
                   "country.")
     assert one(events, "19", "Washington", "Iraq")
+
+
+def test_not_accepting_an_offer_is_a_rejection(code) -> None:
+    events = code("The agency did not accept the offer from the Red Cross.")
+    rejection = one(events, "12", "agency", "Red Cross")
+    assert not rejection.negated
+
+
+def test_denying_vaccines_is_withholding_aid(code) -> None:
+    events = code("The Trump administration is denying flu vaccines to migrants in custody.")
+    assert one(events, "16", "Trump administration", "migrants").cameo == "1623"
+
+
+def test_protesters_force_is_a_violent_protest(code) -> None:
+    events = code("Protesters clashed with police in Nairobi on Tuesday.")
+    assert one(events, "14", "Protesters", "police").cameo == "145"

@@ -160,6 +160,12 @@ def with_intent(ctx: EventContext, candidate: Candidate, head: Token) -> list[Ca
     obliged = _obligation(ctx, candidate, head)
     if obliged:
         return obliged
+    if (candidate.negated and not candidate.hypothetical and "03" <= root <= "08"
+            and head.lemma_.lower() in ctx.words.acceptance):
+        # "did not accept the offer": not accepting what was offered is a rejection (12)
+        kind = ctx.lex.wrappers["refuse"]
+        return [replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
+                        negated=False)]
     if not (candidate.hypothetical and future(clause_of(head), ctx.words)):
         return [candidate]
     if _others_words(ctx, candidate, head):

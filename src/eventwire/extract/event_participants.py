@@ -414,8 +414,8 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
                   target: Party | None) -> str:
     """Military force (19) is what armed forces, rebels and states use: a shooting or a
     killing by a private person or a criminal is an assault (18), and force used by the
-    police is violent repression (175). A politician "attacking" a politician does it
-    with words: criticism (111)."""
+    police is violent repression (175), by protesters a violent protest (145). A politician
+    "attacking" a politician does it with words: criticism (111)."""
     code = candidate.code
     if code[:2] != "19" or source is None:
         return code
@@ -429,6 +429,8 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         return "111"
     if cluster is None or cluster.kind == "country":
         return code
+    if source.token.lemma_.lower() in ctx.words.protesters:
+        return "145"  # "protesters clashed with police": a violent protest
     if cluster.sector == "COP":
         return "175"
     if cluster.sector in ctx.words.individual_sectors or (

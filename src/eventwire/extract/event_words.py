@@ -122,6 +122,8 @@ class EventWordsFile(BaseModel):
     # who does an act the text gives no doer for ("was arrested": the police)
     implied_agents: Annotated[dict[Word, Label], Field(min_length=1)]
     verbal_attacks: Words
+    protesters: Words
+    acceptance: Words
     armed_sectors: Labels
     implied_agent_names: Annotated[dict[Label, Word], Field(min_length=1)]
 
@@ -183,6 +185,8 @@ class EventWords:
     earlier: frozenset[str]
     implied_agents: MappingProxyType  # verb lemma -> the sector of its implied doer
     verbal_attacks: frozenset[str]
+    protesters: frozenset[str]
+    acceptance: frozenset[str]
     armed_sectors: frozenset[str]
     implied_agent_names: MappingProxyType  # that sector -> the name the doer is shown by
 
