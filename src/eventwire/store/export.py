@@ -191,7 +191,7 @@ def _select(con: duckdb.DuckDBPyConnection, fmt: str, table: str) -> str:
 
 
 def _write_arrow(con: duckdb.DuckDBPyConnection, fmt: str, table: str, sink: IO[bytes]) -> None:
-    reader = con.execute(_select(con, fmt, table)).fetch_record_batch(_BATCH_ROWS)
+    reader = con.execute(_select(con, fmt, table)).to_arrow_reader(_BATCH_ROWS)
     if fmt == "parquet":
         with pq.ParquetWriter(pa.PythonFile(sink, mode="w"), reader.schema) as writer:
             for batch in reader:
@@ -291,11 +291,16 @@ def fraction_date(day: dt.date) -> float:
     return round(day.year + (day.month * 30 + day.day) / 365, 4)
 
 
+def _country(country: str | None) -> str | None:
+    """A country code, or None for the prefixes of international actors ("IGO", "NGO")."""
+    return None if country in _codes().plover_international else country
+
+
 def _actor(code: str | None, name: str | None, country: str | None, sector: str | None) -> list:
     if name is None and code is None:
         return [None] * len(_ACTOR_FIELDS)
     return [
-        code.upper() if code else None, name.upper() if name else None, country,
+        code.upper() if code else None, name.upper() if name else None, _country(country),
         known_group(code), None, None, None, *_type_codes(code, sector),
     ]  # fmt: skip
 
@@ -452,7 +457,7 @@ def _plover_entity(code: str | None, name: str | None, country: str | None,
         return []
     codes = _codes()
     elements = _elements(code)
-    entity_code = country
+    entity_code = _country(country)
     if entity_code is None and elements:
         groups = [codes.plover_groups[e] for e in elements[1:] if e in codes.plover_groups]
         entity_code = groups[0] if groups else codes.plover_international.get(elements[0])
