@@ -79,6 +79,7 @@ class Gazetteer:
     place_verbs: frozenset[str]
     not_places: frozenset[str]
     towns_not_countries: frozenset[str]
+    towns_before_states: frozenset[str]
     ambiguous: frozenset[str]
     country_ids: dict[str, int] = field(default_factory=dict)
 
@@ -87,12 +88,16 @@ class Gazetteer:
         key = normalise(text.removeprefix("the ").removeprefix("The "))
         if not key or key in self.not_places:
             return None
+        state = self.us_states.get(key)
         if key not in self.towns_not_countries:
             country = self.countries.get(key)
-            if country is not None:
+            # "Georgia" is the country, unless the paragraph names the US and not it
+            if country is not None and not (
+                state is not None and "USA" in hints and country.country not in hints
+            ):
                 return country
-        if key in self.us_states:
-            return self.us_states[key]
+        if state is not None and key not in self.towns_before_states:
+            return state
         town = self._town(key, hints)
         if town is not None:
             return _Entry("city", town.name, town.country, town.adm1, town.lat, town.lon,
@@ -169,6 +174,8 @@ def gazetteer() -> Gazetteer:
             by_region.setdefault(normalise(sub.name), []).append(entry)
     regions = {key: found[0] for key, found in by_region.items()
                if len({e.country for e in found}) == 1}  # fmt: skip
+    for name, country in words["regions"].items():
+        regions[normalise(name)] = _Entry("region", name, country)
 
     def keys(name: str) -> frozenset[str]:
         return frozenset(normalise(w) for w in words[name])
@@ -178,6 +185,7 @@ def gazetteer() -> Gazetteer:
         prepositions=frozenset(w.lower() for w in words["locative_prepositions"]),
         place_verbs=frozenset(w.lower() for w in words["place_verbs"]),
         not_places=keys("not_places"), towns_not_countries=keys("towns_not_countries"),
+        towns_before_states=keys("towns_before_states"),
         ambiguous=keys("ambiguous_names"), country_ids=country_ids,
     )  # fmt: skip
 
