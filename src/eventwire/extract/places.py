@@ -81,13 +81,23 @@ class Gazetteer:
     towns_not_countries: frozenset[str]
     towns_before_states: frozenset[str]
     ambiguous: frozenset[str]
+    place_nouns: frozenset[str]
+    region_nouns: frozenset[str]
     country_ids: dict[str, int] = field(default_factory=dict)
 
-    def resolve(self, text: str, hints: set[str]) -> _Entry | None:
-        """The place a name stands for; ``hints`` are countries named nearby."""
+    def resolve(
+        self, text: str, hints: set[str], near: str | None = None, region: bool = False
+    ) -> _Entry | None:
+        """The place a name stands for. ``near``: the country named right after it ("Kharkiv,
+        Ukraine"), which decides; ``hints``: countries the paragraph names, which only settle
+        a name that is otherwise ambiguous (actors' countries are no evidence of place);
+        ``region``: the text calls it a region ("Idlib province"), so it is looked up first
+        among regions."""
         key = normalise(text.removeprefix("the ").removeprefix("The "))
         if not key or key in self.not_places:
             return None
+        if region and key in self.regions:
+            return self.regions[key]
         state = self.us_states.get(key)
         if key not in self.towns_not_countries:
             country = self.countries.get(key)
@@ -98,22 +108,25 @@ class Gazetteer:
                 return country
         if state is not None and key not in self.towns_before_states:
             return state
-        town = self._town(key, hints)
+        town = self._town(key, hints, near)
         if town is not None:
             return _Entry("city", town.name, town.country, town.adm1, town.lat, town.lon,
                           town.geonames_id)  # fmt: skip
         return self.regions.get(key)
 
-    def _town(self, key: str, hints: set[str]) -> _Town | None:
+    def _town(self, key: str, hints: set[str], near: str | None) -> _Town | None:
         towns = self.towns.get(key)
         if not towns or key in self.ambiguous:
             return None
-        hinted = [t for t in towns if t.country in hints]
-        if hinted:
-            return hinted[0]
+        beside = [t for t in towns if t.country == near]
+        if beside:
+            return beside[0]
         best = towns[0]
         rival = max((t.population for t in towns if t.country != best.country), default=0)
-        return best if rival * _RIVAL_SHARE < best.population else None
+        if rival * _RIVAL_SHARE < best.population:
+            return best
+        hinted = [t for t in towns if t.country in hints]
+        return hinted[0] if hinted else None
 
 
 def _alpha3(iso2: str) -> str | None:
@@ -186,6 +199,7 @@ def gazetteer() -> Gazetteer:
         place_verbs=frozenset(w.lower() for w in words["place_verbs"]),
         not_places=keys("not_places"), towns_not_countries=keys("towns_not_countries"),
         towns_before_states=keys("towns_before_states"),
+        place_nouns=keys("place_nouns"), region_nouns=keys("region_nouns"),
         ambiguous=keys("ambiguous_names"), country_ids=country_ids,
     )  # fmt: skip
 
@@ -203,8 +217,14 @@ def _attachment(ent: Span, words: Gazetteer) -> Token | None:
     """The word an entity places ("met" for "met ... in Astana"), or None when the entity is
     not in a locative position."""
     token = ent.root
-    while token.dep_ in _MODIFIER_DEPS and token.head is not token:
-        token = token.head
+    while True:
+        while token.dep_ in _MODIFIER_DEPS and token.head is not token:
+            token = token.head
+        # "the town of Bakhmut", "the province of Cauca": the place is where the noun is
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head
+            continue
+        break
     if token.dep_ == "pobj":
         prep = token.head
         verb = prep.head
@@ -222,7 +242,9 @@ def _candidates(doc: Doc, start: int, end: int, words: Gazetteer) -> list[_Candi
     found = []
     dateline = dateline_tokens(doc)
     for ent in doc.ents:
-        if ent.start_char < start or ent.end_char > end or ent.label_ not in _PLACE_LABELS:
+        if ent.start_char < start or ent.end_char > end:
+            continue
+        if ent.label_ not in _PLACE_LABELS and not _named_as_place(ent, words):
             continue
         head = _attachment(ent, words)
         if head is None and ent.start in dateline:
@@ -230,6 +252,15 @@ def _candidates(doc: Doc, start: int, end: int, words: Gazetteer) -> list[_Candi
         if head is not None:
             found.append(_Candidate(ent, head))
     return found
+
+
+def _named_as_place(ent: Span, words: Gazetteer) -> bool:
+    """A name the text calls a place, whatever its tag: "the town of Bakhmut"."""
+    root = ent.root
+    return (
+        root.dep_ == "pobj" and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in words.place_nouns
+    )  # fmt: skip
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
@@ -266,6 +297,17 @@ class PlaceFinder:
         self.doc = doc
         self.words = gazetteer_ or gazetteer()
 
+    def _country_after(self, span: Span) -> str | None:
+        """The country named right after a place and a comma ("Tbilisi, Georgia")."""
+        doc = self.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return None
+        for ent in doc.ents:
+            if ent.start == span.end + 1:
+                entry = self.words.countries.get(normalise(ent.text.removeprefix("the ")))
+                return entry.country if entry is not None else None
+        return None
+
     def place_of(self, event: Event) -> Place | None:
         text = self.doc.text
         s_start, s_end = event.sentence.start, event.sentence.end
@@ -287,7 +329,9 @@ class PlaceFinder:
         return None
 
     def _resolve(self, span: Span, hints: set[str], basis: str) -> Place | None:
-        entry = self.words.resolve(span.text, hints)
+        after = self.doc[span.end] if span.end < len(self.doc) else None
+        region = after is not None and after.lemma_.lower() in self.words.region_nouns
+        entry = self.words.resolve(span.text, hints, self._country_after(span), region)
         if entry is None:
             return None
         return Place(
