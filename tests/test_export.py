@@ -27,6 +27,7 @@ from eventwire.store.export import (
     GDELT_MENTION_COLUMNS,
     TABLES,
     ExportError,
+    document_tone,
     export,
     fraction_date,
     known_group,
@@ -140,6 +141,15 @@ def test_fraction_date_is_the_codebook_formula():
     assert fraction_date(dt.date(2024, 6, 30)) == 2024.5753
 
 
+def test_document_tone_counts_positive_and_negative_words():
+    assert document_tone("The attack killed twelve people and wounded dozens.") < 0
+    assert document_tone("Leaders welcomed the peaceful agreement and praised it.") > 0
+    assert document_tone("The committee met on Tuesday.") == 0
+    assert document_tone("") is None
+    # 2 negative words of 5: -40
+    assert document_tone("Killed. Attack. Table chair door.") == pytest.approx(-40.0)
+
+
 def test_known_group_codes():
     assert known_group("IGOUNO") == "UNO"
     assert known_group("IGOEUREEC") == "EEC"
@@ -179,7 +189,13 @@ def test_gdelt_events_read_with_pandas(corpus, store: Store, tmp_path: Path):
     assert (visit["ActionGeo_CountryCode"], visit["ActionGeo_ADM1Code"]) == ("UP", "UP12")
     assert (visit["ActionGeo_Lat"], visit["ActionGeo_Long"]) == (50.45466, 30.5238)
     assert visit["ActionGeo_FeatureID"] == "703448"
-    assert visit["Actor1Geo_Type"] == 0 and pd.isna(visit["AvgTone"])
+    assert visit["Actor1Geo_Type"] == 0
+    tones = [document_tone("Putin visited Tokayev in Kyiv. Putin said grain will flow east."),
+             document_tone("In print: Russian leader Putin visited Tokayev on Friday in Kyiv.")]
+    assert visit["AvgTone"] == pytest.approx(sum(tones) / 2, abs=1e-4)
+    accused = events[events["EventCode"] == "112"].iloc[0]["AvgTone"]
+    assert accused == pytest.approx(document_tone("In Texas, Reporter accused Putin of lying."))
+    assert accused < 0
 
     appeal = events[events["EventCode"] == "036"].iloc[0]
     assert (appeal["Actor1KnownGroupCode"], appeal["Actor2KnownGroupCode"]) == ("UNO", "EEC")
@@ -213,6 +229,7 @@ def test_gdelt_mentions_read_with_pandas(store: Store, tmp_path: Path):
     assert web["ActionCharOffset"] == text.index("visited")
     assert (web["Actor1CharOffset"], web["Actor2CharOffset"]) == (0, text.index("Tok"))
     assert (web["SentenceID"], web["Confidence"], web["MentionDocLen"]) == (1, 80, len(text))
+    assert web["MentionDocTone"] == pytest.approx(document_tone(text), abs=1e-4)
     printed = visit.loc["Valley Gazette"]  # no URL: a citation, named by its publisher
     assert printed["MentionType"] == 2
     assert printed["MentionIdentifier"].startswith('Valley Gazette, "gazette print", 2025-01-11')

@@ -17,7 +17,9 @@ GDELT 2.0 (``../shared/data/gdelt-codebook``), column by column:
   ``IGOUNO`` -> ``UNO``, ``IGOEUREEC`` -> ``EEC``; table in ``data/export_codes.yaml``) and up
   to three type codes; ethnic and religious codes, and the actors' own Geo fields, are empty
   (Geo_Type 0: eventwire places events, not actors);
-* AvgTone and MentionDocTone are empty: eventwire measures no tone;
+* AvgTone and MentionDocTone: a simple document tone in GDELT's sense, 100 x (positive words -
+  negative words) / all words, with positive and negative words from the VADER lexicon
+  (``vaderSentiment``); AvgTone is the mean over the documents reporting the event;
 * ActionGeo: the event's place (``Event.place``): type 1 country, 2 US state, 3 US town, 4
   town elsewhere, 5 first-level division elsewhere; FIPS 10-4 country code; ADM1 as FIPS
   country + the GeoNames first-level code (US: the state, ``USTX``); towns carry GeoNames
@@ -264,6 +266,66 @@ def _type_codes(code: str | None, sector: str | None) -> list[str | None]:
     return (roles + [None, None, None])[:3]
 
 
+# --- tone ------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+@cache
+def _valences() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer().lexicon
+
+
+def document_tone(text: str) -> float | None:
+    """GDELT's tone of a text: 100 x (positive words - negative words) / all words, a word
+    being positive or negative by its valence in the VADER lexicon. Like GDELT's, a plain
+    count: no negation, intensity or context. None for a text without words."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return None
+    valences = _valences()
+    positive = negative = 0
+    for word in words:
+        valence = valences.get(word)
+        if valence is None:
+            continue
+        if valence > 0:
+            positive += 1
+        elif valence < 0:
+            negative += 1
+    return round(100 * (positive - negative) / len(words), 4)
+
+
+def _tones(con: duckdb.DuckDBPyConnection) -> dict[str, float | None]:
+    """Tone of every document that reports an event."""
+    return {
+        doc_id: document_tone(text)
+        for doc_id, text in _fetch(
+            con,
+            "SELECT doc_id, text FROM documents "
+            "WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions)",
+        )
+    }
+
+
+def _event_tones(con: duckdb.DuckDBPyConnection, tones: dict[str, float | None]
+                 ) -> dict[int, float | None]:
+    """AvgTone: the mean tone of the documents reporting each event."""
+    docs: dict[int, set[str]] = {}
+    for event_id, doc_id in _fetch(
+        con, "SELECT me.event_id, m.doc_id FROM mention_events me JOIN mentions m USING "
+        "(mention_id)"
+    ):
+        docs.setdefault(event_id, set()).add(doc_id)
+    means: dict[int, float | None] = {}
+    for event_id, reporting in docs.items():
+        known = [t for d in reporting if (t := tones.get(d)) is not None]
+        means[event_id] = round(sum(known) / len(known), 4) if known else None
+    return means
+
+
 # --- GDELT -----------------------------------------------------------------------------------
 
 
@@ -358,6 +420,7 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[tuple]:
 
 def gdelt_events(con: duckdb.DuckDBPyConnection) -> Iterator[list[Any]]:
     """Rows of the GDELT 2.0 Events file, in GDELT_EVENT_COLUMNS order."""
+    tones = _event_tones(con, _tones(con))
     for row in _fetch(
         con,
         f"""
@@ -388,7 +451,7 @@ def gdelt_events(con: duckdb.DuckDBPyConnection) -> Iterator[list[Any]]:
         )  # fmt: skip
         no_geo = [0] + [None] * 7
         yield [
-            event_id, *dates, *_actor(*actor1), *_actor(*actor2), *coded, None,
+            event_id, *dates, *_actor(*actor1), *_actor(*actor2), *coded, tones.get(event_id),
             *no_geo, *no_geo, *_action_geo(place), _gdelt_time(added), url or name,
         ]
 
@@ -407,6 +470,7 @@ def _source(url: str | None, publisher: str | None, title: str | None,
 
 def gdelt_mentions(con: duckdb.DuckDBPyConnection) -> Iterator[list[Any]]:
     """Rows of the GDELT 2.0 Mentions file, in GDELT_MENTION_COLUMNS order."""
+    tones = _tones(con)
 
     def offset(side: str) -> str:
         return (
@@ -417,7 +481,8 @@ def gdelt_mentions(con: duckdb.DuckDBPyConnection) -> Iterator[list[Any]]:
     for row in _fetch(
         con,
         f"""
-        SELECT me.event_id, ad.added, d.added, d.url, d.publisher, d.title, d.published, d.name,
+        SELECT me.event_id, ad.added, d.doc_id, d.added, d.url, d.publisher, d.title,
+               d.published, d.name,
                1 + len(regexp_extract_all(substr(d.text, 1, m.sentence_start),
                                           '[.!?]["”’]?\\s')),
                {offset("s")}, {offset("t")},
@@ -433,7 +498,7 @@ def gdelt_mentions(con: duckdb.DuckDBPyConnection) -> Iterator[list[Any]]:
         ORDER BY me.event_id, m.mention_id
         """,
     ):
-        (event_id, event_added, added, url, publisher, title, published, name, sentence,
+        (event_id, event_added, doc_id, added, url, publisher, title, published, name, sentence,
          actor1, actor2, action, confidence, length, precision, date_text) = row  # fmt: skip
         kind, source_name, identifier = _source(url, publisher, title, published, name)
         extras = (
@@ -442,8 +507,8 @@ def gdelt_mentions(con: duckdb.DuckDBPyConnection) -> Iterator[list[Any]]:
         )  # fmt: skip
         yield [
             event_id, _gdelt_time(event_added), _gdelt_time(added), kind, source_name,
-            identifier, sentence, actor1, actor2, action, 1, confidence, length, None, None,
-            extras,
+            identifier, sentence, actor1, actor2, action, 1, confidence, length,
+            tones.get(doc_id), None, extras,
         ]  # fmt: skip
 
 
