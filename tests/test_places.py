@@ -31,6 +31,7 @@ def test_names_resolve_to_towns_regions_and_countries_offline():
     assert resolve("Washington").adm1 == "DC"  # the capital, not the state
     assert resolve("Crimea").country == "UKR"  # a region named in the data file
     assert resolve("Gaza").level == "city" and resolve("Gaza").country == "PSE"
+    assert resolve("the Kremlin").resolved == "Moscow"  # a landmark, in its town
 
 
 def test_ambiguous_names_need_a_hint_or_stay_unresolved():
@@ -55,6 +56,9 @@ def analysed(nlp, tmp_path_factory):
         "actors": "Russia accused Ukraine of attacking a power plant.",
         "hint": "Police arrested dozens of protesters outside parliament in Tbilisi, Georgia.",
         "next": "Leaders of the region gathered in Astana.\n\nPutin criticised Tokayev.",
+        "clause": "The European Union urged China to help end the war in Ukraine.",
+        "landmark": "Zelensky met US President Donald Trump at the White House on Friday and "
+        "called for more air defence.",
     }
     paths = []
     for name, text in texts.items():
@@ -91,6 +95,19 @@ def test_actors_and_other_paragraphs_are_no_places(analysed):
     assert analysed["actors"].events
     assert all(e.place is None for e in analysed["actors"].events)
     assert _by_trigger(analysed["next"])["criticised"] is None
+
+
+def test_a_place_in_a_clause_below_the_event_is_not_its_place(analysed):
+    urged = _by_trigger(analysed["clause"])["urged"]
+    assert urged is None
+
+
+def test_a_building_is_placed_in_its_town(analysed):
+    events = _by_trigger(analysed["landmark"])
+    met, called = events["met"], events["called"]
+    assert (met.name, met.resolved, met.country, met.adm1) == (
+        "the White House", "Washington", "USA", "DC")
+    assert called == met  # the place of "met" covers the conjoined "called for"
 
 
 def test_events_are_queried_by_place_or_country(tmp_path: Path):

