@@ -276,6 +276,10 @@ def test_same_event_from_several_articles_becomes_one_event(store: Store):
     assert len(evidence) == 3 and {t for _, _, t in evidence} == {"visited"}
 
 
+# Columns that record when, not what: left out where two stores are compared by content.
+CONTENT = {"documents": "EXCLUDE (added)"}
+
+
 def test_rebuild_does_not_depend_on_insertion_order(tmp_path: Path):
     results = [
         make_result("a", "Putin met Tokayev in Moscow.", published="2025-03-14",
@@ -294,7 +298,7 @@ def test_rebuild_does_not_depend_on_insertion_order(tmp_path: Path):
                 s.add([result.model_copy(deep=True)])
             s.rebuild()
             dumps.append(
-                [table(s, f"SELECT * FROM {t} ORDER BY ALL")
+                [table(s, f"SELECT * {CONTENT.get(t, '')} FROM {t} ORDER BY ALL")
                  for t in ("actors", "actor_aliases", "events", "mention_events", "documents")]
             )  # fmt: skip
     assert dumps[0] == dumps[1]
@@ -469,7 +473,8 @@ def varied_results() -> list[Result]:
 
 
 def state(s: Store) -> dict[str, list[tuple]]:
-    return {t: table(s, f"SELECT * FROM {t} ORDER BY ALL") for t in STATE_TABLES}
+    return {t: table(s, f"SELECT * {CONTENT.get(t, '')} FROM {t} ORDER BY ALL")
+            for t in STATE_TABLES}  # fmt: skip
 
 
 def test_incremental_rebuilds_end_like_one_full_rebuild(tmp_path: Path):

@@ -20,7 +20,7 @@ from eventwire.nlp.kb import KBError, check_actor_files, check_people_files
 from eventwire.query import Corpus, EventFilter
 from eventwire.settings import Settings, split_paths
 from eventwire.store import DEFAULT_DB, IngestReport, Store, ingest
-from eventwire.store.export import export
+from eventwire.store.export import ExportError, export, write_table
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file")]
 
@@ -211,6 +211,11 @@ def register(app: typer.Typer) -> None:
         mentions: Annotated[
             bool, typer.Option("--mentions", help="Include every mention's evidence")
         ] = False,
+        place: Annotated[
+            str | None,
+            typer.Option("--place", help="Where it happened: a place name (\"Kyiv\") or a country"
+                         " (\"Ukraine\", \"UKR\": every place in it)"),
+        ] = None,
     ) -> None:
         """Merged events with their counts of mentions, sources and articles.
 
@@ -219,11 +224,11 @@ def register(app: typer.Typer) -> None:
         kept by --since 2023-06 and by --until 2023-03, a day event only if its day is inside.
         """
         where = EventFilter(source, target, actor, type_, quad_class, since, until, hedged,
-                            negated, publisher, min_confidence)  # fmt: skip
+                            negated, publisher, min_confidence, place)  # fmt: skip
         with _open(db) as corpus:
             rows = corpus.events(where, limit, mentions=mentions)
-        columns = ["date", "source", "cameo", "plover", "target", "goldstein", "num_mentions",
-                   "num_sources", "num_articles", "doc", "trigger"]  # fmt: skip
+        columns = ["date", "source", "cameo", "plover", "target", "place", "goldstein",
+                   "num_mentions", "num_sources", "num_articles", "doc", "trigger"]  # fmt: skip
         _emit(rows, fmt, columns)
 
     @app.command("quotes")
@@ -271,15 +276,37 @@ def register(app: typer.Typer) -> None:
 
     @app.command("export")
     def export_command(
-        out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write")],
+        out: Annotated[
+            str, typer.Option("--out", "-o", help="Directory to write, or - for one table on "
+                              "stdout (see --table)")
+        ],
         db: DbOption = DEFAULT_DB,
         fmt: Annotated[
             ExportFormat, typer.Option("--format", "-f", help="parquet, csv, gdelt or plover")
         ] = ExportFormat.parquet,
+        table: Annotated[
+            str, typer.Option("--table", help="With --out -: the table to write (parquet/csv: "
+                              "any store table; gdelt: events or mentions; plover: events)")
+        ] = "events",
+        force: Annotated[
+            bool, typer.Option("--force", help="Overwrite files already in the directory")
+        ] = False,
     ) -> None:
         """Write the store as Parquet or CSV tables, GDELT 2.0 files, or PLOVER JSON Lines."""
         if not db.exists():
             _fail(f"no store at {db}; run 'eventwire ingest' first")
         with Store(db, read_only=True) as store:
-            for path in export(store.con, fmt.value, out):
-                _err.print(f"eventwire: wrote {path}", markup=False)
+            try:
+                if out == "-":
+                    write_table(store.con, fmt.value, table, sys.stdout.buffer)
+                    sys.stdout.buffer.flush()
+                    return
+                for path in export(store.con, fmt.value, Path(out), force=force):
+                    _err.print(f"eventwire: wrote {path}", markup=False)
+            except ExportError as err:
+                _fail(str(err))
+            except BrokenPipeError:
+                # the reader stopped early ("| head"): nothing is wrong, nothing more to say
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except OSError as err:
+                _fail(f"cannot write {err.filename or out}: {err.strerror or err}", 1)

@@ -19,6 +19,8 @@ SCHEMA_VERSION = "eventwire/1"
 ActorType = Literal["person", "organization", "country", "group", "location"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 DateBasis = Literal["explicit", "relative", "publication", "undated"]
+PlaceLevel = Literal["country", "region", "city"]
+PlaceBasis = Literal["sentence", "paragraph"]
 
 
 class _Model(BaseModel):
@@ -98,6 +100,25 @@ class SentenceSpan(_Model):
     end: int = Field(ge=0)
 
 
+class Place(_Model):
+    """Where an event happened: a place its sentence (else its paragraph) names, resolved in
+    GeoNames. Countries and first-level regions carry no coordinates (no centroid is
+    bundled); towns carry their GeoNames point."""
+
+    name: str = Field(description="The place as the text names it")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    level: PlaceLevel = Field(description="country, region (first-level division) or city")
+    resolved: str | None = Field(None, description="GeoNames name of the place")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3")
+    adm1: str | None = Field(
+        None, description="GeoNames first-level division code (US: state, \"TX\")")
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    basis: PlaceBasis = Field(description="Named in the event's sentence or only its paragraph")
+
+
 class Event(_Model):
     """Who did what to whom and when, coded in CAMEO and PLOVER, pointing at its evidence."""
 
@@ -125,6 +146,7 @@ class Event(_Model):
     target_text: str | None = Field(None, description="Words naming the target, coded or not")
     mode: str | None = Field(None, description="PLOVER mode")
     context: str | None = Field(None, description="PLOVER context(s), ';'-separated")
+    place: Place | None = Field(None, description="Where it happened, when the text says")
 
 
 class ErrorRecord(_Model):

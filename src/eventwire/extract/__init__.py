@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from eventwire.extract.actors import build_actors
 from eventwire.extract.event_words import event_words
 from eventwire.extract.events import extract_events
+from eventwire.extract.places import locate_events
 from eventwire.extract.quotes import extract_quotes
 from eventwire.extract.scoring import load_weights
 from eventwire.model import Actor, Document, Event, Quote
@@ -30,4 +31,5 @@ def extract(
     # the coder reads the actors from the doc (its records carry the same ids); the records
     # are built after it, since an implied doer ("was arrested": the police) is an actor too
     events = extract_events(doc, document, [], quotes, words, weights)
+    events = locate_events(doc, events)  # where: the place the sentence or paragraph names
     return build_actors(doc), quotes, events

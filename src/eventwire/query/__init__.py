@@ -35,6 +35,9 @@ class EventFilter:
     negated: bool | None = None
     publisher: str | None = None
     min_confidence: float | None = None  # the most confident report of the event
+    # where it happened: the place as named or resolved ("Kyiv", "Kiev"), or a country (its
+    # name or ISO3 code: "Ukraine", "UKR" also finds events placed in Kharkiv)
+    place: str | None = None
 
 
 def _first_day(date: str) -> str:
@@ -48,6 +51,16 @@ def _last_day_sql(date: str) -> str:
     if len(date) == 7:
         return f"last_day(DATE '{_first_day(date)}')"
     return f"DATE '{date[:10]}'"
+
+
+def _country_code(name: str) -> str | None:
+    """ISO3 code of a country name or code ("Ukraine", "UKR", "UA"), else None."""
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(name.strip()).alpha_3
+    except LookupError:
+        return None
 
 
 class Corpus:
@@ -170,12 +183,15 @@ class Corpus:
                    e.num_mentions, e.num_sources, e.num_articles, e.confidence,
                    d.name AS doc, d.publisher, m.trigger_text AS trigger,
                    substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
-                       AS sentence
+                       AS sentence,
+                   ep.name AS place, ep.resolved AS place_resolved,
+                   ep.country AS place_country, ep.lat AS place_lat, ep.lon AS place_lon
             FROM events e
             LEFT JOIN actors sa ON sa.actor_id = e.source_actor
             LEFT JOIN actors ta ON ta.actor_id = e.target_actor
             JOIN mentions m ON m.mention_id = e.first_mention
             JOIN documents d ON d.doc_id = m.doc_id
+            LEFT JOIN event_places ep ON ep.event_id = e.event_id
             WHERE {" AND ".join(clauses) or "TRUE"}
             ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
             LIMIT ${len(params)}
@@ -241,6 +257,13 @@ class Corpus:
             clauses.append(f"e.negated = {param(where.negated)}")
         if where.min_confidence is not None:
             clauses.append(f"e.confidence >= {param(float(where.min_confidence))}")
+        if where.place:
+            name = param(where.place)
+            country = param(_country_code(where.place))
+            clauses.append(
+                f"(lower(ep.name) = lower({name}) OR lower(ep.resolved) = lower({name}) "
+                f"OR ep.country = {country})"
+            )
         if where.publisher:
             clauses.append(
                 "e.event_id IN (SELECT me.event_id FROM mention_events me "

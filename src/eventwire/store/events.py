@@ -56,9 +56,12 @@ def date_text(precision: str, first: dt.date) -> str:
     return first.isoformat()[: {"year": 4, "month": 7}.get(precision, 10)]
 
 
+EVENT_ID_BITS = 53  # exact in a double: R, Excel and JavaScript read GDELT ids as doubles
+
+
 def event_id_for(mention_id: str) -> int:
-    # 60 bits: a positive BIGINT, as GDELT's GlobalEventID is an integer.
-    return int(hashlib.sha256(mention_id.encode("utf-8")).hexdigest()[:15], 16)
+    # The first 53 bits of the hash (schema migration 7 shifted older 60-bit ids the same way).
+    return int(hashlib.sha256(mention_id.encode("utf-8")).hexdigest()[:15], 16) >> 7
 
 
 GroupedMention = tuple[str, int, dt.date | None, str | None, str, str | None, dt.date | None]

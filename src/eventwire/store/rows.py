@@ -7,6 +7,7 @@ running documents in another order, always produces the same rows.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import zlib
@@ -31,7 +32,7 @@ SHINGLE_WORDS = 3
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": (
         "doc_id", "content_hash", "name", "url", "publisher", "title", "author", "published",
-        "language", "source", "text", "notices", "minhash", "duplicate_of",
+        "language", "source", "text", "notices", "minhash", "duplicate_of", "added",
     ),
     "doc_actors": (
         "doc_id", "local_id", "name", "type", "country", "sector", "code", "aliases", "mentions",
@@ -47,7 +48,9 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "cameo_root", "plover", "quad_class", "goldstein", "date", "date_basis", "hedged",
         "negated", "via", "quote_local", "sentence_start", "sentence_end", "trigger_start",
         "trigger_end", "trigger_text", "confidence", "hypothetical", "source_text",
-        "target_text", "mode", "context",
+        "target_text", "mode", "context", "place_name", "place_start", "place_end",
+        "place_level", "place_resolved", "place_country", "place_adm1", "place_lat", "place_lon",
+        "place_geonames_id", "place_basis",
     ),
     "failures": ("failure_id", "seq", "name", "source", "stage", "message"),
 }  # fmt: skip
@@ -108,6 +111,10 @@ class RowBatch:
         default_factory=lambda: {table: [] for table in TABLE_COLUMNS}
     )
     count: int = 0
+    # When the batch is added to the store (UTC, no zone): GDELT's DATEADDED of its events.
+    added: dt.datetime = field(
+        default_factory=lambda: dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    )
 
     def add_failure(self, item: Result | SkippedFile) -> None:
         key = input_key(item)
@@ -128,7 +135,8 @@ class RowBatch:
         self._append(
             "documents",
             (doc_id, content_hash, doc.id, doc.url, doc.publisher, doc.title, doc.author,
-             doc.published, doc.language, doc.source, doc.text, notices, minhash, None),
+             doc.published, doc.language, doc.source, doc.text, notices, minhash, None,
+             self.added),
         )  # fmt: skip
         for actor in result.actors:
             mentions = [{"start": m.start, "end": m.end, "text": m.text} for m in actor.mentions]
@@ -148,6 +156,12 @@ class RowBatch:
                  cue.lemma if cue else None, list(quote.via), quote.hedged, list(quote.about)),
             )  # fmt: skip
         for event in result.events:
+            place = event.place
+            where = (
+                (place.name, place.start, place.end, place.level, place.resolved, place.country,
+                 place.adm1, place.lat, place.lon, place.geonames_id, place.basis)
+                if place is not None else (None,) * 11
+            )  # fmt: skip
             self._append(
                 "mentions",
                 (f"{doc_id}/{event.id}", doc_id, event.id, event.source, event.target,
@@ -156,7 +170,7 @@ class RowBatch:
                  event.quote, event.sentence.start, event.sentence.end, event.trigger.start,
                  event.trigger.end, event.trigger.text, event.confidence,
                  event.hypothetical, event.source_text, event.target_text, event.mode,
-                 event.context),
+                 event.context, *where),
             )  # fmt: skip
         self.count += 1
 

@@ -179,6 +179,53 @@ def _v6_actor_kb_id(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE doc_actors ADD COLUMN kb_id VARCHAR")
 
 
+def _v7_places_and_export_ids(con: duckdb.DuckDBPyConnection) -> None:
+    # Where each event mention happened (the contract's Event.place, flattened), and when each
+    # document was added to the store (GDELT's DATEADDED: when an event was first seen, not
+    # when its article was published). Documents stored before this version take the time
+    # of the migration, the earliest time the store can vouch for them. Event ids shrink from
+    # 60 to 53 bits (the first 53 bits of the same hash, so ids stay stable) to fit a double,
+    # which R, Excel and JavaScript read GDELT ids as. The next rebuild is a full one, so
+    # every id is then computed afresh.
+    con.execute(
+        """
+        ALTER TABLE documents ADD COLUMN added TIMESTAMP;
+        UPDATE documents SET added = now()::TIMESTAMP;
+        ALTER TABLE mentions ADD COLUMN place_name VARCHAR;
+        ALTER TABLE mentions ADD COLUMN place_start INTEGER;
+        ALTER TABLE mentions ADD COLUMN place_end INTEGER;
+        ALTER TABLE mentions ADD COLUMN place_level VARCHAR;
+        ALTER TABLE mentions ADD COLUMN place_resolved VARCHAR;
+        ALTER TABLE mentions ADD COLUMN place_country VARCHAR;
+        ALTER TABLE mentions ADD COLUMN place_adm1 VARCHAR;
+        ALTER TABLE mentions ADD COLUMN place_lat DOUBLE;
+        ALTER TABLE mentions ADD COLUMN place_lon DOUBLE;
+        ALTER TABLE mentions ADD COLUMN place_geonames_id BIGINT;
+        ALTER TABLE mentions ADD COLUMN place_basis VARCHAR;
+        UPDATE events SET event_id = event_id >> 7 WHERE event_id >= 9007199254740992;
+        UPDATE mention_events SET event_id = event_id >> 7 WHERE event_id >= 9007199254740992;
+        DELETE FROM meta WHERE key = 'rebuilt_from';
+        """
+    )
+    # An event's place: that of its first mention, else of its earliest mention naming one.
+    con.execute(EVENT_PLACES_VIEW)
+
+
+EVENT_PLACES_VIEW = """
+    CREATE OR REPLACE VIEW event_places AS
+    SELECT me.event_id, m.mention_id, m.place_name AS name, m.place_level AS level,
+           m.place_resolved AS resolved, m.place_country AS country, m.place_adm1 AS adm1,
+           m.place_lat AS lat, m.place_lon AS lon, m.place_geonames_id AS geonames_id,
+           m.place_basis AS basis
+    FROM mention_events me
+    JOIN mentions m USING (mention_id)
+    JOIN events e USING (event_id)
+    WHERE m.place_name IS NOT NULL
+    QUALIFY row_number() OVER (
+        PARTITION BY me.event_id ORDER BY m.mention_id <> e.first_mention, m.mention_id) = 1
+"""
+
+
 # Ordered: migration N brings a store from version N-1 to N. Append, never edit.
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial tables", _v1_initial),
@@ -187,6 +234,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (4, "event date text and period", _v4_event_date_text),
     (5, "incremental rebuild state", _v5_incremental_state),
     (6, "actor knowledge-base id", _v6_actor_kb_id),
+    (7, "event places, time added, 53-bit event ids", _v7_places_and_export_ids),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
