@@ -35,6 +35,7 @@ FRIDAY = date(2025, 3, 14)
         ("March 2", "2025-03-02", "relative"),
         ("a decade ago", "2015", "relative"),
         ("in mid-2019", "2019", "explicit"),
+        ("on Sept. 1", "2024-09-01", "relative"),  # AP's abbreviation
     ],
 )
 def test_resolve(text: str, value: str, basis: str) -> None:
@@ -149,3 +150,16 @@ def test_a_future_act_takes_the_next_month_or_weekday(nlp) -> None:
     assert did == ("2024-08", "relative")
     assert resolve("in March", FRIDAY, ahead=True) == DateValue("2025-03", "relative")
     assert resolve("in January", FRIDAY, ahead=True) == DateValue("2026-01", "relative")
+
+
+def test_a_year_named_later_does_not_frame_an_earlier_day(nlp) -> None:
+    text = ("In a Nov. 5 letter, the nurses pleaded with the ministry to act, after deaths "
+            "during the 2018 flu season.")
+    (pleaded,) = _dates(nlp, text, "2019-11-20", ["pleaded"])
+    assert pleaded == ("2019-11-05", "relative")
+
+
+def test_years_after_an_act_date_it(nlp) -> None:
+    text = "About 9,000 US troops remain in Iraq, 20 years after Washington invaded the country."
+    (invaded,) = _dates(nlp, text, "2023-03-20", ["invaded"])
+    assert invaded == ("2003", "relative")

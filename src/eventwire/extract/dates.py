@@ -34,6 +34,7 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 MONTHS.pop("may", None)  # "may" is far more often the modal verb; the full month is re-added
 MONTHS["may"] = 5
+MONTHS["sept"] = 9  # AP style: "Sept. 1"
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -292,6 +293,13 @@ _ANAPHORIC_HEADS = {"refusal", "decision", "move", "remark", "comment", "invasio
                     "visit", "statement", "rejection", "announcement", "step", "incident"}
 
 
+# "18 years after ...": how many years, in figures or words
+_YEARS_COUNT = re.compile(r"(?:about |some |nearly |almost |more than )?(\d{1,3}|[a-z]+) years?")
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                 "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
 @dataclass
 class _Found:
     span: Span
@@ -368,18 +376,36 @@ class DateScope:
             if span is not None and not any(s.start <= span.start < s.end for s in spans):
                 spans.append(span)
         pieces = sorted((piece for s in spans for piece in _pieces(s)), key=lambda p: p.start)
-        years = [value for piece in pieces
+        years = [(piece.start, value) for piece in pieces
                  if (value := resolve(piece.text, None)) is not None and value.basis == "explicit"]
-        frame = years[0] if years else frame
         for span in pieces:
             # "Under a 2016 deal, Turkey agreed in March of that year": that year is the one
             # this sentence named before
             earlier = [f.value for f in found if f.value.basis == "explicit"]
-            value = resolve(span.text, self.published, earlier[-1] if earlier else anchor, frame,
-                            ahead=_ahead(_attachment(span)))
+            # "In 2020, ... in August" is August 2020; "in a Nov. 5 letter ... during the 2018
+            # season" is not November 2018: only a year named before frames a month or day
+            before = [value for start, value in years if start < span.start]
+            value = resolve(span.text, self.published, earlier[-1] if earlier else anchor,
+                            before[0] if before else frame, ahead=_ahead(_attachment(span)))
+            if value is None:
+                value = self._years_after(span)
             if value is not None:
                 found.append(_Found(span, value, _attachment(span)))
         return found
+
+    def _years_after(self, span: Span) -> DateValue | None:
+        """"18 years after Washington invaded the country": the act was that many years before
+        the news (a year, at year precision)."""
+        found = _YEARS_COUNT.fullmatch(span.text.lower())
+        head = _attachment(span)
+        if found is None or self.published is None or not any(
+                c.dep_ == "mark" and c.lower_ in {"after", "since"} for c in head.children):
+            return None
+        count = found.group(1)
+        years = int(count) if count.isdigit() else _NUMBER_WORDS.get(count)
+        if years is None or years > self.published.year - 1:
+            return None
+        return DateValue(str(self.published.year - years), "relative")
 
     @staticmethod
     def _is_frame(found: _Found, sent: Span) -> bool:
@@ -487,7 +513,7 @@ def _pieces(span: Span) -> list[Span]:
 def _attachment(span: Span) -> Token:
     """The word a date expression hangs from: the head of its prepositional phrase or NP."""
     head = span.root
-    while head.dep_ in {"pobj", "prep", "npadvmod", "nummod", "compound", "amod", "det",
+    while head.dep_ in {"pobj", "prep", "npadvmod", "nummod", "nmod", "compound", "amod", "det",
                         "advmod", "pcomp", "quantmod", "appos"} and head.head != head:
         head = head.head
         if head.pos_ in {"VERB", "AUX"}:
