@@ -8,9 +8,10 @@ not on the order they were stored in.
 The LSH table is persisted as rows (document, band, key of the band's values), so a new
 document is compared with the stored ones by a join on the band keys, without rebuilding the
 table. Two documents are candidates when they share a band, as in datasketch's ``MinHashLSH``,
-whose choice of bands :func:`lsh_bands` computes the same way; a pair is a near-duplicate when its signatures agree on at
-least ``THRESHOLD`` of their values. The pairs found so far are kept too; groups are the
-connected components of all pairs, recomputed each time (there are few pairs).
+whose choice of bands :func:`lsh_bands` computes the same way; a pair is a near-duplicate when
+its signatures agree on at least ``THRESHOLD`` of their values. The pairs found so far are
+kept too; groups are the connected components of all pairs, recomputed each time (there are
+few pairs).
 """
 
 from __future__ import annotations
