@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import srsly
+from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -37,8 +38,9 @@ BEFORE_PARSER: tuple[str, ...] = ("eventwire_paragraphs",)
 # offsets (the msgpack encoder below) and read back unbound; the ``actors`` getter binds the
 # spans to the doc again on first access. Later stages change actors in place (add mentions,
 # set a country), so the getter hands out the stored objects themselves, never copies.
-# ``actor_index`` is a cache that ``actor_at`` rebuilds whenever the actors change: it is
-# written as nothing (None).
+# Any other eventwire object in ``user_data`` (``actor_index``, the paragraph map of the quote
+# stage) is a cache that its stage rebuilds when it finds None: it is written as None. The
+# contract records (pydantic models) are written by :mod:`eventwire.extract.components`.
 
 _ACTORS_KEY = ("._.", "actors", None, None)  # where spaCy keeps ``doc._.actors``
 _LINKS_KEY = ("._.", "coref_links", None, None)
@@ -55,14 +57,14 @@ class _ActorIndex:
 
 @srsly.msgpack_encoders("eventwire_actor")
 def _encode_actor(obj: Any, chain: Any = None) -> Any:
-    if isinstance(obj, _ActorIndex):
-        return None
     if isinstance(obj, ActorCluster):
         fields = dict(vars(obj))
         fields["mentions"] = [_span_offsets(span) for span in obj.mentions]
         fields["roles"] = sorted(obj.roles)
         fields.pop(_UNBOUND, None)
         return {_ACTOR_TAG: fields}
+    if type(obj).__module__.startswith("eventwire.") and not isinstance(obj, BaseModel):
+        return None  # a cache (see above)
     return obj if chain is None else chain(obj)
 
 
@@ -131,7 +133,6 @@ if not Doc.has_extension("actor_index"):
     Doc.set_extension("actor_index", default=None)
 
 
-@Language.component("eventwire_paragraphs")
 def paragraphs_component(doc: Doc) -> Doc:
     """Start a sentence after every paragraph break, before the parser runs.
 
@@ -156,6 +157,15 @@ def paragraphs_component(doc: Doc) -> Doc:
 
 
 _SENTENCE_END = frozenset(".!?:\"\u201d'\u2019)")
+
+
+def make_paragraphs_component(nlp: Language, name: str):
+    """The ``eventwire_paragraphs`` component (a factory, so that an entry point can name it)."""
+    return paragraphs_component
+
+
+make_paragraphs_component.__annotations__ = {"nlp": Language, "name": str}
+Language.factory("eventwire_paragraphs", func=make_paragraphs_component)
 
 
 class ActorsComponent:
