@@ -73,21 +73,23 @@ def analyse_text(
     publisher: str | None = None,
     id: str = "text",  # noqa: A002 - the contract's name for it
     html: bool = False,
+    clean: bool = False,
     settings: Settings | None = None,
     **settings_fields: Any,
 ) -> Analysis:
     """Analyse one article given as a string.
 
     ``published`` (a date or YYYY-MM-DD) dates the events that the text dates relative to it
-    ("on Tuesday") and chooses which post a listed person held. The text is cleaned like a
-    ``.txt`` file (``raw=True`` keeps it as given, so offsets index ``text`` itself);
-    ``html=True`` reads it as a web page. Settings are a :class:`Settings` or its fields as
-    keywords (``people="my-people.yaml"``, ``min_confidence=0``)."""
+    ("on Tuesday") and chooses which post a listed person held. The text is analysed as given,
+    so every offset indexes ``text`` itself; ``clean=True`` first cuts page furniture (menus,
+    share lines, reader appeals) and metadata lines as for a ``.txt`` file, and ``html=True``
+    reads the string as a web page. Settings are a :class:`Settings` or its fields as keywords
+    (``people="my-people.yaml"``, ``min_confidence=0``)."""
     if not isinstance(text, str):
         raise TypeError(f"analyse_text() takes a str, not {type(text).__name__}")
     record = {"id": id, "html" if html else "text": text, "title": title, "url": url,
               "publisher": publisher, "published": _iso(published)}
-    (result,) = run([record], settings, **settings_fields)
+    (result,) = run([record], _settings(settings, {**settings_fields, "raw": not clean}))
     return result
 
 
