@@ -8,6 +8,7 @@ page extractor like any page. An item without any text fails alone ("no text in 
 
 from __future__ import annotations
 
+import html
 import re
 import time
 from collections.abc import Iterator
@@ -39,23 +40,24 @@ def feed_inputs(data: bytes, stem: str, source: str, max_bytes: int) -> Iterator
     for number, entry in enumerate(parsed.entries, start=1):
         where, doc_id = f"{source}#{number}", f"{stem}-{number}"
         body, is_html = _body(entry)
-        if not body:
-            yield failed(doc_id, where, f"no text in the item ({_text(entry.get('title')) or '?'})")
-            continue
+        url, title = _text(entry.get("link")), _text(entry.get("title"))
         encoded = body.encode("utf-8")
-        if len(encoded) > max_bytes:
-            yield failed(doc_id, where, f"item {number} is {len(encoded) / 1e6:.1f} MB, over the "
-                         f"{max_bytes / 1e6:.1f} MB limit per document (EVENTWIRE_MAX_BYTES "
-                         "raises it)")
+        if not body or len(encoded) > max_bytes:
+            reason = (f"item {number} is {len(encoded) / 1e6:.1f} MB, over the "
+                      f"{max_bytes / 1e6:.1f} MB limit per document (EVENTWIRE_MAX_BYTES "
+                      "raises it)") if body else "no text in the item"
+            item = failed(doc_id, where, reason)
+            item.url, item.title = url, title
+            yield item
             continue
         yield RawInput(
             id=doc_id,
             source=where,
             kind="html" if is_html else "text",
-            html=body if is_html else None,
+            html=_page(body, title) if is_html else None,
             text=None if is_html else body,
-            url=_text(entry.get("link")),
-            title=_text(entry.get("title")),
+            url=url,
+            title=title,
             published=_day(entry.get("published_parsed") or entry.get("updated_parsed")),
             publisher=publisher,
             author=_text(entry.get("author")),
@@ -74,6 +76,12 @@ def _body(entry: Any) -> tuple[str, bool]:
     value, kind = max(candidates, key=lambda c: len(c[0]))
     # feeds call plain sentences HTML too: only markup needs the page extractor
     return value.strip(), kind.lower() in _HTML_TYPES and bool(_TAG.search(value))
+
+
+def _page(fragment: str, title: str | None) -> str:
+    """An item's HTML as a page: the page extractor drops a lone fragment's paragraph."""
+    head = f"<title>{html.escape(title)}</title>" if title else ""
+    return f"<html><head>{head}</head><body><article>{fragment}</article></body></html>"
 
 
 def _text(value: object) -> str | None:

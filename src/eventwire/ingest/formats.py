@@ -83,11 +83,13 @@ def _xml_root(head: bytes) -> bytes | None:
 
 
 class _Prefixed(io.RawIOBase):
-    """``head`` (already read) followed by the rest of ``stream``."""
+    """``head`` (already read) followed by the rest of ``stream``; ``error``, raised once the
+    head is used up, is what broke the stream while the head was read."""
 
-    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+    def __init__(self, head: bytes, stream: BinaryIO, error: Exception | None = None) -> None:
         self._head = memoryview(head)
         self._stream = stream
+        self._error = error
 
     def readable(self) -> bool:
         return True
@@ -98,6 +100,8 @@ class _Prefixed(io.RawIOBase):
             buffer[:size] = self._head[:size]
             self._head = self._head[size:]
             return size
+        if self._error is not None:
+            raise self._error
         data = self._stream.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
@@ -106,21 +110,35 @@ class _Prefixed(io.RawIOBase):
 @contextmanager
 def open_stream(path: Path | None) -> Iterator[tuple[bytes, io.BufferedReader]]:
     """The first :data:`HEAD_BYTES` of a file (or stdin when ``path`` is None), gunzipped when
-    it is gzip data, and a stream over all of it from the start. Raises ``InputError``."""
+    it is gzip data, and a stream over all of it from the start. Raises ``InputError`` when
+    the file cannot be opened; a stream that breaks later raises ``OSError`` or ``EOFError``
+    when read there."""
     try:
         raw: BinaryIO = sys.stdin.buffer if path is None else open(path, "rb")  # noqa: SIM115
     except OSError as err:
         raise InputError("read", f"cannot read file: {err.strerror or err}") from err
     try:
         start = raw.read(2)
-        stream: BinaryIO = _Prefixed(start, raw)  # type: ignore[assignment]
+        stream: BinaryIO = io.BufferedReader(_Prefixed(start, raw))  # type: ignore[assignment]
         if start == GZIP_MAGIC:
-            stream = gzip.GzipFile(fileobj=io.BufferedReader(stream), mode="rb")  # type: ignore[arg-type]
-        try:
-            head = stream.read(HEAD_BYTES)
-        except (OSError, EOFError, gzip.BadGzipFile) as err:
-            raise InputError("read", f"broken gzip data: {err}") from err
-        yield head, io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 16)
+            stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+        head, error = _read_head(stream)
+        if error is not None and not head:
+            raise InputError("read", f"broken gzip data: {error}")
+        yield head, io.BufferedReader(_Prefixed(head, stream, error), buffer_size=1 << 16)
     finally:
         if path is not None:
             raw.close()
+
+
+def _read_head(stream: BinaryIO) -> tuple[bytes, Exception | None]:
+    head = b""
+    try:
+        while len(head) < HEAD_BYTES:
+            chunk = stream.read(HEAD_BYTES - len(head))
+            if not chunk:
+                break
+            head += chunk
+    except (OSError, EOFError) as err:  # a truncated or broken gzip stream
+        return head, err
+    return head, None
