@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from eventwire.ingest.decode import decode
 from eventwire.ingest.records import failed
