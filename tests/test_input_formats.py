@@ -22,9 +22,10 @@ from warcio.warcwriter import WARCWriter
 
 from eventwire.ingest import SkippedFile, read_documents
 from eventwire.ingest.clean import clean_text
-from eventwire.ingest.formats import sniff_bytes
+from eventwire.ingest.formats import open_stream, sniff_bytes
 from eventwire.ingest.language import detect_language
 from eventwire.ingest.metadata import read_header
+from eventwire.ingest.records import jsonl_inputs
 from eventwire.ingest.sources import InputError
 from eventwire.model import Result
 from eventwire.settings import Settings
@@ -102,7 +103,8 @@ def test_streaming_holds_one_document_at_a_time(tmp_path):
     path = _jsonl(tmp_path / "big.jsonl", [{"id": f"m{i}", "text": STORY * 20}
                                            for i in range(2_000)])  # about 7 MB
     tracemalloc.start()
-    count = sum(1 for _ in read_documents([path], Settings(max_bytes=100_000, raw=True)))
+    with open_stream(path) as (_, stream):  # the reader under read_documents
+        count = sum(1 for _ in jsonl_inputs(stream, "big", str(path), max_bytes=100_000))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert count == 2_000
