@@ -6,8 +6,9 @@ always goes on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from eventwire.extract import extract
 from eventwire.ingest import SkippedFile, read_documents
@@ -18,10 +19,32 @@ from eventwire.settings import Settings
 __all__ = ["run", "analyse", "SkippedFile"]
 
 
-def run(paths: list[Path], settings: Settings | None = None) -> Iterator[Result | SkippedFile]:
-    """Read and analyse every article under ``paths``, in input order."""
+Input = str | Path | Mapping[str, Any]
+
+
+def run(
+    inputs: Input | Iterable[Input], settings: Settings | None = None
+) -> Iterator[Result | SkippedFile]:
+    """Read and analyse every article of ``inputs``, in input order: a path (``str`` or
+    ``Path``, a file or a directory; ``-`` is stdin), a record (a mapping with ``text`` or
+    ``html``, as a JSON Lines line), or an iterable of these."""
     settings = settings or Settings()
-    yield from analyse(read_documents(paths, settings), settings)
+    yield from analyse(read_documents(as_inputs(inputs), settings), settings)
+
+
+def as_inputs(inputs: Input | Iterable[Input]) -> list[Path | Mapping[str, Any]]:
+    """``inputs`` as a list of paths and records (a single one becomes a list of one)."""
+    if isinstance(inputs, str | Path | Mapping):
+        inputs = [inputs]
+    items: list[Path | Mapping[str, Any]] = []
+    for item in inputs:
+        if isinstance(item, Mapping):
+            items.append(item)
+        elif isinstance(item, str | Path):
+            items.append(Path(item))
+        else:
+            raise TypeError(f"an input is a path or a mapping, not {type(item).__name__}")
+    return items
 
 
 def analyse(

@@ -6,43 +6,56 @@ Public entry: :func:`read_documents`. Each input article comes out as a ``Result
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from eventwire.ingest.clean import clean_text
 from eventwire.ingest.decode import decode
+from eventwire.ingest.feeds import feed_inputs
+from eventwire.ingest.formats import HEAD_BYTES, open_stream, sniff_bytes
 from eventwire.ingest.html import extract_html
 from eventwire.ingest.language import detect_language
+from eventwire.ingest.metadata import read_header
+from eventwire.ingest.records import failed, jsonl_inputs, record_input
 from eventwire.ingest.sources import (
     InputError,
+    Kind,
     RawInput,
     SkippedFile,
     content_hash,
     doc_id_for,
     kind_of,
+    over_limit,
     read_bytes,
-    read_stdin,
     sniff_kind,
     walk,
 )
-from eventwire.model import Document, ErrorRecord, Result
+from eventwire.ingest.warc import warc_inputs
+from eventwire.model import Document, ErrorRecord, Removed, Result
 from eventwire.settings import Settings
 
 __all__ = ["read_documents", "SkippedFile"]
 
 STDIN = Path("-")
+# A feed is parsed whole (feedparser); it may be this many times the per-document limit.
+FEED_FILE_FACTOR = 20
 
 
 def read_documents(
-    paths: list[Path], settings: Settings
+    inputs: Iterable[Path | Mapping[str, Any]], settings: Settings
 ) -> Iterator[Result | SkippedFile]:
-    """Every article in ``paths`` (``-`` is stdin) as a ``Result`` with its document filled.
+    """Every article in ``inputs`` as a ``Result`` with its document filled.
 
-    Never raises for bad input: a document that cannot be used carries ``errors`` instead.
+    An input is a path (a file or a directory; ``-`` is stdin) or a record (a mapping with
+    ``text`` or ``html`` and optional ``id``, ``url``, ``title``, ``published``, ``publisher``,
+    ``author``, as one JSON Lines line). Never raises for bad input: a document that cannot be
+    used carries ``errors`` instead.
     """
     seen_ids: dict[str, int] = {}
-    for item in _raw_inputs(paths, settings):
+    for item in _raw_inputs(inputs, settings):
         if isinstance(item, SkippedFile):
             yield item
             continue
@@ -56,39 +69,86 @@ def _unique(doc_id: str, seen: dict[str, int]) -> str:
     return doc_id if count == 0 else f"{doc_id}-{count + 1}"
 
 
-def _raw_inputs(paths: list[Path], settings: Settings) -> Iterator[RawInput | SkippedFile]:
-    for path in paths:
+def _raw_inputs(
+    inputs: Iterable[Path | Mapping[str, Any]], settings: Settings
+) -> Iterator[RawInput | SkippedFile]:
+    records = 0
+    for item in inputs:
+        if isinstance(item, Mapping):
+            records += 1
+            where = f"record {records}"
+            digest = content_hash(json.dumps(item, sort_keys=True, default=str).encode("utf-8"))
+            yield record_input(item, where, where, f"record-{records}", digest)
+            continue
+        path = Path(item)
         if path == STDIN:
-            yield from _from_bytes_source(
-                "stdin", "stdin", None, lambda: read_stdin(settings.max_bytes)
-            )
+            yield from _file_inputs(None, "stdin", "stdin", None, settings)
             continue
         for file in walk([path]):
             if isinstance(file, SkippedFile):
                 yield file
                 continue
-            yield from _from_bytes_source(
-                doc_id_for(file),
-                str(file),
-                kind_of(file),
-                lambda f=file: read_bytes(f, settings.max_bytes),
-            )
+            yield from _file_inputs(file, doc_id_for(file), str(file), kind_of(file), settings)
 
 
-def _from_bytes_source(doc_id, source, kind, read) -> Iterator[RawInput]:
+def _file_inputs(
+    file: Path | None, doc_id: str, source: str, kind: Kind | None, settings: Settings
+) -> Iterator[RawInput | SkippedFile]:
+    """The documents of one file (or stdin when ``file`` is None). JSON Lines and WARC are
+    streamed, a document at a time; other formats are read whole within the size limit."""
+    if kind in (None, "jsonl", "warc") or file is None:
+        try:
+            with open_stream(file) as (head, stream):
+                if not head.strip():
+                    raise InputError("read", "empty input: no text at all")
+                kind = kind or sniff_bytes(head)
+                if kind == "jsonl":
+                    yield from jsonl_inputs(stream, doc_id, source, settings.max_bytes)
+                    return
+                if kind == "warc":
+                    yield from warc_inputs(stream, doc_id, source, settings.max_bytes)
+                    return
+                if file is None:  # stdin cannot be read again: take the rest from here
+                    limit = _whole_file_limit(kind, settings)
+                    data = stream.read(limit + 1)
+                    if len(data) > limit:
+                        raise InputError("read", f"input is {over_limit(limit)}")
+                    yield from _from_bytes_source(doc_id, source, kind, lambda: data, settings)
+                    return
+        except InputError as err:
+            yield failed(doc_id, source, err.message, stage=err.stage)
+            return
+    limit = _whole_file_limit(kind, settings)
+    yield from _from_bytes_source(
+        doc_id, source, kind, lambda: read_bytes(file, limit), settings)
+
+
+def _whole_file_limit(kind: Kind | None, settings: Settings) -> int:
+    # feedparser needs a whole feed, which holds many items, each within max_bytes
+    return settings.max_bytes * FEED_FILE_FACTOR if kind == "feed" else settings.max_bytes
+
+
+def _from_bytes_source(
+    doc_id: str, source: str, kind: Kind | None, read: Callable[[], bytes], settings: Settings
+) -> Iterator[RawInput]:
     try:
         data = read()
         digest = content_hash(data)
         if not data.strip():
             raise InputError("read", "empty input: no text at all")
+        kind = kind or sniff_bytes(data[:HEAD_BYTES])
+        if kind == "feed":
+            yield from feed_inputs(data, doc_id, source, settings.max_bytes)
+            return
         text, notice = decode(data, html=kind == "html")
     except InputError as err:
-        yield _failed(doc_id, source, err.stage, err.message)
+        yield failed(doc_id, source, err.message, stage=err.stage)
         return
     notices = [("decode", notice)] if notice else []
     kind = kind or sniff_kind(text)
-    if kind == "jsonl":
-        yield from _jsonl_records(text, doc_id, source, notices)
+    if kind == "jsonl":  # whole JSON Lines text given some other way (not a file or stdin)
+        yield from jsonl_inputs(io.BytesIO(text.encode("utf-8")), doc_id, source,
+                                settings.max_bytes)
         return
     raw = RawInput(doc_id, source, kind, content_hash=digest, errors=notices)
     if kind == "html":
@@ -98,50 +158,6 @@ def _from_bytes_source(doc_id, source, kind, read) -> Iterator[RawInput]:
     yield raw
 
 
-def _jsonl_records(
-    text: str, stem: str, source: str, notices: list[tuple[str, str]]
-) -> Iterator[RawInput]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        fallback_id = f"{stem}-{number}"
-        try:
-            record = json.loads(line)
-        except ValueError as err:
-            yield _failed(fallback_id, where, "read", f"line {number} is not valid JSON: {err}")
-            continue
-        if not isinstance(record, dict):
-            yield _failed(fallback_id, where, "read", f"line {number} is not a JSON object")
-            continue
-        doc_id = str(record.get("id") or fallback_id)
-        body_text, body_html = record.get("text"), record.get("html")
-        if not isinstance(body_text, str) and not isinstance(body_html, str):
-            yield _failed(doc_id, where, "read", f"line {number} has no 'text' or 'html' string")
-            continue
-        yield RawInput(
-            id=doc_id,
-            source=where,
-            kind="text" if isinstance(body_text, str) else "html",
-            text=body_text if isinstance(body_text, str) else None,
-            html=body_html if not isinstance(body_text, str) else None,
-            url=_str_or_none(record.get("url")),
-            title=_str_or_none(record.get("title")),
-            published=_str_or_none(record.get("published")),
-            publisher=_str_or_none(record.get("publisher")),
-            content_hash=content_hash(line.encode("utf-8")),
-            errors=list(notices),
-        )
-
-
-def _str_or_none(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _failed(doc_id: str, source: str, stage: str, message: str) -> RawInput:
-    return RawInput(doc_id, source, "text", errors=[(stage, message)], fatal=True)
-
-
 def _prepare(raw: RawInput, settings: Settings) -> Result:
     document = Document(
         id=raw.id,
@@ -149,6 +165,7 @@ def _prepare(raw: RawInput, settings: Settings) -> Result:
         title=raw.title,
         publisher=raw.publisher,
         published=raw.published,
+        author=raw.author,
         source=raw.source,
         content_hash=raw.content_hash,
     )
@@ -161,25 +178,33 @@ def _prepare(raw: RawInput, settings: Settings) -> Result:
             article = extract_html(raw.html, raw.url)
             document.text = article.text
             document.title = document.title or article.title
-            document.author = article.author
+            document.author = document.author or article.author
             document.publisher = document.publisher or article.publisher
             document.published = document.published or article.published
             document.url = document.url or article.url
         elif settings.raw:
             document.text = raw.text or ""
         else:
-            cleaned = clean_text(raw.text or "")
+            # metadata fields at the start of a text dump ("date 2025-04-17 ...") first
+            header = read_header(raw.text or "")
+            cleaned = clean_text(header.body)
             document.text = cleaned.text
-            document.removed = cleaned.removed
-            document.published = document.published or cleaned.published
-            document.title = document.title or cleaned.title
+            document.removed = [Removed(text=text, reason=reason)
+                                for text, reason in header.removed] + cleaned.removed
+            fields = header.fields
+            document.published = document.published or fields.get("date") or cleaned.published
+            document.title = document.title or fields.get("title") or cleaned.title
+            document.url = document.url or fields.get("url")
+            document.author = document.author or fields.get("author")
+        # a WARC record's capture day, when the page gives no publication date
+        document.published = document.published or raw.captured
     except Exception as err:  # noqa: BLE001 - a library failing on one page must not stop a batch
         result.errors.append(ErrorRecord(stage="clean", message=f"could not extract text: {err}"))
         return result
     if len(document.text.strip()) < settings.min_chars:
         result.errors.append(ErrorRecord(stage="clean", message="no article text found"))
         return result
-    document.language = detect_language(document.text)
+    document.language = detect_language(document.text, settings.languages)
     if document.language is not None and document.language not in settings.languages:
         result.errors.append(
             ErrorRecord(

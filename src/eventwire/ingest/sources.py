@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-Kind = Literal["text", "html", "jsonl"]
+# "jsonl" and "warc" files are streamed (a document at a time, each within the size limit);
+# "feed" files (RSS/Atom) are read whole by feedparser, one document per item.
+Kind = Literal["text", "html", "jsonl", "feed", "warc"]
 
 SUFFIX_KINDS: dict[str, Kind] = {
     ".txt": "text",
@@ -25,7 +27,14 @@ SUFFIX_KINDS: dict[str, Kind] = {
     ".xhtml": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".warc": "warc",
+    ".arc": "warc",
+    ".wet": "warc",
 }
+# Read by their content (a feed, a page, or refused): XML may be either.
+SNIFFED_SUFFIXES = frozenset({".xml"})
 
 
 @dataclass
@@ -42,6 +51,12 @@ class RawInput:
     published: str | None = None
     publisher: str | None = None
     content_hash: str | None = None
+    author: str | None = None
+    # the day the page was captured (a WARC record's date): the publication date when the
+    # page itself gives none
+    captured: str | None = None
+    # text cut before cleaning (metadata fields at the start of a text dump), as (text, reason)
+    removed: list[tuple[str, str]] = field(default_factory=list)
     # (stage, message) pairs: fatal ones stop the document, notices ride along.
     errors: list[tuple[str, str]] = field(default_factory=list)
     fatal: bool = False
@@ -56,10 +71,15 @@ class SkippedFile:
 
 def kind_of(path: Path) -> Kind | None:
     """Format from the file name, looking through a ``.gz`` suffix."""
+    suffix = _suffix(path)
+    return SUFFIX_KINDS.get(suffix) if suffix else None
+
+
+def _suffix(path: Path) -> str | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
-    return SUFFIX_KINDS.get(suffixes[-1]) if suffixes else None
+    return suffixes[-1] if suffixes else None
 
 
 def doc_id_for(path: Path) -> str:
@@ -67,7 +87,8 @@ def doc_id_for(path: Path) -> str:
     name = path.name
     for _ in range(2):
         stem, dot, suffix = name.rpartition(".")
-        if dot and ("." + suffix.lower() in SUFFIX_KINDS or suffix.lower() == "gz"):
+        known = "." + suffix.lower() in (*SUFFIX_KINDS, *SNIFFED_SUFFIXES)
+        if dot and (known or suffix.lower() == "gz"):
             name = stem
     return name or path.name
 
@@ -79,7 +100,8 @@ def walk(paths: list[Path]) -> Iterator[Path | SkippedFile]:
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
-                yield child if kind_of(child) else SkippedFile(child)
+                known = kind_of(child) or _suffix(child) in SNIFFED_SUFFIXES
+                yield child if known else SkippedFile(child)
         else:
             yield path
 
@@ -176,3 +198,6 @@ class InputError(Exception):
         super().__init__(message)
         self.stage = stage
         self.message = message
+
+
+over_limit = _over_limit  # the same words for the readers of other formats

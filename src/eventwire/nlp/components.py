@@ -10,6 +10,11 @@ is configured with the user's actor and people files (``actors_files``, ``people
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+import srsly
+from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -24,12 +29,110 @@ __all__ = ["ActorCluster", "ActorsComponent", "BEFORE_PARSER", "COMPONENTS", "ac
 COMPONENTS: tuple[str, ...] = ("eventwire_actors",)
 BEFORE_PARSER: tuple[str, ...] = ("eventwire_paragraphs",)
 
-for _name in ("actors", "coref_links", "actor_index"):
+
+# -- doc extensions that survive doc.to_bytes() ------------------------------------------------
+#
+# spaCy serialises ``doc.user_data`` with msgpack (``doc.to_bytes()``, ``DocBin``, and the
+# worker processes of ``nlp.pipe(n_process=...)``, which send their docs back as bytes). An
+# actor holds token spans, which msgpack cannot write, so an actor is written as its token
+# offsets (the msgpack encoder below) and read back unbound; the ``actors`` getter binds the
+# spans to the doc again on first access. Later stages change actors in place (add mentions,
+# set a country), so the getter hands out the stored objects themselves, never copies.
+# Any other eventwire object in ``user_data`` (``actor_index``, the paragraph map of the quote
+# stage) is a cache that its stage rebuilds when it finds None: it is written as None. The
+# contract records (pydantic models) are written by :mod:`eventwire.extract.components`.
+
+_ACTORS_KEY = ("._.", "actors", None, None)  # where spaCy keeps ``doc._.actors``
+_LINKS_KEY = ("._.", "coref_links", None, None)
+_ACTOR_TAG = "__eventwire_actor__"
+
+
+@dataclass
+class _ActorIndex:
+    """``actor_at``'s token -> actor map, valid while the actors keep their ``signature``."""
+
+    signature: tuple[int, int, int]
+    by_token: dict[int, ActorCluster]
+
+
+@srsly.msgpack_encoders("eventwire_actor")
+def _encode_actor(obj: Any, chain: Any = None) -> Any:
+    if isinstance(obj, ActorCluster):
+        fields = dict(vars(obj))
+        fields["mentions"] = [_span_offsets(span) for span in obj.mentions]
+        fields["roles"] = sorted(obj.roles)
+        fields.pop(_UNBOUND, None)
+        return {_ACTOR_TAG: fields}
+    if type(obj).__module__.startswith("eventwire.") and not isinstance(obj, BaseModel):
+        return None  # a cache (see above)
+    return obj if chain is None else chain(obj)
+
+
+@srsly.msgpack_decoders("eventwire_actor")
+def _decode_actor(obj: Any, chain: Any = None) -> Any:
+    if isinstance(obj, dict) and _ACTOR_TAG in obj:
+        fields = dict(obj[_ACTOR_TAG])
+        fields["roles"] = set(fields.get("roles") or ())
+        cluster = ActorCluster(**fields)
+        setattr(cluster, _UNBOUND, True)  # its mentions are offsets until a doc binds them
+        return cluster
+    return obj if chain is None else chain(obj)
+
+
+_UNBOUND = "_eventwire_unbound"
+
+
+def _span_offsets(span: Span | list) -> list:
+    if isinstance(span, Span):
+        return [span.start, span.end, span.label_]
+    return list(span)  # still unbound: already offsets
+
+
+def _bind(doc: Doc, offsets: Span | list) -> Span:
+    if isinstance(offsets, Span):
+        return offsets
+    start, end, label = offsets
+    return Span(doc, start, end, label=label)
+
+
+def _get_actors(doc: Doc) -> list[ActorCluster] | None:
+    actors = doc.user_data.get(_ACTORS_KEY)
+    if actors and any(getattr(cluster, _UNBOUND, False) for cluster in (actors[0], actors[-1])):
+        for cluster in actors:
+            if getattr(cluster, _UNBOUND, False):
+                cluster.mentions = [_bind(doc, offsets) for offsets in cluster.mentions]
+                delattr(cluster, _UNBOUND)
+    return actors
+
+
+def _set_actors(doc: Doc, actors: list[ActorCluster] | None) -> None:
+    doc.user_data[_ACTORS_KEY] = actors
+
+
+def _get_links(doc: Doc) -> list[tuple[Span, Span]] | None:
+    links = doc.user_data.get(_LINKS_KEY)
+    if links is None:
+        return None
+    return [(_bind(doc, pronoun), _bind(doc, antecedent)) for pronoun, antecedent in links]
+
+
+def _set_links(doc: Doc, links: list[tuple[Span, Span]] | None) -> None:
+    # stored as token offsets: links are only read, so they need not stay the same objects
+    doc.user_data[_LINKS_KEY] = None if links is None else [
+        (_span_offsets(pronoun), _span_offsets(antecedent)) for pronoun, antecedent in links
+    ]
+
+
+for _name, _getter, _setter in (
+    ("actors", _get_actors, _set_actors),
+    ("coref_links", _get_links, _set_links),
+):
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+        Doc.set_extension(_name, getter=_getter, setter=_setter)
+if not Doc.has_extension("actor_index"):
+    Doc.set_extension("actor_index", default=None)
 
 
-@Language.component("eventwire_paragraphs")
 def paragraphs_component(doc: Doc) -> Doc:
     """Start a sentence after every paragraph break, before the parser runs.
 
@@ -54,6 +157,15 @@ def paragraphs_component(doc: Doc) -> Doc:
 
 
 _SENTENCE_END = frozenset(".!?:\"\u201d'\u2019)")
+
+
+def make_paragraphs_component(nlp: Language, name: str):
+    """The ``eventwire_paragraphs`` component (a factory, so that an entry point can name it)."""
+    return paragraphs_component
+
+
+make_paragraphs_component.__annotations__ = {"nlp": Language, "name": str}
+Language.factory("eventwire_paragraphs", func=make_paragraphs_component)
 
 
 class ActorsComponent:
@@ -127,12 +239,13 @@ def _index(actors: list[ActorCluster]) -> dict[int, ActorCluster]:
 def actor_at(doc: Doc, token_index: int) -> ActorCluster | None:
     """The actor one of whose mentions covers token ``token_index``, if any."""
     actors = doc._.actors or []
-    # Rebuilt when a later stage has added actors or mentions since the index was made.
-    signature = (len(actors), sum(len(cluster.mentions) for cluster in actors))
+    # Rebuilt when a later stage has added actors or mentions since the index was made (or
+    # when the doc is a copy, whose actors are other objects).
+    signature = (id(actors), len(actors), sum(len(cluster.mentions) for cluster in actors))
     cached = doc._.actor_index
-    if cached is None or cached[0] != signature:
-        cached = doc._.actor_index = (signature, _index(actors))
-    return cached[1].get(token_index)
+    if cached is None or cached.signature != signature:
+        cached = doc._.actor_index = _ActorIndex(signature, _index(actors))
+    return cached.by_token.get(token_index)
 
 
 def mention_at(doc: Doc, token_index: int) -> Span | None:

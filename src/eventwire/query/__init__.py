@@ -6,7 +6,9 @@ its aliases, compared without case, accents or punctuation ("putin" finds "Vladi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import re
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +21,17 @@ COOPERATION = (1, 2)  # GDELT QuadClass: verbal and material cooperation
 YEAR_ONLY = " (year only)"  # timeline row label suffix for events dated by year alone
 
 
+# A day, month or year: what a filter bound may be, as text or as a date.
+DateBound = str | int | dt.date
+_PERIOD = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
 @dataclass
 class EventFilter:
+    """What ``Corpus.events`` selects; every field given must match. The same names are
+    keyword arguments of ``Corpus.events`` (``corpus.events(actor="Putin", since=date(2023,
+    1, 1))``)."""
+
     source: str | None = None
     target: str | None = None
     actor: str | None = None  # either side
@@ -29,8 +40,9 @@ class EventFilter:
     # YYYY, YYYY-MM or YYYY-MM-DD. An event matches when the period it covers overlaps the
     # range: a year-only "2023" event matches --since 2023-06 and --until 2023-03, since it may
     # have happened in either; a day event only when its day is inside.
-    since: str | None = None
-    until: str | None = None
+    # A date or datetime object counts as its day, an int as its year.
+    since: DateBound | None = None
+    until: DateBound | None = None
     hedged: bool | None = None
     negated: bool | None = None
     publisher: str | None = None
@@ -38,6 +50,24 @@ class EventFilter:
     # where it happened: the place as named or resolved ("Kyiv", "Kiev"), or a country (its
     # name or ISO3 code: "Ukraine", "UKR" also finds events placed in Kharkiv)
     place: str | None = None
+
+
+def _period(value: DateBound, name: str) -> str:
+    """A filter bound as YYYY, YYYY-MM or YYYY-MM-DD text; ValueError for anything else."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not _PERIOD.fullmatch(text):
+        raise ValueError(f"{name} must be a date or YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    try:
+        dt.date.fromisoformat(_first_day(text))
+        if len(text) == 10:
+            dt.date.fromisoformat(text)
+    except ValueError as err:
+        raise ValueError(f"{name}: {value!r} is not a real date") from err
+    return text
 
 
 def _first_day(date: str) -> str:
@@ -169,12 +199,24 @@ class Corpus:
     # -- events ---------------------------------------------------------------------------
 
     def events(
-        self, where: EventFilter | None = None, limit: int = 100, mentions: bool = False
+        self,
+        where: EventFilter | None = None,
+        limit: int | None = 100,
+        mentions: bool = False,
+        **filters: Any,
     ) -> list[dict[str, Any]]:
-        """Merged events matching every given filter, newest first, with their evidence."""
-        where = where or EventFilter()
+        """Merged events matching every given filter, newest first, with their evidence.
+
+        Filters are an :class:`EventFilter` or its fields as keywords (which win over
+        ``where``): ``corpus.events(actor="Putin", type="SUPPORT", since=date(2023, 1, 1))``.
+        ``limit`` None (or 0) returns every match."""
+        unknown = sorted(set(filters) - {f.name for f in fields(EventFilter)})
+        if unknown:
+            names = ", ".join(f.name for f in fields(EventFilter))
+            raise TypeError(f"unknown event filter {', '.join(unknown)}; the filters are {names}")
+        where = replace(where or EventFilter(), **filters)
         clauses, params = self._event_clauses(where)
-        params.append(limit)
+        params.append(limit or None)  # LIMIT NULL: no limit
         rows = self._rows(
             f"""
             SELECT e.event_id, e.date_text AS date, e.date_precision, e.date AS first_day,
@@ -246,11 +288,12 @@ class Corpus:
             clauses.append(f"e.quad_class = {param(where.quad_class)}")
         # Overlap of the event's period [date, last_date] with the range (see EventFilter).
         if where.since:
+            since = _period(where.since, "since")
             clauses.append(
-                f"coalesce(e.last_date, e.date) >= CAST({param(_first_day(where.since))} AS DATE)"
+                f"coalesce(e.last_date, e.date) >= CAST({param(_first_day(since))} AS DATE)"
             )
         if where.until:
-            clauses.append(f"e.date <= {_last_day_sql(where.until)}")
+            clauses.append(f"e.date <= {_last_day_sql(_period(where.until, 'until'))}")
         if where.hedged is not None:
             clauses.append(f"e.hedged = {param(where.hedged)}")
         if where.negated is not None:

@@ -15,8 +15,6 @@ from pathlib import Path
 
 from eventwire.ingest import SkippedFile, read_documents
 from eventwire.model import Result
-from eventwire.nlp.kb import read_actor_file
-from eventwire.pipeline import analyse
 from eventwire.settings import Settings, split_paths
 from eventwire.store.actors import Override
 from eventwire.store.db import Store
@@ -37,6 +35,8 @@ def load_overrides(path: Path) -> list[Override]:
     list) of entries with ``name`` and optional ``aliases``, ``type``, ``country``, ``sector``,
     ``code`` and ``roles`` (``code``, ``from``, ``until``), validated by
     :class:`eventwire.nlp.kb.ActorSpec`. Raises :class:`ValueError` with a one-line message."""
+    from eventwire.nlp.kb import read_actor_file  # here: reading a store must not load spaCy
+
     overrides = []
     for spec in read_actor_file(path):
         roles = [
@@ -72,6 +72,8 @@ def ingest(
 
     The actor override files (``actors_file``, else ``settings.actors``) are used by the
     analysis (as ``settings.actors``) and replace the store's corpus overrides."""
+    from eventwire.pipeline import analyse  # here: reading a store must not load spaCy
+
     settings = settings or Settings()
     report = IngestReport()
     if actors_file is None:
