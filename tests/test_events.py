@@ -658,3 +658,11 @@ def test_denying_vaccines_is_withholding_aid(code) -> None:
 def test_protesters_force_is_a_violent_protest(code) -> None:
     events = code("Protesters clashed with police in Nairobi on Tuesday.")
     assert one(events, "14", "Protesters", "police").cameo == "145"
+
+
+def test_a_reported_judgement_of_an_actors_doing_is_criticism_of_the_actor(code) -> None:
+    events = code("Lavrov said Washington's sanctions were illegal and harmful.")
+    criticism = one(events, "11", "Lavrov", "Washington")
+    assert criticism.cameo == "111"
+    praise = code("An economist said Trump's approach to the talks was brilliant.")
+    assert one(praise, "05", "economist", "Trump").cameo == "051"

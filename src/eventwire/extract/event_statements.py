@@ -36,9 +36,14 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
             pairs += _copular(clause)
     else:  # a reporting verb: what the statement says of someone
         for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
-            pairs += _copular(clause)
+            pairs += _copular(clause) or _judged(ctx, clause)
     found = []
     for described, description in pairs:
+        if described.i not in ctx.actor_of:
+            # "Trump's approach was a disaster" judges Trump
+            owner = next((c for c in described.children if c.dep_ == "poss"
+                          and c.i in ctx.actor_of and c.pos_ != "PRON"), None)
+            described = owner if owner is not None else described
         polarity = _polarity(ctx, description)
         if polarity == 0:
             continue
@@ -55,6 +60,21 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
         mark_modality(ctx, candidate, verb)
         found.append(candidate)
     return found[:1]
+
+
+def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
+    """A reported clause that judges its subject's actor or what the actor did: "said
+    Trump's approach was a disaster", "said the minister's remarks were misleading" (the
+    whole clause is the description; the actor is the subject or the subject's owner)."""
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    pairs = []
+    for subject in subjects:
+        owner = next((c for c in subject.children if c.dep_ == "poss"
+                      and c.i in ctx.actor_of), None)
+        described = subject if subject.i in ctx.actor_of else owner
+        if described is not None and described.pos_ != "PRON":
+            pairs.append((described, clause))
+    return pairs
 
 
 def _copular(clause: Token) -> list[tuple[Token, Token]]:
