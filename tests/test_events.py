@@ -666,3 +666,14 @@ def test_a_reported_judgement_of_an_actors_doing_is_criticism_of_the_actor(code)
     assert criticism.cameo == "111"
     praise = code("An economist said Trump's approach to the talks was brilliant.")
     assert one(praise, "05", "economist", "Trump").cameo == "051"
+
+
+def test_first_person_in_a_direct_quote_is_its_speaker(code) -> None:
+    events = code('"We will ask the International Criminal Court to investigate," Palestinian '
+                  'negotiator Saeb Erekat said.')
+    assert one(events, "02", "Erekat", "International Criminal Court")
+
+
+def test_actors_in_apposition_to_a_plain_noun_are_the_doers(code) -> None:
+    events = code("Two neighbours, Kenya and Uganda, condemned the coup.")
+    assert one(events, "11", "Kenya") and one(events, "11", "Uganda")

@@ -168,6 +168,15 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
             return listed
     for member in [token, *conjuncts(token)]:
         party = party_at(ctx, member)
+        if party is not None and party.actor is None:
+            # "the only two Arab states with treaties - Egypt and Jordan - criticised": the
+            # actors in apposition are the participants
+            named = [p for a in member.children if a.dep_ == "appos"
+                     for m in [a, *conjuncts(a)] if (p := party_at(ctx, m, own_only=True))
+                     is not None and p.actor]
+            if named:
+                found += named
+                continue
         if party is not None and not party.named and member.dep_ not in SUBJECTS:
             inner = _named_inside(ctx, member)
             found += [inner] if inner else [party]
@@ -260,6 +269,10 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
         if child.dep_ in _MODIFIERS and child.ent_type_ in ctx.words.entity_labels and (
                 agentive or child.dep_ != "poss"):
             return Party(None, phrase(token), True, token)
+    if token.lower_ in ctx.words.first_person:
+        speaker = _quote_speaker(ctx, token)
+        if speaker is not None:
+            return speaker
     if token.lower_ in ctx.words.personal_pronouns:
         antecedent = _antecedent(ctx, token)
         if antecedent is not None:
@@ -306,6 +319,14 @@ def _speaker_of(ctx: EventContext, pronoun: Token) -> Party | None:
         speakers = [p for p in speakers
                     if getattr(ctx.cluster(p), "kind", None) in kinds]
     return replace(speakers[0], text=pronoun.text, token=pronoun) if speakers else None
+
+
+def _quote_speaker(ctx: EventContext, pronoun: Token) -> Party | None:
+    """"I" or "we" inside a direct quote is its speaker ("'I rejected it,' Biden said")."""
+    for quote in ctx.quotes:
+        if quote.kind == "direct" and quote.speaker and quote.start <= pronoun.idx < quote.end:
+            return Party(quote.speaker, pronoun.text, True, pronoun)
+    return None
 
 
 def _antecedent(ctx: EventContext, pronoun: Token) -> Party | None:

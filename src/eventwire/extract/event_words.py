@@ -80,6 +80,7 @@ class EventWordsFile(BaseModel):
     relative_pronouns: Words
     personal_pronouns: Words
     plural_pronouns: Words
+    first_person: Words
     country_nouns: Words
     pronoun_kinds: Annotated[dict[Word, Words], Field(min_length=1)]
     speech_verbs: Words
@@ -147,6 +148,7 @@ class EventWords:
     relative_pronouns: frozenset[str]
     personal_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    first_person: frozenset[str]
     country_nouns: frozenset[str]
     pronoun_kinds: Mapping[str, frozenset[str]]
     speech_verbs: frozenset[str]
