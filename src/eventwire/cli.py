@@ -17,14 +17,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
 from eventwire import __version__
 from eventwire.cli_support import (
+    ClickException,
     ExitCode,
+    UsageProblem,
     check_inputs,
     exit_code_of,
     input_files,
@@ -41,11 +42,10 @@ SCHEMA_FILE = Path(__file__).parent / "schema" / "eventwire-1.schema.json"
 
 
 def _message(err: BaseException) -> str:
-    if isinstance(err, click.ClickException):
+    if isinstance(err, ClickException):
         return err.format_message()
     if isinstance(err, OSError) and not isinstance(err, StoreError):
-        where = f"{err.filename}: " if err.filename else ""
-        return f"{where}{err.strerror or err}"
+        return f"{err.filename or 'output'}: {err.strerror or err}"
     return str(err) or type(err).__name__
 
 
@@ -64,7 +64,7 @@ class EventwireGroup(TyperGroup):
             result = super().main(
                 args, prog_name, complete_var, standalone_mode=False, **extra
             )
-        except click.exceptions.Abort:
+        except typer.Abort:
             say("interrupted")
             return ExitCode.INTERRUPTED
         except KeyboardInterrupt:
@@ -188,7 +188,7 @@ def extract_command(
     settings = load_settings(**overrides)
     if not paths:
         if sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
-            raise click.UsageError("no input: name files or directories, or pipe text into '-'")
+            raise UsageProblem("no input: name files or directories, or pipe text into '-'")
         paths = [Path("-")]
     check_inputs(paths, settings)
 

@@ -12,7 +12,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TextIO
 
-import click
+import typer
 from pydantic import ValidationError
 from pydantic_settings import SettingsError
 
@@ -23,8 +23,18 @@ from eventwire.query import QueryError
 from eventwire.settings import Settings, split_paths
 from eventwire.store import StoreBusy, StoreError, StoreIOError
 
-__all__ = ["ExitCode", "EXIT_CODES", "exit_code_of", "load_settings", "check_inputs",
-           "input_files", "output_to"]  # fmt: skip
+__all__ = ["UsageProblem", "ClickException", "ExitCode", "EXIT_CODES", "exit_code_of",
+           "load_settings", "check_inputs", "input_files", "output_to"]  # fmt: skip
+
+
+class UsageProblem(Exception):
+    """A command used wrongly (a missing path, a bad setting, closed stdin), in one line."""
+
+
+# Typer's base of argument and option errors (click's, or the copy of click newer Typer ships).
+ClickException: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
 
 
 class ExitCode(IntEnum):
@@ -48,7 +58,8 @@ EXIT_CODES: tuple[tuple[type[BaseException], ExitCode], ...] = (
     (QueryError, ExitCode.USAGE),  # query: a malformed date
     (ModelNotFound, ExitCode.USAGE),  # nlp: the spaCy pipeline is not installed
     (KBError, ExitCode.USAGE),  # nlp: an invalid actor or people file
-    (click.ClickException, ExitCode.USAGE),  # cli: arguments, options, settings, paths
+    (UsageProblem, ExitCode.USAGE),  # cli: paths, settings, closed stdin, output files
+    (ClickException, ExitCode.USAGE),  # cli: arguments and options
     (OSError, ExitCode.SYSTEM),  # output: disk full, I/O error
 )
 
@@ -71,9 +82,9 @@ def load_settings(**overrides: object) -> Settings:
             field = str(error["loc"][0]) if error["loc"] else "?"
             name = f"EVENTWIRE_{field.upper()}"
             problems.append(f"{name}={error.get('input')!r}: {error['msg']}")
-        raise click.UsageError("bad setting " + "; ".join(problems)) from None
+        raise UsageProblem("bad setting " + "; ".join(problems)) from None
     except SettingsError as err:
-        raise click.UsageError(f"bad setting: {err}") from None
+        raise UsageProblem(f"bad setting: {err}") from None
 
 
 def check_inputs(paths: list[Path], settings: Settings) -> None:
@@ -83,9 +94,9 @@ def check_inputs(paths: list[Path], settings: Settings) -> None:
     missing += [p for p in (*split_paths(settings.actors), *split_paths(settings.people))
                 if not Path(p).exists()]  # fmt: skip
     if missing:
-        raise click.UsageError(f"no such file or directory: {', '.join(missing)}")
+        raise UsageProblem(f"no such file or directory: {', '.join(missing)}")
     if any(str(p) == "-" for p in paths) and (sys.stdin is None or sys.stdin.closed):
-        raise click.UsageError("stdin is closed: nothing to read for '-'")
+        raise UsageProblem("stdin is closed: nothing to read for '-'")
     check_actor_files(settings.actors)
     check_people_files(settings.people)
 
@@ -116,16 +127,16 @@ def output_to(out: Path | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     if out.is_dir():
-        raise click.UsageError(f"cannot write {out}: it is a directory")
+        raise UsageProblem(f"cannot write {out}: it is a directory")
     if not out.parent.exists():
-        raise click.UsageError(f"cannot write {out}: directory {out.parent} does not exist")
+        raise UsageProblem(f"cannot write {out}: directory {out.parent} does not exist")
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, or removed
             "w", encoding="utf-8", dir=out.parent, prefix=f".{out.name}.", suffix=".part",
             delete=False,
         )  # fmt: skip
     except OSError as err:
-        raise click.UsageError(f"cannot write {out}: {err.strerror or err}") from None
+        raise UsageProblem(f"cannot write {out}: {err.strerror or err}") from None
     temporary = Path(handle.name)
     try:
         yield handle

@@ -13,7 +13,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -21,6 +20,7 @@ from rich.text import Text
 
 from eventwire.cli_support import (
     ExitCode,
+    UsageProblem,
     check_inputs,
     input_files,
     load_settings,
@@ -31,6 +31,7 @@ from eventwire.query import Corpus, EventFilter, parse_period
 from eventwire.report import ProgressReport, progress_wanted, say
 from eventwire.store import DEFAULT_DB, IngestReport, Store, ingest
 from eventwire.store.export import export
+from eventwire.store.rows import is_storable
 
 DbOption = Annotated[
     Path, typer.Option("--db", envvar="EVENTWIRE_DB", help="DuckDB store file (EVENTWIRE_DB)")
@@ -190,7 +191,7 @@ def register(app: typer.Typer) -> None:
         settings = load_settings(**overrides)
         paths = list(paths or [])
         if not paths and not retry_failed:
-            raise click.UsageError("no input: name files or directories, '-' for stdin, or "
+            raise UsageProblem("no input: name files or directories, '-' for stdin, or "
                                    "--retry-failed")  # fmt: skip
         check_inputs(paths, settings)
         bar, log_lines = progress_wanted(progress, quiet)
@@ -202,10 +203,10 @@ def register(app: typer.Typer) -> None:
                 say(f"{item.path}: skipped, not an article format (.txt .html .jsonl)")
                 return
             shown.seen(item.document.source)
-            if item.failed:
-                error = next(e for e in item.errors if e.stage != "decode")
-                say(f"{item.document.source or item.document.id}: {error.stage}: "
-                    f"{error.message}")  # fmt: skip
+            if not is_storable(item):  # failed, or no text at all (undecodable)
+                fatal = [e for e in item.errors if e.stage != "decode"] or item.errors
+                reason = f"{fatal[0].stage}: {fatal[0].message}" if fatal else "read: no text"
+                say(f"{item.document.source or item.document.id}: {reason}")
 
         def on_commit(report: IngestReport) -> None:
             shown.line(prefix=f"committed {report.done} inputs; ")
@@ -245,7 +246,7 @@ def register(app: typer.Typer) -> None:
         """Search corpus actors, or show one actor's profile. --uncoded lists the most frequent
         actors without a CAMEO code, to add to an --actors override file."""
         if profile and not name:
-            raise click.UsageError("--profile needs a NAME")
+            raise UsageProblem("--profile needs a NAME")
         with _open(db) as corpus:
             if profile:
                 found = corpus.actor_profile(name)

@@ -37,7 +37,8 @@ class StoreIOError(StoreError):
 
 
 # DuckDB reports every file problem as one IOException; these say which one it is.
-_LOCKED = re.compile(r"Could not set lock on file .*?(\(PID (\d+)\))?", re.S)
+_LOCKED = re.compile(r"Could not set lock on file")
+_LOCK_HOLDER = re.compile(r"\(PID (\d+)\)")
 _NOT_DUCKDB = "is not a valid DuckDB database file"
 _NO_DIRECTORY = "No such file or directory"
 
@@ -45,11 +46,11 @@ _NO_DIRECTORY = "No such file or directory"
 def store_error(path: Path, err: duckdb.Error) -> StoreError:
     """The store error a DuckDB error on ``path`` means, with one line for the user."""
     text = str(err).removeprefix("IO Error: ").splitlines()[0] if str(err) else type(err).__name__
-    locked = _LOCKED.search(str(err))
-    if locked:
-        holder = f" (process {locked.group(2)})" if locked.group(2) else ""
+    if _LOCKED.search(str(err)):
+        holder = _LOCK_HOLDER.search(str(err))
         return StoreBusy(
-            f"store {path} is in use by another eventwire process{holder}; "
+            f"store {path} is in use by another process"
+            f"{f' (PID {holder.group(1)})' if holder else ''}, such as a running ingest; "
             "try again when it has finished"
         )
     if _NOT_DUCKDB in str(err):
