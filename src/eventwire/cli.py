@@ -49,8 +49,20 @@ def _message(err: BaseException) -> str:
     return str(err) or type(err).__name__
 
 
+class _OutputClosed(Exception):
+    """stdout was closed by its reader (``| head``): carried past Typer, which would exit 1."""
+
+
 class EventwireGroup(TyperGroup):
     """The command group with the one top-level error handler."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as err:
+            if err.errno == errno.EPIPE:
+                raise _OutputClosed from err
+            raise
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
              **extra: Any) -> Any:  # fmt: skip
@@ -70,7 +82,7 @@ class EventwireGroup(TyperGroup):
         except KeyboardInterrupt:
             say("interrupted")
             return ExitCode.INTERRUPTED
-        except BrokenPipeError:
+        except (_OutputClosed, BrokenPipeError):
             _silence_stdout()
             return ExitCode.OUTPUT_CLOSED
         except Exception as err:  # noqa: BLE001 - the one place errors become exit codes

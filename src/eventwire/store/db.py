@@ -60,6 +60,11 @@ def store_error(path: Path, err: duckdb.Error) -> StoreError:
     return StoreIOError(f"store {path}: {text}")
 
 
+# A failed commit is a TransactionException whose message says what the file system refused.
+_IO_MESSAGES = ("Could not write", "Could not read", "No space left", "File too large",
+                "Permission denied", "Input/output error", "Disk quota")  # fmt: skip
+
+
 @contextlib.contextmanager
 def store_errors(path: Path) -> Iterator[None]:
     """DuckDB's I/O failures (disk full, permission denied) as :class:`StoreIOError`."""
@@ -67,8 +72,18 @@ def store_errors(path: Path) -> Iterator[None]:
         yield
     except (duckdb.IOException, duckdb.PermissionException, duckdb.OutOfMemoryException) as err:
         raise store_error(path, err) from err
+    except duckdb.Error as err:
+        if any(marker in str(err) for marker in _IO_MESSAGES):
+            raise store_error(path, err) from err
+        raise
     except OSError as err:
         raise StoreIOError(f"store {path}: {err.strerror or err}") from err
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after a failure; a commit that failed has already ended the transaction."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -290,7 +305,7 @@ class Store:
                         self._append(table, table_rows)
                 self.con.execute("COMMIT")
             except Exception:
-                self.con.execute("ROLLBACK")
+                rollback(self.con)
                 raise
 
     def _append(self, table: str, rows: list[tuple]) -> None:
@@ -326,7 +341,7 @@ class Store:
                     )
                 self.con.execute("COMMIT")
             except Exception:
-                self.con.execute("ROLLBACK")
+                rollback(self.con)
                 raise
 
     def rebuild(self, force: bool = False) -> None:
