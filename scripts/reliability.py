@@ -264,11 +264,16 @@ def section(kinds: list[Row], ingest: dict, fault_rows: list[Row]) -> str:
         "is listed as pending, not as passed.", "",
         "### Totals", "",
         "| what | count |", "| --- | ---: |",
-        f"| kinds of bad input tried (files) | {len(kinds)} |",
+        f"| kinds of bad input tried (files) | "
+        f"{len({r.kind.removesuffix(' (ingest alone)') for r in kinds})} |",
         f"| routine faults tried | {len(fault_rows)} |",
         f"| tracebacks | {tracebacks} |",
         f"| wrong exit codes (against the README) | {len(wrong)} |",
+        f"| of which in kinds pending on the input branch | "
+        f"{sum(bool(r.pending) for r in wrong)} |",
         f"| inputs lost (no result, error record or skip note) | {lost} |",
+        f"| of which in kinds pending on the input branch | "
+        f"{sum(r.lost for r in kinds if r.pending)} |",
         f"| store corruption (store not answering after the corpus) | "
         f"{ingest['queries'] - ingest['queries answering']} |",
         f"| expectations pending on the input branch | {len(pending)} |",

@@ -212,7 +212,12 @@ def _retry_source(item: Result | SkippedFile) -> str | None:
 
 
 class Store:
-    """A DuckDB file holding documents, actors, quotes, event mentions, events and failures."""
+    """A DuckDB file holding documents, actors, quotes, event mentions, events and failures.
+
+    ``read_only`` opens it for queries; a store an interrupted ingest left with corpus tables
+    older than its documents is rebuilt first (``notices`` says so). Opening raises a
+    :class:`StoreError`: :class:`StoreMissing`, :class:`StoreBusy` (locked by another process),
+    :class:`StoreIOError`, or the base type for a file that is not an eventwire store."""
 
     def __init__(self, path: Path | str = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = Path(path)
