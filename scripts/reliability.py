@@ -61,7 +61,7 @@ class Row:
 
 
 def _failed(record: dict) -> bool:
-    return any(e["stage"] != "decode" for e in record["errors"])
+    return not record["document"]["text"] or any(e["stage"] != "decode" for e in record["errors"])
 
 
 def _input_files(folder: Path) -> list[str]:

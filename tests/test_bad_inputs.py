@@ -26,7 +26,8 @@ SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def failed(result: dict) -> bool:
-    return any(e["stage"] != "decode" for e in result["errors"])
+    """Not analysed: an error beyond a decode notice, or no text at all (README: exit 1)."""
+    return not result["document"]["text"] or any(e["stage"] != "decode" for e in result["errors"])
 
 
 def input_files(folder: Path) -> list[str]:

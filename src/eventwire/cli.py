@@ -219,7 +219,8 @@ def extract_command(
             shown.seen(item.document.source)
             for error in item.errors:
                 say(f"{item.document.source or item.document.id}: {error.stage}: {error.message}")
-            failed += item.failed
+            # a document with no usable text (undecodable) was not analysed either
+            failed += item.failed or not item.document.text
             if output_format is OutputFormat.jsonl:
                 handle.write(item.model_dump_json() + "\n")
                 handle.flush()
