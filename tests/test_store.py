@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from eventwire.model import Actor, Document, Event, Quote, Result, SentenceSpan, Span
-from eventwire.store import Store, load_overrides
+from eventwire.store import Store, StoreError, load_overrides
 from eventwire.store.actors import is_name_like, normalise
 from eventwire.store.schema import SCHEMA_VERSION
 
@@ -122,8 +122,10 @@ def test_store_refuses_a_newer_schema(tmp_path: Path):
     con = duckdb.connect(str(path))
     con.execute("INSERT INTO schema_version VALUES (99, 'from the future')")
     con.close()
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(StoreError, match="newer"):
         Store(path)
+    with pytest.raises(StoreError, match="newer"):
+        Store(path, read_only=True)
 
 
 def test_rows_of_a_result_are_stored_with_content_ids(store: Store):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -37,8 +38,9 @@ def test_ingesting_the_samples_twice_leaves_the_store_unchanged(nlp, tmp_path: P
     before = snapshot(db)
     second = ingest([SAMPLES, BAD_SAMPLES], db)
     assert snapshot(db) == before
-    assert second.stored == second.failed == 0
-    assert second.already_known == first.stored + first.failed
+    # stored documents are skipped; failed inputs are tried again and fail the same way
+    assert (second.stored, second.failed) == (0, first.failed)
+    assert second.already_known == first.stored
     # every input is either a stored document or a failure with its reason
     documents = len(before["documents"])
     failed_inputs = {row[0] for row in before["failures"]}
@@ -136,3 +138,100 @@ def test_ingesting_in_two_runs_gives_the_store_of_one_run(nlp, tmp_path: Path):
     assert ingest(sorted(folder.iterdir())[::2], two_runs).stored == 8
     assert ingest([folder], two_runs).stored == 8  # the other half; the rebuild is incremental
     assert snapshot(two_runs) == snapshot(one_run)
+
+
+# -- failed inputs are retried (#12 item 2), stdin, progress (#11 item 3) ----------------------
+
+def _cli():
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    return CliRunner(), app
+
+
+def test_inputs_that_failed_are_retried_once_the_cause_is_fixed(nlp, tmp_path: Path):
+    runner, app = _cli()
+    folder = tmp_path / "articles"
+    write_articles(folder, count=3)
+    db = tmp_path / "corpus.duckdb"
+    # a wrong setting makes every document fail (here: only German is analysed)
+    broken = runner.invoke(app, ["ingest", str(folder), "--db", str(db)],
+                           env={"EVENTWIRE_LANGUAGES": '["de"]'})  # fmt: skip
+    assert broken.exit_code == 1, broken.output
+    lines = broken.stderr.splitlines()
+    for number in range(3):  # one line per failed document, with its reason
+        assert sum(f"art{number:02d}.txt: language:" in line for line in lines) == 1, lines
+    assert "0 stored, 3 failed, 0 already in" in broken.stderr
+    assert "failed by stage: language 3" in broken.stderr
+    fixed = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert fixed.exit_code == 0, fixed.output
+    assert "3 stored, 0 failed, 0 already in" in fixed.stderr
+    with Store(db, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM failures").fetchone() == (0,)
+        assert store.con.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+
+
+def test_retry_failed_reads_the_recorded_failures_again(nlp, tmp_path: Path):
+    runner, app = _cli()
+    folder = tmp_path / "articles"
+    write_articles(folder, count=2)
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(json.dumps({"id": "w1", "text": "Farmers in Eastmere protested on Friday "
+                                "against the new water prices, officials said."}) + "\n"
+                    + json.dumps({"id": "w2", "title": "no text yet"}) + "\n", "utf-8")
+    db = tmp_path / "corpus.duckdb"
+    first = runner.invoke(app, ["ingest", str(folder), str(wire), "--db", str(db)],
+                          env={"EVENTWIRE_LANGUAGES": '["de"]'})  # fmt: skip
+    assert first.exit_code == 1 and "0 stored, 4 failed" in first.stderr, first.stderr
+    # no paths: the recorded failures are the inputs
+    retried = runner.invoke(app, ["ingest", "--retry-failed", "--db", str(db)])
+    assert "3 stored, 1 failed, 0 already in" in retried.stderr, retried.stderr
+    assert retried.exit_code == 1  # the record without text still fails
+    assert f"{wire}:2: read:" in retried.stderr
+    with Store(db, read_only=True) as store:
+        rows = store.con.execute("SELECT source, stage FROM failures").fetchall()
+    assert rows == [(f"{wire}:2", "read")]
+
+
+def test_ingest_reads_stdin(nlp, tmp_path: Path):
+    runner, app = _cli()
+    db = tmp_path / "corpus.duckdb"
+    text = "The mayor of Kettleby opened a new harbour on Monday, officials said.\n"
+    result = runner.invoke(app, ["ingest", "-", "--db", str(db)], input=text)
+    assert result.exit_code == 0, result.output
+    assert "1 stored" in result.stderr
+    again = runner.invoke(app, ["ingest", "-", "--db", str(db)], input=text)
+    assert "0 stored, 0 failed, 1 already in" in again.stderr
+
+
+def test_progress_in_logs_has_totals_rate_and_time_left(nlp, tmp_path: Path):
+    runner, app = _cli()
+    folder = tmp_path / "articles"
+    write_articles(folder, count=10)
+    db = tmp_path / "corpus.duckdb"
+    shown = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--progress"])
+    assert shown.exit_code == 0, shown.output
+    (line,) = [line for line in shown.stderr.splitlines() if "committed" in line]
+    assert line.startswith("eventwire: committed 8 inputs; ingest: ")
+    assert "/10 files" in line and "documents/s" in line and "left" in line
+    quiet = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "q.duckdb"),
+                                "--progress", "--quiet"])  # fmt: skip
+    assert "committed" not in quiet.stderr
+    silent = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "s.duckdb")])
+    assert "committed" not in silent.stderr  # not a terminal, not asked for
+
+
+def test_progress_report_counts_files_by_their_bytes(tmp_path: Path):
+    from eventwire.report import ProgressReport
+
+    files = [(tmp_path / "a.txt", 100), (tmp_path / "b.jsonl", 300), (tmp_path / "c.txt", 600)]
+    report = ProgressReport(files, "extract", bar=False, log_lines=False)
+    report.seen(str(tmp_path / "a.txt"))
+    report.seen(f"{tmp_path / 'b.jsonl'}:1")
+    report.seen(f"{tmp_path / 'b.jsonl'}:2")
+    assert (report.files_done, report.documents) == (1, 3)
+    report.seen(str(tmp_path / "c.txt"))
+    assert report.files_done == 2 and "2/3 files, 4 documents" in report.summary()
+    report.finished()
+    assert report.summary().startswith("3/3 files") and "about 0:00:00 left" in report.summary()

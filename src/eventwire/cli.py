@@ -1,40 +1,125 @@
 """The ``eventwire`` command line.
 
-Exit codes: 0 when every document was analysed; 1 when at least one document failed (its
-``errors`` are in the output and a one-line message per failure is on stderr; the other documents
-are complete); 2 for a usage error (a path that does not exist, a model that is not installed, an
-actor or people file that cannot be used).
+Every failure a user can cause or meet reaches them as one line on stderr and an exit code
+from one table, :data:`eventwire.cli_support.EXIT_CODES` (the README's "Exit codes"
+section), applied in one place: :class:`EventwireGroup` maps each stage's error type to its
+code. No traceback reaches the user (``EVENTWIRE_DEBUG=1`` shows one for an internal error).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
+from eventwire import __version__
+from eventwire.cli_support import (
+    ClickException,
+    ExitCode,
+    UsageProblem,
+    check_inputs,
+    exit_code_of,
+    input_files,
+    load_settings,
+    output_to,
+)
 from eventwire.corpus_cli import register as register_corpus_commands
 from eventwire.model import Result
-from eventwire.nlp import ModelNotFound
-from eventwire.nlp.kb import KBError, check_actor_files, check_people_files
 from eventwire.pipeline import SkippedFile, run
-from eventwire.report import print_summary
-from eventwire.settings import Settings, split_paths
+from eventwire.report import ProgressReport, print_summary, progress_wanted, say
+from eventwire.store import StoreError
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "eventwire-1.schema.json"
 
+
+def _message(err: BaseException) -> str:
+    if isinstance(err, ClickException):
+        return err.format_message()
+    if isinstance(err, OSError) and not isinstance(err, StoreError):
+        return f"{err.filename or 'output'}: {err.strerror or err}"
+    return str(err) or type(err).__name__
+
+
+class _OutputClosed(Exception):
+    """stdout was closed by its reader (``| head``): carried past Typer, which would exit 1."""
+
+
+class EventwireGroup(TyperGroup):
+    """The command group with the one top-level error handler."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as err:
+            if err.errno == errno.EPIPE:
+                raise _OutputClosed from err
+            raise
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
+             **extra: Any) -> Any:  # fmt: skip
+        code = self._run(args, prog_name or "eventwire", complete_var, **extra)
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+    def _run(self, args, prog_name, complete_var, **extra: Any) -> int:
+        try:
+            result = super().main(
+                args, prog_name, complete_var, standalone_mode=False, **extra
+            )
+        except typer.Abort:
+            say("interrupted")
+            return ExitCode.INTERRUPTED
+        except KeyboardInterrupt:
+            say("interrupted")
+            return ExitCode.INTERRUPTED
+        except (_OutputClosed, BrokenPipeError):
+            _silence_stdout()
+            return ExitCode.OUTPUT_CLOSED
+        except Exception as err:  # noqa: BLE001 - the one place errors become exit codes
+            code = exit_code_of(err)
+            if code is ExitCode.INTERNAL:
+                if os.environ.get("EVENTWIRE_DEBUG"):
+                    raise
+                say(f"internal error: {type(err).__name__}: {_message(err)} (a bug: please "
+                    "report it; EVENTWIRE_DEBUG=1 shows the traceback)")  # fmt: skip
+            else:
+                if isinstance(err, OSError) and err.errno == errno.EPIPE:
+                    _silence_stdout()
+                    return ExitCode.OUTPUT_CLOSED
+                say(_message(err))
+            if isinstance(err, OSError) and err.errno == errno.ENOSPC:
+                _silence_stdout()
+            return code
+        if result == 130:  # typer turns Ctrl-C inside a command into Exit(130)
+            say("interrupted")
+        return result if isinstance(result, int) else ExitCode.OK
+
+
+def _silence_stdout() -> None:
+    # The interpreter flushes stdout at exit; a closed pipe or a full disk would print one
+    # more error there.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 app = typer.Typer(
+    cls=EventwireGroup,
     help="Who did or said what to whom, when, and according to whom: evidence from news.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err_console = Console(stderr=True, highlight=False)
 
 
 class OutputFormat(StrEnum):
@@ -43,12 +128,20 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
-def _warn(message: str) -> None:
-    err_console.print(f"eventwire: {message}", markup=False, soft_wrap=True)
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"eventwire {__version__}\n")
+        raise typer.Exit(0)
 
 
 @app.callback()
-def main() -> None:
+def main(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_show_version, is_eager=True,
+                     help="Print the version and exit"),
+    ] = None,
+) -> None:
     """eventwire: structured, evidence-linked news events."""
 
 
@@ -61,7 +154,10 @@ def extract_command(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="json, jsonl or table")
     ] = OutputFormat.json,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write here, not stdout (replaced when the run ends)"),
+    ] = None,
     raw: Annotated[
         bool, typer.Option("--raw", help="Use plain text exactly as given: no cleaning")
     ] = False,
@@ -85,6 +181,13 @@ def extract_command(
             "replaces EVENTWIRE_ACTORS",
         ),
     ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress",
+                     help="Progress on stderr: a bar on a terminal (the default there), a line "
+                     "every 10 s in a log"),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress")] = False,
 ) -> None:
     """Extract actors, statements and events from news articles, one JSON object per article."""
     overrides: dict[str, object] = {"raw": raw}
@@ -94,32 +197,36 @@ def extract_command(
         overrides["min_confidence"] = min_confidence
     if actors:
         overrides["actors"] = os.pathsep.join(str(p) for p in actors)
-    settings = Settings(**overrides)
-    paths = paths or [Path("-")]
-    missing = [str(p) for p in paths if str(p) != "-" and not p.exists()]
-    missing += [p for p in (*split_paths(settings.actors), *split_paths(settings.people))
-                if not Path(p).exists()]  # fmt: skip
-    if missing:
-        _warn(f"no such file or directory: {', '.join(missing)}")
-        raise typer.Exit(2)
-    check_user_files(settings)
+    settings = load_settings(**overrides)
+    if not paths:
+        if sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
+            raise UsageProblem("no input: name files or directories, or pipe text into '-'")
+        paths = [Path("-")]
+    check_inputs(paths, settings)
 
+    bar, log_lines = progress_wanted(progress, quiet)
     results: list[Result] = []
     failed = 0
-    handle = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
-    try:
+    with (
+        output_to(out) as handle,
+        ProgressReport(input_files(paths), "extract", bar=bar, log_lines=log_lines) as shown,
+    ):
         for item in run(paths, settings):
             if isinstance(item, SkippedFile):
-                _warn(f"{item.path}: skipped, not an article format (.txt .html .jsonl)")
+                shown.seen(str(item.path))
+                say(f"{item.path}: skipped, not an article format (.txt .html .jsonl)")
                 continue
+            shown.seen(item.document.source)
             for error in item.errors:
-                _warn(f"{item.document.source or item.document.id}: {error.stage}: {error.message}")
-            failed += item.failed
+                say(f"{item.document.source or item.document.id}: {error.stage}: {error.message}")
+            # a document with no usable text (undecodable) was not analysed either
+            failed += item.failed or not item.document.text
             if output_format is OutputFormat.jsonl:
                 handle.write(item.model_dump_json() + "\n")
                 handle.flush()
             else:
                 results.append(item)
+        shown.finished()
         if output_format is OutputFormat.json:
             payload = [r.model_dump(mode="json") for r in results]
             document_or_list = payload[0] if len(payload) == 1 else payload
@@ -127,26 +234,10 @@ def extract_command(
             handle.write("\n")
         elif output_format is OutputFormat.table:
             print_summary(results, Console(file=handle, width=160))
-    except (ModelNotFound, KBError) as err:
-        _warn(str(err))
-        raise typer.Exit(2) from None
-    finally:
-        if out:
-            handle.close()
+        handle.flush()
     if summary:
         print_summary(results, Console(stderr=out is None, width=160))
-    raise typer.Exit(1 if failed else 0)
-
-
-def check_user_files(settings: Settings) -> None:
-    """Exit 2 with one line on stderr when an actor or people file of ``settings`` is not
-    valid (checked before any document is read)."""
-    try:
-        check_actor_files(settings.actors)
-        check_people_files(settings.people)
-    except KBError as err:
-        _warn(str(err))
-        raise typer.Exit(2) from None
+    raise typer.Exit(ExitCode.DOCUMENTS_FAILED if failed else ExitCode.OK)
 
 
 @app.command("schema")

@@ -3,10 +3,12 @@ export. Each reads or writes a DuckDB store (``--db``, default ``./eventwire.duc
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,20 +16,34 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from eventwire.nlp import ModelNotFound
-from eventwire.nlp.kb import KBError, check_actor_files, check_people_files
-from eventwire.query import Corpus, EventFilter
-from eventwire.settings import Settings, split_paths
+from eventwire.cli_support import (
+    ExitCode,
+    UsageProblem,
+    check_inputs,
+    input_files,
+    load_settings,
+)
+from eventwire.ingest import SkippedFile
+from eventwire.model import Result
+from eventwire.query import Corpus, EventFilter, parse_period
+from eventwire.report import ProgressReport, progress_wanted, say
 from eventwire.store import DEFAULT_DB, IngestReport, Store, ingest
 from eventwire.store.export import ExportError, export, write_table
+from eventwire.store.rows import is_storable
 
-DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file")]
+DbOption = Annotated[
+    Path, typer.Option("--db", envvar="EVENTWIRE_DB", help="DuckDB store file (EVENTWIRE_DB)")
+]
 
 
 class Format(StrEnum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
 
 
 class ExportFormat(StrEnum):
@@ -37,22 +53,19 @@ class ExportFormat(StrEnum):
     plover = "plover"
 
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table or json")]
-LimitOption = Annotated[int, typer.Option("--limit", "-n", help="At most this many rows")]
-_err = Console(stderr=True, highlight=False)
-
-
-def _fail(message: str, code: int = 2) -> None:
-    _err.print(f"eventwire: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(code)
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv")
+]
+LimitOption = Annotated[
+    int, typer.Option("--limit", "-n", min=0, help="At most this many rows; 0: all of them")
+]
 
 
 def _open(db: Path) -> Corpus:
-    try:
-        return Corpus(db)
-    except FileNotFoundError as err:
-        _fail(str(err))
-        raise  # unreachable: _fail exits
+    corpus = Corpus(db)
+    for notice in corpus.notices:
+        say(notice)
+    return corpus
 
 
 def _plain(value: Any) -> Any:
@@ -61,17 +74,51 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _limited(fetch: Callable[[int | None], list[dict[str, Any]]], limit: int) -> list[dict]:
+    """At most ``limit`` rows (0: all), with a note on stderr when more rows matched."""
+    if limit == 0:
+        return fetch(None)
+    rows = fetch(limit + 1)
+    if len(rows) > limit:
+        say(f"showing the first {limit} rows; more match (--limit N shows more, --limit 0 all)")
+        rows = rows[:limit]
+    return rows
+
+
 def _emit(rows: list[dict[str, Any]] | dict[str, Any], fmt: Format, columns: list[str]) -> None:
-    if fmt is Format.json:
-        sys.stdout.write(json.dumps(rows, default=_plain, ensure_ascii=False, indent=2) + "\n")
-        return
+    """Rows in ``fmt`` on stdout. ``columns`` are the table's; json, jsonl, csv and tsv write
+    every field (nested values in csv and tsv as JSON text)."""
     items = rows if isinstance(rows, list) else [rows]
-    table = Table(show_lines=False)
-    for column in columns:
-        table.add_column(column)
-    for row in items:
-        table.add_row(*(_cell(row.get(column)) for column in columns))
-    Console(width=200).print(table)
+    out = sys.stdout
+    if fmt is Format.json:
+        out.write(json.dumps(rows, default=_plain, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.jsonl:
+        for row in items:
+            out.write(json.dumps(row, default=_plain, ensure_ascii=False) + "\n")
+    elif fmt in (Format.csv, Format.tsv):
+        names = list(dict.fromkeys(name for row in items for name in row)) or columns
+        writer = csv.writer(out, delimiter="," if fmt is Format.csv else "\t",
+                            lineterminator="\n")  # fmt: skip
+        writer.writerow(names)
+        for row in items:
+            writer.writerow([_flat(row.get(name)) for name in names])
+    else:
+        table = Table(show_lines=False)
+        for column in columns:
+            table.add_column(column)
+        for row in items:
+            # Text, not markup: article text such as "[/b]" must show as written.
+            table.add_row(*(Text(_cell(row.get(column))) for column in columns))
+        Console(width=200).print(table)
+    out.flush()
+
+
+def _flat(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        return json.dumps(value, default=_plain, ensure_ascii=False)
+    return _plain(value)
 
 
 def _cell(value: Any) -> str:
@@ -84,8 +131,14 @@ def _cell(value: Any) -> str:
     return str(_plain(value))
 
 
-def _progress(report: IngestReport) -> None:
-    _err.print(f"eventwire: committed {report.stored + report.failed} inputs", markup=False)
+def _period(value: str | None) -> str | None:
+    """A --since/--until value checked when the options are read (exit 2 if malformed)."""
+    if value is not None:
+        try:
+            parse_period(value)
+        except ValueError as err:
+            raise typer.BadParameter(str(err)) from None
+    return value
 
 
 def register(app: typer.Typer) -> None:
@@ -93,7 +146,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command("ingest")
     def ingest_command(
-        paths: Annotated[list[Path], typer.Argument(help="Files or directories of articles")],
+        paths: Annotated[
+            list[Path] | None,
+            typer.Argument(help="Files or directories of articles; - is stdin"),
+        ] = None,
         db: DbOption = DEFAULT_DB,
         actors: Annotated[
             list[Path] | None,
@@ -107,47 +163,72 @@ def register(app: typer.Typer) -> None:
         model: Annotated[
             str | None, typer.Option("--model", envvar="EVENTWIRE_MODEL", help="spaCy pipeline")
         ] = None,
-        progress: Annotated[
-            bool, typer.Option("--progress", help="A line on stderr after each committed batch")
+        retry_failed: Annotated[
+            bool,
+            typer.Option("--retry-failed",
+                         help="Also read again every input the store records as failed"),
         ] = False,
+        progress: Annotated[
+            bool | None,
+            typer.Option("--progress/--no-progress",
+                         help="Progress on stderr: a bar on a terminal (the default there), a "
+                         "line after each committed batch in a log"),
+        ] = None,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress")] = False,
         min_confidence: Annotated[
             float | None,
             typer.Option("--min-confidence", min=0.0, max=1.0, envvar="EVENTWIRE_MIN_CONFIDENCE",
                          help="Store only events at least this confident (default 0.1)"),
         ] = None,
     ) -> None:
-        """Extract and store articles; files already stored are skipped."""
+        """Extract and store articles; inputs already stored are skipped, failed ones are
+        tried again. Exit code 1 when an input failed (one line each on stderr)."""
         overrides: dict[str, object] = {"model": model} if model else {}
         if min_confidence is not None:
             overrides["min_confidence"] = min_confidence
         if actors:
             overrides["actors"] = os.pathsep.join(str(p) for p in actors)
-        settings = Settings(**overrides)
-        user_files = [
-            Path(p) for p in (*split_paths(settings.actors), *split_paths(settings.people))
-        ]
-        missing = [str(p) for p in [*paths, *user_files] if not p.exists()]
-        if missing:
-            _fail(f"no such file or directory: {', '.join(missing)}")
-        try:
-            check_actor_files(settings.actors)
-            check_people_files(settings.people)
-        except KBError as err:
-            _fail(str(err))
-        try:
+        settings = load_settings(**overrides)
+        paths = list(paths or [])
+        if not paths and not retry_failed:
+            raise UsageProblem("no input: name files or directories, '-' for stdin, or "
+                                   "--retry-failed")  # fmt: skip
+        check_inputs(paths, settings)
+        bar, log_lines = progress_wanted(progress, quiet)
+        shown = ProgressReport(input_files(paths), "ingest", bar=bar, log_lines=log_lines)
+
+        def on_result(item: Result | SkippedFile) -> None:
+            if isinstance(item, SkippedFile):
+                shown.seen(str(item.path))
+                say(f"{item.path}: skipped, not an article format (.txt .html .jsonl)")
+                return
+            shown.seen(item.document.source)
+            if not is_storable(item):  # failed, or no text at all (undecodable)
+                fatal = [e for e in item.errors if e.stage != "decode"] or item.errors
+                reason = f"{fatal[0].stage}: {fatal[0].message}" if fatal else "read: no text"
+                say(f"{item.document.source or item.document.id}: {reason}")
+
+        def on_commit(report: IngestReport) -> None:
+            shown.line(prefix=f"committed {report.done} inputs; ")
+
+        with shown:
             report = ingest(
-                paths, db, settings, actors_file=actors or None,
-                on_commit=_progress if progress else None,
-            )
-        except ModelNotFound as err:
-            _fail(str(err))
-        except ValueError as err:
-            _fail(str(err))
-        _err.print(
-            f"eventwire: {report.stored} stored, {report.failed} failed (see the failures "
-            f"table), {report.already_known} already in {db}",
-            markup=False,
+                paths, db, settings, actors_file=actors or None, on_commit=on_commit,
+                on_result=on_result, retry_failed=retry_failed,
+            )  # fmt: skip
+            shown.finished()
+        for source in report.not_retried:
+            say(f"{source}: cannot be read again to retry it (gone, or stdin)")
+        say(
+            f"{report.stored} stored, {report.failed} failed, {report.already_known} already "
+            f"in {db}" + (f", {report.skipped} skipped" if report.skipped else "")
         )
+        if report.failed:
+            by_stage = ", ".join(f"{stage} {count}" for stage, count in
+                                 sorted(report.failed_by_stage.items()))  # fmt: skip
+            say(f"failed by stage: {by_stage} (reasons in the store's failures table; "
+                "they are tried again on the next ingest)")  # fmt: skip
+        raise typer.Exit(ExitCode.DOCUMENTS_FAILED if report.failed else ExitCode.OK)
 
     @app.command("actors")
     def actors_command(
@@ -164,14 +245,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Search corpus actors, or show one actor's profile. --uncoded lists the most frequent
         actors without a CAMEO code, to add to an --actors override file."""
+        if profile and not name:
+            raise UsageProblem("--profile needs a NAME")
         with _open(db) as corpus:
             if profile:
-                if not name:
-                    _fail("--profile needs a NAME")
                 found = corpus.actor_profile(name)
                 if found is None:
-                    _fail(f"no actor called {name!r}", 1)
-                if fmt is Format.json:
+                    say(f"no actor called {name!r}")
+                    raise typer.Exit(ExitCode.DOCUMENTS_FAILED)
+                if fmt is not Format.table:
                     _emit(found, fmt, [])
                     return
                 _emit(found, fmt, ["name", "type", "code", "n_docs", "events", "aliases"])
@@ -179,8 +261,8 @@ def register(app: typer.Typer) -> None:
                 _emit(found["counterparts"], fmt,
                       ["name", "events", "as_source", "as_target", "mean_goldstein"])  # fmt: skip
                 return
-            _emit(corpus.actors(name, limit, uncoded=uncoded), fmt,
-                  ["name", "type", "code", "n_docs", "n_mentions", "aliases"])  # fmt: skip
+            rows = _limited(lambda n: corpus.actors(name, n, uncoded=uncoded), limit)
+        _emit(rows, fmt, ["name", "type", "code", "n_docs", "n_mentions", "aliases"])
 
     @app.command("events")
     def events_command(
@@ -195,10 +277,14 @@ def register(app: typer.Typer) -> None:
         ] = None,
         quad_class: Annotated[int | None, typer.Option("--quad-class", min=1, max=4)] = None,
         since: Annotated[
-            str | None, typer.Option("--since", help="YYYY[-MM[-DD]]; see the period rule above")
+            str | None,
+            typer.Option("--since", callback=_period,
+                         help="YYYY[-MM[-DD]]; see the period rule above"),
         ] = None,
         until: Annotated[
-            str | None, typer.Option("--until", help="YYYY[-MM[-DD]]; see the period rule above")
+            str | None,
+            typer.Option("--until", callback=_period,
+                         help="YYYY[-MM[-DD]]; see the period rule above"),
         ] = None,
         hedged: Annotated[bool | None, typer.Option("--hedged/--not-hedged")] = None,
         negated: Annotated[bool | None, typer.Option("--negated/--not-negated")] = None,
@@ -226,7 +312,7 @@ def register(app: typer.Typer) -> None:
         where = EventFilter(source, target, actor, type_, quad_class, since, until, hedged,
                             negated, publisher, min_confidence, place)  # fmt: skip
         with _open(db) as corpus:
-            rows = corpus.events(where, limit, mentions=mentions)
+            rows = _limited(lambda n: corpus.events(where, n, mentions=mentions), limit)
         columns = ["date", "source", "cameo", "plover", "target", "place", "goldstein",
                    "num_mentions", "num_sources", "num_articles", "doc", "trigger"]  # fmt: skip
         _emit(rows, fmt, columns)
@@ -236,13 +322,13 @@ def register(app: typer.Typer) -> None:
         db: DbOption = DEFAULT_DB,
         fmt: FormatOption = Format.table,
         limit: LimitOption = 100,
-        speaker: Annotated[str | None, typer.Option("--speaker")] = None,
+        speaker: Annotated[str | None, typer.Option("--speaker", help="An actor's name")] = None,
         about: Annotated[str | None, typer.Option("--about")] = None,
         text: Annotated[str | None, typer.Option("--text", help="Words in the quote")] = None,
     ) -> None:
         """Attributed statements, by speaker, about an actor, or containing words."""
         with _open(db) as corpus:
-            rows = corpus.quotes(speaker, about, text, limit)
+            rows = _limited(lambda n: corpus.quotes(speaker, about, text, n), limit)
         _emit(rows, fmt, ["published", "speaker", "kind", "text", "doc"])
 
     @app.command("timeline")
@@ -271,7 +357,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Full-text search over stored articles, best matches first."""
         with _open(db) as corpus:
-            rows = corpus.search(text, limit)
+            rows = _limited(lambda n: corpus.search(text, n), limit)
         _emit(rows, fmt, ["score", "doc", "published", "publisher", "title", "duplicate_of"])
 
     @app.command("export")
@@ -293,20 +379,15 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Write the store as Parquet or CSV tables, GDELT 2.0 files, or PLOVER JSON Lines."""
-        if not db.exists():
-            _fail(f"no store at {db}; run 'eventwire ingest' first")
         with Store(db, read_only=True) as store:
+            for notice in store.notices:
+                say(notice)
             try:
                 if out == "-":
                     write_table(store.con, fmt.value, table, sys.stdout.buffer)
                     sys.stdout.buffer.flush()
                     return
                 for path in export(store.con, fmt.value, Path(out), force=force):
-                    _err.print(f"eventwire: wrote {path}", markup=False)
+                    say(f"wrote {path}")
             except ExportError as err:
-                _fail(str(err))
-            except BrokenPipeError:
-                # the reader stopped early ("| head"): nothing is wrong, nothing more to say
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            except OSError as err:
-                _fail(f"cannot write {err.filename or out}: {err.strerror or err}", 1)
+                raise UsageProblem(str(err)) from None

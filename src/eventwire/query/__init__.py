@@ -15,7 +15,48 @@ from typing import Any
 from eventwire.store import DEFAULT_DB, Store
 from eventwire.store.actors import normalise
 
-__all__ = ["Corpus", "EventFilter"]
+__all__ = ["Corpus", "EventFilter", "QueryError", "parse_period"]
+
+
+class QueryError(ValueError):
+    """A query argument that cannot be used (a malformed date), with a one-line reason."""
+
+
+_PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_period(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` bound.
+
+    Raises :class:`QueryError` for anything else, including impossible days (2024-02-30)."""
+    match = _PERIOD.fullmatch(value.strip())
+    if not match:
+        raise QueryError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if day is not None:
+            first = last = dt.date(year, month, day)
+        elif month is not None:
+            first = dt.date(year, month, 1)
+            following = dt.date(year + (month == 12), month % 12 + 1, 1) if year < 9999 else None
+            last = following - dt.timedelta(days=1) if following else dt.date(9999, 12, 31)
+        else:
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError as err:
+        raise QueryError(f"{value!r} is not a date: {err}") from None
+    return first, last
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, its own % and _ taken literally
+    (with ``ESCAPE '\\'``)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def like_literal(text: str) -> str:
+    """``text`` as a LIKE pattern matching exactly itself (with ``ESCAPE '\\'``)."""
+    return like_pattern(text)[1:-1]
 
 COOPERATION = (1, 2)  # GDELT QuadClass: verbal and material cooperation
 YEAR_ONLY = " (year only)"  # timeline row label suffix for events dated by year alone
@@ -53,34 +94,18 @@ class EventFilter:
 
 
 def _period(value: DateBound, name: str) -> str:
-    """A filter bound as YYYY, YYYY-MM or YYYY-MM-DD text; ValueError for anything else."""
+    """A filter bound (a date, a year or YYYY[-MM[-DD]] text) as text that
+    :func:`parse_period` reads; :class:`QueryError` naming the bound for anything else."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).strip()
-    if not _PERIOD.fullmatch(text):
-        raise ValueError(f"{name} must be a date or YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
     try:
-        dt.date.fromisoformat(_first_day(text))
-        if len(text) == 10:
-            dt.date.fromisoformat(text)
-    except ValueError as err:
-        raise ValueError(f"{name}: {value!r} is not a real date") from err
+        parse_period(text)
+    except QueryError as err:
+        raise QueryError(f"{name}: {err}") from None
     return text
-
-
-def _first_day(date: str) -> str:
-    return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
-
-
-def _last_day_sql(date: str) -> str:
-    # The last day covered by a YYYY, YYYY-MM or YYYY-MM-DD bound, as a SQL expression.
-    if len(date) == 4:
-        return f"DATE '{int(date)}-12-31'"
-    if len(date) == 7:
-        return f"last_day(DATE '{_first_day(date)}')"
-    return f"DATE '{date[:10]}'"
 
 
 def _country_code(name: str) -> str | None:
@@ -99,6 +124,8 @@ class Corpus:
     def __init__(self, db: Path | str = DEFAULT_DB) -> None:
         self.store = Store(db, read_only=True)
         self.con = self.store.con
+        # What opening did that the reader should know (corpus tables rebuilt after a crash).
+        self.notices = self.store.notices
 
     def close(self) -> None:
         self.store.close()
@@ -126,12 +153,12 @@ class Corpus:
 
     # -- actors ---------------------------------------------------------------------------
 
-    def actors(self, text: str | None = None, limit: int = 50,
+    def actors(self, text: str | None = None, limit: int | None = 50,
                uncoded: bool = False) -> list[dict[str, Any]]:
         """Actors whose name or an alias contains ``text`` (all if None), most cited first;
         with ``uncoded``, only those without a CAMEO code, and no places: what an override
-        file (``--actors``) should add first."""
-        key = f"%{normalise(text)}%" if text else "%"
+        file (``--actors``) should add first. ``limit`` None returns every row."""
+        key = like_pattern(normalise(text)) if text else "%"
         only = "AND a.code IS NULL AND a.type <> 'location'" if uncoded else ""
         return self._rows(
             f"""
@@ -139,8 +166,9 @@ class Corpus:
                    (SELECT list(alias ORDER BY alias) FROM actor_aliases l
                     WHERE l.actor_id = a.actor_id) AS aliases
             FROM actors a
-            WHERE (a.key LIKE $1
-               OR actor_id IN (SELECT actor_id FROM actor_aliases WHERE key LIKE $1)) {only}
+            WHERE (a.key LIKE $1 ESCAPE '\\'
+               OR actor_id IN (SELECT actor_id FROM actor_aliases
+                               WHERE key LIKE $1 ESCAPE '\\')) {only}
             ORDER BY n_docs DESC, n_mentions DESC, name
             LIMIT $2
             """,
@@ -288,12 +316,11 @@ class Corpus:
             clauses.append(f"e.quad_class = {param(where.quad_class)}")
         # Overlap of the event's period [date, last_date] with the range (see EventFilter).
         if where.since:
-            since = _period(where.since, "since")
-            clauses.append(
-                f"coalesce(e.last_date, e.date) >= CAST({param(_first_day(since))} AS DATE)"
-            )
+            first_day, _ = parse_period(_period(where.since, "since"))
+            clauses.append(f"coalesce(e.last_date, e.date) >= {param(first_day)}")
         if where.until:
-            clauses.append(f"e.date <= {_last_day_sql(_period(where.until, 'until'))}")
+            _, last_day = parse_period(_period(where.until, "until"))
+            clauses.append(f"e.date <= {param(last_day)}")
         if where.hedged is not None:
             clauses.append(f"e.hedged = {param(where.hedged)}")
         if where.negated is not None:
@@ -311,7 +338,7 @@ class Corpus:
             clauses.append(
                 "e.event_id IN (SELECT me.event_id FROM mention_events me "
                 "JOIN mentions m USING (mention_id) JOIN documents d ON d.doc_id = m.doc_id "
-                f"WHERE d.publisher ILIKE {param(where.publisher)})"
+                f"WHERE d.publisher ILIKE {param(like_literal(where.publisher))} ESCAPE '\\')"
             )
         return clauses, params
 
@@ -322,18 +349,23 @@ class Corpus:
         speaker: str | None = None,
         about: str | None = None,
         text: str | None = None,
-        limit: int = 100,
+        limit: int | None = 100,
     ) -> list[dict[str, Any]]:
-        """Statements by ``speaker``, about ``about``, containing ``text`` (all given filters)."""
+        """Statements by ``speaker``, about ``about``, containing ``text`` (all given filters).
+
+        ``speaker`` is matched like every actor name (never against the internal per-document
+        ids such as "A1"); a speaker no corpus actor stands for is matched by the words that
+        name them in the text."""
         clauses: list[str] = []
         params: list[Any] = []
         if speaker:
             params.append(self.resolve(speaker))
             clauses.append(
                 f"(sp.actor_id IN (SELECT unnest(${len(params)})) "
-                f"OR q.speaker_local ILIKE ${len(params) + 1})"
+                f"OR (sp.actor_id IS NULL AND q.speaker_text ILIKE ${len(params) + 1} "
+                "ESCAPE '\\'))"
             )
-            params.append(speaker)
+            params.append(like_literal(speaker))
         if about:
             params.append(self.resolve(about))
             clauses.append(
@@ -342,12 +374,12 @@ class Corpus:
                 f"AND ab.actor_id IN (SELECT unnest(${len(params)})))"
             )
         if text:
-            params.append(f"%{text}%")
-            clauses.append(f"q.text ILIKE ${len(params)}")
+            params.append(like_pattern(text))
+            clauses.append(f"q.text ILIKE ${len(params)} ESCAPE '\\'")
         params.append(limit)
         return self._rows(
             f"""
-            SELECT q.quote_id, coalesce(a.name, q.speaker_local) AS speaker, q.text, q.kind,
+            SELECT q.quote_id, coalesce(a.name, q.speaker_text) AS speaker, q.text, q.kind,
                    q.hedged, q.via, q.cue_text AS cue, d.name AS doc, d.publisher, d.published,
                    q.start, q.end
             FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
@@ -386,7 +418,7 @@ class Corpus:
             [self.resolve(source), self.resolve(target), YEAR_ONLY],
         )
 
-    def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, text: str, limit: int | None = 20) -> list[dict[str, Any]]:
         """Articles matching ``text``: BM25-ranked full-text search (DuckDB fts), or, if the
         extension is unavailable, every word must occur, ranked by occurrences."""
         indexed = self.store.has_fts and self.con.execute(
@@ -411,7 +443,7 @@ class Corpus:
             for i in range(len(words))
         )
         every = " AND ".join(
-            f"lower(d.text) LIKE '%' || ${i + 1} || '%'" for i in range(len(words))
+            f"contains(lower(d.text), ${i + 1})" for i in range(len(words))
         )
         return self._rows(
             f"SELECT {columns}, {hits} AS score FROM documents d WHERE {every} "

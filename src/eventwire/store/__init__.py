@@ -4,7 +4,17 @@ Public entry: :class:`Store` (open, add results, rebuild corpus tables) and :fun
 (``eventwire ingest``). Exports are in :mod:`eventwire.store.export`.
 """
 
-from eventwire.store.db import DEFAULT_DB, Store
+from eventwire.store.db import (
+    DEFAULT_DB,
+    Store,
+    StoreBusy,
+    StoreError,
+    StoreIOError,
+    StoreMissing,
+)
 from eventwire.store.ingest import IngestReport, ingest, load_overrides
 
-__all__ = ["Store", "ingest", "IngestReport", "load_overrides", "DEFAULT_DB"]
+__all__ = [
+    "Store", "ingest", "IngestReport", "load_overrides", "DEFAULT_DB",
+    "StoreError", "StoreBusy", "StoreIOError", "StoreMissing",
+]  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -19,6 +20,111 @@ from eventwire.store.rows import TABLE_COLUMNS, RowBatch, input_key, is_storable
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
 
 DEFAULT_DB = Path("eventwire.duckdb")
+
+
+class StoreError(Exception):
+    """A store that cannot be used as given, with a one-line reason: a file that is not an
+    eventwire store, a directory that does not exist, a store from a newer eventwire."""
+
+
+class StoreBusy(StoreError):
+    """A store that cannot be used now but will be later: another process holds it, or it is
+    not up to date and cannot be brought up to date from here."""
+
+
+class StoreIOError(StoreError):
+    """The system refused to read or write the store: disk full, no permission, I/O error."""
+
+
+# DuckDB reports every file problem as one IOException; these say which one it is.
+_LOCKED = re.compile(r"Could not set lock on file")
+_LOCK_HOLDER = re.compile(r"\(PID (\d+)\)")
+_NOT_DUCKDB = "is not a valid DuckDB database file"
+_NO_DIRECTORY = "No such file or directory"
+
+
+def store_error(path: Path, err: duckdb.Error) -> StoreError:
+    """The store error a DuckDB error on ``path`` means, with one line for the user."""
+    text = str(err).removeprefix("IO Error: ").splitlines()[0] if str(err) else type(err).__name__
+    if _LOCKED.search(str(err)):
+        holder = _LOCK_HOLDER.search(str(err))
+        return StoreBusy(
+            f"store {path} is in use by another process"
+            f"{f' (PID {holder.group(1)})' if holder else ''}, such as a running ingest; "
+            "try again when it has finished"
+        )
+    if _NOT_DUCKDB in str(err):
+        return StoreError(f"{path} is not an eventwire store (not a DuckDB database file)")
+    if _NO_DIRECTORY in str(err):
+        return StoreError(f"cannot open store {path}: its directory does not exist")
+    return StoreIOError(f"store {path}: {text}")
+
+
+# A failed commit is a TransactionException whose message says what the file system refused.
+_IO_MESSAGES = ("Could not write", "Could not read", "No space left", "File too large",
+                "Permission denied", "Input/output error", "Disk quota")  # fmt: skip
+
+
+@contextlib.contextmanager
+def store_errors(path: Path) -> Iterator[None]:
+    """DuckDB's I/O failures (disk full, permission denied) as :class:`StoreIOError`."""
+    try:
+        yield
+    except (duckdb.IOException, duckdb.PermissionException, duckdb.OutOfMemoryException) as err:
+        raise store_error(path, err) from err
+    except duckdb.Error as err:
+        if any(marker in str(err) for marker in _IO_MESSAGES):
+            raise store_error(path, err) from err
+        raise
+    except OSError as err:
+        raise StoreIOError(f"store {path}: {err.strerror or err}") from err
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after a failure; a commit that failed has already ended the transaction."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if not read_only and not path.parent.exists():
+        raise StoreError(f"cannot create store {path}: directory {path.parent} does not exist")
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory, not an eventwire store")
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as err:
+        raise store_error(path, err) from err
+    try:
+        _refuse_foreign(con, path)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _refuse_foreign(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    # Another application's DuckDB file must not get eventwire's tables added: an eventwire
+    # store is empty (new) or has our schema_version table.
+    tables = {
+        name for (name,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND schema_name = 'main'"
+        ).fetchall()
+    }  # fmt: skip
+    if not tables:
+        return
+    columns = [
+        name for (name,) in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'schema_version' "
+            "AND schema_name = 'main' ORDER BY column_index"
+        ).fetchall()
+    ]  # fmt: skip
+    if columns != ["version", "name"] or (len(tables) > 1 and "documents" not in tables):
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(
+            f"{path} is a DuckDB file of another application (tables {shown}), not an "
+            "eventwire store; it was left unchanged"
+        )
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
@@ -42,14 +148,41 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
     return True
 
 
-def _migrate_if_older(path: Path) -> None:
-    # A store written by an older eventwire is brought up to date before it is read, so that
-    # queries always see the current tables.
-    with duckdb.connect(str(path), read_only=True) as con:
-        if current_version(con) >= SCHEMA_VERSION:
-            return
-    with duckdb.connect(str(path)) as con:
-        migrate(con)
+def _bring_up_to_date(path: Path) -> list[str]:
+    """Before a store is read: migrate a store written by an older eventwire, and rebuild the
+    corpus tables of a store whose last ingest was interrupted before its rebuild committed
+    (its new documents would otherwise be missing from every query). Returns the notices."""
+    con = _connect(path, read_only=True)
+    try:
+        with store_errors(path):
+            version = current_version(con)
+            if version > SCHEMA_VERSION:
+                raise StoreError(_newer_message(path, version))
+            current = version == SCHEMA_VERSION and derive.is_current(con)
+    finally:
+        con.close()
+    if current:
+        return []
+    try:
+        with Store(path) as store:
+            stale = version == SCHEMA_VERSION
+            store.rebuild()
+    except StoreBusy:
+        raise
+    except StoreIOError as err:
+        raise StoreBusy(
+            f"store {path} is not up to date (an ingest was interrupted) and cannot be "
+            f"updated here ({err}); run 'eventwire ingest' again on it"
+        ) from err
+    if stale:
+        return [f"store {path} was not up to date (an ingest was interrupted); corpus tables "
+                "rebuilt from the stored documents"]
+    return []
+
+
+def _newer_message(path: Path, version: int) -> str:
+    return (f"store {path} has schema version {version}, newer than this eventwire "
+            f"({SCHEMA_VERSION}); upgrade eventwire to use it")
 
 
 @contextlib.contextmanager
@@ -67,23 +200,49 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+class StoreMissing(StoreError, FileNotFoundError):
+    """No store at the path a reader was given."""
+
+
+def _retry_source(item: Result | SkippedFile) -> str | None:
+    # Old failures of the same file (or JSONL line) go when it is read again, even if its
+    # bytes changed since; stdin has no identity across runs, so it is matched by key only.
+    source = str(item.path) if isinstance(item, SkippedFile) else item.document.source
+    return None if source in (None, "stdin") else source
+
+
 class Store:
-    """A DuckDB file holding documents, actors, quotes, event mentions, events and failures."""
+    """A DuckDB file holding documents, actors, quotes, event mentions, events and failures.
+
+    ``read_only`` opens it for queries; a store an interrupted ingest left with corpus tables
+    older than its documents is rebuilt first (``notices`` says so). Opening raises a
+    :class:`StoreError`: :class:`StoreMissing`, :class:`StoreBusy` (locked by another process),
+    :class:`StoreIOError`, or the base type for a file that is not an eventwire store."""
 
     def __init__(self, path: Path | str = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = Path(path)
+        # What opening the store did that a reader should know (a rebuild after a crash).
+        self.notices: list[str] = []
         if read_only and not self.path.exists():
-            raise FileNotFoundError(f"no store at {self.path}; run 'eventwire ingest' first")
+            raise StoreMissing(f"no store at {self.path}; run 'eventwire ingest' first")
         if read_only:
-            _migrate_if_older(self.path)
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
-        if not read_only:
-            # Fewer, larger checkpoints while writing batches (much faster bulk inserts than the
-            # 16MB default, while uncheckpointed data held in memory stays bounded);
-            # every commit is still durable in the write-ahead log.
-            self.con.execute("SET checkpoint_threshold = '64MB'")
-            migrate(self.con)
-        self.has_fts = load_fts(self.con)
+            self.notices = _bring_up_to_date(self.path)
+        self.con = _connect(self.path, read_only)
+        try:
+            with store_errors(self.path):
+                if not read_only:
+                    # Fewer, larger checkpoints while writing batches (much faster bulk inserts
+                    # than the 16MB default, while uncheckpointed data held in memory stays
+                    # bounded); every commit is still durable in the write-ahead log.
+                    self.con.execute("SET checkpoint_threshold = '64MB'")
+                    version = current_version(self.con)
+                    if version > SCHEMA_VERSION:
+                        raise StoreError(_newer_message(self.path, version))
+                    migrate(self.con)
+                self.has_fts = load_fts(self.con)
+        except BaseException:
+            self.con.close()
+            raise
         self._schemas: dict[str, pa.Schema] = {}
 
     def close(self) -> None:
@@ -96,38 +255,63 @@ class Store:
         self.close()
 
     def known_keys(self) -> set[str]:
-        """Keys of every input already stored or recorded as failed."""
-        rows = self.con.execute(
-            "SELECT content_hash FROM documents UNION SELECT failure_id FROM failures"
-        ).fetchall()
+        """Keys of every input already stored as a document. Failed inputs are not in it:
+        they are analysed again whenever they are given again (the cause may be fixed)."""
+        with store_errors(self.path):
+            rows = self.con.execute("SELECT content_hash FROM documents").fetchall()
         return {key for (key,) in rows}
 
+    def failed_sources(self) -> list[str]:
+        """Where the inputs recorded as failed came from (file paths, ``file.jsonl:3``,
+        ``stdin``), in order, for ``ingest --retry-failed``."""
+        with store_errors(self.path):
+            rows = self.con.execute(
+                "SELECT DISTINCT source FROM failures WHERE source IS NOT NULL ORDER BY source"
+            ).fetchall()
+        return [source for (source,) in rows]
+
     def add(self, batch: Iterable[Result | SkippedFile]) -> int:
-        """Write results in one transaction (all or nothing); returns how many were written."""
+        """Write results in one transaction (all or nothing); returns how many were written.
+
+        An input that failed before and is given again replaces its old failure rows: by its
+        document when it now succeeds, by its new failure when it fails again."""
         with cyclic_gc_paused():
             rows = RowBatch()
+            replaced: list[tuple[str, str | None]] = []
             for item in batch:
+                key = input_key(item)
+                replaced.append((key, _retry_source(item)))
                 if is_storable(item):
-                    key = input_key(item)
                     item.document.content_hash = key
                     rows.add_document(item, key, minhash_of(item.document.text))
                 else:
                     rows.add_failure(item)
-            self.write(rows)
+            self.write(rows, replaced)
         return rows.count
 
-    def write(self, rows: RowBatch) -> None:
+    def write(self, rows: RowBatch, replaced: list[tuple[str, str | None]] = ()) -> None:
+        """Append ``rows`` in one transaction, first deleting the failure rows of the inputs
+        in ``replaced`` ((key, source) pairs; a source of None matches by key only)."""
         if not rows.count:
             return
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            for table, table_rows in rows.rows.items():
-                if table_rows:
-                    self._append(table, table_rows)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
+        with store_errors(self.path):
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                if replaced:
+                    keys = [key for key, _ in replaced]
+                    sources = [source for _, source in replaced if source]
+                    self.con.execute(
+                        "DELETE FROM failures WHERE failure_id IN (SELECT unnest($1)) "
+                        "OR source IN (SELECT unnest($2))",
+                        [keys, sources],
+                    )
+                for table, table_rows in rows.rows.items():
+                    if table_rows:
+                        self._append(table, table_rows)
+                self.con.execute("COMMIT")
+            except Exception:
+                rollback(self.con)
+                raise
 
     def _append(self, table: str, rows: list[tuple]) -> None:
         # Arrow columns from row tuples, inserted in one statement: much faster than a row-wise
@@ -151,23 +335,29 @@ class Store:
 
     def set_overrides(self, overrides: list[Override]) -> None:
         """Replace the stored user actor overrides (used by every later rebuild)."""
-        self.con.execute("BEGIN TRANSACTION")
-        self.con.execute("DELETE FROM actor_overrides")
-        for o in overrides:
-            self.con.execute(
-                "INSERT INTO actor_overrides VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [o.name, o.aliases, o.type, o.country, o.sector, o.code, o.roles],
-            )
-        self.con.execute("COMMIT")
+        with store_errors(self.path):
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute("DELETE FROM actor_overrides")
+                for o in overrides:
+                    self.con.execute(
+                        "INSERT INTO actor_overrides VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [o.name, o.aliases, o.type, o.country, o.sector, o.code, o.roles],
+                    )
+                self.con.execute("COMMIT")
+            except Exception:
+                rollback(self.con)
+                raise
 
     def rebuild(self, force: bool = False) -> None:
         """Bring corpus actors, duplicates and merged events up to date with the stored
         documents and overrides (incrementally, see :mod:`eventwire.store.derive`; ``force``
         recomputes everything), then the search index."""
-        if force or not derive.is_current(self.con):
-            with cyclic_gc_paused():  # millions of rows become Python objects, none cyclic
-                derive.rebuild(self.con, full=force)
-        self._index_text()
+        with store_errors(self.path):
+            if force or not derive.is_current(self.con):
+                with cyclic_gc_paused():  # millions of rows become Python objects, none cyclic
+                    derive.rebuild(self.con, full=force)
+            self._index_text()
 
     def _index_text(self) -> None:
         if not self.has_fts:

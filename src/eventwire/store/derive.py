@@ -21,6 +21,7 @@ document counted as new, after emptying the derived state.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 
 import duckdb
@@ -79,7 +80,8 @@ def rebuild(con: duckdb.DuckDBPyConnection, full: bool = False) -> None:
         con.execute("INSERT OR REPLACE INTO meta VALUES ('rebuilt_from', ?)", [inputs_state(con)])
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):  # a failed COMMIT ended it already
+            con.execute("ROLLBACK")
         raise
 
 

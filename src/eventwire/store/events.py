@@ -46,6 +46,8 @@ def last_day(precision: str, first: dt.date) -> dt.date:
     if precision == "year":
         return dt.date(first.year, 12, 31)
     if precision == "month":
+        if (first.year, first.month) == (dt.MAXYEAR, 12):  # no "following month" to count back from
+            return dt.date.max
         following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
         return following - dt.timedelta(days=1)
     return first

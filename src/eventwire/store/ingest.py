@@ -1,7 +1,9 @@
 """``eventwire ingest``: read inputs, skip those already stored, analyse the rest, store them.
 
 Inputs are hashed before the expensive NLP, so a second run over the same files analyses
-nothing. Results are committed in small batches, one transaction each, with ids derived from
+nothing that was stored; inputs that failed are analysed again (a fixed setting or file may
+now let them through), and ``retry_failed`` also re-reads every failed input the store
+records. Results are committed in small batches, one transaction each, with ids derived from
 content, so a run killed at any point and started again ends in the same store as a run that
 was never interrupted.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.ingest import SkippedFile, read_documents
@@ -25,9 +27,21 @@ COMMIT_EVERY = 8
 
 @dataclass
 class IngestReport:
+    """What one ingest did: inputs stored, failed (recorded in the failures table with their
+    reasons, and retried next time), already in the store, skipped as not an article format."""
+
     stored: int = 0
     failed: int = 0
     already_known: int = 0
+    skipped: int = 0
+    # failed inputs per stage ("read", "decode", "clean", "language", "nlp", "extract")
+    failed_by_stage: dict[str, int] = field(default_factory=dict)
+    # recorded failures that --retry-failed could not read again (file gone, stdin)
+    not_retried: list[str] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return self.stored + self.failed + self.skipped
 
 
 def load_overrides(path: Path) -> list[Override]:
@@ -66,9 +80,12 @@ def ingest(
     settings: Settings | None = None,
     actors_file: Path | Sequence[Path] | None = None,
     on_commit: Callable[[IngestReport], None] | None = None,
+    on_result: Callable[[Result | SkippedFile], None] | None = None,
+    retry_failed: bool = False,
 ) -> IngestReport:
-    """Store every input under ``paths`` that ``db`` does not hold yet; ``on_commit`` is called
-    after each committed batch.
+    """Store every input under ``paths`` that ``db`` does not hold yet; ``on_result`` sees each
+    analysed input (stored, failed or skipped) and ``on_commit`` is called after each committed
+    batch. With ``retry_failed`` the failed inputs the store records are read again too.
 
     The actor override files (``actors_file``, else ``settings.actors``) are used by the
     analysis (as ``settings.actors``) and replace the store's corpus overrides."""
@@ -85,6 +102,8 @@ def ingest(
         if files:
             store.set_overrides([o for f in files for o in load_overrides(f)])
         known = store.known_keys()
+        if retry_failed:
+            paths = _with_failed_sources(paths, store.failed_sources(), report)
 
         def fresh() -> Iterator[Result | SkippedFile]:
             for item in read_documents(paths, settings):
@@ -98,9 +117,9 @@ def ingest(
         batch: list[Result | SkippedFile] = []
         for item in analyse(fresh(), settings):
             batch.append(item)
-            stored = is_storable(item)
-            report.stored += stored
-            report.failed += not stored
+            _count(report, item)
+            if on_result:
+                on_result(item)
             if len(batch) >= COMMIT_EVERY:
                 store.add(batch)
                 batch = []
@@ -109,3 +128,46 @@ def ingest(
         store.add(batch)
         store.rebuild()
     return report
+
+
+def _count(report: IngestReport, item: Result | SkippedFile) -> None:
+    if isinstance(item, SkippedFile):
+        report.skipped += 1
+    elif is_storable(item):
+        report.stored += 1
+    else:
+        report.failed += 1
+        # the failing stage; an input with only a decode error had no usable text at all
+        stages = [e.stage for e in item.errors]
+        stage = next((s for s in stages if s != "decode"), stages[0] if stages else "read")
+        report.failed_by_stage[stage] = report.failed_by_stage.get(stage, 0) + 1
+
+
+def _with_failed_sources(
+    paths: list[Path], sources: list[str], report: IngestReport
+) -> list[Path]:
+    """``paths`` plus the files the recorded failures came from (a JSONL line's whole file),
+    each once; sources that cannot be read again are listed in ``report.not_retried``."""
+    wanted = list(paths)
+    seen = {_identity(p) for p in paths}
+    for source in sources:
+        path = Path(source)
+        if not path.exists():
+            head, colon, line = source.rpartition(":")
+            path = Path(head) if colon and line.isdigit() else path
+        if source == "stdin" or not path.exists():
+            report.not_retried.append(source)
+            continue
+        identity = _identity(path)
+        inside_given = any(str(parent) in seen for parent in Path(identity).parents)
+        if identity not in seen and not inside_given:  # a given directory reads it already
+            seen.add(identity)
+            wanted.append(path)
+    return wanted
+
+
+def _identity(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path)

@@ -18,6 +18,7 @@ order when a store is opened for writing.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 import duckdb
@@ -267,7 +268,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, name])
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):  # a failed COMMIT ended it already
+                con.execute("ROLLBACK")
             raise
         version = number
     return version
