@@ -677,3 +677,11 @@ def test_first_person_in_a_direct_quote_is_its_speaker(code) -> None:
 def test_actors_in_apposition_to_a_plain_noun_are_the_doers(code) -> None:
     events = code("Two neighbours, Kenya and Uganda, condemned the coup.")
     assert one(events, "11", "Kenya") and one(events, "11", "Uganda")
+
+
+def test_more_news_verbs_and_nouns(code) -> None:
+    assert one(code("Three senators have dragged the police chief to court over the raid."),
+               "11", "senators", "police chief").cameo == "115"
+    assert one(code("China balked at the demand."), "12", "China").cameo == "120"
+    assert one(code("Trump's July call with Zelensky is at the centre of the inquiry."),
+               "04", "Trump", "Zelensky").cameo == "041"

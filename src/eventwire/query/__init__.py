@@ -64,7 +64,6 @@ YEAR_ONLY = " (year only)"  # timeline row label suffix for events dated by year
 
 # A day, month or year: what a filter bound may be, as text or as a date.
 DateBound = str | int | dt.date
-_PERIOD = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 @dataclass
