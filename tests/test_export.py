@@ -402,7 +402,9 @@ def test_an_older_store_gets_53_bit_ids_and_a_time_added(tmp_path: Path):
         "INSERT INTO documents (doc_id, content_hash, name, text) VALUES ('doc-1', 'h', 'a', 't')"
     )
     con.close()
-    with Store(path, read_only=True) as upgraded:
+    # opened for writing: migrated, not yet rebuilt (a reader would rebuild the corpus tables
+    # from the stored mentions, which this hand-made store does not have)
+    with Store(path) as upgraded:
         ids = upgraded.con.execute(
             "SELECT event_id FROM events UNION ALL SELECT event_id FROM mention_events"
         ).fetchall()

@@ -55,6 +55,11 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
                 and ctx.lex.wrappers[t.lemma_.lower()].kind != "refuse"))
         for c, t in zip(chain, chain[1:], strict=False)
     ) or any(
+        # "efforts to get Ukraine to investigate", "a bid to oust the mayor": only an aim
+        c.dep_ == "acl" and t.lemma_.lower() in words.aim_nouns
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c, t in zip(chain[:4], chain[1:5], strict=False)
+    ) or any(
         # "stopped the crowd from marching": the march was kept from happening
         c.dep_ == "prep" and c.lower_ == "from" and t.lemma_.lower() in words.preventing
         for c, t in zip(chain[1:4], chain[2:4], strict=False)

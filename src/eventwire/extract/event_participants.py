@@ -479,6 +479,9 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
             head = head.head
         if head.dep_ in SUBJECTS and head.head.lemma_.lower() in ctx.lex.reporting:
             return []  # the rest of the sentence is attribution
+        if (head.dep_ in SUBJECTS and head.head.dep_ == "conj"
+                and head.head.head.i == candidate.trigger.i):
+            return []  # "resigned and Wolf was named": the doer of a clause of its own
         if head.dep_ == "pobj" and head.head.lower_ in ctx.words.place_preps | {"according"}:
             continue
         if head.dep_ == "pobj" and head.head.head.lower_ == "according":

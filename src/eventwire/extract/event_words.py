@@ -112,6 +112,7 @@ class EventWordsFile(BaseModel):
     generic_when: Words
     denials: Words
     prospective: Words
+    aim_nouns: Words
     preventing: Words
     hedges: Words
     claiming: Words
@@ -177,6 +178,7 @@ class EventWords:
     generic_when: frozenset[str]
     denials: frozenset[str]
     prospective: frozenset[str]
+    aim_nouns: frozenset[str]
     preventing: frozenset[str]
     hedges: frozenset[str]
     claiming: frozenset[str]

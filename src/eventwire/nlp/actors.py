@@ -354,7 +354,10 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
             if mention.pronoun is None:
                 sentence = sentence_of[mention.span.start]
                 named_in.setdefault(sentence, set()).add(cluster.country)
-                if not _is_counterpart(mention.span):
+                # a country named as a place or a doer; not "Chinese tariffs" (a modifier of
+                # a thing) nor "talks with Washington" (a counterpart)
+                if (not _is_counterpart(mention.span)
+                        and mention.span.root.dep_ not in {"amod", "compound", "nmod", "poss"}):
                     home_in.setdefault(sentence, set()).add(cluster.country)
     for cluster in clusters:
         if (cluster.country is not None or cluster.sector not in _DOMESTIC_SECTORS

@@ -109,7 +109,9 @@ def _link_duplicates(con: duckdb.DuckDBPyConnection) -> None:
     """Find the near-duplicates of new documents; leave the documents whose ``duplicate_of``
     changed in temp table ``_dup_changed``."""
     new = con.execute(
-        "SELECT doc_id, minhash FROM documents WHERE doc_id IN (SELECT doc_id FROM _new)"
+        # a document without a signature (a store from before them) has no bands to match
+        "SELECT doc_id, minhash FROM documents WHERE doc_id IN (SELECT doc_id FROM _new) "
+        "AND minhash IS NOT NULL"
     ).to_arrow_table()
     if new.num_rows:
         signatures = np.asarray(
