@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -319,6 +319,7 @@ class DateScope:
         self._found: dict[int, list[_Found]] = {}
         # doc.ents rebuilds its tuple on every access (and Span.ents scans it): read it once
         self._dates = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+        self._date_starts = [ent.start for ent in self._dates]  # ents come in text order
         self.segments = segments(doc)
         self._starts = [segment.start for segment in self.segments]
         self._walked = False  # the date expressions are read on the first event to date
@@ -369,7 +370,8 @@ class DateScope:
         """The sentence's date expressions, resolved. A month or day without a year takes the
         year this sentence names ("In 2020, ... in August"), else the paragraph's (``frame``)."""
         found: list[_Found] = []
-        spans = [ent for ent in self._dates if sent.start <= ent.start < sent.end]
+        spans = self._dates[bisect_left(self._date_starts, sent.start):
+                            bisect_left(self._date_starts, sent.end)]
         words = doc_text(self.doc)[sent.start_char:sent.end_char].lower()
         for match in _SAME_AS_ANCHOR.finditer(words):
             span = sent.char_span(match.start(), match.end())  # offsets within the sentence

@@ -10,7 +10,10 @@ coder's word lists, dictionary or memory of coded events.)
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -52,7 +55,8 @@ class EventContext:
         actors: list[ActorCluster] = list(doc._.actors or [])
         return cls(
             doc=doc, lex=lexicon(), words=words or event_words(),
-            weights=weights or load_weights(), quotes=quotes, actors=actors,
+            weights=weights or load_weights(), actors=actors,
+            quotes=sorted(quotes, key=lambda q: q.start),  # in document order, for look-ups
             clusters={cluster.id: cluster for cluster in actors},
             actor_of={i: cluster for cluster in reversed(actors)
                       for mention in cluster.mentions for i in range(mention.start, mention.end)},
@@ -62,6 +66,37 @@ class EventContext:
     @property
     def text(self) -> str:
         return doc_text(self.doc)
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [quote.start for quote in self.quotes]
+
+    @cached_property
+    def _quote_cues(self) -> dict[int, int]:
+        """Character offset of each quote's cue -> the first quote so cued (its position)."""
+        cues: dict[int, int] = {}
+        for position, quote in enumerate(self.quotes):
+            if quote.cue is not None:
+                cues.setdefault(quote.cue.start, position)
+        return cues
+
+    def quote_at(self, start: int, cue_offsets: Iterable[int] = ()) -> Quote | None:
+        """The first quote (in document order) that contains character ``start`` or is cued by
+        a word at one of ``cue_offsets``. Looked up, not scanned: long articles hold hundreds
+        of quotes and events."""
+        found = self._containing(start)
+        found += [self._quote_cues[o] for o in cue_offsets if o in self._quote_cues]
+        return self.quotes[min(found)] if found else None
+
+    def quotes_containing(self, start: int) -> list[Quote]:
+        """The quotes that contain character ``start``, in document order."""
+        return [self.quotes[p] for p in sorted(self._containing(start))]
+
+    def _containing(self, start: int) -> list[int]:
+        # quotes start in order and rarely nest: look back over the few that start before
+        position = bisect_right(self._quote_starts, start) - 1
+        return [back for back in range(position, max(position - 8, -1), -1)
+                if self.quotes[back].start <= start < self.quotes[back].end]
 
     def cluster(self, party: Party) -> ActorCluster | None:
         """The actor a party is, when it is one."""

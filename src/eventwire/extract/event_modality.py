@@ -113,15 +113,10 @@ def _attribution(ctx: EventContext, candidate: Candidate, chain: list[Token]) ->
         # "two journalists were detained, police said": the force that reports an arrest
         # without naming who made it made it
         candidate.sources = [p for p in speakers if is_enforcer(ctx, p)]
-    start = candidate.trigger.idx
-    for quote in ctx.quotes:
-        cue = quote.cue
-        inside = quote.start <= start < quote.end
-        cued = cue is not None and any(t.idx == cue.start for t in chain)
-        if inside or cued:
-            candidate.quote = quote.id
-            candidate.via = list(quote.via)
-            return
+    quote = ctx.quote_at(candidate.trigger.idx, (t.idx for t in chain))
+    if quote is not None:
+        candidate.quote = quote.id
+        candidate.via = list(quote.via)
 
 
 def _without_evidence(chain: list[Token], words: EventWords) -> bool:

@@ -323,9 +323,9 @@ def _speaker_of(ctx: EventContext, pronoun: Token) -> Party | None:
 
 def _quote_speaker(ctx: EventContext, pronoun: Token) -> Party | None:
     """"I" or "we" inside a direct quote is its speaker ("'I rejected it,' Biden said")."""
-    for quote in ctx.quotes:
-        if quote.kind == "direct" and quote.speaker and quote.start <= pronoun.idx < quote.end:
-            return Party(quote.speaker, pronoun.text, True, pronoun)
+    quote = ctx.quote_at(pronoun.idx)
+    if quote is not None and quote.kind == "direct" and quote.speaker:
+        return Party(quote.speaker, pronoun.text, True, pronoun)
     return None
 
 

@@ -156,4 +156,4 @@ def _quoted(ctx: EventContext, clause: Token) -> bool:
     """Whether the clause is inside a direct quote: the speaker's own words, a statement
     ('"We will respond," the ministry said'), not news attributed to a source."""
     start = clause.left_edge.idx
-    return any(q.kind == "direct" and q.start <= start < q.end for q in ctx.quotes)
+    return any(q.kind == "direct" for q in ctx.quotes_containing(start))
