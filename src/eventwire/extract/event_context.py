@@ -13,7 +13,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -47,6 +46,10 @@ class EventContext:
     priors: list[float] = field(default_factory=list)  # of each event made, in order (scoring)
     implied: dict[tuple[str, str | None], ActorCluster] = field(
         default_factory=dict)  # implied doers made, by (sector, country)
+    # the quotes' look-up index (see _quote_index)
+    _indexed_quotes: int = field(default=-1, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _cues: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_document(cls, doc: Doc, quotes: list[Quote], words: EventWords | None = None,
@@ -67,25 +70,25 @@ class EventContext:
     def text(self) -> str:
         return doc_text(self.doc)
 
-    @cached_property
-    def _quote_starts(self) -> list[int]:
-        return [quote.start for quote in self.quotes]
-
-    @cached_property
-    def _quote_cues(self) -> dict[int, int]:
-        """Character offset of each quote's cue -> the first quote so cued (its position)."""
-        cues: dict[int, int] = {}
-        for position, quote in enumerate(self.quotes):
-            if quote.cue is not None:
-                cues.setdefault(quote.cue.start, position)
-        return cues
+    def _quote_index(self) -> tuple[list[int], dict[int, int]]:
+        """Each quote's start, and the character offset of each quote's cue -> the first quote
+        so cued (its position); rebuilt when quotes were added."""
+        if self._indexed_quotes != len(self.quotes):
+            self._starts = [quote.start for quote in self.quotes]
+            self._cues = {}
+            for position, quote in enumerate(self.quotes):
+                if quote.cue is not None:
+                    self._cues.setdefault(quote.cue.start, position)
+            self._indexed_quotes = len(self.quotes)
+        return self._starts, self._cues
 
     def quote_at(self, start: int, cue_offsets: Iterable[int] = ()) -> Quote | None:
         """The first quote (in document order) that contains character ``start`` or is cued by
         a word at one of ``cue_offsets``. Looked up, not scanned: long articles hold hundreds
         of quotes and events."""
         found = self._containing(start)
-        found += [self._quote_cues[o] for o in cue_offsets if o in self._quote_cues]
+        cues = self._quote_index()[1]
+        found += [cues[o] for o in cue_offsets if o in cues]
         return self.quotes[min(found)] if found else None
 
     def quotes_containing(self, start: int) -> list[Quote]:
@@ -94,7 +97,7 @@ class EventContext:
 
     def _containing(self, start: int) -> list[int]:
         # quotes start in order and rarely nest: look back over the few that start before
-        position = bisect_right(self._quote_starts, start) - 1
+        position = bisect_right(self._quote_index()[0], start) - 1
         return [back for back in range(position, max(position - 8, -1), -1)
                 if self.quotes[back].start <= start < self.quotes[back].end]
 
