@@ -452,7 +452,8 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         return code
     if source.token.lemma_.lower() in ctx.words.protesters:
         return "145"  # "protesters clashed with police": a violent protest
-    if cluster.sector == "COP":
+    if cluster.sector == "COP" and code[:3] not in {"191", "192"}:
+        # force used by the police is repression; a siege or an occupation stays what it is
         return "175"
     if cluster.sector in ctx.words.individual_sectors or (
             cluster.sector is None and cluster.kind == "person"):
