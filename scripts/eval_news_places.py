@@ -103,7 +103,18 @@ def evaluate() -> dict:
         items = [i for i in news.predicted_items(results[doc]) if i.root != "01"]
         for g, p in news.match([gold_items[n] for n in numbers], items):
             matched[numbers[g]] = ours[p]
-    figures: dict = {"events": len(events), "matched": len(matched)}
+    # Looser: any of our events on the gold event's trigger, else in its sentence (the place
+    # finder's own accuracy, whatever the coder made of the event)
+    located: dict[int, object] = {}
+    for number, item in enumerate(gold_items):
+        ours = [e for e in results[item.doc].events if e.cameo_root != "01"]
+        on_trigger = [e for e in ours if news.overlaps(item.trigger, (e.trigger.start,
+                                                                      e.trigger.end))]
+        in_sentence = [e for e in ours if news.overlaps(item.sentence, (e.sentence.start,
+                                                                        e.sentence.end))]
+        if on_trigger or in_sentence:
+            located[number] = (on_trigger or in_sentence)[0]
+    figures: dict = {"events": len(events), "matched": len(matched), "located": len(located)}
     for annotator, rows in golds.items():
         placed = [r for r in rows if r["place"]]
         scored = [(r, matched[r["event"]]) for r in placed if r["event"] in matched]
@@ -118,6 +129,14 @@ def evaluate() -> dict:
             "matched without a gold place": len(unplaced),
             "ours placed anyway": sum(1 for e in unplaced if e.place is not None),
         }
+        near = [(r, located[r["event"]]) for r in placed if r["event"] in located]
+        figures[annotator].update({
+            "located with a place": len(near),
+            "located: ours placed": sum(1 for _, e in near if e.place is not None),
+            "located: place right": sum(1 for r, e in near if _same_place(r, e.place)),
+            "located: country right": sum(1 for r, e in near if e.place is not None
+                                          and e.place.country == r["country"]),
+        })
     if len(golds) == 2:
         a, b = (golds[x] for x in PLACE_ANNOTATORS)
         both = [(x, y) for x, y in zip(a, b, strict=True) if x["place"] and y["place"]]
@@ -166,6 +185,24 @@ def section(figures: dict) -> str:
             f"| {annotator} | {f['gold with a place']} | {n} | {_share(f['ours placed'], n)} | "
             f"{_share(f['place right'], n)} | {_share(f['country right'], n)} | "
             f"{_share(f['ours placed anyway'], f['matched without a gold place'])} |")
+    lines += [
+        "",
+        "The same on every gold event with a place that eventwire codes some event for (one on "
+        "its trigger, else one in its sentence, whatever its code): the place finder's own "
+        "accuracy.",
+        "",
+        "| place gold | gold events with a place, coded | we give a place | place right "
+        "| country right |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for annotator in PLACE_ANNOTATORS:
+        f = figures.get(annotator)
+        if not f:
+            continue
+        n = f["located with a place"]
+        lines.append(
+            f"| {annotator} | {n} | {_share(f['located: ours placed'], n)} | "
+            f"{_share(f['located: place right'], n)} | {_share(f['located: country right'], n)} |")
     agreement = figures.get("agreement")
     if agreement:
         both = agreement["both placed"]
