@@ -188,6 +188,8 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         if party is None:
             return "none"
         cluster = ctx.cluster(party)
+        if cluster is not None and cluster.kb_id and cluster.country:
+            return "known"  # a knowledge-base actor of known country ("Vladimir Putin")
         if cluster is not None:
             return "country" if cluster.country else "actor"
         return "named" if party.named else "words"

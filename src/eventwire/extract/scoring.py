@@ -41,8 +41,9 @@ class Evidence:
     """What the coder knows about one event when it scores it."""
 
     match: str  # verb, wrapper, light, evaluative, statement, comment, noun, act, vector
-    # how each participant was found, from most to least certain: country (a coded actor with a
-    # country), actor, named (a name the actors stage did not keep), words, none
+    # how each participant was found, from most to least certain: known (a knowledge-base actor
+    # with a country), country (a coded actor with a country), actor, named (a name the actors
+    # stage did not keep), words, none
     source: str
     target: str
     quad_class: int
@@ -61,7 +62,8 @@ class Evidence:
         if self.source == "none":
             score -= 0.2
         for kind in (self.source, self.target):
-            score += {"none": -0.12, "country": 0.07, "actor": 0.07, "named": 0.03}.get(
+            score += {"none": -0.12, "known": 0.07, "country": 0.07, "actor": 0.07,
+                      "named": 0.03}.get(
                 kind, -0.05)
         if self.alleged:
             score -= 0.45
