@@ -222,7 +222,7 @@ def test_plain_statement_targets_its_addressee_not_who_it_is_about(code) -> None
     events = code("Viktor Orban said Volodymyr Zelensky was tired after the summit.")
     statement = one(events, "01", "Orban")
     assert (statement.cameo, statement.target, statement.plover) == ("010", "", None)
-    assert statement.confidence < 0.6
+    assert 0 < statement.confidence < 0.8  # a plain comment is never in the top band
     told = code("Viktor Orban told Volodymyr Zelensky that the summit had been useful.")
     assert one(told, "01", "Orban", "Zelensky")
     press = code("Viktor Orban told reporters that Volodymyr Zelensky was tired.")
