@@ -685,3 +685,10 @@ def test_more_news_verbs_and_nouns(code) -> None:
     assert one(code("China balked at the demand."), "12", "China").cameo == "120"
     assert one(code("Trump's July call with Zelensky is at the centre of the inquiry."),
                "04", "Trump", "Zelensky").cameo == "041"
+
+
+def test_a_relayed_report_of_praise_is_no_praise_by_the_relay(code) -> None:
+    events = code("Russian President Vladimir Putin praised Elon Musk as a visionary, TASS "
+                  "reported.")
+    assert one(events, "05", "Putin", "Musk")
+    assert not find(events, "05", "TASS")

@@ -34,7 +34,7 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
         # "X called Y a traitor" often parses Y as the subject of a small clause
         for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
             pairs += _copular(clause)
-    else:  # a reporting verb: what the statement says of someone
+    elif lemma not in ctx.words.relays:  # a reporting verb: what the statement says of someone
         for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
             pairs += _copular(clause) or _judged(ctx, clause)
     found = []
@@ -66,14 +66,16 @@ def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
     """A reported clause that judges its subject's actor or what the actor did: "said
     Trump's approach was a disaster", "said the minister's remarks were misleading" (the
     whole clause is the description; the actor is the subject or the subject's owner)."""
+    if clause.lemma_ != "be" and not any(c.dep_ in {"acomp", "attr"} for c in clause.children):
+        return []  # "Putin praised Musk as a visionary, TASS reported": a reported act
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     pairs = []
     for subject in subjects:
+        # what an actor did or has, judged: "Trump's approach", "Washington's sanctions"
         owner = next((c for c in subject.children if c.dep_ == "poss"
-                      and c.i in ctx.actor_of), None)
-        described = subject if subject.i in ctx.actor_of else owner
-        if described is not None and described.pos_ != "PRON":
-            pairs.append((described, clause))
+                      and c.i in ctx.actor_of and c.pos_ != "PRON"), None)
+        if owner is not None:
+            pairs.append((owner, clause))
     return pairs
 
 
