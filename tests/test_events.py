@@ -692,3 +692,8 @@ def test_a_relayed_report_of_praise_is_no_praise_by_the_relay(code) -> None:
                   "reported.")
     assert one(events, "05", "Putin", "Musk")
     assert not find(events, "05", "TASS")
+
+
+def test_economic_blows_are_no_force(code) -> None:
+    assert not find(code("Farmers hit by retaliatory Chinese tariffs received payments."), "19")
+    assert one(code("Russian missiles hit Kyiv overnight."), "19", "Russian", "Kyiv")
