@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from eventwire.ingest.clean import clean_text
 from eventwire.ingest.decode import decode
 from eventwire.ingest.html import extract_html
@@ -26,7 +28,7 @@ from eventwire.ingest.sources import (
     sniff_kind,
     walk,
 )
-from eventwire.model import Document, ErrorRecord, Result
+from eventwire.model import Document, ErrorRecord, Result, Stage
 from eventwire.settings import Settings
 
 __all__ = ["read_documents", "SkippedFile"]
@@ -142,20 +144,37 @@ def _failed(doc_id: str, source: str, stage: str, message: str) -> RawInput:
     return RawInput(doc_id, source, "text", errors=[(stage, message)], fatal=True)
 
 
+def _set_published(result: Result, value: str | None, stage: Stage) -> None:
+    """The document's publication date, or none and a notice when ``value`` is not a date
+    (year 9999, 2024-02-30, garbage): an invalid date never reaches the output or the store."""
+    try:
+        result.document.published = value
+    except ValidationError as err:
+        reason = err.errors()[0]["msg"].removeprefix("Value error, ")
+        result.errors.append(
+            ErrorRecord(
+                stage=stage, message=f"publication date dropped: {reason}", notice=True
+            )
+        )
+
+
 def _prepare(raw: RawInput, settings: Settings) -> Result:
     document = Document(
         id=raw.id,
         url=raw.url,
         title=raw.title,
         publisher=raw.publisher,
-        published=raw.published,
         source=raw.source,
         content_hash=raw.content_hash,
     )
-    errors = [ErrorRecord(stage=stage, message=message) for stage, message in raw.errors]
+    errors = [
+        ErrorRecord(stage=stage, message=message, notice=not raw.fatal)
+        for stage, message in raw.errors
+    ]
     result = Result(document=document, errors=errors)
     if raw.fatal:
         return result
+    _set_published(result, raw.published, "read")
     try:
         if raw.html is not None:
             article = extract_html(raw.html, raw.url)
@@ -163,7 +182,8 @@ def _prepare(raw: RawInput, settings: Settings) -> Result:
             document.title = document.title or article.title
             document.author = article.author
             document.publisher = document.publisher or article.publisher
-            document.published = document.published or article.published
+            if not document.published:
+                _set_published(result, article.published, "clean")
             document.url = document.url or article.url
         elif settings.raw:
             document.text = raw.text or ""
@@ -171,7 +191,8 @@ def _prepare(raw: RawInput, settings: Settings) -> Result:
             cleaned = clean_text(raw.text or "")
             document.text = cleaned.text
             document.removed = cleaned.removed
-            document.published = document.published or cleaned.published
+            if not document.published:
+                _set_published(result, cleaned.published, "clean")
             document.title = document.title or cleaned.title
     except Exception as err:  # noqa: BLE001 - a library failing on one page must not stop a batch
         result.errors.append(ErrorRecord(stage="clean", message=f"could not extract text: {err}"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from eventwire.ingest import SkippedFile
-from eventwire.model import Result
+from eventwire.model import Result, valid_event_date, valid_published
 
 NUM_PERM = 64
 _PRIME = np.uint64((1 << 61) - 1)
@@ -77,6 +77,15 @@ def is_storable(item: Result | SkippedFile) -> bool:
     return not item.failed
 
 
+def _storable_published(value: str | None) -> str | None:
+    """The guard of the store: a date the model would refuse (a Document built without
+    validation) is stored as none, so the event dates computed from it cannot overflow."""
+    try:
+        return valid_published(value)
+    except ValueError:
+        return None
+
+
 def doc_id_for(content_hash: str) -> str:
     return f"doc-{content_hash[:16]}"
 
@@ -128,7 +137,8 @@ class RowBatch:
         self._append(
             "documents",
             (doc_id, content_hash, doc.id, doc.url, doc.publisher, doc.title, doc.author,
-             doc.published, doc.language, doc.source, doc.text, notices, minhash, None),
+             _storable_published(doc.published), doc.language, doc.source, doc.text, notices,
+             minhash, None),
         )  # fmt: skip
         for actor in result.actors:
             mentions = [{"start": m.start, "end": m.end, "text": m.text} for m in actor.mentions]
@@ -152,9 +162,9 @@ class RowBatch:
                 "mentions",
                 (f"{doc_id}/{event.id}", doc_id, event.id, event.source, event.target,
                  event.cameo, event.cameo_root, event.plover, event.quad_class, event.goldstein,
-                 event.date, event.date_basis, event.hedged, event.negated, list(event.via),
-                 event.quote, event.sentence.start, event.sentence.end, event.trigger.start,
-                 event.trigger.end, event.trigger.text, event.confidence,
+                 valid_event_date(event.date), event.date_basis, event.hedged, event.negated,
+                 list(event.via), event.quote, event.sentence.start, event.sentence.end,
+                 event.trigger.start, event.trigger.end, event.trigger.text, event.confidence,
                  event.hypothetical, event.source_text, event.target_text, event.mode,
                  event.context),
             )  # fmt: skip
