@@ -32,6 +32,8 @@ _MAX_CONTROL_SHARE = 0.05
 # Text stays UTF-8 when its bad sequences are at most this share of its bytes, or fewer than
 # its valid non-ASCII characters (a Latin-1 article has every accented letter bad).
 _MAX_BAD_UTF8_SHARE = 0.005
+# Text in any script has a space or a line break at least this often (in bytes).
+_BYTES_PER_SPACE = 2000
 # Windows-1252 is how stray bytes in UTF-8 text are read: the code page they mostly come from.
 _STRAY_BYTE_ENCODING = "cp1252"
 
@@ -247,6 +249,9 @@ def _guess_encoding(data: bytes) -> str | None:
     western = _decoded("cp1252", data)
     if western is not None and _plausible(western, max_share=0.25):
         return "cp1252"
+    spaces = sum(data.count(byte) for byte in b" \n\t")
+    if spaces * _BYTES_PER_SPACE < len(data):
+        return None  # every byte pair is a character of some CJK code page, even random ones
     for match in from_bytes(data):
         text = _decoded(match.encoding, data)
         if text is not None and _plausible(text, max_share=1.0, any_punctuation=True):
