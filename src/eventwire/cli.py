@@ -110,7 +110,7 @@ def extract_command(
     try:
         for item in run(paths, settings):
             if isinstance(item, SkippedFile):
-                _warn(f"{item.path}: skipped, not an article format (.txt .html .jsonl)")
+                _warn(f"{item.shown}: skipped, {item.reason}")
                 continue
             for error in item.errors:
                 _warn(f"{item.document.source or item.document.id}: {error.stage}: {error.message}")

@@ -20,11 +20,13 @@ from eventwire.ingest.sources import (
     InputError,
     RawInput,
     SkippedFile,
+    UnreadableDirectory,
     content_hash,
     doc_id_for,
     kind_of,
     read_bytes,
     read_stdin,
+    shown_path,
     sniff_kind,
     walk,
 )
@@ -68,13 +70,16 @@ def _raw_inputs(paths: list[Path], settings: Settings) -> Iterator[RawInput | Sk
         for file in walk([path]):
             if isinstance(file, SkippedFile):
                 yield file
-                continue
-            yield from _from_bytes_source(
-                doc_id_for(file),
-                str(file),
-                kind_of(file),
-                lambda f=file: read_bytes(f, settings.max_bytes),
-            )
+            elif isinstance(file, UnreadableDirectory):
+                yield _failed(shown_path(file.path.name), shown_path(file.path), "read",
+                              file.message)  # fmt: skip
+            else:
+                yield from _from_bytes_source(
+                    doc_id_for(file),
+                    shown_path(file),
+                    kind_of(file),
+                    lambda f=file: read_bytes(f, settings.max_bytes),
+                )
 
 
 def _from_bytes_source(doc_id, source, kind, read) -> Iterator[RawInput]:

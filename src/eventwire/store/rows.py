@@ -61,7 +61,7 @@ def input_key(item: Result | SkippedFile) -> str:
     """The key an input is stored under, as document or as failure: the hash ingest computed
     from its bytes; else the hash of its text; else (nothing readable) of where it came from."""
     if isinstance(item, SkippedFile):
-        return sha256(f"skipped:{item.path}")
+        return sha256(f"skipped:{item.shown}")
     document = item.document
     if document.content_hash:
         return document.content_hash
@@ -121,8 +121,8 @@ class RowBatch:
     def add_failure(self, item: Result | SkippedFile) -> None:
         key = input_key(item)
         if isinstance(item, SkippedFile):
-            errors = [("read", "skipped: not an article format (.txt .html .jsonl)")]
-            name, source = str(item.path), str(item.path)
+            errors = [("read", f"skipped: {item.reason}")]
+            name, source = item.shown, item.shown
         else:
             errors = [(e.stage, e.message) for e in item.errors] or [("read", "no text")]
             name, source = item.document.id, item.document.source
