@@ -203,7 +203,8 @@ def gunzip(data: bytes, max_bytes: int) -> bytes:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
+    """A size for people: megabytes, or bytes when that would read 0.0 MB."""
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def _over_limit(max_bytes: int) -> str:
