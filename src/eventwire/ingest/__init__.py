@@ -7,13 +7,14 @@ Public entry: :func:`read_documents`. Each input article comes out as a ``Result
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from eventwire.ingest.clean import clean_text
-from eventwire.ingest.decode import decode
+from eventwire.ingest.decode import clean_controls, decode
 from eventwire.ingest.html import extract_html
 from eventwire.ingest.language import detect_language
 from eventwire.ingest.sources import (
@@ -121,28 +122,50 @@ def _jsonl_records(
         if not isinstance(record, dict):
             yield _failed(fallback_id, where, "read", f"line {number} is not a JSON object")
             continue
-        doc_id = str(record.get("id") or fallback_id)
+        doc_id = _str_or_none(record.get("id")) or fallback_id
         body_text, body_html = record.get("text"), record.get("html")
         if not isinstance(body_text, str) and not isinstance(body_html, str):
             yield _failed(doc_id, where, "read", f"line {number} has no 'text' or 'html' string")
             continue
+        body = body_text if isinstance(body_text, str) else body_html
+        record_notices = list(notices)
+        for what, count in (
+            ("lone surrogate escape(s) replaced with U+FFFD", len(_SURROGATES.findall(body))),
+            ("NUL character(s) removed", body.count("\0")),
+        ):
+            if count:
+                record_notices.append(("decode", f"line {number}: {count} {what}"))
+        body = clean_controls(_SURROGATES.sub("\ufffd", body))
+        published = record.get("published")
         yield RawInput(
             id=doc_id,
             source=where,
             kind="text" if isinstance(body_text, str) else "html",
-            text=body_text if isinstance(body_text, str) else None,
-            html=body_html if not isinstance(body_text, str) else None,
+            text=body if isinstance(body_text, str) else None,
+            html=body if not isinstance(body_text, str) else None,
             url=_str_or_none(record.get("url")),
             title=_str_or_none(record.get("title")),
-            published=_str_or_none(record.get("published")),
+            # Not a string (20240101) is kept as text, so that dropping it is noted.
+            published=_str_or_none(published if isinstance(published, str | None)
+                                   else json.dumps(published)),  # fmt: skip
             publisher=_str_or_none(record.get("publisher")),
             content_hash=content_hash(line.encode("utf-8")),
-            errors=list(notices),
+            errors=record_notices,
         )
 
 
+# JSON may escape halves of UTF-16 pairs alone ("\ud800"), which no UTF-8 output can hold.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def _str_or_none(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    """A metadata string as one clean line (no lone surrogate, no control character)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    value = " ".join(clean_controls(_SURROGATES.sub("\ufffd", value)).split())
+    return value or None
 
 
 def _failed(doc_id: str, source: str, stage: str, message: str) -> RawInput:

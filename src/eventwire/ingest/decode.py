@@ -145,17 +145,29 @@ def _decode_text(data: bytes, html: bool) -> tuple[str, str | None]:
                 return data.decode(name), f"not UTF-8; decoded as declared {name}"
             except (LookupError, UnicodeDecodeError):
                 pass
+    spaces = sum(data.count(byte) for byte in b" \n\t")
+    if spaces * _BYTES_PER_SPACE < len(data):
+        # Every byte pair is a character of some CJK code page, even in random data.
+        raise InputError("decode", "not text: no spaces or line breaks, and not UTF-8")
     encoding = _guess_encoding(data)
-    if encoding is None:
-        raise InputError("decode", "not text: not UTF-8, and no other text encoding fits")
-    return data.decode(encoding), f"not valid UTF-8; decoded as {encoding}"
+    if encoding is not None:
+        return data.decode(encoding), f"not valid UTF-8; decoded as {encoding}"
+    if _utf8_share(data)[0]:  # UTF-8 characters, and bad bytes no code page reads as text
+        return _utf8_with_stray_bytes(data)
+    raise InputError("decode", "not text: not UTF-8, and no other text encoding fits")
+
+
+def _utf8_share(data: bytes) -> tuple[int, int]:
+    """(valid non-ASCII UTF-8 characters, bad UTF-8 sequences) in ``data``."""
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(replaced) - len(replaced.encode("ascii", errors="ignore")) - bad
+    return non_ascii, bad
 
 
 def _mostly_utf8(data: bytes) -> bool:
     """Few bad UTF-8 sequences, or fewer than the valid non-ASCII characters around them."""
-    replaced = data.decode("utf-8", errors="replace")
-    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
-    non_ascii = len(replaced) - len(replaced.encode("ascii", errors="ignore")) - bad
+    non_ascii, bad = _utf8_share(data)
     return bad <= _MAX_BAD_UTF8_SHARE * len(data) or non_ascii >= bad
 
 
@@ -249,9 +261,6 @@ def _guess_encoding(data: bytes) -> str | None:
     western = _decoded("cp1252", data)
     if western is not None and _plausible(western, max_share=0.25):
         return "cp1252"
-    spaces = sum(data.count(byte) for byte in b" \n\t")
-    if spaces * _BYTES_PER_SPACE < len(data):
-        return None  # every byte pair is a character of some CJK code page, even random ones
     for match in from_bytes(data):
         text = _decoded(match.encoding, data)
         if text is not None and _plausible(text, max_share=1.0, any_punctuation=True):
