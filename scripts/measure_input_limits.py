@@ -1,9 +1,11 @@
-"""Input limits for docs/reliability.md: peak memory of the pipeline on the largest allowed
-document and on batches of long ones, and the cleaner's CPU time on hostile text.
+"""Input limits for docs/reliability.md: the bad-input corpus of the input side, peak memory
+of the pipeline on the largest allowed document and on batches of long ones, and the
+cleaner's CPU time on hostile text.
 
-    .venv/bin/python scripts/measure_input_limits.py            # both, print only
+    .venv/bin/python scripts/measure_input_limits.py            # everything, print only
     .venv/bin/python scripts/measure_input_limits.py --write    # and update docs/reliability.md
     .venv/bin/python scripts/measure_input_limits.py --cleaner  # only the cleaner (seconds)
+    .venv/bin/python scripts/measure_input_limits.py --kinds    # only the bad-input corpus
 
 Each memory case runs in a fresh process (the peak resident set size of a process never goes
 down) on articles generated here from hand-written sentences, so nothing is read from outside.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -157,13 +160,81 @@ def measure_cleaner() -> str:
     )  # fmt: skip
 
 
+KINDS_SECTION = "## Input: bad-input kinds"
+
+
+def _eventwire(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "eventwire", *args],
+        capture_output=True, text=True, cwd=REPO, env=env, timeout=1800,
+    )  # fmt: skip
+
+
+def measure_kinds() -> str:
+    from eventwire.store import Store
+    from tests.bad_inputs import outcomes, write_corpus
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder, "corpus")
+        corpus.mkdir()
+        kinds = write_corpus(corpus)
+        extract = _eventwire("extract", str(corpus), "--format", "jsonl")
+        rows = outcomes(kinds, extract.stdout, extract.stderr)
+        db = Path(folder, "corpus.duckdb")
+        ingest = _eventwire("ingest", str(corpus), "--db", str(db))
+        try:
+            with Store(db) as store:
+                stored = store.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+                failures = store.con.execute(
+                    "SELECT count(DISTINCT failure_id) FROM failures").fetchone()[0]
+            answers = _eventwire("events", "--db", str(db), "--format", "json").returncode == 0
+        except Exception:  # noqa: BLE001 - a store that does not open is what is measured
+            stored = failures = 0
+            answers = False
+    tracebacks = sum("Traceback" in proc.stderr for proc in (extract, ingest))
+    lost = sum(outcome == "LOST" for _kind, outcome, _ok in rows)
+    analysed = sum(kind.expect == "analysed" for kind in kinds)
+    table = ["| kind | expected | result |", "| --- | --- | --- |"]
+    for kind, outcome, ok in rows:
+        shown = outcome.replace("|", "\\|")
+        flag = "" if ok else " **(unexpected)**"
+        table.append(f"| {kind.name} | {kind.expect} | {shown}{flag} |")
+    totals = [
+        f"- kinds tried: {len(kinds)} (one input each), through `extract` and `ingest`",
+        f"- results as expected: {sum(ok for _k, _o, ok in rows)} of {len(rows)}",
+        f"- tracebacks: {tracebacks}",
+        f"- exit code of `extract`: {extract.returncode} (1 expected: some documents failed)",
+        f"- documents lost: {lost}",
+        f"- store: {stored} documents stored ({analysed} expected), {failures} failures recorded"
+        f"; opens and answers queries: {'yes' if answers else 'NO'}",
+    ]
+    return "\n".join(
+        [KINDS_SECTION, "",
+         "The input side's bad-input corpus (`tests/bad_inputs.py`, generated at run time), "
+         "run through `eventwire extract --format jsonl` and `eventwire ingest` by "
+         "`scripts/measure_input_limits.py --kinds`; `tests/test_bad_input_corpus.py` checks "
+         "the same in `make test`. *analysed*: a result without failure (notices in "
+         "brackets); *failed*: a result whose `errors` say why, exit code 1; *noted*: one line "
+         "on stderr.", "", *totals, "", *table]
+    )  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update docs/reliability.md")
     parser.add_argument("--cleaner", action="store_true", help="only the cleaner times")
+    parser.add_argument("--kinds", action="store_true", help="only the bad-input kinds")
+    parser.add_argument("--memory", action="store_true", help="only the peak memory")
     args = parser.parse_args()
-    sections = [measure_cleaner()]
-    if not args.cleaner:
+    everything = not (args.cleaner or args.kinds or args.memory)
+    sections = []
+    if args.kinds or everything:
+        sections.append(measure_kinds())
+        print(sections[-1])
+    if args.cleaner or everything:
+        sections.append(measure_cleaner())
+    if args.memory or everything:
         sections.append(measure_memory())
     if args.write:
         for section in sections:

@@ -94,7 +94,8 @@ def _kinds() -> list[Kind]:
                     + zlib.compress(STORY.encode() * 20))),
         Kind("ZIP archive (a .docx)", "failed", "letter.txt",
              _bytes(b"PK\x03\x04\x14\x00\x06\x00" + rng.randbytes(300))),
-        Kind("ELF executable", "failed", "program.txt", _bytes(b"\x7fELF\x02\x01\x01" + bytes(300))),
+        Kind("ELF executable", "failed", "program.txt",
+             _bytes(b"\x7fELF\x02\x01\x01" + bytes(300))),
         Kind("SQLite database", "failed", "db.txt", _bytes(b"SQLite format 3\x00" + bytes(600))),
         Kind("gzip holding a PNG", "failed", "packed.txt.gz",
              _bytes(gzip.compress(b"\x89PNG\r\n\x1a\n" + rng.randbytes(300)))),
@@ -126,7 +127,8 @@ def _kinds() -> list[Kind]:
         Kind("mixed UTF-8 and Latin-1 lines", "analysed", "mixed.txt",
              _bytes(_story(8).encode() + LATIN_LINE.encode("latin-1") + _story(8).encode())),
         Kind("Windows-1252 quotes in UTF-8", "analysed", "quotes.txt",
-             _bytes(_story(9).encode().replace("“".encode(), b"\x93").replace("”".encode(), b"\x94"))),
+             _bytes(_story(9).encode().replace("“".encode(), b"\x93")
+                    .replace("”".encode(), b"\x94"))),
         Kind("Latin-1 text", "analysed", "latin1.txt",
              _bytes(ASCII_STORY.replace("Monday", "Montag, Genève,").encode("latin-1"))),
         Kind("UTF-8 cut inside its last character", "analysed", "cut-char.txt",
@@ -135,7 +137,8 @@ def _kinds() -> list[Kind]:
              _bytes(_story(11).encode() + b"\xc0\xaf \xed\xa0\x80 end.\n")),
         Kind("a few control characters", "analysed", "bell.txt",
              _bytes(_story(12).encode().replace(b"storm.", b"storm.\x07\x1b", 1))),
-        Kind("CR line ends", "analysed", "mac.txt", _bytes(_story(13).replace("\n", "\r").encode())),
+        Kind("CR line ends", "analysed", "mac.txt",
+             _bytes(_story(13).replace("\n", "\r").encode())),
         Kind("HTML whose meta charset lies", "analysed", "lying.html",
              _bytes(("<html><head><meta charset='utf-8'><title>Ferries</title></head><body><p>"
                      + ASCII_STORY.replace("Monday", "Lundi à Genève") + "</p></body></html>"
@@ -159,7 +162,8 @@ def _kinds() -> list[Kind]:
         Kind("JSONL record without text", "failed", "notext.jsonl",
              _jsonl({"id": "notext", "title": "Only a title"})),
         Kind("JSONL text with a lone surrogate escape", "analysed", "surrogate.jsonl",
-             _bytes(('{"id": "surrogate", "text": "' + _story(31).replace("\n", " ").replace('"', "'")
+             _bytes(('{"id": "surrogate", "text": "'
+                     + _story(31).replace("\n", " ").replace('"', "'")
                      + ' \\ud800", "title": "A \\udfff title"}\n').encode())),
         Kind("JSONL text with a NUL escape", "analysed", "nul.jsonl",
              _bytes(('{"id": "nul", "text": "' + _story(32).replace("\n", " ").replace('"', "'")
@@ -175,7 +179,8 @@ def _kinds() -> list[Kind]:
         Kind("file name that is not UTF-8", "analysed", "caf\\xe9-story.txt", _non_utf8_name),
         Kind("symbolic links in a loop", "noted", "loop-a", _link("loop-b")),
         Kind("symbolic link to nothing", "noted", "dangling.txt", _link("nowhere.txt")),
-        Kind("symbolic link to a directory", "noted", "up", lambda path: path.symlink_to(path.parent)),
+        Kind("symbolic link to a directory", "noted", "up",
+             lambda path: path.symlink_to(path.parent)),
         Kind("file of another format", "noted", "notes.docx", _bytes(b"PK\x03\x04")),
     ]  # fmt: skip
     return kinds
@@ -188,3 +193,34 @@ def write_corpus(folder: Path) -> list[Kind]:
         kind.write(folder / kind.file)
     (folder / "loop-b").symlink_to(folder / "loop-a")  # the other half of the loop
     return kinds
+
+
+def outcomes(kinds: list[Kind], stdout: str, stderr: str) -> list[tuple[Kind, str, bool]]:
+    """What `extract --format jsonl` did with each kind: (kind, what happened, as expected)."""
+    by_file: dict[str, list[dict]] = {}
+    for line in stdout.splitlines():
+        result = json.loads(line)
+        name = result["document"]["source"].rsplit("/", 1)[-1].split(":")[0]
+        by_file.setdefault(name, []).append(result)
+    rows = []
+    for kind in kinds:
+        if kind.expect == "noted":
+            note = next((line.split(": skipped, ", 1)[1] for line in stderr.splitlines()
+                         if f"/{kind.file}: skipped, " in line), None)  # fmt: skip
+            rows.append((kind, f"noted: {note}" if note else "LOST", note is not None))
+            continue
+        results = by_file.get(kind.file, [])
+        if not results:
+            rows.append((kind, "LOST", False))
+            continue
+        errors = [e for r in results for e in r["errors"]]
+        fatal = [e for e in errors if not e["notice"]]
+        if fatal:
+            outcome = f"failed: {fatal[0]['stage']}: {fatal[0]['message']}"
+            ok = kind.expect == "failed"
+        else:
+            notes = "; ".join(e["message"] for e in errors)
+            outcome = "analysed" + (f" ({notes})" if notes else "")
+            ok = kind.expect == "analysed" and all(r["document"]["text"] for r in results)
+        rows.append((kind, outcome, ok))
+    return rows
