@@ -139,9 +139,16 @@ def test_flattening_leaves_ordinary_pages_alone() -> None:
 def test_flattening_takes_linear_time() -> None:
     def seconds(depth: int) -> float:
         html = page(depth) + "</b>" * depth  # end tags of nothing must not scan the stack
-        start = time.process_time()
-        flatten_deep_nesting(html)
-        return time.process_time() - start
+        best = float("inf")
+        gc.disable()  # a collection of the whole test session's heap is not the code's time
+        try:
+            for _ in range(3):
+                start = time.process_time()
+                flatten_deep_nesting(html)
+                best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
+        return best
 
     single, double = seconds(20_000), seconds(40_000)
     assert double <= 2.5 * single + 0.05, (single, double)

@@ -80,6 +80,7 @@ def test_names_that_are_not_utf8_do_not_stop_extract_or_ingest(
 def test_shown_path_keeps_utf8_names() -> None:
     assert shown_path(Path("Zürich/café.txt")) == "Zürich/café.txt"
     assert shown_path(os.fsdecode(b"a\xe9")) == "a\\xe9"
+    assert shown_path("two\nlines.txt") == "two\\x0alines.txt"
 
 
 def test_unreadable_subdirectory_is_a_failed_input(

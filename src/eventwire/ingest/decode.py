@@ -295,10 +295,14 @@ def _plausible(text: str, max_share: float, any_punctuation: bool = False) -> bo
 
 # C0 and C1 control characters other than tab and newline.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Lone UTF-16 halves, which a declared charset such as UTF-7 or unicode_escape can produce and
+# no UTF-8 output (JSON, terminal, database) can hold.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def clean_controls(text: str) -> str:
-    """Normalise newlines and drop control characters that would only confuse offsets."""
+    """Normalise newlines, drop control characters that would only confuse offsets, and
+    replace lone surrogates with U+FFFD."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    text = _CONTROLS.sub("", text).lstrip("\ufeff")
+    text = _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text)).lstrip("\ufeff")
     return unicodedata.normalize("NFC", text)

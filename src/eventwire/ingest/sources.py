@@ -10,6 +10,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import stat
 import sys
 import zlib
@@ -76,9 +77,14 @@ class UnreadableDirectory:
 
 
 def shown_path(path: Path | str) -> str:
-    """A path as valid Unicode: bytes of a file name that are not UTF-8 (kept by Python as
-    lone surrogates, which no JSON, terminal or database takes) become ``\\xNN`` escapes."""
-    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    """A path as valid Unicode on one line: bytes of a file name that are not UTF-8 (kept by
+    Python as lone surrogates, which no JSON, terminal or database takes) and control
+    characters (a line break in a name would split a one-line message) become ``\\xNN``."""
+    text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    return _CONTROL_CHARACTERS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def kind_of(path: Path) -> Kind | None:
