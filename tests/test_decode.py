@@ -186,3 +186,21 @@ def test_latin1_text_decodes_to_itself(words: list[str]) -> None:
     text = " ".join(words)
     decoded, _notice = decode(text.encode("latin-1"))
     assert decoded == clean_controls(text)
+
+
+def test_extract_exits_1_on_input_that_is_not_text(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    path = tmp_path / "scan.txt"
+    path.write_bytes(NOT_TEXT["PDF document"])
+    proc = subprocess.run(
+        [sys.executable, "-m", "eventwire", "extract", str(path)],
+        capture_output=True, text=True, timeout=300, cwd=REPO,
+    )  # fmt: skip
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == (
+        f"eventwire: {path}: decode: binary content (PDF document), not text"
+    )
