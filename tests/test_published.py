@@ -134,3 +134,20 @@ def test_numbers_out_of_the_calendar_are_refused(year: int, month: int, day: int
         with pytest.raises(ValueError):
             valid_published(value)
         assert valid_event_date(value) is None
+
+
+def test_a_store_poisoned_before_the_guard_recovers(tmp_path: Path) -> None:
+    # A store written by an older eventwire may hold year 9999; the next rebuild must work.
+    text = "Vladimir Putin received Kassym Tokayev in the Kremlin on Tuesday."
+    poisoned = make_result("old", text, published="2024-05-02",
+                           actors=[("A1", "Vladimir Putin", "person", "RUSGOV"),
+                                   ("A2", "Kassym Tokayev", "person", "KAZGOV")],
+                           events=[("E1", "A1", "A2", "042", "received")])  # fmt: skip
+    with Store(tmp_path / "corpus.duckdb") as store:
+        store.add([poisoned])
+        store.con.execute("UPDATE documents SET published = '9999-12-31'")
+        store.con.execute("UPDATE mentions SET date = '9999-12'")
+        store.rebuild(force=True)
+        store.add([make_result("new", "Kassym Tokayev visited Minsk.", published="2024-06-01")])
+        store.rebuild()
+        assert store.con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
