@@ -265,7 +265,7 @@ def test_warc_gives_one_document_per_page_record(tmp_path):
     assert gone.document.url == "https://port.example/gone"
     assert text.document.text == STORY
     (skipped,) = [i for i in items if isinstance(i, SkippedFile)]
-    assert "1 response records of type image/png" in str(skipped.path)
+    assert "1 response records of type image/png" in skipped.reason
 
 
 def test_wet_conversion_records_are_text(tmp_path):
