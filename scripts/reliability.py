@@ -1,11 +1,10 @@
 """Run the bad-input corpus and the routine faults through the CLI and write the evidence.
 
 Every kind of tests/bad_inputs.py goes through ``eventwire extract`` (one run per kind) and
-all of them through one ``eventwire ingest`` (the kinds that still stop a batch each through an
-ingest of their own); then routine faults (locked, foreign and stale stores, bad options and
-settings, full disk, closed stdin, ...). For each: exit code, tracebacks, inputs accounted for,
-and whether the store still opens and answers. Writes the section "## Bad input and faults:
-the command line and the store" of docs/reliability.md.
+all of them through one ``eventwire ingest``; then routine faults (locked, foreign and stale
+stores, bad options and settings, full disk, closed stdin, ...). For each: exit code,
+tracebacks, inputs accounted for, and whether the store still opens and answers. Writes the
+section "## Bad input and faults: the command line and the store" of docs/reliability.md.
 
 Usage:
   python scripts/reliability.py                # print the table
@@ -35,7 +34,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 from docs_sections import replace_section  # noqa: E402
 
 from eventwire.cli import app  # noqa: E402
-from eventwire.ingest.sources import kind_of  # noqa: E402
+from eventwire.ingest.sources import kind_of, shown_path  # noqa: E402
 from tests.bad_inputs import KINDS, Kind, slug, write_kind  # noqa: E402
 
 RELIABILITY = REPO / "docs" / "reliability.md"
@@ -71,7 +70,7 @@ def _input_files(folder: Path) -> list[str]:
         for name in files:
             path = Path(root) / name
             if not name.startswith(".") and not path.is_symlink() and path.is_file():
-                found.append(str(path))
+                found.append(shown_path(path))  # as the output shows it
     return found
 
 
@@ -144,17 +143,6 @@ def ingest_all(root: Path, work: Path) -> tuple[list[str], dict]:
         "summary line": next((ln for ln in first.stderr.splitlines() if " stored, " in ln), ""),
     }  # fmt: skip
     return lost, summary
-
-
-def ingest_alone(kind: Kind, work: Path) -> Row:
-    """A kind that still stops a whole batch, through an ingest of its own."""
-    folder = write_kind(kind, work / "alone" / slug(kind))
-    db = work / "alone" / f"{slug(kind)}.duckdb"
-    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
-    line = next((ln for ln in result.stderr.splitlines() if ln.strip()), "")
-    return Row(f"{kind.name} (ingest alone)", kind.item, result.exit_code, "0/1",
-               _traceback(result), len(_input_files(folder)), 0,
-               line.removeprefix("eventwire: ")[:90], kind.xfail or "")  # fmt: skip
 
 
 def _closed_stdin() -> None:
@@ -265,8 +253,7 @@ def section(kinds: list[Row], ingest: dict, fault_rows: list[Row]) -> str:
         "reason named) is listed as pending, not as passed.", "",
         "### Totals", "",
         "| what | count |", "| --- | ---: |",
-        f"| kinds of bad input tried (files) | "
-        f"{len({r.kind.removesuffix(' (ingest alone)') for r in kinds})} |",
+        f"| kinds of bad input tried (files) | {len(kinds)} |",
         f"| routine faults tried | {len(fault_rows)} |",
         f"| tracebacks | {tracebacks} |",
         f"| wrong exit codes (against the README) | {len(wrong)} |",
@@ -311,10 +298,8 @@ def main() -> None:
         kinds = [extract_kind(kind, work / "extract") for kind in KINDS]
         root = work / "corpus"
         for kind in KINDS:
-            if not kind.breaks_batch:
-                write_kind(kind, root / slug(kind))
+            write_kind(kind, root / slug(kind))
         _, ingest = ingest_all(root, work)
-        kinds += [ingest_alone(kind, work) for kind in KINDS if kind.breaks_batch]
         fault_rows = faults(work)
     text = section(kinds, ingest, fault_rows)
     print(text)
