@@ -149,6 +149,7 @@ def test_another_applications_duckdb_file_is_refused_and_left_alone(tmp_path, go
         ("EVENTWIRE_MAX_BYTES", "abc"),
         ("EVENTWIRE_MAX_BYTES", "-1"),
         ("EVENTWIRE_MAX_CHARS", "0"),
+        ("EVENTWIRE_BATCH_CHARS", "0"),
         ("EVENTWIRE_LANGUAGES", "en"),
         ("EVENTWIRE_MIN_CONFIDENCE", "high"),
         ("EVENTWIRE_MIN_CONFIDENCE", "2"),

@@ -122,6 +122,30 @@ def test_jsonl_from_stdin_is_streamed_too():
     assert done.stdout.split() == ["50", "0"]
 
 
+
+@pytest.mark.parametrize("deep", [b"[" * 100_000 + b"]" * 100_000,
+                                  b'{"a":' * 100_000 + b"1" + b"}" * 100_000])
+def test_json_nested_too_deeply_fails_alone(tmp_path, deep):
+    # json.loads raises RecursionError, not ValueError, past the interpreter's recursion limit
+    path = tmp_path / "deep.jsonl"
+    path.write_bytes(deep + b"\n" + json.dumps({"id": "after", "text": STORY}).encode() + b"\n")
+    first, after = results([path])
+    assert errors(first) == ["read: line 1 is JSON nested too deeply to read"]
+    assert after.document.id == "after" and not after.errors
+    if deep.startswith(b"{"):  # unnamed, an object line is sniffed as JSON Lines all the same
+        unnamed = tmp_path / "deep"
+        unnamed.write_bytes(path.read_bytes())
+        assert [r.failed for r in results([unnamed])] == [True, False]
+
+
+def test_a_record_nested_too_deeply_fails_alone():
+    record: dict = {"text": STORY}
+    for _ in range(100_000):
+        record = {"text": STORY, "extra": record}
+    first, after = results([record, {"id": "after", "text": STORY}])
+    assert first.failed and "record 1 cannot be read" in errors(first)[0]
+    assert after.document.id == "after" and not after.failed
+
 # --- feeds -----------------------------------------------------------------------------------
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
@@ -265,7 +289,7 @@ def test_warc_gives_one_document_per_page_record(tmp_path):
     assert gone.document.url == "https://port.example/gone"
     assert text.document.text == STORY
     (skipped,) = [i for i in items if isinstance(i, SkippedFile)]
-    assert "1 response records of type image/png" in str(skipped.path)
+    assert "1 response records of type image/png" in skipped.reason
 
 
 def test_wet_conversion_records_are_text(tmp_path):

@@ -213,8 +213,8 @@ def extract_command(
     ):
         for item in run(paths, settings):
             if isinstance(item, SkippedFile):
-                shown.seen(str(item.path))
-                say(f"{item.path}: skipped, not an article format (.txt .html .jsonl)")
+                shown.seen(item.shown)
+                say(f"{item.shown}: skipped, {item.reason}")
                 continue
             shown.seen(item.document.source)
             for error in item.errors:

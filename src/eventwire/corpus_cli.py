@@ -199,12 +199,12 @@ def register(app: typer.Typer) -> None:
 
         def on_result(item: Result | SkippedFile) -> None:
             if isinstance(item, SkippedFile):
-                shown.seen(str(item.path))
-                say(f"{item.path}: skipped, not an article format (.txt .html .jsonl)")
+                shown.seen(item.shown)
+                say(f"{item.shown}: skipped, {item.reason}")
                 return
             shown.seen(item.document.source)
             if not is_storable(item):  # failed, or no text at all (undecodable)
-                fatal = [e for e in item.errors if e.stage != "decode"] or item.errors
+                fatal = [e for e in item.errors if not e.notice] or item.errors
                 reason = f"{fatal[0].stage}: {fatal[0].message}" if fatal else "read: no text"
                 say(f"{item.document.source or item.document.id}: {reason}")
 

@@ -10,9 +10,12 @@ exclusive), and for every span ``document.text[start:end] == text``.
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from email.utils import parsedate_to_datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "eventwire/1"
 
@@ -21,6 +24,63 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 DateBasis = Literal["explicit", "relative", "publication", "undated"]
 PlaceLevel = Literal["country", "region", "city"]
 PlaceBasis = Literal["sentence", "paragraph"]
+Stage = Literal["read", "decode", "clean", "language", "nlp", "extract"]
+
+
+# Publication dates outside these years are errors in the input, not news: dates are computed
+# from them (a year later, a month earlier), and year 9999 or 0001 would overflow.
+PUBLISHED_YEARS = (1700, 2199)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+                       r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?", re.I)  # fmt: skip
+_EVENT_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def valid_published(value: object) -> str | None:
+    """A publication date as ``YYYY-MM-DD``, from an ISO date or date-time or an RFC 2822
+    date (as feeds give); ``None`` for none. Raises ``ValueError`` saying what is wrong."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {type(value).__name__}")
+    text = value.strip()
+    if not text:
+        return None
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    match = _ISO_DATE.fullmatch(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        try:
+            parsed = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            raise ValueError(f"{shown!r} is not a date (YYYY-MM-DD)") from None
+        year, month, day = parsed.year, parsed.month, parsed.day
+    try:
+        date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{shown!r} is not a day of the calendar") from None
+    low, high = PUBLISHED_YEARS
+    if not low <= year <= high:
+        raise ValueError(f"{shown!r} is outside the years {low}-{high}")
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def valid_event_date(value: str | None) -> str | None:
+    """An event date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) that is a real period within
+    the publication years, else ``None``: the store's guard against dates it cannot compute
+    with."""
+    match = _EVENT_DATE.fullmatch(value or "")
+    if not match:
+        return None
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    low, high = PUBLISHED_YEARS
+    return value if low <= year <= high else None
 
 
 class _Model(BaseModel):
@@ -49,7 +109,13 @@ class Removed(_Model):
 
 
 class Document(_Model):
-    """One article after ingest and cleaning: the text every offset refers to."""
+    """One article after ingest and cleaning: the text every offset refers to.
+
+    ``published`` is validated when set, at construction and on assignment: an invalid date
+    raises a ``ValidationError``, so no stage can carry one into the output or the store.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     id: str
     url: str | None = None
@@ -62,6 +128,11 @@ class Document(_Model):
     removed: list[Removed] = Field(default_factory=list)
     source: str | None = Field(None, description="Where the document was read from")
     content_hash: str | None = Field(None, description="SHA-256 of the input bytes")
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_is_a_date(cls, value: object) -> str | None:
+        return valid_published(value)
 
 
 class Actor(_Model):
@@ -152,8 +223,13 @@ class Event(_Model):
 class ErrorRecord(_Model):
     """A stage that failed for this document, in words a user can act on."""
 
-    stage: Literal["read", "decode", "clean", "language", "nlp", "extract"]
+    stage: Stage
     message: str
+    notice: bool = Field(
+        False,
+        description="A note on a document that was still analysed (decoded as cp1252, a NUL "
+        "byte removed, an invalid publication date dropped), not a failure",
+    )
 
 
 class Result(_Model):
@@ -168,6 +244,6 @@ class Result(_Model):
 
     @property
     def failed(self) -> bool:
-        """An error stopped this document. A decode notice ("decoded as cp1252") rides along
-        with an analysed document and is not a failure."""
-        return any(error.stage != "decode" for error in self.errors)
+        """An error stopped this document. A notice ("decoded as cp1252") rides along with an
+        analysed document and is not a failure."""
+        return any(not error.notice for error in self.errors)

@@ -48,19 +48,35 @@ def as_inputs(inputs: Input | Iterable[Input]) -> list[Path | Mapping[str, Any]]
 
 
 def analyse(
-    items: Iterable[Result | SkippedFile], settings: Settings, batch_size: int = 16
+    items: Iterable[Result | SkippedFile], settings: Settings
 ) -> Iterator[Result | SkippedFile]:
     """Run NLP and extraction on ingested documents that have no fatal error, in input order.
 
-    Documents are parsed in batches with ``nlp.pipe``, which is faster than one call each.
+    Documents are parsed in batches with ``nlp.pipe``, which is faster than one call each. A
+    batch is bounded by characters (``Settings.batch_chars``; a longer document is parsed
+    alone) and by items (``Settings.batch_documents``), and each parsed ``Doc`` is dropped
+    as soon as its document is extracted, so memory follows the character budget, not the
+    number of documents.
     """
     batch: list[Result | SkippedFile] = []
+    chars = 0
     for item in items:
-        batch.append(item)
-        if len(batch) >= batch_size:
+        size = _parse_size(item, settings)
+        if batch and (
+            chars + size > settings.batch_chars or len(batch) >= settings.batch_documents
+        ):
             yield from _analyse_batch(batch, settings)
-            batch = []
+            batch, chars = [], 0
+        batch.append(item)
+        chars += size
     yield from _analyse_batch(batch, settings)
+
+
+def _parse_size(item: Result | SkippedFile, settings: Settings) -> int:
+    """Characters this item adds to a batch: its text if it will be parsed, else nothing."""
+    if not isinstance(item, Result) or _is_fatal(item):
+        return 0
+    return len(item.document.text) if len(item.document.text) <= settings.max_chars else 0
 
 
 def _analyse_batch(
@@ -74,13 +90,18 @@ def _analyse_batch(
     if not todo:
         return batch
     nlp = load_pipeline(settings)
+    done = 0
     try:
-        docs = list(nlp.pipe(_unparsed(nlp, item) for item in todo))
-    except Exception:  # noqa: BLE001 - find the document that broke the batch, one by one
-        docs = [_parse_one(nlp, item) for item in todo]
-    for item, doc in zip(todo, docs, strict=True):
-        if doc is not None:
+        parsed = nlp.pipe((_unparsed(nlp, item) for item in todo), batch_size=len(todo))
+        for item, doc in zip(todo, parsed, strict=True):
             _extract_one(item, doc, settings)
+            del doc  # dropped before the next is taken: only the batch's Docs are alive
+            done += 1
+    except Exception:  # noqa: BLE001 - find the document that broke the batch, one by one
+        for item in todo[done:]:
+            doc = _parse_one(nlp, item)
+            if doc is not None:
+                _extract_one(item, doc, settings)
     return batch
 
 

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemaining
 from rich.table import Table
 from rich.text import Text
 
+from eventwire.ingest.sources import shown_path
 from eventwire.model import Result
 
 __all__ = ["print_summary", "ProgressReport", "say", "STDERR"]
@@ -126,7 +127,8 @@ class ProgressReport:
         self.every = every
         self.total_files = len(files)
         self.total_bytes = sum(size for _, size in files) or 1
-        self._index = {str(path): number for number, (path, _) in enumerate(files)}
+        # keyed as sources are written (file names that are not UTF-8 escaped)
+        self._index = {shown_path(path): number for number, (path, _) in enumerate(files)}
         self._done_bytes = [0]  # bytes of the files before file n
         for _, size in files:
             self._done_bytes.append(self._done_bytes[-1] + size)

@@ -22,12 +22,20 @@ class Settings(BaseSettings):
     raw: bool = Field(False, description="Use plain text exactly as given: no cleaning.")
     languages: tuple[str, ...] = Field(("en",), description="Languages analysed; others fail.")
     max_bytes: int = Field(
-        10_000_000, gt=0, description="Inputs larger than this many bytes are refused, not read."
+        10_000_000, ge=1, description="Inputs larger than this many bytes are refused, not read."
     )
     max_chars: int = Field(
-        1_000_000, gt=0, description="Clean texts longer than this are refused by the NLP stage."
+        1_000_000, ge=1, description="Clean texts longer than this are refused by the NLP stage."
     )
     min_chars: int = Field(1, ge=0, description="Clean texts shorter than this count as empty.")
+    batch_chars: int = Field(
+        100_000, ge=1,
+        description="Documents are parsed together up to this many characters of clean text (a"
+        " longer document is parsed alone): spaCy's memory grows with the text of a batch.",
+    )
+    batch_documents: int = Field(
+        32, ge=1, description="At most this many documents are parsed together."
+    )
     min_confidence: float = Field(
         0.1, ge=0.0, le=1.0,
         description="Events less confident than this are not output (0 keeps every event). The "

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from eventwire.ingest.clean import clean_text
 from eventwire.ingest.decode import decode
 from eventwire.ingest.feeds import feed_inputs
@@ -25,16 +27,18 @@ from eventwire.ingest.sources import (
     Kind,
     RawInput,
     SkippedFile,
+    UnreadableDirectory,
     content_hash,
     doc_id_for,
     kind_of,
     over_limit,
     read_bytes,
+    shown_path,
     sniff_kind,
     walk,
 )
 from eventwire.ingest.warc import warc_inputs
-from eventwire.model import Document, ErrorRecord, Removed, Result
+from eventwire.model import Document, ErrorRecord, Removed, Result, Stage
 from eventwire.settings import Settings
 
 __all__ = ["read_documents", "SkippedFile"]
@@ -77,7 +81,12 @@ def _raw_inputs(
         if isinstance(item, Mapping):
             records += 1
             where = f"record {records}"
-            digest = content_hash(json.dumps(item, sort_keys=True, default=str).encode("utf-8"))
+            try:
+                digest = content_hash(
+                    json.dumps(item, sort_keys=True, default=str).encode("utf-8"))
+            except (TypeError, ValueError, RecursionError) as err:  # a cycle, or too deep
+                yield failed(f"record-{records}", where, f"{where} cannot be read: {err}")
+                continue
             yield record_input(item, where, where, f"record-{records}", digest)
             continue
         path = Path(item)
@@ -87,8 +96,11 @@ def _raw_inputs(
         for file in walk([path]):
             if isinstance(file, SkippedFile):
                 yield file
-                continue
-            yield from _file_inputs(file, doc_id_for(file), str(file), kind_of(file), settings)
+            elif isinstance(file, UnreadableDirectory):
+                yield failed(shown_path(file.path.name), shown_path(file.path), file.message)
+            else:
+                yield from _file_inputs(file, doc_id_for(file), shown_path(file), kind_of(file),
+                                        settings)  # fmt: skip
 
 
 def _file_inputs(
@@ -158,21 +170,38 @@ def _from_bytes_source(
     yield raw
 
 
+def _set_published(result: Result, value: str | None, stage: Stage) -> None:
+    """The document's publication date, or none and a notice when ``value`` is not a date
+    (year 9999, 2024-02-30, garbage): an invalid date never reaches the output or the store."""
+    try:
+        result.document.published = value
+    except ValidationError as err:
+        reason = err.errors()[0]["msg"].removeprefix("Value error, ")
+        result.errors.append(
+            ErrorRecord(
+                stage=stage, message=f"publication date dropped: {reason}", notice=True
+            )
+        )
+
+
 def _prepare(raw: RawInput, settings: Settings) -> Result:
     document = Document(
         id=raw.id,
         url=raw.url,
         title=raw.title,
         publisher=raw.publisher,
-        published=raw.published,
         author=raw.author,
         source=raw.source,
         content_hash=raw.content_hash,
     )
-    errors = [ErrorRecord(stage=stage, message=message) for stage, message in raw.errors]
+    errors = [
+        ErrorRecord(stage=stage, message=message, notice=not raw.fatal)
+        for stage, message in raw.errors
+    ]
     result = Result(document=document, errors=errors)
     if raw.fatal:
         return result
+    _set_published(result, raw.published, "read")
     try:
         if raw.html is not None:
             article = extract_html(raw.html, raw.url)
@@ -180,7 +209,8 @@ def _prepare(raw: RawInput, settings: Settings) -> Result:
             document.title = document.title or article.title
             document.author = document.author or article.author
             document.publisher = document.publisher or article.publisher
-            document.published = document.published or article.published
+            if not document.published:
+                _set_published(result, article.published, "clean")
             document.url = document.url or article.url
         elif settings.raw:
             document.text = raw.text or ""
@@ -192,12 +222,13 @@ def _prepare(raw: RawInput, settings: Settings) -> Result:
             document.removed = [Removed(text=text, reason=reason)
                                 for text, reason in header.removed] + cleaned.removed
             fields = header.fields
-            document.published = document.published or fields.get("date") or cleaned.published
+            if not document.published:
+                _set_published(result, fields.get("date") or cleaned.published, "clean")
             document.title = document.title or fields.get("title") or cleaned.title
             document.url = document.url or fields.get("url")
             document.author = document.author or fields.get("author")
-        # a WARC record's capture day, when the page gives no publication date
-        document.published = document.published or raw.captured
+        if not document.published:  # a WARC record's capture day, when the page gives none
+            _set_published(result, raw.captured, "read")
     except Exception as err:  # noqa: BLE001 - a library failing on one page must not stop a batch
         result.errors.append(ErrorRecord(stage="clean", message=f"could not extract text: {err}"))
         return result

@@ -28,7 +28,12 @@ _DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*(?:\n|\Z)", re.I)
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
-_QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„]*\s[^\"“”«»„]*\s[^\"“”«»„]*[\"“”«»]")
+# A quotation of three words or more. The runs before the first two spaces hold no space, so
+# the regex engine has one way to match from each quote mark: linear time even when the
+# closing mark is missing (three free runs took cubic time on an unclosed quote).
+_QUOTED = re.compile(
+    r"[\"“”«»„][^\"“”«»„\s]*\s[^\"“”«»„\s]*\s[^\"“”«»„]*+[\"“”«»]"
+)
 _READER = re.compile(r"\b(you|your|yours|we|our|us)\b", re.I)
 _REPORTING = re.compile(r"\b(said|says|told|according to|added|asked)\b", re.I)
 # A caption that carries its own credit: "Troops near Kyiv. (AFP via Getty Images)".
@@ -147,7 +152,7 @@ def clean_text(text: str) -> CleanText:
 def _removed_pieces(lines: list[_Line]) -> list[Removed]:
     """Cut pieces with their reasons; pieces of one line cut for the same reason, or glued
     without a space ("Whats" "App"), are reported together as they were written."""
-    removed: list[Removed] = []
+    pieces: list[tuple[list[str], str]] = []  # (parts of the text, reason)
     previous: _Line | None = None
     for line in lines:
         if line.keep:
@@ -158,26 +163,25 @@ def _removed_pieces(lines: list[_Line]) -> list[Removed]:
             and previous.unit == line.unit
             and (not line.glue or previous.reason == line.reason)
         ):
-            last = removed[-1]
-            removed[-1] = Removed(text=last.text + line.glue + line.text, reason=last.reason)
+            pieces[-1][0].extend((line.glue, line.text))
         else:
-            removed.append(Removed(text=line.text, reason=line.reason or ""))
+            pieces.append(([line.text], line.reason or ""))
         previous = line
-    return removed
+    return [Removed(text="".join(parts), reason=reason) for parts, reason in pieces]
 
 
 def _paragraphs(lines: list[_Line]) -> str:
     """Kept pieces of one input line make one paragraph again, as they were written."""
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []
     previous: _Line | None = None
     for line in lines:
         if line.keep:
             if previous is not None and previous.keep and previous.unit == line.unit:
-                paragraphs[-1] += line.glue + line.text
+                paragraphs[-1] += [line.glue, line.text]
             else:
-                paragraphs.append(line.text)
+                paragraphs.append([line.text])
         previous = line
-    return "\n\n".join(paragraphs)
+    return "\n\n".join("".join(parts) for parts in paragraphs)
 
 
 def _keep_glued_pieces(lines: list[_Line], furniture: list[str | None]) -> None:
@@ -199,19 +203,25 @@ def _keep_glued_pieces(lines: list[_Line], furniture: list[str | None]) -> None:
 
 def _units(text: str) -> list[str]:
     """Non-blank lines, whitespace normalised; hard-wrapped prose lines are joined again."""
-    units: list[str] = []
+    # Each unit as its list of lines, with the word count of the last one: joining and
+    # re-counting a growing unit line by line took quadratic time on a long wrapped text.
+    units: list[list[str]] = []
+    unit_words = 0
     previous_blank = True
     for raw in text.split("\n"):
         line = " ".join(raw.split())
         if not line:
             previous_blank = True
             continue
-        if units and not previous_blank and _continues(units[-1], line):
-            units[-1] += " " + line
+        words = len(line.split())
+        if units and not previous_blank and _continues(units[-1][-1], unit_words, line, words):
+            units[-1].append(line)
+            unit_words += words
         else:
-            units.append(line)
+            units.append([line])
+            unit_words = words
         previous_blank = False
-    return units
+    return [" ".join(lines) for lines in units]
 
 
 # Where a long line is cut into pieces to be judged one by one: after a sentence (not after
@@ -317,13 +327,13 @@ def _token_word(token: str) -> str:
     return token.strip("\"'“”‘’«»()[],.:;!?").lower()
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, previous_words: int, line: str, line_words: int) -> bool:
     # A wrapped sentence: the previous line stops mid-sentence and this one goes on in lowercase.
     return (
         line[0].islower()
         and (previous[-1].isalpha() or previous[-1] in ",;-")
-        and len(previous.split()) >= 8
-        and len(line.split()) >= 3
+        and previous_words >= 8
+        and line_words >= 3
     )
 
 
@@ -442,22 +452,22 @@ def _appeal_blocks(lines: list[_Line]) -> None:
     and so does a neighbour that speaks to the reader with one cue of the same kind."""
     appeals = ("donation appeal", "newsletter prompt", "cookie notice")
     _, cues = _patterns()
-    changed = True
-    while changed:
-        changed = False
-        for i, line in enumerate(lines):
-            if line.reason not in appeals:
-                continue
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(lines) and lines[j].reason is None:
-                    other = lines[j]
-                    if (
-                        _READER.search(other.text)
-                        and not _REPORTING.search(other.text)
-                        and any(p.search(other.text) for p in cues[line.reason])
-                    ):
-                        other.reason = line.reason
-                        changed = True
+    # Spread from each appeal line to its neighbours, and on from every line that joins (a
+    # work list: a pass over all lines per step took quadratic time on a long chain).
+    todo = [i for i, line in reversed(list(enumerate(lines))) if line.reason in appeals]
+    while todo:
+        i = todo.pop()
+        reason = lines[i].reason
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and lines[j].reason is None:
+                other = lines[j]
+                if (
+                    _READER.search(other.text)
+                    and not _REPORTING.search(other.text)
+                    and any(p.search(other.text) for p in cues[reason])
+                ):
+                    other.reason = reason
+                    todo.append(j)
     marked = [i for i, line in enumerate(lines) if line.reason in appeals]
     for a, b in zip(marked, marked[1:], strict=False):
         if 1 < b - a <= 4 and lines[a].reason == lines[b].reason:

@@ -16,6 +16,7 @@ from typing import Any
 
 import feedparser
 
+from eventwire.ingest.decode import clean_controls
 from eventwire.ingest.records import failed
 from eventwire.ingest.sources import RawInput, content_hash
 
@@ -74,6 +75,9 @@ def _body(entry: Any) -> tuple[str, bool]:
     if not candidates:
         return "", False
     value, kind = max(candidates, key=lambda c: len(c[0]))
+    # feedparser resolves character references such as &#0; and &#xD800; as they are: the same
+    # cleaning as decoded text, so no control character or lone surrogate reaches the output
+    value = clean_controls(value)
     # feeds call plain sentences HTML too: only markup needs the page extractor
     return value.strip(), kind.lower() in _HTML_TYPES and bool(_TAG.search(value))
 
@@ -85,7 +89,7 @@ def _page(fragment: str, title: str | None) -> str:
 
 
 def _text(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return " ".join(clean_controls(value).split()) or None if isinstance(value, str) else None
 
 
 def _day(parsed: time.struct_time | None) -> str | None:

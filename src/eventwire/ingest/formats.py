@@ -73,6 +73,8 @@ def _first_line_is_object(head: bytes) -> bool:
         return isinstance(json.loads(line), dict)
     except ValueError:
         return False
+    except RecursionError:  # an object nested too deeply: JSON Lines, its reader says so
+        return True
 
 
 def _xml_root(head: bytes) -> bytes | None:

@@ -53,6 +53,7 @@ class HtmlArticle:
 
 def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     """Main text (paragraphs separated by blank lines) and metadata of a news page."""
+    html = flatten_deep_nesting(html)
     result = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     if result is None:
         return HtmlArticle("", None, None, None, _find_date(html, url), url)
@@ -70,6 +71,80 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         published=_find_date(html, page_url) or (doc.get("date") or None),
         url=page_url,
     )
+
+
+# libxml2 stops parsing at 256 nested elements (2048 with its "huge" option) and drops the
+# rest of the page. On a page nested deeper than MAX_DEPTH, the elements in the middle of a
+# deep chain lose their tags (their text stays): the outer KEEP_OUTER levels (the page's
+# layout) and the inner KEEP_INNER levels (the article's paragraphs) keep theirs.
+MAX_DEPTH = 200
+KEEP_OUTER = 100
+KEEP_INNER = 100
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
+# Elements that never hold others, and ones whose start tag ends an open one of the same kind.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})  # fmt: skip
+_SELF_ENDING = frozenset({"p", "li", "option", "dt", "dd", "tr", "td", "th"})
+
+
+def flatten_deep_nesting(html: str) -> str:
+    """``html`` with the tags of the middle of chains nested deeper than ``MAX_DEPTH``
+    removed, their text kept; the same object when nothing is that deep. Linear time."""
+    tags = list(_TAG.finditer(html))
+    elements = _elements(tags)
+    if max((depth for depth, _height, _end in elements.values()), default=0) <= MAX_DEPTH:
+        return html
+    dropped: set[int] = set()
+    for start, (depth, height, end) in elements.items():
+        if depth > KEEP_OUTER and height > KEEP_INNER:
+            dropped.add(start)
+            if end is not None:
+                dropped.add(end)
+    pieces: list[str] = []
+    position = 0
+    for index, match in enumerate(tags):
+        if index in dropped:
+            pieces.append(html[position : match.start()])
+            position = match.end()
+    pieces.append(html[position:])
+    return "".join(pieces)
+
+
+def _elements(tags: list[re.Match[str]]) -> dict[int, tuple[int, int, int | None]]:
+    """For each start tag (by its index in ``tags``): its depth, its height (1 for an
+    element holding no other) and the index of its end tag, if it has one.
+
+    Depth is counted from the tag names as a browser roughly sees them (void elements hold
+    nothing, a new <p> or <li> ends an open one); an end tag closes the nearest open element
+    of its name and everything opened after it. Each element is closed once: linear time."""
+    stack: list[list[int]] = []  # [start index, tallest child]
+    names: list[str] = []
+    open_names: dict[str, int] = {}
+    elements: dict[int, tuple[int, int, int | None]] = {}
+
+    def close(end: int | None) -> None:
+        start, tallest = stack.pop()
+        open_names[names.pop()] -= 1
+        elements[start] = (len(stack) + 1, tallest + 1, end)
+        if stack:
+            stack[-1][1] = max(stack[-1][1], tallest + 1)
+
+    for index, match in enumerate(tags):
+        closing, name, empty = match.group(1), match.group(2).lower(), match.group(3)
+        if closing:
+            if open_names.get(name):
+                while names[-1] != name:
+                    close(None)
+                close(index)
+        elif not empty and name not in _VOID:
+            if names and name in _SELF_ENDING and names[-1] == name:
+                close(None)
+            stack.append([index, 0])
+            names.append(name)
+            open_names[name] = open_names.get(name, 0) + 1
+    while stack:
+        close(None)
+    return elements
 
 
 def paragraph_text(text: str) -> str:
@@ -97,7 +172,9 @@ def headline(title: str | None, sitename: str | None, hostname: str | None) -> s
     names = [_squash(n) for n in (publisher, hostname) if n]
     names += [_squash(hostname.split(".")[-2])] if hostname and hostname.count(".") >= 1 else []
     names = [n for n in names if len(n) >= 3]
-    for name in {sitename, publisher} - {None}:
+    # The full site name first, then the publisher cut from it; in this order on every run
+    # (a set here made titles depend on PYTHONHASHSEED).
+    for name in dict.fromkeys(n for n in (sitename, publisher) if n):
         # A site name that itself contains separators ("Remember 80/90 - Memorabilia 80/90").
         title = _strip_affix(title, name)
     parts = _TITLE_SEPARATOR.split(title)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
-from eventwire.ingest.decode import decode
+from eventwire.ingest.decode import clean_controls, decode
 from eventwire.ingest.sources import InputError, RawInput, content_hash
 
 __all__ = ["jsonl_inputs", "record_input"]
@@ -25,27 +26,37 @@ def record_input(
     notices: list[tuple[str, str]] | None = None,
 ) -> RawInput:
     """The article of one record (``label`` names it in messages: "line 3"); a failed
-    ``RawInput`` with the reason when it is not one."""
+    ``RawInput`` with the reason when it is not one. Strings are cleaned as decoded text is
+    (lone surrogate escapes, NUL and control characters), with a notice saying what went."""
     if not isinstance(record, Mapping):
         return failed(fallback_id, where, f"{label} is not a JSON object")
-    doc_id = str(record.get("id") or fallback_id)
+    doc_id = _str_or_none(record.get("id")) or fallback_id
     body_text, body_html = record.get("text"), record.get("html")
     if not isinstance(body_text, str) and not isinstance(body_html, str):
         return failed(doc_id, where, f"{label} has no 'text' or 'html' string")
     is_text = isinstance(body_text, str)
+    body = body_text if isinstance(body_text, str) else body_html
+    notices = list(notices or [])
+    for what, count in (
+        ("lone surrogate escape(s) replaced with U+FFFD", len(_SURROGATES.findall(body))),
+        ("NUL character(s) removed", body.count("\0")),
+    ):
+        if count:
+            notices.append(("decode", f"{label}: {count} {what}"))
+    body = clean_controls(body)  # surrogates become U+FFFD, control characters go
     return RawInput(
         id=doc_id,
         source=where,
         kind="text" if is_text else "html",
-        text=body_text if is_text else None,
-        html=body_html if not is_text else None,
+        text=body if is_text else None,
+        html=body if not is_text else None,
         url=_str_or_none(record.get("url")),
         title=_str_or_none(record.get("title")),
         published=_date_or_none(record.get("published")),
         publisher=_str_or_none(record.get("publisher")),
         author=_str_or_none(record.get("author")),
         content_hash=digest,
-        errors=list(notices or []),
+        errors=notices,
     )
 
 
@@ -93,6 +104,8 @@ def _line_input(line: bytes, number: int, where: str, fallback_id: str) -> RawIn
         record = json.loads(text)
     except ValueError as err:
         return failed(fallback_id, where, f"line {number} is not valid JSON: {err}")
+    except RecursionError:  # the decoder recurses once per level of [ or {
+        return failed(fallback_id, where, f"line {number} is JSON nested too deeply to read")
     notices = [("decode", f"line {number}: {notice}")] if notice else []
     # the hash of the decoded line, as when whole files were split (stores stay idempotent)
     return record_input(record, f"line {number}", where, fallback_id,
@@ -103,13 +116,27 @@ def failed(doc_id: str, source: str, message: str, stage: str = "read") -> RawIn
     return RawInput(doc_id, source, "text", errors=[(stage, message)], fatal=True)
 
 
+# JSON may escape halves of UTF-16 pairs alone ("\ud800"), which no UTF-8 output can hold.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def _str_or_none(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    """A metadata string as one clean line (no lone surrogate, no control character); a
+    number is taken as its digits."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    return " ".join(clean_controls(value).split()) or None
 
 
 def _date_or_none(value: Any) -> str | None:
+    """A date as given, for the model to validate: anything that is not a string or a date
+    (20240101, a list) is kept as its JSON, so that dropping it is noted, not silent."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return _str_or_none(value)
+    if value is None or isinstance(value, str):
+        return _str_or_none(value)
+    return _str_or_none(json.dumps(value, default=str))

@@ -6,8 +6,12 @@ carried on the ``RawInput`` so the batch goes on and the failure is reported.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
+import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -62,11 +66,40 @@ class RawInput:
     fatal: bool = False
 
 
+NOT_AN_ARTICLE = "not an article format (.txt .html .jsonl .rss .atom .xml .warc .arc .wet)"
+
+
 @dataclass
 class SkippedFile:
-    """A file in a walked directory that is not an article format; reported, not read."""
+    """A path in a walked directory that is not read: a file that is not an article format,
+    a symbolic link to a directory or in a loop; reported with its reason."""
 
     path: Path
+    reason: str = NOT_AN_ARTICLE
+
+    @property
+    def shown(self) -> str:
+        """The path as text that can be printed and stored (see :func:`shown_path`)."""
+        return shown_path(self.path)
+
+
+@dataclass
+class UnreadableDirectory:
+    """A directory (or subdirectory) that could not be listed: a failed input, not a note."""
+
+    path: Path
+    message: str
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as valid Unicode on one line: bytes of a file name that are not UTF-8 (kept by
+    Python as lone surrogates, which no JSON, terminal or database takes) and control
+    characters (a line break in a name would split a one-line message) become ``\\xNN``."""
+    text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    return _CONTROL_CHARACTERS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def kind_of(path: Path) -> Kind | None:
@@ -84,26 +117,53 @@ def _suffix(path: Path) -> str | None:
 
 def doc_id_for(path: Path) -> str:
     """A readable id from the file name: ``articles/putin.txt.gz`` -> ``putin``."""
-    name = path.name
+    name = shown_path(path.name)
     for _ in range(2):
         stem, dot, suffix = name.rpartition(".")
         known = "." + suffix.lower() in (*SUFFIX_KINDS, *SNIFFED_SUFFIXES)
         if dot and (known or suffix.lower() == "gz"):
             name = stem
-    return name or path.name
+    return name or shown_path(path.name)
 
 
-def walk(paths: list[Path]) -> Iterator[Path | SkippedFile]:
-    """Files named directly come back as they are; directories are walked in sorted order."""
+def walk(paths: list[Path]) -> Iterator[Path | SkippedFile | UnreadableDirectory]:
+    """Files named directly come back as they are; directories are walked in sorted order
+    (hidden names skipped, links to files followed, links to directories not)."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
-                known = kind_of(child) or _suffix(child) in SNIFFED_SUFFIXES
-                yield child if known else SkippedFile(child)
+            yield from _walk_directory(path)
         else:
             yield path
+
+
+def _walk_directory(directory: Path) -> Iterator[Path | SkippedFile | UnreadableDirectory]:
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as err:
+        yield UnreadableDirectory(directory, f"cannot read directory: {err.strerror or err}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = directory / entry.name
+        try:
+            if entry.is_symlink():
+                target = path.stat()  # follows the link; a loop or a dangling link raises
+                if stat.S_ISDIR(target.st_mode):
+                    yield SkippedFile(path, "a link to a directory, not followed")
+                    continue
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk_directory(path)
+            elif entry.is_file():
+                known = kind_of(path) or _suffix(path) in SNIFFED_SUFFIXES
+                yield path if known else SkippedFile(path)
+        except OSError as err:
+            reason = {
+                errno.ELOOP: "a symbolic link in a loop, not followed",
+                errno.ENOENT: "a symbolic link to nothing",
+            }.get(err.errno, f"cannot read: {err.strerror or err}")
+            yield SkippedFile(path, reason)
 
 
 def sniff_kind(data: str) -> Kind:
@@ -116,6 +176,8 @@ def sniff_kind(data: str) -> Kind:
                 return "jsonl"
         except ValueError:
             pass
+        except RecursionError:  # an object nested too deeply: JSON Lines, its reader says so
+            return "jsonl"
     lowered = head[:500].lower()
     if lowered.startswith(("<!doctype html", "<html", "<?xml")) or (
         head.startswith("<") and ("<body" in lowered or "<p" in lowered or "<div" in lowered)
@@ -171,7 +233,8 @@ def gunzip(data: bytes, max_bytes: int) -> bytes:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
+    """A size for people: megabytes, or bytes when that would read 0.0 MB."""
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def _over_limit(max_bytes: int) -> str:

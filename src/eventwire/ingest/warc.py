@@ -73,7 +73,7 @@ def warc_inputs(
                      + (f" ({what})" if what else ""))
     elif what:
         # reported like a file of a directory that is not an article format
-        yield SkippedFile(Path(f"{source} ({what})"))
+        yield SkippedFile(Path(source), f"records that are not pages: {what}")
 
 
 def _page_kind(record) -> tuple[Kind | None, str | None]:  # type: ignore[no-untyped-def]

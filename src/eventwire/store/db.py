@@ -207,7 +207,7 @@ class StoreMissing(StoreError, FileNotFoundError):
 def _retry_source(item: Result | SkippedFile) -> str | None:
     # Old failures of the same file (or JSONL line) go when it is read again, even if its
     # bytes changed since; stdin has no identity across runs, so it is matched by key only.
-    source = str(item.path) if isinstance(item, SkippedFile) else item.document.source
+    source = item.shown if isinstance(item, SkippedFile) else item.document.source
     return None if source in (None, "stdin") else source
 
 

@@ -24,12 +24,14 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
+from eventwire.model import valid_event_date
+
 WINDOW_DAYS = 3
 
 
 def _parse(date: str | None) -> tuple[str, dt.date] | None:
     """(precision, first day) of a YYYY, YYYY-MM or YYYY-MM-DD date; None if there is none."""
-    if not date:
+    if not valid_event_date(date):  # never year 9999: its last day would overflow
         return None
     try:
         if len(date) == 4:

@@ -137,9 +137,9 @@ def _count(report: IngestReport, item: Result | SkippedFile) -> None:
         report.stored += 1
     else:
         report.failed += 1
-        # the failing stage; an input with only a decode error had no usable text at all
-        stages = [e.stage for e in item.errors]
-        stage = next((s for s in stages if s != "decode"), stages[0] if stages else "read")
+        # the failing stage: the first error that is not a notice (a notice rides along)
+        fatal = [e.stage for e in item.errors if not e.notice] or [e.stage for e in item.errors]
+        stage = fatal[0] if fatal else "read"
         report.failed_by_stage[stage] = report.failed_by_stage.get(stage, 0) + 1
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from eventwire.ingest import SkippedFile
-from eventwire.model import Result
+from eventwire.model import Result, valid_event_date, valid_published
 
 NUM_PERM = 64
 _PRIME = np.uint64((1 << 61) - 1)
@@ -64,7 +64,7 @@ def input_key(item: Result | SkippedFile) -> str:
     """The key an input is stored under, as document or as failure: the hash ingest computed
     from its bytes; else the hash of its text; else (nothing readable) of where it came from."""
     if isinstance(item, SkippedFile):
-        return sha256(f"skipped:{item.path}")
+        return sha256(f"skipped:{item.shown}")
     document = item.document
     if document.content_hash:
         return document.content_hash
@@ -78,6 +78,15 @@ def is_storable(item: Result | SkippedFile) -> bool:
     if isinstance(item, SkippedFile) or not item.document.text:
         return False
     return not item.failed
+
+
+def _storable_published(value: str | None) -> str | None:
+    """The guard of the store: a date the model would refuse (a Document built without
+    validation) is stored as none, so the event dates computed from it cannot overflow."""
+    try:
+        return valid_published(value)
+    except ValueError:
+        return None
 
 
 def doc_id_for(content_hash: str) -> str:
@@ -119,8 +128,8 @@ class RowBatch:
     def add_failure(self, item: Result | SkippedFile) -> None:
         key = input_key(item)
         if isinstance(item, SkippedFile):
-            errors = [("read", "skipped: not an article format (.txt .html .jsonl)")]
-            name, source = str(item.path), str(item.path)
+            errors = [("read", f"skipped: {item.reason}")]
+            name, source = item.shown, item.shown
         else:
             errors = [(e.stage, e.message) for e in item.errors] or [("read", "no text")]
             name, source = item.document.id, item.document.source
@@ -135,8 +144,8 @@ class RowBatch:
         self._append(
             "documents",
             (doc_id, content_hash, doc.id, doc.url, doc.publisher, doc.title, doc.author,
-             doc.published, doc.language, doc.source, doc.text, notices, minhash, None,
-             self.added),
+             _storable_published(doc.published), doc.language, doc.source, doc.text, notices,
+             minhash, None, self.added),
         )  # fmt: skip
         for actor in result.actors:
             mentions = [{"start": m.start, "end": m.end, "text": m.text} for m in actor.mentions]
@@ -166,9 +175,9 @@ class RowBatch:
                 "mentions",
                 (f"{doc_id}/{event.id}", doc_id, event.id, event.source, event.target,
                  event.cameo, event.cameo_root, event.plover, event.quad_class, event.goldstein,
-                 event.date, event.date_basis, event.hedged, event.negated, list(event.via),
-                 event.quote, event.sentence.start, event.sentence.end, event.trigger.start,
-                 event.trigger.end, event.trigger.text, event.confidence,
+                 valid_event_date(event.date), event.date_basis, event.hedged, event.negated,
+                 list(event.via), event.quote, event.sentence.start, event.sentence.end,
+                 event.trigger.start, event.trigger.end, event.trigger.text, event.confidence,
                  event.hypothetical, event.source_text, event.target_text, event.mode,
                  event.context, *where),
             )  # fmt: skip
