@@ -139,3 +139,17 @@ def test_events_are_queried_by_place_or_country(tmp_path: Path):
                 "042", "Kharkiv", "UKR")
         assert corpus.events(EventFilter(place="Kazakhstan")) == []
         assert len(corpus.events()) == 2
+
+
+def test_a_verbless_sentence_does_not_stop_the_place_finder() -> None:
+    # the clause of a word in a sentence with no verb is its root word: the climb must reach
+    # it and stop (comparing tokens by identity once looped for ever there)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventwire.extract.places import _clause
+
+    words = ["Tax", "rises", "in", "Kenya"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 2], deps=["compound", "ROOT", "prep", "pobj"],
+              pos=["NOUN", "NOUN", "ADP", "PROPN"])
+    assert _clause(doc[3]).i == 1

@@ -245,7 +245,7 @@ class _Candidate:
 
 def _clause(token: Token) -> Token:
     """The verb heading the clause a word is in (the sentence root if none)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 
@@ -269,7 +269,7 @@ def _attachment(ent: Span, words: Gazetteer) -> Token | None:
     not in a locative position."""
     token = ent.root
     while True:
-        while token.dep_ in _MODIFIER_DEPS and token.head is not token:
+        while token.dep_ in _MODIFIER_DEPS and token.head.i != token.i:
             token = token.head
         # "the town of Bakhmut", "the province of Cauca": the place is where the noun is
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
