@@ -41,6 +41,7 @@ RUNS = {
     "quotes": ["scripts/eval_quotes.py"],
     "news_events": ["scripts/eval_news_events.py", "--split", "dev"],
     "news_actors": ["scripts/eval_news_actors.py", "--split", "dev"],
+    "news_places": ["scripts/eval_news_places.py"],
 }
 
 _QUOTE_KEYS = [f"{group}.f1" for group in ("all", "direct", "reported", "speech-verb")] + [
@@ -84,6 +85,7 @@ GATED: dict[str, list[tuple[str, str]]] = {
         for key in ("problems_per_article", "non_actors_per_article", "splits_per_article",
                     "merges_per_article")
     ],  # fmt: skip
+    "news_places": [(f"{a}.located: place right share", "higher") for a in ("A", "B")],
 }
 # Sizes of the gold behind each run's figures: a change means the baseline is stale.
 GOLD_SIZE = {
@@ -93,6 +95,7 @@ GOLD_SIZE = {
     "dates": ["gold events found.total"],
     "quotes": [f"{stem}.all.gold" for stem in ("gum_wikinews", "samples")],
     "events": ["gsr.sentences"],
+    "news_places": [f"{a}.gold with a place" for a in ("A", "B")],
 }
 
 

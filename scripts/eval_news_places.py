@@ -137,6 +137,9 @@ def evaluate() -> dict:
             "located: country right": sum(1 for r, e in near if e.place is not None
                                           and e.place.country == r["country"]),
         })
+        f = figures[annotator]
+        f["located: place right share"] = round(
+            f["located: place right"] / f["located with a place"], 4) if near else 0.0
     if len(golds) == 2:
         a, b = (golds[x] for x in PLACE_ANNOTATORS)
         both = [(x, y) for x, y in zip(a, b, strict=True) if x["place"] and y["place"]]
