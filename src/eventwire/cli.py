@@ -24,6 +24,7 @@ from eventwire.nlp import ModelNotFound
 from eventwire.nlp.kb import KBError, check_actor_files, check_people_files
 from eventwire.pipeline import SkippedFile, run
 from eventwire.report import print_summary
+from eventwire.serve.cli import register as register_serve_command
 from eventwire.settings import Settings, split_paths
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "eventwire-1.schema.json"
@@ -156,6 +157,7 @@ def schema_command() -> None:
 
 
 register_corpus_commands(app)
+register_serve_command(app)
 
 if __name__ == "__main__":
     app()

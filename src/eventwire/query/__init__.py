@@ -127,7 +127,7 @@ class Corpus:
     # -- actors ---------------------------------------------------------------------------
 
     def actors(self, text: str | None = None, limit: int = 50,
-               uncoded: bool = False) -> list[dict[str, Any]]:
+               uncoded: bool = False, offset: int = 0) -> list[dict[str, Any]]:
         """Actors whose name or an alias contains ``text`` (all if None), most cited first;
         with ``uncoded``, only those without a CAMEO code, and no places: what an override
         file (``--actors``) should add first."""
@@ -141,10 +141,10 @@ class Corpus:
             FROM actors a
             WHERE (a.key LIKE $1
                OR actor_id IN (SELECT actor_id FROM actor_aliases WHERE key LIKE $1)) {only}
-            ORDER BY n_docs DESC, n_mentions DESC, name
-            LIMIT $2
+            ORDER BY n_docs DESC, n_mentions DESC, name, actor_id
+            LIMIT $2 OFFSET $3
             """,
-            [key, limit],
+            [key, limit, offset],
         )
 
     def actor_profile(self, name: str) -> dict[str, Any] | None:
@@ -203,13 +203,14 @@ class Corpus:
         where: EventFilter | None = None,
         limit: int | None = 100,
         mentions: bool = False,
+        offset: int = 0,
         **filters: Any,
     ) -> list[dict[str, Any]]:
         """Merged events matching every given filter, newest first, with their evidence.
 
         Filters are an :class:`EventFilter` or its fields as keywords (which win over
         ``where``): ``corpus.events(actor="Putin", type="SUPPORT", since=date(2023, 1, 1))``.
-        ``limit`` None (or 0) returns every match."""
+        ``limit`` None (or 0) returns every match; ``offset`` skips that many first (pages)."""
         unknown = sorted(set(filters) - {f.name for f in fields(EventFilter)})
         if unknown:
             names = ", ".join(f.name for f in fields(EventFilter))
@@ -217,6 +218,7 @@ class Corpus:
         where = replace(where or EventFilter(), **filters)
         clauses, params = self._event_clauses(where)
         params.append(limit or None)  # LIMIT NULL: no limit
+        params.append(offset)
         rows = self._rows(
             f"""
             SELECT e.event_id, e.date_text AS date, e.date_precision, e.date AS first_day,
@@ -236,7 +238,7 @@ class Corpus:
             LEFT JOIN event_places ep ON ep.event_id = e.event_id
             WHERE {" AND ".join(clauses) or "TRUE"}
             ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
-            LIMIT ${len(params)}
+            LIMIT ${len(params) - 1} OFFSET ${len(params)}
             """,
             params,
         )
@@ -323,6 +325,7 @@ class Corpus:
         about: str | None = None,
         text: str | None = None,
         limit: int = 100,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Statements by ``speaker``, about ``about``, containing ``text`` (all given filters)."""
         clauses: list[str] = []
@@ -344,7 +347,7 @@ class Corpus:
         if text:
             params.append(f"%{text}%")
             clauses.append(f"q.text ILIKE ${len(params)}")
-        params.append(limit)
+        params.extend([limit, offset])
         return self._rows(
             f"""
             SELECT q.quote_id, coalesce(a.name, q.speaker_local) AS speaker, q.text, q.kind,
@@ -355,7 +358,7 @@ class Corpus:
             LEFT JOIN actors a ON a.actor_id = sp.actor_id
             WHERE {" AND ".join(clauses) or "TRUE"}
             ORDER BY d.published DESC NULLS LAST, q.quote_id
-            LIMIT ${len(params)}
+            LIMIT ${len(params) - 1} OFFSET ${len(params)}
             """,
             params,
         )
@@ -386,7 +389,7 @@ class Corpus:
             [self.resolve(source), self.resolve(target), YEAR_ONLY],
         )
 
-    def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles matching ``text``: BM25-ranked full-text search (DuckDB fts), or, if the
         extension is unavailable, every word must occur, ranked by occurrences."""
         indexed = self.store.has_fts and self.con.execute(
@@ -401,9 +404,9 @@ class Corpus:
                 f"""
                 SELECT {columns}, round(score, 4) AS score FROM (
                     SELECT *, fts_main_documents.match_bm25(doc_id, $1) AS score FROM documents
-                ) d WHERE score IS NOT NULL ORDER BY score DESC, doc_id LIMIT $2
+                ) d WHERE score IS NOT NULL ORDER BY score DESC, doc_id LIMIT $2 OFFSET $3
                 """,
-                [text, limit],
+                [text, limit, offset],
             )
         words = [w for w in normalise(text).split() if w] or [""]
         hits = " + ".join(
@@ -415,6 +418,6 @@ class Corpus:
         )
         return self._rows(
             f"SELECT {columns}, {hits} AS score FROM documents d WHERE {every} "
-            f"ORDER BY score DESC, doc_id LIMIT ${len(words) + 1}",
-            [*words, limit],
+            f"ORDER BY score DESC, doc_id LIMIT ${len(words) + 1} OFFSET ${len(words) + 2}",
+            [*words, limit, offset],
         )
