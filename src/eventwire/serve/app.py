@@ -86,6 +86,7 @@ class RequestLimits:
         limit = self.settings.max_request_bytes
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _drain(receive, limit)
             await _refuse(send, 413, f"request body larger than {limit} bytes")
             return
         received = 0
@@ -117,12 +118,24 @@ class RequestLimits:
         try:
             await self.app(scope, counted_receive, secured_send)
         except BodyTooLarge as err:
+            await _drain(receive, limit)
             await _refuse(send, 413, str(err))
 
 
 class BodyTooLarge(Exception):
     def __init__(self, limit: int) -> None:
         super().__init__(f"request body larger than {limit} bytes")
+
+
+async def _drain(receive: Receive, limit: int) -> None:
+    # Read (and drop) what the client is still sending, up to a bound, so that closing the
+    # connection does not reset it before the client has read the refusal.
+    drained = 0
+    while drained <= 4 * limit + 1_000_000:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            return
+        drained += len(message.get("body", b""))
 
 
 async def _refuse(send: Send, status: int, detail: str) -> None:
