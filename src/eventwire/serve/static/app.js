@@ -120,6 +120,7 @@ function failed(err) {
 
 function done() {
   window.eventwire.ready = true;
+  document.body.dataset.ready = "1";
 }
 
 // -- pages ------------------------------------------------------------------------------
@@ -497,8 +498,6 @@ async function eventPage(id) {
     article ? annotatedText(article, { sentence: [first.sentence_start, first.sentence_end],
       trigger: [first.trigger_start, first.trigger_end] }) : el("p", { class: "muted" }, "No report."),
   );
-  const mark = document.querySelector(".ann-sentence");
-  if (mark) mark.scrollIntoView({ block: "center" });
 }
 
 async function articlePage(docId) {
@@ -578,6 +577,7 @@ function annotatedText(article, focus) {
 
 async function route() {
   window.eventwire.ready = false;
+  delete document.body.dataset.ready;
   const hash = location.hash.replace(/^#\/?/, "");
   const [path, search] = hash.split("?");
   const params = new URLSearchParams(search || "");
