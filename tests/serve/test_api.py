@@ -296,3 +296,13 @@ def test_ingest_needs_the_flag_and_the_token(sample_db, tmp_path: Path):
         chunked = writer.post("/api/ingest", content=chunks(),  # no length: counted as read
                               headers={"authorization": "Bearer s3cret"})  # fmt: skip
         assert chunked.status_code == 413
+
+
+def test_repeated_reads_come_from_the_cache_with_the_same_headers(client):
+    first = client.get("/api/actors", params={"q": "musk", "limit": 3})
+    second = client.get("/api/actors", params={"q": "musk", "limit": 3})
+    assert first.headers["x-cache"] == "miss" and second.headers["x-cache"] == "hit"
+    assert first.json() == second.json()
+    for name in ("content-type", "content-security-policy", "x-content-type-options"):
+        assert first.headers[name] == second.headers[name]
+    assert client.get("/api/export/csv").headers.get("x-cache") is None  # downloads: never

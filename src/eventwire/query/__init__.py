@@ -219,8 +219,19 @@ class Corpus:
         clauses, params = self._event_clauses(where)
         params.append(limit or None)  # LIMIT NULL: no limit
         params.append(offset)
+        # The page of events first, then its evidence and place: joining every event to its
+        # mention, document and place before the LIMIT made a page cost a scan per table.
+        place_join = "LEFT JOIN event_places ep ON ep.event_id = e.event_id" if where.place else ""
         rows = self._rows(
             f"""
+            WITH picked AS (
+                SELECT e.* FROM events e {place_join}
+                WHERE {" AND ".join(clauses) or "TRUE"}
+                ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
+                LIMIT ${len(params) - 1} OFFSET ${len(params)}
+            ), places AS (
+                SELECT * FROM event_places WHERE event_id IN (SELECT event_id FROM picked)
+            )
             SELECT e.event_id, e.date_text AS date, e.date_precision, e.date AS first_day,
                    e.last_date AS last_day, sa.name AS source, ta.name AS target,
                    e.cameo, e.plover, e.quad_class, e.goldstein, e.hedged, e.negated,
@@ -230,15 +241,13 @@ class Corpus:
                        AS sentence,
                    ep.name AS place, ep.resolved AS place_resolved,
                    ep.country AS place_country, ep.lat AS place_lat, ep.lon AS place_lon
-            FROM events e
+            FROM picked e
             LEFT JOIN actors sa ON sa.actor_id = e.source_actor
             LEFT JOIN actors ta ON ta.actor_id = e.target_actor
             JOIN mentions m ON m.mention_id = e.first_mention
             JOIN documents d ON d.doc_id = m.doc_id
-            LEFT JOIN event_places ep ON ep.event_id = e.event_id
-            WHERE {" AND ".join(clauses) or "TRUE"}
+            LEFT JOIN places ep ON ep.event_id = e.event_id
             ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
-            LIMIT ${len(params) - 1} OFFSET ${len(params)}
             """,
             params,
         )

@@ -60,16 +60,28 @@ class CorpusViews(Corpus):
     def documents(self, publisher: str | None = None, limit: int = 50,
                   offset: int = 0) -> list[dict[str, Any]]:
         """Stored articles, newest first, with how many events and quotes each gave."""
+        # The page first, then the counts of its documents only (the annotation tables have
+        # no index: one scan each, not one per document).
         return self._rows(
             """
-            SELECT d.doc_id, d.name AS doc, d.title, d.publisher, d.published, d.url,
-                   d.duplicate_of, length(d.text) AS chars,
-                   (SELECT count(*) FROM mentions m WHERE m.doc_id = d.doc_id) AS events,
-                   (SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id) AS quotes
-            FROM documents d
-            WHERE $1 IS NULL OR d.publisher ILIKE $1
-            ORDER BY d.published DESC NULLS LAST, d.doc_id
-            LIMIT $2 OFFSET $3
+            WITH page AS (
+                SELECT d.doc_id, d.name AS doc, d.title, d.publisher, d.published, d.url,
+                       d.duplicate_of, length(d.text) AS chars
+                FROM documents d
+                WHERE $1 IS NULL OR d.publisher ILIKE $1
+                ORDER BY d.published DESC NULLS LAST, d.doc_id
+                LIMIT $2 OFFSET $3
+            ), event_counts AS (
+                SELECT doc_id, count(*) AS n FROM mentions
+                WHERE doc_id IN (SELECT doc_id FROM page) GROUP BY doc_id
+            ), quote_counts AS (
+                SELECT doc_id, count(*) AS n FROM quotes
+                WHERE doc_id IN (SELECT doc_id FROM page) GROUP BY doc_id
+            )
+            SELECT page.*, coalesce(e.n, 0) AS events, coalesce(q.n, 0) AS quotes
+            FROM page LEFT JOIN event_counts e USING (doc_id)
+            LEFT JOIN quote_counts q USING (doc_id)
+            ORDER BY page.published DESC NULLS LAST, page.doc_id
             """,
             [publisher, limit, offset],
         )
@@ -88,10 +100,11 @@ class CorpusViews(Corpus):
         (document,) = found
         document["actors"] = self._rows(
             """
+            WITH map AS (SELECT * FROM doc_actor_map WHERE doc_id = $1)
             SELECT da.local_id, coalesce(a.name, da.name) AS name, map.actor_id, da.type,
                    coalesce(a.code, da.code) AS code, da.mentions
             FROM doc_actors da
-            LEFT JOIN doc_actor_map map ON map.doc_id = da.doc_id AND map.local_id = da.local_id
+            LEFT JOIN map ON map.local_id = da.local_id
             LEFT JOIN actors a ON a.actor_id = map.actor_id
             WHERE da.doc_id = $1 ORDER BY da.local_id
             """,
@@ -103,8 +116,8 @@ class CorpusViews(Corpus):
                    coalesce(a.name, q.speaker_text) AS speaker, map.actor_id AS speaker_id,
                    q.speaker_start, q.speaker_end, q.cue_text AS cue, q.cue_start, q.cue_end
             FROM quotes q
-            LEFT JOIN doc_actor_map map
-                   ON map.doc_id = q.doc_id AND map.local_id = q.speaker_local
+            LEFT JOIN (SELECT * FROM doc_actor_map WHERE doc_id = $1) map
+                   ON map.local_id = q.speaker_local
             LEFT JOIN actors a ON a.actor_id = map.actor_id
             WHERE q.doc_id = $1 ORDER BY q.start, q.quote_id
             """,
@@ -112,18 +125,21 @@ class CorpusViews(Corpus):
         )
         document["events"] = self._rows(
             """
+            WITH map AS (SELECT * FROM doc_actor_map WHERE doc_id = $1),
+                 m AS (SELECT * FROM mentions WHERE doc_id = $1)
             SELECT m.mention_id, me.event_id, m.cameo, m.plover, m.quad_class, m.goldstein,
                    sa.name AS source, ta.name AS target, m.date, m.date_basis,
                    m.hedged, m.negated, m.hypothetical, m.confidence,
                    m.sentence_start, m.sentence_end, m.trigger_start, m.trigger_end,
                    m.trigger_text AS trigger
-            FROM mentions m
-            LEFT JOIN mention_events me ON me.mention_id = m.mention_id
-            LEFT JOIN doc_actor_map sm ON sm.doc_id = m.doc_id AND sm.local_id = m.source_local
+            FROM m
+            LEFT JOIN mention_events me
+                   ON me.mention_id = m.mention_id AND me.mention_id IN (SELECT mention_id FROM m)
+            LEFT JOIN map sm ON sm.local_id = m.source_local
             LEFT JOIN actors sa ON sa.actor_id = sm.actor_id
-            LEFT JOIN doc_actor_map tm ON tm.doc_id = m.doc_id AND tm.local_id = m.target_local
+            LEFT JOIN map tm ON tm.local_id = m.target_local
             LEFT JOIN actors ta ON ta.actor_id = tm.actor_id
-            WHERE m.doc_id = $1 ORDER BY m.sentence_start, m.trigger_start, m.mention_id
+            ORDER BY m.sentence_start, m.trigger_start, m.mention_id
             """,
             [doc_id],
         )

@@ -14,6 +14,7 @@ import hmac
 import json
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from enum import StrEnum
@@ -122,6 +123,59 @@ class RequestLimits:
             await _refuse(send, 413, str(err))
 
 
+class ResponseCache:
+    """Pure ASGI middleware: a read-only server answers a repeated GET /api/ request (same
+    path and query) from memory. A store opened read-only cannot change while it is served
+    (DuckDB holds its lock), so a cached answer is never stale. Least recently used answers
+    go first; downloads and answers over ``MAX_BYTES`` are not kept. ``x-cache`` says which."""
+
+    MAX_BYTES = 1_000_000
+
+    def __init__(self, app: ASGIApp, entries: int) -> None:
+        self.app = app
+        self.entries = entries
+        self.answers: OrderedDict[bytes, tuple[list, bytes]] = OrderedDict()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if (scope["type"] != "http" or scope["method"] != "GET" or not self.entries
+                or not path.startswith("/api/") or path.startswith("/api/export")):
+            await self.app(scope, receive, send)
+            return
+        key = path.encode() + b"?" + (scope.get("query_string") or b"")
+        hit = self.answers.get(key)
+        if hit is not None:
+            self.answers.move_to_end(key)
+            headers, body = hit
+            await send({"type": "http.response.start", "status": 200,
+                        "headers": [*headers, (b"x-cache", b"hit")]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        status = 0
+        headers: list = []
+        parts: list[bytes] = []
+
+        async def keeping_send(message: Message) -> None:
+            nonlocal status, headers
+            if message["type"] == "http.response.start":
+                status, headers = message["status"], list(message.get("headers", []))
+                message["headers"] = [*headers, (b"x-cache", b"miss")]
+            elif message["type"] == "http.response.body" and status == 200:
+                parts.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    self._keep(key, headers, b"".join(parts))
+            await send(message)
+
+        await self.app(scope, receive, keeping_send)
+
+    def _keep(self, key: bytes, headers: list, body: bytes) -> None:
+        if len(body) > self.MAX_BYTES:
+            return
+        self.answers[key] = (headers, body)
+        while len(self.answers) > self.entries:
+            self.answers.popitem(last=False)
+
+
 class BodyTooLarge(Exception):
     def __init__(self, limit: int) -> None:
         super().__init__(f"request body larger than {limit} bytes")
@@ -181,6 +235,9 @@ def create_app(db: Path | str, settings: ServeSettings | None = None) -> FastAPI
         docs_url=None,
         redoc_url=None,
     )
+    # Added last, RequestLimits runs first: limits and headers apply to cached answers too.
+    cached = 0 if settings.allow_ingest else settings.response_cache
+    app.add_middleware(ResponseCache, entries=cached)
     app.add_middleware(RequestLimits, settings=settings)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -27,3 +27,8 @@ class ServeSettings(Settings):
     )
     max_url_chars: int = Field(4096, gt=0, description="Longest request URL accepted (414).")
     max_page: int = Field(500, gt=0, description="Most rows one page of a list may hold.")
+    response_cache: int = Field(
+        4096, ge=0,
+        description="JSON answers kept in memory, by URL, on a read-only server (the store "
+        "cannot change under it); 0 turns the cache off. Answers over 1 MB are not kept.",
+    )
