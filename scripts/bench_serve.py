@@ -172,15 +172,17 @@ def endpoints(p: dict[str, list], rng: random.Random) -> dict[str, callable]:
 
 
 async def load(url: str, clients: int, seconds: float, p: dict[str, list], seed: int
-               ) -> tuple[dict[str, list[float]], dict[str, int], dict[str, str]]:
+               ) -> tuple[dict[str, list[float]], dict[str, int], dict[str, str], int]:
     latencies: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
     examples: dict[str, str] = {}
+    hits = 0
     stop = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
     async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as http:
         async def client(number: int) -> None:
+            nonlocal hits
             rng = random.Random(seed * 1000 + number)
             calls = endpoints(p, rng)
             labels = list(calls)
@@ -194,6 +196,7 @@ async def load(url: str, clients: int, seconds: float, p: dict[str, list], seed:
                     response = await http.get(path, params=params)
                     await response.aread()
                     ok = response.status_code == 200
+                    hits += response.headers.get("x-cache") == "hit"
                     why = f"{response.status_code} {response.text[:120]}"
                 except httpx.HTTPError as err:
                     ok, why = False, f"{type(err).__name__}: {err}"
@@ -203,7 +206,7 @@ async def load(url: str, clients: int, seconds: float, p: dict[str, list], seed:
                     examples.setdefault(label, why)
 
         await asyncio.gather(*(client(n) for n in range(clients)))
-    return latencies, errors, examples
+    return latencies, errors, examples, hits
 
 
 def free_port() -> int:
@@ -239,43 +242,89 @@ def main() -> None:
         print(f"store: {counts}", file=sys.stderr)
         p = pools(db, args.seed)
 
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if httpx.get(f"{url}/api/stats", timeout=5).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("the server did not start: "
-                                     + (server.stderr.read().decode() if server.poll() else ""))
-                time.sleep(0.2)
-            # one warm-up pass (the actor knowledge base loads on the first actor page)
-            asyncio.run(load(url, 13, 3, p, args.seed + 1))
-            cpu_before = os.times()
-            load_before = os.getloadavg()[0]
-            started = time.perf_counter()
-            latencies, errors, examples = asyncio.run(
-                load(url, args.clients, args.seconds, p, args.seed)
-            )
-            elapsed = time.perf_counter() - started
-            cpu_after = os.times()
-            load_after = os.getloadavg()[0]
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+        runs = [run(db, p, args, cache) for cache in (False, True)]
     finally:
         if not args.db:
             shutil.rmtree(folder, ignore_errors=True)
+    built = "; ".join(f"{k} {v:.1f} s" for k, v in timings.items()) or "reused"
+    tables = "\n\n".join(report(args, result, cache) for result, cache in zip(
+        runs, ("**Without the response cache** (`EVENTWIRE_RESPONSE_CACHE=0`: every request "
+               "queries the store)", "**As shipped** (read-only server, response cache on)"),
+        strict=True))  # fmt: skip
+    section = f"""{SECTION}
 
+`python scripts/bench_serve.py` on {platform.machine()}, {os.cpu_count()} cores, Python \
+{platform.python_version()}, DuckDB {duckdb.__version__}: {args.clients} concurrent clients \
+(asyncio + httpx, one process) for {args.seconds:g} s against `eventwire serve` (uvicorn, one \
+process) on loopback, twice. Store: {counts['documents']:,} documents, {counts['events']:,} \
+events, {counts['mentions']:,} mentions, {counts['quotes']:,} quotes, {counts['actors']:,} \
+actors (built: {built}).
+
+The store is **synthetic**: the 7 bundled samples are ingested for real, then every row of \
+every table is replicated with DuckDB SQL into the store's own schema (`INSERT INTO t BY NAME \
+SELECT t.* REPLACE (...) FROM t, copies`): copy k suffixes each document's ids with `~k`, moves \
+its publication date and its events' dates back k mod 120 months, gives each event the id \
+`hash(event_id, k) >> 11` linked to the copied mentions, and keeps the same corpus actors \
+(their counts multiplied: the most cited actors appear in tens of thousands of articles), \
+then the full-text index is rebuilt. The text is the samples' text, so full-text search finds \
+thousands of equal matches. Each client cycles through the endpoints below with values drawn \
+from the store (500 sampled document and event ids, the 40 most cited actors, the 30 largest \
+dyads, 14 search words, random list offsets); only reads are measured (exports are downloads \
+of whole tables, not part of the mix).
+
+{tables}
+"""
+    print(section)
+    if args.update_docs:
+        replace_section(BENCHMARKS, section)
+
+
+def run(db: Path, p: dict[str, list], args: argparse.Namespace, cache: bool) -> dict:
+    """One load run against a fresh server process."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "EVENTWIRE_RESPONSE_CACHE": "4096" if cache else "0"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{url}/api/stats", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("the server did not start: "
+                                 + (server.stderr.read().decode() if server.poll() else ""))
+            time.sleep(0.2)
+        # a short warm-up (the actor knowledge base loads on the first actor page); with
+        # another seed, so that it does not fill the cache with the measured requests
+        asyncio.run(load(url, 13, 3, p, args.seed + 1))
+        cpu_before = os.times()
+        load_before = os.getloadavg()[0]
+        started = time.perf_counter()
+        latencies, errors, examples, hits = asyncio.run(
+            load(url, args.clients, args.seconds, p, args.seed)
+        )
+        elapsed = time.perf_counter() - started
+        cpu_after = os.times()
+        load_after = os.getloadavg()[0]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    for label, why in examples.items():
+        print(f"error on {label}: {why}", file=sys.stderr)
     client_cpu = (cpu_after.user - cpu_before.user) + (cpu_after.system - cpu_before.system)
+    return {"latencies": latencies, "errors": errors, "hits": hits, "elapsed": elapsed,
+            "client_cpu": client_cpu, "load": (load_before, load_after)}  # fmt: skip
+
+
+def report(args: argparse.Namespace, result: dict, title: str) -> str:
+    latencies, errors = result["latencies"], result["errors"]
+    elapsed = result["elapsed"]
     total = sum(len(v) for v in latencies.values())
     failed = sum(errors.values())
     rows = []
@@ -290,41 +339,17 @@ def main() -> None:
         f"| **all** | {total:,} | {1000 * statistics.median(everything):.0f} | "
         f"{1000 * percentile(everything, 0.99):.0f} | {1000 * max(everything):.0f} | {failed} |"
     )
-    for label, why in examples.items():
-        print(f"error on {label}: {why}", file=sys.stderr)
-    built = "; ".join(f"{k} {v:.1f} s" for k, v in timings.items()) or "reused"
-    section = f"""{SECTION}
-
-`python scripts/bench_serve.py` on {platform.machine()}, {os.cpu_count()} cores, Python \
-{platform.python_version()}, DuckDB {duckdb.__version__}: {args.clients} concurrent clients \
-(asyncio + httpx, one process) for {args.seconds:g} s against `eventwire serve` (uvicorn, one \
-process) on loopback. Store: {counts['documents']:,} documents, {counts['events']:,} events, \
-{counts['mentions']:,} mentions, {counts['quotes']:,} quotes, {counts['actors']:,} actors \
-(built: {built}).
-
-The store is **synthetic**: the 7 bundled samples are ingested for real, then every row of \
-every table is replicated with DuckDB SQL into the store's own schema (`INSERT INTO t BY NAME \
-SELECT t.* REPLACE (...) FROM t, copies`): copy k suffixes each document's ids with `~k`, moves \
-its publication date and its events' dates back k mod 120 months, gives each event the id \
-`hash(event_id, k) >> 11` linked to the copied mentions, and keeps the same corpus actors \
-(their counts multiplied: the most cited actors appear in tens of thousands of articles), \
-then the full-text index is rebuilt. The text is the samples' text, so full-text search finds \
-thousands of equal matches. Each client cycles through the endpoints below with values drawn \
-from the store (sampled document and event ids, the 40 most cited actors, the 30 largest \
-dyads, 14 search words); only reads are measured (exports are downloads of whole tables, \
-not part of the mix).
+    before, after = result["load"]
+    return f"""{title}:
 
 | endpoint | requests | p50 ms | p99 ms | max ms | errors |
 | --- | --- | --- | --- | --- | --- |
 {chr(10).join(rows)}
 
-Throughput {total / elapsed:,.0f} requests/s; {failed} errors. The client process used \
-{client_cpu:.0f} s of CPU in the {elapsed:.0f} s (it shares the 2 cores with the server); \
-load average {load_before:.1f} at the start, {load_after:.1f} at the end.
-"""
-    print(section)
-    if args.update_docs:
-        replace_section(BENCHMARKS, section)
+Throughput {total / elapsed:,.0f} requests/s, {failed} errors, {result['hits']:,} answers \
+from the cache ({100 * result['hits'] / max(total, 1):.0f}%). The client process used \
+{result['client_cpu']:.0f} s of CPU in the {elapsed:.0f} s (it shares the 2 cores with the \
+server); load average {before:.1f} at the start, {after:.1f} at the end."""
 
 
 if __name__ == "__main__":
