@@ -230,7 +230,16 @@ class Corpus:
                 ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
                 LIMIT ${len(params) - 1} OFFSET ${len(params)}
             ), places AS (
-                SELECT * FROM event_places WHERE event_id IN (SELECT event_id FROM picked)
+                -- the rule of the event_places view (the first mention's place, else the
+                -- earliest mention naming one), for the page's events only: the view itself
+                -- is computed over every mention before it is filtered
+                SELECT me.event_id, m.place_name AS name, m.place_resolved AS resolved,
+                       m.place_country AS country, m.place_lat AS lat, m.place_lon AS lon
+                FROM mention_events me JOIN mentions m USING (mention_id)
+                JOIN picked p ON p.event_id = me.event_id
+                WHERE m.place_name IS NOT NULL
+                QUALIFY row_number() OVER (PARTITION BY me.event_id
+                    ORDER BY m.mention_id <> p.first_mention, m.mention_id) = 1
             )
             SELECT e.event_id, e.date_text AS date, e.date_precision, e.date AS first_day,
                    e.last_date AS last_day, sa.name AS source, ta.name AS target,
