@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
+import time
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
+
+import duckdb
 
 from eventwire.query import YEAR_ONLY, Corpus, EventFilter
 from eventwire.settings import Settings, split_paths
@@ -35,14 +39,31 @@ class CorpusViews(Corpus):
         self.store = Store(db)
         self.con = self.store.con
 
-    def reader(self) -> CorpusViews:
+    deadline: float | None = None  # time.monotonic() after which no query starts
+
+    def reader(self, seconds: float | None = None) -> CorpusViews:
         """The same corpus through a cursor of its own: one per thread (a DuckDB connection
-        runs one query at a time). Close it with :meth:`close_reader`."""
+        runs one query at a time). With ``seconds``, a query still running then is
+        interrupted and none starts after it (``duckdb.InterruptException``). Close it with
+        :meth:`close_reader`."""
         view = copy.copy(self)
         view.con = self.store.con.cursor()
+        if seconds is not None:
+            view.deadline = time.monotonic() + seconds
+            view._timer = threading.Timer(seconds, view.con.interrupt)
+            view._timer.daemon = True
+            view._timer.start()
         return view
 
+    def _rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise duckdb.InterruptException("query time limit reached")
+        return super()._rows(sql, params)
+
     def close_reader(self) -> None:
+        timer = getattr(self, "_timer", None)
+        if timer is not None:
+            timer.cancel()
         self.con.close()
 
     def counts(self) -> dict[str, int]:

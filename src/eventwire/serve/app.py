@@ -242,14 +242,10 @@ def create_app(db: Path | str, settings: ServeSettings | None = None) -> FastAPI
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     def reader() -> Iterator[CorpusViews]:
-        view = corpus.reader()
-        timer = threading.Timer(settings.request_timeout, view.con.interrupt)
-        timer.daemon = True
-        timer.start()
+        view = corpus.reader(settings.request_timeout)
         try:
             yield view
         finally:
-            timer.cancel()
             view.close_reader()
 
     Reader = Annotated[CorpusViews, Depends(reader)]
@@ -438,10 +434,7 @@ def create_app(db: Path | str, settings: ServeSettings | None = None) -> FastAPI
         if table not in names:
             raise HTTPException(404, f"no table {table!r} in the {fmt.value} export: "
                                 f"{', '.join(names)}")  # fmt: skip
-        view = corpus.reader()
-        timer = threading.Timer(settings.export_timeout, view.con.interrupt)
-        timer.daemon = True
-        timer.start()
+        view = corpus.reader(settings.export_timeout)
         spool = tempfile.SpooledTemporaryFile(max_size=8_000_000)  # noqa: SIM115
         try:
             write_table(view.con, fmt.value, table, spool)
@@ -452,7 +445,6 @@ def create_app(db: Path | str, settings: ServeSettings | None = None) -> FastAPI
             spool.close()
             raise
         finally:
-            timer.cancel()
             view.close_reader()
         size = spool.tell()
         spool.seek(0)
