@@ -350,8 +350,11 @@ class Corpus:
         params: list[Any] = []
         if speaker:
             params.append(self.resolve(speaker))
+            # the speaker's (document, local id) pairs first: joining every quote to the
+            # actor map before filtering scanned both tables whole
             clauses.append(
-                f"(sp.actor_id IN (SELECT unnest(${len(params)})) "
+                "((q.doc_id, q.speaker_local) IN (SELECT doc_id, local_id FROM doc_actor_map "
+                f"WHERE actor_id IN (SELECT unnest(${len(params)}))) "
                 f"OR q.speaker_local ILIKE ${len(params) + 1})"
             )
             params.append(speaker)
@@ -368,15 +371,21 @@ class Corpus:
         params.extend([limit, offset])
         return self._rows(
             f"""
+            WITH page AS (
+                SELECT q.*, d.name AS doc, d.publisher, d.published
+                FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
+                WHERE {" AND ".join(clauses) or "TRUE"}
+                ORDER BY d.published DESC NULLS LAST, q.quote_id
+                LIMIT ${len(params) - 1} OFFSET ${len(params)}
+            )
             SELECT q.quote_id, coalesce(a.name, q.speaker_local) AS speaker, q.text, q.kind,
-                   q.hedged, q.via, q.cue_text AS cue, d.name AS doc, d.publisher, d.published,
+                   q.hedged, q.via, q.cue_text AS cue, q.doc, q.publisher, q.published,
                    q.start, q.end
-            FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
-            LEFT JOIN doc_actor_map sp ON sp.doc_id = q.doc_id AND sp.local_id = q.speaker_local
+            FROM page q
+            LEFT JOIN (SELECT * FROM doc_actor_map WHERE doc_id IN (SELECT doc_id FROM page)) sp
+                   ON sp.doc_id = q.doc_id AND sp.local_id = q.speaker_local
             LEFT JOIN actors a ON a.actor_id = sp.actor_id
-            WHERE {" AND ".join(clauses) or "TRUE"}
-            ORDER BY d.published DESC NULLS LAST, q.quote_id
-            LIMIT ${len(params) - 1} OFFSET ${len(params)}
+            ORDER BY q.published DESC NULLS LAST, q.quote_id
             """,
             params,
         )
