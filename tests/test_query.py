@@ -184,3 +184,19 @@ def test_since_and_until_keep_events_whose_period_overlaps(dated: Corpus):
 def test_timeline_puts_year_only_events_in_a_row_of_their_own(dated: Corpus):
     months = [(m["month"], m["events"]) for m in dated.timeline("Putin", "Tokayev")]
     assert months == [("2023 (year only)", 1), ("2023-01", 1), ("2023-07", 1)]
+
+
+def test_pages_of_every_listing_join_up_to_the_whole_list(corpus: Corpus):
+    # offset pages (the HTTP API's) cut the same ordered list that limit None returns whole
+    listings = {
+        "actors": lambda limit, offset: corpus.actors(limit=limit, offset=offset),
+        "events": lambda limit, offset: corpus.events(limit=limit, offset=offset),
+        "quotes": lambda limit, offset: corpus.quotes(limit=limit, offset=offset),
+        "search": lambda limit, offset: corpus.search("Putin", limit=limit, offset=offset),
+    }
+    for name, listing in listings.items():
+        whole = listing(None, 0)
+        assert whole, name
+        pages = listing(2, 0) + listing(2, 2) + listing(None, 4)
+        assert pages == whole, name
+        assert listing(None, 1) == whole[1:], name

@@ -36,6 +36,7 @@ from eventwire.corpus_cli import register as register_corpus_commands
 from eventwire.model import Result
 from eventwire.pipeline import SkippedFile, run
 from eventwire.report import ProgressReport, print_summary, progress_wanted, say
+from eventwire.serve.cli import register as register_serve_command
 from eventwire.store import StoreError
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "eventwire-1.schema.json"
@@ -247,6 +248,7 @@ def schema_command() -> None:
 
 
 register_corpus_commands(app)
+register_serve_command(app)
 
 if __name__ == "__main__":
     app()

@@ -153,10 +153,11 @@ class Corpus:
     # -- actors ---------------------------------------------------------------------------
 
     def actors(self, text: str | None = None, limit: int | None = 50,
-               uncoded: bool = False) -> list[dict[str, Any]]:
+               uncoded: bool = False, offset: int = 0) -> list[dict[str, Any]]:
         """Actors whose name or an alias contains ``text`` (all if None), most cited first;
         with ``uncoded``, only those without a CAMEO code, and no places: what an override
-        file (``--actors``) should add first. ``limit`` None returns every row."""
+        file (``--actors``) should add first. ``limit`` None returns every row; ``offset`` skips
+        that many first (pages)."""
         key = like_pattern(normalise(text)) if text else "%"
         only = "AND a.code IS NULL AND a.type <> 'location'" if uncoded else ""
         return self._rows(
@@ -168,10 +169,10 @@ class Corpus:
             WHERE (a.key LIKE $1 ESCAPE '\\'
                OR actor_id IN (SELECT actor_id FROM actor_aliases
                                WHERE key LIKE $1 ESCAPE '\\')) {only}
-            ORDER BY n_docs DESC, n_mentions DESC, name
-            LIMIT $2
+            ORDER BY n_docs DESC, n_mentions DESC, name, actor_id
+            LIMIT $2 OFFSET $3
             """,
-            [key, limit],
+            [key, limit, offset],
         )
 
     def actor_profile(self, name: str) -> dict[str, Any] | None:
@@ -230,13 +231,14 @@ class Corpus:
         where: EventFilter | None = None,
         limit: int | None = 100,
         mentions: bool = False,
+        offset: int = 0,
         **filters: Any,
     ) -> list[dict[str, Any]]:
         """Merged events matching every given filter, newest first, with their evidence.
 
         Filters are an :class:`EventFilter` or its fields as keywords (which win over
         ``where``): ``corpus.events(actor="Putin", type="SUPPORT", since=date(2023, 1, 1))``.
-        ``limit`` None (or 0) returns every match."""
+        ``limit`` None (or 0) returns every match; ``offset`` skips that many first (pages)."""
         unknown = sorted(set(filters) - {f.name for f in fields(EventFilter)})
         if unknown:
             names = ", ".join(f.name for f in fields(EventFilter))
@@ -244,8 +246,29 @@ class Corpus:
         where = replace(where or EventFilter(), **filters)
         clauses, params = self._event_clauses(where)
         params.append(limit or None)  # LIMIT NULL: no limit
+        params.append(offset)
+        # The page of events first, then its evidence and place: joining every event to its
+        # mention, document and place before the LIMIT made a page cost a scan per table.
+        place_join = "LEFT JOIN event_places ep ON ep.event_id = e.event_id" if where.place else ""
         rows = self._rows(
             f"""
+            WITH picked AS (
+                SELECT e.* FROM events e {place_join}
+                WHERE {" AND ".join(clauses) or "TRUE"}
+                ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
+                LIMIT ${len(params) - 1} OFFSET ${len(params)}
+            ), places AS (
+                -- the rule of the event_places view (the first mention's place, else the
+                -- earliest mention naming one), for the page's events only: the view itself
+                -- is computed over every mention before it is filtered
+                SELECT me.event_id, m.place_name AS name, m.place_resolved AS resolved,
+                       m.place_country AS country, m.place_lat AS lat, m.place_lon AS lon
+                FROM mention_events me JOIN mentions m USING (mention_id)
+                JOIN picked p ON p.event_id = me.event_id
+                WHERE m.place_name IS NOT NULL
+                QUALIFY row_number() OVER (PARTITION BY me.event_id
+                    ORDER BY m.mention_id <> p.first_mention, m.mention_id) = 1
+            )
             SELECT e.event_id, e.date_text AS date, e.date_precision, e.date AS first_day,
                    e.last_date AS last_day, sa.name AS source, ta.name AS target,
                    e.cameo, e.plover, e.quad_class, e.goldstein, e.hedged, e.negated,
@@ -255,15 +278,13 @@ class Corpus:
                        AS sentence,
                    ep.name AS place, ep.resolved AS place_resolved,
                    ep.country AS place_country, ep.lat AS place_lat, ep.lon AS place_lon
-            FROM events e
+            FROM picked e
             LEFT JOIN actors sa ON sa.actor_id = e.source_actor
             LEFT JOIN actors ta ON ta.actor_id = e.target_actor
             JOIN mentions m ON m.mention_id = e.first_mention
             JOIN documents d ON d.doc_id = m.doc_id
-            LEFT JOIN event_places ep ON ep.event_id = e.event_id
-            WHERE {" AND ".join(clauses) or "TRUE"}
+            LEFT JOIN places ep ON ep.event_id = e.event_id
             ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
-            LIMIT ${len(params)}
             """,
             params,
         )
@@ -349,12 +370,13 @@ class Corpus:
         about: str | None = None,
         text: str | None = None,
         limit: int | None = 100,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Statements by ``speaker``, about ``about``, containing ``text`` (all given filters).
 
         ``speaker`` is matched like every actor name (never against the internal per-document
         ids such as "A1"); a speaker no corpus actor stands for is matched by the words that
-        name them in the text."""
+        name them in the text. ``offset`` skips that many first (pages)."""
         clauses: list[str] = []
         params: list[Any] = []
         if speaker:
@@ -375,7 +397,7 @@ class Corpus:
         if text:
             params.append(like_pattern(text))
             clauses.append(f"q.text ILIKE ${len(params)} ESCAPE '\\'")
-        params.append(limit)
+        params.extend([limit, offset])
         return self._rows(
             f"""
             SELECT q.quote_id, coalesce(a.name, q.speaker_text) AS speaker, q.text, q.kind,
@@ -386,7 +408,7 @@ class Corpus:
             LEFT JOIN actors a ON a.actor_id = sp.actor_id
             WHERE {" AND ".join(clauses) or "TRUE"}
             ORDER BY d.published DESC NULLS LAST, q.quote_id
-            LIMIT ${len(params)}
+            LIMIT ${len(params) - 1} OFFSET ${len(params)}
             """,
             params,
         )
@@ -417,7 +439,7 @@ class Corpus:
             [self.resolve(source), self.resolve(target), YEAR_ONLY],
         )
 
-    def search(self, text: str, limit: int | None = 20) -> list[dict[str, Any]]:
+    def search(self, text: str, limit: int | None = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles matching ``text``: BM25-ranked full-text search (DuckDB fts), or, if the
         extension is unavailable, every word must occur, ranked by occurrences."""
         indexed = self.store.has_fts and self.con.execute(
@@ -432,9 +454,9 @@ class Corpus:
                 f"""
                 SELECT {columns}, round(score, 4) AS score FROM (
                     SELECT *, fts_main_documents.match_bm25(doc_id, $1) AS score FROM documents
-                ) d WHERE score IS NOT NULL ORDER BY score DESC, doc_id LIMIT $2
+                ) d WHERE score IS NOT NULL ORDER BY score DESC, doc_id LIMIT $2 OFFSET $3
                 """,
-                [text, limit],
+                [text, limit, offset],
             )
         words = [w for w in normalise(text).split() if w] or [""]
         hits = " + ".join(
@@ -446,6 +468,6 @@ class Corpus:
         )
         return self._rows(
             f"SELECT {columns}, {hits} AS score FROM documents d WHERE {every} "
-            f"ORDER BY score DESC, doc_id LIMIT ${len(words) + 1}",
-            [*words, limit],
+            f"ORDER BY score DESC, doc_id LIMIT ${len(words) + 1} OFFSET ${len(words) + 2}",
+            [*words, limit, offset],
         )
