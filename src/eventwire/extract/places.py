@@ -349,14 +349,16 @@ class PlaceFinder:
                 self._country_at[ent.start] = entry.country
         self._country_starts = [c[0] for c in self._countries]
         self._hints: dict[int, set[str]] = {}
-        self._newlines = [i for i, c in enumerate(doc.text) if c == "\n"]
+        text = doc.text  # built anew on every access: once
+        self._newlines = [i for i, c in enumerate(text) if c == "\n"]
+        self._length = len(text)
 
     def _paragraph(self, start: int, end: int) -> tuple[int, int]:
         """(start, end) of the line holding the sentence from ``start`` to ``end``."""
         before = bisect_left(self._newlines, start)
         after = bisect_left(self._newlines, end)
         first = self._newlines[before - 1] + 1 if before > 0 else 0
-        last = self._newlines[after] if after < len(self._newlines) else len(self.doc.text)
+        last = self._newlines[after] if after < len(self._newlines) else self._length
         return first, last
 
     def _between(self, start: int, end: int) -> list[_Candidate]:

@@ -571,12 +571,13 @@ def _paragraph_numbers(doc: Doc) -> list[int]:
     """The paragraph of each sentence: a line break between two sentences starts a new one."""
     numbers: list[int] = []
     paragraph, previous_end = 0, 0
+    text = doc.text  # built anew on every access: once
     for sent in doc.sents:
-        if numbers and "\n" in doc.text[previous_end:sent.start_char]:
+        if numbers and "\n" in text[previous_end:sent.start_char]:
             paragraph += 1
         numbers.append(paragraph)
         # a break after the last word may be inside the sentence, as its trailing space
-        previous_end = sent.start_char + len(sent.text.rstrip())
+        previous_end = sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())
     return numbers
 
 
