@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.query import YEAR_ONLY, Corpus, EventFilter
+from eventwire.query import YEAR_ONLY, Corpus, EventFilter, like_pattern
 from eventwire.settings import Settings, split_paths
 from eventwire.store import DEFAULT_DB, Store
 
@@ -89,7 +89,7 @@ class CorpusViews(Corpus):
                 SELECT d.doc_id, d.name AS doc, d.title, d.publisher, d.published, d.url,
                        d.duplicate_of, length(d.text) AS chars
                 FROM documents d
-                WHERE $1 IS NULL OR d.publisher ILIKE $1
+                WHERE $1 IS NULL OR d.publisher ILIKE $1 ESCAPE '\\'
                 ORDER BY d.published DESC NULLS LAST, d.doc_id
                 LIMIT $2 OFFSET $3
             ), event_counts AS (
@@ -104,7 +104,8 @@ class CorpusViews(Corpus):
             LEFT JOIN quote_counts q USING (doc_id)
             ORDER BY page.published DESC NULLS LAST, page.doc_id
             """,
-            [publisher, limit, offset],
+            # words of the publisher's name, anywhere; its own % and _ taken literally
+            [like_pattern(publisher) if publisher else None, limit, offset],
         )
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
