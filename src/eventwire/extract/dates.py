@@ -52,7 +52,8 @@ _WEEKDAY = re.compile(r"\b(last|next|this|on|coming)?\s*(" + "|".join(WEEKDAYS) 
 _AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                   r"(day|week|month|year|decade)s?\s+ago\b")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+            "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 # Expressions that point back at the date the text is already talking about.
 _SAME_AS_ANCHOR = re.compile(
     r"\b(at the time|that (day|week|month|year)|the same (day|week|month|year)|later that "
@@ -295,9 +296,6 @@ _ANAPHORIC_HEADS = {"refusal", "decision", "move", "remark", "comment", "invasio
 
 # "18 years after ...": how many years, in figures or words
 _YEARS_COUNT = re.compile(r"(?:about |some |nearly |almost |more than )?(\d{1,3}|[a-z]+) years?")
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                 "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 
 
 @dataclass
@@ -404,7 +402,7 @@ class DateScope:
                 c.dep_ == "mark" and c.lower_ in {"after", "since"} for c in head.children):
             return None
         count = found.group(1)
-        years = int(count) if count.isdigit() else _NUMBER_WORDS.get(count)
+        years = int(count) if count.isdigit() else _NUMBERS.get(count)
         if years is None or years > self.published.year - 1:
             return None
         return DateValue(str(self.published.year - years), "relative")
