@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.event_lexicon import lexicon
 from eventwire.extract.event_words import EventWords, event_words
-from eventwire.nlp.components import doc_text
+from eventwire.nlp.doctext import doc_text, paragraphs
 
 Basis = Literal["explicit", "relative", "publication", "undated"]
 
@@ -329,8 +329,9 @@ class DateScope:
         last_named: DateValue | None = None  # the latest date the text named, framing or not
         paragraph = -1
         text = doc_text(self.doc)
+        line_of = paragraphs(self.doc).of_token  # the line each segment starts on
         for sent in self.segments:
-            this_paragraph = text.count("\n", 0, sent.start_char)
+            this_paragraph = line_of[sent.start]
             is_new_paragraph = this_paragraph != paragraph and text[
                 sent.start_char - 1: sent.start_char
             ] in {"\n", ""}

@@ -22,7 +22,8 @@ from eventwire.extract.event_words import EventWords, event_words
 from eventwire.extract.scoring import load_weights
 from eventwire.model import Quote
 from eventwire.nlp.actors import add_actor
-from eventwire.nlp.components import ActorCluster, doc_text
+from eventwire.nlp.components import ActorCluster
+from eventwire.nlp.doctext import doc_text
 from eventwire.nlp.mentions import dateline_tokens
 
 __all__ = ["EventContext"]

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.data import load_yaml
 from eventwire.model import Event, Place
+from eventwire.nlp.doctext import doc_text, paragraphs
 from eventwire.nlp.lexicon import lexicon
 from eventwire.nlp.mentions import dateline_tokens
 from eventwire.nlp.people import normalise
@@ -349,17 +350,14 @@ class PlaceFinder:
                 self._country_at[ent.start] = entry.country
         self._country_starts = [c[0] for c in self._countries]
         self._hints: dict[int, set[str]] = {}
-        text = doc.text  # built anew on every access: once
-        self._newlines = [i for i, c in enumerate(text) if c == "\n"]
-        self._length = len(text)
+        self._paragraphs = paragraphs(doc)
+        self._length = len(doc_text(doc))
 
     def _paragraph(self, start: int, end: int) -> tuple[int, int]:
         """(start, end) of the line holding the sentence from ``start`` to ``end``."""
-        before = bisect_left(self._newlines, start)
-        after = bisect_left(self._newlines, end)
-        first = self._newlines[before - 1] + 1 if before > 0 else 0
-        last = self._newlines[after] if after < len(self._newlines) else self._length
-        return first, last
+        index = self._paragraphs
+        first = index.bounds(index.of_char(start), self._length)[0]
+        return first, index.bounds(index.of_char(end), self._length)[1]
 
     def _between(self, start: int, end: int) -> list[_Candidate]:
         low = bisect_left(self._starts, start)

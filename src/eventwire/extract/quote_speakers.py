@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.actors import ActorCluster, add_actor
-from eventwire.nlp.components import doc_text
+from eventwire.nlp.doctext import doc_text
 from eventwire.nlp.lexicon import lexicon
 
 PERSONAL = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}

@@ -22,7 +22,7 @@ from eventwire.extract.quote_cues import CueLexicon, cue_lexicon
 from eventwire.extract.quote_marks import Quoted, find_quotes
 from eventwire.extract.quote_speakers import SpeakerResolver
 from eventwire.model import Cue, Quote, Span
-from eventwire.nlp.components import doc_text
+from eventwire.nlp.doctext import doc_text, paragraphs
 
 __all__ = ["extract_quotes"]
 
@@ -102,36 +102,16 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
 
 # --- paragraphs ------------------------------------------------------------------------------
-# spaCy's parser sometimes runs a sentence over a paragraph break; statements never do.
-
-
-@dataclass(frozen=True)
-class _Paragraphs:
-    starts: list[int]  # char offset where each paragraph (line) starts
-    of_token: list[int]  # paragraph index of each token
-
-    def bounds(self, paragraph: int, text_len: int) -> tuple[int, int]:
-        end = self.starts[paragraph + 1] - 1 if paragraph + 1 < len(self.starts) else text_len
-        return self.starts[paragraph], end
-
-
-def _paragraphs(doc: Doc) -> _Paragraphs:
-    cached = doc.user_data.get("eventwire_paragraphs")
-    if cached is None:
-        starts = [0] + [m.end() for m in re.finditer("\n", doc_text(doc))]
-        of_token = [bisect.bisect_right(starts, t.idx) - 1 for t in doc]
-        cached = doc.user_data["eventwire_paragraphs"] = _Paragraphs(starts, of_token)
-    return cached
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
-    of_token = _paragraphs(a.doc).of_token
+    of_token = paragraphs(a.doc).of_token
     return of_token[a.i] == of_token[b.i]
 
 
 def _clip(token: Token, start: int, end: int) -> tuple[int, int]:
     """``start``/``end`` cut to the paragraph of ``token``."""
-    paras = _paragraphs(token.doc)
+    paras = paragraphs(token.doc)
     low, high = paras.bounds(paras.of_token[token.i], len(doc_text(token.doc)))
     return max(start, low), min(end, high)
 
@@ -569,7 +549,7 @@ def _follows_cued_quote(doc: Doc, statement: Statement, cued_ends: list[int]) ->
 def _without_shadowed_according(statements: list[Statement]) -> list[Statement]:
     """ "X said ..., according to TASS": TASS is a channel of X's statement, not a speaker."""
     verb_sentences = {
-        (s.cue.sent.start, _paragraphs(s.cue.doc).of_token[s.cue.i])
+        (s.cue.sent.start, paragraphs(s.cue.doc).of_token[s.cue.i])
         for s in statements
         # A descriptive verb without a quotation ("called the talks useful") is no statement.
         if s.cue is not None and s.cue.lower_ != "according" and s.kind != "fragment"
@@ -579,7 +559,7 @@ def _without_shadowed_according(statements: list[Statement]) -> list[Statement]:
         for s in statements
         if s.cue is None
         or s.cue.lower_ != "according"
-        or (s.cue.sent.start, _paragraphs(s.cue.doc).of_token[s.cue.i]) not in verb_sentences
+        or (s.cue.sent.start, paragraphs(s.cue.doc).of_token[s.cue.i]) not in verb_sentences
     ]
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.doctext import paragraphs
 from eventwire.nlp.kb import ActorKB, load_kb
 from eventwire.nlp.lexicon import country_of, lexicon
 from eventwire.nlp.mentions import Mention, dateline_country, find_mentions
@@ -331,7 +332,6 @@ def _article_country(clusters: list[_Work], dateline: str | None,
                 cluster.country = home
 
 
-
 # How many sentences before an actor's first mention, within its paragraph, can give its home.
 _NEARBY_SENTENCES = 2
 
@@ -344,7 +344,9 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
     defeat the whole-article rules; the paragraph usually names only the one where it happens.
     A country named only as a counterpart ("talks with Washington") gives no home, and two
     countries in the window give none."""
-    paragraph_of = _paragraph_numbers(doc)
+    # the paragraph (line) each sentence starts in
+    line_of = paragraphs(doc).of_token
+    paragraph_of = [line_of[sent.start] for sent in doc.sents]
     named_in: dict[int, set[str]] = {}  # every country named in a sentence
     home_in: dict[int, set[str]] = {}  # those named as a place or a doer, not a counterpart
     for cluster in clusters:
@@ -374,6 +376,7 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
         homes = set().union(*(home_in.get(s, set()) for s in window))
         if len(around) == 1 and around == homes:
             cluster.country = next(iter(around))
+
 
 # Envoys serve abroad: "Venezuela expelled the ambassadors" are not Venezuela's.
 _ENVOYS = {"ambassador", "envoy", "diplomat", "charge d'affaires", "consul", "attache",
@@ -565,20 +568,6 @@ def _place(
     else:
         cluster.add(mention)
     owner[id(mention)] = cluster
-
-
-def _paragraph_numbers(doc: Doc) -> list[int]:
-    """The paragraph of each sentence: a line break between two sentences starts a new one."""
-    numbers: list[int] = []
-    paragraph, previous_end = 0, 0
-    text = doc.text  # built anew on every access: once
-    for sent in doc.sents:
-        if numbers and "\n" in text[previous_end:sent.start_char]:
-            paragraph += 1
-        numbers.append(paragraph)
-        # a break after the last word may be inside the sentence, as its trailing space
-        previous_end = sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())
-    return numbers
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:

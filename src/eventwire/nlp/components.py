@@ -23,7 +23,7 @@ from eventwire.nlp.kb import ActorKB, as_date, load_kb
 from eventwire.nlp.mentions import dateline_tokens
 
 __all__ = ["ActorCluster", "ActorsComponent", "BEFORE_PARSER", "COMPONENTS", "actor_at",
-           "actors_component", "doc_text"]
+           "actors_component"]
 
 # Registered factories added to every pipeline by the loader, with where they go.
 COMPONENTS: tuple[str, ...] = ("eventwire_actors",)
@@ -254,11 +254,3 @@ def mention_at(doc: Doc, token_index: int) -> Span | None:
     if cluster is None:
         return None
     return next(m for m in cluster.mentions if m.start <= token_index < m.end)
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins all tokens again on every access."""
-    text = doc.user_data.get("eventwire_text")
-    if text is None:
-        text = doc.user_data["eventwire_text"] = doc.text
-    return text
