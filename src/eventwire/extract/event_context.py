@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_lexicon import Lexicon, lexicon
@@ -47,6 +47,7 @@ class EventContext:
     priors: list[float] = field(default_factory=list)  # of each event made, in order (scoring)
     implied: dict[tuple[str, str | None], ActorCluster] = field(
         default_factory=dict)  # implied doers made, by (sector, country)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)  # window_start's
     # the quotes' look-up index (see _quote_index)
     _indexed_quotes: int = field(default=-1, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
@@ -70,6 +71,14 @@ class EventContext:
     @property
     def text(self) -> str:
         return doc_text(self.doc)
+
+    def window_start(self, token: Token, sentences: int) -> int:
+        """The first token of the parser's sentence ``sentences`` before ``token``'s (or of the
+        document): the window of recent mentions a pronoun may point into."""
+        if not self._sentence_starts:
+            self._sentence_starts = [sent.start for sent in self.doc.sents]
+        here = bisect_right(self._sentence_starts, token.i) - 1
+        return self._sentence_starts[max(here - sentences, 0)]
 
     def _quote_index(self) -> tuple[list[int], dict[int, int]]:
         """Each quote's start, and the character offset of each quote's cue -> the first quote

@@ -329,16 +329,23 @@ def _quote_speaker(ctx: EventContext, pronoun: Token) -> Party | None:
     return None
 
 
+# How many sentences before a pronoun or "the country" may name what it stands for.
+_RECENT_SENTENCES = 3
+
+
+def _clause_subjects(ctx: EventContext, token: Token) -> set[str | None]:
+    """The actor ids of the subjects of the clause ``token`` is in: never what it stands for
+    ("Putin praised him")."""
+    return {getattr(ctx.actor_of.get(c.i), "id", None)
+            for c in clause_of(token).children if c.dep_ in SUBJECTS}
+
+
 def _antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
     """Fallback when the actors stage left a pronoun unresolved: the last person named
     before it who is not the subject of the same clause ("Putin praised him")."""
-    clause = clause_of(pronoun)
-    subjects = {getattr(ctx.actor_of.get(c.i), "id", None)
-                for c in clause.children if c.dep_ in SUBJECTS}
+    subjects = _clause_subjects(ctx, pronoun)
     # Among people named in the last few sentences, the most talked-about one so far.
-    sentences = list(ctx.doc.sents)  # the parser's, for a window of recent mentions
-    here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
-    window_start = sentences[max(here - 3, 0)].start
+    window_start = ctx.window_start(pronoun, _RECENT_SENTENCES)
     best: tuple[int, int, str] | None = None
     for cluster in ctx.actors:
         if cluster.kind != "person" or cluster.id in subjects:
@@ -381,12 +388,8 @@ def _named_country(ctx: EventContext, noun: Token) -> Party | None:
     if any(c.dep_ not in {"det"} for c in noun.children) or not any(
             c.lower_ in {"the", "this", "that"} for c in noun.children):
         return None
-    clause = clause_of(noun)
-    subjects = {getattr(ctx.actor_of.get(c.i), "id", None)
-                for c in clause.children if c.dep_ in SUBJECTS}
-    sentences = list(ctx.doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
-    window_start = sentences[max(here - 3, 0)].start
+    subjects = _clause_subjects(ctx, noun)
+    window_start = ctx.window_start(noun, _RECENT_SENTENCES)
     best: tuple[int, str] | None = None
     for cluster in ctx.actors:
         if cluster.kind != "country" or cluster.id in subjects:
