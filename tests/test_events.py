@@ -697,3 +697,26 @@ def test_a_relayed_report_of_praise_is_no_praise_by_the_relay(code) -> None:
 def test_economic_blows_are_no_force(code) -> None:
     assert not find(code("Farmers hit by retaliatory Chinese tariffs received payments."), "19")
     assert one(code("Russian missiles hit Kyiv overnight."), "19", "Russian", "Kyiv")
+
+
+def test_a_relative_clause_on_a_coordination_is_done_by_every_member(code) -> None:
+    events = code("Two lawmakers and a bishop who sought to mediate with the students were "
+                  "turned away on Sunday.")
+    doers = {e.source for e in find(events, "03")}
+    assert {"two lawmakers", "bishop"} <= {d.lower() for d in doers}
+
+
+def test_a_protest_that_is_crushed_stands_for_its_protesters(code) -> None:
+    events = code("Riot police crushed the protests in Minsk on Sunday.")
+    crushed = one(events, "17", "police")
+    assert crushed.target == "protesters" and crushed.event.cameo == "175"
+    assert not find(events, "14", "police")  # the police did not protest
+    rally = code("Students held a rally in Minsk.")
+    assert not find(rally, "14", "", "Minsk")  # where a protest is held is no target
+
+
+def test_force_of_the_police_or_on_own_protesters_is_repression(code) -> None:
+    beaten = code("Riot police beat demonstrators with batons in Caracas on Monday.")
+    assert one(beaten, "17", "police", "demonstrators").event.cameo == "175"
+    fired = code("Venezuelan security forces used live ammunition against protesters.")
+    assert one(fired, "17", "security forces", "protesters").event.cameo == "175"

@@ -84,7 +84,7 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
         if subjects:
             return [p for s in subjects for p in parties_at(ctx, s)]
         if token.dep_ in {"relcl", "acl"} and token is verb:
-            return parties_at(ctx, token.head)
+            return parties_at(ctx, _coordination_head(token.head))
         if token.dep_ == "prep" and token.head.pos_ == "VERB":
             # "blamed Ukraine for refusing": the object does what the complement says
             objects = [c for c in token.head.children if c.dep_ == "dobj"]
@@ -99,6 +99,15 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             continue
         break
     return []
+
+
+def _coordination_head(noun: Token) -> Token:
+    """The first member of the coordination ``noun`` closes: "lawmakers and a bishop who
+    sought to talk" are all doers of "sought", though the parser hangs the clause on the last
+    one."""
+    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"} and noun.head.i < noun.i:
+        noun = noun.head
+    return noun
 
 
 def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
@@ -143,6 +152,9 @@ def noun_targets(ctx: EventContext, noun: Token) -> list[Party]:
     # "talks in Doha", "a visit in March": where talks happen is no party to them
     senses = ctx.lex.nouns.get(noun.lemma_.lower(), [])
     talks = any(s.code[:2] in {"03", "04", "05"} for s in senses)
+    # "a curfew in Algiers", "strikes in Gaza" are done to the place; "protests in Tehran"
+    # only happen there
+    done_to_place = any(s.code[:2] >= "15" for s in senses)
     # "the withdrawal of its troops from Armenia": what is moved is no party
     theme = any(s.theme_object for s in senses)
     preps = ctx.words.noun_target_preps
@@ -151,14 +163,27 @@ def noun_targets(ctx: EventContext, noun: Token) -> list[Party]:
     return [p for child in noun.children
             if child.dep_ == "prep" and child.lower_ in preps
             and not (talks and child.lower_ == "in")
-            for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)
-            if p.named]
+            for g in child.children if g.dep_ == "pobj"
+            and not (not done_to_place and child.lower_ in ctx.words.place_preps
+                     and _is_place(ctx, g))
+            for p in parties_at(ctx, g) if p.named]
+
+
+def _is_place(ctx: EventContext, token: Token) -> bool:
+    """Whether ``token`` names a place ("protests in Tehran": where they were, not whom
+    against)."""
+    cluster = ctx.actor_of.get(token.i)
+    if cluster is not None:
+        return cluster.kind == "location"
+    return token.ent_type_ in {"LOC", "FAC"}
 
 
 def parties_at(ctx: EventContext, token: Token) -> list[Party]:
     """A participant and those coordinated with it ("Russia and China"); a thing that is not
     an actor gives way to the actor its phrase names ("an agreement with Iran")."""
     found = []
+    if token.lower_ in ctx.words.relative_pronouns and token.head.dep_ == "relcl":
+        token = _coordination_head(token.head.head)  # "lawmakers and a bishop who sought"
     owners = _joint_owners(ctx, token)
     if owners:
         return owners
@@ -281,6 +306,8 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
         speaker = _speaker_of(ctx, token)
         if speaker is not None:
             return speaker
+    if token.dep_ not in SUBJECTS and _protest_noun(ctx, token):
+        return _protest_crowd(ctx, token)
     if token.lemma_.lower() in ctx.words.country_nouns:
         country = _named_country(ctx, token)
         if country is not None:
@@ -291,6 +318,28 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
             return linked
         return Party(None, phrase(token), False, token)
     return None
+
+
+def _protest_noun(ctx: EventContext, token: Token) -> bool:
+    """Whether ``token`` names a protest ("the protests", "a rally")."""
+    return token.pos_ == "NOUN" and any(
+        sense.code[:2] == "14" for sense in ctx.lex.nouns.get(token.lemma_.lower(), ()))
+
+
+def _protest_crowd(ctx: EventContext, noun: Token) -> Party:
+    """Those who protest, as the party a protest noun stands for when something is done to it
+    ("police crushed the protests", "banned the rallies"): the protesters named in the last
+    few sentences, else the protesters of the place it was held in (an implied actor)."""
+    for i in range(noun.i - 1, ctx.window_start(noun, 3) - 1, -1):
+        cluster = ctx.actor_of.get(i)
+        if cluster is not None and cluster.sector == "OPP" and cluster.kind == "group":
+            return Party(cluster.id, phrase(noun), True, noun)
+    places = [ctx.actor_of.get(g.i) for c in noun.children
+              if c.dep_ == "prep" and c.lower_ in ctx.words.place_preps
+              for g in c.children if g.dep_ == "pobj"]
+    country = next((p.country for p in places if p is not None and p.country), None)
+    crowd = ctx.implied_actor("OPP", country)
+    return Party(crowd.id, phrase(noun), True, noun)
 
 
 def _owner_of(ctx: EventContext, pronoun: Token) -> ActorCluster | None:
@@ -441,10 +490,18 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
     police is violent repression (175), by protesters a violent protest (145). A politician
     "attacking" a politician does it with words: criticism (111)."""
     code = candidate.code
-    if code[:2] != "19" or source is None:
+    if code[:2] not in {"18", "19"} or source is None:
         return code
     cluster = ctx.cluster(source)
     victim = ctx.cluster(target) if target is not None else None
+    if code[:2] == "18":
+        # "riot police beat demonstrators": the force of the police (or of the state's forces
+        # on protesters) is repression; a killing stays one
+        if cluster is not None and code != "1823" and (cluster.sector == "COP" or (
+                cluster.sector in ctx.words.armed_sectors and _own_protesters(ctx, source,
+                                                                               target))):
+            return "175"
+        return code
     if (candidate.trigger.lemma_.lower() in ctx.words.verbal_attacks and victim is not None
             and victim.kind in {"person", "organization"} and cluster is not None
             and cluster.kind in {"person", "organization", "group"}
@@ -455,14 +512,28 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         return code
     if source.token.lemma_.lower() in ctx.words.protesters:
         return "145"  # "protesters clashed with police": a violent protest
-    if cluster.sector == "COP" and code[:3] not in {"191", "192"}:
-        # force used by the police is repression; a siege or an occupation stays what it is
+    if (cluster.sector == "COP" or _own_protesters(ctx, source, target)) and code[:3] not in {
+            "191", "192"}:
+        # force used by the police, or by a state's forces on its protesters, is repression; a
+        # siege or an occupation stays what it is
         return "175"
     if cluster.sector in ctx.words.individual_sectors or (
             cluster.sector is None and cluster.kind == "person"):
         killing = code == "1823" or source.token.head.lemma_ in ctx.words.killing_verbs
         return "1823" if killing else "180"
     return code
+
+
+def _own_protesters(ctx: EventContext, forces: Party, party: Party | None) -> bool:
+    """Whether the party is protesters ("demonstrators", the opposition in the street) of the
+    forces' own country (or of none known): foreign troops firing on a crowd is force."""
+    if party is None:
+        return False
+    cluster, own = ctx.cluster(party), ctx.cluster(forces)
+    crowd = party.token.lemma_.lower() in ctx.words.protesters or (
+        cluster is not None and cluster.sector == "OPP" and cluster.kind == "group")
+    return crowd and not (cluster is not None and own is not None and cluster.country
+                          and own.country and cluster.country != own.country)
 
 
 def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:

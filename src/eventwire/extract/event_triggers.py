@@ -262,7 +262,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "Trump has brought drama to trade talks with China": the doer of the clause the
         # event noun sits in takes part in it, when it is a known actor
         verb = _governing_verb(noun)
-        if verb is not None:
+        if verb is not None and not (noun.dep_ in {"dobj", "nsubjpass"} and verb is noun.head
+                                     and ctx.lex.senses(ctx.lex.verb_lemma(verb))):
+            # ... but "police crushed the protests": an act done to the event, not in it
             sources = [p for p in subjects_of(ctx, verb) if p.actor
                        and p.actor not in {t.actor for t in targets}]
     if not light and not (sources and targets):

@@ -825,7 +825,10 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         if (role.body and indefinite_one and not determiners and token.is_lower
                 and not (attrs.country or attrs.affiliation)):
             continue  # "excessive force", "government has a duty": a mass noun, no body
-        subject = token.dep_ in {"nsubj", "nsubjpass", "agent"}
+        first = token  # "lawmakers and a bishop protested": a coordinated subject is one too
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        subject = first.dep_ in {"nsubj", "nsubjpass", "agent"}
         if (
             indefinite_one
             and not subject
