@@ -720,3 +720,18 @@ def test_force_of_the_police_or_on_own_protesters_is_repression(code) -> None:
     assert one(beaten, "17", "police", "demonstrators").event.cameo == "175"
     fired = code("Venezuelan security forces used live ammunition against protesters.")
     assert one(fired, "17", "security forces", "protesters").event.cameo == "175"
+
+
+def test_each_other_inside_an_object_phrase_is_reciprocal(code) -> None:
+    events = code("In their debate on Tuesday, Keir Starmer and Rishi Sunak attacked each "
+                  "other's plans on Brexit and the economy.")
+    pairs = {(e.source, e.target) for e in find(events, "11")}
+    assert pairs == {("Keir Starmer", "Rishi Sunak"), ("Rishi Sunak", "Keir Starmer")}
+
+
+def test_a_group_given_by_an_including_list_is_its_members(code) -> None:
+    events = code("Trump opened trade talks with other partners, including Europe, Japan and "
+                  "Canada, threatening them with tariffs.")
+    assert {e.target for e in find(events, "04", "Trump")} >= {"Japan", "Canada"}
+    assert {e.target for e in find(events, "13", "Trump")} >= {"Japan", "Canada"}
+    assert not find(events, "04", "Japan")  # talks "with" a list are not among its members

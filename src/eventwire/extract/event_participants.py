@@ -202,12 +202,25 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
             if named:
                 found += named
                 continue
+        listed = _included(ctx, member) if party is not None and not party.named else []
+        if listed:
+            found += listed  # "talks with other partners, including Japan and Canada"
+            continue
         if party is not None and not party.named and member.dep_ not in SUBJECTS:
             inner = _named_inside(ctx, member)
             found += [inner] if inner else [party]
         elif party is not None:
             found.append(party)
     return found
+
+
+def _included(ctx: EventContext, noun: Token) -> list[Party]:
+    """The actors an unnamed group is given as ("other partners, including Japan, Canada and
+    Mexico"): those of its "including" list."""
+    return [party for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "including"
+            for pobj in prep.children if pobj.dep_ == "pobj"
+            for member in [pobj, *conjuncts(pobj)]
+            if (party := party_at(ctx, member, own_only=True)) is not None and party.actor]
 
 
 def _joint_owners(ctx: EventContext, token: Token) -> list[Party]:
@@ -423,10 +436,11 @@ def _listed_antecedents(ctx: EventContext, pronoun: Token) -> list[Party]:
         if len(members) < 2 or token.i in own or token.dep_ == "conj":
             continue
         clusters = [ctx.actor_of.get(m.i) for m in members]
-        if all(c is not None and c.kind != "location" for c in clusters):
-            parties = {c.id: Party(c.id, m.text, True, m)
-                       for c, m in zip(clusters, members, strict=True) if c is not None}
-            return list(parties.values())
+        actors = [(c, m) for c, m in zip(clusters, members, strict=True)
+                  if c is not None and c.kind != "location"]
+        # "including Europe, Japan, Canada and Mexico": one name no actor is still the list
+        if len(actors) >= 2 and len(actors) >= len(members) - 1:
+            return list({c.id: Party(c.id, m.text, True, m) for c, m in actors}.values())
     return []
 
 

@@ -256,8 +256,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         if held is not None:
             sources = subjects_of(ctx, governor) or sources
             targets = parties_at(ctx, held)
-    if sense.symmetric and not sources and len(targets) > 1:
-        sources = targets  # "an agreement between Sudan and the rebels"
+    if sense.symmetric and not sources and len(targets) > 1 and any(
+            c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in noun.children):
+        sources = targets  # "an agreement between Sudan and the rebels" (not "talks with")
     if not light and targets and not sources:
         # "Trump has brought drama to trade talks with China": the doer of the clause the
         # event noun sits in takes part in it, when it is a known actor

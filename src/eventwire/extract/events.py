@@ -105,7 +105,9 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
         if not candidate.sources:
             implied_agent(ctx, candidate)
     for candidate in found:
-        if len(candidate.sources) > 1 and any(reciprocal(p.token) for p in candidate.targets):
+        objects = [c for c in candidate.trigger.children if c.dep_ in {"dobj", "prep"}]
+        if len(candidate.sources) > 1 and any(
+                reciprocal(t) for t in [*(p.token for p in candidate.targets), *objects]):
             # "Johnson and Corbyn attacked each other's policies": each targets the other
             candidate.targets, candidate.symmetric = [], True
     mark_asked_acts(found)
