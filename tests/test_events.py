@@ -735,3 +735,11 @@ def test_a_group_given_by_an_including_list_is_its_members(code) -> None:
     assert {e.target for e in find(events, "04", "Trump")} >= {"Japan", "Canada"}
     assert {e.target for e in find(events, "13", "Trump")} >= {"Japan", "Canada"}
     assert not find(events, "04", "Japan")  # talks "with" a list are not among its members
+
+
+def test_a_purpose_clause_gives_the_target_and_shares_the_doer(code) -> None:
+    events = code("Witnesses saw riot police using tear gas to disperse the demonstrators in "
+                  "La Paz on Friday.")
+    assert one(events, "17", "police", "demonstrators")
+    dispersed = find(events, "17", "", "demonstrators")
+    assert all(e.source for e in dispersed)

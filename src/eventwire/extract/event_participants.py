@@ -60,6 +60,11 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
             p for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"
             for p in parties_at(ctx, c)]
         targets = [p for p in recipients if p.named] or targets
+    if not any(p.named for p in targets) and not sense.without_object:
+        # "used tear gas to disperse the protesters": whom the act's purpose is done to
+        targets = [p for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                   and any(a.lower_ == "to" for a in c.children)
+                   for p in objects_of(ctx, c, ctx.words.target_preps) if p.named] or targets
     if not targets and sense.code[:2] in {"02", "10"}:
         # "demanded that Hamas renounce ...": the one asked is the clause's subject
         targets = [p for c in verb.children if c.dep_ == "ccomp" for s in c.children
@@ -83,7 +88,8 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
                 subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
         if subjects:
             return [p for s in subjects for p in parties_at(ctx, s)]
-        if token.dep_ in {"relcl", "acl"} and token is verb:
+        if token.dep_ in {"relcl", "acl"} and (token is verb or not through_conj):
+            # "forces using tear gas to disperse protests": the forces disperse them too
             return parties_at(ctx, _coordination_head(token.head))
         if token.dep_ == "prep" and token.head.pos_ == "VERB":
             # "blamed Ukraine for refusing": the object does what the complement says
