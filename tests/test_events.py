@@ -743,3 +743,18 @@ def test_a_purpose_clause_gives_the_target_and_shares_the_doer(code) -> None:
     assert one(events, "17", "police", "demonstrators")
     dispersed = find(events, "17", "", "demonstrators")
     assert all(e.source for e in dispersed)
+
+
+def test_criticism_faced_is_done_to_the_subject_by_the_noun_doer(code) -> None:
+    events = code("The United States faced stiff international and Palestinian criticism on "
+                  "Tuesday over its decision.")
+    assert one(events, "11", "Palestinian", "United States")
+    drawn = code("Israel drew condemnation from Turkey after the raid.")
+    assert one(drawn, "11", "Turkey", "Israel")
+
+
+def test_a_warning_to_act_is_an_appeal_and_indicative_that_is_no_demand(code) -> None:
+    warned = code("Chinese officials warned residents to stay away from infected areas.")
+    assert one(warned, "02", "officials", "residents")
+    stated = code("The doctors warned that migrants are not the only people at risk.")
+    assert not find(stated, "02") and not find(stated, "10")

@@ -145,9 +145,12 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
     found: list[Party] = []
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
-            party = party_at(ctx, child, own_only=True)
-            if party is not None and party.named:
-                found.append(party)
+            # "international and Palestinian criticism": each coordinated modifier
+            for modifier in [child, *(c for c in child.subtree
+                                      if c.dep_ == "conj" and c.head.i != noun.i)]:
+                party = party_at(ctx, modifier, own_only=True)
+                if party is not None and party.named:
+                    found.append(party)
         elif child.dep_ == "prep" and child.lower_ == "by":
             found += [p for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
     return found

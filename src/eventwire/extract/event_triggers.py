@@ -243,6 +243,20 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     )
     sources = noun_sources(ctx, noun)
     targets = noun_targets(ctx, noun)
+    if noun.dep_ == "dobj" and governor.lemma_.lower() in ctx.words.receiving_verbs:
+        # "the United States faced Palestinian criticism": done to the subject, by the
+        # noun's own doer or whoever it comes from
+        sources = sources or [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                              for g in c.children if g.dep_ == "pobj"
+                              for p in parties_at(ctx, g)]
+        targets = [p for p in subjects_of(ctx, governor) if p.named]
+        if sources and targets:
+            candidate = Candidate(
+                code=sense.code, trigger=noun, start=noun.i, end=noun.i + 1, sources=sources,
+                targets=targets, match="noun", targetless_ok=sense.without_object,
+                symmetric=sense.symmetric)
+            mark_modality(ctx, candidate, governor)
+            return [candidate]
     if not targets and noun.dep_ == "compound":
         targets = noun_targets(ctx, noun.head)  # "an assassination attempt on X"
     asked = asked_clause(noun) if sense.code[:2] in {"02", "10"} else None

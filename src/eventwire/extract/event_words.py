@@ -100,6 +100,7 @@ class EventWordsFile(BaseModel):
     needs_recipient: Labels
     # triggers
     phrasal_light: Annotated[list[Phrasal], Field(min_length=1)]
+    receiving_verbs: Words
     particles: Words
     mishaps: Words
     # modality
@@ -167,6 +168,7 @@ class EventWords:
     no_place: frozenset[str]
     needs_recipient: frozenset[str]
     phrasal_light: frozenset[tuple[str, str]]  # (preposition, verb lemma)
+    receiving_verbs: frozenset[str]
     particles: frozenset[str]
     mishaps: frozenset[str]
     modals: frozenset[str]

@@ -94,6 +94,8 @@ def mandated(verb: Token, words: EventWords | None = None) -> Token | None:
         if child.dep_ != "ccomp" or child.pos_ not in {"VERB", "AUX"}:
             continue
         auxes = {c.lower_ for c in child.children if c.dep_ == "aux"}
+        if child.tag_ == "VBP" and child.lemma_ in {"be", "have"}:
+            continue  # "warned that migrants are at risk": indicative (the subjunctive is "be")
         if child.tag_ in {"VB", "VBP"} and not auxes or auxes & obliging:
             return child
     return None
