@@ -758,3 +758,16 @@ def test_a_warning_to_act_is_an_appeal_and_indicative_that_is_no_demand(code) ->
     assert one(warned, "02", "officials", "residents")
     stated = code("The doctors warned that migrants are not the only people at risk.")
     assert not find(stated, "02") and not find(stated, "10")
+
+
+def test_a_measure_named_with_one_side_carries_the_other_from_the_story(code) -> None:
+    events = code("The United States imposed tariffs on Chinese goods in 2018. Retaliatory "
+                  "Chinese tariffs hit American farmers. Tariffs have also been imposed on "
+                  "imports from the European Union.")
+    assert one(events, "16", "Chinese", "United States")  # retaliation: against the imposer
+    assert one(events, "16", "United States", "European Union")
+
+
+def test_slapping_tariffs_is_a_sanction_coded_once(code) -> None:
+    events = code("The United States slapped tariffs on Chinese steel on Monday.")
+    assert len(find(events, "16", "United States", "Chinese")) == 1 and not find(events, "18")

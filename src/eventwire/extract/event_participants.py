@@ -13,6 +13,7 @@ targets (:func:`next_actor`, :func:`place_of`) and what the gate asks of parties
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -26,10 +27,10 @@ from eventwire.extract.syntax import SUBJECTS, clause_of, conjuncts, entity_text
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
     from eventwire.nlp.components import ActorCluster
 
-__all__ = ["code_for_doer", "implied_agent", "is_enforcer", "is_political", "next_actor",
-           "noun_sources", "noun_targets", "objects_of", "one_state", "own_state", "parties_at",
-           "party_at", "place_of", "reciprocal", "same_side", "subjects_of", "through_modifier",
-           "verb_parties"]
+__all__ = ["carried_parties", "code_for_doer", "implied_agent", "is_enforcer", "is_political",
+           "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state", "own_state",
+           "parties_at", "party_at", "place_of", "reciprocal", "same_side", "subjects_of",
+           "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -557,6 +558,39 @@ def _own_protesters(ctx: EventContext, forces: Party, party: Party | None) -> bo
         cluster is not None and cluster.sector == "OPP" and cluster.kind == "group")
     return crowd and not (cluster is not None and own is not None and cluster.country
                           and own.country and cluster.country != own.country)
+
+
+def carried_parties(ctx: EventContext, code: str, sources: list[Party],
+                    targets: list[Party]) -> tuple[list[Party], list[Party]]:
+    """A measure named with one side only ("retaliatory Chinese tariffs", "tariffs on imports
+    from the EU") takes the other side from the last measure of its kind in the story that
+    involved the side named: the same imposer's target, or, for a measure against an earlier
+    imposer, that imposer (retaliation). Only for ``carried_roots`` (event_words.yaml)."""
+    named_sources = [p for p in sources if p.named]
+    named_targets = [p for p in targets if p.named]
+    if code[:2] not in ctx.words.carried_roots or bool(named_sources) == bool(named_targets):
+        return sources, targets
+    known = {p.actor for p in named_sources or named_targets if p.actor}
+    earlier_measures = [c for c in reversed(ctx.recent) if c.code[:2] == code[:2]
+                        and any(p.actor for p in c.sources) and any(p.actor for p in c.targets)]
+    for earlier in earlier_measures:
+        doers = {p.actor for p in earlier.sources if p.actor}
+        done_to = {p.actor for p in earlier.targets if p.actor}
+        if not known & (doers | done_to):
+            continue
+        if not named_targets:
+            return sources, list(earlier.targets if known & doers else earlier.sources)
+        return list(earlier.sources if known & done_to else earlier.targets), targets
+    if not named_sources and earlier_measures and known:
+        # "tariffs were imposed on imports from the EU": by whoever imposes them in the story
+        # (most often; the first named on a tie)
+        doers = [p for c in reversed(earlier_measures) for p in c.sources
+                 if p.actor and p.actor not in known]
+        counts = Counter(p.actor for p in doers)
+        if counts:
+            top = max(counts.values())
+            return [next(p for p in doers if counts[p.actor] == top)], targets
+    return sources, targets
 
 
 def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:

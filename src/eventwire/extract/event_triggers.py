@@ -21,6 +21,7 @@ from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_lexicon import Sense, Wrapper
 from eventwire.extract.event_modality import backshifted, mark_modality, with_intent
 from eventwire.extract.event_participants import (
+    carried_parties,
     is_political,
     noun_sources,
     noun_targets,
@@ -241,6 +242,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         and governor.lemma_.lower() in ctx.lex.light_verbs
         and (not governor_senses or choose(governor_senses, governor, words=ctx.words) is None)
     )
+    if noun.dep_ == "dobj" and not light and governor_senses:
+        own = choose(governor_senses, governor, words=ctx.words)
+        if own is not None and own.code[:2] == sense.code[:2]:
+            return []  # "slapped tariffs on China": the verb codes the act already
     sources = noun_sources(ctx, noun)
     targets = noun_targets(ctx, noun)
     if noun.dep_ == "dobj" and governor.lemma_.lower() in ctx.words.receiving_verbs:
@@ -282,6 +287,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
             # ... but "police crushed the protests": an act done to the event, not in it
             sources = [p for p in subjects_of(ctx, verb) if p.actor
                        and p.actor not in {t.actor for t in targets}]
+    sources, targets = carried_parties(ctx, sense.code, sources, targets)
     if not light and not (sources and targets):
         return []  # a bare event noun ("the praise") is not an event of its own
     start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i

@@ -97,6 +97,7 @@ class EventWordsFile(BaseModel):
     targetless_roots: Roots
     doerless_roots: Roots
     no_place: Roots
+    carried_roots: Roots
     needs_recipient: Labels
     # triggers
     phrasal_light: Annotated[list[Phrasal], Field(min_length=1)]
@@ -166,6 +167,7 @@ class EventWords:
     targetless_roots: frozenset[str]
     doerless_roots: frozenset[str]
     no_place: frozenset[str]
+    carried_roots: frozenset[str]
     needs_recipient: frozenset[str]
     phrasal_light: frozenset[tuple[str, str]]  # (preposition, verb lemma)
     receiving_verbs: frozenset[str]
