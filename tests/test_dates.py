@@ -163,3 +163,15 @@ def test_years_after_an_act_date_it(nlp) -> None:
     text = "About 9,000 US troops remain in Iraq, 20 years after Washington invaded the country."
     (invaded,) = _dates(nlp, text, "2023-03-20", ["invaded"])
     assert invaded == ("2003", "relative")
+
+
+def test_a_date_inside_a_noun_phrase_dates_the_thing_not_the_clause(nlp) -> None:
+    text = "He was arrested in April for the March 21 call to the mayor's office."
+    (arrested,) = _dates(nlp, text, "2019-11-19", ["arrested"])
+    assert arrested == ("2019-04", "relative")
+
+
+def test_the_date_of_a_wrapped_act_is_the_wrappers(nlp) -> None:
+    text = "A local man pleaded guilty Monday to threatening to kill the mayor in March."
+    (threatening,) = _dates(nlp, text, "2019-11-19", ["threatening"])
+    assert threatening == ("2019-03", "relative")

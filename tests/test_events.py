@@ -771,3 +771,14 @@ def test_a_measure_named_with_one_side_carries_the_other_from_the_story(code) ->
 def test_slapping_tariffs_is_a_sanction_coded_once(code) -> None:
     events = code("The United States slapped tariffs on Chinese steel on Monday.")
     assert len(find(events, "16", "United States", "Chinese")) == 1 and not find(events, "18")
+
+
+def test_a_later_mention_of_a_dated_act_takes_its_date(nlp) -> None:
+    text = ("Trump held a July 25 call with Zelenskiy. Weeks later, an officer described "
+            "Trump's call with Zelenskiy as improper.")
+    document = Document(id="t", text=text, published="2019-11-20")
+    _, _, events = extract(nlp(text), document)
+    calls = [e for e in events if e.cameo_root == "04"]
+    assert len(calls) == 2
+    assert [(e.date, e.date_basis) for e in calls] == [("2019-07-25", "relative"),
+                                                        ("2019-07-25", "carried")]

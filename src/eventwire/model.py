@@ -21,7 +21,7 @@ SCHEMA_VERSION = "eventwire/1"
 
 ActorType = Literal["person", "organization", "country", "group", "location"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-DateBasis = Literal["explicit", "relative", "publication", "undated"]
+DateBasis = Literal["explicit", "relative", "carried", "publication", "undated"]
 PlaceLevel = Literal["country", "region", "city"]
 PlaceBasis = Literal["sentence", "paragraph"]
 Stage = Literal["read", "decode", "clean", "language", "nlp", "extract"]
@@ -203,7 +203,8 @@ class Event(_Model):
     goldstein: float
     date: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
     date_basis: DateBasis | None = Field(
-        None, description="How the date was found; \"undated\": an act the text places before"
+        None, description="How the date was found; \"carried\": from an earlier mention of the"
+        " same act that names its date; \"undated\": an act the text places before"
         " the news with no date to resolve (date null, never the publication day)")
     hedged: bool = False
     negated: bool = False

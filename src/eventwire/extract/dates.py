@@ -28,7 +28,7 @@ from eventwire.extract.event_lexicon import lexicon
 from eventwire.extract.event_words import EventWords, event_words
 from eventwire.nlp.doctext import doc_text, paragraphs
 
-Basis = Literal["explicit", "relative", "publication", "undated"]
+Basis = Literal["explicit", "relative", "carried", "publication", "undated"]
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
@@ -427,6 +427,11 @@ class DateScope:
             self._walked = True
         sent = self.segment_of(trigger)
         found = self._found.get(sent.start, [])
+        # "threatened to kill her in March": the date of the act a verb governs is its own
+        acted = [f for f in found if f.head.dep_ == "xcomp" and f.head.head == trigger]
+        if acted:
+            best = max(acted, key=lambda f: len(f.value.value))
+            return best.value.value, best.value.basis
         governing = {trigger, *trigger.ancestors}
         # A nominal trigger ("the invasion") takes the date of the clause it sits in; a date
         # inside an object ("bombed an academy in January") dates that object's clause.
@@ -518,6 +523,10 @@ def _attachment(span: Span) -> Token:
                         "advmod", "pcomp", "quantmod", "appos"} and head.head != head:
         head = head.head
         if head.pos_ in {"VERB", "AUX"}:
+            break
+        if head.pos_ == "NOUN" and not span.start <= head.i < span.end:
+            # "arrested in April for the March 21 call", "deaths during the 2018 season": the
+            # date of the thing named, which dates the verb only when nothing else does
             break
     return head
 

@@ -148,6 +148,7 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         if not passes(ctx, candidate, source, target):
             continue
         facts = lookup(code_for_doer(ctx, candidate, source, target))
+        date, basis = _incident_date(ctx, facts.root, source, target, date, basis)
         yield Event(
             id="E0",  # numbered by extract_events once the sentence is settled
             source=source.actor if source else None,
@@ -173,6 +174,21 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
                              text=trigger.text),
             confidence=_confidence(ctx, candidate, source, target, facts),
         )
+
+
+def _incident_date(ctx: EventContext, root: str, source: Party | None, target: Party | None,
+                   date: str | None, basis: str | None) -> tuple[str | None, str | None]:
+    """An act dated in its own words is remembered; a later mention of the same act (same
+    root, source and target: "the July 25 call" ... "Trump's call with Zelenskiy") that gives
+    no date of its own takes that date rather than the publication day."""
+    if source is None or target is None or not source.actor or not target.actor or root == "01":
+        return date, basis
+    key = (root, source.actor, target.actor)
+    if basis in {"explicit", "relative"} and date is not None:
+        ctx.incident_dates.setdefault(key, date)
+    elif basis == "publication" and key in ctx.incident_dates:
+        return ctx.incident_dates[key], "carried"
+    return date, basis
 
 
 def _confidence(ctx: EventContext, candidate: Candidate, source: Party | None,
