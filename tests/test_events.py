@@ -782,3 +782,12 @@ def test_a_later_mention_of_a_dated_act_takes_its_date(nlp) -> None:
     assert len(calls) == 2
     assert [(e.date, e.date_basis) for e in calls] == [("2019-07-25", "relative"),
                                                         ("2019-07-25", "carried")]
+
+
+def test_a_possessor_of_an_arrest_noun_suffers_it_and_a_court_or_police_does_it(code) -> None:
+    events = code("Patrick Dunne pleaded guilty in March. His sentencing is scheduled for "
+                  "Feb. 14.")
+    sentencing = one(events, "17", "court", "Patrick Dunne")
+    assert sentencing.event.cameo == "173"
+    arrest = code("Police confirmed the arrest of Ahmed Ali in Cairo.")
+    assert {e.target for e in find(arrest, "17", "Police")} == {"Ahmed Ali"}  # not the city

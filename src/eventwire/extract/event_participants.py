@@ -142,10 +142,12 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
 
 def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
     """Who does what an event noun names: its named possessor or modifier ("Russia's
-    invasion", "the Russian invasion"), or its "by" phrase."""
+    invasion", "the Russian invasion"), or its "by" phrase; for a noun whose possessor suffers
+    the act ("his arrest": ``patient_nouns``), the "by" phrase only."""
     found: list[Party] = []
+    patient = noun.lemma_.lower() in ctx.words.patient_nouns
     for child in noun.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and not patient:
             # "international and Palestinian criticism": each coordinated modifier
             for modifier in [child, *(c for c in child.subtree
                                       if c.dep_ == "conj" and c.head.i != noun.i)]:
@@ -170,13 +172,22 @@ def noun_targets(ctx: EventContext, noun: Token) -> list[Party]:
     preps = ctx.words.noun_target_preps
     if theme:
         preps = preps - {"of"} | {"from"}
-    return [p for child in noun.children
-            if child.dep_ == "prep" and child.lower_ in preps
-            and not (talks and child.lower_ == "in")
-            for g in child.children if g.dep_ == "pobj"
-            and not (not done_to_place and child.lower_ in ctx.words.place_preps
-                     and _is_place(ctx, g))
-            for p in parties_at(ctx, g) if p.named]
+    if noun.lemma_.lower() in ctx.words.patient_nouns:
+        # "his arrest", "Navalny's sentencing": the possessor is the one it is done to
+        sufferers = [p for c in noun.children if c.dep_ == "poss"
+                     for p in parties_at(ctx, c) if p.named]
+        if sufferers:
+            return sufferers
+    found = [(p, child.lower_ in ctx.words.place_preps and _is_place(ctx, g))
+             for child in noun.children
+             if child.dep_ == "prep" and child.lower_ in preps
+             and not (talks and child.lower_ == "in")
+             for g in child.children if g.dep_ == "pobj"
+             for p in parties_at(ctx, g) if p.named]
+    # where it happened is a target only of an act done to the place, when nobody else is
+    # named ("the arrest of Ali in Cairo" is done to Ali)
+    others = [p for p, place in found if not place]
+    return others if others or not done_to_place else [p for p, _ in found]
 
 
 def _is_place(ctx: EventContext, token: Token) -> bool:
@@ -497,8 +508,10 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
     actor without mentions (event_words.yaml: implied_agents)."""
     trigger = candidate.trigger
     sector = ctx.words.implied_agents.get(trigger.lemma_.lower())
-    if sector is None or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children):
-        return
+    nominal = trigger.pos_ == "NOUN" and trigger.lemma_.lower() in ctx.words.patient_nouns
+    if sector is None or not (nominal or any(
+            c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)):
+        return  # "was arrested", "his sentencing": done by the police or a court
     if any(c.dep_ == "agent" for c in trigger.children):
         return
     target = next((ctx.cluster(p) for p in candidate.targets if ctx.cluster(p)), None)

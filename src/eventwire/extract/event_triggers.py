@@ -288,7 +288,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
             sources = [p for p in subjects_of(ctx, verb) if p.actor
                        and p.actor not in {t.actor for t in targets}]
     sources, targets = carried_parties(ctx, sense.code, sources, targets)
-    if not light and not (sources and targets):
+    # "his sentencing": done by a court, the implied doer (events.implied_agent)
+    implied = noun.lemma_.lower() in ctx.words.patient_nouns and (
+        noun.lemma_.lower() in ctx.words.implied_agents)
+    if not light and not ((sources or implied) and targets):
         return []  # a bare event noun ("the praise") is not an event of its own
     start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
     candidate = Candidate(

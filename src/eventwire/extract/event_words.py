@@ -125,6 +125,7 @@ class EventWordsFile(BaseModel):
     earlier: Words
     # who does an act the text gives no doer for ("was arrested": the police)
     implied_agents: Annotated[dict[Word, Label], Field(min_length=1)]
+    patient_nouns: Words
     verbal_attacks: Words
     protesters: Words
     acceptance: Words
@@ -192,6 +193,7 @@ class EventWords:
     time_marks: frozenset[str]
     earlier: frozenset[str]
     implied_agents: MappingProxyType  # verb lemma -> the sector of its implied doer
+    patient_nouns: frozenset[str]
     verbal_attacks: frozenset[str]
     protesters: frozenset[str]
     acceptance: frozenset[str]
