@@ -791,3 +791,9 @@ def test_a_possessor_of_an_arrest_noun_suffers_it_and_a_court_or_police_does_it(
     assert sentencing.event.cameo == "173"
     arrest = code("Police confirmed the arrest of Ahmed Ali in Cairo.")
     assert {e.target for e in find(arrest, "17", "Police")} == {"Ahmed Ali"}  # not the city
+
+
+def test_a_reported_subject_that_judges_an_actor_is_criticism_of_it(code) -> None:
+    events = code("Ana Ruiz, a trade professor at Cornell, said President Trump's mercurial "
+                  "temperament had complicated the talks.")
+    assert one(events, "11", "Ana Ruiz", "Trump")

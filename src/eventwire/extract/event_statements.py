@@ -36,13 +36,12 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
             pairs += _copular(clause)
     elif lemma not in ctx.words.relays:  # a reporting verb: what the statement says of someone
         for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
-            pairs += _copular(clause) or _judged(ctx, clause)
+            pairs += _copular(clause) or _judged(ctx, clause) or _judging_subject(ctx, clause)
     found = []
     for described, description in pairs:
         if described.i not in ctx.actor_of:
             # "Trump's approach was a disaster" judges Trump
-            owner = next((c for c in described.children if c.dep_ == "poss"
-                          and c.i in ctx.actor_of and c.pos_ != "PRON"), None)
+            owner = _owner(ctx, described)
             described = owner if owner is not None else described
         polarity = _polarity(ctx, description)
         if polarity == 0:
@@ -72,11 +71,34 @@ def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
     pairs = []
     for subject in subjects:
         # what an actor did or has, judged: "Trump's approach", "Washington's sanctions"
-        owner = next((c for c in subject.children if c.dep_ == "poss"
-                      and c.i in ctx.actor_of and c.pos_ != "PRON"), None)
+        owner = _owner(ctx, subject)
         if owner is not None:
             pairs.append((owner, clause))
     return pairs
+
+
+def _judging_subject(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
+    """A reported clause whose subject judges what an actor has or did: "said the president's
+    mercurial temperament had complicated the talks" (the subject is the description)."""
+    pairs = []
+    for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        owner = _owner(ctx, subject)
+        if owner is not None:
+            pairs.append((owner, subject))
+    return pairs
+
+
+def _owner(ctx: EventContext, noun: Token) -> Token | None:
+    """The actor a thing belongs to: its possessor when that is an actor ("Trump's approach")
+    or a pronoun standing for a named one ("their level of engagement")."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if child.pos_ != "PRON" and child.i in ctx.actor_of:
+            return child
+        if child.pos_ == "PRON" and any(p.named for p in parties_at(ctx, child)):
+            return child
+    return None
 
 
 def _copular(clause: Token) -> list[tuple[Token, Token]]:
