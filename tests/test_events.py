@@ -797,3 +797,12 @@ def test_a_reported_subject_that_judges_an_actor_is_criticism_of_it(code) -> Non
     events = code("Ana Ruiz, a trade professor at Cornell, said President Trump's mercurial "
                   "temperament had complicated the talks.")
     assert one(events, "11", "Ana Ruiz", "Trump")
+
+
+def test_people_an_act_is_done_to_are_the_civilians_of_the_country(code) -> None:
+    warned = code("Chinese officials have warned people to stay away from infected areas.")
+    target = one(warned, "02", "officials").event.target
+    assert one(warned, "02", "officials", "civilians")
+    detained = code("Police detained at least 22 people overnight in Belgrade.")
+    assert one(detained, "17", "Police", "civilians")
+    assert target is not None

@@ -27,10 +27,10 @@ from eventwire.extract.syntax import SUBJECTS, clause_of, conjuncts, entity_text
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
     from eventwire.nlp.components import ActorCluster
 
-__all__ = ["carried_parties", "code_for_doer", "implied_agent", "is_enforcer", "is_political",
-           "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state", "own_state",
-           "parties_at", "party_at", "place_of", "reciprocal", "same_side", "subjects_of",
-           "through_modifier", "verb_parties"]
+__all__ = ["as_civilians", "carried_parties", "code_for_doer", "implied_agent", "is_enforcer",
+           "is_political", "next_actor", "noun_sources", "noun_targets", "objects_of",
+           "one_state", "own_state", "parties_at", "party_at", "place_of", "reciprocal",
+           "same_side", "subjects_of", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -604,6 +604,22 @@ def carried_parties(ctx: EventContext, code: str, sources: list[Party],
             top = max(counts.values())
             return [next(p for p in doers if counts[p.actor] == top)], targets
     return sources, targets
+
+
+def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party:
+    """People an act is done to who are only counted or described ("killed 30 people",
+    "warned people to stay away") are the civilians of the country where it happened, else of
+    the doer's country: an implied actor (``civilian_nouns`` in event_words.yaml)."""
+    if party.named or party.token.lemma_.lower() not in ctx.words.civilian_nouns:
+        return party
+    place = place_of(ctx, candidate)
+    places = [ctx.cluster(place)] if place is not None else []
+    doers = [ctx.cluster(p) for p in candidate.sources]
+    country = next((c.country for c in [*places, *doers] if c is not None and c.country), None)
+    if country is None:
+        return party
+    civilians = ctx.implied_actor("CVL", country)
+    return Party(civilians.id, party.text, True, party.token)
 
 
 def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:

@@ -126,6 +126,7 @@ class EventWordsFile(BaseModel):
     # who does an act the text gives no doer for ("was arrested": the police)
     implied_agents: Annotated[dict[Word, Label], Field(min_length=1)]
     patient_nouns: Words
+    civilian_nouns: Words
     verbal_attacks: Words
     protesters: Words
     acceptance: Words
@@ -194,6 +195,7 @@ class EventWords:
     earlier: frozenset[str]
     implied_agents: MappingProxyType  # verb lemma -> the sector of its implied doer
     patient_nouns: frozenset[str]
+    civilian_nouns: frozenset[str]
     verbal_attacks: frozenset[str]
     protesters: frozenset[str]
     acceptance: frozenset[str]

@@ -40,6 +40,7 @@ from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_gate import passes
 from eventwire.extract.event_modality import mark_aims, mark_asked_acts
 from eventwire.extract.event_participants import (
+    as_civilians,
     code_for_doer,
     implied_agent,
     next_actor,
@@ -119,6 +120,7 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     """One contract event per source-target pair that passes the gate (dated, coded for its
     doer and scored)."""
     joint = candidate.symmetric and len(candidate.sources) > 1  # "X and Y signed in Z"
+    candidate.targets = [as_civilians(ctx, candidate, p) for p in candidate.targets]
     if (not any(p.named for p in candidate.targets)
             and candidate.code[:2] not in ctx.words.no_place and not joint):
         place = place_of(ctx, candidate)
