@@ -558,3 +558,16 @@ def test_a_bare_title_is_the_most_named_holder_so_far(actors_of):
     )
     trump = actor_named(actors, "Donald Trump")
     assert "The president" in [m.text for m in trump.mentions]
+
+
+def test_one_person_written_three_ways_is_one_actor(actors_of):
+    actors = actors_of(
+        "Martin Delacroix Jr. pleaded guilty on Monday to threatening a mayor. "
+        "Marty Delacroix was arrested in April. Prosecutors said Martin L. Delacroix had "
+        "called the mayor's office twice."
+    )
+    owners = {owner(actors, name).id for name in
+              ("Martin Delacroix Jr.", "Marty Delacroix", "Martin L. Delacroix")}
+    assert len(owners) == 1
+    other = actors_of("Anna Berg met Erik Berg in Oslo on Monday.")
+    assert owner(other, "Anna Berg").id != owner(other, "Erik Berg").id

@@ -23,6 +23,7 @@ Order of work, one pass each, all in text order:
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -693,6 +694,26 @@ def _surname(name: str) -> str:
     return words[-1].lower() if words else name.lower()
 
 
+def _name_parts(name: str) -> list[str]:
+    """A person's name without particles, suffixes and middle initials."""
+    return [w for w in name.lower().replace("’s", "").replace(",", " ").split()
+            if w not in _NAME_PARTICLES and w not in {"jr", "jr.", "sr", "sr.", "ii", "iii"}
+            and len(w.rstrip(".")) != 1]
+
+
+def _same_person_name(one: str, other: str) -> bool:
+    """Whether two full names are one person's: the same surname and first names that agree
+    (equal, or one a short form of the other: "Pat" and "Patrick")."""
+    first, second = _name_parts(one), _name_parts(other)
+    if len(first) < 2 or len(second) < 2 or first[-1] != second[-1]:
+        return False
+    a, b = sorted((first[0], second[0]), key=len)
+    common = len(os.path.commonprefix([a, b]))
+    # "Pat" for "Patrick"; a pet form in -y/-ie: "Marty" for "Martin", "Danny" for "Daniel"
+    return a == b or (len(a) >= 3 and b.startswith(a)) or (
+        common >= 3 and a.endswith(("y", "ie")))
+
+
 def _initials(name: str) -> str:
     skip = {"of", "the", "and", "for", "on", "in", "de"}
     return "".join(w[0] for w in name.split() if w.lower() not in skip).upper()
@@ -764,6 +785,12 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
         if mention.kind == "person" and len(words) > 1:
             for cluster in reversed(clusters):
                 if cluster.kind == "person" and cluster.names == {words[-1]}:
+                    return cluster
+            # ... or the same person written another way: "Patrick Carlineo Jr." ...
+            # "Patrick W. Carlineo" ... "Pat Carlineo"
+            for cluster in reversed(clusters):
+                if cluster.kind == "person" and any(
+                        _same_person_name(key, name) for name in cluster.names):
                     return cluster
     if mention.kind == "organization" and mention.key.isupper() and len(mention.key) > 1:
         for cluster in reversed(clusters):
