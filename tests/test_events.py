@@ -806,3 +806,10 @@ def test_people_an_act_is_done_to_are_the_civilians_of_the_country(code) -> None
     detained = code("Police detained at least 22 people overnight in Belgrade.")
     assert one(detained, "17", "Police", "civilians")
     assert target is not None
+
+
+def test_wanting_another_to_act_is_a_demand_on_them(code) -> None:
+    events = code("Beijing also wants Washington to eliminate the tariffs on Chinese goods.")
+    assert one(events, "10", "Beijing", "Washington")
+    own = code("Beijing wants to buy more soybeans from Brazil.")
+    assert not find(own, "10")

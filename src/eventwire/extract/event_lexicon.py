@@ -50,6 +50,10 @@ class Wrapper:
     binding: frozenset[str] = frozenset()
     # the act is done, not intended: "decided to release him" releases him
     act_done: bool = False
+    # lemmas that ask the act of someone else when that someone is named ("wants Trump to
+    # eliminate the tariffs"): coded with the wrapper of kind ``asks_as``
+    asking: frozenset[str] = frozenset()
+    asks_as: str = ""
 
     def code_for(self, act_code: str | None, act_lemma: str) -> str:
         if act_lemma in self.by_lemma:
@@ -193,6 +197,8 @@ def lexicon() -> Lexicon:
             need_act=frozenset(spec.get("need_act", [])),
             binding=frozenset(spec.get("binding", [])),
             act_done=bool(spec.get("act_done", False)),
+            asking=frozenset(spec.get("asking", [])),
+            asks_as=str(spec.get("asks_as", "")),
         )
         for lemma in spec["lemmas"]:
             wrappers[lemma] = wrapper

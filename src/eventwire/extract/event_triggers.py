@@ -77,6 +77,8 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
     if wrapper is not None and act is None and wrapper.kind in {"appeal", "demand"}:
         act = mandated(verb, ctx.words)  # "demanded that Serbia withdraw its troops"
     if wrapper is not None and act is not None:
+        if lemma in wrapper.asking and _asked_of_another(verb, act):
+            wrapper = next(w for w in ctx.lex.wrappers.values() if w.kind == wrapper.asks_as)
         return _wrapped(ctx, verb, act, wrapper, absorbed)
     if lemma in ctx.lex.evaluative_verbs or lemma in ctx.lex.reporting:
         described = evaluation(ctx, verb) or statement(ctx, verb)
@@ -99,6 +101,13 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
     ):
         return []
     return with_intent(ctx, candidate, verb)
+
+
+def _asked_of_another(verb: Token, act: Token) -> bool:
+    """Whether someone other than the verb's subject is to do the act: "wants Trump to
+    eliminate" (the act's own subject or the verb's object), not "wants to eliminate"."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in act.children) or any(
+        c.dep_ == "dobj" for c in verb.children)
 
 
 def _vector_senses(ctx: EventContext, verb: Token, lemma: str) -> tuple[list[Sense] | None, str]:
