@@ -813,3 +813,9 @@ def test_wanting_another_to_act_is_a_demand_on_them(code) -> None:
     assert one(events, "10", "Beijing", "Washington")
     own = code("Beijing wants to buy more soybeans from Brazil.")
     assert not find(own, "10")
+
+
+def test_an_act_one_was_unable_to_do_is_negated(code) -> None:
+    events = code("The two sides have been unable to reschedule a meeting between Mr. Biden "
+                  "and his Chinese counterpart, Xi Jinping.")
+    assert events and all(e.event.negated for e in find(events, "04"))
