@@ -175,3 +175,12 @@ def test_the_date_of_a_wrapped_act_is_the_wrappers(nlp) -> None:
     text = "A local man pleaded guilty Monday to threatening to kill the mayor in March."
     (threatening,) = _dates(nlp, text, "2019-11-19", ["threatening"])
     assert threatening == ("2019-03", "relative")
+
+
+def test_a_scheduled_date_is_ahead_and_a_describing_clause_keeps_its_date(nlp) -> None:
+    (scheduled,) = _dates(nlp, "His sentencing is scheduled for Feb. 14.", "2019-11-18",
+                          ["scheduled"])
+    assert scheduled == ("2020-02-14", "relative")
+    text = "Beijing wants Washington to remove the tariffs imposed on Sept. 1."
+    (wants,) = _dates(nlp, text, "2019-11-20", ["wants"])
+    assert wants == ("2019-11-20", "publication")

@@ -448,10 +448,12 @@ class DateScope:
         fronted = [f for f in found if self._is_frame(f, sent)]
         if fronted:
             return fronted[0].value.value, fronted[0].value.basis
-        if found and carry:
-            # a date elsewhere in the sentence ("Two days after the vote on May 3, troops
-            # entered the city") still beats every fallback: the nearest one
-            nearest = min(found, key=lambda f: abs(f.head.i - trigger.i))
+        # a date elsewhere in the sentence ("Two days after the vote on May 3, troops entered
+        # the city") still beats every fallback: the nearest one; not one of a clause that
+        # only describes a thing ("the tariffs imposed on Sept. 1")
+        elsewhere = [f for f in found if not _describing(f.head, governing)]
+        if elsewhere and carry:
+            nearest = min(elsewhere, key=lambda f: abs(f.head.i - trigger.i))
             return nearest.value.value, nearest.value.basis
         carried = self._frames.get(sent.start) if carry else None
         if carried is not None:
@@ -461,6 +463,17 @@ class DateScope:
         if self.published is not None:
             return self.published.isoformat(), "publication"
         return None, None
+
+
+def _describing(head: Token, governing: set[Token]) -> bool:
+    """Whether ``head`` sits in a relative or participle clause of a noun (above it, up to
+    the trigger's own clause) that does not govern the trigger."""
+    token = head
+    while token.head.i != token.i and token not in governing:
+        if token.dep_ in {"relcl", "acl"}:
+            return True
+        token = token.head
+    return False
 
 
 def _before_the_news(trigger: Token, earlier: frozenset[str]) -> bool:
@@ -540,6 +553,8 @@ def _ahead(head: Token) -> bool:
     verb = _verb_of(head)
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
         return True
+    if verb.lemma_.lower() in _PLANNED and verb.tag_ == "VBN":
+        return True  # "his sentencing is scheduled for Feb. 14": the next Feb. 14
     governor = verb.head if verb.dep_ == "xcomp" else None
     return governor is not None and governor.lemma_.lower() in _PLANNED
 

@@ -47,8 +47,9 @@ class EventContext:
     priors: list[float] = field(default_factory=list)  # of each event made, in order (scoring)
     implied: dict[tuple[str, str | None], ActorCluster] = field(
         default_factory=dict)  # implied doers made, by (sector, country)
-    # the date named for an act, by (CAMEO root, source, target), for its later mentions
-    incident_dates: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    # the date named for an act, by (CAMEO root, trigger lemma, source, target), for its later
+    # mentions
+    incident_dates: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)  # window_start's
     # the quotes' look-up index (see _quote_index)
     _indexed_quotes: int = field(default=-1, repr=False)

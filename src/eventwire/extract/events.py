@@ -150,7 +150,8 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         if not passes(ctx, candidate, source, target):
             continue
         facts = lookup(code_for_doer(ctx, candidate, source, target))
-        date, basis = _incident_date(ctx, facts.root, source, target, date, basis)
+        date, basis = _incident_date(ctx, facts.root, candidate.trigger.lemma_.lower(), source,
+                                     target, date, basis)
         yield Event(
             id="E0",  # numbered by extract_events once the sentence is settled
             source=source.actor if source else None,
@@ -178,14 +179,15 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         )
 
 
-def _incident_date(ctx: EventContext, root: str, source: Party | None, target: Party | None,
-                   date: str | None, basis: str | None) -> tuple[str | None, str | None]:
+def _incident_date(ctx: EventContext, root: str, lemma: str, source: Party | None,
+                   target: Party | None, date: str | None,
+                   basis: str | None) -> tuple[str | None, str | None]:
     """An act dated in its own words is remembered; a later mention of the same act (same
-    root, source and target: "the July 25 call" ... "Trump's call with Zelenskiy") that gives
-    no date of its own takes that date rather than the publication day."""
+    root, word, source and target: "the July 25 call" ... "Trump's call with Zelenskiy") that
+    gives no date of its own takes that date rather than the publication day."""
     if source is None or target is None or not source.actor or not target.actor or root == "01":
         return date, basis
-    key = (root, source.actor, target.actor)
+    key = (root, lemma, source.actor, target.actor)
     if basis in {"explicit", "relative"} and date is not None:
         ctx.incident_dates.setdefault(key, date)
     elif basis == "publication" and key in ctx.incident_dates:
