@@ -819,3 +819,14 @@ def test_an_act_one_was_unable_to_do_is_negated(code) -> None:
     events = code("The two sides have been unable to reschedule a meeting between Mr. Biden "
                   "and his Chinese counterpart, Xi Jinping.")
     assert events and all(e.event.negated for e in find(events, "04"))
+
+
+def test_the_two_sides_are_the_last_two_actors_named(code) -> None:
+    events = code("Biden met Xi Jinping in Bali in November. The two sides continue to "
+                  "negotiate over export controls.")
+    assert {(e.source, e.target) for e in find(events, "04") if e.event.trigger.text ==
+            "negotiate"} == {("Biden", "Xi Jinping"), ("Xi Jinping", "Biden")}
+    both = code("Russia and Ukraine exchanged prisoners on Monday. Both countries accused "
+                "each other of shelling.")
+    assert {(e.source, e.target) for e in find(both, "11")} == {("Russia", "Ukraine"),
+                                                               ("Ukraine", "Russia")}

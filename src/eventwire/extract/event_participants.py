@@ -212,6 +212,9 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
         listed = _listed_antecedents(ctx, token)
         if listed:
             return listed
+    pair = _the_two(ctx, token)
+    if pair:
+        return pair
     for member in [token, *conjuncts(token)]:
         party = party_at(ctx, member)
         if party is not None and party.actor is None:
@@ -441,6 +444,28 @@ def _antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
     if best is None:
         return None
     return Party(best[2], pronoun.text, True, pronoun)
+
+
+def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
+    """ "The two sides continue to negotiate", "both countries": the last two actors with a
+    country named before, in this sentence or the three before (``pair_nouns``)."""
+    own = ctx.actor_of.get(noun.i)  # the actors stage may keep "both countries" as a group
+    if ((own is not None and own.country) or noun.lemma_.lower() not in ctx.words.pair_nouns
+            or not any(
+                (c.dep_ == "nummod" and c.lower_ == "two")
+                or (c.dep_ in {"det", "predet"} and c.lower_ == "both")
+                for c in noun.children)):
+        return []
+    found: dict[str, Party] = {}
+    for i in range(noun.i - 1, ctx.window_start(noun, 3) - 1, -1):
+        cluster = ctx.actor_of.get(i)
+        if (cluster is None or cluster.id in found or cluster.kind == "location"
+                or not cluster.country):
+            continue
+        found[cluster.id] = Party(cluster.id, ctx.doc[i].text, True, noun)
+        if len(found) == 2:
+            return list(found.values())
+    return []
 
 
 def _listed_antecedents(ctx: EventContext, pronoun: Token) -> list[Party]:

@@ -127,6 +127,7 @@ class EventWordsFile(BaseModel):
     implied_agents: Annotated[dict[Word, Label], Field(min_length=1)]
     patient_nouns: Words
     civilian_nouns: Words
+    pair_nouns: Words
     verbal_attacks: Words
     protesters: Words
     acceptance: Words
@@ -196,6 +197,7 @@ class EventWords:
     implied_agents: MappingProxyType  # verb lemma -> the sector of its implied doer
     patient_nouns: frozenset[str]
     civilian_nouns: frozenset[str]
+    pair_nouns: frozenset[str]
     verbal_attacks: frozenset[str]
     protesters: frozenset[str]
     acceptance: frozenset[str]
