@@ -830,3 +830,11 @@ def test_the_two_sides_are_the_last_two_actors_named(code) -> None:
                 "each other of shelling.")
     assert {(e.source, e.target) for e in find(both, "11")} == {("Russia", "Ukraine"),
                                                                ("Ukraine", "Russia")}
+
+
+def test_calling_for_sanctions_disapproves_and_a_noun_far_down_is_not_the_callers_act(
+        code) -> None:
+    events = code("The archbishop on Sunday called for sanctions against Nigeria in the wake "
+                  "of the execution of Ken Saro-Wiwa.")
+    assert one(events, "11", "archbishop", "Nigeria")
+    assert not find(events, "18", "archbishop")  # he did not execute anyone

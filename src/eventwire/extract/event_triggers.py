@@ -314,8 +314,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     return with_intent(ctx, candidate, governor) if light else [candidate]
 
 
-def _governing_verb(token: Token, steps: int = 4) -> Token | None:
-    """The verb whose clause ``token`` sits in (through prepositions and objects)."""
+def _governing_verb(token: Token, steps: int = 2) -> Token | None:
+    """The verb whose clause ``token`` sits in, as its object or in a phrase of its own ("held
+    talks", "brought drama to trade talks"); not through another noun's phrase ("called for
+    calm in the wake of the execution of X": the caller did not execute X)."""
     head = token
     for _ in range(steps):
         if head.head.i == head.i or head.dep_ in {"nsubj", "nsubjpass", "relcl", "ccomp"}:
