@@ -838,3 +838,9 @@ def test_calling_for_sanctions_disapproves_and_a_noun_far_down_is_not_the_caller
                   "of the execution of Ken Saro-Wiwa.")
     assert one(events, "11", "archbishop", "Nigeria")
     assert not find(events, "18", "archbishop")  # he did not execute anyone
+
+
+def test_a_hearing_with_someone_consults_them(code) -> None:
+    events = code("The utilities commission holds a public hearing Wednesday with executives "
+                  "from Verizon.")
+    assert one(events, "04", "commission")

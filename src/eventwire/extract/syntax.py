@@ -29,6 +29,9 @@ def choose(senses: list[Sense], head: Token, noun_context: bool = False,
     particles = (words or event_words()).particles
     preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}
              or c.dep_ == "advmod" and c.lower_ in particles}  # "pulled its forces back"
+    if noun_context and head.dep_ == "dobj":
+        # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
+        preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
     context = complement_words(head, include_head_context=noun_context)
     for sense in senses:
         if sense.prep and not sense.prep & preps:
