@@ -844,3 +844,11 @@ def test_a_hearing_with_someone_consults_them(code) -> None:
     events = code("The utilities commission holds a public hearing Wednesday with executives "
                   "from Verizon.")
     assert one(events, "04", "commission")
+
+
+def test_the_object_of_a_causing_verb_does_the_infinitive_act(code) -> None:
+    events = code("The threat of tariffs has prompted officials from Mexico to make "
+                  "concessions to Washington.")
+    assert one(events, "08", "officials", "Washington")
+    sentenced = code("Omar asked for compassion during Carlineo's sentencing.")
+    assert not find(sentenced, "17", "Omar")  # a court sentences, not the one who asks

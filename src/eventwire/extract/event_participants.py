@@ -100,6 +100,14 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
                 return [p for o in objects for p in parties_at(ctx, o)]
         if token.dep_ == "advcl" and token.tag_ in {"VBD", "VBZ", "VBP"}:
             break  # a finite clause without a subject is a misparse, not a shared doer
+        if token.dep_ == "xcomp" and not through_conj:
+            # "prompted officials from Mexico to make concessions": the object does the act
+            # (when it is someone: "used tear gas to disperse" is done by the user)
+            doers = [p for c in token.head.children if c.dep_ == "dobj"
+                     for p in parties_at(ctx, c)
+                     if p.actor or c.lemma_.lower() in ctx.words.agents | ctx.words.people]
+            if doers:
+                return doers
         if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp"}:
             through_conj = through_conj or token.dep_ == "conj"
             token = token.head

@@ -287,9 +287,12 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if sense.symmetric and not sources and len(targets) > 1 and any(
             c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in noun.children):
         sources = targets  # "an agreement between Sudan and the rebels" (not "talks with")
-    if not light and targets and not sources:
+    implied = noun.lemma_.lower() in ctx.words.patient_nouns and (
+        noun.lemma_.lower() in ctx.words.implied_agents)
+    if not light and targets and not sources and not implied:
         # "Trump has brought drama to trade talks with China": the doer of the clause the
-        # event noun sits in takes part in it, when it is a known actor
+        # event noun sits in takes part in it, when it is a known actor (not of "asked for
+        # compassion during his sentencing": a court sentences)
         verb = _governing_verb(noun)
         if verb is not None and not (noun.dep_ in {"dobj", "nsubjpass"} and verb is noun.head
                                      and ctx.lex.senses(ctx.lex.verb_lemma(verb))):
@@ -298,8 +301,6 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
                        and p.actor not in {t.actor for t in targets}]
     sources, targets = carried_parties(ctx, sense.code, sources, targets)
     # "his sentencing": done by a court, the implied doer (events.implied_agent)
-    implied = noun.lemma_.lower() in ctx.words.patient_nouns and (
-        noun.lemma_.lower() in ctx.words.implied_agents)
     if not light and not ((sources or implied) and targets):
         return []  # a bare event noun ("the praise") is not an event of its own
     start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
