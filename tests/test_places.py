@@ -59,6 +59,7 @@ def analysed(nlp, tmp_path_factory):
         "clause": "The European Union urged China to help end the war in Ukraine.",
         "landmark": "Zelensky met US President Donald Trump at the White House on Friday and "
         "called for more air defence.",
+        "purpose": "Riot police used tear gas to disperse the protesters in Minsk on Sunday.",
     }
     paths = []
     for name, text in texts.items():
@@ -153,3 +154,8 @@ def test_a_verbless_sentence_does_not_stop_the_place_finder() -> None:
     doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 2], deps=["compound", "ROOT", "prep", "pobj"],
               pos=["NOUN", "NOUN", "ADP", "PROPN"])
     assert _clause(doc[3]).i == 1
+
+
+def test_the_place_of_an_acts_purpose_places_the_act(analysed):
+    used = _by_trigger(analysed["purpose"])["used"]
+    assert used is not None and used.country == "BLR"

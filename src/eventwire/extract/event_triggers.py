@@ -315,7 +315,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     return with_intent(ctx, candidate, governor) if light else [candidate]
 
 
-def _governing_verb(token: Token, steps: int = 2) -> Token | None:
+def _governing_verb(token: Token, steps: int = 4) -> Token | None:
     """The verb whose clause ``token`` sits in, as its object or in a phrase of its own ("held
     talks", "brought drama to trade talks"); not through another noun's phrase ("called for
     calm in the wake of the execution of X": the caller did not execute X)."""
@@ -323,6 +323,8 @@ def _governing_verb(token: Token, steps: int = 2) -> Token | None:
     for _ in range(steps):
         if head.head.i == head.i or head.dep_ in {"nsubj", "nsubjpass", "relcl", "ccomp"}:
             return None
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+            return None  # "the wake of the execution": a thing's complement, not the verb's
         head = head.head
         if head.pos_ in {"VERB", "AUX"}:
             return head

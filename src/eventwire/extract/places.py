@@ -262,7 +262,11 @@ def _governs(clause: Token, token: Token) -> bool:
     called for ..." places the call too; "urged China to end the war in Ukraine" does not
     place the urging in Ukraine."""
     own = _clause(token)
-    return clause == own or clause in own.ancestors
+    if clause == own or clause in own.ancestors:
+        return True
+    # "used live ammunition to crush protests in Iran": where the act's purpose was done
+    return clause.dep_ in {"xcomp", "advcl"} and clause.head == own and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _attachment(ent: Span, words: Gazetteer) -> Token | None:
