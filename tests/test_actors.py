@@ -571,3 +571,9 @@ def test_one_person_written_three_ways_is_one_actor(actors_of):
     assert len(owners) == 1
     other = actors_of("Anna Berg met Erik Berg in Oslo on Monday.")
     assert owner(other, "Anna Berg").id != owner(other, "Erik Berg").id
+
+
+def test_a_title_before_an_untagged_listed_name_is_that_person(actors_of):
+    actors = actors_of("Opposition parties blamed Prime Minister Modi for the crisis.")
+    modi = owner(actors, "Prime Minister Modi")
+    assert modi is not None and modi.country == "IND"
