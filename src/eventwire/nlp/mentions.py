@@ -376,6 +376,17 @@ def _untagged_names(doc: Doc, taken: list[bool]) -> list[Mention]:
         # coded as the tagger's label would have been
         label = ("GPE" if span.text.lower() in countries
                  else "PERSON" if listed.find([span.text]) is not None else None)
+        if label is None:
+            # "Prime Minister Modi": a title before a listed person's name
+            lex = lexicon()
+            name_start = start
+            for width in range(min(lex.max_role_words, i - start - 1), 0, -1):
+                words = " ".join(t.lower_ for t in doc[start:start + width])
+                if words in lex.roles or words.rstrip(".") in lex.honorifics:
+                    name_start = start + width
+                    break
+            if name_start > start and listed.find([doc[name_start:i].text]) is not None:
+                label, span = "PERSON", doc[name_start:i]
         mention = _name_mention(span, label, None) if label else None
         if mention is not None:
             _take(taken, span)
