@@ -178,7 +178,7 @@ def register(app: typer.Typer) -> None:
         min_confidence: Annotated[
             float | None,
             typer.Option("--min-confidence", min=0.0, max=1.0, envvar="EVENTWIRE_MIN_CONFIDENCE",
-                         help="Store only events at least this confident (default 0.1)"),
+                         help="Store only events at least this confident (default 0.15)"),
         ] = None,
     ) -> None:
         """Extract and store articles; inputs already stored are skipped, failed ones are

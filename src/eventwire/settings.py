@@ -37,7 +37,7 @@ class Settings(BaseSettings):
         32, ge=1, description="At most this many documents are parsed together."
     )
     min_confidence: float = Field(
-        0.1, ge=0.0, le=1.0,
+        0.15, ge=0.0, le=1.0,
         description="Events less confident than this are not output (0 keeps every event). The "
         "confidence is the fitted probability that the event is right (docs/evaluation.md).",
     )
