@@ -744,14 +744,20 @@ def _ends_role(span: Span) -> bool:
 def _role_ending_at(doc: Doc, index: int, floor: int) -> tuple[str, Role] | None:
     """The longest role noun (possibly multiword) whose last word is token ``index``."""
     lex = lexicon()
+    token = doc[index]
+    last = token.lemma_.lower()
+    if last not in lex.role_ends and " " not in last and token.lower_ not in lex.roles:
+        return None  # no role noun ends in this word: most nouns, answered without a loop
+    first = max(index - lex.max_role_words + 1, floor, 0)
+    before = [t.lower_ for t in doc[first:index]]  # the words of the longest window, once
     for size in range(lex.max_role_words, 0, -1):
         start = index - size + 1
         if start < floor or start < 0:
             continue
-        words = [t.lower_ for t in doc[start:index]] + [doc[index].lemma_.lower()]
+        words = [*before[start - first :], last]
         role = lex.roles.get(" ".join(words))
         if role is None and size == 1:
-            role = lex.roles.get(doc[index].lower_)
+            role = lex.roles.get(token.lower_)
         if role is not None:
             return " ".join(words), role
     return None
