@@ -10,10 +10,12 @@ phrases become mentions of the same actor). Clustering happens in :mod:`eventwir
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.doctext import doc_text
 from eventwire.nlp.lexicon import KnownName, Role, country_of, known_name, lexicon
 from eventwire.nlp.people import people
 from eventwire.nlp.towns import town_country
@@ -139,20 +141,40 @@ def _credit_tokens(doc: Doc) -> set[int]:
 
 def dateline_tokens(doc: Doc) -> set[int]:
     """Tokens of wire datelines, which name no actor (found once per document)."""
-    found = doc.user_data.get("eventwire_dateline")
-    if found is None:  # a list: user_data must stay serialisable
-        found = doc.user_data["eventwire_dateline"] = [
-            i for span in _datelines(doc) for i in range(span.start, span.end)]
-    return set(found)
+    return {i for start, end in _dateline_bounds(doc) for i in range(start, end)}
+
+
+def _dateline_bounds(doc: Doc) -> list[list[int]]:
+    """(start, end) token offsets of the document's datelines, found once (before the parser
+    runs: they depend on the words alone) and kept as lists: user_data stays serialisable."""
+    found = doc.user_data.get("eventwire_datelines")
+    if found is None:
+        found = doc.user_data["eventwire_datelines"] = [
+            [span.start, span.end] for span in _datelines(doc)]
+    return found
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """The tokens that start a line: the first, and each one after a token whose text or
+    trailing space holds a line break (found from the text's line breaks, not token by token)."""
+    if not len(doc):
+        return []
+    offsets = doc.to_array("IDX").tolist()
+    starts = [0]
+    for newline in re.finditer("\n", doc_text(doc)):
+        index = bisect_right(offsets, newline.start())
+        if index < len(offsets) and index != starts[-1]:
+            starts.append(index)
+    return starts
 
 
 def _datelines(doc: Doc) -> list[Span]:
     """Wire datelines at the start of a line: "BELGRADE, March 16 (APS) –", "DOHA (Agency) -",
     and in title case only with the agency in brackets: "Washington (AP) —"."""
     found: list[Span] = []
-    for token in doc:
-        at_line_start = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
-        if not (at_line_start and token.is_alpha and len(token) > 1):
+    for start in _line_starts(doc):
+        token = doc[start]
+        if not (token.is_alpha and len(token) > 1):
             continue
         if not (token.is_upper or token.is_title):
             continue
@@ -169,12 +191,13 @@ def _datelines(doc: Doc) -> list[Span]:
 def dateline_country(doc: Doc) -> str | None:
     """The country of the article's first dateline city ("BELGRADE, March 16 (Reuters) -"),
     when the city is a capital or a country; None for IGO seats ("BRUSSELS") and others."""
-    lines = _datelines(doc)
+    lines = _dateline_bounds(doc)
     if not lines:
         return None
     words = []
     stop = ""
-    for token in lines[0]:
+    first, end = lines[0]
+    for token in doc[first:end]:
         if token.text in {",", "(", "-", "–", "—", "--"}:
             stop = token.text
             break
