@@ -1,11 +1,20 @@
-"""The quick paths of mention finding answer as the token-by-token rules they replace."""
+"""The quick paths of mention finding and sentence cutting answer as the token-by-token rules
+they replace (credits and datelines, role nouns, line breaks)."""
 
 from __future__ import annotations
 
 import pytest
 
+from eventwire.extract.dates import segments
+from eventwire.nlp.doctext import line_break_tokens
 from eventwire.nlp.lexicon import lexicon
-from eventwire.nlp.mentions import _datelines, _line_starts, _role_ending_at, dateline_tokens
+from eventwire.nlp.mentions import (
+    _credit_tokens,
+    _datelines,
+    _line_starts,
+    _role_ending_at,
+    dateline_tokens,
+)
 
 TEXTS = [
     "BERLIN, Jan 25 (Agency) - Germany agreed to send tanks.\n\nThe defence minister said so.",
@@ -61,3 +70,65 @@ def test_role_nouns_of_several_words(nlp) -> None:
     doc = nlp(TEXTS[-1])
     found = {_role_ending_at(doc, t.i, 0)[0] for t in doc if _role_ending_at(doc, t.i, 0)}
     assert {"foreign minister", "police officer", "chief executive"} <= found
+
+
+CREDITS = [
+    "Troops crossed the river (Photo: AFP/Getty Images) on Monday.\n(Reuters)\nTalks went on",
+    "The minister (left) met the envoy ( POOL via Shutterstock ).\n\n(a\nb) c (d)",
+    "(",
+    ")",
+]
+
+
+def _credit_tokens_slowly(doc) -> set[int]:
+    """Every token in turn, as it was written before only brackets and breaks were visited."""
+    blocked: set[int] = set()
+    opened = None
+    for token in doc:
+        if token.text == "(":
+            opened = token.i
+        elif token.text == ")" and opened is not None:
+            if _is_credit(doc, opened, token.i):
+                blocked.update(range(opened, token.i + 1))
+            opened = None
+        elif "\n" in token.text:
+            opened = None
+    return blocked
+
+
+def _is_credit(doc, opened: int, closed: int) -> bool:
+    inside = doc[opened + 1 : closed]
+    text = inside.text.lower()
+    line_start = opened == 0 or "\n" in doc[opened - 1].text_with_ws
+    line_end = closed + 1 >= len(doc) or "\n" in doc[closed].text_with_ws or (
+        "\n" in doc[closed + 1].text)
+    return (" via " in f" {text} " or "/" in text or "getty" in text or "shutterstock" in text
+            or (line_start and line_end and len(inside) <= 8))
+
+
+@pytest.mark.parametrize("text", CREDITS + TEXTS)
+def test_credits_found_as_token_by_token(nlp, text: str) -> None:
+    doc = nlp.make_doc(text)
+    assert _credit_tokens(doc) == _credit_tokens_slowly(doc)
+    assert line_break_tokens(doc) == [t.i for t in doc if "\n" in t.text]
+
+
+def test_a_credit_is_blocked(nlp) -> None:
+    doc = nlp.make_doc(CREDITS[0])
+    assert {t.text for t in doc if t.i in _credit_tokens(doc)} >= {"Getty", "Reuters"}
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_segments_cut_at_line_breaks_as_token_by_token(nlp, text: str) -> None:
+    doc = nlp(text)
+    expected = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    expected.append((start, token.i))
+                start = token.i + 1
+        if start < sent.end:
+            expected.append((start, sent.end))
+    assert [(s.start, s.end) for s in segments(doc)] == expected

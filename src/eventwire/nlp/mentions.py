@@ -13,9 +13,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.doctext import doc_text
+from eventwire.nlp.doctext import doc_text, line_break_tokens
 from eventwire.nlp.lexicon import KnownName, Role, country_of, known_name, lexicon
 from eventwire.nlp.people import people
 from eventwire.nlp.towns import town_country
@@ -112,7 +114,8 @@ def _credit_tokens(doc: Doc) -> set[int]:
     blocked: set[int] = set()
     lex = lexicon()
     opened: int | None = None
-    for token in doc:
+    for index in _brackets_and_breaks(doc):  # no other token changes anything below
+        token = doc[index]
         if token.text == "(":
             opened = token.i
         elif token.text == ")" and opened is not None:
@@ -137,6 +140,20 @@ def _credit_tokens(doc: Doc) -> set[int]:
         elif "\n" in token.text:
             opened = None
     return blocked
+
+
+def _brackets_and_breaks(doc: Doc) -> list[int]:
+    """In text order, the tokens that are "(" or ")" and those holding a line break."""
+    if not len(doc):
+        return []
+    orths = doc.to_array("ORTH")
+    found = set(numpy.flatnonzero((orths == _OPEN) | (orths == _CLOSE)).tolist())
+    found.update(line_break_tokens(doc))
+    return sorted(found)
+
+
+# as the array holds them (a hash above 2**63 compared as a plain int would become a float)
+_OPEN, _CLOSE = numpy.uint64(get_string_id("(")), numpy.uint64(get_string_id(")"))
 
 
 def dateline_tokens(doc: Doc) -> set[int]:
@@ -386,11 +403,13 @@ def _untagged_names(doc: Doc, taken: list[bool]) -> list[Mention]:
     unambiguous surname."""
     found: list[Mention] = []
     countries, listed = lexicon().countries, people()
+    # each token read once (the run test below asks several things of it)
+    untagged = [token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
+                for token in doc]
     i = 0
     while i < len(doc):
         start = i
-        while i < len(doc) and doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and not (
-                taken[i]) and doc[i].text[:1].isupper():
+        while i < len(doc) and untagged[i] and not taken[i]:
             i += 1
         if i == start:
             i += 1
