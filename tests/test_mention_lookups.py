@@ -132,3 +132,21 @@ def test_segments_cut_at_line_breaks_as_token_by_token(nlp, text: str) -> None:
         if start < sent.end:
             expected.append((start, sent.end))
     assert [(s.start, s.end) for s in segments(doc)] == expected
+
+
+@pytest.mark.parametrize("text", TEXTS + ["A.\nB c", "x\ny.\n\nz", "a\n"])
+def test_paragraph_starts_as_token_by_token(nlp, text: str) -> None:
+    from eventwire.nlp.components import _SENTENCE_END, paragraphs_component
+
+    doc = paragraphs_component(nlp.make_doc(text))
+    expected = nlp.make_doc(text)
+    for token in expected[2:]:
+        brk = expected[token.i - 1]
+        if brk.is_space and "\n" in brk.text and (
+                "\n\n" in brk.text or expected[token.i - 2].text[-1:] in _SENTENCE_END):
+            token.is_sent_start = True
+    dateline = dateline_tokens(expected)
+    for index in dateline:
+        if index + 1 < len(expected) and index + 1 not in dateline:
+            expected[index + 1].is_sent_start = True
+    assert [t.is_sent_start for t in doc] == [t.is_sent_start for t in expected]
