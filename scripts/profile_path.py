@@ -127,6 +127,18 @@ def analysed(results: list[Result]) -> list[Result]:
     return [r for r in results if not r.failed and r.document.text]
 
 
+def text_path(results: list[Result], settings: Settings) -> float:
+    """CPU seconds of eventwire's path from the same clean texts (given as records, used as
+    they are: ``raw``) to ``Result``: language, spaCy with eventwire's components, extraction."""
+    records = [{"id": r.document.id, "text": r.document.text, "published": r.document.published}
+               for r in results]
+    raw = Settings(**{**settings.model_dump(), "raw": True})
+    started = time.process_time()
+    for _item in run(records, raw):
+        pass
+    return time.process_time() - started
+
+
 def bare_parse(model: str, texts: list[str], batch_size: int) -> float:
     nlp = spacy.load(model)
     list(nlp.pipe(texts[:2]))  # warm-up
@@ -261,14 +273,15 @@ STAGE_ORDER = (
 
 
 def section(
-    count: int, parsed: int, chars: int, bare: float, whole: float, clock: StageClock,
-    model: str, loads: tuple[float, float],
+    count: int, parsed: int, chars: int, bare: float, whole: float, from_text: float,
+    clock: StageClock, model: str, loads: tuple[float, float],
 ) -> str:
     names = [s for s in STAGE_ORDER if s in clock.seconds]
     names += [s for s in clock.seconds if s not in names]
     spacy_own = sum(v for k, v in clock.seconds.items()
                     if k.startswith("spaCy: ") and not k.startswith("spaCy: eventwire"))
     ingest_rows = {"ingest (all of it)"} | {s for s, _m, _f in INGEST_STAGES}
+    per_text = parsed / from_text
     rows = "\n".join(
         f"| {_name(name)} | {clock.seconds[name]:.2f} | "
         f"{1000 * clock.seconds[name] / max(count if name in ingest_rows else parsed, 1):.1f} | "
@@ -290,6 +303,8 @@ not English or have no text), {chars:,} characters of clean text.
 | (a) bare `{model}` parse of the clean texts (`nlp.pipe`) | {bare:.2f} | {parsed / bare:.1f} |
 | (b) eventwire's whole path, HTML to `Result` (`run`) | {whole:.2f} | {count / whole:.1f} |
 | **overhead (b) / (a)** | **{whole / bare:.2f}x** | |
+| (c) eventwire from the same clean texts to `Result` | {from_text:.2f} | {per_text:.1f} |
+| overhead of NLP and extraction alone, (c) / (a) | {from_text / bare:.2f}x | |
 
 **Per stage** (the same path run again stage by stage; an indented row is part of the row
 above it; "% of parse" is against the spaCy model's own components in this run; "ms/doc" per
@@ -329,13 +344,16 @@ def main(argv: list[str] | None = None) -> int:
         bare = bare_parse(settings.model, texts, settings.batch_documents)
         print(f"(a) bare parse: {len(texts)} texts, {bare:.2f} CPU s; "
               f"overhead {whole / bare:.2f}x", file=sys.stderr)
+        from_text = text_path(analysed(results), settings)
+        print(f"(c) from clean text: {from_text:.2f} CPU s; {from_text / bare:.2f}x",
+              file=sys.stderr)
         if not args.no_stages:
             staged = staged_run(folder, settings, clock)
             store_results(staged, clock)
     for name in [s for s in STAGE_ORDER if s in clock.seconds]:
         print(f"{name:42} {clock.seconds[name]:8.2f} s {clock.calls[name]:8}", file=sys.stderr)
-    text = section(len(results), len(texts), sum(map(len, texts)), bare, whole, clock,
-                   settings.model, (load_start, os.getloadavg()[0]))
+    text = section(len(results), len(texts), sum(map(len, texts)), bare, whole, from_text,
+                   clock, settings.model, (load_start, os.getloadavg()[0]))
     if args.no_write or args.no_stages:
         print(text)
     else:
