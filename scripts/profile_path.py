@@ -152,14 +152,14 @@ def bare_parse(model: str, texts: list[str], batch_size: int) -> float:
 
 INGEST_STAGES = [
     # (stage, module, function): wrapped wherever referred to by name
-    ("read (read_bytes, gunzip included)", "eventwire.ingest.sources", "read_bytes"),
-    ("decode", "eventwire.ingest.decode", "decode"),
-    ("HTML extraction (extract_html)", "eventwire.ingest.html", "extract_html"),
-    ("  flatten_deep_nesting", "eventwire.ingest.html", "flatten_deep_nesting"),
-    ("  trafilatura.bare_extraction", "trafilatura", "bare_extraction"),
-    ("  htmldate.find_date", "htmldate", "find_date"),
-    ("cleaning (clean_text, text inputs)", "eventwire.ingest.clean", "clean_text"),
-    ("language (detect_language)", "eventwire.ingest.language", "detect_language"),
+    ("  read (read_bytes, gunzip included)", "eventwire.ingest.sources", "read_bytes"),
+    ("  decode", "eventwire.ingest.decode", "decode"),
+    ("  HTML extraction (extract_html)", "eventwire.ingest.html", "extract_html"),
+    ("    flatten_deep_nesting", "eventwire.ingest.html", "flatten_deep_nesting"),
+    ("    trafilatura.bare_extraction", "trafilatura", "bare_extraction"),
+    ("    htmldate.find_date", "htmldate", "find_date"),
+    ("  cleaning (clean_text, text inputs)", "eventwire.ingest.clean", "clean_text"),
+    ("  language (detect_language)", "eventwire.ingest.language", "detect_language"),
 ]
 ACTOR_STAGES = [
     ("  find_mentions", "eventwire.nlp.mentions", "find_mentions"),
@@ -171,12 +171,12 @@ ACTOR_STAGES = [
     ("  _resolve_pronouns", "eventwire.nlp.actors", "_resolve_pronouns"),
 ]
 EXTRACT_STAGES = [
-    ("quotes (extract_quotes)", "eventwire.extract.quotes", "extract_quotes"),
-    ("events (extract_events)", "eventwire.extract.events", "extract_events"),
-    ("  dates: DateScope() (finds the dates)", "eventwire.extract.dates", "DateScope.__init__"),
-    ("  dates: DateScope.date_of", "eventwire.extract.dates", "DateScope.date_of"),
-    ("places (locate_events)", "eventwire.extract.places", "locate_events"),
-    ("actor records (build_actors)", "eventwire.extract.actors", "build_actors"),
+    ("  quotes (extract_quotes)", "eventwire.extract.quotes", "extract_quotes"),
+    ("  events (extract_events)", "eventwire.extract.events", "extract_events"),
+    ("    dates: DateScope() (finds the dates)", "eventwire.extract.dates", "DateScope.__init__"),
+    ("    dates: DateScope.date_of", "eventwire.extract.dates", "DateScope.date_of"),
+    ("  places (locate_events)", "eventwire.extract.places", "locate_events"),
+    ("  actor records (build_actors)", "eventwire.extract.actors", "build_actors"),
 ]
 
 
@@ -318,7 +318,7 @@ page for the ingest rows, per analysed document for the others):
 
 def _name(stage: str) -> str:
     indent = len(stage) - len(stage.lstrip(" "))
-    return "&nbsp;&nbsp;" * indent + stage.strip() if indent else stage
+    return "&nbsp;" * 2 * indent + stage.strip() if indent else stage
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -351,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
             staged = staged_run(folder, settings, clock)
             store_results(staged, clock)
     for name in [s for s in STAGE_ORDER if s in clock.seconds]:
-        print(f"{name:42} {clock.seconds[name]:8.2f} s {clock.calls[name]:8}", file=sys.stderr)
+        print(f"{name:44} {clock.seconds[name]:8.2f} s {clock.calls[name]:8}", file=sys.stderr)
     text = section(len(results), len(texts), sum(map(len, texts)), bare, whole, from_text,
                    clock, settings.model, (load_start, os.getloadavg()[0]))
     if args.no_write or args.no_stages:
