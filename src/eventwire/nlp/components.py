@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventwire.nlp.actors import ActorCluster, resolve_actors
+from eventwire.nlp.doctext import line_break_tokens
 from eventwire.nlp.kb import ActorKB, as_date, load_kb
 from eventwire.nlp.mentions import dateline_tokens
 
@@ -142,12 +143,14 @@ def paragraphs_component(doc: Doc) -> Doc:
     counts too after sentence-final punctuation (one paragraph per line), but not inside a
     hard-wrapped sentence.
     """
-    for token in doc[2:]:
-        brk = doc[token.i - 1]
-        if not brk.is_space or "\n" not in brk.text:
+    for index in line_break_tokens(doc):  # the tokens holding a line break, not every token
+        if not 1 <= index < len(doc) - 1:
             continue
-        if "\n\n" in brk.text or doc[token.i - 2].text[-1:] in _SENTENCE_END:
-            token.is_sent_start = True
+        brk = doc[index]
+        if not brk.is_space:
+            continue
+        if "\n\n" in brk.text or doc[index - 1].text[-1:] in _SENTENCE_END:
+            doc[index + 1].is_sent_start = True
     # "BERLIN, Jan 25 (Agency) - Germany agreed ...": the story starts after the dateline
     dateline = dateline_tokens(doc)
     for index in dateline:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-__all__ = ["Paragraphs", "doc_text", "paragraphs"]
+__all__ = ["Paragraphs", "doc_text", "line_break_tokens", "paragraphs"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -22,6 +22,17 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["eventwire_text"] = doc.text
     return text
+
+
+def line_break_tokens(doc: Doc) -> list[int]:
+    """The tokens whose text holds a line break, in order, found from the text's line breaks
+    (a loop over every token costs a Token object each). A token's trailing space is one space
+    or none, so a line break is always inside a token."""
+    if not len(doc):
+        return []
+    offsets = doc.to_array("IDX").tolist()
+    found = (bisect.bisect_right(offsets, m.start()) - 1 for m in re.finditer("\n", doc_text(doc)))
+    return list(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,7 @@ def paragraphs(doc: Doc) -> Paragraphs:
     cached = doc.user_data.get("eventwire_paragraphs")
     if cached is None:
         starts = [0] + [m.end() for m in re.finditer("\n", doc_text(doc))]
-        of_token = [bisect.bisect_right(starts, t.idx) - 1 for t in doc]
+        of_token = [bisect.bisect_right(starts, idx) - 1
+                    for idx in doc.to_array("IDX").tolist()]  # t.idx, without a Token each
         cached = doc.user_data["eventwire_paragraphs"] = Paragraphs(starts, of_token)
     return cached

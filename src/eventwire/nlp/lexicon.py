@@ -37,6 +37,7 @@ class KnownName:
 class Lexicon:
     roles: dict[str, Role]  # lemma or multiword lemma string -> role
     max_role_words: int
+    role_ends: frozenset[str]  # the last word of every role noun (a quick "no role ends here")
     gender: dict[str, str]  # word -> "m" | "f"
     honorifics: frozenset[str]
     broad: dict[str, frozenset[str]]  # broad role -> roles or sectors it may refer back to
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         roles=roles,
         max_role_words=max(len(word.split()) for word in roles),
+        role_ends=frozenset(word.rsplit(" ", 1)[-1] for word in roles),
         gender=gender,
         honorifics=frozenset(w.lower() for w in roles_data["honorifics"]),
         broad={k.lower(): frozenset(v) for k, v in roles_data["broad"].items()},

@@ -10,10 +10,14 @@ phrases become mentions of the same actor). Clustering happens in :mod:`eventwir
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.doctext import doc_text, line_break_tokens
 from eventwire.nlp.lexicon import KnownName, Role, country_of, known_name, lexicon
 from eventwire.nlp.people import people
 from eventwire.nlp.towns import town_country
@@ -110,7 +114,8 @@ def _credit_tokens(doc: Doc) -> set[int]:
     blocked: set[int] = set()
     lex = lexicon()
     opened: int | None = None
-    for token in doc:
+    for index in _brackets_and_breaks(doc):  # no other token changes anything below
+        token = doc[index]
         if token.text == "(":
             opened = token.i
         elif token.text == ")" and opened is not None:
@@ -137,22 +142,56 @@ def _credit_tokens(doc: Doc) -> set[int]:
     return blocked
 
 
+def _brackets_and_breaks(doc: Doc) -> list[int]:
+    """In text order, the tokens that are "(" or ")" and those holding a line break."""
+    if not len(doc):
+        return []
+    orths = doc.to_array("ORTH")
+    found = set(numpy.flatnonzero((orths == _OPEN) | (orths == _CLOSE)).tolist())
+    found.update(line_break_tokens(doc))
+    return sorted(found)
+
+
+# as the array holds them (a hash above 2**63 compared as a plain int would become a float)
+_OPEN, _CLOSE = numpy.uint64(get_string_id("(")), numpy.uint64(get_string_id(")"))
+
+
 def dateline_tokens(doc: Doc) -> set[int]:
     """Tokens of wire datelines, which name no actor (found once per document)."""
-    found = doc.user_data.get("eventwire_dateline")
-    if found is None:  # a list: user_data must stay serialisable
-        found = doc.user_data["eventwire_dateline"] = [
-            i for span in _datelines(doc) for i in range(span.start, span.end)]
-    return set(found)
+    return {i for start, end in _dateline_bounds(doc) for i in range(start, end)}
+
+
+def _dateline_bounds(doc: Doc) -> list[list[int]]:
+    """(start, end) token offsets of the document's datelines, found once (before the parser
+    runs: they depend on the words alone) and kept as lists: user_data stays serialisable."""
+    found = doc.user_data.get("eventwire_datelines")
+    if found is None:
+        found = doc.user_data["eventwire_datelines"] = [
+            [span.start, span.end] for span in _datelines(doc)]
+    return found
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """The tokens that start a line: the first, and each one after a token whose text or
+    trailing space holds a line break (found from the text's line breaks, not token by token)."""
+    if not len(doc):
+        return []
+    offsets = doc.to_array("IDX").tolist()
+    starts = [0]
+    for newline in re.finditer("\n", doc_text(doc)):
+        index = bisect_right(offsets, newline.start())
+        if index < len(offsets) and index != starts[-1]:
+            starts.append(index)
+    return starts
 
 
 def _datelines(doc: Doc) -> list[Span]:
     """Wire datelines at the start of a line: "BELGRADE, March 16 (APS) –", "DOHA (Agency) -",
     and in title case only with the agency in brackets: "Washington (AP) —"."""
     found: list[Span] = []
-    for token in doc:
-        at_line_start = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
-        if not (at_line_start and token.is_alpha and len(token) > 1):
+    for start in _line_starts(doc):
+        token = doc[start]
+        if not (token.is_alpha and len(token) > 1):
             continue
         if not (token.is_upper or token.is_title):
             continue
@@ -169,12 +208,13 @@ def _datelines(doc: Doc) -> list[Span]:
 def dateline_country(doc: Doc) -> str | None:
     """The country of the article's first dateline city ("BELGRADE, March 16 (Reuters) -"),
     when the city is a capital or a country; None for IGO seats ("BRUSSELS") and others."""
-    lines = _datelines(doc)
+    lines = _dateline_bounds(doc)
     if not lines:
         return None
     words = []
     stop = ""
-    for token in lines[0]:
+    first, end = lines[0]
+    for token in doc[first:end]:
         if token.text in {",", "(", "-", "–", "—", "--"}:
             stop = token.text
             break
@@ -363,11 +403,13 @@ def _untagged_names(doc: Doc, taken: list[bool]) -> list[Mention]:
     unambiguous surname."""
     found: list[Mention] = []
     countries, listed = lexicon().countries, people()
+    # each token read once (the run test below asks several things of it)
+    untagged = [token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
+                for token in doc]
     i = 0
     while i < len(doc):
         start = i
-        while i < len(doc) and doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and not (
-                taken[i]) and doc[i].text[:1].isupper():
+        while i < len(doc) and untagged[i] and not taken[i]:
             i += 1
         if i == start:
             i += 1
@@ -755,14 +797,20 @@ def _ends_role(span: Span) -> bool:
 def _role_ending_at(doc: Doc, index: int, floor: int) -> tuple[str, Role] | None:
     """The longest role noun (possibly multiword) whose last word is token ``index``."""
     lex = lexicon()
+    token = doc[index]
+    last = token.lemma_.lower()
+    if last not in lex.role_ends and " " not in last and token.lower_ not in lex.roles:
+        return None  # no role noun ends in this word: most nouns, answered without a loop
+    first = max(index - lex.max_role_words + 1, floor, 0)
+    before = [t.lower_ for t in doc[first:index]]  # the words of the longest window, once
     for size in range(lex.max_role_words, 0, -1):
         start = index - size + 1
         if start < floor or start < 0:
             continue
-        words = [t.lower_ for t in doc[start:index]] + [doc[index].lemma_.lower()]
+        words = [*before[start - first :], last]
         role = lex.roles.get(" ".join(words))
         if role is None and size == 1:
-            role = lex.roles.get(doc[index].lower_)
+            role = lex.roles.get(token.lower_)
         if role is not None:
             return " ".join(words), role
     return None
