@@ -26,6 +26,7 @@ from eventwire.cli_support import (
     ClickException,
     ExitCode,
     UsageProblem,
+    WorkersOption,
     check_inputs,
     exit_code_of,
     input_files,
@@ -189,9 +190,10 @@ def extract_command(
                      "every 10 s in a log"),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress")] = False,
+    workers: WorkersOption = 0,
 ) -> None:
     """Extract actors, statements and events from news articles, one JSON object per article."""
-    overrides: dict[str, object] = {"raw": raw}
+    overrides: dict[str, object] = {"raw": raw, "workers": workers}
     if model:
         overrides["model"] = model
     if min_confidence is not None:

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from enum import IntEnum
 from pathlib import Path
-from typing import TextIO
+from typing import Annotated, TextIO
 
 import typer
 from pydantic import ValidationError
@@ -24,7 +24,16 @@ from eventwire.settings import Settings, split_paths
 from eventwire.store import StoreBusy, StoreError, StoreIOError
 
 __all__ = ["UsageProblem", "ClickException", "ExitCode", "EXIT_CODES", "exit_code_of",
-           "load_settings", "check_inputs", "input_files", "output_to"]  # fmt: skip
+           "load_settings", "check_inputs", "input_files", "output_to",
+           "WorkersOption"]  # fmt: skip
+
+# --workers of extract and ingest: every core unless told otherwise.
+WorkersOption = Annotated[
+    int,
+    typer.Option("--workers", "-w", min=0, envvar="EVENTWIRE_WORKERS",
+                 help="Processes that parse and extract (each loads the model once); "
+                 "0: one per core (the default); 1: no worker processes"),
+]
 
 
 class UsageProblem(Exception):
