@@ -23,6 +23,7 @@ from typer.core import TyperGroup
 
 from eventwire import __version__
 from eventwire.cli_support import (
+    BatchSizeOption,
     ClickException,
     ExitCode,
     UsageProblem,
@@ -191,9 +192,12 @@ def extract_command(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress")] = False,
     workers: WorkersOption = 0,
+    batch_size: BatchSizeOption = None,
 ) -> None:
     """Extract actors, statements and events from news articles, one JSON object per article."""
     overrides: dict[str, object] = {"raw": raw, "workers": workers}
+    if batch_size is not None:
+        overrides["batch_documents"] = batch_size
     if model:
         overrides["model"] = model
     if min_confidence is not None:

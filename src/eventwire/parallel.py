@@ -133,8 +133,9 @@ class WorkerPool:
         self._workers = [self._start() for _ in range(self.size)]
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        # after an error or Ctrl-C the work in hand is not wanted: stop at once
+        self.close(grace=STOP_GRACE if exc_type is None else 0.0)
 
     @property
     def pids(self) -> list[int]:
@@ -153,12 +154,12 @@ class WorkerPool:
         theirs.close()
         return _Worker(process, mine)
 
-    def close(self) -> None:
-        """Ask every worker to stop, then stop those that do not."""
+    def close(self, grace: float = STOP_GRACE) -> None:
+        """Ask every worker to stop, then stop those that do not within ``grace`` seconds."""
         for worker in self._workers:
             with contextlib.suppress(OSError, ValueError):
                 worker.conn.send(None)
-        deadline = time.monotonic() + STOP_GRACE
+        deadline = time.monotonic() + grace
         for worker in self._workers:
             worker.process.join(max(0.0, deadline - time.monotonic()))
             if worker.process.is_alive():

@@ -23,6 +23,7 @@ import json
 import logging
 import tempfile
 import uuid
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -54,10 +55,12 @@ class BatchAnalyser:
     """The callable class of ``map_batches``: one per Ray actor, which loads the spaCy pipeline
     once and analyses one eventwire batch per call (a row of JSON documents)."""
 
-    def __init__(self, settings_fields: dict[str, Any]) -> None:
+    settings_fields: dict[str, Any] = {}  # set on a subclass made for each run
+
+    def __init__(self) -> None:
         from eventwire.pipeline import warm_up
 
-        self.settings = Settings(**settings_fields)
+        self.settings = Settings(**self.settings_fields)
         warm_up(self.settings)
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
@@ -89,8 +92,10 @@ def analyse_with_ray(
 
     if not ray.is_initialized():
         ray.init(address=settings.ray_address or None, include_dashboard=False,
-                 logging_level=logging.WARNING, log_to_driver=False)  # fmt: skip
+                 logging_level=logging.ERROR, log_to_driver=False)  # fmt: skip
     context = ray.data.DataContext.get_current()
+    for name in ("ray", "ray.data"):  # eventwire's stderr has one line per message
+        logging.getLogger(name).setLevel(logging.ERROR)
     context.enable_progress_bars = False
     context.print_on_execution_start = False
     out = Path(settings.parquet_out) if settings.parquet_out else None
@@ -130,13 +135,20 @@ def _run_wave(
     if rows:
         actors = settings.ray_actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
         try:
-            dataset = ray.data.from_items(rows, override_num_blocks=len(rows)).map_batches(
-                BatchAnalyser,
-                fn_constructor_kwargs={"settings_fields": settings.model_dump()},
-                batch_size=1,
-                concurrency=min(actors, len(rows)),
-                num_cpus=1,
-            )
+            # the settings travel inside the class, not as object-store arguments
+            analyser = type("SettingsBatchAnalyser", (BatchAnalyser,),
+                            {"settings_fields": settings.model_dump()})  # fmt: skip
+            with warnings.catch_warnings():  # Ray 2.6x deprecates actor options by keyword
+                warnings.simplefilter("ignore", DeprecationWarning)
+                dataset = ray.data.from_items(rows, override_num_blocks=len(rows)).map_batches(
+                    analyser,
+                    batch_size=1,
+                    compute=ray.data.ActorPoolStrategy(size=min(actors, len(rows))),
+                    num_cpus=1,
+                    # an actor that dies fails its wave's documents (recorded, and tried again
+                    # on the next ingest) instead of a restart that Ray warns may not work
+                    max_restarts=0,
+                )
             dataset.write_parquet(str(shards))
             table = pq.read_table(str(shards), columns=["seq", "position", "result"])
         except Exception as err:  # noqa: BLE001 - every document of the wave fails, none is lost
