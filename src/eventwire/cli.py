@@ -216,7 +216,8 @@ def extract_command(
     failed = 0
     with (
         output_to(out) as handle,
-        ProgressReport(input_files(paths), "extract", bar=bar, log_lines=log_lines) as shown,
+        ProgressReport(input_files(paths), "extract", bar=bar, log_lines=log_lines,
+                       workers=settings.worker_count()) as shown,
     ):
         for item in run(paths, settings):
             if isinstance(item, SkippedFile):

@@ -243,7 +243,9 @@ def register(app: typer.Typer) -> None:
                                    "--retry-failed")  # fmt: skip
         check_inputs(paths, settings)
         bar, log_lines = progress_wanted(progress, quiet)
-        shown = ProgressReport(input_files(paths), "ingest", bar=bar, log_lines=log_lines)
+        label = "ingest on Ray" if engine is Engine.ray else "ingest"
+        shown = ProgressReport(input_files(paths), label, bar=bar, log_lines=log_lines,
+                               workers=settings.worker_count() if engine is Engine.local else 1)
 
         def on_result(item: Result | SkippedFile) -> None:
             if isinstance(item, SkippedFile):

@@ -322,7 +322,11 @@ def _serve(conn: Connection, settings_fields: dict[str, Any], task: str,
         if message is None:
             return
         number, batch = message
-        conn.send(("done", number, run(batch, settings)))
+        analysed = run(batch, settings)
+        try:
+            conn.send(("done", number, analysed))
+        except (BrokenPipeError, OSError):
+            return  # the parent is gone
 
 
 def _function(path: str) -> Callable[..., Any]:

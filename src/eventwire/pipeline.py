@@ -32,19 +32,18 @@ def run(
     yield from analyse(read_documents(as_inputs(inputs), settings), settings)
 
 
-def as_inputs(inputs: Input | Iterable[Input]) -> list[Path | Mapping[str, Any]]:
-    """``inputs`` as a list of paths and records (a single one becomes a list of one)."""
+def as_inputs(inputs: Input | Iterable[Input]) -> Iterator[Path | Mapping[str, Any]]:
+    """``inputs`` as paths and records (a single one is an input of its own), taken lazily: a
+    generator of a million records is never held whole."""
     if isinstance(inputs, str | Path | Mapping):
         inputs = [inputs]
-    items: list[Path | Mapping[str, Any]] = []
     for item in inputs:
         if isinstance(item, Mapping):
-            items.append(item)
+            yield item
         elif isinstance(item, str | Path):
-            items.append(Path(item))
+            yield Path(item)
         else:
             raise TypeError(f"an input is a path or a mapping, not {type(item).__name__}")
-    return items
 
 
 def analyse(
