@@ -103,3 +103,22 @@ def test_a_ray_run_stores_what_a_local_run_stores(nlp, tmp_path: Path) -> None:
         (stored_events,) = duckdb.connect(str(local_db), read_only=True).execute(
             "SELECT count(*) FROM mentions").fetchone()
     assert len(rows) == 7 and sum(events for _, events in rows) == stored_events
+
+
+def test_a_resumed_ingest_does_not_clean_stored_documents_again(
+    nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import eventwire.ingest as reader
+
+    folder = tmp_path / "articles"
+    write_articles(folder, count=6)
+    db = tmp_path / "corpus.duckdb"
+    assert ingest([folder], db).stored == 6
+    (folder / "art99.txt").write_text("The mayor of Eastmere opened a bridge on Monday.", "utf-8")
+    cleaned: list[str] = []
+    prepare = reader._prepare
+    monkeypatch.setattr(reader, "_prepare", lambda raw, settings: (
+        cleaned.append(raw.id) or prepare(raw, settings)))  # fmt: skip
+    again = ingest([folder], db)
+    assert (again.stored, again.already_known) == (1, 6)
+    assert cleaned == ["art99"]  # the six stored articles were hashed, not cleaned

@@ -4,6 +4,7 @@ Each worker is a process started with the ``spawn`` context (no fork of a parent
 DuckDB connections, threads or a loaded model) that loads the spaCy pipeline once and then runs
 :func:`eventwire.pipeline.analyse_batch` on the batches it is sent. Results come back **in input
 order**. Reading, cleaning and storing stay in the calling process: a store has one writer.
+Each worker runs NumPy's BLAS on one thread: the workers already fill the cores.
 
 Memory stays flat: at most ``2 * workers`` batches are out at once (sent, being parsed, or
 finished and waiting for an earlier one), and the input is read only as fast as batches leave.
@@ -150,7 +151,8 @@ class WorkerPool:
             name="eventwire-worker",
             daemon=True,
         )
-        process.start()
+        with _one_thread_each():
+            process.start()
         theirs.close()
         return _Worker(process, mine)
 
@@ -296,6 +298,24 @@ class WorkerPool:
         if isinstance(item, Result):
             item.errors.append(ErrorRecord(stage="nlp", message=f"{reason}; not analysed"))
         self._finish(job, [item], finished, split)
+
+
+# Thread pools of the numeric libraries a worker loads (spaCy's thinc uses NumPy's BLAS).
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextlib.contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """The environment a worker starts with: one BLAS thread (unless the user chose), since
+    the workers already fill the cores and more threads would only contend for them."""
+    added = [name for name in THREAD_VARIABLES if name not in os.environ]
+    for name in added:
+        os.environ[name] = "1"
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
 
 
 def _serve(conn: Connection, settings_fields: dict[str, Any], task: str,

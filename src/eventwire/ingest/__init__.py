@@ -49,14 +49,18 @@ FEED_FILE_FACTOR = 20
 
 
 def read_documents(
-    inputs: Iterable[Path | Mapping[str, Any]], settings: Settings
+    inputs: Iterable[Path | Mapping[str, Any]],
+    settings: Settings,
+    skip: Callable[[str], bool] | None = None,
 ) -> Iterator[Result | SkippedFile]:
     """Every article in ``inputs`` as a ``Result`` with its document filled.
 
     An input is a path (a file or a directory; ``-`` is stdin) or a record (a mapping with
     ``text`` or ``html`` and optional ``id``, ``url``, ``title``, ``published``, ``publisher``,
     ``author``, as one JSON Lines line). Never raises for bad input: a document that cannot be
-    used carries ``errors`` instead.
+    used carries ``errors`` instead. A document whose content hash ``skip`` accepts (one
+    already stored) is left out before it is cleaned, so resuming a long run costs a hash per
+    stored document, not its cleaning.
     """
     seen_ids: dict[str, int] = {}
     for item in _raw_inputs(inputs, settings):
@@ -64,6 +68,8 @@ def read_documents(
             yield item
             continue
         item.id = _unique(item.id, seen_ids)
+        if skip is not None and item.content_hash and not item.fatal and skip(item.content_hash):
+            continue
         yield _prepare(item, settings)
 
 
