@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     workers: int = Field(
         1, ge=0,
         description="Processes that parse and extract batches (each loads the model once; about"
-        " 0.6 GB each); 0: one per core. The command line's --workers defaults to 0.",
+        " 0.9 GB each); 0: one per core. The command line's --workers defaults to 0.",
     )
     document_timeout: float = Field(
         300.0, gt=0,
