@@ -91,8 +91,13 @@ def analyse_with_ray(
     import ray
 
     if not ray.is_initialized():
-        ray.init(address=settings.ray_address or None, include_dashboard=False,
-                 logging_level=logging.ERROR, log_to_driver=False)  # fmt: skip
+        try:
+            ray.init(address=settings.ray_address or None, include_dashboard=False,
+                     logging_level=logging.ERROR, log_to_driver=False)  # fmt: skip
+        except (ConnectionError, RuntimeError, ValueError) as err:
+            where = settings.ray_address or "a new local cluster"
+            raise EngineUnavailable(f"cannot start or join the Ray cluster ({where}): "
+                                    f"{_one_line(err)}") from None  # fmt: skip
     context = ray.data.DataContext.get_current()
     for name in ("ray", "ray.data"):  # eventwire's stderr has one line per message
         logging.getLogger(name).setLevel(logging.ERROR)
