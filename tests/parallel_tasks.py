@@ -31,3 +31,12 @@ def mark(batch: list, settings: Settings) -> list:
 def fail_to_start(settings: Settings) -> None:
     """A warm-up that cannot load what it needs."""
     raise RuntimeError("no such model: nothing to load")
+
+
+def prepare_or_crash(batch: list, settings: Settings) -> list:
+    """Cleaning, except that a raw text holding CRASH kills the worker."""
+    from eventwire.ingest import prepare_batch
+
+    if any("CRASH" in (getattr(item, "text", None) or "") for item in batch):
+        os._exit(4)
+    return prepare_batch(batch, settings)

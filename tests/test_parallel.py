@@ -11,11 +11,12 @@ from typer.testing import CliRunner
 
 import eventwire
 from eventwire.cli import app
+from eventwire.ingest import read_documents
 from eventwire.model import Document, Result
-from eventwire.parallel import WorkerPool, analyse_in_workers
+from eventwire.parallel import WorkerPool, analyse_in_workers, run_in_workers
 from eventwire.pipeline import batches
 from eventwire.settings import Settings, available_cores
-from tests.conftest import SAMPLES
+from tests.conftest import BAD_SAMPLES, SAMPLES
 
 runner = CliRunner()
 TASK = "tests.parallel_tasks:mark"
@@ -97,6 +98,7 @@ def test_one_batch_is_analysed_without_starting_workers(monkeypatch: pytest.Monk
 
     monkeypatch.setattr("eventwire.parallel.WorkerPool", no_pool)
     monkeypatch.setattr("eventwire.pipeline.analyse_batch", lambda batch, settings: batch)
+    monkeypatch.setattr("eventwire.pipeline.warm_up", lambda settings: None)
     out = list(analyse_in_workers(iter([[_result("a")]]), Settings(), 2))
     assert [r.document.id for batch in out for r in batch] == ["a"]
 
@@ -110,9 +112,12 @@ def test_workers_setting() -> None:
 
 
 @pytest.mark.slow
-def test_two_workers_give_the_same_output_as_one(tmp_path: Path) -> None:
-    """The real pipeline over several batches: `extract --workers 2` writes the JSON that the
-    Python API gives in-process, for every document, in order."""
+def test_two_workers_give_the_same_output_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real pipeline over several batches: `extract --workers 2` (with a cleaning worker
+    too) writes the JSON that the Python API gives in-process, for every document, in order."""
+    monkeypatch.setattr("eventwire.ingest.CHUNK_DOCUMENTS", 4)
     records = tmp_path / "more.jsonl"
     lines = [
         {"id": "ferry", "published": "2024-03-05", "text": "The harbour board of Norvik said on "
@@ -125,9 +130,51 @@ def test_two_workers_give_the_same_output_as_one(tmp_path: Path) -> None:
     records.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     shown = runner.invoke(app, ["extract", str(SAMPLES), str(records), "--format", "jsonl",
-                                "-o", str(out), "--workers", "2", "--batch-size", "2", "-q"])
+                                "-o", str(out), "--workers", "2", "--batch-size", "2", "-q"],
+                           env={"EVENTWIRE_CLEAN_WORKERS": "1"})  # fmt: skip
     assert shown.exit_code == 1, shown.output  # the empty record failed, alone
-    in_process = eventwire.run([SAMPLES, records], workers=1, batch_documents=2)
+    in_process = eventwire.run([SAMPLES, records], workers=1, clean_workers=0,
+                               batch_documents=2)  # fmt: skip
     expected = [r.model_dump_json() for r in in_process]
     assert len(expected) == 10
     assert out.read_text(encoding="utf-8").splitlines() == expected
+
+
+def _read(inputs: list[Path], settings: Settings) -> list[str]:
+    return [item.model_dump_json() if isinstance(item, Result) else f"skipped {item.path}"
+            for item in read_documents(inputs, settings)]  # fmt: skip
+
+
+def test_cleaning_workers_give_the_documents_read_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("eventwire.ingest.CHUNK_DOCUMENTS", 3)  # several chunks, so a pool
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG not an article")
+    inputs = [SAMPLES, BAD_SAMPLES, tmp_path]
+    here = _read(inputs, Settings(clean_workers=0))
+    assert len(here) > 10 and here[-1] == f"skipped {tmp_path / 'photo.png'}"
+    assert _read(inputs, Settings(clean_workers=2)) == here
+
+
+def test_a_document_that_breaks_a_cleaning_worker_fails_alone() -> None:
+    from eventwire.ingest import PREPARE_LOST
+    from eventwire.ingest.sources import RawInput
+
+    texts = ["First report.", "Second report.", "A CRASH here.", "Fourth report."]
+    raw = [RawInput(f"d{n}", f"d{n}.txt", "text", text=text, content_hash=f"h{n}")
+           for n, text in enumerate(texts)]  # fmt: skip
+    chunks = [raw[:2], raw[2:]]
+    out = [item for chunk in run_in_workers(chunks, Settings(), 2, lost=PREPARE_LOST,
+                                            task="tests.parallel_tasks:prepare_or_crash",
+                                            warm_up=None) for item in chunk]  # fmt: skip
+    assert [r.document.id for r in out] == ["d0", "d1", "d2", "d3"]
+    assert out[2].failed and out[2].document.content_hash == "h2"
+    assert out[2].errors[0].stage == "clean" and "died (exit code 4)" in out[2].errors[0].message
+    assert [out[n].document.text for n in (0, 1, 3)] == [
+        "First report.", "Second report.", "Fourth report."]
+
+
+def test_clean_workers_default_to_a_third_of_the_workers() -> None:
+    assert [Settings(workers=n).clean_worker_count() for n in (1, 2, 3, 4, 6, 16)] == [
+        0, 0, 0, 1, 2, 5]
+    assert Settings(workers=16, clean_workers=0).clean_worker_count() == 0

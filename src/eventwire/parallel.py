@@ -32,11 +32,14 @@ from typing import Any
 from eventwire.model import ErrorRecord, Result
 from eventwire.settings import Settings
 
-__all__ = ["WorkerPool", "WorkerFailed", "analyse_in_workers", "DEFAULT_TASK"]
+__all__ = ["WorkerPool", "WorkerFailed", "analyse_in_workers", "run_in_workers",
+           "DEFAULT_TASK"]  # fmt: skip
 
-# What a worker runs on a batch and what it loads before the first one ("module:function").
+# What a worker runs on a batch, what it loads before the first one, and what becomes of a
+# document that broke a worker alone ("module:function").
 DEFAULT_TASK = "eventwire.pipeline:analyse_batch"
 DEFAULT_WARM_UP = "eventwire.pipeline:warm_up"
+DEFAULT_LOST = "eventwire.parallel:analysis_lost"
 # Batches out at once per worker: one being parsed, one waiting in its pipe or for its turn.
 BATCHES_PER_WORKER = 2
 # Seconds a worker is given to finish its batch after being asked to stop.
@@ -53,20 +56,40 @@ Batch = list[Any]  # Result | SkippedFile items, analysed in place by the task
 def analyse_in_workers(
     batches: Iterable[Batch], settings: Settings, workers: int
 ) -> Iterator[Batch]:
-    """Each batch analysed by one of ``workers`` processes, in input order. A run of one batch
-    is analysed here: starting processes costs more than it saves."""
-    from eventwire.pipeline import analyse_batch  # here: the pipeline imports this module
+    """Each batch parsed and extracted by one of ``workers`` processes, in input order."""
+    yield from run_in_workers(batches, settings, workers)
 
+
+def run_in_workers(
+    batches: Iterable[Batch],
+    settings: Settings,
+    workers: int,
+    *,
+    task: str = DEFAULT_TASK,
+    warm_up: str | None = DEFAULT_WARM_UP,
+    lost: str = DEFAULT_LOST,
+) -> Iterator[Batch]:
+    """``task`` run on each batch by one of ``workers`` processes, in input order. A run of
+    one batch is done here: starting processes costs more than it saves."""
     batches = iter(batches)
     first = next(batches, None)
     if first is None:
         return
     second = next(batches, None)
     if second is None:
-        yield analyse_batch(first, settings)
+        if warm_up:
+            _function(warm_up)(settings)
+        yield _function(task)(first, settings)
         return
-    with WorkerPool(settings, workers) as pool:
+    with WorkerPool(settings, workers, task=task, warm_up=warm_up, lost=lost) as pool:
         yield from pool.map(_chain(first, second, batches))
+
+
+def analysis_lost(item: Any, reason: str) -> Any:
+    """A document whose analysis broke a worker: an ``nlp`` error record says why."""
+    if isinstance(item, Result):
+        item.errors.append(ErrorRecord(stage="nlp", message=f"{reason}; not analysed"))
+    return item
 
 
 def _chain(first: Batch, second: Batch, rest: Iterator[Batch]) -> Iterator[Batch]:
@@ -110,7 +133,8 @@ class WorkerPool:
 
     ``task`` and ``warm_up`` name functions (``"module:function"``) that the workers import:
     ``task(batch, settings)`` returns the analysed batch, ``warm_up(settings)`` loads what every
-    batch needs. Use it as a context manager: leaving it stops every worker."""
+    batch needs; ``lost(item, reason)``, called here, returns what stands for an item that
+    broke a worker alone. Use it as a context manager: leaving it stops every worker."""
 
     def __init__(
         self,
@@ -119,6 +143,7 @@ class WorkerPool:
         *,
         task: str = DEFAULT_TASK,
         warm_up: str | None = DEFAULT_WARM_UP,
+        lost: str = DEFAULT_LOST,
     ) -> None:
         if workers < 1:
             raise ValueError("a pool needs at least one worker")
@@ -126,6 +151,7 @@ class WorkerPool:
         self.size = workers
         self.task = task
         self.warm_up = warm_up
+        self._lost = _function(lost)
         self.restarts = 0  # workers replaced after a crash or a timeout
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
@@ -295,9 +321,7 @@ class WorkerPool:
                 waiting.appendleft(_Job(job.number, [job.items[part]], part))
             return
         (item,) = job.items
-        if isinstance(item, Result):
-            item.errors.append(ErrorRecord(stage="nlp", message=f"{reason}; not analysed"))
-        self._finish(job, [item], finished, split)
+        self._finish(job, [self._lost(item, reason)], finished, split)
 
 
 # Thread pools of the numeric libraries a worker loads (spaCy's thinc uses NumPy's BLAS).

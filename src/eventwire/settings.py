@@ -42,6 +42,12 @@ class Settings(BaseSettings):
         description="Processes that parse and extract batches (each loads the model once; about"
         " 0.9 GB each); 0: one per core. The command line's --workers defaults to 0.",
     )
+    clean_workers: int | None = Field(
+        None, ge=0,
+        description="Processes that clean documents (page extraction, cleaning, language) for"
+        " the workers; none: a third of the workers from 4 workers up (reading and cleaning"
+        " cost about a quarter of the parse), else the reading process cleans.",
+    )
     document_timeout: float = Field(
         300.0, gt=0,
         description="With workers: seconds a document may take before its worker is stopped and"
@@ -101,6 +107,14 @@ class Settings(BaseSettings):
     def worker_count(self) -> int:
         """The worker processes to use: ``workers``, or the cores this process may run on."""
         return self.workers or available_cores()
+
+    def clean_worker_count(self) -> int:
+        """The processes that clean documents: ``clean_workers``, or a third of the workers
+        when there are 4 or more (0: the reading process cleans them itself)."""
+        if self.clean_workers is not None:
+            return self.clean_workers
+        workers = self.worker_count()
+        return workers // 3 if workers >= 4 else 0
 
 
 def available_cores() -> int:
