@@ -4,10 +4,11 @@ Measures `eventwire ingest` (read, clean, parse, extract, store in DuckDB) on sy
 realistic articles: each is 6 to 16 paragraphs of the bundled sample articles
 (``samples/articles``, text written for this project) recombined at random, with a date.
 
-  1. ``--workers 1`` vs ``--workers 2``: articles per second (whole run, and from the first
-     stored article on, i.e. without starting the workers), the CPU seconds per article of
-     the whole path, and the CPU of the reading/writing process vs the workers; the two stores
-     must be identical.
+  1. ``--workers 1`` vs ``--workers 2``: articles per second (whole run, and without the
+     workers' start-up), the CPU seconds per article of the whole path, and the CPU of the
+     reading/writing process vs the workers; then ``--workers 2`` with one cleaning worker
+     (what 4+ workers get by default), which leaves the reading process only reading and
+     storing. The stores must be identical.
   2. Ray Data on a local cluster of 2 CPUs vs ``--workers 2``, the same store again.
   3. A long run with ``--workers 2``: resident memory (RSS) of the writer (main process) and
      of each worker, sampled every second, at ten points of the run.
@@ -231,6 +232,10 @@ def main() -> None:
         print("workers 2:", two)
         same_two = store_rows(folder / "one.duckdb") == store_rows(folder / "two.duckdb")
         print("identical stores (1 vs 2 workers):", same_two)
+        cleaning = timed_ingest(corpus, folder / "clean.duckdb",
+                                Settings(workers=2, clean_workers=1))  # fmt: skip
+        print("workers 2, 1 cleaning worker:", cleaning)
+        same_cleaning = store_rows(folder / "one.duckdb") == store_rows(folder / "clean.duckdb")
 
         on_ray: dict[str, float] | None = None
         same_ray = None
@@ -278,6 +283,8 @@ def main() -> None:
         "| --- | ---: | ---: | ---: | --- | --- |",
         row("`--workers 1` (in-process)", one, "-"),
         row("`--workers 2`", two, "yes" if same_two else "**NO**"),
+        row("`--workers 2`, `EVENTWIRE_CLEAN_WORKERS=1` (the workers' column includes the "
+            "cleaning worker)", cleaning, "yes" if same_cleaning else "**NO**"),
     ]  # fmt: skip
     if on_ray is not None:
         lines.append(row("`--engine ray`, local cluster of 2 CPUs", on_ray,
