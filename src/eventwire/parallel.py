@@ -129,7 +129,8 @@ class _Parts:
 
 
 class WorkerPool:
-    """``workers`` processes that each load the model once and analyse batches sent to them.
+    """``workers`` processes that each load what they need once (the model) and run a task on
+    the batches sent to them.
 
     ``task`` and ``warm_up`` name functions (``"module:function"``) that the workers import:
     ``task(batch, settings)`` returns the analysed batch, ``warm_up(settings)`` loads what every
@@ -163,11 +164,6 @@ class WorkerPool:
     def __exit__(self, exc_type: object, *exc: object) -> None:
         # after an error or Ctrl-C the work in hand is not wanted: stop at once
         self.close(grace=STOP_GRACE if exc_type is None else 0.0)
-
-    @property
-    def pids(self) -> list[int]:
-        """The process ids of the live workers (for measuring their memory)."""
-        return [w.process.pid for w in self._workers if w.process.is_alive()]
 
     def _start(self) -> _Worker:
         mine, theirs = self._context.Pipe()
@@ -230,7 +226,9 @@ class WorkerPool:
         worker.deadline = time.monotonic() + self.settings.document_timeout * max(
             1, len(job.items)
         )
-        worker.conn.send((job.number, job.items))
+        # a worker that has just died: _wait sees its death and gives the job again
+        with contextlib.suppress(OSError):
+            worker.conn.send((job.number, job.items))
 
     def _wait(
         self, waiting: deque[_Job], finished: dict[int, Batch], split: dict[int, _Parts]
