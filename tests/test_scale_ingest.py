@@ -45,8 +45,9 @@ def test_ingest_stopped_with_ctrl_c_resumes_with_two_workers(nlp, tmp_path: Path
         (stored,) = con.execute("SELECT count(*) FROM documents").fetchone()
     assert 0 < stored < 24
 
-    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300,
-                           cwd=REPO)  # fmt: skip
+    # the resumed run in-process (--workers 1): a worker pool costs its model loads again
+    again = subprocess.run([*command, "--workers", "1"], capture_output=True, text=True,
+                           env=env, timeout=300, cwd=REPO)  # fmt: skip
     assert again.returncode == 0, again.stderr
     # nothing stored is analysed again
     assert f"{24 - stored} stored, 0 failed, {stored} already in" in again.stderr
