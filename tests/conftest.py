@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,9 @@ sys.path.insert(0, str(REPO / "scripts"))
 SAMPLES = REPO / "samples" / "articles"
 BAD_SAMPLES = REPO / "samples" / "bad"
 SHARED_DATA = REPO.parent / "shared" / "data"
+# Commands run in their own process unless a test asks for workers (--workers 2, the tests of
+# eventwire.parallel): a worker loads its own model, which would make the suite much slower.
+os.environ.setdefault("EVENTWIRE_WORKERS", "1")
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -103,15 +103,20 @@ def run(
     ``inputs`` is a file or directory (``str`` or ``Path``; the formats of the CLI: text, HTML,
     JSON Lines, RSS/Atom, WARC), a record (a mapping with ``text`` or ``html`` and optional
     ``id``, ``url``, ``title``, ``published``, ``publisher``, as a JSON Lines line), or an
-    iterable of these. A path that does not exist raises ``FileNotFoundError`` before anything
-    is read (to analyse a string of text, use :func:`analyse_text`)."""
+    iterable of these, taken lazily (a generator of records is read as it goes). A path that
+    does not exist raises ``FileNotFoundError``: before anything is read when ``inputs`` is a
+    path, a record or a collection (list, tuple), when it is reached in a generator (to
+    analyse a string of text, use :func:`analyse_text`).
+
+    ``workers=N`` parses and extracts with N worker processes (each loads the model once;
+    ``0``: one per core; the default 1 runs here), ``engine="ray"`` on a Ray cluster
+    (``ray_address="auto"``; ``pip install 'eventwire[ray]'``): the same results, in order."""
     settings = _settings(settings, settings_fields)
-    items = as_inputs(inputs)
-    missing = [str(item) for item in items if isinstance(item, Path) and not item.exists()]
-    if missing:
-        raise FileNotFoundError(
-            f"no such file or directory: {', '.join(missing)} (to analyse a string of text, "
-            "use eventwire.analyse_text)")
+    if isinstance(inputs, str | Path | Mapping | Collection):
+        items: Iterable[Path | Mapping[str, Any]] = list(as_inputs(inputs))
+        _check_paths(items)
+    else:
+        items = _checked_as_met(as_inputs(inputs))
     results = Results()
     for item in run_pipeline(items, settings):
         if isinstance(item, SkippedFile):
@@ -122,6 +127,22 @@ def run(
                         error.message)
         results.append(Analysis.model_construct(**dict(item)))
     return results
+
+
+def _check_paths(items: Iterable[Path | Mapping[str, Any]]) -> None:
+    missing = [str(item) for item in items if isinstance(item, Path) and not item.exists()]
+    if missing:
+        raise FileNotFoundError(
+            f"no such file or directory: {', '.join(missing)} (to analyse a string of text, "
+            "use eventwire.analyse_text)")
+
+
+def _checked_as_met(
+    items: Iterable[Path | Mapping[str, Any]],
+) -> Iterator[Path | Mapping[str, Any]]:
+    for item in items:
+        _check_paths([item])
+        yield item
 
 
 def _settings(settings: Settings | None, fields: dict[str, Any]) -> Settings:

@@ -23,9 +23,11 @@ from typer.core import TyperGroup
 
 from eventwire import __version__
 from eventwire.cli_support import (
+    BatchSizeOption,
     ClickException,
     ExitCode,
     UsageProblem,
+    WorkersOption,
     check_inputs,
     exit_code_of,
     input_files,
@@ -189,9 +191,13 @@ def extract_command(
                      "every 10 s in a log"),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress")] = False,
+    workers: WorkersOption = 0,
+    batch_size: BatchSizeOption = None,
 ) -> None:
     """Extract actors, statements and events from news articles, one JSON object per article."""
-    overrides: dict[str, object] = {"raw": raw}
+    overrides: dict[str, object] = {"raw": raw, "workers": workers}
+    if batch_size is not None:
+        overrides["batch_documents"] = batch_size
     if model:
         overrides["model"] = model
     if min_confidence is not None:
@@ -210,7 +216,8 @@ def extract_command(
     failed = 0
     with (
         output_to(out) as handle,
-        ProgressReport(input_files(paths), "extract", bar=bar, log_lines=log_lines) as shown,
+        ProgressReport(input_files(paths), "extract", bar=bar, log_lines=log_lines,
+                       workers=settings.worker_count()) as shown,
     ):
         for item in run(paths, settings):
             if isinstance(item, SkippedFile):

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from enum import IntEnum
 from pathlib import Path
-from typing import TextIO
+from typing import Annotated, TextIO
 
 import typer
 from pydantic import ValidationError
@@ -19,12 +19,29 @@ from pydantic_settings import SettingsError
 from eventwire.ingest.sources import SkippedFile, walk
 from eventwire.nlp import ModelNotFound
 from eventwire.nlp.kb import KBError, check_actor_files, check_people_files
+from eventwire.parallel import WorkerFailed
 from eventwire.query import QueryError
+from eventwire.ray_engine import EngineUnavailable
 from eventwire.settings import Settings, split_paths
 from eventwire.store import StoreBusy, StoreError, StoreIOError
 
 __all__ = ["UsageProblem", "ClickException", "ExitCode", "EXIT_CODES", "exit_code_of",
-           "load_settings", "check_inputs", "input_files", "output_to"]  # fmt: skip
+           "load_settings", "check_inputs", "input_files", "output_to",
+           "WorkersOption", "BatchSizeOption"]  # fmt: skip
+
+# --workers of extract and ingest: every core unless told otherwise.
+WorkersOption = Annotated[
+    int,
+    typer.Option("--workers", "-w", min=0, envvar="EVENTWIRE_WORKERS",
+                 help="Processes that parse and extract (each loads the model once); "
+                 "0: one per core (the default); 1: no worker processes"),
+]
+BatchSizeOption = Annotated[
+    int | None,
+    typer.Option("--batch-size", min=1, envvar="EVENTWIRE_BATCH_DOCUMENTS",
+                 help="Documents parsed together, at most (one task of a worker or a Ray "
+                 "actor; default 32, EVENTWIRE_BATCH_DOCUMENTS)"),
+]
 
 
 class UsageProblem(Exception):
@@ -59,6 +76,8 @@ EXIT_CODES: tuple[tuple[type[BaseException], ExitCode], ...] = (
     (ModelNotFound, ExitCode.USAGE),  # nlp: the spaCy pipeline is not installed
     (KBError, ExitCode.USAGE),  # nlp: an invalid actor or people file
     (UsageProblem, ExitCode.USAGE),  # cli: paths, settings, closed stdin, output files
+    (EngineUnavailable, ExitCode.USAGE),  # ray_engine: --engine ray without Ray installed
+    (WorkerFailed, ExitCode.SYSTEM),  # parallel: a worker process could not start
     (ClickException, ExitCode.USAGE),  # cli: arguments and options
     (OSError, ExitCode.SYSTEM),  # output: disk full, I/O error
 )

@@ -19,8 +19,10 @@ from rich.table import Table
 from rich.text import Text
 
 from eventwire.cli_support import (
+    BatchSizeOption,
     ExitCode,
     UsageProblem,
+    WorkersOption,
     check_inputs,
     input_files,
     load_settings,
@@ -28,6 +30,7 @@ from eventwire.cli_support import (
 from eventwire.ingest import SkippedFile
 from eventwire.model import Result
 from eventwire.query import Corpus, EventFilter, parse_period
+from eventwire.ray_engine import check_ray
 from eventwire.report import ProgressReport, progress_wanted, say
 from eventwire.store import DEFAULT_DB, IngestReport, Store, ingest
 from eventwire.store.export import ExportError, export, write_table
@@ -44,6 +47,11 @@ class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     tsv = "tsv"
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
 
 
 class ExportFormat(StrEnum):
@@ -180,10 +188,50 @@ def register(app: typer.Typer) -> None:
             typer.Option("--min-confidence", min=0.0, max=1.0, envvar="EVENTWIRE_MIN_CONFIDENCE",
                          help="Store only events at least this confident (default 0.15)"),
         ] = None,
+        workers: WorkersOption = 0,
+        engine: Annotated[
+            Engine,
+            typer.Option("--engine", envvar="EVENTWIRE_ENGINE",
+                         help="local (this machine, --workers) or ray (a Ray cluster; needs "
+                         "pip install 'eventwire[ray]')"),
+        ] = Engine.local,
+        address: Annotated[
+            str | None,
+            typer.Option("--address", envvar="EVENTWIRE_RAY_ADDRESS",
+                         help="With --engine ray: the cluster (auto: the running one; none: "
+                         "start one on this machine)"),
+        ] = None,
+        ray_actors: Annotated[
+            int | None,
+            typer.Option("--ray-actors", min=1, envvar="EVENTWIRE_RAY_ACTORS",
+                         help="With --engine ray: actors, each with its model (default: one "
+                         "per CPU of the cluster)"),
+        ] = None,
+        batch_size: BatchSizeOption = None,
+        parquet_out: Annotated[
+            Path | None,
+            typer.Option("--parquet-out", envvar="EVENTWIRE_PARQUET_OUT",
+                         help="With --engine ray: also keep the analysed documents here as a "
+                         "Parquet dataset (one row per document)"),
+        ] = None,
     ) -> None:
         """Extract and store articles; inputs already stored are skipped, failed ones are
-        tried again. Exit code 1 when an input failed (one line each on stderr)."""
+        tried again, so a stopped run (Ctrl-C) resumes where it stopped. Exit code 1 when an
+        input failed (one line each on stderr)."""
         overrides: dict[str, object] = {"model": model} if model else {}
+        overrides.update(workers=workers, engine=engine.value)
+        if address is not None:
+            overrides["ray_address"] = address
+        if ray_actors is not None:
+            overrides["ray_actors"] = ray_actors
+        if batch_size is not None:
+            overrides["batch_documents"] = batch_size
+        if parquet_out is not None:
+            if engine is not Engine.ray:
+                raise UsageProblem("--parquet-out needs --engine ray")
+            overrides["parquet_out"] = str(parquet_out)
+        if engine is Engine.ray:
+            check_ray()
         if min_confidence is not None:
             overrides["min_confidence"] = min_confidence
         if actors:
@@ -195,7 +243,9 @@ def register(app: typer.Typer) -> None:
                                    "--retry-failed")  # fmt: skip
         check_inputs(paths, settings)
         bar, log_lines = progress_wanted(progress, quiet)
-        shown = ProgressReport(input_files(paths), "ingest", bar=bar, log_lines=log_lines)
+        label = "ingest on Ray" if engine is Engine.ray else "ingest"
+        shown = ProgressReport(input_files(paths), label, bar=bar, log_lines=log_lines,
+                               workers=settings.worker_count() if engine is Engine.local else 1)
 
         def on_result(item: Result | SkippedFile) -> None:
             if isinstance(item, SkippedFile):

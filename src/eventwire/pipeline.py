@@ -16,7 +16,7 @@ from eventwire.model import ErrorRecord, Result
 from eventwire.nlp import load_pipeline
 from eventwire.settings import Settings
 
-__all__ = ["run", "analyse", "SkippedFile"]
+__all__ = ["run", "analyse", "analyse_batch", "batches", "warm_up", "SkippedFile"]
 
 
 Input = str | Path | Mapping[str, Any]
@@ -32,19 +32,18 @@ def run(
     yield from analyse(read_documents(as_inputs(inputs), settings), settings)
 
 
-def as_inputs(inputs: Input | Iterable[Input]) -> list[Path | Mapping[str, Any]]:
-    """``inputs`` as a list of paths and records (a single one becomes a list of one)."""
+def as_inputs(inputs: Input | Iterable[Input]) -> Iterator[Path | Mapping[str, Any]]:
+    """``inputs`` as paths and records (a single one is an input of its own), taken lazily: a
+    generator of a million records is never held whole."""
     if isinstance(inputs, str | Path | Mapping):
         inputs = [inputs]
-    items: list[Path | Mapping[str, Any]] = []
     for item in inputs:
         if isinstance(item, Mapping):
-            items.append(item)
+            yield item
         elif isinstance(item, str | Path):
-            items.append(Path(item))
+            yield Path(item)
         else:
             raise TypeError(f"an input is a path or a mapping, not {type(item).__name__}")
-    return items
 
 
 def analyse(
@@ -56,8 +55,32 @@ def analyse(
     batch is bounded by characters (``Settings.batch_chars``; a longer document is parsed
     alone) and by items (``Settings.batch_documents``), and each parsed ``Doc`` is dropped
     as soon as its document is extracted, so memory follows the character budget, not the
-    number of documents.
+    number of documents. With ``Settings.workers`` above 1 the batches are parsed by that many
+    worker processes (:mod:`eventwire.parallel`), with ``Settings.engine`` 'ray' on a Ray
+    cluster (:mod:`eventwire.ray_engine`): the same batches with the same results.
     """
+    if settings.engine == "ray":
+        from eventwire.ray_engine import analyse_with_ray  # here: Ray is an optional extra
+
+        for batch in analyse_with_ray(batches(items, settings), settings):
+            yield from batch
+        return
+    workers = settings.worker_count()
+    if workers > 1:
+        from eventwire.parallel import analyse_in_workers  # here: it starts processes
+
+        for batch in analyse_in_workers(batches(items, settings), settings, workers):
+            yield from batch
+        return
+    for batch in batches(items, settings):
+        yield from analyse_batch(batch, settings)
+
+
+def batches(
+    items: Iterable[Result | SkippedFile], settings: Settings
+) -> Iterator[list[Result | SkippedFile]]:
+    """``items`` cut into the batches that are parsed together, read lazily: a batch is
+    formed only when the one before it was taken."""
     batch: list[Result | SkippedFile] = []
     chars = 0
     for item in items:
@@ -65,11 +88,18 @@ def analyse(
         if batch and (
             chars + size > settings.batch_chars or len(batch) >= settings.batch_documents
         ):
-            yield from _analyse_batch(batch, settings)
+            yield batch
             batch, chars = [], 0
         batch.append(item)
         chars += size
-    yield from _analyse_batch(batch, settings)
+    if batch:
+        yield batch
+
+
+def warm_up(settings: Settings) -> None:
+    """Load what every batch needs (the spaCy pipeline and its knowledge bases), once per
+    process: a worker does it before its first batch."""
+    load_pipeline(settings)
 
 
 def _parse_size(item: Result | SkippedFile, settings: Settings) -> int:
@@ -79,9 +109,10 @@ def _parse_size(item: Result | SkippedFile, settings: Settings) -> int:
     return len(item.document.text) if len(item.document.text) <= settings.max_chars else 0
 
 
-def _analyse_batch(
+def analyse_batch(
     batch: list[Result | SkippedFile], settings: Settings
 ) -> list[Result | SkippedFile]:
+    """Parse and extract the documents of one batch in place; the batch is returned."""
     todo = [
         item
         for item in batch

@@ -115,13 +115,17 @@ class ProgressReport:
 
     ``files`` are the input files in reading order, with their sizes; the bar advances by bytes,
     so one big file weighs more than many small ones. Results are matched to files by their
-    ``source`` (``path`` or ``path:line`` for JSON Lines)."""
+    ``source`` (``path`` or ``path:line`` for JSON Lines). Inside an uncompressed JSON Lines
+    file the bar advances by lines (counted once when progress is shown), so one big file of
+    articles has a rate and a time left too. ``workers`` (processes parsing) is shown with
+    the rate."""
 
     def __init__(
         self, files: list[tuple[Path, int]], label: str, *, bar: bool, log_lines: bool,
-        every: float = 10.0,
+        every: float = 10.0, workers: int = 1,
     ) -> None:  # fmt: skip
         self.label = label
+        self.workers = workers
         self.bar = bar
         self.log_lines = log_lines and not bar
         self.every = every
@@ -132,6 +136,10 @@ class ProgressReport:
         self._done_bytes = [0]  # bytes of the files before file n
         for _, size in files:
             self._done_bytes.append(self._done_bytes[-1] + size)
+        # lines of the JSON Lines files (by file number), for progress inside one
+        self._lines = {number: lines for number, (path, _) in enumerate(files)
+                       if (bar or log_lines) and (lines := _jsonl_lines(path))}  # fmt: skip
+        self._partial = 0  # bytes of the file being read that are done
         self.documents = 0
         self.files_done = 0
         self.started = time.monotonic()
@@ -166,7 +174,8 @@ class ProgressReport:
         return {
             "files": f"{self.files_done}/{self.total_files}",
             "documents": f"{self.documents:,}",
-            "rate": f"{self.rate():.1f}/s",
+            "rate": f"{self.rate():.1f}/s" + (f" ({self.workers} workers)"
+                                              if self.workers > 1 else ""),
         }
 
     def rate(self) -> float:
@@ -179,7 +188,18 @@ class ProgressReport:
         number = self._file_of(source)
         if number is not None and number > self.files_done:
             self.files_done = number  # the files before it are finished
+            self._partial = 0
+        if number is not None and number == self.files_done and number in self._lines:
+            line = source.rpartition(":")[2] if source else ""
+            if line.isdigit():
+                size = self._done_bytes[number + 1] - self._done_bytes[number]
+                self._partial = size * min(int(line), self._lines[number]) // self._lines[number]
         self._update()
+
+    def _completed(self) -> int:
+        """Bytes of the input that are done."""
+        return self._done_bytes[self.files_done] + (
+            self._partial if self.files_done < self.total_files else 0)
 
     def finished(self) -> None:
         """Every input was read."""
@@ -197,7 +217,7 @@ class ProgressReport:
     def _update(self) -> None:
         if self._progress is not None and self._task is not None:
             self._progress.update(
-                self._task, completed=self._done_bytes[self.files_done], **self._fields()
+                self._task, completed=self._completed(), **self._fields()
             )
         elif self.log_lines and time.monotonic() - self._last_line >= self.every:
             self.line()
@@ -210,14 +230,30 @@ class ProgressReport:
         say(f"{prefix}{self.label}: {self.summary()}")
 
     def summary(self) -> str:
-        fraction = self._done_bytes[self.files_done] / self.total_bytes
+        fraction = self._completed() / self.total_bytes
         elapsed = time.monotonic() - self.started
         left = elapsed * (1 - fraction) / fraction if fraction > 0 else math.inf
         eta = "unknown" if math.isinf(left) else _clock(left)
+        workers = f" with {self.workers} workers" if self.workers > 1 else ""
         return (
             f"{self.files_done}/{self.total_files} files, {self.documents:,} documents, "
-            f"{self.rate():.1f} documents/s, about {eta} left"
+            f"{self.rate():.1f} documents/s{workers}, about {eta} left"
         )
+
+
+def _jsonl_lines(path: Path) -> int:
+    """Lines of an uncompressed JSON Lines file (0 for any other file, or if unreadable)."""
+    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+        return 0
+    lines, last = 0, b"\n"
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return 0
+    return lines + (last != b"\n")  # a last line without a line break is a line too
 
 
 def _clock(seconds: float) -> str:

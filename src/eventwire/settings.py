@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,6 +37,46 @@ class Settings(BaseSettings):
     batch_documents: int = Field(
         32, ge=1, description="At most this many documents are parsed together."
     )
+    workers: int = Field(
+        1, ge=0,
+        description="Processes that parse and extract batches (each loads the model once; about"
+        " 0.9 GB each); 0: one per core. The command line's --workers defaults to 0.",
+    )
+    clean_workers: int | None = Field(
+        None, ge=0,
+        description="Processes that clean documents (page extraction, cleaning, language) for"
+        " the workers; none: a third of the workers from 4 workers up (reading and cleaning"
+        " cost about a quarter of the parse), else the reading process cleans.",
+    )
+    document_timeout: float = Field(
+        300.0, gt=0,
+        description="With workers: seconds a document may take before its worker is stopped and"
+        " the document fails alone (a batch is given this per document).",
+    )
+    engine: Literal["local", "ray"] = Field(
+        "local",
+        description="Where batches are analysed: 'local' (this machine, Settings.workers) or 'ray'"
+        " (a Ray cluster; pip install 'eventwire[ray]').",
+    )
+    ray_address: str = Field(
+        "",
+        description="With engine 'ray': the cluster to join ('auto': the running one, or"
+        " 'ray://host:10001'); empty: start a local one.",
+    )
+    ray_actors: int = Field(
+        0, ge=0, description="With engine 'ray': actors (each loads the model once); 0: one per"
+        " CPU of the cluster.",
+    )
+    ray_wave_documents: int = Field(
+        10_000, ge=1,
+        description="With engine 'ray': documents sent to the cluster per Ray Data run (memory of"
+        " the calling process grows with it).",
+    )
+    parquet_out: str = Field(
+        "",
+        description="With engine 'ray': keep the analysed documents in this directory as a Parquet"
+        " dataset (one row per document, its eventwire/1 JSON in 'result').",
+    )
     min_confidence: float = Field(
         0.15, ge=0.0, le=1.0,
         description="Events less confident than this are not output (0 keeps every event). The "
@@ -61,6 +102,27 @@ class Settings(BaseSettings):
         description="Actor override files (format of samples/actors.yaml), separated by the path"
         " separator: they extend or correct the actor knowledge base (names, aliases, codes).",
     )
+
+
+    def worker_count(self) -> int:
+        """The worker processes to use: ``workers``, or the cores this process may run on."""
+        return self.workers or available_cores()
+
+    def clean_worker_count(self) -> int:
+        """The processes that clean documents: ``clean_workers``, or a third of the workers
+        when there are 4 or more (0: the reading process cleans them itself)."""
+        if self.clean_workers is not None:
+            return self.clean_workers
+        workers = self.worker_count()
+        return workers // 3 if workers >= 4 else 0
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def split_paths(value: str | None) -> tuple[str, ...]:

@@ -41,7 +41,7 @@ from eventwire.ingest.warc import warc_inputs
 from eventwire.model import Document, ErrorRecord, Removed, Result, Stage
 from eventwire.settings import Settings
 
-__all__ = ["read_documents", "SkippedFile"]
+__all__ = ["read_documents", "prepare_batch", "SkippedFile"]
 
 STDIN = Path("-")
 # A feed is parsed whole (feedparser); it may be this many times the per-document limit.
@@ -49,22 +49,90 @@ FEED_FILE_FACTOR = 20
 
 
 def read_documents(
-    inputs: Iterable[Path | Mapping[str, Any]], settings: Settings
+    inputs: Iterable[Path | Mapping[str, Any]],
+    settings: Settings,
+    skip: Callable[[str], bool] | None = None,
 ) -> Iterator[Result | SkippedFile]:
     """Every article in ``inputs`` as a ``Result`` with its document filled.
 
     An input is a path (a file or a directory; ``-`` is stdin) or a record (a mapping with
     ``text`` or ``html`` and optional ``id``, ``url``, ``title``, ``published``, ``publisher``,
     ``author``, as one JSON Lines line). Never raises for bad input: a document that cannot be
-    used carries ``errors`` instead.
+    used carries ``errors`` instead. A document whose content hash ``skip`` accepts (one
+    already stored) is left out before it is cleaned, so resuming a long run costs a hash per
+    stored document, not its cleaning.
+
+    With ``Settings.clean_worker_count()`` above 0, documents are cleaned (page extraction,
+    cleaning, language) by that many worker processes, in input order, with the same results:
+    reading them stays here, so one process can feed more analysis workers.
     """
+    raw = _numbered_inputs(inputs, settings, skip)
+    cleaners = settings.clean_worker_count()
+    if cleaners > 0:
+        from eventwire.parallel import run_in_workers  # here: it starts processes
+
+        for chunk in run_in_workers(_chunks(raw), settings, cleaners, task=PREPARE_TASK,
+                                    warm_up=None, lost=PREPARE_LOST):  # fmt: skip
+            yield from chunk
+        return
+    for item in raw:
+        yield item if isinstance(item, SkippedFile) else _prepare(item, settings)
+
+
+# What cleaning workers run, and what stands for a document that broke one.
+PREPARE_TASK = "eventwire.ingest:prepare_batch"
+PREPARE_LOST = "eventwire.ingest:preparation_lost"
+# Documents sent to a cleaning worker at once: at most this many, and this many characters.
+CHUNK_DOCUMENTS = 16
+CHUNK_CHARS = 1_000_000
+
+
+def _numbered_inputs(
+    inputs: Iterable[Path | Mapping[str, Any]], settings: Settings,
+    skip: Callable[[str], bool] | None,
+) -> Iterator[RawInput | SkippedFile]:  # fmt: skip
+    """The raw documents with ids unique in the run, those ``skip`` accepts left out."""
     seen_ids: dict[str, int] = {}
     for item in _raw_inputs(inputs, settings):
         if isinstance(item, SkippedFile):
             yield item
             continue
         item.id = _unique(item.id, seen_ids)
-        yield _prepare(item, settings)
+        if skip is not None and item.content_hash and not item.fatal and skip(item.content_hash):
+            continue
+        yield item
+
+
+def _chunks(items: Iterable[RawInput | SkippedFile]) -> Iterator[list[RawInput | SkippedFile]]:
+    chunk: list[RawInput | SkippedFile] = []
+    chars = 0
+    for item in items:
+        chunk.append(item)
+        if isinstance(item, RawInput):
+            chars += len(item.html or item.text or "")
+        if len(chunk) >= CHUNK_DOCUMENTS or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def prepare_batch(
+    items: list[RawInput | SkippedFile], settings: Settings
+) -> list[Result | SkippedFile]:
+    """Raw documents to clean documents (what a cleaning worker runs on a chunk)."""
+    return [item if isinstance(item, SkippedFile) else _prepare(item, settings)
+            for item in items]  # fmt: skip
+
+
+def preparation_lost(item: RawInput | SkippedFile, reason: str) -> Result | SkippedFile:
+    """A document whose cleaning broke a worker: failed, with a ``clean`` error saying why."""
+    if isinstance(item, SkippedFile):
+        return item
+    document = Document(id=item.id, url=item.url, source=item.source,
+                        content_hash=item.content_hash)  # fmt: skip
+    return Result(document=document,
+                  errors=[ErrorRecord(stage="clean", message=f"{reason}; not read")])
 
 
 def _unique(doc_id: str, seen: dict[str, int]) -> str:

@@ -105,8 +105,14 @@ def ingest(
         if retry_failed:
             paths = _with_failed_sources(paths, store.failed_sources(), report)
 
+        def stored(key: str) -> bool:  # known before cleaning: a resumed run skips it cheaply
+            if key in known:
+                report.already_known += 1
+                return True
+            return False
+
         def fresh() -> Iterator[Result | SkippedFile]:
-            for item in read_documents(paths, settings):
+            for item in read_documents(paths, settings, skip=stored):
                 key = input_key(item)
                 if key in known:
                     report.already_known += 1

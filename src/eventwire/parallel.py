@@ -1,0 +1,376 @@
+"""Every core of one machine: worker processes that parse and extract batches of documents.
+
+Each worker is a process started with the ``spawn`` context (no fork of a parent that may hold
+DuckDB connections, threads or a loaded model) that loads the spaCy pipeline once and then runs
+:func:`eventwire.pipeline.analyse_batch` on the batches it is sent. Results come back **in input
+order**. Reading, cleaning and storing stay in the calling process: a store has one writer.
+Each worker runs NumPy's BLAS on one thread: the workers already fill the cores.
+
+Memory stays flat: at most ``2 * workers`` batches are out at once (sent, being parsed, or
+finished and waiting for an earlier one), and the input is read only as fast as batches leave.
+
+A worker that dies (a crash in a C library, the kernel's OOM killer) or takes longer than
+``Settings.document_timeout`` seconds per document is stopped and replaced; its batch is tried
+again one document at a time, and the document that kills a worker alone gets an error record
+(stage ``nlp``) instead of its analysis. No document is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from eventwire.model import ErrorRecord, Result
+from eventwire.settings import Settings
+
+__all__ = ["WorkerPool", "WorkerFailed", "analyse_in_workers", "run_in_workers",
+           "DEFAULT_TASK"]  # fmt: skip
+
+# What a worker runs on a batch, what it loads before the first one, and what becomes of a
+# document that broke a worker alone ("module:function").
+DEFAULT_TASK = "eventwire.pipeline:analyse_batch"
+DEFAULT_WARM_UP = "eventwire.pipeline:warm_up"
+DEFAULT_LOST = "eventwire.parallel:analysis_lost"
+# Batches out at once per worker: one being parsed, one waiting in its pipe or for its turn.
+BATCHES_PER_WORKER = 2
+# Seconds a worker is given to finish its batch after being asked to stop.
+STOP_GRACE = 5.0
+
+
+class WorkerFailed(RuntimeError):
+    """A worker could not start (the model is missing, a setting is invalid): nothing can run."""
+
+
+Batch = list[Any]  # Result | SkippedFile items, analysed in place by the task
+
+
+def analyse_in_workers(
+    batches: Iterable[Batch], settings: Settings, workers: int
+) -> Iterator[Batch]:
+    """Each batch parsed and extracted by one of ``workers`` processes, in input order."""
+    yield from run_in_workers(batches, settings, workers)
+
+
+def run_in_workers(
+    batches: Iterable[Batch],
+    settings: Settings,
+    workers: int,
+    *,
+    task: str = DEFAULT_TASK,
+    warm_up: str | None = DEFAULT_WARM_UP,
+    lost: str = DEFAULT_LOST,
+) -> Iterator[Batch]:
+    """``task`` run on each batch by one of ``workers`` processes, in input order. A run of
+    one batch is done here: starting processes costs more than it saves."""
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    if second is None:
+        if warm_up:
+            _function(warm_up)(settings)
+        yield _function(task)(first, settings)
+        return
+    with WorkerPool(settings, workers, task=task, warm_up=warm_up, lost=lost) as pool:
+        yield from pool.map(_chain(first, second, batches))
+
+
+def analysis_lost(item: Any, reason: str) -> Any:
+    """A document whose analysis broke a worker: an ``nlp`` error record says why."""
+    if isinstance(item, Result):
+        item.errors.append(ErrorRecord(stage="nlp", message=f"{reason}; not analysed"))
+    return item
+
+
+def _chain(first: Batch, second: Batch, rest: Iterator[Batch]) -> Iterator[Batch]:
+    yield first
+    yield second
+    yield from rest
+
+
+@dataclass
+class _Job:
+    """A batch, or one document of a batch that broke a worker (``part`` is its place)."""
+
+    number: int
+    items: Batch
+    part: int | None = None
+
+
+@dataclass(eq=False)  # workers are told apart by identity
+class _Worker:
+    process: Any  # multiprocessing.context.SpawnProcess
+    conn: Connection
+    ready: bool = False
+    job: _Job | None = None
+    deadline: float = 0.0
+    pid: int | None = None
+
+
+@dataclass
+class _Parts:
+    """A batch being analysed one document at a time, after it broke a worker."""
+
+    items: list[Any | None]
+    left: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.left = len(self.items)
+
+
+class WorkerPool:
+    """``workers`` processes that each load what they need once (the model) and run a task on
+    the batches sent to them.
+
+    ``task`` and ``warm_up`` name functions (``"module:function"``) that the workers import:
+    ``task(batch, settings)`` returns the analysed batch, ``warm_up(settings)`` loads what every
+    batch needs; ``lost(item, reason)``, called here, returns what stands for an item that
+    broke a worker alone. Use it as a context manager: leaving it stops every worker."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        workers: int,
+        *,
+        task: str = DEFAULT_TASK,
+        warm_up: str | None = DEFAULT_WARM_UP,
+        lost: str = DEFAULT_LOST,
+    ) -> None:
+        if workers < 1:
+            raise ValueError("a pool needs at least one worker")
+        self.settings = settings
+        self.size = workers
+        self.task = task
+        self.warm_up = warm_up
+        self._lost = _function(lost)
+        self.restarts = 0  # workers replaced after a crash or a timeout
+        self._context = multiprocessing.get_context("spawn")
+        self._workers: list[_Worker] = []
+
+    def __enter__(self) -> WorkerPool:
+        self._workers = [self._start() for _ in range(self.size)]
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        # after an error or Ctrl-C the work in hand is not wanted: stop at once
+        self.close(grace=STOP_GRACE if exc_type is None else 0.0)
+
+    def _start(self) -> _Worker:
+        mine, theirs = self._context.Pipe()
+        process = self._context.Process(
+            target=_serve,
+            args=(theirs, self.settings.model_dump(), self.task, self.warm_up),
+            name="eventwire-worker",
+            daemon=True,
+        )
+        with _one_thread_each():
+            process.start()
+        theirs.close()
+        return _Worker(process, mine)
+
+    def close(self, grace: float = STOP_GRACE) -> None:
+        """Ask every worker to stop, then stop those that do not within ``grace`` seconds."""
+        for worker in self._workers:
+            with contextlib.suppress(OSError, ValueError):
+                worker.conn.send(None)
+        deadline = time.monotonic() + grace
+        for worker in self._workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        self._workers = []
+
+    def map(self, batches: Iterable[Batch]) -> Iterator[Batch]:
+        """Every batch analysed, in the order given, while at most ``2 * workers`` batches are
+        out at once."""
+        source = iter(batches)
+        waiting: deque[_Job] = deque()
+        finished: dict[int, Batch] = {}
+        split: dict[int, _Parts] = {}
+        taken = given = 0
+        exhausted = False
+        limit = BATCHES_PER_WORKER * self.size
+        while True:
+            while not exhausted and taken - given < limit:
+                batch = next(source, None)
+                if batch is None:
+                    exhausted = True
+                else:
+                    waiting.append(_Job(taken, batch))
+                    taken += 1
+            for worker in self._workers:
+                if worker.ready and worker.job is None and waiting:
+                    self._send(worker, waiting.popleft())
+            if given in finished:
+                yield finished.pop(given)
+                given += 1
+                continue  # take more input before waiting
+            if exhausted and given == taken:
+                return
+            self._wait(waiting, finished, split)
+
+    def _send(self, worker: _Worker, job: _Job) -> None:
+        worker.job = job
+        worker.deadline = time.monotonic() + self.settings.document_timeout * max(
+            1, len(job.items)
+        )
+        # a worker that has just died: _wait sees its death and gives the job again
+        with contextlib.suppress(OSError):
+            worker.conn.send((job.number, job.items))
+
+    def _wait(
+        self, waiting: deque[_Job], finished: dict[int, Batch], split: dict[int, _Parts]
+    ) -> None:
+        """Wait for a message or a death, or for the next deadline, and handle it."""
+        now = time.monotonic()
+        busy = [w for w in self._workers if w.job is not None]
+        timeout = min((w.deadline for w in busy), default=now + 1.0) - now
+        watched: dict[Any, _Worker] = {}
+        for worker in self._workers:
+            watched[worker.conn] = worker
+            watched[worker.process.sentinel] = worker
+        for ready in wait(list(watched), timeout=max(0.0, min(timeout, 1.0))):
+            worker = watched[ready]
+            if worker not in self._workers:
+                continue  # replaced while handling an earlier event of this round
+            if ready is worker.conn:
+                try:
+                    message = worker.conn.recv()
+                except (EOFError, OSError):
+                    message = None
+                if message is not None:
+                    self._received(worker, message, finished, split)
+                    continue
+            if not worker.process.is_alive() or ready is worker.process.sentinel:
+                worker.process.join(1.0)
+                self._replace(worker, waiting, finished, split,
+                              f"the worker process analysing it died (exit code "
+                              f"{worker.process.exitcode})")  # fmt: skip
+        now = time.monotonic()
+        for worker in list(self._workers):
+            if worker.job is not None and now > worker.deadline:
+                limit = self.settings.document_timeout
+                self._replace(worker, waiting, finished, split,
+                              f"analysis took longer than {limit:g} s "
+                              "(EVENTWIRE_DOCUMENT_TIMEOUT); stopped")  # fmt: skip
+
+    def _received(
+        self, worker: _Worker, message: tuple, finished: dict[int, Batch],
+        split: dict[int, _Parts],
+    ) -> None:  # fmt: skip
+        kind = message[0]
+        if kind == "ready":
+            worker.ready, worker.pid = True, message[1]
+        elif kind == "failed":
+            error = message[1]
+            raise error if isinstance(error, Exception) else WorkerFailed(str(error))
+        elif kind == "done":
+            job, worker.job = worker.job, None
+            assert job is not None and job.number == message[1]
+            self._finish(job, message[2], finished, split)
+
+    def _finish(
+        self, job: _Job, items: Batch, finished: dict[int, Batch], split: dict[int, _Parts]
+    ) -> None:
+        if job.part is None:
+            finished[job.number] = items
+            return
+        parts = split[job.number]
+        parts.items[job.part] = items[0]
+        parts.left -= 1
+        if parts.left == 0:
+            finished[job.number] = list(parts.items)
+            del split[job.number]
+
+    def _replace(
+        self, worker: _Worker, waiting: deque[_Job], finished: dict[int, Batch],
+        split: dict[int, _Parts], reason: str,
+    ) -> None:  # fmt: skip
+        """Stop ``worker`` and start another; its job is tried again a document at a time, or,
+        when it was one document, that document fails with ``reason``."""
+        if not worker.ready and worker.job is None:
+            worker.process.kill()
+            raise WorkerFailed(f"a worker process stopped while loading the model ({reason})")
+        with contextlib.suppress(OSError):
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        self._workers[self._workers.index(worker)] = self._start()
+        self.restarts += 1
+        job = worker.job
+        if job is None:
+            return
+        if job.part is None and len(job.items) > 1:
+            split[job.number] = _Parts([None] * len(job.items))
+            # first in line: these hold back every later batch
+            for part in reversed(range(len(job.items))):
+                waiting.appendleft(_Job(job.number, [job.items[part]], part))
+            return
+        (item,) = job.items
+        self._finish(job, [self._lost(item, reason)], finished, split)
+
+
+# Thread pools of the numeric libraries a worker loads (spaCy's thinc uses NumPy's BLAS).
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextlib.contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """The environment a worker starts with: one BLAS thread (unless the user chose), since
+    the workers already fill the cores and more threads would only contend for them."""
+    added = [name for name in THREAD_VARIABLES if name not in os.environ]
+    for name in added:
+        os.environ[name] = "1"
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
+
+
+def _serve(conn: Connection, settings_fields: dict[str, Any], task: str,
+           warm_up: str | None) -> None:  # fmt: skip
+    """A worker's life: load once, then analyse each batch it is sent until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        settings = Settings(**settings_fields)
+        run = _function(task)
+        if warm_up:
+            _function(warm_up)(settings)
+    except Exception as err:  # noqa: BLE001 - raised again in the parent (ModelNotFound, ...)
+        try:
+            conn.send(("failed", err))
+        except Exception:  # noqa: BLE001 - an error that cannot be pickled: its words
+            conn.send(("failed", f"a worker could not start: {err or type(err).__name__}"))
+        return
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if message is None:
+            return
+        number, batch = message
+        analysed = run(batch, settings)
+        try:
+            conn.send(("done", number, analysed))
+        except (BrokenPipeError, OSError):
+            return  # the parent is gone
+
+
+def _function(path: str) -> Callable[..., Any]:
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
