@@ -201,27 +201,17 @@ class Corpus:
             "WHERE actor_id = $1 ORDER BY coalesce(first_seen, ''), code",
             [actor_id],
         )
+        # Precomputed at rebuild, per actor (eventwire.store.serving): the 20 actors it
+        # acts on or is acted on by most often, and how many events it takes part in.
         profile["counterparts"] = self._rows(
-            """
-            WITH mine AS (
-                SELECT target_actor AS other, 'source' AS role, quad_class, goldstein
-                FROM events WHERE source_actor = $1 AND target_actor IS NOT NULL
-                UNION ALL
-                SELECT source_actor, 'target', quad_class, goldstein
-                FROM events WHERE target_actor = $1 AND source_actor IS NOT NULL
-            )
-            SELECT other AS actor_id, a.name, count(*) AS events,
-                   count(*) FILTER (WHERE role = 'source') AS as_source,
-                   count(*) FILTER (WHERE role = 'target') AS as_target,
-                   round(avg(goldstein), 2) AS mean_goldstein
-            FROM mine JOIN actors a ON a.actor_id = mine.other
-            GROUP BY other, a.name ORDER BY events DESC, a.name LIMIT 20
-            """,
+            "SELECT other AS actor_id, name, events, as_source, as_target, mean_goldstein "
+            "FROM serve_counterparts WHERE actor_id = $1 ORDER BY rank",
             [actor_id],
         )
-        (profile["events"],) = self.con.execute(
-            "SELECT count(*) FROM events WHERE source_actor = $1 OR target_actor = $1", [actor_id]
+        found = self.con.execute(
+            "SELECT events FROM serve_actors WHERE actor_id = $1", [actor_id]
         ).fetchone()
+        profile["events"] = found[0] if found else 0
         return profile
 
     # -- events ---------------------------------------------------------------------------
@@ -244,19 +234,36 @@ class Corpus:
             names = ", ".join(f.name for f in fields(EventFilter))
             raise TypeError(f"unknown event filter {', '.join(unknown)}; the filters are {names}")
         where = replace(where or EventFilter(), **filters)
+        # The page of event ids first, from the serving table of events sorted in this order
+        # (its positions stored), or, with an actor, from that actor's rows of it; then the
+        # page's evidence and place by event id: joining every event to its mention,
+        # document and place before the LIMIT made a page cost a scan per table.
+        source_table = "serve_events e"
+        actor_ids: list[str] | None = None
+        if where.actor is not None:
+            actor_ids = self.resolve(where.actor)
+            source_table = "serve_actor_events e"
+            where = replace(where, actor=None)
         clauses, params = self._event_clauses(where)
+        if actor_ids is not None:
+            params.append(actor_ids)
+            clauses.append(f"e.actor_id IN (SELECT unnest(${len(params)}))")
+        # an event both of whose actors are namesakes of the name is listed once
+        once = "QUALIFY row_number() OVER (PARTITION BY e.pos) = 1" if actor_ids and len(
+            actor_ids) > 1 else ""  # fmt: skip
         params.append(limit or None)  # LIMIT NULL: no limit
         params.append(offset)
-        # The page of events first, then its evidence and place: joining every event to its
-        # mention, document and place before the LIMIT made a page cost a scan per table.
         place_join = "LEFT JOIN event_places ep ON ep.event_id = e.event_id" if where.place else ""
         rows = self._rows(
             f"""
             WITH picked AS (
-                SELECT e.* FROM events e {place_join}
+                SELECT e.pos, e.event_id FROM {source_table} {place_join}
                 WHERE {" AND ".join(clauses) or "TRUE"}
-                ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
+                {once}
+                ORDER BY e.pos
                 LIMIT ${len(params) - 1} OFFSET ${len(params)}
+            ), page AS (
+                SELECT p.pos, e.* FROM picked p JOIN events e ON e.event_id = p.event_id
             ), places AS (
                 -- the rule of the event_places view (the first mention's place, else the
                 -- earliest mention naming one), for the page's events only: the view itself
@@ -264,7 +271,7 @@ class Corpus:
                 SELECT me.event_id, m.place_name AS name, m.place_resolved AS resolved,
                        m.place_country AS country, m.place_lat AS lat, m.place_lon AS lon
                 FROM mention_events me JOIN mentions m USING (mention_id)
-                JOIN picked p ON p.event_id = me.event_id
+                JOIN page p ON p.event_id = me.event_id
                 WHERE m.place_name IS NOT NULL
                 QUALIFY row_number() OVER (PARTITION BY me.event_id
                     ORDER BY m.mention_id <> p.first_mention, m.mention_id) = 1
@@ -278,13 +285,13 @@ class Corpus:
                        AS sentence,
                    ep.name AS place, ep.resolved AS place_resolved,
                    ep.country AS place_country, ep.lat AS place_lat, ep.lon AS place_lon
-            FROM picked e
+            FROM page e
             LEFT JOIN actors sa ON sa.actor_id = e.source_actor
             LEFT JOIN actors ta ON ta.actor_id = e.target_actor
             JOIN mentions m ON m.mention_id = e.first_mention
             JOIN documents d ON d.doc_id = m.doc_id
             LEFT JOIN places ep ON ep.event_id = e.event_id
-            ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
+            ORDER BY e.pos
             """,
             params,
         )
@@ -379,14 +386,6 @@ class Corpus:
         name them in the text. ``offset`` skips that many first (pages)."""
         clauses: list[str] = []
         params: list[Any] = []
-        if speaker:
-            params.append(self.resolve(speaker))
-            clauses.append(
-                f"(sp.actor_id IN (SELECT unnest(${len(params)})) "
-                f"OR (sp.actor_id IS NULL AND q.speaker_text ILIKE ${len(params) + 1} "
-                "ESCAPE '\\'))"
-            )
-            params.append(like_literal(speaker))
         if about:
             params.append(self.resolve(about))
             clauses.append(
@@ -397,18 +396,42 @@ class Corpus:
         if text:
             params.append(like_pattern(text))
             clauses.append(f"q.text ILIKE ${len(params)} ESCAPE '\\'")
+        # The serving table of quotes (sorted by speaker's corpus actor, then position) gives
+        # the page's ids; the quotes table is read only for the filters that need its text.
+        where_quote = " AND ".join(clauses) or "TRUE"
+        join_quote = "JOIN quotes q ON q.quote_id = s.quote_id" if clauses else ""
+        if speaker:
+            # linked to one of the actors so named, or not linked and named so in the text;
+            # two branches, each reading its own sorted range of the serving table
+            params.append(self.resolve(speaker))
+            ids = f"${len(params)}"
+            params.append(like_literal(speaker))
+            named = f"${len(params)}"
+            chosen = f"""
+                SELECT s.pos, s.quote_id FROM serve_quotes s {join_quote}
+                WHERE s.speaker_id IN (SELECT unnest({ids})) AND {where_quote}
+                UNION ALL
+                SELECT s.pos, s.quote_id FROM serve_quotes s {join_quote}
+                WHERE s.speaker_id IS NULL AND s.speaker_text ILIKE {named} ESCAPE '\\'
+                  AND {where_quote}"""
+        else:
+            chosen = f"SELECT s.pos, s.quote_id FROM serve_quotes s {join_quote} " \
+                     f"WHERE {where_quote}"
         params.extend([limit, offset])
         return self._rows(
             f"""
+            WITH picked AS (
+                SELECT pos, quote_id FROM ({chosen}) ORDER BY pos
+                LIMIT ${len(params) - 1} OFFSET ${len(params)}
+            )
             SELECT q.quote_id, coalesce(a.name, q.speaker_text) AS speaker, q.text, q.kind,
                    q.hedged, q.via, q.cue_text AS cue, d.name AS doc, d.publisher, d.published,
                    q.start, q.end
-            FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
+            FROM picked p JOIN quotes q ON q.quote_id = p.quote_id
+            JOIN documents d ON d.doc_id = q.doc_id
             LEFT JOIN doc_actor_map sp ON sp.doc_id = q.doc_id AND sp.local_id = q.speaker_local
             LEFT JOIN actors a ON a.actor_id = sp.actor_id
-            WHERE {" AND ".join(clauses) or "TRUE"}
-            ORDER BY d.published DESC NULLS LAST, q.quote_id
-            LIMIT ${len(params) - 1} OFFSET ${len(params)}
+            ORDER BY p.pos
             """,
             params,
         )
@@ -432,7 +455,7 @@ class Corpus:
                    count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
                    count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
                    sum(num_mentions) AS mentions
-            FROM events
+            FROM serve_dyad_events
             WHERE source_actor IN (SELECT unnest($1)) AND target_actor IN (SELECT unnest($2))
             GROUP BY month ORDER BY month = 'undated', month
             """,

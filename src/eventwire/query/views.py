@@ -67,11 +67,10 @@ class CorpusViews(Corpus):
         self.con.close()
 
     def counts(self) -> dict[str, int]:
-        """How many documents, actors, events, event mentions and quotes the store holds."""
+        """How many documents, actors, events, event mentions and quotes the store holds
+        (counted at the last rebuild, which every change of the store ends with)."""
         row = self.con.execute(
-            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM actors), "
-            "(SELECT count(*) FROM events), (SELECT count(*) FROM mentions), "
-            "(SELECT count(*) FROM quotes)"
+            "SELECT documents, actors, events, mentions, quotes FROM serve_counts"
         ).fetchone()
         return dict(zip(("documents", "actors", "events", "mentions", "quotes"), row,
                         strict=True))  # fmt: skip
@@ -81,31 +80,21 @@ class CorpusViews(Corpus):
     def documents(self, publisher: str | None = None, limit: int = 50,
                   offset: int = 0) -> list[dict[str, Any]]:
         """Stored articles, newest first, with how many events and quotes each gave."""
-        # The page first, then the counts of its documents only (the annotation tables have
-        # no index: one scan each, not one per document).
-        return self._rows(
-            """
-            WITH page AS (
-                SELECT d.doc_id, d.name AS doc, d.title, d.publisher, d.published, d.url,
-                       d.duplicate_of, length(d.text) AS chars
-                FROM documents d
-                WHERE $1 IS NULL OR d.publisher ILIKE $1 ESCAPE '\\'
-                ORDER BY d.published DESC NULLS LAST, d.doc_id
-                LIMIT $2 OFFSET $3
-            ), event_counts AS (
-                SELECT doc_id, count(*) AS n FROM mentions
-                WHERE doc_id IN (SELECT doc_id FROM page) GROUP BY doc_id
-            ), quote_counts AS (
-                SELECT doc_id, count(*) AS n FROM quotes
-                WHERE doc_id IN (SELECT doc_id FROM page) GROUP BY doc_id
+        # Pages of the serving table (sorted in this order, with each position stored): the
+        # whole list is a range of positions; a publisher filter scans one narrow column.
+        columns = ("doc_id, doc, title, publisher, published, url, duplicate_of, chars, "
+                   "events, quotes")  # fmt: skip
+        if not publisher:
+            return self._rows(
+                f"SELECT {columns} FROM serve_documents WHERE pos > $1 AND pos <= $1 + $2 "
+                "ORDER BY pos",
+                [offset, limit],
             )
-            SELECT page.*, coalesce(e.n, 0) AS events, coalesce(q.n, 0) AS quotes
-            FROM page LEFT JOIN event_counts e USING (doc_id)
-            LEFT JOIN quote_counts q USING (doc_id)
-            ORDER BY page.published DESC NULLS LAST, page.doc_id
-            """,
+        return self._rows(
+            f"SELECT {columns} FROM serve_documents WHERE publisher ILIKE $1 ESCAPE '\\' "
+            "ORDER BY pos LIMIT $2 OFFSET $3",
             # words of the publisher's name, anywhere; its own % and _ taken literally
-            [like_pattern(publisher) if publisher else None, limit, offset],
+            [like_pattern(publisher), limit, offset],
         )
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
@@ -179,7 +168,7 @@ class CorpusViews(Corpus):
                    e.hypothetical, e.confidence, e.num_mentions, e.num_sources,
                    e.num_articles, e.source_actor AS source_id, sa.name AS source,
                    e.target_actor AS target_id, ta.name AS target,
-                   m.doc_id, m.date_basis, m.trigger_text AS trigger
+                   m.doc_id, m.date_basis, m.trigger_text AS trigger, e.first_mention
             FROM events e
             LEFT JOIN actors sa ON sa.actor_id = e.source_actor
             LEFT JOIN actors ta ON ta.actor_id = e.target_actor
@@ -191,10 +180,18 @@ class CorpusViews(Corpus):
         if not found:
             return None
         (event,) = found
+        # The rule of the event_places view, for this event only (the view is computed over
+        # every mention before it is filtered).
         places = self._rows(
-            "SELECT name, resolved, level, country, adm1, lat, lon, basis FROM event_places "
-            "WHERE event_id = $1",
-            [event_id],
+            """
+            SELECT m.place_name AS name, m.place_resolved AS resolved, m.place_level AS level,
+                   m.place_country AS country, m.place_adm1 AS adm1, m.place_lat AS lat,
+                   m.place_lon AS lon, m.place_basis AS basis
+            FROM mention_events me JOIN mentions m USING (mention_id)
+            WHERE me.event_id = $1 AND m.place_name IS NOT NULL
+            ORDER BY m.mention_id <> $2, m.mention_id LIMIT 1
+            """,
+            [event_id, event.pop("first_mention")],
         )
         event["place"] = places[0] if places else None
         event["mentions"] = self._rows(
@@ -219,33 +216,33 @@ class CorpusViews(Corpus):
         """The events of one timeline row (:meth:`Corpus.timeline`) from ``source`` to
         ``target``: ``period`` is a month "YYYY-MM", a "YYYY (year only)" row or "undated".
         ValueError for any other period."""
-        if _MONTH.fullmatch(period):
-            clause, value = "strftime(e.date, '%Y-%m') = $3 AND e.date_precision <> 'year'", period
-        elif match := _YEAR_ONLY.fullmatch(period):
-            clause, value = "strftime(e.date, '%Y') = $3 AND e.date_precision = 'year'", match[1]
-        elif period == UNDATED:
-            clause, value = "e.date IS NULL AND $3 IS NOT NULL", period
-        else:
+        if not (_MONTH.fullmatch(period) or _YEAR_ONLY.fullmatch(period) or period == UNDATED):
             raise ValueError(f"period must be YYYY-MM, 'YYYY{YEAR_ONLY}' or '{UNDATED}'")
+        # The page of the dyad's row first (serving rows sorted by dyad and row label), then
+        # its details by event id.
         return self._rows(
-            f"""
+            """
+            WITH picked AS (
+                SELECT event_id, date, num_mentions FROM serve_dyad_events
+                WHERE source_actor IN (SELECT unnest($1)) AND target_actor IN (SELECT unnest($2))
+                  AND period = $3
+                ORDER BY date NULLS LAST, num_mentions DESC, event_id
+                LIMIT $4 OFFSET $5
+            )
             SELECT e.event_id, e.date_text AS date, sa.name AS source, ta.name AS target,
                    e.cameo, e.plover, e.quad_class, e.goldstein, e.hedged, e.negated,
                    e.hypothetical, e.confidence, e.num_mentions, m.doc_id, d.name AS doc,
                    d.publisher, m.trigger_text AS trigger,
                    substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
                        AS sentence
-            FROM events e
+            FROM picked p JOIN events e ON e.event_id = p.event_id
             LEFT JOIN actors sa ON sa.actor_id = e.source_actor
             LEFT JOIN actors ta ON ta.actor_id = e.target_actor
             JOIN mentions m ON m.mention_id = e.first_mention
             JOIN documents d ON d.doc_id = m.doc_id
-            WHERE e.source_actor IN (SELECT unnest($1)) AND e.target_actor IN (SELECT unnest($2))
-              AND {clause}
-            ORDER BY e.date NULLS LAST, e.num_mentions DESC, e.event_id
-            LIMIT $4 OFFSET $5
+            ORDER BY p.date NULLS LAST, p.num_mentions DESC, p.event_id
             """,
-            [self.resolve(source), self.resolve(target), value, limit, offset],
+            [self.resolve(source), self.resolve(target), period, limit, offset],
         )
 
     def network(self, where: EventFilter | None = None, limit: int = 300,
@@ -265,7 +262,7 @@ class CorpusViews(Corpus):
             f"""
             SELECT e.source_actor AS source, e.target_actor AS target, e.quad_class,
                    count(*) AS events, round(avg(e.goldstein), 2) AS mean_goldstein
-            FROM events e {place_join}
+            FROM serve_events e {place_join}
             WHERE {" AND ".join(clauses)}
             GROUP BY e.source_actor, e.target_actor, e.quad_class
             ORDER BY events DESC, source, target, e.quad_class
@@ -287,35 +284,9 @@ class CorpusViews(Corpus):
         """Per month (as :meth:`Corpus.timeline` labels them), the actor's events as source,
         as target, cooperation and conflict among them, and the statements it made."""
         return self._rows(
-            """
-            WITH acts AS (
-                SELECT CASE WHEN date IS NULL THEN 'undated'
-                            WHEN date_precision = 'year' THEN strftime(date, '%Y') || $2
-                            ELSE strftime(date, '%Y-%m') END AS month,
-                       source_actor = $1 AS as_source, quad_class
-                FROM events WHERE source_actor = $1 OR target_actor = $1
-            ), said AS (
-                SELECT coalesce(strftime(TRY_CAST(left(d.published, 10) AS DATE), '%Y-%m'),
-                                'undated') AS month, count(*) AS quotes
-                FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
-                JOIN doc_actor_map map
-                     ON map.doc_id = q.doc_id AND map.local_id = q.speaker_local
-                WHERE map.actor_id = $1 GROUP BY ALL
-            ), months AS (
-                SELECT month, count(*) FILTER (WHERE as_source) AS as_source,
-                       count(*) FILTER (WHERE NOT as_source) AS as_target,
-                       count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
-                       count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
-                FROM acts GROUP BY month
-            )
-            SELECT month, coalesce(as_source, 0) AS as_source,
-                   coalesce(as_target, 0) AS as_target,
-                   coalesce(cooperation, 0) AS cooperation, coalesce(conflict, 0) AS conflict,
-                   coalesce(quotes, 0) AS quotes
-            FROM months FULL JOIN said USING (month)
-            ORDER BY month = 'undated', month
-            """,
-            [actor_id, YEAR_ONLY],
+            "SELECT month, as_source, as_target, cooperation, conflict, quotes "
+            "FROM serve_actor_activity WHERE actor_id = $1 ORDER BY month = $2, month",
+            [actor_id, UNDATED],
         )
 
     def actor_kb_id(self, name: str) -> str | None:

@@ -1,0 +1,183 @@
+"""Serving tables: what the read paths (``eventwire.query``, the HTTP API) look up, precomputed.
+
+A page of a list, an actor's profile or a dyad's timeline asked of the per-document and corpus
+tables costs a scan of over a million rows each on a store of 100,000 articles. These tables
+hold the same answers laid out for look-ups: every list sorted in the order it is served with
+its position (``pos``) stored, so a page is a range of positions, and per-actor and per-dyad
+rows sorted by actor, so that DuckDB's min/max zone maps skip every other actor's rows.
+
+Like the corpus tables they are a pure function of the stored documents, and like the
+full-text index they are recomputed whole by :func:`build` at the end of every
+``Store.rebuild`` (a few seconds on 100,000 articles). ``meta`` records what they were built
+from (``served_from``, equal to ``rebuilt_from`` when current); a reader opening a store whose
+serving tables are behind rebuilds them first, as it does the corpus tables.
+
+The ART indexes that point look-ups use (an article's annotations by ``doc_id``, an event's
+reports by ``event_id``) are created once by migration 8 and kept up to date by every insert.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import duckdb
+
+YEAR_ONLY = " (year only)"  # as eventwire.query labels year-only timeline rows
+UNDATED = "undated"
+
+# The orders the lists are served in (ties broken by id, so positions are stable).
+EVENT_ORDER = "date DESC NULLS LAST, num_mentions DESC, event_id"
+
+# A timeline row label of an event (Corpus.timeline's CASE, over an events row).
+PERIOD_LABEL = f"""CASE WHEN date IS NULL THEN '{UNDATED}'
+                        WHEN date_precision = 'year' THEN strftime(date, '%Y') || '{YEAR_ONLY}'
+                        ELSE strftime(date, '%Y-%m') END"""
+
+# (table, SELECT filling it), in build order. Tables are created here, not by a migration,
+# so a change of layout is one edit here (and a new ``LAYOUT`` stamp), never an ALTER.
+_TABLES: list[tuple[str, str]] = [
+    ("serve_counts", """
+        SELECT (SELECT count(*) FROM documents) AS documents,
+               (SELECT count(*) FROM actors) AS actors,
+               (SELECT count(*) FROM events) AS events,
+               (SELECT count(*) FROM mentions) AS mentions,
+               (SELECT count(*) FROM quotes) AS quotes
+    """),
+    # Documents newest first, with how many event mentions and quotes each gave.
+    ("serve_documents", """
+        WITH event_counts AS (SELECT doc_id, count(*) AS n FROM mentions GROUP BY doc_id),
+             quote_counts AS (SELECT doc_id, count(*) AS n FROM quotes GROUP BY doc_id)
+        SELECT (row_number() OVER (ORDER BY d.published DESC NULLS LAST, d.doc_id))::INTEGER
+                   AS pos,
+               d.doc_id, d.name AS doc, d.title, d.publisher, d.published, d.url,
+               d.duplicate_of, length(d.text) AS chars,
+               coalesce(e.n, 0) AS events, coalesce(q.n, 0) AS quotes
+        FROM documents d LEFT JOIN event_counts e USING (doc_id)
+        LEFT JOIN quote_counts q USING (doc_id)
+        ORDER BY pos
+    """),
+    # Events newest first, with the columns every event filter reads.
+    ("serve_events", f"""
+        SELECT (row_number() OVER (ORDER BY {EVENT_ORDER}))::INTEGER AS pos, event_id,
+               source_actor, target_actor, cameo, plover, quad_class, date, last_date,
+               date_precision, hedged, negated, confidence, num_mentions, goldstein
+        FROM events ORDER BY pos
+    """),
+    # The same, once per actor taking part (source or target), grouped by actor.
+    ("serve_actor_events", """
+        SELECT actor_id, e.* FROM (
+            SELECT source_actor AS actor_id, pos FROM serve_events
+            WHERE source_actor IS NOT NULL
+            UNION
+            SELECT target_actor, pos FROM serve_events WHERE target_actor IS NOT NULL
+        ) a JOIN serve_events e USING (pos)
+        ORDER BY actor_id, pos
+    """),
+    # Events grouped by dyad and timeline row, for a timeline month's events.
+    ("serve_dyad_events", f"""
+        SELECT {PERIOD_LABEL} AS period, *
+        FROM serve_events WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL
+        ORDER BY source_actor, target_actor, period, pos
+    """),
+    # Per actor: how many events it takes part in.
+    ("serve_actors", """
+        SELECT actor_id, count(*) AS events FROM serve_actor_events GROUP BY actor_id
+        ORDER BY actor_id
+    """),
+    # Per actor, its 20 most frequent counterparts (Corpus.actor_profile's rule for each).
+    ("serve_counterparts", """
+        WITH mine AS (
+            SELECT source_actor AS actor_id, target_actor AS other, 'source' AS role,
+                   quad_class, goldstein
+            FROM events WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL
+            UNION ALL
+            SELECT target_actor, source_actor, 'target', quad_class, goldstein
+            FROM events WHERE target_actor IS NOT NULL AND source_actor IS NOT NULL
+        ), counted AS (
+            SELECT mine.actor_id, other, a.name, count(*) AS events,
+                   count(*) FILTER (WHERE role = 'source') AS as_source,
+                   count(*) FILTER (WHERE role = 'target') AS as_target,
+                   round(avg(goldstein), 2) AS mean_goldstein
+            FROM mine JOIN actors a ON a.actor_id = mine.other
+            GROUP BY mine.actor_id, other, a.name
+        )
+        SELECT row_number() OVER (PARTITION BY actor_id ORDER BY events DESC, name, other)
+                   AS rank, *
+        FROM counted
+        QUALIFY rank <= 20
+        ORDER BY actor_id, rank
+    """),
+    # Per actor and timeline row: events as source and target, cooperation, conflict, and
+    # the statements it made (Corpus.actor_activity's rule for each actor).
+    ("serve_actor_activity", f"""
+        WITH acts AS (
+            SELECT actor_id, {PERIOD_LABEL} AS month, source_actor = actor_id AS as_source,
+                   quad_class
+            FROM serve_actor_events
+        ), said AS (
+            SELECT map.actor_id,
+                   coalesce(strftime(TRY_CAST(left(d.published, 10) AS DATE), '%Y-%m'),
+                            '{UNDATED}') AS month, count(*) AS quotes
+            FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
+            JOIN doc_actor_map map ON map.doc_id = q.doc_id AND map.local_id = q.speaker_local
+            GROUP BY ALL
+        ), months AS (
+            SELECT actor_id, month, count(*) FILTER (WHERE as_source) AS as_source,
+                   count(*) FILTER (WHERE NOT as_source) AS as_target,
+                   count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+                   count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
+            FROM acts GROUP BY actor_id, month
+        )
+        SELECT actor_id, month, coalesce(as_source, 0) AS as_source,
+               coalesce(as_target, 0) AS as_target, coalesce(cooperation, 0) AS cooperation,
+               coalesce(conflict, 0) AS conflict, coalesce(quotes, 0) AS quotes
+        FROM months FULL JOIN said USING (actor_id, month)
+        ORDER BY actor_id, month = '{UNDATED}', month
+    """),
+    # Quotes newest first with their speaker's corpus actor (NULL: none stands for them).
+    ("serve_quotes", """
+        SELECT (row_number() OVER (ORDER BY d.published DESC NULLS LAST, q.quote_id))::INTEGER
+                   AS pos,
+               q.quote_id, q.doc_id, sp.actor_id AS speaker_id, q.speaker_text
+        FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
+        LEFT JOIN doc_actor_map sp ON sp.doc_id = q.doc_id AND sp.local_id = q.speaker_local
+        ORDER BY speaker_id NULLS LAST, pos
+    """),
+]
+# Tables holding one row per actor (or dyad) are sorted by it; point filters on the others
+# use these ART indexes. Recreated with their tables.
+_INDEXES = [
+    "CREATE INDEX serve_events_event ON serve_events(event_id)",
+    "CREATE INDEX serve_documents_doc ON serve_documents(doc_id)",
+]
+# What the read paths expect; bump when a table above changes shape or meaning.
+LAYOUT = "serving-1"
+
+
+def stamp(con: duckdb.DuckDBPyConnection) -> str:
+    """What serving tables built now would be built from: the corpus tables' state."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'rebuilt_from'").fetchone()
+    return f"{LAYOUT};{row[0] if row else ''}"
+
+
+def is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the serving tables were built from the corpus tables now stored."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'served_from'").fetchone()
+    return row is not None and row[0] == stamp(con)
+
+
+def build(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute every serving table from the corpus tables, in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table, select in _TABLES:
+            con.execute(f"DROP TABLE IF EXISTS {table}")  # and its indexes
+            con.execute(f"CREATE TABLE {table} AS {select}")
+        for index in _INDEXES:
+            con.execute(index)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('served_from', ?)", [stamp(con)])
+        con.execute("COMMIT")
+    except Exception:
+        with contextlib.suppress(duckdb.Error):  # a failed COMMIT ended it already
+            con.execute("ROLLBACK")
+        raise
