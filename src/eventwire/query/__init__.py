@@ -117,12 +117,19 @@ def _country_code(name: str) -> str | None:
         return None
 
 
+def use_lookup_indexes(con: Any) -> None:
+    """Let DuckDB use the look-up indexes for a whole page: a join whose small side has up to
+    this many keys becomes index look-ups (DuckDB's default, 50, made a page of 100 a scan)."""
+    con.execute("SET GLOBAL dynamic_or_filter_threshold = 1000")
+
+
 class Corpus:
     """A read-only view of a store for queries."""
 
     def __init__(self, db: Path | str = DEFAULT_DB) -> None:
         self.store = Store(db, read_only=True)
         self.con = self.store.con
+        use_lookup_indexes(self.con)
         # What opening did that the reader should know (corpus tables rebuilt after a crash).
         self.notices = self.store.notices
 
@@ -236,8 +243,9 @@ class Corpus:
         where = replace(where or EventFilter(), **filters)
         # The page of event ids first, from the serving table of events sorted in this order
         # (its positions stored), or, with an actor, from that actor's rows of it; then the
-        # page's evidence and place by event id: joining every event to its mention,
-        # document and place before the LIMIT made a page cost a scan per table.
+        # page's evidence and place (serve_event_places: the event_places view, computed at
+        # rebuild) by their indexed ids: joining every event to its mention, document and
+        # place before the LIMIT made a page cost a scan per table.
         source_table = "serve_events e"
         actor_ids: list[str] | None = None
         if where.actor is not None:
@@ -253,44 +261,30 @@ class Corpus:
             actor_ids) > 1 else ""  # fmt: skip
         params.append(limit or None)  # LIMIT NULL: no limit
         params.append(offset)
-        place_join = "LEFT JOIN event_places ep ON ep.event_id = e.event_id" if where.place else ""
+        place_join = (
+            "LEFT JOIN serve_event_places ep ON ep.event_id = e.event_id" if where.place else ""
+        )
         rows = self._rows(
             f"""
-            WITH picked AS (
-                SELECT e.pos, e.event_id FROM {source_table} {place_join}
+            WITH page AS (
+                SELECT e.* FROM {source_table} {place_join}
                 WHERE {" AND ".join(clauses) or "TRUE"}
                 {once}
                 ORDER BY e.pos
                 LIMIT ${len(params) - 1} OFFSET ${len(params)}
-            ), page AS (
-                SELECT p.pos, e.* FROM picked p JOIN events e ON e.event_id = p.event_id
-            ), places AS (
-                -- the rule of the event_places view (the first mention's place, else the
-                -- earliest mention naming one), for the page's events only: the view itself
-                -- is computed over every mention before it is filtered
-                SELECT me.event_id, m.place_name AS name, m.place_resolved AS resolved,
-                       m.place_country AS country, m.place_lat AS lat, m.place_lon AS lon
-                FROM mention_events me JOIN mentions m USING (mention_id)
-                JOIN page p ON p.event_id = me.event_id
-                WHERE m.place_name IS NOT NULL
-                QUALIFY row_number() OVER (PARTITION BY me.event_id
-                    ORDER BY m.mention_id <> p.first_mention, m.mention_id) = 1
             )
             SELECT e.event_id, e.date_text AS date, e.date_precision, e.date AS first_day,
                    e.last_date AS last_day, sa.name AS source, ta.name AS target,
                    e.cameo, e.plover, e.quad_class, e.goldstein, e.hedged, e.negated,
                    e.num_mentions, e.num_sources, e.num_articles, e.confidence,
-                   d.name AS doc, d.publisher, m.trigger_text AS trigger,
-                   substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
-                       AS sentence,
+                   ev.doc, ev.publisher, ev.trigger, ev.sentence,
                    ep.name AS place, ep.resolved AS place_resolved,
                    ep.country AS place_country, ep.lat AS place_lat, ep.lon AS place_lon
             FROM page e
             LEFT JOIN actors sa ON sa.actor_id = e.source_actor
             LEFT JOIN actors ta ON ta.actor_id = e.target_actor
-            JOIN mentions m ON m.mention_id = e.first_mention
-            JOIN documents d ON d.doc_id = m.doc_id
-            LEFT JOIN places ep ON ep.event_id = e.event_id
+            JOIN serve_evidence ev ON ev.event_id = e.event_id
+            LEFT JOIN serve_event_places ep ON ep.event_id = e.event_id
             ORDER BY e.pos
             """,
             params,
@@ -408,20 +402,20 @@ class Corpus:
             params.append(like_literal(speaker))
             named = f"${len(params)}"
             chosen = f"""
-                SELECT s.pos, s.quote_id FROM serve_quotes s {join_quote}
+                SELECT s.pos, s.quote_id, s.speaker_id FROM serve_quotes s {join_quote}
                 WHERE s.speaker_id IN (SELECT unnest({ids})) AND {where_quote}
                 UNION ALL
-                SELECT s.pos, s.quote_id FROM serve_quotes s {join_quote}
+                SELECT s.pos, s.quote_id, s.speaker_id FROM serve_quotes s {join_quote}
                 WHERE s.speaker_id IS NULL AND s.speaker_text ILIKE {named} ESCAPE '\\'
                   AND {where_quote}"""
         else:
-            chosen = f"SELECT s.pos, s.quote_id FROM serve_quotes s {join_quote} " \
+            chosen = f"SELECT s.pos, s.quote_id, s.speaker_id FROM serve_quotes s {join_quote} " \
                      f"WHERE {where_quote}"
         params.extend([limit, offset])
         return self._rows(
             f"""
             WITH picked AS (
-                SELECT pos, quote_id FROM ({chosen}) ORDER BY pos
+                SELECT pos, quote_id, speaker_id FROM ({chosen}) ORDER BY pos
                 LIMIT ${len(params) - 1} OFFSET ${len(params)}
             )
             SELECT q.quote_id, coalesce(a.name, q.speaker_text) AS speaker, q.text, q.kind,
@@ -429,8 +423,7 @@ class Corpus:
                    q.start, q.end
             FROM picked p JOIN quotes q ON q.quote_id = p.quote_id
             JOIN documents d ON d.doc_id = q.doc_id
-            LEFT JOIN doc_actor_map sp ON sp.doc_id = q.doc_id AND sp.local_id = q.speaker_local
-            LEFT JOIN actors a ON a.actor_id = sp.actor_id
+            LEFT JOIN actors a ON a.actor_id = p.speaker_id
             ORDER BY p.pos
             """,
             params,

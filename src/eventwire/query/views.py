@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.query import YEAR_ONLY, Corpus, EventFilter, like_pattern
+from eventwire.query import YEAR_ONLY, Corpus, EventFilter, like_pattern, use_lookup_indexes
 from eventwire.settings import Settings, split_paths
 from eventwire.store import DEFAULT_DB, Store
 
@@ -38,6 +38,7 @@ class CorpusViews(Corpus):
             return
         self.store = Store(db)
         self.con = self.store.con
+        use_lookup_indexes(self.con)
 
     deadline: float | None = None  # time.monotonic() after which no query starts
 
@@ -111,33 +112,35 @@ class CorpusViews(Corpus):
         (document,) = found
         document["actors"] = self._rows(
             """
-            WITH map AS (SELECT * FROM doc_actor_map WHERE doc_id = $1)
+            WITH map AS MATERIALIZED (SELECT * FROM doc_actor_map WHERE doc_id = $1),
+                 da AS MATERIALIZED (SELECT * FROM doc_actors WHERE doc_id = $1)
             SELECT da.local_id, coalesce(a.name, da.name) AS name, map.actor_id, da.type,
                    coalesce(a.code, da.code) AS code, da.mentions
-            FROM doc_actors da
+            FROM da
             LEFT JOIN map ON map.local_id = da.local_id
             LEFT JOIN actors a ON a.actor_id = map.actor_id
-            WHERE da.doc_id = $1 ORDER BY da.local_id
+            ORDER BY da.local_id
             """,
             [doc_id],
         )
         document["quotes"] = self._rows(
             """
+            WITH q AS MATERIALIZED (SELECT * FROM quotes WHERE doc_id = $1),
+                 map AS MATERIALIZED (SELECT * FROM doc_actor_map WHERE doc_id = $1)
             SELECT q.quote_id, q.text, q.start, q."end", q.kind, q.hedged, q.via,
                    coalesce(a.name, q.speaker_text) AS speaker, map.actor_id AS speaker_id,
                    q.speaker_start, q.speaker_end, q.cue_text AS cue, q.cue_start, q.cue_end
-            FROM quotes q
-            LEFT JOIN (SELECT * FROM doc_actor_map WHERE doc_id = $1) map
-                   ON map.local_id = q.speaker_local
+            FROM q
+            LEFT JOIN map ON map.local_id = q.speaker_local
             LEFT JOIN actors a ON a.actor_id = map.actor_id
-            WHERE q.doc_id = $1 ORDER BY q.start, q.quote_id
+            ORDER BY q.start, q.quote_id
             """,
             [doc_id],
         )
         document["events"] = self._rows(
             """
-            WITH map AS (SELECT * FROM doc_actor_map WHERE doc_id = $1),
-                 m AS (SELECT * FROM mentions WHERE doc_id = $1)
+            WITH map AS MATERIALIZED (SELECT * FROM doc_actor_map WHERE doc_id = $1),
+                 m AS MATERIALIZED (SELECT * FROM mentions WHERE doc_id = $1)
             SELECT m.mention_id, me.event_id, m.cameo, m.plover, m.quad_class, m.goldstein,
                    sa.name AS source, ta.name AS target, m.date, m.date_basis,
                    m.hedged, m.negated, m.hypothetical, m.confidence,
@@ -168,7 +171,7 @@ class CorpusViews(Corpus):
                    e.hypothetical, e.confidence, e.num_mentions, e.num_sources,
                    e.num_articles, e.source_actor AS source_id, sa.name AS source,
                    e.target_actor AS target_id, ta.name AS target,
-                   m.doc_id, m.date_basis, m.trigger_text AS trigger, e.first_mention
+                   m.doc_id, m.date_basis, m.trigger_text AS trigger
             FROM events e
             LEFT JOIN actors sa ON sa.actor_id = e.source_actor
             LEFT JOIN actors ta ON ta.actor_id = e.target_actor
@@ -180,18 +183,10 @@ class CorpusViews(Corpus):
         if not found:
             return None
         (event,) = found
-        # The rule of the event_places view, for this event only (the view is computed over
-        # every mention before it is filtered).
         places = self._rows(
-            """
-            SELECT m.place_name AS name, m.place_resolved AS resolved, m.place_level AS level,
-                   m.place_country AS country, m.place_adm1 AS adm1, m.place_lat AS lat,
-                   m.place_lon AS lon, m.place_basis AS basis
-            FROM mention_events me JOIN mentions m USING (mention_id)
-            WHERE me.event_id = $1 AND m.place_name IS NOT NULL
-            ORDER BY m.mention_id <> $2, m.mention_id LIMIT 1
-            """,
-            [event_id, event.pop("first_mention")],
+            "SELECT name, resolved, level, country, adm1, lat, lon, basis "
+            "FROM serve_event_places WHERE event_id = $1",
+            [event_id],
         )
         event["place"] = places[0] if places else None
         event["mentions"] = self._rows(
@@ -222,8 +217,8 @@ class CorpusViews(Corpus):
         # its details by event id.
         return self._rows(
             """
-            WITH picked AS (
-                SELECT event_id, date, num_mentions FROM serve_dyad_events
+            WITH e AS (
+                SELECT * FROM serve_dyad_events
                 WHERE source_actor IN (SELECT unnest($1)) AND target_actor IN (SELECT unnest($2))
                   AND period = $3
                 ORDER BY date NULLS LAST, num_mentions DESC, event_id
@@ -231,16 +226,13 @@ class CorpusViews(Corpus):
             )
             SELECT e.event_id, e.date_text AS date, sa.name AS source, ta.name AS target,
                    e.cameo, e.plover, e.quad_class, e.goldstein, e.hedged, e.negated,
-                   e.hypothetical, e.confidence, e.num_mentions, m.doc_id, d.name AS doc,
-                   d.publisher, m.trigger_text AS trigger,
-                   substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
-                       AS sentence
-            FROM picked p JOIN events e ON e.event_id = p.event_id
+                   e.hypothetical, e.confidence, e.num_mentions, ev.doc_id, ev.doc,
+                   ev.publisher, ev.trigger, ev.sentence
+            FROM e
             LEFT JOIN actors sa ON sa.actor_id = e.source_actor
             LEFT JOIN actors ta ON ta.actor_id = e.target_actor
-            JOIN mentions m ON m.mention_id = e.first_mention
-            JOIN documents d ON d.doc_id = m.doc_id
-            ORDER BY p.date NULLS LAST, p.num_mentions DESC, p.event_id
+            JOIN serve_evidence ev ON ev.event_id = e.event_id
+            ORDER BY e.date NULLS LAST, e.num_mentions DESC, e.event_id
             """,
             [self.resolve(source), self.resolve(target), period, limit, offset],
         )
@@ -256,7 +248,9 @@ class CorpusViews(Corpus):
         where = replace(where or EventFilter(), **filters)
         clauses, params = self._event_clauses(where)
         clauses += ["e.source_actor IS NOT NULL", "e.target_actor IS NOT NULL"]
-        place_join = "LEFT JOIN event_places ep ON ep.event_id = e.event_id" if where.place else ""
+        place_join = (
+            "LEFT JOIN serve_event_places ep ON ep.event_id = e.event_id" if where.place else ""
+        )
         params.append(limit)
         edges = self._rows(
             f"""

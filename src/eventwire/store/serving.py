@@ -59,9 +59,26 @@ _TABLES: list[tuple[str, str]] = [
     # Events newest first, with the columns every event filter reads.
     ("serve_events", f"""
         SELECT (row_number() OVER (ORDER BY {EVENT_ORDER}))::INTEGER AS pos, event_id,
-               source_actor, target_actor, cameo, plover, quad_class, date, last_date,
-               date_precision, hedged, negated, confidence, num_mentions, goldstein
+               source_actor, target_actor, cameo, plover, quad_class, goldstein, date,
+               last_date, date_text, date_precision, hedged, negated, hypothetical,
+               confidence, num_mentions, num_sources, num_articles, first_mention
         FROM events ORDER BY pos
+    """),
+    # Each event's evidence: its first report's article and sentence (cut from the article
+    # once here, not from whole article texts on every page).
+    ("serve_evidence", """
+        SELECT e.event_id, m.doc_id, d.name AS doc, d.publisher, m.trigger_text AS trigger,
+               substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
+                   AS sentence
+        FROM events e JOIN mentions m ON m.mention_id = e.first_mention
+        JOIN documents d ON d.doc_id = m.doc_id
+        ORDER BY e.event_id
+    """),
+    # Each event's place (the event_places view, computed once).
+    ("serve_event_places", """
+        SELECT event_id, mention_id, name, level, resolved, country, adm1, lat, lon,
+               geonames_id, basis
+        FROM event_places ORDER BY event_id
     """),
     # The same, once per actor taking part (source or target), grouped by actor.
     ("serve_actor_events", """
@@ -149,9 +166,11 @@ _TABLES: list[tuple[str, str]] = [
 _INDEXES = [
     "CREATE INDEX serve_events_event ON serve_events(event_id)",
     "CREATE INDEX serve_documents_doc ON serve_documents(doc_id)",
+    "CREATE INDEX serve_event_places_event ON serve_event_places(event_id)",
+    "CREATE INDEX serve_evidence_event ON serve_evidence(event_id)",
 ]
 # What the read paths expect; bump when a table above changes shape or meaning.
-LAYOUT = "serving-1"
+LAYOUT = "serving-3"
 
 
 def stamp(con: duckdb.DuckDBPyConnection) -> str:
