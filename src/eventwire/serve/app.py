@@ -216,6 +216,8 @@ def create_app(db: Path | str, settings: ServeSettings | None = None) -> FastAPI
     """The API and dashboard over the store ``db`` (read-only unless ``allow_ingest``)."""
     settings = settings or ServeSettings()
     corpus = CorpusViews(db, writable=settings.allow_ingest)
+    if not settings.allow_ingest:  # an ingesting server keeps every thread for its rebuilds
+        corpus.con.execute("SET GLOBAL threads = $1", [settings.query_threads])
     ingest_lock = threading.Lock()
     db_path = Path(db)
 
