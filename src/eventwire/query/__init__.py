@@ -465,6 +465,42 @@ class Corpus:
         columns = (
             "d.doc_id, d.name AS doc, d.title, d.publisher, d.published, d.url, d.duplicate_of"
         )
+        postings = indexed and self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'serve_postings'"
+        ).fetchone()[0]
+        if postings:
+            # fts's match_bm25 (k 1.2, b 0.75, any word) computed from the serving table of
+            # postings: only the query's terms' rows are read, and only matching documents
+            # are scored (match_bm25 scores through every occurrence of every word)
+            return self._rows(
+                f"""
+                WITH tokens AS (
+                    SELECT DISTINCT stem(unnest(fts_main_documents.tokenize($1)), 'porter') AS t
+                ), term_tf AS (
+                    SELECT p.termid, p.docid, p.tf, dict.df
+                    FROM fts_main_documents.dict dict JOIN tokens ON dict.term = tokens.t
+                    JOIN serve_postings p ON p.termid = dict.termid
+                ), scores AS (
+                    SELECT term_tf.docid, sum(
+                        log((((SELECT num_docs FROM fts_main_documents.stats) - df) + 0.5)
+                            / (df + 0.5) + 1)
+                        * ((tf * (1.2 + 1)) / (tf + (1.2 * ((1 - 0.75) + (0.75 * (len / (
+                            SELECT avgdl FROM fts_main_documents.stats)))))))) AS score
+                    FROM term_tf JOIN fts_main_documents.docs docs
+                         ON docs.docid = term_tf.docid
+                    GROUP BY term_tf.docid
+                ), best AS (
+                    -- ranked as match_bm25's query ranks: by the score as shown (rounded)
+                    SELECT docs.name AS doc_id, round(score, 4) AS score FROM scores
+                    JOIN fts_main_documents.docs docs ON docs.docid = scores.docid
+                    ORDER BY score DESC, doc_id LIMIT $2 OFFSET $3
+                )
+                SELECT {columns}, best.score
+                FROM best JOIN documents d ON d.doc_id = best.doc_id
+                ORDER BY best.score DESC, d.doc_id
+                """,
+                [text, limit, offset],
+            )
         if indexed:
             return self._rows(
                 f"""

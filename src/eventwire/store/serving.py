@@ -185,6 +185,22 @@ def is_current(con: duckdb.DuckDBPyConnection) -> bool:
     return row is not None and row[0] == stamp(con)
 
 
+def _build_postings(con: duckdb.DuckDBPyConnection) -> None:
+    # The full-text index's postings with their term frequency, sorted by term: the BM25 score
+    # of a query then reads only its terms' rows (the fts macro counts them in a table of one
+    # row per word occurrence, 20 million on 100,000 articles, for every query).
+    con.execute("DROP TABLE IF EXISTS serve_postings")
+    (indexed,) = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'fts_main_documents' "
+        "AND table_name = 'terms'"
+    ).fetchone()
+    if indexed:
+        con.execute(
+            "CREATE TABLE serve_postings AS SELECT termid, docid, count(*) AS tf "
+            "FROM fts_main_documents.terms GROUP BY termid, docid ORDER BY termid, docid"
+        )
+
+
 def build(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute every serving table from the corpus tables, in one transaction."""
     con.execute("BEGIN TRANSACTION")
@@ -194,6 +210,7 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"CREATE TABLE {table} AS {select}")
         for index in _INDEXES:
             con.execute(index)
+        _build_postings(con)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('served_from', ?)", [stamp(con)])
         con.execute("COMMIT")
     except Exception:
