@@ -170,7 +170,7 @@ _INDEXES = [
     "CREATE INDEX serve_evidence_event ON serve_evidence(event_id)",
 ]
 # What the read paths expect; bump when a table above changes shape or meaning.
-LAYOUT = "serving-3"
+LAYOUT = "serving-4"
 
 
 def stamp(con: duckdb.DuckDBPyConnection) -> str:
