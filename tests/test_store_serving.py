@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from eventwire.query import YEAR_ONLY
+from eventwire.query import YEAR_ONLY, EventFilter
 from eventwire.query.views import CorpusViews
 from eventwire.store import Store, serving
 from eventwire.store.schema import SCHEMA_VERSION
@@ -66,7 +66,7 @@ def test_a_version_7_store_gets_indexes_and_serving_tables_when_read(tmp_path: P
         assert upgraded.con.execute("SELECT max(version) FROM schema_version").fetchone() == (
             SCHEMA_VERSION,
         )
-        assert LOOKUP_INDEXES <= _indexes(upgraded.con)
+        assert _indexes(upgraded.con) >= LOOKUP_INDEXES
         assert serving.is_current(upgraded.con)
         assert (upgraded.counts(), upgraded.documents(limit=10), upgraded.events(limit=None),
                 upgraded.timeline("Quist", "Varga"), upgraded.actor_profile("Varga"),
@@ -122,3 +122,21 @@ def test_a_document_page_is_found_by_publisher_words_in_served_order(tmp_path: P
         assert [d["published"] for d in wire_1] == sorted(
             (d["published"] for d in wire_1), reverse=True)
         assert all(d["events"] == 2 and d["quotes"] == 1 for d in wire_1)
+
+
+def test_the_network_by_whole_months_equals_the_network_of_every_event(tmp_path: Path):
+    path = tmp_path / "store.duckdb"
+    with Store(path) as store:
+        store.add(_results(0, 14))
+        store.rebuild()
+    with CorpusViews(path) as corpus:
+        for filters in ({}, {"quad_class": 3}, {"type": "04"}, {"type": "accuse"},
+                        {"since": "2024-06"}, {"until": 2024}, {"since": "2024-03",
+                        "until": "2024-05", "type": "1"}):  # fmt: skip
+            where = EventFilter(**filters)
+            monthly = corpus._monthly_edges(where, 300)
+            assert monthly is not None
+            assert monthly == corpus._edges(where, 300), filters
+            assert corpus.network(where)["edges"] == monthly
+        assert corpus._monthly_edges(EventFilter(since="2024-06-02"), 300) is None
+        assert corpus._monthly_edges(EventFilter(actor="Varga"), 300) is None

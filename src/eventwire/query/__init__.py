@@ -298,15 +298,16 @@ class Corpus:
         """Every report of one event, each with its own evidence."""
         return self._rows(
             """
+            WITH me AS MATERIALIZED (SELECT mention_id FROM mention_events WHERE event_id = $1)
             SELECT m.mention_id, d.name AS doc, d.publisher, d.url, d.published,
                    d.duplicate_of IS NOT NULL AS duplicate, m.date, m.hedged, m.negated,
                    m.sentence_start, m.sentence_end, m.trigger_start, m.trigger_end,
                    m.trigger_text AS trigger, m.confidence,
                    substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
                        AS sentence
-            FROM mention_events me JOIN mentions m USING (mention_id)
+            FROM me JOIN mentions m USING (mention_id)
             JOIN documents d ON d.doc_id = m.doc_id
-            WHERE me.event_id = $1 ORDER BY d.published NULLS LAST, m.mention_id
+            ORDER BY d.published NULLS LAST, m.mention_id
             """,
             [event_id],
         )
@@ -401,28 +402,30 @@ class Corpus:
             ids = f"${len(params)}"
             params.append(like_literal(speaker))
             named = f"${len(params)}"
+            # (ILIKE compares lower-cased text: speaker_key, the lower-cased speaker_text,
+            # equal to the lower-cased name is implied, and finds the sorted range)
+            params.append(speaker.lower())
+            key = f"${len(params)}"
             chosen = f"""
-                SELECT s.pos, s.quote_id, s.speaker_id FROM serve_quotes s {join_quote}
+                SELECT s.* FROM serve_quotes s {join_quote}
                 WHERE s.speaker_id IN (SELECT unnest({ids})) AND {where_quote}
                 UNION ALL
-                SELECT s.pos, s.quote_id, s.speaker_id FROM serve_quotes s {join_quote}
-                WHERE s.speaker_id IS NULL AND s.speaker_text ILIKE {named} ESCAPE '\\'
-                  AND {where_quote}"""
+                SELECT s.* FROM serve_quotes s {join_quote}
+                WHERE s.speaker_id IS NULL AND s.speaker_key = {key}
+                  AND s.speaker_text ILIKE {named} ESCAPE '\\' AND {where_quote}"""
         else:
-            chosen = f"SELECT s.pos, s.quote_id, s.speaker_id FROM serve_quotes s {join_quote} " \
-                     f"WHERE {where_quote}"
+            chosen = f"SELECT s.* FROM serve_quotes s {join_quote} WHERE {where_quote}"
         params.extend([limit, offset])
         return self._rows(
             f"""
             WITH picked AS (
-                SELECT pos, quote_id, speaker_id FROM ({chosen}) ORDER BY pos
-                LIMIT ${len(params) - 1} OFFSET ${len(params)}
+                SELECT pos, quote_id, speaker_id, doc, publisher, published FROM ({chosen})
+                ORDER BY pos LIMIT ${len(params) - 1} OFFSET ${len(params)}
             )
             SELECT q.quote_id, coalesce(a.name, q.speaker_text) AS speaker, q.text, q.kind,
-                   q.hedged, q.via, q.cue_text AS cue, d.name AS doc, d.publisher, d.published,
+                   q.hedged, q.via, q.cue_text AS cue, p.doc, p.publisher, p.published,
                    q.start, q.end
             FROM picked p JOIN quotes q ON q.quote_id = p.quote_id
-            JOIN documents d ON d.doc_id = q.doc_id
             LEFT JOIN actors a ON a.actor_id = p.speaker_id
             ORDER BY p.pos
             """,
@@ -438,6 +441,14 @@ class Corpus:
         Events known only by their year are not put in a month: they are counted in a row
         "YYYY (year only)" of their own, which sorts just before that year's months. Events
         the text places before the news without a date are counted in a last row, "undated"."""
+        sources, targets = self.resolve(source), self.resolve(target)
+        if len(sources) == 1 and len(targets) == 1:  # one actor each: precomputed rows
+            return self._rows(
+                "SELECT month, events, mean_goldstein, cooperation, conflict, mentions "
+                "FROM serve_dyad_months WHERE source_actor = $1 AND target_actor = $2 "
+                "ORDER BY month = 'undated', month",
+                [sources[0], targets[0]],
+            )
         return self._rows(
             """
             SELECT CASE WHEN date IS NULL THEN 'undated'
@@ -452,7 +463,7 @@ class Corpus:
             WHERE source_actor IN (SELECT unnest($1)) AND target_actor IN (SELECT unnest($2))
             GROUP BY month ORDER BY month = 'undated', month
             """,
-            [self.resolve(source), self.resolve(target), YEAR_ONLY],
+            [sources, targets, YEAR_ONLY],
         )
 
     def search(self, text: str, limit: int | None = 20, offset: int = 0) -> list[dict[str, Any]]:

@@ -17,7 +17,15 @@ from typing import Any
 
 import duckdb
 
-from eventwire.query import YEAR_ONLY, Corpus, EventFilter, like_pattern, use_lookup_indexes
+from eventwire.query import (
+    YEAR_ONLY,
+    Corpus,
+    EventFilter,
+    _period,
+    like_pattern,
+    parse_period,
+    use_lookup_indexes,
+)
 from eventwire.settings import Settings, split_paths
 from eventwire.store import DEFAULT_DB, Store
 
@@ -26,6 +34,7 @@ __all__ = ["CorpusViews", "UNDATED"]
 UNDATED = "undated"  # the timeline row of events the text places before the news, undated
 _MONTH = re.compile(r"\d{4}-\d{2}")
 _YEAR_ONLY = re.compile(r"(\d{4})" + re.escape(YEAR_ONLY))
+_WHOLE_MONTHS = re.compile(r"\s*\d{4}(-\d{2})?\s*")  # a filter bound of whole months
 
 
 class CorpusViews(Corpus):
@@ -191,6 +200,7 @@ class CorpusViews(Corpus):
         event["place"] = places[0] if places else None
         event["mentions"] = self._rows(
             """
+            WITH me AS MATERIALIZED (SELECT mention_id FROM mention_events WHERE event_id = $1)
             SELECT m.mention_id, m.doc_id, d.name AS doc, d.title, d.publisher, d.url,
                    d.published, d.duplicate_of IS NOT NULL AS duplicate, m.date, m.date_basis,
                    m.hedged, m.negated, m.hypothetical, m.confidence,
@@ -198,9 +208,9 @@ class CorpusViews(Corpus):
                    m.trigger_text AS trigger,
                    substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
                        AS sentence
-            FROM mention_events me JOIN mentions m USING (mention_id)
+            FROM me JOIN mentions m USING (mention_id)
             JOIN documents d ON d.doc_id = m.doc_id
-            WHERE me.event_id = $1 ORDER BY d.published NULLS LAST, m.mention_id
+            ORDER BY d.published NULLS LAST, m.mention_id
             """,
             [event_id],
         )
@@ -246,13 +256,68 @@ class CorpusViews(Corpus):
         if unknown:
             raise TypeError(f"unknown event filter {', '.join(unknown)}")
         where = replace(where or EventFilter(), **filters)
+        edges = self._monthly_edges(where, limit)
+        if edges is None:
+            edges = self._edges(where, limit)
+        ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+        nodes = self._rows(
+            "SELECT actor_id AS id, name, type, code, country, n_docs FROM actors "
+            "WHERE actor_id IN (SELECT unnest($1)) ORDER BY actor_id",
+            [ids],
+        )
+        return {"nodes": nodes, "edges": edges}
+
+    def _monthly_edges(self, where: EventFilter, limit: int) -> list[dict[str, Any]] | None:
+        """The network's edges from the monthly edge table (eventwire.store.serving), when
+        the filters are only a type, a QuadClass and periods of whole months or years; None
+        for any other filter (a day, an actor, a publisher...), which needs every event."""
+        whole_months = all(
+            bound is None or (isinstance(bound, str | int) and _WHOLE_MONTHS.fullmatch(str(bound)))
+            for bound in (where.since, where.until)
+        )
+        others = replace(where, since=None, until=None, type=None, quad_class=None)
+        if not whole_months or others != EventFilter():
+            return None
+        clauses: list[str] = []
+        params: list[Any] = []
+        if where.type:
+            params.append(where.type if where.type.isdigit() else where.type.upper())
+            clauses.append(f"starts_with(e.cameo, ${len(params)})" if where.type.isdigit()
+                           else f"upper(e.plover) = ${len(params)}")  # fmt: skip
+        if where.quad_class is not None:
+            params.append(where.quad_class)
+            clauses.append(f"e.quad_class = ${len(params)}")
+        # an event overlaps [since, until] when it ends in or after since's first month and
+        # starts in or before until's last day (the rule of Corpus.events, by whole months)
+        if where.since:
+            params.append(parse_period(_period(where.since, "since"))[0])
+            clauses.append(f"e.last_month >= ${len(params)}")
+        if where.until:
+            params.append(parse_period(_period(where.until, "until"))[1])
+            clauses.append(f"e.first_month <= ${len(params)}")
+        params.append(limit)
+        return self._rows(
+            f"""
+            SELECT e.source_actor AS source, e.target_actor AS target, e.quad_class,
+                   sum(e.events) AS events,
+                   round(sum(e.goldstein_sum) / sum(e.events), 2) AS mean_goldstein
+            FROM serve_edge_months e
+            WHERE {" AND ".join(clauses) or "TRUE"}
+            GROUP BY e.source_actor, e.target_actor, e.quad_class
+            ORDER BY events DESC, source, target, e.quad_class
+            LIMIT ${len(params)}
+            """,
+            params,
+        )
+
+    def _edges(self, where: EventFilter, limit: int) -> list[dict[str, Any]]:
         clauses, params = self._event_clauses(where)
         clauses += ["e.source_actor IS NOT NULL", "e.target_actor IS NOT NULL"]
         place_join = (
             "LEFT JOIN serve_event_places ep ON ep.event_id = e.event_id" if where.place else ""
         )
         params.append(limit)
-        edges = self._rows(
+        return self._rows(
             f"""
             SELECT e.source_actor AS source, e.target_actor AS target, e.quad_class,
                    count(*) AS events, round(avg(e.goldstein), 2) AS mean_goldstein
@@ -264,13 +329,6 @@ class CorpusViews(Corpus):
             """,
             params,
         )
-        ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
-        nodes = self._rows(
-            "SELECT actor_id AS id, name, type, code, country, n_docs FROM actors "
-            "WHERE actor_id IN (SELECT unnest($1)) ORDER BY actor_id",
-            [ids],
-        )
-        return {"nodes": nodes, "edges": edges}
 
     # -- actors ---------------------------------------------------------------------------
 

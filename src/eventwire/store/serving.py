@@ -151,14 +151,37 @@ _TABLES: list[tuple[str, str]] = [
         FROM months FULL JOIN said USING (actor_id, month)
         ORDER BY actor_id, month = '{UNDATED}', month
     """),
-    # Quotes newest first with their speaker's corpus actor (NULL: none stands for them).
+    # Quotes newest first with their speaker's corpus actor (NULL: none stands for them) and
+    # their article's name and date; grouped by speaker, the others by their words.
     ("serve_quotes", """
         SELECT (row_number() OVER (ORDER BY d.published DESC NULLS LAST, q.quote_id))::INTEGER
                    AS pos,
-               q.quote_id, q.doc_id, sp.actor_id AS speaker_id, q.speaker_text
+               q.quote_id, q.doc_id, sp.actor_id AS speaker_id, q.speaker_text,
+               lower(q.speaker_text) AS speaker_key, d.name AS doc, d.publisher, d.published
         FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
         LEFT JOIN doc_actor_map sp ON sp.doc_id = q.doc_id AND sp.local_id = q.speaker_local
-        ORDER BY speaker_id NULLS LAST, pos
+        ORDER BY speaker_id NULLS LAST, speaker_key, pos
+    """),
+    # A dyad's timeline rows (Corpus.timeline's rule for each dyad).
+    ("serve_dyad_months", """
+        SELECT source_actor, target_actor, period AS month, count(*) AS events,
+               round(avg(goldstein), 2) AS mean_goldstein,
+               count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+               count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
+               sum(num_mentions) AS mentions
+        FROM serve_dyad_events GROUP BY source_actor, target_actor, period
+        ORDER BY source_actor, target_actor, month = 'undated', month
+    """),
+    # The network's edges by month: per dyad, QuadClass, code and the months an event starts
+    # and ends in, the events and their Goldstein total. Filters by type, QuadClass and
+    # month-aligned periods (YYYY, YYYY-MM) read this instead of every event.
+    ("serve_edge_months", """
+        SELECT source_actor, target_actor, quad_class, cameo, plover,
+               date_trunc('month', date)::DATE AS first_month,
+               date_trunc('month', coalesce(last_date, date))::DATE AS last_month,
+               count(*) AS events, sum(goldstein) AS goldstein_sum
+        FROM events WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL
+        GROUP BY ALL ORDER BY ALL
     """),
 ]
 # Tables holding one row per actor (or dyad) are sorted by it; point filters on the others
@@ -170,7 +193,7 @@ _INDEXES = [
     "CREATE INDEX serve_evidence_event ON serve_evidence(event_id)",
 ]
 # What the read paths expect; bump when a table above changes shape or meaning.
-LAYOUT = "serving-4"
+LAYOUT = "serving-5"
 
 
 def stamp(con: duckdb.DuckDBPyConnection) -> str:
