@@ -130,6 +130,9 @@ class Corpus:
         self.store = Store(db, read_only=True)
         self.con = self.store.con
         use_lookup_indexes(self.con)
+        # A store opened read-only cannot change while open (DuckDB holds its lock), so what
+        # a name resolves to is looked up once (shared by every reader copied from this one).
+        self._resolved: dict[str, list[str]] | None = {}
         # What opening did that the reader should know (corpus tables rebuilt after a crash).
         self.notices = self.store.notices
 
@@ -147,15 +150,22 @@ class Corpus:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    _resolved: dict[str, list[str]] | None = None  # None: the store may change (no memo)
+
     def resolve(self, name: str) -> list[str]:
         """Ids of the actors called ``name`` (canonically or as an alias)."""
         key = normalise(name)
+        if self._resolved is not None and key in self._resolved:
+            return list(self._resolved[key])
         rows = self.con.execute(
             "SELECT actor_id FROM actors WHERE key = $1 "
             "UNION SELECT actor_id FROM actor_aliases WHERE key = $1 ORDER BY 1",
             [key],
         ).fetchall()
-        return [actor_id for (actor_id,) in rows]
+        ids = [actor_id for (actor_id,) in rows]
+        if self._resolved is not None and len(self._resolved) < 100_000:
+            self._resolved[key] = ids
+        return list(ids)
 
     # -- actors ---------------------------------------------------------------------------
 
