@@ -264,8 +264,11 @@ class Corpus:
             where = replace(where, actor=None)
         clauses, params = self._event_clauses(where)
         if actor_ids is not None:
-            params.append(actor_ids)
-            clauses.append(f"e.actor_id IN (SELECT unnest(${len(params)}))")
+            # one id (the usual case) as a plain equality: DuckDB then reads only that
+            # actor's row groups of the sorted table
+            params.append(actor_ids[0] if len(actor_ids) == 1 else actor_ids)
+            clauses.append(f"e.actor_id = ${len(params)}" if len(actor_ids) == 1
+                           else f"e.actor_id IN (SELECT unnest(${len(params)}))")  # fmt: skip
         # an event both of whose actors are namesakes of the name is listed once
         once = "QUALIFY row_number() OVER (PARTITION BY e.pos) = 1" if actor_ids and len(
             actor_ids) > 1 else ""  # fmt: skip

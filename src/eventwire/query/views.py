@@ -121,8 +121,11 @@ class CorpusViews(Corpus):
         (document,) = found
         document["actors"] = self._rows(
             """
-            WITH map AS MATERIALIZED (SELECT * FROM doc_actor_map WHERE doc_id = $1),
-                 da AS MATERIALIZED (SELECT * FROM doc_actors WHERE doc_id = $1)
+            WITH map AS MATERIALIZED (
+                     SELECT local_id, actor_id FROM doc_actor_map WHERE doc_id = $1),
+                 da AS MATERIALIZED (
+                     SELECT local_id, name, type, code, mentions FROM doc_actors
+                     WHERE doc_id = $1)
             SELECT da.local_id, coalesce(a.name, da.name) AS name, map.actor_id, da.type,
                    coalesce(a.code, da.code) AS code, da.mentions
             FROM da
@@ -134,8 +137,13 @@ class CorpusViews(Corpus):
         )
         document["quotes"] = self._rows(
             """
-            WITH q AS MATERIALIZED (SELECT * FROM quotes WHERE doc_id = $1),
-                 map AS MATERIALIZED (SELECT * FROM doc_actor_map WHERE doc_id = $1)
+            WITH q AS MATERIALIZED (
+                     SELECT quote_id, text, start, "end", kind, hedged, via, speaker_text,
+                            speaker_local, speaker_start, speaker_end, cue_text, cue_start,
+                            cue_end
+                     FROM quotes WHERE doc_id = $1),
+                 map AS MATERIALIZED (
+                     SELECT local_id, actor_id FROM doc_actor_map WHERE doc_id = $1)
             SELECT q.quote_id, q.text, q.start, q."end", q.kind, q.hedged, q.via,
                    coalesce(a.name, q.speaker_text) AS speaker, map.actor_id AS speaker_id,
                    q.speaker_start, q.speaker_end, q.cue_text AS cue, q.cue_start, q.cue_end
@@ -148,8 +156,14 @@ class CorpusViews(Corpus):
         )
         document["events"] = self._rows(
             """
-            WITH map AS MATERIALIZED (SELECT * FROM doc_actor_map WHERE doc_id = $1),
-                 m AS MATERIALIZED (SELECT * FROM mentions WHERE doc_id = $1)
+            WITH map AS MATERIALIZED (
+                     SELECT local_id, actor_id FROM doc_actor_map WHERE doc_id = $1),
+                 m AS MATERIALIZED (
+                     SELECT mention_id, source_local, target_local, cameo, plover, quad_class,
+                            goldstein, date, date_basis, hedged, negated, hypothetical,
+                            confidence, sentence_start, sentence_end, trigger_start,
+                            trigger_end, trigger_text
+                     FROM mentions WHERE doc_id = $1)
             SELECT m.mention_id, me.event_id, m.cameo, m.plover, m.quad_class, m.goldstein,
                    sa.name AS source, ta.name AS target, m.date, m.date_basis,
                    m.hedged, m.negated, m.hypothetical, m.confidence,
@@ -229,8 +243,7 @@ class CorpusViews(Corpus):
             """
             WITH e AS (
                 SELECT * FROM serve_dyad_events
-                WHERE source_actor IN (SELECT unnest($1)) AND target_actor IN (SELECT unnest($2))
-                  AND period = $3
+                WHERE source_actor = ANY($1) AND target_actor = ANY($2) AND period = $3
                 ORDER BY date NULLS LAST, num_mentions DESC, event_id
                 LIMIT $4 OFFSET $5
             )
