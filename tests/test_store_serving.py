@@ -140,3 +140,21 @@ def test_the_network_by_whole_months_equals_the_network_of_every_event(tmp_path:
             assert corpus.network(where)["edges"] == monthly
         assert corpus._monthly_edges(EventFilter(since="2024-06-02"), 300) is None
         assert corpus._monthly_edges(EventFilter(actor="Varga"), 300) is None
+
+
+def test_a_word_search_of_quotes_pages_like_the_whole_ordered_list(tmp_path: Path, monkeypatch):
+    import eventwire.query as query
+
+    monkeypatch.setattr(query, "QUOTE_WINDOW", 3)  # the first try sees only 3 positions
+    path = tmp_path / "store.duckdb"
+    with Store(path) as store:
+        store.add(_results(0, 12))
+        store.rebuild()
+    with CorpusViews(path) as corpus:
+        every = corpus.quotes(text="delays in report", limit=None)
+        assert len(every) == 12
+        pages = [corpus.quotes(text="delays in report", limit=5, offset=o) for o in (0, 5, 10)]
+        assert [q for page in pages for q in page] == every
+        assert corpus.quotes(text="report 1", limit=2) == [
+            q for q in every if "report 1" in q["text"]][:2]
+        assert corpus.quotes(text="DELAYS", speaker="Varga", limit=3) == every[:3]

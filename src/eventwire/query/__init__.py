@@ -60,6 +60,7 @@ def like_literal(text: str) -> str:
 
 COOPERATION = (1, 2)  # GDELT QuadClass: verbal and material cooperation
 YEAR_ONLY = " (year only)"  # timeline row label suffix for events dated by year alone
+QUOTE_WINDOW = 131_072  # quotes (in served order) a word search reads before all of them
 
 
 # A day, month or year: what a filter bound may be, as text or as a date.
@@ -401,13 +402,18 @@ class Corpus:
                 "AND list_contains(q.about_local, ab.local_id) "
                 f"AND ab.actor_id IN (SELECT unnest(${len(params)})))"
             )
+        # Words without a speaker read the quotes' text in served order (serve_quote_texts),
+        # the first positions first; otherwise the serving table of quotes (sorted by the
+        # speaker's corpus actor) gives the page, and the quotes table is joined only for the
+        # filters that need it.
+        by_words = bool(text) and not speaker
         if text:
             params.append(like_pattern(text))
-            clauses.append(f"q.text ILIKE ${len(params)} ESCAPE '\\'")
-        # The serving table of quotes (sorted by speaker's corpus actor, then position) gives
-        # the page's ids; the quotes table is read only for the filters that need its text.
+            column = "s.text" if by_words else "q.text"
+            clauses.append(f"{column} ILIKE ${len(params)} ESCAPE '\\'")
         where_quote = " AND ".join(clauses) or "TRUE"
-        join_quote = "JOIN quotes q ON q.quote_id = s.quote_id" if clauses else ""
+        join_quote = "JOIN quotes q ON q.quote_id = s.quote_id" if about or (
+            text and not by_words) else ""  # fmt: skip
         if speaker:
             # linked to one of the actors so named, or not linked and named so in the text;
             # two branches, each reading its own sorted range of the serving table
@@ -427,10 +433,10 @@ class Corpus:
                 WHERE s.speaker_id IS NULL AND s.speaker_key = {key}
                   AND s.speaker_text ILIKE {named} ESCAPE '\\' AND {where_quote}"""
         else:
-            chosen = f"SELECT s.* FROM serve_quotes s {join_quote} WHERE {where_quote}"
+            table = "serve_quote_texts" if by_words else "serve_quotes"
+            chosen = f"SELECT s.* FROM {table} s {join_quote} WHERE {where_quote}"
         params.extend([limit, offset])
-        return self._rows(
-            f"""
+        sql = f"""
             WITH picked AS (
                 SELECT pos, quote_id, speaker_id, doc, publisher, published FROM ({chosen})
                 ORDER BY pos LIMIT ${len(params) - 1} OFFSET ${len(params)}
@@ -441,9 +447,15 @@ class Corpus:
             FROM picked p JOIN quotes q ON q.quote_id = p.quote_id
             LEFT JOIN actors a ON a.actor_id = p.speaker_id
             ORDER BY p.pos
-            """,
-            params,
-        )
+            """
+        if by_words and limit:
+            # the first positions alone usually hold a whole page of a common word: a full
+            # page found among them is the page (matches are taken in position order)
+            windowed = sql.replace(chosen, f"{chosen} AND s.pos <= ${len(params) + 1}")
+            rows = self._rows(windowed, [*params, QUOTE_WINDOW + offset])
+            if len(rows) == limit:
+                return rows
+        return self._rows(sql, params)
 
     # -- timeline and search --------------------------------------------------------------
 

@@ -82,12 +82,10 @@ _TABLES: list[tuple[str, str]] = [
     """),
     # The same, once per actor taking part (source or target), grouped by actor.
     ("serve_actor_events", """
-        SELECT actor_id, e.* FROM (
-            SELECT source_actor AS actor_id, pos FROM serve_events
-            WHERE source_actor IS NOT NULL
-            UNION
-            SELECT target_actor, pos FROM serve_events WHERE target_actor IS NOT NULL
-        ) a JOIN serve_events e USING (pos)
+        SELECT source_actor AS actor_id, * FROM serve_events WHERE source_actor IS NOT NULL
+        UNION ALL
+        SELECT target_actor, * FROM serve_events
+        WHERE target_actor IS NOT NULL AND target_actor IS DISTINCT FROM source_actor
         ORDER BY actor_id, pos
     """),
     # Events grouped by dyad and timeline row, for a timeline month's events.
@@ -162,6 +160,12 @@ _TABLES: list[tuple[str, str]] = [
         LEFT JOIN doc_actor_map sp ON sp.doc_id = q.doc_id AND sp.local_id = q.speaker_local
         ORDER BY speaker_id NULLS LAST, speaker_key, pos
     """),
+    # The same in served order with their words, for a search by words.
+    ("serve_quote_texts", """
+        SELECT s.pos, s.quote_id, s.speaker_id, s.doc, s.publisher, s.published, q.text
+        FROM serve_quotes s JOIN quotes q ON q.quote_id = s.quote_id
+        ORDER BY s.pos
+    """),
     # A dyad's timeline rows (Corpus.timeline's rule for each dyad).
     ("serve_dyad_months", """
         SELECT source_actor, target_actor, period AS month, count(*) AS events,
@@ -193,7 +197,7 @@ _INDEXES = [
     "CREATE INDEX serve_evidence_event ON serve_evidence(event_id)",
 ]
 # What the read paths expect; bump when a table above changes shape or meaning.
-LAYOUT = "serving-5"
+LAYOUT = "serving-6"
 
 
 def stamp(con: duckdb.DuckDBPyConnection) -> str:
