@@ -119,68 +119,89 @@ class CorpusViews(Corpus):
         if not found:
             return None
         (document,) = found
-        document["actors"] = self._rows(
+        # Simple indexed look-ups joined here: each annotation table's rows of this article,
+        # then the corpus actors and events they link to (one short query each; the joins
+        # in SQL cost more to plan than to run).
+        linked = dict(self.con.execute(
+            "SELECT local_id, actor_id FROM doc_actor_map WHERE doc_id = $1", [doc_id]
+        ).fetchall())  # fmt: skip
+        corpus_actors = self._by_id(
+            "SELECT actor_id, name, code FROM actors WHERE actor_id IN ({ids})",
+            sorted(set(linked.values())),
+        )
+        document["actors"] = []
+        for row in self._rows(
+            "SELECT local_id, name, type, code, mentions FROM doc_actors WHERE doc_id = $1 "
+            "ORDER BY local_id",
+            [doc_id],
+        ):
+            actor_id = linked.get(row["local_id"])
+            name, code = corpus_actors.get(actor_id, (None, None))
+            document["actors"].append({
+                "local_id": row["local_id"], "name": name if name is not None else row["name"],
+                "actor_id": actor_id, "type": row["type"],
+                "code": code if code is not None else row["code"], "mentions": row["mentions"],
+            })  # fmt: skip
+        document["quotes"] = []
+        for row in self._rows(
             """
-            WITH map AS MATERIALIZED (
-                     SELECT local_id, actor_id FROM doc_actor_map WHERE doc_id = $1),
-                 da AS MATERIALIZED (
-                     SELECT local_id, name, type, code, mentions FROM doc_actors
-                     WHERE doc_id = $1)
-            SELECT da.local_id, coalesce(a.name, da.name) AS name, map.actor_id, da.type,
-                   coalesce(a.code, da.code) AS code, da.mentions
-            FROM da
-            LEFT JOIN map ON map.local_id = da.local_id
-            LEFT JOIN actors a ON a.actor_id = map.actor_id
-            ORDER BY da.local_id
+            SELECT quote_id, text, start, "end", kind, hedged, via, speaker_text, speaker_local,
+                   speaker_start, speaker_end, cue_text, cue_start, cue_end
+            FROM quotes WHERE doc_id = $1 ORDER BY start, quote_id
+            """,
+            [doc_id],
+        ):
+            speaker_id = linked.get(row["speaker_local"])
+            name = corpus_actors.get(speaker_id, (None, None))[0]
+            document["quotes"].append({
+                "quote_id": row["quote_id"], "text": row["text"], "start": row["start"],
+                "end": row["end"], "kind": row["kind"], "hedged": row["hedged"],
+                "via": row["via"], "speaker": name if name is not None else row["speaker_text"],
+                "speaker_id": speaker_id, "speaker_start": row["speaker_start"],
+                "speaker_end": row["speaker_end"], "cue": row["cue_text"],
+                "cue_start": row["cue_start"], "cue_end": row["cue_end"],
+            })  # fmt: skip
+        mentions = self._rows(
+            """
+            SELECT mention_id, source_local, target_local, cameo, plover, quad_class,
+                   goldstein, date, date_basis, hedged, negated, hypothetical, confidence,
+                   sentence_start, sentence_end, trigger_start, trigger_end, trigger_text
+            FROM mentions WHERE doc_id = $1
+            ORDER BY sentence_start, trigger_start, mention_id
             """,
             [doc_id],
         )
-        document["quotes"] = self._rows(
-            """
-            WITH q AS MATERIALIZED (
-                     SELECT quote_id, text, start, "end", kind, hedged, via, speaker_text,
-                            speaker_local, speaker_start, speaker_end, cue_text, cue_start,
-                            cue_end
-                     FROM quotes WHERE doc_id = $1),
-                 map AS MATERIALIZED (
-                     SELECT local_id, actor_id FROM doc_actor_map WHERE doc_id = $1)
-            SELECT q.quote_id, q.text, q.start, q."end", q.kind, q.hedged, q.via,
-                   coalesce(a.name, q.speaker_text) AS speaker, map.actor_id AS speaker_id,
-                   q.speaker_start, q.speaker_end, q.cue_text AS cue, q.cue_start, q.cue_end
-            FROM q
-            LEFT JOIN map ON map.local_id = q.speaker_local
-            LEFT JOIN actors a ON a.actor_id = map.actor_id
-            ORDER BY q.start, q.quote_id
-            """,
-            [doc_id],
-        )
-        document["events"] = self._rows(
-            """
-            WITH map AS MATERIALIZED (
-                     SELECT local_id, actor_id FROM doc_actor_map WHERE doc_id = $1),
-                 m AS MATERIALIZED (
-                     SELECT mention_id, source_local, target_local, cameo, plover, quad_class,
-                            goldstein, date, date_basis, hedged, negated, hypothetical,
-                            confidence, sentence_start, sentence_end, trigger_start,
-                            trigger_end, trigger_text
-                     FROM mentions WHERE doc_id = $1)
-            SELECT m.mention_id, me.event_id, m.cameo, m.plover, m.quad_class, m.goldstein,
-                   sa.name AS source, ta.name AS target, m.date, m.date_basis,
-                   m.hedged, m.negated, m.hypothetical, m.confidence,
-                   m.sentence_start, m.sentence_end, m.trigger_start, m.trigger_end,
-                   m.trigger_text AS trigger
-            FROM m
-            LEFT JOIN mention_events me
-                   ON me.mention_id = m.mention_id AND me.mention_id IN (SELECT mention_id FROM m)
-            LEFT JOIN map sm ON sm.local_id = m.source_local
-            LEFT JOIN actors sa ON sa.actor_id = sm.actor_id
-            LEFT JOIN map tm ON tm.local_id = m.target_local
-            LEFT JOIN actors ta ON ta.actor_id = tm.actor_id
-            ORDER BY m.sentence_start, m.trigger_start, m.mention_id
-            """,
-            [doc_id],
-        )
+        event_of = {
+            mention_id: event_id for mention_id, event_id in self._by_id(
+                "SELECT mention_id, event_id FROM mention_events WHERE mention_id IN ({ids})",
+                [m["mention_id"] for m in mentions]).items()
+        }  # fmt: skip
+        document["events"] = []
+        for m in mentions:
+            source = corpus_actors.get(linked.get(m["source_local"]), (None,))[0]
+            target = corpus_actors.get(linked.get(m["target_local"]), (None,))[0]
+            document["events"].append({
+                "mention_id": m["mention_id"], "event_id": event_of.get(m["mention_id"]),
+                "cameo": m["cameo"], "plover": m["plover"], "quad_class": m["quad_class"],
+                "goldstein": m["goldstein"], "source": source, "target": target,
+                "date": m["date"], "date_basis": m["date_basis"], "hedged": m["hedged"],
+                "negated": m["negated"], "hypothetical": m["hypothetical"],
+                "confidence": m["confidence"], "sentence_start": m["sentence_start"],
+                "sentence_end": m["sentence_end"], "trigger_start": m["trigger_start"],
+                "trigger_end": m["trigger_end"], "trigger": m["trigger_text"],
+            })  # fmt: skip
         return document
+
+    def _by_id(self, sql: str, ids: list[Any]) -> dict[Any, Any]:
+        """Rows of ``sql`` (its first column an id, ``{ids}`` where the ids go, each a bound
+        parameter: DuckDB looks each up in an index, which an IN over a list value does not)
+        by id: the second column, or a tuple of the others."""
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            sql.format(ids=", ".join(f"${n}" for n in range(1, len(ids) + 1))), ids
+        ).fetchall()
+        return {row[0]: row[1] if len(row) == 2 else row[1:] for row in rows}
 
     # -- events ---------------------------------------------------------------------------
 

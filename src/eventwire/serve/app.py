@@ -21,6 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio.to_thread
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -223,6 +224,8 @@ def create_app(db: Path | str, settings: ServeSettings | None = None) -> FastAPI
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # the thread pool that runs the routes (and their queries): anyio's default limiter
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
         yield
         corpus.close()
 

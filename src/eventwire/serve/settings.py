@@ -33,6 +33,11 @@ class ServeSettings(Settings):
         "cores busy; splitting each small query over more threads cost about a third more "
         "CPU per request under load.",
     )
+    worker_threads: int = Field(
+        40, ge=1,
+        description="Requests answered from the store at once (threads); the others wait "
+        "their turn, while answers from the response cache are sent at once.",
+    )
     response_cache: int = Field(
         4096, ge=0,
         description="JSON answers kept in memory, by URL, on a read-only server (the store "
