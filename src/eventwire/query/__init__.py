@@ -278,35 +278,67 @@ class Corpus:
         place_join = (
             "LEFT JOIN serve_event_places ep ON ep.event_id = e.event_id" if where.place else ""
         )
-        rows = self._rows(
+        page = self._rows(
             f"""
-            WITH page AS (
-                SELECT e.* FROM {source_table} {place_join}
-                WHERE {" AND ".join(clauses) or "TRUE"}
-                {once}
-                ORDER BY e.pos
-                LIMIT ${len(params) - 1} OFFSET ${len(params)}
-            )
-            SELECT e.event_id, e.date_text AS date, e.date_precision, e.date AS first_day,
-                   e.last_date AS last_day, sa.name AS source, ta.name AS target,
-                   e.cameo, e.plover, e.quad_class, e.goldstein, e.hedged, e.negated,
-                   e.num_mentions, e.num_sources, e.num_articles, e.confidence,
-                   ev.doc, ev.publisher, ev.trigger, ev.sentence,
-                   ep.name AS place, ep.resolved AS place_resolved,
-                   ep.country AS place_country, ep.lat AS place_lat, ep.lon AS place_lon
-            FROM page e
-            LEFT JOIN actors sa ON sa.actor_id = e.source_actor
-            LEFT JOIN actors ta ON ta.actor_id = e.target_actor
-            JOIN serve_evidence ev ON ev.event_id = e.event_id
-            LEFT JOIN serve_event_places ep ON ep.event_id = e.event_id
+            SELECT e.event_id, e.date_text, e.date_precision, e.date, e.last_date,
+                   e.source_actor, e.target_actor, e.cameo, e.plover, e.quad_class,
+                   e.goldstein, e.hedged, e.negated, e.num_mentions, e.num_sources,
+                   e.num_articles, e.confidence
+            FROM {source_table} {place_join}
+            WHERE {" AND ".join(clauses) or "TRUE"}
+            {once}
             ORDER BY e.pos
+            LIMIT ${len(params) - 1} OFFSET ${len(params)}
             """,
             params,
         )
+        # then the page's evidence, places and actor names by id (short indexed look-ups)
+        ids = [e["event_id"] for e in page]
+        evidence = self._by_id(
+            "SELECT event_id, doc, publisher, trigger, sentence FROM serve_evidence "
+            "WHERE event_id IN ({ids})", ids)  # fmt: skip
+        places = self._by_id(
+            "SELECT event_id, name, resolved, country, lat, lon FROM serve_event_places "
+            "WHERE event_id IN ({ids})", ids)  # fmt: skip
+        names = self._by_id(
+            "SELECT actor_id, name FROM actors WHERE actor_id IN ({ids})",
+            sorted({e[k] for e in page for k in ("source_actor", "target_actor") if e[k]}))
+        rows = []
+        for e in page:
+            if e["event_id"] not in evidence:  # (an event without its first report)
+                continue
+            doc, publisher, trigger, sentence = evidence[e["event_id"]]
+            place = places.get(e["event_id"], (None,) * 5)
+            rows.append({
+                "event_id": e["event_id"], "date": e["date_text"],
+                "date_precision": e["date_precision"], "first_day": e["date"],
+                "last_day": e["last_date"], "source": names.get(e["source_actor"]),
+                "target": names.get(e["target_actor"]), "cameo": e["cameo"],
+                "plover": e["plover"], "quad_class": e["quad_class"],
+                "goldstein": e["goldstein"], "hedged": e["hedged"], "negated": e["negated"],
+                "num_mentions": e["num_mentions"], "num_sources": e["num_sources"],
+                "num_articles": e["num_articles"], "confidence": e["confidence"],
+                "doc": doc, "publisher": publisher, "trigger": trigger, "sentence": sentence,
+                "place": place[0], "place_resolved": place[1], "place_country": place[2],
+                "place_lat": place[3], "place_lon": place[4],
+            })  # fmt: skip
         if mentions:
             for row in rows:
                 row["mentions"] = self.event_mentions(row["event_id"])
         return rows
+
+    def _by_id(self, sql: str, ids: list[Any]) -> dict[Any, Any]:
+        """Rows of ``sql`` (its first column an id, ``{ids}`` where the ids go, each a bound
+        parameter: DuckDB looks each up in an index, which an IN over a list value does not)
+        by id: the second column, or a tuple of the others. Asked 1,000 ids at a time."""
+        found: dict[Any, Any] = {}
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start:start + 1000]
+            rows = self.con.execute(
+                sql.format(ids=", ".join(f"${n}" for n in range(1, len(chunk) + 1))), chunk
+            ).fetchall()
+            found.update((row[0], row[1] if len(row) == 2 else row[1:]) for row in rows)
+        return found
 
     def event_mentions(self, event_id: int) -> list[dict[str, Any]]:
         """Every report of one event, each with its own evidence."""

@@ -192,17 +192,6 @@ class CorpusViews(Corpus):
             })  # fmt: skip
         return document
 
-    def _by_id(self, sql: str, ids: list[Any]) -> dict[Any, Any]:
-        """Rows of ``sql`` (its first column an id, ``{ids}`` where the ids go, each a bound
-        parameter: DuckDB looks each up in an index, which an IN over a list value does not)
-        by id: the second column, or a tuple of the others."""
-        if not ids:
-            return {}
-        rows = self.con.execute(
-            sql.format(ids=", ".join(f"${n}" for n in range(1, len(ids) + 1))), ids
-        ).fetchall()
-        return {row[0]: row[1] if len(row) == 2 else row[1:] for row in rows}
-
     # -- events ---------------------------------------------------------------------------
 
     def event(self, event_id: int) -> dict[str, Any] | None:
