@@ -114,6 +114,20 @@ def build_store(db: Path, docs: int) -> dict[str, float]:
     return timings
 
 
+def time_serving_build(db: Path) -> float:
+    """Bring a reused store up to date (migrations, rebuild), then time one rebuild of its
+    serving tables alone: what every ingest now pays on top of the corpus tables."""
+    from eventwire.store import Store, serving
+
+    with Store(db) as store:
+        store.rebuild()
+        start = time.perf_counter()
+        serving.build(store.con)
+        seconds = time.perf_counter() - start
+        store.con.execute("CHECKPOINT")
+    return seconds
+
+
 def store_counts(db: Path) -> dict[str, int]:
     with duckdb.connect(str(db), read_only=True) as con:
         names = ("documents", "events", "mentions", "quotes", "actors")
@@ -241,6 +255,8 @@ def main() -> None:
             timings = build_store(db, args.docs)
             for step, seconds in timings.items():
                 print(f"{step}: {seconds:.1f} s", file=sys.stderr)
+        serving_seconds = time_serving_build(db)
+        print(f"serving tables rebuilt in {serving_seconds:.1f} s", file=sys.stderr)
         counts = store_counts(db)
         print(f"store: {counts}", file=sys.stderr)
         p = pools(db, args.seed)
@@ -291,9 +307,14 @@ a millisecond; the ones computed cost the "CPU ms" column. Lists, profiles and t
 the serving tables that `rebuild` computes (`eventwire.store.serving`: lists sorted in their \
 served order with positions stored, per-actor and per-dyad rows, counts, each event's evidence \
 and place) and indexed look-ups (migration 8), instead of scanning tables of over a million \
-rows. Full-text search (BM25 over every matching document) and the network with filters still \
-scan; they are the costliest requests and set most of the uncached tail. The machine is shared: \
-the load average above counts the other jobs that ran at the same time.
+rows. Full-text search (BM25 over every document that has a query word, on this store thousands \
+of equal texts) is still the costliest request; a document or an event page costs 10-20 ms of \
+CPU, most of it DuckDB planning and running 3 to 7 short queries. The price is paid at \
+`rebuild`: the serving tables were rebuilt in {serving_seconds:.0f} s here, on top of the corpus \
+tables, and the indexes and serving tables take room: this store's file holds 1.2 GB of data \
+blocks, 0.5 GB without them. Before them (commit 3395f00) the same mix had \
+p99 of 13-23 s and 41-66 errors (10 s limit) on this machine. The machine is shared: the load \
+average above counts the other jobs that ran at the same time, often more than its 2 cores.
 """
     print(section)
     if args.update_docs:
@@ -396,16 +417,20 @@ def report(args: argparse.Namespace, result: dict, title: str) -> str:
         f"{1000 * percentile(everything, 0.99):.0f} | {1000 * max(everything):.0f} | {failed} |"
     )
     before, after = result["load"]
+    slow = [label for label, values in latencies.items() if percentile(values, 0.99) >= 0.3]
+    verdict = ("met by every endpoint" if not slow else
+               f"met by {len(latencies) - len(slow)} of {len(latencies)} endpoints, not by "
+               + ", ".join(f"`{label}`" for label in slow))  # fmt: skip
     return f"""{title}:
 
 | endpoint | alone ms | CPU ms | requests | p50 ms | p99 ms | max ms | errors |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 {chr(10).join(rows)}
 
-Throughput {total / elapsed:,.0f} requests/s, {failed} errors, {result['hits']:,} answers \
-from the cache ({100 * result['hits'] / max(total, 1):.0f}%). The client process used \
-{result['client_cpu']:.0f} s of CPU in the {elapsed:.0f} s (it shares the 2 cores with the \
-server); load average {before:.1f} at the start, {after:.1f} at the end."""
+Target p99 < 300 ms: {verdict}. Throughput {total / elapsed:,.0f} requests/s, {failed} errors, \
+{result['hits']:,} answers from the cache ({100 * result['hits'] / max(total, 1):.0f}%). The \
+client process used {result['client_cpu']:.0f} s of CPU in the {elapsed:.0f} s (it shares the \
+2 cores with the server); load average {before:.1f} at the start, {after:.1f} at the end."""
 
 
 if __name__ == "__main__":
