@@ -13,9 +13,7 @@ from eventwire.store import Store, serving
 from eventwire.store.schema import SCHEMA_VERSION
 from tests.test_store import make_result
 
-LOOKUP_INDEXES = {"mentions_doc", "mentions_mention", "quotes_doc", "quotes_quote",
-                  "doc_actors_doc", "doc_actor_map_doc", "mention_events_event",
-                  "mention_events_mention", "events_event"}  # fmt: skip
+LOOKUP_INDEXES = {name for name, _, _ in serving.LOOKUP_INDEXES}
 
 
 def _results(first: int, count: int) -> list:
@@ -158,3 +156,14 @@ def test_a_word_search_of_quotes_pages_like_the_whole_ordered_list(tmp_path: Pat
         assert corpus.quotes(text="report 1", limit=2) == [
             q for q in every if "report 1" in q["text"]][:2]
         assert corpus.quotes(text="DELAYS", speaker="Varga", limit=3) == every[:3]
+
+
+def test_an_ingesting_server_upgrades_a_version_7_store_too(tmp_path: Path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.add(_results(0, 3))
+        store.rebuild()
+    _as_version_7(path)
+    with CorpusViews(path, writable=True) as corpus:  # opened for writing, as --allow-ingest
+        assert corpus.counts()["documents"] == 3
+        assert len(corpus.documents()) == 3

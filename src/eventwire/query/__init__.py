@@ -455,8 +455,8 @@ class Corpus:
             named = f"${len(params)}"
             # (ILIKE compares lower-cased text: speaker_key, the lower-cased speaker_text,
             # equal to the lower-cased name is implied, and finds the sorted range)
-            params.append(speaker.lower())
-            key = f"${len(params)}"
+            params.append(speaker)
+            key = f"lower(${len(params)})"
             chosen = f"""
                 SELECT s.* FROM serve_quotes s {join_quote}
                 WHERE s.speaker_id IN (SELECT unnest({ids})) AND {where_quote}

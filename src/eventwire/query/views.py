@@ -47,6 +47,8 @@ class CorpusViews(Corpus):
             return
         self.store = Store(db)
         self.con = self.store.con
+        # a store from before the serving tables gets them now (as a reader's would)
+        self.store.rebuild()
         use_lookup_indexes(self.con)
 
     deadline: float | None = None  # time.monotonic() after which no query starts

@@ -296,6 +296,7 @@ class Store:
         if not rows.count:
             return
         with store_errors(self.path):
+            serving.drop_lookup_indexes(self.con)  # rebuilt whole by the next rebuild
             self.con.execute("BEGIN TRANSACTION")
             try:
                 if replaced:
@@ -357,11 +358,18 @@ class Store:
         (:mod:`eventwire.store.serving`)."""
         with store_errors(self.path):
             if force or not derive.is_current(self.con):
+                serving.drop_lookup_indexes(self.con)  # not kept up to date row by row
                 with cyclic_gc_paused():  # millions of rows become Python objects, none cyclic
                     derive.rebuild(self.con, full=force)
             self._index_text()
             if force or not serving.is_current(self.con):
+                serving.create_lookup_indexes(self.con)
                 serving.build(self.con)
+                # the indexes and tables into the database file now, not left in the log
+                # (skipped while another connection's transaction is open: DuckDB then
+                # checkpoints later by itself)
+                with contextlib.suppress(duckdb.TransactionException):
+                    self.con.execute("CHECKPOINT")
 
     def _index_text(self) -> None:
         if not self.has_fts:

@@ -10,8 +10,10 @@ never depends on the order or the history of the runs that filled it.
 
 Only ``documents`` has a primary key (and ``failures``, which is small): every row of a
 document is written in the same transaction as its ``documents`` row, so that key guards them
-all. Since version 8 the read paths' look-up columns have (non-unique) ART indexes; the
-*serving* tables (:mod:`eventwire.store.serving`) are rebuilt whole at each rebuild.
+all. Since version 8 each rebuild ends by creating (non-unique) ART indexes on the read paths'
+look-up columns and the *serving* tables (:mod:`eventwire.store.serving`); writes drop the
+indexes first, so that no index is ever maintained row by row (nor replayed from the log after
+a crash, which DuckDB 1.5 did incompletely).
 
 ``schema_version`` lists the migrations applied; :func:`migrate` applies the missing ones in
 order when a store is opened for writing.
@@ -228,25 +230,11 @@ EVENT_PLACES_VIEW = """
 """
 
 
-def _v8_lookup_indexes(con: duckdb.DuckDBPyConnection) -> None:
-    # Point look-ups of the read paths (an article's actors, quotes and event mentions; an
-    # event's reports; a mention by id): without an index each was a scan of a table of over
-    # a million rows on a 100,000-article store. DuckDB uses an ART index for an equality
-    # filter and for a join whose other side is small; each insert keeps it up to date. The
-    # serving tables (eventwire.store.serving) are built by the next rebuild.
-    con.execute(
-        """
-        CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
-        CREATE INDEX IF NOT EXISTS mentions_mention ON mentions(mention_id);
-        CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
-        CREATE INDEX IF NOT EXISTS quotes_quote ON quotes(quote_id);
-        CREATE INDEX IF NOT EXISTS doc_actors_doc ON doc_actors(doc_id);
-        CREATE INDEX IF NOT EXISTS doc_actor_map_doc ON doc_actor_map(doc_id);
-        CREATE INDEX IF NOT EXISTS mention_events_event ON mention_events(event_id);
-        CREATE INDEX IF NOT EXISTS mention_events_mention ON mention_events(mention_id);
-        CREATE INDEX IF NOT EXISTS events_event ON events(event_id);
-        """
-    )
+def _v8_serving(con: duckdb.DuckDBPyConnection) -> None:
+    # From this version every rebuild also builds the read paths' look-up indexes and serving
+    # tables (eventwire.store.serving); the next rebuild (or a reader's first open) makes
+    # them. Nothing to change in the tables themselves.
+    con.execute("DELETE FROM meta WHERE key = 'served_from'")
 
 
 # Ordered: migration N brings a store from version N-1 to N. Append, never edit.
@@ -258,7 +246,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (5, "incremental rebuild state", _v5_incremental_state),
     (6, "actor knowledge-base id", _v6_actor_kb_id),
     (7, "event places, time added, 53-bit event ids", _v7_places_and_export_ids),
-    (8, "look-up indexes (serving tables are built by rebuild)", _v8_lookup_indexes),
+    (8, "look-up indexes and serving tables, built by rebuild", _v8_serving),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

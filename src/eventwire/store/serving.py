@@ -13,7 +13,10 @@ from (``served_from``, equal to ``rebuilt_from`` when current); a reader opening
 serving tables are behind rebuilds them first, as it does the corpus tables.
 
 The ART indexes that point look-ups use (an article's annotations by ``doc_id``, an event's
-reports by ``event_id``) are created once by migration 8 and kept up to date by every insert.
+reports by ``event_id``) are created by :func:`create_lookup_indexes` at the end of a rebuild
+and dropped by :func:`drop_lookup_indexes` before any write: an index kept up to date row by
+row and then replayed from DuckDB's write-ahead log after a killed ingest lost entries (DuckDB
+1.5), which made joins miss rows; an index created in one statement from the table is whole.
 """
 
 from __future__ import annotations
@@ -200,6 +203,45 @@ _INDEXES = [
 LAYOUT = "serving-6"
 
 
+# (name, table, column) of the look-up indexes on the per-document and corpus tables.
+LOOKUP_INDEXES = [
+    ("mentions_doc", "mentions", "doc_id"),
+    ("mentions_mention", "mentions", "mention_id"),
+    ("quotes_doc", "quotes", "doc_id"),
+    ("quotes_quote", "quotes", "quote_id"),
+    ("doc_actors_doc", "doc_actors", "doc_id"),
+    ("doc_actor_map_doc", "doc_actor_map", "doc_id"),
+    ("mention_events_event", "mention_events", "event_id"),
+    ("mention_events_mention", "mention_events", "mention_id"),
+    ("events_event", "events", "event_id"),
+]
+
+
+def _present_lookup_indexes(con: duckdb.DuckDBPyConnection) -> set[str]:
+    names = [name for name, _, _ in LOOKUP_INDEXES]
+    return {name for (name,) in con.execute(
+        "SELECT index_name FROM duckdb_indexes() WHERE index_name IN (SELECT unnest($1))",
+        [names],
+    ).fetchall()}  # fmt: skip
+
+
+def has_lookup_indexes(con: duckdb.DuckDBPyConnection) -> bool:
+    return len(_present_lookup_indexes(con)) == len(LOOKUP_INDEXES)
+
+
+def drop_lookup_indexes(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the look-up indexes before the tables are written (see the module's note)."""
+    for name in sorted(_present_lookup_indexes(con)):
+        con.execute(f"DROP INDEX {name}")
+
+
+def create_lookup_indexes(con: duckdb.DuckDBPyConnection) -> None:
+    present = _present_lookup_indexes(con)
+    for name, table, column in LOOKUP_INDEXES:
+        if name not in present:
+            con.execute(f"CREATE INDEX {name} ON {table}({column})")
+
+
 def stamp(con: duckdb.DuckDBPyConnection) -> str:
     """What serving tables built now would be built from: the corpus tables' state."""
     row = con.execute("SELECT value FROM meta WHERE key = 'rebuilt_from'").fetchone()
@@ -207,9 +249,10 @@ def stamp(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def is_current(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the serving tables were built from the corpus tables now stored."""
+    """Whether the serving tables were built from the corpus tables now stored, and the
+    look-up indexes are there."""
     row = con.execute("SELECT value FROM meta WHERE key = 'served_from'").fetchone()
-    return row is not None and row[0] == stamp(con)
+    return row is not None and row[0] == stamp(con) and has_lookup_indexes(con)
 
 
 def _build_postings(con: duckdb.DuckDBPyConnection) -> None:
