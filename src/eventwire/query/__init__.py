@@ -60,6 +60,7 @@ def like_literal(text: str) -> str:
 
 COOPERATION = (1, 2)  # GDELT QuadClass: verbal and material cooperation
 YEAR_ONLY = " (year only)"  # timeline row label suffix for events dated by year alone
+QUOTE_WINDOW = 131_072  # quotes (in served order) a word search reads before all of them
 
 
 # A day, month or year: what a filter bound may be, as text or as a date.
@@ -117,12 +118,22 @@ def _country_code(name: str) -> str | None:
         return None
 
 
+def use_lookup_indexes(con: Any) -> None:
+    """Let DuckDB use the look-up indexes for a whole page: a join whose small side has up to
+    this many keys becomes index look-ups (DuckDB's default, 50, made a page of 100 a scan)."""
+    con.execute("SET GLOBAL dynamic_or_filter_threshold = 1000")
+
+
 class Corpus:
     """A read-only view of a store for queries."""
 
     def __init__(self, db: Path | str = DEFAULT_DB) -> None:
         self.store = Store(db, read_only=True)
         self.con = self.store.con
+        use_lookup_indexes(self.con)
+        # A store opened read-only cannot change while open (DuckDB holds its lock), so what
+        # a name resolves to is looked up once (shared by every reader copied from this one).
+        self._resolved: dict[str, list[str]] | None = {}
         # What opening did that the reader should know (corpus tables rebuilt after a crash).
         self.notices = self.store.notices
 
@@ -140,15 +151,22 @@ class Corpus:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    _resolved: dict[str, list[str]] | None = None  # None: the store may change (no memo)
+
     def resolve(self, name: str) -> list[str]:
         """Ids of the actors called ``name`` (canonically or as an alias)."""
         key = normalise(name)
+        if self._resolved is not None and key in self._resolved:
+            return list(self._resolved[key])
         rows = self.con.execute(
             "SELECT actor_id FROM actors WHERE key = $1 "
             "UNION SELECT actor_id FROM actor_aliases WHERE key = $1 ORDER BY 1",
             [key],
         ).fetchall()
-        return [actor_id for (actor_id,) in rows]
+        ids = [actor_id for (actor_id,) in rows]
+        if self._resolved is not None and len(self._resolved) < 100_000:
+            self._resolved[key] = ids
+        return list(ids)
 
     # -- actors ---------------------------------------------------------------------------
 
@@ -201,27 +219,17 @@ class Corpus:
             "WHERE actor_id = $1 ORDER BY coalesce(first_seen, ''), code",
             [actor_id],
         )
+        # Precomputed at rebuild, per actor (eventwire.store.serving): the 20 actors it
+        # acts on or is acted on by most often, and how many events it takes part in.
         profile["counterparts"] = self._rows(
-            """
-            WITH mine AS (
-                SELECT target_actor AS other, 'source' AS role, quad_class, goldstein
-                FROM events WHERE source_actor = $1 AND target_actor IS NOT NULL
-                UNION ALL
-                SELECT source_actor, 'target', quad_class, goldstein
-                FROM events WHERE target_actor = $1 AND source_actor IS NOT NULL
-            )
-            SELECT other AS actor_id, a.name, count(*) AS events,
-                   count(*) FILTER (WHERE role = 'source') AS as_source,
-                   count(*) FILTER (WHERE role = 'target') AS as_target,
-                   round(avg(goldstein), 2) AS mean_goldstein
-            FROM mine JOIN actors a ON a.actor_id = mine.other
-            GROUP BY other, a.name ORDER BY events DESC, a.name LIMIT 20
-            """,
+            "SELECT other AS actor_id, name, events, as_source, as_target, mean_goldstein "
+            "FROM serve_counterparts WHERE actor_id = $1 ORDER BY rank",
             [actor_id],
         )
-        (profile["events"],) = self.con.execute(
-            "SELECT count(*) FROM events WHERE source_actor = $1 OR target_actor = $1", [actor_id]
+        found = self.con.execute(
+            "SELECT events FROM serve_actors WHERE actor_id = $1", [actor_id]
         ).fetchone()
+        profile["events"] = found[0] if found else 0
         return profile
 
     # -- events ---------------------------------------------------------------------------
@@ -244,68 +252,108 @@ class Corpus:
             names = ", ".join(f.name for f in fields(EventFilter))
             raise TypeError(f"unknown event filter {', '.join(unknown)}; the filters are {names}")
         where = replace(where or EventFilter(), **filters)
+        # The page of event ids first, from the serving table of events sorted in this order
+        # (its positions stored), or, with an actor, from that actor's rows of it; then the
+        # page's evidence and place (serve_event_places: the event_places view, computed at
+        # rebuild) by their indexed ids: joining every event to its mention, document and
+        # place before the LIMIT made a page cost a scan per table.
+        source_table = "serve_events e"
+        actor_ids: list[str] | None = None
+        if where.actor is not None:
+            actor_ids = self.resolve(where.actor)
+            source_table = "serve_actor_events e"
+            where = replace(where, actor=None)
         clauses, params = self._event_clauses(where)
+        if actor_ids is not None:
+            # one id (the usual case) as a plain equality: DuckDB then reads only that
+            # actor's row groups of the sorted table
+            params.append(actor_ids[0] if len(actor_ids) == 1 else actor_ids)
+            clauses.append(f"e.actor_id = ${len(params)}" if len(actor_ids) == 1
+                           else f"e.actor_id IN (SELECT unnest(${len(params)}))")  # fmt: skip
+        # an event both of whose actors are namesakes of the name is listed once
+        once = "QUALIFY row_number() OVER (PARTITION BY e.pos) = 1" if actor_ids and len(
+            actor_ids) > 1 else ""  # fmt: skip
         params.append(limit or None)  # LIMIT NULL: no limit
         params.append(offset)
-        # The page of events first, then its evidence and place: joining every event to its
-        # mention, document and place before the LIMIT made a page cost a scan per table.
-        place_join = "LEFT JOIN event_places ep ON ep.event_id = e.event_id" if where.place else ""
-        rows = self._rows(
+        place_join = (
+            "LEFT JOIN serve_event_places ep ON ep.event_id = e.event_id" if where.place else ""
+        )
+        page = self._rows(
             f"""
-            WITH picked AS (
-                SELECT e.* FROM events e {place_join}
-                WHERE {" AND ".join(clauses) or "TRUE"}
-                ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
-                LIMIT ${len(params) - 1} OFFSET ${len(params)}
-            ), places AS (
-                -- the rule of the event_places view (the first mention's place, else the
-                -- earliest mention naming one), for the page's events only: the view itself
-                -- is computed over every mention before it is filtered
-                SELECT me.event_id, m.place_name AS name, m.place_resolved AS resolved,
-                       m.place_country AS country, m.place_lat AS lat, m.place_lon AS lon
-                FROM mention_events me JOIN mentions m USING (mention_id)
-                JOIN picked p ON p.event_id = me.event_id
-                WHERE m.place_name IS NOT NULL
-                QUALIFY row_number() OVER (PARTITION BY me.event_id
-                    ORDER BY m.mention_id <> p.first_mention, m.mention_id) = 1
-            )
-            SELECT e.event_id, e.date_text AS date, e.date_precision, e.date AS first_day,
-                   e.last_date AS last_day, sa.name AS source, ta.name AS target,
-                   e.cameo, e.plover, e.quad_class, e.goldstein, e.hedged, e.negated,
-                   e.num_mentions, e.num_sources, e.num_articles, e.confidence,
-                   d.name AS doc, d.publisher, m.trigger_text AS trigger,
-                   substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
-                       AS sentence,
-                   ep.name AS place, ep.resolved AS place_resolved,
-                   ep.country AS place_country, ep.lat AS place_lat, ep.lon AS place_lon
-            FROM picked e
-            LEFT JOIN actors sa ON sa.actor_id = e.source_actor
-            LEFT JOIN actors ta ON ta.actor_id = e.target_actor
-            JOIN mentions m ON m.mention_id = e.first_mention
-            JOIN documents d ON d.doc_id = m.doc_id
-            LEFT JOIN places ep ON ep.event_id = e.event_id
-            ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.event_id
+            SELECT e.event_id, e.date_text, e.date_precision, e.date, e.last_date,
+                   e.source_actor, e.target_actor, e.cameo, e.plover, e.quad_class,
+                   e.goldstein, e.hedged, e.negated, e.num_mentions, e.num_sources,
+                   e.num_articles, e.confidence
+            FROM {source_table} {place_join}
+            WHERE {" AND ".join(clauses) or "TRUE"}
+            {once}
+            ORDER BY e.pos
+            LIMIT ${len(params) - 1} OFFSET ${len(params)}
             """,
             params,
         )
+        # then the page's evidence, places and actor names by id (short indexed look-ups)
+        ids = [e["event_id"] for e in page]
+        evidence = self._by_id(
+            "SELECT event_id, doc, publisher, trigger, sentence FROM serve_evidence "
+            "WHERE event_id IN ({ids})", ids)  # fmt: skip
+        places = self._by_id(
+            "SELECT event_id, name, resolved, country, lat, lon FROM serve_event_places "
+            "WHERE event_id IN ({ids})", ids)  # fmt: skip
+        names = self._by_id(
+            "SELECT actor_id, name FROM actors WHERE actor_id IN ({ids})",
+            sorted({e[k] for e in page for k in ("source_actor", "target_actor") if e[k]}))
+        rows = []
+        for e in page:
+            if e["event_id"] not in evidence:  # (an event without its first report)
+                continue
+            doc, publisher, trigger, sentence = evidence[e["event_id"]]
+            place = places.get(e["event_id"], (None,) * 5)
+            rows.append({
+                "event_id": e["event_id"], "date": e["date_text"],
+                "date_precision": e["date_precision"], "first_day": e["date"],
+                "last_day": e["last_date"], "source": names.get(e["source_actor"]),
+                "target": names.get(e["target_actor"]), "cameo": e["cameo"],
+                "plover": e["plover"], "quad_class": e["quad_class"],
+                "goldstein": e["goldstein"], "hedged": e["hedged"], "negated": e["negated"],
+                "num_mentions": e["num_mentions"], "num_sources": e["num_sources"],
+                "num_articles": e["num_articles"], "confidence": e["confidence"],
+                "doc": doc, "publisher": publisher, "trigger": trigger, "sentence": sentence,
+                "place": place[0], "place_resolved": place[1], "place_country": place[2],
+                "place_lat": place[3], "place_lon": place[4],
+            })  # fmt: skip
         if mentions:
             for row in rows:
                 row["mentions"] = self.event_mentions(row["event_id"])
         return rows
 
+    def _by_id(self, sql: str, ids: list[Any]) -> dict[Any, Any]:
+        """Rows of ``sql`` (its first column an id, ``{ids}`` where the ids go, each a bound
+        parameter: DuckDB looks each up in an index, which an IN over a list value does not)
+        by id: the second column, or a tuple of the others. Asked 1,000 ids at a time."""
+        found: dict[Any, Any] = {}
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start:start + 1000]
+            rows = self.con.execute(
+                sql.format(ids=", ".join(f"${n}" for n in range(1, len(chunk) + 1))), chunk
+            ).fetchall()
+            found.update((row[0], row[1] if len(row) == 2 else row[1:]) for row in rows)
+        return found
+
     def event_mentions(self, event_id: int) -> list[dict[str, Any]]:
         """Every report of one event, each with its own evidence."""
         return self._rows(
             """
+            WITH me AS MATERIALIZED (SELECT mention_id FROM mention_events WHERE event_id = $1)
             SELECT m.mention_id, d.name AS doc, d.publisher, d.url, d.published,
                    d.duplicate_of IS NOT NULL AS duplicate, m.date, m.hedged, m.negated,
                    m.sentence_start, m.sentence_end, m.trigger_start, m.trigger_end,
                    m.trigger_text AS trigger, m.confidence,
                    substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
                        AS sentence
-            FROM mention_events me JOIN mentions m USING (mention_id)
+            FROM me JOIN mentions m USING (mention_id)
             JOIN documents d ON d.doc_id = m.doc_id
-            WHERE me.event_id = $1 ORDER BY d.published NULLS LAST, m.mention_id
+            ORDER BY d.published NULLS LAST, m.mention_id
             """,
             [event_id],
         )
@@ -379,14 +427,6 @@ class Corpus:
         name them in the text. ``offset`` skips that many first (pages)."""
         clauses: list[str] = []
         params: list[Any] = []
-        if speaker:
-            params.append(self.resolve(speaker))
-            clauses.append(
-                f"(sp.actor_id IN (SELECT unnest(${len(params)})) "
-                f"OR (sp.actor_id IS NULL AND q.speaker_text ILIKE ${len(params) + 1} "
-                "ESCAPE '\\'))"
-            )
-            params.append(like_literal(speaker))
         if about:
             params.append(self.resolve(about))
             clauses.append(
@@ -394,24 +434,60 @@ class Corpus:
                 "AND list_contains(q.about_local, ab.local_id) "
                 f"AND ab.actor_id IN (SELECT unnest(${len(params)})))"
             )
+        # Words without a speaker read the quotes' text in served order (serve_quote_texts),
+        # the first positions first; otherwise the serving table of quotes (sorted by the
+        # speaker's corpus actor) gives the page, and the quotes table is joined only for the
+        # filters that need it.
+        by_words = bool(text) and not speaker
         if text:
             params.append(like_pattern(text))
-            clauses.append(f"q.text ILIKE ${len(params)} ESCAPE '\\'")
+            column = "s.text" if by_words else "q.text"
+            clauses.append(f"{column} ILIKE ${len(params)} ESCAPE '\\'")
+        where_quote = " AND ".join(clauses) or "TRUE"
+        join_quote = "JOIN quotes q ON q.quote_id = s.quote_id" if about or (
+            text and not by_words) else ""  # fmt: skip
+        if speaker:
+            # linked to one of the actors so named, or not linked and named so in the text;
+            # two branches, each reading its own sorted range of the serving table
+            params.append(self.resolve(speaker))
+            ids = f"${len(params)}"
+            params.append(like_literal(speaker))
+            named = f"${len(params)}"
+            # (ILIKE compares lower-cased text: speaker_key, the lower-cased speaker_text,
+            # equal to the lower-cased name is implied, and finds the sorted range)
+            params.append(speaker)
+            key = f"lower(${len(params)})"
+            chosen = f"""
+                SELECT s.* FROM serve_quotes s {join_quote}
+                WHERE s.speaker_id IN (SELECT unnest({ids})) AND {where_quote}
+                UNION ALL
+                SELECT s.* FROM serve_quotes s {join_quote}
+                WHERE s.speaker_id IS NULL AND s.speaker_key = {key}
+                  AND s.speaker_text ILIKE {named} ESCAPE '\\' AND {where_quote}"""
+        else:
+            table = "serve_quote_texts" if by_words else "serve_quotes"
+            chosen = f"SELECT s.* FROM {table} s {join_quote} WHERE {where_quote}"
         params.extend([limit, offset])
-        return self._rows(
-            f"""
+        sql = f"""
+            WITH picked AS (
+                SELECT pos, quote_id, speaker_id, doc, publisher, published FROM ({chosen})
+                ORDER BY pos LIMIT ${len(params) - 1} OFFSET ${len(params)}
+            )
             SELECT q.quote_id, coalesce(a.name, q.speaker_text) AS speaker, q.text, q.kind,
-                   q.hedged, q.via, q.cue_text AS cue, d.name AS doc, d.publisher, d.published,
+                   q.hedged, q.via, q.cue_text AS cue, p.doc, p.publisher, p.published,
                    q.start, q.end
-            FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
-            LEFT JOIN doc_actor_map sp ON sp.doc_id = q.doc_id AND sp.local_id = q.speaker_local
-            LEFT JOIN actors a ON a.actor_id = sp.actor_id
-            WHERE {" AND ".join(clauses) or "TRUE"}
-            ORDER BY d.published DESC NULLS LAST, q.quote_id
-            LIMIT ${len(params) - 1} OFFSET ${len(params)}
-            """,
-            params,
-        )
+            FROM picked p JOIN quotes q ON q.quote_id = p.quote_id
+            LEFT JOIN actors a ON a.actor_id = p.speaker_id
+            ORDER BY p.pos
+            """
+        if by_words and limit:
+            # the first positions alone usually hold a whole page of a common word: a full
+            # page found among them is the page (matches are taken in position order)
+            windowed = sql.replace(chosen, f"{chosen} AND s.pos <= ${len(params) + 1}")
+            rows = self._rows(windowed, [*params, QUOTE_WINDOW + offset])
+            if len(rows) == limit:
+                return rows
+        return self._rows(sql, params)
 
     # -- timeline and search --------------------------------------------------------------
 
@@ -422,6 +498,14 @@ class Corpus:
         Events known only by their year are not put in a month: they are counted in a row
         "YYYY (year only)" of their own, which sorts just before that year's months. Events
         the text places before the news without a date are counted in a last row, "undated"."""
+        sources, targets = self.resolve(source), self.resolve(target)
+        if len(sources) == 1 and len(targets) == 1:  # one actor each: precomputed rows
+            return self._rows(
+                "SELECT month, events, mean_goldstein, cooperation, conflict, mentions "
+                "FROM serve_dyad_months WHERE source_actor = $1 AND target_actor = $2 "
+                "ORDER BY month = 'undated', month",
+                [sources[0], targets[0]],
+            )
         return self._rows(
             """
             SELECT CASE WHEN date IS NULL THEN 'undated'
@@ -432,11 +516,11 @@ class Corpus:
                    count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
                    count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
                    sum(num_mentions) AS mentions
-            FROM events
+            FROM serve_dyad_events
             WHERE source_actor IN (SELECT unnest($1)) AND target_actor IN (SELECT unnest($2))
             GROUP BY month ORDER BY month = 'undated', month
             """,
-            [self.resolve(source), self.resolve(target), YEAR_ONLY],
+            [sources, targets, YEAR_ONLY],
         )
 
     def search(self, text: str, limit: int | None = 20, offset: int = 0) -> list[dict[str, Any]]:
@@ -449,6 +533,42 @@ class Corpus:
         columns = (
             "d.doc_id, d.name AS doc, d.title, d.publisher, d.published, d.url, d.duplicate_of"
         )
+        postings = indexed and self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'serve_postings'"
+        ).fetchone()[0]
+        if postings:
+            # fts's match_bm25 (k 1.2, b 0.75, any word) computed from the serving table of
+            # postings: only the query's terms' rows are read, and only matching documents
+            # are scored (match_bm25 scores through every occurrence of every word)
+            return self._rows(
+                f"""
+                WITH tokens AS (
+                    SELECT DISTINCT stem(unnest(fts_main_documents.tokenize($1)), 'porter') AS t
+                ), term_tf AS (
+                    SELECT p.termid, p.docid, p.tf, dict.df
+                    FROM fts_main_documents.dict dict JOIN tokens ON dict.term = tokens.t
+                    JOIN serve_postings p ON p.termid = dict.termid
+                ), scores AS (
+                    SELECT term_tf.docid, sum(
+                        log((((SELECT num_docs FROM fts_main_documents.stats) - df) + 0.5)
+                            / (df + 0.5) + 1)
+                        * ((tf * (1.2 + 1)) / (tf + (1.2 * ((1 - 0.75) + (0.75 * (len / (
+                            SELECT avgdl FROM fts_main_documents.stats)))))))) AS score
+                    FROM term_tf JOIN fts_main_documents.docs docs
+                         ON docs.docid = term_tf.docid
+                    GROUP BY term_tf.docid
+                ), best AS (
+                    -- ranked as match_bm25's query ranks: by the score as shown (rounded)
+                    SELECT docs.name AS doc_id, round(score, 4) AS score FROM scores
+                    JOIN fts_main_documents.docs docs ON docs.docid = scores.docid
+                    ORDER BY score DESC, doc_id LIMIT $2 OFFSET $3
+                )
+                SELECT {columns}, best.score
+                FROM best JOIN documents d ON d.doc_id = best.doc_id
+                ORDER BY best.score DESC, d.doc_id
+                """,
+                [text, limit, offset],
+            )
         if indexed:
             return self._rows(
                 f"""

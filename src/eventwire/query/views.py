@@ -17,7 +17,15 @@ from typing import Any
 
 import duckdb
 
-from eventwire.query import YEAR_ONLY, Corpus, EventFilter, like_pattern
+from eventwire.query import (
+    YEAR_ONLY,
+    Corpus,
+    EventFilter,
+    _period,
+    like_pattern,
+    parse_period,
+    use_lookup_indexes,
+)
 from eventwire.settings import Settings, split_paths
 from eventwire.store import DEFAULT_DB, Store
 
@@ -26,6 +34,7 @@ __all__ = ["CorpusViews", "UNDATED"]
 UNDATED = "undated"  # the timeline row of events the text places before the news, undated
 _MONTH = re.compile(r"\d{4}-\d{2}")
 _YEAR_ONLY = re.compile(r"(\d{4})" + re.escape(YEAR_ONLY))
+_WHOLE_MONTHS = re.compile(r"\s*\d{4}(-\d{2})?\s*")  # a filter bound of whole months
 
 
 class CorpusViews(Corpus):
@@ -38,6 +47,9 @@ class CorpusViews(Corpus):
             return
         self.store = Store(db)
         self.con = self.store.con
+        # a store from before the serving tables gets them now (as a reader's would)
+        self.store.rebuild()
+        use_lookup_indexes(self.con)
 
     deadline: float | None = None  # time.monotonic() after which no query starts
 
@@ -67,11 +79,10 @@ class CorpusViews(Corpus):
         self.con.close()
 
     def counts(self) -> dict[str, int]:
-        """How many documents, actors, events, event mentions and quotes the store holds."""
+        """How many documents, actors, events, event mentions and quotes the store holds
+        (counted at the last rebuild, which every change of the store ends with)."""
         row = self.con.execute(
-            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM actors), "
-            "(SELECT count(*) FROM events), (SELECT count(*) FROM mentions), "
-            "(SELECT count(*) FROM quotes)"
+            "SELECT documents, actors, events, mentions, quotes FROM serve_counts"
         ).fetchone()
         return dict(zip(("documents", "actors", "events", "mentions", "quotes"), row,
                         strict=True))  # fmt: skip
@@ -81,31 +92,21 @@ class CorpusViews(Corpus):
     def documents(self, publisher: str | None = None, limit: int = 50,
                   offset: int = 0) -> list[dict[str, Any]]:
         """Stored articles, newest first, with how many events and quotes each gave."""
-        # The page first, then the counts of its documents only (the annotation tables have
-        # no index: one scan each, not one per document).
-        return self._rows(
-            """
-            WITH page AS (
-                SELECT d.doc_id, d.name AS doc, d.title, d.publisher, d.published, d.url,
-                       d.duplicate_of, length(d.text) AS chars
-                FROM documents d
-                WHERE $1 IS NULL OR d.publisher ILIKE $1 ESCAPE '\\'
-                ORDER BY d.published DESC NULLS LAST, d.doc_id
-                LIMIT $2 OFFSET $3
-            ), event_counts AS (
-                SELECT doc_id, count(*) AS n FROM mentions
-                WHERE doc_id IN (SELECT doc_id FROM page) GROUP BY doc_id
-            ), quote_counts AS (
-                SELECT doc_id, count(*) AS n FROM quotes
-                WHERE doc_id IN (SELECT doc_id FROM page) GROUP BY doc_id
+        # Pages of the serving table (sorted in this order, with each position stored): the
+        # whole list is a range of positions; a publisher filter scans one narrow column.
+        columns = ("doc_id, doc, title, publisher, published, url, duplicate_of, chars, "
+                   "events, quotes")  # fmt: skip
+        if not publisher:
+            return self._rows(
+                f"SELECT {columns} FROM serve_documents WHERE pos > $1 AND pos <= $1 + $2 "
+                "ORDER BY pos",
+                [offset, limit],
             )
-            SELECT page.*, coalesce(e.n, 0) AS events, coalesce(q.n, 0) AS quotes
-            FROM page LEFT JOIN event_counts e USING (doc_id)
-            LEFT JOIN quote_counts q USING (doc_id)
-            ORDER BY page.published DESC NULLS LAST, page.doc_id
-            """,
+        return self._rows(
+            f"SELECT {columns} FROM serve_documents WHERE publisher ILIKE $1 ESCAPE '\\' "
+            "ORDER BY pos LIMIT $2 OFFSET $3",
             # words of the publisher's name, anywhere; its own % and _ taken literally
-            [like_pattern(publisher) if publisher else None, limit, offset],
+            [like_pattern(publisher), limit, offset],
         )
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
@@ -120,51 +121,77 @@ class CorpusViews(Corpus):
         if not found:
             return None
         (document,) = found
-        document["actors"] = self._rows(
+        # Simple indexed look-ups joined here: each annotation table's rows of this article,
+        # then the corpus actors and events they link to (one short query each; the joins
+        # in SQL cost more to plan than to run).
+        linked = dict(self.con.execute(
+            "SELECT local_id, actor_id FROM doc_actor_map WHERE doc_id = $1", [doc_id]
+        ).fetchall())  # fmt: skip
+        corpus_actors = self._by_id(
+            "SELECT actor_id, name, code FROM actors WHERE actor_id IN ({ids})",
+            sorted(set(linked.values())),
+        )
+        document["actors"] = []
+        for row in self._rows(
+            "SELECT local_id, name, type, code, mentions FROM doc_actors WHERE doc_id = $1 "
+            "ORDER BY local_id",
+            [doc_id],
+        ):
+            actor_id = linked.get(row["local_id"])
+            name, code = corpus_actors.get(actor_id, (None, None))
+            document["actors"].append({
+                "local_id": row["local_id"], "name": name if name is not None else row["name"],
+                "actor_id": actor_id, "type": row["type"],
+                "code": code if code is not None else row["code"], "mentions": row["mentions"],
+            })  # fmt: skip
+        document["quotes"] = []
+        for row in self._rows(
             """
-            WITH map AS (SELECT * FROM doc_actor_map WHERE doc_id = $1)
-            SELECT da.local_id, coalesce(a.name, da.name) AS name, map.actor_id, da.type,
-                   coalesce(a.code, da.code) AS code, da.mentions
-            FROM doc_actors da
-            LEFT JOIN map ON map.local_id = da.local_id
-            LEFT JOIN actors a ON a.actor_id = map.actor_id
-            WHERE da.doc_id = $1 ORDER BY da.local_id
+            SELECT quote_id, text, start, "end", kind, hedged, via, speaker_text, speaker_local,
+                   speaker_start, speaker_end, cue_text, cue_start, cue_end
+            FROM quotes WHERE doc_id = $1 ORDER BY start, quote_id
+            """,
+            [doc_id],
+        ):
+            speaker_id = linked.get(row["speaker_local"])
+            name = corpus_actors.get(speaker_id, (None, None))[0]
+            document["quotes"].append({
+                "quote_id": row["quote_id"], "text": row["text"], "start": row["start"],
+                "end": row["end"], "kind": row["kind"], "hedged": row["hedged"],
+                "via": row["via"], "speaker": name if name is not None else row["speaker_text"],
+                "speaker_id": speaker_id, "speaker_start": row["speaker_start"],
+                "speaker_end": row["speaker_end"], "cue": row["cue_text"],
+                "cue_start": row["cue_start"], "cue_end": row["cue_end"],
+            })  # fmt: skip
+        mentions = self._rows(
+            """
+            SELECT mention_id, source_local, target_local, cameo, plover, quad_class,
+                   goldstein, date, date_basis, hedged, negated, hypothetical, confidence,
+                   sentence_start, sentence_end, trigger_start, trigger_end, trigger_text
+            FROM mentions WHERE doc_id = $1
+            ORDER BY sentence_start, trigger_start, mention_id
             """,
             [doc_id],
         )
-        document["quotes"] = self._rows(
-            """
-            SELECT q.quote_id, q.text, q.start, q."end", q.kind, q.hedged, q.via,
-                   coalesce(a.name, q.speaker_text) AS speaker, map.actor_id AS speaker_id,
-                   q.speaker_start, q.speaker_end, q.cue_text AS cue, q.cue_start, q.cue_end
-            FROM quotes q
-            LEFT JOIN (SELECT * FROM doc_actor_map WHERE doc_id = $1) map
-                   ON map.local_id = q.speaker_local
-            LEFT JOIN actors a ON a.actor_id = map.actor_id
-            WHERE q.doc_id = $1 ORDER BY q.start, q.quote_id
-            """,
-            [doc_id],
-        )
-        document["events"] = self._rows(
-            """
-            WITH map AS (SELECT * FROM doc_actor_map WHERE doc_id = $1),
-                 m AS (SELECT * FROM mentions WHERE doc_id = $1)
-            SELECT m.mention_id, me.event_id, m.cameo, m.plover, m.quad_class, m.goldstein,
-                   sa.name AS source, ta.name AS target, m.date, m.date_basis,
-                   m.hedged, m.negated, m.hypothetical, m.confidence,
-                   m.sentence_start, m.sentence_end, m.trigger_start, m.trigger_end,
-                   m.trigger_text AS trigger
-            FROM m
-            LEFT JOIN mention_events me
-                   ON me.mention_id = m.mention_id AND me.mention_id IN (SELECT mention_id FROM m)
-            LEFT JOIN map sm ON sm.local_id = m.source_local
-            LEFT JOIN actors sa ON sa.actor_id = sm.actor_id
-            LEFT JOIN map tm ON tm.local_id = m.target_local
-            LEFT JOIN actors ta ON ta.actor_id = tm.actor_id
-            ORDER BY m.sentence_start, m.trigger_start, m.mention_id
-            """,
-            [doc_id],
-        )
+        event_of = {
+            mention_id: event_id for mention_id, event_id in self._by_id(
+                "SELECT mention_id, event_id FROM mention_events WHERE mention_id IN ({ids})",
+                [m["mention_id"] for m in mentions]).items()
+        }  # fmt: skip
+        document["events"] = []
+        for m in mentions:
+            source = corpus_actors.get(linked.get(m["source_local"]), (None,))[0]
+            target = corpus_actors.get(linked.get(m["target_local"]), (None,))[0]
+            document["events"].append({
+                "mention_id": m["mention_id"], "event_id": event_of.get(m["mention_id"]),
+                "cameo": m["cameo"], "plover": m["plover"], "quad_class": m["quad_class"],
+                "goldstein": m["goldstein"], "source": source, "target": target,
+                "date": m["date"], "date_basis": m["date_basis"], "hedged": m["hedged"],
+                "negated": m["negated"], "hypothetical": m["hypothetical"],
+                "confidence": m["confidence"], "sentence_start": m["sentence_start"],
+                "sentence_end": m["sentence_end"], "trigger_start": m["trigger_start"],
+                "trigger_end": m["trigger_end"], "trigger": m["trigger_text"],
+            })  # fmt: skip
         return document
 
     # -- events ---------------------------------------------------------------------------
@@ -192,13 +219,14 @@ class CorpusViews(Corpus):
             return None
         (event,) = found
         places = self._rows(
-            "SELECT name, resolved, level, country, adm1, lat, lon, basis FROM event_places "
-            "WHERE event_id = $1",
+            "SELECT name, resolved, level, country, adm1, lat, lon, basis "
+            "FROM serve_event_places WHERE event_id = $1",
             [event_id],
         )
         event["place"] = places[0] if places else None
         event["mentions"] = self._rows(
             """
+            WITH me AS MATERIALIZED (SELECT mention_id FROM mention_events WHERE event_id = $1)
             SELECT m.mention_id, m.doc_id, d.name AS doc, d.title, d.publisher, d.url,
                    d.published, d.duplicate_of IS NOT NULL AS duplicate, m.date, m.date_basis,
                    m.hedged, m.negated, m.hypothetical, m.confidence,
@@ -206,9 +234,9 @@ class CorpusViews(Corpus):
                    m.trigger_text AS trigger,
                    substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
                        AS sentence
-            FROM mention_events me JOIN mentions m USING (mention_id)
+            FROM me JOIN mentions m USING (mention_id)
             JOIN documents d ON d.doc_id = m.doc_id
-            WHERE me.event_id = $1 ORDER BY d.published NULLS LAST, m.mention_id
+            ORDER BY d.published NULLS LAST, m.mention_id
             """,
             [event_id],
         )
@@ -219,33 +247,29 @@ class CorpusViews(Corpus):
         """The events of one timeline row (:meth:`Corpus.timeline`) from ``source`` to
         ``target``: ``period`` is a month "YYYY-MM", a "YYYY (year only)" row or "undated".
         ValueError for any other period."""
-        if _MONTH.fullmatch(period):
-            clause, value = "strftime(e.date, '%Y-%m') = $3 AND e.date_precision <> 'year'", period
-        elif match := _YEAR_ONLY.fullmatch(period):
-            clause, value = "strftime(e.date, '%Y') = $3 AND e.date_precision = 'year'", match[1]
-        elif period == UNDATED:
-            clause, value = "e.date IS NULL AND $3 IS NOT NULL", period
-        else:
+        if not (_MONTH.fullmatch(period) or _YEAR_ONLY.fullmatch(period) or period == UNDATED):
             raise ValueError(f"period must be YYYY-MM, 'YYYY{YEAR_ONLY}' or '{UNDATED}'")
+        # The page of the dyad's row first (serving rows sorted by dyad and row label), then
+        # its details by event id.
         return self._rows(
-            f"""
+            """
+            WITH e AS (
+                SELECT * FROM serve_dyad_events
+                WHERE source_actor = ANY($1) AND target_actor = ANY($2) AND period = $3
+                ORDER BY date NULLS LAST, num_mentions DESC, event_id
+                LIMIT $4 OFFSET $5
+            )
             SELECT e.event_id, e.date_text AS date, sa.name AS source, ta.name AS target,
                    e.cameo, e.plover, e.quad_class, e.goldstein, e.hedged, e.negated,
-                   e.hypothetical, e.confidence, e.num_mentions, m.doc_id, d.name AS doc,
-                   d.publisher, m.trigger_text AS trigger,
-                   substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)
-                       AS sentence
-            FROM events e
+                   e.hypothetical, e.confidence, e.num_mentions, ev.doc_id, ev.doc,
+                   ev.publisher, ev.trigger, ev.sentence
+            FROM e
             LEFT JOIN actors sa ON sa.actor_id = e.source_actor
             LEFT JOIN actors ta ON ta.actor_id = e.target_actor
-            JOIN mentions m ON m.mention_id = e.first_mention
-            JOIN documents d ON d.doc_id = m.doc_id
-            WHERE e.source_actor IN (SELECT unnest($1)) AND e.target_actor IN (SELECT unnest($2))
-              AND {clause}
+            JOIN serve_evidence ev ON ev.event_id = e.event_id
             ORDER BY e.date NULLS LAST, e.num_mentions DESC, e.event_id
-            LIMIT $4 OFFSET $5
             """,
-            [self.resolve(source), self.resolve(target), value, limit, offset],
+            [self.resolve(source), self.resolve(target), period, limit, offset],
         )
 
     def network(self, where: EventFilter | None = None, limit: int = 300,
@@ -257,22 +281,9 @@ class CorpusViews(Corpus):
         if unknown:
             raise TypeError(f"unknown event filter {', '.join(unknown)}")
         where = replace(where or EventFilter(), **filters)
-        clauses, params = self._event_clauses(where)
-        clauses += ["e.source_actor IS NOT NULL", "e.target_actor IS NOT NULL"]
-        place_join = "LEFT JOIN event_places ep ON ep.event_id = e.event_id" if where.place else ""
-        params.append(limit)
-        edges = self._rows(
-            f"""
-            SELECT e.source_actor AS source, e.target_actor AS target, e.quad_class,
-                   count(*) AS events, round(avg(e.goldstein), 2) AS mean_goldstein
-            FROM events e {place_join}
-            WHERE {" AND ".join(clauses)}
-            GROUP BY e.source_actor, e.target_actor, e.quad_class
-            ORDER BY events DESC, source, target, e.quad_class
-            LIMIT ${len(params)}
-            """,
-            params,
-        )
+        edges = self._monthly_edges(where, limit)
+        if edges is None:
+            edges = self._edges(where, limit)
         ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
         nodes = self._rows(
             "SELECT actor_id AS id, name, type, code, country, n_docs FROM actors "
@@ -281,41 +292,78 @@ class CorpusViews(Corpus):
         )
         return {"nodes": nodes, "edges": edges}
 
+    def _monthly_edges(self, where: EventFilter, limit: int) -> list[dict[str, Any]] | None:
+        """The network's edges from the monthly edge table (eventwire.store.serving), when
+        the filters are only a type, a QuadClass and periods of whole months or years; None
+        for any other filter (a day, an actor, a publisher...), which needs every event."""
+        whole_months = all(
+            bound is None or (isinstance(bound, str | int) and _WHOLE_MONTHS.fullmatch(str(bound)))
+            for bound in (where.since, where.until)
+        )
+        others = replace(where, since=None, until=None, type=None, quad_class=None)
+        if not whole_months or others != EventFilter():
+            return None
+        clauses: list[str] = []
+        params: list[Any] = []
+        if where.type:
+            params.append(where.type if where.type.isdigit() else where.type.upper())
+            clauses.append(f"starts_with(e.cameo, ${len(params)})" if where.type.isdigit()
+                           else f"upper(e.plover) = ${len(params)}")  # fmt: skip
+        if where.quad_class is not None:
+            params.append(where.quad_class)
+            clauses.append(f"e.quad_class = ${len(params)}")
+        # an event overlaps [since, until] when it ends in or after since's first month and
+        # starts in or before until's last day (the rule of Corpus.events, by whole months)
+        if where.since:
+            params.append(parse_period(_period(where.since, "since"))[0])
+            clauses.append(f"e.last_month >= ${len(params)}")
+        if where.until:
+            params.append(parse_period(_period(where.until, "until"))[1])
+            clauses.append(f"e.first_month <= ${len(params)}")
+        params.append(limit)
+        return self._rows(
+            f"""
+            SELECT e.source_actor AS source, e.target_actor AS target, e.quad_class,
+                   sum(e.events) AS events,
+                   round(sum(e.goldstein_sum) / sum(e.events), 2) AS mean_goldstein
+            FROM serve_edge_months e
+            WHERE {" AND ".join(clauses) or "TRUE"}
+            GROUP BY e.source_actor, e.target_actor, e.quad_class
+            ORDER BY events DESC, source, target, e.quad_class
+            LIMIT ${len(params)}
+            """,
+            params,
+        )
+
+    def _edges(self, where: EventFilter, limit: int) -> list[dict[str, Any]]:
+        clauses, params = self._event_clauses(where)
+        clauses += ["e.source_actor IS NOT NULL", "e.target_actor IS NOT NULL"]
+        place_join = (
+            "LEFT JOIN serve_event_places ep ON ep.event_id = e.event_id" if where.place else ""
+        )
+        params.append(limit)
+        return self._rows(
+            f"""
+            SELECT e.source_actor AS source, e.target_actor AS target, e.quad_class,
+                   count(*) AS events, round(avg(e.goldstein), 2) AS mean_goldstein
+            FROM serve_events e {place_join}
+            WHERE {" AND ".join(clauses)}
+            GROUP BY e.source_actor, e.target_actor, e.quad_class
+            ORDER BY events DESC, source, target, e.quad_class
+            LIMIT ${len(params)}
+            """,
+            params,
+        )
+
     # -- actors ---------------------------------------------------------------------------
 
     def actor_activity(self, actor_id: str) -> list[dict[str, Any]]:
         """Per month (as :meth:`Corpus.timeline` labels them), the actor's events as source,
         as target, cooperation and conflict among them, and the statements it made."""
         return self._rows(
-            """
-            WITH acts AS (
-                SELECT CASE WHEN date IS NULL THEN 'undated'
-                            WHEN date_precision = 'year' THEN strftime(date, '%Y') || $2
-                            ELSE strftime(date, '%Y-%m') END AS month,
-                       source_actor = $1 AS as_source, quad_class
-                FROM events WHERE source_actor = $1 OR target_actor = $1
-            ), said AS (
-                SELECT coalesce(strftime(TRY_CAST(left(d.published, 10) AS DATE), '%Y-%m'),
-                                'undated') AS month, count(*) AS quotes
-                FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
-                JOIN doc_actor_map map
-                     ON map.doc_id = q.doc_id AND map.local_id = q.speaker_local
-                WHERE map.actor_id = $1 GROUP BY ALL
-            ), months AS (
-                SELECT month, count(*) FILTER (WHERE as_source) AS as_source,
-                       count(*) FILTER (WHERE NOT as_source) AS as_target,
-                       count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
-                       count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
-                FROM acts GROUP BY month
-            )
-            SELECT month, coalesce(as_source, 0) AS as_source,
-                   coalesce(as_target, 0) AS as_target,
-                   coalesce(cooperation, 0) AS cooperation, coalesce(conflict, 0) AS conflict,
-                   coalesce(quotes, 0) AS quotes
-            FROM months FULL JOIN said USING (month)
-            ORDER BY month = 'undated', month
-            """,
-            [actor_id, YEAR_ONLY],
+            "SELECT month, as_source, as_target, cooperation, conflict, quotes "
+            "FROM serve_actor_activity WHERE actor_id = $1 ORDER BY month = $2, month",
+            [actor_id, UNDATED],
         )
 
     def actor_kb_id(self, name: str) -> str | None:

@@ -21,6 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio.to_thread
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -216,11 +217,15 @@ def create_app(db: Path | str, settings: ServeSettings | None = None) -> FastAPI
     """The API and dashboard over the store ``db`` (read-only unless ``allow_ingest``)."""
     settings = settings or ServeSettings()
     corpus = CorpusViews(db, writable=settings.allow_ingest)
+    if not settings.allow_ingest:  # an ingesting server keeps every thread for its rebuilds
+        corpus.con.execute("SET GLOBAL threads = $1", [settings.query_threads])
     ingest_lock = threading.Lock()
     db_path = Path(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # the thread pool that runs the routes (and their queries): anyio's default limiter
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
         yield
         corpus.close()
 

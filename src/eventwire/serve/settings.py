@@ -27,6 +27,17 @@ class ServeSettings(Settings):
     )
     max_url_chars: int = Field(4096, gt=0, description="Longest request URL accepted (414).")
     max_page: int = Field(500, gt=0, description="Most rows one page of a list may hold.")
+    query_threads: int = Field(
+        1, ge=1,
+        description="Threads DuckDB gives one query. Concurrent requests already keep the "
+        "cores busy; splitting each small query over more threads cost about a third more "
+        "CPU per request under load.",
+    )
+    worker_threads: int = Field(
+        40, ge=1,
+        description="Requests answered from the store at once (threads); the others wait "
+        "their turn, while answers from the response cache are sent at once.",
+    )
     response_cache: int = Field(
         4096, ge=0,
         description="JSON answers kept in memory, by URL, on a read-only server (the store "

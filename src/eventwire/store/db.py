@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from eventwire.ingest import SkippedFile
 from eventwire.model import Result
-from eventwire.store import derive
+from eventwire.store import derive, serving
 from eventwire.store.actors import Override
 from eventwire.store.rows import TABLE_COLUMNS, RowBatch, input_key, is_storable, minhash_of
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
@@ -158,14 +158,15 @@ def _bring_up_to_date(path: Path) -> list[str]:
             version = current_version(con)
             if version > SCHEMA_VERSION:
                 raise StoreError(_newer_message(path, version))
-            current = version == SCHEMA_VERSION and derive.is_current(con)
+            current = (version == SCHEMA_VERSION and derive.is_current(con)
+                       and serving.is_current(con))
     finally:
         con.close()
     if current:
         return []
     try:
         with Store(path) as store:
-            stale = version == SCHEMA_VERSION
+            stale = version == SCHEMA_VERSION and not derive.is_current(store.con)
             store.rebuild()
     except StoreBusy:
         raise
@@ -295,6 +296,7 @@ class Store:
         if not rows.count:
             return
         with store_errors(self.path):
+            serving.drop_lookup_indexes(self.con)  # rebuilt whole by the next rebuild
             self.con.execute("BEGIN TRANSACTION")
             try:
                 if replaced:
@@ -352,12 +354,22 @@ class Store:
     def rebuild(self, force: bool = False) -> None:
         """Bring corpus actors, duplicates and merged events up to date with the stored
         documents and overrides (incrementally, see :mod:`eventwire.store.derive`; ``force``
-        recomputes everything), then the search index."""
+        recomputes everything), then the search index and the serving tables
+        (:mod:`eventwire.store.serving`)."""
         with store_errors(self.path):
             if force or not derive.is_current(self.con):
+                serving.drop_lookup_indexes(self.con)  # not kept up to date row by row
                 with cyclic_gc_paused():  # millions of rows become Python objects, none cyclic
                     derive.rebuild(self.con, full=force)
             self._index_text()
+            if force or not serving.is_current(self.con):
+                serving.create_lookup_indexes(self.con)
+                serving.build(self.con)
+                # the indexes and tables into the database file now, not left in the log
+                # (skipped while another connection's transaction is open: DuckDB then
+                # checkpoints later by itself)
+                with contextlib.suppress(duckdb.TransactionException):
+                    self.con.execute("CHECKPOINT")
 
     def _index_text(self) -> None:
         if not self.has_fts:

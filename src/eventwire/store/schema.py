@@ -10,7 +10,10 @@ never depends on the order or the history of the runs that filled it.
 
 Only ``documents`` has a primary key (and ``failures``, which is small): every row of a
 document is written in the same transaction as its ``documents`` row, so that key guards them
-all, and bulk inserts stay fast without more indexes to maintain.
+all. Since version 8 each rebuild ends by creating (non-unique) ART indexes on the read paths'
+look-up columns and the *serving* tables (:mod:`eventwire.store.serving`); writes drop the
+indexes first, so that no index is ever maintained row by row (nor replayed from the log after
+a crash, which DuckDB 1.5 did incompletely).
 
 ``schema_version`` lists the migrations applied; :func:`migrate` applies the missing ones in
 order when a store is opened for writing.
@@ -227,6 +230,13 @@ EVENT_PLACES_VIEW = """
 """
 
 
+def _v8_serving(con: duckdb.DuckDBPyConnection) -> None:
+    # From this version every rebuild also builds the read paths' look-up indexes and serving
+    # tables (eventwire.store.serving); the next rebuild (or a reader's first open) makes
+    # them. Nothing to change in the tables themselves.
+    con.execute("DELETE FROM meta WHERE key = 'served_from'")
+
+
 # Ordered: migration N brings a store from version N-1 to N. Append, never edit.
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial tables", _v1_initial),
@@ -236,6 +246,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (5, "incremental rebuild state", _v5_incremental_state),
     (6, "actor knowledge-base id", _v6_actor_kb_id),
     (7, "event places, time added, 53-bit event ids", _v7_places_and_export_ids),
+    (8, "look-up indexes and serving tables, built by rebuild", _v8_serving),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
