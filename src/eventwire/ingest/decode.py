@@ -259,7 +259,7 @@ def _guess_encoding(data: bytes) -> str | None:
     text is checked first: Western text has a few accented letters among plain ASCII ones.
     """
     western = _decoded("cp1252", data)
-    if western is not None and _plausible(western, max_share=0.25):
+    if western is not None and _plausible(western, max_share=1.0) and _western_words(western):
         return "cp1252"
     for match in from_bytes(data):
         text = _decoded(match.encoding, data)
@@ -291,6 +291,19 @@ def _plausible(text: str, max_share: float, any_punctuation: bool = False) -> bo
         return False
     letters = sum(ch.isalpha() for ch in text)
     return sum(ch.isalpha() for ch in high) <= max_share * max(letters, 1)
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _western_words(text: str) -> bool:
+    """Whether text read as Windows-1252 looks Western: at most a quarter of its words (of two
+    letters or more) have no ASCII letter. Cyrillic or Greek read that way is words of accented
+    letters only ("Ïðåçèäåíò"); French, German or Spanish has accents inside ASCII words, and
+    one-letter words such as "à" say nothing either way."""
+    words = _WORDS.findall(text)
+    foreign = sum(1 for word in words if not any(ch.isascii() for ch in word))
+    return foreign <= 0.25 * len(words)
 
 
 # C0 and C1 control characters other than tab and newline.
