@@ -17,7 +17,7 @@ from eventwire.model import Result
 from eventwire.store import derive, serving
 from eventwire.store.actors import Override
 from eventwire.store.rows import TABLE_COLUMNS, RowBatch, input_key, is_storable, minhash_of
-from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
+from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate, rollback
 
 DEFAULT_DB = Path("eventwire.duckdb")
 
@@ -78,12 +78,6 @@ def store_errors(path: Path) -> Iterator[None]:
         raise
     except OSError as err:
         raise StoreIOError(f"store {path}: {err.strerror or err}") from err
-
-
-def rollback(con: duckdb.DuckDBPyConnection) -> None:
-    """Roll back after a failure; a commit that failed has already ended the transaction."""
-    with contextlib.suppress(duckdb.Error):
-        con.execute("ROLLBACK")
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:

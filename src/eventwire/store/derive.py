@@ -21,7 +21,6 @@ document counted as new, after emptying the derived state.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 
 import duckdb
@@ -32,6 +31,7 @@ from eventwire.store.actors import DocActor, Override, merge_actors
 from eventwire.store.dedup import BANDS, MIN_AGREEING, band_keys, originals
 from eventwire.store.events import group_mentions
 from eventwire.store.rows import NUM_PERM
+from eventwire.store.schema import rollback
 
 # Derived tables emptied by a full rebuild (actor tables are always rewritten whole).
 _DERIVED_STATE = ("rebuilt_docs", "doc_bands", "near_duplicates", "events", "mention_events")
@@ -80,8 +80,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, full: bool = False) -> None:
         con.execute("INSERT OR REPLACE INTO meta VALUES ('rebuilt_from', ?)", [inputs_state(con)])
         con.execute("COMMIT")
     except Exception:
-        with contextlib.suppress(duckdb.Error):  # a failed COMMIT ended it already
-            con.execute("ROLLBACK")
+        rollback(con)
         raise
 
 

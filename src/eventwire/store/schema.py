@@ -279,8 +279,13 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, name])
             con.execute("COMMIT")
         except Exception:
-            with contextlib.suppress(duckdb.Error):  # a failed COMMIT ended it already
-                con.execute("ROLLBACK")
+            rollback(con)
             raise
         version = number
     return version
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after a failure; a commit that failed has already ended the transaction."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")

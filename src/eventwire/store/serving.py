@@ -21,9 +21,9 @@ row and then replayed from DuckDB's write-ahead log after a killed ingest lost e
 
 from __future__ import annotations
 
-import contextlib
-
 import duckdb
+
+from eventwire.store.schema import rollback
 
 YEAR_ONLY = " (year only)"  # as eventwire.query labels year-only timeline rows
 UNDATED = "undated"
@@ -284,6 +284,5 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("INSERT OR REPLACE INTO meta VALUES ('served_from', ?)", [stamp(con)])
         con.execute("COMMIT")
     except Exception:
-        with contextlib.suppress(duckdb.Error):  # a failed COMMIT ended it already
-            con.execute("ROLLBACK")
+        rollback(con)
         raise
