@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ import spacy
 from docs_sections import BENCHMARKS, REPO, replace_section, shared_data_dir
 
 from eventwire.model import Result
-from eventwire.pipeline import SkippedFile, run
+from eventwire.pipeline import SkippedFile, batches, run
 from eventwire.settings import Settings
 
 SECTION = "## Whole path: where the time goes"
@@ -210,7 +210,7 @@ def staged_run(folder: Path, settings: Settings, clock: StageClock) -> list[Resu
         items = [i for i in read_documents([folder], settings) if not isinstance(i, SkippedFile)]
         clock.add("ingest (all of it)", time.process_time() - started, len(items))
         todo = analysed(items)
-        for batch in _batches(todo, settings):
+        for batch in batches(todo, settings):  # the batches the pipeline parses
             docs = [_unparsed(nlp, item) for item in batch]
             for name, proc in nlp.pipeline:
                 started = time.process_time()
@@ -227,21 +227,6 @@ def staged_run(folder: Path, settings: Settings, clock: StageClock) -> list[Resu
     finally:
         clock.restore()
     return items
-
-
-def _batches(items: list[Result], settings: Settings) -> Iterator[list[Result]]:
-    batch: list[Result] = []
-    chars = 0
-    for item in items:
-        size = len(item.document.text)
-        if batch and (chars + size > settings.batch_chars
-                      or len(batch) >= settings.batch_documents):
-            yield batch
-            batch, chars = [], 0
-        batch.append(item)
-        chars += size
-    if batch:
-        yield batch
 
 
 def store_results(results: list[Result], clock: StageClock) -> None:
