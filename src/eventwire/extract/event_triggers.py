@@ -246,15 +246,14 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     else:
         light_object = noun.dep_ in {"dobj", "nsubjpass", "attr"}
     governor_senses = ctx.lex.senses(governor.lemma_.lower())
-    light = (
-        light_object
-        and governor.lemma_.lower() in ctx.lex.light_verbs
-        and (not governor_senses or choose(governor_senses, governor, words=ctx.words) is None)
-    )
-    if noun.dep_ == "dobj" and not light and governor_senses:
-        own = choose(governor_senses, governor, words=ctx.words)
-        if own is not None and own.code[:2] == sense.code[:2]:
-            return []  # "slapped tariffs on China": the verb codes the act already
+    light_verb = light_object and governor.lemma_.lower() in ctx.lex.light_verbs
+    # the governing verb's own sense, read once: it decides whether the verb is light here and
+    # whether it already codes the act the noun names
+    own = (choose(governor_senses, governor, words=ctx.words)
+           if governor_senses and (light_verb or noun.dep_ == "dobj") else None)
+    light = light_verb and own is None
+    if noun.dep_ == "dobj" and own is not None and own.code[:2] == sense.code[:2]:
+        return []  # "slapped tariffs on China": the verb codes the act already
     sources = noun_sources(ctx, noun)
     targets = noun_targets(ctx, noun)
     if noun.dep_ == "dobj" and governor.lemma_.lower() in ctx.words.receiving_verbs:
