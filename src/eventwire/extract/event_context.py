@@ -11,7 +11,7 @@ coder's word lists, dictionary or memory of coded events.)
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -82,6 +82,14 @@ class EventContext:
             self._sentence_starts = [sent.start for sent in self.doc.sents]
         here = bisect_right(self._sentence_starts, token.i) - 1
         return self._sentence_starts[max(here - sentences, 0)]
+
+    def actors_before(self, token: Token, sentences: int) -> Iterator[tuple[int, ActorCluster]]:
+        """The actors mentioned before ``token`` in its sentence and the ``sentences`` before,
+        nearest first, with the index of each mentioning token."""
+        for i in range(token.i - 1, self.window_start(token, sentences) - 1, -1):
+            cluster = self.actor_of.get(i)
+            if cluster is not None:
+                yield i, cluster
 
     def _quote_index(self) -> tuple[list[int], dict[int, int]]:
         """Each quote's start, and the character offset of each quote's cue -> the first quote

@@ -375,9 +375,8 @@ def _protest_crowd(ctx: EventContext, noun: Token) -> Party:
     """Those who protest, as the party a protest noun stands for when something is done to it
     ("police crushed the protests", "banned the rallies"): the protesters named in the last
     few sentences, else the protesters of the place it was held in (an implied actor)."""
-    for i in range(noun.i - 1, ctx.window_start(noun, 3) - 1, -1):
-        cluster = ctx.actor_of.get(i)
-        if cluster is not None and cluster.sector == "OPP" and cluster.kind == "group":
+    for _, cluster in ctx.actors_before(noun, 3):
+        if cluster.sector == "OPP" and cluster.kind == "group":
             return Party(cluster.id, phrase(noun), True, noun)
     places = [ctx.actor_of.get(g.i) for c in noun.children
               if c.dep_ == "prep" and c.lower_ in ctx.words.place_preps
@@ -465,10 +464,8 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
                 for c in noun.children)):
         return []
     found: dict[str, Party] = {}
-    for i in range(noun.i - 1, ctx.window_start(noun, 3) - 1, -1):
-        cluster = ctx.actor_of.get(i)
-        if (cluster is None or cluster.id in found or cluster.kind == "location"
-                or not cluster.country):
+    for i, cluster in ctx.actors_before(noun, 3):
+        if cluster.id in found or cluster.kind == "location" or not cluster.country:
             continue
         found[cluster.id] = Party(cluster.id, ctx.doc[i].text, True, noun)
         if len(found) == 2:
