@@ -402,7 +402,7 @@ def _untagged_names(doc: Doc, taken: list[bool]) -> list[Mention]:
     untagged proper nouns that is a country's name, or a listed person's full name or
     unambiguous surname."""
     found: list[Mention] = []
-    countries, listed = lexicon().countries, people()
+    lex, listed = lexicon(), people()
     # each token read once (the run test below asks several things of it)
     untagged = [token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
                 for token in doc]
@@ -416,11 +416,10 @@ def _untagged_names(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue
         span = doc[start:i]
         # coded as the tagger's label would have been
-        label = ("GPE" if span.text.lower() in countries
+        label = ("GPE" if span.text.lower() in lex.countries
                  else "PERSON" if listed.find([span.text]) is not None else None)
         if label is None:
             # "Prime Minister Modi": a title before a listed person's name
-            lex = lexicon()
             name_start = start
             for width in range(min(lex.max_role_words, i - start - 1), 0, -1):
                 words = " ".join(t.lower_ for t in doc[start:start + width])
