@@ -8,7 +8,10 @@ fits an L2-regularised logistic regression. Writes ``src/eventwire/data/confiden
 Only the dev split is ever used; the held-out split stays unseen. Re-run after changes to the
 coder, then re-run ``eval_news_events.py --write-docs`` for the reliability table.
 
-Usage: python scripts/fit_confidence.py [--l2 3.0] [--dry-run]
+Usage: python scripts/fit_confidence.py [--l2 3.0] [--dry-run] [--choose-l2]
+
+``--choose-l2`` picks the regularisation by cross-validation over the dev articles (five folds of
+whole articles, mean log loss of the held-out fold) among a few values, and fits with the best.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ OFFSET = "_offset"  # the prior's logit: a fixed offset, not a fitted weight
 OUT = Path(__file__).resolve().parents[1] / "src/eventwire/data/confidence.yaml"
 
 
-def collect() -> tuple[list[dict[str, float]], list[int]]:
+def collect() -> tuple[list[dict[str, float]], list[int], list[str]]:
     """(features, label) of every event eventwire codes in the dev articles."""
     import eventwire.extract.events as events_module
     from eventwire.extract.scoring import features, prior_logit
@@ -63,7 +66,7 @@ def collect() -> tuple[list[dict[str, float]], list[int]]:
             for _, pi in news.match(g_items, [pred[i] for i in p_index]):
                 right[p_index[pi]] = 1
     rows_x = [recorded[round(p.confidence * 10**7) - 1] for p in pred]
-    return rows_x, right
+    return rows_x, right, [p.doc for p in pred]
 
 
 def fit(rows: list[dict[str, float]], labels: list[int], l2: float) -> dict[str, float]:
@@ -85,6 +88,30 @@ def fit(rows: list[dict[str, float]], labels: list[int], l2: float) -> dict[str,
     return {n: round(float(v), 3) for n, v in zip(names, w, strict=True) if abs(v) >= 5e-4}
 
 
+def score(row: dict[str, float], weights: dict[str, float]) -> float:
+    z = row[OFFSET] + sum(weights.get(k, 0.0) * v for k, v in row.items() if k != OFFSET)
+    return float(1.0 / (1.0 + np.exp(-z)))
+
+
+def cross_validated_loss(rows: list[dict[str, float]], labels: list[int], docs: list[str],
+                         l2: float, folds: int = 5) -> float:
+    """Mean log loss of the events of held-out articles (folds of whole articles, so that
+    one article's events never train the model that scores them)."""
+    order = sorted(set(docs))
+    fold_of = {doc: i % folds for i, doc in enumerate(order)}
+    losses = []
+    for fold in range(folds):
+        train = [i for i, d in enumerate(docs) if fold_of[d] != fold]
+        test = [i for i, d in enumerate(docs) if fold_of[d] == fold]
+        if not test or not any(labels[i] for i in train):
+            continue
+        weights = fit([rows[i] for i in train], [labels[i] for i in train], l2)
+        for i in test:
+            p = min(max(score(rows[i], weights), 1e-6), 1 - 1e-6)
+            losses.append(-np.log(p if labels[i] else 1 - p))
+    return float(np.mean(losses))
+
+
 def reliability(rows, labels, weights) -> str:
     from eventwire.extract import scoring
 
@@ -103,8 +130,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--l2", type=float, default=3.0)
     parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--choose-l2", action="store_true",
+                        help="choose --l2 by cross-validation over whole dev articles")
     args = parser.parse_args(argv)
-    rows, labels = collect()
+    rows, labels, docs = collect()
+    if args.choose_l2:
+        losses = {l2: cross_validated_loss(rows, labels, docs, l2)
+                  for l2 in (0.1, 0.3, 1.0, 3.0, 10.0)}
+        for l2, loss in losses.items():
+            print(f"l2={l2}: cross-validated log loss {loss:.4f}", file=sys.stderr)
+        args.l2 = min(losses, key=losses.get)
     weights = fit(rows, labels, args.l2)
     print(f"{len(rows)} events, {sum(labels)} right (dev, A or B)", file=sys.stderr)
     print(reliability(rows, labels, weights), file=sys.stderr)
