@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.codes import CameoCode, lookup
 from eventwire.extract.dates import DateScope
@@ -73,7 +73,8 @@ def extract_events(
     for sent in scope.segments:
         coded = [(candidate, list(_events_of(ctx, candidate, scope)))
                  for candidate in _sentence_candidates(ctx, sent)]
-        _keep_prior_order([event for _, found in coded for event in found], ctx.priors)
+        _keep_prior_order([(event, c.trigger) for c, found in coded for event in found],
+                          ctx.priors)
         # a plain statement is coded only when nothing more specific happens in the sentence;
         # an act that only may happen ("said Y might attack") is the speaker's prediction,
         # and the statement stays (it outranks the halved act)
@@ -235,20 +236,26 @@ def _same_act(event: Event, earlier: list[Event]) -> bool:
                and e.target == event.target for e in earlier[-12:])
 
 
-def _keep_prior_order(events: list[Event], priors: list[float]) -> None:
-    """Within one sentence the hand-set prior decides which reading ranks first (it was tuned
-    for choosing among one sentence's events); the fitted model only calibrates. An event
-    with a lower prior than another of its sentence (or an equal one, made later) is capped
-    just below that event's confidence.
+def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float]) -> None:
+    """Within one sentence the hand-set prior decides which of two competing readings ranks
+    first (it was tuned for choosing among one sentence's events); the fitted model only
+    calibrates. Two events compete when they share a participant or one's trigger governs
+    the other's ("X said Y attacked Z"; a wrapper and its act): an event with a lower prior
+    than a competitor (or an equal one, made later) is capped just below that competitor's
+    confidence. Separate acts of one sentence ("a bombing that killed police led to Indian
+    air strikes on Pakistan") keep their own confidence.
     ``priors`` ends with the priors of ``events``, in the same order."""
     mine = priors[len(priors) - len(events):] if events else []
     ranked = sorted(range(len(events)), key=lambda index: (-mine[index], index))
-    ceiling = None
-    for index in ranked:  # ties keep the order in which the coder made them
-        event = events[index]
-        if ceiling is not None:
-            event.confidence = max(min(event.confidence, round(ceiling - 0.001, 3)), 0.0)
-        ceiling = event.confidence
+    for place, index in enumerate(ranked):
+        event, trigger = events[index]
+        sides = {event.source, event.target} - {None}
+        above = [other.confidence for other, governing in (events[i] for i in ranked[:place])
+                 if sides & {other.source, other.target}
+                 or governing.is_ancestor(trigger) or trigger.is_ancestor(governing)
+                 or governing.i == trigger.i]
+        if above:
+            event.confidence = max(min(event.confidence, round(min(above) - 0.001, 3)), 0.0)
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
