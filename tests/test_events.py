@@ -830,6 +830,12 @@ def test_the_two_sides_are_the_last_two_actors_named(code) -> None:
                 "each other of shelling.")
     assert {(e.source, e.target) for e in find(both, "11")} == {("Russia", "Ukraine"),
                                                                ("Ukraine", "Russia")}
+    # two states: an actor of a country already counted is no second side, and the states
+    # themselves stand for "both countries"
+    states = code("India accused Pakistan of harbouring militants. Islamabad said it would "
+                  "close its airspace to Indian airlines. The UN chief urged both countries "
+                  "to show restraint.")
+    assert {e.target for e in find(states, "02")} == {"India", "Pakistan"}
 
 
 def test_calling_for_sanctions_disapproves_and_a_noun_far_down_is_not_the_callers_act(

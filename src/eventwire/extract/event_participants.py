@@ -454,8 +454,8 @@ def _antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
 
 
 def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
-    """ "The two sides continue to negotiate", "both countries": the last two actors with a
-    country named before, in this sentence or the three before (``pair_nouns``)."""
+    """ "The two sides continue to negotiate", "both countries": the last two actors of two
+    different countries named before, in this sentence or the three before (``pair_nouns``)."""
     own = ctx.actor_of.get(noun.i)  # the actors stage may keep "both countries" as a group
     if ((own is not None and own.country) or noun.lemma_.lower() not in ctx.words.pair_nouns
             or not any(
@@ -463,12 +463,19 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
                 or (c.dep_ in {"det", "predet"} and c.lower_ == "both")
                 for c in noun.children)):
         return []
-    found: dict[str, Party] = {}
+    found: dict[str, Party] = {}  # by country: "both countries" are two states, and
+    # "Indian airlines" named last is no second side to India
     for i, cluster in ctx.actors_before(noun, 3):
-        if cluster.id in found or cluster.kind == "location" or not cluster.country:
+        if cluster.country in found or cluster.kind == "location" or not cluster.country:
             continue
-        found[cluster.id] = Party(cluster.id, ctx.doc[i].text, True, noun)
+        found[cluster.country] = Party(cluster.id, ctx.doc[i].text, True, noun)
         if len(found) == 2:
+            if noun.lemma_.lower() in ctx.words.country_nouns:
+                # "both countries" are the states themselves, where the story names them
+                states = {c.country: c for c in ctx.actor_of.values()
+                          if c.country in found and c.sector is None and c.kind != "location"}
+                return [Party(states[country].id, states[country].name, True, noun)
+                        if country in states else party for country, party in found.items()]
             return list(found.values())
     return []
 
