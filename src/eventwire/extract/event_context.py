@@ -24,7 +24,7 @@ from eventwire.model import Quote
 from eventwire.nlp.actors import add_actor
 from eventwire.nlp.components import ActorCluster
 from eventwire.nlp.doctext import doc_text
-from eventwire.nlp.mentions import dateline_tokens
+from eventwire.nlp.mentions import dateline_country, dateline_tokens
 
 __all__ = ["EventContext"]
 
@@ -43,6 +43,7 @@ class EventContext:
     clusters: dict[str, ActorCluster]  # actor id -> actor (implied doers added as made)
     actor_of: dict[int, ActorCluster]  # token index -> the actor one of whose mentions it is in
     dateline: set[int]  # "DOHA (Agency) -" is where, not who
+    dateline_country: str | None  # the country the story is filed from ("NEW DELHI -")
     recent: list[Candidate] = field(default_factory=list)  # coded so far, for "the refusal"
     priors: list[float] = field(default_factory=list)  # of each event made, in order (scoring)
     implied: dict[tuple[str, str | None], ActorCluster] = field(
@@ -68,7 +69,7 @@ class EventContext:
             clusters={cluster.id: cluster for cluster in actors},
             actor_of={i: cluster for cluster in reversed(actors)
                       for mention in cluster.mentions for i in range(mention.start, mention.end)},
-            dateline=dateline_tokens(doc),
+            dateline=dateline_tokens(doc), dateline_country=dateline_country(doc),
         )
 
     @property

@@ -78,21 +78,28 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
         t.lemma_.lower() in words.hedging_verbs and any(c.dep_ == "auxpass" for c in t.children)
         and c.dep_ == "xcomp" for c, t in zip(chain, chain[1:], strict=False)
     ) or _without_evidence(chain[1:5], words)  # the claim was made: only what it says
-    # "accused Kenya of sheltering rebels", "arrested for spying": only alleged
+    # "accused Kenya of sheltering rebels", "arrested for spying": only alleged; but not a
+    # time clause on the way up ("accused Pakistan of supporting terrorism after gunmen
+    # killed 26 people": the killing is the occasion, not the charge)
+    in_time_clause = next((k for k, t in enumerate(chain) if _time_clause(t, words)), None)
+    charged = chain if in_time_clause is None else chain[:in_time_clause + 1]
     candidate.alleged = any(
         c.dep_ == "prep" and c.lower_ in {"of", "for", "with"} and _is_accusation(ctx, t)
-        for c, t in zip(chain, chain[1:], strict=False)
+        for c, t in zip(charged, charged[1:], strict=False)
     )
     candidate.hedged = candidate.hedged or candidate.alleged
     # "... on Wednesday, one day after a jet shot down a helicopter": the time clause
     # tells what came before the news
-    candidate.subordinate = any(
-        (t.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in words.time_marks
-                                   for m in t.children))
-        or (t.dep_ == "pobj" and t.head.lower_ in words.time_marks)
-        for t in chain[:4]
-    )
+    candidate.subordinate = any(_time_clause(t, words) for t in chain[:4])
     _attribution(ctx, candidate, chain)
+
+
+def _time_clause(token: Token, words: EventWords) -> bool:
+    """Whether ``token`` heads a time clause or phrase ("after gunmen killed ...", "since the
+    coup")."""
+    return (token.dep_ == "advcl" and any(
+        m.dep_ in {"mark", "advmod"} and m.lower_ in words.time_marks for m in token.children)
+    ) or (token.dep_ == "pobj" and token.head.lower_ in words.time_marks)
 
 
 def _is_accusation(ctx: EventContext, verb: Token) -> bool:

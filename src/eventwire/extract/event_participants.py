@@ -646,13 +646,15 @@ def carried_parties(ctx: EventContext, code: str, sources: list[Party],
 def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party:
     """People an act is done to who are only counted or described ("killed 30 people",
     "warned people to stay away") are the civilians of the country where it happened, else of
-    the doer's country: an implied actor (``civilian_nouns`` in event_words.yaml)."""
+    the doer's country, else of the dateline's: an implied actor (``civilian_nouns`` in
+    event_words.yaml)."""
     if party.named or party.token.lemma_.lower() not in ctx.words.civilian_nouns:
         return party
     place = place_of(ctx, candidate)
     places = [ctx.cluster(place)] if place is not None else []
     doers = [ctx.cluster(p) for p in candidate.sources]
-    country = next((c.country for c in [*places, *doers] if c is not None and c.country), None)
+    country = next((c.country for c in [*places, *doers] if c is not None and c.country),
+                   ctx.dateline_country)  # else where the story is filed from ("NEW DELHI -")
     if country is None:
         return party
     civilians = ctx.implied_actor("CVL", country)
