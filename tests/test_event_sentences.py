@@ -28,3 +28,23 @@ def test_a_time_clause_under_an_accusation_is_the_occasion_not_the_charge():
     # the people counted are civilians of the country the story is filed from
     victims = {a.id: a for a in result.actors}[killed[0].target]
     assert (victims.country, victims.sector) == ("PAK", "CVL")
+
+
+def _coded(text: str) -> list[tuple[str, str | None, str | None]]:
+    result = analyse_text(text, published="2024-03-05", min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    return [(e.cameo, names.get(e.source), names.get(e.target)) for e in result.events]
+
+
+def test_calling_it_a_mistake_judges_the_doer_of_the_act_just_told():
+    coded = _coded("Washington said it would stop funding the agency. The Arab League called "
+                   "it an extremely adverse development.")
+    assert ("111", "Arab League", "Washington") in {(c, s and s.removeprefix("The "), t)
+                                                    for c, s, t in coded}
+
+
+def test_regretting_a_decision_disapproves_of_whoever_took_it():
+    assert ("111", "Germany", "Washington") in _coded(
+        "Germany regretted the decision by Washington to leave the climate accord.")
+    assert not [c for c, _, _ in _coded("The minister regretted the loss of life in the "
+                                        "flood.") if c.startswith("11")]

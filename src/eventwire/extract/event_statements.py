@@ -47,8 +47,10 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
         if polarity == 0:
             continue
         sources = subjects_of(ctx, verb)
-        targets = [t for t in parties_at(ctx, described)
-                   if not any(own_state(ctx, t, s) for s in sources)]
+        targets = [t for t in parties_at(ctx, described) if t.actor or t.named]
+        if not targets and described.lower_ in ctx.words.act_pronouns:
+            targets = _last_doers(ctx, verb, sources)  # "called it a disgrace": the act's doer
+        targets = [t for t in targets if not any(own_state(ctx, t, s) for s in sources)]
         if not targets:
             continue  # "told them China was ready": praise of one's own state is no act
         candidate = Candidate(
@@ -59,6 +61,22 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
         mark_modality(ctx, candidate, verb)
         found.append(candidate)
     return found[:1]
+
+
+def _last_doers(ctx: EventContext, verb: Token, speakers: list[Party]) -> list[Party]:
+    """The doers of the last act told before ``verb``, in its sentence or the one before, when
+    they are actors other than the speakers: what "it" judges in "called it a mistake"."""
+    start = ctx.window_start(verb, 1)
+    own = {p.actor for p in speakers}
+    for earlier in reversed(ctx.recent):
+        if earlier.trigger.i >= verb.i:
+            continue
+        if earlier.trigger.i < start:
+            break
+        doers = [p for p in earlier.sources if p.actor and p.actor not in own]
+        if doers:
+            return doers
+    return []
 
 
 def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:

@@ -85,6 +85,7 @@ class EventWordsFile(BaseModel):
     pronoun_kinds: Annotated[dict[Word, Words], Field(min_length=1)]
     speech_verbs: Words
     relays: Words
+    act_pronouns: Words
     sports: Words
     sporting: Words
     team_nouns: Words
@@ -159,6 +160,7 @@ class EventWords:
     pronoun_kinds: Mapping[str, frozenset[str]]
     speech_verbs: frozenset[str]
     relays: frozenset[str]
+    act_pronouns: frozenset[str]
     sports: frozenset[str]
     sporting: frozenset[str]
     team_nouns: frozenset[str]
