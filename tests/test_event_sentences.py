@@ -48,3 +48,15 @@ def test_regretting_a_decision_disapproves_of_whoever_took_it():
         "Germany regretted the decision by Washington to leave the climate accord.")
     assert not [c for c, _, _ in _coded("The minister regretted the loss of life in the "
                                         "flood.") if c.startswith("11")]
+
+
+def test_trade_measures_named_several_ways():
+    assert ("166", "Mexico", "US") in _coded("Mexico imposed duties on US corn in 2021.")
+    assert not [c for c, _, _ in _coded("The officer was on duty when the riot began.")
+                if c.startswith("16")]
+    coded = _coded('Biden raised tariffs on Mexican steel in May. "Thanks to my tariffs, we '
+                   'are collecting billions," Biden said.')
+    assert [c for c, s, _ in coded if c == "166" and s == "Biden"][1:]  # "my tariffs" too
+    retaliation = _coded("The United States imposed a tariff on Korean washing machines in "
+                         "2020. Retaliatory tariffs imposed by Korea have hurt American farmers.")
+    assert ("166", "Korea", "United States") in retaliation

@@ -160,10 +160,15 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
             for modifier in [child, *(c for c in child.subtree
                                       if c.dep_ == "conj" and c.head.i != noun.i)]:
                 party = party_at(ctx, modifier, own_only=True)
+                if party is None and modifier.dep_ == "poss" and modifier.pos_ == "PRON":
+                    party = party_at(ctx, modifier)  # "my tariffs": the speaker's; "his"
                 if party is not None and party.named:
                     found.append(party)
         elif child.dep_ == "prep" and child.lower_ == "by":
             found += [p for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+        elif child.dep_ == "acl":  # "tariffs imposed by China", "a plan drawn up by Senegal"
+            found += [p for a in child.children if a.dep_ == "agent"
+                      for g in a.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
     return found
 
 
