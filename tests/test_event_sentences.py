@@ -60,3 +60,8 @@ def test_trade_measures_named_several_ways():
     retaliation = _coded("The United States imposed a tariff on Korean washing machines in "
                          "2020. Retaliatory tariffs imposed by Korea have hurt American farmers.")
     assert ("166", "Korea", "United States") in retaliation
+
+
+def test_forces_moved_are_no_target_and_a_former_colony_is_not_the_old_power():
+    coded = _coded("Beijing is ready to deploy army units onto the former British colony.")
+    assert not [t for c, _, t in coded if c.startswith("15") and t is not None]

@@ -326,9 +326,11 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
     if cluster is not None:
         return Party(cluster.id, phrase(token), True, token)
     agentive = token.lemma_.lower() in ctx.words.agents
+    # "the former British colony" no longer belongs to Britain
+    former = any(c.lower_ in ctx.words.former_words for c in token.children)
     for child in token.children:
         # "Ukrainian leaders", "Iran's army" act for their country; "Canada's fires" do not
-        if child.dep_ in _MODIFIERS and (agentive or child.dep_ != "poss"):
+        if child.dep_ in _MODIFIERS and (agentive or child.dep_ != "poss") and not former:
             cluster = ctx.actor_of.get(child.i)
             if cluster is None and agentive and child.lower_ in {"its", "their"}:
                 cluster = _owner_of(ctx, child)  # "Ukraine denied its drones attacked"
@@ -689,6 +691,10 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
             return []  # "resigned and Wolf was named": the doer of a clause of its own
         if head.dep_ == "pobj" and head.head.lower_ in ctx.words.place_preps | {"according"}:
             continue
+        if head.dep_ == "dobj" and head.head.i == candidate.trigger.i:
+            continue  # "deploy army forces onto ...": what is moved, left out on purpose
+        if head is not token and any(c.lower_ in ctx.words.former_words for c in head.children):
+            continue  # "onto the former British colony": not Britain
         if head.dep_ == "pobj" and head.head.head.lower_ == "according":
             return []
         return [Party(cluster.id, phrase(head), True, head)]

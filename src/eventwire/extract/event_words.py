@@ -86,6 +86,7 @@ class EventWordsFile(BaseModel):
     speech_verbs: Words
     relays: Words
     act_pronouns: Words
+    former_words: Words
     sports: Words
     sporting: Words
     team_nouns: Words
@@ -161,6 +162,7 @@ class EventWords:
     speech_verbs: frozenset[str]
     relays: frozenset[str]
     act_pronouns: frozenset[str]
+    former_words: frozenset[str]
     sports: frozenset[str]
     sporting: frozenset[str]
     team_nouns: frozenset[str]
