@@ -13,7 +13,7 @@ def test_separate_acts_of_one_sentence_keep_their_own_confidence():
     killed = [e for e in result.events if e.trigger.text == "killed"]
     # the weak reading of "killed" (a bomb as its doer) no longer caps the air strikes
     assert all(strikes[0].confidence > k.confidence for k in killed)
-    assert strikes[0].confidence >= 0.15
+    assert strikes[0].confidence >= 0.25
 
 
 def test_a_time_clause_under_an_accusation_is_the_occasion_not_the_charge():
@@ -65,3 +65,14 @@ def test_trade_measures_named_several_ways():
 def test_forces_moved_are_no_target_and_a_former_colony_is_not_the_old_power():
     coded = _coded("Beijing is ready to deploy army units onto the former British colony.")
     assert not [t for c, _, t in coded if c.startswith("15") and t is not None]
+
+
+def test_the_crime_of_a_plea_or_conviction_is_not_dated_by_the_plea():
+    result = analyse_text(
+        "A Texas man pleaded guilty on Monday to charges he threatened to kill Senator Ted "
+        "Cruz, prosecutors said. He was convicted of threatening the senator in a phone call "
+        "on March 3.", published="2023-05-10", min_confidence=0)
+    by_word = {e.trigger.text: e for e in result.events}
+    assert (by_word["threatened"].date, by_word["threatened"].date_basis) == (None, "undated")
+    assert by_word["threatening"].date == "2023-03-03"  # the crime's own date
+    assert by_word["convicted"].date != "2023-03-03"  # ... is not the conviction's

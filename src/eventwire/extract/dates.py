@@ -432,6 +432,23 @@ class DateScope:
         if acted:
             best = max(acted, key=lambda f: len(f.value.value))
             return best.value.value, best.value.basis
+        charge = _charging_word(trigger, self.words.charging)
+        if charge is not None:
+            # "pleaded guilty on Monday to charges he threatened ...": the plea's date, the
+            # sentence's frame and the story's current date are not the crime's; only a date
+            # in the crime's own clause is
+            governing = {trigger, *(a for a in trigger.ancestors if charge.is_ancestor(a))}
+            own = [f for f in found if f.head in governing or _verb_of(f.head) in governing]
+            if own:
+                best = max(own, key=lambda f: len(f.value.value))
+                return best.value.value, best.value.basis
+            return (None, "undated") if carry else (
+                (self.published.isoformat(), "publication") if self.published else (None, None))
+        if trigger.lemma_.lower() in self.words.charging:
+            # "convicted of threatening her in a call on March 3": the crime's date, not the
+            # conviction's
+            found = [f for f in found
+                     if _charging_word(_verb_of(f.head), self.words.charging) != trigger]
         governing = {trigger, *trigger.ancestors}
         # A nominal trigger ("the invasion") takes the date of the clause it sits in; a date
         # inside an object ("bombed an academy in January") dates that object's clause.
@@ -474,6 +491,15 @@ def _describing(head: Token, governing: set[Token]) -> bool:
             return True
         token = token.head
     return False
+
+
+def _charging_word(trigger: Token, charging: frozenset[str]) -> Token | None:
+    """The plea, charge or conviction (``charging``) whose crime the verb ``trigger`` is, within
+    three steps up: "pleaded guilty to threatening", "charges he threatened", "convicted of
+    spying". The crime came before the news."""
+    if trigger.pos_ != "VERB":
+        return None
+    return next((a for a in list(trigger.ancestors)[:3] if a.lemma_.lower() in charging), None)
 
 
 def _before_the_news(trigger: Token, earlier: frozenset[str]) -> bool:

@@ -87,6 +87,7 @@ class EventWordsFile(BaseModel):
     relays: Words
     act_pronouns: Words
     former_words: Words
+    charging: Words
     sports: Words
     sporting: Words
     team_nouns: Words
@@ -163,6 +164,7 @@ class EventWords:
     relays: frozenset[str]
     act_pronouns: frozenset[str]
     former_words: frozenset[str]
+    charging: frozenset[str]
     sports: frozenset[str]
     sporting: frozenset[str]
     team_nouns: frozenset[str]

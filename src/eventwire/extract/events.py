@@ -211,8 +211,10 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         if party is None:
             return "none"
         cluster = ctx.cluster(party)
-        if cluster is not None and cluster.kb_id and cluster.country:
-            return "known"  # a knowledge-base actor of known country ("Vladimir Putin")
+        if cluster is not None and cluster.kb_id and (cluster.country or cluster.kb_code):
+            # a knowledge-base actor of known country ("Vladimir Putin") or a coded
+            # international body ("the European Union": IGOEU)
+            return "known"
         if cluster is not None:
             return "country" if cluster.country else "actor"
         return "named" if party.named else "words"
