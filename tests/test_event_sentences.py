@@ -76,3 +76,10 @@ def test_the_crime_of_a_plea_or_conviction_is_not_dated_by_the_plea():
     assert (by_word["threatened"].date, by_word["threatened"].date_basis) == (None, "undated")
     assert by_word["threatening"].date == "2023-03-03"  # the crime's own date
     assert by_word["convicted"].date != "2023-03-03"  # ... is not the conviction's
+
+
+def test_a_clause_describing_an_event_noun_dates_it():
+    result = analyse_text("Seoul wants Washington to lift the 15% tariffs on Korean cars "
+                          "imposed on Sept. 1.", published="2023-05-10", min_confidence=0)
+    tariffs = [e for e in result.events if e.trigger.text == "tariffs"]
+    assert tariffs and tariffs[0].date == "2022-09-01"

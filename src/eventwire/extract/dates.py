@@ -449,6 +449,19 @@ class DateScope:
             # conviction's
             found = [f for f in found
                      if _charging_word(_verb_of(f.head), self.words.charging) != trigger]
+        if trigger.pos_ in {"NOUN", "PROPN"}:
+            # "the 15% tariffs imposed on Sept. 1": a clause describing the event noun dates it
+            # (the parser often hangs the clause on the noun's own phrase: "tariffs on
+            # Korean cars imposed on ...", taken when its verb is one that carries the event)
+            phrase_nouns = {g for c in trigger.children if c.dep_ == "prep"
+                            for g in c.children if g.dep_ == "pobj"}
+            described = [f for f in found if _verb_of(f.head).dep_ in {"acl", "relcl"} and (
+                _verb_of(f.head).head == trigger or (
+                    _verb_of(f.head).head in phrase_nouns
+                    and _verb_of(f.head).lemma_.lower() in lexicon().light_verbs))]
+            if described:
+                best = max(described, key=lambda f: len(f.value.value))
+                return best.value.value, best.value.basis
         governing = {trigger, *trigger.ancestors}
         # A nominal trigger ("the invasion") takes the date of the clause it sits in; a date
         # inside an object ("bombed an academy in January") dates that object's clause.
