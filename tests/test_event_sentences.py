@@ -83,3 +83,20 @@ def test_a_clause_describing_an_event_noun_dates_it():
                           "imposed on Sept. 1.", published="2023-05-10", min_confidence=0)
     tariffs = [e for e in result.events if e.trigger.text == "tariffs"]
     assert tariffs and tariffs[0].date == "2022-09-01"
+
+
+def test_a_reading_lacking_a_side_does_not_outrank_one_with_both():
+    result = analyse_text("Biden announced the deal during a meeting in the Oval Office with "
+                          "Liu He.", published="2023-05-10", min_confidence=0)
+    meeting = [e for e in result.events if e.trigger.text == "meeting"]
+    announced = [e for e in result.events if e.trigger.text.startswith("announced")]
+    assert meeting and meeting[0].target is not None
+    assert all(meeting[0].confidence > a.confidence for a in announced if a.target is None)
+
+
+def test_conversations_between_two_and_speaking_with_someone_consult():
+    coded = _coded("Morrison witnessed a key conversation in Warsaw between Sondland and "
+                   "Andriy Yermak.")
+    assert {(s, t) for c, s, t in coded if c.startswith("04")} >= {("Andriy Yermak", "Sondland")}
+    assert [c for c, _, t in _coded("The envoy has spoken several times with President Biden.")
+            if c.startswith("04") and t == "Biden"]

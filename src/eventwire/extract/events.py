@@ -252,10 +252,14 @@ def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float]) ->
     for place, index in enumerate(ranked):
         event, trigger = events[index]
         sides = {event.source, event.target} - {None}
+        # a reading that lacks a side the other has does not outrank it ("announced the
+        # deal during a meeting with Liu He": the announcement to no one, the meeting with him)
         above = [other.confidence for other, governing in (events[i] for i in ranked[:place])
-                 if sides & {other.source, other.target}
-                 or governing.is_ancestor(trigger) or trigger.is_ancestor(governing)
-                 or governing.i == trigger.i]
+                 if (sides & {other.source, other.target}
+                     or governing.is_ancestor(trigger) or trigger.is_ancestor(governing)
+                     or governing.i == trigger.i)
+                 and (other.target is not None or event.target is None)
+                 and (other.source is not None or event.source is None)]
         if above:
             event.confidence = max(min(event.confidence, round(min(above) - 0.001, 3)), 0.0)
 
