@@ -4,7 +4,8 @@ Each worker is a process started with the ``spawn`` context (no fork of a parent
 DuckDB connections, threads or a loaded model) that loads the spaCy pipeline once and then runs
 :func:`eventwire.pipeline.analyse_batch` on the batches it is sent. Results come back **in input
 order**. Reading, cleaning and storing stay in the calling process: a store has one writer.
-Each worker runs NumPy's BLAS on one thread: the workers already fill the cores.
+Each worker runs NumPy's BLAS on ``Settings.blas_threads`` threads (1 by default): the workers
+already fill the cores.
 
 Memory stays flat: at most ``2 * workers`` batches are out at once (sent, being parsed, or
 finished and waiting for an earlier one), and the input is read only as fast as batches leave.
@@ -173,7 +174,7 @@ class WorkerPool:
             name="eventwire-worker",
             daemon=True,
         )
-        with _one_thread_each():
+        with _blas_threads(self.settings.blas_threads):
             process.start()
         theirs.close()
         return _Worker(process, mine)
@@ -327,12 +328,13 @@ THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"
 
 
 @contextlib.contextmanager
-def _one_thread_each() -> Iterator[None]:
-    """The environment a worker starts with: one BLAS thread (unless the user chose), since
-    the workers already fill the cores and more threads would only contend for them."""
-    added = [name for name in THREAD_VARIABLES if name not in os.environ]
+def _blas_threads(threads: int) -> Iterator[None]:
+    """The environment a worker starts with: ``threads`` BLAS threads (``Settings.blas_threads``;
+    0 or a variable the user set leaves the library's choice), so that its libraries start with
+    that many threads, before NumPy loads; the worker's pipeline load sets them again."""
+    added = [name for name in THREAD_VARIABLES if name not in os.environ] if threads else []
     for name in added:
-        os.environ[name] = "1"
+        os.environ[name] = str(threads)
     try:
         yield
     finally:

@@ -13,7 +13,7 @@ from typing import Any
 from eventwire.extract import extract
 from eventwire.ingest import SkippedFile, read_documents
 from eventwire.model import ErrorRecord, Result
-from eventwire.nlp import load_pipeline
+from eventwire.nlp import load_pipeline, use_blas_threads
 from eventwire.settings import Settings
 
 __all__ = ["run", "analyse", "analyse_batch", "batches", "warm_up", "SkippedFile"]
@@ -59,6 +59,8 @@ def analyse(
     worker processes (:mod:`eventwire.parallel`), with ``Settings.engine`` 'ray' on a Ray
     cluster (:mod:`eventwire.ray_engine`): the same batches with the same results.
     """
+    # this process reads and cleans (and, in-process, parses): its BLAS threads as the workers'
+    use_blas_threads(settings.blas_threads)
     if settings.engine == "ray":
         from eventwire.ray_engine import analyse_with_ray  # here: Ray is an optional extra
 
