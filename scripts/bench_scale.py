@@ -186,15 +186,18 @@ def command_run(corpus: Path, db: Path, workers: int) -> dict[str, float]:
             "cpu": children1 - children0}  # fmt: skip
 
 
-def pool_start_up(settings: Settings) -> float:
+def pool_start_up(settings: Settings) -> tuple[float, float]:
     """Seconds for two workers to start and warm up (``pipeline.warm_up``: the model and the
     tables its components load at first use; once per run)."""
     from eventwire.parallel import WorkerPool
 
+    _, children0 = cpu_seconds()
     start = time.perf_counter()
     with WorkerPool(settings, 2) as pool:
         list(pool.map([[], []]))  # answered once both workers are ready
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    _, children1 = cpu_seconds()  # the workers have exited: their CPU is counted
+    return wall, children1 - children0
 
 
 def timed_ingest(corpus: Path, db: Path, settings: Settings) -> dict[str, float]:
@@ -242,8 +245,9 @@ def main() -> None:
         # one article first, untimed: the lazy one-off loads (gazetteer, lemma tables)
         write_corpus(folder / "warm.jsonl", 1, seed=0)
         ingest([folder / "warm.jsonl"], folder / "warm.duckdb", Settings(workers=1))
-        start_up = pool_start_up(Settings(workers=2))
-        print(f"model load in-process {model_load:.1f} s, two workers ready in {start_up:.1f} s")
+        start_up, start_up_cpu = pool_start_up(Settings(workers=2))
+        print(f"model load in-process {model_load:.1f} s, two workers ready in {start_up:.1f} s "
+              f"({start_up_cpu:.1f} CPU s)")
 
         one = timed_ingest(corpus, folder / "one.duckdb", Settings(workers=1))
         print("workers 1:", one)
@@ -315,13 +319,20 @@ def main() -> None:
         lines.append(row("`--engine ray`, local cluster of 2 CPUs", on_ray,
                          "yes" if same_ray else "**NO**", cpu=False))  # fmt: skip
     warm = (two["wall"] - start_up) if two["wall"] > start_up else two["wall"]
+    one_cpu = one["main_cpu"] + one["worker_cpu"]
+    steady_cpu = two["main_cpu"] + two["worker_cpu"] - start_up_cpu
     lines += [
         "",
         f"Two workers vs one: **{two['rate'] / one['rate']:.2f}x** articles per second over the "
         f"whole run, **{one['wall'] / warm:.2f}x** without the workers' start-up (measured "
         f"alone: {start_up:.1f} s for two workers to start, load the model and warm up; "
         f"in-process the model loads in {model_load:.1f} s and its tables warm up before the "
-        "clock starts)."
+        f"clock starts). In CPU seconds, which other work on the machine disturbs less: the "
+        f"two workers' start-up cost {start_up_cpu:.1f} CPU s; without it two workers spend "
+        f"{steady_cpu / two['documents']:.3f} CPU s per article against "
+        f"{one_cpu / one['documents']:.3f} in-process, so with two free cores they would run "
+        f"**{2 * (one_cpu / one['documents']) / (steady_cpu / two['documents']):.2f}x** as "
+        "fast as one, start-up aside."
         + (f" Ray vs two workers: **{on_ray['rate'] / two['rate']:.2f}x** over the whole run "
            f"(`ray.init` of the local cluster, {ray_start:.1f} s, not included; the actors "
            "load the model inside the run)." if on_ray else ""),
