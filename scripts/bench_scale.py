@@ -349,7 +349,7 @@ def main() -> None:
         "Reading the numbers: every process runs BLAS on one thread (`Settings.blas_threads`), "
         "the in-process run as each worker, so the in-process run uses one core and two "
         "workers can use two. The in-process run of the table has its model and tables loaded "
-        "before its clock starts, while the workers load theirs inside the run (about 6 CPU s "
+        "before its clock starts, while the workers load theirs inside the run (about 8 CPU s "
         "each): over a short run that start-up weighs on the whole-run ratio, hence the figure "
         "without it and the runs as a user makes them. When the two-worker runs use about as "
         "many cores as the in-process run, other work held the machine and the wall-clock "
