@@ -116,10 +116,26 @@ def warm_up(settings: Settings) -> None:
     list(run([REPO / "samples" / "articles"], settings))
 
 
-def whole_path(folder: Path, settings: Settings) -> tuple[float, list[Result]]:
-    started = time.process_time()
+class Spent:
+    """CPU seconds of this process and wall seconds between ``start()`` and ``stop()``."""
+
+    def __init__(self) -> None:
+        self.cpu = self.wall = 0.0
+
+    def start(self) -> Spent:
+        self._cpu, self._wall = time.process_time(), time.perf_counter()
+        return self
+
+    def stop(self) -> Spent:
+        self.cpu += time.process_time() - self._cpu
+        self.wall += time.perf_counter() - self._wall
+        return self
+
+
+def whole_path(folder: Path, settings: Settings) -> tuple[Spent, list[Result]]:
+    spent = Spent().start()
     results = [item for item in run([folder], settings) if not isinstance(item, SkippedFile)]
-    return time.process_time() - started, results
+    return spent.stop(), results
 
 
 def analysed(results: list[Result]) -> list[Result]:
@@ -127,25 +143,44 @@ def analysed(results: list[Result]) -> list[Result]:
     return [r for r in results if not r.failed and r.document.text]
 
 
-def text_path(results: list[Result], settings: Settings) -> float:
+def text_path(results: list[Result], settings: Settings) -> Spent:
     """CPU seconds of eventwire's path from the same clean texts (given as records, used as
     they are: ``raw``) to ``Result``: language, spaCy with eventwire's components, extraction."""
     records = [{"id": r.document.id, "text": r.document.text, "published": r.document.published}
                for r in results]
     raw = Settings(**{**settings.model_dump(), "raw": True})
-    started = time.process_time()
+    spent = Spent().start()
     for _item in run(records, raw):
         pass
-    return time.process_time() - started
+    return spent.stop()
 
 
-def bare_parse(model: str, texts: list[str], batch_size: int) -> float:
+def bare_parse(model: str, texts: list[str], batch_size: int) -> Spent:
+    """The stock pipeline's parse, with the BLAS threads eventwire's warm-up set in this
+    process (``Settings.blas_threads``), as the whole path ran."""
     nlp = spacy.load(model)
     list(nlp.pipe(texts[:2]))  # warm-up
-    started = time.process_time()
+    spent = Spent().start()
     for _doc in nlp.pipe(texts, batch_size=batch_size):
         pass
-    return time.process_time() - started
+    return spent.stop()
+
+
+def blas_comparison(model: str, texts: list[str], batch_size: int) -> dict[int, Spent]:
+    """The bare parse with 1 and with 2 BLAS threads, alternated (1, 2, 2, 1) so that a change
+    in the machine's load falls on both; each total is of two runs."""
+    from threadpoolctl import threadpool_limits
+
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:2]))
+    spent = {1: Spent(), 2: Spent()}
+    for threads in (1, 2, 2, 1):
+        with threadpool_limits(limits=threads):
+            spent[threads].start()
+            for _doc in nlp.pipe(texts, batch_size=batch_size):
+                pass
+            spent[threads].stop()
+    return spent
 
 
 # --- the per-stage run ------------------------------------------------------------------------
@@ -258,15 +293,35 @@ STAGE_ORDER = (
 
 
 def section(
-    count: int, parsed: int, chars: int, bare: float, whole: float, from_text: float,
-    clock: StageClock, model: str, loads: tuple[float, float],
+    count: int, parsed: int, chars: int, bare: Spent, whole: Spent, from_text: Spent,
+    blas: dict[int, Spent] | None, clock: StageClock, model: str, loads: tuple[float, float],
+    blas_threads: int,
 ) -> str:
     names = [s for s in STAGE_ORDER if s in clock.seconds]
     names += [s for s in clock.seconds if s not in names]
     spacy_own = sum(v for k, v in clock.seconds.items()
                     if k.startswith("spaCy: ") and not k.startswith("spaCy: eventwire"))
     ingest_rows = {"ingest (all of it)"} | {s for s, _m, _f in INGEST_STAGES}
-    per_text = parsed / from_text
+    measures = "\n".join(
+        f"| {name} | {cpu} | {wall} | {rate} |" for name, cpu, wall, rate in [
+            (f"(a) bare `{model}` parse of the clean texts (`nlp.pipe`)", f"{bare.cpu:.2f}",
+             f"{bare.wall:.2f}", f"{parsed / bare.cpu:.1f}"),
+            ("(b) eventwire's whole path, HTML to `Result` (`run`)", f"{whole.cpu:.2f}",
+             f"{whole.wall:.2f}", f"{count / whole.cpu:.1f}"),
+            ("**overhead (b) / (a)**", f"**{whole.cpu / bare.cpu:.2f}x**",
+             f"{whole.wall / bare.wall:.2f}x", ""),
+            ("(c) eventwire from the same clean texts to `Result`", f"{from_text.cpu:.2f}",
+             f"{from_text.wall:.2f}", f"{parsed / from_text.cpu:.1f}"),
+            ("overhead of NLP and extraction alone, (c) / (a)",
+             f"{from_text.cpu / bare.cpu:.2f}x", f"{from_text.wall / bare.wall:.2f}x", ""),
+        ]
+    )
+    blas_text = "" if not blas else f"""
+**BLAS threads** (`Settings.blas_threads`, default 1): the bare parse of the same texts, run
+twice with each (alternated), totals: **1 thread {blas[1].cpu:.2f} CPU s, {blas[1].wall:.2f}
+s wall; 2 threads {blas[2].cpu:.2f} CPU s, {blas[2].wall:.2f} s wall** (wall 2 / 1:
+{blas[2].wall / blas[1].wall:.2f}).
+"""
     rows = "\n".join(
         f"| {_name(name)} | {clock.seconds[name]:.2f} | "
         f"{1000 * clock.seconds[name] / max(count if name in ingest_rows else parsed, 1):.1f} | "
@@ -278,19 +333,17 @@ def section(
 `python scripts/profile_path.py` on {platform.machine()}, {os.cpu_count()} cores (shared with
 other work), Python {platform.python_version()}, spaCy {spacy.__version__}, `{model}`; load
 average {loads[0]:.1f} at the start and {loads[1]:.1f} at the end. CPU seconds of the process
-(`time.process_time`), one run; model and table loads made before the clocks start.
+(`time.process_time`) and wall seconds, one run; model and table loads made before the clocks
+start. Every row ran with {blas_threads} BLAS thread(s) (`Settings.blas_threads`, set by the
+warm-up for the whole process, the bare parse included).
 
 **Overhead over a bare parse**: {count} AEB pages, {parsed} of them analysed (the others are
 not English or have no text), {chars:,} characters of clean text.
 
-| measure | CPU s | articles per CPU-second |
-| --- | ---: | ---: |
-| (a) bare `{model}` parse of the clean texts (`nlp.pipe`) | {bare:.2f} | {parsed / bare:.1f} |
-| (b) eventwire's whole path, HTML to `Result` (`run`) | {whole:.2f} | {count / whole:.1f} |
-| **overhead (b) / (a)** | **{whole / bare:.2f}x** | |
-| (c) eventwire from the same clean texts to `Result` | {from_text:.2f} | {per_text:.1f} |
-| overhead of NLP and extraction alone, (c) / (a) | {from_text / bare:.2f}x | |
-
+| measure | CPU s | wall s | articles per CPU-second |
+| --- | ---: | ---: | ---: |
+{measures}
+{blas_text}
 **Per stage** (the same path run again stage by stage; an indented row is part of the row
 above it; "% of parse" is against the spaCy model's own components in this run; "ms/doc" per
 page for the ingest rows, per analysed document for the others):
@@ -311,7 +364,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="the AEB folder")
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
     parser.add_argument("--no-write", action="store_true", help="print, do not edit the doc")
-    parser.add_argument("--no-stages", action="store_true", help="only (a) and (b)")
+    parser.add_argument("--no-stages", action="store_true", help="only (a), (b) and (c)")
+    parser.add_argument("--no-blas", action="store_true",
+                        help="skip the bare parse with 1 vs 2 BLAS threads")  # fmt: skip
     args = parser.parse_args(argv)
     files = pages(aeb_dir(args.data), args.limit)
     if not files:
@@ -325,20 +380,28 @@ def main(argv: list[str] | None = None) -> int:
         folder = copy_pages(files, Path(tmp))
         whole, results = whole_path(folder, settings)
         texts = [r.document.text for r in analysed(results)]
-        print(f"(b) whole path: {len(results)} pages, {whole:.2f} CPU s", file=sys.stderr)
+        print(f"(b) whole path: {len(results)} pages, {whole.cpu:.2f} CPU s, "
+              f"{whole.wall:.2f} s wall", file=sys.stderr)
         bare = bare_parse(settings.model, texts, settings.batch_documents)
-        print(f"(a) bare parse: {len(texts)} texts, {bare:.2f} CPU s; "
-              f"overhead {whole / bare:.2f}x", file=sys.stderr)
+        print(f"(a) bare parse: {len(texts)} texts, {bare.cpu:.2f} CPU s, {bare.wall:.2f} s "
+              f"wall; overhead {whole.cpu / bare.cpu:.2f}x", file=sys.stderr)
         from_text = text_path(analysed(results), settings)
-        print(f"(c) from clean text: {from_text:.2f} CPU s; {from_text / bare:.2f}x",
-              file=sys.stderr)
+        print(f"(c) from clean text: {from_text.cpu:.2f} CPU s, {from_text.wall:.2f} s wall; "
+              f"{from_text.cpu / bare.cpu:.2f}x", file=sys.stderr)
+        blas = None if args.no_blas else blas_comparison(settings.model, texts,
+                                                          settings.batch_documents)
+        if blas:
+            print(f"bare parse, CPU / wall s: 1 BLAS thread {blas[1].cpu:.2f} / "
+                  f"{blas[1].wall:.2f}, 2 threads {blas[2].cpu:.2f} / {blas[2].wall:.2f} "
+                  "(two runs each)", file=sys.stderr)
         if not args.no_stages:
             staged = staged_run(folder, settings, clock)
             store_results(staged, clock)
     for name in [s for s in STAGE_ORDER if s in clock.seconds]:
         print(f"{name:44} {clock.seconds[name]:8.2f} s {clock.calls[name]:8}", file=sys.stderr)
-    text = section(len(results), len(texts), sum(map(len, texts)), bare, whole, from_text,
-                   clock, settings.model, (load_start, os.getloadavg()[0]))
+    text = section(len(results), len(texts), sum(map(len, texts)), bare, whole, from_text, blas,
+                   clock, settings.model, (load_start, os.getloadavg()[0]),
+                   settings.blas_threads)
     if args.no_write or args.no_stages:
         print(text)
     else:

@@ -40,3 +40,16 @@ def prepare_or_crash(batch: list, settings: Settings) -> list:
     if any("CRASH" in (getattr(item, "text", None) or "") for item in batch):
         os._exit(4)
     return prepare_batch(batch, settings)
+
+
+def blas_threads(batch: list, settings: Settings) -> list:
+    """Each document's title becomes the BLAS thread counts of the worker that analysed it."""
+    import numpy  # noqa: F401 - loaded as spaCy loads it, after the worker started
+    from threadpoolctl import threadpool_info
+
+    counts = sorted({pool["num_threads"] for pool in threadpool_info()
+                     if pool["user_api"] == "blas"})  # fmt: skip
+    for item in batch:
+        if isinstance(item, Result):
+            item.document.title = ",".join(map(str, counts))
+    return batch

@@ -70,6 +70,20 @@ def test_a_crashing_document_gets_an_error_record_and_the_rest_are_analysed() ->
     assert [out[n].document.title for n in (3, 5)] == ["seen 0 of 1", "seen 0 of 1"]
 
 
+def test_a_crash_in_the_batch_sent_ahead_fails_only_its_document() -> None:
+    # one worker holds two batches at once (the one it analyses and the next); it dies on the
+    # second, possibly before the first's results left it: no result is lost or doubled
+    settings = Settings(batch_documents=2)
+    texts = ["Fine.", "Fine.", "CRASH here.", "Fine.", "Fine.", "Fine.", "Fine.", "Fine."]
+    items = [_result(f"d{n}", text) for n, text in enumerate(texts)]
+    with _pool(settings, workers=1) as pool:
+        out = [r for batch in pool.map(batches(items, settings)) for r in batch]
+    assert [r.document.id for r in out] == [f"d{n}" for n in range(8)]
+    assert [r.failed for r in out] == [n == 2 for n in range(8)]
+    assert all(r.document.title for n, r in enumerate(out) if n != 2)
+    assert [out[n].document.title for n in (6, 7)] == ["seen 0 of 2", "seen 1 of 2"]
+
+
 def test_a_document_over_the_time_limit_fails_alone() -> None:
     settings = Settings(batch_documents=2, document_timeout=1.0)
     texts = ["Fine.", "It will HANG forever.", "Fine.", "Fine."]

@@ -4,10 +4,14 @@ Each worker is a process started with the ``spawn`` context (no fork of a parent
 DuckDB connections, threads or a loaded model) that loads the spaCy pipeline once and then runs
 :func:`eventwire.pipeline.analyse_batch` on the batches it is sent. Results come back **in input
 order**. Reading, cleaning and storing stay in the calling process: a store has one writer.
-Each worker runs NumPy's BLAS on one thread: the workers already fill the cores.
+Each worker runs NumPy's BLAS on ``Settings.blas_threads`` threads (1 by default): the workers
+already fill the cores.
 
 Memory stays flat: at most ``2 * workers`` batches are out at once (sent, being parsed, or
 finished and waiting for an earlier one), and the input is read only as fast as batches leave.
+A worker is sent its next batch while it parses the one before (it holds up to
+``JOBS_PER_WORKER``), and it receives and sends on threads of its own, so that it never waits
+for the reading process to store results or clean more input between two batches.
 
 A worker that dies (a crash in a C library, the kernel's OOM killer) or takes longer than
 ``Settings.document_timeout`` seconds per document is stopped and replaced; its batch is tried
@@ -21,7 +25,9 @@ import contextlib
 import importlib
 import multiprocessing
 import os
+import queue
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -42,6 +48,8 @@ DEFAULT_WARM_UP = "eventwire.pipeline:warm_up"
 DEFAULT_LOST = "eventwire.parallel:analysis_lost"
 # Batches out at once per worker: one being parsed, one waiting in its pipe or for its turn.
 BATCHES_PER_WORKER = 2
+# Batches a worker holds at once: the one it parses and the next, already received.
+JOBS_PER_WORKER = 2
 # Seconds a worker is given to finish its batch after being asked to stop.
 STOP_GRACE = 5.0
 
@@ -112,9 +120,14 @@ class _Worker:
     process: Any  # multiprocessing.context.SpawnProcess
     conn: Connection
     ready: bool = False
-    job: _Job | None = None
-    deadline: float = 0.0
+    jobs: deque[_Job] = field(default_factory=deque)  # the first is being analysed
+    deadline: float = 0.0  # for the first job
     pid: int | None = None
+
+    @property
+    def job(self) -> _Job | None:
+        """The job being analysed, if any."""
+        return self.jobs[0] if self.jobs else None
 
 
 @dataclass
@@ -173,7 +186,7 @@ class WorkerPool:
             name="eventwire-worker",
             daemon=True,
         )
-        with _one_thread_each():
+        with _blas_threads(self.settings.blas_threads):
             process.start()
         theirs.close()
         return _Worker(process, mine)
@@ -210,9 +223,7 @@ class WorkerPool:
                 else:
                     waiting.append(_Job(taken, batch))
                     taken += 1
-            for worker in self._workers:
-                if worker.ready and worker.job is None and waiting:
-                    self._send(worker, waiting.popleft())
+            self._hand_out(waiting, ahead=not exhausted)
             if given in finished:
                 yield finished.pop(given)
                 given += 1
@@ -221,14 +232,39 @@ class WorkerPool:
                 return
             self._wait(waiting, finished, split)
 
+    def _hand_out(self, waiting: deque[_Job], ahead: bool) -> None:
+        """Waiting jobs to the workers: first one to each idle worker, then (``ahead``) one
+        more to each worker busy with a batch, to start when its batch is done. Once the input
+        is read, nothing is sent ahead: this process is then free to answer at once, and a
+        batch held by a busy worker could leave another idle. A document analysed alone
+        (after a crash) is never sent ahead, nor anything behind it, so that a worker that
+        dies holding one is known to have died on it."""
+        for depth in range(1, JOBS_PER_WORKER + 1 if ahead else 2):
+            for worker in self._workers:
+                if not waiting:
+                    return
+                if not worker.ready or len(worker.jobs) >= depth:
+                    continue
+                if worker.jobs and (worker.jobs[-1].part is not None
+                                    or waiting[0].part is not None):  # fmt: skip
+                    continue
+                self._send(worker, waiting.popleft())
+
     def _send(self, worker: _Worker, job: _Job) -> None:
-        worker.job = job
+        worker.jobs.append(job)
+        if len(worker.jobs) == 1:
+            self._start_clock(worker)
+        # a worker that has just died: _wait sees its death and gives the job again
+        with contextlib.suppress(OSError):
+            worker.conn.send((job.number, job.part, job.items))
+
+    def _start_clock(self, worker: _Worker) -> None:
+        """The deadline of the worker's first job, which it starts now (a job sent ahead
+        starts when the one before it is done)."""
+        job = worker.jobs[0]
         worker.deadline = time.monotonic() + self.settings.document_timeout * max(
             1, len(job.items)
         )
-        # a worker that has just died: _wait sees its death and gives the job again
-        with contextlib.suppress(OSError):
-            worker.conn.send((job.number, job.items))
 
     def _wait(
         self, waiting: deque[_Job], finished: dict[int, Batch], split: dict[int, _Parts]
@@ -277,9 +313,11 @@ class WorkerPool:
             error = message[1]
             raise error if isinstance(error, Exception) else WorkerFailed(str(error))
         elif kind == "done":
-            job, worker.job = worker.job, None
-            assert job is not None and job.number == message[1]
-            self._finish(job, message[2], finished, split)
+            job = worker.jobs.popleft()
+            assert job.number == message[1] and job.part == message[2]
+            if worker.jobs:
+                self._start_clock(worker)
+            self._finish(job, message[3], finished, split)
 
     def _finish(
         self, job: _Job, items: Batch, finished: dict[int, Batch], split: dict[int, _Parts]
@@ -298,8 +336,10 @@ class WorkerPool:
         self, worker: _Worker, waiting: deque[_Job], finished: dict[int, Batch],
         split: dict[int, _Parts], reason: str,
     ) -> None:  # fmt: skip
-        """Stop ``worker`` and start another; its job is tried again a document at a time, or,
-        when it was one document, that document fails with ``reason``."""
+        """Stop ``worker`` and start another. When it held one job of one document, that
+        document fails with ``reason``; else every document it held (the batch it was
+        analysing and the one sent ahead: which of the two broke it is not known) is tried
+        again alone."""
         if not worker.ready and worker.job is None:
             worker.process.kill()
             raise WorkerFailed(f"a worker process stopped while loading the model ({reason})")
@@ -309,17 +349,21 @@ class WorkerPool:
         worker.conn.close()
         self._workers[self._workers.index(worker)] = self._start()
         self.restarts += 1
-        job = worker.job
-        if job is None:
+        jobs = list(worker.jobs)
+        if len(jobs) == 1 and len(jobs[0].items) == 1:
+            (item,) = jobs[0].items
+            self._finish(jobs[0], [self._lost(item, reason)], finished, split)
             return
-        if job.part is None and len(job.items) > 1:
+        alone: list[_Job] = []
+        for job in jobs:
+            if job.part is not None:
+                alone.append(job)
+                continue
             split[job.number] = _Parts([None] * len(job.items))
-            # first in line: these hold back every later batch
-            for part in reversed(range(len(job.items))):
-                waiting.appendleft(_Job(job.number, [job.items[part]], part))
-            return
-        (item,) = job.items
-        self._finish(job, [self._lost(item, reason)], finished, split)
+            alone += [_Job(job.number, [item], part) for part, item in enumerate(job.items)]
+        # first in line: these hold back every later batch
+        for job in reversed(alone):
+            waiting.appendleft(job)
 
 
 # Thread pools of the numeric libraries a worker loads (spaCy's thinc uses NumPy's BLAS).
@@ -327,12 +371,13 @@ THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"
 
 
 @contextlib.contextmanager
-def _one_thread_each() -> Iterator[None]:
-    """The environment a worker starts with: one BLAS thread (unless the user chose), since
-    the workers already fill the cores and more threads would only contend for them."""
-    added = [name for name in THREAD_VARIABLES if name not in os.environ]
+def _blas_threads(threads: int) -> Iterator[None]:
+    """The environment a worker starts with: ``threads`` BLAS threads (``Settings.blas_threads``;
+    0 or a variable the user set leaves the library's choice), so that its libraries start with
+    that many threads, before NumPy loads; the worker's pipeline load sets them again."""
+    added = [name for name in THREAD_VARIABLES if name not in os.environ] if threads else []
     for name in added:
-        os.environ[name] = "1"
+        os.environ[name] = str(threads)
     try:
         yield
     finally:
@@ -356,19 +401,47 @@ def _serve(conn: Connection, settings_fields: dict[str, Any], task: str,
             conn.send(("failed", f"a worker could not start: {err or type(err).__name__}"))
         return
     conn.send(("ready", os.getpid()))
+    # Receiving and sending run on threads, so that the next batch is already here when one is
+    # done and a finished batch waits in the outbox, not in this loop, until the parent reads.
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+    outbox: queue.SimpleQueue = queue.SimpleQueue()
+    threading.Thread(target=_receive, args=(conn, inbox), daemon=True).start()
+    sender = threading.Thread(target=_deliver, args=(conn, outbox, inbox), daemon=True)
+    sender.start()
+    while True:
+        message = inbox.get()
+        if message is None:  # told to stop, or the parent is gone
+            break
+        number, part, batch = message
+        outbox.put(("done", number, part, run(batch, settings)))
+    outbox.put(None)
+    sender.join()
+
+
+def _receive(conn: Connection, inbox: queue.SimpleQueue) -> None:
+    """A worker's receiving thread: each message into the inbox; None when told to stop or
+    when the parent is gone."""
     while True:
         try:
             message = conn.recv()
         except (EOFError, OSError):
-            return  # the parent is gone
+            message = None
+        inbox.put(message)
         if message is None:
             return
-        number, batch = message
-        analysed = run(batch, settings)
+
+
+def _deliver(conn: Connection, outbox: queue.SimpleQueue, inbox: queue.SimpleQueue) -> None:
+    """A worker's sending thread: each finished batch to the parent, until None."""
+    while True:
+        message = outbox.get()
+        if message is None:
+            return
         try:
-            conn.send(("done", number, analysed))
+            conn.send(message)
         except (BrokenPipeError, OSError):
-            return  # the parent is gone
+            inbox.put(None)  # the parent is gone: the worker stops after its batch
+            return
 
 
 def _function(path: str) -> Callable[..., Any]:

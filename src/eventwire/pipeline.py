@@ -10,10 +10,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from eventwire.data import read_text
 from eventwire.extract import extract
 from eventwire.ingest import SkippedFile, read_documents
-from eventwire.model import ErrorRecord, Result
-from eventwire.nlp import load_pipeline
+from eventwire.model import Document, ErrorRecord, Result
+from eventwire.nlp import load_pipeline, use_blas_threads
 from eventwire.settings import Settings
 
 __all__ = ["run", "analyse", "analyse_batch", "batches", "warm_up", "SkippedFile"]
@@ -59,6 +60,8 @@ def analyse(
     worker processes (:mod:`eventwire.parallel`), with ``Settings.engine`` 'ray' on a Ray
     cluster (:mod:`eventwire.ray_engine`): the same batches with the same results.
     """
+    # this process reads and cleans (and, in-process, parses): its BLAS threads as the workers'
+    use_blas_threads(settings.blas_threads)
     if settings.engine == "ray":
         from eventwire.ray_engine import analyse_with_ray  # here: Ray is an optional extra
 
@@ -97,9 +100,14 @@ def batches(
 
 
 def warm_up(settings: Settings) -> None:
-    """Load what every batch needs (the spaCy pipeline and its knowledge bases), once per
-    process: a worker does it before its first batch."""
+    """Load what every batch needs, once per process: the spaCy pipeline and its knowledge
+    bases, and the tables the components load at their first use (towns, places, dates), by
+    analysing a short document of ``data/warm_up.txt``. A worker does it before it says it is
+    ready, so that its first batch is not slowed by the loads while the reading process,
+    meanwhile, reads ahead."""
     load_pipeline(settings)
+    document = Document(id="warm-up", text=read_text("warm_up.txt"), published="2024-03-04")
+    analyse_batch([Result(document=document)], settings)
 
 
 def _parse_size(item: Result | SkippedFile, settings: Settings) -> int:

@@ -48,6 +48,12 @@ class Settings(BaseSettings):
         " the workers; none: a third of the workers from 4 workers up (reading and cleaning"
         " cost about a quarter of the parse), else the reading process cleans.",
     )
+    blas_threads: int = Field(
+        1, ge=0,
+        description="Threads of the numeric library (OpenBLAS/OpenMP under NumPy) in each process"
+        " that parses: 1 (spaCy's small matrices gain nothing from more, and an idle BLAS thread"
+        " spins on a core while the process reads and cleans pages); 0: the library's default.",
+    )
     document_timeout: float = Field(
         300.0, gt=0,
         description="With workers: seconds a document may take before its worker is stopped and"

@@ -88,11 +88,12 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:_SAMPLE_BYTES]
     if not sample:
         return False
-    controls = sum(sample.count(bytes([byte])) for byte in _CONTROL_BYTES)
+    # one pass that deletes the control bytes (not one count per control byte)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > _MAX_CONTROL_SHARE
 
 
-_CONTROL_BYTES = [byte for byte in range(32) if byte not in (0, 9, 10, 12, 13)] + [127]
+_CONTROL_BYTES = bytes([byte for byte in range(32) if byte not in (0, 9, 10, 12, 13)] + [127])
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

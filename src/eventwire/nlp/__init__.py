@@ -13,12 +13,13 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from threadpoolctl import ThreadpoolController
 
 from eventwire.nlp import components  # noqa: F401  (registers the eventwire factories)
 from eventwire.nlp.fast_pipes import speed_up
 from eventwire.settings import Settings, split_paths
 
-__all__ = ["load_pipeline", "ModelNotFound", "EVENTWIRE_COMPONENTS"]
+__all__ = ["load_pipeline", "use_blas_threads", "ModelNotFound", "EVENTWIRE_COMPONENTS"]
 
 # Components added after the model's own, in this order. Each is a registered spaCy factory.
 EVENTWIRE_COMPONENTS: tuple[str, ...] = components.COMPONENTS
@@ -42,10 +43,32 @@ def load_pipeline(
     per set of files. Pipelines are cached per model and files.
     """
     if isinstance(model, Settings):
+        use_blas_threads(model.blas_threads)
         actors_files = (*split_paths(model.actors), *actors_files)
         people_files = (*split_paths(model.people), *people_files)
         model = model.model
     return _load_pipeline(model, _resolved(actors_files), _resolved(people_files))
+
+
+def use_blas_threads(threads: int) -> None:
+    """Run the numeric libraries loaded in this process (NumPy's OpenBLAS, OpenMP) on
+    ``threads`` threads from now on (``Settings.blas_threads``; 0 leaves them as they are).
+
+    Process-wide, as the libraries are: set where the pipeline is loaded and where a run starts.
+    One thread is the default because a second one spins on a core after each parse batch while
+    the process reads and cleans pages, and ``--workers`` already fills the cores."""
+    if threads < 1:
+        return
+    controller = _thread_pools()
+    if any(pool.num_threads != threads for pool in controller.lib_controllers):
+        controller.limit(limits=threads)
+
+
+@lru_cache(maxsize=1)
+def _thread_pools() -> ThreadpoolController:
+    # Finding the loaded libraries walks the process's shared objects: done once. NumPy is
+    # loaded by spaCy's import above, so its BLAS is among them.
+    return ThreadpoolController()
 
 
 def _resolved(files: Iterable[str | Path]) -> tuple[str, ...]:
