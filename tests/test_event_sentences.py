@@ -100,3 +100,12 @@ def test_conversations_between_two_and_speaking_with_someone_consult():
     assert {(s, t) for c, s, t in coded if c.startswith("04")} >= {("Andriy Yermak", "Sondland")}
     assert [c for c, _, t in _coded("The envoy has spoken several times with President Biden.")
             if c.startswith("04") and t == "Biden"]
+
+
+def test_needing_to_act_is_demanded_and_agreeing_to_demands_yields():
+    told = _coded("Sondland told visiting Ukrainian officials they would need to deliver "
+                  "before the meeting.")
+    assert [c for c, s, t in told if c == "100" and s == "Sondland"]
+    assert ("083", "Biden", "Beijing") in {
+        (c, s and s.split()[-1], t) for c, s, t in _coded(
+            "It may grow if President Biden agrees to Beijing's demands to roll back tariffs.")}

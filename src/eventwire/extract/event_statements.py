@@ -165,6 +165,12 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
         modal = obliging_modal(clause, ctx.words)
         subjects = [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
                     for p in parties_at(ctx, c) if p.actor or p.named]
+        if modal and not subjects and any(
+                c.dep_ == "nsubj" and c.lower_ in {"they", "you", "he", "she", "it"}
+                for c in clause.children):
+            # "told the officials they would need to deliver": the ones told
+            subjects = [p for c in verb.children if c.dep_ in {"dative", "dobj"}
+                        for p in parties_at(ctx, c) if p.actor]
         if modal and subjects:
             # "said Sudan must return ...": what another must (should) do is demanded
             # (asked) whatever the act; known acts are handled by _obligation already

@@ -110,6 +110,7 @@ class EventWordsFile(BaseModel):
     # modality
     modals: Words
     obliging_modals: Words
+    obliging_verbs: Words
     future_auxiliaries: Words
     reported_future: Words
     conditions: Words
@@ -184,6 +185,7 @@ class EventWords:
     mishaps: frozenset[str]
     modals: frozenset[str]
     obliging_modals: frozenset[str]
+    obliging_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     reported_future: frozenset[str]
     conditions: frozenset[str]

@@ -128,10 +128,16 @@ def asked_clause(noun: Token) -> Token | None:
 
 
 def obliging_modal(clause: Token, words: EventWords | None = None) -> str | None:
-    """ "must" or "should" on a reported clause ("Y must withdraw", "Y should be ready")."""
-    obliging = (words or event_words()).obliging_modals
-    return next((c.lower_ for c in clause.children
-                 if c.dep_ == "aux" and c.lower_ in obliging), None)
+    """ "must" or "should" on a reported clause ("Y must withdraw", "Y should be ready");
+    "need to" and "have to" oblige as "must" does ("they would need to deliver")."""
+    words = words or event_words()
+    modal = next((c.lower_ for c in clause.children
+                  if c.dep_ == "aux" and c.lower_ in words.obliging_modals), None)
+    if modal is None and clause.lemma_.lower() in words.obliging_verbs and any(
+            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+            for x in clause.children):
+        return "must"
+    return modal
 
 
 def reported_act(clause: Token, verb: Token, words: EventWords | None = None) -> bool:
