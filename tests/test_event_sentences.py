@@ -109,3 +109,12 @@ def test_needing_to_act_is_demanded_and_agreeing_to_demands_yields():
     assert ("083", "Biden", "Beijing") in {
         (c, s and s.split()[-1], t) for c, s, t in _coded(
             "It may grow if President Biden agrees to Beijing's demands to roll back tariffs.")}
+
+
+def test_viewing_or_considering_an_act_as_wrong_criticises_its_doer():
+    assert ("111", "Tehran", "USA") in {
+        (c, s, t and "USA") for c, s, t in _coded("Tehran considers the American sanctions "
+                                                    "illegal.") if t}
+    viewed = _coded("Russia's foreign ministry said it viewed Washington's move as another "
+                    "measure undermining international law.")
+    assert [c for c, _, t in viewed if c == "111" and t == "Washington"]

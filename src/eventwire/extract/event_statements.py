@@ -120,6 +120,9 @@ def _owner(ctx: EventContext, noun: Token) -> Token | None:
 
 
 def _copular(clause: Token) -> list[tuple[Token, Token]]:
+    if clause.pos_ in {"ADJ", "NOUN"}:
+        # a small clause: "considers the sanctions illegal", "called Y a traitor"
+        return [(s, clause) for s in clause.children if s.dep_ == "nsubj"]
     if clause.lemma_ != "be":
         return []
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
