@@ -548,6 +548,21 @@ def test_people_no_list_knows_take_a_one_country_story_country(actors_of):
         "to sign it."
     )
     assert actor_named(actors, "Wanjiru Odhiambo").country == "KEN"
+    # filed from that country, too; but not when filed from elsewhere
+    filed = actors_of(
+        "NAIROBI (Reuters) - The Kenyan parliament debated the finance bill on Thursday. "
+        "Kenya's treasury defended the new taxes, and Kenyan lawmakers walked out. Wanjiru "
+        "Odhiambo, who led the walkout, said the bill would hurt families. Kenyan police later "
+        "dispersed protesters outside parliament."
+    )
+    assert actor_named(filed, "Wanjiru Odhiambo").country == "KEN"
+    abroad = actors_of(
+        "LONDON (Reuters) - The Kenyan parliament debated the finance bill on Thursday. "
+        "Kenya's treasury defended the new taxes, and Kenyan lawmakers walked out. Wanjiru "
+        "Odhiambo, who led the walkout, said the bill would hurt families. Kenyan police later "
+        "dispersed protesters outside parliament."
+    )
+    assert actor_named(abroad, "Wanjiru Odhiambo").country is None
 
 
 def test_a_bare_title_is_the_most_named_holder_so_far(actors_of):

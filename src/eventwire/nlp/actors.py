@@ -308,10 +308,9 @@ def _article_country(clusters: list[_Work], dateline: str | None,
                      sentence_of: list[int]) -> None:
     """A national body or official with no country ("the administration", "lawmakers", "the
     police") in an undatelined story that is plainly about one country (most of the coded
-    mentions belong to it) is that country's. Envoys and actors the text
-    places abroad are left alone."""
-    if dateline is not None:
-        return  # a dateline's country was given where the text allows (_dateline_country)
+    mentions belong to it) is that country's; and in any story plainly about one country (filed
+    from it, if datelined), so are the people and bodies no list knows. Envoys and actors the
+    text places abroad are left alone."""
     weight: dict[str, int] = {}
     for cluster in clusters:
         if cluster.country and len(cluster.country) == 3 and cluster.country.isupper():
@@ -321,7 +320,12 @@ def _article_country(clusters: list[_Work], dateline: str | None,
     if ranked and ranked[0][1] >= _ARTICLE_COUNTRY_MENTIONS and (
             len(ranked) == 1 or ranked[0][1] >= _ARTICLE_COUNTRY_LEAD * ranked[1][1]):
         home = ranked[0][0]
-        _give_home(clusters, home, dateline, sentence_of)
+        if dateline is not None and dateline != home:
+            return  # filed from one country about another: no home to give
+        if dateline is None:
+            # (with a dateline, its country was given where the text allows:
+            # _dateline_country)
+            _give_home(clusters, home, dateline, sentence_of)
         # People and bodies no list knows, named with no country or role ("Cory Booker",
         # "Costco"), are, in a story about one country, mostly that country's.
         for cluster in clusters:
