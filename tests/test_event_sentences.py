@@ -118,3 +118,9 @@ def test_viewing_or_considering_an_act_as_wrong_criticises_its_doer():
     viewed = _coded("Russia's foreign ministry said it viewed Washington's move as another "
                     "measure undermining international law.")
     assert [c for c, _, t in viewed if c == "111" and t == "Washington"]
+
+
+def test_an_event_in_a_time_phrase_is_not_done_by_the_clauses_doer():
+    coded = _coded("The European Union has said it will not lift any measures before a full "
+                   "ceasefire in Ukraine.")
+    assert not [c for c, s, _ in coded if c.startswith("08") and s == "European Union"]

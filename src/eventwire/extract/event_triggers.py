@@ -292,7 +292,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "Trump has brought drama to trade talks with China": the doer of the clause the
         # event noun sits in takes part in it, when it is a known actor (not of "asked for
         # compassion during his sentencing": a court sentences)
-        verb = _governing_verb(noun)
+        # "will not lift sanctions before a ceasefire in Ukraine": a time phrase's event is
+        # not done by the clause's doer
+        timed = noun.dep_ == "pobj" and noun.head.lower_ in ctx.words.time_marks
+        verb = None if timed else _governing_verb(noun)
         if verb is not None and not (noun.dep_ in {"dobj", "nsubjpass"} and verb is noun.head
                                      and ctx.lex.senses(ctx.lex.verb_lemma(verb))):
             # ... but "police crushed the protests": an act done to the event, not in it
