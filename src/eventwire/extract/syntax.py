@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.extract.event_lexicon import Sense
 from eventwire.extract.event_words import EventWords, event_words
+from eventwire.nlp.doctext import doc_text
 from eventwire.nlp.mentions import entity_at
 
 # The word lists (modals, particles, ...) are in data/event_words.yaml: every function that
@@ -223,19 +224,32 @@ def future(clause: Token, words: EventWords | None = None) -> bool:
 
 def phrase(token: Token) -> str:
     """The words naming a participant: the head with its left modifiers, no determiner."""
+    # (offsets and the document's text only: a Span object costs more than the rest)
     doc = token.doc
-    left = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod", "nummod",
-                                                  "det", "case"}]
-    start = min([token.i, *(c.left_edge.i for c in left)])
+    start = end = token.i
+    for child in token.lefts:
+        if child.dep_ in _PHRASE_MODIFIERS:
+            start = min(start, child.left_edge.i)
     while start < token.i and doc[start].dep_ == "det":
         start += 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].dep_ == "flat":
+    end += 1
+    length = len(doc)
+    while end < length and doc[end].dep_ == "flat":
         end += 1
-    ent = entity(token)
-    if ent is not None:
-        start, end = min(start, ent.start), max(end, ent.end)
-    return doc[start:end].text
+    if token.ent_type_:  # the named entity covering the token (as entity_at finds it)
+        first = token.i
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        after = token.i + 1
+        while after < length and doc[after].ent_iob_ == "I":
+            after += 1
+        start, end = min(start, first), max(end, after)
+    last = doc[end - 1]  # the text of doc[start:end]
+    return doc_text(doc)[doc[start].idx:last.idx + len(last)]
+
+
+# the left modifiers that belong to a participant's words
+_PHRASE_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "det", "case"})
 
 
 def entity_text(token: Token) -> str:
