@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.extract.event_candidates import Candidate, Party
-from eventwire.extract.event_context import EventContext
+from eventwire.extract.event_context import EventContext, same_while_nothing_coded
 from eventwire.extract.event_lexicon import Sense
 from eventwire.extract.syntax import SUBJECTS, clause_of, conjuncts, entity_text, phrase
 
@@ -73,6 +73,7 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
     return sources, targets
 
 
+@same_while_nothing_coded
 def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
     """The doer of ``verb``: its subject, or the subject of the verb it hangs from."""
     token: Token | None = verb
@@ -207,6 +208,7 @@ def _is_place(ctx: EventContext, token: Token) -> bool:
     return token.ent_type_ in {"LOC", "FAC"}
 
 
+@same_while_nothing_coded
 def parties_at(ctx: EventContext, token: Token) -> list[Party]:
     """A participant and those coordinated with it ("Russia and China"); a thing that is not
     an actor gives way to the actor its phrase names ("an agreement with Iran")."""
