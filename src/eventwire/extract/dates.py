@@ -73,6 +73,14 @@ _ANCHOR_STEP = re.compile(
     r"two|three|four|five|six|seven|eight|nine|ten) (?P<unit3>day|week|month|year)s? "
     r"(?P<side3>later|earlier|after|before)(?! the| a| an| his| her| its| their))\b"
 )
+_DECADE = re.compile(r"\b(19|20)\d0s\b")
+_TODAY = re.compile(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b")
+_YESTERDAY = re.compile(r"\byesterday\b")
+_TOMORROW = re.compile(r"\btomorrow\b")
+# "last/this/next year", "... month", "... week": (step, year, month and week patterns)
+_LAST_THIS_NEXT = [
+    (delta, *(re.compile(rf"\b{word} {unit}\b") for unit in ("year", "month", "week")))
+    for word, delta in (("last", -1), ("this", 0), ("next", 1))]
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,7 @@ def resolve(text: str, published: date | None, anchor: DateValue | None = None,
     if found := _MONTH_YEAR.search(low):
         month, year = found.groups()
         return _month(int(year), MONTHS[month], "explicit")
-    if re.search(r"\b(19|20)\d0s\b", low):
+    if _DECADE.search(low):
         return None  # a decade is background colour, not an event date
     if found := _YEAR_ONLY.search(low):
         return DateValue(found.group(1), "explicit")
@@ -229,11 +237,11 @@ def _safe_day(year: int, month: int, day: int) -> DateValue | None:
 
 def _relative(low: str, published: date, ahead: bool = False) -> DateValue | None:
     """Expressions resolved against the publication date."""
-    if re.search(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b", low):
+    if _TODAY.search(low):
         return _day(published, "relative")
-    if re.search(r"\byesterday\b", low):
+    if _YESTERDAY.search(low):
         return _day(published - timedelta(days=1), "relative")
-    if re.search(r"\btomorrow\b", low):
+    if _TOMORROW.search(low):
         return _day(published + timedelta(days=1), "relative")
     if found := _AGO.search(low):
         amount = _NUMBERS.get(found.group(1)) or int(found.group(1))
@@ -245,12 +253,12 @@ def _relative(low: str, published: date, ahead: bool = False) -> DateValue | Non
             return _month(*_shift_months(published.year, published.month, -amount), "relative")
         return DateValue(str(published.year - amount * (10 if unit == "decade" else 1)),
                          "relative")
-    for word, delta in (("last", -1), ("this", 0), ("next", 1)):
-        if re.search(rf"\b{word} year\b", low):
+    for delta, that_year, that_month, that_week in _LAST_THIS_NEXT:
+        if that_year.search(low):
             return DateValue(str(published.year + delta), "relative")
-        if re.search(rf"\b{word} month\b", low):
+        if that_month.search(low):
             return _month(*_shift_months(published.year, published.month, delta), "relative")
-        if re.search(rf"\b{word} week\b", low):
+        if that_week.search(low):
             day = published + timedelta(days=7 * delta)
             return _month(day.year, day.month, "relative")
     if found := _DAY_MONTH.search(low):
