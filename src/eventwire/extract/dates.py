@@ -440,7 +440,7 @@ class DateScope:
         if acted:
             best = max(acted, key=lambda f: len(f.value.value))
             return best.value.value, best.value.basis
-        governing = {trigger, *trigger.ancestors}
+        governing = {trigger, *trigger.ancestors} if found else set()  # (no date: not needed)
         # A nominal trigger ("the invasion") takes the date of the clause it sits in; a date
         # inside an object ("bombed an academy in January") dates that object's clause.
         scoped = [f for f in found if f.head in governing] or [
@@ -509,7 +509,8 @@ def segments(doc: Doc) -> list[Span]:
     """The doc's sentences, also cut at line breaks: a parser sentence that runs over a
     paragraph break is two sentences for dating and evidence."""
     found = []
-    breaks = line_break_tokens(doc)  # only these can cut a sentence below
+    # only these can cut a sentence below (none in a text of one line: not looked for)
+    breaks = line_break_tokens(doc) if "\n" in doc_text(doc) else []
     for sent in doc.sents:
         start = sent.start
         for index in breaks[bisect_left(breaks, sent.start) : bisect_left(breaks, sent.end)]:
