@@ -210,8 +210,8 @@ def _obligation(ctx: EventContext, candidate: Candidate, head: Token) -> list[Ca
         modal = modal or next((c.lower_ for c in token.children
                                if c.dep_ == "aux" and c.lower_ in ctx.words.obliging_modals),
                               None)
-        if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in (
-                ctx.lex.reporting - ctx.words.relays):
+        if (token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in ctx.lex.reporting
+                and token.head.lemma_.lower() not in ctx.words.relays):
             break
         if token.dep_ not in {"xcomp", "advcl", "conj", "ccomp"} or token.head.i == token.i:
             return []

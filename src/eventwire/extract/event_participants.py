@@ -106,7 +106,8 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             # (when it is someone: "used tear gas to disperse" is done by the user)
             doers = [p for c in token.head.children if c.dep_ == "dobj"
                      for p in parties_at(ctx, c)
-                     if p.actor or c.lemma_.lower() in ctx.words.agents | ctx.words.people]
+                     if p.actor or c.lemma_.lower() in ctx.words.agents
+                     or c.lemma_.lower() in ctx.words.people]
             if doers:
                 return doers
         if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp"}:
@@ -279,8 +280,8 @@ def _named_inside(ctx: EventContext, head: Token, depth: int = 2) -> Party | Non
         following = []
         for token in frontier:
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in (
-                        ctx.words.np_target_preps | {"of", "by"}):
+                if child.dep_ == "prep" and (child.lower_ in ctx.words.np_target_preps
+                                             or child.lower_ in {"of", "by"}):
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     for pobj in pobjs:
                         party = party_at(ctx, pobj, own_only=True)
@@ -405,7 +406,8 @@ def _speaker_of(ctx: EventContext, pronoun: Token) -> Party | None:
     if clause.dep_ not in {"ccomp", "parataxis"}:
         return None
     reporter = clause.head
-    if reporter.lemma_.lower() not in ctx.lex.reporting | ctx.words.speech_verbs:
+    if (reporter.lemma_.lower() not in ctx.lex.reporting
+            and reporter.lemma_.lower() not in ctx.words.speech_verbs):
         return None
     speakers = [p for p in subjects_of(ctx, reporter) if p.named]
     kinds = ctx.words.pronoun_kinds.get(pronoun.lower_)
@@ -675,7 +677,8 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         if (head.dep_ in SUBJECTS and head.head.dep_ == "conj"
                 and head.head.head.i == candidate.trigger.i):
             return []  # "resigned and Wolf was named": the doer of a clause of its own
-        if head.dep_ == "pobj" and head.head.lower_ in ctx.words.place_preps | {"according"}:
+        if head.dep_ == "pobj" and (head.head.lower_ in ctx.words.place_preps
+                                    or head.head.lower_ == "according"):
             continue
         if head.dep_ == "pobj" and head.head.head.lower_ == "according":
             return []

@@ -151,7 +151,7 @@ def _wrapped(
     act_lemma = act.lemma_.lower()
     act_sense, act_noun = _act_sense(ctx, act)
     if (act_sense is None and wrapper.kind != "refuse"
-            and act_lemma in wrapper.need_act | ctx.lex.wrappers.keys()):
+            and (act_lemma in wrapper.need_act or act_lemma in ctx.lex.wrappers)):
         return []
     own_objects = objects_of(ctx, verb, frozenset({"on", "upon"}))
     if act_sense is None and verb.lemma_.lower() in wrapper.need_act and not (
