@@ -362,9 +362,10 @@ class DateScope:
         return self.segments[bisect_right(self._starts, token.i) - 1]
 
     def _continues(self, sent: Span) -> bool:
-        if _CONTINUES.search(sent.text):
+        if _CONTINUES.search(doc_text(self.doc)[sent.start_char:sent.end_char]):  # sent.text
             return True
-        subjects = (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head == sent.root)
+        root = sent.root
+        subjects = (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head == root)
         subject = next(subjects, None)
         return (
             subject is not None
