@@ -34,18 +34,25 @@ def choose(senses: list[Sense], head: Token, noun_context: bool = False,
         # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
         preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
     context = doers = None  # the words around the head, read when a sense asks for them
+    context_words: set[str] = set()
+    doer_words: set[str] = set()
     for sense in senses:
         if sense.prep and not sense.prep & preps:
             continue
         if sense.with_words:
             if context is None:
                 context = complement_words(head, include_head_context=noun_context)
-            if not any(has_word(context, w) for w in sense.with_words):
+                # a one-word entry is there when it is one of the space-separated words
+                context_words = set(context.split(" "))
+            if not (sense.with_single & context_words or any(
+                    has_word(context, w) for w in sense.with_phrases)):
                 continue
         if sense.by_words:
             if doers is None:
                 doers = subject_words(head)
-            if not any(has_word(doers, w) for w in sense.by_words):
+                doer_words = set(doers.split(" "))
+            if not (sense.by_single & doer_words or any(
+                    has_word(doers, w) for w in sense.by_phrases)):
                 continue
         if sense.speech and not any(c.dep_ in {"ccomp", "parataxis"} for c in head.children):
             continue
