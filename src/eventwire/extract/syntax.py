@@ -60,19 +60,23 @@ def choose(senses: list[Sense], head: Token, noun_context: bool = False,
     return None
 
 
+# the dependents of a head that are not its complements (complement_words)
+_NOT_COMPLEMENTS = SUBJECTS | {"punct", "cc", "conj", "mark", "advcl", "relcl", "ccomp",
+                               "parataxis"}
+
+
 def complement_words(head: Token, include_head_context: bool) -> str:
     tokens: list[Token] = []
     for child in head.children:
-        if child.dep_ in SUBJECTS or child.dep_ in {"punct", "cc", "conj", "mark", "advcl",
-                                                      "relcl", "ccomp", "parataxis"}:
+        if child.dep_ in _NOT_COMPLEMENTS:
             continue
-        tokens += list(child.subtree)
+        tokens.extend(child.subtree)
     if include_head_context:
         tokens += [head.head]
         if head.head.pos_ == "ADP":  # "went on strike", "took into custody"
             tokens += [head.head.head]
-    lemmas = " ".join(t.lemma_.lower() for t in tokens)
-    lowers = " ".join(t.lower_ for t in tokens)
+    lemmas = " ".join([t.lemma_.lower() for t in tokens])
+    lowers = " ".join([t.lower_ for t in tokens])
     return f" {lemmas} | {lowers} "
 
 
