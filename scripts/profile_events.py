@@ -38,16 +38,13 @@ from eventwire.model import Document
 from eventwire.nlp import load_pipeline
 from eventwire.settings import Settings
 
-# the PLOVER categories eval_events.py scores (its GOLD_ROOTS): the same 322 sentences
-_GSR_EVENTS = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
-               "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST",
-               "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT"}
-
 
 def inputs(data: Path) -> dict[str, tuple[list[str], str]]:
     """Input set name -> (texts, publication date)."""
+    from eval_events import GOLD_ROOTS  # (eval_events imports this module: read when run)
+
     records = json.loads((data / "plover-gsr" / "PLOVER_GSR_CAMEO.txt").read_text("utf-8"))
-    sentences = [r["text"] for r in records if r.get("event") in _GSR_EVENTS]
+    sentences = [r["text"] for r in records if r.get("event") in GOLD_ROOTS]
     article = (REPO / "samples" / "articles" / "putin-musk-scraped.txt").read_text("utf-8")
     return {"gsr": (sentences, "2000-01-01"), "article": ([article] * 20, "2025-03-14")}
 
