@@ -27,16 +27,18 @@ NO_EVENT = "none"
 def choose(senses: list[Sense], head: Token, noun_context: bool = False,
            words: EventWords | None = None) -> Sense | None:
     """The first sense whose preposition and keyword conditions hold around ``head``."""
-    particles = (words or event_words()).particles
-    preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}
-             or c.dep_ == "advmod" and c.lower_ in particles}  # "pulled its forces back"
-    if noun_context and head.dep_ == "dobj":
-        # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
-        preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
+    preps: set[str] | None = None  # the head's prepositions, read when a sense asks for them
     context = doers = None  # the words around the head, read when a sense asks for them
     context_words: set[str] = set()
     doer_words: set[str] = set()
     for sense in senses:
+        if sense.prep and preps is None:
+            particles = (words or event_words()).particles
+            preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}
+                     or c.dep_ == "advmod" and c.lower_ in particles}  # "pulled its forces back"
+            if noun_context and head.dep_ == "dobj":
+                # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
+                preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
         if sense.prep and not sense.prep & preps:
             continue
         if sense.with_words:
