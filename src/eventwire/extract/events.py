@@ -50,8 +50,7 @@ from eventwire.extract.event_participants import (
 from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
 from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, confidence
-from eventwire.model import Actor, Document, Event, Quote, SentenceSpan
-from eventwire.model import Span as TextSpan
+from eventwire.model import Actor, Document, Event, Quote
 
 __all__ = ["extract_events"]
 
@@ -179,8 +178,9 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             hypothetical=candidate.hypothetical,
             via=[v for v in candidate.via if v != (source.actor if source else None)],
             quote=candidate.quote,
-            sentence=SentenceSpan(start=sentence_start, end=sentence_end),
-            trigger=TextSpan(start=trigger_start, end=trigger_end, text=trigger_text),
+            # (the two spans as plain mappings: validated with the event, in one call)
+            sentence={"start": sentence_start, "end": sentence_end},
+            trigger={"start": trigger_start, "end": trigger_end, "text": trigger_text},
             confidence=_confidence(ctx, candidate, source, target, facts),
         )
 
