@@ -389,7 +389,9 @@ class DateScope:
                     spans.append(span)
         pieces = sorted((piece for s in spans for piece in _pieces(s)), key=lambda p: p.start)
         years = [(piece.start, value) for piece in pieces
-                 if (value := resolve(piece.text, None)) is not None and value.basis == "explicit"]
+                 # (an explicit date names a year 19xx or 20xx: no other piece is resolved here)
+                 if ("19" in (text := piece.text) or "20" in text)
+                 and (value := resolve(text, None)) is not None and value.basis == "explicit"]
         for span in pieces:
             # "Under a 2016 deal, Turkey agreed in March of that year": that year is the one
             # this sentence named before
@@ -397,12 +399,13 @@ class DateScope:
             # "In 2020, ... in August" is August 2020; "in a Nov. 5 letter ... during the 2018
             # season" is not November 2018: only a year named before frames a month or day
             before = [value for start, value in years if start < span.start]
+            head = _attachment(span)
             value = resolve(span.text, self.published, earlier[-1] if earlier else anchor,
-                            before[0] if before else frame, ahead=_ahead(_attachment(span)))
+                            before[0] if before else frame, ahead=_ahead(head))
             if value is None:
                 value = self._years_after(span)
             if value is not None:
-                found.append(_Found(span, value, _attachment(span)))
+                found.append(_Found(span, value, head))
         return found
 
     def _years_after(self, span: Span) -> DateValue | None:
