@@ -56,6 +56,7 @@ class EventContext:
     _indexed_quotes: int = field(default=-1, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _cues: dict[int, int] = field(default_factory=dict, repr=False)
+    _lower_text: str | None = field(default=None, repr=False)
     # answers of same_while_nothing_coded functions, by (function, token, len(recent))
     _answers: dict[tuple[str, int, int], list] = field(default_factory=dict, repr=False)
 
@@ -77,6 +78,14 @@ class EventContext:
     @property
     def text(self) -> str:
         return doc_text(self.doc)
+
+    @property
+    def lower_text(self) -> str:
+        """The document's text in lowercase, made once: a quick test of whether a word occurs
+        at all before a walk over the parse looks for it."""
+        if self._lower_text is None:
+            self._lower_text = self.text.lower()
+        return self._lower_text
 
     def window_start(self, token: Token, sentences: int) -> int:
         """The first token of the parser's sentence ``sentences`` before ``token``'s (or of the

@@ -37,11 +37,17 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     whose clause ``head`` heads."""
     words = ctx.words
     chain = [head, *head.ancestors]
-    # the chain's labels and lemmas, and the children of its first five words, read once: the
-    # tests below look at them many times ((chain[k - 1], chain[k]) is a dependent and its head)
+    # the chain's labels and lemmas, and the children of its first words, read once: the tests
+    # below look at them many times ((chain[k - 1], chain[k]) is a dependent and its head)
     deps = [t.dep_ for t in chain]
     lemmas = [t.lemma_.lower() for t in chain]
-    children = [list(t.children) for t in chain[:5]]
+    children = [list(t.children) for t in chain[:3]]
+
+    def kids(k: int) -> list[Token]:  # the children of chain[k], read when first asked
+        while len(children) <= k:
+            children.append(list(chain[len(children)].children))
+        return children[k]
+
     pairs = range(1, len(chain))
     clause = clause_of(head)
     candidate.negated = any(
@@ -50,7 +56,7 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     ) or any(
         # "had no intention of invading", "has no plans to visit"; "denied supporting"
         (chain[k].pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
-                                         for c in children[k]))
+                                         for c in kids(k)))
         or (lemmas[k] in words.denials and deps[k - 1] in {"xcomp", "ccomp", "pcomp", "dobj"})
         for k in pairs[:3]
     )
@@ -63,7 +69,7 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     ) or any(
         # "efforts to get Ukraine to investigate", "a bid to oust the mayor": only an aim
         deps[k - 1] == "acl" and lemmas[k] in words.aim_nouns
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in children[k - 1])
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(k - 1))
         for k in pairs[:4]
     ) or any(
         # "stopped the crowd from marching": the march was kept from happening
@@ -82,9 +88,8 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     ) or any(
         lemmas[k] in words.hedging_verbs and deps[k - 1] == "xcomp"
         and any(c.dep_ == "auxpass" for c in chain[k].children) for k in pairs
-    ) or (any(t.lower_ == "without" for near in children[1:5] for t in near)
-          or any(t.lower_ == "without" for t in chain[1:5])) and _without_evidence(
-        chain[1:5], words)  # the claim was made: only what it says
+    ) or ("without" in ctx.lower_text  # (a quick look at the text before the walk)
+          and _without_evidence(chain[1:5], words))  # the claim was made: only what it says
     # "accused Kenya of sheltering rebels", "arrested for spying": only alleged
     candidate.alleged = any(
         deps[k - 1] == "prep" and chain[k - 1].lower_ in {"of", "for", "with"}
@@ -96,7 +101,7 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     # tells what came before the news
     candidate.subordinate = any(
         (deps[k] == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in words.time_marks
-                                    for m in children[k]))
+                                    for m in kids(k)))
         or (deps[k] == "pobj" and chain[k].head.lower_ in words.time_marks)
         for k in range(min(len(chain), 4))
     )
