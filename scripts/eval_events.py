@@ -474,14 +474,15 @@ def speed_section(nlp, data: Path, repeats: int = 7) -> str:
         # tables) are not per-document costs: a first, untimed pass makes them
         count = sum(len(found) for found in prepared.code())
         coding = prepared.timed(repeats)
-        rows.append(f"| {label} | {parsed:.2f} | {coding:.3f} | {100 * coding / parsed:.0f}% | "
+        rows.append(f"| {label} | {parsed:.2f} | {coding:.3f} | {100 * coding / parsed:.1f}% | "
                     f"{1000 * coding / len(batch):.2f} | {count} |")
     load_after = os.getloadavg()[0]
     return f"""## {SPEED_SECTION}
 
 Measured with `python scripts/eval_events.py --speed-only` (or `--speed`) on this machine (2 cores
 shared; load average {load_before:.1f} at the start, {load_after:.1f} at the end). Parse = spaCy
-pipeline with eventwire's components; coding = `extract_events` alone on the parsed documents with
+pipeline with eventwire's components (its CPU time includes OpenBLAS's second thread, see
+"Whole path: what was cut"); coding = `extract_events` alone on the parsed documents with
 their quotes (as `extract` runs it), each pass starting from the actors the pipeline left. CPU
 seconds of the process (`time.process_time`): the parse the fastest of 3 passes, the coding the
 fastest of {repeats}, after an untimed pass that makes the one-off loads (dictionary, vectors,
