@@ -73,6 +73,14 @@ _ANCHOR_STEP = re.compile(
     r"two|three|four|five|six|seven|eight|nine|ten) (?P<unit3>day|week|month|year)s? "
     r"(?P<side3>later|earlier|after|before)(?! the| a| an| his| her| its| their))\b"
 )
+_DECADE = re.compile(r"\b(19|20)\d0s\b")
+_TODAY = re.compile(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b")
+_YESTERDAY = re.compile(r"\byesterday\b")
+_TOMORROW = re.compile(r"\btomorrow\b")
+# "last/this/next year", "... month", "... week": (step, year, month and week patterns)
+_LAST_THIS_NEXT = [
+    (delta, *(re.compile(rf"\b{word} {unit}\b") for unit in ("year", "month", "week")))
+    for word, delta in (("last", -1), ("this", 0), ("next", 1))]
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,7 @@ def resolve(text: str, published: date | None, anchor: DateValue | None = None,
     if found := _MONTH_YEAR.search(low):
         month, year = found.groups()
         return _month(int(year), MONTHS[month], "explicit")
-    if re.search(r"\b(19|20)\d0s\b", low):
+    if _DECADE.search(low):
         return None  # a decade is background colour, not an event date
     if found := _YEAR_ONLY.search(low):
         return DateValue(found.group(1), "explicit")
@@ -229,11 +237,11 @@ def _safe_day(year: int, month: int, day: int) -> DateValue | None:
 
 def _relative(low: str, published: date, ahead: bool = False) -> DateValue | None:
     """Expressions resolved against the publication date."""
-    if re.search(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b", low):
+    if _TODAY.search(low):
         return _day(published, "relative")
-    if re.search(r"\byesterday\b", low):
+    if _YESTERDAY.search(low):
         return _day(published - timedelta(days=1), "relative")
-    if re.search(r"\btomorrow\b", low):
+    if _TOMORROW.search(low):
         return _day(published + timedelta(days=1), "relative")
     if found := _AGO.search(low):
         amount = _NUMBERS.get(found.group(1)) or int(found.group(1))
@@ -245,12 +253,12 @@ def _relative(low: str, published: date, ahead: bool = False) -> DateValue | Non
             return _month(*_shift_months(published.year, published.month, -amount), "relative")
         return DateValue(str(published.year - amount * (10 if unit == "decade" else 1)),
                          "relative")
-    for word, delta in (("last", -1), ("this", 0), ("next", 1)):
-        if re.search(rf"\b{word} year\b", low):
+    for delta, that_year, that_month, that_week in _LAST_THIS_NEXT:
+        if that_year.search(low):
             return DateValue(str(published.year + delta), "relative")
-        if re.search(rf"\b{word} month\b", low):
+        if that_month.search(low):
             return _month(*_shift_months(published.year, published.month, delta), "relative")
-        if re.search(rf"\b{word} week\b", low):
+        if that_week.search(low):
             day = published + timedelta(days=7 * delta)
             return _month(day.year, day.month, "relative")
     if found := _DAY_MONTH.search(low):
@@ -354,9 +362,10 @@ class DateScope:
         return self.segments[bisect_right(self._starts, token.i) - 1]
 
     def _continues(self, sent: Span) -> bool:
-        if _CONTINUES.search(sent.text):
+        if _CONTINUES.search(doc_text(self.doc)[sent.start_char:sent.end_char]):  # sent.text
             return True
-        subjects = (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head == sent.root)
+        root = sent.root
+        subjects = (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head == root)
         subject = next(subjects, None)
         return (
             subject is not None
@@ -372,13 +381,17 @@ class DateScope:
         spans = self._dates[bisect_left(self._date_starts, sent.start):
                             bisect_left(self._date_starts, sent.end)]
         words = doc_text(self.doc)[sent.start_char:sent.end_char].lower()
-        for match in _SAME_AS_ANCHOR.finditer(words):
-            span = sent.char_span(match.start(), match.end())  # offsets within the sentence
-            if span is not None and not any(s.start <= span.start < s.end for s in spans):
-                spans.append(span)
+        # (each of its phrases has one of these words: the pattern is slow to run on a sentence)
+        if "that" in words or "then" in words or "time" in words or "same" in words:
+            for match in _SAME_AS_ANCHOR.finditer(words):
+                span = sent.char_span(match.start(), match.end())  # offsets within the sentence
+                if span is not None and not any(s.start <= span.start < s.end for s in spans):
+                    spans.append(span)
         pieces = sorted((piece for s in spans for piece in _pieces(s)), key=lambda p: p.start)
         years = [(piece.start, value) for piece in pieces
-                 if (value := resolve(piece.text, None)) is not None and value.basis == "explicit"]
+                 # (an explicit date names a year 19xx or 20xx: no other piece is resolved here)
+                 if ("19" in (text := piece.text) or "20" in text)
+                 and (value := resolve(text, None)) is not None and value.basis == "explicit"]
         for span in pieces:
             # "Under a 2016 deal, Turkey agreed in March of that year": that year is the one
             # this sentence named before
@@ -386,12 +399,13 @@ class DateScope:
             # "In 2020, ... in August" is August 2020; "in a Nov. 5 letter ... during the 2018
             # season" is not November 2018: only a year named before frames a month or day
             before = [value for start, value in years if start < span.start]
+            head = _attachment(span)
             value = resolve(span.text, self.published, earlier[-1] if earlier else anchor,
-                            before[0] if before else frame, ahead=_ahead(_attachment(span)))
+                            before[0] if before else frame, ahead=_ahead(head))
             if value is None:
                 value = self._years_after(span)
             if value is not None:
-                found.append(_Found(span, value, _attachment(span)))
+                found.append(_Found(span, value, head))
         return found
 
     def _years_after(self, span: Span) -> DateValue | None:
@@ -411,11 +425,12 @@ class DateScope:
     @staticmethod
     def _is_frame(found: _Found, sent: Span) -> bool:
         """A date that frames the whole sentence: on its main clause or fronted before it."""
-        fronted = all(t.pos_ in {"ADP", "DET", "PUNCT", "ADV"} for t in sent.doc[
-            sent.start:found.span.start])
-        return found.head == sent.root or fronted or (
-            found.head.dep_ == "conj" and found.head.head == sent.root
-        )
+        if found.head == sent.root:
+            return True
+        doc = sent.doc  # (the words before the date by index: no Span made of them)
+        fronted = all(doc[i].pos_ in {"ADP", "DET", "PUNCT", "ADV"}
+                      for i in range(sent.start, found.span.start))
+        return fronted or (found.head.dep_ == "conj" and found.head.head == sent.root)
 
     def date_of(self, trigger: Token, carry: bool = True) -> tuple[str | None, Basis | None]:
         """The date of the event whose trigger is ``trigger``, and how it was found.
@@ -462,7 +477,7 @@ class DateScope:
             if described:
                 best = max(described, key=lambda f: len(f.value.value))
                 return best.value.value, best.value.basis
-        governing = {trigger, *trigger.ancestors}
+        governing = {trigger, *trigger.ancestors} if found else set()  # (no date: not needed)
         # A nominal trigger ("the invasion") takes the date of the clause it sits in; a date
         # inside an object ("bombed an academy in January") dates that object's clause.
         scoped = [f for f in found if f.head in governing] or [
@@ -539,21 +554,23 @@ def _before_the_news(trigger: Token, earlier: frozenset[str]) -> bool:
 def segments(doc: Doc) -> list[Span]:
     """The doc's sentences, also cut at line breaks: a parser sentence that runs over a
     paragraph break is two sentences for dating and evidence."""
+    # (spans made with Span(), not by slicing the doc: its slice checks cost three times more)
     found = []
-    breaks = line_break_tokens(doc)  # only these can cut a sentence below
+    # only these can cut a sentence below (none in a text of one line: not looked for)
+    breaks = line_break_tokens(doc) if "\n" in doc_text(doc) else []
     for sent in doc.sents:
         start = sent.start
         for index in breaks[bisect_left(breaks, sent.start) : bisect_left(breaks, sent.end)]:
             token = doc[index]
             if token.is_space and "\n" in token.text:
                 if token.i > start:
-                    found.append(doc[start:token.i])
+                    found.append(Span(doc, start, token.i))
                 start = token.i + 1
             elif "\n" in token.whitespace_ and token.i + 1 < sent.end:
-                found.append(doc[start:token.i + 1])
+                found.append(Span(doc, start, token.i + 1))
                 start = token.i + 1
         if start < sent.end:
-            found.append(doc[start:sent.end])
+            found.append(Span(doc, start, sent.end))
     return found
 
 
@@ -563,10 +580,10 @@ def _pieces(span: Span) -> list[Span]:
     for token in span:
         if token.is_punct:
             if token.i > start:
-                pieces.append(span.doc[start:token.i])
+                pieces.append(Span(span.doc, start, token.i))
             start = token.i + 1
     if start < span.end:
-        pieces.append(span.doc[start:span.end])
+        pieces.append(Span(span.doc, start, span.end))
     return pieces
 
 

@@ -11,8 +11,9 @@ coder's word lists, dictionary or memory of coded events.)
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import wraps
 
 from spacy.tokens import Doc, Token
 
@@ -26,7 +27,7 @@ from eventwire.nlp.components import ActorCluster
 from eventwire.nlp.doctext import doc_text
 from eventwire.nlp.mentions import dateline_country, dateline_tokens
 
-__all__ = ["EventContext"]
+__all__ = ["EventContext", "same_while_nothing_coded"]
 
 
 @dataclass
@@ -56,6 +57,9 @@ class EventContext:
     _indexed_quotes: int = field(default=-1, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _cues: dict[int, int] = field(default_factory=dict, repr=False)
+    _lower_text: str | None = field(default=None, repr=False)
+    # answers of same_while_nothing_coded functions, by (function, token, len(recent))
+    _answers: dict[tuple[str, int, int], list] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_document(cls, doc: Doc, quotes: list[Quote], words: EventWords | None = None,
@@ -75,6 +79,14 @@ class EventContext:
     @property
     def text(self) -> str:
         return doc_text(self.doc)
+
+    @property
+    def lower_text(self) -> str:
+        """The document's text in lowercase, made once: a quick test of whether a word occurs
+        at all before a walk over the parse looks for it."""
+        if self._lower_text is None:
+            self._lower_text = self.text.lower()
+        return self._lower_text
 
     def window_start(self, token: Token, sentences: int) -> int:
         """The first token of the parser's sentence ``sentences`` before ``token``'s (or of the
@@ -144,3 +156,23 @@ class EventContext:
         """Keep a coded, real (not hypothetical) act with a doer for later "the refusal"."""
         if candidate.sources and not candidate.hypothetical:
             self.recent.append(candidate)
+
+
+def same_while_nothing_coded(
+    function: Callable[[EventContext, Token], list[Party]],
+) -> Callable[[EventContext, Token], list[Party]]:
+    """Keep the answers of a party look-up that reads nothing of the context but the parse, the
+    actors and the acts coded so far (``recent``, which only grows): asked again for the same
+    token before another act is remembered, it answers the same (a copy of the list). The coder
+    asks for a verb's subjects or a word's parties several times per sentence."""
+    name = function.__name__
+
+    @wraps(function)
+    def remembered(ctx: EventContext, token: Token) -> list[Party]:
+        key = (name, token.i, len(ctx.recent))
+        found = ctx._answers.get(key)
+        if found is None:
+            found = ctx._answers[key] = function(ctx, token)
+        return list(found)
+
+    return remembered

@@ -40,7 +40,8 @@ def passes(
     if not (source.named or (target and target.named)):
         return False
     if (candidate.code[:2] == "04" and target is not None and not target.named
-            and target.token.lemma_.lower() not in ctx.words.agents | ctx.words.people):
+            and target.token.lemma_.lower() not in ctx.words.agents
+            and target.token.lemma_.lower() not in ctx.words.people):
         if candidate.code[:3] not in {"045", "046"}:
             return False  # "visited a school", "met reporters": no one to consult
         target = None  # "brokered a ceasefire": mediation needs no named recipient

@@ -35,6 +35,20 @@ class Sense:
     lends: bool = True
     # "eventwire", or "petrarch" for a verb known only from PETRARCH-2 (event_verbs_petrarch.yaml)
     source: str = "eventwire"
+    # with_words and by_words as a set of their one-word entries and a tuple of the others
+    # (phrases), made once: a PETRARCH-2 sense may list hundreds, and syntax.choose looks for
+    # each among the words around the trigger
+    with_single: frozenset[str] = field(init=False, repr=False, compare=False)
+    with_phrases: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    by_single: frozenset[str] = field(init=False, repr=False, compare=False)
+    by_phrases: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name, words in (("with", self.with_words), ("by", self.by_words)):
+            single = frozenset(word for word in words if word and " " not in word)
+            object.__setattr__(self, f"{name}_single", single)
+            object.__setattr__(self, f"{name}_phrases",
+                               tuple(word for word in words if word not in single))
 
 
 @dataclass(frozen=True)

@@ -37,55 +37,68 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     whose clause ``head`` heads."""
     words = ctx.words
     chain = [head, *head.ancestors]
+    # the chain's labels and lemmas, and the children of its first words, read once: the tests
+    # below look at them many times ((chain[k - 1], chain[k]) is a dependent and its head)
+    deps = [t.dep_ for t in chain]
+    lemmas = [t.lemma_.lower() for t in chain]
+    children = [list(t.children) for t in chain[:3]]
+
+    def kids(k: int) -> list[Token]:  # the children of chain[k], read when first asked
+        while len(children) <= k:
+            children.append(list(chain[len(children)].children))
+        return children[k]
+
+    pairs = range(1, len(chain))
     clause = clause_of(head)
     candidate.negated = any(
         c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
         for c in clause.children
     ) or any(
         # "had no intention of invading", "has no plans to visit"; "denied supporting"
-        (t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children))
-        or (t.lemma_.lower() in words.denials and c.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"})
-        for c, t in zip(chain[:4], chain[1:4], strict=False)
+        (chain[k].pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
+                                         for c in kids(k)))
+        or (lemmas[k] in words.denials and deps[k - 1] in {"xcomp", "ccomp", "pcomp", "dobj"})
+        for k in pairs[:3]
     )
     # governed by an intention, a threat, an appeal or "is expected/due to": not done (yet)
     candidate.hypothetical = hypothetical(clause, words) or any(
-        c.dep_ == "xcomp" and (
-            t.lemma_.lower() in words.prospective
-            or (t.lemma_.lower() in ctx.lex.wrappers
-                and ctx.lex.wrappers[t.lemma_.lower()].kind != "refuse"))
-        for c, t in zip(chain, chain[1:], strict=False)
+        deps[k - 1] == "xcomp" and (
+            lemmas[k] in words.prospective
+            or (lemmas[k] in ctx.lex.wrappers and ctx.lex.wrappers[lemmas[k]].kind != "refuse"))
+        for k in pairs
     ) or any(
         # "efforts to get Ukraine to investigate", "a bid to oust the mayor": only an aim
-        c.dep_ == "acl" and t.lemma_.lower() in words.aim_nouns
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c, t in zip(chain[:4], chain[1:5], strict=False)
+        deps[k - 1] == "acl" and lemmas[k] in words.aim_nouns
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(k - 1))
+        for k in pairs[:4]
     ) or any(
         # "stopped the crowd from marching": the march was kept from happening
-        c.dep_ == "prep" and c.lower_ == "from" and t.lemma_.lower() in words.preventing
-        for c, t in zip(chain[1:4], chain[2:4], strict=False)
+        deps[k - 1] == "prep" and chain[k - 1].lower_ == "from" and lemmas[k] in words.preventing
+        for k in pairs[1:3]
     )
     candidate.hedged = any(
-        c.lower_ in words.hedges for t in chain[:3] for c in t.children if c.dep_ == "advmod"
+        c.lower_ in words.hedges for near in children[:3] for c in near if c.dep_ == "advmod"
     ) or any(
         # "..., local media claimed", "rebels alleged that ...": only a claim
-        c.dep_ in {"ccomp", "parataxis"} and t.lemma_.lower() in words.claiming
-        for c, t in zip(chain, chain[1:], strict=False)
+        deps[k - 1] in {"ccomp", "parataxis"} and lemmas[k] in words.claiming for k in pairs
     ) or any(
         # "according to unconfirmed reports"
         c.lower_ == "according" and any(w.lower_ in words.unconfirmed for w in c.subtree)
-        for t in chain[:3] for c in t.children if c.dep_ == "prep"
+        for near in children[:3] for c in near if c.dep_ == "prep"
     ) or any(
-        t.lemma_.lower() in words.hedging_verbs and any(c.dep_ == "auxpass" for c in t.children)
-        and c.dep_ == "xcomp" for c, t in zip(chain, chain[1:], strict=False)
-    ) or _without_evidence(chain[1:5], words)  # the claim was made: only what it says
+        lemmas[k] in words.hedging_verbs and deps[k - 1] == "xcomp"
+        and any(c.dep_ == "auxpass" for c in chain[k].children) for k in pairs
+    ) or ("without" in ctx.lower_text  # (a quick look at the text before the walk)
+          and _without_evidence(chain[1:5], words))  # the claim was made: only what it says
     # "accused Kenya of sheltering rebels", "arrested for spying": only alleged; but not a
     # time clause on the way up ("accused Pakistan of supporting terrorism after gunmen
     # killed 26 people": the killing is the occasion, not the charge)
     in_time_clause = next((k for k, t in enumerate(chain) if _time_clause(t, words)), None)
-    charged = chain if in_time_clause is None else chain[:in_time_clause + 1]
+    charged = len(chain) if in_time_clause is None else in_time_clause + 1
     candidate.alleged = any(
-        c.dep_ == "prep" and c.lower_ in {"of", "for", "with"} and _is_accusation(ctx, t)
-        for c, t in zip(charged, charged[1:], strict=False)
+        deps[k - 1] == "prep" and chain[k - 1].lower_ in {"of", "for", "with"}
+        and _is_accusation(ctx, chain[k])
+        for k in pairs if k < charged
     )
     candidate.hedged = candidate.hedged or candidate.alleged
     # "... on Wednesday, one day after a jet shot down a helicopter": the time clause
@@ -209,8 +222,8 @@ def _obligation(ctx: EventContext, candidate: Candidate, head: Token) -> list[Ca
         modal = modal or next((c.lower_ for c in token.children
                                if c.dep_ == "aux" and c.lower_ in ctx.words.obliging_modals),
                               None)
-        if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in (
-                ctx.lex.reporting - ctx.words.relays):
+        if (token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in ctx.lex.reporting
+                and token.head.lemma_.lower() not in ctx.words.relays):
             break
         if token.dep_ not in {"xcomp", "advcl", "conj", "ccomp"} or token.head.i == token.i:
             return []

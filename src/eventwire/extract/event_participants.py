@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.extract.event_candidates import Candidate, Party
-from eventwire.extract.event_context import EventContext
+from eventwire.extract.event_context import EventContext, same_while_nothing_coded
 from eventwire.extract.event_lexicon import Sense
 from eventwire.extract.syntax import SUBJECTS, clause_of, conjuncts, entity_text, phrase
 
@@ -73,6 +73,7 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
     return sources, targets
 
 
+@same_while_nothing_coded
 def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
     """The doer of ``verb``: its subject, or the subject of the verb it hangs from."""
     token: Token | None = verb
@@ -105,7 +106,8 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             # (when it is someone: "used tear gas to disperse" is done by the user)
             doers = [p for c in token.head.children if c.dep_ == "dobj"
                      for p in parties_at(ctx, c)
-                     if p.actor or c.lemma_.lower() in ctx.words.agents | ctx.words.people]
+                     if p.actor or c.lemma_.lower() in ctx.words.agents
+                     or c.lemma_.lower() in ctx.words.people]
             if doers:
                 return doers
         if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp"}:
@@ -212,6 +214,7 @@ def _is_place(ctx: EventContext, token: Token) -> bool:
     return token.ent_type_ in {"LOC", "FAC"}
 
 
+@same_while_nothing_coded
 def parties_at(ctx: EventContext, token: Token) -> list[Party]:
     """A participant and those coordinated with it ("Russia and China"); a thing that is not
     an actor gives way to the actor its phrase names ("an agreement with Iran")."""
@@ -282,8 +285,8 @@ def _named_inside(ctx: EventContext, head: Token, depth: int = 2) -> Party | Non
         following = []
         for token in frontier:
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in (
-                        ctx.words.np_target_preps | {"of", "by"}):
+                if child.dep_ == "prep" and (child.lower_ in ctx.words.np_target_preps
+                                             or child.lower_ in {"of", "by"}):
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     for pobj in pobjs:
                         party = party_at(ctx, pobj, own_only=True)
@@ -410,7 +413,8 @@ def _speaker_of(ctx: EventContext, pronoun: Token) -> Party | None:
     if clause.dep_ not in {"ccomp", "parataxis"}:
         return None
     reporter = clause.head
-    if reporter.lemma_.lower() not in ctx.lex.reporting | ctx.words.speech_verbs:
+    if (reporter.lemma_.lower() not in ctx.lex.reporting
+            and reporter.lemma_.lower() not in ctx.words.speech_verbs):
         return None
     speakers = [p for p in subjects_of(ctx, reporter) if p.named]
     kinds = ctx.words.pronoun_kinds.get(pronoun.lower_)
@@ -689,7 +693,8 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         if (head.dep_ in SUBJECTS and head.head.dep_ == "conj"
                 and head.head.head.i == candidate.trigger.i):
             return []  # "resigned and Wolf was named": the doer of a clause of its own
-        if head.dep_ == "pobj" and head.head.lower_ in ctx.words.place_preps | {"according"}:
+        if head.dep_ == "pobj" and (head.head.lower_ in ctx.words.place_preps
+                                    or head.head.lower_ == "according"):
             continue
         if head.dep_ == "dobj" and head.head.i == candidate.trigger.i:
             continue  # "deploy army forces onto ...": what is moved, left out on purpose

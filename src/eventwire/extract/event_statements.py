@@ -148,7 +148,7 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
     """A plain statement about someone (CAMEO 010): a named speaker says something whose
     subject, or whose addressee, is another actor. Events inside the statement are coded
     on their own and outrank it."""
-    if verb.lemma_.lower() not in ctx.lex.reporting - ctx.words.relays:
+    if verb.lemma_.lower() not in ctx.lex.reporting or verb.lemma_.lower() in ctx.words.relays:
         return []
     speakers = [p for p in subjects_of(ctx, verb) if p.named]
     if not speakers:

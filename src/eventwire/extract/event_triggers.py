@@ -52,17 +52,19 @@ def sentence_triggers(ctx: EventContext, sent: Span) -> list[Candidate]:
     for token in sent:
         if token.i in absorbed:
             continue
-        if token.dep_ == "amod" and token.i < token.head.i:
+        dep, tag, pos = token.dep_, token.tag_, token.pos_  # read once: every word comes here
+        if dep == "amod" and token.i < token.head.i:
             continue  # "the ousted president", "the banned party": a description
-        if token.tag_ == "VBN" and any(c.dep_ == "det" for c in token.children):
+        if tag == "VBN" and any(c.dep_ == "det" for c in token.children):
             continue  # "evacuated the wounded": a participle used as a noun
-        if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+        if pos in {"VERB", "AUX"} or tag.startswith("VB"):
             found += _verb(ctx, token, absorbed)
-        elif token.pos_ in {"NOUN", "PROPN"}:
-            found += _noun(ctx, token)
-        elif token.pos_ == "ADJ" and token.lemma_.lower() in ctx.lex.outlook:
+        elif pos in {"NOUN", "PROPN"}:
+            if token.lemma_.lower() in ctx.lex.nouns:  # (else _noun has no sense to code)
+                found += _noun(ctx, token)
+        elif pos == "ADJ" and token.lemma_.lower() in ctx.lex.outlook:
             found += _outlook(ctx, token)
-        elif token.pos_ == "ADJ" and token.lemma_.lower() in ctx.lex.wrappers:
+        elif pos == "ADJ" and token.lemma_.lower() in ctx.lex.wrappers:
             act = infinitive(token)  # "ready to host", "willing to send"
             if act is not None:
                 found += _wrapped(ctx, token, act, ctx.lex.wrappers[token.lemma_.lower()],
@@ -151,7 +153,7 @@ def _wrapped(
     act_lemma = act.lemma_.lower()
     act_sense, act_noun = _act_sense(ctx, act)
     if (act_sense is None and wrapper.kind != "refuse"
-            and act_lemma in wrapper.need_act | ctx.lex.wrappers.keys()):
+            and (act_lemma in wrapper.need_act or act_lemma in ctx.lex.wrappers)):
         return []
     own_objects = objects_of(ctx, verb, frozenset({"on", "upon"}))
     if act_sense is None and verb.lemma_.lower() in wrapper.need_act and not (

@@ -50,8 +50,7 @@ from eventwire.extract.event_participants import (
 from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
 from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, confidence
-from eventwire.model import Actor, Document, Event, Quote, SentenceSpan
-from eventwire.model import Span as TextSpan
+from eventwire.model import Actor, Document, Event, Quote
 
 __all__ = ["extract_events"]
 
@@ -146,7 +145,14 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     date, basis = scope.date_of(
         candidate.trigger, carry=candidate.trigger.lemma_.lower() not in ctx.lex.reporting)
     sent = scope.segment_of(candidate.trigger)
-    trigger = ctx.doc[candidate.start:candidate.end]
+    # the trigger's offsets and words from its tokens and the text (a Span costs more), and the
+    # sentence's offsets, read once for all the candidate's events
+    trigger_start = trigger_end = ctx.doc[candidate.start].idx
+    if candidate.end > candidate.start:
+        last = ctx.doc[candidate.end - 1]
+        trigger_end = last.idx + len(last)
+    trigger_text = ctx.text[trigger_start:trigger_end]
+    sentence_start, sentence_end = sent.start_char, sent.end_char
     for source, target in pairs:
         if not passes(ctx, candidate, source, target):
             continue
@@ -173,9 +179,9 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             hypothetical=candidate.hypothetical,
             via=[v for v in candidate.via if v != (source.actor if source else None)],
             quote=candidate.quote,
-            sentence=SentenceSpan(start=sent.start_char, end=sent.end_char),
-            trigger=TextSpan(start=trigger.start_char, end=trigger.end_char,
-                             text=trigger.text),
+            # (the two spans as plain mappings: validated with the event, in one call)
+            sentence={"start": sentence_start, "end": sentence_end},
+            trigger={"start": trigger_start, "end": trigger_end, "text": trigger_text},
             confidence=_confidence(ctx, candidate, source, target, facts),
         )
 

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.extract.event_lexicon import Sense
 from eventwire.extract.event_words import EventWords, event_words
+from eventwire.nlp.doctext import doc_text
 from eventwire.nlp.mentions import entity_at
 
 # The word lists (modals, particles, ...) are in data/event_words.yaml: every function that
@@ -26,25 +27,34 @@ NO_EVENT = "none"
 def choose(senses: list[Sense], head: Token, noun_context: bool = False,
            words: EventWords | None = None) -> Sense | None:
     """The first sense whose preposition and keyword conditions hold around ``head``."""
-    particles = (words or event_words()).particles
-    preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}
-             or c.dep_ == "advmod" and c.lower_ in particles}  # "pulled its forces back"
-    if noun_context and head.dep_ == "dobj":
-        # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
-        preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
+    preps: set[str] | None = None  # the head's prepositions, read when a sense asks for them
     context = doers = None  # the words around the head, read when a sense asks for them
+    context_words: set[str] = set()
+    doer_words: set[str] = set()
     for sense in senses:
+        if sense.prep and preps is None:
+            particles = (words or event_words()).particles
+            preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}
+                     or c.dep_ == "advmod" and c.lower_ in particles}  # "pulled its forces back"
+            if noun_context and head.dep_ == "dobj":
+                # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
+                preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
         if sense.prep and not sense.prep & preps:
             continue
         if sense.with_words:
             if context is None:
                 context = complement_words(head, include_head_context=noun_context)
-            if not any(has_word(context, w) for w in sense.with_words):
+                # a one-word entry is there when it is one of the space-separated words
+                context_words = set(context.split(" "))
+            if not (sense.with_single & context_words or any(
+                    has_word(context, w) for w in sense.with_phrases)):
                 continue
         if sense.by_words:
             if doers is None:
                 doers = subject_words(head)
-            if not any(has_word(doers, w) for w in sense.by_words):
+                doer_words = set(doers.split(" "))
+            if not (sense.by_single & doer_words or any(
+                    has_word(doers, w) for w in sense.by_phrases)):
                 continue
         if sense.speech and not any(c.dep_ in {"ccomp", "parataxis"} for c in head.children):
             continue
@@ -52,19 +62,23 @@ def choose(senses: list[Sense], head: Token, noun_context: bool = False,
     return None
 
 
+# the dependents of a head that are not its complements (complement_words)
+_NOT_COMPLEMENTS = SUBJECTS | {"punct", "cc", "conj", "mark", "advcl", "relcl", "ccomp",
+                               "parataxis"}
+
+
 def complement_words(head: Token, include_head_context: bool) -> str:
     tokens: list[Token] = []
     for child in head.children:
-        if child.dep_ in SUBJECTS or child.dep_ in {"punct", "cc", "conj", "mark", "advcl",
-                                                      "relcl", "ccomp", "parataxis"}:
+        if child.dep_ in _NOT_COMPLEMENTS:
             continue
-        tokens += list(child.subtree)
+        tokens.extend(child.subtree)
     if include_head_context:
         tokens += [head.head]
         if head.head.pos_ == "ADP":  # "went on strike", "took into custody"
             tokens += [head.head.head]
-    lemmas = " ".join(t.lemma_.lower() for t in tokens)
-    lowers = " ".join(t.lower_ for t in tokens)
+    lemmas = " ".join([t.lemma_.lower() for t in tokens])
+    lowers = " ".join([t.lower_ for t in tokens])
     return f" {lemmas} | {lowers} "
 
 
@@ -229,19 +243,32 @@ def future(clause: Token, words: EventWords | None = None) -> bool:
 
 def phrase(token: Token) -> str:
     """The words naming a participant: the head with its left modifiers, no determiner."""
+    # (offsets and the document's text only: a Span object costs more than the rest)
     doc = token.doc
-    left = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod", "nummod",
-                                                  "det", "case"}]
-    start = min([token.i, *(c.left_edge.i for c in left)])
+    start = end = token.i
+    for child in token.lefts:
+        if child.dep_ in _PHRASE_MODIFIERS:
+            start = min(start, child.left_edge.i)
     while start < token.i and doc[start].dep_ == "det":
         start += 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].dep_ == "flat":
+    end += 1
+    length = len(doc)
+    while end < length and doc[end].dep_ == "flat":
         end += 1
-    ent = entity(token)
-    if ent is not None:
-        start, end = min(start, ent.start), max(end, ent.end)
-    return doc[start:end].text
+    if token.ent_type_:  # the named entity covering the token (as entity_at finds it)
+        first = token.i
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        after = token.i + 1
+        while after < length and doc[after].ent_iob_ == "I":
+            after += 1
+        start, end = min(start, first), max(end, after)
+    last = doc[end - 1]  # the text of doc[start:end]
+    return doc_text(doc)[doc[start].idx:last.idx + len(last)]
+
+
+# the left modifiers that belong to a participant's words
+_PHRASE_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "det", "case"})
 
 
 def entity_text(token: Token) -> str:
