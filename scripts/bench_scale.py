@@ -27,6 +27,7 @@ the end is printed and written next to them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -65,14 +66,15 @@ def paragraphs() -> list[str]:
     return found
 
 
-def write_corpus(path: Path, count: int, seed: int) -> int:
-    """``count`` articles of 6-16 recombined paragraphs as JSON Lines; returns their chars."""
+def write_corpus(path: Path, count: int, seed: int, per_article: tuple[int, int] = (6, 16)) -> int:
+    """``count`` articles of ``per_article`` (fewest, most) recombined paragraphs as JSON
+    Lines; returns their chars."""
     rng = random.Random(seed)
     pool = paragraphs()
     chars = 0
     with path.open("w", encoding="utf-8") as out:
         for number in range(count):
-            text = "\n\n".join(rng.sample(pool, rng.randint(6, 16)))
+            text = "\n\n".join(rng.sample(pool, rng.randint(*per_article)))
             day = f"20{rng.randint(22, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             record = {"id": f"synthetic-{seed}-{number:06d}", "published": day, "text": text}
             out.write(json.dumps(record) + "\n")
@@ -117,15 +119,29 @@ def worker_pids(parent: int) -> list[int]:
     return sorted(workers)
 
 
+def store_mib(db: Path) -> float:
+    """The store on disk: the DuckDB file and its write-ahead log, MiB."""
+    size = 0
+    for path in (db, db.with_name(db.name + ".wal")):
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    return size / 2**20
+
+
 class Sampler:
     """RSS of the process ``pid`` and of its worker processes every ``every`` seconds, with the
-    number of documents stored so far (``done``, set by the caller)."""
+    number of documents stored so far (``done``, set by the caller), the load average and the
+    store's size on disk. Each sample is also appended to ``out`` (JSON Lines, flushed), so a
+    run stopped half way is still evidence."""
 
-    def __init__(self, pid: int, every: float = 1.0) -> None:
+    def __init__(self, pid: int, db: Path, out: Path | None = None, every: float = 1.0) -> None:
         self.pid = pid
+        self.db = db
         self.every = every
-        self.samples: list[tuple[int, float, list[float]]] = []
+        self.samples: list[dict[str, object]] = []
         self.done = 0
+        self._out = out.open("a", encoding="utf-8") if out else None
+        self._start = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -136,36 +152,212 @@ class Sampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+        if self._out:
+            self._out.close()
 
     def _run(self) -> None:
         while not self._stop.wait(self.every):
             writer = rss_mib(self.pid)
             if writer is None:
                 return
-            workers = [m for pid in worker_pids(self.pid) if (m := rss_mib(pid)) is not None]
-            self.samples.append((self.done, writer, workers))
+            pids = worker_pids(self.pid)
+            workers = {pid: m for pid in pids if (m := rss_mib(pid)) is not None}
+            sample = {"seconds": round(time.perf_counter() - self._start, 1),
+                      "documents": self.done, "load": round(os.getloadavg()[0], 2),
+                      "writer_mib": round(writer, 1),
+                      "worker_mib": [round(m, 1) for m in workers.values()],
+                      "worker_pids": list(workers),
+                      "store_mib": round(store_mib(self.db), 1)}  # fmt: skip
+            self.samples.append(sample)
+            if self._out:
+                self._out.write(json.dumps(sample) + "\n")
+                self._out.flush()
 
 
-def long_run(corpus: Path, db: Path) -> tuple[dict[str, float], Sampler]:
+def long_run(corpus: Path, db: Path, samples_out: Path | None = None,
+             ) -> tuple[dict[str, float], Sampler]:  # fmt: skip
     """`eventwire ingest --workers 2` as a user runs it (its own process, which never loads the
-    model), its memory and its workers' sampled every second."""
+    model), its memory and its workers' sampled every second (and appended to
+    ``samples_out``). Lines on stderr other than the progress go to ``<db>.stderr.log``."""
+    for old in (db, db.with_name(db.name + ".wal")):
+        old.unlink(missing_ok=True)  # a new store: nothing already stored to skip
     command = [sys.executable, "-m", "eventwire", "ingest", str(corpus), "--db", str(db),
                "--workers", "2", "--progress"]  # fmt: skip
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     _, children0 = cpu_seconds()
     start = time.perf_counter()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env)
-    with Sampler(process.pid) as sampler:
+    other_lines = 0
+    with (Sampler(process.pid, db, samples_out) as sampler,
+          db.with_name(db.name + ".stderr.log").open("w", encoding="utf-8") as log):  # fmt: skip
         for line in process.stderr:
             if line.startswith("eventwire: committed "):
                 sampler.done = int(line.split()[2])
+            else:
+                other_lines += 1
+                log.write(line)
         process.wait()
     wall = time.perf_counter() - start
-    if process.returncode != 0:
-        raise SystemExit(f"the long run failed with exit code {process.returncode}")
+    if process.returncode not in (0, 1):  # 1: some documents failed (counted, in the store)
+        raise SystemExit(f"the long run failed with exit code {process.returncode}; "
+                         f"its stderr is in {db}.stderr.log")  # fmt: skip
     _, children1 = cpu_seconds()  # the command and its workers
     return {"documents": sampler.done, "wall": wall, "rate": sampler.done / wall,
-            "cpu": children1 - children0}, sampler  # fmt: skip
+            "cpu": children1 - children0, "store_mib": store_mib(db),
+            "stderr_lines": other_lines, "exit": process.returncode}, sampler  # fmt: skip
+
+
+def while_workers_run(samples: list[dict]) -> list[dict]:
+    """The samples taken while both workers ran and documents were being committed: not the
+    workers' start, nor their exit (when memory is handed back)."""
+    return [s for s in samples if len(s["worker_mib"]) >= 2 and s["documents"] > 0][:-2]
+
+
+def memory_table(samples: list[dict], points: int = 10) -> list[str]:
+    """RSS (MiB) of the writer and of each worker at ``points`` points of the run, by documents
+    committed, as a Markdown table; with the store's size and the load average."""
+    if not samples:
+        return ["(no sample taken while both workers ran)"]
+    picks = [samples[min(len(samples) - 1, round(i * (len(samples) - 1) / (points - 1)))]
+             for i in range(points)]  # fmt: skip
+    lines = [
+        "| articles committed | " + " | ".join(f"{s['documents']:,}" for s in picks) + " |",
+        "| --- |" + " ---: |" * len(picks),
+        "| minutes | " + " | ".join(f"{s['seconds'] / 60:.0f}" for s in picks) + " |",
+        "| writer (main) | " + " | ".join(f"{s['writer_mib']:.0f}" for s in picks) + " |",
+    ]
+    for number in range(max(len(s["worker_mib"]) for s in picks)):
+        cells = [f"{s['worker_mib'][number]:.0f}" if number < len(s["worker_mib"]) else "-"
+                 for s in picks]  # fmt: skip
+        lines.append(f"| worker {number + 1} | " + " | ".join(cells) + " |")
+    lines.append("| store on disk (MiB) | " + " | ".join(f"{s['store_mib']:.0f}" for s in picks)
+                 + " |")  # fmt: skip
+    lines.append("| load average | " + " | ".join(f"{s['load']:.1f}" for s in picks) + " |")
+    return lines
+
+
+def halves(samples: list[dict]) -> dict[str, dict[str, float]]:
+    """For the writer and each worker: the lowest and highest RSS in the first and the second
+    half of the run (by documents committed), and the ratios that say whether it is flat:
+    ``growth`` = highest of the second half / highest of the first, ``spread`` = highest /
+    lowest of the second half."""
+    if not samples:
+        return {}
+    middle = samples[-1]["documents"] / 2
+    first = [s for s in samples if s["documents"] <= middle]
+    second = [s for s in samples if s["documents"] > middle]
+    if not first or not second:
+        return {}
+    series = {"writer": lambda s: s["writer_mib"]}
+    for number in range(min(len(s["worker_mib"]) for s in samples)):
+        series[f"worker {number + 1}"] = lambda s, n=number: s["worker_mib"][n]
+    found = {}
+    for name, value in series.items():
+        a = [value(s) for s in first]
+        b = [value(s) for s in second]
+        found[name] = {"first_min": min(a), "first_max": max(a), "second_min": min(b),
+                       "second_max": max(b), "growth": max(b) / max(a),
+                       "spread": max(b) / min(b)}  # fmt: skip
+    return found
+
+
+def halves_table(samples: list[dict]) -> list[str]:
+    found = halves(samples)
+    if not found:
+        return []
+    lines = [
+        "| process | first half min-max MiB | second half min-max MiB | second max / first "
+        "max | second half max / min |",
+        "| --- | --- | --- | ---: | ---: |",
+    ]
+    for name, h in found.items():
+        lines.append(f"| {name} | {h['first_min']:.0f}-{h['first_max']:.0f} | "
+                     f"{h['second_min']:.0f}-{h['second_max']:.0f} | {h['growth']:.3f} | "
+                     f"{h['spread']:.3f} |")  # fmt: skip
+    return lines
+
+
+def read_samples(path: Path) -> tuple[dict, list[dict]]:
+    """The run's description (first line, ``{"meta": ...}``) and its samples, from a samples
+    file: also from a run still going or stopped half way."""
+    meta: dict = {}
+    samples = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue  # the line being written when the file was read
+        if "meta" in record:
+            meta = record["meta"]
+        else:
+            samples.append(record)
+    return meta, samples
+
+
+def long_report(meta: dict, samples: list[dict], result: dict | None) -> str:
+    """The long run in Markdown: what ran, the rate, the ten-point RSS table, the halves."""
+    kept = while_workers_run(samples)
+    last = samples[-1] if samples else {"documents": 0, "seconds": 0.0, "store_mib": 0.0}
+    documents = result["documents"] if result else last["documents"]
+    seconds = result["wall"] if result else last["seconds"]
+    store = result["store_mib"] if result else last["store_mib"]
+    loads = [s["load"] for s in samples] or [0.0]
+    state = ("finished" if result else
+             f"**partial**: {documents:,} of {meta.get('documents', 0):,} articles committed when "
+             "the samples were read")  # fmt: skip
+    lines = [
+        f"`{meta.get('command', '?')}` ({state}): `eventwire ingest long.jsonl --workers 2 "
+        f"--progress` in its own process under the same niceness, {meta.get('documents', 0):,} "
+        f"articles of {meta.get('paragraphs', '?')} recombined sample paragraphs "
+        f"({meta.get('chars', 0):,.0f} characters on average). {documents:,} articles in "
+        f"{seconds / 60:.1f} min: **{documents / max(seconds, 1e-9):.2f} articles/s** "
+        + (f"({result['cpu'] / max(documents, 1):.3f} CPU s per article), " if result else "")
+        + f"load average {min(loads):.1f}-{max(loads):.1f} (median "
+        f"{sorted(loads)[len(loads) // 2]:.1f}) over the run; store {store:,.0f} MiB on disk "
+        f"({store / max(documents, 1) * 100_000:,.0f} MiB per 100,000 articles)."
+        + (f" Exit code {result['exit']}, {result['stderr_lines']} other lines on stderr."
+           if result else ""),
+        "",
+        "Resident memory (RSS, MiB) of the writer (the `eventwire ingest` process: reading, "
+        "cleaning, DuckDB) and of each worker, sampled every second, at ten points of the run:",
+        "",
+        *memory_table(kept),
+        "",
+        *halves_table(kept),
+    ]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def paragraph_range(text: str) -> tuple[int, int]:
+    """``"2-4"`` -> (2, 4); ``"3"`` -> (3, 3)."""
+    low, _, high = text.partition("-")
+    fewest, most = int(low), int(high or low)
+    if not 1 <= fewest <= most:
+        raise argparse.ArgumentTypeError(f"paragraphs: FEWEST-MOST with 1 <= FEWEST <= MOST, "
+                                         f"not {text!r}")  # fmt: skip
+    return fewest, most
+
+
+def long_only(args: argparse.Namespace, command: str) -> None:
+    """Only the long run (no runs 1 and 2): corpus, store, samples and report in
+    ``--long-dir`` (kept), or in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="bench-scale-long-") as scratch:
+        folder = Path(args.long_dir or scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        corpus = folder / "long.jsonl"
+        chars = write_corpus(corpus, args.long_docs, seed=2, per_article=args.long_paragraphs)
+        fewest, most = args.long_paragraphs
+        meta = {"command": command, "documents": args.long_docs, "chars": chars / args.long_docs,
+                "paragraphs": f"{fewest}-{most}", "niceness": os.nice(0),
+                "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")}  # fmt: skip
+        samples_out = folder / "long-samples.jsonl"
+        samples_out.write_text(json.dumps({"meta": meta}) + "\n", encoding="utf-8")
+        print(f"{args.long_docs:,} articles ({chars / args.long_docs:,.0f} characters on average)"
+              f"; samples in {samples_out}", flush=True)  # fmt: skip
+        result, sampler = long_run(corpus, folder / "long.duckdb", samples_out)
+        report = long_report(meta, sampler.samples, result)
+        (folder / "long-report.md").write_text(report, encoding="utf-8")
+        print(report)
 
 
 def pool_start_up(settings: Settings) -> float:
@@ -207,11 +399,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--docs", type=int, default=500, help="articles for runs 1 and 2")
     parser.add_argument("--long-docs", type=int, default=2000, help="articles for the long run")
+    parser.add_argument("--long-paragraphs", type=paragraph_range, default=(6, 16),
+                        metavar="FEWEST-MOST",
+                        help="paragraphs per article of the long run (default 6-16; 2-4: short "
+                        "wire briefs)")  # fmt: skip
+    parser.add_argument("--long-only", action="store_true",
+                        help="only the long run (skip runs 1 and 2); its report is printed and "
+                        "written to LONG_DIR/long-report.md, not to docs/")  # fmt: skip
+    parser.add_argument("--long-dir", type=Path,
+                        help="keep the long run's corpus, store (long.duckdb), samples "
+                        "(long-samples.jsonl, written as it goes) and report here")  # fmt: skip
+    parser.add_argument("--report", type=Path, metavar="SAMPLES",
+                        help="only print the long run's report from its samples file (also of "
+                        "a run still going or stopped half way)")  # fmt: skip
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray run")
     parser.add_argument("--update-docs", action="store_true",
                         help=f"rewrite '{SECTION}' in docs/benchmarks.md")  # fmt: skip
     args = parser.parse_args()
     command = "python scripts/bench_scale.py " + " ".join(sys.argv[1:])
+    if args.report:
+        print(long_report(*read_samples(args.report), result=None))
+        return
+    if args.long_only:
+        if args.update_docs:
+            parser.error("--update-docs rewrites the whole section: run without --long-only")
+        long_only(args, command)
+        return
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as scratch:
         folder = Path(scratch)
         corpus = folder / "corpus.jsonl"
@@ -255,7 +468,8 @@ def main() -> None:
             print("identical stores (1 worker vs Ray):", same_ray)
 
         long_corpus = folder / "long.jsonl"
-        long_chars = write_corpus(long_corpus, args.long_docs, seed=2)
+        long_chars = write_corpus(long_corpus, args.long_docs, seed=2,
+                                  per_article=args.long_paragraphs)  # fmt: skip
         long, sampler = long_run(long_corpus, folder / "long.duckdb")
         print("long run, workers 2:", long)
     load_at_end = os.getloadavg()[0]
@@ -309,27 +523,12 @@ def main() -> None:
         "CPU seconds per article still do: two workers cost the in-process CPU plus the "
         "workers' model loads and the batches' pickling).",
         "",
-        f"Memory over a long run: `eventwire ingest long.jsonl --workers 2` (its own process) on "
-        f"{long['documents']:,} articles ({long_chars / args.long_docs:,.0f} characters on "
-        f"average) in {long['wall']:.0f} s ({long['rate']:.2f} articles/s, "
-        f"{long['cpu'] / long['documents']:.3f} CPU s per article); resident memory (RSS, MiB) "
-        "of the writer and of each worker, sampled every second, by articles committed:",
+        "Memory over a long run:",
         "",
+        long_report({"command": command, "documents": args.long_docs,
+                     "paragraphs": "{}-{}".format(*args.long_paragraphs),
+                     "chars": long_chars / args.long_docs}, sampler.samples, long),
     ]  # fmt: skip
-    # while both workers run: not their start, nor their exit (memory handed back)
-    samples = [s for s in sampler.samples if len(s[2]) >= 2 and s[0] > 0][:-2]
-    if samples:
-        picks = [samples[min(len(samples) - 1, round(i * (len(samples) - 1) / 9))]
-                 for i in range(10)]  # fmt: skip
-        lines.append("| articles committed | " + " | ".join(f"{s[0]:,}" for s in picks) + " |")
-        lines.append("| --- |" + " ---: |" * len(picks))
-        lines.append("| writer (main) | " + " | ".join(f"{s[1]:.0f}" for s in picks) + " |")
-        for number in range(max(len(s[2]) for s in picks)):
-            cells = [f"{s[2][number]:.0f}" if number < len(s[2]) else "-" for s in picks]
-            lines.append(f"| worker {number + 1} | " + " | ".join(cells) + " |")
-        peak_writer = max(s[1] for s in samples)
-        peak_worker = max(max(s[2]) for s in samples)
-        lines += ["", f"Peak RSS: writer {peak_writer:.0f} MiB, a worker {peak_worker:.0f} MiB."]
     section = "\n".join(lines) + "\n"
     print(section)
     if args.update_docs:
