@@ -38,6 +38,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -360,6 +361,56 @@ def long_only(args: argparse.Namespace, command: str) -> None:
         print(report)
 
 
+def invented_word(rng: random.Random) -> str:
+    """A capitalised word no dictionary has (a new name, as real news brings every day)."""
+    consonants, vowels = "bdfgklmnprstvz", "aeiou"
+    return "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(4)).capitalize()
+
+
+def vocab_growth(count: int, seed: int = 3) -> dict[str, float]:
+    """What a worker holds for each string it has never seen: ``count`` short articles are
+    analysed in this process (the code a worker runs) three times: a warm-up (the one-off
+    loads and caches) and a run of recombined sample paragraphs only (no new string), then
+    articles that each add a sentence of twenty new words (ten names) and a new figure. RSS
+    and the sizes of spaCy's ``Vocab`` (lexemes) and ``StringStore`` are read after each."""
+    from eventwire.pipeline import run
+
+    settings = Settings(workers=1)
+    nlp = load_pipeline(settings)
+    rng = random.Random(seed)
+    pool = paragraphs()
+
+    def articles(new_strings: bool) -> Iterator[dict[str, str]]:
+        for number in range(count):
+            text = "\n\n".join(rng.sample(pool, rng.randint(2, 4)))
+            if new_strings:  # ten new names of two words and a new figure
+                names = [f"{invented_word(rng)} {invented_word(rng)}" for _ in range(10)]
+                text += (f"\n\n{', '.join(names)} and {rng.randint(10**5, 10**8):,} others "
+                         "signed the petition.")  # fmt: skip
+            yield {"id": f"vocab-{new_strings}-{number}", "text": text}
+
+    def state() -> tuple[float, int, int]:
+        return rss_mib(os.getpid()) or 0.0, len(nlp.vocab), len(nlp.vocab.strings)
+
+    found: dict[str, float] = {}
+    for phase in ("warm-up", "no new strings", "new strings"):
+        before = state()
+        for _ in run(articles(phase == "new strings"), settings):
+            pass
+        after = state()
+        found[f"{phase}: RSS MiB"] = after[0] - before[0]
+        found[f"{phase}: lexemes"] = after[1] - before[1]
+        found[f"{phase}: strings"] = after[2] - before[2]
+        print(f"{count:,} articles, {phase}: RSS {before[0]:.0f} -> {after[0]:.0f} MiB, "
+              f"lexemes {before[1]:,} -> {after[1]:,}, strings {before[2]:,} -> {after[2]:,}",
+              flush=True)  # fmt: skip
+    added = found["new strings: strings"] - found["no new strings: strings"]
+    growth = found["new strings: RSS MiB"] - found["no new strings: RSS MiB"]
+    found["bytes per new string"] = growth * 2**20 / max(added, 1)
+    print(f"about {found['bytes per new string']:,.0f} bytes of RSS per new string")
+    return found
+
+
 def pool_start_up(settings: Settings) -> float:
     """Seconds for two workers to start and load the model (once per run)."""
     from eventwire.parallel import WorkerPool
@@ -412,11 +463,17 @@ def main() -> None:
     parser.add_argument("--report", type=Path, metavar="SAMPLES",
                         help="only print the long run's report from its samples file (also of "
                         "a run still going or stopped half way)")  # fmt: skip
+    parser.add_argument("--vocab-growth", type=int, metavar="N",
+                        help="only measure what a worker keeps per new string: N articles "
+                        "without, then N with new names and figures, in this process")  # fmt: skip
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray run")
     parser.add_argument("--update-docs", action="store_true",
                         help=f"rewrite '{SECTION}' in docs/benchmarks.md")  # fmt: skip
     args = parser.parse_args()
     command = "python scripts/bench_scale.py " + " ".join(sys.argv[1:])
+    if args.vocab_growth:
+        vocab_growth(args.vocab_growth)
+        return
     if args.report:
         print(long_report(*read_samples(args.report), result=None))
         return
