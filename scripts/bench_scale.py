@@ -17,6 +17,12 @@ Usage:
   python scripts/bench_scale.py                    # 500 + 500 (Ray) + 2,000 (long) articles
   python scripts/bench_scale.py --docs 100 --long-docs 500 --no-ray   # a quick run
   python scripts/bench_scale.py --long-docs 100000 # the issue's memory run (hours on 2 cores)
+  python scripts/bench_scale.py --long-only --long-docs 100000 --long-paragraphs 2-4 \
+      --long-dir /tmp/mem-run        # the long run alone, on short wire briefs (~1.5 h), its
+                                     # samples written to long-samples.jsonl as it goes
+  python scripts/bench_scale.py --report /tmp/mem-run/long-samples.jsonl   # its report, also
+                                     # of a run still going (--update-docs: into the docs)
+  python scripts/bench_scale.py --vocab-growth 600  # what a worker keeps per new word
   python scripts/bench_scale.py --update-docs      # also rewrite "## Scale" in
                                                    # docs/benchmarks.md with the results
 
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import platform
@@ -38,6 +45,7 @@ import sys
 import tempfile
 import threading
 import time
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,6 +62,8 @@ from eventwire.store import ingest
 from eventwire.store.export import TABLES
 
 SECTION = "## Scale: workers, Ray and memory"
+MEMORY_SECTION = "## Scale: memory over a long run"
+FLAT = 0.05  # RSS within 5% from the first half of a long run to the second is "flat"
 SAMPLES = REPO / "samples" / "articles"
 LOAD_AT_START = os.getloadavg()[0]
 
@@ -278,11 +288,13 @@ def halves_table(samples: list[dict]) -> list[str]:
     return lines
 
 
-def read_samples(path: Path) -> tuple[dict, list[dict]]:
-    """The run's description (first line, ``{"meta": ...}``) and its samples, from a samples
-    file: also from a run still going or stopped half way."""
+def read_samples(path: Path) -> tuple[dict, list[dict], dict | None]:
+    """The run's description (first line, ``{"meta": ...}``), its samples and its result (last
+    line, ``{"result": ...}``, once it finished) from a samples file: also from a run still
+    going or stopped half way (no result then)."""
     meta: dict = {}
     samples = []
+    result = None
     for line in path.read_text(encoding="utf-8").splitlines():
         try:
             record = json.loads(line)
@@ -290,9 +302,23 @@ def read_samples(path: Path) -> tuple[dict, list[dict]]:
             continue  # the line being written when the file was read
         if "meta" in record:
             meta = record["meta"]
+        elif "result" in record:
+            result = record["result"]
         else:
             samples.append(record)
-    return meta, samples
+    return meta, samples, result
+
+
+def verdict(samples: list[dict]) -> str:
+    """Flat or not, per process: a process is flat when the highest RSS of the second half of
+    the run is within ``FLAT`` of the highest of the first half."""
+    found = halves(samples)
+    if not found:
+        return "Too few samples to compare the two halves of the run."
+    said = [f"{name} {'flat' if h['growth'] <= 1 + FLAT else 'GROWS'} ({h['growth'] - 1:+.1%})"
+            for name, h in found.items()]  # fmt: skip
+    return ("Second half vs first (highest RSS; flat within "
+            f"{FLAT:.0%}): " + ", ".join(said) + ".")  # fmt: skip
 
 
 def long_report(meta: dict, samples: list[dict], result: dict | None) -> str:
@@ -325,6 +351,8 @@ def long_report(meta: dict, samples: list[dict], result: dict | None) -> str:
         *memory_table(kept),
         "",
         *halves_table(kept),
+        "",
+        verdict(kept),
     ]  # fmt: skip
     return "\n".join(lines) + "\n"
 
@@ -356,9 +384,19 @@ def long_only(args: argparse.Namespace, command: str) -> None:
         print(f"{args.long_docs:,} articles ({chars / args.long_docs:,.0f} characters on average)"
               f"; samples in {samples_out}", flush=True)  # fmt: skip
         result, sampler = long_run(corpus, folder / "long.duckdb", samples_out)
+        with samples_out.open("a", encoding="utf-8") as out:
+            out.write(json.dumps({"result": result}) + "\n")
         report = long_report(meta, sampler.samples, result)
         (folder / "long-report.md").write_text(report, encoding="utf-8")
         print(report)
+        if args.update_docs:
+            update_memory_section(report)
+
+
+def update_memory_section(report: str) -> None:
+    """Put the long run's report in ``MEMORY_SECTION`` of docs/benchmarks.md."""
+    replace_section(BENCHMARKS, f"{MEMORY_SECTION}\n\n{report}")
+    print(f"updated '{MEMORY_SECTION}' in {BENCHMARKS}")
 
 
 def invented_word(rng: random.Random) -> str:
@@ -371,8 +409,9 @@ def vocab_growth(count: int, seed: int = 3) -> dict[str, float]:
     """What a worker holds for each string it has never seen: ``count`` short articles are
     analysed in this process (the code a worker runs) three times: a warm-up (the one-off
     loads and caches) and a run of recombined sample paragraphs only (no new string), then
-    articles that each add a sentence of twenty new words (ten names) and a new figure. RSS
-    and the sizes of spaCy's ``Vocab`` (lexemes) and ``StringStore`` are read after each."""
+    articles that each add a sentence with fourteen new names and a new figure. RSS
+    and the sizes of spaCy's ``Vocab`` (lexemes) and ``StringStore`` are read after each, and
+    the memory still allocated (tracemalloc) after each of the last two."""
     from eventwire.pipeline import run
 
     settings = Settings(workers=1)
@@ -383,31 +422,41 @@ def vocab_growth(count: int, seed: int = 3) -> dict[str, float]:
     def articles(new_strings: bool) -> Iterator[dict[str, str]]:
         for number in range(count):
             text = "\n\n".join(rng.sample(pool, rng.randint(2, 4)))
-            if new_strings:  # ten new names of two words and a new figure
-                names = [f"{invented_word(rng)} {invented_word(rng)}" for _ in range(10)]
-                text += (f"\n\n{', '.join(names)} and {rng.randint(10**5, 10**8):,} others "
-                         "signed the petition.")  # fmt: skip
+            if new_strings:  # fourteen new words (names) and a new figure, in a sentence
+                w = [invented_word(rng) for _ in range(14)]  # that cleaning keeps
+                text += (f"\n\n{w[0]} {w[1]}, a spokesman for the {w[2]} Party, told reporters "
+                         f"in {w[3]} that {w[4]} {w[5]} would meet {w[6]} {w[7]} of the {w[8]} "
+                         f"Council on Tuesday, and that {rng.randint(10**5, 10**8):,} people "
+                         f"had signed a petition organised by {w[9]} {w[10]} and {w[11]} "
+                         f"{w[12]} of {w[13]}.")  # fmt: skip
             yield {"id": f"vocab-{new_strings}-{number}", "text": text}
 
-    def state() -> tuple[float, int, int]:
-        return rss_mib(os.getpid()) or 0.0, len(nlp.vocab), len(nlp.vocab.strings)
+    def state() -> tuple[float, float, int, int]:
+        traced = tracemalloc.get_traced_memory()[0] / 2**20 if tracemalloc.is_tracing() else 0.0
+        return rss_mib(os.getpid()) or 0.0, traced, len(nlp.vocab), len(nlp.vocab.strings)
 
     found: dict[str, float] = {}
     for phase in ("warm-up", "no new strings", "new strings"):
+        if phase != "warm-up":
+            # spaCy's lexemes and strings are allocated through Python's allocator (cymem),
+            # so tracemalloc sees what stays allocated; RSS alone hides it in freed memory
+            tracemalloc.start()
         before = state()
         for _ in run(articles(phase == "new strings"), settings):
             pass
+        gc.collect()
         after = state()
-        found[f"{phase}: RSS MiB"] = after[0] - before[0]
-        found[f"{phase}: lexemes"] = after[1] - before[1]
-        found[f"{phase}: strings"] = after[2] - before[2]
-        print(f"{count:,} articles, {phase}: RSS {before[0]:.0f} -> {after[0]:.0f} MiB, "
-              f"lexemes {before[1]:,} -> {after[1]:,}, strings {before[2]:,} -> {after[2]:,}",
-              flush=True)  # fmt: skip
+        for number, name in enumerate(("RSS MiB", "traced MiB", "lexemes", "strings")):
+            found[f"{phase}: {name}"] = after[number] - before[number]
+        print(f"{count:,} articles, {phase}: RSS {before[0]:.0f} -> {after[0]:.0f} MiB, kept "
+              f"(tracemalloc) {after[1] - before[1]:+.1f} MiB, lexemes {before[2]:,} -> "
+              f"{after[2]:,}, strings {before[3]:,} -> {after[3]:,}", flush=True)  # fmt: skip
+        tracemalloc.stop()
     added = found["new strings: strings"] - found["no new strings: strings"]
-    growth = found["new strings: RSS MiB"] - found["no new strings: RSS MiB"]
-    found["bytes per new string"] = growth * 2**20 / max(added, 1)
-    print(f"about {found['bytes per new string']:,.0f} bytes of RSS per new string")
+    kept = found["new strings: traced MiB"] - found["no new strings: traced MiB"]
+    found["bytes per new string"] = kept * 2**20 / max(added, 1)
+    print(f"kept: {found['bytes per new string']:,.0f} bytes per new string ({added:,.0f} new "
+          f"strings, {found['new strings: lexemes']:,.0f} new lexemes)")  # fmt: skip
     return found
 
 
@@ -455,8 +504,9 @@ def main() -> None:
                         help="paragraphs per article of the long run (default 6-16; 2-4: short "
                         "wire briefs)")  # fmt: skip
     parser.add_argument("--long-only", action="store_true",
-                        help="only the long run (skip runs 1 and 2); its report is printed and "
-                        "written to LONG_DIR/long-report.md, not to docs/")  # fmt: skip
+                        help="only the long run (skip runs 1 and 2); its report is printed, "
+                        "written to LONG_DIR/long-report.md and, with --update-docs, to "
+                        f"'{MEMORY_SECTION}' in docs/benchmarks.md")  # fmt: skip
     parser.add_argument("--long-dir", type=Path,
                         help="keep the long run's corpus, store (long.duckdb), samples "
                         "(long-samples.jsonl, written as it goes) and report here")  # fmt: skip
@@ -468,18 +518,20 @@ def main() -> None:
                         "without, then N with new names and figures, in this process")  # fmt: skip
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray run")
     parser.add_argument("--update-docs", action="store_true",
-                        help=f"rewrite '{SECTION}' in docs/benchmarks.md")  # fmt: skip
+                        help=f"rewrite '{SECTION}' in docs/benchmarks.md (with --long-only or "
+                        f"--report: '{MEMORY_SECTION}')")  # fmt: skip
     args = parser.parse_args()
     command = "python scripts/bench_scale.py " + " ".join(sys.argv[1:])
     if args.vocab_growth:
         vocab_growth(args.vocab_growth)
         return
     if args.report:
-        print(long_report(*read_samples(args.report), result=None))
+        report = long_report(*read_samples(args.report))
+        print(report)
+        if args.update_docs:
+            update_memory_section(report)
         return
     if args.long_only:
-        if args.update_docs:
-            parser.error("--update-docs rewrites the whole section: run without --long-only")
         long_only(args, command)
         return
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as scratch:

@@ -75,8 +75,22 @@ def test_a_partial_samples_file_gives_a_report(tmp_path: Path) -> None:
     lines = [json.dumps({"meta": meta})]
     lines += [json.dumps(sample(i, 8 * i, 300, [800, 800])) for i in range(1, 40)]
     path.write_text("\n".join(lines) + '\n{"seconds": 40, "docum')  # cut while written
-    read_meta, samples = read_samples(path)
-    assert read_meta == meta and len(samples) == 39
-    report = long_report(read_meta, samples, result=None)
+    read_meta, samples, result = read_samples(path)
+    assert read_meta == meta and len(samples) == 39 and result is None
+    report = long_report(read_meta, samples, result)
     assert "**partial**: 312 of 1,000 articles" in report
     assert "| worker 2 |" in report and "second max / first max" in report
+    assert "writer flat (+0.0%)" in report
+
+
+def test_a_finished_run_reports_its_result_and_what_grows(tmp_path: Path) -> None:
+    path = tmp_path / "long-samples.jsonl"
+    meta = {"command": "bench", "documents": 400, "chars": 650.0, "paragraphs": "2-4"}
+    samples = [sample(i, 8 * i, 300 + i, [800, 800]) for i in range(1, 53)]
+    result = {"documents": 400, "wall": 60.0, "rate": 6.7, "cpu": 20.0, "store_mib": 4.0,
+              "stderr_lines": 1, "exit": 0}  # fmt: skip
+    lines = [json.dumps({"meta": meta})] + [json.dumps(s) for s in samples]
+    path.write_text("\n".join([*lines, json.dumps({"result": result})]) + "\n")
+    report = long_report(*read_samples(path))
+    assert "(finished)" in report and "400 articles in 1.0 min: **6.67 articles/s**" in report
+    assert "writer GROWS" in report and "worker 1 flat" in report
