@@ -23,6 +23,7 @@ Usage:
   python scripts/bench_scale.py --report /tmp/mem-run/long-samples.jsonl   # its report, also
                                      # of a run still going (--update-docs: into the docs)
   python scripts/bench_scale.py --vocab-growth 600  # what a worker keeps per new word
+  python scripts/bench_scale.py --writer-memory 12000   # where the writer's memory goes
   python scripts/bench_scale.py --update-docs      # also rewrite "## Scale" in
                                                    # docs/benchmarks.md with the results
 
@@ -60,6 +61,7 @@ from eventwire.nlp import load_pipeline
 from eventwire.settings import Settings
 from eventwire.store import ingest
 from eventwire.store.export import TABLES
+from eventwire.store.ingest import COMMIT_EVERY
 
 SECTION = "## Scale: workers, Ray and memory"
 MEMORY_SECTION = "## Scale: memory over a long run"
@@ -460,6 +462,46 @@ def vocab_growth(count: int, seed: int = 3) -> dict[str, float]:
     return found
 
 
+def writer_memory(count: int, memory_limit: str | None = None) -> None:
+    """Where the writer's memory goes: this process only stores ``count`` synthetic results
+    (``bench_store.py``'s, 4 events each) through ``Store.add``, 8 per transaction as ingest
+    commits, and prints at ten points its RSS, what Python's allocator still holds since a
+    fifth of the run (tracemalloc; pydantic, pyarrow and the store's own objects) and what
+    DuckDB accounts for (``duckdb_memory()``: buffer-managed blocks and ART indexes)."""
+    from bench_store import duckdb_memory_mb, synthetic_results
+
+    from eventwire.store.db import Store
+
+    with (tempfile.TemporaryDirectory(prefix="bench-writer-") as scratch,
+          Store(Path(scratch) / "writer.duckdb") as store):  # fmt: skip
+        if memory_limit:
+            store.con.execute(f"SET memory_limit = '{memory_limit}'")
+        source = synthetic_results(count, 4)
+        done = 0
+        start = (0.0, 0.0)
+        while done < count:
+            store.add([r for _, r in zip(range(COMMIT_EVERY), source, strict=False)])
+            done += COMMIT_EVERY
+            if done == count // 5 // COMMIT_EVERY * COMMIT_EVERY:
+                tracemalloc.start()
+                start = (rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0])
+            if done % (count // 10 // COMMIT_EVERY * COMMIT_EVERY) == 0:
+                traced = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else 0
+                total, art = duckdb_memory_mb(store)
+                print(f"{done:,} stored: RSS {rss_mib(os.getpid()):.0f} MiB, Python objects "
+                      f"kept {traced / 2**20:+.1f} MiB, DuckDB {total:.0f} MiB (ART {art:.0f})",
+                      flush=True)  # fmt: skip
+        rss, duck = rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0]
+        kept = tracemalloc.get_traced_memory()[0] / 2**20
+        tracemalloc.stop()
+        first = count // 5 // COMMIT_EVERY * COMMIT_EVERY
+        stored = done - first
+        print(f"from {first:,} to {done:,} stored: RSS {rss - start[0]:+.1f} MiB "
+              f"({(rss - start[0]) * 1024 / stored:.2f} KiB per article), Python objects "
+              f"{kept:+.1f} MiB, DuckDB {duck - start[1]:+.1f} MiB, the rest (native, outside "
+              f"DuckDB's account) {rss - start[0] - kept - duck + start[1]:+.1f} MiB")  # fmt: skip
+
+
 def pool_start_up(settings: Settings) -> float:
     """Seconds for two workers to start and load the model (once per run)."""
     from eventwire.parallel import WorkerPool
@@ -516,12 +558,19 @@ def main() -> None:
     parser.add_argument("--vocab-growth", type=int, metavar="N",
                         help="only measure what a worker keeps per new string: N articles "
                         "without, then N with new names and figures, in this process")  # fmt: skip
+    parser.add_argument("--writer-memory", type=int, metavar="N",
+                        help="only measure where the writer's memory goes: N synthetic results "
+                        "stored, 8 per transaction, in this process")  # fmt: skip
+    parser.add_argument("--memory-limit", help="with --writer-memory: DuckDB's memory_limit")
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray run")
     parser.add_argument("--update-docs", action="store_true",
                         help=f"rewrite '{SECTION}' in docs/benchmarks.md (with --long-only or "
                         f"--report: '{MEMORY_SECTION}')")  # fmt: skip
     args = parser.parse_args()
     command = "python scripts/bench_scale.py " + " ".join(sys.argv[1:])
+    if args.writer_memory:
+        writer_memory(args.writer_memory, args.memory_limit)
+        return
     if args.vocab_growth:
         vocab_growth(args.vocab_growth)
         return
