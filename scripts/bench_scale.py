@@ -334,18 +334,30 @@ def long_report(meta: dict, samples: list[dict], result: dict | None) -> str:
     state = ("finished" if result else
              f"**partial**: {documents:,} of {meta.get('documents', 0):,} articles committed when "
              "the samples were read")  # fmt: skip
+    streaming = [s for s in samples if s["worker_mib"]]
+    after = samples[samples.index(streaming[-1]) + 1 :] if streaming else []
+    stored_in = streaming[-1]["seconds"] if streaming else seconds
     lines = [
         f"`{meta.get('command', '?')}` ({state}): `eventwire ingest long.jsonl --workers 2 "
         f"--progress` in its own process under the same niceness, {meta.get('documents', 0):,} "
         f"articles of {meta.get('paragraphs', '?')} recombined sample paragraphs "
-        f"({meta.get('chars', 0):,.0f} characters on average). {documents:,} articles in "
-        f"{seconds / 60:.1f} min: **{documents / max(seconds, 1e-9):.2f} articles/s** "
+        f"({meta.get('chars', 0):,.0f} characters on average)"
+        + (f" ({meta['note']})" if meta.get("note") else "")
+        + f". {documents:,} articles in {seconds / 60:.1f} min: **"
+        f"{documents / max(seconds, 1e-9):.2f} articles/s** "
         + (f"({result['cpu'] / max(documents, 1):.3f} CPU s per article), " if result else "")
         + f"load average {min(loads):.1f}-{max(loads):.1f} (median "
         f"{sorted(loads)[len(loads) // 2]:.1f}) over the run; store {store:,.0f} MiB on disk "
         f"({store / max(documents, 1) * 100_000:,.0f} MiB per 100,000 articles)."
         + (f" Exit code {result['exit']}, {result['stderr_lines']} other lines on stderr."
            if result else ""),
+        "",
+        f"Analysed and committed in {stored_in / 60:.1f} min "
+        f"({documents / max(stored_in, 1e-9):.2f} articles/s); then the store's rebuild "
+        f"(duplicates, corpus actors, merged events, search index) in the writer alone: "
+        + (f"{(after[-1]['seconds'] - stored_in) / 60:.1f} min{'' if result else ' so far'}, "
+           f"**peak RSS {max(s['writer_mib'] for s in after):,.0f} MiB**." if after else
+           "not sampled."),
         "",
         "Resident memory (RSS, MiB) of the writer (the `eventwire ingest` process: reading, "
         "cleaning, DuckDB) and of each worker, sampled every second, at ten points of the run:",
@@ -355,6 +367,9 @@ def long_report(meta: dict, samples: list[dict], result: dict | None) -> str:
         *halves_table(kept),
         "",
         verdict(kept),
+        "",
+        "Where the writer's memory goes, and what spaCy's vocabulary adds on real news (which "
+        "these recombined paragraphs do not exercise): docs/scale.md, 'Memory over a long run'.",
     ]  # fmt: skip
     return "\n".join(lines) + "\n"
 
