@@ -243,8 +243,8 @@ def memory_table(samples: list[dict], points: int = 10) -> list[str]:
         cells = [f"{s['worker_mib'][number]:.0f}" if number < len(s["worker_mib"]) else "-"
                  for s in picks]  # fmt: skip
         lines.append(f"| worker {number + 1} | " + " | ".join(cells) + " |")
-    lines.append("| store on disk (MiB) | " + " | ".join(f"{s['store_mib']:.0f}" for s in picks)
-                 + " |")  # fmt: skip
+    sizes = " | ".join(f"{s['store_mib']:.0f}" for s in picks)
+    lines.append(f"| store on disk, file + WAL (MiB) | {sizes} |")
     lines.append("| load average | " + " | ".join(f"{s['load']:.1f}" for s in picks) + " |")
     return lines
 
@@ -339,7 +339,8 @@ def long_report(meta: dict, samples: list[dict], result: dict | None) -> str:
     stored_in = streaming[-1]["seconds"] if streaming else seconds
     lines = [
         f"`{meta.get('command', '?')}` ({state}): `eventwire ingest long.jsonl --workers 2 "
-        f"--progress` in its own process under the same niceness, {meta.get('documents', 0):,} "
+        f"--progress` in its own process (niceness {meta.get('niceness', 0)}), "
+        f"{meta.get('documents', 0):,} "
         f"articles of {meta.get('paragraphs', '?')} recombined sample paragraphs "
         f"({meta.get('chars', 0):,.0f} characters on average)"
         + (f" ({meta['note']})" if meta.get("note") else "")
