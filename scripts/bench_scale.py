@@ -17,6 +17,13 @@ Usage:
   python scripts/bench_scale.py                    # 500 + 500 (Ray) + 2,000 (long) articles
   python scripts/bench_scale.py --docs 100 --long-docs 500 --no-ray   # a quick run
   python scripts/bench_scale.py --long-docs 100000 # the issue's memory run (hours on 2 cores)
+  python scripts/bench_scale.py --long-only --long-docs 100000 --long-paragraphs 2-4 \
+      --long-dir /tmp/mem-run        # the long run alone, on short wire briefs (~1.5 h), its
+                                     # samples written to long-samples.jsonl as it goes
+  python scripts/bench_scale.py --report /tmp/mem-run/long-samples.jsonl   # its report, also
+                                     # of a run still going (--update-docs: into the docs)
+  python scripts/bench_scale.py --vocab-growth 600  # what a worker keeps per new word
+  python scripts/bench_scale.py --writer-memory 12000   # where the writer's memory goes
   python scripts/bench_scale.py --update-docs      # also rewrite "## Scale" in
                                                    # docs/benchmarks.md with the results
 
@@ -27,6 +34,8 @@ the end is printed and written next to them.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import json
 import os
 import platform
@@ -37,6 +46,8 @@ import sys
 import tempfile
 import threading
 import time
+import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -50,8 +61,11 @@ from eventwire.nlp import load_pipeline
 from eventwire.settings import Settings
 from eventwire.store import ingest
 from eventwire.store.export import TABLES
+from eventwire.store.ingest import COMMIT_EVERY
 
 SECTION = "## Scale: workers, Ray and memory"
+MEMORY_SECTION = "## Scale: memory over a long run"
+FLAT = 0.05  # RSS within 5% from the first half of a long run to the second is "flat"
 SAMPLES = REPO / "samples" / "articles"
 LOAD_AT_START = os.getloadavg()[0]
 
@@ -65,14 +79,15 @@ def paragraphs() -> list[str]:
     return found
 
 
-def write_corpus(path: Path, count: int, seed: int) -> int:
-    """``count`` articles of 6-16 recombined paragraphs as JSON Lines; returns their chars."""
+def write_corpus(path: Path, count: int, seed: int, per_article: tuple[int, int] = (6, 16)) -> int:
+    """``count`` articles of ``per_article`` (fewest, most) recombined paragraphs as JSON
+    Lines; returns their chars."""
     rng = random.Random(seed)
     pool = paragraphs()
     chars = 0
     with path.open("w", encoding="utf-8") as out:
         for number in range(count):
-            text = "\n\n".join(rng.sample(pool, rng.randint(6, 16)))
+            text = "\n\n".join(rng.sample(pool, rng.randint(*per_article)))
             day = f"20{rng.randint(22, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             record = {"id": f"synthetic-{seed}-{number:06d}", "published": day, "text": text}
             out.write(json.dumps(record) + "\n")
@@ -117,15 +132,29 @@ def worker_pids(parent: int) -> list[int]:
     return sorted(workers)
 
 
+def store_mib(db: Path) -> float:
+    """The store on disk: the DuckDB file and its write-ahead log, MiB."""
+    size = 0
+    for path in (db, db.with_name(db.name + ".wal")):
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    return size / 2**20
+
+
 class Sampler:
     """RSS of the process ``pid`` and of its worker processes every ``every`` seconds, with the
-    number of documents stored so far (``done``, set by the caller)."""
+    number of documents stored so far (``done``, set by the caller), the load average and the
+    store's size on disk. Each sample is also appended to ``out`` (JSON Lines, flushed), so a
+    run stopped half way is still evidence."""
 
-    def __init__(self, pid: int, every: float = 1.0) -> None:
+    def __init__(self, pid: int, db: Path, out: Path | None = None, every: float = 1.0) -> None:
         self.pid = pid
+        self.db = db
         self.every = every
-        self.samples: list[tuple[int, float, list[float]]] = []
+        self.samples: list[dict[str, object]] = []
         self.done = 0
+        self._out = out.open("a", encoding="utf-8") if out else None
+        self._start = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -136,36 +165,357 @@ class Sampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+        if self._out:
+            self._out.close()
 
     def _run(self) -> None:
         while not self._stop.wait(self.every):
             writer = rss_mib(self.pid)
             if writer is None:
                 return
-            workers = [m for pid in worker_pids(self.pid) if (m := rss_mib(pid)) is not None]
-            self.samples.append((self.done, writer, workers))
+            pids = worker_pids(self.pid)
+            workers = {pid: m for pid in pids if (m := rss_mib(pid)) is not None}
+            sample = {"seconds": round(time.perf_counter() - self._start, 1),
+                      "documents": self.done, "load": round(os.getloadavg()[0], 2),
+                      "writer_mib": round(writer, 1),
+                      "worker_mib": [round(m, 1) for m in workers.values()],
+                      "worker_pids": list(workers),
+                      "store_mib": round(store_mib(self.db), 1)}  # fmt: skip
+            self.samples.append(sample)
+            if self._out:
+                self._out.write(json.dumps(sample) + "\n")
+                self._out.flush()
 
 
-def long_run(corpus: Path, db: Path) -> tuple[dict[str, float], Sampler]:
+def long_run(corpus: Path, db: Path, samples_out: Path | None = None,
+             ) -> tuple[dict[str, float], Sampler]:  # fmt: skip
     """`eventwire ingest --workers 2` as a user runs it (its own process, which never loads the
-    model), its memory and its workers' sampled every second."""
+    model), its memory and its workers' sampled every second (and appended to
+    ``samples_out``). Lines on stderr other than the progress go to ``<db>.stderr.log``."""
+    for old in (db, db.with_name(db.name + ".wal")):
+        old.unlink(missing_ok=True)  # a new store: nothing already stored to skip
     command = [sys.executable, "-m", "eventwire", "ingest", str(corpus), "--db", str(db),
                "--workers", "2", "--progress"]  # fmt: skip
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     _, children0 = cpu_seconds()
     start = time.perf_counter()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env)
-    with Sampler(process.pid) as sampler:
+    other_lines = 0
+    with (Sampler(process.pid, db, samples_out) as sampler,
+          db.with_name(db.name + ".stderr.log").open("w", encoding="utf-8") as log):  # fmt: skip
         for line in process.stderr:
             if line.startswith("eventwire: committed "):
                 sampler.done = int(line.split()[2])
+            else:
+                other_lines += 1
+                log.write(line)
         process.wait()
     wall = time.perf_counter() - start
-    if process.returncode != 0:
-        raise SystemExit(f"the long run failed with exit code {process.returncode}")
+    if process.returncode not in (0, 1):  # 1: some documents failed (counted, in the store)
+        raise SystemExit(f"the long run failed with exit code {process.returncode}; "
+                         f"its stderr is in {db}.stderr.log")  # fmt: skip
     _, children1 = cpu_seconds()  # the command and its workers
     return {"documents": sampler.done, "wall": wall, "rate": sampler.done / wall,
-            "cpu": children1 - children0}, sampler  # fmt: skip
+            "cpu": children1 - children0, "store_mib": store_mib(db),
+            "stderr_lines": other_lines, "exit": process.returncode}, sampler  # fmt: skip
+
+
+def while_workers_run(samples: list[dict]) -> list[dict]:
+    """The samples taken while both workers ran and documents were being committed: not the
+    workers' start, nor their exit (when memory is handed back)."""
+    return [s for s in samples if len(s["worker_mib"]) >= 2 and s["documents"] > 0][:-2]
+
+
+def memory_table(samples: list[dict], points: int = 10) -> list[str]:
+    """RSS (MiB) of the writer and of each worker at ``points`` points of the run, by documents
+    committed, as a Markdown table; with the store's size and the load average."""
+    if not samples:
+        return ["(no sample taken while both workers ran)"]
+    picks = [samples[min(len(samples) - 1, round(i * (len(samples) - 1) / (points - 1)))]
+             for i in range(points)]  # fmt: skip
+    lines = [
+        "| articles committed | " + " | ".join(f"{s['documents']:,}" for s in picks) + " |",
+        "| --- |" + " ---: |" * len(picks),
+        "| minutes | " + " | ".join(f"{s['seconds'] / 60:.0f}" for s in picks) + " |",
+        "| writer (main) | " + " | ".join(f"{s['writer_mib']:.0f}" for s in picks) + " |",
+    ]
+    for number in range(max(len(s["worker_mib"]) for s in picks)):
+        cells = [f"{s['worker_mib'][number]:.0f}" if number < len(s["worker_mib"]) else "-"
+                 for s in picks]  # fmt: skip
+        lines.append(f"| worker {number + 1} | " + " | ".join(cells) + " |")
+    sizes = " | ".join(f"{s['store_mib']:.0f}" for s in picks)
+    lines.append(f"| store on disk, file + WAL (MiB) | {sizes} |")
+    lines.append("| load average | " + " | ".join(f"{s['load']:.1f}" for s in picks) + " |")
+    return lines
+
+
+def halves(samples: list[dict]) -> dict[str, dict[str, float]]:
+    """For the writer and each worker: the lowest and highest RSS in the first and the second
+    half of the run (by documents committed), and the ratios that say whether it is flat:
+    ``growth`` = highest of the second half / highest of the first, ``spread`` = highest /
+    lowest of the second half."""
+    if not samples:
+        return {}
+    middle = samples[-1]["documents"] / 2
+    first = [s for s in samples if s["documents"] <= middle]
+    second = [s for s in samples if s["documents"] > middle]
+    if not first or not second:
+        return {}
+    series = {"writer": lambda s: s["writer_mib"]}
+    for number in range(min(len(s["worker_mib"]) for s in samples)):
+        series[f"worker {number + 1}"] = lambda s, n=number: s["worker_mib"][n]
+    found = {}
+    for name, value in series.items():
+        a = [value(s) for s in first]
+        b = [value(s) for s in second]
+        found[name] = {"first_min": min(a), "first_max": max(a), "second_min": min(b),
+                       "second_max": max(b), "growth": max(b) / max(a),
+                       "spread": max(b) / min(b)}  # fmt: skip
+    return found
+
+
+def halves_table(samples: list[dict]) -> list[str]:
+    found = halves(samples)
+    if not found:
+        return []
+    lines = [
+        "| process | first half min-max MiB | second half min-max MiB | second max / first "
+        "max | second half max / min |",
+        "| --- | --- | --- | ---: | ---: |",
+    ]
+    for name, h in found.items():
+        lines.append(f"| {name} | {h['first_min']:.0f}-{h['first_max']:.0f} | "
+                     f"{h['second_min']:.0f}-{h['second_max']:.0f} | {h['growth']:.3f} | "
+                     f"{h['spread']:.3f} |")  # fmt: skip
+    return lines
+
+
+def read_samples(path: Path) -> tuple[dict, list[dict], dict | None]:
+    """The run's description (first line, ``{"meta": ...}``), its samples and its result (last
+    line, ``{"result": ...}``, once it finished) from a samples file: also from a run still
+    going or stopped half way (no result then)."""
+    meta: dict = {}
+    samples = []
+    result = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue  # the line being written when the file was read
+        if "meta" in record:
+            meta = record["meta"]
+        elif "result" in record:
+            result = record["result"]
+        else:
+            samples.append(record)
+    return meta, samples, result
+
+
+def verdict(samples: list[dict]) -> str:
+    """Flat or not, per process: a process is flat when the highest RSS of the second half of
+    the run is within ``FLAT`` of the highest of the first half."""
+    found = halves(samples)
+    if not found:
+        return "Too few samples to compare the two halves of the run."
+    said = [f"{name} {'flat' if h['growth'] <= 1 + FLAT else 'GROWS'} ({h['growth'] - 1:+.1%})"
+            for name, h in found.items()]  # fmt: skip
+    return ("Second half vs first (highest RSS; flat within "
+            f"{FLAT:.0%}): " + ", ".join(said) + ".")  # fmt: skip
+
+
+def long_report(meta: dict, samples: list[dict], result: dict | None) -> str:
+    """The long run in Markdown: what ran, the rate, the ten-point RSS table, the halves."""
+    kept = while_workers_run(samples)
+    last = samples[-1] if samples else {"documents": 0, "seconds": 0.0, "store_mib": 0.0}
+    documents = result["documents"] if result else last["documents"]
+    seconds = result["wall"] if result else last["seconds"]
+    store = result["store_mib"] if result else last["store_mib"]
+    loads = [s["load"] for s in samples] or [0.0]
+    state = ("finished" if result else
+             f"**partial**: {documents:,} of {meta.get('documents', 0):,} articles committed when "
+             "the samples were read")  # fmt: skip
+    streaming = [s for s in samples if s["worker_mib"]]
+    after = samples[samples.index(streaming[-1]) + 1 :] if streaming else []
+    stored_in = streaming[-1]["seconds"] if streaming else seconds
+    lines = [
+        f"`{meta.get('command', '?')}` ({state}): `eventwire ingest long.jsonl --workers 2 "
+        f"--progress` in its own process (niceness {meta.get('niceness', 0)}), "
+        f"{meta.get('documents', 0):,} "
+        f"articles of {meta.get('paragraphs', '?')} recombined sample paragraphs "
+        f"({meta.get('chars', 0):,.0f} characters on average)"
+        + (f" ({meta['note']})" if meta.get("note") else "")
+        + f". {documents:,} articles in {seconds / 60:.1f} min: **"
+        f"{documents / max(seconds, 1e-9):.2f} articles/s** "
+        + (f"({result['cpu'] / max(documents, 1):.3f} CPU s per article), " if result else "")
+        + f"load average {min(loads):.1f}-{max(loads):.1f} (median "
+        f"{sorted(loads)[len(loads) // 2]:.1f}) over the run; store {store:,.0f} MiB on disk "
+        f"({store / max(documents, 1) * 100_000:,.0f} MiB per 100,000 articles)."
+        + (f" Exit code {result['exit']}, {result['stderr_lines']} other lines on stderr."
+           if result else ""),
+        "",
+        f"Analysed and committed in {stored_in / 60:.1f} min "
+        f"({documents / max(stored_in, 1e-9):.2f} articles/s); then the store's rebuild "
+        f"(duplicates, corpus actors, merged events, search index) in the writer alone: "
+        + (f"{(after[-1]['seconds'] - stored_in) / 60:.1f} min{'' if result else ' so far'}, "
+           f"**peak RSS {max(s['writer_mib'] for s in after):,.0f} MiB**." if after else
+           "not sampled."),
+        "",
+        "Resident memory (RSS, MiB) of the writer (the `eventwire ingest` process: reading, "
+        "cleaning, DuckDB) and of each worker, sampled every second, at ten points of the run:",
+        "",
+        *memory_table(kept),
+        "",
+        *halves_table(kept),
+        "",
+        verdict(kept),
+        "",
+        "Where the writer's memory goes, and what spaCy's vocabulary adds on real news (which "
+        "these recombined paragraphs do not exercise): docs/scale.md, 'Memory over a long run'.",
+    ]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def paragraph_range(text: str) -> tuple[int, int]:
+    """``"2-4"`` -> (2, 4); ``"3"`` -> (3, 3)."""
+    low, _, high = text.partition("-")
+    fewest, most = int(low), int(high or low)
+    if not 1 <= fewest <= most:
+        raise argparse.ArgumentTypeError(f"paragraphs: FEWEST-MOST with 1 <= FEWEST <= MOST, "
+                                         f"not {text!r}")  # fmt: skip
+    return fewest, most
+
+
+def long_only(args: argparse.Namespace, command: str) -> None:
+    """Only the long run (no runs 1 and 2): corpus, store, samples and report in
+    ``--long-dir`` (kept), or in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="bench-scale-long-") as scratch:
+        folder = Path(args.long_dir or scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        corpus = folder / "long.jsonl"
+        chars = write_corpus(corpus, args.long_docs, seed=2, per_article=args.long_paragraphs)
+        fewest, most = args.long_paragraphs
+        meta = {"command": command, "documents": args.long_docs, "chars": chars / args.long_docs,
+                "paragraphs": f"{fewest}-{most}", "niceness": os.nice(0),
+                "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")}  # fmt: skip
+        samples_out = folder / "long-samples.jsonl"
+        samples_out.write_text(json.dumps({"meta": meta}) + "\n", encoding="utf-8")
+        print(f"{args.long_docs:,} articles ({chars / args.long_docs:,.0f} characters on average)"
+              f"; samples in {samples_out}", flush=True)  # fmt: skip
+        result, sampler = long_run(corpus, folder / "long.duckdb", samples_out)
+        with samples_out.open("a", encoding="utf-8") as out:
+            out.write(json.dumps({"result": result}) + "\n")
+        report = long_report(meta, sampler.samples, result)
+        (folder / "long-report.md").write_text(report, encoding="utf-8")
+        print(report)
+        if args.update_docs:
+            update_memory_section(report)
+
+
+def update_memory_section(report: str) -> None:
+    """Put the long run's report in ``MEMORY_SECTION`` of docs/benchmarks.md."""
+    replace_section(BENCHMARKS, f"{MEMORY_SECTION}\n\n{report}")
+    print(f"updated '{MEMORY_SECTION}' in {BENCHMARKS}")
+
+
+def invented_word(rng: random.Random) -> str:
+    """A capitalised word no dictionary has (a new name, as real news brings every day)."""
+    consonants, vowels = "bdfgklmnprstvz", "aeiou"
+    return "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(4)).capitalize()
+
+
+def vocab_growth(count: int, seed: int = 3) -> dict[str, float]:
+    """What a worker holds for each string it has never seen: ``count`` short articles are
+    analysed in this process (the code a worker runs) three times: a warm-up (the one-off
+    loads and caches) and a run of recombined sample paragraphs only (no new string), then
+    articles that each add a sentence with fourteen new names and a new figure. RSS
+    and the sizes of spaCy's ``Vocab`` (lexemes) and ``StringStore`` are read after each, and
+    the memory still allocated (tracemalloc) after each of the last two."""
+    from eventwire.pipeline import run
+
+    settings = Settings(workers=1)
+    nlp = load_pipeline(settings)
+    rng = random.Random(seed)
+    pool = paragraphs()
+
+    def articles(new_strings: bool) -> Iterator[dict[str, str]]:
+        for number in range(count):
+            text = "\n\n".join(rng.sample(pool, rng.randint(2, 4)))
+            if new_strings:  # fourteen new words (names) and a new figure, in a sentence
+                w = [invented_word(rng) for _ in range(14)]  # that cleaning keeps
+                text += (f"\n\n{w[0]} {w[1]}, a spokesman for the {w[2]} Party, told reporters "
+                         f"in {w[3]} that {w[4]} {w[5]} would meet {w[6]} {w[7]} of the {w[8]} "
+                         f"Council on Tuesday, and that {rng.randint(10**5, 10**8):,} people "
+                         f"had signed a petition organised by {w[9]} {w[10]} and {w[11]} "
+                         f"{w[12]} of {w[13]}.")  # fmt: skip
+            yield {"id": f"vocab-{new_strings}-{number}", "text": text}
+
+    def state() -> tuple[float, float, int, int]:
+        traced = tracemalloc.get_traced_memory()[0] / 2**20 if tracemalloc.is_tracing() else 0.0
+        return rss_mib(os.getpid()) or 0.0, traced, len(nlp.vocab), len(nlp.vocab.strings)
+
+    found: dict[str, float] = {}
+    for phase in ("warm-up", "no new strings", "new strings"):
+        if phase != "warm-up":
+            # spaCy's lexemes and strings are allocated through Python's allocator (cymem),
+            # so tracemalloc sees what stays allocated; RSS alone hides it in freed memory
+            tracemalloc.start()
+        before = state()
+        for _ in run(articles(phase == "new strings"), settings):
+            pass
+        gc.collect()
+        after = state()
+        for number, name in enumerate(("RSS MiB", "traced MiB", "lexemes", "strings")):
+            found[f"{phase}: {name}"] = after[number] - before[number]
+        print(f"{count:,} articles, {phase}: RSS {before[0]:.0f} -> {after[0]:.0f} MiB, kept "
+              f"(tracemalloc) {after[1] - before[1]:+.1f} MiB, lexemes {before[2]:,} -> "
+              f"{after[2]:,}, strings {before[3]:,} -> {after[3]:,}", flush=True)  # fmt: skip
+        tracemalloc.stop()
+    added = found["new strings: strings"] - found["no new strings: strings"]
+    kept = found["new strings: traced MiB"] - found["no new strings: traced MiB"]
+    found["bytes per new string"] = kept * 2**20 / max(added, 1)
+    print(f"kept: {found['bytes per new string']:,.0f} bytes per new string ({added:,.0f} new "
+          f"strings, {found['new strings: lexemes']:,.0f} new lexemes)")  # fmt: skip
+    return found
+
+
+def writer_memory(count: int, memory_limit: str | None = None) -> None:
+    """Where the writer's memory goes: this process only stores ``count`` synthetic results
+    (``bench_store.py``'s, 4 events each) through ``Store.add``, 8 per transaction as ingest
+    commits, and prints at ten points its RSS, what Python's allocator still holds since a
+    fifth of the run (tracemalloc; pydantic, pyarrow and the store's own objects) and what
+    DuckDB accounts for (``duckdb_memory()``: buffer-managed blocks and ART indexes)."""
+    from bench_store import duckdb_memory_mb, synthetic_results
+
+    from eventwire.store.db import Store
+
+    with (tempfile.TemporaryDirectory(prefix="bench-writer-") as scratch,
+          Store(Path(scratch) / "writer.duckdb") as store):  # fmt: skip
+        if memory_limit:
+            store.con.execute(f"SET memory_limit = '{memory_limit}'")
+        source = synthetic_results(count, 4)
+        done = 0
+        start = (0.0, 0.0)
+        while done < count:
+            store.add([r for _, r in zip(range(COMMIT_EVERY), source, strict=False)])
+            done += COMMIT_EVERY
+            if done == count // 5 // COMMIT_EVERY * COMMIT_EVERY:
+                tracemalloc.start()
+                start = (rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0])
+            if done % (count // 10 // COMMIT_EVERY * COMMIT_EVERY) == 0:
+                traced = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else 0
+                total, art = duckdb_memory_mb(store)
+                print(f"{done:,} stored: RSS {rss_mib(os.getpid()):.0f} MiB, Python objects "
+                      f"kept {traced / 2**20:+.1f} MiB, DuckDB {total:.0f} MiB (ART {art:.0f})",
+                      flush=True)  # fmt: skip
+        rss, duck = rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0]
+        kept = tracemalloc.get_traced_memory()[0] / 2**20
+        tracemalloc.stop()
+        first = count // 5 // COMMIT_EVERY * COMMIT_EVERY
+        stored = done - first
+        print(f"from {first:,} to {done:,} stored: RSS {rss - start[0]:+.1f} MiB "
+              f"({(rss - start[0]) * 1024 / stored:.2f} KiB per article), Python objects "
+              f"{kept:+.1f} MiB, DuckDB {duck - start[1]:+.1f} MiB, the rest (native, outside "
+              f"DuckDB's account) {rss - start[0] - kept - duck + start[1]:+.1f} MiB")  # fmt: skip
 
 
 def command_run(corpus: Path, db: Path, workers: int) -> dict[str, float]:
@@ -229,11 +579,48 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--docs", type=int, default=500, help="articles for runs 1 and 2")
     parser.add_argument("--long-docs", type=int, default=2000, help="articles for the long run")
+    parser.add_argument("--long-paragraphs", type=paragraph_range, default=(6, 16),
+                        metavar="FEWEST-MOST",
+                        help="paragraphs per article of the long run (default 6-16; 2-4: short "
+                        "wire briefs)")  # fmt: skip
+    parser.add_argument("--long-only", action="store_true",
+                        help="only the long run (skip runs 1 and 2); its report is printed, "
+                        "written to LONG_DIR/long-report.md and, with --update-docs, to "
+                        f"'{MEMORY_SECTION}' in docs/benchmarks.md")  # fmt: skip
+    parser.add_argument("--long-dir", type=Path,
+                        help="keep the long run's corpus, store (long.duckdb), samples "
+                        "(long-samples.jsonl, written as it goes) and report here")  # fmt: skip
+    parser.add_argument("--report", type=Path, metavar="SAMPLES",
+                        help="only print the long run's report from its samples file (also of "
+                        "a run still going or stopped half way)")  # fmt: skip
+    parser.add_argument("--vocab-growth", type=int, metavar="N",
+                        help="only measure what a worker keeps per new string: N articles "
+                        "without, then N with new names and figures, in this process")  # fmt: skip
+    parser.add_argument("--writer-memory", type=int, metavar="N",
+                        help="only measure where the writer's memory goes: N synthetic results "
+                        "stored, 8 per transaction, in this process")  # fmt: skip
+    parser.add_argument("--memory-limit", help="with --writer-memory: DuckDB's memory_limit")
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray run")
     parser.add_argument("--update-docs", action="store_true",
-                        help=f"rewrite '{SECTION}' in docs/benchmarks.md")  # fmt: skip
+                        help=f"rewrite '{SECTION}' in docs/benchmarks.md (with --long-only or "
+                        f"--report: '{MEMORY_SECTION}')")  # fmt: skip
     args = parser.parse_args()
     command = "python scripts/bench_scale.py " + " ".join(sys.argv[1:])
+    if args.writer_memory:
+        writer_memory(args.writer_memory, args.memory_limit)
+        return
+    if args.vocab_growth:
+        vocab_growth(args.vocab_growth)
+        return
+    if args.report:
+        report = long_report(*read_samples(args.report))
+        print(report)
+        if args.update_docs:
+            update_memory_section(report)
+        return
+    if args.long_only:
+        long_only(args, command)
+        return
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as scratch:
         folder = Path(scratch)
         corpus = folder / "corpus.jsonl"
@@ -283,7 +670,8 @@ def main() -> None:
             print("identical stores (1 worker vs Ray):", same_ray)
 
         long_corpus = folder / "long.jsonl"
-        long_chars = write_corpus(long_corpus, args.long_docs, seed=2)
+        long_chars = write_corpus(long_corpus, args.long_docs, seed=2,
+                                  per_article=args.long_paragraphs)  # fmt: skip
         long, sampler = long_run(long_corpus, folder / "long.duckdb")
         print("long run, workers 2:", long)
     load_at_end = os.getloadavg()[0]
@@ -357,27 +745,12 @@ def main() -> None:
         "workers cost the in-process CPU plus the workers' start-up and the batches' "
         "pickling).",
         "",
-        f"Memory over a long run: `eventwire ingest long.jsonl --workers 2` (its own process) on "
-        f"{long['documents']:,} articles ({long_chars / args.long_docs:,.0f} characters on "
-        f"average) in {long['wall']:.0f} s ({long['rate']:.2f} articles/s, "
-        f"{long['cpu'] / long['documents']:.3f} CPU s per article); resident memory (RSS, MiB) "
-        "of the writer and of each worker, sampled every second, by articles committed:",
+        "Memory over a long run:",
         "",
+        long_report({"command": command, "documents": args.long_docs,
+                     "paragraphs": "{}-{}".format(*args.long_paragraphs),
+                     "chars": long_chars / args.long_docs}, sampler.samples, long),
     ]  # fmt: skip
-    # while both workers run: not their start, nor their exit (memory handed back)
-    samples = [s for s in sampler.samples if len(s[2]) >= 2 and s[0] > 0][:-2]
-    if samples:
-        picks = [samples[min(len(samples) - 1, round(i * (len(samples) - 1) / 9))]
-                 for i in range(10)]  # fmt: skip
-        lines.append("| articles committed | " + " | ".join(f"{s[0]:,}" for s in picks) + " |")
-        lines.append("| --- |" + " ---: |" * len(picks))
-        lines.append("| writer (main) | " + " | ".join(f"{s[1]:.0f}" for s in picks) + " |")
-        for number in range(max(len(s[2]) for s in picks)):
-            cells = [f"{s[2][number]:.0f}" if number < len(s[2]) else "-" for s in picks]
-            lines.append(f"| worker {number + 1} | " + " | ".join(cells) + " |")
-        peak_writer = max(s[1] for s in samples)
-        peak_worker = max(max(s[2]) for s in samples)
-        lines += ["", f"Peak RSS: writer {peak_writer:.0f} MiB, a worker {peak_worker:.0f} MiB."]
     section = "\n".join(lines) + "\n"
     print(section)
     if args.update_docs:
