@@ -513,10 +513,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     nlp = load_pipeline(Settings().model)
     if args.speed_only:
-        speed = speed_section(nlp, data)
-        print(speed)
-        if not args.no_write:
-            replace_section(BENCHMARKS, speed)
+        _write_speed(nlp, data, args.no_write)
         return 0
     gsr = eval_gsr(nlp, data, args.limit)
     petr = None if args.no_petrarch else eval_petrarch(nlp, data, args.limit)
@@ -530,11 +527,17 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write:
         replace_section(EVALUATION, text)
     if args.speed:
-        speed = speed_section(nlp, data)
-        print(speed)
-        if not args.no_write:
-            replace_section(BENCHMARKS, speed)
+        _write_speed(nlp, data, args.no_write)
     return 0
+
+
+def _write_speed(nlp, data: Path, no_write: bool) -> None:
+    """Time the coder against the parse; print the section and, unless ``no_write``, put it
+    in docs/benchmarks.md."""
+    speed = speed_section(nlp, data)
+    print(speed)
+    if not no_write:
+        replace_section(BENCHMARKS, speed)
 
 
 if __name__ == "__main__":
