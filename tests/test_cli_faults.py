@@ -28,6 +28,13 @@ runner = CliRunner()
 GOOD_TEXT = "Norland and Ostmark signed a timber agreement in Velby on Friday, officials said.\n"
 
 
+
+def _interruptible() -> None:
+    """Ctrl-C as a terminal gives it: a suite started in the background of a non-interactive
+    shell ignores SIGINT, and the command would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
     return build_corpus(tmp_path_factory.mktemp("faults") / "corpus.duckdb")
@@ -248,6 +255,7 @@ def test_ctrl_c_during_extract_keeps_the_old_output_file(tmp_path: Path):
     process = subprocess.Popen(
         [sys.executable, "-m", "eventwire", "extract", str(folder), "-o", str(out)],
         stderr=subprocess.PIPE, text=True, cwd=REPO,
+        preexec_fn=_interruptible,  # noqa: PLW1509 - a signal disposition, before exec
     )
     for line in process.stderr:
         if "aaa-empty" in line:

@@ -18,6 +18,12 @@ from tests.conftest import REPO, SAMPLES
 from tests.test_store_ingest import snapshot, write_articles
 
 
+def _interruptible() -> None:
+    """Ctrl-C as a terminal gives it: a suite started in the background of a non-interactive
+    shell ignores SIGINT, and the command would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 def test_ingest_stopped_with_ctrl_c_resumes_with_two_workers(nlp, tmp_path: Path) -> None:
     folder = tmp_path / "articles"
@@ -29,7 +35,8 @@ def test_ingest_stopped_with_ctrl_c_resumes_with_two_workers(nlp, tmp_path: Path
                "--workers", "2", "--batch-size", "4"]  # fmt: skip
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen([*command, "--progress"], stderr=subprocess.PIPE, text=True,
-                               env=env, cwd=REPO)  # fmt: skip
+                               env=env, cwd=REPO,
+                               preexec_fn=_interruptible)  # noqa: PLW1509  # fmt: skip
     commits = 0
     for line in process.stderr:
         commits += "committed" in line
