@@ -106,8 +106,11 @@ def corpus(tmp_path_factory) -> Path:
 def store_sources(db: Path) -> tuple[list[str], list[str]]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        documents = [s for (s,) in con.execute("SELECT source FROM documents").fetchall()]
-        failures = [s for (s,) in con.execute("SELECT DISTINCT source FROM failures").fetchall()]
+        # in a fixed order: the two ingests are compared below
+        documents = [s for (s,) in con.execute(
+            "SELECT source FROM documents ORDER BY source").fetchall()]
+        failures = [s for (s,) in con.execute(
+            "SELECT DISTINCT source FROM failures ORDER BY source").fetchall()]
     finally:
         con.close()
     return documents, failures
