@@ -445,8 +445,7 @@ class DateScope:
         # "threatened to kill her in March": the date of the act a verb governs is its own
         acted = [f for f in found if f.head.dep_ == "xcomp" and f.head.head == trigger]
         if acted:
-            best = max(acted, key=lambda f: len(f.value.value))
-            return best.value.value, best.value.basis
+            return _most_precise(acted)
         charge = _charging_word(trigger, self.words.charging)
         if charge is not None:
             # "pleaded guilty on Monday to charges he threatened ...": the plea's date, the
@@ -455,8 +454,7 @@ class DateScope:
             governing = {trigger, *(a for a in trigger.ancestors if charge.is_ancestor(a))}
             own = [f for f in found if f.head in governing or _verb_of(f.head) in governing]
             if own:
-                best = max(own, key=lambda f: len(f.value.value))
-                return best.value.value, best.value.basis
+                return _most_precise(own)
             return (None, "undated") if carry else (
                 (self.published.isoformat(), "publication") if self.published else (None, None))
         if trigger.lemma_.lower() in self.words.charging:
@@ -470,13 +468,13 @@ class DateScope:
             # Korean cars imposed on ...", taken when its verb is one that carries the event)
             phrase_nouns = {g for c in trigger.children if c.dep_ == "prep"
                             for g in c.children if g.dep_ == "pobj"}
-            described = [f for f in found if _verb_of(f.head).dep_ in {"acl", "relcl"} and (
-                _verb_of(f.head).head == trigger or (
-                    _verb_of(f.head).head in phrase_nouns
-                    and _verb_of(f.head).lemma_.lower() in lexicon().light_verbs))]
+            described = [f for f, verb in ((f, _verb_of(f.head)) for f in found)
+                         if verb.dep_ in {"acl", "relcl"} and (
+                             verb.head == trigger or (
+                                 verb.head in phrase_nouns
+                                 and verb.lemma_.lower() in lexicon().light_verbs))]
             if described:
-                best = max(described, key=lambda f: len(f.value.value))
-                return best.value.value, best.value.basis
+                return _most_precise(described)
         governing = {trigger, *trigger.ancestors} if found else set()  # (no date: not needed)
         # A nominal trigger ("the invasion") takes the date of the clause it sits in; a date
         # inside an object ("bombed an academy in January") dates that object's clause.
@@ -519,6 +517,13 @@ def _describing(head: Token, governing: set[Token]) -> bool:
             return True
         token = token.head
     return False
+
+
+def _most_precise(found: list[_Found]) -> tuple[str, Basis]:
+    """The value and basis of the most precise of ``found`` (the longest value: a day beats a
+    month, a month a year; the first of equals)."""
+    best = max(found, key=lambda f: len(f.value.value))
+    return best.value.value, best.value.basis
 
 
 def _charging_word(trigger: Token, charging: frozenset[str]) -> Token | None:

@@ -483,8 +483,9 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
         if len(found) == 2:
             if noun.lemma_.lower() in ctx.words.country_nouns:
                 # "both countries" are the states themselves, where the story names them
-                states = {c.country: c for c in ctx.actor_of.values()
-                          if c.country in found and c.sector is None and c.kind != "location"}
+                # (the first such actor of each country: the actors read once, not per token)
+                states = {c.country: c for c in reversed(ctx.actors) if c.mentions
+                          and c.country in found and c.sector is None and c.kind != "location"}
                 return [Party(states[country].id, states[country].name, True, noun)
                         if country in states else party for country, party in found.items()]
             return list(found.values())

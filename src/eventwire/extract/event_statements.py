@@ -169,7 +169,7 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
         subjects = [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
                     for p in parties_at(ctx, c) if p.actor or p.named]
         if modal and not subjects and any(
-                c.dep_ == "nsubj" and c.lower_ in {"they", "you", "he", "she", "it"}
+                c.dep_ == "nsubj" and c.lower_ in ctx.words.obliged_pronouns
                 for c in clause.children):
             # "told the officials they would need to deliver": the ones told
             subjects = [p for c in verb.children if c.dep_ in {"dative", "dobj"}

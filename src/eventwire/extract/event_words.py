@@ -111,6 +111,7 @@ class EventWordsFile(BaseModel):
     modals: Words
     obliging_modals: Words
     obliging_verbs: Words
+    obliged_pronouns: Words
     future_auxiliaries: Words
     reported_future: Words
     conditions: Words
@@ -186,6 +187,7 @@ class EventWords:
     modals: frozenset[str]
     obliging_modals: frozenset[str]
     obliging_verbs: frozenset[str]
+    obliged_pronouns: frozenset[str]
     future_auxiliaries: frozenset[str]
     reported_future: frozenset[str]
     conditions: frozenset[str]
