@@ -27,10 +27,10 @@ from eventwire.extract.syntax import SUBJECTS, clause_of, conjuncts, entity_text
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
     from eventwire.nlp.components import ActorCluster
 
-__all__ = ["as_civilians", "carried_parties", "code_for_doer", "implied_agent", "is_enforcer",
-           "is_political", "next_actor", "noun_sources", "noun_targets", "objects_of",
-           "one_state", "own_state", "parties_at", "party_at", "place_of", "reciprocal",
-           "same_side", "subjects_of", "through_modifier", "verb_parties"]
+__all__ = ["as_civilians", "as_crowd", "carried_parties", "code_for_doer", "implied_agent",
+           "is_enforcer", "is_political", "next_actor", "noun_sources", "noun_targets",
+           "objects_of", "one_state", "own_state", "parties_at", "party_at", "place_of",
+           "reciprocal", "same_side", "subjects_of", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -534,8 +534,27 @@ def _named_country(ctx: EventContext, noun: Token) -> Party | None:
 
 
 def _anaphor(ctx: EventContext, token: Token) -> Party | None:
-    """An event noun ("the refusal") as a participant stands for the doer of that event."""
-    senses = ctx.lex.nouns.get(token.lemma_.lower())
+    """An event noun ("the refusal") as a participant stands for the doer of that event; a
+    noun for any act ("condemned the move") for the doer of the last act told in its
+    sentence or the two before."""
+    lemma = token.lemma_.lower()
+    if lemma in ctx.words.act_nouns and any(
+            c.dep_ == "det" and c.lower_ in ctx.words.act_determiners for c in token.children):
+        if _named_inside(ctx, token) is not None:
+            return None  # "the move announced by Pompeo" names its doer
+        start = ctx.window_start(token, 2)
+        for earlier in reversed(ctx.recent):
+            if earlier.trigger.i >= token.i:
+                continue
+            if earlier.trigger.i < start:
+                break
+            if any(earlier.code.startswith(c) for c in ctx.words.reaction_codes):
+                continue  # "The League condemned the move": not the reactions to it
+            doers = [p for p in earlier.sources if p.actor]
+            if doers:
+                return doers[0]
+        return None
+    senses = ctx.lex.nouns.get(lemma)
     if not senses or not any(c.lower_ in {"the", "this", "that"} for c in token.children):
         return None
     roots = {s.code[:2] for s in senses}
@@ -662,15 +681,34 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
     event_words.yaml)."""
     if party.named or party.token.lemma_.lower() not in ctx.words.civilian_nouns:
         return party
-    place = place_of(ctx, candidate)
-    places = [ctx.cluster(place)] if place is not None else []
-    doers = [ctx.cluster(p) for p in candidate.sources]
-    country = next((c.country for c in [*places, *doers] if c is not None and c.country),
-                   ctx.dateline_country)  # else where the story is filed from ("NEW DELHI -")
+    country = _country_where(ctx, candidate, candidate.sources)
     if country is None:
         return party
     civilians = ctx.implied_actor("CVL", country)
     return Party(civilians.id, party.text, True, party.token)
+
+
+def as_crowd(ctx: EventContext, candidate: Candidate, party: Party) -> Party:
+    """People who protest without a name ("hundreds of thousands of people blocked streets in
+    Hong Kong", "prisoners rioted at a jail in Dili") are the protesters (``protesters``: the
+    opposition) or the civilians of the country where it happened, else of the dateline's."""
+    lemma = party.token.lemma_.lower()
+    if party.named or lemma not in ctx.words.people:
+        return party
+    country = _country_where(ctx, candidate, [])
+    if country is None:
+        return party
+    crowd = ctx.implied_actor("OPP" if lemma in ctx.words.protesters else "CVL", country)
+    return Party(crowd.id, party.text, True, party.token)
+
+
+def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party]) -> str | None:
+    """The country where an act happened, else the doers', else the dateline's."""
+    place = place_of(ctx, candidate)
+    places = [ctx.cluster(place)] if place is not None else []
+    clusters = [ctx.cluster(p) for p in doers]
+    return next((c.country for c in [*places, *clusters] if c is not None and c.country),
+                ctx.dateline_country)  # else where the story is filed from ("NEW DELHI -")
 
 
 def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:

@@ -86,6 +86,10 @@ class EventWordsFile(BaseModel):
     speech_verbs: Words
     relays: Words
     act_pronouns: Words
+    act_nouns: Words
+    act_determiners: Words
+    recipientless_roots: Roots
+    reaction_codes: Words
     former_words: Words
     charging: Words
     sports: Words
@@ -165,6 +169,10 @@ class EventWords:
     speech_verbs: frozenset[str]
     relays: frozenset[str]
     act_pronouns: frozenset[str]
+    act_nouns: frozenset[str]
+    act_determiners: frozenset[str]
+    recipientless_roots: frozenset[str]
+    reaction_codes: frozenset[str]
     former_words: frozenset[str]
     charging: frozenset[str]
     sports: frozenset[str]

@@ -41,6 +41,7 @@ from eventwire.extract.event_gate import passes
 from eventwire.extract.event_modality import mark_aims, mark_asked_acts
 from eventwire.extract.event_participants import (
     as_civilians,
+    as_crowd,
     code_for_doer,
     implied_agent,
     next_actor,
@@ -121,6 +122,8 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     doer and scored)."""
     joint = candidate.symmetric and len(candidate.sources) > 1  # "X and Y signed in Z"
     candidate.targets = [as_civilians(ctx, candidate, p) for p in candidate.targets]
+    if candidate.code[:2] in ctx.words.recipientless_roots:
+        candidate.sources = [as_crowd(ctx, candidate, p) for p in candidate.sources]
     if (not any(p.named for p in candidate.targets)
             and candidate.code[:2] not in ctx.words.no_place and not joint):
         place = place_of(ctx, candidate)
@@ -227,8 +230,11 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
 
     source_cluster = ctx.cluster(source) if source else None
     target_cluster = ctx.cluster(target) if target else None
+    target_kind = kind(target)
+    if target_kind == "none" and facts.root in ctx.words.recipientless_roots:
+        target_kind = "alone"  # "protesters marched": nobody is missing
     return Evidence(
-        match=candidate.match, source=kind(source), target=kind(target),
+        match=candidate.match, source=kind(source), target=target_kind,
         quad_class=facts.quad_class, hedged=candidate.hedged, alleged=candidate.alleged,
         hypothetical=candidate.hypothetical, negated=candidate.negated,
         subordinate=candidate.subordinate, aim=candidate.aim,

@@ -43,7 +43,8 @@ class Evidence:
     match: str  # verb, wrapper, light, evaluative, statement, comment, noun, act, vector
     # how each participant was found, from most to least certain: known (a knowledge-base actor
     # with a country), country (a coded actor with a country), actor, named (a name the actors
-    # stage did not keep), words, none
+    # stage did not keep), words, none; a target may also be "alone": none, for an act that
+    # has no recipient ("protesters marched")
     source: str
     target: str
     quad_class: int
@@ -63,7 +64,7 @@ class Evidence:
             score -= 0.2
         for kind in (self.source, self.target):
             score += {"none": -0.12, "known": 0.07, "country": 0.07, "actor": 0.07,
-                      "named": 0.03}.get(
+                      "named": 0.03, "alone": 0.0}.get(
                 kind, -0.05)
         if self.alleged:
             score -= 0.45

@@ -320,6 +320,8 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         lower = text.lower()
         if not text[:1].isupper() and not text[:1].isdigit():
             continue  # a lowercase "entity" is a tagging slip ("a congress of ...")
+        if not any(ch.isalpha() for ch in text):
+            continue  # "24/7", "1967": a number the tagger took for a name
         if lower in lex.not_actors or _US_PARTY_STATE.match(text):
             _take(taken, span)  # "(D-Minn.)" after a name is that person's party and state
             continue
