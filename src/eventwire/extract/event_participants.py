@@ -662,10 +662,11 @@ def carried_parties(ctx: EventContext, code: str, sources: list[Party],
         if not named_targets:
             return sources, list(earlier.targets if known & doers else earlier.sources)
         return list(earlier.sources if known & done_to else earlier.targets), targets
-    if not named_sources and earlier_measures and known:
+    if not named_sources and known:
         # "tariffs were imposed on imports from the EU": by whoever imposes them in the story
-        # (most often; the first named on a tie)
-        doers = [p for c in reversed(earlier_measures) for p in c.sources
+        # (most often; the first named on a tie), even in measures told without a target
+        # ("the tariffs imposed so far by the Trump administration")
+        doers = [p for c in ctx.recent if c.code[:2] == code[:2] for p in c.sources
                  if p.actor and p.actor not in known]
         counts = Counter(p.actor for p in doers)
         if counts:
