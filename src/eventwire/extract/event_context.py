@@ -125,6 +125,10 @@ class EventContext:
         found += [cues[o] for o in cue_offsets if o in cues]
         return self.quotes[min(found)] if found else None
 
+    def inside_quote(self, start: int) -> bool:
+        """Whether character ``start`` is inside the words of a quote (not its cue)."""
+        return bool(self._containing(start))
+
     def quotes_containing(self, start: int) -> list[Quote]:
         """The quotes that contain character ``start``, in document order."""
         return [self.quotes[p] for p in sorted(self._containing(start))]

@@ -238,7 +238,9 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         quad_class=facts.quad_class, hedged=candidate.hedged, alleged=candidate.alleged,
         hypothetical=candidate.hypothetical, negated=candidate.negated,
         subordinate=candidate.subordinate, aim=candidate.aim,
-        quoted=candidate.quote is not None,
+        # inside what a quote says, not the verb that reports it ("said X was a disgrace"
+        # is the speaker's own act)
+        quoted=candidate.quote is not None and ctx.inside_quote(candidate.trigger.idx),
         same_country=bool(source_cluster and target_cluster and source_cluster.country
                           and source_cluster.country == target_cluster.country))
 
