@@ -124,3 +124,44 @@ def test_an_event_in_a_time_phrase_is_not_done_by_the_clauses_doer():
     coded = _coded("The European Union has said it will not lift any measures before a full "
                    "ceasefire in Ukraine.")
     assert not [c for c, s, _ in coded if c.startswith("08") and s == "European Union"]
+
+
+def test_condemning_the_move_judges_the_doer_of_the_last_act_not_a_reaction():
+    coded = _coded("Canada expelled two Indian diplomats on Monday. Pakistan welcomed the "
+                   "expulsions. The Indian government condemned the move.")
+    assert ("111", "Indian government", "Canada") in {
+        (c, s and s.removeprefix("The "), t) for c, s, t in coded}
+    # "the move announced by Ottawa" names its doer
+    assert ("111", "Kenya", "Ottawa") in _coded(
+        "Kenya condemned the move announced by Ottawa on Friday.")
+
+
+def test_protests_explode_without_a_bombing_and_happen_somewhere_without_a_target():
+    assert not [c for c, _, _ in _coded("With Lagos protests exploding to new levels, the "
+                                        "governor cancelled his trip.") if c == "183"]
+    assert ("183", None, None) not in _coded("Rebels exploded a bomb near the market.")
+    result = analyse_text("Thousands of students protested in Nairobi on Friday.",
+                          published="2024-03-05", min_confidence=0)
+    protests = [e for e in result.events if e.cameo_root == "14"]
+    assert protests and protests[0].target is None  # Nairobi is where, not whom
+
+
+def test_an_unnamed_crowd_protesting_is_of_the_country_where_it_happened():
+    result = analyse_text("Hundreds of people blocked roads in Lagos on Sunday to demand "
+                          "lower fuel prices.", published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    blocking = [e for e in result.events if e.cameo_root == "14"]
+    assert blocking, [(e.cameo, e.trigger.text) for e in result.events]
+    assert actors[blocking[0].source].country == "NGA"
+
+
+def test_a_number_is_no_actor():
+    result = analyse_text("The senators attacked the governor's allies 24/7 for a month.",
+                          published="2024-03-05", min_confidence=0)
+    assert "24/7" not in {a.name for a in result.actors}
+
+
+def test_a_measure_named_with_its_target_only_takes_the_story_s_imposer():
+    coded = _coded("Biden began imposing tariffs in 2021, with no country named. Additional "
+                   "tariffs on Mexico followed in August 2022.")
+    assert ("166", "Biden", "Mexico") in coded
