@@ -268,7 +268,8 @@ def _joint_owners(ctx: EventContext, token: Token) -> list[Party]:
     "of" phrase are the participants, one each."""
     if token.lemma_.lower() not in ctx.words.agents or conjuncts(token):
         return []
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+    # "officials from Mexico, Canada and Japan made concessions": one each too
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             members = [pobj, *conjuncts(pobj)]
             parties = [party_at(ctx, m, own_only=True) for m in members]
@@ -295,6 +296,9 @@ def _named_inside(ctx: EventContext, head: Token, depth: int = 2) -> Party | Non
                     following += pobjs
                 elif child.dep_ in {"poss", "compound", "amod", "nmod"}:
                     party = party_at(ctx, child, own_only=True)
+                    if party is None and child.dep_ == "poss" and child.pos_ == "PRON":
+                        # "threatening my life", "attacked his home": whose it is
+                        party = party_at(ctx, child)
                     if party is not None and party.named:
                         return party
                 elif child.dep_ == "acl":  # "a peace plan drawn up by Senegal"
