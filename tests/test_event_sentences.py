@@ -165,3 +165,21 @@ def test_a_measure_named_with_its_target_only_takes_the_story_s_imposer():
     coded = _coded("Biden began imposing tariffs in 2021, with no country named. Additional "
                    "tariffs on Mexico followed in August 2022.")
     assert ("166", "Biden", "Mexico") in coded
+
+
+def test_a_dateline_with_a_dash_opening_a_sentence_gives_its_country():
+    result = analyse_text("SINGAPORE — Many residents blamed the authorities for the flooding.",
+                          published="2024-03-05", min_confidence=0)
+    assert {a.name: a.country for a in result.actors}.get("authorities") == "SGP"
+    # a headline in capitals is no dateline
+    result = analyse_text("RUSSIA - UKRAINE TALKS\nThe officials blamed the authorities.",
+                          published="2024-03-05", min_confidence=0)
+    assert {a.name: a.country for a in result.actors}.get("authorities") is None
+
+
+def test_a_possessive_names_whose_thing_was_attacked_and_listed_countries_act_each():
+    coded = _coded("The governor of Kano said gunmen attacked his home on Sunday.")
+    assert any(c.startswith("19") or c.startswith("18") for c, _, t in coded if t == "governor")
+    coded = _coded("The threat of tariffs has prompted officials from Mexico, Canada and Japan "
+                   "to make concessions to Washington.")
+    assert {s for c, s, _ in coded if c.startswith("08")} >= {"Mexico", "Canada", "Japan"}

@@ -223,9 +223,12 @@ def dateline_country(doc: Doc) -> str | None:
     lex = lexicon()
     if place in lex.igo_seats:
         return None
-    # A country name before a bare dash may be a headline ("RUSSIA - UKRAINE TALKS"): only a
-    # dated or credited line ("GAZA, Oct 3 (Reuters) -") is a dateline for sure.
-    return lex.capitals.get(place) or (country_of(place) if stop in {",", "("} else None)
+    # A country name before a bare dash may be a headline ("RUSSIA - UKRAINE TALKS"): a dated
+    # or credited line ("GAZA, Oct 3 (Reuters) -") is a dateline for sure, and so is one whose
+    # dash opens a sentence ("HONG KONG — Many residents ...").
+    sentence_follows = end < len(doc) and not doc[end].is_upper and doc[end].is_title
+    return lex.capitals.get(place) or (
+        country_of(place) if stop in {",", "("} or sentence_follows else None)
 
 
 # --- names -----------------------------------------------------------------------------------
