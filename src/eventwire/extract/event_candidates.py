@@ -42,5 +42,6 @@ class Candidate:
     aim: bool = False  # the stated aim of another act ("marched, demanding ...")
     alleged: bool = False  # what someone is accused or arrested for ("arrested for spying")
     subordinate: bool = False  # in a time clause beside the main news ("after X shot down")
+    speculative: bool = False  # a modal or conditional act nobody reported: the writer's
     quote: str | None = None
     via: list[str] = field(default_factory=list)

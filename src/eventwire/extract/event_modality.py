@@ -61,7 +61,9 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
         for k in pairs[:3]
     )
     # governed by an intention, a threat, an appeal or "is expected/due to": not done (yet)
-    candidate.hypothetical = hypothetical(clause, words) or any(
+    # a modal, conditional or generic clause ("might be indicted", "if the US imposes ...")
+    modal_clause = hypothetical(clause, words)
+    candidate.hypothetical = modal_clause or any(
         deps[k - 1] == "xcomp" and (
             lemmas[k] in words.prospective
             or (lemmas[k] in ctx.lex.wrappers and ctx.lex.wrappers[lemmas[k]].kind != "refuse"))
@@ -105,6 +107,8 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     # tells what came before the news
     candidate.subordinate = any(_time_clause(t, words) for t in chain[:4])
     _attribution(ctx, candidate, chain)
+    # ... told by nobody but the writer: speculation, which annotators do not code
+    candidate.speculative = modal_clause and not candidate.via and candidate.quote is None
 
 
 def _time_clause(token: Token, words: EventWords) -> bool:

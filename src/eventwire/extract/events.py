@@ -237,7 +237,8 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         match=candidate.match, source=kind(source), target=target_kind,
         quad_class=facts.quad_class, hedged=candidate.hedged, alleged=candidate.alleged,
         hypothetical=candidate.hypothetical, negated=candidate.negated,
-        subordinate=candidate.subordinate, aim=candidate.aim,
+        subordinate=candidate.subordinate, speculative=candidate.speculative,
+        aim=candidate.aim,
         # inside what a quote says, not the verb that reports it ("said X was a disgrace"
         # is the speaker's own act)
         quoted=candidate.quote is not None and ctx.inside_quote(candidate.trigger.idx),

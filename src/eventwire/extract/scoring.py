@@ -53,6 +53,7 @@ class Evidence:
     hypothetical: bool = False
     negated: bool = False
     subordinate: bool = False
+    speculative: bool = False  # a modal or conditional act only the writer tells
     aim: bool = False
     quoted: bool = False
     same_country: bool = False  # source and target coded with one country
@@ -85,8 +86,8 @@ def features(evidence: Evidence) -> dict[str, float]:
         f"source={evidence.source}": 1.0,
         f"target={evidence.target}": 1.0,
     }
-    for flag in ("hedged", "alleged", "hypothetical", "negated", "subordinate", "aim", "quoted",
-                 "same_country"):
+    for flag in ("hedged", "alleged", "hypothetical", "negated", "subordinate", "speculative",
+                 "aim", "quoted", "same_country"):
         if getattr(evidence, flag):
             found[flag] = 1.0
     if evidence.match in STATEMENT_MATCHES:
