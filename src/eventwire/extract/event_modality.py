@@ -108,7 +108,10 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     candidate.subordinate = any(_time_clause(t, words) for t in chain[:4])
     _attribution(ctx, candidate, chain)
     # ... told by nobody but the writer: speculation, which annotators do not code
-    candidate.speculative = modal_clause and not candidate.via and candidate.quote is None
+    # and a question ("said whether Trump will agree ... depends on ...") is nobody's act
+    candidate.speculative = (modal_clause and not candidate.via and candidate.quote is None) or (
+        any(c.dep_ == "mark" and c.lower_ in words.question_marks
+            for k in range(min(len(chain), 3)) for c in kids(k)))
 
 
 def _time_clause(token: Token, words: EventWords) -> bool:

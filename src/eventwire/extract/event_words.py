@@ -88,6 +88,7 @@ class EventWordsFile(BaseModel):
     act_pronouns: Words
     act_nouns: Words
     act_determiners: Words
+    question_marks: Words
     recipientless_roots: Roots
     reaction_codes: Words
     former_words: Words
@@ -171,6 +172,7 @@ class EventWords:
     act_pronouns: frozenset[str]
     act_nouns: frozenset[str]
     act_determiners: frozenset[str]
+    question_marks: frozenset[str]
     recipientless_roots: frozenset[str]
     reaction_codes: frozenset[str]
     former_words: frozenset[str]
