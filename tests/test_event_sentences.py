@@ -183,3 +183,25 @@ def test_a_possessive_names_whose_thing_was_attacked_and_listed_countries_act_ea
     coded = _coded("The threat of tariffs has prompted officials from Mexico, Canada and Japan "
                    "to make concessions to Washington.")
     assert {s for c, s, _ in coded if c.startswith("08")} >= {"Mexico", "Canada", "Japan"}
+
+
+def test_a_day_and_its_year_after_a_comma_are_one_date():
+    result = analyse_text("Ruto held a call with Museveni on July 25, 2019.",
+                          published="2023-05-10", min_confidence=0)
+    assert [e.date for e in result.events if e.cameo_root == "04"] == ["2019-07-25"]
+
+
+def test_a_clause_deep_in_a_measure_s_phrase_dates_it():
+    result = analyse_text("Nairobi wants Kampala to lift the 15% tariffs on about $2 billion "
+                          "worth of Kenyan goods imposed on Sept. 1, officials said.",
+                          published="2023-05-10", min_confidence=0)
+    tariffs = [e for e in result.events if e.trigger.text == "tariffs"]
+    assert tariffs and tariffs[0].date == "2022-09-01"
+
+
+def test_a_noun_naming_a_dated_act_again_keeps_its_date_not_the_sentence_s():
+    result = analyse_text("Erdogan held a call with Putin on July 25, 2019. On Tuesday, an "
+                          "officer described Erdogan's call with Putin as improper.",
+                          published="2023-05-10", min_confidence=0)
+    calls = [e for e in result.events if e.trigger.text == "call"]
+    assert calls and calls[-1].date == "2019-07-25"

@@ -432,6 +432,14 @@ class DateScope:
                       for i in range(sent.start, found.span.start))
         return fronted or (found.head.dep_ == "conj" and found.head.head == sent.root)
 
+    def dated_within(self, noun: Token) -> bool:
+        """Whether a date is said inside ``noun``'s own phrase ("the July 25 call")."""
+        if not self._walked:
+            self._walk()
+            self._walked = True
+        return any(f.head == noun or noun.is_ancestor(f.head)
+                   for f in self._found.get(self.segment_of(noun).start, []))
+
     def date_of(self, trigger: Token, carry: bool = True) -> tuple[str | None, Basis | None]:
         """The date of the event whose trigger is ``trigger``, and how it was found.
 
@@ -464,14 +472,13 @@ class DateScope:
                      if _charging_word(_verb_of(f.head), self.words.charging) != trigger]
         if trigger.pos_ in {"NOUN", "PROPN"}:
             # "the 15% tariffs imposed on Sept. 1": a clause describing the event noun dates it
-            # (the parser often hangs the clause on the noun's own phrase: "tariffs on
-            # Korean cars imposed on ...", taken when its verb is one that carries the event)
-            phrase_nouns = {g for c in trigger.children if c.dep_ == "prep"
-                            for g in c.children if g.dep_ == "pobj"}
+            # (the parser often hangs the clause on a noun of the event noun's own phrase:
+            # "tariffs on $125 billion worth of Chinese goods imposed on ...", taken when its
+            # verb is one that carries the event)
             described = [f for f, verb in ((f, _verb_of(f.head)) for f in found)
                          if verb.dep_ in {"acl", "relcl"} and (
                              verb.head == trigger or (
-                                 verb.head in phrase_nouns
+                                 trigger.is_ancestor(verb.head)
                                  and verb.lemma_.lower() in lexicon().light_verbs))]
             if described:
                 return _most_precise(described)
@@ -580,9 +587,14 @@ def segments(doc: Doc) -> list[Span]:
 
 
 def _pieces(span: Span) -> list[Span]:
-    """A date entity split at commas: "March 2022, weeks" is two expressions."""
+    """A date entity split at commas: "March 2022, weeks" is two expressions; "July 25, 2019"
+    is one (the comma between a day and its year)."""
     pieces, start = [], span.start
+    doc = span.doc
     for token in span:
+        if token.is_punct and token.text == "," and 0 < token.i and token.i + 1 < span.end and (
+                doc[token.i - 1].like_num and _YEAR_ONLY.fullmatch(doc[token.i + 1].text)):
+            continue
         if token.is_punct:
             if token.i > start:
                 pieces.append(Span(span.doc, start, token.i))

@@ -160,8 +160,8 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         if not passes(ctx, candidate, source, target):
             continue
         facts = lookup(code_for_doer(ctx, candidate, source, target))
-        date, basis = _incident_date(ctx, facts.root, candidate.trigger.lemma_.lower(), source,
-                                     target, date, basis)
+        date, basis = _incident_date(ctx, facts.root, candidate.trigger, source, target, date,
+                                     basis, scope)
         yield Event(
             id="E0",  # numbered by extract_events once the sentence is settled
             source=source.actor if source else None,
@@ -189,19 +189,24 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         )
 
 
-def _incident_date(ctx: EventContext, root: str, lemma: str, source: Party | None,
-                   target: Party | None, date: str | None,
-                   basis: str | None) -> tuple[str | None, str | None]:
+def _incident_date(ctx: EventContext, root: str, trigger: Token, source: Party | None,
+                   target: Party | None, date: str | None, basis: str | None,
+                   scope: DateScope) -> tuple[str | None, str | None]:
     """An act dated in its own words is remembered; a later mention of the same act (same
     root, word, source and target: "the July 25 call" ... "Trump's call with Zelenskiy") that
-    gives no date of its own takes that date rather than the publication day."""
+    gives no date of its own takes that date rather than the publication day, or, for a noun
+    naming the act again, rather than a day of the sentence around it ("the testimony Tuesday
+    of an officer who described Trump's call as improper")."""
     if source is None or target is None or not source.actor or not target.actor or root == "01":
         return date, basis
-    key = (root, lemma, source.actor, target.actor)
-    if basis in {"explicit", "relative"} and date is not None:
+    key = (root, trigger.lemma_.lower(), source.actor, target.actor)
+    known = ctx.incident_dates.get(key)
+    mentioned_again = (known is not None and trigger.pos_ == "NOUN" and basis == "relative"
+                       and not scope.dated_within(trigger))
+    if basis in {"explicit", "relative"} and date is not None and not mentioned_again:
         ctx.incident_dates.setdefault(key, date)
-    elif basis == "publication" and key in ctx.incident_dates:
-        return ctx.incident_dates[key], "carried"
+    elif known is not None and (basis == "publication" or mentioned_again):
+        return known, "carried"
     return date, basis
 
 
