@@ -205,3 +205,13 @@ def test_a_noun_naming_a_dated_act_again_keeps_its_date_not_the_sentence_s():
                           published="2023-05-10", min_confidence=0)
     calls = [e for e in result.events if e.trigger.text == "call"]
     assert calls and calls[-1].date == "2019-07-25"
+
+
+def test_during_the_call_is_on_the_day_of_the_call_told_before():
+    result = analyse_text(
+        "Putin called Erdogan on March 21 to discuss the grain deal.\n\n"
+        "The Kremlin released a summary on Friday. During the call, Putin praised Erdogan as "
+        "a great leader, the summary said.", published="2023-05-10", min_confidence=0)
+    praise = [e for e in result.events if e.cameo == "051"]
+    assert praise and praise[0].date == "2023-03-21", [(e.cameo, e.date) for e in
+                                                         result.events]

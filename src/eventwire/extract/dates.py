@@ -432,6 +432,13 @@ class DateScope:
                       for i in range(sent.start, found.span.start))
         return fronted or (found.head.dep_ == "conj" and found.head.head == sent.root)
 
+    def sentence_dated(self, token: Token) -> bool:
+        """Whether ``token``'s sentence says a date of its own."""
+        if not self._walked:
+            self._walk()
+            self._walked = True
+        return bool(self._found.get(self.segment_of(token).start))
+
     def dated_within(self, noun: Token) -> bool:
         """Whether a date is said inside ``noun``'s own phrase ("the July 25 call")."""
         if not self._walked:
@@ -592,7 +599,7 @@ def _pieces(span: Span) -> list[Span]:
     pieces, start = [], span.start
     doc = span.doc
     for token in span:
-        if token.is_punct and token.text == "," and 0 < token.i and token.i + 1 < span.end and (
+        if token.is_punct and token.text == "," and token.i > 0 and token.i + 1 < span.end and (
                 doc[token.i - 1].like_num and _YEAR_ONLY.fullmatch(doc[token.i + 1].text)):
             continue
         if token.is_punct:

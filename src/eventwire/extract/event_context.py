@@ -52,6 +52,8 @@ class EventContext:
     # the date named for an act, by (CAMEO root, trigger lemma, source, target), for its later
     # mentions
     incident_dates: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
+    # the date of the last dated act told by each word ("call"): what "during the call" means
+    word_dates: dict[str, str] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)  # window_start's
     # the quotes' look-up index (see _quote_index)
     _indexed_quotes: int = field(default=-1, repr=False)

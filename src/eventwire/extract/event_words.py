@@ -88,6 +88,7 @@ class EventWordsFile(BaseModel):
     act_pronouns: Words
     act_nouns: Words
     act_determiners: Words
+    during_marks: Words
     question_marks: Words
     recipientless_roots: Roots
     reaction_codes: Words
@@ -172,6 +173,7 @@ class EventWords:
     act_pronouns: frozenset[str]
     act_nouns: frozenset[str]
     act_determiners: frozenset[str]
+    during_marks: frozenset[str]
     question_marks: frozenset[str]
     recipientless_roots: frozenset[str]
     reaction_codes: frozenset[str]

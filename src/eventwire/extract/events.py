@@ -197,6 +197,13 @@ def _incident_date(ctx: EventContext, root: str, trigger: Token, source: Party |
     gives no date of its own takes that date rather than the publication day, or, for a noun
     naming the act again, rather than a day of the sentence around it ("the testimony Tuesday
     of an officer who described Trump's call as improper")."""
+    if basis == "publication" or (basis == "relative" and not scope.sentence_dated(trigger)):
+        # (not when the sentence says a date: that date is the act's own)
+        during = _during(ctx, trigger)
+        if during is not None:
+            return during, "carried"
+    if basis in {"explicit", "relative"} and date is not None:
+        ctx.word_dates[trigger.lemma_.lower()] = date
     if source is None or target is None or not source.actor or not target.actor or root == "01":
         return date, basis
     key = (root, trigger.lemma_.lower(), source.actor, target.actor)
@@ -208,6 +215,17 @@ def _incident_date(ctx: EventContext, root: str, trigger: Token, source: Party |
     elif known is not None and (basis == "publication" or mentioned_again):
         return known, "carried"
     return date, basis
+
+
+def _during(ctx: EventContext, trigger: Token) -> str | None:
+    """The date of the act "during the call" names, told and dated before."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ctx.words.during_marks:
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and any(c.lower_ in {"the", "that", "this"}
+                                               for c in noun.children):
+                    return ctx.word_dates.get(noun.lemma_.lower())
+    return None
 
 
 def _confidence(ctx: EventContext, candidate: Candidate, source: Party | None,
