@@ -215,3 +215,20 @@ def test_during_the_call_is_on_the_day_of_the_call_told_before():
     praise = [e for e in result.events if e.cameo == "051"]
     assert praise and praise[0].date == "2023-03-21", [(e.cameo, e.date) for e in
                                                          result.events]
+
+
+def test_a_word_list_with_a_key_twice_is_refused(tmp_path):
+    import pytest
+
+    from eventwire.extract.event_words import EventWordsError, load_event_words
+
+    user = tmp_path / "words.yaml"
+    user.write_text("act_nouns: [decision]\nact_nouns: [move]\n", encoding="utf-8")
+    with pytest.raises(EventWordsError, match="twice"):
+        load_event_words(user)
+
+
+def test_reneging_on_a_commitment_to_someone_is_done_to_them_not_to_oneself():
+    coded = _coded("President Hichilema has reneged on his commitment to the Zambian people "
+                   "to hold a referendum.")
+    assert any(c.startswith("12") and t and "Zambian" in t for c, _, t in coded), coded

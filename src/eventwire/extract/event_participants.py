@@ -282,6 +282,7 @@ def _named_inside(ctx: EventContext, head: Token, depth: int = 2) -> Party | Non
     """The actor a thing belongs to or comes from: "calls by Kofi Annan", "the withdrawal
     of Serbian forces", "a deal with Iran", "Iran's proposal"."""
     frontier = [head]
+    owner: Party | None = None  # a possessive pronoun's referent: the last resort
     for _ in range(depth):
         following = []
         for token in frontier:
@@ -294,11 +295,13 @@ def _named_inside(ctx: EventContext, head: Token, depth: int = 2) -> Party | Non
                         if party is not None and party.named:
                             return party
                     following += pobjs
+                elif child.dep_ == "poss" and child.pos_ == "PRON":
+                    # "threatening my life", "attacked his home": whose it is, unless the
+                    # phrase names another ("reneged on his commitment to the people")
+                    found = party_at(ctx, child)
+                    owner = owner or (found if found is not None and found.named else None)
                 elif child.dep_ in {"poss", "compound", "amod", "nmod"}:
                     party = party_at(ctx, child, own_only=True)
-                    if party is None and child.dep_ == "poss" and child.pos_ == "PRON":
-                        # "threatening my life", "attacked his home": whose it is
-                        party = party_at(ctx, child)
                     if party is not None and party.named:
                         return party
                 elif child.dep_ == "acl":  # "a peace plan drawn up by Senegal"
@@ -308,7 +311,7 @@ def _named_inside(ctx: EventContext, head: Token, depth: int = 2) -> Party | Non
                         if party is not None and party.named:
                             return party
         frontier = following
-    return None
+    return owner
 
 
 def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party | None:

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from eventwire.data import load_yaml
+from eventwire.data import load_yaml, parse_yaml
 
 BUNDLED = "event_words.yaml"
 
@@ -260,7 +260,7 @@ def load_event_words(path: str | Path = "") -> EventWords:
     if path:
         where = str(path)
         try:
-            user = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            user = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as error:
             raise EventWordsError(f"{where}: cannot read the event words file: {error}") from None
         if not isinstance(user, dict):
