@@ -232,3 +232,29 @@ def test_reneging_on_a_commitment_to_someone_is_done_to_them_not_to_oneself():
     coded = _coded("President Hichilema has reneged on his commitment to the Zambian people "
                    "to hold a referendum.")
     assert any(c.startswith("12") and t and "Zambian" in t for c, _, t in coded), coded
+
+
+def test_a_participle_after_its_noun_is_passive():
+    coded = _coded("The journalist detained by police in Minsk was released on Monday.")
+    assert ("173", "police", "journalist") in coded
+    # "officials briefed on the talks" were briefed: they briefed nobody
+    assert not [c for c, s, _ in _coded("Two officials briefed on the negotiations said the "
+                                        "gaps had narrowed.") if c.startswith("04")]
+
+
+def test_people_counted_by_a_body_are_its_country_s_civilians():
+    result = analyse_text("Gaza's health ministry said Israeli strikes had killed at least 30 "
+                          "people across the territory on Thursday.", published="2025-01-10",
+                          min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    killed = [e for e in result.events if e.cameo_root == "18"]
+    assert killed and actors[killed[0].target].country == "PSE"
+    assert actors[killed[0].source].country == "ISR"
+
+
+def test_a_year_said_on_the_measure_s_own_verb_is_its_date():
+    result = analyse_text("The United States imposed a tariff on Chinese goods on Tuesday. "
+                          "Last year, the United States raised tariffs on Chinese electric "
+                          "vehicles.", published="2025-02-04", min_confidence=0)
+    raised = [e for e in result.events if e.trigger.text == "tariffs"]
+    assert raised and raised[0].date == "2024"

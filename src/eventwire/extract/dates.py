@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.event_lexicon import lexicon
 from eventwire.extract.event_words import EventWords, event_words
+from eventwire.extract.syntax import clause_of
 from eventwire.nlp.doctext import doc_text, line_break_tokens, paragraphs
 
 Basis = Literal["explicit", "relative", "carried", "publication", "undated"]
@@ -439,6 +440,16 @@ class DateScope:
             self._walked = True
         return bool(self._found.get(self.segment_of(token).start))
 
+    def dated_on(self, token: Token) -> bool:
+        """Whether a date is said on the verb of ``token``'s own clause ("raised tariffs last
+        year")."""
+        if not self._walked:
+            self._walk()
+            self._walked = True
+        verb = clause_of(token)
+        return any(f.head == verb or clause_of(f.head) == verb
+                   for f in self._found.get(self.segment_of(token).start, []))
+
     def dated_within(self, noun: Token) -> bool:
         """Whether a date is said inside ``noun``'s own phrase ("the July 25 call")."""
         if not self._walked:
@@ -467,7 +478,7 @@ class DateScope:
             # sentence's frame and the story's current date are not the crime's; only a date
             # in the crime's own clause is
             governing = {trigger, *(a for a in trigger.ancestors if charge.is_ancestor(a))}
-            own = [f for f in found if f.head in governing or _verb_of(f.head) in governing]
+            own = [f for f in found if f.head in governing or clause_of(f.head) in governing]
             if own:
                 return _most_precise(own)
             return (None, "undated") if carry else (
@@ -476,13 +487,13 @@ class DateScope:
             # "convicted of threatening her in a call on March 3": the crime's date, not the
             # conviction's
             found = [f for f in found
-                     if _charging_word(_verb_of(f.head), self.words.charging) != trigger]
+                     if _charging_word(clause_of(f.head), self.words.charging) != trigger]
         if trigger.pos_ in {"NOUN", "PROPN"}:
             # "the 15% tariffs imposed on Sept. 1": a clause describing the event noun dates it
             # (the parser often hangs the clause on a noun of the event noun's own phrase:
             # "tariffs on $125 billion worth of Chinese goods imposed on ...", taken when its
             # verb is one that carries the event)
-            described = [f for f, verb in ((f, _verb_of(f.head)) for f in found)
+            described = [f for f, verb in ((f, clause_of(f.head)) for f in found)
                          if verb.dep_ in {"acl", "relcl"} and (
                              verb.head == trigger or (
                                  trigger.is_ancestor(verb.head)
@@ -493,13 +504,13 @@ class DateScope:
         # A nominal trigger ("the invasion") takes the date of the clause it sits in; a date
         # inside an object ("bombed an academy in January") dates that object's clause.
         scoped = [f for f in found if f.head in governing] or [
-            f for f in found if _verb_of(f.head) in governing]
+            f for f in found if clause_of(f.head) in governing]
         if scoped:
-            nearest = min(_distance(trigger, _verb_of(f.head) if f.head not in governing
+            nearest = min(_distance(trigger, clause_of(f.head) if f.head not in governing
                                     else f.head) for f in scoped)
             # of dates on the same word, the most precise ("In 2012, ... in August")
             best = max((f for f in scoped if _distance(trigger, f.head if f.head in governing
-                                                       else _verb_of(f.head)) == nearest),
+                                                       else clause_of(f.head)) == nearest),
                        key=lambda f: len(f.value.value))
             return best.value.value, best.value.basis
         fronted = [f for f in found if self._is_frame(f, sent)]
@@ -552,7 +563,7 @@ def _charging_word(trigger: Token, charging: frozenset[str]) -> Token | None:
 def _before_the_news(trigger: Token, earlier: frozenset[str]) -> bool:
     """Whether the text places the act before the news without dating it: past perfect ("had
     seized"), or one of the ``earlier`` adverbs ("earlier", "previously") on its clause."""
-    verb = _verb_of(trigger)
+    verb = clause_of(trigger)
     reporting = lexicon().reporting
     if verb.dep_ in {"ccomp", "parataxis"} or any(
             a.dep_ in {"ccomp", "parataxis"} or a.lemma_.lower() in reporting
@@ -632,20 +643,13 @@ _PLANNED = {"plan", "expect", "due", "set", "schedule", "intend", "prepare", "ai
 
 def _ahead(head: Token) -> bool:
     """Whether the clause a date is on speaks of the future: "will visit", "is due to resume"."""
-    verb = _verb_of(head)
+    verb = clause_of(head)
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
         return True
     if verb.lemma_.lower() in _PLANNED and verb.tag_ == "VBN":
         return True  # "his sentencing is scheduled for Feb. 14": the next Feb. 14
     governor = verb.head if verb.dep_ == "xcomp" else None
     return governor is not None and governor.lemma_.lower() in _PLANNED
-
-
-def _verb_of(token: Token) -> Token:
-    """The verb whose clause ``token`` sits in (itself if it is one)."""
-    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _distance(trigger: Token, head: Token) -> int:

@@ -39,11 +39,17 @@ _MODIFIERS = {"poss", "compound", "amod", "nmod"}
 def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Party], list[Party]]:
     """Sources and targets of a verb coded with ``sense``: subject (passive agent) and
     object, dative or the sense's preposition (passive subject)."""
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    # "officials briefed on the talks", "the journalist detained by police": a participle
+    # after its noun is passive too
+    # (and a participle with a "by" agent, whatever the parser made of its subject: "the
+    # journalist detained by police ...")
+    passive = any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+            g.dep_ == "dobj" for c in (verb, *verb.conjuncts) for g in c.children))
     if passive:
         sources = [p for agent in verb.children if agent.dep_ == "agent"
                    for g in agent.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
-        targets = [p for c in verb.children if c.dep_ == "nsubjpass"
+        targets = [p for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}
                    for p in parties_at(ctx, c)]
         if not targets and verb.dep_ in {"relcl", "acl"}:
             targets = parties_at(ctx, verb.head)  # "the city, which was shelled by ..."
@@ -689,7 +695,11 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
     event_words.yaml)."""
     if party.named or party.token.lemma_.lower() not in ctx.words.civilian_nouns:
         return party
-    country = _country_where(ctx, candidate, candidate.sources)
+    # "Gaza's health ministry said Israeli strikes killed 30 people": those who count the dead
+    # count their own, before the doer's country is a guess
+    counters = next((subjects_of(ctx, verb) for verb in candidate.trigger.ancestors
+                     if verb.lemma_.lower() in ctx.lex.reporting), [])
+    country = _country_where(ctx, candidate, [*counters, *candidate.sources])
     if country is None:
         return party
     civilians = ctx.implied_actor("CVL", country)

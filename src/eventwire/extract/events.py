@@ -51,6 +51,7 @@ from eventwire.extract.event_participants import (
 from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
 from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, confidence
+from eventwire.extract.syntax import clause_of
 from eventwire.model import Actor, Document, Event, Quote
 
 __all__ = ["extract_events"]
@@ -209,7 +210,13 @@ def _incident_date(ctx: EventContext, root: str, trigger: Token, source: Party |
     key = (root, trigger.lemma_.lower(), source.actor, target.actor)
     known = ctx.incident_dates.get(key)
     mentioned_again = (known is not None and trigger.pos_ == "NOUN" and basis == "relative"
-                       and not scope.dated_within(trigger))
+                       and not scope.dated_within(trigger)
+                       # "raised tariffs last year" dates them; "described Trump's call
+                       # on Tuesday" does not
+                       and not (scope.dated_on(trigger)
+                                and clause_of(trigger).lemma_.lower() not in ctx.lex.reporting
+                                and clause_of(trigger).lemma_.lower()
+                                not in ctx.lex.evaluative_verbs))
     if basis in {"explicit", "relative"} and date is not None and not mentioned_again:
         ctx.incident_dates.setdefault(key, date)
     elif known is not None and (basis == "publication" or mentioned_again):
