@@ -258,3 +258,13 @@ def test_a_year_said_on_the_measure_s_own_verb_is_its_date():
                           "vehicles.", published="2025-02-04", min_confidence=0)
     raised = [e for e in result.events if e.trigger.text == "tariffs"]
     assert raised and raised[0].date == "2024"
+
+
+def test_a_statement_takes_its_paragraph_s_day_only_when_that_day_is_the_news():
+    result = analyse_text(
+        "On Thursday, the president's office did not comment. But Andriy Yermak wrote on "
+        "Telegram that the remarks were shameful.\n\nIn 2019, Yermak said the talks were "
+        "useful.", published="2025-03-14", min_confidence=0)
+    dates = {e.trigger.text: e.date for e in result.events if e.cameo_root == "01"}
+    assert dates.get("wrote") == "2025-03-13"
+    assert dates.get("said") in {"2019", "2025-03-14"}

@@ -440,6 +440,16 @@ class DateScope:
             self._walked = True
         return bool(self._found.get(self.segment_of(token).start))
 
+    def _news_days(self, value: DateValue) -> bool:
+        """Whether ``value`` is a day of the week before publication: the news, not history."""
+        if self.published is None or len(value.value) != 10:
+            return False
+        try:
+            day = date.fromisoformat(value.value)
+        except ValueError:
+            return False
+        return timedelta(0) <= self.published - day <= timedelta(days=NEWS_DAYS)
+
     def dated_on(self, token: Token) -> bool:
         """Whether a date is said on the verb of ``token``'s own clause ("raised tariffs last
         year")."""
@@ -523,8 +533,10 @@ class DateScope:
         if elsewhere and carry:
             nearest = min(elsewhere, key=lambda f: abs(f.head.i - trigger.i))
             return nearest.value.value, nearest.value.basis
-        carried = self._frames.get(sent.start) if carry else None
-        if carried is not None:
+        carried = self._frames.get(sent.start)
+        if carried is not None and (carry or self._news_days(carried)):
+            # a statement takes its paragraph's date only when that is the news itself ("On
+            # Thursday, the office did not comment. But Yermak wrote ..."), not a background day
             return carried.value, carried.basis
         if carry and _before_the_news(trigger, self.words.earlier):
             return None, "undated"
@@ -638,6 +650,9 @@ def _attachment(span: Span) -> Token:
 
 
 _FUTURE_AUX = {"will", "shall", "'ll"}
+# How many days before publication a paragraph's date is still the news itself (a statement
+# in it takes that date; older ones are background, given now)
+NEWS_DAYS = 7
 _PLANNED = {"plan", "expect", "due", "set", "schedule", "intend", "prepare", "aim"}
 
 
