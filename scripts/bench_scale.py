@@ -24,6 +24,8 @@ Usage:
                                      # of a run still going (--update-docs: into the docs)
   python scripts/bench_scale.py --vocab-growth 600  # what a worker keeps per new word
   python scripts/bench_scale.py --writer-memory 12000   # where the writer's memory goes
+  python scripts/bench_scale.py --rebuild-memory 30000  # the rebuild's peak memory on a store
+                                     # of short recombined briefs (no NLP: synthetic results)
   python scripts/bench_scale.py --update-docs      # also rewrite "## Scale" in
                                                    # docs/benchmarks.md with the results
 
@@ -518,6 +520,100 @@ def writer_memory(count: int, memory_limit: str | None = None) -> None:
               f"DuckDB's account) {rss - start[0] - kept - duck + start[1]:+.1f} MiB")  # fmt: skip
 
 
+def recombined_results(count: int, first: int = 0, seed: int = 2,
+                       per_article: tuple[int, int] = (2, 4)) -> Iterator[Result]:
+    """``bench_store.py``'s synthetic results (4 events each) with the texts of the long run:
+    ``per_article`` sample paragraphs recombined at random, so the store holds as many
+    near-duplicates as the long run's (no NLP: the rebuild only reads the stored rows)."""
+    from bench_store import synthetic_results
+
+    rng = random.Random(seed)
+    pool = paragraphs()
+    for _ in range(first):  # the same texts whatever the split into runs
+        rng.sample(pool, rng.randint(*per_article))
+    for result in synthetic_results(count, 4, seed=seed, first=first):
+        result.document.text = "\n\n".join(rng.sample(pool, rng.randint(*per_article)))
+        yield result
+
+
+def fill_store(db: Path, count: int, first: int = 0) -> None:
+    """Store ``count`` recombined results (from number ``first``), 512 per transaction."""
+    from eventwire.store.db import Store
+
+    with Store(db) as store:
+        source = recombined_results(count, first)
+        while batch := [r for _, r in zip(range(512), source, strict=False)]:
+            store.add(batch)
+
+
+def rebuild_child(db: Path) -> None:
+    """In a process of its own (``--rebuild-store``): rebuild the store, print one JSON line
+    with the RSS before, the peak RSS of the process (``ru_maxrss``), the seconds taken and
+    what the near-duplicate step found."""
+    from eventwire.store.db import Store
+
+    with Store(db) as store:
+        before = rss_mib(os.getpid()) or 0.0
+        started = time.perf_counter()
+        cpu0 = cpu_seconds()[0]
+        store.rebuild()
+        seconds = time.perf_counter() - started
+        cpu = cpu_seconds()[0] - cpu0
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        documents, duplicates = store.con.execute(
+            "SELECT count(*), count(duplicate_of) FROM documents").fetchone()
+        (largest,) = store.con.execute(
+            "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM doc_bands "
+            "GROUP BY band, key)").fetchone()
+    print(json.dumps({"documents": documents, "duplicates": duplicates,
+                      "largest_bucket": largest, "rss_before_mib": round(before, 1),
+                      "peak_mib": round(peak, 1), "seconds": round(seconds, 1),
+                      "cpu": round(cpu, 1)}), flush=True)  # fmt: skip
+
+
+def rebuild_in_child(db: Path) -> dict:
+    """:func:`rebuild_child` in a new process (so that its peak RSS is the rebuild's)."""
+    done = subprocess.run([sys.executable, __file__, "--rebuild-store", str(db)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"the rebuild failed: {done.stderr[-2000:]}")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def rebuild_memory(count: int, added: int, folder: Path | None,
+                   duplicates_out: Path | None) -> None:
+    """The rebuild's memory: a store of ``count`` recombined results is rebuilt in full in a
+    process of its own, then ``added`` more are stored and it is rebuilt again
+    (incrementally); each rebuild's peak RSS, time and findings are printed. With
+    ``duplicates_out``, every document's ``duplicate_of`` is written there (tab-separated, in
+    order), to compare two versions of the rebuild on the same corpus."""
+    with tempfile.TemporaryDirectory(prefix="bench-rebuild-") as scratch:
+        folder = folder or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        db = folder / "rebuild.duckdb"
+        for old in (db, db.with_name(db.name + ".wal")):
+            old.unlink(missing_ok=True)
+        started = time.perf_counter()
+        fill_store(db, count)
+        print(f"{count:,} recombined results stored in {time.perf_counter() - started:.0f} s; "
+              f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+        full = rebuild_in_child(db)
+        print(f"full rebuild: {json.dumps(full)}", flush=True)
+        if added:
+            fill_store(db, added, first=count)
+            step = rebuild_in_child(db)
+            print(f"incremental rebuild after {added:,} more: {json.dumps(step)}", flush=True)
+        if duplicates_out:
+            with duckdb.connect(str(db), read_only=True) as con:
+                rows = con.execute(
+                    "SELECT d.name, coalesce(o.name, '') FROM documents d "
+                    "LEFT JOIN documents o ON o.doc_id = d.duplicate_of ORDER BY d.name"
+                ).fetchall()
+            duplicates_out.write_text("".join(f"{a}\t{b}\n" for a, b in rows), encoding="utf-8")
+            print(f"duplicate_of of {len(rows):,} documents written to {duplicates_out}")
+        print(f"load average at the end {os.getloadavg()[0]:.1f}")
+
+
 def command_run(corpus: Path, db: Path, workers: int) -> dict[str, float]:
     """`eventwire ingest --workers N` as a user runs it, in its own process: the model and
     tables loaded inside the run (in-process for 1 worker, in each worker for 2)."""
@@ -600,12 +696,31 @@ def main() -> None:
                         help="only measure where the writer's memory goes: N synthetic results "
                         "stored, 8 per transaction, in this process")  # fmt: skip
     parser.add_argument("--memory-limit", help="with --writer-memory: DuckDB's memory_limit")
+    parser.add_argument("--rebuild-memory", type=int, metavar="N",
+                        help="only measure the rebuild's peak memory: a store of N recombined "
+                        "short briefs (synthetic results, no NLP) rebuilt in full, then after "
+                        "--rebuild-added more")  # fmt: skip
+    parser.add_argument("--rebuild-added", type=int, default=500, metavar="N",
+                        help="with --rebuild-memory: documents added before the incremental "
+                        "rebuild (default 500; 0: none)")  # fmt: skip
+    parser.add_argument("--rebuild-dir", type=Path,
+                        help="with --rebuild-memory: keep the store here")
+    parser.add_argument("--duplicates-out", type=Path,
+                        help="with --rebuild-memory: write every document's duplicate_of here")
+    parser.add_argument("--rebuild-store", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray run")
     parser.add_argument("--update-docs", action="store_true",
                         help=f"rewrite '{SECTION}' in docs/benchmarks.md (with --long-only or "
                         f"--report: '{MEMORY_SECTION}')")  # fmt: skip
     args = parser.parse_args()
     command = "python scripts/bench_scale.py " + " ".join(sys.argv[1:])
+    if args.rebuild_store:
+        rebuild_child(args.rebuild_store)
+        return
+    if args.rebuild_memory:
+        rebuild_memory(args.rebuild_memory, args.rebuild_added, args.rebuild_dir,
+                       args.duplicates_out)
+        return
     if args.writer_memory:
         writer_memory(args.writer_memory, args.memory_limit)
         return
