@@ -25,7 +25,8 @@ Usage:
   python scripts/bench_scale.py --vocab-growth 600  # what a worker keeps per new word
   python scripts/bench_scale.py --writer-memory 12000   # where the writer's memory goes
   python scripts/bench_scale.py --rebuild-memory 30000  # the rebuild's peak memory on a store
-                                     # of short recombined briefs (no NLP: synthetic results)
+                                     # of short recombined briefs (no NLP: synthetic results);
+                                     # --reference-src DIR: also with another version's src
   python scripts/bench_scale.py --update-docs      # also rewrite "## Scale" in
                                                    # docs/benchmarks.md with the results
 
@@ -43,13 +44,14 @@ import os
 import platform
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import tracemalloc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -548,10 +550,29 @@ def fill_store(db: Path, count: int, first: int = 0) -> None:
 
 def rebuild_child(db: Path) -> None:
     """In a process of its own (``--rebuild-store``): rebuild the store, print one JSON line
-    with the RSS before, the peak RSS of the process (``ru_maxrss``), the seconds taken and
-    what the near-duplicate step found."""
+    with the RSS before, the peak RSS of the process (``ru_maxrss``) at the end of each step
+    of the rebuild and of the whole, the seconds taken and what the near-duplicate step
+    found."""
+    from eventwire.store import derive, serving
     from eventwire.store.db import Store
 
+    steps: dict[str, float] = {}
+
+    def peak_mib() -> float:
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+    def watched(name: str, step: Callable[..., None]) -> Callable[..., None]:
+        def run(*args: object) -> None:
+            step(*args)
+            steps[name] = peak_mib()
+
+        return run
+
+    # the rebuild's steps, in order (the peak so far at the end of each)
+    for module, name in ((derive, "_link_duplicates"), (derive, "_merge_actors"),
+                         (derive, "_merge_events"), (Store, "_index_text"),
+                         (serving, "build")):  # fmt: skip
+        setattr(module, name, watched(name.strip("_"), getattr(module, name)))
     with Store(db) as store:
         before = rss_mib(os.getpid()) or 0.0
         started = time.perf_counter()
@@ -559,59 +580,101 @@ def rebuild_child(db: Path) -> None:
         store.rebuild()
         seconds = time.perf_counter() - started
         cpu = cpu_seconds()[0] - cpu0
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         documents, duplicates = store.con.execute(
-            "SELECT count(*), count(duplicate_of) FROM documents").fetchone()
+            "SELECT count(*), count(duplicate_of) FROM documents"
+        ).fetchone()
         (largest,) = store.con.execute(
             "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM doc_bands "
-            "GROUP BY band, key)").fetchone()
+            "GROUP BY band, key)"
+        ).fetchone()
     print(json.dumps({"documents": documents, "duplicates": duplicates,
                       "largest_bucket": largest, "rss_before_mib": round(before, 1),
-                      "peak_mib": round(peak, 1), "seconds": round(seconds, 1),
-                      "cpu": round(cpu, 1)}), flush=True)  # fmt: skip
+                      "peak_mib": peak_mib(), "peak_after_step_mib": steps,
+                      "seconds": round(seconds, 1), "cpu": round(cpu, 1)}),
+          flush=True)  # fmt: skip
 
 
-def rebuild_in_child(db: Path) -> dict:
-    """:func:`rebuild_child` in a new process (so that its peak RSS is the rebuild's)."""
+def rebuild_in_child(db: Path, source: Path | None = None) -> dict:
+    """:func:`rebuild_child` in a new process (so that its peak RSS is the rebuild's), with
+    the eventwire of ``source`` (a ``src`` folder, e.g. of ``git archive``) if given."""
+    env = {**os.environ, "PYTHONPATH": str(source)} if source else None
     done = subprocess.run([sys.executable, __file__, "--rebuild-store", str(db)],
-                          capture_output=True, text=True, check=False)  # fmt: skip
+                          capture_output=True, text=True, check=False, env=env)  # fmt: skip
     if done.returncode != 0:
         raise SystemExit(f"the rebuild failed: {done.stderr[-2000:]}")
     return json.loads(done.stdout.splitlines()[-1])
 
 
+def duplicates_in(db: Path) -> dict[str, str]:
+    """``{document name: name of its original}`` of a store."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return dict(con.execute(
+            "SELECT d.name, o.name FROM documents d JOIN documents o ON o.doc_id = d.duplicate_of"
+        ).fetchall())  # fmt: skip
+
+
+REBUILD_SECTION = "## Scale: memory of the store's rebuild"
+
+
 def rebuild_memory(count: int, added: int, folder: Path | None,
-                   duplicates_out: Path | None) -> None:
+                   reference: Path | None = None) -> str:  # fmt: skip
     """The rebuild's memory: a store of ``count`` recombined results is rebuilt in full in a
     process of its own, then ``added`` more are stored and it is rebuilt again
-    (incrementally); each rebuild's peak RSS, time and findings are printed. With
-    ``duplicates_out``, every document's ``duplicate_of`` is written there (tab-separated, in
-    order), to compare two versions of the rebuild on the same corpus."""
+    (incrementally); each rebuild's peak RSS, time and findings. With ``reference`` (the
+    ``src`` folder of another version of eventwire), the same is done with it on a copy of
+    the same store, and the two versions' ``duplicate_of`` are compared. Returns the report
+    (Markdown)."""
     with tempfile.TemporaryDirectory(prefix="bench-rebuild-") as scratch:
         folder = folder or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        db = folder / "rebuild.duckdb"
-        for old in (db, db.with_name(db.name + ".wal")):
-            old.unlink(missing_ok=True)
+        base = folder / "stored.duckdb"
+        for name in ("stored", "this-version", "reference"):  # the stores of an earlier run
+            for old in (folder / f"{name}.duckdb", folder / f"{name}.duckdb.wal"):
+                old.unlink(missing_ok=True)
         started = time.perf_counter()
-        fill_store(db, count)
+        fill_store(base, count)
         print(f"{count:,} recombined results stored in {time.perf_counter() - started:.0f} s; "
               f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
-        full = rebuild_in_child(db)
-        print(f"full rebuild: {json.dumps(full)}", flush=True)
-        if added:
-            fill_store(db, added, first=count)
-            step = rebuild_in_child(db)
-            print(f"incremental rebuild after {added:,} more: {json.dumps(step)}", flush=True)
-        if duplicates_out:
-            with duckdb.connect(str(db), read_only=True) as con:
-                rows = con.execute(
-                    "SELECT d.name, coalesce(o.name, '') FROM documents d "
-                    "LEFT JOIN documents o ON o.doc_id = d.duplicate_of ORDER BY d.name"
-                ).fetchall()
-            duplicates_out.write_text("".join(f"{a}\t{b}\n" for a, b in rows), encoding="utf-8")
-            print(f"duplicate_of of {len(rows):,} documents written to {duplicates_out}")
-        print(f"load average at the end {os.getloadavg()[0]:.1f}")
+        versions = [("this version", None)] + ([("reference", reference)] if reference else [])
+        runs: list[tuple[str, str, dict]] = []
+        duplicates = {}
+        for name, source in versions:
+            db = folder / f"{name.replace(' ', '-')}.duckdb"
+            shutil.copy(base, db)
+            full = rebuild_in_child(db, source)
+            print(f"{name}, full rebuild: {json.dumps(full)}", flush=True)
+            runs.append((name, "full", full))
+            if added:
+                fill_store(db, added, first=count)
+                step = rebuild_in_child(db, source)
+                print(f"{name}, incremental rebuild after {added:,} more: {json.dumps(step)}",
+                      flush=True)  # fmt: skip
+                runs.append((name, f"incremental (+{added:,})", step))
+            duplicates[name] = duplicates_in(db)
+    loads = f"{LOAD_AT_START:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+    lines = [
+        f"{count:,} synthetic results (`bench_store.py`'s, 4 events each) whose texts are 2-4 "
+        "sample paragraphs recombined at random, as the long run's briefs, stored without NLP "
+        f"and rebuilt by `Store.rebuild` in a process of its own (peak RSS: `ru_maxrss`). "
+        f"Load average {loads}.", "",
+        "| eventwire | rebuild | documents | near-duplicates | largest band bucket | peak RSS MiB "
+        "| peak at the end of: duplicates / actors / events / search index / serving "
+        "| wall s | CPU s |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    ]  # fmt: skip
+    for name, kind, run in runs:
+        steps = " / ".join(f"{v:,.0f}" for v in run["peak_after_step_mib"].values())
+        lines.append(f"| {name} | {kind} | {run['documents']:,} | {run['duplicates']:,} | "
+                     f"{run['largest_bucket']:,} | **{run['peak_mib']:,.0f}** | {steps} | "
+                     f"{run['seconds']:.1f} | {run['cpu']:.1f} |")  # fmt: skip
+    if reference:
+        ours, theirs = duplicates["this version"], duplicates["reference"]
+        differing = sum(ours.get(d) != theirs.get(d) for d in ours.keys() | theirs.keys())
+        lines += ["", f"Same `duplicate_of` for every document in both versions: "
+                  f"{'**yes**' if not differing else f'**no**, {differing:,} differ'}."]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    return report
 
 
 def command_run(corpus: Path, db: Path, workers: int) -> dict[str, float]:
@@ -705,8 +768,10 @@ def main() -> None:
                         "rebuild (default 500; 0: none)")  # fmt: skip
     parser.add_argument("--rebuild-dir", type=Path,
                         help="with --rebuild-memory: keep the store here")
-    parser.add_argument("--duplicates-out", type=Path,
-                        help="with --rebuild-memory: write every document's duplicate_of here")
+    parser.add_argument("--reference-src", type=Path, metavar="SRC",
+                        help="with --rebuild-memory: also rebuild with the eventwire of this "
+                        "src folder (e.g. 'git archive' of an older commit), on a copy of the "
+                        "same store, and compare")  # fmt: skip
     parser.add_argument("--rebuild-store", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray run")
     parser.add_argument("--update-docs", action="store_true",
@@ -718,8 +783,11 @@ def main() -> None:
         rebuild_child(args.rebuild_store)
         return
     if args.rebuild_memory:
-        rebuild_memory(args.rebuild_memory, args.rebuild_added, args.rebuild_dir,
-                       args.duplicates_out)
+        report = rebuild_memory(args.rebuild_memory, args.rebuild_added, args.rebuild_dir,
+                                args.reference_src)  # fmt: skip
+        if args.update_docs:
+            replace_section(BENCHMARKS, f"{REBUILD_SECTION}\n\n`{command}`: {report}")
+            print(f"updated '{REBUILD_SECTION}' in {BENCHMARKS}")
         return
     if args.writer_memory:
         writer_memory(args.writer_memory, args.memory_limit)
