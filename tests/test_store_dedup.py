@@ -5,7 +5,8 @@ in its band buckets (``dedup.PER_GROUP``, ``dedup.PER_BUCKET``), a chunk of new 
 time (``derive.CHUNK_DOCUMENTS``). These tests shrink those bounds so that small corpora exceed
 them, and check the ``duplicate_of`` of every document against an unbounded reference: every
 pair of documents that shares a band and agrees on enough signature values, grouped by
-:func:`eventwire.store.dedup.originals`.
+:func:`eventwire.store.dedup.originals`. The event mentions, regrouped a part at a time
+(``derive.CHUNK_MENTIONS``), must give the events of one regrouping.
 """
 
 from __future__ import annotations
@@ -218,3 +219,26 @@ def test_recombined_articles_are_grouped_as_by_all_pairs(
         patch.setattr(derive, "CHUNK_DOCUMENTS", 7)
         with store_corpus(folder / "briefs.duckdb", corpus, (min(cut, len(corpus)),)) as store:
             assert duplicates_of(store) == reference_duplicates(store)
+
+
+def test_events_regrouped_in_parts_are_the_events_regrouped_at_once(tmp_path: Path):
+    # The rebuild regroups event mentions a part of the merge keys at a time
+    # (derive.CHUNK_MENTIONS); with parts of three mentions the corpus tables are the same.
+    from tests.test_store import state, varied_results
+
+    results = varied_results()
+    with Store(tmp_path / "once.duckdb") as once:
+        once.add([r.model_copy(deep=True) for r in results])
+        once.rebuild()
+        expected = state(once)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(derive, "CHUNK_MENTIONS", 3)
+        with Store(tmp_path / "parts.duckdb") as parts:
+            parts.add([r.model_copy(deep=True) for r in results[:20]])
+            parts.rebuild()
+            parts.add([r.model_copy(deep=True) for r in results[20:]])
+            parts.rebuild()
+            assert state(parts) == expected
+            parts.rebuild(force=True)
+            assert state(parts) == expected
+    assert len(expected["events"]) > 3 * 3

@@ -16,7 +16,8 @@ The work is incremental where the result provably stays the same as a full rebui
 * events: only the merge groups (source, target, CAMEO code, negation, hypothetical) that hold
   a new mention, a mention whose actor link changed or a mention of a document whose
   ``duplicate_of`` changed are regrouped; every mention of such a group is regrouped, so each
-  group's events are computed from all of its mentions exactly as in a full rebuild.
+  group's events are computed from all of its mentions exactly as in a full rebuild. They are
+  regrouped a part of the merge keys at a time (``CHUNK_MENTIONS``), which bounds memory.
 
 A full rebuild (first rebuild, overrides changed, or ``force``) is the same code with every
 document counted as new, after emptying the derived state.
@@ -43,6 +44,8 @@ _DERIVED_STATE = ("rebuilt_docs", "doc_bands", "near_duplicates", "events", "men
 # (their signatures and band keys, the stored representatives of their buckets) is bounded by
 # it, whatever the size of the store or of its groups of copies.
 CHUNK_DOCUMENTS = 20_000
+# Event mentions regrouped at a time (in parts by merge key), for the same reason.
+CHUNK_MENTIONS = 100_000
 
 
 def _overrides_digest(con: duckdb.DuckDBPyConnection) -> str:
@@ -337,10 +340,6 @@ def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
         SELECT keyed.* FROM keyed JOIN keys USING (k_source, k_target, cameo, k_negated, k_hyp)
         """
     )
-    rows = con.execute(
-        "SELECT mention_id, source, target, cameo, negated, hypothetical, date FROM _regroup"
-    ).fetchall()
-    grouped = group_mentions(rows)
     con.execute(
         "DELETE FROM events WHERE event_id IN (SELECT event_id FROM mention_events "
         "WHERE mention_id IN (SELECT mention_id FROM _regroup))"
@@ -353,13 +352,25 @@ def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
         "(mention_id VARCHAR, event_id BIGINT, event_date DATE, date_precision VARCHAR, "
         "first_mention VARCHAR, date_text VARCHAR, last_day DATE)"
     )
-    if grouped:
-        names = ["mention_id", "event_id", "event_date", "date_precision", "first_mention",
-                 "date_text", "last_day"]  # fmt: skip
-        arrow = pa.table(dict(zip(names, map(list, zip(*grouped, strict=True)), strict=True)))
-        con.register("_grouped_rows", arrow)
-        con.execute("INSERT INTO _grouped SELECT * FROM _grouped_rows")
-        con.unregister("_grouped_rows")
+    # Grouped in Python a part of the keys at a time (a merge group never spans two keys), so
+    # that a full rebuild holds one part's mentions in memory, not all of them.
+    (regrouped,) = con.execute("SELECT count(*) FROM _regroup").fetchone()
+    parts = -(-regrouped // CHUNK_MENTIONS)
+    for part in range(parts):
+        rows = con.execute(
+            "SELECT mention_id, source, target, cameo, negated, hypothetical, date FROM _regroup "
+            "WHERE hash(k_source, k_target, cameo, k_negated, k_hyp) % ? = ?",
+            [parts, part],
+        ).fetchall()
+        grouped = group_mentions(rows)
+        del rows
+        if grouped:
+            names = ["mention_id", "event_id", "event_date", "date_precision", "first_mention",
+                     "date_text", "last_day"]  # fmt: skip
+            arrow = pa.table(dict(zip(names, map(list, zip(*grouped, strict=True)), strict=True)))
+            con.register("_grouped_rows", arrow)
+            con.execute("INSERT INTO _grouped SELECT * FROM _grouped_rows")
+            con.unregister("_grouped_rows")
     con.execute("INSERT INTO mention_events SELECT mention_id, event_id FROM _grouped")
     con.execute(
         """
