@@ -38,11 +38,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import gc
 import json
 import os
 import platform
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -482,12 +484,54 @@ def vocab_growth(count: int, seed: int = 3) -> dict[str, float]:
     return found
 
 
-def writer_memory(count: int, memory_limit: str | None = None) -> None:
+def glibc_heap_mib() -> float | None:
+    """Memory in use in glibc's heap, all arenas (``malloc_stats``); None elsewhere."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        with tempfile.TemporaryFile() as captured:
+            saved = os.dup(2)
+            os.dup2(captured.fileno(), 2)  # malloc_stats writes to the C stderr
+            try:
+                libc.malloc_stats()
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+            captured.seek(0)
+            text = captured.read().decode("ascii", "replace")
+        total = text.split("Total (incl. mmap):")[1]
+        return int(re.search(r"in use bytes\s*=\s*(\d+)", total).group(1)) / 2**20
+    except (OSError, IndexError, ValueError, AttributeError):
+        return None
+
+
+def python_arenas() -> int | None:
+    """Arenas Python's small-object allocator holds (``sys._debugmallocstats``; None while
+    tracemalloc runs, which replaces the allocator's hooks)."""
+    with tempfile.TemporaryFile() as captured:
+        saved = os.dup(2)
+        os.dup2(captured.fileno(), 2)
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        captured.seek(0)
+        text = captured.read().decode("ascii", "replace")
+    for line in text.splitlines():
+        if line.startswith("# arenas allocated current"):
+            return int(line.split("=")[1].replace(",", ""))
+    return None
+
+
+def writer_memory(count: int, memory_limit: str | None = None,
+                  statements: list[str] = ()) -> None:  # fmt: skip
     """Where the writer's memory goes: this process only stores ``count`` synthetic results
     (``bench_store.py``'s, 4 events each) through ``Store.add``, 8 per transaction as ingest
-    commits, and prints at ten points its RSS, what Python's allocator still holds since a
-    fifth of the run (tracemalloc; pydantic, pyarrow and the store's own objects) and what
-    DuckDB accounts for (``duckdb_memory()``: buffer-managed blocks and ART indexes)."""
+    commits, and prints at ten points, each after a ``CHECKPOINT`` (so that the rows not yet
+    checkpointed, up to 64 MB, do not blur the growth): its RSS, what Python's allocator still
+    holds since a fifth of the run (tracemalloc) and its arenas, what DuckDB accounts for
+    (``duckdb_memory()``: buffer-managed blocks and ART indexes) and glibc's heap in use.
+    ``statements`` (``SET ...``) are run on the store's connection first, to try settings."""
     from bench_store import duckdb_memory_mb, synthetic_results
 
     from eventwire.store.db import Store
@@ -496,30 +540,44 @@ def writer_memory(count: int, memory_limit: str | None = None) -> None:
           Store(Path(scratch) / "writer.duckdb") as store):  # fmt: skip
         if memory_limit:
             store.con.execute(f"SET memory_limit = '{memory_limit}'")
+        for statement in statements:
+            store.con.execute(statement)
         source = synthetic_results(count, 4)
         done = 0
-        start = (0.0, 0.0)
+        start = (0.0, 0.0, 0.0)
+        arenas = None
         while done < count:
             store.add([r for _, r in zip(range(COMMIT_EVERY), source, strict=False)])
             done += COMMIT_EVERY
+            reading = done % (count // 10 // COMMIT_EVERY * COMMIT_EVERY) == 0
+            if reading or done == count // 5 // COMMIT_EVERY * COMMIT_EVERY:
+                store.con.execute("CHECKPOINT")
             if done == count // 5 // COMMIT_EVERY * COMMIT_EVERY:
+                arenas = python_arenas()
                 tracemalloc.start()
-                start = (rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0])
-            if done % (count // 10 // COMMIT_EVERY * COMMIT_EVERY) == 0:
+                start = (rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0],
+                         glibc_heap_mib() or 0.0)  # fmt: skip
+            if reading:
                 traced = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else 0
                 total, art = duckdb_memory_mb(store)
+                heap = glibc_heap_mib()
                 print(f"{done:,} stored: RSS {rss_mib(os.getpid()):.0f} MiB, Python objects "
-                      f"kept {traced / 2**20:+.1f} MiB, DuckDB {total:.0f} MiB (ART {art:.0f})",
-                      flush=True)  # fmt: skip
+                      f"kept {traced / 2**20:+.1f} MiB, DuckDB "
+                      f"{total:.0f} MiB (ART {art:.0f}), glibc heap in use "
+                      f"{'?' if heap is None else f'{heap:.0f}'} MiB", flush=True)  # fmt: skip
         rss, duck = rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0]
+        heap = (glibc_heap_mib() or 0.0) - start[2]
         kept = tracemalloc.get_traced_memory()[0] / 2**20
         tracemalloc.stop()
+        print(f"Python's allocator held {arenas} arenas at a fifth of the run, {python_arenas()} "
+              "at the end")
         first = count // 5 // COMMIT_EVERY * COMMIT_EVERY
         stored = done - first
         print(f"from {first:,} to {done:,} stored: RSS {rss - start[0]:+.1f} MiB "
               f"({(rss - start[0]) * 1024 / stored:.2f} KiB per article), Python objects "
-              f"{kept:+.1f} MiB, DuckDB {duck - start[1]:+.1f} MiB, the rest (native, outside "
-              f"DuckDB's account) {rss - start[0] - kept - duck + start[1]:+.1f} MiB")  # fmt: skip
+              f"{kept:+.1f} MiB, DuckDB {duck - start[1]:+.1f} MiB, glibc heap {heap:+.1f} MiB, "
+              f"the rest (native, outside DuckDB's account) "
+              f"{rss - start[0] - kept - duck + start[1]:+.1f} MiB")  # fmt: skip
 
 
 def recombined_results(count: int, first: int = 0, seed: int = 2,
@@ -759,6 +817,9 @@ def main() -> None:
                         help="only measure where the writer's memory goes: N synthetic results "
                         "stored, 8 per transaction, in this process")  # fmt: skip
     parser.add_argument("--memory-limit", help="with --writer-memory: DuckDB's memory_limit")
+    parser.add_argument("--writer-setting", action="append", default=[], metavar="SQL",
+                        help="with --writer-memory: a statement run on the store's connection "
+                        "first, e.g. \"SET preserve_insertion_order = false\" (repeatable)")
     parser.add_argument("--rebuild-memory", type=int, metavar="N",
                         help="only measure the rebuild's peak memory: a store of N recombined "
                         "short briefs (synthetic results, no NLP) rebuilt in full, then after "
@@ -790,7 +851,7 @@ def main() -> None:
             print(f"updated '{REBUILD_SECTION}' in {BENCHMARKS}")
         return
     if args.writer_memory:
-        writer_memory(args.writer_memory, args.memory_limit)
+        writer_memory(args.writer_memory, args.memory_limit, args.writer_setting)
         return
     if args.vocab_growth:
         vocab_growth(args.vocab_growth)
