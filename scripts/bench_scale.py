@@ -24,6 +24,9 @@ Usage:
                                      # of a run still going (--update-docs: into the docs)
   python scripts/bench_scale.py --vocab-growth 600  # what a worker keeps per new word
   python scripts/bench_scale.py --writer-memory 12000   # where the writer's memory goes
+  python scripts/bench_scale.py --rebuild-memory 30000  # the rebuild's peak memory on a store
+                                     # of short recombined briefs (no NLP: synthetic results);
+                                     # --reference-src DIR: also with another version's src
   python scripts/bench_scale.py --update-docs      # also rewrite "## Scale" in
                                                    # docs/benchmarks.md with the results
 
@@ -35,19 +38,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import gc
 import json
 import os
 import platform
 import random
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import tracemalloc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -478,12 +484,54 @@ def vocab_growth(count: int, seed: int = 3) -> dict[str, float]:
     return found
 
 
-def writer_memory(count: int, memory_limit: str | None = None) -> None:
+def glibc_heap_mib() -> float | None:
+    """Memory in use in glibc's heap, all arenas (``malloc_stats``); None elsewhere."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        with tempfile.TemporaryFile() as captured:
+            saved = os.dup(2)
+            os.dup2(captured.fileno(), 2)  # malloc_stats writes to the C stderr
+            try:
+                libc.malloc_stats()
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+            captured.seek(0)
+            text = captured.read().decode("ascii", "replace")
+        total = text.split("Total (incl. mmap):")[1]
+        return int(re.search(r"in use bytes\s*=\s*(\d+)", total).group(1)) / 2**20
+    except (OSError, IndexError, ValueError, AttributeError):
+        return None
+
+
+def python_arenas() -> int | None:
+    """Arenas Python's small-object allocator holds (``sys._debugmallocstats``; None while
+    tracemalloc runs, which replaces the allocator's hooks)."""
+    with tempfile.TemporaryFile() as captured:
+        saved = os.dup(2)
+        os.dup2(captured.fileno(), 2)
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        captured.seek(0)
+        text = captured.read().decode("ascii", "replace")
+    for line in text.splitlines():
+        if line.startswith("# arenas allocated current"):
+            return int(line.split("=")[1].replace(",", ""))
+    return None
+
+
+def writer_memory(count: int, memory_limit: str | None = None,
+                  statements: list[str] = ()) -> None:  # fmt: skip
     """Where the writer's memory goes: this process only stores ``count`` synthetic results
     (``bench_store.py``'s, 4 events each) through ``Store.add``, 8 per transaction as ingest
-    commits, and prints at ten points its RSS, what Python's allocator still holds since a
-    fifth of the run (tracemalloc; pydantic, pyarrow and the store's own objects) and what
-    DuckDB accounts for (``duckdb_memory()``: buffer-managed blocks and ART indexes)."""
+    commits, and prints at ten points, each after a ``CHECKPOINT`` (so that the rows not yet
+    checkpointed, up to 64 MB, do not blur the growth): its RSS, what Python's allocator still
+    holds since a fifth of the run (tracemalloc) and its arenas, what DuckDB accounts for
+    (``duckdb_memory()``: buffer-managed blocks and ART indexes) and glibc's heap in use.
+    ``statements`` (``SET ...``) are run on the store's connection first, to try settings."""
     from bench_store import duckdb_memory_mb, synthetic_results
 
     from eventwire.store.db import Store
@@ -492,30 +540,199 @@ def writer_memory(count: int, memory_limit: str | None = None) -> None:
           Store(Path(scratch) / "writer.duckdb") as store):  # fmt: skip
         if memory_limit:
             store.con.execute(f"SET memory_limit = '{memory_limit}'")
+        for statement in statements:
+            store.con.execute(statement)
         source = synthetic_results(count, 4)
         done = 0
-        start = (0.0, 0.0)
+        start = (0.0, 0.0, 0.0)
+        arenas = None
         while done < count:
             store.add([r for _, r in zip(range(COMMIT_EVERY), source, strict=False)])
             done += COMMIT_EVERY
+            reading = done % (count // 10 // COMMIT_EVERY * COMMIT_EVERY) == 0
+            if reading or done == count // 5 // COMMIT_EVERY * COMMIT_EVERY:
+                store.con.execute("CHECKPOINT")
             if done == count // 5 // COMMIT_EVERY * COMMIT_EVERY:
+                arenas = python_arenas()
                 tracemalloc.start()
-                start = (rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0])
-            if done % (count // 10 // COMMIT_EVERY * COMMIT_EVERY) == 0:
+                start = (rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0],
+                         glibc_heap_mib() or 0.0)  # fmt: skip
+            if reading:
                 traced = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else 0
                 total, art = duckdb_memory_mb(store)
+                heap = glibc_heap_mib()
                 print(f"{done:,} stored: RSS {rss_mib(os.getpid()):.0f} MiB, Python objects "
-                      f"kept {traced / 2**20:+.1f} MiB, DuckDB {total:.0f} MiB (ART {art:.0f})",
-                      flush=True)  # fmt: skip
+                      f"kept {traced / 2**20:+.1f} MiB, DuckDB "
+                      f"{total:.0f} MiB (ART {art:.0f}), glibc heap in use "
+                      f"{'?' if heap is None else f'{heap:.0f}'} MiB", flush=True)  # fmt: skip
         rss, duck = rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0]
+        heap = (glibc_heap_mib() or 0.0) - start[2]
         kept = tracemalloc.get_traced_memory()[0] / 2**20
         tracemalloc.stop()
+        print(f"Python's allocator held {arenas} arenas at a fifth of the run, {python_arenas()} "
+              "at the end")
         first = count // 5 // COMMIT_EVERY * COMMIT_EVERY
         stored = done - first
         print(f"from {first:,} to {done:,} stored: RSS {rss - start[0]:+.1f} MiB "
               f"({(rss - start[0]) * 1024 / stored:.2f} KiB per article), Python objects "
-              f"{kept:+.1f} MiB, DuckDB {duck - start[1]:+.1f} MiB, the rest (native, outside "
-              f"DuckDB's account) {rss - start[0] - kept - duck + start[1]:+.1f} MiB")  # fmt: skip
+              f"{kept:+.1f} MiB, DuckDB {duck - start[1]:+.1f} MiB, glibc heap {heap:+.1f} MiB, "
+              f"the rest (native, outside DuckDB's account) "
+              f"{rss - start[0] - kept - duck + start[1]:+.1f} MiB")  # fmt: skip
+
+
+def recombined_results(count: int, first: int = 0, seed: int = 2,
+                       per_article: tuple[int, int] = (2, 4)) -> Iterator[Result]:
+    """``bench_store.py``'s synthetic results (4 events each) with the texts of the long run:
+    ``per_article`` sample paragraphs recombined at random, so the store holds as many
+    near-duplicates as the long run's (no NLP: the rebuild only reads the stored rows)."""
+    from bench_store import synthetic_results
+
+    rng = random.Random(seed)
+    pool = paragraphs()
+    for _ in range(first):  # the same texts whatever the split into runs
+        rng.sample(pool, rng.randint(*per_article))
+    for result in synthetic_results(count, 4, seed=seed, first=first):
+        result.document.text = "\n\n".join(rng.sample(pool, rng.randint(*per_article)))
+        yield result
+
+
+def fill_store(db: Path, count: int, first: int = 0) -> None:
+    """Store ``count`` recombined results (from number ``first``), 512 per transaction."""
+    from eventwire.store.db import Store
+
+    with Store(db) as store:
+        source = recombined_results(count, first)
+        while batch := [r for _, r in zip(range(512), source, strict=False)]:
+            store.add(batch)
+
+
+def rebuild_child(db: Path) -> None:
+    """In a process of its own (``--rebuild-store``): rebuild the store, print one JSON line
+    with the RSS before, the peak RSS of the process (``ru_maxrss``) at the end of each step
+    of the rebuild and of the whole, the seconds taken and what the near-duplicate step
+    found."""
+    from eventwire.store import derive, serving
+    from eventwire.store.db import Store
+
+    steps: dict[str, float] = {}
+
+    def peak_mib() -> float:
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+    def watched(name: str, step: Callable[..., None]) -> Callable[..., None]:
+        def run(*args: object) -> None:
+            step(*args)
+            steps[name] = peak_mib()
+
+        return run
+
+    # the rebuild's steps, in order (the peak so far at the end of each)
+    for module, name in ((derive, "_link_duplicates"), (derive, "_merge_actors"),
+                         (derive, "_merge_events"), (Store, "_index_text"),
+                         (serving, "build")):  # fmt: skip
+        setattr(module, name, watched(name.strip("_"), getattr(module, name)))
+    with Store(db) as store:
+        before = rss_mib(os.getpid()) or 0.0
+        started = time.perf_counter()
+        cpu0 = cpu_seconds()[0]
+        store.rebuild()
+        seconds = time.perf_counter() - started
+        cpu = cpu_seconds()[0] - cpu0
+        documents, duplicates = store.con.execute(
+            "SELECT count(*), count(duplicate_of) FROM documents"
+        ).fetchone()
+        (largest,) = store.con.execute(
+            "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM doc_bands "
+            "GROUP BY band, key)"
+        ).fetchone()
+    print(json.dumps({"documents": documents, "duplicates": duplicates,
+                      "largest_bucket": largest, "rss_before_mib": round(before, 1),
+                      "peak_mib": peak_mib(), "peak_after_step_mib": steps,
+                      "seconds": round(seconds, 1), "cpu": round(cpu, 1)}),
+          flush=True)  # fmt: skip
+
+
+def rebuild_in_child(db: Path, source: Path | None = None) -> dict:
+    """:func:`rebuild_child` in a new process (so that its peak RSS is the rebuild's), with
+    the eventwire of ``source`` (a ``src`` folder, e.g. of ``git archive``) if given."""
+    env = {**os.environ, "PYTHONPATH": str(source)} if source else None
+    done = subprocess.run([sys.executable, __file__, "--rebuild-store", str(db)],
+                          capture_output=True, text=True, check=False, env=env)  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"the rebuild failed: {done.stderr[-2000:]}")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def duplicates_in(db: Path) -> dict[str, str]:
+    """``{document name: name of its original}`` of a store."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return dict(con.execute(
+            "SELECT d.name, o.name FROM documents d JOIN documents o ON o.doc_id = d.duplicate_of"
+        ).fetchall())  # fmt: skip
+
+
+REBUILD_SECTION = "## Scale: memory of the store's rebuild"
+
+
+def rebuild_memory(count: int, added: int, folder: Path | None,
+                   reference: Path | None = None) -> str:  # fmt: skip
+    """The rebuild's memory: a store of ``count`` recombined results is rebuilt in full in a
+    process of its own, then ``added`` more are stored and it is rebuilt again
+    (incrementally); each rebuild's peak RSS, time and findings. With ``reference`` (the
+    ``src`` folder of another version of eventwire), the same is done with it on a copy of
+    the same store, and the two versions' ``duplicate_of`` are compared. Returns the report
+    (Markdown)."""
+    with tempfile.TemporaryDirectory(prefix="bench-rebuild-") as scratch:
+        folder = folder or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        base = folder / "stored.duckdb"
+        for name in ("stored", "this-version", "reference"):  # the stores of an earlier run
+            for old in (folder / f"{name}.duckdb", folder / f"{name}.duckdb.wal"):
+                old.unlink(missing_ok=True)
+        started = time.perf_counter()
+        fill_store(base, count)
+        print(f"{count:,} recombined results stored in {time.perf_counter() - started:.0f} s; "
+              f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+        versions = [("this version", None)] + ([("reference", reference)] if reference else [])
+        runs: list[tuple[str, str, dict]] = []
+        duplicates = {}
+        for name, source in versions:
+            db = folder / f"{name.replace(' ', '-')}.duckdb"
+            shutil.copy(base, db)
+            full = rebuild_in_child(db, source)
+            print(f"{name}, full rebuild: {json.dumps(full)}", flush=True)
+            runs.append((name, "full", full))
+            if added:
+                fill_store(db, added, first=count)
+                step = rebuild_in_child(db, source)
+                print(f"{name}, incremental rebuild after {added:,} more: {json.dumps(step)}",
+                      flush=True)  # fmt: skip
+                runs.append((name, f"incremental (+{added:,})", step))
+            duplicates[name] = duplicates_in(db)
+    loads = f"{LOAD_AT_START:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+    lines = [
+        f"{count:,} synthetic results (`bench_store.py`'s, 4 events each) whose texts are 2-4 "
+        "sample paragraphs recombined at random, as the long run's briefs, stored without NLP "
+        f"and rebuilt by `Store.rebuild` in a process of its own (peak RSS: `ru_maxrss`). "
+        f"Load average {loads}.", "",
+        "| eventwire | rebuild | documents | near-duplicates | largest band bucket | peak RSS MiB "
+        "| peak at the end of: duplicates / actors / events / search index / serving "
+        "| wall s | CPU s |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    ]  # fmt: skip
+    for name, kind, run in runs:
+        steps = " / ".join(f"{v:,.0f}" for v in run["peak_after_step_mib"].values())
+        lines.append(f"| {name} | {kind} | {run['documents']:,} | {run['duplicates']:,} | "
+                     f"{run['largest_bucket']:,} | **{run['peak_mib']:,.0f}** | {steps} | "
+                     f"{run['seconds']:.1f} | {run['cpu']:.1f} |")  # fmt: skip
+    if reference:
+        ours, theirs = duplicates["this version"], duplicates["reference"]
+        differing = sum(ours.get(d) != theirs.get(d) for d in ours.keys() | theirs.keys())
+        lines += ["", f"Same `duplicate_of` for every document in both versions: "
+                  f"{'**yes**' if not differing else f'**no**, {differing:,} differ'}."]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    return report
 
 
 def command_run(corpus: Path, db: Path, workers: int) -> dict[str, float]:
@@ -600,14 +817,41 @@ def main() -> None:
                         help="only measure where the writer's memory goes: N synthetic results "
                         "stored, 8 per transaction, in this process")  # fmt: skip
     parser.add_argument("--memory-limit", help="with --writer-memory: DuckDB's memory_limit")
+    parser.add_argument("--writer-setting", action="append", default=[], metavar="SQL",
+                        help="with --writer-memory: a statement run on the store's connection "
+                        "first, e.g. \"SET preserve_insertion_order = false\" (repeatable)")
+    parser.add_argument("--rebuild-memory", type=int, metavar="N",
+                        help="only measure the rebuild's peak memory: a store of N recombined "
+                        "short briefs (synthetic results, no NLP) rebuilt in full, then after "
+                        "--rebuild-added more")  # fmt: skip
+    parser.add_argument("--rebuild-added", type=int, default=500, metavar="N",
+                        help="with --rebuild-memory: documents added before the incremental "
+                        "rebuild (default 500; 0: none)")  # fmt: skip
+    parser.add_argument("--rebuild-dir", type=Path,
+                        help="with --rebuild-memory: keep the store here")
+    parser.add_argument("--reference-src", type=Path, metavar="SRC",
+                        help="with --rebuild-memory: also rebuild with the eventwire of this "
+                        "src folder (e.g. 'git archive' of an older commit), on a copy of the "
+                        "same store, and compare")  # fmt: skip
+    parser.add_argument("--rebuild-store", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray run")
     parser.add_argument("--update-docs", action="store_true",
                         help=f"rewrite '{SECTION}' in docs/benchmarks.md (with --long-only or "
                         f"--report: '{MEMORY_SECTION}')")  # fmt: skip
     args = parser.parse_args()
     command = "python scripts/bench_scale.py " + " ".join(sys.argv[1:])
+    if args.rebuild_store:
+        rebuild_child(args.rebuild_store)
+        return
+    if args.rebuild_memory:
+        report = rebuild_memory(args.rebuild_memory, args.rebuild_added, args.rebuild_dir,
+                                args.reference_src)  # fmt: skip
+        if args.update_docs:
+            replace_section(BENCHMARKS, f"{REBUILD_SECTION}\n\n`{command}`: {report}")
+            print(f"updated '{REBUILD_SECTION}' in {BENCHMARKS}")
+        return
     if args.writer_memory:
-        writer_memory(args.writer_memory, args.memory_limit)
+        writer_memory(args.writer_memory, args.memory_limit, args.writer_setting)
         return
     if args.vocab_growth:
         vocab_growth(args.vocab_growth)

@@ -7,13 +7,17 @@ or interruptions of the runs that filled them.
 The work is incremental where the result provably stays the same as a full rebuild:
 
 * near-duplicates: only the documents not yet covered (``rebuilt_docs``) are looked up in the
-  persisted LSH band table; groups are recomputed from all pairs found (a small table);
+  persisted LSH band table, a chunk of them at a time (``CHUNK_DOCUMENTS``), and compared with
+  a bounded number of representatives of each stored group in their band buckets
+  (:mod:`eventwire.store.dedup`); the stored groups (stars in ``near_duplicates``) are updated
+  and each group's original is recomputed;
 * corpus actors: recomputed from all document actors (the one-word-name votes are global), but
   only the actor links that changed are passed on;
 * events: only the merge groups (source, target, CAMEO code, negation, hypothetical) that hold
   a new mention, a mention whose actor link changed or a mention of a document whose
   ``duplicate_of`` changed are regrouped; every mention of such a group is regrouped, so each
-  group's events are computed from all of its mentions exactly as in a full rebuild.
+  group's events are computed from all of its mentions exactly as in a full rebuild. They are
+  regrouped a part of the merge keys at a time (``CHUNK_MENTIONS``), which bounds memory.
 
 A full rebuild (first rebuild, overrides changed, or ``force``) is the same code with every
 document counted as new, after emptying the derived state.
@@ -27,14 +31,21 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from eventwire.store.actors import DocActor, Override, merge_actors
-from eventwire.store.dedup import BANDS, MIN_AGREEING, band_keys, originals
+from eventwire.store import dedup
+from eventwire.store.actors import DocActor, Override, _UnionFind, merge_actors
+from eventwire.store.dedup import BANDS, band_keys, link_new_documents, star_changes
 from eventwire.store.events import group_mentions
 from eventwire.store.rows import NUM_PERM
 from eventwire.store.schema import rollback
 
 # Derived tables emptied by a full rebuild (actor tables are always rewritten whole).
 _DERIVED_STATE = ("rebuilt_docs", "doc_bands", "near_duplicates", "events", "mention_events")
+# New documents whose near-duplicates are looked up at a time: what the look-up holds in memory
+# (their signatures and band keys, the stored representatives of their buckets) is bounded by
+# it, whatever the size of the store or of its groups of copies.
+CHUNK_DOCUMENTS = 20_000
+# Event mentions regrouped at a time (in parts by merge key), for the same reason.
+CHUNK_MENTIONS = 100_000
 
 
 def _overrides_digest(con: duckdb.DuckDBPyConnection) -> str:
@@ -105,68 +116,139 @@ def _replace(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> N
 
 
 def _link_duplicates(con: duckdb.DuckDBPyConnection) -> None:
-    """Find the near-duplicates of new documents; leave the documents whose ``duplicate_of``
-    changed in temp table ``_dup_changed``."""
-    new = con.execute(
+    """Find the near-duplicates of new documents, a chunk at a time; leave the documents whose
+    ``duplicate_of`` changed in temp table ``_dup_changed``."""
+    con.execute(
         # a document without a signature (a store from before them) has no bands to match
-        "SELECT doc_id, minhash FROM documents WHERE doc_id IN (SELECT doc_id FROM _new) "
-        "AND minhash IS NOT NULL"
-    ).to_arrow_table()
-    if new.num_rows:
-        signatures = np.asarray(
-            new.column("minhash").combine_chunks().flatten(), dtype=np.uint64
-        ).reshape(-1, NUM_PERM)
-        keys = band_keys(signatures)
-        con.register(
-            "_bands",
-            pa.table({
-                "doc_id": pa.array(np.repeat(new.column("doc_id").to_numpy(), BANDS)),
-                "band": pa.array(np.tile(np.arange(BANDS, dtype=np.int8), new.num_rows)),
-                "key": pa.array(keys.reshape(-1)),
-            }),
-        )  # fmt: skip
-        con.execute("INSERT INTO doc_bands SELECT doc_id, band, key FROM _bands")
-        con.unregister("_bands")
-        # Pairs are stored (smaller id, larger id): a pair of two new documents, found from
-        # both sides, is stored once, and a pair with an older document is new now.
+        "CREATE OR REPLACE TEMP TABLE _pending AS "
+        "SELECT doc_id, row_number() OVER (ORDER BY doc_id) AS n FROM documents "
+        "WHERE doc_id IN (SELECT doc_id FROM _new) AND minhash IS NOT NULL"
+    )
+    _groups_as_stars(con)
+    (pending,) = con.execute("SELECT count(*) FROM _pending").fetchone()
+    for first in range(0, pending, CHUNK_DOCUMENTS):
+        _link_chunk(con, first, first + CHUNK_DOCUMENTS)
+    con.execute("DROP TABLE _pending")
+    # Each group's original: the earliest published member, then the smallest id.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE _dup_changed AS
+        WITH members AS (
+            SELECT doc_a AS root, doc_b AS doc_id FROM near_duplicates
+            UNION SELECT doc_a, doc_a FROM near_duplicates
+        ),
+        wanted AS (
+            SELECT doc_id, original FROM (
+                SELECT m.doc_id, first_value(m.doc_id) OVER (
+                    PARTITION BY m.root
+                    ORDER BY d.published IS NULL, coalesce(d.published, ''), m.doc_id
+                ) AS original
+                FROM members m JOIN documents d USING (doc_id)
+            ) WHERE doc_id <> original
+        ),
+        stored AS (SELECT doc_id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL)
+        SELECT coalesce(w.doc_id, s.doc_id) AS doc_id, w.original
+        FROM wanted w FULL JOIN stored s ON s.doc_id = w.doc_id
+        WHERE w.original IS DISTINCT FROM s.duplicate_of
+        """
+    )
+    con.execute(
+        "UPDATE documents SET duplicate_of = c.original FROM _dup_changed c "
+        "WHERE documents.doc_id = c.doc_id"
+    )
+
+
+def _groups_as_stars(con: duckdb.DuckDBPyConnection) -> None:
+    """Store the groups of ``near_duplicates`` as stars (each member once, linked to the
+    group's smallest id), if they are not: a store rebuilt by an eventwire from before 2026-12
+    holds every pair found there, which gives the same groups."""
+    (stars,) = con.execute(
+        "SELECT count(*) = count(DISTINCT doc_b) AND NOT EXISTS (SELECT 1 FROM near_duplicates "
+        "n JOIN near_duplicates m ON m.doc_b = n.doc_a) FROM near_duplicates"
+    ).fetchone()
+    if stars:
+        return
+    groups = _UnionFind()
+    for a, b in con.execute("SELECT doc_a, doc_b FROM near_duplicates").fetchall():
+        groups.union(a, b)
+    _replace(con, "near_duplicates", [(groups.find(d), d) for d in list(groups.parent)
+                                      if groups.find(d) != d])  # fmt: skip
+
+
+def _signatures(
+    con: duckdb.DuckDBPyConnection, query: str, parameters: list | None = None
+) -> tuple[list[str], np.ndarray]:
+    """The doc ids and MinHash signatures (one row each) a query of (doc_id, minhash) gives."""
+    table = con.execute(query, parameters).to_arrow_table()
+    signatures = np.asarray(
+        table.column("minhash").combine_chunks().flatten(), dtype=np.uint64
+    ).reshape(-1, NUM_PERM)
+    return table.column("doc_id").to_pylist(), signatures
+
+
+def _link_chunk(con: duckdb.DuckDBPyConnection, first: int, last: int) -> None:
+    """Link the pending documents numbered ``first`` < n <= ``last`` to the stored ones (and
+    to each other), update the stored groups and add their band keys to ``doc_bands``."""
+    new_ids, signatures = _signatures(
+        con, "SELECT d.doc_id, d.minhash FROM _pending p JOIN documents d USING (doc_id) "
+        "WHERE p.n > ? AND p.n <= ? ORDER BY d.doc_id", [first, last]
+    )  # fmt: skip
+    keys = band_keys(signatures)
+    bands = pa.table({
+        "doc_id": pa.array(np.repeat(np.asarray(new_ids, dtype=object), BANDS), pa.string()),
+        "band": pa.array(np.tile(np.arange(BANDS, dtype=np.int8), len(new_ids))),
+        "key": pa.array(keys.reshape(-1)),
+    })  # fmt: skip
+    con.register("_chunk_bands", bands)
+    try:
+        # The stored representatives of each group in the chunk's buckets: its first
+        # PER_GROUP members, and at most PER_BUCKET in a bucket, first members first.
         con.execute(
             f"""
-            INSERT INTO near_duplicates
-            SELECT c.doc_a, c.doc_b FROM (
-                SELECT DISTINCT least(n.doc_id, o.doc_id) AS doc_a,
-                                greatest(n.doc_id, o.doc_id) AS doc_b
-                FROM doc_bands n JOIN doc_bands o USING (band, key)
-                WHERE n.doc_id IN (SELECT doc_id FROM _new) AND o.doc_id <> n.doc_id
-            ) c
-            JOIN documents a ON a.doc_id = c.doc_a
-            JOIN documents b ON b.doc_id = c.doc_b
-            WHERE len(list_filter(list_zip(a.minhash, b.minhash), x -> x[1] = x[2]))
-                  >= {MIN_AGREEING}
+            CREATE OR REPLACE TEMP TABLE _representatives AS
+            WITH members AS (
+                SELECT b.band, b.key, coalesce(g.doc_a, b.doc_id) AS root, b.doc_id
+                FROM doc_bands b
+                JOIN (SELECT DISTINCT band, key FROM _chunk_bands) USING (band, key)
+                LEFT JOIN near_duplicates g ON g.doc_b = b.doc_id
+            ),
+            ranked AS (
+                SELECT *, row_number() OVER (PARTITION BY band, key, root ORDER BY doc_id) AS nth
+                FROM members
+            )
+            SELECT band, key, root, doc_id, nth FROM ranked WHERE nth <= {dedup.PER_GROUP}
+            QUALIFY row_number() OVER (PARTITION BY band, key ORDER BY nth, doc_id)
+                    <= {dedup.PER_BUCKET}
             """
         )
-    pairs = con.execute("SELECT doc_a, doc_b FROM near_duplicates").fetchall()
-    published = dict(
-        con.execute(
-            "SELECT doc_id, published FROM documents WHERE doc_id IN "
-            "(SELECT doc_a FROM near_duplicates UNION SELECT doc_b FROM near_duplicates)"
+        stored = con.execute(
+            "SELECT band, key, root, doc_id FROM _representatives ORDER BY band, key, nth, doc_id"
         ).fetchall()
-    )
-    wanted = originals(pairs, published)
-    stored = dict(
-        con.execute(
-            "SELECT doc_id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL"
-        ).fetchall()
-    )
-    changed = sorted(d for d in wanted.keys() | stored.keys() if wanted.get(d) != stored.get(d))
-    con.execute("CREATE OR REPLACE TEMP TABLE _dup_changed (doc_id VARCHAR, original VARCHAR)")
-    if changed:
-        con.executemany(
-            "INSERT INTO _dup_changed VALUES (?, ?)", [(d, wanted.get(d)) for d in changed]
-        )
-        con.execute(
-            "UPDATE documents SET duplicate_of = c.original FROM _dup_changed c "
-            "WHERE documents.doc_id = c.doc_id"
-        )
+        ids, matrix = _signatures(
+            con, "SELECT doc_id, minhash FROM documents "
+            "WHERE doc_id IN (SELECT doc_id FROM _representatives)"
+        )  # fmt: skip
+        stored_signatures = dict(zip(ids, matrix, strict=True))
+        con.execute("DROP TABLE _representatives")
+        groups = _UnionFind()
+        link_new_documents(groups, new_ids, signatures, stored, stored_signatures)
+        relinked, joined = star_changes(groups, {root for _, _, root, _ in stored}, new_ids)
+        del stored, stored_signatures, groups
+        # The groups are stored as stars from their smallest id: a stored group joined to one
+        # with a smaller root moves its members to that root, and its old root joins them.
+        if relinked:
+            con.register("_relinked", pa.table({"old_root": [o for o, _ in relinked],
+                                                "new_root": [n for _, n in relinked]}))
+            con.execute(
+                "UPDATE near_duplicates SET doc_a = r.new_root FROM _relinked r "
+                "WHERE near_duplicates.doc_a = r.old_root"
+            )
+            con.execute("INSERT INTO near_duplicates SELECT new_root, old_root FROM _relinked")
+            con.unregister("_relinked")
+        _insert_arrow(con, "near_duplicates", joined)
+        con.execute("INSERT INTO doc_bands SELECT doc_id, band, key FROM _chunk_bands")
+    finally:
+        con.unregister("_chunk_bands")
 
 
 def _merge_actors(con: duckdb.DuckDBPyConnection) -> None:
@@ -258,10 +340,6 @@ def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
         SELECT keyed.* FROM keyed JOIN keys USING (k_source, k_target, cameo, k_negated, k_hyp)
         """
     )
-    rows = con.execute(
-        "SELECT mention_id, source, target, cameo, negated, hypothetical, date FROM _regroup"
-    ).fetchall()
-    grouped = group_mentions(rows)
     con.execute(
         "DELETE FROM events WHERE event_id IN (SELECT event_id FROM mention_events "
         "WHERE mention_id IN (SELECT mention_id FROM _regroup))"
@@ -274,13 +352,25 @@ def _merge_events(con: duckdb.DuckDBPyConnection) -> None:
         "(mention_id VARCHAR, event_id BIGINT, event_date DATE, date_precision VARCHAR, "
         "first_mention VARCHAR, date_text VARCHAR, last_day DATE)"
     )
-    if grouped:
-        names = ["mention_id", "event_id", "event_date", "date_precision", "first_mention",
-                 "date_text", "last_day"]  # fmt: skip
-        arrow = pa.table(dict(zip(names, map(list, zip(*grouped, strict=True)), strict=True)))
-        con.register("_grouped_rows", arrow)
-        con.execute("INSERT INTO _grouped SELECT * FROM _grouped_rows")
-        con.unregister("_grouped_rows")
+    # Grouped in Python a part of the keys at a time (a merge group never spans two keys), so
+    # that a full rebuild holds one part's mentions in memory, not all of them.
+    (regrouped,) = con.execute("SELECT count(*) FROM _regroup").fetchone()
+    parts = -(-regrouped // CHUNK_MENTIONS)
+    for part in range(parts):
+        rows = con.execute(
+            "SELECT mention_id, source, target, cameo, negated, hypothetical, date FROM _regroup "
+            "WHERE hash(k_source, k_target, cameo, k_negated, k_hyp) % ? = ?",
+            [parts, part],
+        ).fetchall()
+        grouped = group_mentions(rows)
+        del rows
+        if grouped:
+            names = ["mention_id", "event_id", "event_date", "date_precision", "first_mention",
+                     "date_text", "last_day"]  # fmt: skip
+            arrow = pa.table(dict(zip(names, map(list, zip(*grouped, strict=True)), strict=True)))
+            con.register("_grouped_rows", arrow)
+            con.execute("INSERT INTO _grouped SELECT * FROM _grouped_rows")
+            con.unregister("_grouped_rows")
     con.execute("INSERT INTO mention_events SELECT mention_id, event_id FROM _grouped")
     con.execute(
         """
