@@ -27,8 +27,10 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
     if lemma in ctx.lex.evaluative_verbs:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         descriptions = [c for c in verb.children if c.dep_ in {"oprd", "attr", "acomp"}]
+        # "as a disgrace"; the parser also hangs a quoted description on "as" as an adjective
+        # or a clause ("as “improper.”", "as "another measure contradicting" the law")
         descriptions += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                         for g in c.children if g.dep_ == "pobj"]
+                         for g in c.children if g.dep_ in {"pobj", "amod", "pcomp", "acomp"}]
         for described in objects:
             pairs += [(described, d) for d in descriptions]
         # "X called Y a traitor" often parses Y as the subject of a small clause
