@@ -268,3 +268,12 @@ def test_a_statement_takes_its_paragraph_s_day_only_when_that_day_is_the_news():
     dates = {e.trigger.text: e.date for e in result.events if e.cameo_root == "01"}
     assert dates.get("wrote") == "2025-03-13"
     assert dates.get("said") in {"2019", "2025-03-14"}
+
+
+def test_an_act_told_inside_a_judgement_of_its_doer_keeps_its_own_confidence():
+    result = analyse_text("On Tuesday, a career army officer described Erdogan’s call with "
+                          "Putin as “improper.”", published="2023-05-10", min_confidence=0)
+    judged = [e for e in result.events if e.cameo == "111"]
+    call = [e for e in result.events if e.trigger.text == "call"]
+    assert judged and call
+    assert call[0].confidence > judged[0].confidence  # not capped below the judgement

@@ -303,6 +303,10 @@ def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float]) ->
                  if (sides & {other.source, other.target}
                      or governing.is_ancestor(trigger) or trigger.is_ancestor(governing)
                      or governing.i == trigger.i)
+                 # an act told inside a judgement of its doer ("described Trump's call with
+                 # Zelenskiy as improper") is another act, not a reading of the same one
+                 and not (event.source is not None and event.source == other.target
+                          and event.target is not None and event.target != other.source)
                  and (other.target is not None or event.target is None)
                  and (other.source is not None or event.source is None)]
         if above:
