@@ -299,8 +299,6 @@ _CONTINUES = re.compile(
     r"^\W*(at the time|that (day|week|month|year)|then|later that|the same (day|week|month|year))",
     re.IGNORECASE,
 )
-_ANAPHORIC_HEADS = {"refusal", "decision", "move", "remark", "comment", "invasion", "attack",
-                    "visit", "statement", "rejection", "announcement", "step", "incident"}
 
 
 # "18 years after ...": how many years, in figures or words
@@ -370,7 +368,7 @@ class DateScope:
         subject = next(subjects, None)
         return (
             subject is not None
-            and subject.lemma_.lower() in _ANAPHORIC_HEADS
+            and subject.lemma_.lower() in self.words.anaphoric_heads
             and any(child.lower_ in {"the", "this", "that"} for child in subject.children)
         )
 
@@ -402,7 +400,7 @@ class DateScope:
             before = [value for start, value in years if start < span.start]
             head = _attachment(span)
             value = resolve(span.text, self.published, earlier[-1] if earlier else anchor,
-                            before[0] if before else frame, ahead=_ahead(head))
+                            before[0] if before else frame, ahead=_ahead(head, self.words))
             if value is None:
                 value = self._years_after(span)
             if value is not None:
@@ -649,22 +647,20 @@ def _attachment(span: Span) -> Token:
     return head
 
 
-_FUTURE_AUX = {"will", "shall", "'ll"}
 # How many days before publication a paragraph's date is still the news itself (a statement
 # in it takes that date; older ones are background, given now)
 NEWS_DAYS = 7
-_PLANNED = {"plan", "expect", "due", "set", "schedule", "intend", "prepare", "aim"}
 
 
-def _ahead(head: Token) -> bool:
+def _ahead(head: Token, words: EventWords) -> bool:
     """Whether the clause a date is on speaks of the future: "will visit", "is due to resume"."""
     verb = clause_of(head)
-    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in words.date_future_auxiliaries for c in verb.children):
         return True
-    if verb.lemma_.lower() in _PLANNED and verb.tag_ == "VBN":
+    if verb.lemma_.lower() in words.date_planning and verb.tag_ == "VBN":
         return True  # "his sentencing is scheduled for Feb. 14": the next Feb. 14
     governor = verb.head if verb.dep_ == "xcomp" else None
-    return governor is not None and governor.lemma_.lower() in _PLANNED
+    return governor is not None and governor.lemma_.lower() in words.date_planning
 
 
 def _distance(trigger: Token, head: Token) -> int:

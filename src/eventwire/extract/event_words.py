@@ -88,6 +88,9 @@ class EventWordsFile(BaseModel):
     act_pronouns: Words
     act_nouns: Words
     act_determiners: Words
+    date_future_auxiliaries: Words
+    date_planning: Words
+    anaphoric_heads: Words
     during_marks: Words
     question_marks: Words
     recipientless_roots: Roots
@@ -173,6 +176,9 @@ class EventWords:
     act_pronouns: frozenset[str]
     act_nouns: frozenset[str]
     act_determiners: frozenset[str]
+    date_future_auxiliaries: frozenset[str]
+    date_planning: frozenset[str]
+    anaphoric_heads: frozenset[str]
     during_marks: frozenset[str]
     question_marks: frozenset[str]
     recipientless_roots: frozenset[str]
