@@ -88,6 +88,7 @@ class EventWordsFile(BaseModel):
     act_pronouns: Words
     act_nouns: Words
     act_determiners: Words
+    judgement_codes: Words
     date_future_auxiliaries: Words
     date_planning: Words
     anaphoric_heads: Words
@@ -176,6 +177,7 @@ class EventWords:
     act_pronouns: frozenset[str]
     act_nouns: frozenset[str]
     act_determiners: frozenset[str]
+    judgement_codes: frozenset[str]
     date_future_auxiliaries: frozenset[str]
     date_planning: frozenset[str]
     anaphoric_heads: frozenset[str]

@@ -75,7 +75,7 @@ def extract_events(
         coded = [(candidate, list(_events_of(ctx, candidate, scope)))
                  for candidate in _sentence_candidates(ctx, sent)]
         _keep_prior_order([(event, c.trigger) for c, found in coded for event in found],
-                          ctx.priors)
+                          ctx.priors, ctx.words.judgement_codes)
         # a plain statement is coded only when nothing more specific happens in the sentence;
         # an act that only may happen ("said Y might attack") is the speaker's prediction,
         # and the statement stays (it outranks the halved act)
@@ -283,7 +283,8 @@ def _same_act(event: Event, earlier: list[Event]) -> bool:
                and e.target == event.target for e in earlier[-12:])
 
 
-def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float]) -> None:
+def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float],
+                      judgements: frozenset[str] = frozenset()) -> None:
     """Within one sentence the hand-set prior decides which of two competing readings ranks
     first (it was tuned for choosing among one sentence's events); the fitted model only
     calibrates. Two events compete when they share a participant or one's trigger governs
@@ -291,7 +292,8 @@ def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float]) ->
     than a competitor (or an equal one, made later) is capped just below that competitor's
     confidence. Separate acts of one sentence ("a bombing that killed police led to Indian
     air strikes on Pakistan") keep their own confidence.
-    ``priors`` ends with the priors of ``events``, in the same order."""
+    ``priors`` ends with the priors of ``events``, in the same order; ``judgements`` are the
+    codes of judging an actor, whose told acts of that actor are not competing readings."""
     mine = priors[len(priors) - len(events):] if events else []
     ranked = sorted(range(len(events)), key=lambda index: (-mine[index], index))
     for place, index in enumerate(ranked):
@@ -306,7 +308,8 @@ def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float]) ->
                  # an act told inside a judgement of its doer ("described Trump's call with
                  # Zelenskiy as improper") is another act, not a reading of the same one
                  and not (event.source is not None and event.source == other.target
-                          and event.target is not None and event.target != other.source)
+                          and event.target is not None and event.target != other.source
+                          and any(other.cameo.startswith(c) for c in judgements))
                  and (other.target is not None or event.target is None)
                  and (other.source is not None or event.source is None)]
         if above:
