@@ -125,6 +125,8 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     candidate.targets = [as_civilians(ctx, candidate, p) for p in candidate.targets]
     if candidate.code[:2] in ctx.words.recipientless_roots:
         candidate.sources = [as_crowd(ctx, candidate, p) for p in candidate.sources]
+        # "blocked streets", "rioted at a jail": things are no recipients of a protest
+        candidate.targets = [p for p in candidate.targets if p.named]
     if (not any(p.named for p in candidate.targets)
             and candidate.code[:2] not in ctx.words.no_place and not joint):
         place = place_of(ctx, candidate)
