@@ -277,3 +277,13 @@ def test_an_act_told_inside_a_judgement_of_its_doer_keeps_its_own_confidence():
     call = [e for e in result.events if e.trigger.text == "call"]
     assert judged and call
     assert call[0].confidence > judged[0].confidence  # not capped below the judgement
+
+
+def test_people_a_story_about_one_country_only_describes_are_of_that_country():
+    result = analyse_text(
+        "The California Public Utilities Commission met on Monday. Governor Gavin Newsom "
+        "criticised the utility. The Federal Emergency Management Agency sent staff to "
+        "California. Senator Dianne Feinstein called for an inquiry. The doctors urged the "
+        "commission to act.", published="2019-11-20", min_confidence=0)
+    countries = {a.name.lower(): a.country for a in result.actors}
+    assert countries.get("doctors") == "USA", countries

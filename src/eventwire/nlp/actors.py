@@ -327,10 +327,12 @@ def _article_country(clusters: list[_Work], dateline: str | None,
             # _dateline_country)
             _give_home(clusters, home, dateline, sentence_of)
         # People and bodies no list knows, named with no country or role ("Cory Booker",
-        # "Costco"), are, in a story about one country, mostly that country's.
+        # "Costco"), are, in a story about one country, mostly that country's; and so are
+        # the people it only describes ("doctors", "voters", "a bishop").
         for cluster in clusters:
-            if (cluster.country is None and cluster.named and not cluster.known
-                    and cluster.kind in {"person", "organization"}
+            if (cluster.country is None and not cluster.known
+                    and (cluster.kind in {"person", "organization"}
+                         or (cluster.kind == "group" and not cluster.named))
                     and cluster.sector not in {"IGO", "NGO"}
                     and not cluster.roles & _ENVOYS
                     and _is_home(cluster, home, clusters, sentence_of)):
