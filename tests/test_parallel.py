@@ -13,7 +13,12 @@ import eventwire
 from eventwire.cli import app
 from eventwire.ingest import read_documents
 from eventwire.model import Document, Result
-from eventwire.parallel import WorkerPool, analyse_in_workers, run_in_workers
+from eventwire.parallel import (
+    START_UP_BATCHES_PER_WORKER,
+    WorkerPool,
+    analyse_in_workers,
+    run_in_workers,
+)
 from eventwire.pipeline import batches
 from eventwire.settings import Settings, available_cores
 from tests.conftest import BAD_SAMPLES, SAMPLES
@@ -32,7 +37,7 @@ def _pool(settings: Settings, workers: int = 2) -> WorkerPool:
 
 def test_batches_come_back_in_input_order_with_bounded_read_ahead() -> None:
     settings = Settings(batch_documents=2)
-    texts = ["SLOW text." if n % 3 == 0 else "Quick text." for n in range(40)]
+    texts = ["SLOW text." if n % 10 == 0 else "Quick text." for n in range(200)]
     taken = 0
     ahead: list[int] = []
 
@@ -47,11 +52,15 @@ def test_batches_come_back_in_input_order_with_bounded_read_ahead() -> None:
         for batch in pool.map(batches(source(), settings)):
             out.extend(batch)
             ahead.append(taken - len(out))  # read from the input, not yet handed on
-    assert [r.document.id for r in out] == [f"d{n}" for n in range(40)]
-    assert [r.document.title for r in out] == [f"seen {n % 2} of 2" for n in range(40)]
+    assert [r.document.id for r in out] == [f"d{n}" for n in range(200)]
+    assert [r.document.title for r in out] == [f"seen {n % 2} of 2" for n in range(200)]
     assert not any(r.errors for r in out)
-    # at most 2 batches per worker are out, plus the one being formed: never the whole input
-    assert max(ahead) <= (2 * 2 + 1) * 2
+    # while the workers load, up to 16 batches per worker are read ahead (a core is free):
+    # the input is read past the steady bound then, but never whole
+    start_up = (START_UP_BATCHES_PER_WORKER * 2 + 1) * 2
+    assert (2 * 2 + 1) * 2 < max(ahead) <= start_up < len(texts)
+    # once that is used up, at most 2 batches per worker are out, plus the one being formed
+    assert max(ahead[START_UP_BATCHES_PER_WORKER * 2:]) <= (2 * 2 + 1) * 2
 
 
 def test_a_crashing_document_gets_an_error_record_and_the_rest_are_analysed() -> None:
