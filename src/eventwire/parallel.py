@@ -73,10 +73,12 @@ Batch = list[Any]  # Result | SkippedFile items, analysed in place by the task
 
 
 def analyse_in_workers(
-    batches: Iterable[Batch], settings: Settings, workers: int
-) -> Iterator[Batch]:
-    """Each batch parsed and extracted by one of ``workers`` processes, in input order."""
-    yield from run_in_workers(batches, settings, workers)
+    batches: Iterable[Batch], settings: Settings, workers: int,
+    more: Callable[[Batch], bool] | None = None,
+) -> Iterator[Batch]:  # fmt: skip
+    """Each batch parsed and extracted by one of ``workers`` processes, in input order (for
+    ``more``, see :func:`run_in_workers`)."""
+    yield from run_in_workers(batches, settings, workers, more=more)
 
 
 def run_in_workers(
@@ -87,21 +89,28 @@ def run_in_workers(
     task: str = DEFAULT_TASK,
     warm_up: str | None = DEFAULT_WARM_UP,
     lost: str = DEFAULT_LOST,
+    more: Callable[[Batch], bool] | None = None,
 ) -> Iterator[Batch]:
     """``task`` run on each batch by one of ``workers`` processes, in input order. A run of
-    one batch is done here: starting processes costs more than it saves."""
+    one batch is done here: starting processes costs more than it saves. ``more(first)`` says
+    whether the input goes on after the first batch; without it the second batch is read to
+    know, before the workers start loading (with it, they start as soon as it is known)."""
     batches = iter(batches)
     first = next(batches, None)
     if first is None:
         return
-    second = next(batches, None)
-    if second is None:
+    if more is not None:
+        alone, rest = not more(first), batches
+    else:
+        second = next(batches, None)
+        alone, rest = second is None, _chain([second], batches)
+    if alone:
         if warm_up:
             _function(warm_up)(settings)
         yield _function(task)(first, settings)
         return
     with WorkerPool(settings, workers, task=task, warm_up=warm_up, lost=lost) as pool:
-        yield from pool.map(_chain(first, second, batches))
+        yield from pool.map(_chain([first], rest))
 
 
 def analysis_lost(item: Any, reason: str) -> Any:
@@ -111,9 +120,8 @@ def analysis_lost(item: Any, reason: str) -> Any:
     return item
 
 
-def _chain(first: Batch, second: Batch, rest: Iterator[Batch]) -> Iterator[Batch]:
-    yield first
-    yield second
+def _chain(read: list[Batch], rest: Iterator[Batch]) -> Iterator[Batch]:
+    yield from read
     yield from rest
 
 

@@ -72,11 +72,31 @@ def analyse(
     if workers > 1:
         from eventwire.parallel import analyse_in_workers  # here: it starts processes
 
-        for batch in analyse_in_workers(batches(items, settings), settings, workers):
+        counted = _Counted(items)
+        # batches() reads the first item of the next batch before it gives a batch: when
+        # more items were read than the first batch holds, the input goes on
+        for batch in analyse_in_workers(batches(counted, settings), settings, workers,
+                                        more=lambda first: counted.taken > len(first)):
             yield from batch
         return
     for batch in batches(items, settings):
         yield from analyse_batch(batch, settings)
+
+
+class _Counted:
+    """An iterator that counts the items taken from it."""
+
+    def __init__(self, items: Iterable[Result | SkippedFile]) -> None:
+        self._items = iter(items)
+        self.taken = 0
+
+    def __iter__(self) -> Iterator[Result | SkippedFile]:
+        return self
+
+    def __next__(self) -> Result | SkippedFile:
+        item = next(self._items)
+        self.taken += 1
+        return item
 
 
 def batches(

@@ -208,7 +208,7 @@ def _load_and_fork(conn: Connection, settings_fields: dict[str, Any], task: str,
             pid = os.fork()
             if pid == 0:
                 conn.close()
-                _run_worker(serve_worker, worker_end, settings_fields, task, warm_up)
+                _run_worker(serve_worker, worker_end, settings_fields, task)
             os.close(worker_end)
             os.close(exit_end)
             children.add(pid)
@@ -224,12 +224,13 @@ def _load_and_fork(conn: Connection, settings_fields: dict[str, Any], task: str,
 
 
 def _run_worker(serve_worker: Callable[..., None], fd: int, settings_fields: dict[str, Any],
-                task: str, warm_up: str | None) -> None:  # fmt: skip
-    """A forked worker: serve on its connection, then exit without returning to the loader's
-    loop (nor running what the loader would run at its exit)."""
+                task: str) -> None:  # fmt: skip
+    """A forked worker: serve on its connection (warmed up already: it is a copy of the
+    loader), then exit without returning to the loader's loop (nor running what the loader
+    would run at its exit)."""
     code = 1
     try:
-        serve_worker(Connection(fd), settings_fields, task, warm_up)
+        serve_worker(Connection(fd), settings_fields, task, None)
         code = 0
     finally:
         with contextlib.suppress(Exception):
