@@ -618,17 +618,18 @@ app(prog_name="eventwire")
 """
 
 
-def as_user_run(corpus: Path, db: Path, workers: int) -> dict[str, float]:
+def as_user_run(corpus: Path, db: Path, workers: int, fork: bool = True) -> dict[str, float]:
     """`eventwire ingest CORPUS --workers N --progress` in its own process (AS_USER_COMMAND):
     wall seconds, CPU seconds of the command's process and of its children, and when (wall
     seconds from the start) the first and last batches were committed, the loader was ready
-    and the rebuild ran, with the command's own CPU seconds at those points."""
+    and the rebuild ran, with the command's own CPU seconds at those points. ``fork`` False:
+    the workers are spawned, each loading the model (EVENTWIRE_FORK_WORKERS=0)."""
     for old in (db, db.with_name(db.name + ".wal")):
         old.unlink(missing_ok=True)
     marks_file = db.with_suffix(".marks.json")
     command = [sys.executable, "-c", AS_USER_COMMAND, str(marks_file), "ingest", str(corpus),
                "--db", str(db), "--workers", str(workers), "--progress"]  # fmt: skip
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "EVENTWIRE_FORK_WORKERS": str(int(fork))}
     load = os.getloadavg()[0]
     start = time.perf_counter()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env)
@@ -647,7 +648,7 @@ def as_user_run(corpus: Path, db: Path, workers: int) -> dict[str, float]:
     origin_wall, _ = found["marks"]["start"]
     marks = {name: (when - origin_wall, cpu) for name, (when, cpu) in found["marks"].items()}
     documents = commits[-1][1]
-    return {"workers": workers, "documents": documents, "wall": wall,
+    return {"workers": workers, "fork": fork, "documents": documents, "wall": wall,
             "rate": documents / wall, "own_cpu": found["own_cpu"],
             "children_cpu": found["children_cpu"], "first_commit": commits[0][0],
             "last_commit": commits[-1][0], "marks": marks, "load_start": load,
@@ -667,6 +668,8 @@ def predicted_wall(run: dict, start_up_cpu: float) -> float:
     total = run["own_cpu"] + run["children_cpu"]
     if run["workers"] == 1:
         return total
+    if "loader_spawn" not in marks:
+        return float("nan")  # spawned workers: no loader
     before_pool = marks["loader_spawn"][1]
     during_load = marks["loader_ready"][1] - before_pool
     rebuild = marks["rebuild_end"][1] - marks["rebuild_start"][1]
@@ -677,7 +680,8 @@ def predicted_wall(run: dict, start_up_cpu: float) -> float:
 def as_user(count: int, update_docs: bool, command: str, repeat: int = 1) -> None:
     """`--workers 1` vs `--workers 2` as a user runs them on ``count`` recombined articles
     (seed 11), ``repeat`` times in alternating order; with the CPU split and the prediction
-    for two free cores (see :func:`predicted_wall`)."""
+    for two free cores (see :func:`predicted_wall`); and once `--workers 2` with spawned
+    workers that each load the model (EVENTWIRE_FORK_WORKERS=0, as before the loader)."""
     with tempfile.TemporaryDirectory(prefix="bench-scale-as-user-") as scratch:
         folder = Path(scratch)
         corpus = folder / "corpus.jsonl"
@@ -697,16 +701,21 @@ def as_user(count: int, update_docs: bool, command: str, repeat: int = 1) -> Non
                       f" CPU {run['own_cpu']:.1f} (command) + {run['children_cpu']:.1f} "
                       f"(workers), load {run['load_start']:.1f}-{run['load_end']:.1f}",
                       flush=True)  # fmt: skip
-        same = store_rows(folder / "w1.duckdb") == store_rows(folder / "w2.duckdb")
-    report = as_user_report(runs, start_up_cpu, same, command, count, chars / count)
+        spawned = as_user_run(corpus, folder / "spawned.duckdb", 2, fork=False)
+        print(f"--workers 2, spawned: {spawned['wall']:.1f} s, {spawned['rate']:.2f} "
+              f"articles/s, CPU {spawned['own_cpu']:.1f} + {spawned['children_cpu']:.1f}",
+              flush=True)  # fmt: skip
+        same = (store_rows(folder / "w1.duckdb") == store_rows(folder / "w2.duckdb")
+                == store_rows(folder / "spawned.duckdb"))  # fmt: skip
+    report = as_user_report(runs, spawned, start_up_cpu, same, command, count, chars / count)
     print(report)
     if update_docs:
         replace_section(BENCHMARKS, report)
         print(f"updated '{AS_USER_SECTION}' in {BENCHMARKS}")
 
 
-def as_user_report(runs: dict[int, list[dict]], start_up_cpu: float, same: bool, command: str,
-                   count: int, chars: float) -> str:  # fmt: skip
+def as_user_report(runs: dict[int, list[dict]], spawned: dict, start_up_cpu: float, same: bool,
+                   command: str, count: int, chars: float) -> str:  # fmt: skip
     """The --as-user runs in Markdown: a row per run, the ratios measured and predicted."""
 
     def phases(run: dict) -> str:
@@ -732,14 +741,15 @@ def as_user_report(runs: dict[int, list[dict]], start_up_cpu: float, same: bool,
         "free cores |",
         "| --- | --- | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: |",
     ]  # fmt: skip
-    for workers in (1, 2):
-        for run in runs[workers]:
-            total = run["own_cpu"] + run["children_cpu"]
-            lines.append(
-                f"| `--workers {workers}` | {run['load_start']:.1f}-{run['load_end']:.1f} | "
-                f"{run['wall']:.1f} | {run['rate']:.2f} | {phases(run)} | "
-                f"{run['own_cpu']:.1f} / {run['children_cpu']:.1f} | "
-                f"{total / run['documents']:.4f} | {predicted_wall(run, start_up_cpu):.1f} |")
+    for run in [*runs[1], *runs[2], spawned]:
+        total = run["own_cpu"] + run["children_cpu"]
+        name = f"`--workers {run['workers']}`" + ("" if run["fork"] else ", spawned workers "
+                                                  "(`EVENTWIRE_FORK_WORKERS=0`)")  # fmt: skip
+        lines.append(
+            f"| {name} | {run['load_start']:.1f}-{run['load_end']:.1f} | "
+            f"{run['wall']:.1f} | {run['rate']:.2f} | {phases(run)} | "
+            f"{run['own_cpu']:.1f} / {run['children_cpu']:.1f} | "
+            f"{total / run['documents']:.4f} | {predicted_wall(run, start_up_cpu):.1f} |")
     best = {w: min(runs[w], key=lambda r: r["wall"]) for w in (1, 2)}
     measured = best[1]["wall"] / best[2]["wall"]
     predicted = (predicted_wall(best[1], start_up_cpu)
@@ -748,7 +758,9 @@ def as_user_report(runs: dict[int, list[dict]], start_up_cpu: float, same: bool,
         "",
         f"**`--workers 2` vs `--workers 1`: {measured:.2f}x** articles per second as measured "
         f"(the fastest run of each); **{predicted:.2f}x predicted from the CPU seconds** for "
-        "two free cores (docs/scale.md, 'Two workers on two cores'); same store: "
+        "two free cores (docs/scale.md, 'Two workers on two cores'); spawned workers (each "
+        f"loading the model, as before the loader): **{best[1]['wall'] / spawned['wall']:.2f}x**"
+        " measured; same store (all runs): "
         f"{'yes' if same else '**NO**'}. The measured ratio is the one that counts on a quiet "
         "machine (load average under ~0.5 at the start); with other work on the cores it "
         "falls below the prediction.",

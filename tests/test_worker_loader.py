@@ -146,3 +146,9 @@ def test_the_workers_start_loading_once_the_input_is_known_to_go_on(
     taken = 0
     out = list(analyse_in_workers(batches(source(7), settings), settings, 2))
     assert sum(len(b) for b in out) == 7 and started_at == [7]  # 2 batches and a peek
+
+
+def test_fork_workers_setting_chooses_spawned_workers() -> None:
+    assert WorkerPool(Settings(), 2).fork
+    assert not WorkerPool(Settings(fork_workers=False), 2).fork
+    assert not WorkerPool(Settings(), 2, fork=False).fork

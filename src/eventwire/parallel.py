@@ -169,8 +169,9 @@ class WorkerPool:
     batch needs; ``lost(item, reason)``, called here, returns what stands for an item that
     broke a worker alone. Use it as a context manager: leaving it stops every worker.
 
-    ``fork`` (default: on Linux) forks the workers from a loader process that ran ``warm_up``
-    once (:mod:`eventwire.worker_loader`); else each worker is spawned and runs it itself."""
+    ``fork`` (default: on Linux, unless ``Settings.fork_workers`` is false) forks the workers
+    from a loader process that ran ``warm_up`` once (:mod:`eventwire.worker_loader`); else each
+    worker is spawned and runs it itself."""
 
     def __init__(
         self,
@@ -190,7 +191,7 @@ class WorkerPool:
         self.warm_up = warm_up
         self._lost = _function(lost)
         self.restarts = 0  # workers replaced after a crash or a timeout
-        self.fork = FORK_WORKERS if fork is None else fork
+        self.fork = FORK_WORKERS and settings.fork_workers if fork is None else fork
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._loader: Loader | None = None
