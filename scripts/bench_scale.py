@@ -282,6 +282,12 @@ def memory_table(samples: list[dict], points: int = 10) -> list[str]:
         cells = [f"{s['worker_mib'][number]:.0f}" if number < len(s["worker_mib"]) else "-"
                  for s in picks]  # fmt: skip
         lines.append(f"| worker {number + 1} | " + " | ".join(cells) + " |")
+    if any(s.get("loader_mib") for s in picks):  # forked workers: RSS counts shared pages
+        cells = [f"{s['loader_mib'][0]:.0f}" if s.get("loader_mib") else "-" for s in picks]
+        lines.append("| loader (the workers are its forks) | " + " | ".join(cells) + " |")
+        cells = [f"{s['workers_pss_mib']:.0f}" if "workers_pss_mib" in s else "-" for s in picks]
+        lines.append("| loader + workers, PSS (shared pages counted once) | "
+                     + " | ".join(cells) + " |")  # fmt: skip
     sizes = " | ".join(f"{s['store_mib']:.0f}" for s in picks)
     lines.append(f"| store on disk, file + WAL (MiB) | {sizes} |")
     lines.append("| load average | " + " | ".join(f"{s['load']:.1f}" for s in picks) + " |")
@@ -632,7 +638,8 @@ def as_user_run(corpus: Path, db: Path, workers: int, fork: bool = True) -> dict
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "EVENTWIRE_FORK_WORKERS": str(int(fork))}
     load = os.getloadavg()[0]
     start = time.perf_counter()
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True, env=env)  # fmt: skip
     commits: list[tuple[float, int]] = []
     other: list[str] = []
     for line in process.stderr:

@@ -50,7 +50,7 @@ __all__ = ["WorkerPool", "WorkerFailed", "analyse_in_workers", "run_in_workers",
 
 # What a worker runs on a batch, what it loads before the first one, and what becomes of a
 # document that broke a worker alone ("module:function").
-DEFAULT_TASK = "eventwire.pipeline:analyse_batch"
+DEFAULT_TASK = "eventwire.pipeline:analyse_batch_to_send"
 DEFAULT_WARM_UP = "eventwire.pipeline:warm_up"
 DEFAULT_LOST = "eventwire.parallel:analysis_lost"
 # Batches out at once per worker: one being parsed, one waiting in its pipe or for its turn.
@@ -58,7 +58,7 @@ BATCHES_PER_WORKER = 2
 # Batches a worker holds at once: the one it parses and the next, already received.
 JOBS_PER_WORKER = 2
 # Batches read (and cleaned) ahead per worker while the model loads and no worker is ready.
-START_UP_BATCHES_PER_WORKER = 16
+START_UP_BATCHES_PER_WORKER = 32
 # Seconds a worker is given to finish its batch after being asked to stop.
 STOP_GRACE = 5.0
 # What a forked worker runs (see _serve).
