@@ -756,7 +756,8 @@ def as_user_report(runs: dict[int, list[dict]], spawned: dict, start_up_cpu: flo
             f"| {name} | {run['load_start']:.1f}-{run['load_end']:.1f} | "
             f"{run['wall']:.1f} | {run['rate']:.2f} | {phases(run)} | "
             f"{run['own_cpu']:.1f} / {run['children_cpu']:.1f} | "
-            f"{total / run['documents']:.4f} | {predicted_wall(run, start_up_cpu):.1f} |")
+            f"{total / run['documents']:.4f} | {predicted_wall(run, start_up_cpu):.1f} |"
+            .replace("| nan |", "| - |"))
     best = {w: min(runs[w], key=lambda r: r["wall"]) for w in (1, 2)}
     measured = best[1]["wall"] / best[2]["wall"]
     predicted = (predicted_wall(best[1], start_up_cpu)

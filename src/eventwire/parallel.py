@@ -208,7 +208,7 @@ class WorkerPool:
         self.close(grace=STOP_GRACE if exc_type is None else 0.0)
 
     def _new_loader(self) -> Loader:
-        with _blas_threads(self.settings.blas_threads):
+        with _blas_threads(self.settings.blas_threads), _without_ctrl_c():
             return Loader(self._context, self.settings, self.task, self.warm_up, SERVE)
 
     def _loaded(self) -> bool:
@@ -234,7 +234,7 @@ class WorkerPool:
             name="eventwire-worker",
             daemon=True,
         )
-        with _blas_threads(self.settings.blas_threads):
+        with _blas_threads(self.settings.blas_threads), _without_ctrl_c():
             process.start()
         theirs.close()
         return _Worker(process, mine)
@@ -472,6 +472,22 @@ def _blas_threads(threads: int) -> Iterator[None]:
     finally:
         for name in added:
             os.environ.pop(name, None)
+
+
+@contextlib.contextmanager
+def _without_ctrl_c() -> Iterator[None]:
+    """A process started in this block ignores Ctrl-C from its first instruction (an ignored
+    signal stays ignored across exec): a Ctrl-C while it imports would otherwise print its
+    traceback. The calling process handles Ctrl-C, and stops it. Only the main thread can set
+    a signal's handler; elsewhere the process ignores it once it runs (see _serve)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
 
 
 def _serve(conn: Connection, settings_fields: dict[str, Any], task: str,
