@@ -986,13 +986,15 @@ def main() -> None:
         "Reading the numbers: every process runs BLAS on one thread (`Settings.blas_threads`), "
         "the in-process run as each worker, so the in-process run uses one core and two "
         "workers can use two. The in-process run of the table has its model and tables loaded "
-        "before its clock starts, while the workers load theirs inside the run (about 8 CPU s "
-        "each): over a short run that start-up weighs on the whole-run ratio, hence the figure "
+        "before its clock starts, while the workers' loader loads them inside the run (about "
+        "7.5 CPU s, once; the workers are its forks; with FORK_WORKERS=0, about 8 CPU s per "
+        "worker): over a short run that start-up weighs on the whole-run ratio, hence the figure "
         "without it and the runs as a user makes them. When the two-worker runs use about as "
         "many cores as the in-process run, other work held the machine and the wall-clock "
         "ratios say nothing about the workers (the CPU seconds per article still do: two "
         "workers cost the in-process CPU plus the workers' start-up and the batches' "
-        "pickling).",
+        "transfer). `--as-user N` measures the runs as a user makes them on their own, with "
+        "the ratio their CPU seconds predict.",
         "",
         "Memory over a long run:",
         "",
