@@ -160,10 +160,12 @@ class Loader:
 
     def close(self, grace: float = REAP_GRACE) -> None:
         """Tell the loader to stop (it reaps its workers, killing those still running after
-        ``grace`` seconds), wait for it, and kill it if it does not stop."""
-        with contextlib.suppress(OSError, ValueError):
-            self.conn.send(("stop", grace))
-        self.process.join(grace + 5.0)
+        ``grace`` seconds), wait for it, and kill it if it does not stop. A loader still
+        loading (Ctrl-C before the workers started) has forked nothing: it is killed at once."""
+        if self.ready:
+            with contextlib.suppress(OSError, ValueError):
+                self.conn.send(("stop", grace))
+            self.process.join(grace + 5.0)
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
