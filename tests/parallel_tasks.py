@@ -77,7 +77,7 @@ def who(batch: list, settings: Settings) -> list:
     for item in batch:
         if not isinstance(item, Result):
             continue
-        if "KILL LOADER" in item.document.text:
+        if "KILL LOADER" in item.document.text and os.getppid() != 1:  # never init
             os.kill(os.getppid(), 9)
         if "CRASH" in item.document.text:
             os._exit(3)

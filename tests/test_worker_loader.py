@@ -36,10 +36,16 @@ def _alive(pid: int) -> bool:
         return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
 
 
+def _parent(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+        return int(stat.read().rsplit(")", 1)[1].split()[1])
+
+
 def _run(texts: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: bool,
          batch_documents: int = 2) -> tuple[list[Result], list[int], int]:  # fmt: skip
     """The texts through a pool of two ``who`` workers warmed up by ``record_warm_up``: the
-    results, the processes that warmed up, and the pool's restarts."""
+    results, the processes that warmed up, and the pool's restarts (the pool's workers, with
+    their parents, are put in ``_run.workers``)."""
     log = tmp_path / "warm-up.log"
     monkeypatch.setenv(WARM_UP_LOG, str(log))
     settings = Settings(batch_documents=batch_documents)
@@ -47,6 +53,7 @@ def _run(texts: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork
     with WorkerPool(settings, 2, task=WHO, warm_up=RECORD, fork=fork) as pool:
         out = [r for batch in pool.map(batches(items, settings)) for r in batch]
         restarts = pool.restarts
+        _run.workers = {w.process.pid: _parent(w.process.pid) for w in pool._workers}
     warmed = [int(line) for line in log.read_text(encoding="utf-8").split()]
     return out, warmed, restarts
 
@@ -59,11 +66,13 @@ def test_the_workers_are_forked_from_one_loader_that_warmed_up_once(
     workers = {pid for pid, _, _ in seen}
     parents = {parent for _, parent, _ in seen}
     assert len(warmed) == 1 and parents == set(warmed)  # the loader, once
-    assert len(workers) == 2 and os.getpid() not in parents | workers
+    # both workers are its forks (on a busy machine one of them may have done every batch)
+    assert len(_run.workers) == 2 and set(_run.workers.values()) == set(warmed)
+    assert workers <= set(_run.workers) and os.getpid() not in parents | workers
     # the 64 MiB the warm-up holds are the loader's pages, shared: not private to a worker
     assert max(private for _, _, private in seen) < 32
     # nothing outlives the pool: the workers and the loader have exited and been reaped
-    assert not any(_alive(pid) for pid in workers | parents)
+    assert not any(_alive(pid) for pid in set(_run.workers) | parents)
 
 
 def test_spawned_workers_each_warm_up_and_hold_their_own_memory(
@@ -94,12 +103,13 @@ def test_a_crashed_worker_is_replaced_and_only_its_document_fails(
 def test_a_loader_that_died_is_started_again_when_a_worker_must_be_replaced(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # the first batch's worker kills the loader (the OOM killer's choice), the second batch
+    # the first batch's worker kills the loader (the OOM killer's choice), the fourth batch
     # crashes its worker: the replacement needs a new loader, which warms up again
-    texts = ["KILL LOADER now.", "Fine.", "A CRASH here.", "Fine.", "Fine.", "Fine."]
+    texts = ["KILL LOADER now.", "Fine.", "Fine.", "Fine.", "Fine.", "Fine.", "A CRASH here.",
+             "Fine."]  # fmt: skip
     out, warmed, _ = _run(texts, tmp_path, monkeypatch, fork=True)
-    assert [r.document.id for r in out] == [f"d{n}" for n in range(6)]
-    assert [r.failed for r in out] == [n == 2 for n in range(6)]
+    assert [r.document.id for r in out] == [f"d{n}" for n in range(8)]
+    assert [r.failed for r in out] == [n == 6 for n in range(8)]
     assert len(warmed) == 2
     # the workers of the dead loader went on until the pool stopped them; none is left
     assert not any(_alive(int(r.document.title.split()[0])) for r in out if not r.failed)

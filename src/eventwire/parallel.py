@@ -195,6 +195,7 @@ class WorkerPool:
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._loader: Loader | None = None
+        self._started = False  # a worker has said it is ready (see _running)
 
     def __enter__(self) -> WorkerPool:
         if self.fork:  # the workers are forked once the loader has loaded (see _wait)
@@ -301,8 +302,11 @@ class WorkerPool:
             self._wait(waiting, finished, split)
 
     def _running(self) -> bool:
-        """Whether a worker has started (loaded and said it is ready)."""
-        return any(worker.ready for worker in self._workers)
+        """Whether a worker has started (loaded and said it is ready): from then on, the
+        steady read-ahead, also while a crashed worker is replaced."""
+        if not self._started:
+            self._started = any(worker.ready for worker in self._workers)
+        return self._started
 
     def _read_ahead(self) -> int:
         """Batches that may be out at once: more while the model loads (see the module)."""
