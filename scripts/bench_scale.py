@@ -22,6 +22,8 @@ Usage:
                                      # samples written to long-samples.jsonl as it goes
   python scripts/bench_scale.py --report /tmp/mem-run/long-samples.jsonl   # its report, also
                                      # of a run still going (--update-docs: into the docs)
+  python scripts/bench_scale.py --as-user 1500 --repeat 2   # --workers 2 vs 1 as a user
+                                     # runs them (own processes, model loads included)
   python scripts/bench_scale.py --vocab-growth 600  # what a worker keeps per new word
   python scripts/bench_scale.py --writer-memory 12000   # where the writer's memory goes
   python scripts/bench_scale.py --rebuild-memory 30000  # the rebuild's peak memory on a store
@@ -71,6 +73,7 @@ from eventwire.store.ingest import COMMIT_EVERY
 
 SECTION = "## Scale: workers, Ray and memory"
 MEMORY_SECTION = "## Scale: memory over a long run"
+AS_USER_SECTION = "## Scale: --workers 2 as a user runs it"
 FLAT = 0.05  # RSS within 5% from the first half of a long run to the second is "flat"
 SAMPLES = REPO / "samples" / "articles"
 LOAD_AT_START = os.getloadavg()[0]
@@ -118,24 +121,55 @@ def rss_mib(pid: int) -> float | None:
     return None
 
 
-def worker_pids(parent: int) -> list[int]:
-    """The children of ``parent`` that are eventwire workers (spawned processes, not
-    multiprocessing's resource tracker)."""
+def pss_mib(pid: int) -> float | None:
+    """Proportional set size: the process's own pages plus its share of the pages it shares
+    (a forked worker shares the model's pages with the loader and the other workers)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def _spawned_children(parent: int) -> list[int]:
+    """The children of ``parent`` started by multiprocessing's spawn (not its resource
+    tracker)."""
     pids = []
-    for task in Path(f"/proc/{parent}/task").iterdir():
-        try:
-            pids += [int(p) for p in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    workers = []
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{parent}/task").iterdir():
+            with contextlib.suppress(OSError):
+                pids += [int(p) for p in (task / "children").read_text().split()]
+    found = []
     for pid in pids:
         try:
             command = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
         if b"spawn_main" in command:
+            found.append(pid)
+    return sorted(found)
+
+
+def worker_processes(parent: int) -> tuple[list[int], list[int]]:
+    """The eventwire workers under ``parent`` and the loaders they were forked from: on Linux
+    the command spawns a loader, which forks the workers (its children, with its command
+    line); elsewhere the workers are the command's spawned children."""
+    workers, loaders = [], []
+    for pid in _spawned_children(parent):
+        forked = _spawned_children(pid)
+        if forked:
+            loaders.append(pid)
+            workers += forked
+        else:
             workers.append(pid)
-    return sorted(workers)
+    return sorted(workers), loaders
+
+
+def worker_pids(parent: int) -> list[int]:
+    """The eventwire workers under ``parent`` (see :func:`worker_processes`)."""
+    return worker_processes(parent)[0]
 
 
 def store_mib(db: Path) -> float:
@@ -179,13 +213,18 @@ class Sampler:
             writer = rss_mib(self.pid)
             if writer is None:
                 return
-            pids = worker_pids(self.pid)
+            pids, loaders = worker_processes(self.pid)
             workers = {pid: m for pid in pids if (m := rss_mib(pid)) is not None}
+            # the model's memory, counted once however many workers share it
+            shared = [m for pid in [*loaders, *workers] if (m := pss_mib(pid)) is not None]
             sample = {"seconds": round(time.perf_counter() - self._start, 1),
                       "documents": self.done, "load": round(os.getloadavg()[0], 2),
                       "writer_mib": round(writer, 1),
                       "worker_mib": [round(m, 1) for m in workers.values()],
                       "worker_pids": list(workers),
+                      "loader_mib": [round(m, 1) for pid in loaders
+                                     if (m := rss_mib(pid)) is not None],
+                      "workers_pss_mib": round(sum(shared), 1),
                       "store_mib": round(store_mib(self.db), 1)}  # fmt: skip
             self.samples.append(sample)
             if self._out:
@@ -249,6 +288,12 @@ def memory_table(samples: list[dict], points: int = 10) -> list[str]:
         cells = [f"{s['worker_mib'][number]:.0f}" if number < len(s["worker_mib"]) else "-"
                  for s in picks]  # fmt: skip
         lines.append(f"| worker {number + 1} | " + " | ".join(cells) + " |")
+    if any(s.get("loader_mib") for s in picks):  # forked workers: RSS counts shared pages
+        cells = [f"{s['loader_mib'][0]:.0f}" if s.get("loader_mib") else "-" for s in picks]
+        lines.append("| loader (the workers are its forks) | " + " | ".join(cells) + " |")
+        cells = [f"{s['workers_pss_mib']:.0f}" if "workers_pss_mib" in s else "-" for s in picks]
+        lines.append("| loader + workers, PSS (shared pages counted once) | "
+                     + " | ".join(cells) + " |")  # fmt: skip
     sizes = " | ".join(f"{s['store_mib']:.0f}" for s in picks)
     lines.append(f"| store on disk, file + WAL (MiB) | {sizes} |")
     lines.append("| load average | " + " | ".join(f"{s['load']:.1f}" for s in picks) + " |")
@@ -753,6 +798,201 @@ def command_run(corpus: Path, db: Path, workers: int) -> dict[str, float]:
             "cpu": children1 - children0}  # fmt: skip
 
 
+# What --as-user runs: `eventwire ingest` as `python -m eventwire` runs it, plus an exit hook
+# that writes the command's own CPU time and its children's (the loader and the workers it
+# forked, or the spawned workers), and marks (wall and CPU seconds of the command's process) of
+# its phases: the loader started and ready, the store's rebuild. Run with `python -c`, so that
+# the spawned loader imports nothing of this script.
+AS_USER_COMMAND = r"""
+import atexit, json, resource, sys, time
+marks, marks_file = {}, sys.argv[1]
+def mark(name):
+    marks.setdefault(name, (time.perf_counter(), time.process_time()))
+mark("start")
+def report():
+    mark("exit")
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(marks_file, "w") as out:
+        json.dump({"marks": marks, "own_cpu": own.ru_utime + own.ru_stime,
+                   "children_cpu": children.ru_utime + children.ru_stime}, out)
+atexit.register(report)
+from eventwire.cli import app
+import eventwire.worker_loader as loader, eventwire.store.db as db
+spawn, started, rebuild = loader.Loader.__init__, loader.Loader.started, db.Store.rebuild
+def spawn_marked(self, *args, **kwargs):
+    mark("loader_spawn")
+    spawn(self, *args, **kwargs)
+def started_marked(self):
+    ready = started(self)
+    if ready:
+        mark("loader_ready")
+    return ready
+def rebuild_marked(self, *args, **kwargs):
+    mark("rebuild_start")
+    try:
+        return rebuild(self, *args, **kwargs)
+    finally:
+        mark("rebuild_end")
+loader.Loader.__init__, loader.Loader.started = spawn_marked, started_marked
+db.Store.rebuild = rebuild_marked
+sys.argv = ["eventwire", *sys.argv[2:]]
+app(prog_name="eventwire")
+"""
+
+
+def as_user_run(corpus: Path, db: Path, workers: int, fork: bool = True) -> dict[str, float]:
+    """`eventwire ingest CORPUS --workers N --progress` in its own process (AS_USER_COMMAND):
+    wall seconds, CPU seconds of the command's process and of its children, and when (wall
+    seconds from the start) the first and last batches were committed, the loader was ready
+    and the rebuild ran, with the command's own CPU seconds at those points. ``fork`` False:
+    the workers are spawned, each loading the model (EVENTWIRE_FORK_WORKERS=0)."""
+    for old in (db, db.with_name(db.name + ".wal")):
+        old.unlink(missing_ok=True)
+    marks_file = db.with_suffix(".marks.json")
+    command = [sys.executable, "-c", AS_USER_COMMAND, str(marks_file), "ingest", str(corpus),
+               "--db", str(db), "--workers", str(workers), "--progress"]  # fmt: skip
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "EVENTWIRE_FORK_WORKERS": str(int(fork))}
+    load = os.getloadavg()[0]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True, env=env)  # fmt: skip
+    commits: list[tuple[float, int]] = []
+    other: list[str] = []
+    for line in process.stderr:
+        if line.startswith("eventwire: committed "):
+            commits.append((time.perf_counter() - start, int(line.split()[2])))
+        else:
+            other.append(line.rstrip())
+    process.wait()
+    wall = time.perf_counter() - start
+    if process.returncode != 0 or not commits:
+        raise SystemExit(f"eventwire ingest --workers {workers} failed: " + "\n".join(other[-20:]))
+    found = json.loads(marks_file.read_text(encoding="utf-8"))
+    origin_wall, _ = found["marks"]["start"]
+    marks = {name: (when - origin_wall, cpu) for name, (when, cpu) in found["marks"].items()}
+    documents = commits[-1][1]
+    return {"workers": workers, "fork": fork, "documents": documents, "wall": wall,
+            "rate": documents / wall, "own_cpu": found["own_cpu"],
+            "children_cpu": found["children_cpu"], "first_commit": commits[0][0],
+            "last_commit": commits[-1][0], "marks": marks, "load_start": load,
+            "load_end": os.getloadavg()[0]}  # fmt: skip
+
+
+def predicted_wall(run: dict, start_up_cpu: float) -> float:
+    """Wall seconds the run would take on two free cores, from its CPU seconds:
+
+    - ``--workers 1``: its CPU seconds (one process, one core);
+    - ``--workers 2``: what runs alone, one after the other (the command's own start until it
+      starts the loader, the loader's load, ``start_up_cpu``, measured alone; the store's
+      rebuild at the end), plus half of the rest: the reading, cleaning and storing of the
+      command and the workers' analyses share the two cores, less the command's work done
+      while the loader loaded (on the core the load leaves free)."""
+    marks = run["marks"]
+    total = run["own_cpu"] + run["children_cpu"]
+    if run["workers"] == 1:
+        return total
+    if "loader_spawn" not in marks:
+        return float("nan")  # spawned workers: no loader
+    before_pool = marks["loader_spawn"][1]
+    during_load = marks["loader_ready"][1] - before_pool
+    rebuild = marks["rebuild_end"][1] - marks["rebuild_start"][1]
+    shared = total - before_pool - during_load - start_up_cpu - rebuild
+    return before_pool + start_up_cpu + max(0.0, shared) / 2 + rebuild
+
+
+def as_user(count: int, update_docs: bool, command: str, repeat: int = 1) -> None:
+    """`--workers 1` vs `--workers 2` as a user runs them on ``count`` recombined articles
+    (seed 11), ``repeat`` times in alternating order; with the CPU split and the prediction
+    for two free cores (see :func:`predicted_wall`); and once `--workers 2` with spawned
+    workers that each load the model (EVENTWIRE_FORK_WORKERS=0, as before the loader)."""
+    with tempfile.TemporaryDirectory(prefix="bench-scale-as-user-") as scratch:
+        folder = Path(scratch)
+        corpus = folder / "corpus.jsonl"
+        chars = write_corpus(corpus, count, seed=11)
+        write_corpus(folder / "warm.jsonl", 16, seed=12)
+        # untimed: the files the commands read (Python, the model) into the page cache
+        as_user_run(folder / "warm.jsonl", folder / "warm.duckdb", 1)
+        _, start_up_cpu = pool_start_up(Settings(workers=2))
+        print(f"{count:,} articles ({chars / count:,.0f} characters on average); two workers "
+              f"start in {start_up_cpu:.1f} CPU s", flush=True)  # fmt: skip
+        runs: dict[int, list[dict]] = {1: [], 2: []}
+        for number in range(repeat):
+            for workers in ((1, 2) if number % 2 == 0 else (2, 1)):
+                run = as_user_run(corpus, folder / f"w{workers}.duckdb", workers)
+                runs[workers].append(run)
+                print(f"--workers {workers}: {run['wall']:.1f} s, {run['rate']:.2f} articles/s,"
+                      f" CPU {run['own_cpu']:.1f} (command) + {run['children_cpu']:.1f} "
+                      f"(workers), load {run['load_start']:.1f}-{run['load_end']:.1f}",
+                      flush=True)  # fmt: skip
+        spawned = as_user_run(corpus, folder / "spawned.duckdb", 2, fork=False)
+        print(f"--workers 2, spawned: {spawned['wall']:.1f} s, {spawned['rate']:.2f} "
+              f"articles/s, CPU {spawned['own_cpu']:.1f} + {spawned['children_cpu']:.1f}",
+              flush=True)  # fmt: skip
+        same = (store_rows(folder / "w1.duckdb") == store_rows(folder / "w2.duckdb")
+                == store_rows(folder / "spawned.duckdb"))  # fmt: skip
+    report = as_user_report(runs, spawned, start_up_cpu, same, command, count, chars / count)
+    print(report)
+    if update_docs:
+        replace_section(BENCHMARKS, report)
+        print(f"updated '{AS_USER_SECTION}' in {BENCHMARKS}")
+
+
+def as_user_report(runs: dict[int, list[dict]], spawned: dict, start_up_cpu: float, same: bool,
+                   command: str, count: int, chars: float) -> str:  # fmt: skip
+    """The --as-user runs in Markdown: a row per run, the ratios measured and predicted."""
+
+    def phases(run: dict) -> str:
+        marks = run["marks"]
+        rebuild = marks["rebuild_end"][0] - marks["rebuild_start"][0]
+        ready = (f"{marks['loader_ready'][0]:.1f} (command CPU "
+                 f"{marks['loader_spawn'][1]:.1f} before it started the loader, "
+                 f"{marks['loader_ready'][1] - marks['loader_spawn'][1]:.1f} during its load)"
+                 if "loader_ready" in marks else "-")  # fmt: skip
+        return f"{ready} | {run['first_commit']:.1f} | {rebuild:.1f}"
+
+    lines = [
+        AS_USER_SECTION, "",
+        f"`{command.strip()}` on {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}: `eventwire ingest corpus.jsonl --workers N --progress`, "
+        f"each run its own process into a new store, on {count:,} recombined sample articles "
+        f"(seed 11, {chars:,.0f} characters on average). Wall seconds are as the user waits; "
+        "CPU seconds are the command's own process and its children (the loader and the "
+        f"workers it forked). Two workers alone start in {start_up_cpu:.1f} CPU s (the "
+        "loader's imports, model load and warm-up, and two forks).", "",
+        "| run | load avg | wall s | articles/s | loader ready at s | first commit at s | "
+        "rebuild s | CPU s: command / workers | CPU s per article | predicted wall s on 2 "
+        "free cores |",
+        "| --- | --- | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: |",
+    ]  # fmt: skip
+    for run in [*runs[1], *runs[2], spawned]:
+        total = run["own_cpu"] + run["children_cpu"]
+        name = f"`--workers {run['workers']}`" + ("" if run["fork"] else ", spawned workers "
+                                                  "(`EVENTWIRE_FORK_WORKERS=0`)")  # fmt: skip
+        lines.append(
+            f"| {name} | {run['load_start']:.1f}-{run['load_end']:.1f} | "
+            f"{run['wall']:.1f} | {run['rate']:.2f} | {phases(run)} | "
+            f"{run['own_cpu']:.1f} / {run['children_cpu']:.1f} | "
+            f"{total / run['documents']:.4f} | {predicted_wall(run, start_up_cpu):.1f} |"
+            .replace("| nan |", "| - |"))
+    best = {w: min(runs[w], key=lambda r: r["wall"]) for w in (1, 2)}
+    measured = best[1]["wall"] / best[2]["wall"]
+    predicted = (predicted_wall(best[1], start_up_cpu)
+                 / predicted_wall(best[2], start_up_cpu))  # fmt: skip
+    lines += [
+        "",
+        f"**`--workers 2` vs `--workers 1`: {measured:.2f}x** articles per second as measured "
+        f"(the fastest run of each); **{predicted:.2f}x predicted from the CPU seconds** for "
+        "two free cores (docs/scale.md, 'Two workers on two cores'); spawned workers (each "
+        f"loading the model, as before the loader): **{best[1]['wall'] / spawned['wall']:.2f}x**"
+        " measured; same store (all runs): "
+        f"{'yes' if same else '**NO**'}. The measured ratio is the one that counts on a quiet "
+        "machine (load average under ~0.5 at the start); with other work on the cores it "
+        "falls below the prediction.",
+    ]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
 def pool_start_up(settings: Settings) -> tuple[float, float]:
     """Seconds for two workers to start and warm up (``pipeline.warm_up``: the model and the
     tables its components load at first use; once per run)."""
@@ -834,6 +1074,12 @@ def main() -> None:
                         "src folder (e.g. 'git archive' of an older commit), on a copy of the "
                         "same store, and compare")  # fmt: skip
     parser.add_argument("--rebuild-store", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--as-user", type=int, metavar="N",
+                        help="only `eventwire ingest --workers 1` vs `--workers 2` as a user "
+                        "runs them, on N articles, with their CPU split and the ratio "
+                        f"predicted from it (--update-docs: '{AS_USER_SECTION}')")  # fmt: skip
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="with --as-user: run each this many times (alternating order)")
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray run")
     parser.add_argument("--update-docs", action="store_true",
                         help=f"rewrite '{SECTION}' in docs/benchmarks.md (with --long-only or "
@@ -852,6 +1098,9 @@ def main() -> None:
         return
     if args.writer_memory:
         writer_memory(args.writer_memory, args.memory_limit, args.writer_setting)
+        return
+    if args.as_user:
+        as_user(args.as_user, args.update_docs, command, args.repeat)
         return
     if args.vocab_growth:
         vocab_growth(args.vocab_growth)
@@ -981,13 +1230,15 @@ def main() -> None:
         "Reading the numbers: every process runs BLAS on one thread (`Settings.blas_threads`), "
         "the in-process run as each worker, so the in-process run uses one core and two "
         "workers can use two. The in-process run of the table has its model and tables loaded "
-        "before its clock starts, while the workers load theirs inside the run (about 8 CPU s "
-        "each): over a short run that start-up weighs on the whole-run ratio, hence the figure "
+        "before its clock starts, while the workers' loader loads them inside the run (about "
+        "7.5 CPU s, once; the workers are its forks; with FORK_WORKERS=0, about 8 CPU s per "
+        "worker): over a short run that start-up weighs on the whole-run ratio, hence the figure "
         "without it and the runs as a user makes them. When the two-worker runs use about as "
         "many cores as the in-process run, other work held the machine and the wall-clock "
         "ratios say nothing about the workers (the CPU seconds per article still do: two "
         "workers cost the in-process CPU plus the workers' start-up and the batches' "
-        "pickling).",
+        "transfer). `--as-user N` measures the runs as a user makes them on their own, with "
+        "the ratio their CPU seconds predict.",
         "",
         "Memory over a long run:",
         "",

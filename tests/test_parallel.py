@@ -13,7 +13,12 @@ import eventwire
 from eventwire.cli import app
 from eventwire.ingest import read_documents
 from eventwire.model import Document, Result
-from eventwire.parallel import WorkerPool, analyse_in_workers, run_in_workers
+from eventwire.parallel import (
+    START_UP_BATCHES_PER_WORKER,
+    WorkerPool,
+    analyse_in_workers,
+    run_in_workers,
+)
 from eventwire.pipeline import batches
 from eventwire.settings import Settings, available_cores
 from tests.conftest import BAD_SAMPLES, SAMPLES
@@ -32,7 +37,7 @@ def _pool(settings: Settings, workers: int = 2) -> WorkerPool:
 
 def test_batches_come_back_in_input_order_with_bounded_read_ahead() -> None:
     settings = Settings(batch_documents=2)
-    texts = ["SLOW text." if n % 3 == 0 else "Quick text." for n in range(40)]
+    texts = ["SLOW text." if n % 10 == 0 else "Quick text." for n in range(200)]
     taken = 0
     ahead: list[int] = []
 
@@ -47,11 +52,15 @@ def test_batches_come_back_in_input_order_with_bounded_read_ahead() -> None:
         for batch in pool.map(batches(source(), settings)):
             out.extend(batch)
             ahead.append(taken - len(out))  # read from the input, not yet handed on
-    assert [r.document.id for r in out] == [f"d{n}" for n in range(40)]
-    assert [r.document.title for r in out] == [f"seen {n % 2} of 2" for n in range(40)]
+    assert [r.document.id for r in out] == [f"d{n}" for n in range(200)]
+    assert [r.document.title for r in out] == [f"seen {n % 2} of 2" for n in range(200)]
     assert not any(r.errors for r in out)
-    # at most 2 batches per worker are out, plus the one being formed: never the whole input
-    assert max(ahead) <= (2 * 2 + 1) * 2
+    # while the workers load, up to 32 batches per worker are read ahead (a core is free):
+    # the input is read past the steady bound then, but never whole
+    start_up = (START_UP_BATCHES_PER_WORKER * 2 + 1) * 2
+    assert (2 * 2 + 1) * 2 < max(ahead) <= start_up < len(texts)
+    # once that is used up, at most 2 batches per worker are out, plus the one being formed
+    assert max(ahead[START_UP_BATCHES_PER_WORKER * 2:]) <= (2 * 2 + 1) * 2
 
 
 def test_a_crashing_document_gets_an_error_record_and_the_rest_are_analysed() -> None:
@@ -192,3 +201,49 @@ def test_clean_workers_default_to_a_third_of_the_workers() -> None:
     assert [Settings(workers=n).clean_worker_count() for n in (1, 2, 3, 4, 6, 16)] == [
         0, 0, 0, 1, 2, 5]
     assert Settings(workers=16, clean_workers=0).clean_worker_count() == 0
+
+
+def _analysed(doc_id: str) -> Result:
+    from eventwire.model import Actor, Cue, ErrorRecord, Event, Quote, SentenceSpan, Span
+
+    text = "Ministers of Norvik said on Monday: 'We will help Eastmere.'"
+    return Result(
+        document=Document(id=doc_id, text=text, published="2024-03-05", source="x.jsonl:1"),
+        actors=[Actor(id="A1", name="Norvik", type="country", country="NRV",
+                      mentions=[Span(start=13, end=19, text="Norvik")])],
+        quotes=[Quote(id="Q1", text="We will help Eastmere.", start=37, end=59, kind="direct",
+                      speaker="A1", cue=Cue(start=20, end=24, text="said", lemma="say"))],
+        events=[Event(id="E1", source="A1", cameo="057", cameo_root="05", quad_class=1,
+                      goldstein=4.5, sentence=SentenceSpan(start=0, end=60),
+                      trigger=Span(start=45, end=49, text="help"), confidence=0.625)],
+        errors=[ErrorRecord(stage="clean", message="a notice", notice=True)],
+    )  # fmt: skip
+
+
+def test_analysed_batches_cross_back_from_a_worker_unchanged() -> None:
+    import pickle
+
+    from eventwire.ingest import SkippedFile
+    from eventwire.pipeline import _SentBatch
+
+    batch = [_analysed("a"), SkippedFile(Path("photo.png")), _analysed("b")]
+    back = pickle.loads(pickle.dumps(_SentBatch(batch)))
+    assert type(back) is list and back == batch
+    assert [r.model_dump_json() for r in back if isinstance(r, Result)] == [
+        r.model_dump_json() for r in batch if isinstance(r, Result)]
+    assert isinstance(back[0].quotes[0].cue.lemma, str)  # the subclass kept its own field
+
+
+def test_a_result_its_model_refuses_fails_alone_when_read_back() -> None:
+    import pickle
+
+    from eventwire.pipeline import _SentBatch
+
+    broken = _analysed("b")
+    broken.events[0].confidence = 1.5  # set without validation, as an analysis could
+    back = pickle.loads(pickle.dumps(_SentBatch([_analysed("a"), broken, _analysed("c")])))
+    assert back[0] == _analysed("a") and back[2] == _analysed("c")
+    assert back[1].document.id == "b" and back[1].failed and not back[1].events
+    assert back[1].errors[0].stage == "nlp"
+    assert "could not be read back" in back[1].errors[0].message
+    assert "events.0.confidence" in back[1].errors[0].message

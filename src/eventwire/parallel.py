@@ -1,14 +1,20 @@
 """Every core of one machine: worker processes that parse and extract batches of documents.
 
-Each worker is a process started with the ``spawn`` context (no fork of a parent that may hold
-DuckDB connections, threads or a loaded model) that loads the spaCy pipeline once and then runs
-:func:`eventwire.pipeline.analyse_batch` on the batches it is sent. Results come back **in input
-order**. Reading, cleaning and storing stay in the calling process: a store has one writer.
-Each worker runs NumPy's BLAS on ``Settings.blas_threads`` threads (1 by default): the workers
-already fill the cores.
+The workers run :func:`eventwire.pipeline.analyse_batch` on the batches they are sent, with the
+spaCy pipeline loaded and warmed up once: on Linux it is loaded once for all of them by a loader
+process (:mod:`eventwire.worker_loader`, itself spawned, never a fork of the calling process,
+which may hold DuckDB connections and threads) and each worker is a fork of that loaded process,
+sharing the model's memory; elsewhere each worker is a process started with ``spawn`` that
+loads its own. Results come back **in input order**. Reading, cleaning and storing stay in the
+calling process: a store has one writer. Each worker runs NumPy's BLAS on
+``Settings.blas_threads`` threads (1 by default): the workers already fill the cores.
 
 Memory stays flat: at most ``2 * workers`` batches are out at once (sent, being parsed, or
 finished and waiting for an earlier one), and the input is read only as fast as batches leave.
+While the model loads, before any worker is ready, the calling process reads and cleans ahead
+up to ``START_UP_BATCHES_PER_WORKER`` batches per worker instead: a core would otherwise wait
+idle for the load, and the cleaning done then is not done later, when the workers need the
+cores (a bounded buffer, once per run).
 A worker is sent its next batch while it parses the one before (it holds up to
 ``JOBS_PER_WORKER``), and it receives and sends on threads of its own, so that it never waits
 for the reading process to store results or clean more input between two batches.
@@ -37,21 +43,26 @@ from typing import Any
 
 from eventwire.model import ErrorRecord, Result
 from eventwire.settings import Settings
+from eventwire.worker_loader import FORK_WORKERS, Loader, LoaderFailed
 
 __all__ = ["WorkerPool", "WorkerFailed", "analyse_in_workers", "run_in_workers",
            "DEFAULT_TASK"]  # fmt: skip
 
 # What a worker runs on a batch, what it loads before the first one, and what becomes of a
 # document that broke a worker alone ("module:function").
-DEFAULT_TASK = "eventwire.pipeline:analyse_batch"
+DEFAULT_TASK = "eventwire.pipeline:analyse_batch_to_send"
 DEFAULT_WARM_UP = "eventwire.pipeline:warm_up"
 DEFAULT_LOST = "eventwire.parallel:analysis_lost"
 # Batches out at once per worker: one being parsed, one waiting in its pipe or for its turn.
 BATCHES_PER_WORKER = 2
 # Batches a worker holds at once: the one it parses and the next, already received.
 JOBS_PER_WORKER = 2
+# Batches read (and cleaned) ahead per worker while the model loads and no worker is ready.
+START_UP_BATCHES_PER_WORKER = 32
 # Seconds a worker is given to finish its batch after being asked to stop.
 STOP_GRACE = 5.0
+# What a forked worker runs (see _serve).
+SERVE = "eventwire.parallel:_serve"
 
 
 class WorkerFailed(RuntimeError):
@@ -62,10 +73,12 @@ Batch = list[Any]  # Result | SkippedFile items, analysed in place by the task
 
 
 def analyse_in_workers(
-    batches: Iterable[Batch], settings: Settings, workers: int
-) -> Iterator[Batch]:
-    """Each batch parsed and extracted by one of ``workers`` processes, in input order."""
-    yield from run_in_workers(batches, settings, workers)
+    batches: Iterable[Batch], settings: Settings, workers: int,
+    more: Callable[[Batch], bool] | None = None,
+) -> Iterator[Batch]:  # fmt: skip
+    """Each batch parsed and extracted by one of ``workers`` processes, in input order (for
+    ``more``, see :func:`run_in_workers`)."""
+    yield from run_in_workers(batches, settings, workers, more=more)
 
 
 def run_in_workers(
@@ -76,21 +89,28 @@ def run_in_workers(
     task: str = DEFAULT_TASK,
     warm_up: str | None = DEFAULT_WARM_UP,
     lost: str = DEFAULT_LOST,
+    more: Callable[[Batch], bool] | None = None,
 ) -> Iterator[Batch]:
     """``task`` run on each batch by one of ``workers`` processes, in input order. A run of
-    one batch is done here: starting processes costs more than it saves."""
+    one batch is done here: starting processes costs more than it saves. ``more(first)`` says
+    whether the input goes on after the first batch; without it the second batch is read to
+    know, before the workers start loading (with it, they start as soon as it is known)."""
     batches = iter(batches)
     first = next(batches, None)
     if first is None:
         return
-    second = next(batches, None)
-    if second is None:
+    if more is not None:
+        alone, rest = not more(first), batches
+    else:
+        second = next(batches, None)
+        alone, rest = second is None, _chain([second], batches)
+    if alone:
         if warm_up:
             _function(warm_up)(settings)
         yield _function(task)(first, settings)
         return
     with WorkerPool(settings, workers, task=task, warm_up=warm_up, lost=lost) as pool:
-        yield from pool.map(_chain(first, second, batches))
+        yield from pool.map(_chain([first], rest))
 
 
 def analysis_lost(item: Any, reason: str) -> Any:
@@ -100,9 +120,8 @@ def analysis_lost(item: Any, reason: str) -> Any:
     return item
 
 
-def _chain(first: Batch, second: Batch, rest: Iterator[Batch]) -> Iterator[Batch]:
-    yield first
-    yield second
+def _chain(read: list[Batch], rest: Iterator[Batch]) -> Iterator[Batch]:
+    yield from read
     yield from rest
 
 
@@ -117,7 +136,7 @@ class _Job:
 
 @dataclass(eq=False)  # workers are told apart by identity
 class _Worker:
-    process: Any  # multiprocessing.context.SpawnProcess
+    process: Any  # a ForkedProcess, or a multiprocessing.context.SpawnProcess
     conn: Connection
     ready: bool = False
     jobs: deque[_Job] = field(default_factory=deque)  # the first is being analysed
@@ -148,7 +167,11 @@ class WorkerPool:
     ``task`` and ``warm_up`` name functions (``"module:function"``) that the workers import:
     ``task(batch, settings)`` returns the analysed batch, ``warm_up(settings)`` loads what every
     batch needs; ``lost(item, reason)``, called here, returns what stands for an item that
-    broke a worker alone. Use it as a context manager: leaving it stops every worker."""
+    broke a worker alone. Use it as a context manager: leaving it stops every worker.
+
+    ``fork`` (default: on Linux, unless ``Settings.fork_workers`` is false) forks the workers
+    from a loader process that ran ``warm_up`` once (:mod:`eventwire.worker_loader`); else each
+    worker is spawned and runs it itself."""
 
     def __init__(
         self,
@@ -158,6 +181,7 @@ class WorkerPool:
         task: str = DEFAULT_TASK,
         warm_up: str | None = DEFAULT_WARM_UP,
         lost: str = DEFAULT_LOST,
+        fork: bool | None = None,
     ) -> None:
         if workers < 1:
             raise ValueError("a pool needs at least one worker")
@@ -167,18 +191,43 @@ class WorkerPool:
         self.warm_up = warm_up
         self._lost = _function(lost)
         self.restarts = 0  # workers replaced after a crash or a timeout
+        self.fork = FORK_WORKERS and settings.fork_workers if fork is None else fork
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
+        self._loader: Loader | None = None
+        self._started = False  # a worker has said it is ready (see _running)
 
     def __enter__(self) -> WorkerPool:
-        self._workers = [self._start() for _ in range(self.size)]
+        if self.fork:  # the workers are forked once the loader has loaded (see _wait)
+            self._loader = self._new_loader()
+        else:
+            self._workers = [self._start() for _ in range(self.size)]
         return self
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
         # after an error or Ctrl-C the work in hand is not wanted: stop at once
         self.close(grace=STOP_GRACE if exc_type is None else 0.0)
 
+    def _new_loader(self) -> Loader:
+        with _blas_threads(self.settings.blas_threads), _without_ctrl_c():
+            return Loader(self._context, self.settings, self.task, self.warm_up, SERVE)
+
+    def _loaded(self) -> bool:
+        """Whether the loader has loaded; once it has, the workers are forked. Raises what
+        stopped its load."""
+        assert self._loader is not None
+        try:
+            if not self._loader.started():
+                return False
+        except LoaderFailed as err:
+            raise WorkerFailed(str(err)) from None
+        if not self._workers:
+            self._workers = [self._start() for _ in range(self.size)]
+        return True
+
     def _start(self) -> _Worker:
+        if self._loader is not None:
+            return self._fork()
         mine, theirs = self._context.Pipe()
         process = self._context.Process(
             target=_serve,
@@ -186,10 +235,26 @@ class WorkerPool:
             name="eventwire-worker",
             daemon=True,
         )
-        with _blas_threads(self.settings.blas_threads):
+        with _blas_threads(self.settings.blas_threads), _without_ctrl_c():
             process.start()
         theirs.close()
         return _Worker(process, mine)
+
+    def _fork(self) -> _Worker:
+        """A worker forked from the loader; a loader that has died (the OOM killer) is
+        replaced first, and this waits for its load."""
+        assert self._loader is not None
+        try:
+            process, conn = self._loader.fork()
+        except LoaderFailed:
+            self._loader.close(grace=0.0)
+            self._loader = self._new_loader()
+            try:
+                self._loader.wait_started()
+                process, conn = self._loader.fork()
+            except LoaderFailed as err:
+                raise WorkerFailed(str(err)) from None
+        return _Worker(process, conn)
 
     def close(self, grace: float = STOP_GRACE) -> None:
         """Ask every worker to stop, then stop those that do not within ``grace`` seconds."""
@@ -204,6 +269,9 @@ class WorkerPool:
                 worker.process.join()
             worker.conn.close()
         self._workers = []
+        if self._loader is not None:
+            self._loader.close(grace=0.0)  # its workers have been reaped: it stops at once
+            self._loader = None
 
     def map(self, batches: Iterable[Batch]) -> Iterator[Batch]:
         """Every batch analysed, in the order given, while at most ``2 * workers`` batches are
@@ -214,15 +282,16 @@ class WorkerPool:
         split: dict[int, _Parts] = {}
         taken = given = 0
         exhausted = False
-        limit = BATCHES_PER_WORKER * self.size
         while True:
-            while not exhausted and taken - given < limit:
+            while not exhausted and taken - given < self._read_ahead():
                 batch = next(source, None)
                 if batch is None:
                     exhausted = True
                 else:
                     waiting.append(_Job(taken, batch))
                     taken += 1
+                if not self._running():  # has the load ended? (without waiting)
+                    self._wait(waiting, finished, split, block=False)
             self._hand_out(waiting, ahead=not exhausted)
             if given in finished:
                 yield finished.pop(given)
@@ -231,6 +300,18 @@ class WorkerPool:
             if exhausted and given == taken:
                 return
             self._wait(waiting, finished, split)
+
+    def _running(self) -> bool:
+        """Whether a worker has started (loaded and said it is ready): from then on, the
+        steady read-ahead, also while a crashed worker is replaced."""
+        if not self._started:
+            self._started = any(worker.ready for worker in self._workers)
+        return self._started
+
+    def _read_ahead(self) -> int:
+        """Batches that may be out at once: more while the model loads (see the module)."""
+        per_worker = BATCHES_PER_WORKER if self._running() else START_UP_BATCHES_PER_WORKER
+        return per_worker * self.size
 
     def _hand_out(self, waiting: deque[_Job], ahead: bool) -> None:
         """Waiting jobs to the workers: first one to each idle worker, then (``ahead``) one
@@ -267,18 +348,30 @@ class WorkerPool:
         )
 
     def _wait(
-        self, waiting: deque[_Job], finished: dict[int, Batch], split: dict[int, _Parts]
-    ) -> None:
-        """Wait for a message or a death, or for the next deadline, and handle it."""
+        self, waiting: deque[_Job], finished: dict[int, Batch], split: dict[int, _Parts],
+        block: bool = True,
+    ) -> None:  # fmt: skip
+        """Wait for a message or a death, or for the next deadline (``block`` False: only
+        what has already come), and handle it."""
         now = time.monotonic()
         busy = [w for w in self._workers if w.job is not None]
         timeout = min((w.deadline for w in busy), default=now + 1.0) - now
-        watched: dict[Any, _Worker] = {}
+        loader = self._loader
+        if loader is not None and not loader.ready:
+            if self._loaded():
+                return
+            timeout = min(timeout, 1.0)
+        watched: dict[Any, _Worker | None] = {}
+        if loader is not None and not loader.ready:
+            watched[loader.conn] = watched[loader.process.sentinel] = None
         for worker in self._workers:
             watched[worker.conn] = worker
             watched[worker.process.sentinel] = worker
-        for ready in wait(list(watched), timeout=max(0.0, min(timeout, 1.0))):
+        for ready in wait(list(watched), timeout=max(0.0, min(timeout, 1.0)) if block else 0):
             worker = watched[ready]
+            if worker is None:
+                self._loaded()
+                continue
             if worker not in self._workers:
                 continue  # replaced while handling an earlier event of this round
             if ready is worker.conn:
@@ -383,6 +476,22 @@ def _blas_threads(threads: int) -> Iterator[None]:
     finally:
         for name in added:
             os.environ.pop(name, None)
+
+
+@contextlib.contextmanager
+def _without_ctrl_c() -> Iterator[None]:
+    """A process started in this block ignores Ctrl-C from its first instruction (an ignored
+    signal stays ignored across exec): a Ctrl-C while it imports would otherwise print its
+    traceback. The calling process handles Ctrl-C, and stops it. Only the main thread can set
+    a signal's handler; elsewhere the process ignores it once it runs (see _serve)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
 
 
 def _serve(conn: Connection, settings_fields: dict[str, Any], task: str,

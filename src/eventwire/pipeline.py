@@ -6,9 +6,12 @@ always goes on.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
 
 from eventwire.data import read_text
 from eventwire.extract import extract
@@ -17,7 +20,8 @@ from eventwire.model import Document, ErrorRecord, Result
 from eventwire.nlp import load_pipeline, use_blas_threads
 from eventwire.settings import Settings
 
-__all__ = ["run", "analyse", "analyse_batch", "batches", "warm_up", "SkippedFile"]
+__all__ = ["run", "analyse", "analyse_batch", "analyse_batch_to_send", "batches", "warm_up",
+           "SkippedFile"]  # fmt: skip
 
 
 Input = str | Path | Mapping[str, Any]
@@ -72,11 +76,31 @@ def analyse(
     if workers > 1:
         from eventwire.parallel import analyse_in_workers  # here: it starts processes
 
-        for batch in analyse_in_workers(batches(items, settings), settings, workers):
+        counted = _Counted(items)
+        # batches() reads the first item of the next batch before it gives a batch: when
+        # more items were read than the first batch holds, the input goes on
+        for batch in analyse_in_workers(batches(counted, settings), settings, workers,
+                                        more=lambda first: counted.taken > len(first)):
             yield from batch
         return
     for batch in batches(items, settings):
         yield from analyse_batch(batch, settings)
+
+
+class _Counted:
+    """An iterator that counts the items taken from it."""
+
+    def __init__(self, items: Iterable[Result | SkippedFile]) -> None:
+        self._items = iter(items)
+        self.taken = 0
+
+    def __iter__(self) -> Iterator[Result | SkippedFile]:
+        return self
+
+    def __next__(self) -> Result | SkippedFile:
+        item = next(self._items)
+        self.taken += 1
+        return item
 
 
 def batches(
@@ -142,6 +166,61 @@ def analyse_batch(
             if doc is not None:
                 _extract_one(item, doc, settings)
     return batch
+
+
+def analyse_batch_to_send(
+    batch: list[Result | SkippedFile], settings: Settings
+) -> list[Result | SkippedFile]:
+    """:func:`analyse_batch` in a worker process: the same list, which crosses back to the
+    calling process as JSON (pydantic's serialiser and validator) rather than as pickled models:
+    measured on the sample articles, 0.14 + 1.1 ms per article against 0.9 + 1.6 ms."""
+    return _SentBatch(analyse_batch(batch, settings))
+
+
+# The analysed documents of a batch, as JSON and back.
+_RESULTS = TypeAdapter(list[Result])
+
+
+class _SentBatch(list):
+    """A batch whose results are pickled as one JSON text (see analyse_batch_to_send)."""
+
+    def __reduce__(self) -> tuple:
+        places = [n for n, item in enumerate(self) if isinstance(item, Result)]
+        others = [(n, item) for n, item in enumerate(self) if not isinstance(item, Result)]
+        return _received_batch, (_RESULTS.dump_json([self[n] for n in places]), places, others)
+
+
+def _received_batch(
+    data: bytes, places: list[int], others: list[tuple[int, SkippedFile]]
+) -> list[Result | SkippedFile]:
+    """A batch sent by a worker, read back in the calling process."""
+    try:
+        results = _RESULTS.validate_json(data)
+    except ValidationError:  # some result breaks its own model: the others are kept
+        results = [_received_result(fields) for fields in json.loads(data)]
+    batch: list[Result | SkippedFile | None] = [None] * (len(places) + len(others))
+    for place, result in zip(places, results, strict=True):
+        batch[place] = result
+    for place, item in others:
+        batch[place] = item
+    return batch  # type: ignore[return-value] - every place is filled
+
+
+def _received_result(fields: dict[str, Any]) -> Result:
+    """One result sent by a worker; one that its own model refuses (an analysis that set a
+    value out of range) fails with an ``nlp`` error record saying why."""
+    try:
+        return Result.model_validate(fields)
+    except ValidationError as err:
+        given = fields.get("document") or {}
+        document = Document(id=str(given.get("id", "")), text=str(given.get("text", "")),
+                            source=given.get("source"),
+                            content_hash=given.get("content_hash"))  # fmt: skip
+        problem = err.errors()[0]
+        where = ".".join(map(str, problem["loc"]))
+        return Result(document=document, errors=[ErrorRecord(
+            stage="nlp", message=f"the analysis could not be read back from its worker "
+            f"({where}: {problem['msg']}); not analysed")])  # fmt: skip
 
 
 def _is_fatal(result: Result) -> bool:

@@ -59,6 +59,12 @@ class Settings(BaseSettings):
         description="With workers: seconds a document may take before its worker is stopped and"
         " the document fails alone (a batch is given this per document).",
     )
+    fork_workers: bool = Field(
+        True,
+        description="On Linux: load the model once, in a loader process, and fork each worker"
+        " from it (started in milliseconds, the model's memory shared); false: each worker is"
+        " spawned and loads its own, as on other systems.",
+    )
     engine: Literal["local", "ray"] = Field(
         "local",
         description="Where batches are analysed: 'local' (this machine, Settings.workers) or 'ray'"
