@@ -287,3 +287,10 @@ def test_people_a_story_about_one_country_only_describes_are_of_that_country():
         "commission to act.", published="2019-11-20", min_confidence=0)
     countries = {a.name.lower(): a.country for a in result.actors}
     assert countries.get("doctors") == "USA", countries
+
+
+def test_a_meeting_called_for_is_no_meeting():
+    coded = _coded("The Palestinian Authority called for an emergency meeting of the Arab "
+                   "League.")
+    assert [c for c, _, _ in coded if c.startswith("02")]
+    assert not [c for c, _, _ in coded if c.startswith("04")], coded

@@ -97,6 +97,13 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
         return []
     if sense.source == "petrarch":
         match = "petrarch"  # a verb known only from PETRARCH-2 (event_verbs_petrarch.yaml)
+    elif sense.with_single and sense.prep:
+        # "called for an emergency meeting": the sense codes the meeting asked for, which is
+        # no event of its own (it has not happened)
+        absorbed.update(g.i for c in verb.children if c.dep_ == "prep" and c.lower_ in sense.prep
+                        for g in c.children if g.dep_ == "pobj"
+                        and g.lemma_.lower() in sense.with_single
+                        and g.lemma_.lower() in ctx.lex.nouns)
     candidate = _verb_candidate(ctx, verb, sense, match)
     if match == "vector" and not (
         any(p.actor for p in candidate.sources) and any(p.actor for p in candidate.targets)
