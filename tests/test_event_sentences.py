@@ -294,3 +294,10 @@ def test_a_meeting_called_for_is_no_meeting():
                    "League.")
     assert [c for c, _, _ in coded if c.startswith("02")]
     assert not [c for c, _, _ in coded if c.startswith("04")], coded
+
+
+def test_more_words_of_criticism():
+    assert ("111", "Trump", "Williams") in _coded(
+        "Over the weekend, Trump assailed Williams as part of the Never Trumpers.")
+    assert [c for c, s, t in _coded("Corbyn took aim at Johnson over the health service.")
+            if c == "111"]
