@@ -47,6 +47,7 @@ from eventwire.extract.event_participants import (
     place_of,
     reciprocal,
 )
+from eventwire.extract.event_tokens import release_words
 from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
 from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, confidence
@@ -96,6 +97,7 @@ def extract_events(
                 event.id = f"E{len(events) + 1}"
                 events.append(event)
             ctx.remember(candidate)
+    release_words(ctx.tokens)  # (freed now, not by the cycle collector)
     return events
 
 
@@ -147,9 +149,9 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     sent = scope.segment_of(candidate.trigger)
     # the trigger's offsets and words from its tokens and the text (a Span costs more), and the
     # sentence's offsets, read once for all the candidate's events
-    trigger_start = trigger_end = ctx.doc[candidate.start].idx
+    trigger_start = trigger_end = ctx.tokens[candidate.start].idx
     if candidate.end > candidate.start:
-        last = ctx.doc[candidate.end - 1]
+        last = ctx.tokens[candidate.end - 1]
         trigger_end = last.idx + len(last)
     trigger_text = ctx.text[trigger_start:trigger_end]
     sentence_start, sentence_end = sent.start_char, sent.end_char

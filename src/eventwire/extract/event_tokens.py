@@ -1,0 +1,177 @@
+"""The words of a parse as the event coder reads them: each token's facts read once per document.
+
+The coder's rules ask the same few facts of the same words many times per sentence (label,
+lemma, head, dependents, ...). A spaCy ``Token`` reads each from the parse's C structure and
+the string store on every access, and makes a new ``Token`` object for every head, child or
+ancestor it hands on. A :class:`Word` *is* a spaCy ``Token`` (same document and index, same
+comparisons and hash, and every ``Token`` attribute and method works on it) whose most read
+facts are kept on the object: the label, part of speech, tag, lemma, lowercase form, text,
+offset, entity label, head and dependents when the document's words are read
+(:func:`read_words`, from one array of the parse's columns), the others (subtree, ancestors,
+edges, sentence) the first time they are asked for.
+The tokens a Word hands on (``head``, ``children``, ``subtree``, ...) are the document's
+Words, one per token, so ``is`` between them means "the same token" as it does between the
+coder's own tokens.
+
+Dependents, subtree and ancestors are tuples in spaCy's order (spaCy yields them from
+generators): the rules only iterate them. The parse must not change while the words are in use
+(the coder only reads it; the implied actors it adds go to ``doc._.actors``, not to the parse).
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Word", "read_words", "release_words"]
+
+
+class Word(Token):
+    """A token of a parsed document with its facts kept (see the module docstring). Made only
+    by :func:`read_words`."""
+
+    # (no __getattr__ on this class: it would slow every attribute read, found or not)
+    __slots__ = (
+        # read for every word by read_words
+        "i", "idx", "dep_", "pos_", "tag_", "lemma_", "lower_", "text", "ent_type_", "ent_iob_",
+        "head", "children",
+        "_words",  # the document's Words, by index
+        # kept by the properties below the first time they are asked for
+        "_lefts", "_rights", "_subtree", "_ancestors", "_left_edge", "_right_edge", "_sent",
+    )
+
+    @property
+    def lefts(self) -> tuple[Word, ...]:
+        try:
+            return self._lefts
+        except AttributeError:
+            found = self._lefts = tuple(child for child in self.children if child.i < self.i)
+            return found
+
+    @property
+    def rights(self) -> tuple[Word, ...]:
+        try:
+            return self._rights
+        except AttributeError:
+            found = self._rights = tuple(child for child in self.children if child.i > self.i)
+            return found
+
+    @property
+    def subtree(self) -> tuple[Word, ...]:
+        """As spaCy's: each left dependent's subtree, the word, each right dependent's."""
+        try:
+            return self._subtree
+        except AttributeError:
+            found: list[Word] = []
+            placed = False
+            for child in self.children:
+                if not placed and child.i > self.i:
+                    found.append(self)
+                    placed = True
+                found += child.subtree
+            if not placed:
+                found.append(self)
+            self._subtree = tuple(found)
+            return self._subtree
+
+    @property
+    def ancestors(self) -> tuple[Word, ...]:
+        """As spaCy's: up the heads to the root (at most as many steps as there are words)."""
+        try:
+            return self._ancestors
+        except AttributeError:
+            found = []
+            word = self
+            for _ in range(len(self._words)):
+                if word.head is word:
+                    break
+                word = word.head
+                found.append(word)
+            self._ancestors = tuple(found)
+            return self._ancestors
+
+    @property
+    def left_edge(self) -> Word:
+        try:
+            return self._left_edge
+        except AttributeError:
+            found = self._left_edge = self._words[Token.left_edge.__get__(self).i]
+            return found
+
+    @property
+    def right_edge(self) -> Word:
+        try:
+            return self._right_edge
+        except AttributeError:
+            found = self._right_edge = self._words[Token.right_edge.__get__(self).i]
+            return found
+
+    @property
+    def sent(self) -> Span:
+        try:
+            return self._sent
+        except AttributeError:
+            found = self._sent = Token.sent.__get__(self)
+            return found
+
+
+# the columns read_words takes from the parse, in this order
+_COLUMNS = [IDX, HEAD, ENT_IOB, DEP, POS, TAG, LEMMA, LOWER, ORTH, ENT_TYPE]
+_IOB = ("", "I", "O", "B")  # spaCy's names of ENT_IOB's values (Token.ent_iob_)
+
+
+def read_words(doc: Doc) -> list[Word]:
+    """The Words of ``doc``, by index: the parse's columns read in one array, their strings
+    looked up once per distinct value."""
+    vocab = doc.vocab
+    length = len(doc)
+    words = [Word(vocab, doc, i) for i in range(length)]
+    if not length:
+        return words
+    offsets, heads, iobs, *columns = doc.to_array(_COLUMNS).T.tolist()
+    names = _names
+    missing = set().union(*columns).difference(names)
+    if len(names) + len(missing) > _MOST_NAMES:  # (a long run meets ever more words)
+        names.clear()
+        missing = set().union(*columns)
+    strings = vocab.strings
+    for key in missing:
+        names[key] = strings[key]
+    deps, poss, tags, lemmas, lowers, texts, ent_types = (list(map(names.__getitem__, column))
+                                                          for column in columns)
+    children: list[list[Word]] = [[] for _ in words]
+    for i, word, offset, head, iob, dep, pos, tag, lemma, lower, text, ent_type in zip(
+            range(length), words, offsets, heads, iobs, deps, poss, tags, lemmas, lowers, texts,
+            ent_types, strict=True):
+        word._words = words
+        word.i, word.idx, word.ent_iob_, word.ent_type_ = i, offset, _IOB[iob], ent_type
+        word.dep_, word.pos_, word.tag_, word.lemma_, word.lower_ = dep, pos, tag, lemma, lower
+        word.text = text
+        # HEAD: the head's offset from the word (unsigned: one before it wraps), 0 for a root
+        if head:
+            head = (i + head) % _WRAP
+            word.head = words[head]
+            children[head].append(word)  # in index order: spaCy's order of the dependents
+        else:
+            word.head = word
+    for word, dependents in zip(words, children, strict=True):
+        word.children = tuple(dependents)
+    return words
+
+
+def release_words(words: list[Word]) -> None:
+    """Drop the Words' links to one another (head, dependents, ...), so that they are freed as
+    soon as the coder is done with them rather than by the cycle collector (whose passes over
+    the many small cycles a document's Words make cost the coder several percent)."""
+    for word in words:
+        word._words = word.head = word.children = None  # type: ignore[assignment]
+        word._lefts = word._rights = word._subtree = word._ancestors = None  # type: ignore[assignment]
+        word._left_edge = word._right_edge = None  # type: ignore[assignment]
+
+
+_WRAP = 2**64  # to_array's columns are uint64
+
+# hash -> string of the labels, lemmas and words read so far: a hash names the same string in
+# every vocabulary, and a look-up here is a fraction of one in the string store
+_names: dict[int, str] = {}
+_MOST_NAMES = 200_000
