@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -122,6 +123,7 @@ def _recent_weekday(weekday: int, published: date, qualifier: str) -> DateValue:
     return _day(published - timedelta(days=back), "relative")
 
 
+@lru_cache(maxsize=8192)  # (a pure function: the same expressions recur across a corpus)
 def resolve(text: str, published: date | None, anchor: DateValue | None = None,
             frame: DateValue | None = None, ahead: bool = False) -> DateValue | None:
     """The date an expression names, or None when it names none we can place.

@@ -20,7 +20,9 @@ generators): the rules only iterate them. The parse must not change while the wo
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Word", "read_words", "release_words"]
@@ -36,32 +38,26 @@ class Word(Token):
         "i", "idx", "dep_", "pos_", "tag_", "lemma_", "lower_", "text", "ent_type_", "ent_iob_",
         "head", "children",
         "_words",  # the document's Words, by index
-        # kept by the properties below the first time they are asked for
+        # kept by the properties below the first time they are asked for (None until then)
         "_lefts", "_rights", "_subtree", "_ancestors", "_left_edge", "_right_edge", "_sent",
     )
 
     @property
     def lefts(self) -> tuple[Word, ...]:
-        try:
-            return self._lefts
-        except AttributeError:
-            found = self._lefts = tuple(child for child in self.children if child.i < self.i)
-            return found
+        if self._lefts is None:
+            self._lefts = tuple(child for child in self.children if child.i < self.i)
+        return self._lefts
 
     @property
     def rights(self) -> tuple[Word, ...]:
-        try:
-            return self._rights
-        except AttributeError:
-            found = self._rights = tuple(child for child in self.children if child.i > self.i)
-            return found
+        if self._rights is None:
+            self._rights = tuple(child for child in self.children if child.i > self.i)
+        return self._rights
 
     @property
     def subtree(self) -> tuple[Word, ...]:
         """As spaCy's: each left dependent's subtree, the word, each right dependent's."""
-        try:
-            return self._subtree
-        except AttributeError:
+        if self._subtree is None:
             found: list[Word] = []
             placed = False
             for child in self.children:
@@ -72,14 +68,12 @@ class Word(Token):
             if not placed:
                 found.append(self)
             self._subtree = tuple(found)
-            return self._subtree
+        return self._subtree
 
     @property
     def ancestors(self) -> tuple[Word, ...]:
         """As spaCy's: up the heads to the root (at most as many steps as there are words)."""
-        try:
-            return self._ancestors
-        except AttributeError:
+        if self._ancestors is None:
             found = []
             word = self
             for _ in range(len(self._words)):
@@ -88,31 +82,25 @@ class Word(Token):
                 word = word.head
                 found.append(word)
             self._ancestors = tuple(found)
-            return self._ancestors
+        return self._ancestors
 
     @property
     def left_edge(self) -> Word:
-        try:
-            return self._left_edge
-        except AttributeError:
-            found = self._left_edge = self._words[Token.left_edge.__get__(self).i]
-            return found
+        if self._left_edge is None:
+            self._left_edge = self._words[Token.left_edge.__get__(self).i]
+        return self._left_edge
 
     @property
     def right_edge(self) -> Word:
-        try:
-            return self._right_edge
-        except AttributeError:
-            found = self._right_edge = self._words[Token.right_edge.__get__(self).i]
-            return found
+        if self._right_edge is None:
+            self._right_edge = self._words[Token.right_edge.__get__(self).i]
+        return self._right_edge
 
     @property
     def sent(self) -> Span:
-        try:
-            return self._sent
-        except AttributeError:
-            found = self._sent = Token.sent.__get__(self)
-            return found
+        if self._sent is None:
+            self._sent = Token.sent.__get__(self)
+        return self._sent
 
 
 # the columns read_words takes from the parse, in this order
@@ -128,16 +116,14 @@ def read_words(doc: Doc) -> list[Word]:
     words = [Word(vocab, doc, i) for i in range(length)]
     if not length:
         return words
-    offsets, heads, iobs, *columns = doc.to_array(_COLUMNS).T.tolist()
-    names = _names
-    missing = set().union(*columns).difference(names)
-    if len(names) + len(missing) > _MOST_NAMES:  # (a long run meets ever more words)
-        names.clear()
-        missing = set().union(*columns)
-    strings = vocab.strings
-    for key in missing:
-        names[key] = strings[key]
-    deps, poss, tags, lemmas, lowers, texts, ent_types = (list(map(names.__getitem__, column))
+    table = doc.to_array(_COLUMNS)
+    # HEAD is the head's offset from the word (0 for a root), stored unsigned: read signed
+    heads = (table[:, 1].astype(numpy.int64) + numpy.arange(length)).tolist()
+    offsets, _, iobs, *columns = table.T.tolist()
+    if len(_names) > _MOST_NAMES:  # (a long run meets ever more words)
+        _names.clear()
+    _names.strings = vocab.strings
+    deps, poss, tags, lemmas, lowers, texts, ent_types = (list(map(_names.__getitem__, column))
                                                           for column in columns)
     children: list[list[Word]] = [[] for _ in words]
     for i, word, offset, head, iob, dep, pos, tag, lemma, lower, text, ent_type in zip(
@@ -147,13 +133,11 @@ def read_words(doc: Doc) -> list[Word]:
         word.i, word.idx, word.ent_iob_, word.ent_type_ = i, offset, _IOB[iob], ent_type
         word.dep_, word.pos_, word.tag_, word.lemma_, word.lower_ = dep, pos, tag, lemma, lower
         word.text = text
-        # HEAD: the head's offset from the word (unsigned: one before it wraps), 0 for a root
-        if head:
-            head = (i + head) % _WRAP
-            word.head = words[head]
+        word._lefts = word._rights = word._subtree = word._ancestors = None
+        word._left_edge = word._right_edge = word._sent = None
+        word.head = words[head]
+        if head != i:
             children[head].append(word)  # in index order: spaCy's order of the dependents
-        else:
-            word.head = word
     for word, dependents in zip(words, children, strict=True):
         word.children = tuple(dependents)
     return words
@@ -169,9 +153,17 @@ def release_words(words: list[Word]) -> None:
         word._left_edge = word._right_edge = None  # type: ignore[assignment]
 
 
-_WRAP = 2**64  # to_array's columns are uint64
+class _Names(dict[int, str]):
+    """Hash -> string of the labels, lemmas and words read so far, each looked up in the string
+    store (``strings``) the first time: a hash names the same string in every vocabulary, and a
+    look-up here is a fraction of one in the string store."""
 
-# hash -> string of the labels, lemmas and words read so far: a hash names the same string in
-# every vocabulary, and a look-up here is a fraction of one in the string store
-_names: dict[int, str] = {}
+    strings: StringStore
+
+    def __missing__(self, key: int) -> str:
+        found = self[key] = self.strings[key]
+        return found
+
+
+_names = _Names()
 _MOST_NAMES = 200_000

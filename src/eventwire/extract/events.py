@@ -50,7 +50,7 @@ from eventwire.extract.event_participants import (
 from eventwire.extract.event_tokens import release_words
 from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
-from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, confidence
+from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, scored
 from eventwire.model import Actor, Document, Event, Quote
 
 __all__ = ["extract_events"]
@@ -207,9 +207,9 @@ def _incident_date(ctx: EventContext, root: str, lemma: str, source: Party | Non
 def _confidence(ctx: EventContext, candidate: Candidate, source: Party | None,
                 target: Party | None, facts: CameoCode) -> float:
     """The event's confidence; its prior is kept in order for :func:`_keep_prior_order`."""
-    evidence = _evidence(ctx, candidate, source, target, facts)
-    ctx.priors.append(evidence.prior())
-    return confidence(evidence, ctx.weights)
+    prior, found = scored(_evidence(ctx, candidate, source, target, facts), ctx.weights)
+    ctx.priors.append(prior)
+    return found
 
 
 def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
