@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -319,8 +320,11 @@ class DateScope:
     """Dates the events of one parsed document (see the module docstring)."""
 
     def __init__(self, doc: Doc, published: str | None,
-                 words: EventWords | None = None) -> None:
+                 words: EventWords | None = None, tokens: Sequence[Token] | None = None) -> None:
         self.doc = doc
+        # the doc's tokens as the words a date hangs from are taken (the coder's Words, whose
+        # heads and dependents are read once; else spaCy's)
+        self.tokens = doc if tokens is None else tokens
         self.published = parse_published(published)
         self.words = words or event_words()  # the coder's word lists (event_words.yaml)
         self._frames: dict[int, DateValue | None] = {}  # sentence start -> date it carries on
@@ -401,7 +405,7 @@ class DateScope:
             # "In 2020, ... in August" is August 2020; "in a Nov. 5 letter ... during the 2018
             # season" is not November 2018: only a year named before frames a month or day
             before = [value for start, value in years if start < span.start]
-            head = _attachment(span)
+            head = self.tokens[_attachment(span).i]
             value = resolve(span.text, self.published, earlier[-1] if earlier else anchor,
                             before[0] if before else frame, ahead=_ahead(head))
             if value is None:
@@ -577,7 +581,7 @@ def segments(doc: Doc) -> list[Span]:
                 found.append(Span(doc, start, token.i + 1))
                 start = token.i + 1
         if start < sent.end:
-            found.append(Span(doc, start, sent.end))
+            found.append(sent if start == sent.start else Span(doc, start, sent.end))
     return found
 
 

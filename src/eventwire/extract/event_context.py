@@ -125,6 +125,8 @@ class EventContext:
         """The first quote (in document order) that contains character ``start`` or is cued by
         a word at one of ``cue_offsets``. Looked up, not scanned: long articles hold hundreds
         of quotes and events."""
+        if not self.quotes:
+            return None
         found = self._containing(start)
         cues = self._quote_index()[1]
         found += [cues[o] for o in cue_offsets if o in cues]

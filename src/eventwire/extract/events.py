@@ -67,7 +67,7 @@ def extract_events(
     pipeline passes those of ``Settings.event_words`` and ``Settings.confidence_model``)."""
     del actors  # actor ids come from the doc's clusters; the records carry the same ids
     ctx = EventContext.for_document(doc, quotes, words, weights)
-    scope = DateScope(doc, document.published, ctx.words)
+    scope = DateScope(doc, document.published, ctx.words, ctx.tokens)
     events: list[Event] = []
     quoted: set[tuple[str | None, str]] = set()  # (speaker, quote) already coded as comment
     for sent in scope.segments:
