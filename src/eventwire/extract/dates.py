@@ -386,19 +386,22 @@ class DateScope:
         found: list[_Found] = []
         spans = self._dates[bisect_left(self._date_starts, sent.start):
                             bisect_left(self._date_starts, sent.end)]
-        words = doc_text(self.doc)[sent.start_char:sent.end_char].lower()
+        text = doc_text(self.doc)  # (a span's words cut from it: Span.text joins its tokens)
+        words = text[sent.start_char:sent.end_char].lower()
         # (each of its phrases has one of these words: the pattern is slow to run on a sentence)
         if "that" in words or "then" in words or "time" in words or "same" in words:
             for match in _SAME_AS_ANCHOR.finditer(words):
                 span = sent.char_span(match.start(), match.end())  # offsets within the sentence
                 if span is not None and not any(s.start <= span.start < s.end for s in spans):
                     spans.append(span)
-        pieces = sorted((piece for s in spans for piece in _pieces(s)), key=lambda p: p.start)
-        years = [(piece.start, value) for piece in pieces
+        pieces = sorted((piece for s in spans for piece in _pieces(s, self.tokens)),
+                        key=lambda p: p.start)
+        said = [text[piece.start_char:piece.end_char] for piece in pieces]  # each piece's text
+        years = [(piece.start, value) for piece, named in zip(pieces, said, strict=True)
                  # (an explicit date names a year 19xx or 20xx: no other piece is resolved here)
-                 if ("19" in (text := piece.text) or "20" in text)
-                 and (value := resolve(text, None)) is not None and value.basis == "explicit"]
-        for span in pieces:
+                 if ("19" in named or "20" in named)
+                 and (value := resolve(named, None)) is not None and value.basis == "explicit"]
+        for span, named in zip(pieces, said, strict=True):
             # "Under a 2016 deal, Turkey agreed in March of that year": that year is the one
             # this sentence named before
             earlier = [f.value for f in found if f.value.basis == "explicit"]
@@ -406,7 +409,7 @@ class DateScope:
             # season" is not November 2018: only a year named before frames a month or day
             before = [value for start, value in years if start < span.start]
             head = self.tokens[_attachment(span).i]
-            value = resolve(span.text, self.published, earlier[-1] if earlier else anchor,
+            value = resolve(named, self.published, earlier[-1] if earlier else anchor,
                             before[0] if before else frame, ahead=_ahead(head))
             if value is None:
                 value = self._years_after(span)
@@ -585,10 +588,11 @@ def segments(doc: Doc) -> list[Span]:
     return found
 
 
-def _pieces(span: Span) -> list[Span]:
-    """A date entity split at commas: "March 2022, weeks" is two expressions."""
+def _pieces(span: Span, tokens: Sequence[Token]) -> list[Span]:
+    """A date entity split at commas: "March 2022, weeks" is two expressions (``tokens``: the
+    doc's tokens, or the coder's Words)."""
     pieces, start = [], span.start
-    for token in span:
+    for token in tokens[span.start:span.end]:
         if token.is_punct:
             if token.i > start:
                 pieces.append(Span(span.doc, start, token.i))

@@ -86,14 +86,16 @@ class Word(Token):
 
     @property
     def left_edge(self) -> Word:
-        if self._left_edge is None:
-            self._left_edge = self._words[Token.left_edge.__get__(self).i]
+        if self._left_edge is None:  # (a word without dependents is its own edge)
+            self._left_edge = self._words[Token.left_edge.__get__(self).i] if self.children \
+                else self
         return self._left_edge
 
     @property
     def right_edge(self) -> Word:
-        if self._right_edge is None:
-            self._right_edge = self._words[Token.right_edge.__get__(self).i]
+        if self._right_edge is None:  # (a word without dependents is its own edge)
+            self._right_edge = self._words[Token.right_edge.__get__(self).i] if self.children \
+                else self
         return self._right_edge
 
     @property

@@ -248,7 +248,9 @@ def phrase(token: Token) -> str:
     # coder's Words read their neighbours from the document's Words, not as new Tokens)
     doc = token._words if isinstance(token, Word) else token.doc
     start = end = token.i
-    for child in token.lefts:
+    for child in token.children:  # (in order: the left ones first)
+        if child.i > token.i:
+            break
         if child.dep_ in _PHRASE_MODIFIERS:
             start = min(start, child.left_edge.i)
     while start < token.i and doc[start].dep_ == "det":
