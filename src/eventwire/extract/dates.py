@@ -408,7 +408,7 @@ class DateScope:
             # "In 2020, ... in August" is August 2020; "in a Nov. 5 letter ... during the 2018
             # season" is not November 2018: only a year named before frames a month or day
             before = [value for start, value in years if start < span.start]
-            head = self.tokens[_attachment(span).i]
+            head = _attachment(span, self.tokens)
             value = resolve(named, self.published, earlier[-1] if earlier else anchor,
                             before[0] if before else frame, ahead=_ahead(head))
             if value is None:
@@ -602,9 +602,10 @@ def _pieces(span: Span, tokens: Sequence[Token]) -> list[Span]:
     return pieces
 
 
-def _attachment(span: Span) -> Token:
-    """The word a date expression hangs from: the head of its prepositional phrase or NP."""
-    head = span.root
+def _attachment(span: Span, tokens: Sequence[Token] | None = None) -> Token:
+    """The word a date expression hangs from: the head of its prepositional phrase or NP (one
+    of ``tokens``, the doc's tokens or the coder's Words, when given)."""
+    head = span.root if tokens is None else tokens[span.root.i]
     while head.dep_ in {"pobj", "prep", "npadvmod", "nummod", "nmod", "compound", "amod", "det",
                         "advmod", "pcomp", "quantmod", "appos"} and head.head != head:
         head = head.head

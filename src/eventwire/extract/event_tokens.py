@@ -20,6 +20,8 @@ generators): the rules only iterate them. The parse must not change while the wo
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import StringStore
@@ -100,9 +102,27 @@ class Word(Token):
 
     @property
     def sent(self) -> Span:
+        """As spaCy's: the sentence the word is in (found among the document's sentences, read
+        once, rather than by a scan of the document per word)."""
         if self._sent is None:
-            self._sent = Token.sent.__get__(self)
+            self._sent = self._words.sentence_of(self.i)
         return self._sent
+
+
+class _DocumentWords(list[Word]):
+    """The Words of a document, by index, and its sentences when first asked for."""
+
+    def __init__(self, doc: Doc, words: list[Word]) -> None:
+        super().__init__(words)
+        self.doc = doc
+        self._sentences: list[Span] = []
+        self._starts: list[int] = []
+
+    def sentence_of(self, i: int) -> Span:
+        if not self._sentences:
+            self._sentences = list(self.doc.sents)
+            self._starts = [sentence.start for sentence in self._sentences]
+        return self._sentences[bisect_right(self._starts, i) - 1]
 
 
 # the columns read_words takes from the parse, in this order
@@ -115,7 +135,7 @@ def read_words(doc: Doc) -> list[Word]:
     looked up once per distinct value."""
     vocab = doc.vocab
     length = len(doc)
-    words = [Word(vocab, doc, i) for i in range(length)]
+    words = _DocumentWords(doc, [Word(vocab, doc, i) for i in range(length)])
     if not length:
         return words
     table = doc.to_array(_COLUMNS)
