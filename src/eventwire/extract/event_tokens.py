@@ -142,10 +142,8 @@ def read_words(doc: Doc) -> list[Word]:
     # HEAD is the head's offset from the word (0 for a root), stored unsigned: read signed
     heads = (table[:, 1].astype(numpy.int64) + numpy.arange(length)).tolist()
     offsets, _, iobs, *columns = table.T.tolist()
-    if len(_names) > _MOST_NAMES:  # (a long run meets ever more words)
-        _names.clear()
-    _names.strings = vocab.strings
-    deps, poss, tags, lemmas, lowers, texts, ent_types = (list(map(_names.__getitem__, column))
+    names = _names_in(vocab.strings)
+    deps, poss, tags, lemmas, lowers, texts, ent_types = (list(map(names.__getitem__, column))
                                                           for column in columns)
     children: list[list[Word]] = [[] for _ in words]
     for i, word, offset, head, iob, dep, pos, tag, lemma, lower, text, ent_type in zip(
@@ -177,15 +175,28 @@ def release_words(words: list[Word]) -> None:
 
 class _Names(dict[int, str]):
     """Hash -> string of the labels, lemmas and words read so far, each looked up in the string
-    store (``strings``) the first time: a hash names the same string in every vocabulary, and a
-    look-up here is a fraction of one in the string store."""
+    store the first time: a look-up here is a fraction of one in the string store."""
 
-    strings: StringStore
+    def __init__(self, strings: StringStore) -> None:
+        super().__init__()
+        self.strings = strings
 
     def __missing__(self, key: int) -> str:
         found = self[key] = self.strings[key]
         return found
 
 
-_names = _Names()
-_MOST_NAMES = 200_000
+def _names_in(strings: StringStore) -> _Names:
+    """The names read from ``strings`` (kept with it, so that its id stays its own)."""
+    names = _names.get(id(strings))
+    if names is None or names.strings is not strings:
+        if len(_names) >= 4:  # (a run has one model)
+            _names.clear()
+        names = _names[id(strings)] = _Names(strings)
+    elif len(names) > 200_000:  # (a long run meets ever more words)
+        names.clear()
+    return names
+
+
+# the names read so far, by string store id
+_names: dict[int, _Names] = {}

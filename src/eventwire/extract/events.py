@@ -24,7 +24,9 @@ For each sentence:
 
 Every stage reads the document through one :class:`~eventwire.extract.event_context.EventContext`
 and passes :class:`~eventwire.extract.event_candidates.Candidate` records on; this module runs
-the stages and the filters.
+the stages and the filters. The tokens the stages work on are the context's ``tokens``
+(:class:`~eventwire.extract.event_tokens.Word`: spaCy tokens whose facts are read once per
+document), never new ones from ``ctx.doc[...]``: ``is`` between two of them means the same word.
 """
 
 from __future__ import annotations
