@@ -1,16 +1,21 @@
 """The event coder's speed-ups answer as the code they replaced: participant phrases cut from the
-text, a sense's one-word keywords met as a set, and party look-ups kept per sentence."""
+text (also from the coder's Words), a sense's one-word keywords met as a set, party look-ups kept
+per sentence, scores kept per weights and date expressions resolved once."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
+from eventwire.extract.dates import DateValue, resolve
 from eventwire.extract.event_candidates import Candidate
 from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_lexicon import Sense
 from eventwire.extract.event_participants import parties_at, subjects_of
+from eventwire.extract.event_tokens import read_words
+from eventwire.extract.scoring import Evidence, confidence, load_weights, scored
 from eventwire.extract.syntax import (
     choose,
     complement_words,
@@ -105,3 +110,31 @@ def test_party_lookups_are_kept_until_an_act_is_remembered(docs):
     assert ("subjects_of", verb.i, 1) not in ctx._answers
     assert subjects_of(ctx, verb) == first  # asked anew after an act was remembered
     assert ("subjects_of", verb.i, 1) in ctx._answers
+
+
+def test_phrase_of_a_word_is_the_phrase_of_its_token(docs):
+    for doc in docs:
+        for word, token in zip(read_words(doc), doc, strict=True):
+            assert phrase(word) == phrase(token)
+
+
+def test_scores_are_kept_per_weights_mapping():
+    evidences = [Evidence(match=m, source=s, target=t, quad_class=q, hedged=h, quoted=h)
+                 for m in ("verb", "statement", "noun") for s in ("known", "none")
+                 for t in ("words", "country") for q in (1, 4) for h in (False, True)]
+    weights = load_weights()
+    other = {name: -value for name, value in weights.items()}
+    for evidence in evidences * 2:  # the second time from what was kept
+        assert scored(evidence, weights) == (evidence.prior(), confidence(evidence, weights))
+        assert scored(evidence, other) == (evidence.prior(), confidence(evidence, other))
+    assert any(scored(e, weights) != scored(e, other) for e in evidences)
+
+
+@pytest.mark.parametrize("text", ["Tuesday", "last week", "March 3", "in 2019", "that year",
+                                  "two days later", "May", "yesterday", "next month"])
+def test_kept_date_answers_are_the_function_s(text):
+    published = date(2024, 5, 17)
+    anchor = DateValue("2021-08", "explicit")
+    for args in [(text, published), (text, published, anchor), (text, None),
+                 (text, published, None, anchor, True)]:
+        assert resolve(*args) == resolve.__wrapped__(*args) == resolve(*args)

@@ -18,8 +18,10 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -123,6 +125,7 @@ def _recent_weekday(weekday: int, published: date, qualifier: str) -> DateValue:
     return _day(published - timedelta(days=back), "relative")
 
 
+@lru_cache(maxsize=8192)  # (a pure function: the same expressions recur across a corpus)
 def resolve(text: str, published: date | None, anchor: DateValue | None = None,
             frame: DateValue | None = None, ahead: bool = False) -> DateValue | None:
     """The date an expression names, or None when it names none we can place.
@@ -316,8 +319,11 @@ class DateScope:
     """Dates the events of one parsed document (see the module docstring)."""
 
     def __init__(self, doc: Doc, published: str | None,
-                 words: EventWords | None = None) -> None:
+                 words: EventWords | None = None, tokens: Sequence[Token] | None = None) -> None:
         self.doc = doc
+        # the doc's tokens as the words a date hangs from are taken (the coder's Words, whose
+        # heads and dependents are read once; else spaCy's)
+        self.tokens = doc if tokens is None else tokens
         self.published = parse_published(published)
         self.words = words or event_words()  # the coder's word lists (event_words.yaml)
         self._frames: dict[int, DateValue | None] = {}  # sentence start -> date it carries on
@@ -379,27 +385,30 @@ class DateScope:
         found: list[_Found] = []
         spans = self._dates[bisect_left(self._date_starts, sent.start):
                             bisect_left(self._date_starts, sent.end)]
-        words = doc_text(self.doc)[sent.start_char:sent.end_char].lower()
+        text = doc_text(self.doc)  # (a span's words cut from it: Span.text joins its tokens)
+        words = text[sent.start_char:sent.end_char].lower()
         # (each of its phrases has one of these words: the pattern is slow to run on a sentence)
         if "that" in words or "then" in words or "time" in words or "same" in words:
             for match in _SAME_AS_ANCHOR.finditer(words):
                 span = sent.char_span(match.start(), match.end())  # offsets within the sentence
                 if span is not None and not any(s.start <= span.start < s.end for s in spans):
                     spans.append(span)
-        pieces = sorted((piece for s in spans for piece in _pieces(s)), key=lambda p: p.start)
-        years = [(piece.start, value) for piece in pieces
+        pieces = sorted((piece for s in spans for piece in _pieces(s, self.tokens)),
+                        key=lambda p: p.start)
+        said = [text[piece.start_char:piece.end_char] for piece in pieces]  # each piece's text
+        years = [(piece.start, value) for piece, named in zip(pieces, said, strict=True)
                  # (an explicit date names a year 19xx or 20xx: no other piece is resolved here)
-                 if ("19" in (text := piece.text) or "20" in text)
-                 and (value := resolve(text, None)) is not None and value.basis == "explicit"]
-        for span in pieces:
+                 if ("19" in named or "20" in named)
+                 and (value := resolve(named, None)) is not None and value.basis == "explicit"]
+        for span, named in zip(pieces, said, strict=True):
             # "Under a 2016 deal, Turkey agreed in March of that year": that year is the one
             # this sentence named before
             earlier = [f.value for f in found if f.value.basis == "explicit"]
             # "In 2020, ... in August" is August 2020; "in a Nov. 5 letter ... during the 2018
             # season" is not November 2018: only a year named before frames a month or day
             before = [value for start, value in years if start < span.start]
-            head = _attachment(span)
-            value = resolve(span.text, self.published, earlier[-1] if earlier else anchor,
+            head = _attachment(span, self.tokens)
+            value = resolve(named, self.published, earlier[-1] if earlier else anchor,
                             before[0] if before else frame, ahead=_ahead(head, self.words))
             if value is None:
                 value = self._years_after(span)
@@ -610,18 +619,18 @@ def segments(doc: Doc) -> list[Span]:
                 found.append(Span(doc, start, token.i + 1))
                 start = token.i + 1
         if start < sent.end:
-            found.append(Span(doc, start, sent.end))
+            found.append(sent if start == sent.start else Span(doc, start, sent.end))
     return found
 
 
-def _pieces(span: Span) -> list[Span]:
+def _pieces(span: Span, tokens: Sequence[Token]) -> list[Span]:
     """A date entity split at commas: "March 2022, weeks" is two expressions; "July 25, 2019"
-    is one (the comma between a day and its year)."""
+    is one (the comma between a day and its year). ``tokens``: the doc's tokens, or the
+    coder's Words."""
     pieces, start = [], span.start
-    doc = span.doc
-    for token in span:
+    for token in tokens[span.start:span.end]:
         if token.is_punct and token.text == "," and token.i > 0 and token.i + 1 < span.end and (
-                doc[token.i - 1].like_num and _YEAR_ONLY.fullmatch(doc[token.i + 1].text)):
+                tokens[token.i - 1].like_num and _YEAR_ONLY.fullmatch(tokens[token.i + 1].text)):
             continue
         if token.is_punct:
             if token.i > start:
@@ -632,9 +641,10 @@ def _pieces(span: Span) -> list[Span]:
     return pieces
 
 
-def _attachment(span: Span) -> Token:
-    """The word a date expression hangs from: the head of its prepositional phrase or NP."""
-    head = span.root
+def _attachment(span: Span, tokens: Sequence[Token] | None = None) -> Token:
+    """The word a date expression hangs from: the head of its prepositional phrase or NP (one
+    of ``tokens``, the doc's tokens or the coder's Words, when given)."""
+    head = span.root if tokens is None else tokens[span.root.i]
     while head.dep_ in {"pobj", "prep", "npadvmod", "nummod", "nmod", "compound", "amod", "det",
                         "advmod", "pcomp", "quantmod", "appos"} and head.head != head:
         head = head.head

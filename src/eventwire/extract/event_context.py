@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_lexicon import Lexicon, lexicon
+from eventwire.extract.event_tokens import Word, read_words
 from eventwire.extract.event_words import EventWords, event_words
 from eventwire.extract.scoring import load_weights
 from eventwire.model import Quote
@@ -62,6 +63,9 @@ class EventContext:
     _lower_text: str | None = field(default=None, repr=False)
     # answers of same_while_nothing_coded functions, by (function, token, len(recent))
     _answers: dict[tuple[str, int, int], list] = field(default_factory=dict, repr=False)
+    # the document's tokens with their facts read once (event_tokens.py), by index: the coder
+    # takes its tokens from here, not from ``doc``
+    tokens: list[Word] = field(default_factory=list, repr=False)
 
     @classmethod
     def for_document(cls, doc: Doc, quotes: list[Quote], words: EventWords | None = None,
@@ -76,6 +80,7 @@ class EventContext:
             actor_of={i: cluster for cluster in reversed(actors)
                       for mention in cluster.mentions for i in range(mention.start, mention.end)},
             dateline=dateline_tokens(doc), dateline_country=dateline_country(doc),
+            tokens=read_words(doc),
         )
 
     @property
@@ -122,6 +127,8 @@ class EventContext:
         """The first quote (in document order) that contains character ``start`` or is cued by
         a word at one of ``cue_offsets``. Looked up, not scanned: long articles hold hundreds
         of quotes and events."""
+        if not self.quotes:
+            return None
         found = self._containing(start)
         cues = self._quote_index()[1]
         found += [cues[o] for o in cue_offsets if o in cues]

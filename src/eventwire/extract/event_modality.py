@@ -104,8 +104,8 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     )
     candidate.hedged = candidate.hedged or candidate.alleged
     # "... on Wednesday, one day after a jet shot down a helicopter": the time clause
-    # tells what came before the news
-    candidate.subordinate = any(_time_clause(t, words) for t in chain[:4])
+    # tells what came before the news (the first time clause up the chain, found above)
+    candidate.subordinate = in_time_clause is not None and in_time_clause < 4
     _attribution(ctx, candidate, chain)
     # ... told by nobody but the writer: speculation, which annotators do not code
     # and a question ("said whether Trump will agree ... depends on ...") is nobody's act

@@ -412,7 +412,7 @@ def _protest_crowd(ctx: EventContext, noun: Token) -> Party:
 def _owner_of(ctx: EventContext, pronoun: Token) -> ActorCluster | None:
     """The state or body an unresolved "its/their" stands for: the nearest one named
     before it in the sentence ("Ukraine denied that its drones had attacked ...")."""
-    for token in reversed(ctx.doc[pronoun.sent.start:pronoun.i]):
+    for token in reversed(ctx.tokens[pronoun.sent.start:pronoun.i]):
         cluster = ctx.actor_of.get(token.i)
         if cluster is not None and cluster.kind in {"country", "organization", "group"}:
             return cluster
@@ -492,7 +492,7 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
     for i, cluster in ctx.actors_before(noun, 3):
         if cluster.country in found or cluster.kind == "location" or not cluster.country:
             continue
-        found[cluster.country] = Party(cluster.id, ctx.doc[i].text, True, noun)
+        found[cluster.country] = Party(cluster.id, ctx.tokens[i].text, True, noun)
         if len(found) == 2:
             if noun.lemma_.lower() in ctx.words.country_nouns:
                 # "both countries" are the states themselves, where the story names them
@@ -512,9 +512,9 @@ def _listed_antecedents(ctx: EventContext, pronoun: Token) -> list[Party]:
     clause = clause_of(pronoun)
     own = {c.i for c in clause.children if c.dep_ in SUBJECTS}
     sentence = pronoun.sent
-    start = ctx.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    start = ctx.tokens[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     for i in range(pronoun.i - 1, start - 1, -1):
-        token = ctx.doc[i]
+        token = ctx.tokens[i]
         members = [token, *conjuncts(token)]
         if len(members) < 2 or token.i in own or token.dep_ == "conj":
             continue
@@ -737,7 +737,7 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
     # negotiate, a charge he repeated"): the subjects of the verbs above the trigger
     own |= {p.actor for verb in candidate.trigger.ancestors for p in subjects_of(ctx, verb)}
     sent = candidate.trigger.sent
-    for token in ctx.doc[candidate.end:sent.end]:
+    for token in ctx.tokens[candidate.end:sent.end]:
         cluster = ctx.actor_of.get(token.i)
         if cluster is None or cluster.id in own or cluster.kind == "location":
             continue

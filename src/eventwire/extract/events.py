@@ -24,7 +24,9 @@ For each sentence:
 
 Every stage reads the document through one :class:`~eventwire.extract.event_context.EventContext`
 and passes :class:`~eventwire.extract.event_candidates.Candidate` records on; this module runs
-the stages and the filters.
+the stages and the filters. The tokens the stages work on are the context's ``tokens``
+(:class:`~eventwire.extract.event_tokens.Word`: spaCy tokens whose facts are read once per
+document), never new ones from ``ctx.doc[...]``: ``is`` between two of them means the same word.
 """
 
 from __future__ import annotations
@@ -48,9 +50,10 @@ from eventwire.extract.event_participants import (
     place_of,
     reciprocal,
 )
+from eventwire.extract.event_tokens import release_words
 from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
-from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, confidence
+from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, scored
 from eventwire.extract.syntax import clause_of
 from eventwire.model import Actor, Document, Event, Quote
 
@@ -68,7 +71,7 @@ def extract_events(
     pipeline passes those of ``Settings.event_words`` and ``Settings.confidence_model``)."""
     del actors  # actor ids come from the doc's clusters; the records carry the same ids
     ctx = EventContext.for_document(doc, quotes, words, weights)
-    scope = DateScope(doc, document.published, ctx.words)
+    scope = DateScope(doc, document.published, ctx.words, ctx.tokens)
     events: list[Event] = []
     quoted: set[tuple[str | None, str]] = set()  # (speaker, quote) already coded as comment
     for sent in scope.segments:
@@ -98,6 +101,7 @@ def extract_events(
                 event.id = f"E{len(events) + 1}"
                 events.append(event)
             ctx.remember(candidate)
+    release_words(ctx.tokens)  # (freed now, not by the cycle collector)
     return events
 
 
@@ -153,9 +157,9 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     sent = scope.segment_of(candidate.trigger)
     # the trigger's offsets and words from its tokens and the text (a Span costs more), and the
     # sentence's offsets, read once for all the candidate's events
-    trigger_start = trigger_end = ctx.doc[candidate.start].idx
+    trigger_start = trigger_end = ctx.tokens[candidate.start].idx
     if candidate.end > candidate.start:
-        last = ctx.doc[candidate.end - 1]
+        last = ctx.tokens[candidate.end - 1]
         trigger_end = last.idx + len(last)
     trigger_text = ctx.text[trigger_start:trigger_end]
     sentence_start, sentence_end = sent.start_char, sent.end_char
@@ -240,9 +244,9 @@ def _during(ctx: EventContext, trigger: Token) -> str | None:
 def _confidence(ctx: EventContext, candidate: Candidate, source: Party | None,
                 target: Party | None, facts: CameoCode) -> float:
     """The event's confidence; its prior is kept in order for :func:`_keep_prior_order`."""
-    evidence = _evidence(ctx, candidate, source, target, facts)
-    ctx.priors.append(evidence.prior())
-    return confidence(evidence, ctx.weights)
+    prior, found = scored(_evidence(ctx, candidate, source, target, facts), ctx.weights)
+    ctx.priors.append(prior)
+    return found
 
 
 def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,

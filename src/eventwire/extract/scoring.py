@@ -26,7 +26,7 @@ import yaml
 from eventwire.data import load_yaml
 
 __all__ = ["STATEMENT_MATCHES", "Evidence", "confidence", "features", "load_weights",
-           "prior_logit"]
+           "prior_logit", "scored"]
 
 # the kinds of match of a plain statement (CAMEO 01), kept only when nothing firmer is coded
 STATEMENT_MATCHES = frozenset({"statement", "comment"})
@@ -124,3 +124,26 @@ def confidence(evidence: Evidence, weights: dict[str, float] | None = None) -> f
     z = prior_logit(evidence) + sum(
         weights.get(name, 0.0) * value for name, value in features(evidence).items())
     return round(min(max(1.0 / (1.0 + math.exp(-z)), 0.01), 0.99), 3)
+
+
+def scored(evidence: Evidence, weights: dict[str, float]) -> tuple[float, float]:
+    """``(evidence.prior(), confidence(evidence, weights))``, remembered per weights mapping:
+    the coder scores the same few kinds of evidence over and over. (The mapping is kept with
+    its answers, so that its id stays its own; it must not change once in use, as the one
+    :func:`load_weights` gives does not.)"""
+    held = _scored.get(id(weights))
+    if held is None or held[0] is not weights:
+        if len(_scored) >= 8:  # (weights are a setting: a run has one or two)
+            _scored.clear()
+        held = _scored[id(weights)] = (weights, {})
+    answers = held[1]
+    found = answers.get(evidence)
+    if found is None:
+        if len(answers) >= 100_000:
+            answers.clear()
+        found = answers[evidence] = (evidence.prior(), confidence(evidence, weights))
+    return found
+
+
+# scored's answers: weights id -> (the weights, evidence -> (prior, confidence))
+_scored: dict[int, tuple[dict[str, float], dict[Evidence, tuple[float, float]]]] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.extract.event_lexicon import Sense
+from eventwire.extract.event_tokens import Word
 from eventwire.extract.event_words import EventWords, event_words
 from eventwire.nlp.doctext import doc_text
 from eventwire.nlp.mentions import entity_at
@@ -243,10 +244,13 @@ def future(clause: Token, words: EventWords | None = None) -> bool:
 
 def phrase(token: Token) -> str:
     """The words naming a participant: the head with its left modifiers, no determiner."""
-    # (offsets and the document's text only: a Span object costs more than the rest)
-    doc = token.doc
+    # (offsets and the document's text only: a Span object costs more than the rest; the
+    # coder's Words read their neighbours from the document's Words, not as new Tokens)
+    doc = token._words if isinstance(token, Word) else token.doc
     start = end = token.i
-    for child in token.lefts:
+    for child in token.children:  # (in order: the left ones first)
+        if child.i > token.i:
+            break
         if child.dep_ in _PHRASE_MODIFIERS:
             start = min(start, child.left_edge.i)
     while start < token.i and doc[start].dep_ == "det":
@@ -264,7 +268,7 @@ def phrase(token: Token) -> str:
             after += 1
         start, end = min(start, first), max(end, after)
     last = doc[end - 1]  # the text of doc[start:end]
-    return doc_text(doc)[doc[start].idx:last.idx + len(last)]
+    return doc_text(token.doc)[doc[start].idx:last.idx + len(last)]
 
 
 # the left modifiers that belong to a participant's words
