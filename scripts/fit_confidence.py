@@ -35,21 +35,25 @@ def collect() -> tuple[list[dict[str, float]], list[int], list[str]]:
 
     recorded: list[dict[str, float]] = []
 
-    def record(evidence, weights=None):  # stands in for scoring.confidence while fitting
+    def record(evidence, weights=None):  # stands in for scoring.scored while fitting
         recorded.append({**features(evidence), OFFSET: prior_logit(evidence)})
-        return len(recorded) / 10**7  # the event's confidence carries its index
+        # (the prior, and a confidence that carries the event's index)
+        return evidence.prior(), len(recorded) / 10**7
 
     ids = split_ids("dev")
     articles = load_articles(ids)
     golds = {a: read_events_gold("dev", a, articles) for a in ANNOTATORS}
     coded = [i for i in ids if any(r["doc"] == i for rows in golds.values() if rows
                                     for r in rows)]
-    original = events_module.confidence
-    events_module.confidence = record
+    original = events_module.scored, events_module._keep_prior_order
+    events_module.scored = record
+    # the cap of competing readings would overwrite the confidences that carry the indexes
+    # (it only lowers confidences: the events are the same)
+    events_module._keep_prior_order = lambda *args, **kwargs: None
     try:
         results = news.run_eventwire([articles[i] for i in coded], min_confidence=0.0)
     finally:
-        events_module.confidence = original
+        events_module.scored, events_module._keep_prior_order = original
     pred = [item for doc in coded for item in news.predicted_items(results[doc])]
     right = [0] * len(pred)
     for rows in golds.values():

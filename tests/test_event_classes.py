@@ -407,8 +407,8 @@ def test_every_class_is_reached(labels):
 
 def test_vector_fallback_takes_near_synonyms_only(nlp):
     lex = lexicon()
-    assert "assail" not in lex.verbs and "incarcerate" not in lex.verbs
-    assert lex.nearest_verb("assail", nlp.vocab)[0] == "attack"
+    # ("assail", once the example of a verb found through "attack", is in the dictionary now)
+    assert "incarcerate" not in lex.verbs
     assert lex.nearest_verb("incarcerate", nlp.vocab)[0] == "detain"
     # words near a verb that is an event only in some phrases, or pruned-vector aliases
     for word in ("require", "increase", "reduce", "develop", "create", "thwart", "decapitate"):
