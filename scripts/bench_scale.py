@@ -111,26 +111,25 @@ def cpu_seconds() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
-def rss_mib(pid: int) -> float | None:
+def _proc_mib(pid: int, file: str, field: str) -> float | None:
+    """A kB figure of ``/proc/PID/FILE`` (the line starting with ``field``), in MiB."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     except OSError:
         return None
     return None
+
+
+def rss_mib(pid: int) -> float | None:
+    return _proc_mib(pid, "status", "VmRSS:")
 
 
 def pss_mib(pid: int) -> float | None:
     """Proportional set size: the process's own pages plus its share of the pages it shares
     (a forked worker shares the model's pages with the loader and the other workers)."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
+    return _proc_mib(pid, "smaps_rollup", "Pss:")
 
 
 def _spawned_children(parent: int) -> list[int]:

@@ -43,7 +43,7 @@ from typing import Any
 
 from eventwire.model import ErrorRecord, Result
 from eventwire.settings import Settings
-from eventwire.worker_loader import FORK_WORKERS, Loader, LoaderFailed
+from eventwire.worker_loader import FORK_WORKERS, Loader, LoaderFailed, send_start_failure
 
 __all__ = ["WorkerPool", "WorkerFailed", "analyse_in_workers", "run_in_workers",
            "DEFAULT_TASK"]  # fmt: skip
@@ -504,10 +504,7 @@ def _serve(conn: Connection, settings_fields: dict[str, Any], task: str,
         if warm_up:
             _function(warm_up)(settings)
     except Exception as err:  # noqa: BLE001 - raised again in the parent (ModelNotFound, ...)
-        try:
-            conn.send(("failed", err))
-        except Exception:  # noqa: BLE001 - an error that cannot be pickled: its words
-            conn.send(("failed", f"a worker could not start: {err or type(err).__name__}"))
+        send_start_failure(conn, err)
         return
     conn.send(("ready", os.getpid()))
     # Receiving and sending run on threads, so that the next batch is already here when one is
@@ -556,3 +553,4 @@ def _deliver(conn: Connection, outbox: queue.SimpleQueue, inbox: queue.SimpleQue
 def _function(path: str) -> Callable[..., Any]:
     module, _, name = path.partition(":")
     return getattr(importlib.import_module(module), name)
+

@@ -35,7 +35,7 @@ from typing import Any
 
 from eventwire.settings import Settings
 
-__all__ = ["FORK_WORKERS", "Loader", "ForkedProcess", "LoaderFailed"]
+__all__ = ["FORK_WORKERS", "Loader", "ForkedProcess", "LoaderFailed", "send_start_failure"]
 
 # Whether workers are forked from a loader here (else each is spawned and loads its own model).
 FORK_WORKERS = sys.platform.startswith("linux")
@@ -188,10 +188,7 @@ def _load_and_fork(conn: Connection, settings_fields: dict[str, Any], task: str,
             _function(warm_up)(settings)
         serve_worker = _function(serve)
     except Exception as err:  # noqa: BLE001 - raised again in the caller (ModelNotFound, ...)
-        try:
-            conn.send(("failed", err))
-        except Exception:  # noqa: BLE001 - an error that cannot be pickled: its words
-            conn.send(("failed", f"a worker could not start: {err or type(err).__name__}"))
+        send_start_failure(conn, err)
         return
     # what the load made is kept out of the collector's reach: a collection in a worker would
     # otherwise write to every page holding an object, and copy it
@@ -275,3 +272,11 @@ def _function(path: str) -> Callable[..., Any]:
 
     module, _, name = path.partition(":")
     return getattr(import_module(module), name)
+
+def send_start_failure(conn: Connection, err: Exception) -> None:
+    """Tell the parent why a worker (or the loader) could not start: the error itself, or its
+    words when it cannot be pickled."""
+    try:
+        conn.send(("failed", err))
+    except Exception:  # noqa: BLE001 - an error that cannot be pickled: its words
+        conn.send(("failed", f"a worker could not start: {err or type(err).__name__}"))
