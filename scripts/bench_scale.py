@@ -532,35 +532,31 @@ def glibc_heap_mib() -> float | None:
     """Memory in use in glibc's heap, all arenas (``malloc_stats``); None elsewhere."""
     try:
         libc = ctypes.CDLL("libc.so.6")
-        with tempfile.TemporaryFile() as captured:
-            saved = os.dup(2)
-            os.dup2(captured.fileno(), 2)  # malloc_stats writes to the C stderr
-            try:
-                libc.malloc_stats()
-            finally:
-                os.dup2(saved, 2)
-                os.close(saved)
-            captured.seek(0)
-            text = captured.read().decode("ascii", "replace")
+        text = _c_stderr_of(libc.malloc_stats)  # malloc_stats writes to the C stderr
         total = text.split("Total (incl. mmap):")[1]
         return int(re.search(r"in use bytes\s*=\s*(\d+)", total).group(1)) / 2**20
     except (OSError, IndexError, ValueError, AttributeError):
         return None
 
 
-def python_arenas() -> int | None:
-    """Arenas Python's small-object allocator holds (``sys._debugmallocstats``; None while
-    tracemalloc runs, which replaces the allocator's hooks)."""
+def _c_stderr_of(function: Callable[[], object]) -> str:
+    """What ``function`` writes to the process's file descriptor 2 (C-level stderr)."""
     with tempfile.TemporaryFile() as captured:
         saved = os.dup(2)
         os.dup2(captured.fileno(), 2)
         try:
-            sys._debugmallocstats()
+            function()
         finally:
             os.dup2(saved, 2)
             os.close(saved)
         captured.seek(0)
-        text = captured.read().decode("ascii", "replace")
+        return captured.read().decode("ascii", "replace")
+
+
+def python_arenas() -> int | None:
+    """Arenas Python's small-object allocator holds (``sys._debugmallocstats``; None while
+    tracemalloc runs, which replaces the allocator's hooks)."""
+    text = _c_stderr_of(sys._debugmallocstats)
     for line in text.splitlines():
         if line.startswith("# arenas allocated current"):
             return int(line.split("=")[1].replace(",", ""))
