@@ -440,12 +440,16 @@ class DateScope:
                       for i in range(sent.start, found.span.start))
         return fronted or (found.head.dep_ == "conj" and found.head.head == sent.root)
 
-    def sentence_dated(self, token: Token) -> bool:
-        """Whether ``token``'s sentence says a date of its own."""
+    def _found_in(self, sent: Span) -> list[_Found]:
+        """The date expressions of the segment ``sent``, the document's read on first use."""
         if not self._walked:
             self._walk()
             self._walked = True
-        return bool(self._found.get(self.segment_of(token).start))
+        return self._found.get(sent.start, [])
+
+    def sentence_dated(self, token: Token) -> bool:
+        """Whether ``token``'s sentence says a date of its own."""
+        return bool(self._found_in(self.segment_of(token)))
 
     def _news_days(self, value: DateValue) -> bool:
         """Whether ``value`` is a day of the week before publication: the news, not history."""
@@ -460,31 +464,22 @@ class DateScope:
     def dated_on(self, token: Token) -> bool:
         """Whether a date is said on the verb of ``token``'s own clause ("raised tariffs last
         year")."""
-        if not self._walked:
-            self._walk()
-            self._walked = True
         verb = clause_of(token)
         return any(f.head == verb or clause_of(f.head) == verb
-                   for f in self._found.get(self.segment_of(token).start, []))
+                   for f in self._found_in(self.segment_of(token)))
 
     def dated_within(self, noun: Token) -> bool:
         """Whether a date is said inside ``noun``'s own phrase ("the July 25 call")."""
-        if not self._walked:
-            self._walk()
-            self._walked = True
         return any(f.head == noun or noun.is_ancestor(f.head)
-                   for f in self._found.get(self.segment_of(noun).start, []))
+                   for f in self._found_in(self.segment_of(noun)))
 
     def date_of(self, trigger: Token, carry: bool = True) -> tuple[str | None, Basis | None]:
         """The date of the event whose trigger is ``trigger``, and how it was found.
 
         ``carry=False`` for statements ("X said"): a quote in a background paragraph is
         usually given now, so only a date in its own sentence applies."""
-        if not self._walked:
-            self._walk()
-            self._walked = True
         sent = self.segment_of(trigger)
-        found = self._found.get(sent.start, [])
+        found = self._found_in(sent)
         # "threatened to kill her in March": the date of the act a verb governs is its own
         acted = [f for f in found if f.head.dep_ == "xcomp" and f.head.head == trigger]
         if acted:
