@@ -28,9 +28,10 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
     from eventwire.nlp.components import ActorCluster
 
 __all__ = ["as_civilians", "as_crowd", "carried_parties", "code_for_doer", "implied_agent",
-           "is_enforcer", "is_political", "next_actor", "noun_sources", "noun_targets",
-           "objects_of", "one_state", "own_state", "parties_at", "party_at", "place_of",
-           "reciprocal", "same_side", "subjects_of", "through_modifier", "verb_parties"]
+           "is_enforcer", "is_political", "last_doers", "next_actor", "noun_sources",
+           "noun_targets", "objects_of", "one_state", "own_state", "parties_at", "party_at",
+           "place_of", "reciprocal", "same_side", "subjects_of", "through_modifier",
+           "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -555,18 +556,9 @@ def _anaphor(ctx: EventContext, token: Token) -> Party | None:
             c.dep_ == "det" and c.lower_ in ctx.words.act_determiners for c in token.children):
         if _named_inside(ctx, token) is not None:
             return None  # "the move announced by Pompeo" names its doer
-        start = ctx.window_start(token, 2)
-        for earlier in reversed(ctx.recent):
-            if earlier.trigger.i >= token.i:
-                continue
-            if earlier.trigger.i < start:
-                break
-            if any(earlier.code.startswith(c) for c in ctx.words.reaction_codes):
-                continue  # "The League condemned the move": not the reactions to it
-            doers = [p for p in earlier.sources if p.actor]
-            if doers:
-                return doers[0]
-        return None
+        # "The League condemned the move": the act, not the reactions to it
+        doers = last_doers(ctx, token, 2, skip_codes=ctx.words.reaction_codes)
+        return doers[0] if doers else None
     senses = ctx.lex.nouns.get(lemma)
     if not senses or not any(c.lower_ in {"the", "this", "that"} for c in token.children):
         return None
@@ -575,6 +567,26 @@ def _anaphor(ctx: EventContext, token: Token) -> Party | None:
         if earlier.code[:2] in roots and earlier.sources:
             return earlier.sources[0]
     return None
+
+
+def last_doers(ctx: EventContext, token: Token, sentences: int, own: frozenset[str] = frozenset(),
+               skip_codes: frozenset[str] = frozenset()) -> list[Party]:
+    """The actors who did the last act told before ``token``, in its sentence or the
+    ``sentences`` before, other than ``own`` (actor ids), acts coded with a ``skip_codes``
+    prefix left out: whom "it" or "the move" stands for."""
+    start = ctx.window_start(token, sentences)
+    skipped = tuple(skip_codes)
+    for earlier in reversed(ctx.recent):
+        if earlier.trigger.i >= token.i:
+            continue
+        if earlier.trigger.i < start:
+            break
+        if skipped and earlier.code.startswith(skipped):
+            continue
+        doers = [p for p in earlier.sources if p.actor and p.actor not in own]
+        if doers:
+            return doers
+    return []
 
 
 def reciprocal(token: Token) -> bool:

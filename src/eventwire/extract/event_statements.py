@@ -14,7 +14,13 @@ from spacy.tokens import Token
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_modality import mark_modality
-from eventwire.extract.event_participants import is_political, own_state, parties_at, subjects_of
+from eventwire.extract.event_participants import (
+    is_political,
+    last_doers,
+    own_state,
+    parties_at,
+    subjects_of,
+)
 from eventwire.extract.syntax import obliging_modal, reported_act
 
 __all__ = ["evaluation", "statement"]
@@ -51,7 +57,8 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
         sources = subjects_of(ctx, verb)
         targets = [t for t in parties_at(ctx, described) if t.actor or t.named]
         if not targets and described.lower_ in ctx.words.act_pronouns:
-            targets = _last_doers(ctx, verb, sources)  # "called it a disgrace": the act's doer
+            # "called it a disgrace": the doer of the act just told, not the speaker
+            targets = last_doers(ctx, verb, 1, own=frozenset(p.actor for p in sources if p.actor))
         targets = [t for t in targets if not any(own_state(ctx, t, s) for s in sources)]
         if not targets:
             continue  # "told them China was ready": praise of one's own state is no act
@@ -63,22 +70,6 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
         mark_modality(ctx, candidate, verb)
         found.append(candidate)
     return found[:1]
-
-
-def _last_doers(ctx: EventContext, verb: Token, speakers: list[Party]) -> list[Party]:
-    """The doers of the last act told before ``verb``, in its sentence or the one before, when
-    they are actors other than the speakers: what "it" judges in "called it a mistake"."""
-    start = ctx.window_start(verb, 1)
-    own = {p.actor for p in speakers}
-    for earlier in reversed(ctx.recent):
-        if earlier.trigger.i >= verb.i:
-            continue
-        if earlier.trigger.i < start:
-            break
-        doers = [p for p in earlier.sources if p.actor and p.actor not in own]
-        if doers:
-            return doers
-    return []
 
 
 def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
