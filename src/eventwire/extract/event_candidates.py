@@ -36,6 +36,7 @@ class Candidate:
     match: str
     targetless_ok: bool = False
     symmetric: bool = False
+    mutual: bool = False  # "attacked each other": every side acts on every other
     hypothetical: bool = False
     negated: bool = False
     hedged: bool = False

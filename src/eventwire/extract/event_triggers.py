@@ -318,7 +318,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
     candidate = Candidate(
         code=sense.code, trigger=noun, start=start, end=noun.i + 1, sources=sources,
-        targets=targets, match="light" if light else "noun",
+        # the members of a "between" list are all doers of the joint act (one event each
+        # with the first: events._events_of)
+        targets=[] if sources is targets else targets, match="light" if light else "noun",
         targetless_ok=sense.without_object, symmetric=sense.symmetric,
     )
     mark_modality(ctx, candidate, governor if light else noun)

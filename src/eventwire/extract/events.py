@@ -116,7 +116,7 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
         if len(candidate.sources) > 1 and any(
                 reciprocal(t) for t in [*(p.token for p in candidate.targets), *objects]):
             # "Johnson and Corbyn attacked each other's policies": each targets the other
-            candidate.targets, candidate.symmetric = [], True
+            candidate.targets, candidate.symmetric, candidate.mutual = [], True, True
     mark_asked_acts(found)
     mark_aims(found)
     return _dedupe(found)
@@ -151,7 +151,15 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     if candidate.symmetric and not any(p.named for p in candidate.targets) and len(
             candidate.sources) > 1:
         members = [p for p in candidate.sources if p.named] or candidate.sources
-        pairs = [(s, t) for s in members for t in members if s is not t]
+        # (one word naming both, "the two sides negotiate", is mutual too)
+        if candidate.mutual or len({p.token.i for p in members}) == 1:
+            pairs = [(s, t) for s in members for t in members if s is not t]
+        else:
+            # "a deal between the US and China", "talks between him, Sondland and other
+            # leaders": one event per pair with the first named as source, as annotators
+            # code a joint act (both directions only for "each other")
+            first = min(members, key=lambda p: p.token.i)
+            pairs = [(first, t) for t in members if t is not first and t.key != first.key]
     date, basis = scope.date_of(
         candidate.trigger, carry=candidate.trigger.lemma_.lower() not in ctx.lex.reporting)
     sent = scope.segment_of(candidate.trigger)
