@@ -314,3 +314,25 @@ def test_a_joint_act_is_one_event_per_pair_from_the_first_named():
     mutual = {(s, t) for c, s, t in _coded("Trudeau and Obrador attacked each other's "
                                             "policies on Monday.") if c.startswith("11")}
     assert mutual == {("Trudeau", "Obrador"), ("Obrador", "Trudeau")}
+
+
+def test_a_statement_judging_what_an_actor_did_criticises_that_actor():
+    assert ("111", "Rogers") in {(c, t) for c, _, t in _coded(
+        "The Canadian ministry said that the response of Rogers was unacceptable.")}
+    # "their" stands for the list of actors named just before
+    judged = {t for c, _, t in _coded("The ministry wrote to Rogers and Bell on Monday. The "
+                                      "ministry said that their response was unacceptable.")
+              if c == "111"}
+    assert judged == {"Rogers", "Bell"}
+    # "it is wrong for X to ...": X's conduct is judged, not "it"
+    assert ("111", "Labour") in {(c, t) for c, _, t in _coded(
+        "Britain's election watchdog said it is inappropriate for Labour to behave that way.")}
+    assert not [c for c, _, _ in _coded("The ministry said that the response of Rogers was "
+                                        "quick.") if c.startswith("11")]
+
+
+def test_doers_hung_on_an_apposition_all_act():
+    sued = {s for c, s, _ in _coded("President of the Senate, Mark Ojo, Senator Dan Bello and "
+                                    "Senator Ruth Ade have dragged the police chief to court.")
+            if c == "115"}
+    assert sued == {"Mark Ojo", "Dan Bello", "Ruth Ade"}

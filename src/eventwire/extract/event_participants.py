@@ -238,7 +238,13 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
     pair = _the_two(ctx, token)
     if pair:
         return pair
-    for member in [token, *conjuncts(token)]:
+    members = [token, *conjuncts(token)]
+    if token.dep_ in SUBJECTS and not members[1:]:
+        # "President of the Senate, Bukola Adeyemi, Senator Dan Bello and Senator Ruth Ade
+        # have sued": the parser hangs the other doers on the apposition's name
+        members += [c for a in token.children if a.dep_ == "appos" for c in conjuncts(a)
+                    if c.i in ctx.actor_of]
+    for member in members:
         party = party_at(ctx, member)
         if party is not None and party.actor is None:
             # "the only two Arab states with treaties - Egypt and Jordan - criticised": the

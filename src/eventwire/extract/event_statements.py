@@ -101,14 +101,18 @@ def _judging_subject(ctx: EventContext, clause: Token) -> list[tuple[Token, Toke
 
 def _owner(ctx: EventContext, noun: Token) -> Token | None:
     """The actor a thing belongs to: its possessor when that is an actor ("Trump's approach")
-    or a pronoun standing for a named one ("their level of engagement")."""
+    or a pronoun standing for a named one ("their level of engagement"), or the actor of its
+    "of"/"by" phrase ("the response of the two operators", "the decision by Ottawa")."""
     for child in noun.children:
-        if child.dep_ != "poss":
-            continue
-        if child.pos_ != "PRON" and child.i in ctx.actor_of:
-            return child
-        if child.pos_ == "PRON" and any(p.named for p in parties_at(ctx, child)):
-            return child
+        if child.dep_ == "poss":
+            if child.pos_ != "PRON" and child.i in ctx.actor_of:
+                return child
+            if child.pos_ == "PRON" and any(p.named for p in parties_at(ctx, child)):
+                return child
+        elif child.dep_ == "prep" and child.lower_ in {"of", "by"}:
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                if pobj.i in ctx.actor_of and ctx.actor_of[pobj.i].kind != "location":
+                    return pobj
     return None
 
 
@@ -122,6 +126,16 @@ def _copular(clause: Token) -> list[tuple[Token, Token]]:
     descriptions = [c for c in clause.children if c.dep_ in {"attr", "acomp"}]
     if any(c.dep_ == "neg" for c in clause.children):
         return []  # "is not a compliment": polarity is not worth guessing
+    if any(s.dep_ == "nsubj" and s.lower_ == "it" for s in subjects):
+        # "it is wrong for Labour to behave that way": the one whose conduct is judged is
+        # the subject of the extraposed clause
+        doers = [s for c in clause.children if c.dep_ in {"xcomp", "ccomp", "advcl"}
+                 for s in c.children if s.dep_ == "nsubj"]
+        doers += [g for d in descriptions for c in (*d.children, *clause.children)
+                  if c.dep_ == "prep" and c.lower_ == "for"
+                  for g in c.children if g.dep_ == "pobj"]
+        if doers:
+            return [(s, d) for s in doers for d in descriptions]
     return [(s, d) for s in subjects for d in descriptions]
 
 
