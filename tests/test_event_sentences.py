@@ -336,3 +336,14 @@ def test_doers_hung_on_an_apposition_all_act():
                                     "Senator Ruth Ade have dragged the police chief to court.")
             if c == "115"}
     assert sued == {"Mark Ojo", "Dan Bello", "Ruth Ade"}
+
+
+def test_a_feeling_about_someone_approves_or_disapproves_of_them():
+    assert ("111", "Germany", "Russian") in {
+        (c, s, t) for c, s, t in _coded("Germany was disappointed by the Russian decision.")}
+    assert ("111", "Beijing", "Washington") in _coded("Beijing is angry at Washington.")
+    pleased = _coded("Washington recognised the new government on Monday. Netanyahu said he "
+                     "was pleased with the announcement.")
+    assert ("051", "Netanyahu", "Washington") in pleased  # whoever made the announcement
+    # a feeling about nobody named is no event
+    assert not [c for c, _, _ in _coded("The minister was disappointed.") if c[:2] in {"05", "11"}]

@@ -92,6 +92,8 @@ class Lexicon:
     negative: frozenset[str]
     # adjectives of outlook ("optimistic about", "worried over") -> CAMEO 012/013 comment
     outlook: dict[str, str] = field(default_factory=dict)
+    # verbs of feeling in the passive ("disappointed by", "frustrated with") -> 051/111
+    feelings: dict[str, str] = field(default_factory=dict)
     # who a statement may be made to without being a party to it ("told reporters")
     press_audiences: frozenset[str] = frozenset()
     # PETRARCH-2's verbs (event_verbs_petrarch.yaml) for lemmas the dictionary does not know:
@@ -244,5 +246,6 @@ def lexicon() -> Lexicon:
         positive=frozenset(data["evaluative"]["positive"]),
         negative=frozenset(data["evaluative"]["negative"]),
         outlook={str(k): str(v) for k, v in data.get("outlook", {}).items()},
+        feelings={str(k): str(v) for k, v in data.get("feelings", {}).items()},
         press_audiences=frozenset(data.get("press_audiences", [])),
     )

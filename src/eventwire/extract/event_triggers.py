@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from eventwire.extract.event_candidates import Candidate
+from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_lexicon import Sense, Wrapper
 from eventwire.extract.event_modality import backshifted, mark_modality, with_intent
@@ -58,7 +58,9 @@ def sentence_triggers(ctx: EventContext, sent: Span) -> list[Candidate]:
             continue  # "the ousted president", "the banned party": a description
         if tag == "VBN" and any(c.dep_ == "det" for c in token.children):
             continue  # "evacuated the wounded": a participle used as a noun
-        if pos in {"VERB", "AUX"} or tag.startswith("VB"):
+        if tag == "VBN" and token.lemma_.lower() in ctx.lex.feelings:
+            found += _feeling(ctx, token)
+        elif pos in {"VERB", "AUX"} or tag.startswith("VB"):
             found += _verb(ctx, token, absorbed)
         elif pos in {"NOUN", "PROPN"}:
             if token.lemma_.lower() in ctx.lex.nouns:  # (else _noun has no sense to code)
@@ -351,22 +353,43 @@ def _outlook(ctx: EventContext, adjective: Token) -> list[Candidate]:
     target is what it is about."""
     if adjective.dep_ not in {"acomp", "oprd"} or adjective.head.lemma_ != "be":
         return []
+    code = ctx.lex.outlook[adjective.lemma_.lower()]
+    stance = code[:2] in {"05", "11", "12"}
     sources = [p for p in subjects_of(ctx, adjective.head) if p.named]
+    preps = {"about", "over", "on", "of", "that", "for", "to"} | (
+        {"with", "at", "by"} if stance else set())
+    return _stance(ctx, adjective, adjective.head, code, sources, preps, needs_target=stance)
+
+
+def _feeling(ctx: EventContext, verb: Token) -> list[Candidate]:
+    """A feeling about someone, told in the passive of the one who feels: "Germany was
+    disappointed by the decision" (disapproval, 111), "pleased with the talks" (051)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []  # "the decision disappointed Germany" names no one who judges
+    sources = [p for c in verb.children if c.dep_ == "nsubjpass"
+               for p in parties_at(ctx, c) if p.named]
+    return _stance(ctx, verb, verb, ctx.lex.feelings[verb.lemma_.lower()], sources,
+                   {"by", "with", "at", "over", "about"}, needs_target=True)
+
+
+def _stance(ctx: EventContext, word: Token, clause: Token, code: str, sources: list[Party],
+            preps: set[str], needs_target: bool) -> list[Candidate]:
+    """The candidate of an outlook or feeling word: its target is what it is about."""
     if not sources:
         return []
-    about = [g for c in adjective.children if c.dep_ == "prep"
-             and c.lower_ in {"about", "over", "on", "of", "that", "for", "to"}
+    about = [g for c in word.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps
              for g in c.children if g.dep_ == "pobj"]
     # "hopeful that the generals would agree": the subject of what it hopes
-    about += [g for c in adjective.children if c.dep_ == "ccomp"
+    about += [g for c in word.children if c.dep_ == "ccomp"
               for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
     targets = [p for g in about for p in parties_at(ctx, g) if p.named]
     for g in about:  # "optimistic about a deal between Moscow and Kyiv"
         targets = targets or noun_targets(ctx, g)
+    targets = [p for p in targets if p.key not in {s.key for s in sources}][:1]
+    if needs_target and not targets:
+        return []  # "the minister was disappointed": a feeling, about no one said
     candidate = Candidate(
-        code=ctx.lex.outlook[adjective.lemma_.lower()], trigger=adjective,
-        start=adjective.i, end=adjective.i + 1, sources=sources,
-        targets=[p for p in targets if p.key not in {s.key for s in sources}][:1],
-        match="verb", targetless_ok=True)
-    mark_modality(ctx, candidate, adjective.head)
+        code=code, trigger=word, start=word.i, end=word.i + 1, sources=sources,
+        targets=targets, match="verb", targetless_ok=True)
+    mark_modality(ctx, candidate, clause)
     return [candidate]
