@@ -347,3 +347,20 @@ def test_a_feeling_about_someone_approves_or_disapproves_of_them():
     assert ("051", "Netanyahu", "Washington") in pleased  # whoever made the announcement
     # a feeling about nobody named is no event
     assert not [c for c, _, _ in _coded("The minister was disappointed.") if c[:2] in {"05", "11"}]
+
+
+def test_reacting_to_an_act_is_aimed_at_its_doer_not_its_victim():
+    coded = _coded("The EU condemned the attack on Israel.")
+    assert not [c for c, _, _ in coded if c.startswith(("18", "19"))]  # the EU attacked no one
+    assert not [t for c, _, t in coded if c == "111" and t == "Israel"]
+    # where it was done still names whom it was done by
+    assert [c for c, _, t in _coded("Rights groups condemned the crackdown in Iran.")
+            if c == "111" and t == "Iran"]
+
+
+def test_what_is_discussed_is_talked_of_not_done():
+    coded = _coded("Sondland discussed investigations with Ukrainian officials.")
+    assert [c for c, s, _ in coded if c == "040" and s == "Sondland"]
+    assert not [c for c, _, _ in coded if c.startswith("09")]
+    assert [t for c, _, t in _coded("California's regulators are demanding answers from "
+                                    "Verizon.") if c.startswith("10") and t == "Verizon"]

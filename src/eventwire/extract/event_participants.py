@@ -151,7 +151,16 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                 found += [p for g in child.children if g.dep_ == "pobj"
                           for p in parties_at(ctx, g)]
             else:
-                found += parties_at(ctx, child)
+                parties = parties_at(ctx, child)
+                if child.dep_ == "dobj" and not any(p.named for p in parties) and (
+                        child.lemma_.lower() not in ctx.lex.nouns):
+                    # "discussed investigations with Kyiv", "demanded answers from the
+                    # operators": a thing's phrase names the party (not an event noun's:
+                    # "condemned the attack on Israel" is not aimed at Israel)
+                    parties = [p for c in child.children if c.dep_ == "prep" and c.lower_ in preps
+                               for g in c.children if g.dep_ == "pobj"
+                               for p in parties_at(ctx, g) if p.named] or parties
+                found += parties
         elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
             found += [p for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
     return found
@@ -260,7 +269,7 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
             found += listed  # "talks with other partners, including Japan and Canada"
             continue
         if party is not None and not party.named and member.dep_ not in SUBJECTS:
-            inner = _named_inside(ctx, member)
+            inner = _named_inside(ctx, member, victims=not reacted_to(ctx, member))
             found += [inner] if inner else [party]
         elif party is not None:
             found.append(party)
@@ -291,16 +300,31 @@ def _joint_owners(ctx: EventContext, token: Token) -> list[Party]:
     return []
 
 
-def _named_inside(ctx: EventContext, head: Token, depth: int = 2) -> Party | None:
+def reacted_to(ctx: EventContext, noun: Token) -> bool:
+    """Whether ``noun`` names an act that its verb reacts to: "condemned the attack on
+    Israel", "welcomed the decision" (the verb's senses are all reactions: statements,
+    approval, disapproval, rejection)."""
+    if noun.lemma_.lower() not in ctx.lex.nouns or noun.dep_ != "dobj":
+        return False
+    senses = ctx.lex.senses(ctx.lex.verb_lemma(noun.head))
+    return bool(senses) and all(s.code.startswith(tuple(ctx.words.reaction_codes))
+                                for s in senses)
+
+
+def _named_inside(ctx: EventContext, head: Token, depth: int = 2,
+                  victims: bool = True) -> Party | None:
     """The actor a thing belongs to or comes from: "calls by Kofi Annan", "the withdrawal
-    of Serbian forces", "a deal with Iran", "Iran's proposal"."""
+    of Serbian forces", "a deal with Iran", "Iran's proposal"; without ``victims``, not the
+    one an act is done to ("condemned the attack on Israel" is aimed at the attackers)."""
     frontier = [head]
+    preps = ctx.words.np_target_preps if victims else ctx.words.np_target_preps - {
+        "on", "against", "to"}
     owner: Party | None = None  # a possessive pronoun's referent: the last resort
     for _ in range(depth):
         following = []
         for token in frontier:
             for child in token.children:
-                if child.dep_ == "prep" and (child.lower_ in ctx.words.np_target_preps
+                if child.dep_ == "prep" and (child.lower_ in preps
                                              or child.lower_ in {"of", "by"}):
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     for pobj in pobjs:
@@ -787,10 +811,14 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
     heads = [candidate.trigger, *(p.token for p in candidate.targets),
              *(c for c in candidate.trigger.children if c.dep_ == "dobj")]  # "its embassy in"
     for head in heads:
+        # "condemned the attack on Israel": what an act reacted to was done to is no place
+        # of the reaction ("condemned the crackdown in Iran" still is)
+        victim = reacted_to(ctx, head)
         for child in head.children:
             if child.dep_ == "appos" and child.ent_type_ in {"GPE", "LOC", "FAC"}:
                 return party_at(ctx, child)
-            if child.dep_ == "prep" and child.lower_ in ctx.words.place_preps:
+            if child.dep_ == "prep" and child.lower_ in ctx.words.place_preps and not (
+                    victim and child.lower_ in {"on", "at", "into"}):
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     party = party_at(ctx, pobj)
                     if party is not None and party.named and pobj.ent_type_ in {

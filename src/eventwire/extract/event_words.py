@@ -93,6 +93,7 @@ class EventWordsFile(BaseModel):
     date_planning: Words
     anaphoric_heads: Words
     during_marks: Words
+    topic_verbs: Words
     question_marks: Words
     recipientless_roots: Roots
     reaction_codes: Words
@@ -182,6 +183,7 @@ class EventWords:
     date_planning: frozenset[str]
     anaphoric_heads: frozenset[str]
     during_marks: frozenset[str]
+    topic_verbs: frozenset[str]
     question_marks: frozenset[str]
     recipientless_roots: frozenset[str]
     reaction_codes: frozenset[str]

@@ -40,7 +40,12 @@ def choose(senses: list[Sense], head: Token, noun_context: bool = False,
             if noun_context and head.dep_ == "dobj":
                 # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
                 preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
-        if sense.prep and not sense.prep & preps:
+        if sense.prep and not sense.prep & preps and not (
+                # "discussed investigations with Ukrainian officials": a consultation's "with"
+                # phrase may hang from the verb's object
+                not noun_context and sense.code[:2] == "04" and "with" in sense.prep
+                and any(g.dep_ == "prep" and g.lower_ == "with"
+                        for c in head.children if c.dep_ == "dobj" for g in c.children)):
             continue
         if sense.with_words:
             if context is None:
