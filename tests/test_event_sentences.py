@@ -364,3 +364,29 @@ def test_what_is_discussed_is_talked_of_not_done():
     assert not [c for c, _, _ in coded if c.startswith("09")]
     assert [t for c, _, t in _coded("California's regulators are demanding answers from "
                                     "Verizon.") if c.startswith("10") and t == "Verizon"]
+
+
+def _countries(text: str) -> list[tuple[str, str | None, str | None]]:
+    result = analyse_text(text, published="2024-03-05", min_confidence=0)
+    country = {a.id: a.country for a in result.actors}
+    return [(e.cameo[:2], country.get(e.source), country.get(e.target)) for e in result.events]
+
+
+def test_countries_of_the_usual_war_report():
+    # a town the tagger took for a person; the dead counted by the reporting officials
+    coded = _countries("Russian forces shelled Kherson on Sunday, killing three civilians, "
+                       "Ukrainian officials said.")
+    assert ("19", "RUS", "UKR") in coded and ("18", "RUS", "UKR") in coded
+    # a body's name on its craft; a force placed by where it acted
+    assert ("19", "CHN", "PHL") in _countries(
+        "Chinese coast guard ships blocked a Philippine vessel near the shoal.")
+    assert ("17", "FRA", "FRA") in _countries("Police arrested 12 protesters in Paris.")
+    # a one-word name after a title stays a person ("Hassan" is also a town in India)
+    assert not [c for c in _countries("King Hassan said he was ready to host a summit.")
+                if "IND" in c]
+
+
+def test_where_leaders_meet_is_no_party_to_the_meeting():
+    met = [t for c, _, t in _coded("Zelensky met Biden at the White House on Thursday.")
+           if c.startswith("04")]
+    assert met == ["Biden"]

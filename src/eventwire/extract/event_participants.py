@@ -68,6 +68,10 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
             p for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"
             for p in parties_at(ctx, c)]
         targets = [p for p in recipients if p.named] or targets
+    if sense.code[:2] == "04":
+        # "met Biden at the White House": where they met is a venue, not another party
+        targets = [p for p in targets if not (
+            p.token.dep_ == "pobj" and p.token.head.lower_ in {"at", "in"})] or targets
     if not any(p.named for p in targets) and not sense.without_object:
         # "used tear gas to disperse the protesters": whom the act's purpose is done to
         targets = [p for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
@@ -383,6 +387,14 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
                 cluster = _owner_of(ctx, child)  # "Ukraine denied its drones attacked"
             if cluster is not None:
                 return Party(cluster.id, phrase(token), True, token)
+            if child.dep_ == "compound" and not former:
+                # "Chinese coast guard ships": the country hangs on the compound's words
+                inner = [g for g in child.children if g.dep_ in {"amod", "compound"}]
+                while inner:
+                    word = inner.pop()
+                    if word.i in ctx.actor_of:
+                        return Party(ctx.actor_of[word.i].id, phrase(token), True, token)
+                    inner += [g for g in word.children if g.dep_ in {"amod", "compound"}]
     if token.ent_type_ in ctx.words.entity_labels:
         return Party(None, entity_text(token), True, token)
     if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
@@ -735,17 +747,38 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
     "warned people to stay away") are the civilians of the country where it happened, else of
     the doer's country, else of the dateline's: an implied actor (``civilian_nouns`` in
     event_words.yaml)."""
-    if party.named or party.token.lemma_.lower() not in ctx.words.civilian_nouns:
+    cluster = ctx.cluster(party) if party.actor else None
+    if cluster is not None:
+        if cluster.country or cluster.sector != "CVL":
+            return party  # (the actors stage's "three civilians" have no country yet)
+    elif party.named or party.token.lemma_.lower() not in ctx.words.civilian_nouns:
         return party
     # "Gaza's health ministry said Israeli strikes killed 30 people": those who count the dead
     # count their own, before the doer's country is a guess
     counters = next((subjects_of(ctx, verb) for verb in candidate.trigger.ancestors
                      if verb.lemma_.lower() in ctx.lex.reporting), [])
-    country = _country_where(ctx, candidate, [*counters, *candidate.sources])
+    # (people the actors stage made a group of are placed by the counters or the place only:
+    # "holds appeal to voters" are not the doer's voters)
+    doers = [*counters, *candidate.sources] if cluster is None else counters
+    country = _country_where(ctx, candidate, doers)
     if country is None:
         return party
     civilians = ctx.implied_actor("CVL", country)
     return Party(civilians.id, party.text, True, party.token)
+
+
+def as_local_force(ctx: EventContext, candidate: Candidate, party: Party) -> Party:
+    """A force or authority no text gives a country ("Police arrested 12 protesters in
+    Paris") is that of the country where it acted: the implied actor of its sector there."""
+    cluster = ctx.cluster(party) if party.actor else None
+    if cluster is None or cluster.country or cluster.sector not in ctx.words.enforcer_sectors:
+        return party
+    place = place_of(ctx, candidate)
+    where = ctx.cluster(place) if place is not None else None
+    if where is None or not where.country or where.kind != "location":
+        return party
+    force = ctx.implied_actor(cluster.sector, where.country)
+    return Party(force.id, party.text, True, party.token)
 
 
 def as_crowd(ctx: EventContext, candidate: Candidate, party: Party) -> Party:

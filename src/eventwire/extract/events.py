@@ -44,6 +44,7 @@ from eventwire.extract.event_modality import mark_aims, mark_asked_acts
 from eventwire.extract.event_participants import (
     as_civilians,
     as_crowd,
+    as_local_force,
     code_for_doer,
     implied_agent,
     next_actor,
@@ -127,6 +128,7 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     doer and scored)."""
     joint = candidate.symmetric and len(candidate.sources) > 1  # "X and Y signed in Z"
     candidate.targets = [as_civilians(ctx, candidate, p) for p in candidate.targets]
+    candidate.sources = [as_local_force(ctx, candidate, p) for p in candidate.sources]
     if candidate.code[:2] in ctx.words.recipientless_roots:
         candidate.sources = [as_crowd(ctx, candidate, p) for p in candidate.sources]
         # "blocked streets", "rioted at a jail": things are no recipients of a protest

@@ -48,6 +48,7 @@ class Lexicon:
     not_actors: frozenset[str]
     documents: frozenset[str]  # head nouns of documents and records, never actors
     abroad: frozenset[str]  # words that put a group outside the story's country ("foreign")
+    platforms: frozenset[str]  # craft a body's name may modify ("coast guard ships")
     countries: dict[str, str]  # lowercase country name -> ISO3
     demonyms: dict[str, str]  # lowercase demonym -> ISO3
     capitals: dict[str, str]  # lowercase capital -> ISO3
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
         not_actors=frozenset(w.lower() for w in orgs_data["not_actors"]),
         documents=frozenset(w.lower() for w in roles_data.get("documents", [])),
         abroad=frozenset(w.lower() for w in roles_data.get("abroad", [])),
+        platforms=frozenset(w.lower() for w in roles_data.get("platforms", [])),
         countries=_country_names(_invert(places["country_aliases"])),
         demonyms=_invert(places["demonyms"]),
         capitals=_invert(places["capitals"]),

@@ -477,6 +477,8 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
         return Mention(span, known.kind, named=True, key=known.name, known=known, attrs=attrs)
     if label in {"PERSON", "ORG"} and _country_alone(span):
         label = "GPE"  # "Jordan opened its border", "Chad said": the country, not a name
+    if label == "PERSON" and _town_not_person(span):
+        label = "GPE"  # "Russian forces shelled Kherson": the tagger's person is a town
     if label == "PERSON":
         return Mention(span, "person", named=True, key=text)
     if label == "ORG":
@@ -513,6 +515,23 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
     # A town or region ("shelled Gorazde", "in Bam"): a place, in its country.
     place = Attributes(country=capital or town_country(text))
     return Mention(span, "location", named=True, key=text, attrs=place)
+
+
+def _town_not_person(span: Span) -> bool:
+    """Whether a one-word "person" is a town the towns table knows (and no listed person),
+    which the text never names as a person in full ("Lloyd Austin" ... "Austin") and which
+    says nothing ("Florence said")."""
+    if len(span) != 1 or town_country(span.text) is None:
+        return False
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {"say", "tell", "add"}:
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and (before.is_title and before.pos_ in {"PROPN", "NOUN"}
+                               or before.dep_ == "compound" and before.head.i == root.i):
+        return False  # "King Hassan", "Mr. Jordan": a title before a name
+    return not any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == root.lower_
+                   for ent in span.doc.ents)
 
 
 def _where(span: Span) -> str | None:
@@ -856,7 +875,8 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
             "PERSON", "GPE", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT"
         }:  # fmt: skip
             continue
-        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i:
+        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and (
+                token.head.lemma_.lower() not in lexicon().platforms):
             continue  # a modifier ("news" in "news agency", "police" in "police officer")
         found_role = _role_ending_at(doc, token.i, max(0, token.i - 4))
         if found_role is None:
@@ -888,7 +908,9 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         if (role.body and indefinite_one and not determiners and token.is_lower
                 and not (attrs.country or attrs.affiliation)):
             continue  # "excessive force", "government has a duty": a mass noun, no body
-        first = token  # "lawmakers and a bishop protested": a coordinated subject is one too
+        # "Chinese coast guard ships blocked ...": the craft's place in the clause is the body's
+        first = token.head if token.dep_ == "compound" and token.head.i > token.i else token
+        # "lawmakers and a bishop protested": a coordinated subject is one too
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
         subject = first.dep_ in {"nsubj", "nsubjpass", "agent"}
