@@ -390,3 +390,11 @@ def test_where_leaders_meet_is_no_party_to_the_meeting():
     met = [t for c, _, t in _coded("Zelensky met Biden at the White House on Thursday.")
            if c.startswith("04")]
     assert met == ["Biden"]
+
+
+def test_officials_briefed_on_talks_are_no_party_to_them():
+    coded = _coded("Negotiators from Israel and Hamas resumed indirect talks in Doha on Friday. "
+                   "Two officials briefed on the negotiations said the gaps had narrowed.")
+    assert not [c for c, s, _ in coded if s and "officials" in s.lower()]
+    # negotiators from two sides: one event, from the first named
+    assert [(s, t) for c, s, t in coded if c.startswith("04")] == [("Israel", "Hamas")]

@@ -46,7 +46,14 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
     # journalist detained by police ...")
     passive = any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
-            g.dep_ == "dobj" for c in (verb, *verb.conjuncts) for g in c.children))
+            g.dep_ == "dobj" for c in (verb, *verb.conjuncts) for g in c.children)) or (
+        # "Two officials briefed on the negotiations said ...", parsed as a clause before a
+        # reporting verb that is left without a subject: a reduced relative (passive)
+        verb.dep_ == "ccomp" and verb.i < verb.head.i
+        and verb.head.lemma_.lower() in ctx.lex.reporting
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.head.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children))
     if passive:
         sources = [p for agent in verb.children if agent.dep_ == "agent"
                    for g in agent.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
