@@ -9,22 +9,22 @@ the annotators who coded the event (0, 1/2 or 1: the mean per-annotator precisio
 ``eval_news_events.py`` reports). Writes ``src/eventwire/data/confidence.yaml``.
 
 Only the dev split is ever used; the held-out split stays unseen. Re-run after changes to the
-coder, then re-run ``eval_news_events.py --write-docs`` for the reliability table.
+coder (``--choose --write-docs``), then ``eval_news_events.py --write-docs`` for the dev tables.
 
 How the model is chosen (``--choose``, the default when no ``--spec`` is given):
 
 * candidates: a few feature sets (the "known actor" level kept or merged into "coded with a
-  country"; the uncoded participant levels kept or merged; statements with their own weights or
-  sharing the acts'; participant levels monotone and modality flags only lowering, or free;
-  weights capped or not) times a few L2 strengths;
+  country"; "named" and "words" kept or merged; statements with their own weights or sharing
+  the acts'; participant levels monotone or free; steps capped or not) times a few L2 strengths;
 * each is scored by **leave-one-article-out** cross-validation: the events of one article are
   scored by a model fitted on the other articles only, so an article's recurring actors never
   train the model that scores them; the loss is the pooled log loss of those held-out events;
-* the simplest candidate (fewest weights, then the strongest L2) within one standard error of the
-  best loss (articles as the clusters) is chosen: a small model that ranks unseen articles;
+* chosen: among the candidates within one standard error (articles as clusters) of the best
+  loss, the one with the fewest weights, then the lowest loss: a small model that ranks the
+  events of unseen articles;
 * calibration: the fitted part of the score (everything but the hand-set prior) is shrunk by a
   factor in [0, 1] and shifted, both fitted on the pooled held-out predictions, so that the
-  probabilities hold on unseen articles (``shrink`` and ``shift`` in the file's note);
+  probabilities hold on unseen articles (noted in the file's header);
 * the reliability bands of the held-out predictions (pooled over the folds, each article's
   calibration fitted without it, the cap of competing readings of one sentence replayed as the
   coder applies it, events under the output floor left out) are printed and, with
@@ -53,7 +53,6 @@ import numpy as np
 # Run as a file, the scripts folder is on sys.path.
 from docs_sections import EVALUATION, replace_section
 
-OFFSET = "_offset"  # the prior's logit: a fixed offset, not a fitted weight
 OUT = Path(__file__).resolve().parents[1] / "src/eventwire/data/confidence.yaml"
 SECTION = "## Confidence model: grouped cross-validation (AEB dev set)"
 L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
@@ -221,7 +220,8 @@ class Spec:
     ``monotone``: a participant found more certainly never lowers the confidence. (The modality
     flags are left free: the prior already lowers a hedged, alleged, hypothetical or negated
     event, and their weights only adjust how much.)
-    ``cap``: no weight but the biases beyond +-cap."""
+    ``cap``: no fitted weight but the biases beyond +-cap (with ``monotone``, each step up the
+    ladder of levels is one weight: a level's total may reach a few caps)."""
 
     name: str
     known: str = "split"  # split | merge
@@ -368,9 +368,13 @@ def fit_weights(x: np.ndarray, offset: np.ndarray, y: np.ndarray, penalty: np.nd
 def fit(spec: Spec, examples: list[Example], l2: float) -> dict[str, float]:
     """The fitted weights of the model's columns."""
     d = design(spec, examples)
-    penalty = np.array([0.0 if c.removeprefix(STATEMENT) == "bias" else l2 for c in d.columns])
-    w = fit_weights(d.x, d.offset, d.y, penalty, d.low, d.high)
+    w = fit_weights(d.x, d.offset, d.y, _penalty(d.columns, l2), d.low, d.high)
     return dict(zip(d.columns, (float(v) for v in w), strict=True))
+
+
+def _penalty(columns: list[str], l2: float) -> np.ndarray:
+    """L2 on every weight but the biases."""
+    return np.array([0.0 if c.removeprefix(STATEMENT) == "bias" else l2 for c in columns])
 
 
 def learned_part(spec: Spec, example: Example, weights: dict[str, float]) -> float:
@@ -448,18 +452,19 @@ def folds(examples: list[Example]) -> list[str]:
 
 
 def cross_validate(spec: Spec, examples: list[Example], l2: float) -> CrossValidation:
-    train_all = labelled(examples)
+    d = design(spec, examples)  # every event: one not output may cap an output one
+    train_all = np.array(labelled(examples))
+    size = int((np.abs(d.x[train_all]).sum(axis=0) > 0).sum())
+    penalty = _penalty(d.columns, l2)
+    article = np.array([e.article or "" for e in examples], dtype=object)
     learned: dict[int, float] = {}
-    size = len(design(spec, [examples[i] for i in train_all]).columns)
     for doc in folds(examples):
-        train = [examples[i] for i in train_all if examples[i].doc != doc]
-        weights = fit(spec, train, l2)
-        # every event of the article, output or not (a dropped one may cap an output one)
-        for i, e in enumerate(examples):
-            if e.article == doc:
-                learned[i] = learned_part(spec, e, weights)
+        train = train_all[article[train_all] != doc]
+        w = fit_weights(d.x[train], d.offset[train], d.y[train], penalty, d.low, d.high)
+        rows = np.flatnonzero(article == doc)
+        learned.update(zip(rows.tolist(), (d.x[rows] @ w).tolist(), strict=True))
     losses = {}
-    for i in train_all:
+    for i in train_all.tolist():
         e = examples[i]
         z = e.offset + learned[i]
         # log loss with a soft label y: -(y log p + (1 - y) log(1 - p)), from the logit
@@ -512,6 +517,30 @@ def calibrated_predictions(examples: list[Example], run: CrossValidation
         shrink, shift = per_doc.get(e.article, (1.0, 0.0))
         scores.append(confidence(e.offset, shift + shrink * run.learned.get(i, 0.0)))
     return capped(examples, scores), shrink_without(None)
+
+
+def nested_predictions(examples: list[Example], specs: list[Spec],
+                       l2_grid: Iterable[float] = L2_GRID, log=None) -> list[float]:
+    """The whole procedure (choice, calibration, fit) run once per article without it, and the
+    article's events scored by what it gives, then capped: what the procedure itself is worth
+    on unseen articles, the choice among the candidates included."""
+    scores = [0.0] * len(examples)
+    for doc in folds(examples):
+        kept = [i for i, e in enumerate(examples) if e.article != doc]
+        rest = [examples[i] for i in kept]
+        run, _ = choose(rest, specs, l2_grid)
+        train = labelled(rest)
+        shrink, shift = fit_shrink(np.array([rest[i].offset for i in train]),
+                                   np.array([run.learned[i] for i in train]),
+                                   np.array([rest[i].label for i in train]))
+        weights = fit(run.spec, [rest[i] for i in train], run.l2)
+        if log:
+            log(f"  without {doc}: {run.spec.name}, l2={run.l2:g}")
+        for i, e in enumerate(examples):
+            if e.article == doc:
+                scores[i] = confidence(e.offset, shift + shrink * learned_part(run.spec, e,
+                                                                               weights))
+    return capped(examples, scores)
 
 
 # --- reports -----------------------------------------------------------------------------------
@@ -587,7 +616,14 @@ def bands_line(table: dict[str, dict[str, tuple[int, int]]]) -> str:
 
 def docs_section(chosen: CrossValidation, runs: list[CrossValidation], candidates: str,
                  cv_table: str, fit_table: str, shrink: float, shift: float, n_events: int,
-                 n_articles: int, reference: str) -> str:
+                 n_articles: int, reference: str, nested: str | None = None) -> str:
+    nested_text = f"""
+The whole procedure (the choice among the candidates, the calibration and the fit) run once per
+article without that article (`--nested`), the article's events scored by the model it gives:
+this estimate also pays for the choice.
+
+{nested}
+""" if nested else ""
     return f"""{SECTION}
 
 Written by `python scripts/fit_confidence.py --choose --write-docs`, which also writes the
@@ -622,7 +658,7 @@ sentence capped as the coder caps them; core events at or above the output floor
 For comparison, every feature free as fitted before this search
 (`{REFERENCE[0]}`, L2 {REFERENCE[1]:g}), under the same cross-validation
 and calibration, mean precision (events) per band: {reference}.
-
+{nested_text}
 The same bands for the final model on the articles it was fitted on (what
 `eval_news_events.py` reports on dev; a model always looks better on the articles it was fitted
 on, and the smaller it is, the less):
@@ -647,6 +683,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="write the cross-validation section of docs/evaluation.md")
     parser.add_argument("--save-events", type=Path, help="write the recorded events to FILE")
     parser.add_argument("--events", type=Path, help="read recorded events instead of running")
+    parser.add_argument("--nested", action="store_true",
+                        help="also run the whole choice once per article without it (slow: "
+                        "minutes) and report the bands it gives")
     args = parser.parse_args(argv)
     from eventwire.settings import Settings
 
@@ -682,6 +721,12 @@ def main(argv: list[str] | None = None) -> int:
     in_sample = bands(examples, fitted_scores, floor)
     log("the final model on the articles it was fitted on:")
     log(bands_table(in_sample))
+    nested = None
+    if args.nested:
+        log("nested: the whole choice once per article without it")
+        nested = bands(examples, nested_predictions(examples, list(SPECS.values()), log=log),
+                       floor)
+        log(bands_table(nested))
     if args.write_docs:
         reference_run = next((r for r in runs if (r.spec.name, r.l2) == REFERENCE), None) or \
             cross_validate(SPECS[REFERENCE[0]], examples, REFERENCE[1])
@@ -690,7 +735,8 @@ def main(argv: list[str] | None = None) -> int:
         replace_section(EVALUATION, docs_section(run, runs, candidates_table(runs, examples, run),
                                                  bands_table(cv),
                                                  bands_table(in_sample), shrink, shift,
-                                                 len(use), len(folds(examples)), reference))
+                                                 len(use), len(folds(examples)), reference,
+                                                 nested and bands_table(nested)))
         log(f"wrote the section {SECTION!r} of {EVALUATION}")
     if args.dry_run:
         print(json.dumps(final, indent=1))

@@ -210,3 +210,15 @@ def test_events_round_trip_and_main_fits_from_them(tmp_path, capsys):
     assert fc.main(["--events", str(path), "--spec", spec, "--l2", "1", "--dry-run"]) == 0
     weights = json.loads(capsys.readouterr().out)
     assert "bias" in weights
+
+
+def test_the_nested_run_scores_each_article_without_its_own_labels():
+    examples = articles(5, lambda a, k: int(a % 2 == 0))
+    before = fc.nested_predictions(examples, [FREE, MERGED], l2_grid=(1.0,))
+    for e in examples:
+        if e.doc == "a1":
+            e.right = {name: 1 - v for name, v in e.right.items()}
+    after = fc.nested_predictions(examples, [FREE, MERGED], l2_grid=(1.0,))
+    mine = [i for i, e in enumerate(examples) if e.doc == "a1"]
+    assert [before[i] for i in mine] == [after[i] for i in mine]
+    assert before != after
