@@ -3,6 +3,7 @@ fallback that maps an unknown verb to the nearest dictionary verb."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -11,7 +12,7 @@ import yaml
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-from eventwire.data import load_yaml, read_text
+from eventwire.data import SAFE_LOADER, load_yaml, read_text
 
 # Below this cosine similarity an unknown verb is not taken for a dictionary verb. Chosen on our
 # own examples ("assailed" ~ attack, "excoriated" ~ condemn) against near misses such as
@@ -98,7 +99,7 @@ class Lexicon:
     press_audiences: frozenset[str] = frozenset()
     # PETRARCH-2's verbs (event_verbs_petrarch.yaml) for lemmas the dictionary does not know:
     # a fallback tried before the word vectors, lending nothing to unknown verbs
-    petrarch: dict[str, list[Sense]] = field(default_factory=dict)
+    petrarch: Mapping[str, list[Sense]] = field(default_factory=dict)
     _vectors: dict[int, tuple[list[str], np.ndarray]] = field(default_factory=dict)
     # nearest_verb's answers by (vocab, lemma): a verb recurs across a corpus
     _nearest: dict[tuple[int, str], tuple[str, float] | None] = field(default_factory=dict)
@@ -204,9 +205,34 @@ def _petrarch_verbs() -> dict[str, list[dict]]:
     """PETRARCH-2's verbs (``data/event_verbs_petrarch.yaml``, converted from its CAMEO.2.0.txt
     by ``scripts/convert_petrarch_verbs.py``; MIT). The C parser when there is one: the file is
     large (~0.4 s with it, ~2 s without)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(read_text("event_verbs_petrarch.yaml"), Loader=loader)  # noqa: S506
+    data = yaml.load(read_text("event_verbs_petrarch.yaml"), Loader=SAFE_LOADER)  # noqa: S506
     return {_word(lemma): entries for lemma, entries in data["verbs"].items()}
+
+
+class _SensesOnFirstUse(Mapping[str, list[Sense]]):
+    """Lemma -> senses, each lemma's made from its entries when it is first looked up: PETRARCH-2
+    has ~1,500 verbs and ~8,000 senses, of which a corpus meets a few hundred, and making them
+    all was a third of the lexicon's load. The same senses, the same list at every look-up."""
+
+    def __init__(self, entries: dict[str, list[dict]], source: str) -> None:
+        self._entries = entries
+        self._source = source
+        self._made: dict[str, list[Sense]] = {}
+
+    def __getitem__(self, lemma: str) -> list[Sense]:
+        made = self._made.get(lemma)
+        if made is None:
+            made = self._made[lemma] = _senses(self._entries[lemma], source=self._source)
+        return made
+
+    def __contains__(self, lemma: object) -> bool:
+        return lemma in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 @cache
@@ -233,8 +259,8 @@ def lexicon() -> Lexicon:
              | set(data["evaluative_verbs"]))
     # PETRARCH-2's verbs only where the project's dictionary says nothing about the lemma; they
     # lend nothing to unknown verbs through the word vectors (that lowered the dev scores)
-    petrarch = {lemma: _senses(entries, source="petrarch")
-                for lemma, entries in _petrarch_verbs().items() if lemma not in known}
+    petrarch = _SensesOnFirstUse({lemma: entries for lemma, entries in _petrarch_verbs().items()
+                                  if lemma not in known}, source="petrarch")
     return Lexicon(
         verbs=verbs,
         petrarch=petrarch,
