@@ -24,6 +24,8 @@ Usage:
                                      # of a run still going (--update-docs: into the docs)
   python scripts/bench_scale.py --as-user 1500 --repeat 2   # --workers 2 vs 1 as a user
                                      # runs them (own processes, model loads included)
+  python scripts/bench_scale.py --as-user 1500 --ray   # --engine ray vs --workers 2 as a user
+                                     # runs them (the Ray run starts its local cluster)
   python scripts/bench_scale.py --vocab-growth 600  # what a worker keeps per new word
   python scripts/bench_scale.py --writer-memory 12000   # where the writer's memory goes
   python scripts/bench_scale.py --rebuild-memory 30000  # the rebuild's peak memory on a store
@@ -74,6 +76,7 @@ from eventwire.store.ingest import COMMIT_EVERY
 SECTION = "## Scale: workers, Ray and memory"
 MEMORY_SECTION = "## Scale: memory over a long run"
 AS_USER_SECTION = "## Scale: --workers 2 as a user runs it"
+AS_USER_RAY_SECTION = "## Scale: Ray vs --workers 2 as a user runs it"
 FLAT = 0.05  # RSS within 5% from the first half of a long run to the second is "flat"
 SAMPLES = REPO / "samples" / "articles"
 LOAD_AT_START = os.getloadavg()[0]
@@ -836,7 +839,64 @@ app(prog_name="eventwire")
 """
 
 
-def as_user_run(corpus: Path, db: Path, workers: int, fork: bool = True) -> dict[str, float]:
+def _descendants(root: int) -> list[int]:
+    """Every process under ``root`` (children, their children, ...)."""
+    found, todo = [], [root]
+    while todo:
+        parent = todo.pop()
+        with contextlib.suppress(OSError):
+            for task in Path(f"/proc/{parent}/task").iterdir():
+                with contextlib.suppress(OSError):
+                    children = [int(p) for p in (task / "children").read_text().split()]
+                    found += children
+                    todo += children
+    return found
+
+
+def _cpu_of(pid: int) -> float | None:
+    """User + system CPU seconds of a live process (``/proc/PID/stat``)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class TreeCPU:
+    """The CPU seconds of every process under ``root``, sampled every ``every`` seconds (the
+    last value seen of each): Ray's processes (its cluster's daemons, the actors' workers) are
+    not children the command waits for, so its rusage may miss them. A process that exits
+    between two samples loses at most ``every`` seconds of its CPU."""
+
+    def __init__(self, root: int, every: float = 0.25) -> None:
+        self.root, self.every = root, every
+        self.seen: dict[int, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for pid in _descendants(self.root):
+                cpu = _cpu_of(pid)
+                if cpu is not None:
+                    with contextlib.suppress(OSError):
+                        name = Path(f"/proc/{pid}/comm").read_text().strip()
+                        self.seen[pid] = (name, cpu)
+            self._stop.wait(self.every)
+
+    def stop(self) -> dict[str, float]:
+        """CPU seconds by process name (``ray::BatchAnalyser``, ``raylet``, ...)."""
+        self._stop.set()
+        self._thread.join()
+        by_name: dict[str, float] = {}
+        for name, cpu in self.seen.values():
+            by_name[name] = by_name.get(name, 0.0) + cpu
+        return by_name
+
+
+def as_user_run(corpus: Path, db: Path, workers: int, fork: bool = True,
+                engine: str = "local") -> dict[str, float]:  # fmt: skip
     """`eventwire ingest CORPUS --workers N --progress` in its own process (AS_USER_COMMAND):
     wall seconds, CPU seconds of the command's process and of its children, and when (wall
     seconds from the start) the first and last batches were committed, the loader was ready
@@ -847,11 +907,14 @@ def as_user_run(corpus: Path, db: Path, workers: int, fork: bool = True) -> dict
     marks_file = db.with_suffix(".marks.json")
     command = [sys.executable, "-c", AS_USER_COMMAND, str(marks_file), "ingest", str(corpus),
                "--db", str(db), "--workers", str(workers), "--progress"]  # fmt: skip
+    if engine == "ray":
+        command += ["--engine", "ray"]  # a local cluster of this machine's CPUs, started by it
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "EVENTWIRE_FORK_WORKERS": str(int(fork))}
     load = os.getloadavg()[0]
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True, env=env)  # fmt: skip
+    tree = TreeCPU(process.pid) if engine == "ray" else None
     commits: list[tuple[float, int]] = []
     other: list[str] = []
     for line in process.stderr:
@@ -861,15 +924,20 @@ def as_user_run(corpus: Path, db: Path, workers: int, fork: bool = True) -> dict
             other.append(line.rstrip())
     process.wait()
     wall = time.perf_counter() - start
+    tree_cpu = tree.stop() if tree is not None else {}
     if process.returncode != 0 or not commits:
         raise SystemExit(f"eventwire ingest --workers {workers} failed: " + "\n".join(other[-20:]))
     found = json.loads(marks_file.read_text(encoding="utf-8"))
     origin_wall, _ = found["marks"]["start"]
     marks = {name: (when - origin_wall, cpu) for name, (when, cpu) in found["marks"].items()}
     documents = commits[-1][1]
-    return {"workers": workers, "fork": fork, "documents": documents, "wall": wall,
-            "rate": documents / wall, "own_cpu": found["own_cpu"],
-            "children_cpu": found["children_cpu"], "first_commit": commits[0][0],
+    children_cpu = found["children_cpu"]
+    if tree_cpu:  # Ray's processes: what the command's rusage saw, or what was sampled
+        children_cpu = max(children_cpu, sum(tree_cpu.values()))
+    return {"workers": workers, "fork": fork, "engine": engine, "documents": documents,
+            "wall": wall, "rate": documents / wall, "own_cpu": found["own_cpu"],
+            "children_cpu": children_cpu, "tree_cpu": tree_cpu,
+            "rusage_children_cpu": found["children_cpu"], "first_commit": commits[0][0],
             "last_commit": commits[-1][0], "marks": marks, "load_start": load,
             "load_end": os.getloadavg()[0]}  # fmt: skip
 
@@ -988,6 +1056,80 @@ def as_user_report(runs: dict[int, list[dict]], spawned: dict, start_up_cpu: flo
     return "\n".join(lines) + "\n"
 
 
+def as_user_ray(count: int, update_docs: bool, command: str, repeat: int = 1) -> None:
+    """`--workers 2` vs `--engine ray` as a user runs them on ``count`` recombined articles
+    (seed 11), ``repeat`` times in alternating order: each its own process, the Ray run
+    starting its local cluster (as many CPUs as the machine) and its actors inside the run."""
+    with tempfile.TemporaryDirectory(prefix="bench-scale-as-user-ray-") as scratch:
+        folder = Path(scratch)
+        corpus = folder / "corpus.jsonl"
+        chars = write_corpus(corpus, count, seed=11)
+        write_corpus(folder / "warm.jsonl", 16, seed=12)
+        # untimed: the files the commands read (Python, the model, Ray) into the page cache
+        as_user_run(folder / "warm.jsonl", folder / "warm.duckdb", 2, engine="ray")
+        print(f"{count:,} articles ({chars / count:,.0f} characters on average)", flush=True)
+        runs: dict[str, list[dict]] = {"local": [], "ray": []}
+        for number in range(repeat):
+            for engine in (("local", "ray") if number % 2 == 0 else ("ray", "local")):
+                run = as_user_run(corpus, folder / f"{engine}.duckdb", 2, engine=engine)
+                runs[engine].append(run)
+                print(f"{engine}: {run['wall']:.1f} s, {run['rate']:.2f} articles/s, CPU "
+                      f"{run['own_cpu']:.1f} (command) + {run['children_cpu']:.1f} (workers or "
+                      f"Ray), load {run['load_start']:.1f}-{run['load_end']:.1f}"
+                      + (f"; Ray's processes: {_tree_summary(run['tree_cpu'])}"
+                         if run["tree_cpu"] else ""), flush=True)  # fmt: skip
+        same = store_rows(folder / "local.duckdb") == store_rows(folder / "ray.duckdb")
+    report = as_user_ray_report(runs, same, command, count, chars / count)
+    print(report)
+    if update_docs:
+        replace_section(BENCHMARKS, report)
+        print(f"updated '{AS_USER_RAY_SECTION}' in {BENCHMARKS}")
+
+
+def _tree_summary(tree_cpu: dict[str, float]) -> str:
+    return ", ".join(f"{name} {cpu:.1f}" for name, cpu in
+                     sorted(tree_cpu.items(), key=lambda item: -item[1]) if cpu >= 0.1)
+
+
+def as_user_ray_report(runs: dict[str, list[dict]], same: bool, command: str, count: int,
+                       chars: float) -> str:  # fmt: skip
+    """The --as-user --ray runs in Markdown: a row per run, the ratio of the fastest runs."""
+    lines = [
+        AS_USER_RAY_SECTION, "",
+        f"`{command.strip()}` on {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}: `eventwire ingest corpus.jsonl --workers 2 --progress` "
+        "and `eventwire ingest corpus.jsonl --engine ray --progress` (a local Ray cluster of "
+        "the machine's CPUs started by the command, one actor per CPU), each run its own "
+        f"process into a new store, on {count:,} recombined sample articles (seed 11, "
+        f"{chars:,.0f} characters on average). CPU seconds: the command's own process and, for "
+        "Ray, every process under it (its cluster's daemons and the actors' workers, sampled "
+        "every 0.25 s from /proc).", "",
+        "| run | load avg | wall s | articles/s | first commit at s | CPU s: command / "
+        "workers or Ray | CPU s per article |",
+        "| --- | --- | ---: | ---: | ---: | --- | ---: |",
+    ]  # fmt: skip
+    for engine, name in (("local", "`--workers 2`"), ("ray", "`--engine ray`")):
+        for run in runs[engine]:
+            total = run["own_cpu"] + run["children_cpu"]
+            lines.append(
+                f"| {name} | {run['load_start']:.1f}-{run['load_end']:.1f} | {run['wall']:.1f} "
+                f"| {run['rate']:.2f} | {run['first_commit']:.1f} | {run['own_cpu']:.1f} / "
+                f"{run['children_cpu']:.1f} | {total / run['documents']:.4f} |")
+    best = {engine: min(runs[engine], key=lambda r: r["wall"]) for engine in runs}
+    cpu = {engine: best[engine]["own_cpu"] + best[engine]["children_cpu"] for engine in runs}
+    lines += [
+        "",
+        f"**`--engine ray` vs `--workers 2`: {best['local']['wall'] / best['ray']['wall']:.2f}x"
+        f"** the articles per second (the fastest run of each; the issue asks at least 0.8x); "
+        f"CPU seconds {cpu['ray']:.1f} against {cpu['local']:.1f} "
+        f"({cpu['ray'] / cpu['local']:.2f}x); same store: {'yes' if same else '**NO**'}.",
+    ]
+    tree = best["ray"]["tree_cpu"]
+    if tree:
+        lines += ["", f"Ray's processes in its fastest run, CPU s: {_tree_summary(tree)}."]
+    return "\n".join(lines) + "\n"
+
+
 def pool_start_up(settings: Settings) -> tuple[float, float]:
     """Seconds for two workers to start and warm up (``pipeline.warm_up``: the model and the
     tables its components load at first use; once per run)."""
@@ -1076,6 +1218,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1,
                         help="with --as-user: run each this many times (alternating order)")
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray run")
+    parser.add_argument("--ray", action="store_true",
+                        help="with --as-user: `--workers 2` vs `--engine ray` (a local cluster "
+                        "started by the command) instead of `--workers 1` vs 2 "
+                        f"(--update-docs: '{AS_USER_RAY_SECTION}')")  # fmt: skip
     parser.add_argument("--update-docs", action="store_true",
                         help=f"rewrite '{SECTION}' in docs/benchmarks.md (with --long-only or "
                         f"--report: '{MEMORY_SECTION}')")  # fmt: skip
@@ -1093,6 +1239,9 @@ def main() -> None:
         return
     if args.writer_memory:
         writer_memory(args.writer_memory, args.memory_limit, args.writer_setting)
+        return
+    if args.as_user and args.ray:
+        as_user_ray(args.as_user, args.update_docs, command, args.repeat)
         return
     if args.as_user:
         as_user(args.as_user, args.update_docs, command, args.repeat)

@@ -40,3 +40,16 @@ def test_the_report_gives_the_measured_and_predicted_ratios() -> None:
     assert f"**{predicted:.2f}x predicted from the CPU seconds**" in report
     assert "spawned workers (`EVENTWIRE_FORK_WORKERS=0`)" in report and "| - |" in report
     assert "same store (all runs): yes" in report
+
+
+def test_the_ray_report_gives_the_ratio_to_two_workers() -> None:
+    from bench_scale import as_user_ray_report
+
+    local = {**_run(2, own=12.0, children=48.0), "engine": "local", "tree_cpu": {}}
+    ray = {**_run(2, own=14.0, children=56.0), "engine": "ray",
+           "tree_cpu": {"ray::BatchAnalyser": 50.0, "raylet": 4.0, "gcs_server": 2.0}}
+    report = as_user_ray_report({"local": [local], "ray": [ray]}, True, "bench", 100, 2400.0)
+    assert report.startswith("## Scale: Ray vs --workers 2 as a user runs it\n")
+    assert f"**`--engine ray` vs `--workers 2`: {60 / 70:.2f}x**" in report
+    assert "CPU seconds 70.0 against 60.0 (1.17x); same store: yes" in report
+    assert "ray::BatchAnalyser 50.0, raylet 4.0, gcs_server 2.0" in report
