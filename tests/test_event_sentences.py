@@ -398,3 +398,8 @@ def test_officials_briefed_on_talks_are_no_party_to_them():
     assert not [c for c, s, _ in coded if s and "officials" in s.lower()]
     # negotiators from two sides: one event, from the first named
     assert [(s, t) for c, s, t in coded if c.startswith("04")] == [("Israel", "Hamas")]
+
+
+def test_what_belongs_to_someone_names_them():
+    assert ("166", "European Union", "Russian") in _coded(
+        "The EU has frozen the assets belonging to Russian oligarchs.")

@@ -353,7 +353,9 @@ def _named_inside(ctx: EventContext, head: Token, depth: int = 2,
                     if party is not None and party.named:
                         return party
                 elif child.dep_ == "acl":  # "a peace plan drawn up by Senegal"
-                    for pobj in (g for a in child.children if a.dep_ == "agent"
+                    # ("assets belonging to Russian oligarchs": whose they are)
+                    for pobj in (g for a in child.children if a.dep_ == "agent" or (
+                                     child.lemma_ == "belong" and a.lower_ == "to")
                                  for g in a.children if g.dep_ == "pobj"):
                         party = party_at(ctx, pobj, own_only=True)
                         if party is not None and party.named:
