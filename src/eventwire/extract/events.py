@@ -153,10 +153,10 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     if candidate.symmetric and not any(p.named for p in candidate.targets) and len(
             candidate.sources) > 1:
         members = [p for p in candidate.sources if p.named] or candidate.sources
-        # (the pair one word names, "the two sides negotiate", is mutual too; not
-        # "negotiators from Israel and Hamas")
-        if candidate.mutual or len({p.token.i for p in members}) == 1 and (
-                members[0].token.lemma_.lower() in ctx.words.pair_nouns):
+        # (the pair one word names, "the two sides negotiate", "both countries", is mutual
+        # too; not "negotiators from Israel and Hamas", "the leaders of India and China")
+        if candidate.mutual or len({p.token.i for p in members}) == 1 and any(
+                c.lower_ in {"two", "both"} for c in members[0].token.children):
             pairs = [(s, t) for s in members for t in members if s is not t]
         else:
             # "a deal between the US and China", "talks between him, Sondland and other
