@@ -15,7 +15,15 @@ from dataclasses import dataclass
 import trafilatura
 from courlan import extract_domain
 from htmldate import find_date
-from lxml.html import HtmlElement
+from lxml import etree
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlElementClassLookup,
+    HtmlEntity,
+    HtmlProcessingInstruction,
+    fromstring,
+)
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
@@ -26,7 +34,7 @@ from trafilatura.metadata import (
     extract_url,
 )
 from trafilatura.settings import Document, set_date_params
-from trafilatura.utils import load_html
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 # trafilatura and htmldate log every odd page at WARNING; the caller reports what matters.
 for _name in ("trafilatura", "htmldate", "courlan"):
@@ -75,7 +83,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     trafilatura's date only when htmldate finds none with our options.
     """
     html = flatten_deep_nesting(html)
-    tree = load_html(html)  # trafilatura's parser (comments dropped), as bare_extraction's
+    tree = parse_page(html)
     metadata = date_url = result = None
     if tree is not None:
         try:
@@ -100,6 +108,56 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         published=_find_date(html, page_url) or trafilatura_date(tree, date_url),
         url=page_url,
     )
+
+
+def _page_parser() -> etree.HTMLParser:
+    """trafilatura's HTML parser (``trafilatura.utils.HTML_PARSER``: comments and processing
+    instructions dropped), giving each element the class lxml.html gives it (``<form>`` a
+    FormElement, ``<input>`` an InputElement, ..., any other an HtmlElement) through lxml's own
+    C look-up instead of ``HtmlElementClassLookup.lookup``, a Python method that lxml.html calls
+    for every element Python touches (about 3,000 times a page in trafilatura)."""
+    classes = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+    by_tag = classes.get_namespace(None)
+    for tag, element_class in HtmlElementClassLookup._default_element_classes.items():
+        by_tag[tag] = element_class
+    parser = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                              remove_comments=True, remove_pis=True)
+    parser.set_element_class_lookup(classes)
+    return parser
+
+
+# One parser per process, as trafilatura keeps its own (lxml locks a parser while it parses).
+_PAGE_PARSER = _page_parser()
+
+
+def parse_page(html: str) -> HtmlElement | None:
+    """The tree ``trafilatura.utils.load_html`` makes of a page given as text, step for step
+    (repairs, the parse, the parse of its UTF-8 bytes when that fails, the rejection of a
+    page that is not HTML), with :data:`_PAGE_PARSER`."""
+    beginning = html[:50].lower()
+    dubious = is_dubious_html(beginning)
+    html = repair_faulty_html(html, beginning)
+    from_bytes = False
+    tree = None
+    try:
+        tree = fromstring(html, parser=_PAGE_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree, from_bytes = _parse_bytes(html), True
+    except Exception:  # noqa: BLE001 - as load_html: any other lxml failure is "no tree"
+        tree = None
+    if (tree is None or len(tree) < 1) and not from_bytes:
+        tree = _parse_bytes(html)
+    if tree is not None and dubious and len(tree) < 2:
+        return None
+    return tree
+
+
+def _parse_bytes(html: str) -> HtmlElement | None:
+    try:
+        return fromstring(html.encode("utf8", "surrogatepass"), parser=_PAGE_PARSER)
+    except Exception:  # noqa: BLE001 - as trafilatura.utils.fromstring_bytes
+        return None
 
 
 def page_metadata(tree: HtmlElement, url: str | None) -> tuple[Document, str | None]:
