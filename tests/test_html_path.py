@@ -189,3 +189,18 @@ def test_metadata_leaves_the_tree_as_it_was() -> None:
     page_metadata(tree, None)
     trafilatura_date(tree, None)
     assert etree.tostring(tree) == before
+
+
+def test_date_failure_loses_the_page_as_bare_extraction_did(monkeypatch) -> None:
+    """trafilatura's date is asked last, outside bare_extraction: when htmldate fails on it with
+    the errors bare_extraction turned into "no result", the page gives no article, as before."""
+    import eventwire.ingest.html as html_module
+
+    def failing_date(tree, date_url):
+        raise ValueError("date parser failed")
+
+    monkeypatch.setattr(html_module, "trafilatura_date", failing_date)
+    html, url = PAGES["title with markup leaked into it"]  # a page with no date anywhere
+    assert extract_html(html, url) == HtmlArticle("", None, None, None, None, None)
+    dated, dated_url = PAGES["meta tags"]  # htmldate finds its date: trafilatura's is not asked
+    assert extract_html(dated, dated_url).published == "2024-07-02"

@@ -99,6 +99,13 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         return HtmlArticle("", None, None, None, _find_date(html, url), url)
     text = result.get("text") if isinstance(result, dict) else result.text
     page_url = url or metadata.url or None
+    # htmldate with the page's own (canonical) URL: a date in the URL path is the best clue.
+    published = _find_date(html, page_url)
+    if not published:
+        try:
+            published = trafilatura_date(tree, date_url)
+        except (TypeError, ValueError):  # inside bare_extraction, this was "no result"
+            return HtmlArticle("", None, None, None, _find_date(html, url), url)
     publisher = _publisher(metadata.sitename)
     raw_title = _title(metadata.title, html)
     title = headline(raw_title, metadata.sitename, metadata.hostname)
@@ -107,8 +114,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         title=title,
         author=_author(metadata.author, publisher),
         publisher=publisher,
-        # htmldate with the page's own (canonical) URL: a date in the URL path is the best clue.
-        published=_find_date(html, page_url) or trafilatura_date(tree, date_url),
+        published=published,
         url=page_url,
     )
 
