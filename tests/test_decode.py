@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 import zlib
 from pathlib import Path
 
@@ -204,3 +205,23 @@ def test_extract_exits_1_on_input_that_is_not_text(tmp_path: Path) -> None:
     assert proc.stderr.strip() == (
         f"eventwire: {path}: decode: binary content (PDF document), not text"
     )
+
+
+# --- clean_controls: the quick check for control characters changes nothing --------------------
+
+_CONTROL_PRONE = st.text(
+    alphabet=st.characters(max_codepoint=0x2FF) | st.sampled_from(
+        "\x00\x07\x0b\x0c\x0d\x1f\x7f\x80\x85\x9f\xa0\xc2\ud800\udc00\udfff\ufeff\u0301é€"),
+    max_size=200,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_CONTROL_PRONE)
+def test_clean_controls_is_the_two_patterns_whatever_the_text(text: str) -> None:
+    """Skipping the control and surrogate patterns when a quick check finds none of their
+    characters gives what running them always gives (C0, DEL, C1, lone surrogates, BOM)."""
+    newlines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    without_controls = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", newlines)
+    expected = re.sub("[\ud800-\udfff]", "\ufffd", without_controls).lstrip("\ufeff")
+    assert clean_controls(text) == unicodedata.normalize("NFC", expected)

@@ -314,9 +314,30 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
+# The same characters in UTF-8 bytes: C0 controls and DEL as themselves, C1 controls as
+# 0xC2 0x80-0x9F (0xC2 only ever leads a character).
+_CONTROL_UTF8_BYTES = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
+_C1_CONTROL_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
 def clean_controls(text: str) -> str:
     """Normalise newlines, drop control characters that would only confuse offsets, and
     replace lone surrogates with U+FFFD."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    text = _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text)).lstrip("\ufeff")
-    return unicodedata.normalize("NFC", text)
+    if _has_controls_or_surrogates(text):
+        text = _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text))
+    return unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+
+
+def _has_controls_or_surrogates(text: str) -> bool:
+    """Whether ``text`` holds a character of ``_CONTROLS`` or ``_SURROGATES``: nearly no page
+    does, and encoding it to UTF-8 (which fails on a lone surrogate) and deleting control bytes
+    tells that five times faster than running the two patterns."""
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return (
+        len(encoded.translate(None, _CONTROL_UTF8_BYTES)) != len(encoded)
+        or _C1_CONTROL_UTF8.search(encoded) is not None
+    )

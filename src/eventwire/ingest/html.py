@@ -7,12 +7,34 @@ extractors and tables kept scored best of the combinations tried.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from dataclasses import dataclass
 
 import trafilatura
+from courlan import extract_domain
 from htmldate import find_date
+from lxml import etree
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlElementClassLookup,
+    HtmlEntity,
+    HtmlProcessingInstruction,
+    fromstring,
+)
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import Document, set_date_params
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 # trafilatura and htmldate log every odd page at WARNING; the caller reports what matters.
 for _name in ("trafilatura", "htmldate", "courlan"):
@@ -52,25 +74,143 @@ class HtmlArticle:
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlArticle:
-    """Main text (paragraphs separated by blank lines) and metadata of a news page."""
+    """Main text (paragraphs separated by blank lines) and metadata of a news page.
+
+    The same result as ``trafilatura.bare_extraction(html, url=url, with_metadata=True,
+    **TRAFILATURA_OPTIONS)`` read as below, for less work: the tree is parsed as trafilatura
+    parses it, with lxml.html's element classes looked up in C (:func:`parse_page`; trafilatura
+    works on a copy, so the tree stays as parsed for the metadata and the date), the metadata
+    eventwire reads is computed by trafilatura's own functions in its own order
+    (:func:`page_metadata`: no categories, tags or licence), and trafilatura's date only when
+    htmldate finds none with our options (:func:`trafilatura_date`). tests/test_html_path.py
+    checks both paths give the same article.
+    """
     html = flatten_deep_nesting(html)
-    result = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
-    if result is None:
+    tree = parse_page(html)
+    metadata = date_url = result = None
+    if tree is not None:
+        try:
+            metadata, date_url = page_metadata(tree, url)
+            result = trafilatura.bare_extraction(
+                tree, url=url, with_metadata=False, **TRAFILATURA_OPTIONS)
+        except (TypeError, ValueError):  # what bare_extraction turns into "no result"
+            result = None
+    if result is None or metadata is None or tree is None:
         return HtmlArticle("", None, None, None, _find_date(html, url), url)
-    doc = result if isinstance(result, dict) else result.as_dict()
-    page_url = url or doc.get("url") or None
-    publisher = _publisher(doc.get("sitename"))
-    raw_title = _title(doc.get("title"), html)
-    title = headline(raw_title, doc.get("sitename"), doc.get("hostname"))
+    text = result.get("text") if isinstance(result, dict) else result.text
+    page_url = url or metadata.url or None
+    # htmldate with the page's own (canonical) URL: a date in the URL path is the best clue.
+    published = _find_date(html, page_url)
+    if not published:
+        try:
+            published = trafilatura_date(tree, date_url)
+        except (TypeError, ValueError):  # inside bare_extraction, this was "no result"
+            return HtmlArticle("", None, None, None, _find_date(html, url), url)
+    publisher = _publisher(metadata.sitename)
+    raw_title = _title(metadata.title, html)
+    title = headline(raw_title, metadata.sitename, metadata.hostname)
     return HtmlArticle(
-        text=_without_headline(paragraph_text(doc.get("text") or ""), (raw_title, title)),
+        text=_without_headline(paragraph_text(text or ""), (raw_title, title)),
         title=title,
-        author=_author(doc.get("author"), publisher),
+        author=_author(metadata.author, publisher),
         publisher=publisher,
-        # htmldate with the page's own (canonical) URL: a date in the URL path is the best clue.
-        published=_find_date(html, page_url) or (doc.get("date") or None),
+        published=published,
         url=page_url,
     )
+
+
+def _page_parser() -> etree.HTMLParser:
+    """trafilatura's HTML parser (``trafilatura.utils.HTML_PARSER``: comments and processing
+    instructions dropped), giving each element the class lxml.html gives it (``<form>`` a
+    FormElement, ``<input>`` an InputElement, ..., any other an HtmlElement) through lxml's own
+    C look-up instead of ``HtmlElementClassLookup.lookup``, a Python method that lxml.html calls
+    for every element Python touches (about 3,000 times a page in trafilatura)."""
+    classes = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+    by_tag = classes.get_namespace(None)
+    for tag, element_class in HtmlElementClassLookup._default_element_classes.items():
+        by_tag[tag] = element_class
+    parser = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                              remove_comments=True, remove_pis=True)
+    parser.set_element_class_lookup(classes)
+    return parser
+
+
+# One parser per process, as trafilatura keeps its own (lxml locks a parser while it parses).
+_PAGE_PARSER = _page_parser()
+
+
+def parse_page(html: str) -> HtmlElement | None:
+    """The tree ``trafilatura.utils.load_html`` makes of a page given as text, step for step
+    (repairs, the parse, the parse of its UTF-8 bytes when that fails, the rejection of a
+    page that is not HTML), with :data:`_PAGE_PARSER`."""
+    beginning = html[:50].lower()
+    dubious = is_dubious_html(beginning)
+    html = repair_faulty_html(html, beginning)
+    from_bytes = False
+    tree = None
+    try:
+        tree = fromstring(html, parser=_PAGE_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree, from_bytes = _parse_bytes(html), True
+    except Exception:  # noqa: BLE001 - as load_html: any other lxml failure is "no tree"
+        tree = None
+    if (tree is None or len(tree) < 1) and not from_bytes:
+        tree = _parse_bytes(html)
+    if tree is not None and dubious and len(tree) < 2:
+        return None
+    return tree
+
+
+def _parse_bytes(html: str) -> HtmlElement | None:
+    try:
+        return fromstring(html.encode("utf8", "surrogatepass"), parser=_PAGE_PARSER)
+    except Exception:  # noqa: BLE001 - as trafilatura.utils.fromstring_bytes
+        return None
+
+
+def page_metadata(tree: HtmlElement, url: str | None) -> tuple[Document, str | None]:
+    """The title, author, URL, host name and site name ``trafilatura.extract_metadata`` finds
+    (the same calls in the same order, trimmed the same way), without what eventwire does not
+    read: the date (:func:`trafilatura_date`, asked only when needed), categories, tags and
+    licence (a third of extract_metadata's time); and the URL, before trimming, that
+    extract_metadata gives htmldate. ``tree`` is read, not changed."""
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:
+        metadata.author = None
+    with contextlib.suppress(Exception):  # as extract_metadata: bugs in its JSON-LD reading
+        metadata = extract_meta_json(tree, metadata)
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    if not metadata.author:
+        metadata.author = extract_author(tree)
+    if not metadata.url:
+        metadata.url = extract_url(tree, url)
+    if metadata.url:
+        metadata.hostname = extract_domain(metadata.url, fast=True)
+    if not metadata.sitename:
+        metadata.sitename = extract_sitename(tree)
+    if metadata.sitename:
+        name = metadata.sitename.lstrip("@")  # a Twitter handle
+        lowercase = bool(name) and "." not in name and not name[0].isupper()
+        metadata.sitename = name.title() if lowercase else name
+    elif metadata.url:
+        host = META_URL.match(metadata.url)
+        if host:
+            metadata.sitename = host[1]
+    date_url = metadata.url
+    metadata.clean_and_trim()
+    return metadata, date_url
+
+
+def trafilatura_date(tree: HtmlElement, date_url: str | None) -> str | None:
+    """The date ``trafilatura.extract_metadata`` gives the page (htmldate on trafilatura's tree,
+    not extensive, with the URL of :func:`page_metadata`), trimmed as it trims it."""
+    date_options = set_date_params(extensive=False)  # what bare_extraction asks (no fast mode)
+    date_options["url"] = date_url
+    dated = Document(date=find_date(tree, **date_options))
+    dated.clean_and_trim()
+    return dated.date or None
 
 
 # libxml2 stops parsing at 256 nested elements (2048 with its "huge" option) and drops the
