@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
     from eventwire.nlp.components import ActorCluster
 
 __all__ = ["as_civilians", "as_crowd", "carried_parties", "code_for_doer", "implied_agent",
-           "is_enforcer", "is_political", "last_doers", "next_actor", "noun_sources",
+           "is_enforcer", "is_political", "last_doers", "names_both", "next_actor", "noun_sources",
            "noun_targets", "objects_of", "one_state", "own_state", "parties_at", "party_at",
            "place_of", "reciprocal", "same_side", "subjects_of", "through_modifier",
            "verb_parties"]
@@ -529,15 +529,18 @@ def _antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
     return Party(best[2], pronoun.text, True, pronoun)
 
 
+def names_both(noun: Token) -> bool:
+    """Whether ``noun`` is said to be two sides at once ("the two sides", "both countries")."""
+    return any((c.dep_ == "nummod" and c.lower_ == "two")
+               or (c.dep_ in {"det", "predet"} and c.lower_ == "both") for c in noun.children)
+
+
 def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
     """ "The two sides continue to negotiate", "both countries": the last two actors of two
     different countries named before, in this sentence or the three before (``pair_nouns``)."""
     own = ctx.actor_of.get(noun.i)  # the actors stage may keep "both countries" as a group
     if ((own is not None and own.country) or noun.lemma_.lower() not in ctx.words.pair_nouns
-            or not any(
-                (c.dep_ == "nummod" and c.lower_ == "two")
-                or (c.dep_ in {"det", "predet"} and c.lower_ == "both")
-                for c in noun.children)):
+            or not names_both(noun)):
         return []
     found: dict[str, Party] = {}  # by country: "both countries" are two states, and
     # "Indian airlines" named last is no second side to India

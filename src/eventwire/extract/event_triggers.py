@@ -296,9 +296,11 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         if held is not None:
             sources = subjects_of(ctx, governor) or sources
             targets = parties_at(ctx, held)
-    if sense.symmetric and not sources and len(targets) > 1 and any(
-            c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in noun.children):
-        sources = targets  # "an agreement between Sudan and the rebels" (not "talks with")
+    # "an agreement between Sudan and the rebels" (not "talks with"): all are doers
+    between = sense.symmetric and not sources and len(targets) > 1 and any(
+        c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in noun.children)
+    if between:
+        sources = targets
     implied = noun.lemma_.lower() in ctx.words.patient_nouns and (
         noun.lemma_.lower() in ctx.words.implied_agents)
     if not light and targets and not sources and not implied:
@@ -328,7 +330,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         code=sense.code, trigger=noun, start=start, end=noun.i + 1, sources=sources,
         # the members of a "between" list are all doers of the joint act (one event each
         # with the first: events._events_of)
-        targets=[] if sources is targets else targets, match="light" if light else "noun",
+        targets=[] if between else targets, match="light" if light else "noun",
         targetless_ok=sense.without_object, symmetric=sense.symmetric,
     )
     mark_modality(ctx, candidate, governor if light else noun)

@@ -47,6 +47,7 @@ from eventwire.extract.event_participants import (
     as_local_force,
     code_for_doer,
     implied_agent,
+    names_both,
     next_actor,
     place_of,
     reciprocal,
@@ -155,8 +156,8 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         members = [p for p in candidate.sources if p.named] or candidate.sources
         # (the pair one word names, "the two sides negotiate", "both countries", is mutual
         # too; not "negotiators from Israel and Hamas", "the leaders of India and China")
-        if candidate.mutual or len({p.token.i for p in members}) == 1 and any(
-                c.lower_ in {"two", "both"} for c in members[0].token.children):
+        if candidate.mutual or len({p.token.i for p in members}) == 1 and names_both(
+                members[0].token):
             pairs = [(s, t) for s in members for t in members if s is not t]
         else:
             # "a deal between the US and China", "talks between him, Sondland and other

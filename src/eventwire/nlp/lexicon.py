@@ -49,6 +49,7 @@ class Lexicon:
     documents: frozenset[str]  # head nouns of documents and records, never actors
     abroad: frozenset[str]  # words that put a group outside the story's country ("foreign")
     platforms: frozenset[str]  # craft a body's name may modify ("coast guard ships")
+    speech_verbs: frozenset[str]  # verbs whose subject speaks, so is no town ("Florence said")
     countries: dict[str, str]  # lowercase country name -> ISO3
     demonyms: dict[str, str]  # lowercase demonym -> ISO3
     capitals: dict[str, str]  # lowercase capital -> ISO3
@@ -121,6 +122,7 @@ def lexicon() -> Lexicon:
         documents=frozenset(w.lower() for w in roles_data.get("documents", [])),
         abroad=frozenset(w.lower() for w in roles_data.get("abroad", [])),
         platforms=frozenset(w.lower() for w in roles_data.get("platforms", [])),
+        speech_verbs=frozenset(w.lower() for w in roles_data.get("speech_verbs", [])),
         countries=_country_names(_invert(places["country_aliases"])),
         demonyms=_invert(places["demonyms"]),
         capitals=_invert(places["capitals"]),

@@ -524,7 +524,7 @@ def _town_not_person(span: Span) -> bool:
     if len(span) != 1 or town_country(span.text) is None:
         return False
     root = span.root
-    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {"say", "tell", "add"}:
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in lexicon().speech_verbs:
         return False
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and (before.is_title and before.pos_ in {"PROPN", "NOUN"}
