@@ -403,3 +403,31 @@ def test_officials_briefed_on_talks_are_no_party_to_them():
 def test_what_belongs_to_someone_names_them():
     assert ("166", "European Union", "Russian") in _coded(
         "The EU has frozen the assets belonging to Russian oligarchs.")
+
+
+def test_a_promise_on_a_platform_is_not_made_to_the_platform():
+    coded = _coded("The health agency assured the public on Weibo that the risk was low.")
+    assert not [t for c, _, t in coded if c.startswith("03") and t == "Weibo"]
+
+
+def test_strikes_on_a_place_are_attacks_and_walkouts_are_not():
+    coded = _coded("Israeli strikes on Gaza continued on Monday.")
+    assert ("190", "Israeli", "Gaza") in coded
+    assert not [c for c, _, _ in _coded("Teachers began a strike on Monday.")
+                if c.startswith("19")]
+
+
+def test_the_body_that_runs_an_operation_does_it():
+    result = analyse_text("The police crackdown on protesters in Tehran left 20 dead.",
+                          published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    crackdown = [e for e in result.events if e.trigger.text == "crackdown"]
+    assert crackdown and crackdown[0].cameo == "175"
+    police = actors[crackdown[0].source]
+    assert (police.name, police.country, police.sector) == ("police", "IRN", "COP")
+
+
+def test_a_party_named_in_a_time_phrase_is_no_target():
+    coded = _coded("Five hundred rebels surrendered last week following a government "
+                   "offensive in the area.")
+    assert [t for c, _, t in coded if c == "0874"] == [None]

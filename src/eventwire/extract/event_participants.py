@@ -64,8 +64,12 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         return sources, targets + objects_of(ctx, verb, sense.prep or ctx.words.target_preps)
     sources = subjects_of(ctx, verb)
     # "to protect Ukraine against (from) Russian strikes": whom one helps, not whom from
+    # "assured the public on Weibo", "agreed on a ceasefire": a statement's or a promise's
+    # "on" names its medium or topic ("called on X" has the preposition in its sense)
     preps = frozenset(ctx.words.target_preps - (
-        {"against", "from"} if "03" <= sense.code[:2] <= "07"
+        {"against", "from", "on"} if "03" <= sense.code[:2] <= "05"
+        else {"against", "from"} if "06" <= sense.code[:2] <= "07"
+        else {"on"} if sense.code[:2] in {"01", "02"}
         else {"against"} if sense.code[:2] == "08" else set()))
     targets = objects_of(ctx, verb, sense.prep or preps, with_direct=not sense.theme_object)
     if sense.code[:2] in ctx.words.giving:
@@ -837,7 +841,9 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         if (head.dep_ in SUBJECTS and head.head.dep_ == "conj"
                 and head.head.head.i == candidate.trigger.i):
             return []  # "resigned and Wolf was named": the doer of a clause of its own
+        # (nor one in a time phrase: "surrendered following a government offensive")
         if head.dep_ == "pobj" and (head.head.lower_ in ctx.words.place_preps
+                                    or head.head.lower_ in ctx.words.time_marks
                                     or head.head.lower_ == "according"):
             continue
         if head.dep_ == "dobj" and head.head.i == candidate.trigger.i:

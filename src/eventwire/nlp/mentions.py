@@ -875,8 +875,9 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
             "PERSON", "GPE", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT"
         }:  # fmt: skip
             continue
-        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and (
-                token.head.lemma_.lower() not in lexicon().platforms):
+        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not (
+                token.head.lemma_.lower() in lexicon().platforms
+                or token.head.lemma_.lower() in lexicon().operations):
             continue  # a modifier ("news" in "news agency", "police" in "police officer")
         found_role = _role_ending_at(doc, token.i, max(0, token.i - 4))
         if found_role is None:
@@ -904,7 +905,11 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
             many and vague or possessor is not None and possessor.tag_ in {"PRP$", "WP$"}
         ):
             continue  # "state agencies", "its website": not one particular institution
-        indefinite_one = not plural and not definite
+        # "a police crackdown", "army raids": the body that runs the operation, however the
+        # operation is determined
+        operating = token.dep_ == "compound" and token.head.i > token.i and (
+            token.head.lemma_.lower() in lexicon().operations)
+        indefinite_one = not plural and not definite and not operating
         if (role.body and indefinite_one and not determiners and token.is_lower
                 and not (attrs.country or attrs.affiliation)):
             continue  # "excessive force", "government has a duty": a mass noun, no body
