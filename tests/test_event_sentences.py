@@ -431,3 +431,22 @@ def test_a_party_named_in_a_time_phrase_is_no_target():
     coded = _coded("Five hundred rebels surrendered last week following a government "
                    "offensive in the area.")
     assert [t for c, _, t in coded if c == "0874"] == [None]
+
+
+def test_a_reported_clause_that_judges_an_actors_act_by_its_verb():
+    assert ("111", "Germany", "Hungary") in _coded(
+        "Germany said the move by Hungary violated EU law.")
+    assert ("111", "Erdogan", "Israel") in _coded(
+        "Erdogan said Israel's actions in Gaza were a crime.")
+    # denied, it is no criticism
+    assert not [c for c, s, _ in _coded("Germany said the Hungarian plan did not violate EU "
+                                        "law.") if c == "111" and s == "Germany"]
+
+
+def test_it_in_what_a_body_reiterated_is_that_body():
+    result = analyse_text("The European Union reiterated that it considers all Israeli "
+                          "settlement activity illegal.", published="2024-03-05",
+                          min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    judged = [e for e in result.events if e.cameo == "111"]
+    assert judged and names.get(judged[0].source) == "European Union"

@@ -76,8 +76,14 @@ def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
     """A reported clause that judges its subject's actor or what the actor did: "said
     Trump's approach was a disaster", "said the minister's remarks were misleading" (the
     whole clause is the description; the actor is the subject or the subject's owner)."""
-    if clause.lemma_ != "be" and not any(c.dep_ in {"acomp", "attr"} for c in clause.children):
-        return []  # "Putin praised Musk as a visionary, TASS reported": a reported act
+    lemma = clause.lemma_.lower()
+    if lemma != "be" and not any(c.dep_ in {"acomp", "attr"} for c in clause.children):
+        if lemma not in ctx.lex.negative and lemma not in ctx.lex.positive:
+            return []  # "Putin praised Musk as a visionary, TASS reported": a reported act
+        # "said the move by Hungary violated EU law": what an actor did is judged by the
+        # clause's own verb (an actor as its subject does an act of its own, coded as such)
+        return [(owner, clause) for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                if (owner := _owner(ctx, c)) is not None]
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     pairs = []
     for subject in subjects:
@@ -140,6 +146,13 @@ def _copular(clause: Token) -> list[tuple[Token, Token]]:
 
 
 def _polarity(ctx: EventContext, description: Token) -> int:
+    if description.pos_ in {"VERB", "AUX"} and description.lemma_ != "be" and not any(
+            c.dep_ in {"acomp", "attr"} for c in description.children):
+        # a judging verb speaks for itself ("violated EU law"); its other words describe
+        words = {description.lemma_.lower(), description.lower_}
+        negated = any(c.dep_ == "neg" for c in description.children)
+        score = len(words & ctx.lex.positive) - len(words & ctx.lex.negative)
+        return (score > 0) - (score < 0) if not negated else (score < 0) - (score > 0)
     words = {t.lemma_.lower() for t in description.subtree} | {
         t.lower_ for t in description.subtree
     }
