@@ -450,3 +450,11 @@ def test_it_in_what_a_body_reiterated_is_that_body():
     names = {a.id: a.name for a in result.actors}
     judged = [e for e in result.events if e.cameo == "111"]
     assert judged and names.get(judged[0].source) == "European Union"
+
+
+def test_a_feeling_told_as_a_predicative_participle():
+    coded = _coded('The United States recognised the settlements. Netanyahu said he was '
+                   '"very moved" by the announcement.')
+    assert ("051", "Netanyahu", "United States") in {
+        (c, s, t and t.removeprefix("The ")) for c, s, t in coded}
+    assert not _coded("The troops moved by train to the border.")

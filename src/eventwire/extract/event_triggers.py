@@ -372,10 +372,15 @@ def _outlook(ctx: EventContext, adjective: Token) -> list[Candidate]:
 def _feeling(ctx: EventContext, verb: Token) -> list[Candidate]:
     """A feeling about someone, told in the passive of the one who feels: "Germany was
     disappointed by the decision" (disapproval, 111), "pleased with the talks" (051)."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        sources = [p for c in verb.children if c.dep_ == "nsubjpass"
+                   for p in parties_at(ctx, c) if p.named]
+    elif verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        # "he was “very moved” by the announcement": the parser's predicative participle
+        sources = [p for c in verb.head.children if c.dep_ == "nsubj"
+                   for p in parties_at(ctx, c) if p.named]
+    else:
         return []  # "the decision disappointed Germany" names no one who judges
-    sources = [p for c in verb.children if c.dep_ == "nsubjpass"
-               for p in parties_at(ctx, c) if p.named]
     return _stance(ctx, verb, verb, ctx.lex.feelings[verb.lemma_.lower()], sources,
                    {"by", "with", "at", "over", "about"}, needs_target=True)
 
