@@ -458,3 +458,13 @@ def test_a_feeling_told_as_a_predicative_participle():
     assert ("051", "Netanyahu", "United States") in {
         (c, s, t and t.removeprefix("The ")) for c, s, t in coded}
     assert not _coded("The troops moved by train to the border.")
+
+
+def test_a_measure_imposed_in_a_relative_clause():
+    assert ("166", "European Union", "Russia") in _coded(
+        "The sanctions that the EU imposed on Russia in 2022 remain in force.")
+    result = analyse_text("A 15 percent tariff that the Trump administration had planned to "
+                          "impose on Chinese goods never took effect.", published="2024-03-05",
+                          min_confidence=0)
+    tariffs = [e for e in result.events if e.cameo_root == "16"]
+    assert tariffs and all(e.hypothetical for e in tariffs)

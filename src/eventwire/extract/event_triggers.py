@@ -256,6 +256,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
             governor.lower_, governor.head.lemma_) in ctx.words.phrasal_light:
         governor = governor.head  # "engaged in ethnic cleansing", "went on strike"
         light_object = True
+    elif (relative := _relative_light(ctx, noun)) is not None:
+        governor = relative  # "a tariff that the administration had planned to impose"
+        light_object = True
     else:
         light_object = noun.dep_ in {"dobj", "nsubjpass", "attr"}
     governor_senses = ctx.lex.senses(governor.lemma_.lower())
@@ -337,6 +340,21 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if any(c.lower_ in {"no", "never"} for c in noun.children):
         candidate.negated = True
     return with_intent(ctx, candidate, governor) if light else [candidate]
+
+
+def _relative_light(ctx: EventContext, noun: Token) -> Token | None:
+    """The light verb of a relative clause on ``noun`` whose object is the relative pronoun
+    ("a tariff that the administration imposed", "... had planned to impose"): the noun is
+    that verb's object."""
+    for clause in noun.children:
+        if clause.dep_ != "relcl":
+            continue
+        for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
+            if verb.lemma_.lower() in ctx.lex.light_verbs and any(
+                    c.dep_ == "dobj" and c.lower_ in ctx.words.relative_pronouns
+                    for c in verb.children):
+                return verb
+    return None
 
 
 def _governing_verb(token: Token, steps: int = 4) -> Token | None:
