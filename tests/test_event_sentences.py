@@ -468,3 +468,15 @@ def test_a_measure_imposed_in_a_relative_clause():
                           min_confidence=0)
     tariffs = [e for e in result.events if e.cameo_root == "16"]
     assert tariffs and all(e.hypothetical for e in tariffs)
+
+
+def test_harm_to_protesters_told_without_a_doer_is_the_security_forces():
+    result = analyse_text("TEHRAN - At least 106 protesters in 21 cities have been killed, "
+                          "Amnesty said.", published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    killed = [e for e in result.events if e.trigger.text == "killed"]
+    assert killed and killed[0].source is not None
+    assert (actors[killed[0].source].country, actors[killed[0].source].sector) == ("IRN", "COP")
+    # soldiers killed by nobody named: no doer is guessed
+    soldiers = _coded("Two soldiers were killed in the north of Mali.")
+    assert all(s is None for c, s, _ in soldiers if c.startswith("18"))

@@ -658,14 +658,17 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
     convicted": a court) gets that doer, of the country of the one it was done to, as an
     actor without mentions (event_words.yaml: implied_agents)."""
     trigger = candidate.trigger
-    sector = ctx.words.implied_agents.get(trigger.lemma_.lower())
-    nominal = trigger.pos_ == "NOUN" and trigger.lemma_.lower() in ctx.words.patient_nouns
+    lemma = trigger.lemma_.lower()
+    target = next((ctx.cluster(p) for p in candidate.targets if ctx.cluster(p)), None)
+    sector = ctx.words.implied_agents.get(lemma)
+    if sector is None and target is not None and target.sector == "OPP":
+        sector = ctx.words.protester_harm.get(lemma)  # "protesters were killed"
+    nominal = trigger.pos_ == "NOUN" and lemma in ctx.words.patient_nouns
     if sector is None or not (nominal or any(
             c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)):
         return  # "was arrested", "his sentencing": done by the police or a court
     if any(c.dep_ == "agent" for c in trigger.children):
         return
-    target = next((ctx.cluster(p) for p in candidate.targets if ctx.cluster(p)), None)
     country = target.country if target is not None else None
     cluster = ctx.implied_actor(sector, country)
     candidate.sources = [Party(cluster.id, cluster.name, True, trigger)]

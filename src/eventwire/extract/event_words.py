@@ -141,6 +141,7 @@ class EventWordsFile(BaseModel):
     earlier: Words
     # who does an act the text gives no doer for ("was arrested": the police)
     implied_agents: Annotated[dict[Word, Label], Field(min_length=1)]
+    protester_harm: Annotated[dict[Word, Label], Field(min_length=1)]
     patient_nouns: Words
     civilian_nouns: Words
     pair_nouns: Words
@@ -227,6 +228,7 @@ class EventWords:
     time_marks: frozenset[str]
     earlier: frozenset[str]
     implied_agents: MappingProxyType  # verb lemma -> the sector of its implied doer
+    protester_harm: MappingProxyType  # verb lemma -> the implied doer's sector, done to protesters
     patient_nouns: frozenset[str]
     civilian_nouns: frozenset[str]
     pair_nouns: frozenset[str]
@@ -243,7 +245,7 @@ class EventWords:
             value = getattr(data, f.name)
             if f.name == "pronoun_kinds":
                 value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
-            elif f.name in {"implied_agents", "implied_agent_names"}:
+            elif f.name in {"implied_agents", "implied_agent_names", "protester_harm"}:
                 value = MappingProxyType(dict(value))
             elif f.name == "phrasal_light":
                 value = frozenset((e.split()[1], e.split()[0]) for e in value)
