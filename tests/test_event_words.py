@@ -37,9 +37,11 @@ def test_every_list_is_non_empty_and_in_its_case() -> None:
     data = load_yaml(BUNDLED)
     for key, value in data.items():
         assert value, f"{key} is empty"
-        if key in {"implied_agents", "implied_agent_names"}:  # lemma <-> sector mappings
-            words = value if key == "implied_agents" else value.values()
-            labels = value.values() if key == "implied_agents" else value
+        if key in {"implied_agents", "implied_agent_names", "protester_harm"}:
+            # lemma <-> sector mappings
+            lemma_keyed = key != "implied_agent_names"
+            words = value if lemma_keyed else value.values()
+            labels = value.values() if lemma_keyed else value
             assert all(w == w.lower() for w in words) and all(s == s.upper() for s in labels)
             continue
         if isinstance(value, dict):  # pronoun_kinds: pronoun -> actor kinds
