@@ -480,3 +480,10 @@ def test_harm_to_protesters_told_without_a_doer_is_the_security_forces():
     # soldiers killed by nobody named: no doer is guessed
     soldiers = _coded("Two soldiers were killed in the north of Mali.")
     assert all(s is None for c, s, _ in soldiers if c.startswith("18"))
+
+
+def test_a_news_outlet_told_is_the_audience_not_a_party():
+    coded = _coded('"We make no apology for our rebuttals," the minister told the BBC.')
+    assert not [t for _, _, t in coded if t == "BBC"]
+    assert ("100", "Zelensky", "Russia") in _coded(
+        "Zelensky told CNN that Russia must withdraw its troops.")

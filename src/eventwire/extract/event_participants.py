@@ -841,6 +841,9 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
             head = head.head
         if head.dep_ in SUBJECTS and head.head.lemma_.lower() in ctx.lex.reporting:
             return []  # the rest of the sentence is attribution
+        if (head.dep_ in {"dobj", "dative"} and head.head.i != candidate.trigger.i
+                and head.head.lemma_.lower() in ctx.lex.reporting):
+            return []  # "..., Raab told the BBC": whom the speaker told is the audience
         if (head.dep_ in SUBJECTS and head.head.dep_ == "conj"
                 and head.head.head.i == candidate.trigger.i):
             return []  # "resigned and Wolf was named": the doer of a clause of its own

@@ -204,7 +204,9 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
     # ..." is no act towards the Kremlin. Reporters and the press are no addressees.
     addressees = [p for c in verb.children if c.dep_ in {"dative", "dobj"}
                   and c.lemma_.lower() not in ctx.lex.press_audiences
-                  for p in parties_at(ctx, c) if p.actor]
+                  for p in parties_at(ctx, c) if p.actor
+                  # nor a news outlet ("told the BBC", "told The Hill")
+                  and getattr(ctx.cluster(p), "sector", None) != "MED"]
     text = ctx.text
     about = [p for p in (demanded if match == "wrapper" else addressees)
              if not any(own_state(ctx, p, s) for s in speakers)
