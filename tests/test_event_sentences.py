@@ -487,3 +487,18 @@ def test_a_news_outlet_told_is_the_audience_not_a_party():
     assert not [t for _, _, t in coded if t == "BBC"]
     assert ("100", "Zelensky", "Russia") in _coded(
         "Zelensky told CNN that Russia must withdraw its troops.")
+
+
+def test_who_is_named_in_a_warning_is_its_target_only_when_it_says_what_will_befall_them():
+    assert not [t for c, _, t in _coded("The doctors warned that migrants are not the only "
+                                        "people at risk of illness.") if t == "migrants"]
+    assert ("130", "Iran", "Israel") in _coded("Iran warned that Israel would pay a heavy price.")
+
+
+def test_warning_someone_against_an_act_is_no_act_of_theirs_yet():
+    result = analyse_text("Biden warned Putin against invading Ukraine.", published="2024-03-05",
+                          min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    invading = [e for e in result.events if e.trigger.text == "invading"]
+    assert invading and names.get(invading[0].source) == "Putin"
+    assert invading[0].hypothetical

@@ -75,7 +75,10 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
         for k in pairs[:4]
     ) or any(
         # "stopped the crowd from marching": the march was kept from happening
-        deps[k - 1] == "prep" and chain[k - 1].lower_ == "from" and lemmas[k] in words.preventing
+        deps[k - 1] == "prep" and (
+            chain[k - 1].lower_ == "from" and lemmas[k] in words.preventing
+            # "warned Putin against invading": counselled against, not done
+            or chain[k - 1].lower_ == "against" and lemmas[k] in words.cautioning)
         for k in pairs[1:3]
     )
     candidate.hedged = any(

@@ -118,8 +118,9 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
         if token.dep_ == "prep" and token.head.pos_ == "VERB":
             # "blamed Ukraine for refusing": the object does what the complement says
             objects = [c for c in token.head.children if c.dep_ == "dobj"]
-            # "prevented students from marching": the object would have done it
-            if objects and token.lower_ in {"for", "of", "from"} and not through_conj:
+            # "prevented students from marching": the object would have done it; "warned
+            # Putin against invading" too
+            if objects and token.lower_ in {"for", "of", "from", "against"} and not through_conj:
                 return [p for o in objects for p in parties_at(ctx, o)]
         if token.dep_ == "advcl" and token.tag_ in {"VBD", "VBZ", "VBP"}:
             break  # a finite clause without a subject is a misparse, not a shared doer
@@ -831,9 +832,19 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
     # negotiate, a charge he repeated"): the subjects of the verbs above the trigger
     own |= {p.actor for verb in candidate.trigger.ancestors for p in subjects_of(ctx, verb)}
     sent = candidate.trigger.sent
+    # what the trigger says ("warned that migrants are at risk"): who is named in it is no
+    # recipient unless it tells what will befall them ("warned that Israel would pay")
+    # (a finite clause: "allowed Ouattara to participate" names whom it is done to)
+    said = [c for c in candidate.trigger.children if c.dep_ == "ccomp" and (
+        c.tag_ in {"VBD", "VBZ", "VBP"} or any(
+            m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in c.children))
+        and not any(a.dep_ == "aux" and (a.lower_ in ctx.words.modals or a.lower_ == "to")
+                    for a in c.children)]
     for token in ctx.tokens[candidate.end:sent.end]:
         cluster = ctx.actor_of.get(token.i)
         if cluster is None or cluster.id in own or cluster.kind == "location":
+            continue
+        if any(c.left_edge.i <= token.i <= c.right_edge.i for c in said):
             continue
         head = token
         while head.dep_ in {"compound", "flat", "amod", "det", "poss", "nummod"} and (

@@ -132,6 +132,7 @@ class EventWordsFile(BaseModel):
     prospective: Words
     aim_nouns: Words
     preventing: Words
+    cautioning: Words
     hedges: Words
     claiming: Words
     unconfirmed: Words
@@ -220,6 +221,7 @@ class EventWords:
     prospective: frozenset[str]
     aim_nouns: frozenset[str]
     preventing: frozenset[str]
+    cautioning: frozenset[str]
     hedges: frozenset[str]
     claiming: frozenset[str]
     unconfirmed: frozenset[str]
