@@ -220,3 +220,17 @@ def test_us_lawmakers_by_title_and_party_state_tag(actors_of):
     assert actor_named(actors, "Dana Whitcomb").code == "USALEG"
     assert actor_named(actors, "Paul Okafor").code == "USALEG"
     assert not [a for a in actors if a.name.startswith(("D-", "R-"))]  # the tags are no actors
+
+
+def test_the_country_an_envoy_serves_in_is_not_the_envoys_own(actors_of):
+    # the parser runs "Ukraine Kurt Volker" into one phrase
+    actors = actors_of("Former special envoy to Ukraine Kurt Volker met the committee.")
+    assert actor_named(actors, "Kurt Volker").country != "UKR"
+    actors = actors_of("Ukraine President Volodymyr Zelenskiy spoke on Monday.")
+    assert actor_named(actors, "Volodymyr Zelenskiy").country == "UKR"
+
+
+def test_a_body_named_on_its_operation_is_an_actor(actors_of):
+    actors = actors_of("The police crackdown on protesters in Tehran left 20 dead.")
+    police = next(a for a in actors if a.name == "police")
+    assert (police.country, police.sector) == ("IRN", "COP")

@@ -231,7 +231,7 @@ def _give_home(clusters: list[_Work], home: str, dateline: str | None,
             cluster.country is None
             and cluster.sector in _DOMESTIC_SECTORS
             and not cluster.known
-            and not cluster.roles & _ENVOYS
+            and not cluster.roles & lexicon().envoys
             and not _abroad(cluster)
             and (home == dateline or _is_home(cluster, home, clusters, sentence_of))
         ):
@@ -288,7 +288,7 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
     for cluster in clusters:
         if (cluster.country is not None or cluster.kind not in {"organization", "group"}
                 or cluster.sector not in _DOMESTIC_SECTORS or cluster.known
-                or cluster.roles & _ENVOYS):
+                or cluster.roles & lexicon().envoys):
             continue
         first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
         if first is None:
@@ -334,7 +334,7 @@ def _article_country(clusters: list[_Work], dateline: str | None,
                     and (cluster.kind in {"person", "organization"}
                          or (cluster.kind == "group" and not cluster.named))
                     and cluster.sector not in {"IGO", "NGO"}
-                    and not cluster.roles & _ENVOYS
+                    and not cluster.roles & lexicon().envoys
                     and _is_home(cluster, home, clusters, sentence_of)):
                 cluster.country = home
 
@@ -370,7 +370,7 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
                     home_in.setdefault(sentence, set()).add(cluster.country)
     for cluster in clusters:
         if (cluster.country is not None or cluster.sector not in _DOMESTIC_SECTORS
-                or cluster.known or cluster.roles & _ENVOYS or cluster.named
+                or cluster.known or cluster.roles & lexicon().envoys or cluster.named
                 or cluster.kind not in {"organization", "group"} or _abroad(cluster)):
             continue  # a named official met by a foreign leader is not the leader's
         first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
@@ -385,9 +385,6 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
             cluster.country = next(iter(around))
 
 
-# Envoys serve abroad: "Venezuela expelled the ambassadors" are not Venezuela's.
-_ENVOYS = {"ambassador", "envoy", "diplomat", "charge d'affaires", "consul", "attache",
-           "emissary", "high commissioner"}
 # Prepositions whose object is where something happens, not whom it is done to or with.
 _PLACE_PREPS = {"in", "at", "inside", "across", "throughout", "within", "around", "near", "of"}
 # Where a country is what an actor deals with: object, indirect object, "with/to/against X".

@@ -49,6 +49,7 @@ class Lexicon:
     documents: frozenset[str]  # head nouns of documents and records, never actors
     abroad: frozenset[str]  # words that put a group outside the story's country ("foreign")
     platforms: frozenset[str]  # craft a body's name may modify ("coast guard ships")
+    envoys: frozenset[str]  # roles that serve abroad ("ambassador")
     operations: frozenset[str]  # acts a body's name may modify ("a police crackdown")
     speech_verbs: frozenset[str]  # verbs whose subject speaks, so is no town ("Florence said")
     countries: dict[str, str]  # lowercase country name -> ISO3
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         documents=frozenset(w.lower() for w in roles_data.get("documents", [])),
         abroad=frozenset(w.lower() for w in roles_data.get("abroad", [])),
         platforms=frozenset(w.lower() for w in roles_data.get("platforms", [])),
+        envoys=frozenset(w.lower() for w in roles_data.get("envoys", [])),
         operations=frozenset(w.lower() for w in roles_data.get("operations", [])),
         speech_verbs=frozenset(w.lower() for w in roles_data.get("speech_verbs", [])),
         countries=_country_names(_invert(places["country_aliases"])),

@@ -730,6 +730,8 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
             attrs.affiliation = attrs.affiliation or ent_known.name
             attrs.country = attrs.country or ent_known.country
             body_sector = body_sector or ent_known.sector
+        elif _destination(token):
+            pass  # "special envoy to Ukraine Kurt Volker": where an envoy serves, not whose
         elif ent_country or token.pos_ in {"PROPN", "ADJ", "NOUN"} and (
                 ent_country := _token_country(token)):
             attrs.country = attrs.country or ent_country
@@ -773,6 +775,17 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
                 attrs.country = listed.country
                 break
     return attrs
+
+
+def _destination(token: Token) -> bool:
+    """Whether ``token`` starts the "to X" of an envoy's title run into a name ("Ambassador to
+    the EU Gordon Sondland", parsed as one phrase): the place served, not the person's own."""
+    doc = token.doc
+    before = token.i - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    return before >= 0 and doc[before].lower_ == "to" and doc[before].dep_ != "aux" and (
+        before > 0 and doc[before - 1].lemma_.lower() in lexicon().envoys)
 
 
 def _noun_phrase(token: Token) -> list[Token]:
