@@ -502,3 +502,19 @@ def test_warning_someone_against_an_act_is_no_act_of_theirs_yet():
     invading = [e for e in result.events if e.trigger.text == "invading"]
     assert invading and names.get(invading[0].source) == "Putin"
     assert invading[0].hypothetical
+
+
+def test_what_a_declaration_demands_its_author_demands():
+    assert ("100", "Kurdistan Workers' Party", "Turkish government") in _coded(
+        "The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish "
+        "government provide information about the prisoners.")
+
+
+def test_forces_led_by_a_country_are_that_countrys():
+    result = analyse_text("The Saudi-led coalition struck Sanaa on Monday. Vietnamese-led forces "
+                          "attacked guerrilla camps in Cambodia.", published="2024-03-05",
+                          min_confidence=0)
+    countries = {a.name: a.country for a in result.actors}
+    assert countries["Saudi-led coalition"] == "SAU"
+    assert countries["Vietnamese-led forces"] == "VNM"
+    assert {e.cameo_root for e in result.events} == {"19"}

@@ -23,6 +23,7 @@ from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext, same_while_nothing_coded
 from eventwire.extract.event_lexicon import Sense
 from eventwire.extract.syntax import SUBJECTS, clause_of, conjuncts, entity_text, phrase
+from eventwire.nlp.lexicon import lexicon
 
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
     from eventwire.nlp.components import ActorCluster
@@ -113,6 +114,12 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
         if subjects:
             return [p for s in subjects for p in parties_at(ctx, s)]
         if token.dep_ in {"relcl", "acl"} and (token is verb or not through_conj):
+            document = token.head
+            if (token.dep_ == "acl" and document.lemma_.lower() in lexicon().documents
+                    and document.dep_ == "dobj" and document.i not in ctx.actor_of):
+                # "the PKK issued a declaration demanding that ...": its author demands
+                token = document.head
+                continue
             # "forces using tear gas to disperse protests": the forces disperse them too
             return parties_at(ctx, _coordination_head(token.head))
         if token.dep_ == "prep" and token.head.pos_ == "VERB":

@@ -858,7 +858,9 @@ def _description_span(head: Token, taken: list[bool] | None = None) -> Span:
     Words already in another mention are left out (the phrase is cut short instead).
     """
     doc = head.doc
-    left = [t for t in head.lefts if t.dep_ in _PREMOD_DEPS and t.pos_ != "VERB"]
+    left = [t for t in head.lefts if t.dep_ in _PREMOD_DEPS and (t.pos_ != "VERB" or (
+        # "Saudi-led coalition", "Vietnamese-led forces": led by that country's own
+        t.lower_ == "led" and t.i > 1 and doc[t.i - 1].text == "-"))]
     start = min([t.left_edge.i for t in left] + [head.i])
     end = head.i + 1
     for prep in head.rights:
