@@ -518,3 +518,9 @@ def test_forces_led_by_a_country_are_that_countrys():
     assert countries["Saudi-led coalition"] == "SAU"
     assert countries["Vietnamese-led forces"] == "VNM"
     assert {e.cameo_root for e in result.events} == {"19"}
+
+
+def test_ending_an_activity_between_parties_is_done_to_them():
+    coded = _coded("Syrian officers today ended mediation efforts between rival militias in "
+                   "Tripoli.")
+    assert [t for c, _, t in coded if c.startswith("16")] == ["rival militias"]

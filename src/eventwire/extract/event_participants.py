@@ -180,7 +180,9 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                     # "discussed investigations with Kyiv", "demanded answers from the
                     # operators": a thing's phrase names the party (not an event noun's:
                     # "condemned the attack on Israel" is not aimed at Israel)
-                    parties = [p for c in child.children if c.dep_ == "prep" and c.lower_ in preps
+                    # ("ended mediation efforts between the militias")
+                    parties = [p for c in child.children if c.dep_ == "prep"
+                               and (c.lower_ in preps or c.lower_ == "between")
                                for g in c.children if g.dep_ == "pobj"
                                for p in parties_at(ctx, g) if p.named] or parties
                 found += parties
