@@ -524,3 +524,13 @@ def test_ending_an_activity_between_parties_is_done_to_them():
     coded = _coded("Syrian officers today ended mediation efforts between rival militias in "
                    "Tripoli.")
     assert [t for c, _, t in coded if c.startswith("16")] == ["rival militias"]
+
+
+def test_a_suicide_bombing_is_no_air_strike_and_its_victims_are_where_it_happened():
+    result = analyse_text("Two Palestinian suicide bombers killed 23 people late Sunday when "
+                          "they blew themselves up in Tel Aviv.", published="2024-03-05",
+                          min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    killed = [e for e in result.events if e.trigger.text == "killed"]
+    assert killed and killed[0].cameo == "1831"
+    assert actors[killed[0].target].country == "ISR"

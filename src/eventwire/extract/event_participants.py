@@ -886,7 +886,11 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
     """Where a physical act happened stands for its target when no actor is named
     ("lifted the curfew in Montenegro", "shelled the capital Juba")."""
     heads = [candidate.trigger, *(p.token for p in candidate.targets),
-             *(c for c in candidate.trigger.children if c.dep_ == "dobj")]  # "its embassy in"
+             *(c for c in candidate.trigger.children if c.dep_ == "dobj"),  # "its embassy in"
+             # "killed 23 people when they blew themselves up in Tel Aviv": the same moment
+             *(c for c in candidate.trigger.children if c.dep_ == "advcl" and any(
+                 w.lower_ in ctx.words.same_moment for w in c.children
+                 if w.dep_ in {"advmod", "mark"}))]
     for head in heads:
         # "condemned the attack on Israel": what an act reacted to was done to is no place
         # of the reaction ("condemned the crackdown in Iran" still is)

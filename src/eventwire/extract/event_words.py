@@ -133,6 +133,7 @@ class EventWordsFile(BaseModel):
     aim_nouns: Words
     preventing: Words
     cautioning: Words
+    same_moment: Words
     hedges: Words
     claiming: Words
     unconfirmed: Words
@@ -222,6 +223,7 @@ class EventWords:
     aim_nouns: frozenset[str]
     preventing: frozenset[str]
     cautioning: frozenset[str]
+    same_moment: frozenset[str]
     hedges: frozenset[str]
     claiming: frozenset[str]
     unconfirmed: frozenset[str]
