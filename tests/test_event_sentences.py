@@ -534,3 +534,8 @@ def test_a_suicide_bombing_is_no_air_strike_and_its_victims_are_where_it_happene
     killed = [e for e in result.events if e.trigger.text == "killed"]
     assert killed and killed[0].cameo == "1831"
     assert actors[killed[0].target].country == "ISR"
+
+
+def test_a_killing_by_an_attack_or_clashes_is_force():
+    assert [c for c, _, _ in _coded("A militant attack killed five soldiers in Mali.")
+            if c.startswith(("18", "19"))] == ["190"]
