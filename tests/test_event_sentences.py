@@ -247,8 +247,9 @@ def test_people_counted_by_a_body_are_its_country_s_civilians():
                           "people across the territory on Thursday.", published="2025-01-10",
                           min_confidence=0)
     actors = {a.id: a for a in result.actors}
-    killed = [e for e in result.events if e.cameo_root == "18"]
-    assert killed and actors[killed[0].target].country == "PSE"
+    killed = [e for e in result.events if e.trigger.text == "killed"]
+    assert killed and killed[0].cameo_root == "19"  # killed by strikes: force
+    assert actors[killed[0].target].country == "PSE"
     assert actors[killed[0].source].country == "ISR"
 
 
