@@ -540,3 +540,8 @@ def test_a_suicide_bombing_is_no_air_strike_and_its_victims_are_where_it_happene
 def test_a_killing_by_an_attack_or_clashes_is_force():
     assert [c for c, _, _ in _coded("A militant attack killed five soldiers in Mali.")
             if c.startswith(("18", "19"))] == ["190"]
+
+
+def test_a_state_of_siege_is_martial_law():
+    assert "1724" in {c for c, _, _ in _coded(
+        "The military government declared a 30-day state of siege in Haiti on Saturday.")}
