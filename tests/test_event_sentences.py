@@ -545,3 +545,8 @@ def test_a_killing_by_an_attack_or_clashes_is_force():
 def test_a_state_of_siege_is_martial_law():
     assert "1724" in {c for c, _, _ in _coded(
         "The military government declared a 30-day state of siege in Haiti on Saturday.")}
+
+
+def test_torture_by_security_forces_stays_torture():
+    assert "1822" in {c for c, _, _ in _coded(
+        "Police in Guinea have tortured scores of refugees, a rights group said.")}

@@ -182,7 +182,7 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                     # "condemned the attack on Israel" is not aimed at Israel)
                     # ("ended mediation efforts between the militias")
                     parties = [p for c in child.children if c.dep_ == "prep"
-                               and (c.lower_ in preps or c.lower_ == "between")
+                               and (c.lower_ in preps or c.lower_ in {"between", "among"})
                                for g in c.children if g.dep_ == "pobj"
                                for p in parties_at(ctx, g) if p.named] or parties
                 found += parties
@@ -697,8 +697,8 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
     victim = ctx.cluster(target) if target is not None else None
     if code[:2] == "18":
         # "riot police beat demonstrators": the force of the police (or of the state's forces
-        # on protesters) is repression; a killing stays one
-        if cluster is not None and code != "1823" and (cluster.sector == "COP" or (
+        # on protesters) is repression; a killing or torture stays one
+        if cluster is not None and code not in {"1823", "1822"} and (cluster.sector == "COP" or (
                 cluster.sector in ctx.words.armed_sectors and _own_protesters(ctx, source,
                                                                                target))):
             return "175"
