@@ -550,3 +550,7 @@ def test_a_state_of_siege_is_martial_law():
 def test_torture_by_security_forces_stays_torture():
     assert "1822" in {c for c, _, _ in _coded(
         "Police in Guinea have tortured scores of refugees, a rights group said.")}
+
+
+def test_summoned_for_questioning_is_investigated():
+    assert [c for c, _, _ in _coded("Police summoned the mayor for questioning.")] == ["091"]
