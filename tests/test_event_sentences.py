@@ -554,3 +554,13 @@ def test_torture_by_security_forces_stays_torture():
 
 def test_summoned_for_questioning_is_investigated():
     assert [c for c, _, _ in _coded("Police summoned the mayor for questioning.")] == ["091"]
+
+
+def test_a_pronoun_in_a_fronted_clause_is_the_main_subject_named_after_it():
+    result = analyse_text("Since 1989, when it crushed the pro-reform protests in Tiananmen "
+                          "Square, Beijing has calculated that force works.",
+                          published="2024-03-05", min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    crushed = [e for e in result.events if e.trigger.text == "crushed"]
+    assert crushed and names.get(crushed[0].source) == "Beijing"
+    assert ("042", "Biden", "Kyiv") in _coded("When he arrived in Kyiv, Biden met Zelensky.")

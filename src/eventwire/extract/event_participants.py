@@ -440,6 +440,10 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
         speaker = _speaker_of(ctx, token)
         if speaker is not None:
             return speaker
+    if token.lower_ in ctx.words.cataphoric_pronouns and token.dep_ in SUBJECTS:
+        main = _main_subject_after(ctx, token)
+        if main is not None:
+            return main
     if token.dep_ not in SUBJECTS and _protest_noun(ctx, token):
         return _protest_crowd(ctx, token)
     if token.lemma_.lower() in ctx.words.country_nouns:
@@ -613,6 +617,30 @@ def _named_country(ctx: EventContext, noun: Token) -> Party | None:
         if ends and (best is None or max(ends) > best[0]):
             best = (max(ends), cluster.id)
     return Party(best[1], phrase(noun), True, noun) if best else None
+
+
+def _main_subject_after(ctx: EventContext, pronoun: Token) -> Party | None:
+    """ "Since 1989, when it crushed the protests, Beijing has ...": the subject pronoun of a
+    clause put before the main one stands for the main clause's subject named after it, when
+    nothing before it in the sentence could be meant."""
+    sent = pronoun.sent
+    if any(ctx.actor_of.get(t.i) is not None for t in ctx.tokens[sent.start:pronoun.i]):
+        return None  # an actor named before: the ordinary antecedent
+    clause = clause_of(pronoun)
+    if clause.dep_ in {"ROOT", "ccomp", "parataxis", "conj"}:
+        return None  # the main clause itself or what is said: no fronted clause
+    head = clause
+    for _ in range(6):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"} and head.i > pronoun.i:
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        and c.i > pronoun.i and c.lower_ not in ctx.words.cataphoric_pronouns]
+            if subjects:
+                party = party_at(ctx, subjects[0], own_only=True)
+                return replace(party, text=pronoun.text, token=pronoun) if party else None
+    return None
 
 
 def _anaphor(ctx: EventContext, token: Token) -> Party | None:

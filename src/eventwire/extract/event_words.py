@@ -134,6 +134,7 @@ class EventWordsFile(BaseModel):
     preventing: Words
     cautioning: Words
     same_moment: Words
+    cataphoric_pronouns: Words
     hedges: Words
     claiming: Words
     unconfirmed: Words
@@ -224,6 +225,7 @@ class EventWords:
     preventing: frozenset[str]
     cautioning: frozenset[str]
     same_moment: frozenset[str]
+    cataphoric_pronouns: frozenset[str]
     hedges: frozenset[str]
     claiming: frozenset[str]
     unconfirmed: frozenset[str]
