@@ -564,3 +564,11 @@ def test_a_pronoun_in_a_fronted_clause_is_the_main_subject_named_after_it():
     crushed = [e for e in result.events if e.trigger.text == "crushed"]
     assert crushed and names.get(crushed[0].source) == "Beijing"
     assert ("042", "Biden", "Kyiv") in _coded("When he arrived in Kyiv, Biden met Zelensky.")
+
+
+def test_the_day_a_measure_was_planned_for_dates_it():
+    result = analyse_text("A 15 percent tariff that the Trump administration had planned to "
+                          "impose Dec. 15 on Chinese goods may never take effect.",
+                          published="2019-11-20", min_confidence=0)
+    tariffs = [e for e in result.events if e.cameo_root == "16"]
+    assert tariffs and tariffs[0].date == "2019-12-15"

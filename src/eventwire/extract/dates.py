@@ -505,7 +505,10 @@ class DateScope:
             # (the parser often hangs the clause on a noun of the event noun's own phrase:
             # "tariffs on $125 billion worth of Chinese goods imposed on ...", taken when its
             # verb is one that carries the event)
-            described = [f for f, verb in ((f, clause_of(f.head)) for f in found)
+            # ("a tariff that the administration had planned to impose Dec. 15": the
+            # describing clause's own infinitive)
+            described = [f for f, verb in ((f, _describing_clause(clause_of(f.head)))
+                                           for f in found)
                          if verb.dep_ in {"acl", "relcl"} and (
                              verb.head == trigger or (
                                  trigger.is_ancestor(verb.head)
@@ -545,6 +548,14 @@ class DateScope:
         if self.published is not None:
             return self.published.isoformat(), "publication"
         return None, None
+
+
+def _describing_clause(verb: Token) -> Token:
+    """The relative or participle clause an infinitive completes ("that they had planned
+    to impose"), else the clause itself."""
+    if verb.dep_ == "xcomp" and verb.head.dep_ in {"acl", "relcl"}:
+        return verb.head
+    return verb
 
 
 def _describing(head: Token, governing: set[Token]) -> bool:
