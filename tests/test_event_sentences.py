@@ -572,3 +572,8 @@ def test_the_day_a_measure_was_planned_for_dates_it():
                           published="2019-11-20", min_confidence=0)
     tariffs = [e for e in result.events if e.cameo_root == "16"]
     assert tariffs and tariffs[0].date == "2019-12-15"
+
+
+def test_information_provided_is_shared():
+    assert ("064", "Pentagon", "Ukraine") in _coded("The Pentagon provided intelligence to "
+                                                    "Ukraine.")
