@@ -577,3 +577,8 @@ def test_the_day_a_measure_was_planned_for_dates_it():
 def test_information_provided_is_shared():
     assert ("064", "Pentagon", "Ukraine") in _coded("The Pentagon provided intelligence to "
                                                     "Ukraine.")
+
+
+def test_questions_faced_from_someone_are_their_questioning():
+    assert ("090", "lawmakers", "Ambassador Gordon Sondland") in _coded(
+        "Ambassador Gordon Sondland faced tough questions from lawmakers on Wednesday.")

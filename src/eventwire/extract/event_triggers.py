@@ -275,7 +275,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if noun.dep_ == "dobj" and governor.lemma_.lower() in ctx.words.receiving_verbs:
         # "the United States faced Palestinian criticism": done to the subject, by the
         # noun's own doer or whoever it comes from
-        sources = sources or [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+        # (the "from" phrase may hang from the verb: "faced questions from lawmakers")
+        sources = sources or [p for c in (*noun.children, *governor.children)
+                              if c.dep_ == "prep" and c.lower_ == "from"
                               for g in c.children if g.dep_ == "pobj"
                               for p in parties_at(ctx, g)]
         targets = [p for p in subjects_of(ctx, governor) if p.named]
