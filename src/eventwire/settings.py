@@ -90,7 +90,7 @@ class Settings(BaseSettings):
         " dataset (one row per document, its eventwire/1 JSON in 'result').",
     )
     min_confidence: float = Field(
-        0.45, ge=0.0, le=1.0,
+        0.5, ge=0.0, le=1.0,
         description="Events less confident than this are not output (0 keeps every event). The "
         "confidence is the fitted probability that the event is right (docs/evaluation.md).",
     )
