@@ -270,6 +270,8 @@ def analyse_with_ray(
             where = settings.ray_address or "a new local cluster"
             raise EngineUnavailable(f"cannot start or join the Ray cluster ({where}): "
                                     f"{_one_line(err)}") from None  # fmt: skip
+    import ray.data  # noqa: F401 - its logging set up first, then quietened
+
     for name in ("ray", "ray.data"):  # eventwire's stderr has one line per message
         logging.getLogger(name).setLevel(logging.ERROR)
     actors = settings.ray_actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
