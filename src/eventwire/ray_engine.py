@@ -170,6 +170,10 @@ class _Execution:
             # a block per batch, passed on at once: Ray Data would otherwise gather the read
             # task's blocks up to 128 MiB before the actors see any
             "target_max_block_size": 1,
+            # no sampling of each task's peak memory (USS) once a second: reading smaps of an
+            # actor holding the model costs ~12 ms, ~2% of the actors' CPU, for a figure the
+            # run does not use
+            "memory_usage_poll_interval_s": None,
         }  # fmt: skip
         before = {name: getattr(context, name) for name in changed}
         try:  # a dataset keeps a copy of the context it was made in; the caller's is restored
