@@ -1091,6 +1091,10 @@ def _tree_summary(tree_cpu: dict[str, float]) -> str:
                      sorted(tree_cpu.items(), key=lambda item: -item[1]) if cpu >= 0.1)
 
 
+def _cpu_per_article(run: dict) -> float:
+    return (run["own_cpu"] + run["children_cpu"]) / run["documents"]
+
+
 def as_user_ray_report(runs: dict[str, list[dict]], same: bool, command: str, count: int,
                        chars: float) -> str:  # fmt: skip
     """The --as-user --ray runs in Markdown: a row per run, the ratio of the fastest runs."""
@@ -1124,6 +1128,14 @@ def as_user_ray_report(runs: dict[str, list[dict]], same: bool, command: str, co
         f"CPU seconds {cpu['ray']:.1f} against {cpu['local']:.1f} "
         f"({cpu['ray'] / cpu['local']:.2f}x); same store: {'yes' if same else '**NO**'}.",
     ]
+    # each pair run back to back (A/B, then B/A, ...)
+    pairs = list(zip(runs["local"], runs["ray"], strict=True))
+    if len(pairs) > 1:
+        lines += ["", "Pair by pair (each pair run back to back, so at about the same load): "
+                  + "; ".join(
+                      f"{local['wall'] / ray['wall']:.2f}x the articles per second, "
+                      f"{_cpu_per_article(ray) / _cpu_per_article(local):.2f}x the CPU s "
+                      "per article" for local, ray in pairs) + "."]  # fmt: skip
     tree = best["ray"]["tree_cpu"]
     if tree:
         lines += ["", f"Ray's processes in its fastest run, CPU s: {_tree_summary(tree)}."]

@@ -53,3 +53,17 @@ def test_the_ray_report_gives_the_ratio_to_two_workers() -> None:
     assert f"**`--engine ray` vs `--workers 2`: {60 / 70:.2f}x**" in report
     assert "CPU seconds 70.0 against 60.0 (1.17x); same store: yes" in report
     assert "ray::BatchAnalyser 50.0, raylet 4.0, gcs_server 2.0" in report
+
+
+def test_the_ray_report_compares_each_pair_run_back_to_back() -> None:
+    from bench_scale import as_user_ray_report
+
+    runs = {"local": [{**_run(2, own=12.0, children=48.0), "tree_cpu": {}},
+                      {**_run(2, own=20.0, children=80.0), "tree_cpu": {}}],
+            "ray": [{**_run(2, own=14.0, children=61.0), "tree_cpu": {}},
+                    {**_run(2, own=20.0, children=105.0), "tree_cpu": {}}]}  # fmt: skip
+    report = as_user_ray_report(runs, True, "bench", 100, 2400.0)
+    # the first pair: 60 s against 75 s; the second, at a higher load: 100 s against 125 s
+    assert ("Pair by pair (each pair run back to back, so at about the same load): 0.80x the "
+            "articles per second, 1.25x the CPU s per article; 0.80x the articles per second, "
+            "1.25x the CPU s per article.") in report

@@ -81,8 +81,9 @@ class Settings(BaseSettings):
     )
     ray_wave_documents: int = Field(
         10_000, ge=1,
-        description="With engine 'ray': documents sent to the cluster per Ray Data run (memory of"
-        " the calling process grows with it).",
+        description="With engine 'ray': documents per Parquet shard (parquet_out), and at most"
+        " this many read ahead while the actors load the model (memory of the calling process"
+        " grows with it).",
     )
     parquet_out: str = Field(
         "",
