@@ -582,3 +582,10 @@ def test_information_provided_is_shared():
 def test_questions_faced_from_someone_are_their_questioning():
     assert ("090", "lawmakers", "Gordon Sondland") in _coded(
         "Ambassador Gordon Sondland faced tough questions from lawmakers on Wednesday.")
+
+
+def test_an_act_as_the_object_does_not_do_the_purpose():
+    result = analyse_text("Islamic fundamentalists continued their hunger strike to demand "
+                          "the resignation of Algerian President Ahmed Ben Bella.",
+                          published="2024-03-05", min_confidence=0)
+    assert {e.source_text for e in result.events} == {"Islamic fundamentalists"}

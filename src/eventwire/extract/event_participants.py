@@ -134,7 +134,9 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
         if token.dep_ == "xcomp" and not through_conj:
             # "prompted officials from Mexico to make concessions": the object does the act
             # (when it is someone: "used tear gas to disperse" is done by the user)
+            # (not an act as the object: "continued their hunger strike to demand ...")
             doers = [p for c in token.head.children if c.dep_ == "dobj"
+                     and c.lemma_.lower() not in ctx.lex.nouns
                      for p in parties_at(ctx, c)
                      if p.actor or c.lemma_.lower() in ctx.words.agents
                      or c.lemma_.lower() in ctx.words.people]
