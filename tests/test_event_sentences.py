@@ -589,3 +589,10 @@ def test_an_act_as_the_object_does_not_do_the_purpose():
                           "the resignation of Algerian President Ahmed Ben Bella.",
                           published="2024-03-05", min_confidence=0)
     assert {e.source_text for e in result.events} == {"Islamic fundamentalists"}
+
+
+def test_an_event_noun_that_only_describes_a_thing_is_no_act():
+    assert not [c for c, _, _ in _coded("Doctors protested longer detention periods for "
+                                        "migrants in Texas.") if c.startswith("17")]
+    assert ("045", "Qatar", None) in {(c, s, None) for c, s, _ in _coded(
+        "Qatar launched a mediation effort between the two sides.")}

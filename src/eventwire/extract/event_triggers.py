@@ -236,6 +236,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     senses = ctx.lex.nouns.get(noun.lemma_.lower())
     if not senses:
         return []
+    if (noun.dep_ == "compound" and noun.head.lemma_.lower() not in ctx.lex.nouns
+            and noun.head.lemma_.lower() not in ctx.words.act_carriers):
+        return []  # "longer detention periods", "a protest song": describes a thing, no act
     sense = choose(senses, noun, noun_context=True, words=ctx.words)
     if sense is None:
         return []

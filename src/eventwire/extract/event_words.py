@@ -135,6 +135,7 @@ class EventWordsFile(BaseModel):
     cautioning: Words
     same_moment: Words
     cataphoric_pronouns: Words
+    act_carriers: Words
     hedges: Words
     claiming: Words
     unconfirmed: Words
@@ -226,6 +227,7 @@ class EventWords:
     cautioning: frozenset[str]
     same_moment: frozenset[str]
     cataphoric_pronouns: frozenset[str]
+    act_carriers: frozenset[str]
     hedges: frozenset[str]
     claiming: frozenset[str]
     unconfirmed: frozenset[str]
