@@ -596,3 +596,9 @@ def test_an_event_noun_that_only_describes_a_thing_is_no_act():
                                         "migrants in Texas.") if c.startswith("17")]
     assert ("045", "Qatar", None) in {(c, s, None) for c, s, _ in _coded(
         "Qatar launched a mediation effort between the two sides.")}
+
+
+def test_the_doer_of_a_clause_takes_no_part_in_a_meeting_named_in_a_things_complement():
+    coded = _coded("Beijing is concerned about the president's abrupt departure from a meeting "
+                   "in Hanoi with Kim Jong-un.")
+    assert not [s for c, s, _ in coded if c.startswith("04") and s == "Beijing"]

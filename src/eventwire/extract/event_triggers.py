@@ -370,8 +370,10 @@ def _governing_verb(token: Token, steps: int = 4) -> Token | None:
     for _ in range(steps):
         if head.head.i == head.i or head.dep_ in {"nsubj", "nsubjpass", "relcl", "ccomp"}:
             return None
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
-            return None  # "the wake of the execution": a thing's complement, not the verb's
+        if head.dep_ == "pobj" and head.head.head.pos_ == "NOUN":
+            # "the wake of the execution", "his departure from a meeting": a thing's
+            # complement, not the verb's
+            return None
         head = head.head
         if head.pos_ in {"VERB", "AUX"}:
             return head
