@@ -4,7 +4,6 @@ while the first one reconnects; a failure between reconnects keeps every committ
 
 from __future__ import annotations
 
-import fcntl
 import os
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from tests.test_cli_faults import one_line
 from tests.test_store import make_result
 from tests.test_store_ingest import snapshot, write_articles
 
+fcntl = pytest.importorskip("fcntl")  # the writer lock is an flock (none on Windows)
 runner = CliRunner()
 
 LEADERS = [("A1", "Mayor Lindqvist", "person", "NORGOV"), ("A2", "Governor Okafor", "person",
@@ -192,6 +192,18 @@ def test_the_lock_of_a_killed_writer_is_free(tmp_path: Path):
     with Store(db) as store:
         store.add(articles(1))
     assert not lock_path(db).exists()
+
+
+def test_every_name_of_a_store_has_the_same_lock(tmp_path: Path):
+    db = tmp_path / "corpus.duckdb"
+    link = tmp_path / "link.duckdb"
+    link.symlink_to(db)
+    with Store(db):
+        assert lock_path(link) == lock_path(db) and not probe_lock(link)
+    with Store(link) as store:
+        store.add(articles(1))
+        assert not probe_lock(db)
+    assert probe_lock(db) and not lock_path(db).exists()
 
 
 def test_a_lock_file_removed_by_a_finishing_writer_is_not_taken(tmp_path: Path):

@@ -90,7 +90,7 @@ class Settings(BaseSettings):
         " dataset (one row per document, its eventwire/1 JSON in 'result').",
     )
     store_reconnect_documents: int = Field(
-        20_000, ge=0,
+        10_000, ge=0,
         description="ingest closes and reopens the store's DuckDB connection after this many"
         " documents written: DuckDB keeps native memory per article written for a connection's"
         " life (docs/scale.md); the store's writer lock is held throughout. 0: never.",

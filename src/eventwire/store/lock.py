@@ -42,8 +42,10 @@ class WriterLockBusy(Exception):
 
 
 def lock_path(store: Path) -> Path:
-    """The lock file of a store: ``corpus.duckdb`` -> ``corpus.duckdb.lock``."""
-    return store.with_name(store.name + LOCK_SUFFIX)
+    """The lock file of a store: ``corpus.duckdb`` -> ``corpus.duckdb.lock``, next to the file
+    itself when ``store`` is a link to it (so that every name of a store has the same lock)."""
+    real = Path(os.path.realpath(store))
+    return real.with_name(real.name + LOCK_SUFFIX)
 
 
 def locking_available() -> bool:
@@ -61,7 +63,7 @@ class WriterLock:
 
     def __init__(self, store: Path) -> None:
         self.path = lock_path(store)
-        self._key = os.path.abspath(self.path)
+        self._key = str(self.path)
         self.held = False
 
     def acquire(self) -> None:
