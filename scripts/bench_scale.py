@@ -31,6 +31,7 @@ Usage:
   python scripts/bench_scale.py --writer-memory 100000 --reconnect-every 0 --writer-out DIR
                                      # the writer's RSS over 100,000 stored articles, with one
                                      # connection (0) or reconnecting (default: the setting)
+  python scripts/bench_scale.py --writer-report DIR  # the table of the runs written to DIR
   python scripts/bench_scale.py --rebuild-memory 30000  # the rebuild's peak memory on a store
                                      # of short recombined briefs (no NLP: synthetic results);
                                      # --reference-src DIR: also with another version's src
@@ -678,16 +679,34 @@ def rss_slope_kib(readings: list[tuple[int, float]], after: int = 0) -> float:
 
 
 def writer_memory_table(runs: list[dict]) -> str:
-    """Markdown: RSS (median MiB of each interval) per run, and each run's slope."""
+    """Markdown: the writer's RSS per interval of each run (median, and highest in brackets,
+    MiB), and each run's slope."""
     header = [f"{i['documents']:,}" for i in runs[0]["intervals"]]
-    lines = ["| writer, articles stored | " + " | ".join(header) + " | slope KiB/article |",
-             "| --- | " + " | ".join("---:" for _ in header) + " | ---: |"]
+    lines = ["| writer RSS MiB, median (max) up to ... articles | " + " | ".join(header)
+             + " | slope KiB/article |",
+             "| --- | " + " | ".join("---:" for _ in header) + " | ---: |"]  # fmt: skip
     for run in runs:
-        name = (f"reconnect every {run['reconnect']:,}" if run["reconnect"]
-                else "one connection")  # fmt: skip
-        cells = [f"{i['median_mib']:.0f}" for i in run["intervals"]]
+        name = _run_name(run)
+        cells = [f"{i['median_mib']:.0f} ({i['max_mib']:.0f})" for i in run["intervals"]]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {run['slope_kib']:+.2f} |")
     return "\n".join(lines)
+
+
+def _run_name(run: dict) -> str:
+    return f"reconnect every {run['reconnect']:,}" if run["reconnect"] else "one connection"
+
+
+def writer_memory_report(folder: Path) -> str:
+    """The table of every run whose summary (``writer-R.json``) is in ``folder``, one
+    connection first, with the runs' load averages and durations."""
+    runs = sorted((json.loads(p.read_text()) for p in folder.glob("writer-*.json")),
+                  key=lambda run: run["reconnect"])  # fmt: skip
+    if not runs:
+        raise SystemExit(f"no writer-*.json in {folder}")
+    notes = [f"{_run_name(r)}: {r['articles']:,} articles in {r['minutes']:.1f} min, "
+             f"{r['reconnects']} reconnects, load average {r['load'][0]:.1f}-{r['load'][1]:.1f}"
+             for r in runs]  # fmt: skip
+    return writer_memory_table(runs) + "\n\n" + "; ".join(notes) + "."
 
 
 def recombined_results(count: int, first: int = 0, seed: int = 2,
@@ -1267,6 +1286,9 @@ def main() -> None:
                         help="with --writer-memory: a line of figures every DOCS articles")
     parser.add_argument("--writer-trace", action="store_true",
                         help="with --writer-memory: also trace Python's allocations (slow)")
+    parser.add_argument("--writer-report", type=Path, metavar="DIR",
+                        help="only print the table of the --writer-memory runs whose summaries "
+                        "are in DIR (with and without reconnecting)")  # fmt: skip
     parser.add_argument("--writer-out", type=Path, metavar="DIR",
                         help="with --writer-memory: write the readings (writer-R.jsonl) and the "
                         "summary (writer-R.json; R: the reconnect interval) here")  # fmt: skip
@@ -1313,6 +1335,9 @@ def main() -> None:
         if args.update_docs:
             replace_section(BENCHMARKS, f"{REBUILD_SECTION}\n\n`{command}`: {report}")
             print(f"updated '{REBUILD_SECTION}' in {BENCHMARKS}")
+        return
+    if args.writer_report:
+        print(writer_memory_report(args.writer_report))
         return
     if args.writer_memory:
         reconnect = (Settings().store_reconnect_documents if args.reconnect_every is None
