@@ -228,8 +228,8 @@ class Store:
     A writer holds the store's writer lock (:mod:`eventwire.store.lock`) from opening to
     :meth:`close`. With ``reconnect_documents`` (``Settings.store_reconnect_documents``) it
     closes and reopens its DuckDB connection after each commit that brings the documents
-    written since the last opening to that many: DuckDB keeps ~1.5 KiB of native memory per
-    article written for the life of a connection, given back only when it closes
+    written since the last opening to that many: DuckDB keeps native memory per article
+    written for the life of a connection (~0.5 KiB), given back only when it closes
     (docs/scale.md, "Memory over a long run"). Every commit is durable before, and the writer
     lock keeps other eventwire writers out meanwhile; without a lock (no ``fcntl``) it never
     reconnects."""
@@ -294,7 +294,8 @@ class Store:
         reader) is waited for up to :attr:`reconnect_wait_seconds`, then :class:`StoreBusy`
         is raised: what was committed stays stored, and the same ingest run again goes on
         from there."""
-        self.con.close()  # checkpoints: the committed rows go from the log into the file
+        with store_errors(self.path):  # a failed checkpoint leaves the log, replayed later
+            self.con.close()  # checkpoints: the committed rows go from the log into the file
         self._written = 0
         deadline = time.monotonic() + self.reconnect_wait_seconds
         pause = 0.05
