@@ -300,3 +300,31 @@ def test_a_failure_between_reconnects_keeps_every_committed_batch(nlp, tmp_path:
     report = ingest([folder], crashed, settings)
     assert (report.stored, report.already_known) == (16, 24)
     assert snapshot(crashed) == snapshot(clean)
+
+
+def test_a_reopening_that_keeps_failing_stops_ingest_with_one_line(nlp, tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    write_articles(folder, count=16)
+    db = tmp_path / "corpus.duckdb"
+    connect = store_db._connect
+    openings: list[Path] = []
+
+    def reader_in_every_gap(path: Path, read_only: bool):
+        openings.append(path)
+        if len(openings) > 1:  # the first opening works; each reopening finds a reader there
+            raise store_db.store_busy(path, 4242)
+        return connect(path, read_only)
+
+    monkeypatch.setattr(store_db, "_connect", reader_in_every_gap)
+    monkeypatch.setattr(Store, "reconnect_wait_seconds", 0.2)
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--workers", "1"],
+                           env={"EVENTWIRE_STORE_RECONNECT_DOCUMENTS": "8"})  # fmt: skip
+    assert result.exit_code == ExitCode.STORE_BUSY, result.output
+    line = one_line(result.stderr)
+    assert "opened by another process (PID 4242) while this ingest reopened it" in line
+    monkeypatch.undo()
+    assert probe_lock(db)
+    with Store(db, read_only=True) as store:  # the first commit is kept
+        assert store.con.execute("SELECT count(*) FROM documents").fetchone() == (8,)
+    report = ingest([folder], db, Settings(workers=1))
+    assert (report.stored, report.already_known) == (8, 8)
