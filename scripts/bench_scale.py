@@ -28,6 +28,10 @@ Usage:
                                      # runs them (the Ray run starts its local cluster)
   python scripts/bench_scale.py --vocab-growth 600  # what a worker keeps per new word
   python scripts/bench_scale.py --writer-memory 12000   # where the writer's memory goes
+  python scripts/bench_scale.py --writer-memory 100000 --reconnect-every 0 --writer-out DIR
+                                     # the writer's RSS over 100,000 stored articles, with one
+                                     # connection (0) or reconnecting (default: the setting)
+  python scripts/bench_scale.py --writer-report DIR  # the table of the runs written to DIR
   python scripts/bench_scale.py --rebuild-memory 30000  # the rebuild's peak memory on a store
                                      # of short recombined briefs (no NLP: synthetic results);
                                      # --reference-src DIR: also with another version's src
@@ -566,61 +570,143 @@ def python_arenas() -> int | None:
     return None
 
 
-def writer_memory(count: int, memory_limit: str | None = None,
-                  statements: list[str] = ()) -> None:  # fmt: skip
-    """Where the writer's memory goes: this process only stores ``count`` synthetic results
-    (``bench_store.py``'s, 4 events each) through ``Store.add``, 8 per transaction as ingest
-    commits, and prints at ten points, each after a ``CHECKPOINT`` (so that the rows not yet
-    checkpointed, up to 64 MB, do not blur the growth): its RSS, what Python's allocator still
-    holds since a fifth of the run (tracemalloc) and its arenas, what DuckDB accounts for
-    (``duckdb_memory()``: buffer-managed blocks and ART indexes) and glibc's heap in use.
-    ``statements`` (``SET ...``) are run on the store's connection first, to try settings."""
-    from bench_store import duckdb_memory_mb, synthetic_results
+def writer_memory(count: int, memory_limit: str | None = None, statements: list[str] = (),
+                  reconnect: int = 0, every: int = 10_000, trace: bool = False,
+                  samples_out: Path | None = None) -> dict:  # fmt: skip
+    """The writer's memory over ``count`` stored articles: this process only stores synthetic
+    results (``bench_store.py``'s, 4 events each, with the long run's texts: 2-4 sample
+    paragraphs recombined at random) through ``Store.add``, 8 per transaction as ingest
+    commits, reopening the connection every ``reconnect`` documents as ingest does with
+    ``Settings.store_reconnect_documents`` (0: never). Its RSS is read after every commit
+    (appended to ``samples_out`` as JSON Lines, so a run stopped half way is still evidence);
+    every ``every`` articles one line gives the RSS (now, median and highest since the last
+    line), what DuckDB accounts for (``duckdb_memory()``: buffer-managed blocks and ART
+    indexes) and glibc's heap in use; with ``trace``, also what Python's allocator still holds
+    since a fifth of the run (tracemalloc, which slows every allocation). ``statements``
+    (``SET ...``) are run on the store's connection first (and after each reconnect), to try
+    settings. Returns the summary: the slope of RSS (least squares over every reading from a
+    tenth of the run on) and the median and highest RSS per ``every`` articles."""
+    from bench_store import duckdb_memory_mb
 
     from eventwire.store.db import Store
 
-    with (tempfile.TemporaryDirectory(prefix="bench-writer-") as scratch,
-          Store(Path(scratch) / "writer.duckdb") as store):  # fmt: skip
+    def configure(store: Store) -> None:
         if memory_limit:
             store.con.execute(f"SET memory_limit = '{memory_limit}'")
         for statement in statements:
             store.con.execute(statement)
-        source = synthetic_results(count, 4)
-        done = 0
-        start = (0.0, 0.0, 0.0)
+
+    every = max(every // COMMIT_EVERY * COMMIT_EVERY, COMMIT_EVERY)
+    fifth = count // 5 // COMMIT_EVERY * COMMIT_EVERY
+    out = samples_out.open("w", encoding="utf-8") if samples_out else None
+    readings: list[tuple[int, float]] = []  # (articles stored, RSS MiB) after every commit
+    intervals: list[dict] = []
+    loads = [os.getloadavg()[0]]
+    begun = time.perf_counter()
+    with (tempfile.TemporaryDirectory(prefix="bench-writer-") as scratch,
+          Store(Path(scratch) / "writer.duckdb", reconnect_documents=reconnect) as store):
+        configure(store)
+        source = recombined_results(count)
+        done = reconnects = 0
+        start = (0.0, 0.0)
         arenas = None
         while done < count:
             store.add([r for _, r in zip(range(COMMIT_EVERY), source, strict=False)])
             done += COMMIT_EVERY
-            reading = done % (count // 10 // COMMIT_EVERY * COMMIT_EVERY) == 0
-            if reading or done == count // 5 // COMMIT_EVERY * COMMIT_EVERY:
-                store.con.execute("CHECKPOINT")
-            if done == count // 5 // COMMIT_EVERY * COMMIT_EVERY:
+            if store.reconnects != reconnects:
+                reconnects = store.reconnects
+                configure(store)
+            rss = rss_mib(os.getpid()) or 0.0
+            readings.append((done, rss))
+            if out:
+                out.write(json.dumps({"documents": done, "rss_mib": round(rss, 1),
+                                      "reconnects": reconnects}) + "\n")  # fmt: skip
+            if trace and done == fifth:
                 arenas = python_arenas()
                 tracemalloc.start()
-                start = (rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0],
-                         glibc_heap_mib() or 0.0)  # fmt: skip
-            if reading:
-                traced = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else 0
+                start = (duckdb_memory_mb(store)[0], glibc_heap_mib() or 0.0)
+            if done % every == 0 or done >= count:
+                loads.append(os.getloadavg()[0])
+                since = [r for n, r in readings if n > done - every]
                 total, art = duckdb_memory_mb(store)
                 heap = glibc_heap_mib()
-                print(f"{done:,} stored: RSS {rss_mib(os.getpid()):.0f} MiB, Python objects "
-                      f"kept {traced / 2**20:+.1f} MiB, DuckDB "
-                      f"{total:.0f} MiB (ART {art:.0f}), glibc heap in use "
-                      f"{'?' if heap is None else f'{heap:.0f}'} MiB", flush=True)  # fmt: skip
-        rss, duck = rss_mib(os.getpid()) or 0.0, duckdb_memory_mb(store)[0]
-        heap = (glibc_heap_mib() or 0.0) - start[2]
-        kept = tracemalloc.get_traced_memory()[0] / 2**20
-        tracemalloc.stop()
-        print(f"Python's allocator held {arenas} arenas at a fifth of the run, {python_arenas()} "
-              "at the end")
-        first = count // 5 // COMMIT_EVERY * COMMIT_EVERY
-        stored = done - first
-        print(f"from {first:,} to {done:,} stored: RSS {rss - start[0]:+.1f} MiB "
-              f"({(rss - start[0]) * 1024 / stored:.2f} KiB per article), Python objects "
-              f"{kept:+.1f} MiB, DuckDB {duck - start[1]:+.1f} MiB, glibc heap {heap:+.1f} MiB, "
-              f"the rest (native, outside DuckDB's account) "
-              f"{rss - start[0] - kept - duck + start[1]:+.1f} MiB")  # fmt: skip
+                interval = {"documents": done, "rss_mib": rss,
+                            "median_mib": sorted(since)[len(since) // 2], "max_mib": max(since),
+                            "duckdb_mib": total, "art_mib": art, "heap_mib": heap,
+                            "minutes": (time.perf_counter() - begun) / 60, "load": loads[-1]}
+                intervals.append(interval)
+                traced = (f", Python objects kept {tracemalloc.get_traced_memory()[0] / 2**20:+.1f}"
+                          " MiB" if tracemalloc.is_tracing() else "")
+                print(f"{done:,} stored ({reconnects} reconnects): RSS {rss:.0f} MiB (since "
+                      f"{done - len(since) * COMMIT_EVERY:,}: median {interval['median_mib']:.0f},"
+                      f" max {interval['max_mib']:.0f}){traced}, DuckDB {total:.0f} MiB (ART "
+                      f"{art:.0f}), glibc heap in use {'?' if heap is None else f'{heap:.0f}'} "
+                      f"MiB; {interval['minutes']:.1f} min, load {loads[-1]:.1f}",
+                      flush=True)  # fmt: skip
+        if trace and tracemalloc.is_tracing():
+            duck, heap = duckdb_memory_mb(store)[0], glibc_heap_mib() or 0.0
+            kept = tracemalloc.get_traced_memory()[0] / 2**20
+            tracemalloc.stop()
+            print(f"from {fifth:,} to {done:,} stored: Python objects {kept:+.1f} MiB (arenas: "
+                  f"{arenas} at a fifth, {python_arenas()} at the end), DuckDB "
+                  f"{duck - start[0]:+.1f} MiB, glibc heap {heap - start[1]:+.1f} MiB")
+    if out:
+        out.close()
+    summary = {"articles": done, "reconnect": reconnect, "reconnects": reconnects,
+               "slope_kib": rss_slope_kib(readings, done // 10), "intervals": intervals,
+               "minutes": (time.perf_counter() - begun) / 60,
+               "load": (min(loads), max(loads))}  # fmt: skip
+    print(f"RSS slope from {done // 10:,} to {done:,} articles: {summary['slope_kib']:+.3f} KiB "
+          f"per article (least squares over {len(readings):,} readings); "
+          f"{'reconnecting every ' + format(reconnect, ',') if reconnect else 'one connection'}"
+          f"; load average {min(loads):.1f}-{max(loads):.1f}")
+    return summary
+
+
+def rss_slope_kib(readings: list[tuple[int, float]], after: int = 0) -> float:
+    """KiB of RSS per article: the least-squares slope of (articles stored, RSS MiB) over the
+    readings past ``after`` articles (the first ones hold the start-up's one-off growth)."""
+    points = [(n, rss) for n, rss in readings if n > after] or readings
+    if len(points) < 2:
+        return 0.0
+    mean_n = sum(n for n, _ in points) / len(points)
+    mean_rss = sum(rss for _, rss in points) / len(points)
+    spread = sum((n - mean_n) ** 2 for n, _ in points)
+    if not spread:
+        return 0.0
+    slope = sum((n - mean_n) * (rss - mean_rss) for n, rss in points) / spread
+    return slope * 1024
+
+
+def writer_memory_table(runs: list[dict]) -> str:
+    """Markdown: the writer's RSS per interval of each run (median, and highest in brackets,
+    MiB), and each run's slope."""
+    header = [f"{i['documents']:,}" for i in runs[0]["intervals"]]
+    lines = ["| writer RSS MiB, median (max) up to ... articles | " + " | ".join(header)
+             + " | slope KiB/article |",
+             "| --- | " + " | ".join("---:" for _ in header) + " | ---: |"]  # fmt: skip
+    for run in runs:
+        name = _run_name(run)
+        cells = [f"{i['median_mib']:.0f} ({i['max_mib']:.0f})" for i in run["intervals"]]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {run['slope_kib']:+.2f} |")
+    return "\n".join(lines)
+
+
+def _run_name(run: dict) -> str:
+    return f"reconnect every {run['reconnect']:,}" if run["reconnect"] else "one connection"
+
+
+def writer_memory_report(folder: Path) -> str:
+    """The table of every run whose summary (``writer-R.json``) is in ``folder``, one
+    connection first, with the runs' load averages and durations."""
+    runs = sorted((json.loads(p.read_text()) for p in folder.glob("writer-*.json")),
+                  key=lambda run: run["reconnect"])  # fmt: skip
+    if not runs:
+        raise SystemExit(f"no writer-*.json in {folder}")
+    notes = [f"{_run_name(r)}: {r['articles']:,} articles in {r['minutes']:.1f} min, "
+             f"{r['reconnects']} reconnects, load average {r['load'][0]:.1f}-{r['load'][1]:.1f}"
+             for r in runs]  # fmt: skip
+    return writer_memory_table(runs) + "\n\n" + "; ".join(notes) + "."
 
 
 def recombined_results(count: int, first: int = 0, seed: int = 2,
@@ -1203,8 +1289,21 @@ def main() -> None:
                         help="only measure what a worker keeps per new string: N articles "
                         "without, then N with new names and figures, in this process")  # fmt: skip
     parser.add_argument("--writer-memory", type=int, metavar="N",
-                        help="only measure where the writer's memory goes: N synthetic results "
-                        "stored, 8 per transaction, in this process")  # fmt: skip
+                        help="only measure the writer's memory: N synthetic results stored, 8 "
+                        "per transaction, in this process, RSS after every commit")  # fmt: skip
+    parser.add_argument("--reconnect-every", type=int, metavar="DOCS",
+                        help="with --writer-memory: reopen the store's connection every DOCS "
+                        "documents (default: Settings.store_reconnect_documents; 0: never)")
+    parser.add_argument("--writer-every", type=int, default=10_000, metavar="DOCS",
+                        help="with --writer-memory: a line of figures every DOCS articles")
+    parser.add_argument("--writer-trace", action="store_true",
+                        help="with --writer-memory: also trace Python's allocations (slow)")
+    parser.add_argument("--writer-report", type=Path, metavar="DIR",
+                        help="only print the table of the --writer-memory runs whose summaries "
+                        "are in DIR (with and without reconnecting)")  # fmt: skip
+    parser.add_argument("--writer-out", type=Path, metavar="DIR",
+                        help="with --writer-memory: write the readings (writer-R.jsonl) and the "
+                        "summary (writer-R.json; R: the reconnect interval) here")  # fmt: skip
     parser.add_argument("--memory-limit", help="with --writer-memory: DuckDB's memory_limit")
     parser.add_argument("--writer-setting", action="append", default=[], metavar="SQL",
                         help="with --writer-memory: a statement run on the store's connection "
@@ -1249,8 +1348,24 @@ def main() -> None:
             replace_section(BENCHMARKS, f"{REBUILD_SECTION}\n\n`{command}`: {report}")
             print(f"updated '{REBUILD_SECTION}' in {BENCHMARKS}")
         return
+    if args.writer_report:
+        print(writer_memory_report(args.writer_report))
+        return
     if args.writer_memory:
-        writer_memory(args.writer_memory, args.memory_limit, args.writer_setting)
+        reconnect = (Settings().store_reconnect_documents if args.reconnect_every is None
+                     else args.reconnect_every)  # fmt: skip
+        name = f"writer-{reconnect}"
+        if args.writer_out:
+            args.writer_out.mkdir(parents=True, exist_ok=True)
+        summary = writer_memory(
+            args.writer_memory, args.memory_limit, args.writer_setting, reconnect,
+            args.writer_every, args.writer_trace,
+            args.writer_out / f"{name}.jsonl" if args.writer_out else None,
+        )  # fmt: skip
+        print(writer_memory_table([summary]))
+        if args.writer_out:
+            summary["command"] = command
+            (args.writer_out / f"{name}.json").write_text(json.dumps(summary, indent=1) + "\n")
         return
     if args.as_user and args.ray:
         as_user_ray(args.as_user, args.update_docs, command, args.repeat)

@@ -90,6 +90,12 @@ class Settings(BaseSettings):
         description="With engine 'ray': keep the analysed documents in this directory as a Parquet"
         " dataset (one row per document, its eventwire/1 JSON in 'result').",
     )
+    store_reconnect_documents: int = Field(
+        10_000, ge=0,
+        description="ingest closes and reopens the store's DuckDB connection after this many"
+        " documents written: DuckDB keeps native memory per article written for a connection's"
+        " life (docs/scale.md); the store's writer lock is held throughout. 0: never.",
+    )
     min_confidence: float = Field(
         0.5, ge=0.0, le=1.0,
         description="Events less confident than this are not output (0 keeps every event). The "

@@ -6,6 +6,7 @@ import contextlib
 import gc
 import importlib.util
 import re
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from eventwire.ingest import SkippedFile
 from eventwire.model import Result
 from eventwire.store import derive, serving
 from eventwire.store.actors import Override
+from eventwire.store.lock import WriterLock, WriterLockBusy
 from eventwire.store.rows import TABLE_COLUMNS, RowBatch, input_key, is_storable, minhash_of
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate, rollback
 
@@ -48,16 +50,21 @@ def store_error(path: Path, err: duckdb.Error) -> StoreError:
     text = str(err).removeprefix("IO Error: ").splitlines()[0] if str(err) else type(err).__name__
     if _LOCKED.search(str(err)):
         holder = _LOCK_HOLDER.search(str(err))
-        return StoreBusy(
-            f"store {path} is in use by another process"
-            f"{f' (PID {holder.group(1)})' if holder else ''}, such as a running ingest; "
-            "try again when it has finished"
-        )
+        return store_busy(path, int(holder.group(1)) if holder else None)
     if _NOT_DUCKDB in str(err):
         return StoreError(f"{path} is not an eventwire store (not a DuckDB database file)")
     if _NO_DIRECTORY in str(err):
         return StoreError(f"cannot open store {path}: its directory does not exist")
     return StoreIOError(f"store {path}: {text}")
+
+
+def store_busy(path: Path, holder: int | None) -> StoreBusy:
+    """The one line for a store another process holds (its PID when known)."""
+    return StoreBusy(
+        f"store {path} is in use by another process"
+        f"{f' (PID {holder})' if holder else ''}, such as a running ingest; "
+        "try again when it has finished"
+    )
 
 
 # A failed commit is a TransactionException whose message says what the file system refused.
@@ -80,11 +87,15 @@ def store_errors(path: Path) -> Iterator[None]:
         raise StoreIOError(f"store {path}: {err.strerror or err}") from err
 
 
-def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _check_path(path: Path, read_only: bool) -> None:
     if not read_only and not path.parent.exists():
         raise StoreError(f"cannot create store {path}: directory {path.parent} does not exist")
     if path.is_dir():
         raise StoreError(f"{path} is a directory, not an eventwire store")
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    _check_path(path, read_only)
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as err:
@@ -212,36 +223,102 @@ class Store:
     ``read_only`` opens it for queries; a store an interrupted ingest left with corpus tables
     older than its documents is rebuilt first (``notices`` says so). Opening raises a
     :class:`StoreError`: :class:`StoreMissing`, :class:`StoreBusy` (locked by another process),
-    :class:`StoreIOError`, or the base type for a file that is not an eventwire store."""
+    :class:`StoreIOError`, or the base type for a file that is not an eventwire store.
 
-    def __init__(self, path: Path | str = DEFAULT_DB, read_only: bool = False) -> None:
+    A writer holds the store's writer lock (:mod:`eventwire.store.lock`) from opening to
+    :meth:`close`. With ``reconnect_documents`` (``Settings.store_reconnect_documents``) it
+    closes and reopens its DuckDB connection after each commit that brings the documents
+    written since the last opening to that many: DuckDB keeps native memory per article
+    written for the life of a connection (~0.5 KiB), given back only when it closes
+    (docs/scale.md, "Memory over a long run"). Every commit is durable before, and the writer
+    lock keeps other eventwire writers out meanwhile; without a lock (no ``fcntl``) it never
+    reconnects."""
+
+    # How long a reconnect waits for a reader that opened the file in the gap to let it go.
+    reconnect_wait_seconds = 10.0
+
+    def __init__(self, path: Path | str = DEFAULT_DB, read_only: bool = False,
+                 reconnect_documents: int = 0) -> None:  # fmt: skip
         self.path = Path(path)
         # What opening the store did that a reader should know (a rebuild after a crash).
         self.notices: list[str] = []
+        self._lock = WriterLock(self.path)
+        # documents and failures written since the connection was opened; reopenings so far
+        self._written = 0
+        self.reconnects = 0
         if read_only and not self.path.exists():
             raise StoreMissing(f"no store at {self.path}; run 'eventwire ingest' first")
         if read_only:
             self.notices = _bring_up_to_date(self.path)
-        self.con = _connect(self.path, read_only)
+        else:
+            _check_path(self.path, read_only)
+            try:
+                self._lock.acquire()
+            except WriterLockBusy as busy:
+                raise store_busy(self.path, busy.holder) from None
+        try:
+            self.con = _connect(self.path, read_only)
+        except BaseException:
+            self._lock.release()
+            raise
+        self.reconnect_documents = reconnect_documents if self._lock.held else 0
         try:
             with store_errors(self.path):
                 if not read_only:
-                    # Fewer, larger checkpoints while writing batches (much faster bulk inserts
-                    # than the 16MB default, while uncheckpointed data held in memory stays
-                    # bounded); every commit is still durable in the write-ahead log.
-                    self.con.execute("SET checkpoint_threshold = '64MB'")
+                    self._set_write_options()
                     version = current_version(self.con)
                     if version > SCHEMA_VERSION:
                         raise StoreError(_newer_message(self.path, version))
                     migrate(self.con)
                 self.has_fts = load_fts(self.con)
         except BaseException:
-            self.con.close()
+            self.close()
             raise
         self._schemas: dict[str, pa.Schema] = {}
 
+    def _set_write_options(self) -> None:
+        # Fewer, larger checkpoints while writing batches (much faster bulk inserts than the
+        # 16MB default, while uncheckpointed data held in memory stays bounded); every commit
+        # is still durable in the write-ahead log.
+        self.con.execute("SET checkpoint_threshold = '64MB'")
+
     def close(self) -> None:
-        self.con.close()
+        try:
+            self.con.close()
+        finally:
+            self._lock.release()
+
+    def reconnect(self) -> None:
+        """Close the DuckDB connection and open a new one, keeping the writer lock (which
+        keeps other eventwire writers out). A process that opened the file in the gap (a
+        reader) is waited for up to :attr:`reconnect_wait_seconds`, then :class:`StoreBusy`
+        is raised: what was committed stays stored, and the same ingest run again goes on
+        from there."""
+        with store_errors(self.path):  # a failed checkpoint leaves the log, replayed later
+            self.con.close()  # checkpoints: the committed rows go from the log into the file
+        self._written = 0
+        deadline = time.monotonic() + self.reconnect_wait_seconds
+        pause = 0.05
+        while True:
+            try:
+                con = _connect(self.path, read_only=False)
+                break
+            except StoreBusy as err:
+                if time.monotonic() + pause > deadline:
+                    holder = _LOCK_HOLDER.search(str(err))
+                    raise StoreBusy(
+                        f"store {self.path} was opened by another process"
+                        f"{f' (PID {holder.group(1)})' if holder else ''} while this ingest "
+                        "reopened it; every batch committed so far is kept: run the same "
+                        "ingest again when that process has finished"
+                    ) from err
+                time.sleep(pause)
+                pause = min(pause * 2, 1.0)
+        self.con = con
+        with store_errors(self.path):
+            self._set_write_options()
+            self.has_fts = load_fts(self.con)
+        self.reconnects += 1
 
     def __enter__(self) -> Store:
         return self
@@ -308,6 +385,9 @@ class Store:
             except Exception:
                 rollback(self.con)
                 raise
+        self._written += rows.count
+        if self.reconnect_documents and self._written >= self.reconnect_documents:
+            self.reconnect()
 
     def _append(self, table: str, rows: list[tuple]) -> None:
         # Arrow columns from row tuples, inserted in one statement: much faster than a row-wise

@@ -98,7 +98,7 @@ def ingest(
     else:
         files = [actors_file] if isinstance(actors_file, str | Path) else list(actors_file)
         settings = settings.model_copy(update={"actors": os.pathsep.join(map(str, files))})
-    with Store(db) as store:
+    with Store(db, reconnect_documents=settings.store_reconnect_documents) as store:
         if files:
             store.set_overrides([o for f in files for o in load_overrides(f)])
         known = store.known_keys()
