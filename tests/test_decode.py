@@ -225,3 +225,10 @@ def test_clean_controls_is_the_two_patterns_whatever_the_text(text: str) -> None
     without_controls = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", newlines)
     expected = re.sub("[\ud800-\udfff]", "\ufffd", without_controls).lstrip("\ufeff")
     assert clean_controls(text) == unicodedata.normalize("NFC", expected)
+
+
+def test_latin1_text_ending_in_its_only_accent_keeps_it():
+    # (found by the property above in a fresh run: one trailing high byte after ASCII is not
+    # evidence of UTF-8 cut short)
+    decoded, _notice = decode("le maire a dit que le pont serait fermé".encode("latin-1"))
+    assert decoded.endswith("fermé")

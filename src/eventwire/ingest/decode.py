@@ -133,6 +133,9 @@ def _decode_text(data: bytes, html: bool) -> tuple[str, str | None]:
             err.start >= len(data) - 3
             and err.reason == "unexpected end of data"
             and err.end == len(data)
+            # (ASCII up to one last high byte is as likely Latin-1 ending in "fermé" as
+            # UTF-8 cut short: only UTF-8 met before says which)
+            and not data[: err.start].isascii()
         ):
             text = data[: err.start].decode("utf-8")
             return text, "the text ends in a broken UTF-8 character, which was dropped"
