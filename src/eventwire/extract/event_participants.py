@@ -699,10 +699,12 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
     actor without mentions (event_words.yaml: implied_agents)."""
     trigger = candidate.trigger
     lemma = trigger.lemma_.lower()
-    target = next((ctx.cluster(p) for p in candidate.targets if ctx.cluster(p)), None)
     sector = ctx.words.implied_agents.get(lemma)
+    if sector is None and lemma not in ctx.words.protester_harm:
+        return  # (most triggers: no doer is implied, the targets are not looked at)
+    target = next((ctx.cluster(p) for p in candidate.targets if ctx.cluster(p)), None)
     if sector is None and target is not None and target.sector == "OPP":
-        sector = ctx.words.protester_harm.get(lemma)  # "protesters were killed"
+        sector = ctx.words.protester_harm[lemma]  # "protesters were killed"
     nominal = trigger.pos_ == "NOUN" and lemma in ctx.words.patient_nouns
     if sector is None or not (nominal or any(
             c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)):

@@ -82,8 +82,7 @@ def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
             return []  # "Putin praised Musk as a visionary, TASS reported": a reported act
         # "said the move by Hungary violated EU law": what an actor did is judged by the
         # clause's own verb (an actor as its subject does an act of its own, coded as such)
-        return [(owner, clause) for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
-                if (owner := _owner(ctx, c)) is not None]
+        return [(owner, clause) for owner, _subject in _judging_subject(ctx, clause)]
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     pairs = []
     for subject in subjects:
@@ -151,13 +150,12 @@ def _polarity(ctx: EventContext, description: Token) -> int:
         # a judging verb speaks for itself ("violated EU law"); its other words describe
         words = {description.lemma_.lower(), description.lower_}
         negated = any(c.dep_ == "neg" for c in description.children)
-        score = len(words & ctx.lex.positive) - len(words & ctx.lex.negative)
-        return (score > 0) - (score < 0) if not negated else (score < 0) - (score > 0)
-    words = {t.lemma_.lower() for t in description.subtree} | {
-        t.lower_ for t in description.subtree
-    }
-    negated = any(t.dep_ == "neg" or t.lower_ in {"not", "never", "no"}
-                  for t in description.subtree)
+    else:
+        words = {t.lemma_.lower() for t in description.subtree} | {
+            t.lower_ for t in description.subtree
+        }
+        negated = any(t.dep_ == "neg" or t.lower_ in {"not", "never", "no"}
+                      for t in description.subtree)
     score = len(words & ctx.lex.positive) - len(words & ctx.lex.negative)
     if negated:
         score = -score
