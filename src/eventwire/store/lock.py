@@ -74,9 +74,7 @@ class WriterLock:
             if not holders:
                 try:
                     fd = _lock_file(self.path)
-                except WriterLockBusy:
-                    raise
-                except OSError:
+                except OSError:  # (WriterLockBusy is no OSError: it goes to the caller)
                     return
             _held[self._key] = (fd, holders + 1)
         self.held = True
