@@ -27,6 +27,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 # Run as a file, the scripts folder is on sys.path.
@@ -38,7 +39,13 @@ ACTORS_DIR = REPO / "eval" / "actors"
 ARTICLES = EVENTS_DIR / "articles.json"
 DEFAULT_ANNOT = Path("/work/devsets/annot")
 DEFAULT_MANIFEST = Path("/work/devsets/manifest.json")
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "wiki")
+# The Wikinews articles of the GUM corpus (CC BY 2.5) are a second dev set, of another source:
+# its bodies are rebuilt at run time from the corpus's sentences, like the AEB bodies are read.
+GUM_SPLITS = ("wiki",)
+_DATELINE = re.compile(
+    r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\w+ \d+, \d{4})$"
+)
 ANNOTATORS = ("A", "B")
 
 EVENT_FIELDS = (
@@ -54,7 +61,7 @@ ACTOR_FIELDS = ("doc", "entity", "type", "country", "countries", "sector", "ment
 @dataclass(frozen=True)
 class Article:
     id: str  # short id (first 12 hex digits of the AEB id)
-    aeb_id: str
+    source_id: str  # the AEB id, or the GUM document of a Wikinews article
     published: str
     url: str
     text: str  # the AEB gold body, as the annotators read it
@@ -62,6 +69,38 @@ class Article:
 
 def aeb_path() -> Path:
     return shared_data_dir() / "scrapinghub-aeb" / "ground-truth.json"
+
+
+def gum_dir() -> Path:
+    return shared_data_dir() / "gum-wikinews" / "dep"
+
+
+def gum_article(doc: str) -> tuple[str, str, str]:
+    """(body, URL, dateline date) of a GUM Wikinews document: its paragraphs with the sentences'
+    own text, without the headings, figure captions and the dateline paragraph (the guide codes
+    the body only)."""
+    paragraphs: list[tuple[str, list[str]]] = []
+    meta: dict[str, str] = {}
+    for line in (gum_dir() / f"{doc}.conllu").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# meta::"):
+            key, _, value = line[len("# meta::"):].partition(" = ")
+            meta[key] = value
+        elif line == "# newpar":
+            paragraphs.append(("p", []))
+        elif line.startswith("# newpar_block = ") and paragraphs:
+            paragraphs[-1] = (line.split(" = ", 1)[1].split()[0], paragraphs[-1][1])
+        elif line.startswith("# text = ") and paragraphs:
+            paragraphs[-1][1].append(line[len("# text = "):])
+    published = meta.get("dateCreated", "")
+    kept = []
+    for kind, sentences in paragraphs:
+        text = " ".join(sentences)
+        dateline = _DATELINE.match(text)
+        if dateline:
+            published = datetime.strptime(dateline.group(2), "%B %d, %Y").date().isoformat()
+        elif text and kind not in ("head", "figure", "caption"):
+            kept.append(text)
+    return "\n\n".join(kept), meta.get("sourceURL", ""), published
 
 
 def read_manifest(path: Path = ARTICLES) -> dict:
@@ -87,8 +126,8 @@ def split_ids(split: str, kind: str = "events", manifest: dict | None = None) ->
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}")
     if kind == "actors":
-        return list(manifest[f"actors_{split}"])
-    return [row[0] for row in manifest[split]]
+        return list(manifest.get(f"actors_{split}", []))
+    return [row[0] for row in manifest.get(split, [])]
 
 
 def load_articles(ids: list[str] | None = None, manifest: dict | None = None) -> dict[str, Article]:
@@ -97,10 +136,14 @@ def load_articles(ids: list[str] | None = None, manifest: dict | None = None) ->
     bodies = json.loads(aeb_path().read_text(encoding="utf-8"))
     out = {}
     for split in SPLITS:
-        for short, aeb, published in manifest[split]:
-            if ids is None or short in ids:
-                item = bodies[aeb]
-                out[short] = Article(short, aeb, published, item["url"], item["articleBody"])
+        for short, source_id, published in manifest.get(split, []):
+            if ids is not None and short not in ids:
+                continue
+            if split in GUM_SPLITS:
+                text, url, _dateline = gum_article(source_id)
+            else:
+                text, url = bodies[source_id]["articleBody"], bodies[source_id]["url"]
+            out[short] = Article(short, source_id, published, url, text)
     return out
 
 
@@ -295,7 +338,7 @@ def split_arguments(description: str, errors_help: str) -> argparse.ArgumentPars
     """The command line shared by the real-news eval scripts (--split, --write-docs, --json,
     --errors)."""
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
+    parser.add_argument("--split", choices=list(SPLITS), default="dev")
     parser.add_argument("--write-docs", action="store_true", help="update docs/evaluation.md")
     parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
     parser.add_argument("--errors", action="store_true", help=errors_help)

@@ -316,7 +316,10 @@ ACTOR_GOLD = sorted((REPO / "eval" / "actors").glob("gold-*.jsonl"))
 
 def test_committed_manifest_holds_ids_and_dates_only():
     manifest = news_gold.read_manifest()
-    assert set(manifest) == {"dev", "heldout", "actors_dev", "actors_heldout"}
+    assert set(manifest) == {"dev", "heldout", "wiki", "actors_dev", "actors_heldout"}
+    for short, doc, published in manifest["wiki"]:
+        assert short == doc.replace("GUM_news_", "wiki-")
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", published)
     for split in ("dev", "heldout"):
         for short, aeb, published in manifest[split]:
             assert aeb.startswith(short) and re.fullmatch(r"[0-9a-f]{64}", aeb)
