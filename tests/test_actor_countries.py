@@ -234,3 +234,41 @@ def test_a_body_named_on_its_operation_is_an_actor(actors_of):
     actors = actors_of("The police crackdown on protesters in Tehran left 20 dead.")
     police = next(a for a in actors if a.name == "police")
     assert (police.country, police.sector) == ("IRN", "COP")
+
+
+# --- names that mean different things in different stories -------------------------------------
+
+
+def test_a_surname_tagged_as_a_place_is_the_person_without_the_places_country(actors_of):
+    actors = actors_of(
+        "Nadia Paris, a former volunteer, says the charity kept her passport for a year. "
+        "Paris says she asked for it back twice. The charity denies the claim."
+    )
+    nadia = actor_named(actors, "Nadia Paris")
+    assert nadia.country != "FRA"
+    assert not any(a.name == "Paris" for a in actors)
+
+
+def test_a_bare_supreme_court_is_the_storys_own(actors_of):
+    actors = actors_of(
+        "Israel's parliament passed the bill on Monday. Thousands of Israelis protested in Tel "
+        "Aviv. The Supreme Court will hear the first appeals against the law in September."
+    )
+    assert actor_named(actors, "Supreme Court").country == "ISR"
+
+
+def test_a_bare_supreme_court_is_the_us_one_in_an_american_story(actors_of):
+    actors = actors_of(
+        "The Supreme Court heard arguments on Tuesday over the Biden administration's student "
+        "loan plan. Lawyers for six states said the plan exceeded the president's powers."
+    )
+    assert actor_named(actors, "Supreme Court").country == "USA"
+
+
+def test_a_partys_listed_country_does_not_become_the_storys(actors_of):
+    actors = actors_of(
+        "Voters in Hong Kong elected a new council on Sunday. Democrats won six seats, and "
+        "Lo Ka-wing of the Democrats kept his seat. The Democrats said the result showed that "
+        "people wanted change. Turnout was the highest since the handover."
+    )
+    assert actor_named(actors, "Lo Ka-wing").country != "USA"

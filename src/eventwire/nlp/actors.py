@@ -130,6 +130,7 @@ def resolve_actors(
     _sentence_country(clusters, sentence_of)
     _nearby_country(clusters, doc, sentence_of)
     _article_country(clusters, dateline, sentence_of)
+    _usual_countries(clusters)
     clusters.sort(key=lambda c: min(m.span.start for m in c.mentions))
     return [c.finish(f"A{n}") for n, c in enumerate(clusters, start=1)], links
 
@@ -183,6 +184,16 @@ _DOMESTIC_SECTORS = {
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY"}
 
 
+def _usual_countries(clusters: list[_Work]) -> None:
+    """A bare name still without a country ("the Supreme Court", "Democrats") means what it
+    usually does when the story names that country, or no country of its own at all."""
+    named = {c.country for c in clusters if c.country and not c.derived}
+    for cluster in clusters:
+        usual = cluster.usual_country
+        if cluster.country is None and usual and (usual in named or not named):
+            cluster.country = usual
+
+
 def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) -> None:
     """A story filed from a capital ("BELGRADE, March 16 (Reuters) -") introduces that state's
     officials and bodies by title alone: an actor with a state role and no stated country gets
@@ -197,13 +208,14 @@ def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) 
         if m.pronoun is None
     ]
     for cluster in clusters:
-        if cluster.country or cluster.sector not in _STATE_SECTORS or cluster.known:
+        if cluster.country or cluster.sector not in _STATE_SECTORS or cluster.fixed:
             continue
         first = min(m.span.start for m in cluster.mentions if m.pronoun is None)
         here = sentence_of[first]
         context = {here - 1, here} if cluster.kind == "group" else {here}
         if not any(sentence_of[other] in context and other < first for other in foreign):
             cluster.country = home
+            cluster.derived = True
 
 
 def _home_country(clusters: list[_Work], dateline: str | None, sentence_of: list[int]) -> None:
@@ -230,12 +242,13 @@ def _give_home(clusters: list[_Work], home: str, dateline: str | None,
         if (
             cluster.country is None
             and cluster.sector in _DOMESTIC_SECTORS
-            and not cluster.known
+            and not cluster.fixed
             and not cluster.roles & lexicon().envoys
             and not _abroad(cluster)
             and (home == dateline or _is_home(cluster, home, clusters, sentence_of))
         ):
             cluster.country = home
+            cluster.derived = True
 
 
 def _merge_places(clusters: list[_Work]) -> list[_Work]:
@@ -272,6 +285,7 @@ def _owners_country(clusters: list[_Work]) -> None:
                           and cluster_at[o.i] is not cluster and cluster_at[o.i].country), None)
             if found is not None:
                 cluster.country = found.country
+                cluster.derived = True
                 break
 
 
@@ -287,7 +301,7 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
                     cluster.country)
     for cluster in clusters:
         if (cluster.country is not None or cluster.kind not in {"organization", "group"}
-                or cluster.sector not in _DOMESTIC_SECTORS or cluster.known
+                or cluster.sector not in _DOMESTIC_SECTORS or cluster.fixed
                 or cluster.roles & lexicon().envoys):
             continue
         first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
@@ -296,6 +310,7 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
         around = by_sentence.get(sentence_of[first], set())
         if len(around) == 1:
             cluster.country = next(iter(around))
+            cluster.derived = True
 
 
 # A story's own country must dominate what it names: this many mentions at least, and this
@@ -313,7 +328,10 @@ def _article_country(clusters: list[_Work], dateline: str | None,
     text places abroad are left alone."""
     weight: dict[str, int] = {}
     for cluster in clusters:
-        if cluster.country and len(cluster.country) == 3 and cluster.country.isupper():
+        # only countries the actors' own words give: one passed on from another actor would
+        # count that actor twice (a party's wrong country would spread to all its members)
+        if (cluster.country and len(cluster.country) == 3 and cluster.country.isupper()
+                and not cluster.derived):
             weight[cluster.country] = weight.get(cluster.country, 0) + sum(
                 1 for m in cluster.mentions if m.pronoun is None)
     ranked = sorted(weight.items(), key=lambda kv: -kv[1])
@@ -330,13 +348,14 @@ def _article_country(clusters: list[_Work], dateline: str | None,
         # "Costco"), are, in a story about one country, mostly that country's; and so are
         # the people it only describes ("doctors", "voters", "a bishop").
         for cluster in clusters:
-            if (cluster.country is None and not cluster.known
+            if (cluster.country is None and not cluster.fixed
                     and (cluster.kind in {"person", "organization"}
                          or (cluster.kind == "group" and not cluster.named))
                     and cluster.sector not in {"IGO", "NGO"}
                     and not cluster.roles & lexicon().envoys
                     and _is_home(cluster, home, clusters, sentence_of)):
                 cluster.country = home
+                cluster.derived = True
 
 
 # How many sentences before an actor's first mention, within its paragraph, can give its home.
@@ -370,7 +389,8 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
                     home_in.setdefault(sentence, set()).add(cluster.country)
     for cluster in clusters:
         if (cluster.country is not None or cluster.sector not in _DOMESTIC_SECTORS
-                or cluster.known or cluster.roles & lexicon().envoys or cluster.named
+                or cluster.fixed or cluster.roles & lexicon().envoys
+                or (cluster.named and cluster.usual_country is None)
                 or cluster.kind not in {"organization", "group"} or _abroad(cluster)):
             continue  # a named official met by a foreign leader is not the leader's
         first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
@@ -383,6 +403,7 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
         homes = set().union(*(home_in.get(s, set()) for s in window))
         if len(around) == 1 and around == homes:
             cluster.country = next(iter(around))
+            cluster.derived = True
 
 
 # Prepositions whose object is where something happens, not whom it is done to or with.
@@ -468,8 +489,9 @@ def _known_actors(clusters: list[_Work], kb: ActorKB, published: object) -> None
         kinds = _KB_KINDS.get(cluster.kind)
         names = sorted({m.key for m in cluster.mentions if m.named and m.pronoun is None},
                        key=len, reverse=True)
-        if kinds is None or not names:
+        if kinds is None or not names or cluster.usual_country:
             continue  # countries and places are the text's and pycountry's, not the KB's
+            # (nor is a bare "Supreme Court" the KB's USA one)
         entry = None
         for name in names:
             entry = kb.lookup(name, on=published, country=cluster.country, kinds=kinds)
@@ -517,7 +539,8 @@ def _affiliations(clusters: list[_Work], kb: ActorKB, published: object) -> None
         if sector in {"IGO", "NGO", "BUS", "MED", "EDU", "GOV", "MIL", "LEG", "JUD", "COP",
                       "PTY", "REB", "HLH", "LAB", "REL"}:
             cluster.sector = sector
-            cluster.country = cluster.country or country
+            if cluster.country is None and country is not None:
+                cluster.country, cluster.derived = country, True
 
 
 # Words a body's name may put before its place ("University of Lagos", "Bank of New York").
@@ -601,13 +624,19 @@ class _Work:
         self.gender: str | None = None
         self.kb_id: str | None = None
         self.kb_code: str | None = None
+        # whether the country was passed on from other actors (home, owner, sentence,
+        # affiliation) rather than read from the actor's own words or a list
+        self.derived = False
         self.add(first)
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
         attrs = mention.attrs
-        self.country = self.country or attrs.country
-        self.sector = self.sector or attrs.sector
+        # a surname the tagger took for a place ("Montalvo said", "Paris claims") is the
+        # person's name, and the place's country is not theirs
+        as_place = self.kind == "person" and mention.kind in {"location", "country"}
+        self.country = self.country or (None if as_place else attrs.country)
+        self.sector = self.sector or (None if as_place else attrs.sector)
         self.affiliation = self.affiliation or attrs.affiliation
         self.roles |= attrs.roles
         if mention.pronoun in {"m", "f"}:
@@ -630,6 +659,16 @@ class _Work:
     @property
     def named(self) -> bool:
         return any(m.named for m in self.mentions)
+
+    @property
+    def usual_country(self) -> str | None:
+        """What the bare name usually means ("Supreme Court": USA), for want of another."""
+        return self.known.usual_country if self.known is not None else None
+
+    @property
+    def fixed(self) -> bool:
+        """Whether a list codes the actor by name (then the story's home is not given to it)."""
+        return self.known is not None and self.known.usual_country is None
 
     def finish(self, actor_id: str) -> ActorCluster:
         spans: list[Span] = []
@@ -768,7 +807,7 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
         if key in cluster.names and _kinds_fit(cluster.kind, mention.kind):
             return cluster
     words = [w for w in key.split() if w not in _NAME_PARTICLES]
-    if mention.kind in {"person", "organization", "location"}:
+    if mention.kind in {"person", "organization", "location", "country"}:
         # A surname (or a surname tagged ORG or GPE) joins the person: "Putin", "Mr Putin".
         if len(words) == 1:
             for cluster in reversed(clusters):

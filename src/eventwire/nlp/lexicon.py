@@ -31,6 +31,9 @@ class KnownName:
     kind: str
     country: str | None
     sector: str | None
+    # the country the bare name usually means ("Supreme Court": USA), taken only when the story
+    # gives the actor no other (``usual: true`` in organizations.yaml; ``country`` is then None)
+    usual_country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,11 +96,13 @@ def lexicon() -> Lexicon:
 
     known: dict[str, KnownName] = {}
     for entry in orgs_data["organizations"]:
+        usual = bool(entry.get("usual"))
         item = KnownName(
             name=entry["names"][0],
             kind=entry["type"],
-            country=entry.get("country") or None,
+            country=None if usual else entry.get("country") or None,
             sector=entry.get("sector") or None,
+            usual_country=entry.get("country") or None if usual else None,
         )
         for name in entry["names"]:
             known[name.lower()] = item
