@@ -602,3 +602,9 @@ def test_the_doer_of_a_clause_takes_no_part_in_a_meeting_named_in_a_things_compl
     coded = _coded("Beijing is concerned about the president's abrupt departure from a meeting "
                    "in Hanoi with Kim Jong-un.")
     assert not [s for c, s, _ in coded if c.startswith("04") and s == "Beijing"]
+
+
+def test_charges_told_without_a_doer_are_brought_by_the_courts():
+    coded = _coded("The mayor of Dayton was charged on Tuesday with taking bribes from a "
+                   "developer.")
+    assert ("173", "court", "mayor") in coded
