@@ -608,3 +608,12 @@ def test_charges_told_without_a_doer_are_brought_by_the_courts():
     coded = _coded("The mayor of Dayton was charged on Tuesday with taking bribes from a "
                    "developer.")
     assert ("173", "court", "mayor") in coded
+
+
+def test_an_allegation_of_a_hostile_act_accuses_its_doer():
+    coded = _coded("Human Rights Watch alleged that the Egyptian army tortured detainees in "
+                   "Sinai.")
+    assert ("112", "Human Rights Watch", "Egyptian army") in coded
+    # a plain report of the same act accuses no one
+    coded = _coded("Human Rights Watch said that the Egyptian army tortured detainees in Sinai.")
+    assert not [c for c, _, _ in coded if c == "112"]

@@ -23,7 +23,7 @@ from eventwire.extract.event_participants import (
 )
 from eventwire.extract.syntax import obliging_modal, reported_act
 
-__all__ = ["evaluation", "statement"]
+__all__ = ["allegation", "evaluation", "statement"]
 
 
 def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
@@ -70,6 +70,44 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
         mark_modality(ctx, candidate, verb)
         found.append(candidate)
     return found[:1]
+
+
+def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
+    """An allegation of a hostile act is an accusation of its doer (112): "Amnesty alleged that
+    the army tortured detainees", "she claims the church held her on a ship". The act itself
+    is coded on its own (hedged); a plain "said" that reports it accuses no one."""
+    if verb.lemma_.lower() not in ctx.words.alleging:
+        return []
+    sources = [p for p in subjects_of(ctx, verb) if p.actor or p.named]
+    if not sources:
+        return []
+    for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
+        if not _hostile(ctx, clause):
+            continue
+        doers = [p for c in clause.children if c.dep_ == "nsubj"
+                 for p in parties_at(ctx, c) if p.actor or p.named]
+        doers += [p for c in clause.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"
+                  for p in parties_at(ctx, g) if p.actor or p.named]
+        doers = [d for d in doers if not any(d.actor and d.actor == s.actor for s in sources)]
+        if doers:
+            candidate = Candidate(code="112", trigger=verb, start=verb.i, end=verb.i + 1,
+                                  sources=sources, targets=doers, match="evaluative")
+            mark_modality(ctx, candidate, verb)
+            return [candidate]
+    return []
+
+
+def _hostile(ctx: EventContext, clause: Token) -> bool:
+    """Whether the clause's verb tells a hostile act: a negative word, or a verb every sense
+    of which the dictionary codes as conflict (roots 11-20)."""
+    lemma = clause.lemma_.lower()
+    if clause.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in clause.children):
+        return False
+    if lemma in ctx.lex.negative:
+        return True
+    senses = ctx.lex.senses(lemma) or []
+    return bool(senses) and all(s.code and "11" <= s.code[:2] <= "20" for s in senses)
 
 
 def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:

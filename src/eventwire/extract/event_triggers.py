@@ -31,7 +31,7 @@ from eventwire.extract.event_participants import (
     subjects_of,
     verb_parties,
 )
-from eventwire.extract.event_statements import evaluation, statement
+from eventwire.extract.event_statements import allegation, evaluation, statement
 from eventwire.extract.syntax import (
     asked_clause,
     choose,
@@ -87,9 +87,11 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
             wrapper = next(w for w in ctx.lex.wrappers.values() if w.kind == wrapper.asks_as)
         return _wrapped(ctx, verb, act, wrapper, absorbed)
     if lemma in ctx.lex.evaluative_verbs or lemma in ctx.lex.reporting:
-        described = evaluation(ctx, verb) or statement(ctx, verb)
+        described = evaluation(ctx, verb) or allegation(ctx, verb) or statement(ctx, verb)
         if described:
             return described
+    elif lemma in ctx.words.alleging and (alleged := allegation(ctx, verb)):
+        return alleged  # "alleged that the army tortured detainees"
     senses = ctx.lex.senses(lemma)
     match = "verb"
     if senses is None:

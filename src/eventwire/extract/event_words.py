@@ -85,6 +85,7 @@ class EventWordsFile(BaseModel):
     pronoun_kinds: Annotated[dict[Word, Words], Field(min_length=1)]
     speech_verbs: Words
     relays: Words
+    alleging: Words
     act_pronouns: Words
     act_nouns: Words
     act_determiners: Words
@@ -180,6 +181,7 @@ class EventWords:
     pronoun_kinds: Mapping[str, frozenset[str]]
     speech_verbs: frozenset[str]
     relays: frozenset[str]
+    alleging: frozenset[str]
     act_pronouns: frozenset[str]
     act_nouns: frozenset[str]
     act_determiners: frozenset[str]
