@@ -40,6 +40,7 @@ RUNS = {
     "dates": ["scripts/eval_dates.py"],
     "quotes": ["scripts/eval_quotes.py"],
     "news_events": ["scripts/eval_news_events.py", "--split", "dev"],
+    "news_events_wiki": ["scripts/eval_news_events.py", "--split", "wiki"],
     "news_actors": ["scripts/eval_news_actors.py", "--split", "dev"],
     "news_places": ["scripts/eval_news_places.py"],
 }
@@ -75,6 +76,9 @@ GATED: dict[str, list[tuple[str, str]]] = {
                for key in _QUOTE_KEYS],  # fmt: skip
     "news_events": [(f"vs.{a}.{key}", "higher") for a in ("A", "B") for key in _NEWS_EVENT_KEYS]
     + [(f"vs.mean.{key}", "higher") for key in ("f1", "country_f1")],
+    "news_events_wiki": [(f"vs.{a}.{key}", "higher") for a in ("A", "B")
+                         for key in _NEWS_EVENT_KEYS]
+    + [(f"vs.mean.{key}", "higher") for key in ("f1", "country_f1")],
     "news_actors": [
         (f"vs.{a}.{key}", "higher")
         for a in ("A", "B") for key in ("recall", "country_accuracy", "sector_accuracy")
@@ -90,6 +94,8 @@ GATED: dict[str, list[tuple[str, str]]] = {
 # Sizes of the gold behind each run's figures: a change means the baseline is stale.
 GOLD_SIZE = {
     "news_events": [f"vs.{a}.{key}" for a in ("A", "B") for key in ("gold", "articles")]
+    + [f"vs.{a}.statements.gold" for a in ("A", "B")],
+    "news_events_wiki": [f"vs.{a}.{key}" for a in ("A", "B") for key in ("gold", "articles")]
     + [f"vs.{a}.statements.gold" for a in ("A", "B")],
     "news_actors": [f"vs.{a}.{key}" for a in ("A", "B") for key in ("gold", "articles")],
     "dates": ["gold events found.total"],

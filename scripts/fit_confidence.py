@@ -1,15 +1,16 @@
-"""Fit the event confidence model (eventwire/extract/scoring.py) on the real-news dev set.
+"""Fit the event confidence model (eventwire/extract/scoring.py) on the real-news dev sets.
 
-Runs eventwire on the dev articles, records what the coder knew about each event (its
-``Evidence``), labels each event against annotator A and annotator B (the matcher of
+Runs eventwire on the dev articles (AEB and Wikinews), records what the coder knew about each
+event (its ``Evidence``), labels each event against annotator A and annotator B (the matcher of
 ``eval_news_events.py``: core events against core gold, statements against statements; a tie
 between two predictions for one gold event goes to the higher hand-set prior, which does not
 depend on the weights being fitted) and fits a logistic regression whose target is the share of
 the annotators who coded the event (0, 1/2 or 1: the mean per-annotator precision that
 ``eval_news_events.py`` reports). Writes ``src/eventwire/data/confidence.yaml``.
 
-Only the dev split is ever used; the held-out split stays unseen. Re-run after changes to the
-coder (``--choose --write-docs``), then ``eval_news_events.py --write-docs`` for the dev tables.
+Only the dev splits (``dev``, ``wiki``) are ever used; the held-out split stays unseen. Re-run
+after changes to the coder (``--choose --write-docs``), then ``eval_news_events.py
+--write-docs`` for the dev tables.
 
 How the model is chosen (``--choose``, the default when no ``--spec`` is given):
 
@@ -54,7 +55,7 @@ import numpy as np
 from docs_sections import EVALUATION, replace_section
 
 OUT = Path(__file__).resolve().parents[1] / "src/eventwire/data/confidence.yaml"
-SECTION = "## Confidence model: grouped cross-validation (AEB dev set)"
+SECTION = "## Confidence model: grouped cross-validation (AEB and Wikinews dev sets)"
 L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 # for comparison in the report: every feature free, the model fitted before the grouped search
 REFERENCE = ("known-split/uncoded-split/statements-own/free", 0.3)
@@ -118,9 +119,10 @@ def collect() -> list[Example]:
         for j, found in enumerate(links):
             examples[carried[j]].capped_by.update({carried[k]: n for k, n in found.items()})
 
-    ids = split_ids("dev")
+    ids = [i for split in FIT_SPLITS for i in split_ids(split)]
     articles = load_articles(ids)
-    golds = {a: read_events_gold("dev", a, articles) for a in ANNOTATORS}
+    golds = {a: [r for split in FIT_SPLITS for r in read_events_gold(split, a, articles) or []]
+             for a in ANNOTATORS}
     coded = [i for i in ids if any(r["doc"] == i for rows in golds.values() if rows
                                     for r in rows)]
     original = events_module.scored, events_module._keep_prior_order
@@ -614,6 +616,10 @@ def bands_line(table: dict[str, dict[str, tuple[int, int]]]) -> str:
     return "; ".join(parts)
 
 
+# The dev sets the model is fitted on: the AEB dev articles and the Wikinews ones (never the
+# AEB held-out half).
+FIT_SPLITS = ("dev", "wiki")
+
 FLOORS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 
 
@@ -651,7 +657,8 @@ def core_gold() -> dict[str, int]:
                 if line.strip())
         return sum(1 for row in rows if row["cameo"][:2] in CORE_ROOTS)
 
-    return {a: count(events_gold_path("dev", a)) for a in ANNOTATORS}
+    return {a: sum(count(events_gold_path(split, a)) for split in FIT_SPLITS)
+            for a in ANNOTATORS}
 
 
 def docs_section(chosen: CrossValidation, runs: list[CrossValidation], candidates: str,
@@ -669,7 +676,8 @@ this estimate also pays for the choice.
 
 Written by `python scripts/fit_confidence.py --choose --write-docs`, which also writes the
 model, `src/eventwire/data/confidence.yaml`. The model is chosen and calibrated by
-**leave-one-article-out** cross-validation on the {n_articles} dev articles: each article's
+**leave-one-article-out** cross-validation on the {n_articles} dev articles (20 AEB, 20
+Wikinews since session 10): each article's
 events are scored by a model fitted on the other {n_articles - 1} articles only, so the actors
 that recur within one article never train the model that scores them (per-event folds leak
 them). {n_events} output events (core events and statements); target: the share of the

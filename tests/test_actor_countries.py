@@ -272,3 +272,9 @@ def test_a_partys_listed_country_does_not_become_the_storys(actors_of):
         "people wanted change. Turnout was the highest since the handover."
     )
     assert actor_named(actors, "Lo Ka-wing").country != "USA"
+
+
+def test_north_koreas_army_and_news_agency_are_north_korean(actors_of):
+    actors = actors_of("The Korean Central News Agency said the Korean People's Army was ready.")
+    assert actor_named(actors, "Korean People's Army").country == "PRK"
+    assert actor_named(actors, "KCNA").country == "PRK"

@@ -617,3 +617,16 @@ def test_an_allegation_of_a_hostile_act_accuses_its_doer():
     # a plain report of the same act accuses no one
     coded = _coded("Human Rights Watch said that the Egyptian army tortured detainees in Sinai.")
     assert not [c for c, _, _ in coded if c == "112"]
+
+
+def test_a_coordinated_verb_shares_its_first_verbs_doer_for_its_sense():
+    coded = _coded("Police arrested and questioned the student on Monday.")
+    assert ("091", "Police", "student") in coded
+
+
+def test_two_countries_sharing_a_word_are_two_actors():
+    result = analyse_text("North and South Korea exchanged artillery fire on Thursday.",
+                          published="2024-03-05", min_confidence=0)
+    countries = {a.country for a in result.actors}
+    assert {"PRK", "KOR"} <= countries
+    assert any(e.cameo.startswith("19") for e in result.events)

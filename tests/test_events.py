@@ -167,8 +167,9 @@ def test_call_for_elections(code) -> None:
 def test_negation(code) -> None:
     events = code("Turkey did not attack Syria.")
     attack = one(events, "19", "Turkey", "Syria")
+    # negation is a flag on the event; the confidence is the fitted chance that the event, as
+    # coded (negated), is right, which negation does not lower
     assert attack.negated
-    assert attack.confidence < 0.6
 
 
 def test_hedging(code) -> None:

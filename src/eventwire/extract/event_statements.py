@@ -79,8 +79,9 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
     if verb.lemma_.lower() not in ctx.words.alleging:
         return []
     sources = [p for p in subjects_of(ctx, verb) if p.actor or p.named]
-    if not sources:
-        return []
+    if not sources or any(getattr(ctx.cluster(p), "sector", None) == "MED"
+                          or p.token.lemma_.lower() in ctx.lex.press_audiences for p in sources):
+        return []  # "..., local media claimed": a news outlet reports, it accuses no one
     for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
         if not _hostile(ctx, clause):
             continue

@@ -89,7 +89,12 @@ def complement_words(head: Token, include_head_context: bool) -> str:
 
 
 def subject_words(head: Token) -> str:
-    """The doer's words: the active subject, or the passive's agent ("killed by troops")."""
+    """The doer's words: the active subject, or the passive's agent ("killed by troops"); a
+    coordinated verb without a subject of its own shares its first verb's ("police arrested
+    and questioned him")."""
+    while head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "csubj", "agent"} for c in head.children):
+        head = head.head
     tokens = [t for c in head.children if c.dep_ in {"nsubj", "csubj", "agent"}
               for t in c.subtree]
     return f" {' '.join(t.lemma_.lower() for t in tokens)} | {' '.join(t.lower_ for t in tokens)} "

@@ -308,6 +308,25 @@ def _names_actor(token: Token) -> bool:
     )
 
 
+def _country_pair(span: Span) -> list[tuple[Span, str]] | None:
+    """The two countries of "North and South Korea" (tagged whole, or only its second half):
+    each first word with the shared last word names a country."""
+    doc = span.doc
+    start = span.start
+    if len(span) >= 4 and span[1].lower_ == "and":
+        first, second = span[0:1], span[2:]
+    elif (start >= 2 and len(span) >= 2 and doc[start - 1].lower_ == "and"
+          and doc[start - 2].is_title):
+        first, second = doc[start - 2 : start - 1], span
+    else:
+        return None
+    shared = second[1:].text
+    one, other = country_of(f"{first.text} {shared}"), country_of(second.text)
+    if one is None or other is None or one == other or len(first) != 1:
+        return None
+    return [(first, one), (second, other)]
+
+
 def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
     lex = lexicon()
     found: list[Mention | None] = []
@@ -372,6 +391,14 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             continue
         if _ends_role(span):
             continue  # "State" in "Secretary of State" is part of a title
+        pair = _country_pair(span) if ent.label_ == "GPE" else None
+        if pair is not None:
+            # "North and South Korea": two countries sharing one word, one mention each
+            for part, country in pair:
+                _take(taken, part)
+                found.append(Mention(part, "country", named=True, key=country,
+                                     attrs=Attributes(country=country)))
+            continue
         mention = _name_mention(span, ent.label_, known)
         if mention is None:
             continue
