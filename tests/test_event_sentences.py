@@ -630,3 +630,23 @@ def test_two_countries_sharing_a_word_are_two_actors():
     countries = {a.country for a in result.actors}
     assert {"PRK", "KOR"} <= countries
     assert any(e.cameo.startswith("19") for e in result.events)
+
+
+def test_artillery_fired_at_a_thing_in_a_country_attacks_that_country():
+    coded = _coded("Yesterday, North Korea fired artillery rounds aimed at a loudspeaker in "
+                   "South Korea.")
+    assert ("194", "North Korea", "South Korea") in coded
+    # firing people is no attack
+    assert not _coded("The company fired two managers on Friday.")
+
+
+def test_a_time_phrase_is_no_target_preposition():
+    # "on Friday" does not make "fired" the "fire on" of an attack
+    assert not [c for c, _, _ in _coded("The company fired two managers on Friday.")
+                if c[:2] in {"18", "19"}]
+    assert ("193", "Gunmen", "officials") in _coded("Gunmen fired on officials in Kabul.")
+
+
+def test_calling_a_leader_is_a_telephone_call():
+    assert ("041", "Putin", "Erdogan") in _coded("Putin called Erdogan on March 21.")
+    assert not [c for c, _, _ in _coded("The president called early elections.")]

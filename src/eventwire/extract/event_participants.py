@@ -171,6 +171,10 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
             # "withdrew its troops from Lebanon": the target hangs inside the object too
             found += [p for c in child.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+            # "fired artillery rounds aimed at a loudspeaker in South Korea"
+            found += [p for a in child.children if a.dep_ == "acl"
+                      and a.lemma_.lower() in ctx.words.aiming
+                      for p in objects_of(ctx, a, preps | {"at"})]
         elif child.dep_ in {"dobj", "dative", "obj"}:
             if child.dep_ == "dative" and child.pos_ == "ADP":
                 found += [p for g in child.children if g.dep_ == "pobj"

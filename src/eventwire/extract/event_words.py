@@ -86,6 +86,7 @@ class EventWordsFile(BaseModel):
     speech_verbs: Words
     relays: Words
     alleging: Words
+    aiming: Words
     act_pronouns: Words
     act_nouns: Words
     act_determiners: Words
@@ -182,6 +183,7 @@ class EventWords:
     speech_verbs: frozenset[str]
     relays: frozenset[str]
     alleging: frozenset[str]
+    aiming: frozenset[str]
     act_pronouns: frozenset[str]
     act_nouns: frozenset[str]
     act_determiners: frozenset[str]

@@ -35,7 +35,8 @@ def choose(senses: list[Sense], head: Token, noun_context: bool = False,
     for sense in senses:
         if sense.prep and preps is None:
             particles = (words or event_words()).particles
-            preps = {c.lower_ for c in head.children if c.dep_ in {"prep", "prt", "agent", "dative"}
+            preps = {c.lower_ for c in head.children
+                     if (c.dep_ in {"prep", "prt", "agent", "dative"} and not _time_phrase(c))
                      or c.dep_ == "advmod" and c.lower_ in particles}  # "pulled its forces back"
             if noun_context and head.dep_ == "dobj":
                 # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
@@ -86,6 +87,12 @@ def complement_words(head: Token, include_head_context: bool) -> str:
     lemmas = " ".join([t.lemma_.lower() for t in tokens])
     lowers = " ".join([t.lower_ for t in tokens])
     return f" {lemmas} | {lowers} "
+
+
+def _time_phrase(prep: Token) -> bool:
+    """Whether a preposition's object is a date or time ("on Friday"): no participant's."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def subject_words(head: Token) -> str:
