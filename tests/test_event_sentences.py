@@ -650,3 +650,8 @@ def test_a_time_phrase_is_no_target_preposition():
 def test_calling_a_leader_is_a_telephone_call():
     assert ("041", "Putin", "Erdogan") in _coded("Putin called Erdogan on March 21.")
     assert not [c for c, _, _ in _coded("The president called early elections.")]
+
+
+def test_recommending_that_a_state_act_is_an_appeal_to_it():
+    assert ("020", "World Health Organization", "Australia") in _coded(
+        "The WHO recommended that Australia iodise all salt.")
