@@ -655,3 +655,9 @@ def test_calling_a_leader_is_a_telephone_call():
 def test_recommending_that_a_state_act_is_an_appeal_to_it():
     assert ("020", "World Health Organization", "Australia") in _coded(
         "The WHO recommended that Australia iodise all salt.")
+
+
+def test_a_description_in_apposition_is_the_same_doer_not_another():
+    coded = _coded("Valeska Paris, an Australian woman and former Scientologist, has claimed "
+                   "that the Church of Scientology imprisoned her on a ship.")
+    assert {s for c, s, _ in coded if c == "112"} == {"Valeska Paris"}

@@ -282,8 +282,11 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
     if token.dep_ in SUBJECTS and not members[1:]:
         # "President of the Senate, Bukola Adeyemi, Senator Dan Bello and Senator Ruth Ade
         # have sued": the parser hangs the other doers on the apposition's name
-        members += [c for a in token.children if a.dep_ == "appos" for c in conjuncts(a)
-                    if c.i in ctx.actor_of]
+        # (named ones only: "Valeska Paris, an Australian woman and former Scientologist,
+        # claimed" describes one doer)
+        members += [c for a in token.children if a.dep_ == "appos"
+                    and not any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.children)
+                    for c in conjuncts(a) if c.i in ctx.actor_of]
     for member in members:
         party = party_at(ctx, member)
         if party is not None and party.actor is None:
