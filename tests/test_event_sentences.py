@@ -661,3 +661,13 @@ def test_a_description_in_apposition_is_the_same_doer_not_another():
     coded = _coded("Valeska Paris, an Australian woman and former Scientologist, has claimed "
                    "that the Church of Scientology imprisoned her on a ship.")
     assert {s for c, s, _ in coded if c == "112"} == {"Valeska Paris"}
+
+
+def test_who_claims_responsibility_for_an_act_did_it():
+    coded = _coded("The Taliban claimed responsibility for shooting down the helicopter.")
+    assert any(c.startswith("19") and s == "Taliban" for c, s, _ in coded)
+    coded = _coded("Hamas claimed responsibility for the bombing, which killed three Israelis.")
+    assert any(c.startswith(("18", "19")) and s == "Hamas" for c, s, _ in coded)
+    # denying it is no claim
+    assert not [s for c, s, _ in _coded("Iran denied responsibility for the attack on the "
+                                        "tanker.") if c[:2] in {"18", "19"}]

@@ -97,8 +97,27 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
 
 
 @same_while_nothing_coded
+def claimant(ctx: EventContext, act: Token) -> list[Party]:
+    """Who claims an act as theirs: "the Taliban claimed responsibility for shooting down the
+    helicopter", "... for the attack": the claimant is its doer."""
+    prep = act.head
+    if act.dep_ not in {"pcomp", "pobj"} or prep.lower_ != "for" or prep.dep_ != "prep":
+        return []
+    owned = prep.head
+    if owned.lemma_.lower() not in ctx.words.claimed_acts or owned.dep_ != "dobj":
+        return []
+    verb = owned.head
+    if verb.lemma_.lower() not in ctx.words.owning_verbs or any(
+            c.dep_ == "neg" for c in verb.children):
+        return []
+    return [p for c in verb.children if c.dep_ == "nsubj" for p in parties_at(ctx, c)]
+
+
 def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
     """The doer of ``verb``: its subject, or the subject of the verb it hangs from."""
+    claimed = claimant(ctx, verb)
+    if claimed:
+        return claimed
     token: Token | None = verb
     through_conj = False
     for _ in range(6):
@@ -201,7 +220,9 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
     """Who does what an event noun names: its named possessor or modifier ("Russia's
     invasion", "the Russian invasion"), or its "by" phrase; for a noun whose possessor suffers
     the act ("his arrest": ``patient_nouns``), the "by" phrase only."""
-    found: list[Party] = []
+    found: list[Party] = claimant(ctx, noun)
+    if found:
+        return found
     patient = noun.lemma_.lower() in ctx.words.patient_nouns
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and not patient:

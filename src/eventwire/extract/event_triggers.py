@@ -22,6 +22,7 @@ from eventwire.extract.event_lexicon import Sense, Wrapper
 from eventwire.extract.event_modality import backshifted, mark_modality, with_intent
 from eventwire.extract.event_participants import (
     carried_parties,
+    claimant,
     is_political,
     noun_sources,
     noun_targets,
@@ -333,7 +334,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
                        and p.actor not in {t.actor for t in targets}]
     sources, targets = carried_parties(ctx, sense.code, sources, targets)
     # "his sentencing": done by a court, the implied doer (events.implied_agent)
-    if not light and not ((sources or implied) and targets):
+    # (an act claimed, "claimed responsibility for the attack", is one even before its
+    # target is found: the place it happened may give it)
+    owned = bool(sources) and bool(claimant(ctx, noun))
+    if not light and not ((sources or implied) and (targets or owned)):
         return []  # a bare event noun ("the praise") is not an event of its own
     start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
     candidate = Candidate(

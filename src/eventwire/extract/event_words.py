@@ -87,6 +87,8 @@ class EventWordsFile(BaseModel):
     relays: Words
     alleging: Words
     aiming: Words
+    claimed_acts: Words
+    owning_verbs: Words
     act_pronouns: Words
     act_nouns: Words
     act_determiners: Words
@@ -184,6 +186,8 @@ class EventWords:
     relays: frozenset[str]
     alleging: frozenset[str]
     aiming: frozenset[str]
+    claimed_acts: frozenset[str]
+    owning_verbs: frozenset[str]
     act_pronouns: frozenset[str]
     act_nouns: frozenset[str]
     act_determiners: frozenset[str]
