@@ -91,6 +91,9 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
         described = evaluation(ctx, verb) or allegation(ctx, verb) or statement(ctx, verb)
         if described:
             return described
+        if lemma in ctx.lex.evaluative_verbs and any(
+                c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children):
+            return []  # "called it a development": a description, neither praise nor a call
     elif lemma in ctx.words.alleging and (alleged := allegation(ctx, verb)):
         return alleged  # "alleged that the army tortured detainees"
     senses = ctx.lex.senses(lemma)
