@@ -671,3 +671,10 @@ def test_who_claims_responsibility_for_an_act_did_it():
     # denying it is no claim
     assert not [s for c, s, _ in _coded("Iran denied responsibility for the attack on the "
                                         "tanker.") if c[:2] in {"18", "19"}]
+
+
+def test_armed_attackers_or_army_positions_make_an_attack_force():
+    assert any(c == "190" for c, _, _ in _coded(
+        "The Rapid Support Forces attacked army positions in Khartoum on Saturday."))
+    assert any(c == "111" for c, _, _ in _coded(
+        "The senator attacked the president's position on Ukraine."))
