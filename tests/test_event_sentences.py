@@ -678,3 +678,11 @@ def test_armed_attackers_or_army_positions_make_an_attack_force():
         "The Rapid Support Forces attacked army positions in Khartoum on Saturday."))
     assert any(c == "111" for c, _, _ in _coded(
         "The senator attacked the president's position on Ukraine."))
+
+
+def test_the_act_a_measure_is_taken_over_is_not_the_measure_takers():
+    coded = _coded("The European Union imposed new sanctions on Iranian officials over the "
+                   "crackdown on protesters.")
+    assert ("166", "European Union", "Iranian officials") in {(c, s.removeprefix("The "), t)
+                                                              for c, s, t in coded}
+    assert not [c for c, s, _ in coded if c.startswith("17") and "European" in (s or "")]

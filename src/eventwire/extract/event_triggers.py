@@ -324,7 +324,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "will not lift sanctions before a ceasefire in Ukraine": a time phrase's event is
         # not done by the clause's doer
         timed = noun.dep_ == "pobj" and noun.head.lower_ in ctx.words.time_marks
-        verb = None if timed else _governing_verb(noun)
+        # "imposed sanctions on Iranian officials over the crackdown": the reason for an act
+        # is someone else's act
+        reason = noun.dep_ == "pobj" and noun.head.lower_ in ctx.words.reason_preps
+        verb = None if timed or reason else _governing_verb(noun)
         if verb is not None and (verb.lemma_.lower() in ctx.words.topic_verbs
                                  or reacted_to(ctx, noun)):
             # "discussed investigations with ...": talked of, not done; "the EU condemned
