@@ -686,3 +686,8 @@ def test_the_act_a_measure_is_taken_over_is_not_the_measure_takers():
     assert ("166", "European Union", "Iranian officials") in {(c, s.removeprefix("The "), t)
                                                               for c, s, t in coded}
     assert not [c for c, s, _ in coded if c.startswith("17") and "European" in (s or "")]
+
+
+def test_harm_done_in_an_attack_is_done_by_the_attacker():
+    coded = _coded("Three soldiers were wounded in a Taliban attack on Sunday.")
+    assert any(c.startswith("18") and s == "Taliban" for c, s, _ in coded)

@@ -22,7 +22,14 @@ from spacy.tokens import Token
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext, same_while_nothing_coded
 from eventwire.extract.event_lexicon import Sense
-from eventwire.extract.syntax import SUBJECTS, clause_of, conjuncts, entity_text, phrase
+from eventwire.extract.syntax import (
+    SUBJECTS,
+    choose,
+    clause_of,
+    conjuncts,
+    entity_text,
+    phrase,
+)
 from eventwire.nlp.lexicon import lexicon
 
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
@@ -58,6 +65,11 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
     if passive:
         sources = [p for agent in verb.children if agent.dep_ == "agent"
                    for g in agent.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+        if not sources and "18" <= sense.code[:2] <= "20":
+            # "killed in Israeli air strikes": whoever made the attack the harm came in
+            sources = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                       for g in c.children if g.dep_ == "pobj" and _attack_noun(ctx, g)
+                       for p in noun_sources(ctx, g)]
         targets = [p for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}
                    for p in parties_at(ctx, c)]
         if not targets and verb.dep_ in {"relcl", "acl"}:
@@ -96,7 +108,13 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
     return sources, targets
 
 
-@same_while_nothing_coded
+def _attack_noun(ctx: EventContext, token: Token) -> bool:
+    """Whether the noun names an armed attack (its sense here is coded 18-20)."""
+    senses = ctx.lex.nouns.get(token.lemma_.lower())
+    sense = choose(senses, token, noun_context=True, words=ctx.words) if senses else None
+    return sense is not None and "18" <= sense.code[:2] <= "20"
+
+
 def claimant(ctx: EventContext, act: Token) -> list[Party]:
     """Who claims an act as theirs: "the Taliban claimed responsibility for shooting down the
     helicopter", "... for the attack": the claimant is its doer."""
@@ -113,6 +131,7 @@ def claimant(ctx: EventContext, act: Token) -> list[Party]:
     return [p for c in verb.children if c.dep_ == "nsubj" for p in parties_at(ctx, c)]
 
 
+@same_while_nothing_coded
 def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
     """The doer of ``verb``: its subject, or the subject of the verb it hangs from."""
     claimed = claimant(ctx, verb)
