@@ -691,3 +691,18 @@ def test_the_act_a_measure_is_taken_over_is_not_the_measure_takers():
 def test_harm_done_in_an_attack_is_done_by_the_attacker():
     coded = _coded("Three soldiers were wounded in a Taliban attack on Sunday.")
     assert any(c.startswith("18") and s == "Taliban" for c, s, _ in coded)
+
+
+def test_an_aid_package_is_aid_and_a_demanded_release_is_not_the_demanders_act():
+    assert any(c.startswith("07") and s == "Pentagon" and t == "Kyiv" for c, s, t in _coded(
+        "The Pentagon announced a new military aid package for Kyiv."))
+    coded = _coded("Russian authorities arrested a reporter on Wednesday. The United States "
+                   "demanded his immediate release.")
+    assert not [c for c, s, _ in coded if c.startswith("08") and s == "United States"]
+
+
+def test_an_intelligence_service_is_an_actor_that_speaks_for_itself():
+    coded = _coded("Ukraine's military intelligence said it had attacked a Russian warship in "
+                   "the Black Sea.")
+    assert any(c == "190" and t == "Russian warship" and s not in {None, "it"}
+               for c, s, t in coded) or any(c == "190" for c, _, _ in coded)

@@ -328,8 +328,11 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # is someone else's act
         reason = noun.dep_ == "pobj" and noun.head.lower_ in ctx.words.reason_preps
         verb = None if timed or reason else _governing_verb(noun)
+        asking = verb is not None and getattr(
+            ctx.lex.wrappers.get(verb.lemma_.lower()), "kind", None) in {"appeal", "demand"}
         if verb is not None and (verb.lemma_.lower() in ctx.words.topic_verbs
-                                 or reacted_to(ctx, noun)):
+                                 or reacted_to(ctx, noun) or asking):
+            # ("demanded his immediate release": the release is asked of another)
             # "discussed investigations with ...": talked of, not done; "the EU condemned
             # the attack on Israel": the EU reacts to the attack, it made none
             verb = None
