@@ -704,5 +704,4 @@ def test_an_aid_package_is_aid_and_a_demanded_release_is_not_the_demanders_act()
 def test_an_intelligence_service_is_an_actor_that_speaks_for_itself():
     coded = _coded("Ukraine's military intelligence said it had attacked a Russian warship in "
                    "the Black Sea.")
-    assert any(c == "190" and t == "Russian warship" and s not in {None, "it"}
-               for c, s, t in coded) or any(c == "190" for c, _, _ in coded)
+    assert ("190", "Ukraine's military intelligence", "Russian") in coded
