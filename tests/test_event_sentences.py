@@ -705,3 +705,8 @@ def test_an_intelligence_service_is_an_actor_that_speaks_for_itself():
     coded = _coded("Ukraine's military intelligence said it had attacked a Russian warship in "
                    "the Black Sea.")
     assert ("190", "Ukraine's military intelligence", "Russian") in coded
+
+
+def test_speaking_out_against_someone_is_criticism():
+    assert ("111", "senator", "government") in _coded(
+        "The senator spoke out against the government on Tuesday.")
