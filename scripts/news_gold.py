@@ -60,11 +60,11 @@ ACTOR_FIELDS = ("doc", "entity", "type", "country", "countries", "sector", "ment
 
 @dataclass(frozen=True)
 class Article:
-    id: str  # short id (first 12 hex digits of the AEB id)
+    id: str  # short id (first 12 hex digits of the AEB id; "wiki-<name>" for Wikinews)
     source_id: str  # the AEB id, or the GUM document of a Wikinews article
     published: str
     url: str
-    text: str  # the AEB gold body, as the annotators read it
+    text: str  # the body as the annotators read it (AEB gold body, or rebuilt from GUM)
 
 
 def aeb_path() -> Path:

@@ -85,12 +85,9 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
     for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
         if not _hostile(ctx, clause):
             continue
-        doers = [p for c in clause.children if c.dep_ == "nsubj"
-                 for p in parties_at(ctx, c) if p.actor or p.named]
-        doers += [p for c in clause.children if c.dep_ == "agent"
-                  for g in c.children if g.dep_ == "pobj"
-                  for p in parties_at(ctx, g) if p.actor or p.named]
-        doers = [d for d in doers if not any(d.actor and d.actor == s.actor for s in sources)]
+        # the clause's subject, or its passive's agent
+        doers = [d for d in subjects_of(ctx, clause) if (d.actor or d.named)
+                 and not any(d.actor and d.actor == s.actor for s in sources)]
         if doers:
             candidate = Candidate(code="112", trigger=verb, start=verb.i, end=verb.i + 1,
                                   sources=sources, targets=doers, match="evaluative")

@@ -214,8 +214,7 @@ def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) 
         here = sentence_of[first]
         context = {here - 1, here} if cluster.kind == "group" else {here}
         if not any(sentence_of[other] in context and other < first for other in foreign):
-            cluster.country = home
-            cluster.derived = True
+            cluster.pass_on(home)
 
 
 def _home_country(clusters: list[_Work], dateline: str | None, sentence_of: list[int]) -> None:
@@ -247,8 +246,7 @@ def _give_home(clusters: list[_Work], home: str, dateline: str | None,
             and not _abroad(cluster)
             and (home == dateline or _is_home(cluster, home, clusters, sentence_of))
         ):
-            cluster.country = home
-            cluster.derived = True
+            cluster.pass_on(home)
 
 
 def _merge_places(clusters: list[_Work]) -> list[_Work]:
@@ -284,8 +282,7 @@ def _owners_country(clusters: list[_Work]) -> None:
             found = next((cluster_at[o.i] for o in owners if o.i in cluster_at
                           and cluster_at[o.i] is not cluster and cluster_at[o.i].country), None)
             if found is not None:
-                cluster.country = found.country
-                cluster.derived = True
+                cluster.pass_on(found.country)
                 break
 
 
@@ -309,8 +306,7 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
             continue
         around = by_sentence.get(sentence_of[first], set())
         if len(around) == 1:
-            cluster.country = next(iter(around))
-            cluster.derived = True
+            cluster.pass_on(next(iter(around)))
 
 
 # A story's own country must dominate what it names: this many mentions at least, and this
@@ -354,8 +350,7 @@ def _article_country(clusters: list[_Work], dateline: str | None,
                     and cluster.sector not in {"IGO", "NGO"}
                     and not cluster.roles & lexicon().envoys
                     and _is_home(cluster, home, clusters, sentence_of)):
-                cluster.country = home
-                cluster.derived = True
+                cluster.pass_on(home)
 
 
 # How many sentences before an actor's first mention, within its paragraph, can give its home.
@@ -402,8 +397,7 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
         around = set().union(*(named_in.get(s, set()) for s in window))
         homes = set().union(*(home_in.get(s, set()) for s in window))
         if len(around) == 1 and around == homes:
-            cluster.country = next(iter(around))
-            cluster.derived = True
+            cluster.pass_on(next(iter(around)))
 
 
 # Prepositions whose object is where something happens, not whom it is done to or with.
@@ -540,7 +534,7 @@ def _affiliations(clusters: list[_Work], kb: ActorKB, published: object) -> None
                       "PTY", "REB", "HLH", "LAB", "REL"}:
             cluster.sector = sector
             if cluster.country is None and country is not None:
-                cluster.country, cluster.derived = country, True
+                cluster.pass_on(country)
 
 
 # Words a body's name may put before its place ("University of Lagos", "Bank of New York").
@@ -659,6 +653,11 @@ class _Work:
     @property
     def named(self) -> bool:
         return any(m.named for m in self.mentions)
+
+    def pass_on(self, country: str) -> None:
+        """Give the actor a country that other actors' (the story's home, an owner, a sentence,
+        an affiliation) stand for: marked derived, so that it never counts as evidence."""
+        self.country, self.derived = country, True
 
     @property
     def usual_country(self) -> str | None:

@@ -102,7 +102,7 @@ def lexicon() -> Lexicon:
             kind=entry["type"],
             country=None if usual else entry.get("country") or None,
             sector=entry.get("sector") or None,
-            usual_country=entry.get("country") or None if usual else None,
+            usual_country=(entry.get("country") or None) if usual else None,
         )
         for name in entry["names"]:
             known[name.lower()] = item

@@ -322,7 +322,7 @@ def _country_pair(span: Span) -> list[tuple[Span, str]] | None:
         return None
     shared = second[1:].text
     one, other = country_of(f"{first.text} {shared}"), country_of(second.text)
-    if one is None or other is None or one == other or len(first) != 1:
+    if one is None or other is None or one == other:
         return None
     return [(first, one), (second, other)]
 
