@@ -278,3 +278,16 @@ def test_north_koreas_army_and_news_agency_are_north_korean(actors_of):
     actors = actors_of("The Korean Central News Agency said the Korean People's Army was ready.")
     assert actor_named(actors, "Korean People's Army").country == "PRK"
     assert actor_named(actors, "KCNA").country == "PRK"
+
+
+def test_two_names_joined_by_a_hyphen_are_two_actors(actors_of):
+    actors = actors_of("The next EU-China summit will be held in Beijing. The US-China talks "
+                       "resumed on Monday.")
+    assert actor_named(actors, "China").sector is None  # the EU's sector is not China's
+    assert actor_named(actors, "European Union").sector == "IGO"
+    assert actor_named(actors, "US").country == "USA"
+
+
+def test_separatists_are_rebels(actors_of):
+    actors = actors_of("The separatists attacked a police station in the east.")
+    assert actor_named(actors, "separatists").sector == "REB"

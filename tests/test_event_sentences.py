@@ -710,3 +710,27 @@ def test_an_intelligence_service_is_an_actor_that_speaks_for_itself():
 def test_speaking_out_against_someone_is_criticism():
     assert ("111", "senator", "government") in _coded(
         "The senator spoke out against the government on Tuesday.")
+
+
+def test_a_passive_subject_that_is_a_states_act_stands_for_that_state():
+    coded = _coded("Russia's demand for security guarantees was rejected by NATO.")
+    assert ("120", "North Atlantic Treaty Organization", "Russia") in coded
+
+
+def test_a_participle_coordinated_with_a_passive_shares_its_voice_and_agent():
+    coded = _coded("Two Kenyan activists were detained by police and deported to Uganda.")
+    assert ("174", "police", "Two Kenyan activists") in coded
+    assert not [t for c, _, t in coded if t == "Uganda"]  # where to, not whom
+    coded = _coded("The protesters were beaten and arrested by Iranian police.")
+    assert ("173", "Iranian police", "protesters") in coded
+    # the one released is no doer, nor is the bail a target
+    assert not [c for c, _, t in _coded("The Brazilian journalist was arrested and later "
+                                         "released on bail.") if t == "bail"]
+
+
+def test_an_act_without_a_target_in_its_sentence_takes_the_doers_counterpart_before():
+    coded = _coded("China and the United States resumed trade talks on Monday. Beijing has "
+                   "balked at the terms.")
+    assert ("120", "Beijing", "United States") in coded
+    # nobody dealt with before: no target is made up
+    assert not [t for c, _, t in _coded("Beijing has balked at the terms.") if c == "120" and t]

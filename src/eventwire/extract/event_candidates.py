@@ -44,5 +44,6 @@ class Candidate:
     alleged: bool = False  # what someone is accused or arrested for ("arrested for spying")
     subordinate: bool = False  # in a time clause beside the main news ("after X shot down")
     speculative: bool = False  # a modal or conditional act nobody reported: the writer's
+    inferred: bool = False  # the target is not in the sentence: the doer's counterpart before
     quote: str | None = None
     via: list[str] = field(default_factory=list)

@@ -35,11 +35,11 @@ from eventwire.nlp.lexicon import lexicon
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
     from eventwire.nlp.components import ActorCluster
 
-__all__ = ["as_civilians", "as_crowd", "carried_parties", "code_for_doer", "implied_agent",
-           "is_enforcer", "is_political", "last_doers", "names_both", "next_actor", "noun_sources",
-           "noun_targets", "objects_of", "one_state", "own_state", "parties_at", "party_at",
-           "place_of", "reciprocal", "same_side", "subjects_of", "through_modifier",
-           "verb_parties"]
+__all__ = ["as_civilians", "as_crowd", "carried_parties", "code_for_doer", "counterpart",
+           "implied_agent", "is_enforcer", "is_political", "last_doers", "names_both",
+           "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state", "own_state",
+           "parties_at", "party_at", "place_of", "reciprocal", "same_side", "subjects_of",
+           "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -62,9 +62,18 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.head.children)
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children))
+    # "was arrested and later released on bail": a participle coordinated with a passive verb
+    # shares its voice and its subject
+    shared_passive = _passive_conjunct(verb)
+    passive = passive or shared_passive
     if passive:
-        sources = [p for agent in verb.children if agent.dep_ == "agent"
-                   for g in agent.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+        sources = _agents(ctx, verb)
+        if not sources:
+            # "were beaten and arrested by police", "detained by police and deported": the
+            # agent of the coordinated passive verb does both
+            sources = [p for other in (verb.head if shared_passive else None, *(
+                           c for c in verb.children if c.dep_ == "conj" and _passive_conjunct(c)))
+                       if other is not None for p in _agents(ctx, other)]
         if not sources and "18" <= sense.code[:2] <= "20":
             # "killed in Israeli air strikes": whoever made the attack the harm came in
             sources = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
@@ -74,7 +83,14 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
                    for p in parties_at(ctx, c)]
         if not targets and verb.dep_ in {"relcl", "acl"}:
             targets = parties_at(ctx, verb.head)  # "the city, which was shelled by ..."
-        return sources, targets + objects_of(ctx, verb, sense.prep or ctx.words.target_preps)
+        if not targets and shared_passive:
+            targets = [p for c in verb.head.children if c.dep_ == "nsubjpass"
+                       for p in parties_at(ctx, c)]
+        # "two activists were deported to Uganda": when the one acted on is named, a phrase
+        # of the verb says where or how (unless the sense asks for it: "handed over to")
+        preps = sense.prep or (frozenset() if any(p.named for p in targets)
+                               else ctx.words.target_preps)
+        return sources, targets + (objects_of(ctx, verb, preps) if preps else [])
     sources = subjects_of(ctx, verb)
     # "to protect Ukraine against (from) Russian strikes": whom one helps, not whom from
     # "assured the public on Weibo", "agreed on a ceasefire": a statement's or a promise's
@@ -106,6 +122,21 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         targets = [p for c in verb.children if c.dep_ == "ccomp" for s in c.children
                    if s.dep_ in {"nsubj", "nsubjpass"} for p in parties_at(ctx, s)]
     return sources, targets
+
+
+def _agents(ctx: EventContext, verb: Token) -> list[Party]:
+    """The parties of a passive verb's "by" phrase."""
+    return [p for agent in verb.children if agent.dep_ == "agent"
+            for g in agent.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """Whether ``verb`` is a bare participle coordinated with a passive verb ("was arrested
+    and released"), with no subject or auxiliary of its own."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in verb.head.children)
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"}
+                        for c in verb.children))  # (a "by" agent of its own may follow)
 
 
 def _attack_noun(ctx: EventContext, token: Token) -> bool:
@@ -342,7 +373,10 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
         if listed:
             found += listed  # "talks with other partners, including Japan and Canada"
             continue
-        if party is not None and not party.named and member.dep_ not in SUBJECTS:
+        if party is not None and not party.named and (
+                member.dep_ not in SUBJECTS or member.dep_ == "nsubjpass"):
+            # ("Russia's demand was rejected by NATO": a passive subject is acted on, as an
+            # object is)
             inner = _named_inside(ctx, member, victims=not reacted_to(ctx, member))
             found += [inner] if inner else [party]
         elif party is not None:
@@ -910,6 +944,35 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party]) 
     clusters = [ctx.cluster(p) for p in doers]
     return next((c.country for c in [*places, *clusters] if c is not None and c.country),
                 ctx.dateline_country)  # else where the story is filed from ("NEW DELHI -")
+
+
+# How many sentences back an act's counterpart may have been named with its doer.
+_COUNTERPART_SENTENCES = 15
+
+
+def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The actor the doer last dealt with in an event kept in the sentences just before, as
+    the target of an act whose own sentence names none ("Beijing has balked", "North Korea
+    said it would attack"): that event's other side, when it is another actor and no place."""
+    doers = {p.actor for p in candidate.sources if p.named and p.actor}
+    if len(doers) != 1:
+        return []
+    doer = next(iter(doers))
+    country = getattr(ctx.clusters.get(doer), "country", None)
+    start = ctx.window_start(candidate.trigger, _COUNTERPART_SENTENCES)
+    recent = [(side, other) for index, side, other in ctx.dealings if index >= start]
+    # the doer's own dealings first; else its country's with another country ("Trump
+    # threatened China ... Washington has balked")
+    for same in (lambda side: side == doer,
+                 lambda side: country is not None
+                 and getattr(ctx.clusters.get(side), "country", None) == country):
+        for side, other in reversed(recent):
+            cluster = ctx.cluster(other)
+            if (same(side) and cluster is not None and cluster.id != doer
+                    and cluster.kind != "location"
+                    and (side == doer or cluster.country not in {None, country})):
+                return [replace(other, token=candidate.trigger)]
+    return []
 
 
 def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:

@@ -46,6 +46,7 @@ from eventwire.extract.event_participants import (
     as_crowd,
     as_local_force,
     code_for_doer,
+    counterpart,
     implied_agent,
     names_both,
     next_actor,
@@ -102,9 +103,23 @@ def extract_events(
                     continue  # one trigger, one pair: one event (the more confident reading)
                 event.id = f"E{len(events) + 1}"
                 events.append(event)
+                _deal(ctx, candidate, event)
             ctx.remember(candidate)
     release_words(ctx.tokens)  # (freed now, not by the cycle collector)
     return events
+
+
+def _deal(ctx: EventContext, candidate: Candidate, event: Event) -> None:
+    """Remember the two sides of a kept act, each as the other's counterpart (not of an act
+    that did not happen, nor of one whose target was itself inferred)."""
+    if (not event.source or not event.target or event.source == event.target
+            or candidate.hypothetical or candidate.negated or candidate.inferred):
+        return
+    by_actor = {p.actor: p for p in (*candidate.sources, *candidate.targets) if p.actor}
+    source, target = by_actor.get(event.source), by_actor.get(event.target)
+    if source is not None and target is not None:
+        ctx.dealings.append((candidate.trigger.i, event.source, target))
+        ctx.dealings.append((candidate.trigger.i, event.target, source))
 
 
 def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
@@ -143,6 +158,13 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         # no recipient in the parse: the next actor named after the trigger in the same
         # sentence, when it is no speaker or place ("Iran protested ..., Tehran said")
         candidate.targets = next_actor(ctx, candidate)
+    if (not any(p.named for p in candidate.targets) and not candidate.targetless_ok
+            and not candidate.symmetric and candidate.match not in STATEMENT_MATCHES
+            and candidate.code[:2] not in ctx.words.recipientless_roots):
+        # "Beijing has balked at the terms": at whom the story has told the doer dealing with
+        inferred = counterpart(ctx, candidate)
+        if inferred:
+            candidate.targets, candidate.inferred = inferred, True
     # When a side names an actor, its unnamed things ("its troops") are not participants.
     sources = [p for p in candidate.sources if p.named] or candidate.sources or [None]
     targets = [p for p in candidate.targets if p.named] or [
@@ -287,7 +309,7 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         quad_class=facts.quad_class, hedged=candidate.hedged, alleged=candidate.alleged,
         hypothetical=candidate.hypothetical, negated=candidate.negated,
         subordinate=candidate.subordinate, speculative=candidate.speculative,
-        aim=candidate.aim,
+        aim=candidate.aim, inferred=candidate.inferred,
         # inside what a quote says, not the verb that reports it ("said X was a disgrace"
         # is the speaker's own act)
         quoted=candidate.quote is not None and ctx.inside_quote(candidate.trigger.idx),

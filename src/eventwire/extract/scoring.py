@@ -57,6 +57,7 @@ class Evidence:
     aim: bool = False
     quoted: bool = False
     same_country: bool = False  # source and target coded with one country
+    inferred: bool = False  # the target is the doer's counterpart in the sentences before
 
     def prior(self) -> float:
         """The hand-set score that ranked events before the model (kept as a feature)."""
@@ -71,7 +72,7 @@ class Evidence:
             score -= 0.45
         elif self.hedged:
             score -= 0.1
-        score -= 0.1 * self.subordinate + 0.2 * self.aim
+        score -= 0.1 * self.subordinate + 0.2 * self.aim + 0.1 * self.inferred
         score *= 0.5 ** (self.hypothetical + self.negated)
         return min(max(score, 0.01), 0.99)
 
@@ -87,7 +88,7 @@ def features(evidence: Evidence) -> dict[str, float]:
         f"target={evidence.target}": 1.0,
     }
     for flag in ("hedged", "alleged", "hypothetical", "negated", "subordinate", "speculative",
-                 "aim", "quoted", "same_country"):
+                 "aim", "quoted", "same_country", "inferred"):
         if getattr(evidence, flag):
             found[flag] = 1.0
     if evidence.match in STATEMENT_MATCHES:

@@ -288,6 +288,21 @@ def _trim(ent: Span) -> Span | None:
     return ent.doc[start:end]
 
 
+def _pair_first(span: Span) -> bool:
+    """Whether ``span`` is the first of two names joined by a hyphen ("EU-China summit",
+    "US-China talks", "the India-Pakistan border"): two actors, neither a modifier of the
+    other."""
+    doc = span.doc
+    after = span.end
+    return (after + 1 < len(doc) and doc[after].text == "-"
+            and not doc[after - 1].whitespace_ and not doc[after].whitespace_
+            and doc[after + 1].ent_type_ in _PAIRED_LABELS and doc[after + 1].ent_iob_ == "B")
+
+
+# Entity labels of the names that can stand on either side of such a hyphen.
+_PAIRED_LABELS = {"GPE", "ORG", "NORP", "LOC"}
+
+
 def _is_premodifier(span: Span) -> bool:
     """A name used as a modifier of a noun outside it ("Russian" president, "US" officials)."""
     root = span.root
@@ -352,6 +367,7 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             continue  # "Verified video footage", "The Mueller Report": a document, no actor
         known = known_name(text)
         hyphenated = span.end < len(doc) and doc[span.end].text == "-"  # "Indian-administered"
+        paired = _pair_first(span)  # "the EU-China summit": both sides are actors
         if ent.label_ == "ORG" and known and known.sector != "BUS" and _owns_thing(span):
             # "a U.N. Security Council resolution", "United Nations planes": the body takes part
             _take(taken, span)
@@ -381,11 +397,13 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             _is_premodifier(span) or span.root.dep_ == "appos" or hyphenated
         ):
             continue  # an attribute of the noun it modifies, not an actor of its own
-        if ent.label_ == "GPE" and _is_premodifier(span) and span.root.dep_ != "poss":
+        if (ent.label_ == "GPE" and _is_premodifier(span) and span.root.dep_ != "poss"
+                and not paired):
             continue  # "US officials": the country of the officials
         if ent.label_ != "PERSON" and _is_premodifier(span) and _names_actor(span.root.head):
             continue  # "Ukraine's president", "Kremlin spokesman": attributes of that actor
-        if ent.label_ == "ORG" and span.root.dep_ == "compound" and _is_premodifier(span):
+        if (ent.label_ == "ORG" and span.root.dep_ == "compound" and _is_premodifier(span)
+                and not paired):
             continue  # "Starlink terminal", "Patriot batteries": a product, not an actor
         if ent.label_ == "FAC" and known is None:
             continue
@@ -646,6 +664,8 @@ def _add_titles(mention: Mention, taken: list[bool]) -> None:
     while first < start and (doc[first].is_punct or doc[first].pos_ == "DET"):
         first += 1
     premods = doc[first:start]
+    if start - 2 >= first and doc[start - 2].ent_type_ and _pair_first(doc[start - 2:start - 1]):
+        premods = doc[start:start]  # "EU-China": the other side of a pair, no title
     if (
         premods
         and not any(taken[i] for i in range(premods.start, premods.end))
