@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             profiler.disable()
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
             pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)
+            if os.environ.get("PROFILE_CALLERS"):
+                pstats.Stats(profiler).print_callers(os.environ["PROFILE_CALLERS"])
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; CPU seconds, "
           f"fastest of {args.repeats} coding / {args.parse_repeats} parse passes")
     print("| input | parse s | coding s | coding / parse | coding ms/doc | events |")

@@ -138,3 +138,14 @@ def test_kept_date_answers_are_the_function_s(text):
     for args in [(text, published), (text, published, anchor), (text, None),
                  (text, published, None, anchor, True)]:
         assert resolve(*args) == resolve.__wrapped__(*args) == resolve(*args)
+
+
+def test_date_entities_read_from_the_words_are_those_of_doc_ents(nlp):
+    from eventwire.extract.dates import _date_entities
+
+    texts = [*SENTENCES, "On Monday morning, two days after the vote of March 3, 2024, the "
+             "council met again at 9 a.m. last week in Kyiv."]
+    for doc in nlp.pipe(texts):
+        expected = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+        found = [(e.start, e.end, e.label_) for e in _date_entities(doc, read_words(doc))]
+        assert found == expected

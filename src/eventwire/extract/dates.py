@@ -315,6 +315,26 @@ class _Found:
     head: Token  # the verb or noun the expression modifies
 
 
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _date_entities(doc: Doc, tokens: Sequence[Token]) -> list[Span]:
+    """The document's DATE and TIME entities, in text order, read from the words' entity
+    tags (the same spans as ``doc.ents`` gives, without a ``Token`` made per word)."""
+    found: list[Span] = []
+    start, label = -1, ""
+    for word in tokens:
+        iob = word.ent_iob_
+        if start >= 0 and iob != "I":
+            found.append(Span(doc, start, word.i, label=label))
+            start = -1
+        if iob == "B" and word.ent_type_ in _DATE_LABELS:
+            start, label = word.i, word.ent_type_
+    if start >= 0:
+        found.append(Span(doc, start, len(doc), label=label))
+    return found
+
+
 class DateScope:
     """Dates the events of one parsed document (see the module docstring)."""
 
@@ -328,8 +348,8 @@ class DateScope:
         self.words = words or event_words()  # the coder's word lists (event_words.yaml)
         self._frames: dict[int, DateValue | None] = {}  # sentence start -> date it carries on
         self._found: dict[int, list[_Found]] = {}
-        # doc.ents rebuilds its tuple on every access (and Span.ents scans it): read it once
-        self._dates = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+        # doc.ents rebuilds its tuple on every access (and Span.ents scans it): read once
+        self._dates = _date_entities(doc, self.tokens)
         self._date_starts = [ent.start for ent in self._dates]  # ents come in text order
         self.segments = segments(doc)
         self._starts = [segment.start for segment in self.segments]
