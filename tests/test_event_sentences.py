@@ -734,3 +734,13 @@ def test_an_act_without_a_target_in_its_sentence_takes_the_doers_counterpart_bef
     assert ("120", "Beijing", "United States") in coded
     # nobody dealt with before: no target is made up
     assert not [t for c, _, t in _coded("Beijing has balked at the terms.") if c == "120" and t]
+
+
+def test_a_passive_verbs_sense_reads_the_thing_acted_on_in_its_subject():
+    assert ("085", "European Union", "Iran") in _coded(
+        "The sanctions against Iran were lifted by the European Union.")
+
+
+def test_a_denied_visa_or_entry_is_a_rejection():
+    assert ("120", "Russian authorities", "American journalist") in _coded(
+        "The Russian authorities denied entry to the American journalist.")

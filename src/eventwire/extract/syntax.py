@@ -80,6 +80,10 @@ def complement_words(head: Token, include_head_context: bool) -> str:
         if child.dep_ in _NOT_COMPLEMENTS:
             continue
         tokens.extend(child.subtree)
+    if not include_head_context:
+        # in the passive the thing acted on is the subject ("the lawsuit was filed", "visas
+        # were denied") or the noun the participle describes ("tariffs imposed on China")
+        tokens += _passive_patient(head)
     if include_head_context:
         tokens += [head.head]
         if head.head.pos_ == "ADP":  # "went on strike", "took into custody"
@@ -87,6 +91,20 @@ def complement_words(head: Token, include_head_context: bool) -> str:
     lemmas = " ".join([t.lemma_.lower() for t in tokens])
     lowers = " ".join([t.lower_ for t in tokens])
     return f" {lemmas} | {lowers} "
+
+
+def _passive_patient(verb: Token) -> list[Token]:
+    """The words of what a passive verb acts on: its passive subject (that of the passive verb
+    it is coordinated with, "was arrested and released"), or the noun a participle describes."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return [verb.head]
+    clause = verb
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(
+            c.dep_ in SUBJECTS for c in verb.children):
+        clause = verb.head
+    if not any(c.dep_ == "auxpass" for c in clause.children):
+        return []
+    return [t for c in clause.children if c.dep_ == "nsubjpass" for t in c.subtree]
 
 
 def _time_phrase(prep: Token) -> bool:
