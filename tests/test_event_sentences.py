@@ -744,3 +744,15 @@ def test_a_passive_verbs_sense_reads_the_thing_acted_on_in_its_subject():
 def test_a_denied_visa_or_entry_is_a_rejection():
     assert ("120", "Russian authorities", "American journalist") in _coded(
         "The Russian authorities denied entry to the American journalist.")
+
+
+def test_taking_to_the_streets_is_a_protest_with_no_place_as_its_target():
+    coded = _coded("Thousands of Serbian students took to the streets of Belgrade on Sunday.")
+    assert ("141", "Serbian students", None) in coded
+
+
+def test_boats_turned_away_are_expelled_and_tariffs_cancelled_are_eased():
+    coded = _coded("Malaysia and Indonesia have turned away boats of Rohingya migrants.")
+    assert ("174", "Malaysia", "Rohingya migrants") in coded
+    assert [c for c, _, _ in _coded("Trump canceled the tariffs on Chinese goods.")
+            if c.startswith("085")]

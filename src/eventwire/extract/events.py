@@ -147,8 +147,10 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     candidate.sources = [as_local_force(ctx, candidate, p) for p in candidate.sources]
     if candidate.code[:2] in ctx.words.recipientless_roots:
         candidate.sources = [as_crowd(ctx, candidate, p) for p in candidate.sources]
-        # "blocked streets", "rioted at a jail": things are no recipients of a protest
-        candidate.targets = [p for p in candidate.targets if p.named]
+        # "blocked streets", "rioted at a jail": things are no recipients of a protest, nor
+        # is where it was held ("took to the streets of Belgrade")
+        candidate.targets = [p for p in candidate.targets if p.named and getattr(
+            ctx.cluster(p), "kind", None) != "location"]
     if (not any(p.named for p in candidate.targets)
             and candidate.code[:2] not in ctx.words.no_place and not joint):
         place = place_of(ctx, candidate)
