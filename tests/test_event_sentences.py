@@ -756,3 +756,12 @@ def test_boats_turned_away_are_expelled_and_tariffs_cancelled_are_eased():
     assert ("174", "Malaysia", "Rohingya migrants") in coded
     assert [c for c, _, _ in _coded("Trump canceled the tariffs on Chinese goods.")
             if c.startswith("085")]
+
+
+def test_an_actors_measure_named_without_a_target_is_aimed_at_its_counterpart():
+    coded = _coded("The United States and China resumed trade talks on Monday. Washington's "
+                   "tariffs remain a source of uncertainty.")
+    assert ("166", "Washington", "China") in coded
+    # a thing owned is no act: "Iran's weapons" are not given to anyone
+    assert not [c for c, _, _ in _coded("Iran and Israel traded threats on Monday. Iran's "
+                                        "weapons were shown at a parade.") if c[:2] == "07"]

@@ -346,6 +346,11 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     # (an act claimed, "claimed responsibility for the attack", is one even before its
     # target is found: the place it happened may give it)
     owned = bool(sources) and bool(claimant(ctx, noun))
+    # "Mr. Trump's tariffs remain a source of uncertainty": a named actor's act whose target
+    # the story told before (the events stage looks for the doer's counterpart)
+    # (not a thing given, "Iran's weapons", "U.S. aid": whose it is, not to whom it went)
+    owned = owned or (not targets and any(p.actor for p in sources)
+                      and sense.code[:2] not in ctx.words.giving)
     if not light and not ((sources or implied) and (targets or owned)):
         return []  # a bare event noun ("the praise") is not an event of its own
     start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
