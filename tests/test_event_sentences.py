@@ -765,3 +765,12 @@ def test_an_actors_measure_named_without_a_target_is_aimed_at_its_counterpart():
     # a thing owned is no act: "Iran's weapons" are not given to anyone
     assert not [c for c, _, _ in _coded("Iran and Israel traded threats on Monday. Iran's "
                                         "weapons were shown at a parade.") if c[:2] == "07"]
+
+
+def test_an_act_in_a_policy_held_by_a_state_is_done_by_that_state():
+    coded = _coded("Malaysia and Indonesia have maintained a policy of turning away boats of "
+                   "migrants.")
+    assert {s for c, s, t in coded if c == "174" and t} == {"Malaysia", "Indonesia"}
+    # a policy criticised is not the critic's
+    assert not [s for c, s, _ in _coded("The UN criticised the policy of turning away boats of "
+                                        "migrants.") if c == "174" and s]

@@ -215,6 +215,11 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             through_conj = through_conj or token.dep_ == "conj"
             token = token.head
             continue
+        if (token.dep_ == "dobj" and token is not verb
+                and token.lemma_.lower() in ctx.words.policy_nouns
+                and token.head.lemma_.lower() in ctx.words.holding_verbs):
+            token = token.head  # "Malaysia has maintained a policy of turning away boats"
+            continue
         break
     return []
 

@@ -136,6 +136,8 @@ class EventWordsFile(BaseModel):
     denials: Words
     prospective: Words
     aim_nouns: Words
+    policy_nouns: Words
+    holding_verbs: Words
     preventing: Words
     cautioning: Words
     same_moment: Words
@@ -233,6 +235,8 @@ class EventWords:
     denials: frozenset[str]
     prospective: frozenset[str]
     aim_nouns: frozenset[str]
+    policy_nouns: frozenset[str]
+    holding_verbs: frozenset[str]
     preventing: frozenset[str]
     cautioning: frozenset[str]
     same_moment: frozenset[str]
