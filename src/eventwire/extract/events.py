@@ -312,11 +312,22 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         hypothetical=candidate.hypothetical, negated=candidate.negated,
         subordinate=candidate.subordinate, speculative=candidate.speculative,
         aim=candidate.aim, inferred=candidate.inferred,
+        clause=_clause_kind(candidate.trigger),
         # inside what a quote says, not the verb that reports it ("said X was a disgrace"
         # is the speaker's own act)
         quoted=candidate.quote is not None and ctx.inside_quote(candidate.trigger.idx),
         same_country=bool(source_cluster and target_cluster and source_cluster.country
                           and source_cluster.country == target_cluster.country))
+
+
+# the clause kinds of the confidence model (Evidence.clause), by the clause verb's label
+_CLAUSE_KINDS = {"ROOT": "main", "ccomp": "reported", "parataxis": "reported",
+                 "conj": "coordinated"}
+
+
+def _clause_kind(trigger: Token) -> str:
+    """The kind of clause the trigger sits in, for the confidence model."""
+    return _CLAUSE_KINDS.get(clause_of(trigger).dep_, "other")
 
 
 def _same_act(event: Event, earlier: list[Event]) -> bool:
