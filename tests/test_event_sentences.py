@@ -774,3 +774,8 @@ def test_an_act_in_a_policy_held_by_a_state_is_done_by_that_state():
     # a policy criticised is not the critic's
     assert not [s for c, s, _ in _coded("The UN criticised the policy of turning away boats of "
                                         "migrants.") if c == "174" and s]
+
+
+def test_soldiers_or_police_in_the_streets_are_no_protest():
+    assert not [c for c, _, _ in _coded("The People's Liberation Army took to the city's "
+                                        "streets to clear barricades.") if c[:2] == "14"]
