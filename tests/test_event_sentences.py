@@ -779,3 +779,12 @@ def test_an_act_in_a_policy_held_by_a_state_is_done_by_that_state():
 def test_soldiers_or_police_in_the_streets_are_no_protest():
     assert not [c for c, _, _ in _coded("The People's Liberation Army took to the city's "
                                         "streets to clear barricades.") if c[:2] == "14"]
+
+
+def test_a_date_still_to_come_frames_no_later_sentence_and_an_of_phrase_names_the_patient():
+    result = analyse_text("A federal court will sentence Carlineo on Feb. 14. Omar wrote a "
+                          "letter about the court's sentencing of Carlineo.",
+                          published="2019-11-18", min_confidence=0)
+    sentencing = [e for e in result.events if e.trigger.text == "sentencing"]
+    assert sentencing and sentencing[0].target_text == "Carlineo"
+    assert sentencing[0].date == "2019-11-18"  # not the day set for the sentence

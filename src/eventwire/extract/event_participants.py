@@ -278,7 +278,7 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
     found: list[Party] = claimant(ctx, noun)
     if found:
         return found
-    patient = noun.lemma_.lower() in ctx.words.patient_nouns
+    patient = noun.lemma_.lower() in ctx.words.patient_nouns and not _of_phrase(noun)
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and not patient:
             # "international and Palestinian criticism": each coordinated modifier
@@ -297,6 +297,11 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
     return found
 
 
+def _of_phrase(noun: Token) -> bool:
+    """Whether the noun has an "of" phrase ("the sentencing of Carlineo")."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
 def noun_targets(ctx: EventContext, noun: Token) -> list[Party]:
     """The named parties an event noun is aimed at ("sanctions on Russia", "talks with Iran")."""
     # "talks in Doha", "a visit in March": where talks happen is no party to them
@@ -310,8 +315,9 @@ def noun_targets(ctx: EventContext, noun: Token) -> list[Party]:
     preps = ctx.words.noun_target_preps
     if theme:
         preps = preps - {"of"} | {"from"}
-    if noun.lemma_.lower() in ctx.words.patient_nouns:
-        # "his arrest", "Navalny's sentencing": the possessor is the one it is done to
+    if noun.lemma_.lower() in ctx.words.patient_nouns and not _of_phrase(noun):
+        # "his arrest", "Navalny's sentencing": the possessor is the one it is done to (not
+        # in "the court's sentencing of Navalny")
         sufferers = [p for c in noun.children if c.dep_ == "poss"
                      for p in parties_at(ctx, c) if p.named]
         if sufferers:

@@ -246,7 +246,11 @@ def _incident_date(ctx: EventContext, root: str, trigger: Token, source: Party |
         during = _during(ctx, trigger)
         if during is not None:
             return during, "carried"
-    if basis in {"explicit", "relative"} and date is not None:
+    # (a date still to come, "sentencing is scheduled for Feb. 14", is no date a later
+    # mention of the act took place on)
+    ahead = (date is not None and scope.published is not None
+             and date > scope.published.isoformat()[:len(date)])
+    if basis in {"explicit", "relative"} and date is not None and not ahead:
         ctx.word_dates[trigger.lemma_.lower()] = date
     if source is None or target is None or not source.actor or not target.actor or root == "01":
         return date, basis
@@ -260,7 +264,8 @@ def _incident_date(ctx: EventContext, root: str, trigger: Token, source: Party |
                                 and clause_of(trigger).lemma_.lower() not in ctx.lex.reporting
                                 and clause_of(trigger).lemma_.lower()
                                 not in ctx.lex.evaluative_verbs))
-    if basis in {"explicit", "relative"} and date is not None and not mentioned_again:
+    if basis in {"explicit", "relative"} and date is not None and not mentioned_again and (
+            not ahead):
         ctx.incident_dates.setdefault(key, date)
     elif known is not None and (basis == "publication" or mentioned_again):
         return known, "carried"
