@@ -788,3 +788,9 @@ def test_a_date_still_to_come_frames_no_later_sentence_and_an_of_phrase_names_th
     sentencing = [e for e in result.events if e.trigger.text == "sentencing"]
     assert sentencing and sentencing[0].target_text == "Carlineo"
     assert sentencing[0].date == "2019-11-18"  # not the day set for the sentence
+
+
+def test_each_named_actor_coordinated_inside_a_things_phrase_takes_part():
+    coded = _coded("The threat of tariffs has prompted officials from Mexico, Canada and "
+                   "Japan to make concessions to Washington.")
+    assert {s for c, s, _ in coded if c.startswith("08")} == {"Mexico", "Canada", "Japan"}

@@ -389,7 +389,13 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
             # ("Russia's demand was rejected by NATO": a passive subject is acted on, as an
             # object is)
             inner = _named_inside(ctx, member, victims=not reacted_to(ctx, member))
-            found += [inner] if inner else [party]
+            if inner is None:
+                found.append(party)
+                continue
+            # "officials from Mexico, Canada and Japan": each named one coordinated with it
+            found += [inner, *(other for c in conjuncts(inner.token)
+                               if (other := party_at(ctx, c, own_only=True)) is not None
+                               and other.named and other.key != inner.key)]
         elif party is not None:
             found.append(party)
     return found
