@@ -794,3 +794,16 @@ def test_each_named_actor_coordinated_inside_a_things_phrase_takes_part():
     coded = _coded("The threat of tariffs has prompted officials from Mexico, Canada and "
                    "Japan to make concessions to Washington.")
     assert {s for c, s, _ in coded if c.startswith("08")} == {"Mexico", "Canada", "Japan"}
+
+
+def _event_countries(text: str) -> list[tuple[str, str | None, str | None]]:
+    result = analyse_text(text, published="2024-03-05", min_confidence=0)
+    country = {a.id: a.country for a in result.actors}
+    return [(e.cameo, country.get(e.source), country.get(e.target)) for e in result.events]
+
+
+def test_victims_and_implied_forces_belong_to_the_place_the_act_was_done_in():
+    assert ("1823", "RUS", "UKR") in _event_countries("Russian missiles killed 12 civilians in Kharkiv.")
+    assert ("1823", "ISR", "PSE") in _event_countries(
+        "At least 40 people were killed in Israeli air strikes on Gaza, health officials said.")
+    assert ("173", "CHN", "JPN") in _event_countries("A Japanese businessman was arrested in Beijing.")

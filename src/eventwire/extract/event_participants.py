@@ -809,7 +809,12 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
         return  # "was arrested", "his sentencing": done by the police or a court
     if any(c.dep_ == "agent" for c in trigger.children):
         return
-    country = target.country if target is not None else None
+    # the force of the country where it was done ("the detention of a Japanese businessman
+    # in Beijing": Chinese police), else of the one it was done to
+    place = place_of(ctx, candidate)
+    where = ctx.cluster(place) if place is not None else None
+    country = (where.country if where is not None and where.kind == "location" and where.country
+               else target.country if target is not None else None)
     cluster = ctx.implied_actor(sector, country)
     candidate.sources = [Party(cluster.id, cluster.name, True, trigger)]
 
@@ -908,8 +913,16 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
     event_words.yaml)."""
     cluster = ctx.cluster(party) if party.actor else None
     if cluster is not None:
-        if cluster.country or cluster.sector != "CVL":
-            return party  # (the actors stage's "three civilians" have no country yet)
+        # (the actors stage's "three civilians" have no country yet, or one guessed from
+        # the sentence: "Russian missiles killed 12 civilians in Kharkiv" are Ukraine's)
+        if (cluster.country and not cluster.country_derived) or cluster.sector != "CVL":
+            return party
+        if cluster.country:
+            # a guessed country gives way only to the place the act was done in
+            where = _country_where(ctx, candidate, [], fallback=False)
+            if where is None or where == cluster.country:
+                return party
+            return Party(ctx.implied_actor("CVL", where).id, party.text, True, party.token)
     elif party.named or party.token.lemma_.lower() not in ctx.words.civilian_nouns:
         return party
     # "Gaza's health ministry said Israeli strikes killed 30 people": those who count the dead
@@ -954,13 +967,22 @@ def as_crowd(ctx: EventContext, candidate: Candidate, party: Party) -> Party:
     return Party(crowd.id, party.text, True, party.token)
 
 
-def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party]) -> str | None:
-    """The country where an act happened, else the doers', else the dateline's."""
+def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
+                   fallback: bool = True) -> str | None:
+    """The country where an act happened, else the doers', else (with ``fallback``) the
+    dateline's."""
     place = place_of(ctx, candidate)
     places = [ctx.cluster(place)] if place is not None else []
+    # "killed in Israeli air strikes on Gaza": where the attack the harm came in was aimed
+    places += [ctx.cluster(p) for c in candidate.trigger.children
+               if c.dep_ == "prep" and c.lower_ == "in"
+               for g in c.children if g.dep_ == "pobj" and _attack_noun(ctx, g)
+               for p in noun_targets(ctx, g)
+               if getattr(ctx.cluster(p), "kind", None) in {"location", "country"}]
     clusters = [ctx.cluster(p) for p in doers]
     return next((c.country for c in [*places, *clusters] if c is not None and c.country),
-                ctx.dateline_country)  # else where the story is filed from ("NEW DELHI -")
+                # else where the story is filed from ("NEW DELHI -")
+                ctx.dateline_country if fallback else None)
 
 
 # How many sentences back an act's counterpart may have been named with its doer.
@@ -1060,6 +1082,8 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
             if child.dep_ == "prep" and child.lower_ in ctx.words.place_preps and not (
                     victim and child.lower_ in {"on", "at", "into"}):
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    if pobj.lemma_.lower() in ctx.lex.nouns and not pobj.ent_type_:
+                        continue  # "killed in Israeli air strikes": an act, not a place
                     party = party_at(ctx, pobj)
                     if party is not None and party.named and pobj.ent_type_ in {
                             "GPE", "LOC", "FAC", ""}:

@@ -66,6 +66,9 @@ class ActorCluster:
     named: bool = False  # whether any mention is a proper name
     kb_id: str | None = None  # the knowledge-base entry it was found as ("kb:vladimir-putin")
     kb_code: str | None = None  # a fuller CAMEO code the KB gives ("IGOUNO", "NGOHRIAMN")
+    # the country was passed on from other actors or the sentence, not said of it ("12
+    # civilians" in a sentence naming Russia): a guess later stages may correct
+    country_derived: bool = False
 
     @property
     def code(self) -> str | None:
@@ -688,6 +691,7 @@ class _Work:
             named=self.named,
             kb_id=self.kb_id,
             kb_code=self.kb_code,
+            country_derived=self.derived and self.country is not None,
         )
 
     def _name(self) -> str:
