@@ -803,7 +803,9 @@ def _event_countries(text: str) -> list[tuple[str, str | None, str | None]]:
 
 
 def test_victims_and_implied_forces_belong_to_the_place_the_act_was_done_in():
-    assert ("1823", "RUS", "UKR") in _event_countries("Russian missiles killed 12 civilians in Kharkiv.")
+    assert ("1823", "RUS", "UKR") in _event_countries(
+        "Russian missiles killed 12 civilians in Kharkiv.")
     assert ("1823", "ISR", "PSE") in _event_countries(
         "At least 40 people were killed in Israeli air strikes on Gaza, health officials said.")
-    assert ("173", "CHN", "JPN") in _event_countries("A Japanese businessman was arrested in Beijing.")
+    assert ("173", "CHN", "JPN") in _event_countries(
+        "A Japanese businessman was arrested in Beijing.")
