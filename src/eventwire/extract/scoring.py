@@ -89,11 +89,6 @@ def features(evidence: Evidence) -> dict[str, float]:
         "bias": 1.0,
         f"source={evidence.source}": 1.0,
         f"target={evidence.target}": 1.0,
-        # how right the coder is differs by the kind of act and of clause (measured on the
-        # dev sets: acts in reported or coordinated clauses, and cooperation, are less often
-        # right)
-        f"quad={evidence.quad_class}": 1.0,
-        f"clause={evidence.clause}": 1.0,
     }
     for flag in ("hedged", "alleged", "hypothetical", "negated", "subordinate", "speculative",
                  "aim", "quoted", "same_country", "inferred"):
@@ -103,6 +98,10 @@ def features(evidence: Evidence) -> dict[str, float]:
         # plain statements (CAMEO 01) are right or wrong for other reasons than acts: their
         # own weights
         return {f"statement:{name}": value for name, value in found.items()}
+    # how right an act is differs by its kind and by its clause's (measured on the dev sets:
+    # acts in reported or coordinated clauses, and cooperation, are less often right)
+    found[f"quad={evidence.quad_class}"] = 1.0
+    found[f"clause={evidence.clause}"] = 1.0
     return found
 
 
