@@ -809,3 +809,8 @@ def test_victims_and_implied_forces_belong_to_the_place_the_act_was_done_in():
         "At least 40 people were killed in Israeli air strikes on Gaza, health officials said.")
     assert ("173", "CHN", "JPN") in _event_countries(
         "A Japanese businessman was arrested in Beijing.")
+
+
+def test_fire_exchanged_is_an_attack_each_way():
+    coded = _coded("India traded fire with Pakistan across the border.")
+    assert ("190", "India", "Pakistan") in coded and ("190", "Pakistan", "India") in coded

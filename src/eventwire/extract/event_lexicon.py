@@ -30,6 +30,9 @@ class Sense:
     speech: bool = False  # needs a reported clause ("..., the union protested")
     without_object: bool = False
     symmetric: bool = False
+    # each side does it to the other ("North and South Korea exchanged fire", "traded
+    # accusations"): one event each way
+    mutual: bool = False
     theme_object: bool = False  # the object is what is moved ("withdrew its troops from X")
     # whether unknown verbs may borrow this sense through the word vectors: not for senses
     # too general to lend ("allow" would lend "yield" to "require")
@@ -186,6 +189,7 @@ def _senses(entries: list[dict], source: str = "eventwire") -> list[Sense]:
             speech=bool(entry.get("speech", False)),
             without_object=bool(entry.get("without_object", False)),
             symmetric=bool(entry.get("symmetric", False)),
+            mutual=bool(entry.get("mutual", False)),
             theme_object=bool(entry.get("theme_object", False)),
             lends=bool(entry.get("lends", True)),
             source=source,

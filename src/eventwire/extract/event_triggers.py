@@ -159,6 +159,7 @@ def _verb_candidate(ctx: EventContext, verb: Token, sense: Sense, match: str) ->
         match=match,
         targetless_ok=sense.without_object,
         symmetric=sense.symmetric,
+        mutual=sense.mutual,
     )
     mark_modality(ctx, candidate, verb)
     return candidate

@@ -189,6 +189,10 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             # code a joint act (both directions only for "each other")
             first = min(members, key=lambda p: p.token.i)
             pairs = [(first, t) for t in members if t is not first and t.key != first.key]
+    elif candidate.mutual:
+        # "North Korea exchanged fire with the South": each way
+        pairs += [(t, s) for s, t in pairs if s is not None and t is not None and t.named
+                  and (t, s) not in pairs]
     date, basis = scope.date_of(
         candidate.trigger, carry=candidate.trigger.lemma_.lower() not in ctx.lex.reporting)
     sent = scope.segment_of(candidate.trigger)
