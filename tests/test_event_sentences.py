@@ -759,9 +759,13 @@ def test_boats_turned_away_are_expelled_and_tariffs_cancelled_are_eased():
 
 
 def test_an_actors_measure_named_without_a_target_is_aimed_at_its_counterpart():
-    coded = _coded("The United States and China resumed trade talks on Monday. Washington's "
+    coded = _coded("The United States accused China of unfair trade on Monday. Washington's "
                    "tariffs remain a source of uncertainty.")
     assert ("166", "Washington", "China") in coded
+    # force is not aimed at a partner in talks
+    assert not [t for c, _, t in _coded("The United States and China resumed trade talks on "
+                                        "Monday. Washington's tariffs remain a source of "
+                                        "uncertainty.") if c == "166" and t]
     # a thing owned is no act: "Iran's weapons" are not given to anyone
     assert not [c for c, _, _ in _coded("Iran and Israel traded threats on Monday. Iran's "
                                         "weapons were shown at a parade.") if c[:2] == "07"]

@@ -53,9 +53,10 @@ class EventContext:
     # the date named for an act, by (CAMEO root, trigger lemma, source, target), for its later
     # mentions
     incident_dates: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
-    # the two sides of each event kept so far, with its trigger's index: whom each doer has
-    # dealt with, for an act whose own sentence names no target (``counterpart``)
-    dealings: list[tuple[int, str, Party]] = field(default_factory=list)
+    # the two sides of each event kept so far, with its trigger's index and its QuadClass:
+    # whom each doer has dealt with, for an act whose own sentence names no target
+    # (``counterpart``)
+    dealings: list[tuple[int, int, str, Party]] = field(default_factory=list)
     # the date of the last dated act told by each word ("call"): what "during the call" means
     word_dates: dict[str, str] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)  # window_start's

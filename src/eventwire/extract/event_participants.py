@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventwire.extract.codes import lookup
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext, same_while_nothing_coded
 from eventwire.extract.event_lexicon import Sense
@@ -999,12 +1000,18 @@ def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
     doer = next(iter(doers))
     country = getattr(ctx.clusters.get(doer), "country", None)
     start = ctx.window_start(candidate.trigger, _COUNTERPART_SENTENCES)
-    recent = [(side, other) for index, side, other in ctx.dealings if index >= start]
-    # the doer's own dealings first; else its country's with another country ("Trump
-    # threatened China ... Washington has balked")
+    # force is aimed at a side of an earlier conflict, not at whoever was last praised or
+    # talked to ("Putin praised Musk ... when Russian troops crossed the border")
+    forceful = lookup(candidate.code).quad_class == 4
+    recent = [(side, other) for index, quad, side, other in ctx.dealings
+              if index >= start and (quad >= 3 or not forceful)]
+    # the doer's own dealings first; else, for a state, its country's with another state
+    # ("Trump threatened China ... Beijing has balked")
+    state = getattr(ctx.clusters.get(doer), "kind", None) == "country"
     for same in (lambda side: side == doer,
-                 lambda side: country is not None
-                 and getattr(ctx.clusters.get(side), "country", None) == country):
+                 lambda side: state and country is not None
+                 and getattr(ctx.clusters.get(side), "country", None) == country
+                 and getattr(ctx.clusters.get(side), "kind", None) == "country"):
         for side, other in reversed(recent):
             cluster = ctx.cluster(other)
             if (same(side) and cluster is not None and cluster.id != doer

@@ -118,8 +118,8 @@ def _deal(ctx: EventContext, candidate: Candidate, event: Event) -> None:
     by_actor = {p.actor: p for p in (*candidate.sources, *candidate.targets) if p.actor}
     source, target = by_actor.get(event.source), by_actor.get(event.target)
     if source is not None and target is not None:
-        ctx.dealings.append((candidate.trigger.i, event.source, target))
-        ctx.dealings.append((candidate.trigger.i, event.target, source))
+        ctx.dealings.append((candidate.trigger.i, event.quad_class, event.source, target))
+        ctx.dealings.append((candidate.trigger.i, event.quad_class, event.target, source))
 
 
 def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
