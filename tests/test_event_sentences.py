@@ -818,3 +818,11 @@ def test_victims_and_implied_forces_belong_to_the_place_the_act_was_done_in():
 def test_fire_exchanged_is_an_attack_each_way():
     coded = _coded("India traded fire with Pakistan across the border.")
     assert ("190", "India", "Pakistan") in coded and ("190", "Pakistan", "India") in coded
+
+
+def test_a_states_inferred_target_is_the_other_state_not_its_spokesperson():
+    coded = _coded("The United States imposed tariffs on China on Tuesday. A White House "
+                   "spokesperson said China must stop the flow of fentanyl. Last year, China "
+                   "began restricting exports of some critical minerals.")
+    assert [t for c, s, t in coded if c.startswith("17") and s == "China"] in (
+        [], ["United States"])

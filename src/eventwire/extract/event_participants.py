@@ -1017,6 +1017,13 @@ def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
             if (same(side) and cluster is not None and cluster.id != doer
                     and cluster.kind != "location"
                     and (side == doer or cluster.country not in {None, country})):
+                if state and cluster.kind != "country" and cluster.country:
+                    # a state acts on a state: "China restricted exports" after a White
+                    # House spokesperson's demand is aimed at the United States, when named
+                    named = next((c for c in ctx.actors if c.kind == "country"
+                                  and c.country == cluster.country), None)
+                    if named is not None:
+                        return [Party(named.id, named.name, True, candidate.trigger)]
                 return [replace(other, token=candidate.trigger)]
     return []
 
