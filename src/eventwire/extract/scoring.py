@@ -4,8 +4,10 @@ The features are structural, never words of a text: how the trigger was matched 
 verb, a wrapper such as "urged ... to", an event noun, a word-vector neighbour ...), how each
 participant was found (a coded actor with a country, an actor, a name the actors stage did not
 keep, bare words, nobody), the event's modality (hedged, alleged, hypothetical, negated), whether
-it sits in a time clause, is the aim of another act or comes from inside a quote, its QuadClass,
-and, as a fixed offset, the hand-set prior that ranked events before the model was fitted.
+it sits in a time clause, is the aim of another act or comes from inside a quote, whether its
+target was inferred from the doer's earlier dealings, and, for acts (not plain statements), its
+QuadClass and the kind of clause its trigger sits in (main, reported, coordinated, other); and,
+as a fixed offset, the hand-set prior that ranked events before the model was fitted.
 
 The weights live in ``data/confidence.yaml``; ``scripts/fit_confidence.py`` fits them on the
 real-news dev set (an event is right when it matches an annotator's event) and writes the file,
