@@ -378,17 +378,17 @@ class DateScope:
             self._found[sent.start] = found
             self._frames[sent.start] = carried
             frame = next((f.value for f in found if self._is_frame(f, sent)), None)
-            if frame is not None and not self._ahead(frame):
+            if frame is not None and not self.after_publication(frame.value):
                 # (a day still to come, "will sentence him on Feb. 14", frames no sentence
                 # after it: they tell what happened, or what is said now)
                 carried = last_frame = frame
             if found:
                 last_named = max(found, key=lambda f: f.span.start).value
 
-    def _ahead(self, value: DateValue) -> bool:
-        """Whether a date is after the publication day (at the date's own precision)."""
-        return self.published is not None and (
-            value.value > self.published.isoformat()[:len(value.value)])
+    def after_publication(self, value: str) -> bool:
+        """Whether a date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) is after the publication
+        day, at the date's own precision: a day still to come."""
+        return self.published is not None and value > self.published.isoformat()[:len(value)]
 
     def segment_of(self, token: Token) -> Span:
         return self.segments[bisect_right(self._starts, token.i) - 1]

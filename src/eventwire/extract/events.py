@@ -13,7 +13,8 @@ For each sentence:
    agent is the source, object, dative or the sense's preposition the target; nominal events
    take possessor/adjective ("Russia's", "Russian") as source and of/on/against as target;
    coordination multiplies events; an event noun as target ("criticised the refusal") stands
-   for the actor of that earlier event;
+   for the actor of that earlier event; an act whose sentence names no target takes the doer's
+   counterpart in the events kept before (``counterpart``, flagged ``inferred``);
 3. modality (:mod:`~eventwire.extract.event_modality`): negation, hedges, hypothetical acts
    (threatened, planned, modal or conditional), attribution;
 4. date: :class:`~eventwire.extract.dates.DateScope`; confidence:
@@ -252,8 +253,7 @@ def _incident_date(ctx: EventContext, root: str, trigger: Token, source: Party |
             return during, "carried"
     # (a date still to come, "sentencing is scheduled for Feb. 14", is no date a later
     # mention of the act took place on)
-    ahead = (date is not None and scope.published is not None
-             and date > scope.published.isoformat()[:len(date)])
+    ahead = date is not None and scope.after_publication(date)
     if basis in {"explicit", "relative"} and date is not None and not ahead:
         ctx.word_dates[trigger.lemma_.lower()] = date
     if source is None or target is None or not source.actor or not target.actor or root == "01":
