@@ -77,9 +77,7 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
                        if other is not None for p in _agents(ctx, other)]
         if not sources and "18" <= sense.code[:2] <= "20":
             # "killed in Israeli air strikes": whoever made the attack the harm came in
-            sources = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-                       for g in c.children if g.dep_ == "pobj" and _attack_noun(ctx, g)
-                       for p in noun_sources(ctx, g)]
+            sources = [p for g in _attacks_in(ctx, verb) for p in noun_sources(ctx, g)]
         targets = [p for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}
                    for p in parties_at(ctx, c)]
         if not targets and verb.dep_ in {"relcl", "acl"}:
@@ -138,6 +136,12 @@ def _passive_conjunct(verb: Token) -> bool:
             and any(c.dep_ == "auxpass" for c in verb.head.children)
             and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"}
                         for c in verb.children))  # (a "by" agent of its own may follow)
+
+
+def _attacks_in(ctx: EventContext, verb: Token) -> list[Token]:
+    """The attack nouns of a verb's "in" phrase ("killed in Israeli air strikes")."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children if g.dep_ == "pobj" and _attack_noun(ctx, g)]
 
 
 def _attack_noun(ctx: EventContext, token: Token) -> bool:
@@ -975,9 +979,7 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
     place = place_of(ctx, candidate)
     places = [ctx.cluster(place)] if place is not None else []
     # "killed in Israeli air strikes on Gaza": where the attack the harm came in was aimed
-    places += [ctx.cluster(p) for c in candidate.trigger.children
-               if c.dep_ == "prep" and c.lower_ == "in"
-               for g in c.children if g.dep_ == "pobj" and _attack_noun(ctx, g)
+    places += [ctx.cluster(p) for g in _attacks_in(ctx, candidate.trigger)
                for p in noun_targets(ctx, g)
                if getattr(ctx.cluster(p), "kind", None) in {"location", "country"}]
     clusters = [ctx.cluster(p) for p in doers]
