@@ -22,7 +22,8 @@ from eventwire.settings import Settings
 
 # lists of entity labels, CAMEO sectors and PLOVER categories: uppercase codes, not words
 UPPERCASE = {"not_parties", "entity_labels", "named_things", "political_sectors",
-             "individual_sectors", "enforcer_sectors", "needs_recipient", "armed_sectors"}
+             "individual_sectors", "enforcer_sectors", "force_sectors", "needs_recipient",
+             "armed_sectors"}
 # lists of CAMEO roots
 ROOTS = {"giving", "targetless_roots", "doerless_roots", "no_place"}
 

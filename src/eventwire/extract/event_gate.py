@@ -31,8 +31,8 @@ def passes(
         return False  # "Croatia investigated Croatian extremists" is domestic, and kept
     if target is not None and one_state(ctx, source, target):
         return False  # "India ... New Delhi": a country and its capital are one actor
-    if candidate.code[:2] == "14" and getattr(ctx.cluster(source), "sector", None) in {
-            "MIL", "COP"}:
+    if candidate.code[:2] == "14" and getattr(
+            ctx.cluster(source), "sector", None) in ctx.words.force_sectors:
         return False  # "the army took to the streets": a show of force, no protest
     # crowds act without names: "thousands of workers marched", "students rioted"
     crowd = candidate.code[:2] == "14" and _is_people(source.token, ctx.words)

@@ -816,10 +816,7 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
         return
     # the force of the country where it was done ("the detention of a Japanese businessman
     # in Beijing": Chinese police), else of the one it was done to
-    place = place_of(ctx, candidate)
-    where = ctx.cluster(place) if place is not None else None
-    country = (where.country if where is not None and where.kind == "location" and where.country
-               else target.country if target is not None else None)
+    country = _located_in(ctx, candidate) or (target.country if target is not None else None)
     cluster = ctx.implied_actor(sector, country)
     candidate.sources = [Party(cluster.id, cluster.name, True, trigger)]
 
@@ -950,12 +947,18 @@ def as_local_force(ctx: EventContext, candidate: Candidate, party: Party) -> Par
     cluster = ctx.cluster(party) if party.actor else None
     if cluster is None or cluster.country or cluster.sector not in ctx.words.enforcer_sectors:
         return party
+    country = _located_in(ctx, candidate)
+    if country is None:
+        return party
+    force = ctx.implied_actor(cluster.sector, country)
+    return Party(force.id, party.text, True, party.token)
+
+
+def _located_in(ctx: EventContext, candidate: Candidate) -> str | None:
+    """The country of the town or region named as where the act was done ("in Beijing")."""
     place = place_of(ctx, candidate)
     where = ctx.cluster(place) if place is not None else None
-    if where is None or not where.country or where.kind != "location":
-        return party
-    force = ctx.implied_actor(cluster.sector, where.country)
-    return Party(force.id, party.text, True, party.token)
+    return where.country if where is not None and where.kind == "location" else None
 
 
 def as_crowd(ctx: EventContext, candidate: Candidate, party: Party) -> Party:

@@ -111,6 +111,7 @@ class EventWordsFile(BaseModel):
     political_sectors: Labels
     individual_sectors: Labels
     enforcer_sectors: Labels
+    force_sectors: Labels
     killing_verbs: Words
     giving: Roots
     targetless_roots: Roots
@@ -212,6 +213,7 @@ class EventWords:
     political_sectors: frozenset[str]
     individual_sectors: frozenset[str]
     enforcer_sectors: frozenset[str]
+    force_sectors: frozenset[str]
     killing_verbs: frozenset[str]
     giving: frozenset[str]
     targetless_roots: frozenset[str]

@@ -80,14 +80,14 @@ def complement_words(head: Token, include_head_context: bool) -> str:
         if child.dep_ in _NOT_COMPLEMENTS:
             continue
         tokens.extend(child.subtree)
-    if not include_head_context:
-        # in the passive the thing acted on is the subject ("the lawsuit was filed", "visas
-        # were denied") or the noun the participle describes ("tariffs imposed on China")
-        tokens += _passive_patient(head)
     if include_head_context:
         tokens += [head.head]
         if head.head.pos_ == "ADP":  # "went on strike", "took into custody"
             tokens += [head.head.head]
+    else:
+        # in the passive the thing acted on is the subject ("the lawsuit was filed", "visas
+        # were denied") or the noun the participle describes ("tariffs imposed on China")
+        tokens += _passive_patient(head)
     lemmas = " ".join([t.lemma_.lower() for t in tokens])
     lowers = " ".join([t.lower_ for t in tokens])
     return f" {lemmas} | {lowers} "
