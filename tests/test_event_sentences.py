@@ -826,3 +826,15 @@ def test_a_states_inferred_target_is_the_other_state_not_its_spokesperson():
                    "began restricting exports of some critical minerals.")
     assert [t for c, s, t in coded if c.startswith("17") and s == "China"] in (
         [], ["United States"])
+
+
+def test_a_police_force_s_hostile_act_without_a_target_is_done_to_its_country_s_civilians():
+    result = analyse_text("Riot police in Tehran smashed the windows of parked cars on Saturday.",
+                          published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    event = next(e for e in result.events if e.cameo == "1712")
+    assert (actors[event.target].country, actors[event.target].sector) == ("IRN", "CVL")
+    # nobody is implied for a request, nor for a doer of no known country
+    assert not [t for c, _, t in _coded("Police requested help on Saturday.") if t]
+    assert not [t for c, _, t in _coded("Riot police smashed the windows of parked cars.")
+                if c == "1712" and t]

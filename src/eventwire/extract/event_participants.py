@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
     from eventwire.nlp.components import ActorCluster
 
 __all__ = ["as_civilians", "as_crowd", "carried_parties", "code_for_doer", "counterpart",
+           "domestic_target",
            "implied_agent", "is_enforcer", "is_political", "last_doers", "names_both",
            "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state", "own_state",
            "parties_at", "party_at", "place_of", "reciprocal", "same_side", "subjects_of",
@@ -1031,6 +1032,23 @@ def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
                         return [Party(named.id, named.name, True, candidate.trigger)]
                 return [replace(other, token=candidate.trigger)]
     return []
+
+
+def domestic_target(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """Whom a domestic force's hostile act is aimed at when neither its sentence nor the story
+    before names anyone: police and courts act on their country's civilians ("riot police
+    smashed car windows"; event_words: ``implied_targets``)."""
+    if lookup(candidate.code).quad_class < 3:
+        return []  # "police requested help", "the court invited": no one is implied
+    doers = [ctx.cluster(p) for p in candidate.sources if p.named]
+    doers = [d for d in doers if d is not None]
+    if len(doers) != 1 or not doers[0].country:
+        return []
+    sector = ctx.words.implied_targets.get(doers[0].sector or "")
+    if sector is None:
+        return []
+    cluster = ctx.implied_actor(sector, doers[0].country)
+    return [Party(cluster.id, cluster.name, True, candidate.trigger)]
 
 
 def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:

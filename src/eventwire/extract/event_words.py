@@ -162,6 +162,7 @@ class EventWordsFile(BaseModel):
     acceptance: Words
     armed_sectors: Labels
     implied_agent_names: Annotated[dict[Label, Word], Field(min_length=1)]
+    implied_targets: Annotated[dict[Label, Label], Field(min_length=1)]
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,7 @@ class EventWords:
     acceptance: frozenset[str]
     armed_sectors: frozenset[str]
     implied_agent_names: MappingProxyType  # that sector -> the name the doer is shown by
+    implied_targets: MappingProxyType  # a domestic doer's sector -> its implied target's
 
     @classmethod
     def from_file(cls, data: EventWordsFile) -> EventWords:
@@ -269,7 +271,8 @@ class EventWords:
             value = getattr(data, f.name)
             if f.name == "pronoun_kinds":
                 value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
-            elif f.name in {"implied_agents", "implied_agent_names", "protester_harm"}:
+            elif f.name in {"implied_agents", "implied_agent_names", "implied_targets",
+                            "protester_harm"}:
                 value = MappingProxyType(dict(value))
             elif f.name == "phrasal_light":
                 value = frozenset((e.split()[1], e.split()[0]) for e in value)

@@ -48,6 +48,7 @@ from eventwire.extract.event_participants import (
     as_local_force,
     code_for_doer,
     counterpart,
+    domestic_target,
     implied_agent,
     names_both,
     next_actor,
@@ -165,7 +166,7 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             and not candidate.symmetric and candidate.match not in STATEMENT_MATCHES
             and candidate.code[:2] not in ctx.words.recipientless_roots):
         # "Beijing has balked at the terms": at whom the story has told the doer dealing with
-        inferred = counterpart(ctx, candidate)
+        inferred = counterpart(ctx, candidate) or domestic_target(ctx, candidate)
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
     # When a side names an actor, its unnamed things ("its troops") are not participants.
