@@ -838,3 +838,12 @@ def test_a_police_force_s_hostile_act_without_a_target_is_done_to_its_country_s_
     assert not [t for c, _, t in _coded("Police requested help on Saturday.") if t]
     assert not [t for c, _, t in _coded("Riot police smashed the windows of parked cars.")
                 if c == "1712" and t]
+
+
+def test_criticism_drawn_by_an_actors_decision_is_aimed_at_that_actor():
+    assert ("111", "Poland", "Germany") in _coded(
+        "Germany's decision drew sharp criticism from Poland.")
+    assert ("111", "Warsaw", "Berlin") in _coded(
+        "The decision by Berlin faced criticism from Warsaw.")
+    # a thing of no one's: no target is made up
+    assert not [c for c, _, _ in _coded("The plan drew criticism from Britain.") if c == "111"]

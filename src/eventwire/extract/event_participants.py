@@ -37,11 +37,10 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
     from eventwire.nlp.components import ActorCluster
 
 __all__ = ["as_civilians", "as_crowd", "carried_parties", "code_for_doer", "counterpart",
-           "domestic_target",
-           "implied_agent", "is_enforcer", "is_political", "last_doers", "names_both",
-           "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state", "own_state",
-           "parties_at", "party_at", "place_of", "reciprocal", "same_side", "subjects_of",
-           "through_modifier", "verb_parties"]
+           "domestic_target", "implied_agent", "is_enforcer", "is_political", "last_doers",
+           "named_inside", "names_both", "next_actor", "noun_sources", "noun_targets",
+           "objects_of", "one_state", "own_state", "parties_at", "party_at", "place_of",
+           "reciprocal", "same_side", "subjects_of", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -394,7 +393,7 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
                 member.dep_ not in SUBJECTS or member.dep_ == "nsubjpass"):
             # ("Russia's demand was rejected by NATO": a passive subject is acted on, as an
             # object is)
-            inner = _named_inside(ctx, member, victims=not reacted_to(ctx, member))
+            inner = named_inside(ctx, member, victims=not reacted_to(ctx, member))
             if inner is None:
                 found.append(party)
                 continue
@@ -442,7 +441,7 @@ def reacted_to(ctx: EventContext, noun: Token) -> bool:
                                 for s in senses)
 
 
-def _named_inside(ctx: EventContext, head: Token, depth: int = 2,
+def named_inside(ctx: EventContext, head: Token, depth: int = 2,
                   victims: bool = True) -> Party | None:
     """The actor a thing belongs to or comes from: "calls by Kofi Annan", "the withdrawal
     of Serbian forces", "a deal with Iran", "Iran's proposal"; without ``victims``, not the
@@ -756,7 +755,7 @@ def _anaphor(ctx: EventContext, token: Token) -> Party | None:
     lemma = token.lemma_.lower()
     if lemma in ctx.words.act_nouns and any(
             c.dep_ == "det" and c.lower_ in ctx.words.act_determiners for c in token.children):
-        if _named_inside(ctx, token) is not None:
+        if named_inside(ctx, token) is not None:
             return None  # "the move announced by Pompeo" names its doer
         # "The League condemned the move": the act, not the reactions to it
         doers = last_doers(ctx, token, 2, skip_codes=ctx.words.reaction_codes)

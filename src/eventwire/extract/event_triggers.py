@@ -24,6 +24,7 @@ from eventwire.extract.event_participants import (
     carried_parties,
     claimant,
     is_political,
+    named_inside,
     noun_sources,
     noun_targets,
     objects_of,
@@ -34,6 +35,7 @@ from eventwire.extract.event_participants import (
 )
 from eventwire.extract.event_statements import allegation, evaluation, statement
 from eventwire.extract.syntax import (
+    SUBJECTS,
     asked_clause,
     choose,
     has_object,
@@ -290,7 +292,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
                               if c.dep_ == "prep" and c.lower_ == "from"
                               for g in c.children if g.dep_ == "pobj"
                               for p in parties_at(ctx, g)]
-        targets = [p for p in subjects_of(ctx, governor) if p.named]
+        targets = [p for p in subjects_of(ctx, governor) if p.named] or [
+            # "Germany's decision drew criticism from Poland": aimed at the decision's owner
+            inner for s in governor.children if s.dep_ in SUBJECTS
+            and (inner := named_inside(ctx, s, victims=False)) is not None]
         if sources and targets:
             candidate = Candidate(
                 code=sense.code, trigger=noun, start=noun.i, end=noun.i + 1, sources=sources,
