@@ -291,3 +291,23 @@ def test_two_names_joined_by_a_hyphen_are_two_actors(actors_of):
 def test_separatists_are_rebels(actors_of):
     actors = actors_of("The separatists attacked a police station in the east.")
     assert actor_named(actors, "separatists").sector == "REB"
+
+
+def test_a_hyphenated_owner_or_leader_names_whose_thing_or_act_it_is():
+    from eventwire.api import analyse_text
+
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        result = analyse_text(text, published="2024-03-05", min_confidence=0)
+        country = {a.id: a.country for a in result.actors}
+        return [(e.cameo[:2], country.get(e.source), country.get(e.target))
+                for e in result.events]
+
+    assert ("19", "SAU", "YEM") in coded(
+        "The Saudi-led blockade of Yemen's ports has continued for months.")
+    assert ("19", "YEM", "GRC") in coded(
+        "Houthi rebels launched a drone attack on a Greek-owned tanker on Tuesday.")
+    assert ("19", "SAU", "YEM") in coded("The Saudi-led coalition bombed Sanaa on Monday.")
+    # made or backed by a country is not the country's
+    assert not [s for _, s, _ in coded("Russian-made drones hit Kyiv.") if s == "RUS"]
+    assert not [s for _, s, _ in coded("Iran-backed militias attacked a US base in Syria.")
+                if s == "IRN"]

@@ -483,6 +483,15 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
     return owner
 
 
+def _belonging_to(ctx: EventContext, token: Token) -> Token | None:
+    """The name of the actor a hyphenated participle names ("Saudi-led", "Greek-owned";
+    roles.yaml: ``belonging``): whose the thing or the act it describes is."""
+    if token.dep_ != "amod" or token.lemma_.lower() not in lexicon().belonging:
+        return None
+    return next((g for g in token.children
+                 if g.dep_ in {"npadvmod", "compound", "nmod"} and g.i in ctx.actor_of), None)
+
+
 def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party | None:
     """The party ``token`` names, if any; with ``own_only`` only an actor, a name or what
     acts for one (not the words of an unnamed thing, nor a pronoun's antecedent)."""
@@ -497,6 +506,9 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
             return party_at(ctx, inner[0], own_only)
     if token.ent_type_ in ctx.words.not_parties:
         return None
+    owner = _belonging_to(ctx, token)
+    if owner is not None:
+        token = owner  # "the Saudi-led blockade": done by Saudi Arabia
     cluster = ctx.actor_of.get(token.i)
     if cluster is None and token.dep_ == "appos" and token.pos_ == "NOUN":
         # "the Alliance for American Manufacturing, a group that has applauded ...": the
@@ -510,7 +522,8 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
     for child in token.children:
         # "Ukrainian leaders", "Iran's army" act for their country; "Canada's fires" do not
         if child.dep_ in _MODIFIERS and (agentive or child.dep_ != "poss") and not former:
-            cluster = ctx.actor_of.get(child.i)
+            owner = _belonging_to(ctx, child)  # "a Greek-owned tanker"
+            cluster = ctx.actor_of.get((owner or child).i)
             if cluster is None and agentive and child.lower_ in {"its", "their"}:
                 cluster = _owner_of(ctx, child)  # "Ukraine denied its drones attacked"
             if cluster is not None:

@@ -382,7 +382,11 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
                 )
             )
             continue
-        if _country_of_thing(span, ent.label_, hyphenated):
+        if _country_of_thing(span, ent.label_, hyphenated) or (
+                hyphenated and ent.label_ in {"NORP", "GPE"} and _belongs(span)
+                and country_of(text) is not None):
+            # ("a Greek-owned tanker", "the Saudi-led blockade": the country's, as "a Greek
+            # tanker" is)
             # "Russian aircraft bombed", "welcomed the Senegalese plan": no role noun carries
             # the country, so the country itself takes part (as the owner of the thing)
             country = country_of(text)
@@ -498,6 +502,16 @@ def _owns_thing(span: Span) -> bool:
         and not head.ent_type_
         and head.dep_ in _PARTICIPANT_DEPS
     )
+
+
+def _belongs(span: Span) -> bool:
+    """Whether a name before a hyphen says whose the next noun is: "the Saudi-led blockade",
+    "a Greek-owned tanker" (roles.yaml: ``belonging``)."""
+    participle = span.root.head
+    # (not of a role noun: "the Saudi-led coalition" is one actor, coded by its own words)
+    return (span.end + 1 < len(span.doc) and participle.i == span.end + 1
+            and participle.dep_ == "amod" and participle.lemma_.lower() in lexicon().belonging
+            and not _names_actor(participle.head))
 
 
 def _country_of_thing(span: Span, label: str, hyphenated: bool) -> bool:
