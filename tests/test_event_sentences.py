@@ -847,3 +847,19 @@ def test_criticism_drawn_by_an_actors_decision_is_aimed_at_that_actor():
         "The decision by Berlin faced criticism from Warsaw.")
     # a thing of no one's: no target is made up
     assert not [c for c, _, _ in _coded("The plan drew criticism from Britain.") if c == "111"]
+
+
+def test_an_attack_claimed_by_a_group_is_its_own_and_a_sea_is_no_target():
+    assert ("195", "Islamic State group", "Kabul") in _coded(
+        "The Islamic State group claimed the bombing of a mosque in Kabul.")
+    assert not [t for c, _, t in _coded("Iranian forces seized an oil tanker in the Gulf of "
+                                        "Oman.") if t == "the Gulf of Oman"]
+    # a claim denied makes no doer
+    assert not [s for _, s, _ in _coded("Hamas did not claim the attack on the mosque.") if s]
+
+
+def test_the_un_general_assembly_is_an_international_body_not_of_the_country_it_names():
+    result = analyse_text("The UN General Assembly adopted a resolution calling for a truce "
+                          "in Gaza.", published="2024-03-05", min_confidence=0)
+    assembly = next(a for a in result.actors if "General Assembly" in a.name)
+    assert (assembly.country, assembly.sector) == (None, "IGO")

@@ -153,8 +153,15 @@ def _attack_noun(ctx: EventContext, token: Token) -> bool:
 
 def claimant(ctx: EventContext, act: Token) -> list[Party]:
     """Who claims an act as theirs: "the Taliban claimed responsibility for shooting down the
-    helicopter", "... for the attack": the claimant is its doer."""
+    helicopter", "... for the attack", "the attack was claimed by the Houthis": the claimant is
+    its doer."""
     prep = act.head
+    if act.dep_ in {"dobj", "nsubjpass"} and prep.lemma_.lower() in ctx.words.claiming_verbs and (
+            not any(c.dep_ == "neg" for c in prep.children)):
+        if act.dep_ == "dobj":
+            return [p for c in prep.children if c.dep_ == "nsubj" for p in parties_at(ctx, c)]
+        return [p for a in prep.children if a.dep_ == "agent" for g in a.children
+                if g.dep_ == "pobj" for p in parties_at(ctx, g)]
     if act.dep_ not in {"pcomp", "pobj"} or prep.lower_ != "for" or prep.dep_ != "prep":
         return []
     owned = prep.head
@@ -1115,8 +1122,12 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
 def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
     """Where a physical act happened stands for its target when no actor is named
     ("lifted the curfew in Montenegro", "shelled the capital Juba")."""
-    heads = [candidate.trigger, *(p.token for p in candidate.targets),
-             *(c for c in candidate.trigger.children if c.dep_ == "dobj"),  # "its embassy in"
+    trigger = candidate.trigger
+    heads = [trigger, *(p.token for p in candidate.targets),
+             *(c for c in trigger.children if c.dep_ == "dobj"),  # "its embassy in"
+             # what an act noun is done to: "the bombing of a mosque in Kabul"
+             *(g for c in trigger.children if trigger.pos_ == "NOUN" and c.dep_ == "prep"
+               and c.lower_ in {"of", "on"} for g in c.children if g.dep_ == "pobj"),
              # "killed 23 people when they blew themselves up in Tel Aviv": the same moment
              *(c for c in candidate.trigger.children if c.dep_ == "advcl" and any(
                  w.lower_ in ctx.words.same_moment for w in c.children
@@ -1134,8 +1145,13 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
                     if pobj.lemma_.lower() in ctx.lex.nouns and not pobj.ent_type_:
                         continue  # "killed in Israeli air strikes": an act, not a place
                     party = party_at(ctx, pobj)
-                    if party is not None and party.named and pobj.ent_type_ in {
+                    if party is None or not party.named or pobj.ent_type_ not in {
                             "GPE", "LOC", "FAC", ""}:
+                        continue
+                    cluster = ctx.cluster(party)
+                    if (cluster.country if cluster is not None else pobj.ent_type_ != "LOC"):
+                        # (a sea or a region of no one country is where, not whom: "seized
+                        # a tanker in the Gulf of Oman")
                         return party
     return None
 

@@ -89,6 +89,7 @@ class EventWordsFile(BaseModel):
     aiming: Words
     claimed_acts: Words
     owning_verbs: Words
+    claiming_verbs: Words
     reason_preps: Words
     act_pronouns: Words
     act_nouns: Words
@@ -193,6 +194,7 @@ class EventWords:
     aiming: frozenset[str]
     claimed_acts: frozenset[str]
     owning_verbs: frozenset[str]
+    claiming_verbs: frozenset[str]
     reason_preps: frozenset[str]
     act_pronouns: frozenset[str]
     act_nouns: frozenset[str]
