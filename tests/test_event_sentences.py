@@ -863,3 +863,11 @@ def test_the_un_general_assembly_is_an_international_body_not_of_the_country_it_
                           "in Gaza.", published="2024-03-05", min_confidence=0)
     assembly = next(a for a in result.actors if "General Assembly" in a.name)
     assert (assembly.country, assembly.sector) == (None, "IGO")
+
+
+def test_coordinated_nationalities_before_a_noun_are_one_participant_each():
+    coded = _event_countries("French and Egyptian warships on Monday launched ten days of war "
+                             "games.")
+    assert ("062", "FRA", "EGY") in coded
+    coded = _event_countries("US and British jets struck Houthi targets in Yemen.")
+    assert {s for _, s, _ in coded} == {"USA", "GBR"}

@@ -424,8 +424,17 @@ def _included(ctx: EventContext, noun: Token) -> list[Party]:
 
 def _joint_owners(ctx: EventContext, token: Token) -> list[Party]:
     """ "The leaders of India and China met": the coordinated states of a role noun's
-    "of" phrase are the participants, one each."""
-    if token.lemma_.lower() not in ctx.words.agents or conjuncts(token):
+    "of" phrase are the participants, one each; so are coordinated nationalities before a
+    noun ("French and Egyptian warships", "Israeli and Palestinian negotiators")."""
+    if conjuncts(token):
+        return []
+    for modifier in (c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}):
+        # (conjuncts() follows nouns only; nationalities are adjectives)
+        members = [modifier, *(c for c in modifier.children if c.dep_ == "conj")]
+        clusters = [ctx.actor_of.get(m.i) for m in members]
+        if len(members) > 1 and all(c is not None and c.country for c in clusters):
+            return [Party(c.id, c.name, True, token) for c in clusters if c is not None]
+    if token.lemma_.lower() not in ctx.words.agents:
         return []
     # "officials from Mexico, Canada and Japan made concessions": one each too
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
@@ -1148,10 +1157,8 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
                     if party is None or not party.named or pobj.ent_type_ not in {
                             "GPE", "LOC", "FAC", ""}:
                         continue
-                    cluster = ctx.cluster(party)
-                    if (cluster.country if cluster is not None else pobj.ent_type_ != "LOC"):
-                        # (a sea or a region of no one country is where, not whom: "seized
-                        # a tanker in the Gulf of Oman")
+                    if pobj.lemma_.lower() not in ctx.words.open_waters:
+                        # (a sea is where, not whom: "seized a tanker in the Gulf of Oman")
                         return party
     return None
 

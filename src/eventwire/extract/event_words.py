@@ -68,6 +68,7 @@ class EventWordsFile(BaseModel):
     np_target_preps: Words
     noun_target_preps: Words
     place_preps: Words
+    open_waters: Words
     # participants: who may be one
     not_parties: Labels
     entity_labels: Labels
@@ -174,6 +175,7 @@ class EventWords:
     np_target_preps: frozenset[str]
     noun_target_preps: frozenset[str]
     place_preps: frozenset[str]
+    open_waters: frozenset[str]
     not_parties: frozenset[str]
     entity_labels: frozenset[str]
     named_things: frozenset[str]
