@@ -871,3 +871,14 @@ def test_coordinated_nationalities_before_a_noun_are_one_participant_each():
     assert ("062", "FRA", "EGY") in coded
     coded = _event_countries("US and British jets struck Houthi targets in Yemen.")
     assert {s for _, s, _ in coded} == {"USA", "GBR"}
+
+
+def test_intercepting_a_boat_restricts_movement_and_intercepting_a_missile_is_no_act():
+    assert ("191", "Israeli navy", None) in [
+        (c, s, None) for c, s, _ in _coded("The Israeli navy intercepted a boat trying to "
+                                           "reach Gaza.")]
+    assert ("170", "Greek coast guard", "migrants") in _coded(
+        "The Greek coast guard intercepted migrants off Lesbos.")
+    assert not _coded("Ukraine intercepted 30 Russian drones overnight.")
+    assert ("1721", "Russian embassy") in [(c, t) for c, _, t in _coded(
+        "X suspended the account of the Russian embassy.")]
