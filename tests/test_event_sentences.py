@@ -882,3 +882,9 @@ def test_intercepting_a_boat_restricts_movement_and_intercepting_a_missile_is_no
     assert not _coded("Ukraine intercepted 30 Russian drones overnight.")
     assert ("1721", "Russian embassy") in [(c, t) for c, _, t in _coded(
         "X suspended the account of the Russian embassy.")]
+
+
+def test_support_or_funding_for_someone_is_aimed_at_them():
+    assert ("051", "Germany", "Ukraine") in _coded("Germany reaffirmed its support for Ukraine.")
+    assert ("162", "United States", "Bosnia") in _coded(
+        "The United States suspended part of a military aid programme for Bosnia.")
