@@ -888,3 +888,9 @@ def test_support_or_funding_for_someone_is_aimed_at_them():
     assert ("051", "Germany", "Ukraine") in _coded("Germany reaffirmed its support for Ukraine.")
     assert ("162", "United States", "Bosnia") in _coded(
         "The United States suspended part of a military aid programme for Bosnia.")
+
+
+def test_a_lone_gunman_assaults_and_gunmen_use_force():
+    assert [c for c, _, _ in _coded("A gunman shot two people outside a synagogue in Paris.")
+            ] == ["180"]
+    assert "190" in [c for c, _, _ in _coded("Gunmen attacked a village in Mali.")]

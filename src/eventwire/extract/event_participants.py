@@ -885,7 +885,8 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         # siege or an occupation stays what it is
         return "175"
     if cluster.sector in ctx.words.individual_sectors or (
-            cluster.sector is None and cluster.kind == "person"):
+            cluster.sector is None and cluster.kind == "person") or (
+            cluster.sector in ctx.words.lone_sectors and source.token.tag_ == "NN"):
         killing = code == "1823" or source.token.head.lemma_ in ctx.words.killing_verbs
         return "1823" if killing else "180"
     return code

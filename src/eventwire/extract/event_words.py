@@ -112,6 +112,7 @@ class EventWordsFile(BaseModel):
     # sectors and codes
     political_sectors: Labels
     individual_sectors: Labels
+    lone_sectors: Labels
     enforcer_sectors: Labels
     force_sectors: Labels
     killing_verbs: Words
@@ -217,6 +218,7 @@ class EventWords:
     team_nouns: frozenset[str]
     political_sectors: frozenset[str]
     individual_sectors: frozenset[str]
+    lone_sectors: frozenset[str]
     enforcer_sectors: frozenset[str]
     force_sectors: frozenset[str]
     killing_verbs: frozenset[str]
