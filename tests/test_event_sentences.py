@@ -894,3 +894,10 @@ def test_a_lone_gunman_assaults_and_gunmen_use_force():
     assert [c for c, _, _ in _coded("A gunman shot two people outside a synagogue in Paris.")
             ] == ["180"]
     assert "190" in [c for c, _, _ in _coded("Gunmen attacked a village in Mali.")]
+
+
+def test_a_measure_an_actor_made_acts_for_its_maker_not_for_its_supporters():
+    assert ("1722", "parliament", "opposition party") in _coded(
+        "The parliament passed a law that bans the opposition party.")
+    assert not [s for c, s, _ in _coded("Hungary will support a resolution that bans the "
+                                        "opposition party.") if c == "1722" and s == "Hungary"]

@@ -192,14 +192,18 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             if not subjects and token.i != verb.i:
                 # "Ruto is expected to visit": the raised subject does the visiting
                 subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if subjects and token.dep_ == "relcl" and _authored(ctx, token.head) and all(
+                s.lower_ in ctx.words.relative_pronouns for s in subjects) and (
+                token.head.head.lemma_.lower() in ctx.words.authoring_verbs):
+            # "Putin signed decrees that allow the confiscation": the decree acts for its maker
+            token = token.head.head
+            continue
         if subjects:
             return [p for s in subjects for p in parties_at(ctx, s)]
         if token.dep_ in {"relcl", "acl"} and (token is verb or not through_conj):
-            document = token.head
-            if (token.dep_ == "acl" and document.lemma_.lower() in lexicon().documents
-                    and document.dep_ == "dobj" and document.i not in ctx.actor_of):
+            if token.dep_ == "acl" and _authored(ctx, token.head):
                 # "the PKK issued a declaration demanding that ...": its author demands
-                token = document.head
+                token = token.head.head
                 continue
             # "forces using tear gas to disperse protests": the forces disperse them too
             return parties_at(ctx, _coordination_head(token.head))
@@ -234,6 +238,14 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             continue
         break
     return []
+
+
+def _authored(ctx: EventContext, document: Token) -> bool:
+    """Whether ``document`` is a document or measure someone made or issued, which says or
+    does what its maker does ("signed a decree", "issued a declaration"; roles.yaml:
+    ``documents``)."""
+    return (document.lemma_.lower() in lexicon().documents and document.dep_ == "dobj"
+            and document.i not in ctx.actor_of)
 
 
 def _coordination_head(noun: Token) -> Token:

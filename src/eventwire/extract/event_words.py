@@ -79,6 +79,7 @@ class EventWordsFile(BaseModel):
     quantities: Words
     generic: Words
     relative_pronouns: Words
+    authoring_verbs: Words
     personal_pronouns: Words
     plural_pronouns: Words
     first_person: Words
@@ -186,6 +187,7 @@ class EventWords:
     quantities: frozenset[str]
     generic: frozenset[str]
     relative_pronouns: frozenset[str]
+    authoring_verbs: frozenset[str]
     personal_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     first_person: frozenset[str]
