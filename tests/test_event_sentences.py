@@ -901,3 +901,8 @@ def test_a_measure_an_actor_made_acts_for_its_maker_not_for_its_supporters():
         "The parliament passed a law that bans the opposition party.")
     assert not [s for c, s, _ in _coded("Hungary will support a resolution that bans the "
                                         "opposition party.") if c == "1722" and s == "Hungary"]
+
+
+def test_a_sea_a_missile_was_fired_into_is_no_target():
+    assert not [t for _, _, t in _coded("North Korea fired a ballistic missile into the Sea of "
+                                        "Japan.") if t and "Sea" in t]

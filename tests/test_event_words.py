@@ -23,7 +23,7 @@ from eventwire.settings import Settings
 # lists of entity labels, CAMEO sectors and PLOVER categories: uppercase codes, not words
 UPPERCASE = {"not_parties", "entity_labels", "named_things", "political_sectors",
              "individual_sectors", "enforcer_sectors", "force_sectors", "needs_recipient",
-             "armed_sectors"}
+             "armed_sectors", "lone_sectors"}
 # lists of CAMEO roots
 ROOTS = {"giving", "targetless_roots", "doerless_roots", "no_place"}
 
@@ -44,6 +44,9 @@ def test_every_list_is_non_empty_and_in_its_case() -> None:
             words = value if lemma_keyed else value.values()
             labels = value.values() if lemma_keyed else value
             assert all(w == w.lower() for w in words) and all(s == s.upper() for s in labels)
+            continue
+        if key == "implied_targets":  # sector -> sector
+            assert all(s == s.upper() for pair in value.items() for s in pair)
             continue
         if isinstance(value, dict):  # pronoun_kinds: pronoun -> actor kinds
             entries = list(value) + [w for kinds in value.values() for w in kinds]

@@ -534,6 +534,8 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
             return party_at(ctx, inner[0], own_only)
     if token.ent_type_ in ctx.words.not_parties:
         return None
+    if token.ent_type_ == "LOC" and token.lemma_.lower() in ctx.words.open_waters:
+        return None  # a sea is where an act happened, never whom: "fired into the Sea of Japan"
     owner = _belonging_to(ctx, token)
     if owner is not None:
         token = owner  # "the Saudi-led blockade": done by Saudi Arabia
@@ -1167,11 +1169,8 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
                     if pobj.lemma_.lower() in ctx.lex.nouns and not pobj.ent_type_:
                         continue  # "killed in Israeli air strikes": an act, not a place
                     party = party_at(ctx, pobj)
-                    if party is None or not party.named or pobj.ent_type_ not in {
+                    if party is not None and party.named and pobj.ent_type_ in {
                             "GPE", "LOC", "FAC", ""}:
-                        continue
-                    if pobj.lemma_.lower() not in ctx.words.open_waters:
-                        # (a sea is where, not whom: "seized a tanker in the Gulf of Oman")
                         return party
     return None
 
