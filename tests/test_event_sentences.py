@@ -906,3 +906,10 @@ def test_a_measure_an_actor_made_acts_for_its_maker_not_for_its_supporters():
 def test_a_sea_a_missile_was_fired_into_is_no_target():
     assert not [t for _, _, t in _coded("North Korea fired a ballistic missile into the Sea of "
                                         "Japan.") if t and "Sea" in t]
+
+
+def test_driving_a_car_into_people_is_an_assault_and_troops_put_on_alert_mobilise():
+    assert ("180", "Palestinian man", "Israeli soldiers") in _coded(
+        "A Palestinian man rammed his car into Israeli soldiers at a checkpoint.")
+    assert not _coded("The plane crashed into a mountain.")
+    assert "152" in [c for c, _, _ in _coded("Serbia put its troops on high alert.")]
