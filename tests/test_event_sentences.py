@@ -913,3 +913,8 @@ def test_driving_a_car_into_people_is_an_assault_and_troops_put_on_alert_mobilis
         "A Palestinian man rammed his car into Israeli soldiers at a checkpoint.")
     assert not _coded("The plane crashed into a mountain.")
     assert "152" in [c for c, _, _ in _coded("Serbia put its troops on high alert.")]
+
+
+def test_asking_an_actor_to_act_is_an_appeal_whatever_the_act():
+    assert ("020", "Biden", "Congress") in _coded("Biden asked Congress to approve the aid "
+                                                  "package.")
