@@ -918,3 +918,9 @@ def test_driving_a_car_into_people_is_an_assault_and_troops_put_on_alert_mobilis
 def test_asking_an_actor_to_act_is_an_appeal_whatever_the_act():
     assert ("020", "Biden", "Congress") in _coded("Biden asked Congress to approve the aid "
                                                   "package.")
+
+
+def test_an_act_someone_would_like_to_see_is_not_done():
+    result = analyse_text("Some advisers would like to see China agree to large purchases.",
+                          published="2024-03-05", min_confidence=0)
+    assert all(e.hypothetical for e in result.events if e.cameo_root == "03")
