@@ -437,7 +437,8 @@ def _included(ctx: EventContext, noun: Token) -> list[Party]:
 def _joint_owners(ctx: EventContext, token: Token) -> list[Party]:
     """ "The leaders of India and China met": the coordinated states of a role noun's
     "of" phrase are the participants, one each; so are coordinated nationalities before a
-    noun ("French and Egyptian warships", "Israeli and Palestinian negotiators")."""
+    noun that is no role ("French and Egyptian warships", "US and British jets": a role noun,
+    "Israeli and Palestinian negotiators", is one actor of the actors stage)."""
     if conjuncts(token):
         return []
     for modifier in (c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}):
