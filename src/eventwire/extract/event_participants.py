@@ -156,12 +156,10 @@ def claimant(ctx: EventContext, act: Token) -> list[Party]:
     helicopter", "... for the attack", "the attack was claimed by the Houthis": the claimant is
     its doer."""
     prep = act.head
-    if act.dep_ in {"dobj", "nsubjpass"} and prep.lemma_.lower() in ctx.words.claiming_verbs and (
-            not any(c.dep_ == "neg" for c in prep.children)):
-        if act.dep_ == "dobj":
-            return [p for c in prep.children if c.dep_ == "nsubj" for p in parties_at(ctx, c)]
-        return [p for a in prep.children if a.dep_ == "agent" for g in a.children
-                if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+    if act.dep_ in {"dobj", "nsubjpass"} and prep.lemma_.lower() in ctx.words.claiming_verbs:
+        # (the claiming verb's subject, or its passive's "by" agent)
+        claims = not any(c.dep_ == "neg" for c in prep.children)
+        return subjects_of(ctx, prep) if claims else []
     if act.dep_ not in {"pcomp", "pobj"} or prep.lower_ != "for" or prep.dep_ != "prep":
         return []
     owned = prep.head

@@ -382,11 +382,7 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
                 )
             )
             continue
-        if _country_of_thing(span, ent.label_, hyphenated) or (
-                hyphenated and ent.label_ in {"NORP", "GPE"} and _belongs(span)
-                and country_of(text) is not None):
-            # ("a Greek-owned tanker", "the Saudi-led blockade": the country's, as "a Greek
-            # tanker" is)
+        if _country_of_thing(span, ent.label_, hyphenated):
             # "Russian aircraft bombed", "welcomed the Senegalese plan": no role noun carries
             # the country, so the country itself takes part (as the owner of the thing)
             country = country_of(text)
@@ -515,8 +511,14 @@ def _belongs(span: Span) -> bool:
 
 
 def _country_of_thing(span: Span, label: str, hyphenated: bool) -> bool:
-    """A nationality or country premodifying a participant that is not a role noun."""
-    if label not in {"NORP", "GPE"} or hyphenated or not _is_premodifier(span):
+    """A nationality or country premodifying a participant that is not a role noun, or
+    owning it through a hyphenated participle ("a Greek-owned tanker", "the Saudi-led
+    blockade": the country's, as "a Greek tanker" is)."""
+    if label not in {"NORP", "GPE"}:
+        return False
+    if hyphenated:
+        return _belongs(span) and country_of(span.text) is not None
+    if not _is_premodifier(span):
         return False
     if label == "GPE" and span.root.dep_ == "poss":
         return False  # "Iran's army" is handled as a name of its own
