@@ -177,6 +177,20 @@ def test_a_listed_name_the_tagger_missed_is_still_a_person(actors_of):
     assert (modi.kind, modi.country, modi.sector) == ("person", "IND", "GOV")
 
 
+def test_a_listed_surname_the_tagger_took_for_a_nationality_is_a_person(actors_of):
+    trump = actor_named(actors_of("Trump threatened Japan with new tariffs."), "Trump")
+    assert (trump.kind, trump.country, trump.sector) == ("person", "USA", "GOV")
+    # a people no list knows as a person stays what it was
+    assert not [a for a in actors_of("Sunni clerics met in the capital.") if a.name == "Sunni"
+                and a.kind == "person"]
+
+
+def test_a_known_group_the_tagger_took_for_a_nationality_owns_its_attack(actors_of):
+    actors = actors_of("A Houthi drone attack on a tanker caused a fire on Tuesday.")
+    houthis = [a for a in actors if a.country == "YEM"]
+    assert houthis and houthis[0].sector == "REB"
+
+
 def test_envoys_are_not_given_the_country_that_expels_them(actors_of):
     actors = actors_of("Venezuela expelled the ambassadors of seven Latin American countries.")
     assert actor_named(actors, "ambassadors of seven Latin American countries").country is None

@@ -924,3 +924,29 @@ def test_an_act_someone_would_like_to_see_is_not_done():
     result = analyse_text("Some advisers would like to see China agree to large purchases.",
                           published="2024-03-05", min_confidence=0)
     assert all(e.hypothetical for e in result.events if e.cameo_root == "03")
+
+
+def test_a_policy_an_actor_adopted_is_that_actors_when_criticised():
+    assert ("111", "United Nations", "Malaysia") in {
+        (c, s and s.removeprefix("The "), t) for c, s, t in _coded(
+            "The United Nations criticised the policy that Malaysia adopted last year.")}
+    # an actor who only rejected the plan did not make it
+    coded = _coded("The EU criticised the plan that Israel rejected in March.")
+    assert not [t for c, _, t in coded if c.startswith("11") and t == "Israel"]
+
+
+def test_a_phone_call_held_by_two_leaders_is_between_them():
+    assert ("041", "Biden", "Xi") in _coded("Biden and Xi held a phone call on Tuesday.")
+
+
+def test_a_resolution_vetoed_calls_for_nothing_in_the_vetoers_name_and_keeps_its_date():
+    result = analyse_text(
+        "The United States vetoed a Security Council resolution calling for a ceasefire in "
+        "Gaza on Friday.", published="2024-03-05", min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    veto = next(e for e in result.events if e.trigger.text == "vetoed")
+    assert veto.date == "2024-03-01"  # the Friday the parser hangs on the participle
+    calls = [e for e in result.events if e.cameo_root == "02"]
+    assert all(names.get(e.source) != "The United States" for e in calls)
+    issued = _coded("The PKK issued a declaration demanding that Turkey release prisoners.")
+    assert [s for c, s, _ in issued if c == "100"] == ["Kurdistan Workers' Party"]  # (the maker)

@@ -30,6 +30,7 @@ from eventwire.extract.event_lexicon import lexicon
 from eventwire.extract.event_words import EventWords, event_words
 from eventwire.extract.syntax import clause_of
 from eventwire.nlp.doctext import doc_text, line_break_tokens, paragraphs
+from eventwire.nlp.lexicon import lexicon as roles_lexicon
 
 Basis = Literal["explicit", "relative", "carried", "publication", "undated"]
 
@@ -591,7 +592,10 @@ def _describing(head: Token, governing: set[Token]) -> bool:
     token = head
     while token.head.i != token.i and token not in governing:
         if token.dep_ in {"relcl", "acl"}:
-            return True
+            # (not what a document says it for: "vetoed a resolution calling for a ceasefire
+            # on Friday", where the parser hangs the main act's date on the participle)
+            return not (token.dep_ == "acl" and token.tag_ == "VBG"
+                        and token.head.lemma_.lower() in roles_lexicon().documents)
         token = token.head
     return False
 

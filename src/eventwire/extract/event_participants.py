@@ -199,7 +199,8 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
         if subjects:
             return [p for s in subjects for p in parties_at(ctx, s)]
         if token.dep_ in {"relcl", "acl"} and (token is verb or not through_conj):
-            if token.dep_ == "acl" and _authored(ctx, token.head):
+            if token.dep_ == "acl" and _authored(ctx, token.head) and (
+                    token.head.head.lemma_.lower() in ctx.words.authoring_verbs):
                 # "the PKK issued a declaration demanding that ...": its author demands
                 token = token.head.head
                 continue
@@ -498,6 +499,10 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
                     party = party_at(ctx, child, own_only=True)
                     if party is not None and party.named:
                         return party
+                elif child.dep_ == "relcl" and token is head:
+                    maker = _relative_maker(ctx, child)
+                    if maker is not None:
+                        return maker
                 elif child.dep_ == "acl":  # "a peace plan drawn up by Senegal"
                     # ("assets belonging to Russian oligarchs": whose they are)
                     for pobj in (g for a in child.children if a.dep_ == "agent" or (
@@ -508,6 +513,29 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
                             return party
         frontier = following
     return owner
+
+
+def _relative_maker(ctx: EventContext, clause: Token) -> Party | None:
+    """Whose a thing is by the relative clause that says who made or did it: "the policy
+    (that) Malaysia adopted", "the sanctions Washington imposed". Not a clause whose verb
+    only reacts to it ("the plan Israel rejected") or receives it ("the tariffs China
+    faces"), nor one whose relative pronoun is the subject ("the attack that killed ...")."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].lower_ in ctx.words.relative_pronouns:
+        return None
+    if any(c.dep_ == "dobj" and c.lower_ not in ctx.words.relative_pronouns
+           for c in clause.children):
+        return None  # the thing is no object of the clause ("the day he signed the deal")
+    lemma = clause.lemma_.lower()
+    if lemma in ctx.words.receiving_verbs:
+        return None
+    if lemma not in ctx.words.authoring_verbs and lemma not in ctx.words.holding_verbs:
+        senses = ctx.lex.senses(lemma)
+        if not senses or all(s.code.startswith(tuple(ctx.words.reaction_codes))
+                             for s in senses):
+            return None  # no act ("the policy Malaysia likes"), or a reaction to the thing
+    party = party_at(ctx, subjects[0])
+    return party if party is not None and party.named else None
 
 
 def _belonging_to(ctx: EventContext, token: Token) -> Token | None:

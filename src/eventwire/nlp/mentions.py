@@ -368,8 +368,10 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         known = known_name(text)
         hyphenated = span.end < len(doc) and doc[span.end].text == "-"  # "Indian-administered"
         paired = _pair_first(span)  # "the EU-China summit": both sides are actors
-        if ent.label_ == "ORG" and known and known.sector != "BUS" and _owns_thing(span):
+        if (ent.label_ == "ORG" or (ent.label_ == "NORP" and known and known.kind != "country")
+                ) and known and known.sector != "BUS" and _owns_thing(span):
             # "a U.N. Security Council resolution", "United Nations planes": the body takes part
+            # (so does a group the tagger calls a nationality: "a Houthi drone attack")
             _take(taken, span)
             found.append(
                 Mention(
@@ -550,6 +552,9 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
             (c for m in span.root.lefts if m.dep_ in {"amod", "compound"}
              and (c := country_of(m.text))), None)  # "Iraqi Kurds"
         if country is None:
+            if people().find([text]) is not None:
+                # "Trump threatened Japan": the tagger's nationality is a listed person
+                return Mention(span, "person", named=True, key=text)
             return None
         return Mention(
             span, "group", named=True, key=text, attrs=Attributes(country=country), plural=True
