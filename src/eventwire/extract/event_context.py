@@ -59,6 +59,9 @@ class EventContext:
     dealings: list[tuple[int, int, str, Party]] = field(default_factory=list)
     # the date of the last dated act told by each word ("call"): what "during the call" means
     word_dates: dict[str, str] = field(default_factory=dict)
+    # the first date named for an act by (CAMEO root, trigger lemma), whoever its parties: the
+    # date of a background mention of the same act that has none of its own
+    act_dates: dict[tuple[str, str], str] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)  # window_start's
     # the quotes' look-up index (see _quote_index)
     _indexed_quotes: int = field(default=-1, repr=False)

@@ -79,6 +79,7 @@ def extract_events(
     scope = DateScope(doc, document.published, ctx.words, ctx.tokens)
     events: list[Event] = []
     quoted: set[tuple[str | None, str]] = set()  # (speaker, quote) already coded as comment
+    undated: list[tuple[Event, str]] = []  # background acts with no date, and their words
     for sent in scope.segments:
         coded = [(candidate, list(_events_of(ctx, candidate, scope)))
                  for candidate in _sentence_candidates(ctx, sent)]
@@ -106,7 +107,16 @@ def extract_events(
                 event.id = f"E{len(events) + 1}"
                 events.append(event)
                 _deal(ctx, candidate, event)
+                if event.date_basis == "undated":
+                    undated.append((event, candidate.trigger.lemma_.lower()))
             ctx.remember(candidate)
+    for event, lemma in undated:
+        # "pleaded guilty to charges he threatened to kill Omar ... threatened her in a call
+        # on March 21": a background act told by the same word and code as one the text
+        # dates, before or after, is that incident (not undated, nor the publication day)
+        known = ctx.act_dates.get((event.cameo_root, lemma))
+        if known is not None:
+            event.date, event.date_basis = known, "carried"
     release_words(ctx.tokens)  # (freed now, not by the cycle collector)
     return events
 
@@ -257,6 +267,8 @@ def _incident_date(ctx: EventContext, root: str, trigger: Token, source: Party |
     ahead = date is not None and scope.after_publication(date)
     if basis in {"explicit", "relative"} and date is not None and not ahead:
         ctx.word_dates[trigger.lemma_.lower()] = date
+        if root != "01":
+            ctx.act_dates.setdefault((root, trigger.lemma_.lower()), date)
     if source is None or target is None or not source.actor or not target.actor or root == "01":
         return date, basis
     key = (root, trigger.lemma_.lower(), source.actor, target.actor)
