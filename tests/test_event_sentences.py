@@ -957,3 +957,12 @@ def test_a_resolution_vetoed_calls_for_nothing_in_the_vetoers_name_and_keeps_its
     assert all(names.get(e.source) != "The United States" for e in calls)
     issued = _coded("The PKK issued a declaration demanding that Turkey release prisoners.")
     assert [s for c, s, _ in issued if c == "100"] == ["Kurdistan Workers' Party"]  # (the maker)
+
+
+def test_armed_men_firing_into_a_crowd_repress_and_a_crowd_throwing_stones_riots():
+    assert [c for c, _, _ in _coded("Snipers shot into crowds of people from rooftops.")
+            if c.startswith("1")] == ["175"]
+    assert ("145", "crowd", "police") in _coded("The crowd threw stones at the police.")
+    # shelling civilians of another country stays military force
+    assert [c for c, _, _ in _coded("Russian troops shelled crowds of civilians in Kharkiv.")
+            if c.startswith("1")] == ["194"]

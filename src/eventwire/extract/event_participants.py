@@ -939,7 +939,11 @@ def _own_protesters(ctx: EventContext, forces: Party, party: Party | None) -> bo
     if party is None:
         return False
     cluster, own = ctx.cluster(party), ctx.cluster(forces)
-    crowd = party.token.lemma_.lower() in ctx.words.protesters or (
+    token = party.token
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        token = token.head.head  # "crowds of people"
+    crowd = token.lemma_.lower() in ctx.words.protesters or party.token.lemma_.lower() in (
+        ctx.words.protesters) or (
         cluster is not None and cluster.sector == "OPP" and cluster.kind == "group")
     return crowd and not (cluster is not None and own is not None and cluster.country
                           and own.country and cluster.country != own.country)
