@@ -962,7 +962,7 @@ def test_a_resolution_vetoed_calls_for_nothing_in_the_vetoers_name_and_keeps_its
 def test_armed_men_firing_into_a_crowd_repress_and_a_crowd_throwing_stones_riots():
     assert [c for c, _, _ in _coded("Snipers shot into crowds of people from rooftops.")
             if c.startswith("1")] == ["175"]
-    assert ("145", "crowd", "police") in _coded("The crowd threw stones at the police.")
+    assert [c for c, _, t in _coded("The crowd threw stones at the police.")] == ["145"]
     # shelling civilians of another country stays military force
     assert [c for c, _, _ in _coded("Russian troops shelled crowds of civilians in Kharkiv.")
             if c.startswith("1")] == ["194"]
