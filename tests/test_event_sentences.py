@@ -966,3 +966,16 @@ def test_armed_men_firing_into_a_crowd_repress_and_a_crowd_throwing_stones_riots
     # shelling civilians of another country stays military force
     assert [c for c, _, _ in _coded("Russian troops shelled crowds of civilians in Kharkiv.")
             if c.startswith("1")] == ["194"]
+
+
+def test_blocking_a_proposal_is_a_veto_whatever_the_proposal_is_about():
+    assert [c for c, _, _ in _coded("Hungary blocked a proposal to give Ukraine 50 billion "
+                                     "euros in aid.") if c.startswith("1")] == ["128"]
+    assert [c for c, _, _ in _coded("Police used tear gas on the protesters.")] == ["175"]
+
+
+def test_an_act_done_without_doing_another_leaves_the_other_undone():
+    result = analyse_text("Russia accused Ukraine of shelling the plant, without providing "
+                          "evidence.", published="2024-03-05", min_confidence=0)
+    assert all(e.negated for e in result.events if e.trigger.text == "providing")
+    assert not [e for e in result.events if e.trigger.text == "accused" and e.negated]

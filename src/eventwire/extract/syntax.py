@@ -27,7 +27,26 @@ NO_EVENT = "none"
 
 def choose(senses: list[Sense], head: Token, noun_context: bool = False,
            words: EventWords | None = None) -> Sense | None:
-    """The first sense whose preposition and keyword conditions hold around ``head``."""
+    """The first sense whose preposition and keyword conditions hold around ``head``; but a
+    sense chosen by a keyword somewhere in the complements gives way to one whose keyword is
+    the head's own object ("blocked a proposal to give Ukraine aid" blocks a proposal, not
+    an aid delivery; "used tear gas" keeps the sense its phrase names)."""
+    chosen = _first_sense(senses, head, noun_context, words)
+    if chosen is None or not chosen.with_words or noun_context:
+        return chosen
+    objects = {form for c in head.children if c.dep_ == "dobj"
+               for form in (c.lower_, c.lemma_.lower())}
+    if not objects or any(w in objects for phrase in chosen.with_words
+                          for w in phrase.split()):
+        return chosen
+    named = [s for s in senses if s is not chosen and s.with_single & objects]
+    if not named:
+        return chosen
+    return _first_sense(named, head, noun_context, words) or chosen
+
+
+def _first_sense(senses: list[Sense], head: Token, noun_context: bool,
+                 words: EventWords | None) -> Sense | None:
     preps: set[str] | None = None  # the head's prepositions, read when a sense asks for them
     context = doers = None  # the words around the head, read when a sense asks for them
     context_words: set[str] = set()
