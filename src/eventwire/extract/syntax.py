@@ -36,7 +36,11 @@ def choose(senses: list[Sense], head: Token, noun_context: bool = False,
         return chosen
     objects = {form for c in head.children if c.dep_ == "dobj"
                for form in (c.lower_, c.lemma_.lower())}
-    if not objects or any(w in objects for phrase in chosen.with_words
+    # the object's own phrase: its head and the words before it ("army positions")
+    phrase_words = objects | {form for c in head.children if c.dep_ == "dobj"
+                              for m in c.children if m.dep_ in {"compound", "amod", "nmod"}
+                              for form in (m.lower_, m.lemma_.lower())}
+    if not objects or any(w in phrase_words for phrase in chosen.with_words
                           for w in phrase.split()):
         return chosen
     named = [s for s in senses if s is not chosen and s.with_single & objects]
