@@ -191,6 +191,16 @@ def test_a_known_group_the_tagger_took_for_a_nationality_owns_its_attack(actors_
     assert houthis and houthis[0].sector == "REB"
 
 
+def test_a_body_is_not_of_the_country_it_acts_against_in_its_sentence(actors_of):
+    ministry = actor_named(actors_of("The ministry proposed new sanctions against Iran."),
+                           "ministry")
+    assert ministry.country is None
+    # the country the sentence's other actor belongs to still gives it
+    admin = actor_named(actors_of("In Washington, Senator Whitfield called on the "
+                                  "administration to act."), "administration")
+    assert admin.country == "USA"
+
+
 def test_envoys_are_not_given_the_country_that_expels_them(actors_of):
     actors = actors_of("Venezuela expelled the ambassadors of seven Latin American countries.")
     assert actor_named(actors, "ambassadors of seven Latin American countries").country is None

@@ -297,6 +297,8 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
     for cluster in clusters:
         if cluster.country and cluster.kind != "location":
             for mention in cluster.mentions:
+                if mention.pronoun is None and _is_counterpart(mention.span):
+                    continue  # "the ministry proposed sanctions against Iran": the other side
                 by_sentence.setdefault(sentence_of[mention.span.start], set()).add(
                     cluster.country)
     for cluster in clusters:
