@@ -979,3 +979,14 @@ def test_an_act_done_without_doing_another_leaves_the_other_undone():
                           "evidence.", published="2024-03-05", min_confidence=0)
     assert all(e.negated for e in result.events if e.trigger.text == "providing")
     assert not [e for e in result.events if e.trigger.text == "accused" and e.negated]
+
+
+def test_an_unnamed_person_a_state_executes_or_shoots_is_its_civilian_but_not_a_known_one():
+    for text, country in (("Iran executed a man convicted of killing a guard.", "IRN"),
+                          ("Police shot two teenagers in Paris.", "FRA")):
+        result = analyse_text(text, published="2024-03-05", min_confidence=0)
+        actors = {a.id: a for a in result.actors}
+        victims = [actors[e.target] for e in result.events if e.target in actors]
+        assert [(v.country, v.sector) for v in victims] == [(country, "CVL")], text
+    coded = _coded("The senators attacked the president's wife, children and family.")
+    assert not [t for _, _, t in coded if t and "civilians" in t]

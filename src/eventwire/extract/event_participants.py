@@ -1000,7 +1000,8 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
             if where is None or where == cluster.country:
                 return party
             return Party(ctx.implied_actor("CVL", where).id, party.text, True, party.token)
-    elif party.named or party.token.lemma_.lower() not in ctx.words.civilian_nouns:
+    elif party.named or not (party.token.lemma_.lower() in ctx.words.civilian_nouns
+                             or _someone(ctx, party.token)):
         return party
     # "Gaza's health ministry said Israeli strikes killed 30 people": those who count the dead
     # count their own, before the doer's country is a guess
@@ -1014,6 +1015,22 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
         return party
     civilians = ctx.implied_actor("CVL", country)
     return Party(civilians.id, party.text, True, party.token)
+
+
+def _someone(ctx: EventContext, noun: Token) -> bool:
+    """Whether ``noun`` is an unnamed single person or a few, counted or indefinite ("a
+    man", "two teenagers", "students"), not one the story knows ("the child", "his wife")."""
+    if noun.lemma_.lower() not in ctx.words.individual_nouns:
+        return False
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "Trump's wife, children and family": the list's determiner
+    determiners = [c for m in {noun, first} for c in m.children
+                   if c.dep_ in {"det", "poss", "nummod"}]
+    if not determiners:
+        return noun.tag_ == "NNS"  # "students were beaten"
+    return all(c.dep_ == "nummod" or c.lower_ in {"a", "an", "another", "some", "several"}
+               for c in determiners)
 
 
 def as_local_force(ctx: EventContext, candidate: Candidate, party: Party) -> Party:

@@ -160,6 +160,7 @@ class EventWordsFile(BaseModel):
     protester_harm: Annotated[dict[Word, Label], Field(min_length=1)]
     patient_nouns: Words
     civilian_nouns: Words
+    individual_nouns: Words
     pair_nouns: Words
     verbal_attacks: Words
     protesters: Words
@@ -264,6 +265,7 @@ class EventWords:
     protester_harm: MappingProxyType  # verb lemma -> the implied doer's sector, done to protesters
     patient_nouns: frozenset[str]
     civilian_nouns: frozenset[str]
+    individual_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     verbal_attacks: frozenset[str]
     protesters: frozenset[str]
