@@ -990,3 +990,12 @@ def test_an_unnamed_person_a_state_executes_or_shoots_is_its_civilian_but_not_a_
         assert [(v.country, v.sector) for v in victims] == [(country, "CVL")], text
     coded = _coded("The senators attacked the president's wife, children and family.")
     assert not [t for _, _, t in coded if t and "civilians" in t]
+
+
+def test_people_killed_by_an_attack_on_a_place_are_that_places_civilians():
+    for text in ("Russian forces launched a missile attack on Kyiv on Friday, killing at least "
+                 "30 people.", "Russian forces shelled Kharkiv, killing 12 civilians."):
+        result = analyse_text(text, published="2024-03-05", min_confidence=0)
+        actors = {a.id: a for a in result.actors}
+        killed = [e for e in result.events if e.trigger.text == "killing"]
+        assert killed and actors[killed[0].target].country == "UKR", text

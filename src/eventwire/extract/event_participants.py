@@ -1077,6 +1077,17 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
     places += [ctx.cluster(p) for g in _attacks_in(ctx, candidate.trigger)
                for p in noun_targets(ctx, g)
                if getattr(ctx.cluster(p), "kind", None) in {"location", "country"}]
+    trigger = candidate.trigger
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBG":
+        # "launched a missile attack on Kyiv, killing 30 people": where the act the
+        # participle follows from was done, or what it was done to
+        outer = trigger.head
+        objects = [c for c in outer.children if c.dep_ == "dobj"]
+        places += [ctx.cluster(p) for g in (outer, *objects)
+                   for p in [*noun_targets(ctx, g), *([party_at(ctx, g)] if g is not outer
+                                                       else [])]
+                   if p is not None
+                   and getattr(ctx.cluster(p), "kind", None) in {"location", "country"}]
     clusters = [ctx.cluster(p) for p in doers]
     return next((c.country for c in [*places, *clusters] if c is not None and c.country),
                 # else where the story is filed from ("NEW DELHI -")
