@@ -999,3 +999,11 @@ def test_people_killed_by_an_attack_on_a_place_are_that_places_civilians():
         actors = {a.id: a for a in result.actors}
         killed = [e for e in result.events if e.trigger.text == "killing"]
         assert killed and actors[killed[0].target].country == "UKR", text
+
+
+def test_a_show_of_force_near_a_country_is_aimed_at_it():
+    assert ("150", "Chinese", "Taiwan") in _coded(
+        "Chinese warships held drills near Taiwan on Monday.")
+    assert ("154", "Russia", "Ukraine") in _coded("Russia massed troops along Ukraine's border.")
+    # a protest near a building is not aimed at the building
+    assert not [t for _, _, t in _coded("Protesters gathered near the embassy.") if t]

@@ -99,6 +99,8 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         else {"against", "from"} if "06" <= sense.code[:2] <= "07"
         else {"on"} if sense.code[:2] in {"01", "02"}
         else {"against"} if sense.code[:2] == "08" else set()))
+    if sense.code[:2] == "15":
+        preps |= ctx.words.posture_preps  # "deployed troops near the border with Ukraine"
     targets = objects_of(ctx, verb, sense.prep or preps, with_direct=not sense.theme_object)
     if sense.code[:2] in ctx.words.giving:
         # "offered its troops to Lebanon", "gave Tanzania a grant": what is given is no
@@ -336,6 +338,8 @@ def noun_targets(ctx: EventContext, noun: Token) -> list[Party]:
     # "the withdrawal of its troops from Armenia": what is moved is no party
     theme = any(s.theme_object for s in senses)
     preps = ctx.words.noun_target_preps
+    if any(s.code[:2] == "15" for s in senses):
+        preps = preps | ctx.words.posture_preps  # "drills near Taiwan"
     if theme:
         preps = preps - {"of"} | {"from"}
     if noun.lemma_.lower() in ctx.words.patient_nouns and not _of_phrase(noun):

@@ -312,7 +312,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
                    for p in parties_at(ctx, c)]
     if light:
         sources = sources or subjects_of(ctx, governor)
-        targets = targets or objects_of(ctx, governor, ctx.words.target_preps, skip=noun)
+        targets = targets or objects_of(
+            ctx, governor, ctx.words.target_preps | (
+                ctx.words.posture_preps if sense.code[:2] == "15" else frozenset()), skip=noun)
         if held is not None:
             sources = subjects_of(ctx, governor) or sources
             targets = parties_at(ctx, held)

@@ -65,6 +65,7 @@ class EventWordsFile(BaseModel):
 
     # participants: prepositions
     target_preps: Words
+    posture_preps: Words
     np_target_preps: Words
     noun_target_preps: Words
     place_preps: Words
@@ -175,6 +176,7 @@ class EventWords:
     """The lists of :class:`EventWordsFile` as sets, ready for membership tests."""
 
     target_preps: frozenset[str]
+    posture_preps: frozenset[str]
     np_target_preps: frozenset[str]
     noun_target_preps: frozenset[str]
     place_preps: frozenset[str]
