@@ -1007,3 +1007,14 @@ def test_a_show_of_force_near_a_country_is_aimed_at_it():
     assert ("154", "Russia", "Ukraine") in _coded("Russia massed troops along Ukraine's border.")
     # a protest near a building is not aimed at the building
     assert not [t for _, _, t in _coded("Protesters gathered near the embassy.") if t]
+
+
+def test_those_killed_when_hit_by_someones_bomb_were_killed_by_them():
+    coded = _coded("Two soldiers were killed when their convoy was hit by a roadside bomb "
+                   "planted by the Taliban.")
+    assert [s for c, s, _ in coded if c.startswith("18")] == ["Taliban"]
+
+
+def test_a_statement_an_actor_refused_to_sign_says_nothing_in_its_name():
+    coded = _coded("Hungary refused to sign the joint statement criticising Israel.")
+    assert not [s for c, s, _ in coded if c.startswith("11") and s == "Hungary"]

@@ -78,6 +78,12 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         if not sources and "18" <= sense.code[:2] <= "20":
             # "killed in Israeli air strikes": whoever made the attack the harm came in
             sources = [p for g in _attacks_in(ctx, verb) for p in noun_sources(ctx, g)]
+        if not sources and "18" <= sense.code[:2] <= "20":
+            # "were killed when their convoy was hit by a bomb planted by the Taliban": the
+            # doer of the blow told at the same moment
+            sources = [p for g in _same_moment_agents(ctx, verb)
+                       for p in (parties_at(ctx, g) if g.i in ctx.actor_of
+                                 else noun_sources(ctx, g))]
         targets = [p for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}
                    for p in parties_at(ctx, c)]
         if not targets and verb.dep_ in {"relcl", "acl"}:
@@ -129,6 +135,16 @@ def _agents(ctx: EventContext, verb: Token) -> list[Party]:
     """The parties of a passive verb's "by" phrase."""
     return [p for agent in verb.children if agent.dep_ == "agent"
             for g in agent.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+
+
+def _same_moment_agents(ctx: EventContext, verb: Token) -> list[Token]:
+    """The passive agents of the clauses told as happening at the same moment as ``verb``
+    ("when their convoy was hit by a roadside bomb")."""
+    return [g for c in verb.children if c.dep_ == "advcl" and any(
+                w.dep_ in {"advmod", "mark"} and w.lower_ in ctx.words.same_moment
+                for w in c.children)
+            for a in c.children if a.dep_ == "agent"
+            for g in a.children if g.dep_ == "pobj"]
 
 
 def _passive_conjunct(verb: Token) -> bool:
@@ -194,15 +210,15 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
                 subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
         if subjects and token.dep_ == "relcl" and _authored(ctx, token.head) and all(
                 s.lower_ in ctx.words.relative_pronouns for s in subjects) and (
-                token.head.head.lemma_.lower() in ctx.words.authoring_verbs):
+                _made_by_subject(ctx, token.head.head)):
             # "Putin signed decrees that allow the confiscation": the decree acts for its maker
             token = token.head.head
             continue
         if subjects:
             return [p for s in subjects for p in parties_at(ctx, s)]
         if token.dep_ in {"relcl", "acl"} and (token is verb or not through_conj):
-            if token.dep_ == "acl" and _authored(ctx, token.head) and (
-                    token.head.head.lemma_.lower() in ctx.words.authoring_verbs):
+            if token.dep_ == "acl" and _authored(ctx, token.head) and _made_by_subject(
+                    ctx, token.head.head):
                 # "the PKK issued a declaration demanding that ...": its author demands
                 token = token.head.head
                 continue
@@ -239,6 +255,17 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             continue
         break
     return []
+
+
+def _made_by_subject(ctx: EventContext, verb: Token) -> bool:
+    """Whether ``verb`` is an authoring verb ("signed", "issued") its subject did: not one
+    it refused or failed to do ("refused to sign the statement criticising Israel"), nor a
+    negated one."""
+    if verb.lemma_.lower() not in ctx.words.authoring_verbs or any(
+            c.dep_ == "neg" for c in verb.children):
+        return False
+    wrapper = ctx.lex.wrappers.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
+    return getattr(wrapper, "kind", None) != "refuse"
 
 
 def _authored(ctx: EventContext, document: Token) -> bool:
