@@ -1018,3 +1018,9 @@ def test_those_killed_when_hit_by_someones_bomb_were_killed_by_them():
 def test_a_statement_an_actor_refused_to_sign_says_nothing_in_its_name():
     coded = _coded("Hungary refused to sign the joint statement criticising Israel.")
     assert not [s for c, s, _ in coded if c.startswith("11") and s == "Hungary"]
+
+
+def test_a_weekday_in_a_reported_would_clause_is_the_coming_one():
+    result = analyse_text("The White House said Biden would travel to Israel on Wednesday.",
+                          published="2024-03-05", min_confidence=0)  # a Tuesday
+    assert [e.date for e in result.events if e.trigger.text == "travel"] == ["2024-03-06"]

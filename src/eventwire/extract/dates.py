@@ -704,6 +704,9 @@ def _ahead(head: Token, words: EventWords) -> bool:
     verb = clause_of(head)
     if any(c.dep_ == "aux" and c.lower_ in words.date_future_auxiliaries for c in verb.children):
         return True
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon().reporting and any(
+            c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        return True  # "said Biden would travel to Israel on Wednesday": reported "will"
     if verb.lemma_.lower() in words.date_planning and verb.tag_ == "VBN":
         return True  # "his sentencing is scheduled for Feb. 14": the next Feb. 14
     governor = verb.head if verb.dep_ == "xcomp" else None
