@@ -1024,3 +1024,10 @@ def test_a_weekday_in_a_reported_would_clause_is_the_coming_one():
     result = analyse_text("The White House said Biden would travel to Israel on Wednesday.",
                           published="2024-03-05", min_confidence=0)  # a Tuesday
     assert [e.date for e in result.events if e.trigger.text == "travel"] == ["2024-03-06"]
+
+
+def test_speaking_to_a_counterpart_is_a_consultation_and_to_the_press_an_interview():
+    assert [c for c, _, _ in _coded("The minister spoke to his Chinese counterpart about the "
+                                    "crisis.")] == ["040"]
+    assert not [c for c, _, _ in _coded("The minister spoke to the BBC on Monday.")
+                if c.startswith("04")]

@@ -48,6 +48,9 @@ def passes(
         if candidate.code[:3] not in {"045", "046"}:
             return False  # "visited a school", "met reporters": no one to consult
         target = None  # "brokered a ceasefire": mediation needs no named recipient
+    if (candidate.code[:2] == "04" and target is not None and getattr(
+            ctx.cluster(target), "sector", None) == "MED"):
+        return False  # "spoke to the BBC", "talked to CNN": an interview, no consultation
     if _sporting(source, ctx.words) or (target is not None and _sporting(target, ctx.words)):
         return False  # "Pakistan's cricket team arrived in Australia": sport, not politics
     if target is not None and not target.named and target.token.lower_ in ctx.words.generic:
