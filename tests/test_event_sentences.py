@@ -1031,3 +1031,8 @@ def test_speaking_to_a_counterpart_is_a_consultation_and_to_the_press_an_intervi
                                     "crisis.")] == ["040"]
     assert not [c for c, _, _ in _coded("The minister spoke to the BBC on Monday.")
                 if c.startswith("04")]
+
+
+def test_shutting_down_the_internet_is_a_restriction_on_the_people_there():
+    coded = _coded("Indian authorities shut down the internet in Manipur.")
+    assert [(c, t) for c, _, t in coded] == [("1721", "Manipur")]
