@@ -1036,3 +1036,8 @@ def test_speaking_to_a_counterpart_is_a_consultation_and_to_the_press_an_intervi
 def test_shutting_down_the_internet_is_a_restriction_on_the_people_there():
     coded = _coded("Indian authorities shut down the internet in Manipur.")
     assert [(c, t) for c, _, t in coded] == [("1721", "Manipur")]
+
+
+def test_an_act_a_statement_is_about_is_not_the_speakers():
+    coded = _coded("Senator Cornyn issued a statement regarding the rejection of the Texas bid.")
+    assert not [s for c, s, _ in coded if c.startswith("12")]
