@@ -1041,3 +1041,10 @@ def test_shutting_down_the_internet_is_a_restriction_on_the_people_there():
 def test_an_act_a_statement_is_about_is_not_the_speakers():
     coded = _coded("Senator Cornyn issued a statement regarding the rejection of the Texas bid.")
     assert not [s for c, s, _ in coded if c.startswith("12")]
+
+
+def test_declining_to_say_or_give_details_declines_comment():
+    assert [c for c, _, _ in _coded("The spokeswoman refused to give any more details.")] == [
+        "011"]
+    assert "011" in [c for c, _, _ in _coded("The ministry declined to say how many soldiers "
+                                             "were killed.")]

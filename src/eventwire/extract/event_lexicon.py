@@ -73,7 +73,10 @@ class Wrapper:
     asking: frozenset[str] = frozenset()
     asks_as: str = ""
 
-    def code_for(self, act_code: str | None, act_lemma: str) -> str:
+    def code_for(self, act_code: str | None, act_lemma: str, act_object: str = "") -> str:
+        # ("refused to give details": the act's verb and object, then its verb alone)
+        if act_object and f"{act_lemma} {act_object}" in self.by_lemma:
+            return self.by_lemma[f"{act_lemma} {act_object}"]
         if act_lemma in self.by_lemma:
             return self.by_lemma[act_lemma]
         prefix = act_code or ""

@@ -183,7 +183,8 @@ def _wrapped(
         # "asked to speak" is no event; "asked Bolivia to reconsider" appeals to Bolivia
         # whatever the act, "agreed to build a port" commits to it
         return []
-    code = wrapper.code_for(act_sense.code if act_sense else None, act_lemma)
+    act_object = next((c.lemma_.lower() for c in act.children if c.dep_ == "dobj"), "")
+    code = wrapper.code_for(act_sense.code if act_sense else None, act_lemma, act_object)
     sources = subjects_of(ctx, verb)
     if act.dep_ == "ccomp":  # "demanded that Serbia withdraw": Serbia is asked
         own_objects = [p for c in act.children if c.dep_ in {"nsubj", "nsubjpass"}
