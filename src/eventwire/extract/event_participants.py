@@ -76,14 +76,14 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
                            c for c in verb.children if c.dep_ == "conj" and _passive_conjunct(c)))
                        if other is not None for p in _agents(ctx, other)]
         if not sources and "18" <= sense.code[:2] <= "20":
-            # "killed in Israeli air strikes": whoever made the attack the harm came in
-            sources = [p for g in _attacks_in(ctx, verb) for p in noun_sources(ctx, g)]
-        if not sources and "18" <= sense.code[:2] <= "20":
+            # "killed in Israeli air strikes": whoever made the attack the harm came in;
             # "were killed when their convoy was hit by a bomb planted by the Taliban": the
             # doer of the blow told at the same moment
-            sources = [p for g in _same_moment_agents(ctx, verb)
-                       for p in (parties_at(ctx, g) if g.i in ctx.actor_of
-                                 else noun_sources(ctx, g))]
+            sources = [p for g in _attacks_in(ctx, verb) for p in noun_sources(ctx, g)] or [
+                p for clause in _same_moment_clauses(ctx, verb)
+                for a in clause.children if a.dep_ == "agent"
+                for g in a.children if g.dep_ == "pobj"
+                for p in (parties_at(ctx, g) if g.i in ctx.actor_of else noun_sources(ctx, g))]
         targets = [p for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}
                    for p in parties_at(ctx, c)]
         if not targets and verb.dep_ in {"relcl", "acl"}:
@@ -137,14 +137,11 @@ def _agents(ctx: EventContext, verb: Token) -> list[Party]:
             for g in agent.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
 
 
-def _same_moment_agents(ctx: EventContext, verb: Token) -> list[Token]:
-    """The passive agents of the clauses told as happening at the same moment as ``verb``
-    ("when their convoy was hit by a roadside bomb")."""
-    return [g for c in verb.children if c.dep_ == "advcl" and any(
-                w.dep_ in {"advmod", "mark"} and w.lower_ in ctx.words.same_moment
-                for w in c.children)
-            for a in c.children if a.dep_ == "agent"
-            for g in a.children if g.dep_ == "pobj"]
+def _same_moment_clauses(ctx: EventContext, verb: Token) -> list[Token]:
+    """The clauses told as happening at the same moment as ``verb`` ("when their convoy was
+    hit by a roadside bomb", "killed 23 when they blew themselves up")."""
+    return [c for c in verb.children if c.dep_ == "advcl" and any(
+        w.dep_ in {"advmod", "mark"} and w.lower_ in ctx.words.same_moment for w in c.children)]
 
 
 def _passive_conjunct(verb: Token) -> bool:
@@ -495,7 +492,13 @@ def reacted_to(ctx: EventContext, noun: Token) -> bool:
     approval, disapproval, rejection)."""
     if noun.lemma_.lower() not in ctx.lex.nouns or noun.dep_ != "dobj":
         return False
-    senses = ctx.lex.senses(ctx.lex.verb_lemma(noun.head))
+    return _reacts(ctx, ctx.lex.verb_lemma(noun.head))
+
+
+def _reacts(ctx: EventContext, lemma: str) -> bool:
+    """Whether every sense of the verb ``lemma`` is a reaction (a statement, approval,
+    disapproval or rejection: ``reaction_codes``); False for a verb with no sense."""
+    senses = ctx.lex.senses(lemma)
     return bool(senses) and all(s.code.startswith(tuple(ctx.words.reaction_codes))
                                 for s in senses)
 
@@ -560,11 +563,9 @@ def _relative_maker(ctx: EventContext, clause: Token) -> Party | None:
     lemma = clause.lemma_.lower()
     if lemma in ctx.words.receiving_verbs:
         return None
-    if lemma not in ctx.words.authoring_verbs and lemma not in ctx.words.holding_verbs:
-        senses = ctx.lex.senses(lemma)
-        if not senses or all(s.code.startswith(tuple(ctx.words.reaction_codes))
-                             for s in senses):
-            return None  # no act ("the policy Malaysia likes"), or a reaction to the thing
+    if lemma not in ctx.words.authoring_verbs and lemma not in ctx.words.holding_verbs and (
+            not ctx.lex.senses(lemma) or _reacts(ctx, lemma)):
+        return None  # no act ("the policy Malaysia likes"), or a reaction to the thing
     party = party_at(ctx, subjects[0])
     return party if party is not None and party.named else None
 
@@ -970,11 +971,10 @@ def _own_protesters(ctx: EventContext, forces: Party, party: Party | None) -> bo
     if party is None:
         return False
     cluster, own = ctx.cluster(party), ctx.cluster(forces)
-    token = party.token
-    if token.dep_ == "pobj" and token.head.lower_ == "of":
-        token = token.head.head  # "crowds of people"
-    crowd = token.lemma_.lower() in ctx.words.protesters or party.token.lemma_.lower() in (
-        ctx.words.protesters) or (
+    heads = [party.token]
+    if party.token.dep_ == "pobj" and party.token.head.lower_ == "of":
+        heads.append(party.token.head.head)  # "crowds of people"
+    crowd = any(t.lemma_.lower() in ctx.words.protesters for t in heads) or (
         cluster is not None and cluster.sector == "OPP" and cluster.kind == "group")
     return crowd and not (cluster is not None and own is not None and cluster.country
                           and own.country and cluster.country != own.country)
@@ -1114,11 +1114,10 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
         # participle follows from was done, or what it was done to
         outer = trigger.head
         objects = [c for c in outer.children if c.dep_ == "dobj"]
-        places += [ctx.cluster(p) for g in (outer, *objects)
-                   for p in [*noun_targets(ctx, g), *([party_at(ctx, g)] if g is not outer
-                                                       else [])]
-                   if p is not None
-                   and getattr(ctx.cluster(p), "kind", None) in {"location", "country"}]
+        done_to = [*noun_targets(ctx, outer), *(p for o in objects for p in (
+            *noun_targets(ctx, o), party_at(ctx, o)) if p is not None)]
+        places += [ctx.cluster(p) for p in done_to
+                   if getattr(ctx.cluster(p), "kind", None) in {"location", "country"}]
     clusters = [ctx.cluster(p) for p in doers]
     return next((c.country for c in [*places, *clusters] if c is not None and c.country),
                 # else where the story is filed from ("NEW DELHI -")
@@ -1243,9 +1242,7 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
              *(g for c in trigger.children if trigger.pos_ == "NOUN" and c.dep_ == "prep"
                and c.lower_ in {"of", "on"} for g in c.children if g.dep_ == "pobj"),
              # "killed 23 people when they blew themselves up in Tel Aviv": the same moment
-             *(c for c in candidate.trigger.children if c.dep_ == "advcl" and any(
-                 w.lower_ in ctx.words.same_moment for w in c.children
-                 if w.dep_ in {"advmod", "mark"}))]
+             *_same_moment_clauses(ctx, trigger)]
     for head in heads:
         # "condemned the attack on Israel": what an act reacted to was done to is no place
         # of the reaction ("condemned the crackdown in Iran" still is)

@@ -34,11 +34,11 @@ def choose(senses: list[Sense], head: Token, noun_context: bool = False,
     chosen = _first_sense(senses, head, noun_context, words)
     if chosen is None or not chosen.with_words or noun_context:
         return chosen
-    objects = {form for c in head.children if c.dep_ == "dobj"
-               for form in (c.lower_, c.lemma_.lower())}
+    dobjs = [c for c in head.children if c.dep_ == "dobj"]
+    objects = {form for c in dobjs for form in (c.lower_, c.lemma_.lower())}
     # the object's own phrase: its head and the words before it ("army positions")
-    phrase_words = objects | {form for c in head.children if c.dep_ == "dobj"
-                              for m in c.children if m.dep_ in {"compound", "amod", "nmod"}
+    phrase_words = objects | {form for c in dobjs for m in c.children
+                              if m.dep_ in {"compound", "amod", "nmod"}
                               for form in (m.lower_, m.lemma_.lower())}
     if not objects or any(w in phrase_words for phrase in chosen.with_words
                           for w in phrase.split()):

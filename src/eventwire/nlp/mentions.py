@@ -368,8 +368,9 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         known = known_name(text)
         hyphenated = span.end < len(doc) and doc[span.end].text == "-"  # "Indian-administered"
         paired = _pair_first(span)  # "the EU-China summit": both sides are actors
-        if (ent.label_ == "ORG" or (ent.label_ == "NORP" and known and known.kind != "country")
-                ) and known and known.sector != "BUS" and _owns_thing(span):
+        if known and known.sector != "BUS" and (
+                ent.label_ == "ORG" or (ent.label_ == "NORP" and known.kind != "country")
+        ) and _owns_thing(span):
             # "a U.N. Security Council resolution", "United Nations planes": the body takes part
             # (so does a group the tagger calls a nationality: "a Houthi drone attack")
             _take(taken, span)

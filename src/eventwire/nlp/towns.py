@@ -138,9 +138,11 @@ def _table() -> dict[str, str]:
 _REGION_SUFFIXES = {"sheng", "shi", "zizhiqu", "uygur", "huizu", "zhuangzu", "province", "region"}
 
 
-def _short_region(name: str) -> str:
+def _short_region(name: str, suffixes: frozenset[str] | set[str] = _REGION_SUFFIXES) -> str:
+    """``name`` without the words after it that only say it is a region ("Xinjiang Uygur
+    Zizhiqu" -> "xinjiang")."""
     words = normalise(name).split()
-    while len(words) > 1 and words[-1] in _REGION_SUFFIXES:
+    while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     return " ".join(words)
 
@@ -154,15 +156,14 @@ def town_country(name: str) -> str | None:
     if key in listed.by_name or key in listed.by_surname:
         return None
     found = _regions().get(key) or _table().get(key)
-    words = key.split()
-    if found is None and len(words) > 1 and words[-1] in _REGION_WORDS:
+    short = _short_region(key, _REGION_WORDS)
+    if found is None and short != key:
         # "Kaduna state", "Donetsk region", "Kherson oblast": the region of that name
-        rest = " ".join(words[:-1])
-        found = _regions().get(rest) or _table().get(rest)
+        found = _regions().get(short) or _table().get(short)
     return found
 
 
-# Words after a region's name that say what kind of region it is.
+# Words after a region's name in English news that say what kind of region it is.
 _REGION_WORDS = frozenset({"state", "province", "region", "district", "governorate", "oblast",
                            "county", "prefecture"})
 
