@@ -1048,3 +1048,22 @@ def test_declining_to_say_or_give_details_declines_comment():
         "011"]
     assert "011" in [c for c, _, _ in _coded("The ministry declined to say how many soldiers "
                                              "were killed.")]
+
+
+def test_a_place_a_body_holds_stands_for_the_body_when_struck():
+    def sectors(text: str) -> list[tuple[str, str | None]]:
+        result = analyse_text(text, published="2024-03-05", min_confidence=0)
+        actors = {a.id: a for a in result.actors}
+        return [(e.cameo[:2], actors[e.target].sector if e.target in actors else None)
+                for e in result.events]
+
+    assert ("19", "REB") in sectors("Government troops shelled rebel strongholds in the north.")
+    assert ("19", "MIL") in sectors("The rebels attacked army positions near the border town.")
+    assert ("17", "OPP") in sectors("Police raided opposition offices in the capital.")
+    # an act a body's adjective describes stays the subject's
+    coded = _coded("The army launched a military offensive against the rebels.")
+    assert [s for c, s, _ in coded if c.startswith("19")] == ["army"]
+    # a job is no place: "the deputy prime minister post" names no actor of its own
+    result = analyse_text("She was given the deputy prime minister post in 2010.",
+                          published="2024-03-05", min_confidence=0)
+    assert not [a for a in result.actors if a.name == "deputy prime minister"]

@@ -54,6 +54,7 @@ class Lexicon:
     platforms: frozenset[str]  # craft a body's name may modify ("coast guard ships")
     envoys: frozenset[str]  # roles that serve abroad ("ambassador")
     operations: frozenset[str]  # acts a body's name may modify ("a police crackdown")
+    premises: frozenset[str]  # places a body's name may modify ("army positions")
     belonging: frozenset[str]  # "-led", "-owned": the hyphenated name owns the thing or act
     speech_verbs: frozenset[str]  # verbs whose subject speaks, so is no town ("Florence said")
     countries: dict[str, str]  # lowercase country name -> ISO3
@@ -133,6 +134,7 @@ def lexicon() -> Lexicon:
         platforms=frozenset(w.lower() for w in roles_data.get("platforms", [])),
         envoys=frozenset(w.lower() for w in roles_data.get("envoys", [])),
         operations=frozenset(w.lower() for w in roles_data.get("operations", [])),
+        premises=frozenset(w.lower() for w in roles_data.get("premises", [])),
         belonging=frozenset(w.lower() for w in roles_data.get("belonging", [])),
         speech_verbs=frozenset(w.lower() for w in roles_data.get("speech_verbs", [])),
         countries=_country_names(_invert(places["country_aliases"])),

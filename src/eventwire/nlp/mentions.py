@@ -810,7 +810,8 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
                 attrs.affiliation = attrs.affiliation or ent.text
         if token.lemma_.lower() in lex.adjectives and token.pos_ in {"ADJ", "NOUN"}:
             body_sector = body_sector or lex.adjectives[token.lemma_.lower()]
-        nominal = token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"ORG", "PERSON"}
+        nominal = token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"ORG", "PERSON"} or (
+            head is not None and token.i == head.i and _holder_adjective(token))
         found = _role_ending_at(doc, token.i, tokens[0].i) if nominal else None
         if found is not None:
             lemma, role = found
@@ -955,13 +956,16 @@ def _description_span(head: Token, taken: list[bool] | None = None) -> Span:
 def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
     found: list[Mention] = []
     for token in doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or taken[token.i] or token.ent_type_ in {
+        if (token.pos_ not in {"NOUN", "PROPN"} and not _holder_adjective(token)) or taken[
+            token.i
+        ] or token.ent_type_ in {
             "PERSON", "GPE", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT"
         }:  # fmt: skip
             continue
         if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not (
                 token.head.lemma_.lower() in lexicon().platforms
-                or token.head.lemma_.lower() in lexicon().operations):
+                or token.head.lemma_.lower() in lexicon().operations
+                or token.head.lemma_.lower() in lexicon().premises):
             continue  # a modifier ("news" in "news agency", "police" in "police officer")
         found_role = _role_ending_at(doc, token.i, max(0, token.i - 4))
         if found_role is None:
@@ -991,8 +995,9 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue  # "state agencies", "its website": not one particular institution
         # "a police crackdown", "army raids": the body that runs the operation, however the
         # operation is determined
-        operating = token.dep_ == "compound" and token.head.i > token.i and (
-            token.head.lemma_.lower() in lexicon().operations)
+        operating = token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and (
+            token.head.lemma_.lower() in lexicon().operations
+            or token.head.lemma_.lower() in lexicon().premises)
         indefinite_one = not plural and not definite and not operating
         if (role.body and indefinite_one and not determiners and token.is_lower
                 and not (attrs.country or attrs.affiliation)):
@@ -1015,6 +1020,14 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         _take(taken, span)
         found.append(mention)
     return found
+
+
+def _holder_adjective(token: Token) -> bool:
+    """A body's name the tagger read as an adjective before a place it holds ("rebel
+    strongholds", "military targets"); not before an act ("a military offensive" is the
+    subject's, however it is described)."""
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i > token.i and (
+        token.head.lemma_.lower() in lexicon().premises)
 
 
 def _predicative(token: Token) -> bool:
