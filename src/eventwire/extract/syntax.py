@@ -157,7 +157,8 @@ def has_object(verb: Token) -> bool:
 
 
 def infinitive(verb: Token) -> Token | None:
-    """The act an infinitive names after a verb ("refused to pay", "urged X to withdraw")."""
+    """The act an infinitive names after a verb ("refused to pay", "urged X to withdraw"), or
+    a gerund after "to" ("is committed to opening", "objected to sending")."""
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
             return child
@@ -165,6 +166,11 @@ def infinitive(verb: Token) -> Token | None:
             g.dep_ == "aux" and g.lower_ == "to" for g in child.children
         ):
             return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            gerund = next((g for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"),
+                          None)
+            if gerund is not None:
+                return gerund
     return None
 
 
