@@ -1067,3 +1067,12 @@ def test_a_place_a_body_holds_stands_for_the_body_when_struck():
     result = analyse_text("She was given the deputy prime minister post in 2010.",
                           published="2024-03-05", min_confidence=0)
     assert not [a for a in result.actors if a.name == "deputy prime minister"]
+
+
+def test_harm_an_act_noun_did_happened_where_the_harm_was_told():
+    result = analyse_text("Russian shelling killed three civilians in Kherson.",
+                          published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    # the people killed are Ukraine's, for the shelling as for the killing
+    assert {actors[e.target].country for e in result.events} == {"UKR"}
+    assert {actors[e.source].country for e in result.events} == {"RUS"}

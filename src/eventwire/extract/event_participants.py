@@ -1242,7 +1242,12 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
              *(g for c in trigger.children if trigger.pos_ == "NOUN" and c.dep_ == "prep"
                and c.lower_ in {"of", "on"} for g in c.children if g.dep_ == "pobj"),
              # "killed 23 people when they blew themselves up in Tel Aviv": the same moment
-             *_same_moment_clauses(ctx, trigger)]
+             *_same_moment_clauses(ctx, trigger),
+             # "Russian shelling killed three civilians in Kherson": the harm an act noun
+             # did happened where the act did
+             # (the parser may hang such a subject as a clause: "Shelling by X killed ...")
+             *([trigger.head] if trigger.pos_ == "NOUN" and trigger.dep_ in {
+                 "nsubj", "csubj", "advcl"} and trigger.i < trigger.head.i else [])]
     for head in heads:
         # "condemned the attack on Israel": what an act reacted to was done to is no place
         # of the reaction ("condemned the crackdown in Iran" still is)
