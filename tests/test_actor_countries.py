@@ -344,3 +344,11 @@ def test_a_hyphenated_owner_or_leader_names_whose_thing_or_act_it_is():
     assert not [s for _, s, _ in coded("Russian-made drones hit Kyiv.") if s == "RUS"]
     assert not [s for _, s, _ in coded("Iran-backed militias attacked a US base in Syria.")
                 if s == "IRN"]
+
+
+def test_a_listed_person_the_tagger_takes_for_a_place_is_the_person(actors_of):
+    actors = actors_of("The deal came weeks after a summit between Trump and Kim Jong Un in "
+                       "Hanoi.")
+    trump = actor_named(actors, "Trump")
+    assert (trump.kind, trump.country) == ("person", "USA")
+    assert actor_named(actors, "Hanoi").kind == "location"

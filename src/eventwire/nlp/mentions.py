@@ -579,8 +579,12 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
         return Mention(
             span, "country", named=True, key=text, attrs=Attributes(country=capital, sector="GOV")
         )
+    town = town_country(text)
+    if town is None and people().find([text]) is not None:
+        # "a summit between Trump and Kim": the tagger's place is a listed person
+        return Mention(span, "person", named=True, key=text)
     # A town or region ("shelled Gorazde", "in Bam"): a place, in its country.
-    place = Attributes(country=capital or town_country(text))
+    place = Attributes(country=capital or town)
     return Mention(span, "location", named=True, key=text, attrs=place)
 
 
