@@ -1076,3 +1076,10 @@ def test_harm_an_act_noun_did_happened_where_the_harm_was_told():
     # the people killed are Ukraine's, for the shelling as for the killing
     assert {actors[e.target].country for e in result.events} == {"UKR"}
     assert {actors[e.source].country for e in result.events} == {"RUS"}
+
+
+def test_a_participle_after_the_channel_of_a_message_is_said_by_the_poster():
+    coded = _coded("Last week, Taylor Swift posted on Twitter accusing Big Machine of trying "
+                   "to stop her.")
+    assert ("112", "Taylor Swift", "Big Machine") in coded
+    assert not [s for _, s, _ in coded if s == "Twitter"]

@@ -214,6 +214,10 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
         if subjects:
             return [p for s in subjects for p in parties_at(ctx, s)]
         if token.dep_ in {"relcl", "acl"} and (token is verb or not through_conj):
+            if token.dep_ == "acl" and _channel(ctx, token.head):
+                # "Swift posted on Twitter accusing Big Machine": the poster accuses
+                token = token.head.head.head
+                continue
             if token.dep_ == "acl" and _authored(ctx, token.head) and _made_by_subject(
                     ctx, token.head.head):
                 # "the PKK issued a declaration demanding that ...": its author demands
@@ -271,6 +275,17 @@ def _authored(ctx: EventContext, document: Token) -> bool:
     ``documents``)."""
     return (document.lemma_.lower() in lexicon().documents and document.dep_ == "dobj"
             and document.i not in ctx.actor_of)
+
+
+def _channel(ctx: EventContext, noun: Token) -> bool:
+    """Whether ``noun`` is the channel a verb's message went out on ("posted on Twitter",
+    "said in a statement"; event_words.yaml ``channels``)."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in {"on", "in", "via", "through"}
+            and prep.head.pos_ in {"VERB", "AUX"}
+            and (noun.lemma_.lower() in ctx.words.channels
+                 or noun.lower_ in ctx.words.channels
+                 or f"{noun.doc[noun.i - 1].lower_} {noun.lower_}" in ctx.words.channels))
 
 
 def _coordination_head(noun: Token) -> Token:

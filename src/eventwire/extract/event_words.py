@@ -94,6 +94,7 @@ class EventWordsFile(BaseModel):
     owning_verbs: Words
     claiming_verbs: Words
     reason_preps: Words
+    channels: Words
     act_pronouns: Words
     act_nouns: Words
     act_determiners: Words
@@ -204,6 +205,7 @@ class EventWords:
     owning_verbs: frozenset[str]
     claiming_verbs: frozenset[str]
     reason_preps: frozenset[str]
+    channels: frozenset[str]
     act_pronouns: frozenset[str]
     act_nouns: frozenset[str]
     act_determiners: frozenset[str]
