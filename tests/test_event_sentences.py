@@ -1083,3 +1083,20 @@ def test_a_participle_after_the_channel_of_a_message_is_said_by_the_poster():
                    "to stop her.")
     assert ("112", "Taylor Swift", "Big Machine") in coded
     assert not [s for _, s, _ in coded if s == "Twitter"]
+
+
+def test_a_bare_capital_may_is_the_month_and_a_lowercase_one_the_modal():
+    def dates(text: str) -> list[str | None]:
+        return [e.date for e in analyse_text(text, published="2024-03-05",
+                                             min_confidence=0).events]
+
+    assert dates("In May, Russia attacked Ukraine.") == ["2023-05"]
+    assert dates("Russia will attack Ukraine in May.") == ["2024-05"]
+    assert "2023-05" not in dates("Russia may attack Ukraine this week.")
+
+
+def test_awarding_contracts_is_business_and_medals_praise_no_order_to_attack():
+    assert {c[:2] for c, _, _ in _coded(
+        "NASA awarded task orders to Astrobotic for lunar lander missions.")} == {"06"}
+    assert ("051", "president", "soldiers") in _coded(
+        "The president awarded the medal to the soldiers.")

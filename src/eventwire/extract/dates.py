@@ -38,6 +38,7 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 MONTHS.pop("may", None)  # "may" is far more often the modal verb; the full month is re-added
 MONTHS["may"] = 5
+_CAPITAL_MAY = re.compile(r"\bMay\b")
 MONTHS["sept"] = 9  # AP style: "Sept. 1"
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 
@@ -136,6 +137,9 @@ def resolve(text: str, published: date | None, anchor: DateValue | None = None,
     ``ahead`` reads a bare day, weekday or month as the next one rather than the last ("will
     visit in August", "talks are due to resume on Monday")."""
     low = text.lower().strip()
+    # a capital "May" is the month, however bare ("In May, Russia attacked ..."); a lowercase
+    # one alone is the modal verb
+    month_may = _CAPITAL_MAY.search(text) is not None
     if found := _ISO.search(low):
         return DateValue("-".join(found.groups()), "explicit")
     if found := _FULL_DMY.search(low):
@@ -167,11 +171,11 @@ def resolve(text: str, published: date | None, anchor: DateValue | None = None,
         return anchor and _vague_step(anchor, found.group(1))
     background = frame is not None and (
         published is None or frame.value[:4] != str(published.year))
-    if background and (value := _in_year(low, int(frame.value[:4]))):
+    if background and (value := _in_year(low, int(frame.value[:4]), month_may)):
         return value
     if published is None:
         return None
-    return _relative(low, published, ahead)
+    return _relative(low, published, ahead, month_may)
 
 
 def _year_of(words: str, published: date | None, anchor: DateValue | None) -> int | None:
@@ -192,13 +196,13 @@ def _month_day(found: re.Match[str]) -> tuple[int, int]:
     return MONTHS[month_a or month_b], int(day_a or day_b)
 
 
-def _in_year(low: str, year: int) -> DateValue | None:
+def _in_year(low: str, year: int, month_may: bool = False) -> DateValue | None:
     """A month or day named without a year ("in April", "on March 3") in the given year."""
     if found := _DAY_MONTH.search(low):
         value = _safe_day(year, *_month_day(found))
         return value and DateValue(value.value, "relative")
     if (found := _MONTH_ONLY.search(low)) and found.group(1) not in {"last", "next", "this"}:
-        if found.group(2) == "may" and found.group(1) is None:
+        if found.group(2) == "may" and found.group(1) is None and not month_may:
             return None  # bare "may" is the modal verb
         return _month(year, MONTHS[found.group(2)], "relative")
     return None
@@ -240,7 +244,8 @@ def _safe_day(year: int, month: int, day: int) -> DateValue | None:
         return _month(year, month, "explicit")
 
 
-def _relative(low: str, published: date, ahead: bool = False) -> DateValue | None:
+def _relative(low: str, published: date, ahead: bool = False,
+              month_may: bool = False) -> DateValue | None:
     """Expressions resolved against the publication date."""
     if _TODAY.search(low):
         return _day(published, "relative")
@@ -278,7 +283,7 @@ def _relative(low: str, published: date, ahead: bool = False) -> DateValue | Non
         return _recent_weekday(WEEKDAYS[found.group(2)], published, qualifier)
     if found := _MONTH_ONLY.search(low):
         qualifier, month = found.groups()
-        if month == "may" and qualifier in {None, "this"}:
+        if month == "may" and qualifier in {None, "this"} and not month_may:
             return None  # bare "may" is the modal verb
         if qualifier == "next" or (ahead and qualifier != "last"):
             year = published.year + (MONTHS[month] < published.month
