@@ -1100,3 +1100,22 @@ def test_awarding_contracts_is_business_and_medals_praise_no_order_to_attack():
         "NASA awarded task orders to Astrobotic for lunar lander missions.")} == {"06"}
     assert ("051", "president", "soldiers") in _coded(
         "The president awarded the medal to the soldiers.")
+
+
+def test_a_named_town_taken_is_occupied_and_a_person_taken_arrested():
+    assert ("192", "Russian forces", "Bakhmut") in _coded(
+        "Russian forces captured Bakhmut after months of fighting.")
+    assert ("173", "Police", "suspect") in _coded("Police captured the suspect in Kyiv.")
+
+
+def test_criminals_juries_and_warrants_are_actors_and_acts():
+    assert ("181", "Pirates", "cargo ship") in _coded("Pirates hijacked a cargo ship off Somalia.")
+    assert [c for c, s, _ in _coded("A federal grand jury indicted the former senator.")
+            if c == "173" and s and "grand jury" in s]
+    assert ("173", "Iran", "Trump") in _coded("Iran issued an arrest warrant for Trump.")
+    result = analyse_text("Rioters torched police cars in the city centre.",
+                          published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    torched = [e for e in result.events if e.cameo == "1712"]
+    assert torched and actors[torched[0].source].sector == "OPP"
+    assert actors[torched[0].target].sector == "COP"  # the police's cars

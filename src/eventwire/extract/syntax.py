@@ -13,6 +13,7 @@ from eventwire.extract.event_tokens import Word
 from eventwire.extract.event_words import EventWords, event_words
 from eventwire.nlp.doctext import doc_text
 from eventwire.nlp.mentions import entity_at
+from eventwire.nlp.towns import town_country
 
 # The word lists (modals, particles, ...) are in data/event_words.yaml: every function that
 # needs them takes ``words`` (the coder's EventWords; by default the ones in use).
@@ -97,6 +98,9 @@ _NOT_COMPLEMENTS = SUBJECTS | {"punct", "cc", "conj", "mark", "advcl", "relcl", 
                                "parataxis"}
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def complement_words(head: Token, include_head_context: bool) -> str:
     tokens: list[Token] = []
     for child in head.children:
@@ -113,7 +117,16 @@ def complement_words(head: Token, include_head_context: bool) -> str:
         tokens += _passive_patient(head)
     lemmas = " ".join([t.lemma_.lower() for t in tokens])
     lowers = " ".join([t.lower_ for t in tokens])
-    return f" {lemmas} | {lowers} "
+    # a named place as the object is a keyword of its own, "ent:gpe" ("captured Bakhmut" is
+    # taken like "captured the town")
+    places = " ".join("ent:gpe" if c.ent_type_ == "PERSON" else f"ent:{c.ent_type_.lower()}"
+                      for c in head.children if c.dep_ == "dobj" and (
+                          c.ent_type_ in _PLACE_LABELS
+                          # a town the tagger took for a person ("captured Bakhmut")
+                          or c.ent_type_ == "PERSON" and c.ent_iob_ == "B"
+                          and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].ent_iob_ == "I")
+                          and town_country(c.text) is not None))
+    return f" {lemmas} {places} | {lowers} "
 
 
 def _passive_patient(verb: Token) -> list[Token]:

@@ -1001,7 +1001,8 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         # operation is determined
         operating = token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and (
             token.head.lemma_.lower() in lexicon().operations
-            or token.head.lemma_.lower() in lexicon().premises)
+            or token.head.lemma_.lower() in lexicon().premises
+            or token.head.lemma_.lower() in lexicon().platforms)
         indefinite_one = not plural and not definite and not operating
         if (role.body and indefinite_one and not determiners and token.is_lower
                 and not (attrs.country or attrs.affiliation)):
