@@ -1120,3 +1120,17 @@ def test_criminals_juries_and_warrants_are_actors_and_acts():
     torched = [e for e in result.events if e.cameo == "1712"]
     assert torched and actors[torched[0].source].sector == "OPP"
     assert actors[torched[0].target].sector == "COP"  # the police's cars
+
+
+def test_welcoming_an_agreement_between_two_is_aimed_at_both_and_the_truce_is_theirs():
+    coded = _coded("The UN welcomed the ceasefire between Israel and Hamas.")
+    assert {(c, t) for c, s, t in coded if s == "UN"} == {("051", "Israel"), ("051", "Hamas")}
+    assert ("0871", "Israel", "Hamas") in coded
+
+
+def test_halting_exports_embargoes_and_drones_launched_attack():
+    assert ("166", "Germany", "Saudi Arabia") in _coded(
+        "Germany halted arms exports to Saudi Arabia.")
+    assert [c for c, s, t in _coded("Ukraine launched drones at Moscow overnight.")
+            if c.startswith("19") and (s, t) == ("Ukraine", "Moscow")]
+    assert ("072", "Iran", "Russia") in _coded("Iran supplied drones to Russia.")

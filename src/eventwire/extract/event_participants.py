@@ -532,7 +532,9 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
         for token in frontier:
             for child in token.children:
                 if child.dep_ == "prep" and (child.lower_ in preps
-                                             or child.lower_ in {"of", "by"}):
+                                             # "the agreement between Serbia and Kosovo"
+                                             or child.lower_ in {"of", "by", "between",
+                                                                 "among"}):
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     for pobj in pobjs:
                         party = party_at(ctx, pobj, own_only=True)
