@@ -352,3 +352,9 @@ def test_a_listed_person_the_tagger_takes_for_a_place_is_the_person(actors_of):
     trump = actor_named(actors, "Trump")
     assert (trump.kind, trump.country) == ("person", "USA")
     assert actor_named(actors, "Hanoi").kind == "location"
+
+
+def test_a_common_noun_the_tagger_calls_an_organisation_keeps_its_role(actors_of):
+    actors = actors_of("The ambassador was summoned by the foreign ministry.")
+    ministry = actor_named(actors, "foreign ministry")
+    assert ministry.sector == "GOV"

@@ -810,11 +810,14 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
             attrs.country = attrs.country or ent_country
         elif token.ent_type_ == "ORG" and token.ent_iob_ == "B":
             ent = entity_at(doc, token.i)
-            if ent is not None:
+            if ent is not None and not all(t.is_lower for t in ent):
                 attrs.affiliation = attrs.affiliation or ent.text
         if token.lemma_.lower() in lex.adjectives and token.pos_ in {"ADJ", "NOUN"}:
             body_sector = body_sector or lex.adjectives[token.lemma_.lower()]
-        nominal = token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"ORG", "PERSON"} or (
+        # (a common noun the tagger put in an organisation's name, "the foreign ministry", is
+        # still a role noun)
+        nominal = token.pos_ in {"NOUN", "PROPN"} and (
+            token.ent_type_ not in {"ORG", "PERSON"} or token.is_lower) or (
             head is not None and token.i == head.i and _holder_adjective(token))
         found = _role_ending_at(doc, token.i, tokens[0].i) if nominal else None
         if found is not None:
