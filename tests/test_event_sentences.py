@@ -1135,3 +1135,9 @@ def test_halting_exports_embargoes_and_drones_launched_attack():
     assert [c for c, s, t in _coded("Ukraine launched drones at Moscow overnight.")
             if c.startswith("19") and (s, t) == ("Ukraine", "Moscow")]
     assert ("072", "Iran", "Russia") in _coded("Iran supplied drones to Russia.")
+
+
+def test_a_crowd_attacking_an_embassy_protests_violently_a_politician_criticises():
+    assert ("145", "Protesters", "US embassy") in _coded(
+        "Protesters attacked the US embassy in Baghdad.")
+    assert [c for c, s, _ in _coded("Trump attacked the media.") if (c, s) == ("111", "Trump")]
