@@ -1141,3 +1141,21 @@ def test_a_crowd_attacking_an_embassy_protests_violently_a_politician_criticises
     assert ("145", "Protesters", "US embassy") in _coded(
         "Protesters attacked the US embassy in Baghdad.")
     assert [c for c, s, _ in _coded("Trump attacked the media.") if (c, s) == ("111", "Trump")]
+
+
+def test_holding_someone_responsible_blames_and_vowing_to_hold_them_accountable_threatens():
+    assert ("112", "Israel", "Hamas") in _coded("Israel held Hamas responsible for the attack.")
+    assert ("130", "Biden", "Hamas") in _coded("Biden vowed to hold Hamas accountable.")
+    # a light verb with senses of its own still passes a threatened act on to its noun
+    assert [c for c, _, t in _coded("The unions threatened to hold a general strike unless "
+                                    "Israel rescinded the law.") if c == "133"]
+
+
+def test_an_appeal_to_do_a_hyphenated_act_still_appeals():
+    assert ("020", "European Union", "Serbia") in _coded(
+        "The EU called on Serbia to de-escalate tensions with Kosovo.")
+
+
+def test_the_owner_of_a_package_gives_the_aid_in_it():
+    assert ("070", "European Union", "Ukraine") in _coded(
+        "Orban refused to back the EU's aid package for Ukraine.")

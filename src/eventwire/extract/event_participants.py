@@ -30,6 +30,7 @@ from eventwire.extract.syntax import (
     conjuncts,
     entity_text,
     phrase,
+    small_clause,
 )
 from eventwire.nlp.lexicon import lexicon
 
@@ -332,6 +333,9 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                 found += parties
         elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
             found += [p for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+        elif small_clause(child):
+            # "held Hamas responsible": the parser's clause "Hamas responsible" holds the object
+            found += [p for g in child.children if g.dep_ == "nsubj" for p in parties_at(ctx, g)]
     return found
 
 
@@ -358,6 +362,11 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
         elif child.dep_ == "acl":  # "tariffs imposed by China", "a plan drawn up by Senegal"
             found += [p for a in child.children if a.dep_ == "agent"
                       for g in a.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+    if not found and noun.dep_ == "compound" and noun.head.i > noun.i and not patient:
+        # "the EU's aid package", "Israel's ground operation plan": the owner of the phrase
+        # the event noun modifies does it
+        found = [p for c in noun.head.children if c.dep_ == "poss"
+                 if (p := party_at(ctx, c, own_only=True)) is not None and p.named]
     return found
 
 

@@ -101,10 +101,18 @@ _NOT_COMPLEMENTS = SUBJECTS | {"punct", "cc", "conj", "mark", "advcl", "relcl", 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+def small_clause(child: Token) -> bool:
+    """Whether ``child`` is an object and its complement the parser made a clause of ("held
+    Hamas responsible": "Hamas" the subject of "responsible"), with no verb of its own."""
+    return child.dep_ == "ccomp" and child.pos_ == "ADJ" and any(
+        g.dep_ == "nsubj" for g in child.children) and not any(
+        g.dep_ in {"aux", "auxpass", "cop"} for g in child.children)
+
+
 def complement_words(head: Token, include_head_context: bool) -> str:
     tokens: list[Token] = []
     for child in head.children:
-        if child.dep_ in _NOT_COMPLEMENTS:
+        if child.dep_ in _NOT_COMPLEMENTS and not small_clause(child):
             continue
         tokens.extend(child.subtree)
     if include_head_context:
@@ -173,7 +181,10 @@ def infinitive(verb: Token) -> Token | None:
     """The act an infinitive names after a verb ("refused to pay", "urged X to withdraw"), or
     a gerund after "to" ("is committed to opening", "objected to sending")."""
     for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+        if child.dep_ == "xcomp" and (child.pos_ in {"VERB", "AUX"} or any(
+                # a verb the tokenizer cut at its hyphen ("to de-escalate": "de" is tagged
+                # as no verb)
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children)):
             return child
         if child.dep_ == "ccomp" and child.pos_ == "VERB" and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in child.children
