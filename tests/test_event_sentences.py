@@ -1159,3 +1159,9 @@ def test_an_appeal_to_do_a_hyphenated_act_still_appeals():
 def test_the_owner_of_a_package_gives_the_aid_in_it():
     assert ("070", "European Union", "Ukraine") in _coded(
         "Orban refused to back the EU's aid package for Ukraine.")
+
+
+def test_denying_an_act_is_aimed_at_no_one_named_inside_the_act():
+    denials = [(s, t) for c, s, t in _coded("Russia denied targeting civilians.")
+               if c == "127"]
+    assert denials == [("Russia", None)]

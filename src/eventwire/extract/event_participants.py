@@ -1227,6 +1227,10 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
             m.dep_ == "mark" and m.lower_ in {"that", "whether", "if"} for m in c.children))
         and not any(a.dep_ == "aux" and (a.lower_ in ctx.words.modals or a.lower_ == "to")
                     for a in c.children)]
+    if candidate.code.startswith("127"):
+        # "Russia denied targeting civilians": the act denied is what was said of the doer
+        said += [c for c in candidate.trigger.children if c.dep_ in {"xcomp", "ccomp"}
+                 or c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)]
     for token in ctx.tokens[candidate.end:sent.end]:
         cluster = ctx.actor_of.get(token.i)
         if cluster is None or cluster.id in own or cluster.kind == "location":
