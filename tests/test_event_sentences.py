@@ -1165,3 +1165,11 @@ def test_denying_an_act_is_aimed_at_no_one_named_inside_the_act():
     denials = [(s, t) for c, s, t in _coded("Russia denied targeting civilians.")
                if c == "127"]
     assert denials == [("Russia", None)]
+
+
+def test_the_strikes_condemned_are_the_attack_just_told_and_breaking_up_a_protest_represses():
+    coded = _coded("Russian forces launched attacks on Odesa overnight. Zelenskiy condemned "
+                   "the strikes.")
+    assert ("111", "Zelenskiy", "Russian forces") in coded
+    assert [c for c, s, _ in _coded("Police broke up the protests in Tbilisi.")
+            if (c, s) == ("175", "Police")]

@@ -692,9 +692,15 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
 
 
 def _protest_noun(ctx: EventContext, token: Token) -> bool:
-    """Whether ``token`` names a protest ("the protests", "a rally")."""
-    return token.pos_ == "NOUN" and any(
-        sense.code[:2] == "14" for sense in ctx.lex.nouns.get(token.lemma_.lower(), ()))
+    """Whether ``token`` names a protest ("the protests", "a rally"; "the strikes" only when
+    its words make them a walkout, not air strikes)."""
+    senses = ctx.lex.nouns.get(token.lemma_.lower(), ())
+    if token.pos_ != "NOUN" or not any(sense.code[:2] == "14" for sense in senses):
+        return False
+    if all(sense.code[:2] == "14" for sense in senses):
+        return True
+    chosen = choose(list(senses), token, noun_context=True, words=ctx.words)
+    return chosen is not None and chosen.code[:2] == "14"
 
 
 def _protest_crowd(ctx: EventContext, noun: Token) -> Party:
