@@ -1173,3 +1173,15 @@ def test_the_strikes_condemned_are_the_attack_just_told_and_breaking_up_a_protes
     assert ("111", "Zelenskiy", "Russian forces") in coded
     assert [c for c, s, _ in _coded("Police broke up the protests in Tbilisi.")
             if (c, s) == ("175", "Police")]
+
+
+def test_asking_not_to_be_named_leaving_room_and_an_obliged_thing_are_no_acts_towards_anyone():
+    coded = _coded("An Israeli official, who asked not to be named, accused Hamas of delaying "
+                   "the process.")
+    assert [c for c, _, _ in coded if c.startswith("02")] == []
+    assert not _coded("Economists said the measures were limited, leaving room for "
+                      "negotiations.")
+    assert ("042", "Biden", "Moscow") in _coded("Biden left for Moscow on Sunday.")
+    told = _coded("Kremlin spokesman Dmitry Peskov later told reporters that the president's "
+                  "comments should not be read as a policy shift.")
+    assert [t for _, _, t in told] == [None]

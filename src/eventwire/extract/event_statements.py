@@ -220,8 +220,11 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
             # someone, "told the envoy that ...", stays a statement)
             return []
         modal = obliging_modal(clause, ctx.words)
-        subjects = [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
-                    for p in parties_at(ctx, c) if p.actor or p.named]
+        # (the doer the clause obliges: not a passive subject nor the owner of a thing,
+        # "said the president's comments should not be read as ...")
+        subjects = [p for c in clause.children if c.dep_ == "nsubj"
+                    for p in parties_at(ctx, c) if (p.actor or p.named)
+                    and p.token.dep_ != "poss"]
         if modal and not subjects and any(
                 c.dep_ == "nsubj" and c.lower_ in ctx.words.obliged_pronouns
                 for c in clause.children):

@@ -171,6 +171,10 @@ def _wrapped(
     ctx: EventContext, verb: Token, act: Token, wrapper: Wrapper, absorbed: set[int]
 ) -> list[Candidate]:
     act_lemma = act.lemma_.lower()
+    if act_lemma in ctx.words.anonymity_acts and any(
+            c.dep_ == "neg" for c in act.children) and any(
+            c.dep_ == "auxpass" for c in act.children):
+        return []  # "who asked not to be named": anonymity, no appeal
     act_sense, act_noun = _act_sense(ctx, act)
     if (act_sense is None and wrapper.kind != "refuse"
             and (act_lemma in wrapper.need_act or act_lemma in ctx.lex.wrappers)):

@@ -95,6 +95,7 @@ class EventWordsFile(BaseModel):
     claiming_verbs: Words
     reason_preps: Words
     channels: Words
+    anonymity_acts: Words
     act_pronouns: Words
     act_nouns: Words
     act_determiners: Words
@@ -206,6 +207,7 @@ class EventWords:
     claiming_verbs: frozenset[str]
     reason_preps: frozenset[str]
     channels: frozenset[str]
+    anonymity_acts: frozenset[str]
     act_pronouns: frozenset[str]
     act_nouns: frozenset[str]
     act_determiners: frozenset[str]
