@@ -1185,3 +1185,10 @@ def test_asking_not_to_be_named_leaving_room_and_an_obliged_thing_are_no_acts_to
     told = _coded("Kremlin spokesman Dmitry Peskov later told reporters that the president's "
                   "comments should not be read as a policy shift.")
     assert [t for _, _, t in told] == [None]
+
+
+def test_denying_a_charge_is_said_now_not_dated_as_the_crime():
+    result = analyse_text("Khan has accused the military of orchestrating his removal, a charge "
+                          "the army denies.", published="2024-01-30", min_confidence=0)
+    denials = [e for e in result.events if e.trigger.text == "denies"]
+    assert denials and (denials[0].date, denials[0].date_basis) == ("2024-01-30", "publication")

@@ -518,7 +518,7 @@ class DateScope:
         if acted:
             return _most_precise(acted)
         charge = _charging_word(trigger, self.words.charging)
-        if charge is not None:
+        if charge is not None and trigger.lemma_.lower() not in self.words.charge_replies:
             # "pleaded guilty on Monday to charges he threatened ...": the plea's date, the
             # sentence's frame and the story's current date are not the crime's; only a date
             # in the crime's own clause is

@@ -110,6 +110,7 @@ class EventWordsFile(BaseModel):
     reaction_codes: Words
     former_words: Words
     charging: Words
+    charge_replies: Words
     sports: Words
     sporting: Words
     team_nouns: Words
@@ -222,6 +223,7 @@ class EventWords:
     reaction_codes: frozenset[str]
     former_words: frozenset[str]
     charging: frozenset[str]
+    charge_replies: frozenset[str]
     sports: frozenset[str]
     sporting: frozenset[str]
     team_nouns: frozenset[str]
