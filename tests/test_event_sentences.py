@@ -1192,3 +1192,12 @@ def test_denying_a_charge_is_said_now_not_dated_as_the_crime():
                           "the army denies.", published="2024-01-30", min_confidence=0)
     denials = [e for e in result.events if e.trigger.text == "denies"]
     assert denials and (denials[0].date, denials[0].date_basis) == ("2024-01-30", "publication")
+
+
+def test_people_counted_according_to_a_body_are_its_country_s():
+    result = analyse_text("Israeli forces reportedly killed 12 people in a strike on a school, "
+                          "according to Gaza officials.", published="2024-03-05",
+                          min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    killed = [e for e in result.events if e.trigger.text == "killed"]
+    assert killed and actors[killed[0].target].country == "PSE"

@@ -1071,7 +1071,12 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
     # "Gaza's health ministry said Israeli strikes killed 30 people": those who count the dead
     # count their own, before the doer's country is a guess
     counters = next((subjects_of(ctx, verb) for verb in candidate.trigger.ancestors
-                     if verb.lemma_.lower() in ctx.lex.reporting), [])
+                     if verb.lemma_.lower() in ctx.lex.reporting), []) or [
+        # "killed 12 people, according to Gaza officials"
+        p for verb in (candidate.trigger, *candidate.trigger.ancestors)
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "according"
+        for to in prep.children if to.dep_ == "prep" and to.lower_ == "to"
+        for g in to.children if g.dep_ == "pobj" for p in parties_at(ctx, g) if p.named]
     # (people the actors stage made a group of are placed by the counters or the place only:
     # "holds appeal to voters" are not the doer's voters)
     doers = [*counters, *candidate.sources] if cluster is None else counters
