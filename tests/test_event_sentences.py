@@ -1201,3 +1201,13 @@ def test_people_counted_according_to_a_body_are_its_country_s():
     actors = {a.id: a for a in result.actors}
     killed = [e for e in result.events if e.trigger.text == "killed"]
     assert killed and actors[killed[0].target].country == "PSE"
+
+
+def test_an_act_blamed_on_someone_is_theirs_and_an_act_noun_s_doer_does_its_harm():
+    assert ("186", "Israel", "Ismail Haniyeh") in _coded(
+        "The assassination of Hamas leader Ismail Haniyeh was blamed on Israel.")
+    assert [c for c, s, _ in _coded("The bombing by Hamas killed five people.")
+            if c == "183" and s == "Hamas"]
+    # what an act is (not what it did) names no doer: "the battles are a threat to X"
+    assert not [c for c, _, _ in _coded("Hong Kong's street battles are an existential threat "
+                                        "to Xi's regime.") if c.startswith("13")]

@@ -188,6 +188,21 @@ def claimant(ctx: EventContext, act: Token) -> list[Party]:
     return [p for c in verb.children if c.dep_ == "nsubj" for p in parties_at(ctx, c)]
 
 
+def blamed(ctx: EventContext, act: Token) -> list[Party]:
+    """Who an act is blamed on: "the assassination was blamed on Israel", "Israel was blamed
+    for the assassination", "blamed Israel for the attack" (event_words.yaml
+    ``blaming_verbs``)."""
+    verb = act.head
+    if act.dep_ == "nsubjpass" and verb.lemma_.lower() in ctx.words.blaming_verbs:
+        return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "to"}
+                for g in c.children if g.dep_ == "pobj" for p in parties_at(ctx, g) if p.named]
+    if act.dep_ in {"pobj", "pcomp"} and verb.lower_ == "for" and (
+            verb.head.lemma_.lower() in ctx.words.blaming_verbs):
+        return [p for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}
+                for p in parties_at(ctx, c) if p.named]
+    return []
+
+
 @same_while_nothing_coded
 def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
     """The doer of ``verb``: its subject, or the subject of the verb it hangs from."""
@@ -343,7 +358,7 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
     """Who does what an event noun names: its named possessor or modifier ("Russia's
     invasion", "the Russian invasion"), or its "by" phrase; for a noun whose possessor suffers
     the act ("his arrest": ``patient_nouns``), the "by" phrase only."""
-    found: list[Party] = claimant(ctx, noun)
+    found: list[Party] = claimant(ctx, noun) or blamed(ctx, noun)
     if found:
         return found
     patient = noun.lemma_.lower() in ctx.words.patient_nouns and not _of_phrase(noun)
@@ -683,6 +698,13 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
         country = _named_country(ctx, token)
         if country is not None:
             return country
+    if token.dep_ in SUBJECTS and token.pos_ == "NOUN" and token.head.pos_ == "VERB" and (
+            token.lemma_.lower() in ctx.lex.nouns):
+        # (of an act's verb: "the battles are a threat to X" says what they are)
+        # "the bombing by Hamas killed five people": the act's doer does the harm
+        doers = [p for p in noun_sources(ctx, token) if p.named and p.actor]
+        if doers:
+            return replace(doers[0], text=phrase(token), token=token)
     if token.pos_ in {"NOUN", "PROPN", "PRON"}:
         linked = _anaphor(ctx, token)
         if linked is not None:

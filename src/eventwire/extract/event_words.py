@@ -95,6 +95,7 @@ class EventWordsFile(BaseModel):
     claiming_verbs: Words
     reason_preps: Words
     channels: Words
+    blaming_verbs: Words
     anonymity_acts: Words
     act_pronouns: Words
     act_nouns: Words
@@ -208,6 +209,7 @@ class EventWords:
     claiming_verbs: frozenset[str]
     reason_preps: frozenset[str]
     channels: frozenset[str]
+    blaming_verbs: frozenset[str]
     anonymity_acts: frozenset[str]
     act_pronouns: frozenset[str]
     act_nouns: frozenset[str]
