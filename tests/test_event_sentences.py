@@ -1211,3 +1211,9 @@ def test_an_act_blamed_on_someone_is_theirs_and_an_act_noun_s_doer_does_its_harm
     # what an act is (not what it did) names no doer: "the battles are a threat to X"
     assert not [c for c, _, _ in _coded("Hong Kong's street battles are an existential threat "
                                         "to Xi's regime.") if c.startswith("13")]
+
+
+def test_a_measure_lifted_or_suspended_is_no_second_event():
+    coded = _coded("Washington lifted sanctions on Venezuelan oil.")
+    assert [c for c, _, _ in coded] == ["085"]
+    assert [c for c, _, _ in _coded("The World Bank suspended funding to Uganda.")] == ["162"]

@@ -288,7 +288,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     own = (choose(governor_senses, governor, words=ctx.words)
            if governor_senses and (light_verb or noun.dep_ == "dobj") else None)
     light = light_verb and own is None
-    if noun.dep_ == "dobj" and own is not None and own.code[:2] == sense.code[:2]:
+    if noun.dep_ == "dobj" and own is not None and (
+            own.code[:2] == sense.code[:2]
+            # "lifted sanctions on Venezuela": the lifting is the event, not the sanctions
+            or governor.lemma_.lower() in ctx.words.ending_verbs):
         return []  # "slapped tariffs on China": the verb codes the act already
     sources = noun_sources(ctx, noun)
     targets = noun_targets(ctx, noun)

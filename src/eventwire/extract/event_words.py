@@ -95,6 +95,7 @@ class EventWordsFile(BaseModel):
     claiming_verbs: Words
     reason_preps: Words
     channels: Words
+    ending_verbs: Words
     blaming_verbs: Words
     anonymity_acts: Words
     act_pronouns: Words
@@ -209,6 +210,7 @@ class EventWords:
     claiming_verbs: frozenset[str]
     reason_preps: frozenset[str]
     channels: frozenset[str]
+    ending_verbs: frozenset[str]
     blaming_verbs: frozenset[str]
     anonymity_acts: frozenset[str]
     act_pronouns: frozenset[str]
