@@ -1217,3 +1217,11 @@ def test_a_measure_lifted_or_suspended_is_no_second_event():
     coded = _coded("Washington lifted sanctions on Venezuelan oil.")
     assert [c for c, _, _ in coded] == ["085"]
     assert [c for c, _, _ in _coded("The World Bank suspended funding to Uganda.")] == ["162"]
+
+
+def test_troops_kept_on_alert_show_force_and_apec_is_an_intergovernmental_body():
+    assert [c for c, s, _ in _coded("Israeli troops remained on alert in the West Bank.")
+            if c == "152"]
+    result = analyse_text("The APEC forum has agreed to set up an energy research center.",
+                          published="2024-03-05", min_confidence=0)
+    assert [a.sector for a in result.actors if "APEC" in a.name] == ["IGO"]
