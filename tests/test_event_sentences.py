@@ -1220,8 +1220,7 @@ def test_a_measure_lifted_or_suspended_is_no_second_event():
 
 
 def test_troops_kept_on_alert_show_force_and_apec_is_an_intergovernmental_body():
-    assert [c for c, s, _ in _coded("Israeli troops remained on alert in the West Bank.")
-            if c == "152"]
+    assert [c for c, s, _ in _coded("The army put its troops on high alert.") if c == "152"]
     result = analyse_text("The APEC forum has agreed to set up an energy research center.",
                           published="2024-03-05", min_confidence=0)
     assert [a.sector for a in result.actors if "APEC" in a.name] == ["IGO"]

@@ -291,7 +291,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if noun.dep_ == "dobj" and own is not None and (
             own.code[:2] == sense.code[:2]
             # "lifted sanctions on Venezuela": the lifting is the event, not the sanctions
-            or governor.lemma_.lower() in ctx.words.ending_verbs):
+            # (unless a clause tells the measure as an act of its own: "lift the tariffs
+            # imposed on Sept. 1")
+            or governor.lemma_.lower() in ctx.words.ending_verbs and not any(
+                t.dep_ in {"acl", "relcl"} for t in noun.subtree)):
         return []  # "slapped tariffs on China": the verb codes the act already
     sources = noun_sources(ctx, noun)
     targets = noun_targets(ctx, noun)
