@@ -358,3 +358,10 @@ def test_a_common_noun_the_tagger_calls_an_organisation_keeps_its_role(actors_of
     actors = actors_of("The ambassador was summoned by the foreign ministry.")
     ministry = actor_named(actors, "foreign ministry")
     assert ministry.sector == "GOV"
+
+
+def test_counted_nationals_abroad_keep_their_nationality(actors_of):
+    actors = actors_of("A drug cartel kidnapped four Americans in Mexico.")
+    assert actor_named(actors, "Americans").country == "USA"
+    actors = actors_of("Albanians in southern Serbia protested.")
+    assert actor_named(actors, "Albanians").country == "SRB"

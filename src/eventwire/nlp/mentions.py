@@ -548,8 +548,10 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
     if label == "ORG":
         return Mention(span, "organization", named=True, key=text, attrs=_org_name_attrs(span))
     if label == "NORP":
-        # "Albanians in southern Serbia", "Kurds of Iraq": a people is coded where it lives
-        country = _where(span) or country_of(text) or next(
+        # "Albanians in southern Serbia", "Kurds of Iraq": a people is coded where it lives;
+        # counted people are citizens abroad ("four Americans in Mexico" are American)
+        counted = any(c.dep_ == "nummod" for c in span.root.children)
+        country = (None if counted else _where(span)) or country_of(text) or next(
             (c for m in span.root.lefts if m.dep_ in {"amod", "compound"}
              and (c := country_of(m.text))), None)  # "Iraqi Kurds"
         if country is None:
