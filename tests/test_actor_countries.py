@@ -365,3 +365,10 @@ def test_counted_nationals_abroad_keep_their_nationality(actors_of):
     assert actor_named(actors, "Americans").country == "USA"
     actors = actors_of("Albanians in southern Serbia protested.")
     assert actor_named(actors, "Albanians").country == "SRB"
+
+
+def test_a_place_a_group_holds_is_theirs_and_settlers_are_civilians(actors_of):
+    actors = actors_of("Ukraine shelled Russian-controlled areas near Donetsk.")
+    assert actor_named(actors, "Russian").country == "RUS"  # the areas' holder is an actor
+    actors = actors_of("Settlers torched homes in the village on Sunday.")
+    assert actor_named(actors, "Settlers").sector == "CVL"
