@@ -1224,3 +1224,11 @@ def test_troops_kept_on_alert_show_force_and_apec_is_an_intergovernmental_body()
     result = analyse_text("The APEC forum has agreed to set up an energy research center.",
                           published="2024-03-05", min_confidence=0)
     assert [a.sector for a in result.actors if "APEC" in a.name] == ["IGO"]
+
+
+def test_a_state_summoning_an_envoy_to_protest_complains_and_marchers_demonstrate():
+    coded = _coded("Manila summoned China's envoy to protest the incident.")
+    assert {c for c, s, _ in coded if s == "Manila"} == {"114"}
+    assert not [c for c, s, _ in coded if s and "envoy" in s]
+    assert [c for c, _, _ in _coded("Students protested against the war in Berlin.")
+            if c == "141"]

@@ -250,7 +250,8 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
                 return [p for o in objects for p in parties_at(ctx, o)]
         if token.dep_ == "advcl" and token.tag_ in {"VBD", "VBZ", "VBP"}:
             break  # a finite clause without a subject is a misparse, not a shared doer
-        if token.dep_ == "xcomp" and not through_conj:
+        if token.dep_ == "xcomp" and not through_conj and (
+                token.head.lemma_.lower() not in ctx.words.summoning_verbs):
             # "prompted officials from Mexico to make concessions": the object does the act
             # (when it is someone: "used tear gas to disperse" is done by the user)
             # (not an act as the object: "continued their hunger strike to demand ...")
@@ -979,11 +980,18 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
 
 def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
                   target: Party | None) -> str:
-    """Military force (19) is what armed forces, rebels and states use: a shooting or a
+    """A state or government protests by complaint (114), not by demonstrating (141).
+    Military force (19) is what armed forces, rebels and states use: a shooting or a
     killing by a private person or a criminal is an assault (18), and force used by the
     police is violent repression (175), by protesters a violent protest (145). A politician
     "attacking" a politician does it with words: criticism (111)."""
     code = candidate.code
+    if code[:3] == "141" and source is not None and candidate.trigger.pos_ == "VERB" and (
+            candidate.trigger.lemma_.lower() in ctx.words.complaining_verbs):
+        protester = ctx.cluster(source)
+        if protester is not None and (protester.kind == "country" or (
+                protester.kind == "organization" and protester.sector == "GOV")):
+            return "114"  # "Manila summoned the envoy to protest": a state complains
     if code[:2] not in {"18", "19"} or source is None:
         return code
     cluster = ctx.cluster(source)

@@ -95,6 +95,8 @@ class EventWordsFile(BaseModel):
     claiming_verbs: Words
     reason_preps: Words
     channels: Words
+    complaining_verbs: Words
+    summoning_verbs: Words
     ending_verbs: Words
     blaming_verbs: Words
     anonymity_acts: Words
@@ -210,6 +212,8 @@ class EventWords:
     claiming_verbs: frozenset[str]
     reason_preps: frozenset[str]
     channels: frozenset[str]
+    complaining_verbs: frozenset[str]
+    summoning_verbs: frozenset[str]
     ending_verbs: frozenset[str]
     blaming_verbs: frozenset[str]
     anonymity_acts: frozenset[str]
