@@ -1232,3 +1232,8 @@ def test_a_state_summoning_an_envoy_to_protest_complains_and_marchers_demonstrat
     assert not [c for c, s, _ in coded if s and "envoy" in s]
     assert [c for c, _, _ in _coded("Students protested against the war in Berlin.")
             if c == "141"]
+
+
+def test_reaffirming_a_commitment_to_someone_is_an_intent_towards_them():
+    assert ("030", "US", "Philippines") in _coded(
+        "The US reaffirmed its commitment to defend the Philippines.")
