@@ -258,6 +258,13 @@ def test_people_counted_by_a_body_are_its_country_s_civilians():
     assert killed and killed[0].cameo_root == "19"  # killed by strikes: force
     assert actors[killed[0].target].country == "PSE"
     assert actors[killed[0].source].country == "ISR"
+    # people counted "according to" a body are its country's too
+    result = analyse_text("Israeli forces reportedly killed 12 people in a strike on a school, "
+                          "according to Gaza officials.", published="2024-03-05",
+                          min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    assert [actors[e.target].country for e in result.events
+            if e.trigger.text == "killed"] == ["PSE"]
 
 
 def test_a_year_said_on_the_measure_s_own_verb_is_its_date():
@@ -1151,14 +1158,11 @@ def test_holding_someone_responsible_blames_and_vowing_to_hold_them_accountable_
                                     "Israel rescinded the law.") if c == "133"]
 
 
-def test_an_appeal_to_do_a_hyphenated_act_still_appeals():
-    assert ("020", "European Union", "Serbia") in _coded(
-        "The EU called on Serbia to de-escalate tensions with Kosovo.")
-
-
-def test_the_owner_of_a_package_gives_the_aid_in_it():
-    assert ("070", "European Union", "Ukraine") in _coded(
-        "Orban refused to back the EU's aid package for Ukraine.")
+def test_an_appeal_to_a_hyphenated_act_appeals_and_a_package_s_owner_gives_its_aid():
+    coded = [*_coded("The EU called on Serbia to de-escalate tensions with Kosovo."),
+             *_coded("Orban refused to back the EU's aid package for Ukraine.")]
+    assert {("020", "European Union", "Serbia"), ("070", "European Union", "Ukraine")} <= set(
+        coded)
 
 
 def test_denying_an_act_is_aimed_at_no_one_named_inside_the_act():
@@ -1194,13 +1198,6 @@ def test_denying_a_charge_is_said_now_not_dated_as_the_crime():
     assert denials and (denials[0].date, denials[0].date_basis) == ("2024-01-30", "publication")
 
 
-def test_people_counted_according_to_a_body_are_its_country_s():
-    result = analyse_text("Israeli forces reportedly killed 12 people in a strike on a school, "
-                          "according to Gaza officials.", published="2024-03-05",
-                          min_confidence=0)
-    actors = {a.id: a for a in result.actors}
-    killed = [e for e in result.events if e.trigger.text == "killed"]
-    assert killed and actors[killed[0].target].country == "PSE"
 
 
 def test_an_act_blamed_on_someone_is_theirs_and_an_act_noun_s_doer_does_its_harm():
