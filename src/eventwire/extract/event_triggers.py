@@ -235,13 +235,14 @@ def _wrapped(
 
 def _act_sense(ctx: EventContext, act: Token) -> tuple[Sense | None, Token | None]:
     """The dictionary sense of an act, looking through a light verb to its event noun."""
-    senses = ctx.lex.senses(act.lemma_.lower())
+    lemma = act.lemma_.lower()
+    senses = ctx.lex.senses(lemma)
     sense = choose(senses, act, words=ctx.words) if senses else None
-    if sense is not None or (senses and act.lemma_.lower() not in ctx.lex.light_verbs):
+    if sense is not None or (senses and lemma not in ctx.lex.light_verbs):
         return sense, None
     # (a light verb with senses of its own, none of which holds here: "threatened to hold a
     # general strike" is the strike's)
-    if act.lemma_.lower() in ctx.lex.light_verbs:
+    if lemma in ctx.lex.light_verbs:
         for child in act.children:
             noun_senses = ctx.lex.nouns.get(child.lemma_.lower())
             if child.dep_ == "dobj" and noun_senses:

@@ -12,8 +12,7 @@ from eventwire.extract.event_lexicon import Sense
 from eventwire.extract.event_tokens import Word
 from eventwire.extract.event_words import EventWords, event_words
 from eventwire.nlp.doctext import doc_text
-from eventwire.nlp.mentions import entity_at
-from eventwire.nlp.towns import town_country
+from eventwire.nlp.mentions import entity_at, town_not_person
 
 # The word lists (modals, particles, ...) are in data/event_words.yaml: every function that
 # needs them takes ``words`` (the coder's EventWords; by default the ones in use).
@@ -130,10 +129,11 @@ def complement_words(head: Token, include_head_context: bool) -> str:
     places = " ".join("ent:gpe" if c.ent_type_ == "PERSON" else f"ent:{c.ent_type_.lower()}"
                       for c in head.children if c.dep_ == "dobj" and (
                           c.ent_type_ in _PLACE_LABELS
-                          # a town the tagger took for a person ("captured Bakhmut")
-                          or c.ent_type_ == "PERSON" and c.ent_iob_ == "B"
-                          and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].ent_iob_ == "I")
-                          and town_country(c.text) is not None))
+                          # a town the tagger took for a person ("captured Bakhmut"), as the
+                          # actors stage reads it
+                          or c.ent_type_ == "PERSON"
+                          and (name := entity_at(c.doc, c.i)) is not None
+                          and town_not_person(name)))
     return f" {lemmas} {places} | {lowers} "
 
 

@@ -541,7 +541,7 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
         return Mention(span, known.kind, named=True, key=known.name, known=known, attrs=attrs)
     if label in {"PERSON", "ORG"} and _country_alone(span):
         label = "GPE"  # "Jordan opened its border", "Chad said": the country, not a name
-    if label == "PERSON" and _town_not_person(span):
+    if label == "PERSON" and town_not_person(span):
         label = "GPE"  # "Russian forces shelled Kherson": the tagger's person is a town
     if label == "PERSON":
         return Mention(span, "person", named=True, key=text)
@@ -590,7 +590,7 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
     return Mention(span, "location", named=True, key=text, attrs=place)
 
 
-def _town_not_person(span: Span) -> bool:
+def town_not_person(span: Span) -> bool:
     """Whether a one-word "person" is a town the towns table knows (and no listed person),
     which the text never names as a person in full ("Lloyd Austin" ... "Austin") and which
     says nothing ("Florence said")."""
@@ -972,9 +972,7 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         }:  # fmt: skip
             continue
         if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not (
-                token.head.lemma_.lower() in lexicon().platforms
-                or token.head.lemma_.lower() in lexicon().operations
-                or token.head.lemma_.lower() in lexicon().premises):
+                _stands_for_body(token.head)):
             continue  # a modifier ("news" in "news agency", "police" in "police officer")
         found_role = _role_ending_at(doc, token.i, max(0, token.i - 4))
         if found_role is None:
@@ -1002,12 +1000,10 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
             many and vague or possessor is not None and possessor.tag_ in {"PRP$", "WP$"}
         ):
             continue  # "state agencies", "its website": not one particular institution
-        # "a police crackdown", "army raids": the body that runs the operation, however the
-        # operation is determined
+        # "a police crackdown", "army positions", "police cars": the body that runs the
+        # operation or holds the place or craft, however the phrase is determined
         operating = token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and (
-            token.head.lemma_.lower() in lexicon().operations
-            or token.head.lemma_.lower() in lexicon().premises
-            or token.head.lemma_.lower() in lexicon().platforms)
+            _stands_for_body(token.head))
         indefinite_one = not plural and not definite and not operating
         if (role.body and indefinite_one and not determiners and token.is_lower
                 and not (attrs.country or attrs.affiliation)):
@@ -1030,6 +1026,13 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         _take(taken, span)
         found.append(mention)
     return found
+
+
+def _stands_for_body(thing: Token) -> bool:
+    """Whether a body's name before ``thing`` makes the body an actor of its own: a craft,
+    an operation or a place it holds (roles.yaml ``platforms``, ``operations``, ``premises``)."""
+    lemma, lex = thing.lemma_.lower(), lexicon()
+    return lemma in lex.platforms or lemma in lex.operations or lemma in lex.premises
 
 
 def _holder_adjective(token: Token) -> bool:
