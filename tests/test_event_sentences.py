@@ -1234,3 +1234,17 @@ def test_a_state_summoning_an_envoy_to_protest_complains_and_marchers_demonstrat
 def test_reaffirming_a_commitment_to_someone_is_an_intent_towards_them():
     assert ("030", "US", "Philippines") in _coded(
         "The US reaffirmed its commitment to defend the Philippines.")
+
+
+def test_a_body_by_which_a_passive_act_is_done_and_a_trial_faced_are_coded():
+    result = analyse_text("The former president was convicted of corruption by a Brazilian "
+                          "court.", published="2024-03-05", min_confidence=0)
+    court = [a for a in result.actors if a.name == "Brazilian court"]
+    assert court and (court[0].country, court[0].sector) == ("BRA", "JUD")
+    assert [e for e in result.events if e.cameo_root == "17" and e.source == court[0].id]
+    result = analyse_text("The former governor faces trial for fraud in Lagos.",
+                          published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    tried = [e for e in result.events if e.cameo == "173"]
+    assert tried and actors[tried[0].source].sector == "JUD"
+    assert actors[tried[0].target].name == "former governor"

@@ -311,7 +311,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
             # "Germany's decision drew criticism from Poland": aimed at the decision's owner
             inner for s in governor.children if s.dep_ in SUBJECTS
             and (inner := named_inside(ctx, s, victims=False)) is not None]
-        if sources and targets:
+        # "the senator faces trial": done by the doer the noun implies (implied_agent)
+        implied = not sources and noun.lemma_.lower() in ctx.words.patient_nouns and (
+            noun.lemma_.lower() in ctx.words.implied_agents)
+        if (sources or implied) and targets:
             candidate = Candidate(
                 code=sense.code, trigger=noun, start=noun.i, end=noun.i + 1, sources=sources,
                 targets=targets, match="noun", targetless_ok=sense.without_object,

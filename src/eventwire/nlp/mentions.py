@@ -1013,11 +1013,13 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         # "lawmakers and a bishop protested": a coordinated subject is one too
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
-        subject = first.dep_ in {"nsubj", "nsubjpass", "agent"}
+        # (a passive's doer is one too: "convicted by a Brazilian court")
+        subject = first.dep_ in {"nsubj", "nsubjpass", "agent"} or (
+            first.dep_ == "pobj" and first.head.dep_ == "agent")
         if (
             indefinite_one
             and not subject
-            and (role.body or not (attrs.country or attrs.affiliation))
+            and not (attrs.country or attrs.affiliation)
         ):
             continue  # "a war criminal's propaganda": a description, not a new actor
         kind = "organization" if role.body else "group" if plural else "person"
