@@ -1248,3 +1248,14 @@ def test_a_body_by_which_a_passive_act_is_done_and_a_trial_faced_are_coded():
     tried = [e for e in result.events if e.cameo == "173"]
     assert tried and actors[tried[0].source].sector == "JUD"
     assert actors[tried[0].target].name == "former governor"
+
+
+def test_a_measure_someone_is_asked_to_end_is_in_force_and_theirs():
+    result = analyse_text("The EU called on Russia to lift its blockade of Ukrainian ports.",
+                          published="2024-03-05", min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    blockade = [e for e in result.events if e.trigger.text == "blockade"]
+    assert blockade and names[blockade[0].source] == "Russia"
+    assert not blockade[0].hypothetical
+    lifted = _coded("Washington lifted sanctions on Venezuelan oil.")
+    assert [c for c, _, _ in lifted] == ["085"]

@@ -369,6 +369,17 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
             for modifier in [child, *(c for c in child.subtree
                                       if c.dep_ == "conj" and c.head.i != noun.i)]:
                 party = party_at(ctx, modifier, own_only=True)
+                verb = noun.head
+                if (modifier.lower_ in {"its", "their"} and noun.dep_ == "dobj"
+                        and verb.dep_ == "xcomp"):
+                    # "called on Russia to lift its blockade": the one asked to act owns it
+                    # (the asking verb's object, else the subject: "vowed to end its siege")
+                    asked = [p for c in verb.head.children if c.dep_ == "dobj"
+                             or c.dep_ == "prep" and c.lower_ == "on"
+                             for g in ([c] if c.dep_ == "dobj" else c.children)
+                             if g.dep_ in {"dobj", "pobj"} for p in parties_at(ctx, g)]
+                    controllers = [p for p in asked or subjects_of(ctx, verb) if p.named]
+                    party = controllers[0] if len(controllers) == 1 else party
                 if party is None and modifier.dep_ == "poss" and modifier.pos_ == "PRON":
                     party = party_at(ctx, modifier)  # "my tariffs": the speaker's; "his"
                 if party is not None and party.named:

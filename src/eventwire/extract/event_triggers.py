@@ -295,7 +295,8 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
             # (unless a clause tells the measure as an act of its own: "lift the tariffs
             # imposed on Sept. 1")
             or governor.lemma_.lower() in ctx.words.ending_verbs and not any(
-                t.dep_ in {"acl", "relcl"} for t in noun.subtree)):
+                t.dep_ in {"acl", "relcl"} for t in noun.subtree)
+            and not _not_done(ctx, governor)):
         return []  # "slapped tariffs on China": the verb codes the act already
     sources = noun_sources(ctx, noun)
     targets = noun_targets(ctx, noun)
@@ -388,9 +389,21 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         targetless_ok=sense.without_object, symmetric=sense.symmetric,
     )
     mark_modality(ctx, candidate, governor if light else noun)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.words.ending_verbs:
+        # "urged Iran to end its crackdown", "did not lift the blockade": the measure to be
+        # ended is in force, whatever becomes of its ending
+        candidate.hypothetical = candidate.negated = False
     if any(c.lower_ in {"no", "never"} for c in noun.children):
         candidate.negated = True
     return with_intent(ctx, candidate, governor) if light else [candidate]
+
+
+def _not_done(ctx: EventContext, verb: Token) -> bool:
+    """Whether the act ``verb`` tells has not happened (asked for, planned, negated)."""
+    probe = Candidate(code="000", trigger=verb, start=verb.i, end=verb.i + 1, sources=[],
+                      targets=[], match="verb")
+    mark_modality(ctx, probe, verb)
+    return probe.hypothetical or probe.negated
 
 
 def _relative_light(ctx: EventContext, noun: Token) -> Token | None:
