@@ -1259,3 +1259,12 @@ def test_a_measure_someone_is_asked_to_end_is_in_force_and_theirs():
     assert not blockade[0].hypothetical
     lifted = _coded("Washington lifted sanctions on Venezuelan oil.")
     assert [c for c, _, _ in lifted] == ["085"]
+
+
+def test_a_demand_answered_is_aimed_at_the_one_who_answers_it():
+    assert ("100", "Hamas", "Israel") in _coded(
+        "Israel rejected Hamas's demands for a full withdrawal.")
+    assert ("020", "Kyiv", "Moscow") in _coded("Moscow responded to Kyiv's request for talks.")
+    # supporting a call is no answer to it
+    assert not [t for c, s, t in _coded("France supported Ukraine's calls for sanctions.")
+                if c == "020" and t == "France"]

@@ -329,6 +329,8 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "its demand that Israel lift the blockade": the one asked is the clause's subject
         targets = [p for c in asked.children if c.dep_ in {"nsubj", "nsubjpass"}
                    for p in parties_at(ctx, c)]
+    if sense.code[:2] in {"02", "10"} and not targets and not light:
+        targets = _answerers(ctx, noun, sources)
     if light:
         sources = sources or subjects_of(ctx, governor)
         targets = targets or objects_of(
@@ -396,6 +398,20 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if any(c.lower_ in {"no", "never"} for c in noun.children):
         candidate.negated = True
     return with_intent(ctx, candidate, governor) if light else [candidate]
+
+
+def _answerers(ctx: EventContext, noun: Token, sources: list[Party]) -> list[Party]:
+    """Who answers a request or demand is the one asked: "Trump agreed to Beijing's demands",
+    "YouTube is complying with the church's requests", "Israel rejected Hamas's demands"."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in {"to", "with"}:
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return []
+    if verb.lemma_.lower() not in ctx.words.answering_verbs:
+        return []
+    own = {p.actor for p in sources if p.actor}
+    return [p for p in subjects_of(ctx, verb) if p.named and p.actor not in own]
 
 
 def _not_done(ctx: EventContext, verb: Token) -> bool:

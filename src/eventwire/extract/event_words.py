@@ -173,6 +173,7 @@ class EventWordsFile(BaseModel):
     verbal_attacks: Words
     protesters: Words
     acceptance: Words
+    answering_verbs: Words
     armed_sectors: Labels
     implied_agent_names: Annotated[dict[Label, Word], Field(min_length=1)]
     implied_targets: Annotated[dict[Label, Label], Field(min_length=1)]
@@ -286,6 +287,7 @@ class EventWords:
     verbal_attacks: frozenset[str]
     protesters: frozenset[str]
     acceptance: frozenset[str]
+    answering_verbs: frozenset[str]
     armed_sectors: frozenset[str]
     implied_agent_names: MappingProxyType  # that sector -> the name the doer is shown by
     implied_targets: MappingProxyType  # a domestic doer's sector -> its implied target's
