@@ -1268,3 +1268,20 @@ def test_a_demand_answered_is_aimed_at_the_one_who_answers_it():
     # supporting a call is no answer to it
     assert not [t for c, s, t in _coded("France supported Ukraine's calls for sanctions.")
                 if c == "020" and t == "France"]
+
+
+def test_cooperation_offered_if_a_condition_is_met_is_a_promise_held_back_unless_a_threat():
+    offered = _coded("The rebels said they would meet the mediator if he gave them a veto.")
+    assert [c for c, _, _ in offered if c.startswith("03")]
+    assert not [c for c, _, _ in offered if c.startswith("13")]
+    held = _coded("The opposition said it would withdraw from the talks unless the government "
+                  "freed the prisoners.")
+    assert [c for c, _, _ in held if c.startswith("13")]
+
+
+def test_a_leader_of_rebels_students_or_a_church_is_of_that_sector():
+    sectors = {a.name: a.sector for a in analyse_text(
+        "Afghan rebel leaders met the student leader and the church leader.",
+        published="2024-03-05", min_confidence=0).actors}
+    assert sectors.get("Afghan rebel leaders") == "REB"
+    assert sectors.get("student leader") == "EDU" and sectors.get("church leader") == "REL"

@@ -24,6 +24,7 @@ from eventwire.extract.syntax import (
     aim_of,
     asked_clause,
     clause_of,
+    condition_marks,
     conditional,
     future,
     hypothetical,
@@ -210,8 +211,10 @@ def with_intent(ctx: EventContext, candidate: Candidate, head: Token) -> list[Ca
                          match="wrapper", hypothetical=False, negated=False,
                          targetless_ok=True)
         return [stated, candidate]
-    if "04" <= root <= "08" and conditional(clause_of(head), ctx.words):
-        # "would withdraw from the talks unless ...": cooperation on a condition is a threat
+    if "04" <= root <= "08" and condition_marks(clause_of(head), ctx.words) & (
+            ctx.words.threatening_conditions):
+        # "would withdraw from the talks unless ...": cooperation held back until a condition
+        # is met is a threat; "would meet him if he gave them a veto" offers it (a promise)
         kind = ctx.lex.wrappers["threaten"]
     elif "04" <= root <= "08":
         kind = ctx.lex.wrappers["promise"]

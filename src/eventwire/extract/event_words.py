@@ -174,6 +174,7 @@ class EventWordsFile(BaseModel):
     protesters: Words
     acceptance: Words
     answering_verbs: Words
+    threatening_conditions: Words
     armed_sectors: Labels
     implied_agent_names: Annotated[dict[Label, Word], Field(min_length=1)]
     implied_targets: Annotated[dict[Label, Label], Field(min_length=1)]
@@ -288,6 +289,7 @@ class EventWords:
     protesters: frozenset[str]
     acceptance: frozenset[str]
     answering_verbs: frozenset[str]
+    threatening_conditions: frozenset[str]
     armed_sectors: frozenset[str]
     implied_agent_names: MappingProxyType  # that sector -> the name the doer is shown by
     implied_targets: MappingProxyType  # a domestic doer's sector -> its implied target's

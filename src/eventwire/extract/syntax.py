@@ -266,13 +266,18 @@ def reported_act(clause: Token, verb: Token, words: EventWords | None = None) ->
 
 def conditional(clause: Token, words: EventWords | None = None) -> bool:
     """Whether the clause, or the clause it hangs from, carries an if/unless condition."""
+    return bool(condition_marks(clause, words))
+
+
+def condition_marks(clause: Token, words: EventWords | None = None) -> set[str]:
+    """The words ("if", "unless") of the conditions the clause, or the clause it hangs from,
+    carries."""
     conditions = (words or event_words()).conditions
-    for token in (clause, clause.head):
-        for child in token.children:
-            if child.dep_ == "advcl" and any(
-                    g.dep_ == "mark" and g.lower_ in conditions for g in child.children):
-                return True
-    return any(c.dep_ == "mark" and c.lower_ in conditions for c in clause.children)
+    marks = {g.lower_ for token in (clause, clause.head) for child in token.children
+             if child.dep_ == "advcl" for g in child.children
+             if g.dep_ == "mark" and g.lower_ in conditions}
+    return marks | {c.lower_ for c in clause.children
+                    if c.dep_ == "mark" and c.lower_ in conditions}
 
 
 def particle_end(verb: Token) -> int:

@@ -788,6 +788,7 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
     role_sector: str | None = None
     body_sector: str | None = None
     head_sector: str | None = None
+    modifier_sector: str | None = None  # a role word before the head ("rebel" leaders)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -832,6 +833,8 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
                 attrs.roles.add(lemma)
                 if head is None or token.i == head.i or role_sector is None:
                     role_sector = role.sector or role_sector
+                if head is not None and token.i != head.i and lemma not in _GENERIC_ROLES:
+                    modifier_sector = modifier_sector or role.sector
         gender = lex.gender.get(token.lower_)
         if gender:
             attrs.gender = attrs.gender or gender
@@ -843,6 +846,8 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         attrs.sector = "IGO"  # "European Commission President ...": acts for the IGO
     elif generic and body_sector:
         attrs.sector = body_sector
+    elif modifier_sector and head is not None and head.lemma_.lower() in _GENERIC_ROLES:
+        attrs.sector = modifier_sector  # "rebel leaders" lead rebels
     else:
         attrs.sector = role_sector or body_sector
     if attrs.country is None and head is not None:
