@@ -1287,3 +1287,11 @@ def test_a_leader_of_rebels_students_or_a_church_is_of_that_sector():
         sectors = {a.name: a.sector for a in analyse_text(
             text, published="2024-03-05", min_confidence=0).actors}
         assert sectors.get(name) == sector
+
+
+def test_people_who_gather_somewhere_to_protest_are_of_that_place_s_country():
+    result = analyse_text("Thousands of people gathered in Tbilisi on Sunday to protest against "
+                          "the new law.", published="2024-03-05", min_confidence=0)
+    countries = {a.id: a.country for a in result.actors}
+    protests = [e for e in result.events if e.cameo_root == "14"]
+    assert protests and countries[protests[0].source] == "GEO"

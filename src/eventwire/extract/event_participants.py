@@ -30,6 +30,7 @@ from eventwire.extract.syntax import (
     conjuncts,
     entity_text,
     phrase,
+    purpose,
     small_clause,
 )
 from eventwire.nlp.lexicon import lexicon
@@ -1189,6 +1190,11 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
                for p in noun_targets(ctx, g)
                if getattr(ctx.cluster(p), "kind", None) in {"location", "country"}]
     trigger = candidate.trigger
+    if not places and purpose(trigger):
+        # "thousands gathered in Tbilisi to protest": where the purpose was carried out
+        outer = replace(candidate, trigger=trigger.head, targets=[])
+        places += [c for p in [place_of(ctx, outer)] if p is not None
+                   and (c := ctx.cluster(p)) is not None]
     if trigger.dep_ == "advcl" and trigger.tag_ == "VBG":
         # "launched a missile attack on Kyiv, killing 30 people": where the act the
         # participle follows from was done, or what it was done to
