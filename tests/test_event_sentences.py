@@ -1295,3 +1295,10 @@ def test_people_who_gather_somewhere_to_protest_are_of_that_place_s_country():
     countries = {a.id: a.country for a in result.actors}
     protests = [e for e in result.events if e.cameo_root == "14"]
     assert protests and countries[protests[0].source] == "GEO"
+
+
+def test_an_opinion_of_someone_is_no_role_of_theirs_and_a_judging_verb_judges_its_subject():
+    result = analyse_text('"Putin is a war criminal," Biden said on Tuesday.',
+                          published="2024-03-05", min_confidence=0)
+    assert [a.sector for a in result.actors if a.name == "Putin"] == ["GOV"]
+    assert ("111", "Zelensky", "Russia") in _coded('"Russia is lying," Zelensky said.')

@@ -118,7 +118,13 @@ def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
             return []  # "Putin praised Musk as a visionary, TASS reported": a reported act
         # "said the move by Hungary violated EU law": what an actor did is judged by the
         # clause's own verb (an actor as its subject does an act of its own, coded as such)
-        return [(owner, clause) for owner, _subject in _judging_subject(ctx, clause)]
+        judged = [(owner, clause) for owner, _subject in _judging_subject(ctx, clause)]
+        if not judged and ctx.lex.senses(lemma) is None:
+            # "Russia is lying", "said Moscow had cheated": a verb that only judges, with
+            # no act of its own to code, judges its subject
+            judged = [(s, clause) for s in clause.children
+                      if s.dep_ == "nsubj" and s.i in ctx.actor_of]
+        return judged
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     pairs = []
     for subject in subjects:

@@ -750,6 +750,8 @@ def _add_predicates(mention: Mention, taken: list[bool]) -> None:
     if root.dep_ == "nsubj" and root.head.lemma_ in _COPULAS:
         verbs.append(root.head)
     for verb in verbs:
+        if verb.dep_ in {"ccomp", "parataxis"} and verb.head.lemma_ in lexicon().speech_verbs:
+            continue  # '"Putin is a war criminal," Biden said': an opinion, not his role
         heads = [t for t in verb.rights if t.dep_ in {"attr", "oprd"}]
         heads += [
             c for p in verb.rights if p.lower_ == "as" for c in p.children if c.dep_ == "pobj"
