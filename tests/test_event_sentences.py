@@ -1302,3 +1302,11 @@ def test_an_opinion_of_someone_is_no_role_of_theirs_and_a_judging_verb_judges_it
                           published="2024-03-05", min_confidence=0)
     assert [a.sector for a in result.actors if a.name == "Putin"] == ["GOV"]
     assert ("111", "Zelensky", "Russia") in _coded('"Russia is lying," Zelensky said.')
+
+
+def test_a_sentence_telling_a_game_codes_no_event_between_players():
+    assert not [c for c, _, _ in _coded(
+        "Nelson won it when he fired a shot at Matt Murray that trickled to the goaltender's "
+        "right.") if c[:2] >= "02"]
+    assert [c for c, _, _ in _coded("Russian troops fired shells at Ukrainian positions near "
+                                    "Kherson.") if c.startswith("19")]

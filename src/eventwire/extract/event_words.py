@@ -117,6 +117,7 @@ class EventWordsFile(BaseModel):
     charge_replies: Words
     sports: Words
     sporting: Words
+    game_terms: Words
     team_nouns: Words
     # sectors and codes
     political_sectors: Labels
@@ -236,6 +237,7 @@ class EventWords:
     charge_replies: frozenset[str]
     sports: frozenset[str]
     sporting: frozenset[str]
+    game_terms: frozenset[str]
     team_nouns: frozenset[str]
     political_sectors: frozenset[str]
     individual_sectors: frozenset[str]
