@@ -1310,3 +1310,8 @@ def test_a_sentence_telling_a_game_codes_no_event_between_players():
         "right.") if c[:2] >= "02"]
     assert [c for c, _, _ in _coded("Russian troops fired shells at Ukrainian positions near "
                                     "Kherson.") if c.startswith("19")]
+
+
+def test_inspectors_sent_inspect_and_envoys_sent_visit():
+    assert ("090", "UN", "Syria") in _coded("The UN sent investigators to Syria.")
+    assert ("042", "China", "Moscow") in _coded("China sent an envoy to Moscow.")
