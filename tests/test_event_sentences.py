@@ -1313,5 +1313,5 @@ def test_a_sentence_telling_a_game_codes_no_event_between_players():
 
 
 def test_inspectors_sent_inspect_and_envoys_sent_visit():
-    assert ("090", "UN", "Syria") in _coded("The UN sent investigators to Syria.")
+    assert ("090", "United Nations", "Syria") in _coded("The UN sent investigators to Syria.")
     assert ("042", "China", "Moscow") in _coded("China sent an envoy to Moscow.")
