@@ -1315,3 +1315,9 @@ def test_a_sentence_telling_a_game_codes_no_event_between_players():
 def test_inspectors_sent_inspect_and_envoys_sent_visit():
     assert ("090", "United Nations", "Syria") in _coded("The UN sent investigators to Syria.")
     assert ("042", "China", "Moscow") in _coded("China sent an envoy to Moscow.")
+
+
+def test_an_attack_noun_is_aimed_at_the_thing_it_hits():
+    result = analyse_text("A Houthi drone attack on a commercial ship in the Red Sea caused a "
+                          "fire.", published="2024-03-05", min_confidence=0)
+    assert [e.target_text for e in result.events if e.cameo == "190"] == ["commercial ship"]

@@ -324,6 +324,12 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
             return [candidate]
     if not targets and noun.dep_ == "compound":
         targets = noun_targets(ctx, noun.head)  # "an assassination attempt on X"
+    if not targets and sense.code[:2] in ctx.words.force_roots:
+        # "a Houthi drone attack on a commercial ship": force is aimed at the thing it hits,
+        # as the verb's is ("attacked a ship")
+        targets = [p for c in noun.children
+                   if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+                   for g in c.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
     asked = asked_clause(noun) if sense.code[:2] in {"02", "10"} else None
     if asked is not None and not targets:
         # "its demand that Israel lift the blockade": the one asked is the clause's subject

@@ -129,6 +129,7 @@ class EventWordsFile(BaseModel):
     giving: Roots
     targetless_roots: Roots
     doerless_roots: Roots
+    force_roots: Roots
     no_place: Roots
     carried_roots: Roots
     needs_recipient: Labels
@@ -248,6 +249,7 @@ class EventWords:
     giving: frozenset[str]
     targetless_roots: frozenset[str]
     doerless_roots: frozenset[str]
+    force_roots: frozenset[str]
     no_place: frozenset[str]
     carried_roots: frozenset[str]
     needs_recipient: frozenset[str]
