@@ -1265,6 +1265,7 @@ def test_a_demand_answered_is_aimed_at_the_one_who_answers_it():
     assert ("100", "Hamas", "Israel") in _coded(
         "Israel rejected Hamas's demands for a full withdrawal.")
     assert ("020", "Kyiv", "Moscow") in _coded("Moscow responded to Kyiv's request for talks.")
+    assert ("030", "Moscow", "Kyiv") in _coded("Kyiv rejected Moscow's offer of talks.")
     # supporting a call is no answer to it
     assert not [t for c, s, t in _coded("France supported Ukraine's calls for sanctions.")
                 if c == "020" and t == "France"]

@@ -335,7 +335,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "its demand that Israel lift the blockade": the one asked is the clause's subject
         targets = [p for c in asked.children if c.dep_ in {"nsubj", "nsubjpass"}
                    for p in parties_at(ctx, c)]
-    if sense.code[:2] in {"02", "10"} and not targets and not light:
+    if sense.code[:2] in {"02", "03", "10"} and not targets and not light:
         targets = _answerers(ctx, noun, sources)
     if light:
         sources = sources or subjects_of(ctx, governor)
@@ -407,8 +407,8 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
 
 
 def _answerers(ctx: EventContext, noun: Token, sources: list[Party]) -> list[Party]:
-    """Who answers a request or demand is the one asked: "Trump agreed to Beijing's demands",
-    "YouTube is complying with the church's requests", "Israel rejected Hamas's demands"."""
+    """Who answers a request, demand or offer is the one asked or offered: "Trump agreed to
+    Beijing's demands", "Israel rejected Hamas's demands", "Kyiv rejected Moscow's offer"."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ in {"to", "with"}:
         verb = verb.head
