@@ -1322,3 +1322,9 @@ def test_an_attack_noun_is_aimed_at_the_thing_it_hits():
     result = analyse_text("A Houthi drone attack on a commercial ship in the Red Sea caused a "
                           "fire.", published="2024-03-05", min_confidence=0)
     assert [e.target_text for e in result.events if e.cameo == "190"] == ["commercial ship"]
+
+
+def test_no_one_cooperates_with_their_own_forces():
+    coded = _coded("After talks with Egypt, Israel agreed to pull its troops out of Rafah.")
+    assert not [t for c, s, t in coded if s == "Israel" and t == "its troops"]
+    assert ("190", "Israel's army", "Hamas") in _coded("Israel's army attacked Hamas.")

@@ -42,6 +42,7 @@ __all__ = ["as_civilians", "as_crowd", "carried_parties", "code_for_doer", "coun
            "domestic_target", "implied_agent", "is_enforcer", "is_political", "last_doers",
            "named_inside", "names_both", "next_actor", "noun_sources", "noun_targets",
            "objects_of", "one_state", "own_state", "parties_at", "party_at", "place_of",
+           "possessed_by",
            "reciprocal", "same_side", "subjects_of", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
@@ -957,6 +958,23 @@ def last_doers(ctx: EventContext, token: Token, sentences: int, own: frozenset[s
         if doers:
             return doers
     return []
+
+
+def possessed_by(ctx: EventContext, party: Party, owners: list[Party]) -> bool:
+    """Whether ``party`` is something one of ``owners`` has ("its troops", "Israel's army")."""
+    actors = {p.actor for p in owners if p.actor}
+    for child in party.token.children:
+        if child.dep_ != "poss":
+            continue
+        owner = ctx.actor_of.get(child.i)
+        if owner is not None and owner.id in actors:
+            return True  # "Israel's army"
+        if child.tag_ == "PRP$":
+            # "its troops": a possessive inside the mention gave the thing its owner's country
+            thing = ctx.cluster(party)
+            return thing is not None and thing.country is not None and any(
+                getattr(ctx.cluster(p), "country", None) == thing.country for p in owners)
+    return False
 
 
 def reciprocal(token: Token) -> bool:

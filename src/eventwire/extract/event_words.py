@@ -130,6 +130,7 @@ class EventWordsFile(BaseModel):
     targetless_roots: Roots
     doerless_roots: Roots
     force_roots: Roots
+    own_forces_below: Root
     no_place: Roots
     carried_roots: Roots
     needs_recipient: Labels
@@ -250,6 +251,7 @@ class EventWords:
     targetless_roots: frozenset[str]
     doerless_roots: frozenset[str]
     force_roots: frozenset[str]
+    own_forces_below: str
     no_place: frozenset[str]
     carried_roots: frozenset[str]
     needs_recipient: frozenset[str]
@@ -310,6 +312,8 @@ class EventWords:
                 value = MappingProxyType(dict(value))
             elif f.name == "phrasal_light":
                 value = frozenset((e.split()[1], e.split()[0]) for e in value)
+            elif isinstance(value, str):
+                pass  # a single code
             else:
                 value = frozenset(value)
             values[f.name] = value

@@ -53,6 +53,7 @@ from eventwire.extract.event_participants import (
     names_both,
     next_actor,
     place_of,
+    possessed_by,
     reciprocal,
 )
 from eventwire.extract.event_tokens import release_words
@@ -179,6 +180,10 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         inferred = counterpart(ctx, candidate) or domestic_target(ctx, candidate)
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
+    if candidate.code[:2] < ctx.words.own_forces_below:
+        # "Israel agreed to pull its troops out": no one cooperates with their own forces
+        candidate.targets = [t for t in candidate.targets
+                             if not possessed_by(ctx, t, candidate.sources)]
     # When a side names an actor, its unnamed things ("its troops") are not participants.
     sources = [p for p in candidate.sources if p.named] or candidate.sources or [None]
     targets = [p for p in candidate.targets if p.named] or [
