@@ -1328,3 +1328,8 @@ def test_no_one_cooperates_with_their_own_forces():
     coded = _coded("After talks with Egypt, Israel agreed to pull its troops out of Rafah.")
     assert not [t for c, s, t in coded if s == "Israel" and t == "its troops"]
     assert ("190", "Israel's army", "Hamas") in _coded("Israel's army attacked Hamas.")
+
+
+def test_contacting_someone_consults_them():
+    assert ("040", "John Kerry", "Thailand's foreign minister") in _coded(
+        "John Kerry contacted Thailand's foreign minister over the crisis.")
