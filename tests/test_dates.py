@@ -49,7 +49,9 @@ def test_anaphoric_expressions_need_an_anchor() -> None:
     assert resolve("later that week", FRIDAY, anchor) == anchor
     assert resolve("later that year", FRIDAY, anchor) == DateValue("2022", "explicit")
     assert resolve("the following year", FRIDAY) is None
-    assert resolve("two years later", FRIDAY, anchor) == DateValue("2024", "relative")
+    # a count of years from a month keeps the month; "the year before" is the calendar year
+    assert resolve("two years later", FRIDAY, anchor) == DateValue("2024-09", "relative")
+    assert resolve("the year before", FRIDAY, anchor) == DateValue("2021", "relative")
     assert resolve("the following month", FRIDAY, anchor) == DateValue("2022-10", "relative")
     assert resolve("three days later", FRIDAY, anchor) == DateValue("2022-09", "relative")
     day = DateValue("2022-09-30", "explicit")
@@ -184,3 +186,14 @@ def test_a_scheduled_date_is_ahead_and_a_describing_clause_keeps_its_date(nlp) -
     text = "Beijing wants Washington to remove the tariffs imposed on Sept. 1."
     (wants,) = _dates(nlp, text, "2019-11-20", ["wants"])
     assert wants == ("2019-11-20", "publication")
+
+
+def test_a_year_step_keeps_the_month_and_a_month_in_the_sentence_anchors_days_later(
+        nlp) -> None:
+    text = ("The quarrel is old. In February 2018, Turkish warships blocked a drilling ship. "
+            "A year earlier, Turkey had warned foreign companies against exploring there.\n\n"
+            "This year brought a crisis. In June, Israel struck nuclear sites, and the United "
+            "States bombed a plant days later.")
+    warned, bombed = _dates(nlp, text, "2025-11-18", ["warned", "bombed"])
+    assert warned[0] == "2017-02"
+    assert bombed[0] == "2025-06"

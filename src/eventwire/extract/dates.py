@@ -228,6 +228,10 @@ def _step(anchor: DateValue, found: re.Match[str]) -> DateValue:
     if unit == "year" or len(parts) == 1:
         if unit != "year":
             return DateValue(anchor.value, "relative")  # "a week later" than a year: same year
+        if len(parts) >= 2 and found.group("unit3"):
+            # "a year earlier" than February 2018 is February 2017 ("the following year", "the
+            # year before" are only the calendar year)
+            return _month(parts[0] + amount, parts[1], "relative")
         return DateValue(str(parts[0] + amount), "relative")
     if unit == "month" or len(parts) == 2:
         if unit in {"day", "week"}:
@@ -436,7 +440,10 @@ class DateScope:
         for span, named in zip(pieces, said, strict=True):
             # "Under a 2016 deal, Turkey agreed in March of that year": that year is the one
             # this sentence named before
-            earlier = [f.value for f in found if f.value.basis == "explicit"]
+            # ("In June, Israel struck ..., and the US bombed ... days later": a month the
+            # paragraph's year completes anchors a step as well)
+            earlier = [f.value for f in found if f.value.basis == "explicit"
+                       or len(f.value.value) >= 7]
             # "In 2020, ... in August" is August 2020; "in a Nov. 5 letter ... during the 2018
             # season" is not November 2018: only a year named before frames a month or day
             before = [value for start, value in years if start < span.start]
