@@ -68,6 +68,7 @@ class EventContext:
     _starts: list[int] = field(default_factory=list, repr=False)
     _cues: dict[int, int] = field(default_factory=dict, repr=False)
     _lower_text: str | None = field(default=None, repr=False)
+    _game_sentences: set[int] | None = field(default=None, repr=False)
     # answers of same_while_nothing_coded functions, by (function, token, len(recent))
     _answers: dict[tuple[str, int, int], list] = field(default_factory=dict, repr=False)
     # the document's tokens with their facts read once (event_tokens.py), by index: the coder
@@ -101,6 +102,17 @@ class EventContext:
         if self._lower_text is None:
             self._lower_text = self.text.lower()
         return self._lower_text
+
+    def tells_game(self, token: Token) -> bool:
+        """Whether ``token``'s sentence has a noun only a game report uses (event_words.yaml:
+        ``game_terms``): the sentences are found once per document."""
+        if self._game_sentences is None:
+            terms = self.words.game_terms
+            self._game_sentences = {
+                sent.start for sent in self.doc.sents
+                if any(t.pos_ == "NOUN" and t.lower_ in terms for t in sent)
+            } if any(term in self.lower_text for term in terms) else set()
+        return bool(self._game_sentences) and token.sent.start in self._game_sentences
 
     def window_start(self, token: Token, sentences: int) -> int:
         """The first token of the parser's sentence ``sentences`` before ``token``'s (or of the

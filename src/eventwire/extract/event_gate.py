@@ -22,7 +22,7 @@ def passes(
 ) -> bool:
     """Whether the event of ``candidate`` between ``source`` and ``target`` (either may be
     missing) is one to report."""
-    if _game(ctx, candidate) and not any(
+    if ctx.tells_game(candidate.trigger) and not any(
             p is not None and getattr(ctx.cluster(p), "sector", None) in (
                 ctx.words.political_sectors) for p in (source, target)):
         return False  # "Nelson fired a shot at the goaltender": a game, even between nations
@@ -94,12 +94,6 @@ def _sporting(party: Party, words: EventWords) -> bool:
     lemma = party.token.lemma_.lower()
     return lemma in words.sporting or lemma in words.team_nouns and any(
         c.lemma_.lower() in words.sports for c in party.token.children)
-
-
-def _game(ctx: EventContext, candidate: Candidate) -> bool:
-    """Whether the sentence of the candidate tells a game (event_words.yaml: game_terms)."""
-    return any(t.pos_ == "NOUN" and t.lower_ in ctx.words.game_terms
-               for t in candidate.trigger.sent)
 
 
 def _is_people(token: Token, words: EventWords) -> bool:
