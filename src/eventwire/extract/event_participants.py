@@ -375,11 +375,9 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
                 if (modifier.lower_ in {"its", "their"} and noun.dep_ == "dobj"
                         and verb.dep_ == "xcomp"):
                     # "called on Russia to lift its blockade": the one asked to act owns it
-                    # (the asking verb's object, else the subject: "vowed to end its siege")
-                    asked = [p for c in verb.head.children if c.dep_ == "dobj"
-                             or c.dep_ == "prep" and c.lower_ == "on"
-                             for g in ([c] if c.dep_ == "dobj" else c.children)
-                             if g.dep_ in {"dobj", "pobj"} for p in parties_at(ctx, g)]
+                    # (the asking verb's object, as a wrapper reads it, else the subject:
+                    # "vowed to end its siege")
+                    asked = objects_of(ctx, verb.head, frozenset({"on", "upon"}))
                     controllers = [p for p in asked or subjects_of(ctx, verb) if p.named]
                     party = controllers[0] if len(controllers) == 1 else party
                 if party is None and modifier.dep_ == "poss" and modifier.pos_ == "PRON":
@@ -971,9 +969,7 @@ def possessed_by(ctx: EventContext, party: Party, owners: list[Party]) -> bool:
             return True  # "Israel's army"
         if child.tag_ == "PRP$":
             # "its troops": a possessive inside the mention gave the thing its owner's country
-            thing = ctx.cluster(party)
-            return thing is not None and thing.country is not None and any(
-                getattr(ctx.cluster(p), "country", None) == thing.country for p in owners)
+            return any(same_side(ctx, party, p) for p in owners)
     return False
 
 
