@@ -1333,3 +1333,21 @@ def test_no_one_cooperates_with_their_own_forces():
 def test_contacting_someone_consults_them():
     assert ("040", "John Kerry", "Thailand's foreign minister") in _coded(
         "John Kerry contacted Thailand's foreign minister over the crisis.")
+
+
+def test_it_or_they_as_a_subject_stands_for_the_body_or_group_named_before():
+    result = analyse_text("Russia denied the report. It has refused to negotiate with Ukraine "
+                          "since March.", published="2024-03-05", min_confidence=0)
+    countries = {a.id: a.country for a in result.actors}
+    refusals = [e for e in result.events if e.trigger.text == "refused"]
+    assert [(countries[e.source], countries[e.target]) for e in refusals] == [("RUS", "UKR")]
+    result = analyse_text("Thousands of protesters gathered in the capital on Sunday. They "
+                          "threw stones at police officers.", published="2024-03-05",
+                          min_confidence=0)
+    sectors = {a.id: a.sector for a in result.actors}
+    assert [sectors[e.source] for e in result.events if e.trigger.text == "threw"] == ["OPP"]
+    # an "it" that stands for a clause, not for Germany
+    result = analyse_text("Germany imposed tariffs. \u201cIt\u2019s striking that tensions are "
+                          "threatening growth,\u201d Williams said.", published="2024-03-05",
+                          min_confidence=0)
+    assert not [e for e in result.events if e.trigger.text == "striking"]

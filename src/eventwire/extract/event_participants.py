@@ -704,6 +704,10 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
         main = _main_subject_after(ctx, token)
         if main is not None:
             return main
+    if token.lower_ in ctx.words.thing_pronouns and token.dep_ in SUBJECTS:
+        body = _body_antecedent(ctx, token)
+        if body is not None:
+            return body
     if token.dep_ not in SUBJECTS and _protest_noun(ctx, token):
         return _protest_crowd(ctx, token)
     if token.lemma_.lower() in ctx.words.country_nouns:
@@ -871,6 +875,42 @@ def _listed_antecedents(ctx: EventContext, pronoun: Token) -> list[Party]:
         if len(actors) >= 2 and len(actors) >= len(members) - 1:
             return list({c.id: Party(c.id, m.text, True, m) for c, m in actors}.values())
     return []
+
+
+def _body_antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
+    """ "Russia denied the report. It has refused to negotiate": a subject "it" ("they") the
+    actors stage left open stands for a state or body (a group) named in the nearest of its
+    sentence (before it) and the two before, their subject first; not an "it" that stands
+    for nothing ("it is unclear", "it seems"), nor one that stands for a person."""
+    head = pronoun.head
+    if head.lemma_.lower() in ctx.words.expletive_heads or pronoun.dep_ == "nsubjpass" or any(
+            c.dep_ in {"csubj", "csubjpass"} for c in head.children):
+        return None
+    if head.lemma_.lower() not in ctx.lex.reporting and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children)
+            for c in head.children):
+        return None  # "it's striking that ...": the clause is the subject
+    subjects = _clause_subjects(ctx, pronoun)
+    kinds = ctx.words.pronoun_kinds.get(pronoun.lower_, ())
+    here = ctx.window_start(pronoun, 0)
+    best: tuple[int, bool] | None = None  # (nearness of its sentence, a subject) of the best
+    chosen: ActorCluster | None = None
+    for i, cluster in ctx.actors_before(pronoun, 2):
+        token = ctx.tokens[i]
+        if cluster.kind not in kinds or cluster.id in subjects:
+            continue
+        plural = token.tag_ in {"NNS", "NNPS"} or cluster.kind == "group"
+        if pronoun.lower_ in ctx.words.plural_pronouns:
+            if not plural:
+                continue  # "they" are a group named as many, not a state
+        elif plural and cluster.kind != "country":
+            continue  # "the protesters": they, not it
+        score = (token.sent.start - here, token.dep_ in SUBJECTS)
+        if best is None or score > best:
+            best, chosen = score, cluster
+    if chosen is None:
+        return None
+    return Party(chosen.id, pronoun.text, True, pronoun)
 
 
 def _named_country(ctx: EventContext, noun: Token) -> Party | None:

@@ -158,6 +158,8 @@ class EventWordsFile(BaseModel):
     cautioning: Words
     same_moment: Words
     cataphoric_pronouns: Words
+    thing_pronouns: Words
+    expletive_heads: Words
     act_carriers: Words
     hedges: Words
     claiming: Words
@@ -277,6 +279,8 @@ class EventWords:
     cautioning: frozenset[str]
     same_moment: frozenset[str]
     cataphoric_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    expletive_heads: frozenset[str]
     act_carriers: frozenset[str]
     hedges: frozenset[str]
     claiming: frozenset[str]
