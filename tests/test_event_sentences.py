@@ -1351,3 +1351,16 @@ def test_it_or_they_as_a_subject_stands_for_the_body_or_group_named_before():
                           "threatening growth,\u201d Williams said.", published="2024-03-05",
                           min_confidence=0)
     assert not [e for e in result.events if e.trigger.text == "striking"]
+
+
+def test_protests_named_as_a_noun_are_held_by_the_place_s_protesters():
+    result = analyse_text("The protests in Chile forced the cancellation of the summit.",
+                          published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    protests = [e for e in result.events if e.trigger.text == "protests"]
+    assert [(actors[e.source].country, actors[e.source].sector) for e in protests] == [
+        ("CHL", "OPP")]
+    # a rally someone speaks at is the occasion, not a protest
+    assert not [e for e in analyse_text(
+        '"The betrayal is over," Trump said at a rally in Monroe on Wednesday.',
+        published="2024-03-05", min_confidence=0).events if e.trigger.text == "rally"]

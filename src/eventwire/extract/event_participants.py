@@ -708,8 +708,8 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
         body = _body_antecedent(ctx, token)
         if body is not None:
             return body
-    if token.dep_ not in SUBJECTS and _protest_noun(ctx, token):
-        return _protest_crowd(ctx, token)
+    if token.dep_ not in SUBJECTS and protest_noun(ctx, token):
+        return protest_crowd(ctx, token)
     if token.lemma_.lower() in ctx.words.country_nouns:
         country = _named_country(ctx, token)
         if country is not None:
@@ -729,7 +729,7 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
     return None
 
 
-def _protest_noun(ctx: EventContext, token: Token) -> bool:
+def protest_noun(ctx: EventContext, token: Token) -> bool:
     """Whether ``token`` names a protest ("the protests", "a rally"; "the strikes" only when
     its words make them a walkout, not air strikes)."""
     senses = ctx.lex.nouns.get(token.lemma_.lower(), ())
@@ -741,7 +741,7 @@ def _protest_noun(ctx: EventContext, token: Token) -> bool:
     return chosen is not None and chosen.code[:2] == "14"
 
 
-def _protest_crowd(ctx: EventContext, noun: Token) -> Party:
+def protest_crowd(ctx: EventContext, noun: Token) -> Party:
     """Those who protest, as the party a protest noun stands for when something is done to it
     ("police crushed the protests", "banned the rallies"): the protesters named in the last
     few sentences, else the protesters of the place it was held in (an implied actor)."""

@@ -29,6 +29,8 @@ from eventwire.extract.event_participants import (
     noun_targets,
     objects_of,
     parties_at,
+    protest_crowd,
+    protest_noun,
     reacted_to,
     subjects_of,
     verb_parties,
@@ -386,6 +388,12 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     # (not a thing given, "Iran's weapons", "U.S. aid": whose it is, not to whom it went)
     owned = owned or (not targets and any(p.actor for p in sources)
                       and sense.code[:2] not in ctx.words.giving)
+    if not light and not sources and sense.code[:2] in ctx.words.recipientless_roots and (
+            protest_noun(ctx, noun)) and not (noun.dep_ == "pobj" and noun.head.lower_ == "at"):
+        # (not an occasion: "said at a rally")
+        # "the protests in Chile", "weeks of rallies": held by the protesters named before,
+        # else by those of the place, with no recipient needed
+        sources, owned = [protest_crowd(ctx, noun)], True
     if not light and not ((sources or implied) and (targets or owned)):
         return []  # a bare event noun ("the praise") is not an event of its own
     start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i

@@ -169,9 +169,11 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         place = place_of(ctx, candidate)
         if place is not None:
             candidate.targets = [place]
-    if not candidate.targets and not candidate.symmetric and candidate.match != "comment":
+    if not candidate.targets and not candidate.symmetric and candidate.match != "comment" and (
+            candidate.match != "noun" or candidate.code[:2] not in ctx.words.recipientless_roots):
         # no recipient in the parse: the next actor named after the trigger in the same
-        # sentence, when it is no speaker or place ("Iran protested ..., Tehran said")
+        # sentence, when it is no speaker or place ("Iran protested ..., Tehran said"; not
+        # of a protest noun: "the protests degrade the party's claim" are against no one)
         candidate.targets = next_actor(ctx, candidate)
     if (not any(p.named for p in candidate.targets) and not candidate.targetless_ok
             and not candidate.symmetric and candidate.match not in STATEMENT_MATCHES
