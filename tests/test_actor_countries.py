@@ -372,3 +372,10 @@ def test_a_place_a_group_holds_is_theirs_and_settlers_are_civilians(actors_of):
     assert actor_named(actors, "Russian").country == "RUS"  # the areas' holder is an actor
     actors = actors_of("Settlers torched homes in the village on Sunday.")
     assert actor_named(actors, "Settlers").sector == "CVL"
+
+
+def test_a_person_from_a_place_is_of_its_country(actors_of):
+    actors = actors_of("Thomas Sam, 42, from Sydney, Australia, is undergoing trial for fraud.")
+    assert actor_named(actors, "Thomas Sam").country == "AUS"
+    actors = actors_of("Patrick Carlineo, of Addison, New York, pleaded guilty on Tuesday.")
+    assert actor_named(actors, "Patrick Carlineo").country == "USA"

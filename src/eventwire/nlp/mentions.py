@@ -432,7 +432,25 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             _add_appositions(mention, taken)
             _add_predicates(mention, taken)
             _add_party_state(mention)
+            _add_origin(mention)
     return found
+
+
+def _add_origin(mention: Mention) -> None:
+    """Where a person is from: "Thomas Sam, 42, from Sydney, Australia", "Carlineo, of
+    Addison, New York" (the place's country, when nothing else gave one)."""
+    if mention.kind != "person" or mention.attrs.country is not None:
+        return
+    for prep in mention.span.root.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in {"from", "of"}:
+            continue
+        for place in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"):
+            country = _token_country(place) or next(
+                (found for a in place.children if a.dep_ == "appos"
+                 and (found := _token_country(a)) is not None), None)
+            if country is not None:
+                mention.attrs.country = country
+                return
 
 
 # "Rep. Ilhan Omar (D-Minn.)", "Sen. Ted Cruz, R-Texas": a US lawmaker's party and state
