@@ -1364,3 +1364,10 @@ def test_protests_named_as_a_noun_are_held_by_the_place_s_protesters():
     assert not [e for e in analyse_text(
         '"The betrayal is over," Trump said at a rally in Monroe on Wednesday.',
         published="2024-03-05", min_confidence=0).events if e.trigger.text == "rally"]
+
+
+def test_a_past_tense_verb_the_parser_hangs_on_another_is_no_infinitive():
+    coded = _coded("During the call, he asked about the Muslim Brotherhood, called Omar a "
+                   "\u201cterrorist\u201d and hung up.")
+    assert [c for c, _, _ in coded if c.startswith("11")]
+    assert not [c for c, _, _ in coded if c.startswith("02")]

@@ -181,6 +181,8 @@ def infinitive(verb: Token) -> Token | None:
     """The act an infinitive names after a verb ("refused to pay", "urged X to withdraw"), or
     a gerund after "to" ("is committed to opening", "objected to sending")."""
     for child in verb.children:
+        if child.dep_ == "xcomp" and child.tag_ == "VBD":
+            continue  # a past tense is no infinitive: "asked about X, called him a liar"
         if child.dep_ == "xcomp" and (child.pos_ in {"VERB", "AUX"} or any(
                 # a verb the tokenizer cut at its hyphen ("to de-escalate": "de" is tagged
                 # as no verb)
