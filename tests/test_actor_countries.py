@@ -379,3 +379,9 @@ def test_a_person_from_a_place_is_of_its_country(actors_of):
     assert actor_named(actors, "Thomas Sam").country == "AUS"
     actors = actors_of("Patrick Carlineo, of Addison, New York, pleaded guilty on Tuesday.")
     assert actor_named(actors, "Patrick Carlineo").country == "USA"
+
+
+def test_the_country_s_body_belongs_to_the_state_named_before(actors_of):
+    actors = actors_of("North Korea fired shells at the border on Thursday. The country's "
+                       "military attacked South Korean posts.")
+    assert actor_named(actors, "country's military").country == "PRK"

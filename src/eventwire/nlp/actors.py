@@ -287,6 +287,19 @@ def _owners_country(clusters: list[_Work]) -> None:
             if found is not None:
                 cluster.pass_on(found.country)
                 break
+            state = next((_state_before(clusters, o.i) for o in owners
+                          if o.lemma_.lower() in lexicon().state_nouns
+                          and any(d.lower_ in {"the", "this"} for d in o.children)), None)
+            if state is not None:
+                cluster.pass_on(state)  # "the country's military": the state named before
+                break
+
+
+def _state_before(clusters: list[_Work], index: int) -> str | None:
+    """The country of the state named last before token ``index``."""
+    named = [(m.span.start, c.country) for c in clusters if c.kind == "country" and c.country
+             for m in c.mentions if m.pronoun is None and m.span.start < index]
+    return max(named)[1] if named else None
 
 
 def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:

@@ -53,6 +53,7 @@ class Lexicon:
     abroad: frozenset[str]  # words that put a group outside the story's country ("foreign")
     platforms: frozenset[str]  # craft a body's name may modify ("coast guard ships")
     envoys: frozenset[str]  # roles that serve abroad ("ambassador")
+    state_nouns: frozenset[str]  # "the country('s)": the state named last
     operations: frozenset[str]  # acts a body's name may modify ("a police crackdown")
     premises: frozenset[str]  # places a body's name may modify ("army positions")
     belonging: frozenset[str]  # "-led", "-owned": the hyphenated name owns the thing or act
@@ -133,6 +134,7 @@ def lexicon() -> Lexicon:
         abroad=frozenset(w.lower() for w in roles_data.get("abroad", [])),
         platforms=frozenset(w.lower() for w in roles_data.get("platforms", [])),
         envoys=frozenset(w.lower() for w in roles_data.get("envoys", [])),
+        state_nouns=frozenset(w.lower() for w in roles_data.get("state_nouns", [])),
         operations=frozenset(w.lower() for w in roles_data.get("operations", [])),
         premises=frozenset(w.lower() for w in roles_data.get("premises", [])),
         belonging=frozenset(w.lower() for w in roles_data.get("belonging", [])),
