@@ -1371,3 +1371,13 @@ def test_a_past_tense_verb_the_parser_hangs_on_another_is_no_infinitive():
                    "\u201cterrorist\u201d and hung up.")
     assert [c for c, _, _ in coded if c.startswith("11")]
     assert not [c for c, _, _ in coded if c.startswith("02")]
+
+
+def test_years_in_prison_someone_faces_are_a_sentence_that_may_come():
+    result = analyse_text("Patrick Carlineo, of Addison, New York, faces up to 10 years in "
+                          "prison.", published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    sentences = [e for e in result.events if e.cameo == "173"]
+    assert [(actors[e.source].sector, actors[e.source].country, e.target_text,
+             e.hypothetical) for e in sentences] == [("JUD", "USA", "Patrick Carlineo", True)]
+    assert not [e for e in _coded("He faced criticism in prison.") if e[0] == "173"]

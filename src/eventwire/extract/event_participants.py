@@ -1031,7 +1031,8 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
     target = next((ctx.cluster(p) for p in candidate.targets if ctx.cluster(p)), None)
     if sector is None and target is not None and target.sector == "OPP":
         sector = ctx.words.protester_harm[lemma]  # "protesters were killed"
-    nominal = trigger.pos_ == "NOUN" and lemma in ctx.words.patient_nouns
+    nominal = trigger.pos_ == "NOUN" and (
+        lemma in ctx.words.patient_nouns or lemma in ctx.words.custody_nouns)
     if sector is None or not (nominal or any(
             c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)):
         return  # "was arrested", "his sentencing": done by the police or a court

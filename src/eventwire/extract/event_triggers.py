@@ -83,6 +83,8 @@ def sentence_triggers(ctx: EventContext, sent: Span) -> list[Candidate]:
 
 def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]:
     lemma = ctx.lex.verb_lemma(verb)
+    if lemma in ctx.words.receiving_verbs and (prospect := _custody_prospect(ctx, verb)):
+        return prospect
     wrapper = ctx.lex.wrappers.get(lemma)
     act = infinitive(verb) if wrapper is not None else None
     if wrapper is not None and act is None and wrapper.kind in {"appeal", "demand"}:
@@ -124,6 +126,24 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
     ):
         return []
     return with_intent(ctx, candidate, verb)
+
+
+def _custody_prospect(ctx: EventContext, verb: Token) -> list[Candidate]:
+    """ "Carlineo faces up to 10 years in prison": a sentence that may come (``custody_code``,
+    hypothetical) for the subject, by the court the custody noun implies (implied_agent)."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for word in obj.subtree:
+            if (word.dep_ == "pobj" and word.head.lower_ in {"in", "behind"}
+                    and word.lemma_.lower() in ctx.words.custody_nouns):
+                targets = [p for p in subjects_of(ctx, verb) if p.named]
+                if not targets:
+                    return []
+                candidate = Candidate(code=ctx.words.custody_code, trigger=word, start=word.i,
+                                      end=word.i + 1, sources=[], targets=targets, match="noun")
+                mark_modality(ctx, candidate, verb)
+                candidate.hypothetical = True
+                return [candidate]
+    return []
 
 
 def _asked_of_another(verb: Token, act: Token) -> bool:

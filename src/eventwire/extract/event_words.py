@@ -49,7 +49,14 @@ def _phrasal(entry: str) -> str:
     return entry
 
 
+def _code(code: str) -> str:
+    if len(code) not in {3, 4} or not code.isdigit():
+        raise ValueError(f"{code!r} must be a CAMEO code such as \"173\"")
+    return code
+
+
 Word = Annotated[str, AfterValidator(_lowercase)]
+Code = Annotated[str, AfterValidator(_code)]
 Label = Annotated[str, AfterValidator(_uppercase)]
 Root = Annotated[str, AfterValidator(_root)]
 Phrasal = Annotated[str, AfterValidator(_phrasal)]
@@ -131,6 +138,8 @@ class EventWordsFile(BaseModel):
     doerless_roots: Roots
     force_roots: Roots
     own_forces_below: Root
+    custody_nouns: Words
+    custody_code: Code
     no_place: Roots
     carried_roots: Roots
     needs_recipient: Labels
@@ -254,6 +263,8 @@ class EventWords:
     doerless_roots: frozenset[str]
     force_roots: frozenset[str]
     own_forces_below: str
+    custody_nouns: frozenset[str]
+    custody_code: str
     no_place: frozenset[str]
     carried_roots: frozenset[str]
     needs_recipient: frozenset[str]
