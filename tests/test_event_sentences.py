@@ -1381,3 +1381,12 @@ def test_years_in_prison_someone_faces_are_a_sentence_that_may_come():
     assert [(actors[e.source].sector, actors[e.source].country, e.target_text,
              e.hypothetical) for e in sentences] == [("JUD", "USA", "Patrick Carlineo", True)]
     assert not [e for e in _coded("He faced criticism in prison.") if e[0] == "173"]
+
+
+def test_an_agentless_passive_is_done_by_whoever_the_patient_last_dealt_with():
+    coded = _coded("Police arrested Daniel Montalvo on Monday. He was released on bail on "
+                   "Thursday.")
+    assert ("084", "Police", "Daniel Montalvo") in coded
+    # not by the one a thing of the patient's belongs to
+    assert not [c for c in _coded("Trump threatened China. Whether his tariffs will be "
+                                  "removed is unclear.") if c[1] == "China"]

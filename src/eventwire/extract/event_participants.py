@@ -41,9 +41,9 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
 __all__ = ["as_civilians", "as_crowd", "carried_parties", "code_for_doer", "counterpart",
            "domestic_target", "implied_agent", "is_enforcer", "is_political", "last_doers",
            "named_inside", "names_both", "next_actor", "noun_sources", "noun_targets",
-           "objects_of", "one_state", "own_state", "parties_at", "party_at", "place_of",
-           "possessed_by",
-           "reciprocal", "same_side", "subjects_of", "through_modifier", "verb_parties"]
+           "objects_of", "one_state", "own_state", "parties_at", "party_at", "passive_doer",
+           "place_of", "possessed_by", "protest_crowd", "protest_noun", "reciprocal",
+           "same_side", "subjects_of", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -1304,6 +1304,31 @@ def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
                     if named is not None:
                         return [Party(named.id, named.name, True, candidate.trigger)]
                 return [replace(other, token=candidate.trigger)]
+    return []
+
+
+def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The doer of an act done to someone in the passive with no agent and no implied one ("she
+    was sent to the ship", "they were turned down"): the actor the one it was done to last
+    dealt with in an event kept in the sentences before, when it is no place."""
+    trigger = candidate.trigger
+    if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) or any(
+            c.dep_ == "agent" for c in trigger.children):
+        return []
+    # (the one it was done to, not the owner of a thing: "whether his tariffs will be removed")
+    patients = {p.actor for p in candidate.targets if p.named and p.actor
+                and not through_modifier(ctx, p) and p.token.dep_ in {"nsubjpass", "conj"}}
+    if len(patients) != 1:
+        return []
+    patient = next(iter(patients))
+    start = ctx.window_start(trigger, _COUNTERPART_SENTENCES)
+    for index, _quad, side, other in reversed(ctx.dealings):
+        if index < start:
+            break
+        cluster = ctx.cluster(other)
+        if side == patient and cluster is not None and cluster.id != patient and (
+                cluster.kind != "location"):
+            return [replace(other, token=trigger)]
     return []
 
 

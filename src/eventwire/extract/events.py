@@ -52,6 +52,7 @@ from eventwire.extract.event_participants import (
     implied_agent,
     names_both,
     next_actor,
+    passive_doer,
     place_of,
     possessed_by,
     reciprocal,
@@ -141,6 +142,10 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
     for candidate in found:
         if not candidate.sources:
             implied_agent(ctx, candidate)
+        if not candidate.sources:
+            # "she was sent to the ship": by whoever she last dealt with
+            candidate.sources = passive_doer(ctx, candidate)
+            candidate.inferred = bool(candidate.sources)
     for candidate in found:
         objects = [c for c in candidate.trigger.children if c.dep_ in {"dobj", "prep"}]
         if len(candidate.sources) > 1 and any(
