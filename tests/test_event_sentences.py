@@ -1390,3 +1390,9 @@ def test_an_agentless_passive_is_done_by_whoever_the_patient_last_dealt_with():
     # not by the one a thing of the patient's belongs to
     assert not [c for c in _coded("Trump threatened China. Whether his tariffs will be "
                                   "removed is unclear.") if c[1] == "China"]
+
+
+def test_attacking_positions_is_force_and_attacking_a_position_is_criticism():
+    assert [c for c, _, _ in _coded('"They attacked our positions at dawn," said Ukrainian '
+                                    'army spokesman Oleh Petrenko.') if c == "190"]
+    assert ("111", "Warren", "Trump") in _coded("Warren attacked Trump's position on trade.")
