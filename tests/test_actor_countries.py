@@ -385,3 +385,8 @@ def test_the_country_s_body_belongs_to_the_state_named_before(actors_of):
     actors = actors_of("North Korea fired shells at the border on Thursday. The country's "
                        "military attacked South Korean posts.")
     assert actor_named(actors, "country's military").country == "PRK"
+
+
+def test_a_us_state_is_american_though_another_country_has_a_region_of_its_name(actors_of):
+    actors = actors_of("Daniel Montalvo traveled to Florida to meet with Tom Devocht.")
+    assert actor_named(actors, "Florida").country == "USA"

@@ -126,11 +126,13 @@ def _table() -> dict[str, str]:
             if country is not None:
                 regions.setdefault(normalise(sub.name), set()).add(country)
                 regions.setdefault(_short_region(sub.name), set()).add(country)
-    for state in cache_.get_us_states().values():
-        regions.setdefault(normalise(state["name"]), set()).add("USA")
     for key, countries in regions.items():
         if len(countries) == 1 and len(key) >= 4 and key not in _COMMON_WORDS:
             table.setdefault(key, next(iter(countries)))
+    for state in cache_.get_us_states().values():
+        # a US state is the one English news means by its name: "Florida" is no Uruguayan
+        # department nor a town in Cuba there (country names are looked up before this table)
+        table[normalise(state["name"])] = "USA"
     return table
 
 
