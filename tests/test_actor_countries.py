@@ -390,3 +390,11 @@ def test_the_country_s_body_belongs_to_the_state_named_before(actors_of):
 def test_a_us_state_is_american_though_another_country_has_a_region_of_its_name(actors_of):
     actors = actors_of("Daniel Montalvo traveled to Florida to meet with Tom Devocht.")
     assert actor_named(actors, "Florida").country == "USA"
+
+
+def test_provinces_under_a_grouping_and_english_region_names_have_their_country():
+    from eventwire.nlp.towns import town_country
+
+    assert town_country("Aceh") == "IDN"  # ISO 3166-2 puts it under Sumatra
+    assert town_country("Lombardy") == "ITA"  # ISO 3166-2 calls it Lombardia
+    assert town_country("Ontario") == "CAN"  # not the Californian town

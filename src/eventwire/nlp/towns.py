@@ -119,16 +119,21 @@ def _table() -> dict[str, str]:
         big = place.population >= _MIN_POPULATION
         if big and key not in _COMMON_WORDS and place.rival * _RIVAL_SHARE < place.population:
             table[key] = place.country
-    regions: dict[str, set[str]] = {}
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is None:
-            country = _alpha3(sub.country_code)
-            if country is not None:
-                regions.setdefault(normalise(sub.name), set()).add(country)
-                regions.setdefault(_short_region(sub.name), set()).add(country)
-    for key, countries in regions.items():
-        if len(countries) == 1 and len(key) >= 4 and key not in _COMMON_WORDS:
-            table.setdefault(key, next(iter(countries)))
+    # first-level subdivisions, then those ISO 3166-2 puts under a grouping of them (Indonesia's
+    # provinces under its islands: "Aceh"), each name only when one country has it; a lower
+    # division's name that towns share ("Valencia") stays ambiguous
+    for top in (True, False):
+        regions: dict[str, set[str]] = {}
+        for sub in pycountry.subdivisions:
+            if (sub.parent_code is None) == top:
+                country = _alpha3(sub.country_code)
+                if country is not None:
+                    regions.setdefault(normalise(sub.name), set()).add(country)
+                    regions.setdefault(_short_region(sub.name), set()).add(country)
+        for key, countries in regions.items():
+            if len(countries) == 1 and len(key) >= 4 and key not in _COMMON_WORDS and (
+                    top or key not in best):
+                table.setdefault(key, next(iter(countries)))
     for state in cache_.get_us_states().values():
         # a US state is the one English news means by its name: "Florida" is no Uruguayan
         # department nor a town in Cuba there (country names are looked up before this table)
