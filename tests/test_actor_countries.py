@@ -398,3 +398,5 @@ def test_provinces_under_a_grouping_and_english_region_names_have_their_country(
     assert town_country("Aceh") == "IDN"  # ISO 3166-2 puts it under Sumatra
     assert town_country("Lombardy") == "ITA"  # ISO 3166-2 calls it Lombardia
     assert town_country("Ontario") == "CAN"  # not the Californian town
+    assert town_country("the State of Texas") == "USA"
+    assert town_country("Municipality of Livorno") == "ITA"
