@@ -1396,3 +1396,17 @@ def test_attacking_positions_is_force_and_attacking_a_position_is_criticism():
     assert [c for c, _, _ in _coded('"They attacked our positions at dawn," said Ukrainian '
                                     'army spokesman Oleh Petrenko.') if c == "190"]
     assert ("111", "Warren", "Trump") in _coded("Warren attacked Trump's position on trade.")
+
+
+def test_they_a_speaker_says_will_act_are_his_own_side():
+    result = analyse_text(
+        "Egypt and Jordan, the only Arab states at peace with Israel, criticised the shift. "
+        "Palestinian negotiator Saeb Erekat said they would take a series of steps to oppose it, "
+        "including calling for a UN Security Council debate.", published="2024-03-05",
+        min_confidence=0)
+    countries = {a.id: a.country for a in result.actors}
+    calls = [e for e in result.events if e.trigger.text == "calling"]
+    assert calls and {countries[e.source] for e in calls} == {"PSE"}
+    # "told the officials they would need to": the ones told
+    coded = _coded("Sondland told visiting Ukraine officials they would need to deliver.")
+    assert ("100", "Sondland", "Ukraine officials") in coded

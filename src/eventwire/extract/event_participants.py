@@ -456,6 +456,9 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
     if owners:
         return owners
     if token.lower_ in ctx.words.plural_pronouns and token.i not in ctx.actor_of:
+        own = _own_side(ctx, token)
+        if own is not None:
+            return [own]
         listed = _listed_antecedents(ctx, token)
         if listed:
             return listed
@@ -764,6 +767,24 @@ def _owner_of(ctx: EventContext, pronoun: Token) -> ActorCluster | None:
         if cluster is not None and cluster.kind in {"country", "organization", "group"}:
             return cluster
     return None
+
+
+def _own_side(ctx: EventContext, pronoun: Token) -> Party | None:
+    """ "Erekat said they would take a series of measures": what a speaker says "they" will
+    do is his own side's plan (the speaker stands for it), not the act of whoever was listed
+    last; a past act ("said they attacked") may be anyone's."""
+    if pronoun.dep_ not in SUBJECTS:
+        return None
+    clause = clause_of(pronoun)
+    if not any(c.dep_ == "aux" and c.lower_ in ctx.words.intent_auxiliaries
+               for c in clause.children):
+        return None
+    if clause.dep_ not in {"ccomp", "parataxis"} or (
+            clause.head.lemma_.lower() not in ctx.lex.reporting) or any(
+            c.dep_ in {"dobj", "dative"} for c in clause.head.children):
+        return None  # ("told the officials they would need to": the ones told)
+    speakers = [p for p in subjects_of(ctx, clause.head) if p.named and p.actor]
+    return replace(speakers[0], text=pronoun.text, token=pronoun) if speakers else None
 
 
 def _speaker_of(ctx: EventContext, pronoun: Token) -> Party | None:

@@ -168,6 +168,7 @@ class EventWordsFile(BaseModel):
     same_moment: Words
     cataphoric_pronouns: Words
     thing_pronouns: Words
+    intent_auxiliaries: Words
     expletive_heads: Words
     act_carriers: Words
     hedges: Words
@@ -291,6 +292,7 @@ class EventWords:
     same_moment: frozenset[str]
     cataphoric_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
+    intent_auxiliaries: frozenset[str]
     expletive_heads: frozenset[str]
     act_carriers: frozenset[str]
     hedges: frozenset[str]
