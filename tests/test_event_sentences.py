@@ -1410,3 +1410,8 @@ def test_they_a_speaker_says_will_act_are_his_own_side():
     # "told the officials they would need to": the ones told
     coded = _coded("Sondland told visiting Ukraine officials they would need to deliver.")
     assert ("100", "Sondland", "Ukraine officials") in coded
+
+
+def test_it_was_damning_that_someone_failed_criticises_them_whatever_their_clause_negates():
+    assert ("111", "Yvette Cooper", "Home Office") in _coded(
+        'Yvette Cooper said it was "damning that the Home Office isn\'t doing this already".')

@@ -176,7 +176,9 @@ def _copular(clause: Token) -> list[tuple[Token, Token]]:
     if any(s.dep_ == "nsubj" and s.lower_ == "it" for s in subjects):
         # "it is wrong for Labour to behave that way": the one whose conduct is judged is
         # the subject of the extraposed clause
-        doers = [s for c in clause.children if c.dep_ in {"xcomp", "ccomp", "advcl"}
+        # (the parser may hang the clause on the description: "it was damning that ...")
+        doers = [s for c in (*clause.children, *(g for d in descriptions for g in d.children))
+                 if c.dep_ in {"xcomp", "ccomp", "advcl"}
                  for s in c.children if s.dep_ == "nsubj"]
         doers += [g for d in descriptions for c in (*d.children, *clause.children)
                   if c.dep_ == "prep" and c.lower_ == "for"
@@ -196,12 +198,25 @@ def _polarity(ctx: EventContext, description: Token) -> int:
         words = {t.lemma_.lower() for t in description.subtree} | {
             t.lower_ for t in description.subtree
         }
-        negated = any(t.dep_ == "neg" or t.lower_ in {"not", "never", "no"}
+        # (not a negation inside a clause the description governs: "damning that the
+        # ministry isn't acting")
+        negated = any((t.dep_ == "neg" or t.lower_ in {"not", "never", "no"})
+                      and not _in_clause_below(t, description)
                       for t in description.subtree)
     score = len(words & ctx.lex.positive) - len(words & ctx.lex.negative)
     if negated:
         score = -score
     return (score > 0) - (score < 0)
+
+
+def _in_clause_below(token: Token, top: Token) -> bool:
+    """Whether ``token`` sits in a clause below ``top`` (a that-, infinitive or adverbial
+    clause), not in ``top``'s own words."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl"}:
+            return True
+        token = token.head
+    return False
 
 
 def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
