@@ -1415,3 +1415,12 @@ def test_they_a_speaker_says_will_act_are_his_own_side():
 def test_it_was_damning_that_someone_failed_criticises_them_whatever_their_clause_negates():
     assert ("111", "Yvette Cooper", "Home Office") in _coded(
         'Yvette Cooper said it was "damning that the Home Office isn\'t doing this already".')
+
+
+def test_demands_someone_may_agree_to_were_made_by_their_owner():
+    coded = _coded("The deal may grow if President Donald Trump agrees to Beijing's demands to "
+                   "roll back tariffs.")
+    assert ("100", "Beijing", "Donald Trump") in coded
+    result = analyse_text("The deal may grow if President Donald Trump agrees to Beijing's "
+                          "demands.", published="2024-03-05", min_confidence=0)
+    assert [e.hypothetical for e in result.events if e.cameo == "100"] == [False]

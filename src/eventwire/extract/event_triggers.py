@@ -116,10 +116,14 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
     elif sense.with_single and sense.prep:
         # "called for an emergency meeting": the sense codes the meeting asked for, which is
         # no event of its own (it has not happened)
+        # (not another's act the verb answers: "agreed to Beijing's demands" codes the
+        # demands as Beijing's own act)
         absorbed.update(g.i for c in verb.children if c.dep_ == "prep" and c.lower_ in sense.prep
                         for g in c.children if g.dep_ == "pobj"
                         and g.lemma_.lower() in sense.with_single
-                        and g.lemma_.lower() in ctx.lex.nouns)
+                        and g.lemma_.lower() in ctx.lex.nouns
+                        and not any(o.dep_ == "poss" and o.i in ctx.actor_of
+                                    for o in g.children))
     candidate = _verb_candidate(ctx, verb, sense, match)
     if match == "vector" and not (
         any(p.actor for p in candidate.sources) and any(p.actor for p in candidate.targets)
@@ -357,8 +361,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "its demand that Israel lift the blockade": the one asked is the clause's subject
         targets = [p for c in asked.children if c.dep_ in {"nsubj", "nsubjpass"}
                    for p in parties_at(ctx, c)]
+    answered = False  # another's request, demand or offer this clause answers
     if sense.code[:2] in {"02", "03", "10"} and not targets and not light:
         targets = _answerers(ctx, noun, sources)
+        answered = bool(targets)
     if light:
         sources = sources or subjects_of(ctx, governor)
         targets = targets or objects_of(
@@ -425,9 +431,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         targetless_ok=sense.without_object, symmetric=sense.symmetric,
     )
     mark_modality(ctx, candidate, governor if light else noun)
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.words.ending_verbs:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.words.ending_verbs or answered:
         # "urged Iran to end its crackdown", "did not lift the blockade": the measure to be
-        # ended is in force, whatever becomes of its ending
+        # ended is in force, whatever becomes of its ending; "if Trump agrees to Beijing's
+        # demands": the demands were made, whatever the answer
         candidate.hypothetical = candidate.negated = False
     if any(c.lower_ in {"no", "never"} for c in noun.children):
         candidate.negated = True
