@@ -1421,6 +1421,8 @@ def test_demands_someone_may_agree_to_were_made_by_their_owner():
     coded = _coded("The deal may grow if President Donald Trump agrees to Beijing's demands to "
                    "roll back tariffs.")
     assert ("100", "Beijing", "Donald Trump") in coded
+    # what is demanded is the one asked's to do
+    assert [s for c, s, _ in coded if c == "085"] == ["Donald Trump"]
     result = analyse_text("The deal may grow if President Donald Trump agrees to Beijing's "
                           "demands.", published="2024-03-05", min_confidence=0)
     assert [e.hypothetical for e in result.events if e.cameo == "100"] == [False]

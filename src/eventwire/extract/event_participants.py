@@ -38,12 +38,12 @@ from eventwire.nlp.lexicon import lexicon
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
     from eventwire.nlp.components import ActorCluster
 
-__all__ = ["as_civilians", "as_crowd", "carried_parties", "code_for_doer", "counterpart",
-           "domestic_target", "implied_agent", "is_enforcer", "is_political", "last_doers",
-           "named_inside", "names_both", "next_actor", "noun_sources", "noun_targets",
-           "objects_of", "one_state", "own_state", "parties_at", "party_at", "passive_doer",
-           "place_of", "possessed_by", "protest_crowd", "protest_noun", "reciprocal",
-           "same_side", "subjects_of", "through_modifier", "verb_parties"]
+__all__ = ["answerers", "as_civilians", "as_crowd", "carried_parties", "code_for_doer",
+           "counterpart", "domestic_target", "implied_agent", "is_enforcer", "is_political",
+           "last_doers", "named_inside", "names_both", "next_actor", "noun_sources",
+           "noun_targets", "objects_of", "one_state", "own_state", "parties_at", "party_at",
+           "passive_doer", "place_of", "possessed_by", "protest_crowd", "protest_noun",
+           "reciprocal", "same_side", "subjects_of", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -241,6 +241,13 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
                 # "the PKK issued a declaration demanding that ...": its author demands
                 token = token.head.head
                 continue
+            if token.dep_ == "acl" and token.head.pos_ == "NOUN" and any(
+                    sense.code[:2] in {"02", "10"}
+                    for sense in ctx.lex.nouns.get(token.head.lemma_.lower(), ())):
+                # "agreed to Beijing's demands to roll back tariffs": the one asked acts
+                asked = answerers(ctx, token.head, [])
+                if asked:
+                    return asked
             # "forces using tear gas to disperse protests": the forces disperse them too
             return parties_at(ctx, _coordination_head(token.head))
         if token.dep_ == "prep" and token.head.pos_ == "VERB":
@@ -275,6 +282,20 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             continue
         break
     return []
+
+
+def answerers(ctx: EventContext, noun: Token, sources: list[Party]) -> list[Party]:
+    """Who answers a request, demand or offer is the one asked or offered: "Trump agreed to
+    Beijing's demands", "Israel rejected Hamas's demands", "Kyiv rejected Moscow's offer"."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in {"to", "with"}:
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return []
+    if verb.lemma_.lower() not in ctx.words.answering_verbs:
+        return []
+    own = {p.actor for p in sources if p.actor}
+    return [p for p in subjects_of(ctx, verb) if p.named and p.actor not in own]
 
 
 def _made_by_subject(ctx: EventContext, verb: Token) -> bool:

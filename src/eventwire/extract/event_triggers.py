@@ -21,6 +21,7 @@ from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_lexicon import Sense, Wrapper
 from eventwire.extract.event_modality import backshifted, mark_modality, with_intent
 from eventwire.extract.event_participants import (
+    answerers,
     carried_parties,
     claimant,
     is_political,
@@ -363,7 +364,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
                    for p in parties_at(ctx, c)]
     answered = False  # another's request, demand or offer this clause answers
     if sense.code[:2] in {"02", "03", "10"} and not targets and not light:
-        targets = _answerers(ctx, noun, sources)
+        targets = answerers(ctx, noun, sources)
         answered = bool(targets)
     if light:
         sources = sources or subjects_of(ctx, governor)
@@ -439,20 +440,6 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if any(c.lower_ in {"no", "never"} for c in noun.children):
         candidate.negated = True
     return with_intent(ctx, candidate, governor) if light else [candidate]
-
-
-def _answerers(ctx: EventContext, noun: Token, sources: list[Party]) -> list[Party]:
-    """Who answers a request, demand or offer is the one asked or offered: "Trump agreed to
-    Beijing's demands", "Israel rejected Hamas's demands", "Kyiv rejected Moscow's offer"."""
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ in {"to", "with"}:
-        verb = verb.head
-    elif noun.dep_ != "dobj":
-        return []
-    if verb.lemma_.lower() not in ctx.words.answering_verbs:
-        return []
-    own = {p.actor for p in sources if p.actor}
-    return [p for p in subjects_of(ctx, verb) if p.named and p.actor not in own]
 
 
 def _not_done(ctx: EventContext, verb: Token) -> bool:
