@@ -1426,3 +1426,15 @@ def test_demands_someone_may_agree_to_were_made_by_their_owner():
     result = analyse_text("The deal may grow if President Donald Trump agrees to Beijing's "
                           "demands.", published="2024-03-05", min_confidence=0)
     assert [e.hypothetical for e in result.events if e.cameo == "100"] == [False]
+
+
+def test_a_reporter_s_request_for_comment_is_no_appeal():
+    assert not _coded("The governor's office didn't immediately respond to The Hill's request "
+                      "for comment.")
+    assert ("020", "Moscow", "Kyiv") in _coded("Kyiv rejected Moscow's request for talks.")
+
+
+def test_an_agentless_release_is_not_done_by_whoever_the_released_one_had_harmed():
+    coded = _coded("Epstein abused a 17-year-old girl in 2001. He visited Epstein in 2010, "
+                   "after Epstein was released from prison.")
+    assert not [c for c in coded if c[0].startswith("084")]

@@ -1351,8 +1351,8 @@ def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
 
 def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     """The doer of an act done to someone in the passive with no agent and no implied one ("she
-    was sent to the ship", "they were turned down"): the actor the one it was done to last
-    dealt with in an event kept in the sentences before, when it is no place."""
+    was sent to the ship", "he was released on bail"): whoever last did something to that one
+    in an event kept in the sentences before, when it is no place."""
     trigger = candidate.trigger
     if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) or any(
             c.dep_ == "agent" for c in trigger.children):
@@ -1364,13 +1364,13 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
         return []
     patient = next(iter(patients))
     start = ctx.window_start(trigger, _COUNTERPART_SENTENCES)
-    for index, _quad, side, other in reversed(ctx.dealings):
+    for index, done_to, doer in reversed(ctx.acted_on):
         if index < start:
             break
-        cluster = ctx.cluster(other)
-        if side == patient and cluster is not None and cluster.id != patient and (
+        cluster = ctx.cluster(doer)
+        if done_to == patient and cluster is not None and cluster.id != patient and (
                 cluster.kind != "location"):
-            return [replace(other, token=trigger)]
+            return [replace(doer, token=trigger)]
     return []
 
 

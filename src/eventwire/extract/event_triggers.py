@@ -287,6 +287,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     sense = choose(senses, noun, noun_context=True, words=ctx.words)
     if sense is None:
         return []
+    if sense.code[:2] == "02" and any(
+            c.dep_ == "prep" and c.lower_ == "for" and g.lemma_.lower() in ctx.words.press_requests
+            for c in noun.children for g in c.children if g.dep_ == "pobj"):
+        return []  # "a request for comment"
     governor = noun.head
     held: Token | None = None  # "placed the leader under arrest": the one it is done to
     if (noun.dep_ == "pobj" and governor.head.dep_ == "dobj"

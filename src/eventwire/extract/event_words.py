@@ -168,6 +168,7 @@ class EventWordsFile(BaseModel):
     same_moment: Words
     cataphoric_pronouns: Words
     thing_pronouns: Words
+    press_requests: Words
     intent_auxiliaries: Words
     expletive_heads: Words
     act_carriers: Words
@@ -292,6 +293,7 @@ class EventWords:
     same_moment: frozenset[str]
     cataphoric_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
+    press_requests: frozenset[str]
     intent_auxiliaries: frozenset[str]
     expletive_heads: frozenset[str]
     act_carriers: frozenset[str]

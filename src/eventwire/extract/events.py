@@ -134,6 +134,7 @@ def _deal(ctx: EventContext, candidate: Candidate, event: Event) -> None:
     if source is not None and target is not None:
         ctx.dealings.append((candidate.trigger.i, event.quad_class, event.source, target))
         ctx.dealings.append((candidate.trigger.i, event.quad_class, event.target, source))
+        ctx.acted_on.append((candidate.trigger.i, event.target, source))
 
 
 def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
