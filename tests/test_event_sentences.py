@@ -1438,3 +1438,16 @@ def test_an_agentless_release_is_not_done_by_whoever_the_released_one_had_harmed
     coded = _coded("Epstein abused a 17-year-old girl in 2001. He visited Epstein in 2010, "
                    "after Epstein was released from prison.")
     assert not [c for c in coded if c[0].startswith("084")]
+
+
+def test_ruling_an_act_out_rejects_it_for_those_it_would_be_done_to():
+    assert ("120", "US authorities", "Burma") in _coded(
+        "US authorities said that removing the sanctions on Burma is out of the question.")
+    assert [c for c, _, t in _coded("The minister said talks with the rebels were off the "
+                                    "table.") if c == "120" and t == "rebels"]
+
+
+def test_forces_demobilised_or_pulled_back_in_the_passive_do_it_themselves():
+    coded = _coded("Rebels in the north have been demobilized, two commanders said.")
+    assert [(c, s, t) for c, s, t in coded if c.startswith("087")] == [
+        ("0873", "Rebels", None)]

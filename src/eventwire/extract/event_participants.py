@@ -1357,6 +1357,12 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) or any(
             c.dep_ == "agent" for c in trigger.children):
         return []
+    if candidate.code.startswith(tuple(ctx.words.self_done_codes)):
+        # "the guerrillas have been demobilized": they did it, to no one
+        doers = [p for p in candidate.targets if p.named]
+        if doers:
+            candidate.targets, candidate.targetless_ok = [], True
+        return doers
     # (the one it was done to, not the owner of a thing: "whether his tariffs will be removed")
     patients = {p.actor for p in candidate.targets if p.named and p.actor
                 and not through_modifier(ctx, p) and p.token.dep_ in {"nsubjpass", "conj"}}

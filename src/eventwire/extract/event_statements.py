@@ -17,6 +17,7 @@ from eventwire.extract.event_modality import mark_modality
 from eventwire.extract.event_participants import (
     is_political,
     last_doers,
+    noun_targets,
     own_state,
     parties_at,
     subjects_of,
@@ -209,6 +210,24 @@ def _polarity(ctx: EventContext, description: Token) -> int:
     return (score > 0) - (score < 0)
 
 
+def _ruled_out(ctx: EventContext, clause: Token) -> list[Party]:
+    """Those an act a reported clause rules out would be done to: "removing the sanctions on
+    Burma is out of the question", "talks with the rebels are off the table" (event_words.yaml:
+    ``ruling_out``)."""
+    act = next((c for c in clause.children if c.dep_ == "csubj" or (
+        c.dep_ == "nsubj" and c.lemma_.lower() in ctx.lex.nouns)), None)
+    if act is None:
+        return []
+    said = " ".join(t.lower_ for c in clause.children if c.dep_ in {"prep", "attr", "acomp"}
+                    for t in c.subtree)
+    if not any(phrase in said for phrase in ctx.words.ruling_out):
+        return []
+    if act.dep_ == "nsubj":
+        return [p for p in noun_targets(ctx, act) if p.named]
+    return [p for c in act.children if c.dep_ == "dobj"
+            for p in [*parties_at(ctx, c), *noun_targets(ctx, c)] if p.named]
+
+
 def _in_clause_below(token: Token, top: Token) -> bool:
     """Whether ``token`` sits in a clause below ``top`` (a that-, infinitive or adverbial
     clause), not in ``top``'s own words."""
@@ -240,6 +259,13 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
             # does not know is then no event, rather than a statement (one made to
             # someone, "told the envoy that ...", stays a statement)
             return []
+        refused = _ruled_out(ctx, clause)
+        if refused:
+            # "said removing the sanctions on Burma is out of the question": the speaker
+            # rejects the act for those it would be done to
+            code, match = ctx.words.ruling_out_code, "wrapper"
+            demanded += refused
+            continue
         modal = obliging_modal(clause, ctx.words)
         # (the doer the clause obliges: not a passive subject nor the owner of a thing,
         # "said the president's comments should not be read as ...")

@@ -111,6 +111,9 @@ class EventWordsFile(BaseModel):
     act_nouns: Words
     act_determiners: Words
     judgement_codes: Words
+    self_done_codes: Words
+    ruling_out: Words
+    ruling_out_code: Code
     date_future_auxiliaries: Words
     date_planning: Words
     anaphoric_heads: Words
@@ -239,6 +242,9 @@ class EventWords:
     act_nouns: frozenset[str]
     act_determiners: frozenset[str]
     judgement_codes: frozenset[str]
+    self_done_codes: frozenset[str]
+    ruling_out: frozenset[str]
+    ruling_out_code: str
     date_future_auxiliaries: frozenset[str]
     date_planning: frozenset[str]
     anaphoric_heads: frozenset[str]
