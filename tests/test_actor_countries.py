@@ -5,6 +5,8 @@ Sentences written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.nlp.lexicon import known_name
 from tests.conftest import actor_named
 
@@ -374,22 +376,20 @@ def test_a_place_a_group_holds_is_theirs_and_settlers_are_civilians(actors_of):
     assert actor_named(actors, "Settlers").sector == "CVL"
 
 
-def test_a_person_from_a_place_is_of_its_country(actors_of):
-    actors = actors_of("Thomas Sam, 42, from Sydney, Australia, is undergoing trial for fraud.")
-    assert actor_named(actors, "Thomas Sam").country == "AUS"
-    actors = actors_of("Patrick Carlineo, of Addison, New York, pleaded guilty on Tuesday.")
-    assert actor_named(actors, "Patrick Carlineo").country == "USA"
-
-
-def test_the_country_s_body_belongs_to_the_state_named_before(actors_of):
-    actors = actors_of("North Korea fired shells at the border on Thursday. The country's "
-                       "military attacked South Korean posts.")
-    assert actor_named(actors, "country's military").country == "PRK"
-
-
-def test_a_us_state_is_american_though_another_country_has_a_region_of_its_name(actors_of):
-    actors = actors_of("Daniel Montalvo traveled to Florida to meet with Tom Devocht.")
-    assert actor_named(actors, "Florida").country == "USA"
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a person from a place
+    ("Thomas Sam, 42, from Sydney, Australia, is undergoing trial for fraud.", "Thomas Sam",
+     "AUS"),
+    ("Patrick Carlineo, of Addison, New York, pleaded guilty on Tuesday.", "Patrick Carlineo",
+     "USA"),
+    # "the country's" body: the state named before
+    ("North Korea fired shells at the border on Thursday. The country's military attacked "
+     "South Korean posts.", "country's military", "PRK"),
+    # a US state, though Uruguay has a department of the name
+    ("Daniel Montalvo traveled to Florida to meet with Tom Devocht.", "Florida", "USA"),
+])
+def test_where_the_text_places_an_actor_gives_its_country(actors_of, text, name, country):
+    assert actor_named(actors_of(text), name).country == country
 
 
 def test_provinces_under_a_grouping_and_english_region_names_have_their_country():
