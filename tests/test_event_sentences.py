@@ -1451,3 +1451,21 @@ def test_forces_demobilised_or_pulled_back_in_the_passive_do_it_themselves():
     coded = _coded("Rebels in the north have been demobilized, two commanders said.")
     assert [(c, s, t) for c, s, t in coded if c.startswith("087")] == [
         ("0873", "Rebels", None)]
+
+
+def test_a_question_put_to_someone_asks_nothing_of_those_it_is_about():
+    # the one asked is the object, never the subject of the question
+    coded = _coded("The environment minister asked senior officials how the files ended up "
+                   "in a parked car.")
+    assert not [t for _, _, t in coded if t == "files"]
+    assert ("100", "Israel", "Hamas") in _coded("Israel demanded that Hamas free the hostages.")
+
+
+def test_taking_control_of_a_place_occupies_the_place_not_the_control():
+    assert ("192", "Rebels", "Goma") in _coded("Rebels took control of Goma on Monday.")
+    assert ("192", "army", "Mosul") in _coded("The army regained control of the city of Mosul.")
+    # nor is confronting a country, or taking over a firm, the occupation of territory
+    assert not [c for c, _, _ in _coded("He said he alone was tough enough to take on China.")
+                if c.startswith("19")]
+    assert not [c for c, _, _ in _coded("The government took control of the airline.")
+                if c.startswith("19")]

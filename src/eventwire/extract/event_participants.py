@@ -29,6 +29,7 @@ from eventwire.extract.syntax import (
     clause_of,
     conjuncts,
     entity_text,
+    indirect_question,
     phrase,
     purpose,
     small_clause,
@@ -127,10 +128,15 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         targets = [p for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
                    and any(a.lower_ == "to" for a in c.children)
                    for p in objects_of(ctx, c, ctx.words.target_preps) if p.named] or targets
-    if not targets and sense.code[:2] in {"02", "10"}:
-        # "demanded that Hamas renounce ...": the one asked is the clause's subject
-        targets = [p for c in verb.children if c.dep_ == "ccomp" for s in c.children
-                   if s.dep_ in {"nsubj", "nsubjpass"} for p in parties_at(ctx, s)]
+    if not targets and sense.code[:2] in {"02", "10"} and not any(
+            c.dep_ in {"dobj", "dative"} for c in verb.children):
+        # "demanded that Hamas renounce ...": the one asked is the clause's subject (not when
+        # someone is asked, named or not: "asked officials how the documents got out"; nor
+        # in a question: "asked whether the talks would resume")
+        targets = [p for c in verb.children
+                   if c.dep_ == "ccomp" and not indirect_question(c, ctx.words)
+                   for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
+                   for p in parties_at(ctx, s)]
     return sources, targets
 
 
@@ -345,7 +351,15 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
     for child in verb.children:
         if skip is not None and child.left_edge.i <= skip.i <= child.right_edge.i:
             continue
-        if child.dep_ == "dobj" and not with_direct:
+        holds = child.dep_ == "dobj" and child.lemma_.lower() in ctx.words.holding_nouns
+        # (the parser may hang the "of" phrase on the verb: "took control of Goma")
+        held = [g for c in (*child.children, *(c for c in verb.children
+                                               if c.i == child.right_edge.i + 1))
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"] if holds else []
+        if held:  # "seized control of the territories": the territories
+            found += [p for g in held for p in parties_at(ctx, g)]
+        elif child.dep_ == "dobj" and not with_direct:
             # "withdrew its troops from Lebanon": the target hangs inside the object too
             found += [p for c in child.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]

@@ -97,6 +97,7 @@ class EventWordsFile(BaseModel):
     relays: Words
     alleging: Words
     aiming: Words
+    holding_nouns: Words
     claimed_acts: Words
     owning_verbs: Words
     claiming_verbs: Words
@@ -228,6 +229,7 @@ class EventWords:
     relays: frozenset[str]
     alleging: frozenset[str]
     aiming: frozenset[str]
+    holding_nouns: frozenset[str]
     claimed_acts: frozenset[str]
     owning_verbs: frozenset[str]
     claiming_verbs: frozenset[str]

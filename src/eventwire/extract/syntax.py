@@ -73,7 +73,8 @@ def _first_sense(senses: list[Sense], head: Token, noun_context: bool,
             continue
         if sense.with_words:
             if context is None:
-                context = complement_words(head, include_head_context=noun_context)
+                context = complement_words(head, include_head_context=noun_context,
+                                           words=words)
                 # a one-word entry is there when it is one of the space-separated words
                 context_words = set(context.split(" "))
             if not (sense.with_single & context_words or any(
@@ -108,7 +109,8 @@ def small_clause(child: Token) -> bool:
         g.dep_ in {"aux", "auxpass", "cop"} for g in child.children)
 
 
-def complement_words(head: Token, include_head_context: bool) -> str:
+def complement_words(head: Token, include_head_context: bool,
+                     words: EventWords | None = None) -> str:
     tokens: list[Token] = []
     for child in head.children:
         if child.dep_ in _NOT_COMPLEMENTS and not small_clause(child):
@@ -126,8 +128,14 @@ def complement_words(head: Token, include_head_context: bool) -> str:
     lowers = " ".join([t.lower_ for t in tokens])
     # a named place as the object is a keyword of its own, "ent:gpe" ("captured Bakhmut" is
     # taken like "captured the town")
+    # (so is a place held: "took control of Goma")
+    holding = (words or event_words()).holding_nouns
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    objects += [g for o in objects if o.lemma_.lower() in holding
+                for c in (*o.children, *(c for c in head.children if c.i == o.right_edge.i + 1))
+                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     places = " ".join("ent:gpe" if c.ent_type_ == "PERSON" else f"ent:{c.ent_type_.lower()}"
-                      for c in head.children if c.dep_ == "dobj" and (
+                      for c in objects if (
                           c.ent_type_ in _PLACE_LABELS
                           # a town the tagger took for a person ("captured Bakhmut"), as the
                           # actors stage reads it
@@ -207,12 +215,22 @@ def mandated(verb: Token, words: EventWords | None = None) -> Token | None:
     for child in verb.children:
         if child.dep_ != "ccomp" or child.pos_ not in {"VERB", "AUX"}:
             continue
+        if indirect_question(child, words):
+            continue  # "asked officials how the documents wound up there": a question
         auxes = {c.lower_ for c in child.children if c.dep_ == "aux"}
         if child.tag_ == "VBP" and child.lemma_ in {"be", "have"}:
             continue  # "warned that migrants are at risk": indicative (the subjunctive is "be")
         if child.tag_ in {"VB", "VBP"} and not auxes or auxes & obliging:
             return child
     return None
+
+
+def indirect_question(clause: Token, words: EventWords | None = None) -> bool:
+    """Whether a clause is an indirect question ("whether/if the talks resume", "how the
+    documents got out", "who leaked them")."""
+    marks = (words or event_words()).question_marks | {"if"}
+    return clause.left_edge.tag_ in {"WRB", "WP", "WDT"} or any(
+        c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def aim_of(trigger: Token, acts: set[int]) -> bool:
