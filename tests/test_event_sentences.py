@@ -1469,3 +1469,17 @@ def test_taking_control_of_a_place_occupies_the_place_not_the_control():
                 if c.startswith("19")]
     assert not [c for c, _, _ in _coded("The government took control of the airline.")
                 if c.startswith("19")]
+
+
+def test_criticism_received_from_nobody_named_comes_from_critics_of_the_country():
+    result = analyse_text("President Donald Trump has drawn criticism for the travel ban.",
+                          published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    [event] = [e for e in result.events if e.cameo.startswith("11")]
+    critics, criticised = actors[event.source], actors[event.target]
+    assert (critics.name, critics.country, critics.sector) == ("critics", "USA", None)
+    assert criticised.name == "Donald Trump"
+    # a named critic stays the source, and praise is not criticism
+    assert ("111", "Poland", "Germany") in _coded(
+        "Germany faced sharp criticism from Poland over the pipeline.")
+    assert not [c for c, s, _ in _coded("The French plan drew praise.") if s == "critics"]

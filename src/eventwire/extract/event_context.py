@@ -176,13 +176,15 @@ class EventContext:
 
     def implied_actor(self, sector: str, country: str | None) -> ActorCluster:
         """The doer an agentless act implies ("was arrested": the police of ``country``), one
-        per sector and country, added to the document's actors the first time."""
+        per sector and country, added to the document's actors the first time. The sector
+        "CRITICS" (of criticism nobody is named for) is a group of the country with no sector."""
         key = (sector, country)
         cluster = self.implied.get(key)
         if cluster is None:
-            cluster = add_actor(self.doc, kind="organization",
-                                name=self.words.implied_agent_names.get(sector, sector.lower()),
-                                country=country, sector=sector)
+            named = self.words.implied_agent_names.get(sector, sector.lower())
+            cluster = add_actor(self.doc, kind="organization" if sector != "CRITICS" else "group",
+                                name=named, country=country,
+                                sector=sector if sector != "CRITICS" else None)
             self.implied[key] = cluster
             self.clusters[cluster.id] = cluster
         return cluster

@@ -150,6 +150,7 @@ class EventWordsFile(BaseModel):
     # triggers
     phrasal_light: Annotated[list[Phrasal], Field(min_length=1)]
     receiving_verbs: Words
+    unnamed_critics: Words
     particles: Words
     mishaps: Words
     # modality
@@ -280,6 +281,7 @@ class EventWords:
     needs_recipient: frozenset[str]
     phrasal_light: frozenset[tuple[str, str]]  # (preposition, verb lemma)
     receiving_verbs: frozenset[str]
+    unnamed_critics: frozenset[str]
     particles: frozenset[str]
     mishaps: frozenset[str]
     modals: frozenset[str]
