@@ -1483,3 +1483,15 @@ def test_criticism_received_from_nobody_named_comes_from_critics_of_the_country(
     assert ("111", "Poland", "Germany") in _coded(
         "Germany faced sharp criticism from Poland over the pipeline.")
     assert not [c for c, s, _ in _coded("The French plan drew praise.") if s == "critics"]
+
+
+def test_an_agentless_accusation_comes_from_critics_unless_someone_acted_on_the_accused():
+    result = analyse_text("Britain's Conservative Party was accused on Wednesday of trying to "
+                          "mislead voters.", published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    [event] = [e for e in result.events if e.cameo.startswith("112")]
+    assert (actors[event.source].name, actors[event.source].country) == ("critics", "GBR")
+    assert actors[event.target].name == "Conservative Party"
+    # with an agent, the agent accuses
+    assert ("112", "Labour", "Conservative Party") in _coded(
+        "The Conservative Party was accused by Labour of misleading voters.")

@@ -40,11 +40,12 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
     from eventwire.nlp.components import ActorCluster
 
 __all__ = ["answerers", "as_civilians", "as_crowd", "carried_parties", "code_for_doer",
-           "counterpart", "domestic_target", "implied_agent", "is_enforcer", "is_political",
-           "last_doers", "named_inside", "names_both", "next_actor", "noun_sources",
-           "noun_targets", "objects_of", "one_state", "own_state", "parties_at", "party_at",
-           "passive_doer", "place_of", "possessed_by", "protest_crowd", "protest_noun",
-           "reciprocal", "same_side", "subjects_of", "through_modifier", "verb_parties"]
+           "counterpart", "critics_of", "domestic_target", "implied_agent", "is_enforcer",
+           "is_political", "last_doers", "named_inside", "names_both", "next_actor",
+           "noun_sources", "noun_targets", "objects_of", "one_state", "own_state", "parties_at",
+           "party_at", "passive_critics", "passive_doer", "place_of", "possessed_by",
+           "protest_crowd", "protest_noun", "reciprocal", "same_side", "subjects_of",
+           "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -1392,6 +1393,31 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
                 cluster.kind != "location"):
             return [replace(doer, token=trigger)]
     return []
+
+
+def critics_of(ctx: EventContext, code: str, targets: list[Party], trigger: Token
+               ) -> list[Party]:
+    """Who criticised or accused when the text names nobody ("was accused of lying", "drew
+    criticism"): critics of the country of the one criticised (event_words.yaml:
+    unnamed_critics); none for other acts or one criticised of no country."""
+    if code[:2] not in ctx.words.unnamed_critics:
+        return []
+    country = next((c.country for p in targets if p.named and (c := ctx.cluster(p))
+                    and c.kind != "location"), None)
+    if country is None:
+        return []
+    critics = ctx.implied_actor("CRITICS", country)
+    return [Party(critics.id, critics.name, True, trigger)]
+
+
+def passive_critics(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The critics of an agentless passive judgement ("the party was accused of misleading
+    voters", "he has been criticised for ...")."""
+    trigger = candidate.trigger
+    if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) or any(
+            c.dep_ == "agent" for c in trigger.children):
+        return []
+    return critics_of(ctx, candidate.code, candidate.targets, trigger)
 
 
 def domestic_target(ctx: EventContext, candidate: Candidate) -> list[Party]:

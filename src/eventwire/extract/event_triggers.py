@@ -24,6 +24,7 @@ from eventwire.extract.event_participants import (
     answerers,
     carried_parties,
     claimant,
+    critics_of,
     is_political,
     named_inside,
     noun_sources,
@@ -346,13 +347,8 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "the senator faces trial": done by the doer the noun implies (implied_agent)
         implied = not sources and noun.lemma_.lower() in ctx.words.patient_nouns and (
             noun.lemma_.lower() in ctx.words.implied_agents)
-        if not sources and targets and sense.code[:2] in ctx.words.unnamed_critics:
-            # "the President has drawn criticism for the ban": from critics nobody names, of
-            # the country of the one criticised (no one, for one of no country)
-            country = next((c.country for p in targets if (c := ctx.cluster(p))), None)
-            if country is not None:
-                critics = ctx.implied_actor("CRITICS", country)
-                sources = [Party(critics.id, critics.name, True, noun)]
+        # "the President has drawn criticism for the ban": from critics nobody names
+        sources = sources or critics_of(ctx, sense.code, targets, noun)
         if (sources or implied) and targets:
             candidate = Candidate(
                 code=sense.code, trigger=noun, start=noun.i, end=noun.i + 1, sources=sources,

@@ -52,6 +52,7 @@ from eventwire.extract.event_participants import (
     implied_agent,
     names_both,
     next_actor,
+    passive_critics,
     passive_doer,
     place_of,
     possessed_by,
@@ -147,6 +148,9 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
             # "she was sent to the ship": by whoever she last dealt with
             candidate.sources = passive_doer(ctx, candidate)
             candidate.inferred = bool(candidate.sources)
+        if not candidate.sources:
+            # "the party was accused of misleading voters": by critics nobody names
+            candidate.sources = passive_critics(ctx, candidate)
     for candidate in found:
         objects = [c for c in candidate.trigger.children if c.dep_ in {"dobj", "prep"}]
         if len(candidate.sources) > 1 and any(
