@@ -1495,3 +1495,10 @@ def test_an_agentless_accusation_comes_from_critics_unless_someone_acted_on_the_
     # with an agent, the agent accuses
     assert ("112", "Labour", "Conservative Party") in _coded(
         "The Conservative Party was accused by Labour of misleading voters.")
+
+
+def test_under_fire_is_criticism_of_politicians_and_force_against_the_armed():
+    assert ("111", "critics", "Boris Johnson") in _coded(
+        "Boris Johnson is under fire for failing to keep his promise on Brexit.")
+    assert ("190", "Taliban militants", "Afghan troops") in _coded(
+        "Afghan troops came under fire from Taliban militants near Kandahar.")

@@ -332,7 +332,12 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         return []  # "slapped tariffs on China": the verb codes the act already
     sources = noun_sources(ctx, noun)
     targets = noun_targets(ctx, noun)
-    if noun.dep_ == "dobj" and governor.lemma_.lower() in ctx.words.receiving_verbs:
+    undergone = (noun.dep_ == "pobj" and governor.lower_ == "under"
+                 and governor.head.lemma_.lower() in ctx.words.undergoing_verbs)
+    if undergone:
+        governor = governor.head  # "the minister came under fire": received, as "faced"
+    if undergone or (noun.dep_ == "dobj"
+                     and governor.lemma_.lower() in ctx.words.receiving_verbs):
         # "the United States faced Palestinian criticism": done to the subject, by the
         # noun's own doer or whoever it comes from
         # (the "from" phrase may hang from the verb: "faced questions from lawmakers")
@@ -347,11 +352,16 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "the senator faces trial": done by the doer the noun implies (implied_agent)
         implied = not sources and noun.lemma_.lower() in ctx.words.patient_nouns and (
             noun.lemma_.lower() in ctx.words.implied_agents)
+        code = sense.code
+        if undergone and code[:2] == "11" and any(
+                (c := ctx.cluster(p)) is not None and c.sector in ctx.words.armed_sectors
+                for p in (*sources, *targets)):
+            code = ctx.words.armed_fire_code  # "troops came under fire from militants"
         # "the President has drawn criticism for the ban": from critics nobody names
-        sources = sources or critics_of(ctx, sense.code, targets, noun)
+        sources = sources or critics_of(ctx, code, targets, noun)
         if (sources or implied) and targets:
             candidate = Candidate(
-                code=sense.code, trigger=noun, start=noun.i, end=noun.i + 1, sources=sources,
+                code=code, trigger=noun, start=noun.i, end=noun.i + 1, sources=sources,
                 targets=targets, match="noun", targetless_ok=sense.without_object,
                 symmetric=sense.symmetric)
             mark_modality(ctx, candidate, governor)

@@ -150,6 +150,8 @@ class EventWordsFile(BaseModel):
     # triggers
     phrasal_light: Annotated[list[Phrasal], Field(min_length=1)]
     receiving_verbs: Words
+    undergoing_verbs: Words
+    armed_fire_code: Code
     unnamed_critics: Words
     particles: Words
     mishaps: Words
@@ -281,6 +283,8 @@ class EventWords:
     needs_recipient: frozenset[str]
     phrasal_light: frozenset[tuple[str, str]]  # (preposition, verb lemma)
     receiving_verbs: frozenset[str]
+    undergoing_verbs: frozenset[str]
+    armed_fire_code: str
     unnamed_critics: frozenset[str]
     particles: frozenset[str]
     mishaps: frozenset[str]
