@@ -1502,3 +1502,13 @@ def test_under_fire_is_criticism_of_politicians_and_force_against_the_armed():
         "Boris Johnson is under fire for failing to keep his promise on Brexit.")
     assert ("190", "Taliban militants", "Afghan troops") in _coded(
         "Afghan troops came under fire from Taliban militants near Kandahar.")
+
+
+def test_a_thing_named_again_with_the_is_owned_by_whoever_owned_it_before():
+    coded = _coded("A US military helicopter crashed in eastern Afghanistan on Wednesday. The "
+                   "Taliban claimed responsibility for shooting down the helicopter.")
+    assert [t for c, s, t in coded if c.startswith("19") and s == "Taliban"] == ["US"]
+    # a thing first named without an owner stays nobody's
+    coded = _coded("A helicopter crashed in eastern Afghanistan on Wednesday. The Taliban "
+                   "claimed responsibility for shooting down the helicopter.")
+    assert not [t for c, _, t in coded if c.startswith("19") and t == "US"]

@@ -638,7 +638,34 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
                         if party is not None and party.named:
                             return party
         frontier = following
-    return owner
+    return owner or _earlier_owner(ctx, head)
+
+
+# How many sentences back "the helicopter" may point at "a US military helicopter".
+_THING_SENTENCES = 4
+
+
+def _earlier_owner(ctx: EventContext, head: Token) -> Party | None:
+    """Whose a thing named again with "the" is, by its earlier mention with its owner ("a US
+    military helicopter crashed ... the Taliban said they shot down the helicopter"): the
+    actor that modified the same noun last, within a few sentences. Not an event noun (whose
+    doer is told otherwise), nor a thing described again with modifiers of its own."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma in ctx.lex.nouns or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
+            c.dep_ in _MODIFIERS for c in head.children):
+        return None
+    for i in range(head.i - 1, ctx.window_start(head, _THING_SENTENCES) - 1, -1):
+        earlier = ctx.tokens[i]
+        if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+            continue
+        for child in earlier.children:
+            if child.dep_ in _MODIFIERS:
+                party = party_at(ctx, child, own_only=True)
+                if party is not None and party.named:
+                    return replace(party, token=head)
+        return None  # the nearest earlier mention names no owner
+    return None
 
 
 def _relative_maker(ctx: EventContext, clause: Token) -> Party | None:
