@@ -387,6 +387,10 @@ def test_a_place_a_group_holds_is_theirs_and_settlers_are_civilians(actors_of):
      "South Korean posts.", "country's military", "PRK"),
     # a US state, though Uruguay has a department of the name
     ("Daniel Montalvo traveled to Florida to meet with Tom Devocht.", "Florida", "USA"),
+    # one of a people coded with its state, named in apposition
+    ("Karim Ullah, a Rohingya, said the boat had been turned away twice.", "Karim Ullah",
+     "MMR"),
+    ("Ilham Tohti, a Uighur, was jailed for life in 2014.", "Ilham Tohti", "CHN"),
 ])
 def test_where_the_text_places_an_actor_gives_its_country(actors_of, text, name, country):
     assert actor_named(actors_of(text), name).country == country

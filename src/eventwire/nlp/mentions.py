@@ -731,7 +731,13 @@ def _is_description_head(token: Token) -> bool:
         return True
     return token.pos_ == "PROPN" and (
         token.ent_type_ == "NORP" or _role_ending_at(token.doc, token.i, token.i) is not None
+        or _is_demonym(token)
     )
+
+
+def _is_demonym(token: Token) -> bool:
+    """A people's name standing for one of them ("One Rohingya, Muhammad Amin", "an Afghan")."""
+    return token.lower_ in lexicon().demonyms
 
 
 def _add_appositions(mention: Mention, taken: list[bool]) -> None:
@@ -747,8 +753,9 @@ def _add_appositions(mention: Mention, taken: list[bool]) -> None:
         if any(taken[i] for i in range(span.start, span.end)):
             continue
         attrs = describe(span, head)
-        if not attrs.roles and mention.kind == "person":
-            continue
+        if not attrs.roles and mention.kind == "person" and not (
+                attrs.country and _is_demonym(head)):
+            continue  # ("Musk, a friend of Trump"; but "Amin, a Rohingya" is of Myanmar)
         mention.attrs.update(attrs)
         mention.extra.append(span)
         _take(taken, span)
