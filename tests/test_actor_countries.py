@@ -404,3 +404,12 @@ def test_provinces_under_a_grouping_and_english_region_names_have_their_country(
     assert town_country("Ontario") == "CAN"  # not the Californian town
     assert town_country("the State of Texas") == "USA"
     assert town_country("Municipality of Livorno") == "ITA"
+
+
+def test_refugees_are_of_the_country_they_left_not_the_host(actors_of):
+    actors = actors_of("Syrian refugees and other migrants reached the Greek island of Lesbos on "
+                       "Monday, Greek officials said.")
+    syrians = actor_named(actors, "Syrian refugees")
+    assert (syrians.country, syrians.sector) == ("SYR", "REF")
+    migrants = next(a for a in actors if "migrants" in a.name)
+    assert (migrants.country, migrants.sector) == (None, "REF")
