@@ -1512,3 +1512,13 @@ def test_a_thing_named_again_with_the_is_owned_by_whoever_owned_it_before():
     coded = _coded("A helicopter crashed in eastern Afghanistan on Wednesday. The Taliban "
                    "claimed responsibility for shooting down the helicopter.")
     assert not [t for c, _, t in coded if c.startswith("19") and t == "US"]
+
+
+def test_security_personnel_are_police_and_placing_them_is_a_show_of_force():
+    assert ("1823", "Security personnel", "two protesters") in [
+        (c, s, t) for c, s, t in _coded("Security personnel killed two protesters in Basra.")]
+    assert [c for c, s, _ in _coded("Saudi officials placed 60,000 security personnel around "
+                                    "the holy sites.") if s == "Saudi officials"] == ["153"]
+    # still a light verb for what it places on others
+    assert ("166", "European Union", "Russian banks") in _coded(
+        "The EU placed sanctions on Russian banks.")
