@@ -413,3 +413,12 @@ def test_refugees_are_of_the_country_they_left_not_the_host(actors_of):
     assert (syrians.country, syrians.sector) == ("SYR", "REF")
     migrants = next(a for a in actors if "migrants" in a.name)
     assert (migrants.country, migrants.sector) == (None, "REF")
+
+
+def test_the_commission_is_the_commission_named_before_a_government_body(actors_of):
+    actors = actors_of("The Texas Railroad Commission held a hearing on Monday with oil "
+                       "producers. The commission said it would review the permits.")
+    commission = actor_named(actors, "Texas Railroad Commission")
+    assert commission.sector == "GOV"
+    assert not [a for a in actors if a.name.lower() == "the commission"
+                or a.name.lower() == "commission"]
