@@ -1522,3 +1522,14 @@ def test_security_personnel_are_police_and_placing_them_is_a_show_of_force():
     # still a light verb for what it places on others
     assert ("166", "European Union", "Russian banks") in _coded(
         "The EU placed sanctions on Russian banks.")
+
+
+def test_you_in_a_quote_is_whom_the_speaker_addresses():
+    assert ("025", "Iranian foreign minister", "his French counterpart") in _coded(
+        '"We urge you to lift the sanctions," the Iranian foreign minister told his French '
+        'counterpart.')
+    coded = _coded('"We urge you to let our doctors vaccinate the migrants," the doctors wrote '
+                   'in a letter to Homeland Security Secretary Kevin McAleenan.')
+    assert [t for c, _, t in coded if c.startswith("02")] == ["Kevin McAleenan"]
+    # the press is nobody's addressee
+    assert not [t for _, _, t in _coded('"You must resign," the senator told reporters.') if t]

@@ -758,6 +758,10 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
         speaker = _quote_speaker(ctx, token)
         if speaker is not None:
             return speaker
+    if token.lower_ in ctx.words.second_person:
+        addressee = _quote_addressee(ctx, token)
+        if addressee is not None:
+            return addressee
     if token.lower_ in ctx.words.personal_pronouns:
         antecedent = _antecedent(ctx, token)
         if antecedent is not None:
@@ -875,6 +879,40 @@ def _quote_speaker(ctx: EventContext, pronoun: Token) -> Party | None:
     if quote is not None and quote.kind == "direct" and quote.speaker:
         return Party(quote.speaker, pronoun.text, True, pronoun)
     return None
+
+
+def _quote_addressee(ctx: EventContext, pronoun: Token) -> Party | None:
+    """ "You" inside a direct quote is whom the speaker addresses, when the cue names one
+    ("'We implore you to act,' the doctors wrote in a letter to the minister", "told the
+    envoy"); never the press ("told reporters")."""
+    quote = ctx.quote_at(pronoun.idx)
+    if quote is None or quote.kind != "direct" or quote.cue is None:
+        return None
+    cue = next((t for t in ctx.tokens[pronoun.sent.start:] if t.idx >= quote.cue.start), None)
+    if cue is None or cue.idx >= quote.cue.end:
+        return None
+    heard = [c for c in cue.children if c.dep_ in {"dative", "dobj"}]
+    # "wrote in a letter to the minister", "said in a message to X": the message's "to"
+    heard += [g for c in cue.subtree if c.dep_ == "prep" and c.lower_ == "to"
+              and _through_phrases(c, cue) for g in c.children if g.dep_ == "pobj"]
+    for token in heard:
+        if token.lemma_.lower() in ctx.lex.press_audiences:
+            continue
+        party = party_at(ctx, token)
+        if party is not None and party.named and party.actor and getattr(
+                ctx.cluster(party), "sector", None) != "MED":
+            return replace(party, text=pronoun.text, token=pronoun)
+    return None
+
+
+def _through_phrases(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs from ``head`` through prepositional phrases only ("wrote in a
+    letter to ...": "to" under "letter" under "in" under "wrote")."""
+    while token.i != head.i:
+        if token.dep_ not in {"prep", "pobj"} or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 # How many sentences before a pronoun or "the country" may name what it stands for.

@@ -91,6 +91,7 @@ class EventWordsFile(BaseModel):
     personal_pronouns: Words
     plural_pronouns: Words
     first_person: Words
+    second_person: Words
     country_nouns: Words
     pronoun_kinds: Annotated[dict[Word, Words], Field(min_length=1)]
     speech_verbs: Words
@@ -226,6 +227,7 @@ class EventWords:
     personal_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     first_person: frozenset[str]
+    second_person: frozenset[str]
     country_nouns: frozenset[str]
     pronoun_kinds: Mapping[str, frozenset[str]]
     speech_verbs: frozenset[str]
