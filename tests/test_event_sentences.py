@@ -1533,3 +1533,17 @@ def test_you_in_a_quote_is_whom_the_speaker_addresses():
     assert [t for c, _, t in coded if c.startswith("02")] == ["Kevin McAleenan"]
     # the press is nobody's addressee
     assert not [t for _, _, t in _coded('"You must resign," the senator told reporters.') if t]
+
+
+def test_condemning_an_act_done_by_someone_targets_the_doer_not_the_victims():
+    # the parser hangs "by Hamas" on the active verb: still the attack's doer, no passive
+    assert ("111", "European Union", "Hamas") in _coded(
+        "The EU condemned the attack on Israel by Hamas.")
+    coded = _coded("The EU condemned the killing of two journalists by Mexican police.")
+    assert ("111", "European Union", "Mexican police") in coded
+    assert ("1823", "Mexican police", "two journalists") in coded
+    assert ("111", "United Nations", "Israeli forces") in _coded(
+        "The UN criticised the demolition of Palestinian homes by Israeli forces.")
+    # a withdrawal's "of" phrase names who withdraws
+    assert ("051", "US", "Russian troops") in _coded(
+        "The US welcomed the withdrawal of Russian troops.")

@@ -58,7 +58,12 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
     # after its noun is passive too
     # (and a participle with a "by" agent, whatever the parser made of its subject: "the
     # journalist detained by police ...")
-    passive = any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children) or (
+    # ("condemned the attack on Israel by Hamas": a "by" phrase the parser hung on an active
+    # verb with a subject and an object is the object's doer, not a passive agent)
+    active = any(c.dep_ == "nsubj" for c in verb.children) and any(
+        c.dep_ == "dobj" for c in verb.children)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} or c.dep_ == "agent" and not active
+                  for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
             g.dep_ == "dobj" for c in (verb, *verb.conjuncts) for g in c.children)) or (
         # "Two officials briefed on the negotiations said ...", parsed as a clause before a
@@ -425,6 +430,12 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
         elif child.dep_ == "acl":  # "tariffs imposed by China", "a plan drawn up by Senegal"
             found += [p for a in child.children if a.dep_ == "agent"
                       for g in a.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+    if not found and noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in noun.head.children):
+        # "criticised the demolition of homes by Israeli forces": the parser may hang the
+        # noun's "by" phrase on the active verb, which has a doer of its own
+        found = [p for c in noun.head.children if c.dep_ in {"prep", "agent"}
+                 and c.lower_ == "by" and c.i > noun.i for g in c.children if g.dep_ == "pobj"
+                 for p in parties_at(ctx, g)]
     if not found and noun.dep_ == "compound" and noun.head.i > noun.i and not patient:
         # "the EU's aid package", "Israel's ground operation plan": the owner of the phrase
         # the event noun modifies does it
@@ -529,7 +540,13 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
                 member.dep_ not in SUBJECTS or member.dep_ == "nsubjpass"):
             # ("Russia's demand was rejected by NATO": a passive subject is acted on, as an
             # object is)
-            inner = named_inside(ctx, member, victims=not reacted_to(ctx, member))
+            reacted = reacted_to(ctx, member)
+            doers = [p for p in noun_sources(ctx, member) if p.named] if reacted else []
+            if doers:
+                # "condemned the killing of journalists by the police": the police, who did it
+                found += doers
+                continue
+            inner = named_inside(ctx, member, victims=not reacted)
             if inner is None:
                 found.append(party)
                 continue
@@ -601,6 +618,8 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
     frontier = [head]
     preps = ctx.words.np_target_preps if victims else ctx.words.np_target_preps - {
         "on", "against", "to"}
+    # ("condemned the killing of two journalists": whom an act is done to is no doer)
+    of_doer = victims or head.lemma_.lower() not in ctx.words.patient_nouns
     owner: Party | None = None  # a possessive pronoun's referent: the last resort
     for _ in range(depth):
         following = []
@@ -608,8 +627,9 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
             for child in token.children:
                 if child.dep_ == "prep" and (child.lower_ in preps
                                              # "the agreement between Serbia and Kosovo"
-                                             or child.lower_ in {"of", "by", "between",
-                                                                 "among"}):
+                                             or child.lower_ in {"by", "between", "among"}
+                                             or child.lower_ == "of" and (
+                                                 of_doer or token is not head)):
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     for pobj in pobjs:
                         party = party_at(ctx, pobj, own_only=True)
