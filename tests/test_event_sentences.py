@@ -1547,3 +1547,15 @@ def test_condemning_an_act_done_by_someone_targets_the_doer_not_the_victims():
     # a withdrawal's "of" phrase names who withdraws
     assert ("051", "US", "Russian troops") in _coded(
         "The US welcomed the withdrawal of Russian troops.")
+
+
+def test_one_denied_entry_is_turned_down_by_the_country_to_be_entered():
+    result = analyse_text("The Afghan robotics team was denied visas to enter the United States.",
+                          published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    [event] = [e for e in result.events if e.cameo.startswith("12")]
+    assert actors[event.source].code == "USAGOV"
+    assert actors[event.target].country == "AFG"
+    # no country to be entered, no guess; bail is no entry
+    assert not _coded("The six girls were twice denied visas.")
+    assert not [c for c, _, _ in _coded("He was denied bail in London.") if c.startswith("12")]

@@ -40,8 +40,8 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
     from eventwire.nlp.components import ActorCluster
 
 __all__ = ["answerers", "as_civilians", "as_crowd", "carried_parties", "code_for_doer",
-           "counterpart", "critics_of", "domestic_target", "implied_agent", "is_enforcer",
-           "is_political", "last_doers", "named_inside", "names_both", "next_actor",
+           "counterpart", "critics_of", "domestic_target", "gatekeeper", "implied_agent",
+           "is_enforcer", "is_political", "last_doers", "named_inside", "names_both", "next_actor",
            "noun_sources", "noun_targets", "objects_of", "one_state", "own_state", "parties_at",
            "party_at", "passive_critics", "passive_doer", "place_of", "possessed_by",
            "protest_crowd", "protest_noun", "reciprocal", "same_side", "subjects_of",
@@ -1184,6 +1184,31 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
     # in Beijing": Chinese police), else of the one it was done to
     country = _located_in(ctx, candidate) or (target.country if target is not None else None)
     cluster = ctx.implied_actor(sector, country)
+    candidate.sources = [Party(cluster.id, cluster.name, True, trigger)]
+
+
+def gatekeeper(ctx: EventContext, candidate: Candidate) -> None:
+    """One denied entry, a visa or asylum in the passive with no agent ("the team was denied
+    visas to enter the United States", "was refused entry to Israel") is turned down by the
+    government of the country to be entered (event_words.yaml: entry_nouns), when the
+    sentence names it."""
+    trigger = candidate.trigger
+    if candidate.sources or not any(c.dep_ in {"auxpass", "nsubjpass"}
+                                     for c in trigger.children):
+        return
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
+    if not any(o.lemma_.lower() in ctx.words.entry_nouns for o in objects):
+        return
+    # the country to be entered: "to enter X", "entry to X", "visas for X"
+    places = [g for o in (*objects, trigger) for c in o.subtree
+              if c.dep_ in {"dobj", "pobj"} and c.i != o.i and c.i in ctx.actor_of
+              and (c.head.lower_ in {"to", "into", "for"} or c.head.lemma_.lower() == "enter")
+              for g in [c]]
+    country = next((cl.country for g in places if (cl := ctx.actor_of.get(g.i)) is not None
+                    and cl.kind in {"country", "location"} and cl.country), None)
+    if country is None:
+        return
+    cluster = ctx.implied_actor("GOV", country)
     candidate.sources = [Party(cluster.id, cluster.name, True, trigger)]
 
 

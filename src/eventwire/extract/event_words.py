@@ -144,6 +144,7 @@ class EventWordsFile(BaseModel):
     force_roots: Roots
     own_forces_below: Root
     custody_nouns: Words
+    entry_nouns: Words
     custody_code: Code
     no_place: Roots
     carried_roots: Roots
@@ -279,6 +280,7 @@ class EventWords:
     force_roots: frozenset[str]
     own_forces_below: str
     custody_nouns: frozenset[str]
+    entry_nouns: frozenset[str]
     custody_code: str
     no_place: frozenset[str]
     carried_roots: frozenset[str]

@@ -49,6 +49,7 @@ from eventwire.extract.event_participants import (
     code_for_doer,
     counterpart,
     domestic_target,
+    gatekeeper,
     implied_agent,
     names_both,
     next_actor,
@@ -144,6 +145,7 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
     for candidate in found:
         if not candidate.sources:
             implied_agent(ctx, candidate)
+            gatekeeper(ctx, candidate)
         if not candidate.sources:
             # "she was sent to the ship": by whoever she last dealt with
             candidate.sources = passive_doer(ctx, candidate)
