@@ -1559,3 +1559,9 @@ def test_one_denied_entry_is_turned_down_by_the_country_to_be_entered():
     # no country to be entered, no guess; bail is no entry
     assert not _coded("The six girls were twice denied visas.")
     assert not [c for c, _, _ in _coded("He was denied bail in London.") if c.startswith("12")]
+
+
+def test_an_agreement_reached_commits_to_cooperate_and_one_signed_is_signed():
+    assert ("030", "United States", "China") in _coded(
+        "The United States and China reached a trade agreement on Friday.")
+    assert ("057", "Israel", "Hamas") in _coded("Israel and Hamas signed a ceasefire deal.")
