@@ -2,6 +2,7 @@
 accusation, people counted in a datelined story (text written for this project)."""
 
 from eventwire.api import analyse_text
+from eventwire.model import Actor
 
 
 def test_separate_acts_of_one_sentence_keep_their_own_confidence():
@@ -34,6 +35,14 @@ def _coded(text: str) -> list[tuple[str, str | None, str | None]]:
     result = analyse_text(text, published="2024-03-05", min_confidence=0)
     names = {a.id: a.name for a in result.actors}
     return [(e.cameo, names.get(e.source), names.get(e.target)) for e in result.events]
+
+
+def _one_event(text: str, root: str) -> tuple[Actor, Actor]:
+    """The source and target actors of the one event of ``root`` coded from ``text``."""
+    result = analyse_text(text, published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    [event] = [e for e in result.events if e.cameo.startswith(root)]
+    return actors[event.source], actors[event.target]
 
 
 def test_calling_it_a_mistake_judges_the_doer_of_the_act_just_told():
@@ -1472,11 +1481,8 @@ def test_taking_control_of_a_place_occupies_the_place_not_the_control():
 
 
 def test_criticism_received_from_nobody_named_comes_from_critics_of_the_country():
-    result = analyse_text("President Donald Trump has drawn criticism for the travel ban.",
-                          published="2024-03-05", min_confidence=0)
-    actors = {a.id: a for a in result.actors}
-    [event] = [e for e in result.events if e.cameo.startswith("11")]
-    critics, criticised = actors[event.source], actors[event.target]
+    critics, criticised = _one_event(
+        "President Donald Trump has drawn criticism for the travel ban.", "11")
     assert (critics.name, critics.country, critics.sector) == ("critics", "USA", None)
     assert criticised.name == "Donald Trump"
     # a named critic stays the source, and praise is not criticism
@@ -1486,12 +1492,10 @@ def test_criticism_received_from_nobody_named_comes_from_critics_of_the_country(
 
 
 def test_an_agentless_accusation_comes_from_critics_unless_someone_acted_on_the_accused():
-    result = analyse_text("Britain's Conservative Party was accused on Wednesday of trying to "
-                          "mislead voters.", published="2024-03-05", min_confidence=0)
-    actors = {a.id: a for a in result.actors}
-    [event] = [e for e in result.events if e.cameo.startswith("112")]
-    assert (actors[event.source].name, actors[event.source].country) == ("critics", "GBR")
-    assert actors[event.target].name == "Conservative Party"
+    critics, accused = _one_event("Britain's Conservative Party was accused on Wednesday of "
+                                  "trying to mislead voters.", "112")
+    assert (critics.name, critics.country) == ("critics", "GBR")
+    assert accused.name == "Conservative Party"
     # with an agent, the agent accuses
     assert ("112", "Labour", "Conservative Party") in _coded(
         "The Conservative Party was accused by Labour of misleading voters.")
@@ -1550,12 +1554,9 @@ def test_condemning_an_act_done_by_someone_targets_the_doer_not_the_victims():
 
 
 def test_one_denied_entry_is_turned_down_by_the_country_to_be_entered():
-    result = analyse_text("The Afghan robotics team was denied visas to enter the United States.",
-                          published="2024-03-05", min_confidence=0)
-    actors = {a.id: a for a in result.actors}
-    [event] = [e for e in result.events if e.cameo.startswith("12")]
-    assert actors[event.source].code == "USAGOV"
-    assert actors[event.target].country == "AFG"
+    government, team = _one_event(
+        "The Afghan robotics team was denied visas to enter the United States.", "12")
+    assert (government.code, team.country) == ("USAGOV", "AFG")
     # no country to be entered, no guess; bail is no entry
     assert not _coded("The six girls were twice denied visas.")
     assert not [c for c, _, _ in _coded("He was denied bail in London.") if c.startswith("12")]
