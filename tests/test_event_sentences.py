@@ -1566,3 +1566,12 @@ def test_an_agreement_reached_commits_to_cooperate_and_one_signed_is_signed():
     assert ("030", "United States", "China") in _coded(
         "The United States and China reached a trade agreement on Friday.")
     assert ("057", "Israel", "Hamas") in _coded("Israel and Hamas signed a ceasefire deal.")
+
+
+def test_private_persons_meeting_or_helping_each_other_is_no_event():
+    assert not _coded("Daniel Moreno travelled to Florida to meet his old friend Tom Ashby, "
+                      "who had promised to help him find work.")
+    # an official meeting one is, and so is violence between private persons (a crime)
+    assert ("040", "Joe Biden", "Tom Ashby") in _coded("President Joe Biden met Tom Ashby.")
+    assert [c for c, _, _ in _coded("John Smith shot his neighbour Tom Ashby in Tampa.")
+            if c.startswith("18")]

@@ -1,8 +1,8 @@
 """The gate an event passes before it is reported: a participant that is an actor or a named
 entity, a doer that acts for others (or a crowd), two sides that are not one state, no sport,
 and a target unless its code is about acting alone (protest, mobilise, withdraw, appeals) or
-a political actor's act PLOVER codes without a recipient; violence with a victim and no named
-doer passes unless the sentence says it was a mishap."""
+a political actor's act PLOVER codes without a recipient; no cooperation between private persons;
+violence with a victim and no named doer passes unless the sentence says it was a mishap."""
 
 from __future__ import annotations
 
@@ -57,6 +57,10 @@ def passes(
         return False  # "spoke to the BBC", "talked to CNN": an interview, no consultation
     if _sporting(source, ctx.words) or (target is not None and _sporting(target, ctx.words)):
         return False  # "Pakistan's cricket team arrived in Australia": sport, not politics
+    if lookup(candidate.code).quad_class <= 2 and _private(ctx, source) and (
+            target is None or _private(ctx, target)
+            or getattr(ctx.cluster(target), "kind", None) == "location"):
+        return False  # "the defector met his old friend", "travelled to Florida": private
     if target is not None and not target.named and target.token.lower_ in ctx.words.generic:
         return False  # "those who are praised by the Kremlin": nobody in particular
     if (target is not None and not target.named
@@ -68,6 +72,13 @@ def passes(
         return (candidate.targetless_ok or candidate.code[:2] in ctx.words.targetless_roots
                 or _political_alone(ctx, candidate, source))
     return True
+
+
+def _private(ctx: EventContext, party: Party) -> bool:
+    """A person with no public role: no sector, or a private citizen's (CVL)."""
+    cluster = ctx.cluster(party)
+    return cluster is not None and cluster.kind == "person" and cluster.sector in (
+        None, *ctx.words.private_sectors)
 
 
 def _political_alone(ctx: EventContext, candidate: Candidate, source: Party) -> bool:

@@ -134,6 +134,7 @@ class EventWordsFile(BaseModel):
     # sectors and codes
     political_sectors: Labels
     individual_sectors: Labels
+    private_sectors: Labels
     lone_sectors: Labels
     enforcer_sectors: Labels
     force_sectors: Labels
@@ -270,6 +271,7 @@ class EventWords:
     team_nouns: frozenset[str]
     political_sectors: frozenset[str]
     individual_sectors: frozenset[str]
+    private_sectors: frozenset[str]
     lone_sectors: frozenset[str]
     enforcer_sectors: frozenset[str]
     force_sectors: frozenset[str]
