@@ -23,9 +23,9 @@ from eventwire.settings import Settings
 # lists of entity labels, CAMEO sectors and PLOVER categories: uppercase codes, not words
 UPPERCASE = {"not_parties", "entity_labels", "named_things", "political_sectors",
              "individual_sectors", "enforcer_sectors", "force_sectors", "needs_recipient",
-             "armed_sectors", "lone_sectors"}
+             "armed_sectors", "lone_sectors", "private_sectors"}
 # lists of CAMEO roots
-ROOTS = {"giving", "targetless_roots", "doerless_roots", "no_place"}
+ROOTS = {"giving", "targetless_roots", "doerless_roots", "no_place", "unnamed_critics"}
 
 
 def test_bundled_file_validates() -> None:
