@@ -1575,3 +1575,13 @@ def test_private_persons_meeting_or_helping_each_other_is_no_event():
     assert ("040", "Joe Biden", "Tom Ashby") in _coded("President Joe Biden met Tom Ashby.")
     assert [c for c, _, _ in _coded("John Smith shot his neighbour Tom Ashby in Tampa.")
             if c.startswith("18")]
+
+
+def test_it_judged_after_a_deed_that_is_no_coded_act_judges_the_doer_of_the_deed():
+    coded = _coded('Russia renamed its embassy account on Tuesday. "It was an attempt to '
+                   'intimidate us," British Foreign Secretary Dominic Raab told the BBC.')
+    assert ("111", "Dominic Raab", "Russia") in coded
+    # a sentence that only reports speech has no doer to judge
+    assert not [t for c, _, t in _coded('Russia said the talks were over. "It was a disgrace," '
+                                        'Dominic Raab told the BBC.') if c == "111"
+                and t != "Russia"]

@@ -44,8 +44,8 @@ __all__ = ["answerers", "as_civilians", "as_crowd", "carried_parties", "code_for
            "is_enforcer", "is_political", "last_doers", "named_inside", "names_both", "next_actor",
            "noun_sources", "noun_targets", "objects_of", "one_state", "own_state", "parties_at",
            "party_at", "passive_critics", "passive_doer", "place_of", "possessed_by",
-           "protest_crowd", "protest_noun", "reciprocal", "same_side", "subjects_of",
-           "through_modifier", "verb_parties"]
+           "previous_doer", "protest_crowd", "protest_noun", "reciprocal", "same_side",
+           "subjects_of", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -1138,6 +1138,21 @@ def last_doers(ctx: EventContext, token: Token, sentences: int, own: frozenset[s
         if doers:
             return doers
     return []
+
+
+def previous_doer(ctx: EventContext, token: Token, own: frozenset[str] = frozenset()
+                  ) -> list[Party]:
+    """The subject of the main clause of the sentence before ``token``'s, when it is an actor
+    other than ``own``: whom "it" stands for after a deed that is no coded act ("The party
+    renamed its account. 'It was an attempt to mislead voters,' Moy said")."""
+    start = ctx.window_start(token, 1)
+    if start >= token.sent.start:
+        return []
+    root = ctx.tokens[start].sent.root
+    if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() in ctx.lex.reporting:
+        return []  # what the sentence before said is no deed
+    return [p for c in root.children if c.dep_ == "nsubj"
+            for p in parties_at(ctx, c) if p.actor and p.actor not in own]
 
 
 def possessed_by(ctx: EventContext, party: Party, owners: list[Party]) -> bool:

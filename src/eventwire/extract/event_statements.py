@@ -20,6 +20,7 @@ from eventwire.extract.event_participants import (
     noun_targets,
     own_state,
     parties_at,
+    previous_doer,
     subjects_of,
 )
 from eventwire.extract.syntax import obliging_modal, reported_act
@@ -59,7 +60,8 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
         targets = [t for t in parties_at(ctx, described) if t.actor or t.named]
         if not targets and described.lower_ in ctx.words.act_pronouns:
             # "called it a disgrace": the doer of the act just told, not the speaker
-            targets = last_doers(ctx, verb, 1, own=frozenset(p.actor for p in sources if p.actor))
+            own = frozenset(p.actor for p in sources if p.actor)
+            targets = last_doers(ctx, verb, 1, own=own) or previous_doer(ctx, verb, own)
         targets = [t for t in targets if not any(own_state(ctx, t, s) for s in sources)]
         if not targets:
             continue  # "told them China was ready": praise of one's own state is no act
