@@ -205,7 +205,7 @@ function dyadForm(values) {
     class: "filters", id: "dyad-form",
     on: { submit: (ev) => {
       ev.preventDefault();
-      location.hash = "#/timeline?" + query({ source: source.value.trim(), target: target.value.trim() });
+      go("#/timeline?" + query({ source: source.value.trim(), target: target.value.trim() }));
     } },
   },
   el("label", {}, "Actor A", source), el("label", {}, "Actor B", target),
@@ -406,7 +406,7 @@ async function networkPage(params) {
     on: { submit: (ev) => {
       ev.preventDefault();
       const values = Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, input.value.trim()]));
-      location.hash = "#/network?" + query(values);
+      go("#/network?" + query(values));
     } },
   },
   el("label", {}, "since", inputs.since), el("label", {}, "until", inputs.until),
@@ -457,7 +457,7 @@ async function networkPage(params) {
     ],
     layout: { name: data.nodes.length > 150 ? "circle" : "cose", animate: false, randomize: false },
   });
-  cy.on("tap", "node", (ev) => { location.hash = "#/actor/" + encodeURIComponent(ev.target.data("label")); });
+  cy.on("tap", "node", (ev) => { go("#/actor/" + encodeURIComponent(ev.target.data("label"))); });
   window.eventwire.charts.network = cy;
 }
 
@@ -566,14 +566,24 @@ function annotatedText(article, focus) {
     }, piece);
     const trigger = covering.find((s) => s.kind === "trigger" && s.event !== null && s.event !== undefined);
     const actor = covering.find((s) => s.kind === "actor");
-    if (trigger) node.addEventListener("click", () => { location.hash = "#/event/" + trigger.event; });
-    else if (actor) node.addEventListener("click", () => { location.hash = "#/actor/" + encodeURIComponent(actor.actor); });
+    if (trigger) node.addEventListener("click", () => { go("#/event/" + trigger.event); });
+    else if (actor) node.addEventListener("click", () => { go("#/actor/" + encodeURIComponent(actor.actor)); });
     container.append(node);
   }
   return container;
 }
 
 // -- routing ----------------------------------------------------------------------------
+
+// Go to another page. It is not ready until it is drawn: the flag drops now, not when the
+// browser gets round to the hashchange event, so whoever waits on it never sees the old page's.
+function go(hash) {
+  const before = location.hash;
+  window.eventwire.ready = false;
+  delete document.body.dataset.ready;
+  location.hash = hash;
+  if (location.hash === before) done(); // the same page: no hashchange, nothing to redraw
+}
 
 async function route() {
   window.eventwire.ready = false;
@@ -601,7 +611,7 @@ async function route() {
 document.getElementById("search-form").addEventListener("submit", (ev) => {
   ev.preventDefault();
   const q = document.getElementById("search-box").value.trim();
-  if (q) location.hash = "#/search?" + query({ q });
+  if (q) go("#/search?" + query({ q }));
 });
 window.addEventListener("hashchange", route);
 route();
