@@ -181,10 +181,10 @@ class EventContext:
         key = (sector, country)
         cluster = self.implied.get(key)
         if cluster is None:
-            named = self.words.implied_agent_names.get(sector, sector.lower())
-            cluster = add_actor(self.doc, kind="organization" if sector != "CRITICS" else "group",
-                                name=named, country=country,
-                                sector=sector if sector != "CRITICS" else None)
+            critics = sector == "CRITICS"
+            cluster = add_actor(self.doc, kind="group" if critics else "organization",
+                                name=self.words.implied_agent_names.get(sector, sector.lower()),
+                                country=country, sector=None if critics else sector)
             self.implied[key] = cluster
             self.clusters[cluster.id] = cluster
         return cluster

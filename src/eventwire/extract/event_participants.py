@@ -29,6 +29,7 @@ from eventwire.extract.syntax import (
     clause_of,
     conjuncts,
     entity_text,
+    held_things,
     indirect_question,
     phrase,
     purpose,
@@ -357,12 +358,7 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
     for child in verb.children:
         if skip is not None and child.left_edge.i <= skip.i <= child.right_edge.i:
             continue
-        holds = child.dep_ == "dobj" and child.lemma_.lower() in ctx.words.holding_nouns
-        # (the parser may hang the "of" phrase on the verb: "took control of Goma")
-        held = [g for c in (*child.children, *(c for c in verb.children
-                                               if c.i == child.right_edge.i + 1))
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj"] if holds else []
+        held = held_things(child, verb, ctx.words) if child.dep_ == "dobj" else []
         if held:  # "seized control of the territories": the territories
             found += [p for g in held for p in parties_at(ctx, g)]
         elif child.dep_ == "dobj" and not with_direct:
@@ -1198,8 +1194,7 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
     # the force of the country where it was done ("the detention of a Japanese businessman
     # in Beijing": Chinese police), else of the one it was done to
     country = _located_in(ctx, candidate) or (target.country if target is not None else None)
-    cluster = ctx.implied_actor(sector, country)
-    candidate.sources = [Party(cluster.id, cluster.name, True, trigger)]
+    candidate.sources = [_implied(ctx, sector, country, trigger)]
 
 
 def gatekeeper(ctx: EventContext, candidate: Candidate) -> None:
@@ -1215,16 +1210,20 @@ def gatekeeper(ctx: EventContext, candidate: Candidate) -> None:
     if not any(o.lemma_.lower() in ctx.words.entry_nouns for o in objects):
         return
     # the country to be entered: "to enter X", "entry to X", "visas for X"
-    places = [g for o in (*objects, trigger) for c in o.subtree
+    places = [c for o in (*objects, trigger) for c in o.subtree
               if c.dep_ in {"dobj", "pobj"} and c.i != o.i and c.i in ctx.actor_of
-              and (c.head.lower_ in {"to", "into", "for"} or c.head.lemma_.lower() == "enter")
-              for g in [c]]
+              and (c.head.lower_ in {"to", "into", "for"} or c.head.lemma_.lower() == "enter")]
     country = next((cl.country for g in places if (cl := ctx.actor_of.get(g.i)) is not None
                     and cl.kind in {"country", "location"} and cl.country), None)
     if country is None:
         return
-    cluster = ctx.implied_actor("GOV", country)
-    candidate.sources = [Party(cluster.id, cluster.name, True, trigger)]
+    candidate.sources = [_implied(ctx, "GOV", country, trigger)]
+
+
+def _implied(ctx: EventContext, sector: str, country: str | None, trigger: Token) -> Party:
+    """The party of the doer an act implies (``EventContext.implied_actor``), at its trigger."""
+    cluster = ctx.implied_actor(sector, country)
+    return Party(cluster.id, cluster.name, True, trigger)
 
 
 def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
@@ -1494,8 +1493,7 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     was sent to the ship", "he was released on bail"): whoever last did something to that one
     in an event kept in the sentences before, when it is no place."""
     trigger = candidate.trigger
-    if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) or any(
-            c.dep_ == "agent" for c in trigger.children):
+    if not _agentless_passive(trigger):
         return []
     if candidate.code.startswith(tuple(ctx.words.self_done_codes)):
         # "the guerrillas have been demobilized": they did it, to no one
@@ -1531,18 +1529,21 @@ def critics_of(ctx: EventContext, code: str, targets: list[Party], trigger: Toke
                     and c.kind != "location"), None)
     if country is None:
         return []
-    critics = ctx.implied_actor("CRITICS", country)
-    return [Party(critics.id, critics.name, True, trigger)]
+    return [_implied(ctx, "CRITICS", country, trigger)]
 
 
 def passive_critics(ctx: EventContext, candidate: Candidate) -> list[Party]:
     """The critics of an agentless passive judgement ("the party was accused of misleading
     voters", "he has been criticised for ...")."""
-    trigger = candidate.trigger
-    if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) or any(
-            c.dep_ == "agent" for c in trigger.children):
+    if not _agentless_passive(candidate.trigger):
         return []
-    return critics_of(ctx, candidate.code, candidate.targets, trigger)
+    return critics_of(ctx, candidate.code, candidate.targets, candidate.trigger)
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """Whether ``verb`` is passive with no "by" agent ("was arrested", "has been criticised")."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children)
 
 
 def domestic_target(ctx: EventContext, candidate: Candidate) -> list[Party]:

@@ -129,11 +129,8 @@ def complement_words(head: Token, include_head_context: bool,
     # a named place as the object is a keyword of its own, "ent:gpe" ("captured Bakhmut" is
     # taken like "captured the town")
     # (so is a place held: "took control of Goma")
-    holding = (words or event_words()).holding_nouns
     objects = [c for c in head.children if c.dep_ == "dobj"]
-    objects += [g for o in objects if o.lemma_.lower() in holding
-                for c in (*o.children, *(c for c in head.children if c.i == o.right_edge.i + 1))
-                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    objects += [g for o in objects for g in held_things(o, head, words)]
     places = " ".join("ent:gpe" if c.ent_type_ == "PERSON" else f"ent:{c.ent_type_.lower()}"
                       for c in objects if (
                           c.ent_type_ in _PLACE_LABELS
@@ -143,6 +140,17 @@ def complement_words(head: Token, include_head_context: bool,
                           and (name := entity_at(c.doc, c.i)) is not None
                           and town_not_person(name)))
     return f" {lemmas} {places} | {lowers} "
+
+
+def held_things(obj: Token, verb: Token, words: EventWords | None = None) -> list[Token]:
+    """What an object that says what is held names in its "of" phrase ("seized control of the
+    territories": the territories; event_words.yaml ``holding_nouns``), also when the parser
+    hangs the phrase on the verb right after the object ("took control of Goma"); none for
+    another object."""
+    if obj.lemma_.lower() not in (words or event_words()).holding_nouns:
+        return []
+    return [g for c in (*obj.children, *(c for c in verb.children if c.i == obj.right_edge.i + 1))
+            if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def _passive_patient(verb: Token) -> list[Token]:

@@ -123,6 +123,11 @@ function done() {
   document.body.dataset.ready = "1";
 }
 
+function notReady() {
+  window.eventwire.ready = false;
+  delete document.body.dataset.ready;
+}
+
 // -- pages ------------------------------------------------------------------------------
 
 async function home() {
@@ -579,15 +584,13 @@ function annotatedText(article, focus) {
 // browser gets round to the hashchange event, so whoever waits on it never sees the old page's.
 function go(hash) {
   const before = location.hash;
-  window.eventwire.ready = false;
-  delete document.body.dataset.ready;
+  notReady();
   location.hash = hash;
   if (location.hash === before) done(); // the same page: no hashchange, nothing to redraw
 }
 
 async function route() {
-  window.eventwire.ready = false;
-  delete document.body.dataset.ready;
+  notReady();
   const hash = location.hash.replace(/^#\/?/, "");
   const [path, search] = hash.split("?");
   const params = new URLSearchParams(search || "");
