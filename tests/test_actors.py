@@ -44,6 +44,26 @@ def test_description_joins_the_person_it_describes(actors_of):
     assert "the Kremlin leader" in texts(putin)
 
 
+def test_description_in_a_sibling_clause_or_beside_a_name_inside_a_noun(actors_of):
+    # A name in a clause joined by "but", or inside another noun ("his closeness to Macron"),
+    # is no co-argument of the description: both are the one president named before.
+    actors = actors_of(
+        "President Emmanuel Macron has named a new envoy to Brussels. "
+        "Macron has tried to suggest that he barely knows the envoy, but the envoy has said "
+        "he has spoken several times with the president. "
+        "His closeness to Macron worries the party as the inquiry reaches closer to the "
+        "president."
+    )
+    macron = actor_named(actors, "Emmanuel Macron")
+    assert texts(macron).count("the president") == 2
+    # a name and a description filling two slots of one clause stay two people
+    actors = actors_of(
+        "President Emmanuel Macron has named a new envoy to Brussels. "
+        "On Monday Macron met the president in Warsaw."
+    )
+    assert "the president" not in texts(actor_named(actors, "Emmanuel Macron"))
+
+
 def test_possessive_country_title(actors_of):
     actors = actors_of(
         "Ukraine's president Volodymyr Zelensky thanked the volunteers on Sunday. "

@@ -79,6 +79,51 @@ def test_if_makes_the_act_hypothetical() -> None:
     assert attack.hypothetical
 
 
+def test_an_attack_a_future_clause_asks_about_keeps_its_own_modality() -> None:
+    # "Lawmakers will ask about Russia's attack on Ukraine": the attack is what is asked about
+    ctx, attack = _attack("""
+        0 Lawmakers lawmaker NOUN  NNS nsubj 2
+        1 will      will     AUX   MD  aux   2
+        2 ask       ask      VERB  VB  ROOT  2
+        3 about     about    ADP   IN  prep  2
+        4 Russia    Russia   PROPN NNP poss  6 GPE
+        5 's        's       PART  POS case  4
+        6 attack    attack   NOUN  NN  pobj  3
+        7 on        on       ADP   IN  prep  6
+        8 Ukraine   Ukraine  PROPN NNP pobj  7 GPE
+        9 .         .        PUNCT .   punct 2
+    """, 6, 4, 8)
+    mark_modality(ctx, attack, attack.trigger)
+    assert not attack.hypothetical and not attack.negated
+
+
+def test_a_planned_or_considered_attack_is_hypothetical() -> None:
+    ctx, attack = _attack("""
+        0 Russia's Russia   PROPN NNP poss  2 GPE
+        1 planned  planned  ADJ   JJ  amod  2
+        2 attack   attack   NOUN  NN  nsubj 6
+        3 on       on       ADP   IN  prep  2
+        4 Ukraine  Ukraine  PROPN NNP pobj  3 GPE
+        5 was      be       AUX   VBD auxpass 6
+        6 cancelled cancel  VERB  VBN ROOT  6
+        7 .        .        PUNCT .   punct 6
+    """, 2, 0, 4)
+    mark_modality(ctx, attack, attack.trigger)
+    assert attack.hypothetical
+    ctx, attack = _attack("""
+        0 Russia      Russia      PROPN NNP nsubj 2 GPE
+        1 is          be          AUX   VBZ aux   2
+        2 considering consider    VERB  VBG ROOT  2
+        3 an          an          DET   DT  det   4
+        4 attack      attack      NOUN  NN  dobj  2
+        5 on          on          ADP   IN  prep  4
+        6 Ukraine     Ukraine     PROPN NNP pobj  5 GPE
+        7 .           .           PUNCT .   punct 2
+    """, 4, 0, 6)
+    mark_modality(ctx, attack, attack.trigger)
+    assert attack.hypothetical
+
+
 def test_said_without_evidence_hedges_what_was_said() -> None:
     table = """
         0 Minsk    Minsk    PROPN NNP nsubj 1 GPE

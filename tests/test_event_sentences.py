@@ -1585,3 +1585,4 @@ def test_it_judged_after_a_deed_that_is_no_coded_act_judges_the_doer_of_the_deed
     assert not [t for c, _, t in _coded('Russia said the talks were over. "It was a disgrace," '
                                         'Dominic Raab told the BBC.') if c == "111"
                 and t != "Russia"]
+

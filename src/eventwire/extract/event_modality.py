@@ -51,6 +51,12 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
 
     pairs = range(1, len(chain))
     clause = clause_of(head)
+    told_in = chain  # (the statement it was told in is found up the whole chain)
+    if _topic(head, clause, words):
+        # "lawmakers will ask about Macron's call": the call is what the clause is about; it
+        # happened or not on its own (its own words still count: "a planned call")
+        chain, deps, lemmas, children = chain[:1], deps[:1], lemmas[:1], children[:1]
+        pairs, clause = range(1, 1), head
     candidate.negated = any(
         c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
         for c in clause.children
@@ -84,6 +90,7 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
             or chain[k - 1].lower_ == "against" and lemmas[k] in words.cautioning)
         for k in pairs[1:3]
     )
+    candidate.hypothetical = candidate.hypothetical or _planned(head, words)
     candidate.hedged = any(
         c.lower_ in words.hedges for near in children[:3] for c in near if c.dep_ == "advmod"
     ) or any(
@@ -112,12 +119,33 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     # "... on Wednesday, one day after a jet shot down a helicopter": the time clause
     # tells what came before the news (the first time clause up the chain, found above)
     candidate.subordinate = in_time_clause is not None and in_time_clause < 4
-    _attribution(ctx, candidate, chain)
+    _attribution(ctx, candidate, told_in)
     # ... told by nobody but the writer: speculation, which annotators do not code
     # and a question ("said whether Trump will agree ... depends on ...") is nobody's act
     candidate.speculative = (modal_clause and not candidate.via and candidate.quote is None) or (
         any(c.dep_ == "mark" and c.lower_ in words.question_marks
             for k in range(min(len(chain), 3)) for c in kids(k)))
+
+
+def _planned(head: Token, words: EventWords) -> bool:
+    """Whether the act a noun names is only planned, proposed or sought: "the planned visit",
+    "is considering sanctions", "talks are planned"."""
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in words.planned_modifiers for c in head.children):
+        return True
+    return head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in words.planning_verbs
+
+
+def _topic(head: Token, clause: Token, words: EventWords) -> bool:
+    """Whether the noun ``head`` names what its clause is about: the object of a topic
+    preposition on the way up to the clause's verb ("asked about the call")."""
+    token = head
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in words.topic_prepositions:
+            return True
+        token = token.head
+    return False
 
 
 def _time_clause(token: Token, words: EventWords) -> bool:

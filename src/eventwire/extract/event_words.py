@@ -167,6 +167,9 @@ class EventWordsFile(BaseModel):
     reported_future: Words
     conditions: Words
     hypothetical_marks: Words
+    topic_prepositions: Words
+    planned_modifiers: Words
+    planning_verbs: Words
     generic_when: Words
     denials: Words
     prospective: Words
@@ -302,6 +305,9 @@ class EventWords:
     reported_future: frozenset[str]
     conditions: frozenset[str]
     hypothetical_marks: frozenset[str]
+    topic_prepositions: frozenset[str]
+    planned_modifiers: frozenset[str]
+    planning_verbs: frozenset[str]
     generic_when: frozenset[str]
     denials: frozenset[str]
     prospective: frozenset[str]

@@ -808,15 +808,32 @@ def _co_argument(mention: Mention, cluster: _Work) -> bool:
     # also when the name's clause governs the description's ("Putin offered to negotiate with
     # the president of Ukraine"); a name in a later, separate clause may still be the same
     # person ("praised the entrepreneur, adding that Musk's views ...")
+    # (a clause joined by "and"/"but" is a sibling, not a governor: "Trump tried to ..., but
+    # Sondland said he had spoken with the president")
     clause = _clause(root)
-    governing = {clause.i, *(t.i for t in clause.ancestors)}
+    governing = {clause.i}
+    while clause.dep_ != "conj" and clause.head.i != clause.i:
+        clause = _clause(clause.head)
+        governing.add(clause.i)
     return any(
         m.named
         and m.span.root.dep_ != "appos"
         and not any(c.dep_ == "appos" for c in m.span.root.children)
         and _clause(m.span.root).i in governing
+        # (in a clause above, only a name filling one of its slots: "his closeness to Trump
+        # ... as the inquiry reaches closer to the president" names one person)
+        and (_clause(m.span.root).i == _clause(root).i or _argument(m.span.root))
         for m in cluster.mentions
     )
+
+
+def _argument(token: Token) -> bool:
+    """Whether a name fills a slot of its clause's verb (subject, object, a verb's "with"
+    phrase), not a phrase inside another noun ("his closeness to Trump")."""
+    head = token.head
+    if head.dep_ in {"prep", "agent"} and head.head.pos_ in {"VERB", "AUX"}:
+        return True
+    return head.pos_ in {"VERB", "AUX"}
 
 
 def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
