@@ -422,3 +422,31 @@ def test_the_commission_is_the_commission_named_before_a_government_body(actors_
     assert commission.sector == "GOV"
     assert not [a for a in actors if a.name.lower() == "the commission"
                 or a.name.lower() == "commission"]
+
+
+# --- owners and titles that say whose an actor is --------------------------------------------
+
+
+def test_a_body_owned_by_a_union_of_states_takes_no_country_from_around_it(actors_of):
+    actors = actors_of(
+        "A spokesman for the Norwegian Foreign Ministry repeated Norway's view that the dams "
+        "are unlawful. The European Union's top court last week ruled that EU members must "
+        "label goods from the dams. The International Criminal Court has not acted."
+    )
+    court = next(a for a in actors if "top court" in [m.text for m in a.mentions]
+                 or "The European Union's top court" in [m.text for m in a.mentions])
+    assert court.country is None and court.sector == "JUD"
+    assert "International Criminal Court" not in court.name
+    ministry = actor_named(actors, "Norwegian Foreign Ministry")
+    assert not any("European Union" in m.text for m in ministry.mentions)
+
+
+def test_an_organisation_tag_ending_in_a_title_is_the_persons_title(actors_of):
+    actors = actors_of(
+        "The Canadian Foreign Ministry said its envoy had met the Thai foreign minister. "
+        'Anne Tremblay, the Foreign Ministry Spokesperson, said, "We urge the governments of '
+        'the region to act quickly."'
+    )
+    assert actor_named(actors, "Anne Tremblay").sector == "GOV"
+    governments = next(a for a in actors if a.name.startswith("governments"))
+    assert governments.country is None  # several states, not the speaker's one

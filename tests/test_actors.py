@@ -64,6 +64,17 @@ def test_description_in_a_sibling_clause_or_beside_a_name_inside_a_noun(actors_o
     assert "the president" not in texts(actor_named(actors, "Emmanuel Macron"))
 
 
+def test_a_description_after_the_lede_does_not_name_someone_named_later(actors_of):
+    # a lede may describe before it names; later in a story a description is someone met
+    actors = actors_of(
+        "President Ana Ruiz opened the session on Monday. Lawmakers then debated the budget "
+        "for hours. The United Nations rights chief said the cuts would hurt children. "
+        "Maria Lopez watched from the gallery."
+    )
+    assert actor_named(actors, "Maria Lopez").sector is None
+    assert "The United Nations rights chief" not in texts(actor_named(actors, "Maria Lopez"))
+
+
 def test_possessive_country_title(actors_of):
     actors = actors_of(
         "Ukraine's president Volodymyr Zelensky thanked the volunteers on Sunday. "

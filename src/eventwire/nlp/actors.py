@@ -31,17 +31,19 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.doctext import paragraphs
 from eventwire.nlp.kb import ActorKB, load_kb
-from eventwire.nlp.lexicon import country_of, lexicon
+from eventwire.nlp.lexicon import country_of, known_name, lexicon
 from eventwire.nlp.mentions import Mention, dateline_country, find_mentions
 from eventwire.nlp.towns import town_country
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 _PRONOUN_WINDOW = 2  # sentences back
+_LEDE_SENTENCES = 2  # the opening sentences, which may describe someone before naming them
 _PRONOUN_FAR_WINDOW = 5  # sentences back, when only one person is in reach at all
 _PRONOUN_MARGIN = 1.0  # how much better the best antecedent must score than the next one
 _QUOTES_OPEN = {'"', "“", "«", "„", "「", "『"}
 _QUOTES_CLOSE = {'"', "”", "»", "“", "」", "』"}  # „German“ closes with “
+_OWNER_STOP = {"the", "s", "of", "a", "an"}  # words of an owner's phrase that name nobody
 _NAME_PARTICLES = {"al", "el", "de", "van", "von", "bin", "da", "di", "der", "le", "la"}
 
 
@@ -639,6 +641,9 @@ class _Work:
         # whether the country was passed on from other actors (home, owner, sentence,
         # affiliation) rather than read from the actor's own words or a list
         self.derived = False
+        # owned by a body of no country ("the European Union's top court") or several states
+        # ("the governments of the region"): no country around it is its own
+        self.stateless = False
         self.add(first)
 
     def add(self, mention: Mention) -> None:
@@ -650,6 +655,12 @@ class _Work:
         self.country = self.country or (None if as_place else attrs.country)
         self.sector = self.sector or (None if as_place else attrs.sector)
         self.affiliation = self.affiliation or attrs.affiliation
+        if attrs.affiliation and not mention.named:
+            owner = known_name(attrs.affiliation)
+            self.stateless = self.stateless or (
+                owner is not None and owner.country is None and owner.kind != "country")
+        if mention.plural and not attrs.country and mention.key in lexicon().plural_states:
+            self.stateless = True  # "the governments of the region": several states
         self.roles |= attrs.roles
         if mention.pronoun in {"m", "f"}:
             self.gender = self.gender or mention.pronoun
@@ -675,7 +686,8 @@ class _Work:
     def pass_on(self, country: str) -> None:
         """Give the actor a country that other actors' (the story's home, an owner, a sentence,
         an affiliation) stand for: marked derived, so that it never counts as evidence."""
-        self.country, self.derived = country, True
+        if not self.stateless:
+            self.country, self.derived = country, True
 
     @property
     def usual_country(self) -> str | None:
@@ -985,7 +997,8 @@ def _only_open_person(
         and c.sector is None
         and (c.country is None or mention.attrs.country in {None, c.country})
     ]
-    for before in (True, False):
+    # (ahead only in the lede: a description later in the story names someone already met)
+    for before in (True, False) if here < _LEDE_SENTENCES else (True,):
         nearby = [
             c
             for c in open_people
@@ -1019,8 +1032,22 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
             any(m.key.split()[-1] == last for m in c.mentions if not m.named)
             or any(name.split()[-1] == last for name in c.names)
         )
+        # "the European Union's top court" is no court of another owner
+        and _owner_fits(mention.attrs.affiliation, c)
+        # (a body is named before it is described again)
+        and c.last_before(mention.span.start) >= 0
     ]
     return _most_recent(fitting, mention.span.start)
+
+
+def _owner_fits(affiliation: str | None, cluster: _Work) -> bool:
+    """Whether a description's owner ("the EU's", "of the ministry") may be the cluster or
+    what the cluster's names hold: no owner, or a word shared with one of its names."""
+    if not affiliation:
+        return True
+    owner = {w for w in re.findall(r"[a-z]+", affiliation.lower()) if w not in _OWNER_STOP}
+    names = {w for name in cluster.names for w in re.findall(r"[a-z]+", name.lower())}
+    return not owner or bool(owner & names)
 
 
 # --- pronouns --------------------------------------------------------------------------------

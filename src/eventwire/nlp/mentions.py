@@ -412,6 +412,8 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             continue
         if _ends_role(span):
             continue  # "State" in "Secretary of State" is part of a title
+        if ent.label_ == "ORG" and known is None and _person_role(doc, span):
+            continue  # "Jeff Rathke, the State Department Spokesperson": a title, no body
         pair = _country_pair(span) if ent.label_ == "GPE" else None
         if pair is not None:
             # "North and South Korea": two countries sharing one word, one mention each
@@ -825,8 +827,13 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         if token.ent_type_ in {"ORG", "PERSON", "FAC", "NORP", "GPE", "LOC"} and (
                 token.ent_iob_ == "B"):
             ent = entity_at(doc, token.i)
+            if ent is not None and head is not None and ent.start < head.i < ent.end:
+                # "the State Department Spokesperson": the name before the role noun
+                ent = doc[ent.start:head.i]
             if ent is not None:
-                ent_known = known_name(ent.text) or ent_known
+                # (the name without its "'s": "the European Union's top court")
+                trimmed = _trim(ent)
+                ent_known = known_name((trimmed or ent).text) or ent_known
                 if token.ent_type_ in {"GPE", "NORP", "LOC"} and len(ent) > 1:
                     ent_country = country_of(ent.text)  # "Ivory Coast rebels"
         if ent_known is not None:
@@ -840,6 +847,8 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
             attrs.country = attrs.country or ent_country
         elif token.ent_type_ == "ORG" and token.ent_iob_ == "B":
             ent = entity_at(doc, token.i)
+            if ent is not None and head is not None and ent.start < head.i < ent.end:
+                ent = doc[ent.start:head.i]
             if ent is not None and not all(t.is_lower for t in ent):
                 attrs.affiliation = attrs.affiliation or ent.text
         if token.lemma_.lower() in lex.adjectives and token.pos_ in {"ADJ", "NOUN"}:
@@ -848,7 +857,8 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         # still a role noun)
         nominal = token.pos_ in {"NOUN", "PROPN"} and (
             token.ent_type_ not in {"ORG", "PERSON"} or token.is_lower) or (
-            head is not None and token.i == head.i and _holder_adjective(token))
+            head is not None and token.i == head.i and (
+                _holder_adjective(token) or token.ent_type_ == "ORG"))
         found = _role_ending_at(doc, token.i, tokens[0].i) if nominal else None
         if found is not None:
             lemma, role = found
@@ -935,6 +945,12 @@ def entity_at(doc: Doc, index: int) -> Span | None:
     return doc[start:end]
 
 
+def _person_role(doc: Doc, span: Span) -> bool:
+    """Whether a name the tagger called an organisation ends in a person's role noun."""
+    found = _role_ending_at(doc, span.end - 1, span.start)
+    return found is not None and not found[1].body
+
+
 def _ends_role(span: Span) -> bool:
     """Whether the span's words end a longer role noun ("Secretary of State", "Head of State")."""
     found = _role_ending_at(span.doc, span.end - 1, 0)
@@ -1006,6 +1022,8 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not (
                 _stands_for_body(token.head)):
             continue  # a modifier ("news" in "news agency", "police" in "police officer")
+        if token.pos_ == "PROPN" and token.ent_type_ == "ORG" and _owner_name(doc, token.i):
+            continue  # "The European Union's top court": a name owning the body, no body
         found_role = _role_ending_at(doc, token.i, max(0, token.i - 4))
         if found_role is None:
             continue
@@ -1060,6 +1078,12 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         _take(taken, span)
         found.append(mention)
     return found
+
+
+def _owner_name(doc: Doc, index: int) -> bool:
+    """Whether token ``index`` is in a name that owns what follows ("the EU's top court")."""
+    entity = entity_at(doc, index)
+    return entity is not None and entity.root.dep_ == "poss"
 
 
 def _stands_for_body(thing: Token) -> bool:
