@@ -259,6 +259,27 @@ def test_two_equally_likely_antecedents_leave_the_pronoun_unresolved(actors_of):
     assert owner(actors, "He") is None
 
 
+def test_a_subject_pronoun_is_nobody_its_own_clause_names_after_it(actors_of):
+    actors = actors_of(
+        "Mr. Macron met farmers on Monday. Paul Blanc, who heads the farm union, said farmers "
+        "faced hardship. He urged Mr. Macron to make a deal soon."
+    )
+    assert "He" in texts(actor_named(actors, "Paul Blanc"))
+    assert "He" not in texts(actor_named(actors, "Macron"))
+    # a name before the pronoun, outside its clause, may still be its antecedent
+    actors = actors_of("When Macron arrived in Lyon, he said the talks were over.")
+    assert "he" in texts(actor_named(actors, "Macron"))
+
+
+def test_he_said_after_a_quote_is_nobody_the_quote_names(actors_of, analyse_text):
+    text = ('Prices rose again in March. "By setting unrealistic goals, Macron makes any deal '
+            'less likely," he said.')
+    assert "he" not in texts(actor_named(actors_of(text), "Macron"))
+    result = analyse_text(text)
+    macron = next(a for a in result.actors if a.name == "Macron")
+    assert all(q.speaker != macron.id for q in result.quotes)
+
+
 def test_pronouns_inside_quotes_are_left_alone(actors_of):
     actors = actors_of(
         'Zelensky thanked the soldiers. "He will not win this war," Zelensky said of the invader.'

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.actors import ActorCluster, add_actor
+from eventwire.nlp.actors import ActorCluster, add_actor, quoted_tokens
 from eventwire.nlp.doctext import doc_text
 from eventwire.nlp.lexicon import lexicon
 
@@ -53,11 +53,14 @@ class SpeakerResolver:
         resolver = cls(doc)
         text = doc_text(doc)
         resolver.paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        # (a speaker is no one named inside a quote: '"... Macron makes a deal less likely,"
+        # he said' is not Macron's)
+        quoted = quoted_tokens(doc)
         for cluster in getattr(doc._, "actors", None) or []:
             for mention in cluster.mentions:
                 for i in range(mention.start, mention.end):
                     resolver.by_token.setdefault(i, cluster)
-                if mention[0].pos_ == "PRON":
+                if mention[0].pos_ == "PRON" or quoted[mention.start]:
                     continue
                 bucket = (
                     resolver.person_mentions

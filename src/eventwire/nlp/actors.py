@@ -1053,7 +1053,7 @@ def _owner_fits(affiliation: str | None, cluster: _Work) -> bool:
 # --- pronouns --------------------------------------------------------------------------------
 
 
-def _quoted_tokens(doc: Doc) -> list[bool]:
+def quoted_tokens(doc: Doc) -> list[bool]:
     """Which tokens stand inside quotation marks (a paragraph break closes any open quote)."""
     inside = [False] * len(doc)
     open_quote = False
@@ -1082,7 +1082,8 @@ def _clause(token: Token) -> Token:
 def _resolve_pronouns(
     doc: Doc, mentions: list[Mention], owner: dict[int, _Work], sentence_of: list[int]
 ) -> list[tuple[Span, Span]]:
-    quoted = _quoted_tokens(doc)
+    quoted = quoted_tokens(doc)
+    owned = [m for m in mentions if m.pronoun is None and id(m) in owner]
     links: list[tuple[Span, Span]] = []
     seen: list[Mention] = []  # mentions with an owner, in text order
     for mention in mentions:
@@ -1092,7 +1093,7 @@ def _resolve_pronouns(
             continue
         if quoted[mention.span.start]:
             continue
-        pick = _antecedent(mention, seen, owner, sentence_of, quoted)
+        pick = _antecedent(mention, seen, owner, sentence_of, quoted, owned)
         if pick is None:
             continue
         cluster = owner[id(pick)]
@@ -1109,13 +1110,36 @@ def _antecedent(
     owner: dict[int, _Work],
     sentence_of: list[int],
     quoted: list[bool],
+    owned: list[Mention],
 ) -> Mention | None:
-    near = _candidates(pronoun, seen, owner, sentence_of, quoted, _PRONOUN_WINDOW)
+    near = _candidates(pronoun, seen, owner, sentence_of, quoted, _PRONOUN_WINDOW,
+                       owned=owned)
     if near is not None or pronoun.pronoun == "pl":
         return near
     # Nobody near: the person the passage is about, if only one person is mentioned lately.
-    far = _candidates(pronoun, seen, owner, sentence_of, quoted, _PRONOUN_FAR_WINDOW, alone=True)
+    far = _candidates(pronoun, seen, owner, sentence_of, quoted, _PRONOUN_FAR_WINDOW,
+                      alone=True, owned=owned)
     return far
+
+
+def _commanded(
+    pronoun: Token, owned: list[Mention] | None, owner: dict[int, _Work], quoted: list[bool]
+) -> set[int]:
+    """Clusters a subject pronoun cannot stand for: those named later in its own clause ("He
+    urged Mr. Trump to ...", "he said Trump was wrong") or in the quote its verb reports
+    ('"Trump makes the talks harder," he said')."""
+    if not owned or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return set()
+    clause = _clause(pronoun)
+    first, last = clause.left_edge.i, clause.right_edge.i
+    if clause.dep_ == "parataxis":
+        # '"...," he said': the parser makes the quote the head of the speech verb
+        first, last = min(first, clause.head.left_edge.i), max(last, clause.head.right_edge.i)
+    return {
+        id(owner[id(m)]) for m in owned
+        if first <= m.span.start <= last and m.named
+        and (m.span.start > pronoun.i or quoted[m.span.start])
+    }
 
 
 def _candidates(
@@ -1126,11 +1150,13 @@ def _candidates(
     quoted: list[bool],
     window: int,
     alone: bool = False,
+    owned: list[Mention] | None = None,
 ) -> Mention | None:
     token = pronoun.span.root
     here = sentence_of[token.i]
     best: dict[int, tuple[float, Mention]] = {}
-    bound: set[int] = set()  # clusters that the pronoun cannot refer to
+    # clusters that the pronoun cannot refer to
+    bound: set[int] = _commanded(token, owned, owner, quoted)
     people: set[int] = set()  # every person in reach, of any gender
     for candidate in reversed(seen):
         there = sentence_of[candidate.span.root.i]
