@@ -75,6 +75,15 @@ def test_a_description_after_the_lede_does_not_name_someone_named_later(actors_o
     assert "The United Nations rights chief" not in texts(actor_named(actors, "Maria Lopez"))
 
 
+def test_a_described_person_after_the_lede_is_not_someone_named_later(actors_of):
+    actors = actors_of(
+        "The hearings went on for a third week. Senators questioned two more witnesses. "
+        "Their only aim is to weaken the president before the election. "
+        "Macron later spoke by phone with Ukrainian president Zelensky."
+    )
+    assert "the president" not in texts(actor_named(actors, "Zelensky"))
+
+
 def test_possessive_country_title(actors_of):
     actors = actors_of(
         "Ukraine's president Volodymyr Zelensky thanked the volunteers on Sunday. "

@@ -800,7 +800,7 @@ def _match(mention: Mention, clusters: list[_Work], sentence_of: list[int]) -> _
     if mention.kind == "organization":
         return _match_body(mention, clusters)
     if mention.definite:
-        found = _match_person(mention, clusters) or _only_open_person(
+        found = _match_person(mention, clusters, sentence_of) or _only_open_person(
             mention, clusters, sentence_of
         )
         if found is not None and _co_argument(mention, found):
@@ -957,14 +957,18 @@ def _most_recent(candidates: list[_Work], index: int) -> _Work | None:
     return min(candidates, key=lambda c: min(m.span.start for m in c.mentions))
 
 
-def _match_person(mention: Mention, clusters: list[_Work]) -> _Work | None:
-    """The person a definite description fits ("the Russian president" -> Putin)."""
+def _match_person(mention: Mention, clusters: list[_Work], sentence_of: list[int]
+                  ) -> _Work | None:
+    """The person a definite description fits ("the Russian president" -> Putin): one named
+    before it, or (in the lede, which may describe before it names) after it."""
+    lede = sentence_of[mention.span.start] < _LEDE_SENTENCES
     fitting = [
         c
         for c in clusters
         if c.kind == "person"
         and _attributes_fit(mention, c)
         and _role_fits(mention.key, mention.attrs.sector, c)
+        and (lede or c.last_before(mention.span.start) >= 0)
     ]
     # "the chancellor" is the one titled chancellor before any other official.
     exact = [c for c in fitting if mention.key in c.roles]
