@@ -68,7 +68,8 @@ def test_a_description_after_the_lede_does_not_name_someone_named_later(actors_o
     # a lede may describe before it names; later in a story a description is someone met
     actors = actors_of(
         "President Ana Ruiz opened the session on Monday. Lawmakers then debated the budget "
-        "for hours. The United Nations rights chief said the cuts would hurt children. "
+        "for hours. The vote was put off to Friday. The United Nations rights chief said the "
+        "cuts would hurt children. "
         "Maria Lopez watched from the gallery."
     )
     assert actor_named(actors, "Maria Lopez").sector is None
@@ -78,7 +79,7 @@ def test_a_description_after_the_lede_does_not_name_someone_named_later(actors_o
 def test_a_described_person_after_the_lede_is_not_someone_named_later(actors_of):
     actors = actors_of(
         "The hearings went on for a third week. Senators questioned two more witnesses. "
-        "Their only aim is to weaken the president before the election. "
+        "Both refused to answer. Their only aim is to weaken the president before the election. "
         "Macron later spoke by phone with Ukrainian president Zelensky."
     )
     assert "the president" not in texts(actor_named(actors, "Zelensky"))

@@ -1586,3 +1586,16 @@ def test_it_judged_after_a_deed_that_is_no_coded_act_judges_the_doer_of_the_deed
                                         'Dominic Raab told the BBC.') if c == "111"
                 and t != "Russia"]
 
+
+
+def test_saying_someone_acted_wrongly_or_interferes_criticises_them():
+    assert ("111", "Chilean foreign ministry", "Lima") in {
+        (c, s and s.removeprefix("The "), t) for c, s, t in _coded(
+            "The Chilean foreign ministry said Lima was interfering in Chile's internal "
+            "affairs.")}
+    coded = _coded('"The Kenyan police acted illegally and must answer for it," said the '
+                   "head of the Law Society of Kenya.")
+    assert any(c == "111" and t == "Kenyan police" for c, _, t in coded)
+    # a verb whose sense codes an act here is that act, reported, not a judgement
+    coded = _coded("The ministry said the mediators had interfered in the dispute.")
+    assert not any(c.startswith("11") for c, _, _ in coded)

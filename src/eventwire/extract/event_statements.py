@@ -23,7 +23,7 @@ from eventwire.extract.event_participants import (
     previous_doer,
     subjects_of,
 )
-from eventwire.extract.syntax import obliging_modal, reported_act
+from eventwire.extract.syntax import choose, obliging_modal, reported_act
 
 __all__ = ["allegation", "evaluation", "statement"]
 
@@ -118,11 +118,18 @@ def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
     lemma = clause.lemma_.lower()
     if lemma != "be" and not any(c.dep_ in {"acomp", "attr"} for c in clause.children):
         if lemma not in ctx.lex.negative and lemma not in ctx.lex.positive:
+            if not _codes_act(ctx, clause):
+                # "said the police acted illegally", "behaved irresponsibly": how a doer acted,
+                # judged by a word that judges (a coded act is reported, not judged)
+                manner = [c for c in clause.children if c.dep_ == "advmod"
+                          and c.lower_ in ctx.lex.negative | ctx.lex.positive]
+                return [(s, m) for s in clause.children if s.dep_ == "nsubj"
+                        and s.i in ctx.actor_of for m in manner[:1]]
             return []  # "Putin praised Musk as a visionary, TASS reported": a reported act
         # "said the move by Hungary violated EU law": what an actor did is judged by the
         # clause's own verb (an actor as its subject does an act of its own, coded as such)
         judged = [(owner, clause) for owner, _subject in _judging_subject(ctx, clause)]
-        if not judged and ctx.lex.senses(lemma) is None:
+        if not judged and not _codes_act(ctx, clause):
             # "Russia is lying", "said Moscow had cheated": a verb that only judges, with
             # no act of its own to code, judges its subject
             judged = [(s, clause) for s in clause.children
@@ -136,6 +143,16 @@ def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
         if owner is not None:
             pairs.append((owner, clause))
     return pairs
+
+
+def _codes_act(ctx: EventContext, verb: Token) -> bool:
+    """Whether a sense of the verb codes an act here ("interfere in a dispute" is mediation;
+    "was interfering in China's affairs" is no act the dictionary knows)."""
+    senses = ctx.lex.senses(verb.lemma_.lower())
+    if not senses:
+        return False
+    sense = choose(senses, verb, words=ctx.words)
+    return sense is not None and sense.code != "none"
 
 
 def _judging_subject(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:

@@ -38,7 +38,7 @@ from eventwire.nlp.towns import town_country
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 _PRONOUN_WINDOW = 2  # sentences back
-_LEDE_SENTENCES = 2  # the opening sentences, which may describe someone before naming them
+_LEDE_SENTENCES = 3  # the opening sentences, which may describe someone before naming them
 _PRONOUN_FAR_WINDOW = 5  # sentences back, when only one person is in reach at all
 _PRONOUN_MARGIN = 1.0  # how much better the best antecedent must score than the next one
 _QUOTES_OPEN = {'"', "“", "«", "„", "「", "『"}
