@@ -55,6 +55,7 @@ class Lexicon:
     envoys: frozenset[str]  # roles that serve abroad ("ambassador")
     state_nouns: frozenset[str]  # "the country('s)": the state named last
     plural_states: frozenset[str]  # "governments", "countries": several states
+    generic_roles: frozenset[str]  # "official", "spokesman": acting for someone, no capacity
     operations: frozenset[str]  # acts a body's name may modify ("a police crackdown")
     premises: frozenset[str]  # places a body's name may modify ("army positions")
     belonging: frozenset[str]  # "-led", "-owned": the hyphenated name owns the thing or act
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         envoys=frozenset(w.lower() for w in roles_data.get("envoys", [])),
         state_nouns=frozenset(w.lower() for w in roles_data.get("state_nouns", [])),
         plural_states=frozenset(w.lower() for w in roles_data.get("plural_states", [])),
+        generic_roles=frozenset(w.lower() for w in roles_data.get("generic_roles", [])),
         operations=frozenset(w.lower() for w in roles_data.get("operations", [])),
         premises=frozenset(w.lower() for w in roles_data.get("premises", [])),
         belonging=frozenset(w.lower() for w in roles_data.get("belonging", [])),

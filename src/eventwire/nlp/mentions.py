@@ -33,10 +33,6 @@ _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "from", "to", "of"}
 # Role nouns that say little beyond membership: the organisation's own sector wins
 # ("Hamas official" is REB, "SpaceX founder" BUS, "Kremlin spokesman" GOV).
-_GENERIC_ROLES = {
-    "official", "spokesman", "spokeswoman", "spokesperson", "leader", "aide", "adviser",
-    "advisor", "negotiator", "head", "chief", "member", "source", "deputy", "representative",
-}  # fmt: skip
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _NAME_PARTICLES = {
     "von",
@@ -870,20 +866,20 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
                 attrs.roles.add(lemma)
                 if head is None or token.i == head.i or role_sector is None:
                     role_sector = role.sector or role_sector
-                if head is not None and token.i != head.i and lemma not in _GENERIC_ROLES:
+                if head is not None and token.i != head.i and lemma not in lex.generic_roles:
                     modifier_sector = modifier_sector or role.sector
         gender = lex.gender.get(token.lower_)
         if gender:
             attrs.gender = attrs.gender or gender
         i += 1
-    generic = bool(attrs.roles) and attrs.roles <= _GENERIC_ROLES
+    generic = bool(attrs.roles) and attrs.roles <= lex.generic_roles
     if head_sector:
         attrs.sector = head_sector
     elif body_sector == "IGO":
         attrs.sector = "IGO"  # "European Commission President ...": acts for the IGO
     elif generic and body_sector:
         attrs.sector = body_sector
-    elif modifier_sector and head is not None and head.lemma_.lower() in _GENERIC_ROLES:
+    elif modifier_sector and head is not None and head.lemma_.lower() in lex.generic_roles:
         attrs.sector = modifier_sector  # "rebel leaders" lead rebels
     else:
         attrs.sector = role_sector or body_sector
