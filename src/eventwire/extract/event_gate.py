@@ -13,7 +13,6 @@ from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_participants import is_political, one_state, through_modifier
 from eventwire.extract.event_words import EventWords
-from eventwire.nlp.lexicon import lexicon
 
 __all__ = ["passes"]
 
@@ -76,22 +75,12 @@ def passes(
 
 
 def _private(ctx: EventContext, party: Party) -> bool:
-    """A person with no public role: no sector, or a private citizen's (CVL), and no title
-    or affiliation the actors stage could not place ("Bree President Romendacil")."""
+    """A person with no public role: no sector, or a private citizen's (CVL), and no
+    affiliation (the actors stage gives a titled person the title's sector)."""
     cluster = ctx.cluster(party)
     if cluster is None or cluster.kind != "person" or cluster.affiliation:
         return False
-    if cluster.sector not in (None, *ctx.words.private_sectors):
-        return False
-    roles = lexicon().roles
-    # (the words of each mention and of the title or description it carries: "Deputy Prime
-    # Minister Telemar", "Telemar, a deputy minister")
-    words = [t for span in cluster.mentions for t in span] + [
-        w for span in cluster.mentions for c in span.root.children
-        if c.dep_ in {"compound", "amod", "appos", "nmod"} for w in c.subtree]
-    return not any(
-        (role := roles.get(t.lemma_.lower()) or roles.get(t.lower_)) is not None
-        and role.sector not in (None, *ctx.words.private_sectors) for t in words)
+    return cluster.sector in (None, *ctx.words.private_sectors)
 
 
 def _political_alone(ctx: EventContext, candidate: Candidate, source: Party) -> bool:

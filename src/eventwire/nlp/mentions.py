@@ -707,6 +707,9 @@ def _add_titles(mention: Mention, taken: list[bool]) -> None:
             first = i + 1
     while first < start and (doc[first].is_punct or doc[first].pos_ == "DET"):
         first += 1
+    # (words another mention took end the title: "Bree President Romendacil" when the tagger
+    # made "Bree" a name of its own)
+    first = max([first, *(i + 1 for i in range(first, start) if taken[i])])
     premods = doc[first:start]
     if start - 2 >= first and doc[start - 2].ent_type_ and _pair_first(doc[start - 2:start - 1]):
         premods = doc[start:start]  # "EU-China": the other side of a pair, no title
