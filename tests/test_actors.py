@@ -85,6 +85,19 @@ def test_a_described_person_after_the_lede_is_not_someone_named_later(actors_of)
     assert "the president" not in texts(actor_named(actors, "Zelensky"))
 
 
+def test_the_president_is_the_listed_president_named_without_a_title(analyse_text):
+    text = ("Trump said on Monday that talks with China were going well. Critics say the "
+            "president has no plan. The Ukrainian president has not commented.")
+    actors = analyse_text(text, published="2019-11-15").actors
+    trump = next(a for a in actors if a.name == "Trump")
+    assert "the president" in [m.text for m in trump.mentions]
+    assert "The Ukrainian president" not in [m.text for m in trump.mentions]
+    # out of office at the publication date: "the president" is someone else
+    actors = analyse_text(text, published="2023-11-15").actors
+    trump = next(a for a in actors if a.name == "Trump")
+    assert "the president" not in [m.text for m in trump.mentions]
+
+
 def test_possessive_country_title(actors_of):
     actors = actors_of(
         "Ukraine's president Volodymyr Zelensky thanked the volunteers on Sunday. "

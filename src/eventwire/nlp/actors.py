@@ -117,12 +117,14 @@ def resolve_actors(
         _place(mention, cluster, clusters, owner)
         mentions.append(mention)
     mentions.sort(key=lambda m: m.span.start)
+    kb = kb if kb is not None else load_kb()
+    year = _publication_year(doc)
+    _listed_titles(clusters, year, kb)
     for mention in mentions:
         if not mention.named and mention.pronoun is None:
             _place(mention, _match(mention, clusters, sentence_of), clusters, owner)
     links = _resolve_pronouns(doc, mentions, owner, sentence_of)
-    kb = kb if kb is not None else load_kb()
-    _known_people(clusters, _publication_year(doc), kb)
+    _known_people(clusters, year, kb)
     _known_actors(clusters, kb, doc.user_data.get("published"))
     _affiliations(clusters, kb, doc.user_data.get("published"))
     _named_after_place(clusters)
@@ -468,6 +470,28 @@ def _is_counterpart(span: Span) -> bool:
     if root.dep_ == "pobj":
         return root.head.lower_ not in _PLACE_PREPS
     return root.dep_ in _COUNTERPART_DEPS
+
+
+def _listed_titles(clusters: list[_Work], year: int | None, kb: ActorKB) -> None:
+    """A listed person the text names without a title gets the post the list gives for the
+    publication year ("Trump" in 2019: president), so that "the president" can stand for
+    them; and the listed country, so that "the Ukrainian president" cannot. Only a post held
+    in that year: a former president is not "the president"."""
+    if year is None:
+        return
+    for cluster in clusters:
+        if cluster.kind not in {"person", "organization"} or cluster.roles or not cluster.names:
+            continue
+        if cluster.kind == "organization" and (cluster.sector or cluster.country or cluster.known):
+            continue  # a named body, not a person the tagger called an organisation ("Trump")
+        term = kb.people.find(cluster.names, year)
+        if term is None or term.title is None or not term.covers(year):
+            continue
+        if cluster.country and term.country not in {None, cluster.country}:
+            continue  # the text says another country: another person
+        cluster.kind = "person"
+        cluster.roles.add(term.title)
+        cluster.country = cluster.country or term.country
 
 
 def _known_people(clusters: list[_Work], year: int | None, kb: ActorKB) -> None:

@@ -214,6 +214,7 @@ class Role:
     start: date | None = None
     until: date | None = None
     source: str = "generated"  # generated | project | user
+    title: str | None = None  # the post as a story names it alone ("president"): people files
 
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (
@@ -1088,8 +1089,9 @@ def _person_roles(entries: list[dict], source: str) -> list[Role]:
         if not code:
             continue
         start, until = entry.get("from"), entry.get("to", entry.get("until"))
+        title = str(entry["title"]).lower() if entry.get("title") else None
         roles.append(Role(code, *_parts(code, country, sector), _year_or_date(start, True),
-                          _year_or_date(until, False), source))  # fmt: skip
+                          _year_or_date(until, False), source, title))  # fmt: skip
     return roles
 
 

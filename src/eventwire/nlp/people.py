@@ -41,6 +41,7 @@ class Term:
     sector: str | None
     start: int | None = None
     end: int | None = None
+    title: str | None = None  # the post as a story names it alone ("president")
 
     def covers(self, year: int) -> bool:
         return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
@@ -162,7 +163,7 @@ def _person(record: _Record) -> Person | None:
     terms = sorted(
         (
             Term(role.country, role.sector, role.start.year if role.start else None,
-                 role.until.year if role.until else None)
+                 role.until.year if role.until else None, role.title)
             for role in record.roles
             if role.source == newest
         ),
