@@ -98,6 +98,16 @@ def test_the_president_is_the_listed_president_named_without_a_title(analyse_tex
     assert "the president" not in [m.text for m in trump.mentions]
 
 
+def test_the_group_is_no_news_outlet_nor_a_people(actors_of):
+    actors = actors_of(
+        "Amnesty International wrote to the ministry on Monday. Its director spoke to the BBC "
+        "on Tuesday. The group had set a deadline of Friday."
+    )
+    bbc = next(a for a in actors if "BBC" in a.name)
+    assert not any(m.text.lower() == "the group" for m in bbc.mentions)
+    assert "The group" in texts(actor_named(actors, "Amnesty International"))
+
+
 def test_possessive_country_title(actors_of):
     actors = actors_of(
         "Ukraine's president Volodymyr Zelensky thanked the volunteers on Sunday. "

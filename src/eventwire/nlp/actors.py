@@ -1048,8 +1048,10 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
         return None
     last = mention.key.split()[-1]
     if mention.attrs.sector is None and not mention.attrs.country:
-        # "the group", "the organisation": the institution just named.
-        fitting = [c for c in clusters if c.named and c.kind in {"organization", "group"}]
+        # "the group", "the organisation": the institution just named (not a news outlet that
+        # reported it, nor a people: "the Americans" are no "group" of the story)
+        fitting = [c for c in clusters if c.named and c.sector != "MED" and (
+            c.kind == "organization" or c.kind == "group" and c.sector is not None)]
         return _most_recent(fitting, mention.span.start)
     fitting = [
         c
