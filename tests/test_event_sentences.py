@@ -1599,3 +1599,14 @@ def test_saying_someone_acted_wrongly_or_interferes_criticises_them():
     # a verb whose sense codes an act here is that act, reported, not a judgement
     coded = _coded("The ministry said the mediators had interfered in the dispute.")
     assert not any(c.startswith("11") for c, _, _ in coded)
+
+
+def test_the_owner_of_a_decision_does_what_it_decided_and_a_refusal_negates():
+    result = analyse_text("Kenya's decision to expel the Ugandan envoy angered Kampala.",
+                          published="2024-03-05", min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    [expel] = [e for e in result.events if e.cameo.startswith("16")]
+    assert names[expel.source] == "Kenya" and not expel.hypothetical
+    result = analyse_text("Kenya's refusal to meet the Ugandan envoy angered Kampala.",
+                          published="2024-03-05", min_confidence=0)
+    assert all(e.negated for e in result.events if e.cameo.startswith("04"))

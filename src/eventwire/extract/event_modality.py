@@ -65,6 +65,8 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
         (chain[k].pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
                                          for c in kids(k)))
         or (lemmas[k] in words.denials and deps[k - 1] in {"xcomp", "ccomp", "pcomp", "dobj"})
+        # "Kenya's refusal to meet the envoy"
+        or (lemmas[k] in words.refusal_nouns and deps[k - 1] == "acl")
         # "accused Ukraine without providing evidence", "left without meeting the envoy"
         or (deps[k - 1] == "pcomp" and chain[k].lower_ == "without" and k == 1)
         for k in pairs[:3]

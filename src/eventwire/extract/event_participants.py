@@ -261,6 +261,13 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
                 asked = answerers(ctx, token.head, [])
                 if asked:
                     return asked
+            if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                           for c in token.children):
+                # "Kenya's decision to expel the envoy": the owner of the decision expels
+                owners = [p for c in token.head.children if c.dep_ == "poss"
+                          for p in parties_at(ctx, c) if p.actor or p.named]
+                if owners:
+                    return owners
             # "forces using tear gas to disperse protests": the forces disperse them too
             return parties_at(ctx, _coordination_head(token.head))
         if token.dep_ == "prep" and token.head.pos_ == "VERB":

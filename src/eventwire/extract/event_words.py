@@ -172,6 +172,7 @@ class EventWordsFile(BaseModel):
     planning_verbs: Words
     generic_when: Words
     denials: Words
+    refusal_nouns: Words
     prospective: Words
     aim_nouns: Words
     policy_nouns: Words
@@ -310,6 +311,7 @@ class EventWords:
     planning_verbs: frozenset[str]
     generic_when: frozenset[str]
     denials: frozenset[str]
+    refusal_nouns: frozenset[str]
     prospective: frozenset[str]
     aim_nouns: frozenset[str]
     policy_nouns: frozenset[str]
