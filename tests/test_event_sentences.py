@@ -1610,3 +1610,9 @@ def test_the_owner_of_a_decision_does_what_it_decided_and_a_refusal_negates():
     result = analyse_text("Kenya's refusal to meet the Ugandan envoy angered Kampala.",
                           published="2024-03-05", min_confidence=0)
     assert all(e.negated for e in result.events if e.cameo.startswith("04"))
+
+
+def test_saying_a_body_betrayed_someone_criticises_it():
+    coded = _coded('Lopez, a Peruvian opposition senator, said: "The ministry has betrayed the '
+                   'farmers."')
+    assert any(c == "111" and s == "Lopez" and t == "ministry" for c, s, t in coded)
