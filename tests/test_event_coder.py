@@ -50,3 +50,20 @@ def test_gate() -> None:
     # without a recipient, a state's act still counts; a firm's does not
     assert passes(ctx, expulsion, india, None)
     assert not passes(ctx, expulsion, tata, None)
+
+
+def test_gate_a_person_never_acts_on_themself() -> None:
+    doc = parse("""
+        0 She      she      PRON  PRP  nsubj 1
+        1 praised  praise   VERB  VBD  ROOT  1
+        2 her      her      PRON  PRP$ poss  4
+        3 late     late     ADJ   JJ   amod  4
+        4 nephew   nephew   NOUN  NN   dobj  1
+        5 Ford     Ford     PROPN NNP  appos 4 PERSON
+        6 .        .        PUNCT .    punct 1
+    """)
+    actor(doc, "A1", "person", 5, 0, country="USA", sector="GOV")
+    ctx = context(doc)
+    # (the nephew's words are no mention of the actor: found through the name beside them)
+    she, nephew = Party("A1", "She", True, doc[0]), Party("A1", "nephew", True, doc[4])
+    assert not passes(ctx, candidate(doc, 1, "051"), she, nephew)

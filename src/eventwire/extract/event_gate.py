@@ -30,9 +30,12 @@ def passes(
         # "three soldiers were killed": violence with a victim but no named doer is still
         # an act of violence, unless the sentence says it was a mishap
         return _doerless_violence(ctx, candidate, target)
-    if target is not None and source.key == target.key and not (
-            through_modifier(ctx, source) or through_modifier(ctx, target)):
-        return False  # "Croatia investigated Croatian extremists" is domestic, and kept
+    if target is not None and source.key == target.key and (
+            getattr(ctx.cluster(source), "kind", None) == "person" or not (
+                through_modifier(ctx, source) or through_modifier(ctx, target))):
+        # ("Croatia investigated Croatian extremists" is domestic, and kept; a person never
+        # acts on themself: "she spoke of her late nephew" is no act of the nephew's aunt's)
+        return False
     if target is not None and one_state(ctx, source, target):
         return False  # "India ... New Delhi": a country and its capital are one actor
     if candidate.code[:2] == "14" and getattr(
