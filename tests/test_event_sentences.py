@@ -1616,3 +1616,9 @@ def test_saying_a_body_betrayed_someone_criticises_it():
     coded = _coded('Lopez, a Peruvian opposition senator, said: "The ministry has betrayed the '
                    'farmers."')
     assert any(c == "111" and s == "Lopez" and t == "ministry" for c, s, t in coded)
+
+
+def test_a_with_phrase_after_the_object_of_force_is_the_weapon():
+    result = analyse_text("A man hit a police officer with a bottle during the protest.",
+                          published="2024-03-05", min_confidence=0)
+    assert not any(e.target_text == "bottle" for e in result.events)
