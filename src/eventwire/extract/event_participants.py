@@ -118,9 +118,10 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         else {"against"} if sense.code[:2] == "08" else set()))
     if sense.code[:2] == "15":
         preps |= ctx.words.posture_preps  # "deployed troops near the border with Ukraine"
-    if "17" <= sense.code[:2] <= "20" and any(c.dep_ == "dobj" for c in verb.children):
+    if "17" <= sense.code[:2] <= "20" and not (sense.mutual or sense.symmetric) and any(
+            c.dep_ == "dobj" for c in verb.children):
         # "hit a police officer with a bottle", "attacked the convoy with drones": after an
-        # object, a "with" phrase of force is the weapon
+        # object, a "with" phrase of force is the weapon ("traded fire with" is mutual)
         preps = preps - {"with"}
     targets = objects_of(ctx, verb, sense.prep or preps, with_direct=not sense.theme_object)
     if sense.code[:2] in ctx.words.giving:
