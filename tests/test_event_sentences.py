@@ -1622,3 +1622,11 @@ def test_a_with_phrase_after_the_object_of_force_is_the_weapon():
     result = analyse_text("A man hit a police officer with a bottle during the protest.",
                           published="2024-03-05", min_confidence=0)
     assert not any(e.target_text == "bottle" for e in result.events)
+
+
+def test_a_blow_that_lands_is_physical_and_harsh_words_are_criticism():
+    coded = _coded("Tom Ruiz and Sam Lopez argued before Ruiz hit Lopez in the head with a "
+                   "folder.")
+    assert any(c[:2] == "18" for c, _, _ in coded) and not any(c[:2] == "11" for c, _, _ in coded)
+    coded = _coded("Senator Ruiz attacked Senator Lopez with harsh words.")
+    assert any(c == "111" for c, _, _ in coded)

@@ -1265,6 +1265,7 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
             return "175"
         return code
     if (candidate.trigger.lemma_.lower() in ctx.words.verbal_attacks and victim is not None
+            and not _blow(ctx, candidate.trigger)
             and victim.kind in {"person", "organization"} and cluster is not None
             and cluster.kind in {"person", "organization", "group"}
             and victim.sector not in ctx.words.armed_sectors
@@ -1287,6 +1288,19 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         killing = code == "1823" or source.token.head.lemma_ in ctx.words.killing_verbs
         return "1823" if killing else "180"
     return code
+
+
+def _blow(ctx: EventContext, verb: Token) -> bool:
+    """Whether the attack lands physically: on a part of the body ("hit him in the head") or
+    with something used ("struck her with a bottle")."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for thing in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ in {"in", "on"} and thing.lemma_.lower() in ctx.words.body_parts:
+                return True
+            if (prep.lower_ == "with" and thing.i not in ctx.actor_of
+                    and thing.lemma_.lower() not in ctx.words.spoken_things):
+                return True
+    return False
 
 
 def _own_protesters(ctx: EventContext, forces: Party, party: Party | None) -> bool:

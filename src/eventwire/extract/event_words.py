@@ -199,6 +199,8 @@ class EventWordsFile(BaseModel):
     patient_nouns: Words
     civilian_nouns: Words
     individual_nouns: Words
+    body_parts: Words
+    spoken_things: Words
     pair_nouns: Words
     verbal_attacks: Words
     protesters: Words
@@ -337,6 +339,8 @@ class EventWords:
     patient_nouns: frozenset[str]
     civilian_nouns: frozenset[str]
     individual_nouns: frozenset[str]
+    body_parts: frozenset[str]
+    spoken_things: frozenset[str]
     pair_nouns: frozenset[str]
     verbal_attacks: frozenset[str]
     protesters: frozenset[str]
