@@ -1630,3 +1630,9 @@ def test_a_blow_that_lands_is_physical_and_harsh_words_are_criticism():
     assert any(c[:2] == "18" for c, _, _ in coded) and not any(c[:2] == "11" for c, _, _ in coded)
     coded = _coded("Senator Ruiz attacked Senator Lopez with harsh words.")
     assert any(c == "111" for c, _, _ in coded)
+
+
+def test_markets_that_rally_are_no_protest():
+    assert not _coded("Even the Nifty has been rallying as concerns over the Indian economy "
+                      "grow.")
+    assert [c for c, _, _ in _coded("Thousands of workers rallied in Nairobi.")] == ["141"]
