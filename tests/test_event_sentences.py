@@ -1636,3 +1636,9 @@ def test_markets_that_rally_are_no_protest():
     assert not _coded("Even the Nifty has been rallying as concerns over the Indian economy "
                       "grow.")
     assert [c for c, _, _ in _coded("Thousands of workers rallied in Nairobi.")] == ["141"]
+
+
+def test_a_country_home_to_firms_hosts_no_visit():
+    assert not _coded("South Korea also hosts several solar manufacturers, including Hanwha.")
+    assert [c for c, _, _ in _coded("Qatar hosted the Iranian foreign minister on Sunday.")] == [
+        "043"]
