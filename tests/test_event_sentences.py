@@ -1642,3 +1642,8 @@ def test_a_country_home_to_firms_hosts_no_visit():
     assert not _coded("South Korea also hosts several solar manufacturers, including Hanwha.")
     assert [c for c, _, _ in _coded("Qatar hosted the Iranian foreign minister on Sunday.")] == [
         "043"]
+
+
+def test_two_sides_agreeing_to_a_ceasefire_agree_with_each_other():
+    assert ("030", "Israel", "Hamas") in _coded("Israel and Hamas agreed to a ceasefire on "
+                                                "Thursday.")
