@@ -1647,3 +1647,14 @@ def test_a_country_home_to_firms_hosts_no_visit():
 def test_two_sides_agreeing_to_a_ceasefire_agree_with_each_other():
     assert ("030", "Israel", "Hamas") in _coded("Israel and Hamas agreed to a ceasefire on "
                                                 "Thursday.")
+
+
+def test_a_crowd_counted_by_number_protests_once():
+    coded = _coded("Thousands took to the streets of Tbilisi to protest the Georgian "
+                   "government's new law.")
+    assert [c[:2] for c, _, _ in coded] == ["14"]
+    result = analyse_text("Thousands took to the streets of Tbilisi to protest the Georgian "
+                          "government's new law.", published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    [protest] = result.events
+    assert actors[protest.source].country == "GEO" and actors[protest.target].code == "GEOGOV"

@@ -738,6 +738,10 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
                  for g in c.children if g.dep_ == "pobj"]
         if inner:  # "thousands of students", "a group of rebels"
             return party_at(ctx, inner[0], own_only)
+        if not own_only and token.lemma_.lower() in ctx.words.people and (
+                token.like_num or token.ent_type_ == "CARDINAL"):
+            # "thousands took to the streets": a crowd counted only by number
+            return Party(None, phrase(token), False, token)
     if token.ent_type_ in ctx.words.not_parties:
         return None
     if token.ent_type_ == "LOC" and token.lemma_.lower() in ctx.words.open_waters:
@@ -1665,6 +1669,15 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
         for child in head.children:
             if child.dep_ == "appos" and child.ent_type_ in {"GPE", "LOC", "FAC"}:
                 return party_at(ctx, child)
+            if child.dep_ == "prep":
+                # "took to the streets of Tbilisi": the town of a public place
+                town = [t for g in child.children if g.dep_ == "pobj"
+                        and g.lemma_.lower() in ctx.words.public_places
+                        for o in g.children if o.dep_ == "prep" and o.lower_ == "of"
+                        for t in o.children if t.dep_ == "pobj" and t.ent_type_ in {"GPE", "LOC"}]
+                party = party_at(ctx, town[0]) if town else None
+                if party is not None and party.named:
+                    return party
             if child.dep_ == "prep" and child.lower_ in ctx.words.place_preps and not (
                     victim and child.lower_ in {"on", "at", "into"}):
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):

@@ -76,6 +76,7 @@ class EventWordsFile(BaseModel):
     np_target_preps: Words
     noun_target_preps: Words
     place_preps: Words
+    public_places: Words
     open_waters: Words
     # participants: who may be one
     not_parties: Labels
@@ -221,6 +222,7 @@ class EventWords:
     np_target_preps: frozenset[str]
     noun_target_preps: frozenset[str]
     place_preps: frozenset[str]
+    public_places: frozenset[str]
     open_waters: frozenset[str]
     not_parties: frozenset[str]
     entity_labels: frozenset[str]

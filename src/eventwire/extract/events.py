@@ -63,7 +63,7 @@ from eventwire.extract.event_tokens import release_words
 from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
 from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, scored
-from eventwire.extract.syntax import clause_of
+from eventwire.extract.syntax import clause_of, purpose
 from eventwire.model import Actor, Document, Event, Quote
 
 __all__ = ["extract_events"]
@@ -412,12 +412,18 @@ def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float],
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
-    """One candidate per trigger and code (a verb seen as both wrapper and plain verb)."""
+    """One candidate per trigger and code (a verb seen as both wrapper and plain verb), and one
+    protest for a protest and its purpose ("took to the streets to protest the law": the
+    purpose is the protest's, no second one)."""
     seen: set[tuple[int, str]] = set()
+    protests = {c.trigger.i for c in candidates if c.code[:2] == "14"}
     unique = []
     for candidate in candidates:
         key = (candidate.trigger.i, candidate.code[:2])
         if key in seen:
+            continue
+        if (candidate.code[:2] == "14" and purpose(candidate.trigger)
+                and candidate.trigger.head.i in protests):
             continue
         seen.add(key)
         unique.append(candidate)
