@@ -1658,3 +1658,9 @@ def test_a_crowd_counted_by_number_protests_once():
     actors = {a.id: a for a in result.actors}
     [protest] = result.events
     assert actors[protest.source].country == "GEO" and actors[protest.target].code == "GEOGOV"
+
+
+def test_a_march_is_a_protest_without_a_target_and_a_parade_is_none():
+    assert [c for c, _, _ in _coded("Thousands of students marched in Dhaka on Monday.")] == [
+        "141"]
+    assert not _coded("Soldiers marched in the capital for Independence Day.")
