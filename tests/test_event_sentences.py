@@ -1664,3 +1664,10 @@ def test_a_march_is_a_protest_without_a_target_and_a_parade_is_none():
     assert [c for c, _, _ in _coded("Thousands of students marched in Dhaka on Monday.")] == [
         "141"]
     assert not _coded("Soldiers marched in the capital for Independence Day.")
+
+
+def test_a_crowd_that_gathers_protests_and_the_deported_are_the_target_not_where_to():
+    assert [c for c, _, _ in _coded("Thousands gathered in Minsk on Sunday.")] == ["141"]
+    assert not _coded("European leaders gathered in Rome for the summit.")
+    coded = _coded("Israel deported two Turkish activists to Turkey.")
+    assert [t for c, _, t in coded if c.startswith("17")] == ["two Turkish activists"]

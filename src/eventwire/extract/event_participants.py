@@ -121,8 +121,9 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
     if "17" <= sense.code[:2] <= "20" and not (sense.mutual or sense.symmetric) and any(
             c.dep_ == "dobj" for c in verb.children):
         # "hit a police officer with a bottle", "attacked the convoy with drones": after an
-        # object, a "with" phrase of force is the weapon ("traded fire with" is mutual)
-        preps = preps - {"with"}
+        # object, a "with" phrase of force is the weapon ("traded fire with" is mutual), and
+        # a "to" phrase where the one acted on was sent ("deported the activists to Turkey")
+        preps = preps - {"with", "to"}
     targets = objects_of(ctx, verb, sense.prep or preps, with_direct=not sense.theme_object)
     if sense.code[:2] in ctx.words.giving:
         # "offered its troops to Lebanon", "gave Tanzania a grant": what is given is no
