@@ -108,6 +108,13 @@ def test_the_group_is_no_news_outlet_nor_a_people(actors_of):
     assert "The group" in texts(actor_named(actors, "Amnesty International"))
 
 
+def test_a_description_by_kinship_names_someone_new(actors_of):
+    actors = actors_of("Senator Tom Ruiz met the governor on Monday. Ruiz said his son had "
+                       "done nothing wrong.")
+    assert "his son" not in texts(actor_named(actors, "Tom Ruiz"))
+    assert "his son" not in texts(next(a for a in actors if "governor" in a.name))
+
+
 def test_possessive_country_title(actors_of):
     actors = actors_of(
         "Ukraine's president Volodymyr Zelensky thanked the volunteers on Sunday. "

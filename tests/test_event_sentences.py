@@ -1671,3 +1671,8 @@ def test_a_crowd_that_gathers_protests_and_the_deported_are_the_target_not_where
     assert not _coded("European leaders gathered in Rome for the summit.")
     coded = _coded("Israel deported two Turkish activists to Turkey.")
     assert [t for c, _, t in coded if c.startswith("17")] == ["two Turkish activists"]
+
+
+def test_a_family_member_is_a_person_of_their_own():
+    coded = _coded("Police detained the Turkish opposition leader's son.")
+    assert [(c[:2], t) for c, _, t in coded] == [("17", "Turkish opposition leader's son")]

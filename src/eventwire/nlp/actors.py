@@ -823,6 +823,8 @@ def _match(mention: Mention, clusters: list[_Work], sentence_of: list[int]) -> _
         return _match_group(mention, clusters)
     if mention.kind == "organization":
         return _match_body(mention, clusters)
+    if mention.key in lexicon().kin:
+        return None  # "his son", "the minister's wife": someone new
     if mention.definite:
         found = _match_person(mention, clusters, sentence_of) or _only_open_person(
             mention, clusters, sentence_of

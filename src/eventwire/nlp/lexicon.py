@@ -56,6 +56,7 @@ class Lexicon:
     state_nouns: frozenset[str]  # "the country('s)": the state named last
     plural_states: frozenset[str]  # "governments", "countries": several states
     generic_roles: frozenset[str]  # "official", "spokesman": acting for someone, no capacity
+    kin: frozenset[str]  # "son", "wife": a description by kinship names someone new
     operations: frozenset[str]  # acts a body's name may modify ("a police crackdown")
     premises: frozenset[str]  # places a body's name may modify ("army positions")
     belonging: frozenset[str]  # "-led", "-owned": the hyphenated name owns the thing or act
@@ -139,6 +140,7 @@ def lexicon() -> Lexicon:
         state_nouns=frozenset(w.lower() for w in roles_data.get("state_nouns", [])),
         plural_states=frozenset(w.lower() for w in roles_data.get("plural_states", [])),
         generic_roles=frozenset(w.lower() for w in roles_data.get("generic_roles", [])),
+        kin=frozenset(w.lower() for w in roles_data.get("kin", [])),
         operations=frozenset(w.lower() for w in roles_data.get("operations", [])),
         premises=frozenset(w.lower() for w in roles_data.get("premises", [])),
         belonging=frozenset(w.lower() for w in roles_data.get("belonging", [])),
