@@ -1676,3 +1676,9 @@ def test_a_crowd_that_gathers_protests_and_the_deported_are_the_target_not_where
 def test_a_family_member_is_a_person_of_their_own():
     coded = _coded("Police detained the Turkish opposition leader's son.")
     assert [(c[:2], t) for c, _, t in coded] == [("17", "Turkish opposition leader's son")]
+
+
+def test_warships_sailing_near_a_country_show_force():
+    assert ("150", "Chinese", "Taiwan") in _coded("Chinese warships sailed near Taiwan on "
+                                                  "Monday.")
+    assert not any(c == "150" for c, _, _ in _coded("The president flew to Paris."))
