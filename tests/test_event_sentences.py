@@ -1682,3 +1682,17 @@ def test_warships_sailing_near_a_country_show_force():
     assert ("150", "Chinese", "Taiwan") in _coded("Chinese warships sailed near Taiwan on "
                                                   "Monday.")
     assert not any(c == "150" for c, _, _ in _coded("The president flew to Paris."))
+
+
+def test_two_sides_discussing_or_exchanging_prisoners_act_with_each_other():
+    assert ("040", "Erdogan", "Putin") in _coded("Erdogan and Putin discussed Syria in a phone "
+                                                 "call.")
+    assert ("0841", "Ukraine", "Russia") in _coded("Ukraine and Russia exchanged prisoners on "
+                                                   "Friday.")
+
+
+def test_enemy_fire_is_force_and_a_private_person_shows_no_force():
+    assert not any(c.startswith("11") for c, _, _ in _coded(
+        "The prince said he came under intense enemy fire during the war."))
+    assert not any(c.startswith("15") for c, _, _ in _coded(
+        "At 16, Tom Ruiz went to Indiana University, where he amassed a big library fine."))

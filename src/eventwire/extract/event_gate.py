@@ -41,6 +41,8 @@ def passes(
     if candidate.code[:2] == "14" and getattr(
             ctx.cluster(source), "sector", None) in ctx.words.force_sectors:
         return False  # "the army took to the streets": a show of force, no protest
+    if candidate.code[:2] == "15" and _private(ctx, source):
+        return False  # "he amassed a library fine": a private person shows no force
     # crowds act without names: "thousands of workers marched", "students rioted"
     crowd = candidate.code[:2] == "14" and _is_people(source.token, ctx.words)
     # an unnamed doer must at least be one that acts for others ("police", "rebels")

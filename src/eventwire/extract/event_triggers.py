@@ -353,10 +353,13 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         implied = not sources and noun.lemma_.lower() in ctx.words.patient_nouns and (
             noun.lemma_.lower() in ctx.words.implied_agents)
         code = sense.code
-        if undergone and code[:2] == "11" and any(
+        if undergone and code[:2] == "11" and (any(
                 (c := ctx.cluster(p)) is not None and c.sector in ctx.words.armed_sectors
-                for p in (*sources, *targets)):
-            code = ctx.words.armed_fire_code  # "troops came under fire from militants"
+                for p in (*sources, *targets)) or any(
+                m.lower_ in ctx.words.armed_fire_words for m in noun.children
+                if m.dep_ in {"amod", "compound"})):
+            # "troops came under fire from militants", "came under intense enemy fire"
+            code = ctx.words.armed_fire_code
         # "the President has drawn criticism for the ban": from critics nobody names
         sources = sources or critics_of(ctx, code, targets, noun)
         if (sources or implied) and targets:

@@ -156,6 +156,7 @@ class EventWordsFile(BaseModel):
     receiving_verbs: Words
     undergoing_verbs: Words
     armed_fire_code: Code
+    armed_fire_words: Words
     unnamed_critics: Words
     particles: Words
     mishaps: Words
@@ -299,6 +300,7 @@ class EventWords:
     receiving_verbs: frozenset[str]
     undergoing_verbs: frozenset[str]
     armed_fire_code: str
+    armed_fire_words: frozenset[str]
     unnamed_critics: frozenset[str]
     particles: frozenset[str]
     mishaps: frozenset[str]
