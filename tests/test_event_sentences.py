@@ -1696,3 +1696,10 @@ def test_enemy_fire_is_force_and_a_private_person_shows_no_force():
         "The prince said he came under intense enemy fire during the war."))
     assert not any(c.startswith("15") for c, _, _ in _coded(
         "At 16, Tom Ruiz went to Indiana University, where he amassed a big library fine."))
+
+
+def test_a_second_speech_verb_joined_to_the_reported_clause_is_the_speakers():
+    coded = _coded("Kenya's interior minister Kithure Kindiki said the protests were illegal and "
+                   "warned that organizers would be arrested.")
+    assert all(s == "Kithure Kindiki" for c, s, _ in coded if c.startswith("13"))
+    assert any(c.startswith("13") for c, _, _ in coded)

@@ -231,6 +231,16 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
     if claimed:
         return claimed
     token: Token | None = verb
+    reporting = ctx.lex.reporting
+    if (verb.dep_ == "conj" and (verb.lemma_.lower() in reporting
+                                 or any(c.dep_ == "ccomp" for c in verb.children))
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+            and verb.head.dep_ in {"ccomp", "parataxis"}
+            and verb.head.head.lemma_.lower() in reporting):
+        # "Kindiki said the protests were illegal and warned that ...": the parser joins the
+        # second speech verb (one with a clause of its own) to the reported clause; the
+        # speaker does both
+        token = verb.head.head
     through_conj = False
     for _ in range(6):
         if token is None:
