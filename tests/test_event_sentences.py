@@ -1703,3 +1703,10 @@ def test_a_second_speech_verb_joined_to_the_reported_clause_is_the_speakers():
                    "warned that organizers would be arrested.")
     assert all(s == "Kithure Kindiki" for c, s, _ in coded if c.startswith("13"))
     assert any(c.startswith("13") for c, _, _ in coded)
+
+
+def test_a_warning_and_the_act_it_threatens_are_one_threat():
+    coded = _coded("Kenyan police fired tear gas at protesters in Nairobi. Interior minister "
+                   "Kithure Kindiki said the protests were illegal and warned that organizers "
+                   "would be arrested.")
+    assert len([c for c, _, _ in coded if c.startswith("13")]) == 1

@@ -373,9 +373,13 @@ def _clause_kind(trigger: Token) -> str:
 
 def _same_act(event: Event, earlier: list[Event]) -> bool:
     """Whether an event with the same trigger and the same source and target was already
-    kept: a second root for one trigger ("take countermeasures" as 132 and 170) is dropped."""
-    return any(e.trigger.start == event.trigger.start and e.source == event.source
-               and e.target == event.target for e in earlier[-12:])
+    kept: a second root for one trigger ("take countermeasures" as 132 and 170) is dropped;
+    and one threat per pair and sentence ("warned that organizers would be arrested": the
+    warning and the arrest it threatens are one threat)."""
+    return any(e.source == event.source and e.target == event.target and (
+        e.trigger.start == event.trigger.start
+        or (e.cameo_root == event.cameo_root == "13" and e.sentence == event.sentence))
+        for e in earlier[-12:])
 
 
 def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float],
