@@ -28,6 +28,7 @@ from eventwire.extract.syntax import (
     conditional,
     future,
     hypothetical,
+    to_infinitive,
 )
 
 __all__ = ["backshifted", "mark_aims", "mark_asked_acts", "mark_modality", "with_intent"]
@@ -81,8 +82,7 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
         for k in pairs
     ) or any(
         # "efforts to get Ukraine to investigate", "a bid to oust the mayor": only an aim
-        deps[k - 1] == "acl" and lemmas[k] in words.aim_nouns
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(k - 1))
+        deps[k - 1] == "acl" and lemmas[k] in words.aim_nouns and to_infinitive(chain[k - 1])
         for k in pairs[:4]
     ) or any(
         # "stopped the crowd from marching": the march was kept from happening

@@ -34,6 +34,7 @@ from eventwire.extract.syntax import (
     phrase,
     purpose,
     small_clause,
+    to_infinitive,
 )
 from eventwire.nlp.lexicon import lexicon
 
@@ -277,8 +278,7 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
                 asked = answerers(ctx, token.head, [])
                 if asked:
                     return asked
-            if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                           for c in token.children):
+            if token.dep_ == "acl" and to_infinitive(token):
                 # "Kenya's decision to expel the envoy": the owner of the decision expels
                 owners = [p for c in token.head.children if c.dep_ == "poss"
                           for p in parties_at(ctx, c) if p.actor or p.named]

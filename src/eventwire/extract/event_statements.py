@@ -147,12 +147,10 @@ def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
 
 def _codes_act(ctx: EventContext, verb: Token) -> bool:
     """Whether a sense of the verb codes an act here ("interfere in a dispute" is mediation;
-    "was interfering in China's affairs" is no act the dictionary knows)."""
+    "was interfering in China's affairs" is no act the dictionary knows; ``choose`` gives no
+    sense for a "none" one)."""
     senses = ctx.lex.senses(verb.lemma_.lower())
-    if not senses:
-        return False
-    sense = choose(senses, verb, words=ctx.words)
-    return sense is not None and sense.code != "none"
+    return bool(senses) and choose(senses, verb, words=ctx.words) is not None
 
 
 def _judging_subject(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:

@@ -199,14 +199,11 @@ def infinitive(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBD":
             continue  # a past tense is no infinitive: "asked about X, called him a liar"
-        if child.dep_ == "xcomp" and (child.pos_ in {"VERB", "AUX"} or any(
-                # a verb the tokenizer cut at its hyphen ("to de-escalate": "de" is tagged
-                # as no verb)
-                g.dep_ == "aux" and g.lower_ == "to" for g in child.children)):
+        if child.dep_ == "xcomp" and (child.pos_ in {"VERB", "AUX"} or to_infinitive(child)):
+            # (to_infinitive: a verb the tokenizer cut at its hyphen, "to de-escalate": "de"
+            # is tagged as no verb)
             return child
-        if child.dep_ == "ccomp" and child.pos_ == "VERB" and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
-        ):
+        if child.dep_ == "ccomp" and child.pos_ == "VERB" and to_infinitive(child):
             return child
         if child.dep_ == "prep" and child.lower_ == "to":
             gerund = next((g for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"),
@@ -265,7 +262,7 @@ def obliging_modal(clause: Token, words: EventWords | None = None) -> str | None
     modal = next((c.lower_ for c in clause.children
                   if c.dep_ == "aux" and c.lower_ in words.obliging_modals), None)
     if modal is None and clause.lemma_.lower() in words.obliging_verbs and any(
-            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+            x.dep_ == "xcomp" and to_infinitive(x)
             for x in clause.children):
         return "must"
     return modal
@@ -350,10 +347,14 @@ def hypothetical(clause: Token, words: EventWords | None = None) -> bool:
     return False
 
 
+def to_infinitive(verb: Token) -> bool:
+    """Whether the verb is marked as an infinitive by "to" ("to help", "decision to expel")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def purpose(clause: Token) -> bool:
     """An infinitive of purpose: "sent troops to help", "will travel to Cairo to meet"."""
-    return clause.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ == "advcl" and to_infinitive(clause)
 
 
 def future(clause: Token, words: EventWords | None = None) -> bool:

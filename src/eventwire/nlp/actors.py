@@ -33,6 +33,7 @@ from eventwire.nlp.doctext import paragraphs
 from eventwire.nlp.kb import ActorKB, load_kb
 from eventwire.nlp.lexicon import country_of, known_name, lexicon
 from eventwire.nlp.mentions import Mention, dateline_country, find_mentions
+from eventwire.nlp.people import Term
 from eventwire.nlp.towns import town_country
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
@@ -119,12 +120,13 @@ def resolve_actors(
     mentions.sort(key=lambda m: m.span.start)
     kb = kb if kb is not None else load_kb()
     year = _publication_year(doc)
-    _listed_titles(clusters, year, kb)
+    listed = _listed_terms(clusters, year, kb)
+    _listed_titles(clusters, year, listed)
     for mention in mentions:
         if not mention.named and mention.pronoun is None:
             _place(mention, _match(mention, clusters, sentence_of), clusters, owner)
     links = _resolve_pronouns(doc, mentions, owner, sentence_of)
-    _known_people(clusters, year, kb)
+    _known_people(clusters, listed)
     _known_actors(clusters, kb, doc.user_data.get("published"))
     _affiliations(clusters, kb, doc.user_data.get("published"))
     _named_after_place(clusters)
@@ -472,7 +474,24 @@ def _is_counterpart(span: Span) -> bool:
     return root.dep_ in _COUNTERPART_DEPS
 
 
-def _listed_titles(clusters: list[_Work], year: int | None, kb: ActorKB) -> None:
+def _listed_terms(clusters: list[_Work], year: int | None, kb: ActorKB) -> dict[int, Term]:
+    """The listed term (``people.yaml``) of each named person, or organisation that may be a
+    person the tagger called one ("Trump"), by ``id`` of the cluster: looked up once, before
+    descriptions are matched, for :func:`_listed_titles` and :func:`_known_people` (the names
+    they read do not change in between)."""
+    terms = {}
+    for cluster in clusters:
+        if cluster.kind not in {"person", "organization"} or not cluster.names:
+            continue
+        if cluster.kind == "organization" and (cluster.sector or cluster.country or cluster.known):
+            continue  # a named body, not a person the tagger called an organisation
+        term = kb.people.find(cluster.names, year)
+        if term is not None:
+            terms[id(cluster)] = term
+    return terms
+
+
+def _listed_titles(clusters: list[_Work], year: int | None, listed: dict[int, Term]) -> None:
     """A listed person the text names without a title gets the post the list gives for the
     publication year ("Trump" in 2019: president), so that "the president" can stand for
     them; and the listed country, so that "the Ukrainian president" cannot. Only a post held
@@ -480,12 +499,8 @@ def _listed_titles(clusters: list[_Work], year: int | None, kb: ActorKB) -> None
     if year is None:
         return
     for cluster in clusters:
-        if cluster.kind not in {"person", "organization"} or cluster.roles or not cluster.names:
-            continue
-        if cluster.kind == "organization" and (cluster.sector or cluster.country or cluster.known):
-            continue  # a named body, not a person the tagger called an organisation ("Trump")
-        term = kb.people.find(cluster.names, year)
-        if term is None or term.title is None or not term.covers(year):
+        term = listed.get(id(cluster))
+        if cluster.roles or term is None or term.title is None or not term.covers(year):
             continue
         if cluster.country and term.country not in {None, cluster.country}:
             continue  # the text says another country: another person
@@ -494,17 +509,17 @@ def _listed_titles(clusters: list[_Work], year: int | None, kb: ActorKB) -> None
         cluster.country = cluster.country or term.country
 
 
-def _known_people(clusters: list[_Work], year: int | None, kb: ActorKB) -> None:
-    """A well-known person (``people.yaml``) gets the listed country and sector where the text
-    gives none: "Lavrov said ..." is Russia's government. What the text says wins: a stated
-    country that differs means another person (or a new post) and the list is not used."""
-    listed = kb.people
+def _known_people(clusters: list[_Work], listed: dict[int, Term]) -> None:
+    """A well-known person (``people.yaml``; ``listed``: :func:`_listed_terms`) gets the listed
+    country and sector where the text gives none: "Lavrov said ..." is Russia's government.
+    What the text says wins: a stated country that differs means another person (or a new
+    post) and the list is not used."""
     for cluster in clusters:
         if cluster.kind not in {"person", "organization"} or cluster.known or not cluster.names:
             continue
         if cluster.kind == "organization" and (cluster.sector or cluster.country):
             continue  # a named body ("Foreign Ministry"), not a person the tagger called ORG
-        term = listed.find(cluster.names, year)
+        term = listed.get(id(cluster))
         if term is None or (cluster.country and term.country not in {None, cluster.country}):
             continue
         cluster.kind = "person"

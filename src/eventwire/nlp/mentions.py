@@ -825,10 +825,7 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         ent_country = None
         if token.ent_type_ in {"ORG", "PERSON", "FAC", "NORP", "GPE", "LOC"} and (
                 token.ent_iob_ == "B"):
-            ent = entity_at(doc, token.i)
-            if ent is not None and head is not None and ent.start < head.i < ent.end:
-                # "the State Department Spokesperson": the name before the role noun
-                ent = doc[ent.start:head.i]
+            ent = _name_before(doc, token.i, head)
             if ent is not None:
                 # (the name without its "'s": "the European Union's top court")
                 trimmed = _trim(ent)
@@ -845,9 +842,7 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
                 ent_country := _token_country(token)):
             attrs.country = attrs.country or ent_country
         elif token.ent_type_ == "ORG" and token.ent_iob_ == "B":
-            ent = entity_at(doc, token.i)
-            if ent is not None and head is not None and ent.start < head.i < ent.end:
-                ent = doc[ent.start:head.i]
+            ent = _name_before(doc, token.i, head)
             if ent is not None and not all(t.is_lower for t in ent):
                 attrs.affiliation = attrs.affiliation or ent.text
         if token.lemma_.lower() in lex.adjectives and token.pos_ in {"ADJ", "NOUN"}:
@@ -942,6 +937,15 @@ def entity_at(doc: Doc, index: int) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def _name_before(doc: Doc, index: int, head: Token | None) -> Span | None:
+    """The named entity at token ``index``, up to the role noun ``head`` when the tagger ran it
+    on into the head ("the State Department Spokesperson": "State Department")."""
+    ent = entity_at(doc, index)
+    if ent is not None and head is not None and ent.start < head.i < ent.end:
+        return doc[ent.start:head.i]
+    return ent
 
 
 def _person_role(doc: Doc, span: Span) -> bool:
