@@ -95,15 +95,19 @@ def paragraphs() -> list[str]:
     return found
 
 
-def write_corpus(path: Path, count: int, seed: int, per_article: tuple[int, int] = (6, 16)) -> int:
+def write_corpus(path: Path, count: int, seed: int, per_article: tuple[int, int] = (6, 16),
+                 new_names: bool = False) -> int:  # fmt: skip
     """``count`` articles of ``per_article`` (fewest, most) recombined paragraphs as JSON
-    Lines; returns their chars."""
+    Lines (``new_names``: each with a paragraph of new names, see
+    :func:`new_names_paragraph`); returns their chars."""
     rng = random.Random(seed)
     pool = paragraphs()
     chars = 0
     with path.open("w", encoding="utf-8") as out:
         for number in range(count):
             text = "\n\n".join(rng.sample(pool, rng.randint(*per_article)))
+            if new_names:
+                text += "\n\n" + new_names_paragraph(rng)
             day = f"20{rng.randint(22, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             record = {"id": f"synthetic-{seed}-{number:06d}", "published": day, "text": text}
             out.write(json.dumps(record) + "\n")
@@ -399,7 +403,11 @@ def long_report(meta: dict, samples: list[dict], result: dict | None) -> str:
         f"--progress` in its own process (niceness {meta.get('niceness', 0)}), "
         f"{meta.get('documents', 0):,} "
         f"articles of {meta.get('paragraphs', '?')} recombined sample paragraphs "
-        f"({meta.get('chars', 0):,.0f} characters on average)"
+        + ("and a paragraph of fourteen new names and a new figure each "
+           if meta.get("new_names") else "")
+        + f"({meta.get('chars', 0):,.0f} characters on average)"
+        + (f"; each worker replaced after {meta['worker_documents']:,} documents "
+           "(`WORKER_DOCUMENTS`)" if meta.get("worker_documents") else "")
         + (f" ({meta['note']})" if meta.get("note") else "")
         + f". {documents:,} articles in {seconds / 60:.1f} min: **"
         f"{documents / max(seconds, 1e-9):.2f} articles/s** "
@@ -449,10 +457,13 @@ def long_only(args: argparse.Namespace, command: str) -> None:
         folder = Path(args.long_dir or scratch)
         folder.mkdir(parents=True, exist_ok=True)
         corpus = folder / "long.jsonl"
-        chars = write_corpus(corpus, args.long_docs, seed=2, per_article=args.long_paragraphs)
+        chars = write_corpus(corpus, args.long_docs, seed=2, per_article=args.long_paragraphs,
+                             new_names=args.long_new_names)  # fmt: skip
         fewest, most = args.long_paragraphs
         meta = {"command": command, "documents": args.long_docs, "chars": chars / args.long_docs,
                 "paragraphs": f"{fewest}-{most}", "niceness": os.nice(0),
+                "new_names": args.long_new_names,
+                "worker_documents": Settings().worker_documents,
                 "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")}  # fmt: skip
         samples_out = folder / "long-samples.jsonl"
         samples_out.write_text(json.dumps({"meta": meta}) + "\n", encoding="utf-8")
@@ -480,6 +491,16 @@ def invented_word(rng: random.Random) -> str:
     return "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(4)).capitalize()
 
 
+def new_names_paragraph(rng: random.Random) -> str:
+    """A sentence (that cleaning keeps) with fourteen new words, as names, and a new figure:
+    the new strings real news brings every day."""
+    w = [invented_word(rng) for _ in range(14)]
+    return (f"{w[0]} {w[1]}, a spokesman for the {w[2]} Party, told reporters in {w[3]} that "
+            f"{w[4]} {w[5]} would meet {w[6]} {w[7]} of the {w[8]} Council on Tuesday, and that "
+            f"{rng.randint(10**5, 10**8):,} people had signed a petition organised by {w[9]} "
+            f"{w[10]} and {w[11]} {w[12]} of {w[13]}.")  # fmt: skip
+
+
 def vocab_growth(count: int, seed: int = 3) -> dict[str, float]:
     """What a worker holds for each string it has never seen: ``count`` short articles are
     analysed in this process (the code a worker runs) three times: a warm-up (the one-off
@@ -497,13 +518,8 @@ def vocab_growth(count: int, seed: int = 3) -> dict[str, float]:
     def articles(new_strings: bool) -> Iterator[dict[str, str]]:
         for number in range(count):
             text = "\n\n".join(rng.sample(pool, rng.randint(2, 4)))
-            if new_strings:  # fourteen new words (names) and a new figure, in a sentence
-                w = [invented_word(rng) for _ in range(14)]  # that cleaning keeps
-                text += (f"\n\n{w[0]} {w[1]}, a spokesman for the {w[2]} Party, told reporters "
-                         f"in {w[3]} that {w[4]} {w[5]} would meet {w[6]} {w[7]} of the {w[8]} "
-                         f"Council on Tuesday, and that {rng.randint(10**5, 10**8):,} people "
-                         f"had signed a petition organised by {w[9]} {w[10]} and {w[11]} "
-                         f"{w[12]} of {w[13]}.")  # fmt: skip
+            if new_strings:
+                text += "\n\n" + new_names_paragraph(rng)
             yield {"id": f"vocab-{new_strings}-{number}", "text": text}
 
     def state() -> tuple[float, float, int, int]:
@@ -1275,6 +1291,9 @@ def main() -> None:
                         metavar="FEWEST-MOST",
                         help="paragraphs per article of the long run (default 6-16; 2-4: short "
                         "wire briefs)")  # fmt: skip
+    parser.add_argument("--long-new-names", action="store_true",
+                        help="each long-run article gains a paragraph of new names (new words "
+                             "for spaCy's vocabulary, as real news brings)")
     parser.add_argument("--long-only", action="store_true",
                         help="only the long run (skip runs 1 and 2); its report is printed, "
                         "written to LONG_DIR/long-report.md and, with --update-docs, to "

@@ -28,6 +28,14 @@ def mark(batch: list, settings: Settings) -> list:
     return batch
 
 
+def stamp_process(batch: list, settings: Settings) -> list:
+    """Each document's title becomes the id of the worker process that analysed it."""
+    for item in batch:
+        if isinstance(item, Result):
+            item.document.title = str(os.getpid())
+    return batch
+
+
 def fail_to_start(settings: Settings) -> None:
     """A warm-up that cannot load what it needs."""
     raise RuntimeError("no such model: nothing to load")

@@ -43,6 +43,16 @@ def test_short_articles_have_the_asked_number_of_paragraphs(tmp_path: Path) -> N
     assert len({r["id"] for r in records}) == 30
 
 
+def test_articles_with_new_names_each_bring_words_of_their_own(tmp_path: Path) -> None:
+    corpus = tmp_path / "names.jsonl"
+    write_corpus(corpus, 20, seed=5, per_article=(2, 2), new_names=True)
+    texts = [json.loads(line)["text"] for line in corpus.read_text().splitlines()]
+    last = [set(t.split("\n\n")[-1].split()) for t in texts]
+    assert all(len(t.split("\n\n")) == 3 for t in texts)
+    assert all(len(words - set().union(*(o for o in last if o is not words))) >= 10
+               for words in last)  # fmt: skip
+
+
 def test_workers_start_and_exit_are_left_out() -> None:
     samples = [sample(1, 0, 300, []), sample(2, 8, 300, [600]), sample(3, 16, 310, [600, 610])]
     samples += [sample(4 + i, 24 + 8 * i, 320, [620, 630]) for i in range(5)]

@@ -105,6 +105,21 @@ def test_a_document_over_the_time_limit_fails_alone() -> None:
     assert [out[n].failed for n in (0, 2, 3)] == [False, False, False]
 
 
+def test_a_worker_is_replaced_after_its_share_of_documents() -> None:
+    # spaCy keeps every new word a process meets: a fresh worker gives that memory back
+    settings = Settings(batch_documents=2, worker_documents=4)
+    items = [_result(f"d{n}") for n in range(21)]
+    with WorkerPool(settings, 2, task="tests.parallel_tasks:stamp_process", warm_up=None) as pool:
+        out = [r for batch in pool.map(batches(items, settings)) for r in batch]
+        assert pool.restarts == 0 and pool.recycled >= 4
+    assert [r.document.id for r in out] == [f"d{n}" for n in range(21)]
+    assert not any(r.errors for r in out)
+    per_process: dict[str, int] = {}
+    for r in out:
+        per_process[r.document.title] = per_process.get(r.document.title, 0) + 1
+    assert len(per_process) >= 5 and max(per_process.values()) <= 4
+
+
 def test_a_worker_that_cannot_start_stops_the_run_with_its_reason() -> None:
     settings = Settings(batch_documents=1)
     items = [_result("a"), _result("b")]
@@ -139,7 +154,8 @@ def test_two_workers_give_the_same_output_as_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The real pipeline over several batches: `extract --workers 2` (with a cleaning worker
-    too) writes the JSON that the Python API gives in-process, for every document, in order."""
+    too, and each worker replaced by a fresh one after 3 documents) writes the JSON that the
+    Python API gives in-process, for every document, in order."""
     monkeypatch.setattr("eventwire.ingest.CHUNK_DOCUMENTS", 4)
     records = tmp_path / "more.jsonl"
     lines = [
@@ -154,7 +170,8 @@ def test_two_workers_give_the_same_output_as_one(
     out = tmp_path / "out.jsonl"
     shown = runner.invoke(app, ["extract", str(SAMPLES), str(records), "--format", "jsonl",
                                 "-o", str(out), "--workers", "2", "--batch-size", "2", "-q"],
-                           env={"EVENTWIRE_CLEAN_WORKERS": "1"})  # fmt: skip
+                           env={"EVENTWIRE_CLEAN_WORKERS": "1",
+                                "EVENTWIRE_WORKER_DOCUMENTS": "3"})  # fmt: skip
     assert shown.exit_code == 1, shown.output  # the empty record failed, alone
     in_process = eventwire.run([SAMPLES, records], workers=1, clean_workers=0,
                                batch_documents=2)  # fmt: skip

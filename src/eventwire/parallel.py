@@ -19,6 +19,11 @@ A worker is sent its next batch while it parses the one before (it holds up to
 ``JOBS_PER_WORKER``), and it receives and sends on threads of its own, so that it never waits
 for the reading process to store results or clean more input between two batches.
 
+A worker that has analysed ``Settings.worker_documents`` documents is sent nothing more and,
+once its last batch is back, stops and is replaced by a fresh one: spaCy's vocabulary keeps
+every word type a process meets, so a long run on real news would otherwise grow by the new
+words of every article. Output is the same: a fresh worker is the same loaded model.
+
 A worker that dies (a crash in a C library, the kernel's OOM killer) or takes longer than
 ``Settings.document_timeout`` seconds per document is stopped and replaced; its batch is tried
 again one document at a time, and the document that kills a worker alone gets an error record
@@ -142,6 +147,7 @@ class _Worker:
     jobs: deque[_Job] = field(default_factory=deque)  # the first is being analysed
     deadline: float = 0.0  # for the first job
     pid: int | None = None
+    sent: int = 0  # documents sent to it (see WorkerPool._used_up)
 
     @property
     def job(self) -> _Job | None:
@@ -191,6 +197,8 @@ class WorkerPool:
         self.warm_up = warm_up
         self._lost = _function(lost)
         self.restarts = 0  # workers replaced after a crash or a timeout
+        self.recycled = 0  # workers replaced after Settings.worker_documents documents
+        self._retired: list[_Worker] = []  # told to stop after their last batch
         self.fork = FORK_WORKERS and settings.fork_workers if fork is None else fork
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
@@ -269,6 +277,7 @@ class WorkerPool:
                 worker.process.join()
             worker.conn.close()
         self._workers = []
+        self._reap(wait=True)
         if self._loader is not None:
             self._loader.close(grace=0.0)  # its workers have been reaped: it stops at once
             self._loader = None
@@ -324,14 +333,45 @@ class WorkerPool:
             for worker in self._workers:
                 if not waiting:
                     return
-                if not worker.ready or len(worker.jobs) >= depth:
+                if not worker.ready or len(worker.jobs) >= depth or self._used_up(worker):
                     continue
                 if worker.jobs and (worker.jobs[-1].part is not None
                                     or waiting[0].part is not None):  # fmt: skip
                     continue
                 self._send(worker, waiting.popleft())
 
+    def _used_up(self, worker: _Worker) -> bool:
+        """Whether ``worker`` has been sent its share of documents (it gets nothing more)."""
+        limit = self.settings.worker_documents
+        return bool(limit) and worker.sent >= limit
+
+    def _recycle(self, worker: _Worker) -> None:
+        """A used-up worker with nothing left in hand: told to stop, and a fresh one started
+        in its place (its own exit is reaped later, without waiting for it)."""
+        with contextlib.suppress(OSError, ValueError):
+            worker.conn.send(None)
+        self._retired.append(worker)
+        self._workers[self._workers.index(worker)] = self._start()
+        self.recycled += 1
+        self._reap()
+
+    def _reap(self, wait: bool = False) -> None:
+        """Retired workers that have exited joined (``wait``: all of them, killed after
+        ``STOP_GRACE`` seconds)."""
+        left = []
+        for worker in self._retired:
+            worker.process.join(STOP_GRACE if wait else 0)
+            if worker.process.is_alive() and wait:
+                worker.process.kill()
+                worker.process.join()
+            if worker.process.is_alive():
+                left.append(worker)
+            else:
+                worker.conn.close()
+        self._retired = left
+
     def _send(self, worker: _Worker, job: _Job) -> None:
+        worker.sent += len(job.items)
         worker.jobs.append(job)
         if len(worker.jobs) == 1:
             self._start_clock(worker)
@@ -410,6 +450,8 @@ class WorkerPool:
             assert job.number == message[1] and job.part == message[2]
             if worker.jobs:
                 self._start_clock(worker)
+            elif self._used_up(worker):
+                self._recycle(worker)
             self._finish(job, message[3], finished, split)
 
     def _finish(

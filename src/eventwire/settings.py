@@ -59,6 +59,13 @@ class Settings(BaseSettings):
         description="With workers: seconds a document may take before its worker is stopped and"
         " the document fails alone (a batch is given this per document).",
     )
+    worker_documents: int = Field(
+        20_000, ge=0,
+        description="With workers: documents a worker analyses before a fresh one takes its"
+        " place (a fork of the loaded model, started in milliseconds): spaCy keeps every new"
+        " word it meets for the life of the process (about 1 KiB each; real news brings tens"
+        " per article), and a fresh worker gives that memory back. 0: never.",
+    )
     fork_workers: bool = Field(
         True,
         description="On Linux: load the model once, in a loader process, and fork each worker"
