@@ -450,3 +450,24 @@ def test_an_organisation_tag_ending_in_a_title_is_the_persons_title(actors_of):
     assert actor_named(actors, "Anne Tremblay").sector == "GOV"
     governments = next(a for a in actors if a.name.startswith("governments"))
     assert governments.country is None  # several states, not the speaker's one
+
+
+def test_a_partys_members_take_its_usual_country_before_the_storys(actors_of):
+    actors = actors_of(
+        "Russian officials praised the plan in Moscow on Friday. The Kremlin said Russia "
+        "would study it, and Russian state media called it a sign of goodwill. In Washington, "
+        "the State Department said it had not seen the plan. One Republican aide said the "
+        "remarks would not change anything in Congress."
+    )
+    assert actor_named(actors, "One Republican aide").country == "USA"
+    assert actor_named(actors, "Congress").country != "RUS"
+
+
+def test_a_story_that_names_one_country_most_gives_it_to_the_people_it_leaves_uncoded(actors_of):
+    actors = actors_of(
+        "The United States raised tariffs on steel from China on Monday. Washington said the "
+        "duties would stay until Beijing changed its rules, and American officials said more "
+        "could follow. US farmers fear China will answer in kind. Marta Kowal, an economist, "
+        "said the costs would fall on consumers."
+    )
+    assert actor_named(actors, "Marta Kowal").country == "USA"

@@ -135,11 +135,13 @@ def resolve_actors(
         _dateline_country(clusters, dateline, sentence_of)
     _home_country(clusters, dateline, sentence_of)
     clusters = _merge_places(clusters)
+    _usual_countries(clusters, members_only=True)
     _owners_country(clusters)
     _sentence_country(clusters, sentence_of)
     _nearby_country(clusters, doc, sentence_of)
     _article_country(clusters, dateline, sentence_of)
     _usual_countries(clusters)
+    _leading_country(clusters, dateline, sentence_of)
     clusters.sort(key=lambda c: min(m.span.start for m in c.mentions))
     return [c.finish(f"A{n}") for n, c in enumerate(clusters, start=1)], links
 
@@ -193,11 +195,17 @@ _DOMESTIC_SECTORS = {
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY"}
 
 
-def _usual_countries(clusters: list[_Work]) -> None:
+def _usual_countries(clusters: list[_Work], members_only: bool = False) -> None:
     """A bare name still without a country ("the Supreme Court", "Democrats") means what it
-    usually does when the story names that country, or no country of its own at all."""
+    usually does when the story names that country, or no country of its own at all.
+
+    ``members_only``: only people and groups described by such a name ("a Republican aide",
+    "Democratic senators"): run before the story's home is given out, as a party's members
+    are more surely the party's country's than a bare "Supreme Court" is."""
     named = {c.country for c in clusters if c.country and not c.derived}
     for cluster in clusters:
+        if members_only and (cluster.known is not None or cluster.named):
+            continue
         usual = cluster.usual_country
         if cluster.country is None and usual and (usual in named or not named):
             cluster.country = usual
@@ -339,6 +347,19 @@ _ARTICLE_COUNTRY_MENTIONS = 3
 _ARTICLE_COUNTRY_LEAD = 2.0
 
 
+def _country_weights(clusters: list[_Work]) -> list[tuple[str, int]]:
+    """The countries the actors' own words give, most mentioned first, with their mentions
+    (pronouns left out). Countries passed on from another actor do not count: that actor
+    would count twice (a party's wrong country would spread to all its members)."""
+    weight: dict[str, int] = {}
+    for cluster in clusters:
+        if (cluster.country and len(cluster.country) == 3 and cluster.country.isupper()
+                and not cluster.derived):
+            weight[cluster.country] = weight.get(cluster.country, 0) + sum(
+                1 for m in cluster.mentions if m.pronoun is None)
+    return sorted(weight.items(), key=lambda kv: -kv[1])
+
+
 def _article_country(clusters: list[_Work], dateline: str | None,
                      sentence_of: list[int]) -> None:
     """A national body or official with no country ("the administration", "lawmakers", "the
@@ -346,15 +367,7 @@ def _article_country(clusters: list[_Work], dateline: str | None,
     mentions belong to it) is that country's; and in any story plainly about one country (filed
     from it, if datelined), so are the people and bodies no list knows. Envoys and actors the
     text places abroad are left alone."""
-    weight: dict[str, int] = {}
-    for cluster in clusters:
-        # only countries the actors' own words give: one passed on from another actor would
-        # count that actor twice (a party's wrong country would spread to all its members)
-        if (cluster.country and len(cluster.country) == 3 and cluster.country.isupper()
-                and not cluster.derived):
-            weight[cluster.country] = weight.get(cluster.country, 0) + sum(
-                1 for m in cluster.mentions if m.pronoun is None)
-    ranked = sorted(weight.items(), key=lambda kv: -kv[1])
+    ranked = _country_weights(clusters)
     if ranked and ranked[0][1] >= _ARTICLE_COUNTRY_MENTIONS and (
             len(ranked) == 1 or ranked[0][1] >= _ARTICLE_COUNTRY_LEAD * ranked[1][1]):
         home = ranked[0][0]
@@ -375,6 +388,34 @@ def _article_country(clusters: list[_Work], dateline: str | None,
                     and not cluster.roles & lexicon().envoys
                     and _is_home(cluster, home, clusters, sentence_of)):
                 cluster.pass_on(home)
+
+
+def _leading_country(clusters: list[_Work], dateline: str | None,
+                      sentence_of: list[int]) -> None:
+    """The people, bodies and groups every rule before left without a country, in a story
+    whose actors name one country more than any other (at least ``_ARTICLE_COUNTRY_MENTIONS``
+    times, and not filed from another): that country, where it can be their home
+    (:func:`_is_home`). A story about a trade war names both sides often, but its "businesses",
+    "analysts" and "Phil Levy, an economist" are mostly the country it is written from and
+    about; annotators give them its country rather than none. Bodies of several states and
+    envoys are left alone."""
+    ranked = _country_weights(clusters)
+    if not ranked or ranked[0][1] < _ARTICLE_COUNTRY_MENTIONS:
+        return
+    if len(ranked) > 1 and ranked[0][1] <= ranked[1][1]:
+        return
+    home = ranked[0][0]
+    if dateline is not None and dateline != home:
+        return
+    for cluster in clusters:
+        if (cluster.country is None and not cluster.fixed
+                and cluster.kind in {"person", "organization", "group"}
+                and not (cluster.kind == "group" and cluster.named)
+                and cluster.sector != "IGO"
+                and not cluster.roles & lexicon().envoys
+                and not _abroad(cluster)
+                and _is_home(cluster, home, clusters, sentence_of)):
+            cluster.pass_on(home)
 
 
 # How many sentences before an actor's first mention, within its paragraph, can give its home.
@@ -730,8 +771,12 @@ class _Work:
 
     @property
     def usual_country(self) -> str | None:
-        """What the bare name usually means ("Supreme Court": USA), for want of another."""
-        return self.known.usual_country if self.known is not None else None
+        """What the bare name usually means ("Supreme Court": USA), or the name of the body
+        the actor is described by ("a Republican aide"), for want of another."""
+        if self.known is not None:
+            return self.known.usual_country
+        owner = known_name(self.affiliation) if self.affiliation else None
+        return owner.usual_country if owner is not None else None
 
     @property
     def fixed(self) -> bool:
