@@ -1710,3 +1710,19 @@ def test_a_warning_and_the_act_it_threatens_are_one_threat():
                    "Kithure Kindiki said the protests were illegal and warned that organizers "
                    "would be arrested.")
     assert len([c for c, _, _ in coded if c.startswith("13")]) == 1
+
+
+def test_it_after_a_thing_as_subject_is_the_thing_not_the_state_named_before():
+    # "it" is the refusal, which stands for its doer; not Kyiv, named in the clause before
+    coded = _coded("In September 2022, Musk declined a request from Ukraine to extend "
+                   "coverage to waters off Crimea, where Kyiv had planned to use drones against "
+                   "the Russian fleet. The refusal was criticised by Ukrainian leaders, who "
+                   "argued that it had in effect protected Russian warships.")
+    protected = [s for c, s, _ in coded if c.startswith("07")]
+    assert protected and all(s == "Musk" for s in protected), coded
+    assert not [s for _, s, _ in _coded("Iran's oil embargo took effect in May. It has hurt "
+                                         "exporters in Tehran.") if s == "Iran"]
+    # a statement still speaks for whoever issued it
+    coded = _coded("Two soldiers were killed in a crash in Chad, the French army said in a "
+                   "statement. It said it was withholding the names of those killed.")
+    assert ("010", "French army", None) in coded

@@ -1055,6 +1055,12 @@ def _body_antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
             c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children)
             for c in head.children):
         return None  # "it's striking that ...": the clause is the subject
+    thing = None if pronoun.lower_ in ctx.words.plural_pronouns else _thing_subject_before(
+        ctx, pronoun)
+    if thing is not None:
+        # "it" is the thing; an act ("the refusal") stands for its doer
+        doer = _anaphor(ctx, thing)
+        return replace(doer, text=pronoun.text, token=pronoun) if doer is not None else None
     subjects = _clause_subjects(ctx, pronoun)
     kinds = ctx.words.pronoun_kinds.get(pronoun.lower_, ())
     here = ctx.window_start(pronoun, 0)
@@ -1076,6 +1082,28 @@ def _body_antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
     if chosen is None:
         return None
     return Party(chosen.id, pronoun.text, True, pronoun)
+
+
+def _thing_subject_before(ctx: EventContext, pronoun: Token) -> Token | None:
+    """The thing "it" more likely stands for than a state: the subject of its sentence's main
+    clause, before it, when that is a singular noun that is no actor ("The refusal was
+    criticised by leaders, who argued that it had protected ..."); for an "it" that opens its
+    sentence, the main subject of the sentence before ("The ban took effect. It ...")."""
+    sent = pronoun.sent
+    root = sent.root
+    if pronoun.i == sent.start or not any(
+            c.dep_ in SUBJECTS and c.i < pronoun.i for c in root.children):
+        if sent.start == 0:
+            return False
+        root = ctx.tokens[sent.start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # (a statement or a report speaks for whoever issued it: "the statement said ... It did
+    # not reveal ...")
+    if (subject is not None and subject.i < pronoun.i and subject.pos_ == "NOUN"
+            and subject.tag_ == "NN" and ctx.actor_of.get(subject.i) is None
+            and subject.lemma_.lower() not in ctx.words.spoken_things):
+        return subject
+    return None
 
 
 def _named_country(ctx: EventContext, noun: Token) -> Party | None:
