@@ -15,7 +15,10 @@ import spacy
 from spacy.language import Language
 from threadpoolctl import ThreadpoolController
 
-from eventwire.nlp import components  # noqa: F401  (registers the eventwire factories)
+from eventwire.nlp import (
+    components,  # noqa: F401  (registers the eventwire factories)
+    coordination,  # noqa: F401  (registers eventwire_coordination)
+)
 from eventwire.nlp.fast_pipes import speed_up
 from eventwire.settings import Settings, split_paths
 

@@ -27,7 +27,7 @@ __all__ = ["ActorCluster", "ActorsComponent", "BEFORE_PARSER", "COMPONENTS", "ac
            "actors_component"]
 
 # Registered factories added to every pipeline by the loader, with where they go.
-COMPONENTS: tuple[str, ...] = ("eventwire_actors",)
+COMPONENTS: tuple[str, ...] = ("eventwire_coordination", "eventwire_actors")
 BEFORE_PARSER: tuple[str, ...] = ("eventwire_paragraphs",)
 
 

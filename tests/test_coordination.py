@@ -1,0 +1,30 @@
+"""The parse repair of coordinated verbs (eventwire_coordination), on sentences written here."""
+
+from __future__ import annotations
+
+from eventwire.api import analyse_text
+
+
+def _token(doc, text: str):
+    return next(t for t in doc if t.text == text)
+
+
+def test_a_past_verb_after_a_gerund_phrase_is_the_conjunct_of_the_verb_above(nlp):
+    doc = nlp('Senator Mara Quill accused the firm of "lending its name to propaganda" and '
+              "called on the ministry to review its contracts.")
+    called = _token(doc, "called")
+    assert called.dep_ == "conj" and called.head.text == "accused"
+    assert _token(doc, "and").head.text == "accused"
+    # so the call is the senator's own act, not part of what she accused the firm of
+    result = analyse_text(doc.text, published="2024-03-05", min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    calls = [e for e in result.events if e.trigger.text == "called"]
+    assert calls and names[calls[0].source] == "Mara Quill"
+    assert not calls[0].hedged
+
+
+def test_true_conjuncts_of_a_gerund_stay(nlp):
+    doc = nlp("The minister was lending support to the plan and called it fair.")
+    assert _token(doc, "called").head.text in {"lending", "was"}
+    doc = nlp("They accused him of taking bribes and hiding the money.")
+    assert _token(doc, "hiding").head.text == "taking"
