@@ -1726,3 +1726,12 @@ def test_it_after_a_thing_as_subject_is_the_thing_not_the_state_named_before():
     coded = _coded("Two soldiers were killed in a crash in Chad, the French army said in a "
                    "statement. It said it was withholding the names of those killed.")
     assert ("010", "French army", None) in coded
+
+
+def test_what_an_appeal_asks_for_in_order_to_act_has_not_been_done():
+    result = analyse_text("The mayor of Odesa met the French president on Friday and called for "
+                          "more air defence systems to protect the city's port from Russian "
+                          "strikes.", published="2024-03-05", min_confidence=0)
+    protect = [e for e in result.events if e.trigger.text == "protect"]
+    assert all(e.hypothetical for e in protect)
+    assert all(e.confidence < 0.3 for e in protect)

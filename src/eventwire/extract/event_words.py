@@ -181,6 +181,7 @@ class EventWordsFile(BaseModel):
     holding_verbs: Words
     preventing: Words
     cautioning: Words
+    asking_verbs: Words
     same_moment: Words
     cataphoric_pronouns: Words
     thing_pronouns: Words
@@ -324,6 +325,7 @@ class EventWords:
     holding_verbs: frozenset[str]
     preventing: frozenset[str]
     cautioning: frozenset[str]
+    asking_verbs: frozenset[str]
     same_moment: frozenset[str]
     cataphoric_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]

@@ -341,6 +341,8 @@ def hypothetical(clause: Token, words: EventWords | None = None) -> bool:
                 return True
             if child.dep_ == "aux" and child.lower_ == "going":
                 return True
+        if purpose(token) and token.head.lemma_.lower() in words.asking_verbs:
+            return True  # asked for in order to do it: not done
         # a conjoined verb shares the modal of the first ("would meet and sign"), and so does
         # a purpose clause ("would send firefighters to help")
         token = token.head if token.dep_ == "conj" or purpose(token) else None
