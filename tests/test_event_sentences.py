@@ -1735,3 +1735,11 @@ def test_what_an_appeal_asks_for_in_order_to_act_has_not_been_done():
     protect = [e for e in result.events if e.trigger.text == "protect"]
     assert all(e.hypothetical for e in protect)
     assert all(e.confidence < 0.3 for e in protect)
+
+
+def test_a_thing_judged_in_a_relative_clause_stands_for_whoever_made_it():
+    assert ("111", "European Commission", "Hungary") in _coded(
+        "Hungary adopted a law which the European Commission criticised.")
+    # a verb that only receives the thing gives it no maker
+    assert not any(t == "Serbia" for c, _, t in _coded(
+        "Serbia faces tariffs which the European Commission criticised.") if c == "111")

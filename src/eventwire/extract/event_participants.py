@@ -517,7 +517,12 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
     an actor gives way to the actor its phrase names ("an agreement with Iran")."""
     found = []
     if token.lower_ in ctx.words.relative_pronouns and token.head.dep_ == "relcl":
-        token = _coordination_head(token.head.head)  # "lawmakers and a bishop who sought"
+        antecedent = _coordination_head(token.head.head)  # "lawmakers and a bishop who sought"
+        maker = _object_maker(ctx, antecedent) if token.dep_ == "dobj" else None
+        if maker is not None:
+            # "Hungary adopted a law, which the Commission criticised": the law's maker
+            return [replace(maker, token=token)]
+        token = antecedent
     owners = _joint_owners(ctx, token)
     if owners:
         return owners
@@ -703,7 +708,9 @@ def _earlier_owner(ctx: EventContext, head: Token) -> Party | None:
                 party = party_at(ctx, child, own_only=True)
                 if party is not None and party.named:
                     return replace(party, token=head)
-        return None  # the nearest earlier mention names no owner
+        # "Hungary adopted a media law ... The Commission criticised the law"
+        maker = _object_maker(ctx, earlier)
+        return replace(maker, token=head) if maker is not None else None
     return None
 
 
@@ -718,13 +725,34 @@ def _relative_maker(ctx: EventContext, clause: Token) -> Party | None:
     if any(c.dep_ == "dobj" and c.lower_ not in ctx.words.relative_pronouns
            for c in clause.children):
         return None  # the thing is no object of the clause ("the day he signed the deal")
-    lemma = clause.lemma_.lower()
-    if lemma in ctx.words.receiving_verbs:
+    if not _making_verb(ctx, clause.lemma_.lower()):
         return None
-    if lemma not in ctx.words.authoring_verbs and lemma not in ctx.words.holding_verbs and (
-            not ctx.lex.senses(lemma) or _reacts(ctx, lemma)):
-        return None  # no act ("the policy Malaysia likes"), or a reaction to the thing
     party = party_at(ctx, subjects[0])
+    return party if party is not None and party.named else None
+
+
+def _making_verb(ctx: EventContext, lemma: str) -> bool:
+    """Whether a verb's subject made or did the thing that is its object: an authoring or
+    holding verb, or any coded act; not a verb that only receives the thing ("the tariffs
+    China faces") or reacts to it ("the plan Israel rejected"), nor no act at all ("the policy
+    Malaysia likes")."""
+    if lemma in ctx.words.receiving_verbs:
+        return False
+    return lemma in ctx.words.authoring_verbs or lemma in ctx.words.holding_verbs or bool(
+        ctx.lex.senses(lemma)) and not _reacts(ctx, lemma)
+
+
+def _object_maker(ctx: EventContext, thing: Token) -> Party | None:
+    """Whose a thing is by the verb it is the object of: "Hungary adopted a law, which the
+    Commission criticised" (the law is Hungary's)."""
+    verb = thing.head
+    if thing.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or not _making_verb(
+            ctx, verb.lemma_.lower()):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return None
+    party = party_at(ctx, subjects[0], own_only=True)
     return party if party is not None and party.named else None
 
 
