@@ -1743,3 +1743,8 @@ def test_a_thing_judged_in_a_relative_clause_stands_for_whoever_made_it():
     # a verb that only receives the thing gives it no maker
     assert not any(t == "Serbia" for c, _, t in _coded(
         "Serbia faces tariffs which the European Commission criticised.") if c == "111")
+
+
+def test_a_thing_named_again_stands_for_whoever_made_it_before():
+    assert ("111", "European Commission", "Poland") in _coded(
+        "Poland passed a new law on courts. The European Commission criticised the law.")

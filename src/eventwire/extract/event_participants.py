@@ -691,11 +691,14 @@ _THING_SENTENCES = 4
 
 def _earlier_owner(ctx: EventContext, head: Token) -> Party | None:
     """Whose a thing named again with "the" is, by its earlier mention with its owner ("a US
-    military helicopter crashed ... the Taliban said they shot down the helicopter"): the
-    actor that modified the same noun last, within a few sentences. Not an event noun (whose
-    doer is told otherwise), nor a thing described again with modifiers of its own."""
+    military helicopter crashed ... the Taliban said they shot down the helicopter") or its
+    maker ("Hungary adopted a media law ... criticised the law"): the actor that modified the
+    same noun last, or made it, within a few sentences. Not an event noun (whose doer is told
+    otherwise), nor a thing described again with modifiers of its own."""
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or lemma in ctx.lex.nouns or not any(
+    # (an event noun only with words of its own, "martial law", is a thing without them)
+    event_noun = any(not s.with_words for s in ctx.lex.nouns.get(lemma, ()))
+    if head.pos_ != "NOUN" or event_noun or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
             c.dep_ in _MODIFIERS for c in head.children):
         return None
