@@ -1748,3 +1748,10 @@ def test_a_thing_judged_in_a_relative_clause_stands_for_whoever_made_it():
 def test_a_thing_named_again_stands_for_whoever_made_it_before():
     assert ("111", "European Commission", "Poland") in _coded(
         "Poland passed a new law on courts. The European Commission criticised the law.")
+
+
+def test_two_sides_agreeing_to_act_together_commit_to_each_other():
+    assert ("030", "South Korea", "Japan") in _coded(
+        "South Korea and Japan agreed to restore a military intelligence-sharing pact.")
+    assert ("030", "Iran", "Saudi Arabia") in _coded(
+        "Iran agreed to restore ties with Saudi Arabia.")

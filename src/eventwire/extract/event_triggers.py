@@ -236,6 +236,10 @@ def _wrapped(
         targets=targets, match="wrapper",
         targetless_ok=wrapper.kind != "refuse" and not code.startswith("01"),
     )
+    if (verb.lemma_.lower() in wrapper.binding and len(sources) > 1
+            and not any(p.named for p in targets)):
+        # "South Korea and Japan agreed to restore a pact": a commitment to each other
+        wrapped.symmetric = True
     mark_modality(ctx, wrapped, verb)
     if wrapper.kind in {"intent", "threaten"} and backshifted(ctx, verb):
         # "said he would be ready to host talks": the intent is stated now
