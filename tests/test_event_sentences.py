@@ -1755,3 +1755,11 @@ def test_two_sides_agreeing_to_act_together_commit_to_each_other():
         "South Korea and Japan agreed to restore a military intelligence-sharing pact.")
     assert ("030", "Iran", "Saudi Arabia") in _coded(
         "Iran agreed to restore ties with Saudi Arabia.")
+
+
+def test_where_people_were_taken_from_is_no_second_target():
+    coded = _coded("Gunmen abducted 20 students from a school in northern Nigeria, police said.")
+    assert len([c for c, _, _ in coded if c.startswith("18")]) == 1
+    # a thing asked for from someone still names whom it is asked of
+    assert ("100", "regulators", "operators") in _coded(
+        "The regulators demanded answers from the operators.")

@@ -410,11 +410,20 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                                for p in parties_at(ctx, g) if p.named] or parties
                 found += parties
         elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+            if child.lower_ == "from" and _actor_object(ctx, verb):
+                continue  # "abducted 20 students from a school": where they were taken from
             found += [p for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
         elif small_clause(child):
             # "held Hamas responsible": the parser's clause "Hamas responsible" holds the object
             found += [p for g in child.children if g.dep_ == "nsubj" for p in parties_at(ctx, g)]
     return found
+
+
+def _actor_object(ctx: EventContext, verb: Token) -> bool:
+    """Whether the verb's direct object is an actor ("abducted 20 students"), not a thing
+    ("demanded answers")."""
+    return any(c.dep_ == "dobj" and any(p.actor for p in parties_at(ctx, c))
+               for c in verb.children)
 
 
 def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
