@@ -1763,3 +1763,9 @@ def test_where_people_were_taken_from_is_no_second_target():
     # a thing asked for from someone still names whom it is asked of
     assert ("100", "regulators", "operators") in _coded(
         "The regulators demanded answers from the operators.")
+
+
+def test_its_air_defences_act_for_the_speaker_that_owns_them():
+    assert ("193", "Russian defence ministry", "Ukrainian") in _coded(
+        "The Russian defence ministry said its air defences shot down 30 Ukrainian drones over "
+        "the Belgorod region.")
