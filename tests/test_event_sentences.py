@@ -1769,3 +1769,8 @@ def test_its_air_defences_act_for_the_speaker_that_owns_them():
     assert ("193", "Russian defence ministry", "Ukrainian") in _coded(
         "The Russian defence ministry said its air defences shot down 30 Ukrainian drones over "
         "the Belgorod region.")
+
+
+def test_where_an_agreement_is_signed_is_only_its_venue():
+    assert not any(t == "Beijing" for _, _, t in _coded(
+        "The two leaders signed a trade agreement in Beijing."))
