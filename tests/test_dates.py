@@ -197,3 +197,13 @@ def test_a_year_step_keeps_the_month_and_a_month_in_the_sentence_anchors_days_la
     warned, bombed = _dates(nlp, text, "2025-11-18", ["warned", "bombed"])
     assert warned[0] == "2017-02"
     assert bombed[0] == "2025-06"
+
+
+def test_a_present_clause_is_not_framed_by_an_earlier_sentences_past_date(nlp) -> None:
+    text = ("In 2014, Russia annexed Crimea from Ukraine. Kyiv has never recognised the "
+            "annexation, and Ukraine still claims the peninsula. Kyiv protested at the time.")
+    annexed, recognised, claims, protested = _dates(
+        nlp, text, "2025-05-02", ["annexed", "recognised", "claims", "protested"])
+    assert annexed == ("2014", "explicit")
+    assert recognised == claims == ("2025-05-02", "publication")
+    assert protested == ("2014", "explicit")  # a past clause keeps the paragraph's year

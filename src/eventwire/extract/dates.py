@@ -579,6 +579,8 @@ class DateScope:
             nearest = min(elsewhere, key=lambda f: abs(f.head.i - trigger.i))
             return nearest.value.value, nearest.value.basis
         carried = self._frames.get(sent.start)
+        if carried is not None and _present(trigger) and not self._news_days(carried):
+            carried = None  # "In 2014, Russia annexed Crimea. Kyiv has never recognised it"
         if carried is not None and (carry or self._news_days(carried)):
             # a statement takes its paragraph's date only when that is the news itself ("On
             # Thursday, the office did not comment. But Yermak wrote ..."), not a background day
@@ -588,6 +590,17 @@ class DateScope:
         if self.published is not None:
             return self.published.isoformat(), "publication"
         return None, None
+
+
+def _present(trigger: Token) -> bool:
+    """Whether the trigger's clause is in the present or the present perfect ("has never
+    recognised", "is holding"): its time runs up to the news, so an earlier sentence's past
+    date does not frame it."""
+    verb = clause_of(trigger)
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"}
+               and c.lemma_ in {"have", "be"} for c in verb.children)
 
 
 def _describing_clause(verb: Token) -> Token:
