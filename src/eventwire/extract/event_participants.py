@@ -410,8 +410,10 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                                for p in parties_at(ctx, g) if p.named] or parties
                 found += parties
         elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
-            if child.lower_ == "from" and _actor_object(ctx, verb):
-                continue  # "abducted 20 students from a school": where they were taken from
+            if child.lower_ == "from" and with_direct and _actor_object(ctx, verb):
+                # "abducted 20 students from a school": where they were taken from (not what
+                # a moved object leaves: "withdraw its troops from the border with Georgia")
+                continue
             found += [p for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
         elif small_clause(child):
             # "held Hamas responsible": the parser's clause "Hamas responsible" holds the object
