@@ -1136,7 +1136,7 @@ def _thing_subject_before(ctx: EventContext, pronoun: Token) -> Token | None:
     if pronoun.i == sent.start or not any(
             c.dep_ in SUBJECTS and c.i < pronoun.i for c in root.children):
         if sent.start == 0:
-            return False
+            return None
         root = ctx.tokens[sent.start - 1].sent.root
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     # (a statement or a report speaks for whoever issued it: "the statement said ... It did
