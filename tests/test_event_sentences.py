@@ -1771,11 +1771,6 @@ def test_its_air_defences_act_for_the_speaker_that_owns_them():
         "the Belgorod region.")
 
 
-def test_where_an_agreement_is_signed_is_only_its_venue():
-    assert not any(t == "Beijing" for _, _, t in _coded(
-        "The two leaders signed a trade agreement in Beijing."))
-
-
 def test_a_text_that_opens_with_it_is_coded():
     # (the first sentence has no sentence before it to look back into)
     result = analyse_text("It imposed new sanctions on Iran on Monday.", published="2024-03-05",
