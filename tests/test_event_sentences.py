@@ -1779,3 +1779,8 @@ def test_a_text_that_opens_with_it_is_coded():
     # and an "it" later in a text that opens with one is still read
     assert ("166", "United States", "Iran") in _coded(
         "It was a tense week. The United States imposed new sanctions on Iran on Monday.")
+
+
+def test_a_killing_in_a_named_strike_is_held_against_the_striker():
+    assert ("111", "Iran", "US") in _coded(
+        "Iran denounced the killing of its commander in a US strike.")

@@ -671,6 +671,9 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
                         if party is not None and party.named:
                             return party
                     following += pobjs
+                elif (child.dep_ == "prep" and child.lower_ == "in" and token is head
+                      and (doer := _attack_doer(ctx, child)) is not None):
+                    return doer  # "the killing of its commander in a US strike": the US
                 elif child.dep_ == "poss" and child.pos_ == "PRON":
                     # "threatening my life", "attacked his home": whose it is, unless the
                     # phrase names another ("reneged on his commitment to the people")
@@ -694,6 +697,21 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
                             return party
         frontier = following
     return owner or _earlier_owner(ctx, head)
+
+
+def _attack_doer(ctx: EventContext, prep: Token) -> Party | None:
+    """The named doer of an attack an "in" phrase names ("in a US strike", "in an Israeli air
+    raid"): an event noun of force (``force_roots``) with a named modifier."""
+    for noun in (g for g in prep.children if g.dep_ == "pobj"):
+        senses = ctx.lex.nouns.get(noun.lemma_.lower(), ())
+        if not any(s.code[:2] in ctx.words.force_roots for s in senses):
+            continue
+        for modifier in noun.children:
+            if modifier.dep_ in {"amod", "compound", "nmod", "poss"}:
+                party = party_at(ctx, modifier, own_only=True)
+                if party is not None and party.named:
+                    return party
+    return None
 
 
 # How many sentences back "the helicopter" may point at "a US military helicopter".
