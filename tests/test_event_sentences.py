@@ -1784,3 +1784,10 @@ def test_a_text_that_opens_with_it_is_coded():
 def test_a_killing_in_a_named_strike_is_held_against_the_striker():
     assert ("111", "Iran", "US") in _coded(
         "Iran denounced the killing of its commander in a US strike.")
+
+
+def test_a_person_described_by_who_wants_them_is_still_the_one_acted_on():
+    assert not any(t == "United States" for _, _, t in _coded(
+        "Mexican authorities arrested a cartel leader wanted by the United States."))
+    assert ("051", "Senegal", "Qatar") in _coded("Senegal welcomed a peace plan drawn up by "
+                                                  "Qatar.")

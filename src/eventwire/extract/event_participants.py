@@ -687,7 +687,10 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
                     maker = _relative_maker(ctx, child)
                     if maker is not None:
                         return maker
-                elif child.dep_ == "acl":  # "a peace plan drawn up by Senegal"
+                elif child.dep_ == "acl" and token.i not in ctx.actor_of and (
+                        token.lemma_.lower() not in ctx.words.agents):
+                    # "a peace plan drawn up by Senegal" (a thing; not a person described by
+                    # what others did to them: "a cartel leader wanted by the United States")
                     # ("assets belonging to Russian oligarchs": whose they are)
                     for pobj in (g for a in child.children if a.dep_ == "agent" or (
                                      child.lemma_ == "belong" and a.lower_ == "to")
