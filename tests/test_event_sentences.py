@@ -1508,7 +1508,7 @@ def test_under_fire_is_criticism_of_politicians_and_force_against_the_armed():
         "Afghan troops came under fire from Taliban militants near Kandahar.")
 
 
-def test_a_thing_named_again_with_the_is_owned_by_whoever_owned_it_before():
+def test_a_thing_named_again_with_the_is_whoever_owned_or_made_it_before():
     coded = _coded("A US military helicopter crashed in eastern Afghanistan on Wednesday. The "
                    "Taliban claimed responsibility for shooting down the helicopter.")
     assert [t for c, s, t in coded if c.startswith("19") and s == "Taliban"] == ["US"]
@@ -1516,6 +1516,10 @@ def test_a_thing_named_again_with_the_is_owned_by_whoever_owned_it_before():
     coded = _coded("A helicopter crashed in eastern Afghanistan on Wednesday. The Taliban "
                    "claimed responsibility for shooting down the helicopter.")
     assert not [t for c, _, t in coded if c.startswith("19") and t == "US"]
+    # ... or its maker ("Poland passed a new law"), even for a word that is an event only
+    # with words of its own ("martial law")
+    assert ("111", "European Commission", "Poland") in _coded(
+        "Poland passed a new law on courts. The European Commission criticised the law.")
 
 
 def test_security_personnel_are_police_and_placing_them_is_a_show_of_force():
@@ -1743,11 +1747,6 @@ def test_a_thing_judged_in_a_relative_clause_stands_for_whoever_made_it():
     # a verb that only receives the thing gives it no maker
     assert not any(t == "Serbia" for c, _, t in _coded(
         "Serbia faces tariffs which the European Commission criticised.") if c == "111")
-
-
-def test_a_thing_named_again_stands_for_whoever_made_it_before():
-    assert ("111", "European Commission", "Poland") in _coded(
-        "Poland passed a new law on courts. The European Commission criticised the law.")
 
 
 def test_two_sides_agreeing_to_act_together_commit_to_each_other():
