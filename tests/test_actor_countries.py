@@ -454,14 +454,13 @@ def test_an_organisation_tag_ending_in_a_title_is_the_persons_title(actors_of):
 
 def test_a_partys_members_take_its_usual_country_before_the_storys(actors_of):
     actors = actors_of(
-        "Russian officials praised the plan in Moscow on Friday. The Kremlin said Russia "
-        "would study it, and Russian state media called it a sign of goodwill. In Washington, "
-        "the State Department said it had not seen the plan. One Republican aide said the "
-        "remarks would not change anything in Congress."
+        "Russian officials praised the plan in Moscow on Friday, and the Kremlin said it "
+        "would study it. In Washington, the State Department said it had not seen the plan. "
+        "One Republican aide said Putin's remarks would not change anything in Congress."
     )
     assert actor_named(actors, "One Republican aide").country == "USA"
+    # the story names Russia most, but not beside the aide
     assert actor_named(actors, "Congress").country != "RUS"
-
 
 def test_a_story_that_names_one_country_most_gives_it_to_the_people_it_leaves_uncoded(actors_of):
     actors = actors_of(

@@ -407,7 +407,19 @@ def _leading_country(clusters: list[_Work], dateline: str | None,
     home = ranked[0][0]
     if dateline is not None and dateline != home:
         return
+    # the countries of the actors named in each sentence: an actor first named beside one of
+    # another country ("a Republican aide said ... in Congress") is left to no default
+    named_in: dict[int, set[str]] = {}
     for cluster in clusters:
+        if cluster.country:
+            for mention in cluster.mentions:
+                if mention.pronoun is None:
+                    named_in.setdefault(sentence_of[mention.span.start], set()).add(
+                        cluster.country)
+    for cluster in clusters:
+        first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
+        if first is None or named_in.get(sentence_of[first], set()) - {home}:
+            continue
         if (cluster.country is None and not cluster.fixed
                 and cluster.kind in {"person", "organization", "group"}
                 and not (cluster.kind == "group" and cluster.named)
