@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -227,7 +228,7 @@ def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) 
     for cluster in clusters:
         if cluster.country or cluster.sector not in _STATE_SECTORS or cluster.fixed:
             continue
-        first = min(m.span.start for m in cluster.mentions if m.pronoun is None)
+        first = cluster.first_named
         here = sentence_of[first]
         context = {here - 1, here} if cluster.kind == "group" else {here}
         if not any(sentence_of[other] in context and other < first for other in foreign):
@@ -333,7 +334,7 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
                 or cluster.sector not in _DOMESTIC_SECTORS or cluster.fixed
                 or cluster.roles & lexicon().envoys):
             continue
-        first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
+        first = cluster.first_named
         if first is None:
             continue
         around = by_sentence.get(sentence_of[first], set())
@@ -345,6 +346,18 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
 # many times as many as the next country.
 _ARTICLE_COUNTRY_MENTIONS = 3
 _ARTICLE_COUNTRY_LEAD = 2.0
+
+
+def _coded_mentions(clusters: list[_Work], sentence_of: list[int]
+                    ) -> Iterator[tuple[int, str, Mention]]:
+    """(sentence, country, mention) for each mention, pronouns left out, of an actor coded
+    with a country."""
+    for cluster in clusters:
+        if not cluster.country or len(cluster.country) != 3 or not cluster.country.isupper():
+            continue
+        for mention in cluster.mentions:
+            if mention.pronoun is None:
+                yield sentence_of[mention.span.start], cluster.country, mention
 
 
 def _country_weights(clusters: list[_Work]) -> list[tuple[str, int]]:
@@ -410,14 +423,10 @@ def _leading_country(clusters: list[_Work], dateline: str | None,
     # the countries of the actors named in each sentence: an actor first named beside one of
     # another country ("a Republican aide said ... in Congress") is left to no default
     named_in: dict[int, set[str]] = {}
+    for sentence, country, _mention in _coded_mentions(clusters, sentence_of):
+        named_in.setdefault(sentence, set()).add(country)
     for cluster in clusters:
-        if cluster.country:
-            for mention in cluster.mentions:
-                if mention.pronoun is None:
-                    named_in.setdefault(sentence_of[mention.span.start], set()).add(
-                        cluster.country)
-    for cluster in clusters:
-        first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
+        first = cluster.first_named
         if first is None or named_in.get(sentence_of[first], set()) - {home}:
             continue
         if (cluster.country is None and not cluster.fixed
@@ -447,25 +456,20 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
     paragraph_of = [line_of[sent.start] for sent in doc.sents]
     named_in: dict[int, set[str]] = {}  # every country named in a sentence
     home_in: dict[int, set[str]] = {}  # those named as a place or a doer, not a counterpart
-    for cluster in clusters:
-        if not cluster.country or len(cluster.country) != 3 or not cluster.country.isupper():
-            continue
-        for mention in cluster.mentions:
-            if mention.pronoun is None:
-                sentence = sentence_of[mention.span.start]
-                named_in.setdefault(sentence, set()).add(cluster.country)
-                # a country named as a place or a doer; not "Chinese tariffs" (a modifier of
-                # a thing) nor "talks with Washington" (a counterpart)
-                if (not _is_counterpart(mention.span)
-                        and mention.span.root.dep_ not in {"amod", "compound", "nmod", "poss"}):
-                    home_in.setdefault(sentence, set()).add(cluster.country)
+    for sentence, country, mention in _coded_mentions(clusters, sentence_of):
+        named_in.setdefault(sentence, set()).add(country)
+        # a country named as a place or a doer; not "Chinese tariffs" (a modifier of a thing)
+        # nor "talks with Washington" (a counterpart)
+        if (not _is_counterpart(mention.span)
+                and mention.span.root.dep_ not in {"amod", "compound", "nmod", "poss"}):
+            home_in.setdefault(sentence, set()).add(country)
     for cluster in clusters:
         if (cluster.country is not None or cluster.sector not in _DOMESTIC_SECTORS
                 or cluster.fixed or cluster.roles & lexicon().envoys
                 or (cluster.named and cluster.usual_country is None)
                 or cluster.kind not in {"organization", "group"} or _abroad(cluster)):
             continue  # a named official met by a foreign leader is not the leader's
-        first = min((m.span.start for m in cluster.mentions if m.pronoun is None), default=None)
+        first = cluster.first_named
         if first is None:
             continue
         here = sentence_of[first]
@@ -770,6 +774,11 @@ class _Work:
     def last_before(self, index: int) -> int:
         """Start of the latest mention before token ``index`` (-1 if none)."""
         return max((m.span.start for m in self.mentions if m.span.start < index), default=-1)
+
+    @property
+    def first_named(self) -> int | None:
+        """Start of the first mention that is no pronoun (None if there is none)."""
+        return min((m.span.start for m in self.mentions if m.pronoun is None), default=None)
 
     @property
     def named(self) -> bool:
