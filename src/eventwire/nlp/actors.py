@@ -394,11 +394,7 @@ def _article_country(clusters: list[_Work], dateline: str | None,
         # "Costco"), are, in a story about one country, mostly that country's; and so are
         # the people it only describes ("doctors", "voters", "a bishop").
         for cluster in clusters:
-            if (cluster.country is None and not cluster.fixed
-                    and (cluster.kind in {"person", "organization"}
-                         or (cluster.kind == "group" and not cluster.named))
-                    and cluster.sector not in {"IGO", "NGO"}
-                    and not cluster.roles & lexicon().envoys
+            if (_unlisted_and_uncoded(cluster) and cluster.sector not in {"IGO", "NGO"}
                     and _is_home(cluster, home, clusters, sentence_of)):
                 cluster.pass_on(home)
 
@@ -429,14 +425,19 @@ def _leading_country(clusters: list[_Work], dateline: str | None,
         first = cluster.first_named
         if first is None or named_in.get(sentence_of[first], set()) - {home}:
             continue
-        if (cluster.country is None and not cluster.fixed
-                and cluster.kind in {"person", "organization", "group"}
-                and not (cluster.kind == "group" and cluster.named)
-                and cluster.sector != "IGO"
-                and not cluster.roles & lexicon().envoys
-                and not _abroad(cluster)
-                and _is_home(cluster, home, clusters, sentence_of)):
+        if (_unlisted_and_uncoded(cluster) and cluster.sector != "IGO"
+                and not _abroad(cluster) and _is_home(cluster, home, clusters, sentence_of)):
             cluster.pass_on(home)
+
+
+def _unlisted_and_uncoded(cluster: _Work) -> bool:
+    """Whether a story's own country may be given to the actor by default: no country yet, no
+    list codes it, a person or body (or a group the text only describes, not "Democrats"), and
+    no envoy (who serves abroad)."""
+    return (cluster.country is None and not cluster.fixed
+            and cluster.kind in {"person", "organization", "group"}
+            and not (cluster.kind == "group" and cluster.named)
+            and not cluster.roles & lexicon().envoys)
 
 
 # How many sentences before an actor's first mention, within its paragraph, can give its home.
