@@ -39,10 +39,12 @@ ACTORS_DIR = REPO / "eval" / "actors"
 ARTICLES = EVENTS_DIR / "articles.json"
 DEFAULT_ANNOT = Path("/work/devsets/annot")
 DEFAULT_MANIFEST = Path("/work/devsets/manifest.json")
-SPLITS = ("dev", "heldout", "wiki")
+SPLITS = ("dev", "heldout", "wiki", "dev2")
 # The Wikinews articles of the GUM corpus (CC BY 2.5) are a second dev set, of another source:
 # its bodies are rebuilt at run time from the corpus's sentences, like the AEB bodies are read.
-GUM_SPLITS = ("wiki",)
+# A third dev set (session 20, "dev2") mixes AEB articles and the last GUM documents: an
+# article's source is told by its source id.
+GUM_PREFIX = "GUM_"
 _DATELINE = re.compile(
     r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\w+ \d+, \d{4})$"
 )
@@ -139,7 +141,7 @@ def load_articles(ids: list[str] | None = None, manifest: dict | None = None) ->
         for short, source_id, published in manifest.get(split, []):
             if ids is not None and short not in ids:
                 continue
-            if split in GUM_SPLITS:
+            if source_id.startswith(GUM_PREFIX):
                 text, url, _dateline = gum_article(source_id)
             else:
                 text, url = bodies[source_id]["articleBody"], bodies[source_id]["url"]

@@ -103,6 +103,18 @@ def test_the_group_is_no_news_outlet_nor_a_people(actors_of):
     assert "The group" in texts(actor_named(actors, "Amnesty International"))
 
 
+def test_the_company_is_the_business_named_before(actors_of):
+    actors = actors_of(
+        "Acme Corp sued the city of Boston on Monday. The mayor's office declined to comment. "
+        "The company accused the mayor of breaking a contract. A ministry in the company "
+        "Hitwise said nothing."
+    )
+    acme = actor_named(actors, "Acme Corp")
+    assert acme.sector == "BUS"
+    assert "The company" in texts(acme)
+    # "the company Hitwise" names its business right after it: no reference back
+    assert "the company" not in texts(acme)
+
 def test_a_description_by_kinship_names_someone_new(actors_of):
     actors = actors_of("Senator Tom Ruiz met the governor on Monday. Ruiz said his son had "
                        "done nothing wrong.")

@@ -1130,6 +1130,9 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
     """The institution a description names again ("the ministry", "the Israeli military")."""
     if not mention.definite:
         return None
+    after = mention.span.end
+    if after < len(mention.span.doc) and mention.span.doc[after].pos_ == "PROPN":
+        return None  # "the company Hitwise": the name that follows is the body
     last = mention.key.split()[-1]
     if mention.attrs.sector is None and not mention.attrs.country:
         # "the group", "the organisation": the institution just named (not a news outlet that
@@ -1151,6 +1154,16 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
         # (a body is named before it is described again)
         and c.last_before(mention.span.start) >= 0
     ]
+    if not fitting and mention.attrs.sector == "BUS" and not mention.attrs.affiliation:
+        # "Acme Corp sued the city ... The company accused": a business description names
+        # again the business named last (only one known to be a business: a named body of no
+        # known sector is as often a news outlet or a group)
+        fitting = [
+            c for c in clusters
+            if c.kind == "organization" and c.named and c.sector == "BUS"
+            and (mention.attrs.country is None or c.country in {mention.attrs.country, None})
+            and c.last_before(mention.span.start) >= 0
+        ]  # fmt: skip
     return _most_recent(fitting, mention.span.start)
 
 
