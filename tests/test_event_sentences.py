@@ -1047,6 +1047,10 @@ def test_speaking_to_a_counterpart_is_a_consultation_and_to_the_press_an_intervi
                                     "crisis.")] == ["040"]
     assert not [c for c, _, _ in _coded("The minister spoke to the BBC on Monday.")
                 if c.startswith("04")]
+    # a news outlet asking for comment consults no one
+    for text in ("A company spokesperson, when contacted by Reuters, said the firm was "
+                 "cooperating.", "Reuters contacted the embassy for comment on Monday."):
+        assert not [c for c, _, _ in _coded(text) if c.startswith("04")]
 
 
 def test_shutting_down_the_internet_is_a_restriction_on_the_people_there():

@@ -57,9 +57,12 @@ def passes(
         if candidate.code[:3] not in {"045", "046"}:
             return False  # "visited a school", "met reporters": no one to consult
         target = None  # "brokered a ceasefire": mediation needs no named recipient
-    if (candidate.code[:2] == "04" and target is not None and getattr(
-            ctx.cluster(target), "sector", None) == "MED"):
-        return False  # "spoke to the BBC", "talked to CNN": an interview, no consultation
+    if candidate.code[:2] == "04" and any(
+            p is not None and getattr(ctx.cluster(p), "sector", None) == "MED"
+            for p in (source, target)):
+        # "spoke to the BBC", "talked to CNN": an interview, no consultation; "when contacted
+        # by Reuters", "Reuters reached the embassy": a request for comment
+        return False
     if _sporting(source, ctx.words) or (target is not None and _sporting(target, ctx.words)):
         return False  # "Pakistan's cricket team arrived in Australia": sport, not politics
     if lookup(candidate.code).quad_class <= 2 and _private(ctx, source) and (
