@@ -1794,3 +1794,10 @@ def test_a_person_described_by_who_wants_them_is_still_the_one_acted_on():
         "Mexican authorities arrested a cartel leader wanted by the United States."))
     assert ("051", "Senegal", "Qatar") in _coded("Senegal welcomed a peace plan drawn up by "
                                                   "Qatar.")
+
+
+def test_a_person_grabbed_is_abducted_and_a_thing_grabbed_seized():
+    assert [c for c, _, _ in _coded("The gunman grabbed the little girl outside a school.")
+            if c[:2] == "18"] == ["181"]
+    assert not [c for c, _, _ in _coded("Rebels grabbed land near the border.")
+                if c[:2] == "18"]
