@@ -207,3 +207,15 @@ def test_a_present_clause_is_not_framed_by_an_earlier_sentences_past_date(nlp) -
     assert annexed == ("2014", "explicit")
     assert recognised == claims == ("2025-05-02", "publication")
     assert protested == ("2014", "explicit")  # a past clause keeps the paragraph's year
+
+
+def test_a_weekday_with_its_date_is_that_date(nlp) -> None:
+    (arrested,) = _dates(nlp, "Police arrested the man on Saturday, May 18, in Dallas.",
+                         "2019-11-19", ["arrested"])
+    assert arrested == ("2019-05-18", "relative")
+
+
+def test_a_date_inside_what_a_verb_asks_is_not_the_asking_day(nlp) -> None:
+    (demanded,) = _dates(nlp, "The presenter demanded how the prince could be so sure what he "
+                         "was doing on the night of March 10.", "2019-11-18", ["demanded"])
+    assert demanded == ("2019-11-18", "publication")

@@ -574,7 +574,10 @@ class DateScope:
         # a date elsewhere in the sentence ("Two days after the vote on May 3, troops entered
         # the city") still beats every fallback: the nearest one; not one of a clause that
         # only describes a thing ("the tariffs imposed on Sept. 1")
-        elsewhere = [f for f in found if not _describing(f.head, governing)]
+        # nor one of what the trigger says or asks ("demanded how he could be so sure what he
+        # was doing on March 10": the night is not the day of the demand)
+        elsewhere = [f for f in found if not _describing(f.head, governing)
+                     and not _complement_of(f.head, trigger)]
         if elsewhere and carry:
             nearest = min(elsewhere, key=lambda f: abs(f.head.i - trigger.i))
             return nearest.value.value, nearest.value.basis
@@ -590,6 +593,17 @@ class DateScope:
         if self.published is not None:
             return self.published.isoformat(), "publication"
         return None, None
+
+
+def _complement_of(head: Token, trigger: Token) -> bool:
+    """Whether ``head`` sits in a clause the trigger takes as its complement ("said that ...",
+    "asked how ..."), at any depth."""
+    word = head
+    while word.head != word and word != trigger:
+        if word.dep_ == "ccomp" and trigger.is_ancestor(word):
+            return True
+        word = word.head
+    return False
 
 
 def _present(trigger: Token) -> bool:
@@ -687,12 +701,14 @@ def segments(doc: Doc) -> list[Span]:
 
 def _pieces(span: Span, tokens: Sequence[Token]) -> list[Span]:
     """A date entity split at commas: "March 2022, weeks" is two expressions; "July 25, 2019"
-    is one (the comma between a day and its year). ``tokens``: the doc's tokens, or the
-    coder's Words."""
+    and "Saturday, May 18" are one (the comma between a day and its year, or a weekday and its
+    date). ``tokens``: the doc's tokens, or the coder's Words."""
     pieces, start = [], span.start
     for token in tokens[span.start:span.end]:
         if token.is_punct and token.text == "," and token.i > 0 and token.i + 1 < span.end and (
-                tokens[token.i - 1].like_num and _YEAR_ONLY.fullmatch(tokens[token.i + 1].text)):
+                tokens[token.i - 1].like_num and _YEAR_ONLY.fullmatch(tokens[token.i + 1].text)
+                or tokens[token.i - 1].lower_ in WEEKDAYS
+                and tokens[token.i + 1].lower_ in MONTHS):
             continue
         if token.is_punct:
             if token.i > start:
