@@ -1801,3 +1801,10 @@ def test_a_person_grabbed_is_abducted_and_a_thing_grabbed_seized():
             if c[:2] == "18"] == ["181"]
     assert not [c for c, _, _ in _coded("Rebels grabbed land near the border.")
                 if c[:2] == "18"]
+
+
+def test_agreeing_with_a_ruling_endorses_it_and_with_a_partner_is_a_joint_act():
+    assert [c for c, _, _ in _coded("The minister agreed with the judge's decision.")
+            if c[:2] in {"03", "05"}] == ["051"]
+    assert [c for c, _, _ in _coded("Germany agreed with France on a common position.")
+            if c[:2] in {"03", "05"}] == ["030"]
