@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from eventwire.nlp.components import ActorCluster, actor_at
 from tests.conftest import actor_named
 
@@ -692,3 +694,29 @@ def test_a_title_before_an_untagged_listed_name_is_that_person(analyse_text):
                           "Monday.", published="2024-05-01")
     modi = next((a for a in result.actors if any("Modi" in m.text for m in a.mentions)), None)
     assert modi is not None and modi.country == "IND", [a.name for a in result.actors]
+
+
+def test_a_name_tagged_an_organisation_once_is_one_everywhere(nlp):
+    # the tagger's labels as it gives them for an unknown firm: an organisation once, a
+    # product and nothing after (set by hand: the tagger's choice depends on the context)
+    text = ("Regulators are investigating WeWork, according to two people. WeWork said it was "
+            "cooperating. The Minister of Education Anna Berg fined WeWork on Monday. Education "
+            "welcomed the fine.")
+    doc = nlp.make_doc(text)
+    for _name, proc in nlp.pipeline:
+        if _name == "eventwire_actors":
+            break
+        doc = proc(doc)
+    firms = [doc[i:i + 1] for i, t in enumerate(doc) if t.text == "WeWork"]
+    education = [doc[i:i + 1] for i, t in enumerate(doc) if t.text == "Education"][-1]
+    doc.ents = [Span(doc, firms[0].start, firms[0].end, label="ORG"),
+                Span(doc, firms[1].start, firms[1].end, label="PRODUCT"),
+                Span(doc, education.start, education.end, label="ORG"),
+                *[e for e in doc.ents if e.label_ == "PERSON"]]
+    doc = nlp.get_pipe("eventwire_actors")(doc)
+    [wework] = [a for a in doc._.actors if a.name == "WeWork"]
+    assert [m.text for m in wework.mentions].count("WeWork") == 3
+    # a title's part stays in the title, however it is tagged elsewhere
+    title_word = next(t.idx for t in doc if t.text == "Education")
+    assert not [m for a in doc._.actors for m in a.mentions
+                if m.text == "Education" and m.start == title_word]

@@ -34,6 +34,8 @@ _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", 
 # Role nouns that say little beyond membership: the organisation's own sector wins
 # ("Hamas official" is REB, "SpaceX founder" BUS, "Kremlin spokesman" GOV).
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+# labels the tagger gives an organisation's name by mistake (see _tagged_organisations)
+_RELABELLED = {"PRODUCT", "LOC", "WORK_OF_ART"}
 _NAME_PARTICLES = {
     "von",
     "van",
@@ -338,10 +340,24 @@ def _country_pair(span: Span) -> list[tuple[Span, str]] | None:
     return [(first, one), (second, other)]
 
 
+def _tagged_organisations(doc: Doc) -> set[str]:
+    """Names the tagger calls an organisation somewhere in the document and never a person or
+    a place: the tagger labels an unknown firm's name differently from one sentence to the next
+    ("WeWork" an ORG, a PRODUCT, a LOC, or nothing), and one name is one actor."""
+    labels: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        labels.setdefault(ent.text, set()).add(ent.label_)
+    return {name for name, found in labels.items()
+            if "ORG" in found and not found & {"PERSON", "GPE", "NORP"}}
+
+
 def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
     lex = lexicon()
     found: list[Mention | None] = []
+    organisations = _tagged_organisations(doc)
     for ent in doc.ents:
+        if ent.label_ in _RELABELLED and ent.text in organisations:
+            ent = Span(doc, ent.start, ent.end, label="ORG")
         if ent.label_ not in _ACTOR_LABELS:
             continue
         span = _trim(ent)
@@ -423,7 +439,7 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             continue
         _take(taken, span)
         found.append(mention)
-    found += _untagged_names(doc, taken)
+    found += _untagged_names(doc, taken, organisations)
     for mention in found:
         if mention is not None:
             _add_titles(mention, taken)
@@ -466,10 +482,11 @@ def _add_party_state(mention: Mention) -> None:
         mention.attrs.sector = mention.attrs.sector or "LEG"
 
 
-def _untagged_names(doc: Doc, taken: list[bool]) -> list[Mention]:
+def _untagged_names(doc: Doc, taken: list[bool],
+                    organisations: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
     """Names the tagger missed ("Modi held a call with ...", "- Germany agreed"): a run of
-    untagged proper nouns that is a country's name, or a listed person's full name or
-    unambiguous surname."""
+    untagged proper nouns that is a country's name, a listed person's full name or
+    unambiguous surname, or a name tagged as an organisation elsewhere in the document."""
     found: list[Mention] = []
     lex, listed = lexicon(), people()
     # each token read once (the run test below asks several things of it)
@@ -486,7 +503,11 @@ def _untagged_names(doc: Doc, taken: list[bool]) -> list[Mention]:
         span = doc[start:i]
         # coded as the tagger's label would have been
         label = ("GPE" if span.text.lower() in lex.countries
-                 else "PERSON" if listed.find([span.text]) is not None else None)
+                 else "PERSON" if listed.find([span.text]) is not None
+                 else "ORG" if span.text in organisations and not (
+                     # "Minister of Education": a title's part, however tagged elsewhere
+                     start > 1 and doc[start - 1].lower_ == "of"
+                     and doc[start - 2].lemma_.lower() in lex.roles) else None)
         if label is None:
             # "Prime Minister Modi": a title before a listed person's name
             name_start = start
