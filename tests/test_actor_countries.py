@@ -470,3 +470,10 @@ def test_a_story_that_names_one_country_most_gives_it_to_the_people_it_leaves_un
         "said the costs would fall on consumers."
     )
     assert actor_named(actors, "Marta Kowal").country == "USA"
+
+
+def test_a_bodys_acronym_is_no_town(actors_of):
+    actors = actors_of("The foundation made two donations to USI Art Collections in 2007. "
+                       "The Kaduna State Police arrested two men.")
+    assert actor_named(actors, "USI Art Collections").country is None
+    assert actor_named(actors, "Kaduna State Police").country == "NGA"

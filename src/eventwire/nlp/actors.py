@@ -680,7 +680,9 @@ def _place_country_in(name: str) -> str | None:
         if lead[:1].isupper():
             # several leading words only as a country ("Hong Kong"): as a town they are too
             # often a body's own words ("Federal Capital Territory Command")
-            country = country_of(lead) or (town_country(lead) if length == 1 else None)
+            # (a body's acronym is no town: "USI Art Collections" is not in a town "Usi")
+            town = length == 1 and not (lead.isupper() and len(lead) > 1)
+            country = country_of(lead) or (town_country(lead) if town else None)
             if country is not None:
                 return country
     tail = _PLACE_IN_NAME.match(name)
