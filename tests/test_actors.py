@@ -116,6 +116,10 @@ def test_the_company_is_the_business_named_before(actors_of):
     assert "The company" in texts(acme)
     # "the company Hitwise" names its business right after it: no reference back
     assert "the company" not in texts(acme)
+    # a named body of no known sector, named just before
+    actors = actors_of("Taylor Swift accused Big Machine Records of blocking her show. The "
+                       "company denied the allegations in a statement.")
+    assert "The company" in texts(actor_named(actors, "Big Machine Records"))
 
 def test_a_description_by_kinship_names_someone_new(actors_of):
     actors = actors_of("Senator Tom Ruiz met the governor on Monday. Ruiz said his son had "

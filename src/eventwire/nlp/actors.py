@@ -1158,15 +1158,23 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
     ]
     if not fitting and mention.attrs.sector == "BUS" and not mention.attrs.affiliation:
         # "Acme Corp sued the city ... The company accused": a business description names
-        # again the business named last (only one known to be a business: a named body of no
-        # known sector is as often a news outlet or a group)
+        # again the business named last: one known to be a business, or a named body of no
+        # known sector named just before ("Big Machine Records"; from further back, such a
+        # body is as often a news outlet or a group)
+        start = mention.span.start
         fitting = [
             c for c in clusters
-            if c.kind == "organization" and c.named and c.sector == "BUS"
+            if c.kind == "organization" and c.named
+            and (c.sector == "BUS" or c.sector is None
+                 and 0 <= start - c.last_before(start) <= _RECENT_BODY_TOKENS)
             and (mention.attrs.country is None or c.country in {mention.attrs.country, None})
-            and c.last_before(mention.span.start) >= 0
+            and c.last_before(start) >= 0
         ]  # fmt: skip
     return _most_recent(fitting, mention.span.start)
+
+
+# how near before "the company" a named body of no known sector must be to be that company
+_RECENT_BODY_TOKENS = 40
 
 
 def _owner_fits(affiliation: str | None, cluster: _Work) -> bool:
