@@ -1808,3 +1808,9 @@ def test_agreeing_with_a_ruling_endorses_it_and_with_a_partner_is_a_joint_act():
             if c[:2] in {"03", "05"}] == ["051"]
     assert [c for c, _, _ in _coded("Germany agreed with France on a common position.")
             if c[:2] in {"03", "05"}] == ["030"]
+
+
+def test_a_person_of_a_role_acted_on_is_a_target_however_determined():
+    coded = _coded("Venezuelan authorities arrested an opposition activist on charges of "
+                   "conspiracy.")
+    assert [(c, t) for c, _, t in coded if c[:2] == "17"] == [("173", "opposition activist")]

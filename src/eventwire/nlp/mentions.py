@@ -1090,9 +1090,13 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         # (a passive's doer is one too: "convicted by a Brazilian court")
         subject = first.dep_ in {"nsubj", "nsubjpass", "agent"} or (
             first.dep_ == "pobj" and first.head.dep_ == "agent")
+        # (so is a person of a role acted on: "arrested an activist", "detained a journalist";
+        # not a role-less noun: "provides a source of pressure")
+        patient = (not role.body and role.sector is not None
+                   and first.dep_ in {"dobj", "dative"} and first.head.pos_ == "VERB")
         if (
             indefinite_one
-            and not subject
+            and not (subject or patient)
             and not (attrs.country or attrs.affiliation)
         ):
             continue  # "a war criminal's propaganda": a description, not a new actor
