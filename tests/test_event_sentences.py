@@ -1814,3 +1814,8 @@ def test_a_person_of_a_role_acted_on_is_a_target_however_determined():
     coded = _coded("Venezuelan authorities arrested an opposition activist on charges of "
                    "conspiracy.")
     assert [(c, t) for c, _, t in coded if c[:2] == "17"] == [("173", "opposition activist")]
+
+
+def test_air_defence_systems_given_are_military_aid():
+    coded = _coded("The United States sent Patriot air defence systems to Ukraine.")
+    assert [(c, t) for c, _, t in coded if c[:2] == "07"] == [("072", "Ukraine")]
