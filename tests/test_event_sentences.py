@@ -1819,3 +1819,12 @@ def test_a_person_of_a_role_acted_on_is_a_target_however_determined():
 def test_air_defence_systems_given_are_military_aid():
     coded = _coded("The United States sent Patriot air defence systems to Ukraine.")
     assert [(c, t) for c, _, t in coded if c[:2] == "07"] == [("072", "Ukraine")]
+
+
+def test_a_state_telling_of_force_with_no_target_tells_of_force_against_itself():
+    coded = _coded("Ukraine said Russian forces launched 40 drones and three missiles overnight.")
+    assert [(c[:2], s, t) for c, s, t in coded if c[:2] == "19"] == [
+        ("19", "Russian forces", "Ukraine")]
+    # no state of its own: no target
+    coded = _coded("The United Nations said Russian forces launched 40 drones overnight.")
+    assert [t for c, _, t in coded if c[:2] == "19"] in ([], [None])

@@ -46,8 +46,8 @@ __all__ = ["answerers", "as_civilians", "as_crowd", "carried_parties", "code_for
            "is_enforcer", "is_political", "last_doers", "named_inside", "names_both", "next_actor",
            "noun_sources", "noun_targets", "objects_of", "one_state", "own_state", "parties_at",
            "party_at", "passive_critics", "passive_doer", "place_of", "possessed_by",
-           "previous_doer", "protest_crowd", "protest_noun", "reciprocal", "same_side",
-           "subjects_of", "through_modifier", "verb_parties"]
+           "previous_doer", "protest_crowd", "protest_noun", "reciprocal", "reporting_state",
+           "same_side", "subjects_of", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -1676,6 +1676,25 @@ def _agentless_passive(verb: Token) -> bool:
     """Whether ``verb`` is passive with no "by" agent ("was arrested", "has been criticised")."""
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) and not any(
         c.dep_ == "agent" for c in verb.children)
+
+
+def reporting_state(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The state whose account tells of force used with no target named ("Ukraine said Russian
+    forces launched 40 drones overnight", "the Israeli military said Hezbollah fired rockets"):
+    a state reports the force used against itself, when it is not the doer's."""
+    if lookup(candidate.code).quad_class != 4:
+        return []
+    doers = {getattr(ctx.cluster(p), "country", None) for p in candidate.sources}
+    if None in doers or not doers:
+        return []
+    speakers = next((subjects_of(ctx, verb) for verb in candidate.trigger.ancestors
+                     if verb.lemma_.lower() in ctx.lex.reporting), [])
+    for speaker in speakers:
+        cluster = ctx.cluster(speaker)
+        if (cluster is not None and cluster.country and cluster.country not in doers
+                and (cluster.kind == "country" or cluster.sector in ctx.words.state_sectors)):
+            return [replace(speaker, token=candidate.trigger)]
+    return []
 
 
 def domestic_target(ctx: EventContext, candidate: Candidate) -> list[Party]:

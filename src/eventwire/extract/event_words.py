@@ -139,6 +139,7 @@ class EventWordsFile(BaseModel):
     lone_sectors: Labels
     enforcer_sectors: Labels
     force_sectors: Labels
+    state_sectors: Labels
     killing_verbs: Words
     giving: Roots
     targetless_roots: Roots
@@ -285,6 +286,7 @@ class EventWords:
     lone_sectors: frozenset[str]
     enforcer_sectors: frozenset[str]
     force_sectors: frozenset[str]
+    state_sectors: frozenset[str]
     killing_verbs: frozenset[str]
     giving: frozenset[str]
     targetless_roots: frozenset[str]

@@ -58,6 +58,7 @@ from eventwire.extract.event_participants import (
     place_of,
     possessed_by,
     reciprocal,
+    reporting_state,
 )
 from eventwire.extract.event_tokens import release_words
 from eventwire.extract.event_triggers import sentence_triggers
@@ -191,7 +192,8 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             and not candidate.symmetric and candidate.match not in STATEMENT_MATCHES
             and candidate.code[:2] not in ctx.words.recipientless_roots):
         # "Beijing has balked at the terms": at whom the story has told the doer dealing with
-        inferred = counterpart(ctx, candidate) or domestic_target(ctx, candidate)
+        inferred = (reporting_state(ctx, candidate) or counterpart(ctx, candidate)
+                    or domestic_target(ctx, candidate))
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
     if candidate.code[:2] < ctx.words.own_forces_below:
