@@ -724,3 +724,12 @@ def test_a_name_tagged_an_organisation_once_is_one_everywhere(nlp):
     title_word = next(t.idx for t in doc if t.text == "Education")
     assert not [m for a in doc._.actors for m in a.mentions
                 if m.text == "Education" and m.start == title_word]
+
+
+def test_people_described_through_its_belong_to_the_body_it_stands_for(actors_of):
+    actors = actors_of("Hezbollah said an Israeli strike killed two of its commanders.")
+    commanders = next(a for a in actors if "commanders" in a.name)
+    # not Israel's: Israel is the doer of the clause the commanders are in
+    assert (commanders.country, commanders.sector) == ("LBN", "REB")
+    actors = actors_of("The rebels said government troops had killed their leader.")
+    assert next(a for a in actors if "leader" in a.name).sector == "REB"

@@ -127,6 +127,7 @@ def resolve_actors(
         if not mention.named and mention.pronoun is None:
             _place(mention, _match(mention, clusters, sentence_of), clusters, owner)
     links = _resolve_pronouns(doc, mentions, owner, sentence_of)
+    _pronoun_owners(mentions, owner, sentence_of)
     _known_people(clusters, listed)
     _known_actors(clusters, kb, doc.user_data.get("published"))
     _affiliations(clusters, kb, doc.user_data.get("published"))
@@ -652,6 +653,48 @@ def _affiliations(clusters: list[_Work], kb: ActorKB, published: object) -> None
             cluster.sector = sector
             if cluster.country is None and country is not None:
                 cluster.pass_on(country)
+
+
+def _pronoun_owners(mentions: list[Mention], owner: dict[int, _Work],
+                    sentence_of: list[int]) -> None:
+    """People described through "its" or "their" ("its commanders", "their leader") belong to
+    the body, group or state the word stands for, the nearest one named before in the sentence
+    or the one before (one that is not plural for "its"): they take its country when they have
+    none, and its sector when they serve an armed group, party or movement ("Hezbollah said an
+    Israeli strike killed two of its commanders": Hezbollah's, not soldiers of no country)."""
+    bodies = [m for m in mentions if m.pronoun is None and id(m) in owner
+              and owner[id(m)].kind in {"organization", "group", "country"}]
+    for mention in mentions:
+        if mention.named or mention.pronoun is not None or mention.kind == "organization":
+            continue
+        cluster = owner.get(id(mention))
+        head = mention.span.root
+        poss = next((t for t in head.children if t.dep_ == "poss"
+                     and t.lower_ in {"its", "their"}), None)
+        if cluster is None or poss is None:
+            continue
+        earliest = sentence_of[poss.i] - 1
+        # (not the doer of the clause the people are in: "an Israeli strike killed two of its
+        # commanders" are not Israel's)
+        verb = head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        doer = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                for t in c.subtree}
+        body = next((owner[id(m)] for m in reversed(bodies)
+                     if m.span.end <= poss.i and sentence_of[m.span.start] >= earliest
+                     and owner[id(m)] is not cluster and m.span.start not in doer
+                     and not (poss.lower_ == "its" and m.plural)), None)
+        if body is None:
+            continue
+        if cluster.country is None and body.country is not None:
+            cluster.pass_on(body.country)
+        if body.kind in {"organization", "group"} and body.sector in _SERVED_SECTORS:
+            cluster.sector = body.sector
+
+
+# the sectors of bodies whose members are coded as the body ("a Hamas commander": PSEREB)
+_SERVED_SECTORS = frozenset({"REB", "PTY", "OPP", "UAF", "CRM", "IGO", "NGO"})
 
 
 # Words a body's name may put before its place ("University of Lagos", "Bank of New York").
