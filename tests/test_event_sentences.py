@@ -1828,3 +1828,12 @@ def test_a_state_telling_of_force_with_no_target_tells_of_force_against_itself()
     # no state of its own: no target
     coded = _coded("The United Nations said Russian forces launched 40 drones overnight.")
     assert [t for c, _, t in coded if c[:2] == "19"] in ([], [None])
+
+
+def test_a_military_operation_launched_somewhere_is_force_against_that_place():
+    for text in ("Israel launched an offensive in Gaza last year.",
+                 "Israel launched a military operation in Jenin last year."):
+        assert [(c, t) for c, _, t in _coded(text) if c[:2] == "19"] == [("190", text.split(
+            " in ")[1].split()[0])]
+    assert not [c for c, _, _ in _coded("The coast guard launched a rescue operation after "
+                                        "the boat sank.") if c[:2] == "19"]

@@ -1782,7 +1782,11 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
              # did happened where the act did
              # (the parser may hang such a subject as a clause: "Shelling by X killed ...")
              *([trigger.head] if trigger.pos_ == "NOUN" and trigger.dep_ in {
-                 "nsubj", "csubj", "advcl"} and trigger.i < trigger.head.i else [])]
+                 "nsubj", "csubj", "advcl"} and trigger.i < trigger.head.i else []),
+             # "launched an offensive in Gaza last year": the parser may hang the place on
+             # the verb that carries the act noun
+             *([trigger.head] if candidate.match == "light" and trigger.dep_ == "dobj"
+               else [])]
     for head in heads:
         # "condemned the attack on Israel": what an act reacted to was done to is no place
         # of the reaction ("condemned the crackdown in Iran" still is)
