@@ -1825,9 +1825,12 @@ def test_a_state_telling_of_force_with_no_target_tells_of_force_against_itself()
     coded = _coded("Ukraine said Russian forces launched 40 drones and three missiles overnight.")
     assert [(c[:2], s, t) for c, s, t in coded if c[:2] == "19"] == [
         ("19", "Russian forces", "Ukraine")]
-    # no state of its own: no target
+    # no state of its own, or a missile into the sea: no target
     coded = _coded("The United Nations said Russian forces launched 40 drones overnight.")
     assert [t for c, _, t in coded if c[:2] == "19"] in ([], [None])
+    coded = _coded("North Korea fired a ballistic missile into the sea, South Korea's military "
+                   "said.")
+    assert "South Korea's military" not in [t for _, _, t in coded]
 
 
 def test_a_military_operation_launched_somewhere_is_force_against_that_place():

@@ -1682,8 +1682,10 @@ def reporting_state(ctx: EventContext, candidate: Candidate) -> list[Party]:
     """The state whose account tells of force used with no target named ("Ukraine said Russian
     forces launched 40 drones overnight", "the Israeli military said Hezbollah fired rockets"):
     a state reports the force used against itself, when it is not the doer's."""
-    if lookup(candidate.code).quad_class != 4:
-        return []
+    if lookup(candidate.code).quad_class != 4 or any(
+            g.lemma_.lower() in ctx.words.open_waters for c in candidate.trigger.children
+            if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
+        return []  # ("fired a missile into the sea, South Korea said": aimed at no one)
     doers = {getattr(ctx.cluster(p), "country", None) for p in candidate.sources}
     if None in doers or not doers:
         return []
