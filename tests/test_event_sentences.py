@@ -1840,3 +1840,9 @@ def test_a_military_operation_launched_somewhere_is_force_against_that_place():
             " in ")[1].split()[0])]
     assert not [c for c, _, _ in _coded("The coast guard launched a rescue operation after "
                                         "the boat sank.") if c[:2] == "19"]
+
+
+def test_what_a_filed_case_says_is_its_filers_act():
+    coded = _coded("South Africa filed a case at the International Court of Justice accusing "
+                   "Israel of genocide.")
+    assert [(s, t) for c, s, t in coded if c[:2] == "11"] == [("South Africa", "Israel")]
