@@ -1845,4 +1845,4 @@ def test_a_military_operation_launched_somewhere_is_force_against_that_place():
 def test_what_a_filed_case_says_is_its_filers_act():
     coded = _coded("South Africa filed a case at the International Court of Justice accusing "
                    "Israel of genocide.")
-    assert [(s, t) for c, s, t in coded if c[:2] == "11"] == [("South Africa", "Israel")]
+    assert [(s, t) for c, s, t in coded if c[:3] == "112"] == [("South Africa", "Israel")]
