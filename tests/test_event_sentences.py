@@ -1846,3 +1846,12 @@ def test_what_a_filed_case_says_is_its_filers_act():
     coded = _coded("South Africa filed a case at the International Court of Justice accusing "
                    "Israel of genocide.")
     assert [(s, t) for c, s, t in coded if c[:3] == "112"] == [("South Africa", "Israel")]
+
+
+def test_aid_blocked_is_the_givers_and_did_not_come():
+    result = analyse_text("Hungary blocked an EU aid package for Ukraine.",
+                          published="2024-03-05", min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    [aid] = [e for e in result.events if e.cameo[:2] == "07"]
+    assert (names[aid.source], names[aid.target], aid.hypothetical) == (
+        "European Union", "Ukraine", True)

@@ -92,7 +92,11 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
             or chain[k - 1].lower_ == "against" and lemmas[k] in words.cautioning)
         for k in pairs[1:3]
     )
-    candidate.hypothetical = candidate.hypothetical or _planned(head, words)
+    candidate.hypothetical = candidate.hypothetical or _planned(head, words) or (
+        # "Hungary blocked an EU aid package": the aid an act noun names was kept from coming
+        head.pos_ == "NOUN" and any(
+            deps[k - 1] in {"dobj", "nsubjpass"} and lemmas[k] in words.preventing
+            and all(d == "compound" for d in deps[:k - 1]) for k in pairs[:2]))
     candidate.hedged = any(
         c.lower_ in words.hedges for near in children[:3] for c in near if c.dep_ == "advmod"
     ) or any(

@@ -467,9 +467,11 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
                  and c.lower_ == "by" and c.i > noun.i for g in c.children if g.dep_ == "pobj"
                  for p in parties_at(ctx, g)]
     if not found and noun.dep_ == "compound" and noun.head.i > noun.i and not patient:
-        # "the EU's aid package", "Israel's ground operation plan": the owner of the phrase
-        # the event noun modifies does it
-        found = [p for c in noun.head.children if c.dep_ == "poss"
+        # "the EU's aid package", "Israel's ground operation plan", "an EU aid package": the
+        # owner of the phrase the event noun modifies does it
+        found = [p for c in noun.head.children
+                 if c.dep_ == "poss" or c.dep_ == "compound" and c.i < noun.i
+                 and c.pos_ == "PROPN"
                  if (p := party_at(ctx, c, own_only=True)) is not None and p.named]
     return found
 
