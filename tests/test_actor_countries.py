@@ -477,3 +477,12 @@ def test_a_bodys_acronym_is_no_town(actors_of):
                        "The Kaduna State Police arrested two men.")
     assert actor_named(actors, "USI Art Collections").country is None
     assert actor_named(actors, "Kaduna State Police").country == "NGA"
+
+
+def test_a_country_named_as_a_state_of_the_storys_country_is_that_state(actors_of):
+    actors = actors_of("Georgia prosecutors charged Donald Trump with racketeering in August. "
+                       "The former US president called the case a witch hunt.")
+    assert actor_named(actors, "Georgia prosecutors").country == "USA"
+    actors = actors_of("Georgian police detained protesters in Tbilisi. Georgia's parliament "
+                       "passed the law.")
+    assert {a.country for a in actors if "police" in a.name} == {"GEO"}

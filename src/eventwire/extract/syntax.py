@@ -64,6 +64,11 @@ def _first_sense(senses: list[Sense], head: Token, noun_context: bool,
             if noun_context and head.dep_ == "dobj":
                 # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
                 preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
+            elif not noun_context:
+                # "charged Trump and 18 others with racketeering": the parser may join a second
+                # object to the verb and hang the phrase on it
+                preps |= {g.lower_ for c in head.children if c.dep_ == "conj"
+                          and c.pos_ in {"NOUN", "PROPN"} for g in c.children if g.dep_ == "prep"}
         if sense.prep and not sense.prep & preps and not (
                 # "discussed investigations with Ukrainian officials": a consultation's "with"
                 # phrase may hang from the verb's object

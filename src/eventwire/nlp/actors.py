@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -137,6 +138,7 @@ def resolve_actors(
         _dateline_country(clusters, dateline, sentence_of)
     _home_country(clusters, dateline, sentence_of)
     clusters = _merge_places(clusters)
+    _state_names(clusters)
     _usual_countries(clusters, members_only=True)
     _owners_country(clusters)
     _sentence_country(clusters, sentence_of)
@@ -281,6 +283,33 @@ def _merge_places(clusters: list[_Work]) -> list[_Work]:
             continue
         kept.append(cluster)
     return kept
+
+
+def _state_names(clusters: list[_Work]) -> None:
+    """A country's name that is also the name of a state of the country the story is about
+    ("Georgia prosecutors" in a story of Americans) stands for that state: every actor coded
+    with the first country only through that name takes the second (places.yaml
+    ``state_names``)."""
+    states = lexicon().state_names
+    for name, owner in states.items():
+        country = country_of(name)
+        holders = [c for c in clusters if c.country == country]
+        if not holders or country is None:
+            continue
+        # named only as the state: each holder has the name in a mention, none another word
+        # of the country ("Georgian", "Tbilisi")
+        if not all(any(name in m.span.text.lower() for m in c.mentions) for c in holders):
+            continue
+        if any(country_of(m.span.text) == country and name not in m.span.text.lower()
+               for c in holders for m in c.mentions):
+            continue
+        others = Counter(c.country for c in clusters if c.country and c.country != country)
+        if not others or others.most_common(1)[0][0] != owner or others[owner] < 2:
+            continue
+        for cluster in holders:
+            cluster.country = owner
+            if cluster.kind == "country":
+                cluster.kind = "location"
 
 
 def _owners_country(clusters: list[_Work]) -> None:

@@ -66,6 +66,7 @@ class Lexicon:
     capitals: dict[str, str]  # lowercase capital -> ISO3
     regions: dict[str, str]  # lowercase region name (places.yaml "regions") -> ISO3
     igo_seats: dict[str, str]  # lowercase city -> known IGO name
+    state_names: dict[str, str]  # lowercase country name that is also a state -> its ISO3
 
 
 def _load(name: str) -> dict:
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         capitals=_invert(places["capitals"]),
         regions=_invert(places.get("regions", {})),
         igo_seats={k.lower(): v for k, v in places["igo_seats"].items()},
+        state_names=_invert(places.get("state_names", {})),
     )
 
 
