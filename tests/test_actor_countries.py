@@ -486,3 +486,5 @@ def test_a_country_named_as_a_state_of_the_storys_country_is_that_state(actors_o
     actors = actors_of("Georgian police detained protesters in Tbilisi. Georgia's parliament "
                        "passed the law.")
     assert {a.country for a in actors if "police" in a.name} == {"GEO"}
+    actors = actors_of("Georgia's president met Joe Biden in Washington on Monday.")
+    assert {a.country for a in actors if "president" in a.name.lower()} == {"GEO"}

@@ -301,10 +301,14 @@ def _state_names(clusters: list[_Work]) -> None:
         if not all(any(name in m.span.text.lower() for m in c.mentions) for c in holders):
             continue
         if any(country_of(m.span.text) == country and name not in m.span.text.lower()
-               for c in holders for m in c.mentions):
+               for c in holders for m in c.mentions) or any(
+                c.roles & lexicon().national_roles for c in holders):
             continue
         others = Counter(c.country for c in clusters if c.country and c.country != country)
-        if not others or others.most_common(1)[0][0] != owner or others[owner] < 2:
+        if not others or others.most_common(1)[0][0] != owner:
+            continue
+        # and one of them holds an office of a state ("Georgia prosecutors")
+        if not any(c.roles & lexicon().state_roles for c in holders):
             continue
         for cluster in holders:
             cluster.country = owner

@@ -67,6 +67,8 @@ class Lexicon:
     regions: dict[str, str]  # lowercase region name (places.yaml "regions") -> ISO3
     igo_seats: dict[str, str]  # lowercase city -> known IGO name
     state_names: dict[str, str]  # lowercase country name that is also a state -> its ISO3
+    national_roles: frozenset[str]  # roles of a country, never of a state of another
+    state_roles: frozenset[str]  # roles of a state's own offices ("Georgia prosecutors")
 
 
 def _load(name: str) -> dict:
@@ -152,6 +154,8 @@ def lexicon() -> Lexicon:
         regions=_invert(places.get("regions", {})),
         igo_seats={k.lower(): v for k, v in places["igo_seats"].items()},
         state_names=_invert(places.get("state_names", {})),
+        national_roles=frozenset(w.lower() for w in places.get("national_roles", [])),
+        state_roles=frozenset(w.lower() for w in places.get("state_roles", [])),
     )
 
 
