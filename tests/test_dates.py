@@ -219,3 +219,9 @@ def test_a_date_inside_what_a_verb_asks_is_not_the_asking_day(nlp) -> None:
     (demanded,) = _dates(nlp, "The presenter demanded how the prince could be so sure what he "
                          "was doing on the night of March 10.", "2019-11-18", ["demanded"])
     assert demanded == ("2019-11-18", "publication")
+
+
+def test_a_year_before_a_thing_is_the_things_not_the_clauses(nlp) -> None:
+    (reaffirmed,) = _dates(nlp, "The United States reaffirmed its commitment to defend the "
+                           "Philippines under a 1951 treaty.", "2024-05-02", ["reaffirmed"])
+    assert reaffirmed == ("2024-05-02", "publication")

@@ -548,7 +548,7 @@ class DateScope:
             # ("a tariff that the administration had planned to impose Dec. 15": the
             # describing clause's own infinitive)
             described = [f for f, verb in ((f, _describing_clause(clause_of(f.head)))
-                                           for f in found)
+                                           for f in found if not _things_date(f))
                          if verb.dep_ in {"acl", "relcl"} and (
                              verb.head == trigger or (
                                  trigger.is_ancestor(verb.head)
@@ -576,8 +576,10 @@ class DateScope:
         # only describes a thing ("the tariffs imposed on Sept. 1")
         # nor one of what the trigger says or asks ("demanded how he could be so sure what he
         # was doing on March 10": the night is not the day of the demand)
+        # nor one that only says when a thing named was made ("reaffirmed its commitment
+        # under a 1951 treaty": the treaty's year, not the reaffirmation's)
         elsewhere = [f for f in found if not _describing(f.head, governing)
-                     and not _complement_of(f.head, trigger)]
+                     and not _complement_of(f.head, trigger) and not _things_date(f)]
         if elsewhere and carry:
             nearest = min(elsewhere, key=lambda f: abs(f.head.i - trigger.i))
             return nearest.value.value, nearest.value.basis
@@ -593,6 +595,13 @@ class DateScope:
         if self.published is not None:
             return self.published.isoformat(), "publication"
         return None, None
+
+
+def _things_date(found: _Found) -> bool:
+    """Whether a date only says when a thing was made, before the noun it modifies ("under a
+    1951 treaty"), rather than when something happened in the clause."""
+    return (found.head.pos_ == "NOUN" and found.span.end <= found.head.i
+            and found.span.root.head == found.head)
 
 
 def _complement_of(head: Token, trigger: Token) -> bool:
