@@ -1855,3 +1855,25 @@ def test_aid_blocked_is_the_givers_and_did_not_come():
     [aid] = [e for e in result.events if e.cameo[:2] == "07"]
     assert (names[aid.source], names[aid.target], aid.hypothetical) == (
         "European Union", "Ukraine", True)
+
+
+def test_hostages_taken_in_a_raid_are_civilians_of_the_country_raided():
+    coded = _coded("Hamas militants stormed into southern Israel on October 7, killing about "
+                   "1,200 people and taking some 250 hostages.")
+    result = analyse_text("Hamas militants stormed into southern Israel on October 7, killing "
+                          "about 1,200 people and taking some 250 hostages.",
+                          published="2024-03-05", min_confidence=0)
+    countries = {a.id: a.country for a in result.actors}
+    assert [countries[e.target] for e in result.events if e.cameo == "181"] == ["ISR"]
+    assert ("181", "Hamas militants") in [(c, s) for c, s, _ in coded]
+
+
+def test_mediating_between_two_sides_mediates_with_each():
+    coded = _coded("Qatar and Egypt have been mediating between Israel and Hamas for months.")
+    assert sorted((s, t) for c, s, t in coded if c == "045") == [
+        ("Egypt", "Hamas"), ("Egypt", "Israel"), ("Qatar", "Hamas"), ("Qatar", "Israel")]
+
+
+def test_pausing_a_shipment_of_bombs_stops_aid():
+    coded = _coded("Washington paused a shipment of bombs to Israel.")
+    assert [(c[:2], t) for c, _, t in coded] == [("16", "Israel")]

@@ -1565,10 +1565,15 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
         outer = replace(candidate, trigger=trigger.head, targets=[])
         places += [c for p in [place_of(ctx, outer)] if p is not None
                    and (c := ctx.cluster(p)) is not None]
-    if trigger.dep_ == "advcl" and trigger.tag_ == "VBG":
+    # (the verb of an act noun's phrase, and the first of coordinated participles: "killing
+    # 1,200 people and taking some 250 hostages")
+    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG":
         # "launched a missile attack on Kyiv, killing 30 people": where the act the
         # participle follows from was done, or what it was done to
-        outer = trigger.head
+        outer = clause.head
         objects = [c for c in outer.children if c.dep_ == "dobj"]
         done_to = [*noun_targets(ctx, outer), *(p for o in objects for p in (
             *noun_targets(ctx, o), party_at(ctx, o)) if p is not None)]

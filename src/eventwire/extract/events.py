@@ -64,7 +64,7 @@ from eventwire.extract.event_tokens import release_words
 from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
 from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, scored
-from eventwire.extract.syntax import clause_of, purpose
+from eventwire.extract.syntax import clause_of, phrase, purpose
 from eventwire.model import Actor, Document, Event, Quote
 
 __all__ = ["extract_events"]
@@ -169,6 +169,10 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     """One contract event per source-target pair that passes the gate (dated, coded for its
     doer and scored)."""
     joint = candidate.symmetric and len(candidate.sources) > 1  # "X and Y signed in Z"
+    if (not candidate.targets and candidate.trigger.pos_ == "NOUN"
+            and candidate.trigger.lemma_.lower() in ctx.words.civilian_nouns):
+        # "taking some 250 hostages": the people the act noun names are whom it is done to
+        candidate.targets = [Party(None, phrase(candidate.trigger), False, candidate.trigger)]
     candidate.targets = [as_civilians(ctx, candidate, p) for p in candidate.targets]
     candidate.sources = [as_local_force(ctx, candidate, p) for p in candidate.sources]
     if candidate.code[:2] in ctx.words.recipientless_roots:
