@@ -1877,3 +1877,12 @@ def test_mediating_between_two_sides_mediates_with_each():
 def test_pausing_a_shipment_of_bombs_stops_aid():
     coded = _coded("Washington paused a shipment of bombs to Israel.")
     assert [(c[:2], t) for c, _, t in coded] == [("16", "Israel")]
+
+
+def test_an_arrest_warrant_is_one_act_and_a_campaign_kills_for_its_doer():
+    coded = _coded("The court's prosecutor sought arrest warrants for Netanyahu and Sinwar.")
+    assert [(c, t) for c, _, t in coded if c[:2] == "17"] == [
+        ("173", "Netanyahu"), ("173", "Sinwar")]
+    coded = _coded("Israel launched a military campaign that has killed more than 30,000 "
+                   "Palestinians.")
+    assert ("Israel", "Palestinians") in [(s, t) for c, s, t in coded if c[:2] == "18"]

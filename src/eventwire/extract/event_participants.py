@@ -259,6 +259,17 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             # "Putin signed decrees that allow the confiscation": the decree acts for its maker
             token = token.head.head
             continue
+        if (subjects and token.dep_ == "relcl" and token.head.i not in ctx.actor_of
+                and all(s.lower_ in ctx.words.relative_pronouns for s in subjects)
+                and _act_noun(ctx, token.head)):
+            # "a military campaign that has killed 30,000": what an act does, its doer does
+            # (the noun's own doer, else whoever carried it out: "Israel launched a campaign")
+            doers = noun_sources(ctx, token.head) or (
+                subjects_of(ctx, token.head.head) if token.head.dep_ == "dobj" else
+                subjects_of(ctx, token.head.head.head) if token.head.dep_ == "pobj"
+                and token.head.head.head.pos_ == "VERB" else [])
+            if doers:
+                return doers
         if subjects:
             return [p for s in subjects for p in parties_at(ctx, s)]
         if token.dep_ in {"relcl", "acl"} and (token is verb or not through_conj):
@@ -332,6 +343,14 @@ def answerers(ctx: EventContext, noun: Token, sources: list[Party]) -> list[Part
         return []
     own = {p.actor for p in sources if p.actor}
     return [p for p in subjects_of(ctx, verb) if p.named and p.actor not in own]
+
+
+def _act_noun(ctx: EventContext, noun: Token) -> bool:
+    """Whether ``noun`` names an act (an event noun, an operation or a course of action)."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (
+        lemma in ctx.lex.nouns or lemma in ctx.words.policy_nouns
+        or lemma in lexicon().operations)
 
 
 def _made_by_subject(ctx: EventContext, verb: Token) -> bool:

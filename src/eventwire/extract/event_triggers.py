@@ -292,6 +292,8 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     sense = choose(senses, noun, noun_context=True, words=ctx.words)
     if sense is None:
         return []
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in ctx.words.act_documents:
+        return []  # "sought arrest warrants": the warrant is the act, the arrest only its kind
     if sense.code[:2] == "02" and any(
             c.dep_ == "prep" and c.lower_ == "for" and g.lemma_.lower() in ctx.words.press_requests
             for c in noun.children for g in c.children if g.dep_ == "pobj"):

@@ -181,6 +181,7 @@ class EventWordsFile(BaseModel):
     policy_nouns: Words
     holding_verbs: Words
     preventing: Words
+    act_documents: Words
     cautioning: Words
     asking_verbs: Words
     same_moment: Words
@@ -326,6 +327,7 @@ class EventWords:
     policy_nouns: frozenset[str]
     holding_verbs: frozenset[str]
     preventing: frozenset[str]
+    act_documents: frozenset[str]
     cautioning: frozenset[str]
     asking_verbs: frozenset[str]
     same_moment: frozenset[str]
