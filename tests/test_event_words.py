@@ -13,6 +13,7 @@ from eventwire.extract.event_words import (
     EventWords,
     EventWordsError,
     EventWordsFile,
+    Labels,
     event_words,
     load_event_words,
 )
@@ -21,9 +22,9 @@ from eventwire.model import Document
 from eventwire.settings import Settings
 
 # lists of entity labels, CAMEO sectors and PLOVER categories: uppercase codes, not words
-UPPERCASE = {"not_parties", "entity_labels", "named_things", "political_sectors",
-             "individual_sectors", "enforcer_sectors", "force_sectors", "needs_recipient",
-             "armed_sectors", "lone_sectors", "private_sectors"}
+# lists of labels (sectors, entity labels, PLOVER names): the schema's Labels fields
+UPPERCASE = {name for name, field in EventWordsFile.model_fields.items()
+             if field.annotation == Labels.__origin__}
 # lists of CAMEO roots
 ROOTS = {"giving", "targetless_roots", "doerless_roots", "no_place", "unnamed_critics"}
 
