@@ -1886,3 +1886,9 @@ def test_an_arrest_warrant_is_one_act_and_a_campaign_kills_for_its_doer():
     coded = _coded("Israel launched a military campaign that has killed more than 30,000 "
                    "Palestinians.")
     assert ("Israel", "Palestinians") in [(s, t) for c, s, t in coded if c[:2] == "18"]
+
+
+def test_the_doer_of_a_time_clause_after_the_act_is_not_its_target():
+    coded = _coded("The Kenyan government deployed the army to quell protests, after police "
+                   "shot dead at least 20 demonstrators.")
+    assert "police" not in [t for c, s, t in coded if s == "Kenyan government"]
