@@ -28,3 +28,14 @@ def test_true_conjuncts_of_a_gerund_stay(nlp):
     assert _token(doc, "called").head.text in {"lending", "was"}
     doc = nlp("They accused him of taking bribes and hiding the money.")
     assert _token(doc, "hiding").head.text == "taking"
+
+
+def test_a_past_tense_after_a_reported_past_perfect_and_a_comma_is_the_speakers(nlp):
+    doc = nlp("Poland said a Russian missile had briefly entered its airspace, and summoned "
+              "Russia's envoy.")
+    summoned = next(t for t in doc if t.text == "summoned")
+    assert summoned.head.text == "said"
+    # without the comma, the man both entered and stabbed
+    doc = nlp("Police said the man had entered the house and stabbed two people.")
+    stabbed = next(t for t in doc if t.text == "stabbed")
+    assert stabbed.head.text == "entered"

@@ -1,5 +1,8 @@
 """Coordinated verbs the parser joins to the wrong verb, joined to the right one.
 
+(Also a past tense after ", and" that the parser joined to a reported past perfect: "Poland
+said a missile had entered its airspace, and summoned Russia's envoy" is Poland's summons.)
+
 spaCy's parser joins a verb after "and" to the nearest verb before it. When that nearest verb
 is a gerund inside a phrase ("accused Musk of lending his name to propaganda and called on
 the administration to ...") and the verb after "and" is finite (past tense), the two cannot be
@@ -28,9 +31,14 @@ def coordination_component(doc: Doc) -> Doc:
         if token.dep_ != "conj" or token.tag_ != _FINITE_PAST:
             continue
         head = token.head
-        if head.tag_ not in _NON_FINITE or _progressive(head):
+        if _reported_past_perfect(head, token):
+            # "Poland said a missile had entered its airspace, and summoned the envoy": the
+            # report's own verb, told in its tense after a comma, is the speaker's next act
+            finite = head.head
+        elif head.tag_ not in _NON_FINITE or _progressive(head):
             continue  # "was lending ... and called": the same subject, a true conjunct
-        finite = _finite_verb_above(head)
+        else:
+            finite = _finite_verb_above(head)
         if finite is None:
             continue
         for child in list(head.children):
@@ -39,6 +47,18 @@ def coordination_component(doc: Doc) -> Doc:
                 child.head = finite  # "and" goes with its conjunct
         token.head = finite
     return doc
+
+
+def _reported_past_perfect(verb: Token, conjunct: Token) -> bool:
+    """Whether ``verb`` is a reported clause's past perfect ("said a missile had entered") and
+    ``conjunct``, a past tense with no subject of its own, follows it after a comma and "and"."""
+    if not (verb.dep_ == "ccomp" and verb.tag_ == "VBN" and verb.head.tag_ == _FINITE_PAST
+            and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)):
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in conjunct.children):
+        return False
+    before = verb.doc[conjunct.i - 2] if conjunct.i >= 2 else None
+    return before is not None and before.text == "," and verb.doc[conjunct.i - 1].lower_ == "and"
 
 
 def _progressive(verb: Token) -> bool:
