@@ -140,6 +140,9 @@ def _planned(head: Token, words: EventWords) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lower_ in words.planned_modifiers for c in head.children):
         return True
+    if head.dep_ == "pobj" and head.head.lower_ in {"in", "of"} and head.head.head.dep_ in {
+            "dobj", "nsubjpass"}:
+        head = head.head.head  # "pledged $325 million in military aid": the measure's verb
     return head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in words.planning_verbs
 
 
