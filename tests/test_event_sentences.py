@@ -1900,3 +1900,11 @@ def test_aid_pledged_is_promised_not_given():
                           published="2024-03-05", min_confidence=0)
     assert [(e.cameo[:2], e.hypothetical) for e in result.events] in (
         [("03", False)], [("03", False), ("07", True)])
+
+
+def test_saying_someone_commits_a_crime_accuses_them():
+    assert [(c, s, t) for c, s, t in _coded("Erdogan said Israel was committing war crimes in "
+                                            "Gaza.") if c[:2] == "11"] == [
+        ("112", "Erdogan", "Israel")]
+    assert not [c for c, _, _ in _coded("The minister said Russia had not committed any "
+                                        "crimes.") if c[:2] == "11"]

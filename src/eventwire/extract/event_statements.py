@@ -79,14 +79,17 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
     """An allegation of a hostile act is an accusation of its doer (112): "Amnesty alleged that
     the army tortured detainees", "she claims the church held her on a ship". The act itself
     is coded on its own (hedged); a plain "said" that reports it accuses no one."""
-    if verb.lemma_.lower() not in ctx.words.alleging:
+    lemma = verb.lemma_.lower()
+    # a plain "said" accuses only of a crime ("said Israel was committing war crimes")
+    crimes_only = lemma not in ctx.words.alleging
+    if crimes_only and lemma not in ctx.lex.reporting:
         return []
     sources = [p for p in subjects_of(ctx, verb) if p.actor or p.named]
     if not sources or any(getattr(ctx.cluster(p), "sector", None) == "MED"
                           or p.token.lemma_.lower() in ctx.lex.press_audiences for p in sources):
         return []  # "..., local media claimed": a news outlet reports, it accuses no one
     for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
-        if not _hostile(ctx, clause):
+        if not (_charged_crime(ctx, clause) if crimes_only else _hostile(ctx, clause)):
             continue
         # the clause's subject, or its passive's agent
         doers = [d for d in subjects_of(ctx, clause) if (d.actor or d.named)
@@ -97,6 +100,17 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
             mark_modality(ctx, candidate, verb)
             return [candidate]
     return []
+
+
+def _charged_crime(ctx: EventContext, clause: Token) -> bool:
+    """Whether the clause says its subject commits a crime ("was committing war crimes",
+    "carried out genocide"; event_words.yaml ``crime_nouns``), not denied."""
+    if clause.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in clause.children):
+        return False
+    objects = [c for c in clause.children if c.dep_ in {"dobj", "attr"}]
+    phrases = {f"{o.doc[o.left_edge.i:o.i + 1].text.lower()}" for o in objects}
+    return any(o.lemma_.lower() in ctx.words.crime_nouns for o in objects) or any(
+        crime in text for text in phrases for crime in ctx.words.crime_nouns if " " in crime)
 
 
 def _hostile(ctx: EventContext, clause: Token) -> bool:

@@ -181,6 +181,7 @@ class EventWordsFile(BaseModel):
     policy_nouns: Words
     holding_verbs: Words
     preventing: Words
+    crime_nouns: Words
     act_documents: Words
     cautioning: Words
     asking_verbs: Words
@@ -327,6 +328,7 @@ class EventWords:
     policy_nouns: frozenset[str]
     holding_verbs: frozenset[str]
     preventing: frozenset[str]
+    crime_nouns: frozenset[str]
     act_documents: frozenset[str]
     cautioning: frozenset[str]
     asking_verbs: frozenset[str]
