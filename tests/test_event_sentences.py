@@ -1908,3 +1908,11 @@ def test_saying_someone_commits_a_crime_accuses_them():
         ("112", "Erdogan", "Israel")]
     assert not [c for c, _, _ in _coded("The minister said Russia had not committed any "
                                         "crimes.") if c[:2] == "11"]
+
+
+def test_a_strike_on_a_place_is_no_walkout_whatever_verb_tells_of_it():
+    coded = _coded("The White House called the Russian strike on the children's hospital "
+                   "\"horrific\".")
+    assert not [c for c, _, _ in coded if c[:2] == "14"]
+    assert [c for c, _, _ in _coded("The union called a strike for Monday.")] in (
+        [], ["143"])
