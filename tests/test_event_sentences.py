@@ -1916,3 +1916,12 @@ def test_a_strike_on_a_place_is_no_walkout_whatever_verb_tells_of_it():
     assert not [c for c, _, _ in coded if c[:2] == "14"]
     assert [c for c, _, _ in _coded("The union called a strike for Monday.")] in (
         [], ["143"])
+
+
+def test_a_named_region_struck_is_a_place_of_its_country():
+    for text, country in (("Russian missiles struck the Kharkiv region overnight.", "UKR"),
+                          ("Ukrainian drones hit Russia's Belgorod region.", "RUS")):
+        result = analyse_text(text, published="2024-03-05", min_confidence=0)
+        actors = {a.id: a for a in result.actors}
+        assert [actors[e.target].country for e in result.events if e.cameo[:2] == "19"] == [
+            country], text

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.nlp.doctext import doc_text, line_break_tokens
 from eventwire.nlp.lexicon import KnownName, Role, country_of, known_name, lexicon
 from eventwire.nlp.people import people
-from eventwire.nlp.towns import town_country
+from eventwire.nlp.towns import REGION_WORDS, town_country
 
 # Dependency labels of words that modify a noun from the left ("Russian", "state", "Ukraine's").
 _PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "det", "nummod", "quantmod", "npadvmod"}
@@ -412,6 +412,17 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             _is_premodifier(span) or span.root.dep_ == "appos" or hyphenated
         ):
             continue  # an attribute of the noun it modifies, not an actor of its own
+        if (ent.label_ == "GPE" and span.root.dep_ == "compound"
+                and span.root.head.i == span.end and span.root.head.tag_ == "NN"
+                and span.root.head.lemma_.lower() in REGION_WORDS
+                and not any(taken[i] for i in range(span.start, span.end + 1))):
+            # "the Kharkiv region", "Russia's Belgorod region": the region is a place
+            span = Span(doc, span.start, span.end + 1, label="GPE")
+            mention = _name_mention(span, "GPE", None)
+            if mention is not None:
+                _take(taken, span)
+                found.append(mention)
+                continue
         if (ent.label_ == "GPE" and _is_premodifier(span) and span.root.dep_ != "poss"
                 and not paired):
             continue  # "US officials": the country of the officials

@@ -163,7 +163,7 @@ def town_country(name: str) -> str | None:
     if key in listed.by_name or key in listed.by_surname:
         return None
     found = _regions().get(key) or _table().get(key)
-    short = _short_region(key, _REGION_WORDS)
+    short = _short_region(key, REGION_WORDS)
     words = key.split()
     if len(words) > 2 and words[1] == "of" and words[0] in _DIVISION_WORDS:
         short = " ".join(words[2:])  # "the State of Texas", "the Municipality of Livorno"
@@ -174,10 +174,10 @@ def town_country(name: str) -> str | None:
 
 
 # Words after a region's name in English news that say what kind of region it is.
-_REGION_WORDS = frozenset({"state", "province", "region", "district", "governorate", "oblast",
-                           "county", "prefecture"})
+REGION_WORDS = frozenset({"state", "province", "region", "district", "governorate", "oblast",
+                          "county", "prefecture"})
 # ... and before it, with "of" ("the State of Texas", "the Municipality of Livorno")
-_DIVISION_WORDS = _REGION_WORDS | {"municipality", "city", "commune", "department"}
+_DIVISION_WORDS = REGION_WORDS | {"municipality", "city", "commune", "department"}
 
 
 @cache
