@@ -1780,11 +1780,6 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         if (head.dep_ in SUBJECTS and head.head.dep_ == "conj"
                 and head.head.head.i == candidate.trigger.i):
             return []  # "resigned and Wolf was named": the doer of a clause of its own
-        if head.dep_ in SUBJECTS and head.head.dep_ == "advcl" and any(
-                m.dep_ == "mark" for m in head.head.children):
-            # "deployed the army ..., after police shot dead 20 demonstrators": the doer of
-            # another act the sentence dates it by
-            return []
         # (nor one in a time phrase: "surrendered following a government offensive")
         if head.dep_ == "pobj" and (head.head.lower_ in ctx.words.place_preps
                                     or head.head.lower_ in ctx.words.time_marks
