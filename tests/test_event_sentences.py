@@ -1919,3 +1919,9 @@ def test_a_named_region_struck_is_a_place_of_its_country():
         actors = {a.id: a for a in result.actors}
         assert [actors[e.target].country for e in result.events if e.cameo[:2] == "19"] == [
             country], text
+
+
+def test_what_an_act_is_over_is_its_reason_not_its_target():
+    coded = _coded("The International Criminal Court issued an arrest warrant for Putin over "
+                   "the deportation of Ukrainian children.")
+    assert [t for c, _, t in coded if c[:2] == "17"] == ["Putin"]
