@@ -417,9 +417,12 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
                 and span.root.head.lemma_.lower() in REGION_WORDS
                 and not any(taken[i] for i in range(span.start, span.end + 1))):
             # "the Kharkiv region", "Russia's Belgorod region": the region is a place
-            span = Span(doc, span.start, span.end + 1, label="GPE")
-            mention = _name_mention(span, "GPE", None)
-            if mention is not None:
+            region = Span(doc, span.start, span.end + 1, label="GPE")
+            mention = _name_mention(region, "GPE", None)
+            # (a region of a known country only: "the Essequibo region of Guyana" is left to
+            # the country its "of" phrase names)
+            if mention is not None and mention.attrs.country:
+                span = region
                 _take(taken, span)
                 found.append(mention)
                 continue
