@@ -8,8 +8,8 @@ depend on the weights being fitted) and fits a logistic regression whose target 
 the annotators who coded the event (0, 1/2 or 1: the mean per-annotator precision that
 ``eval_news_events.py`` reports). Writes ``src/eventwire/data/confidence.yaml``.
 
-Only the dev splits (``dev``, ``wiki``, ``dev2``) are ever used; the held-out split stays unseen. Re-run
-after changes to the coder (``--choose --write-docs``), then ``eval_news_events.py
+Only the dev splits (``dev``, ``wiki``, ``dev2``) are ever used; the held-out split stays
+unseen. Re-run after changes to the coder (``--choose --write-docs``), then ``eval_news_events.py
 --write-docs`` for the dev tables.
 
 How the model is chosen (``--choose``, the default when no ``--spec`` is given):
