@@ -1925,3 +1925,10 @@ def test_what_an_act_is_over_is_its_reason_not_its_target():
     coded = _coded("The International Criminal Court issued an arrest warrant for Putin over "
                    "the deportation of Ukrainian children.")
     assert [t for c, _, t in coded if c[:2] == "17"] == ["Putin"]
+
+
+def test_companies_added_to_a_blacklist_are_sanctioned():
+    coded = _coded("The United States added dozens of Chinese companies to its trade blacklist.")
+    assert [(c, s) for c, s, _ in coded if c[:2] == "16"] == [("166", "United States")]
+    assert not [c for c, _, _ in _coded("The ministry added that talks would continue.")
+                if c[:2] == "16"]

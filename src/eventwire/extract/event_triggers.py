@@ -95,6 +95,13 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
         if lemma in wrapper.asking and _asked_of_another(verb, act):
             wrapper = next(w for w in ctx.lex.wrappers.values() if w.kind == wrapper.asks_as)
         return _wrapped(ctx, verb, act, wrapper, absorbed)
+    if (lemma in ctx.lex.reporting and lemma in ctx.lex.verbs
+            and not any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children)
+            and (sense := choose(ctx.lex.senses(lemma) or [], verb, words=ctx.words)) is not None
+            and sense.with_words):
+        # "added dozens of Chinese companies to its trade blacklist": a verb of saying that
+        # says nothing here does what its keywords say
+        return with_intent(ctx, _verb_candidate(ctx, verb, sense, "verb"), verb)
     if lemma in ctx.lex.evaluative_verbs or lemma in ctx.lex.reporting:
         described = evaluation(ctx, verb) or allegation(ctx, verb) or statement(ctx, verb)
         if described:
