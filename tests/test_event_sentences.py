@@ -1932,3 +1932,8 @@ def test_companies_added_to_a_blacklist_are_sanctioned():
     assert [(c, s) for c, s, _ in coded if c[:2] == "16"] == [("166", "United States")]
     assert not [c for c, _, _ in _coded("The ministry added that talks would continue.")
                 if c[:2] == "16"]
+
+
+def test_blocking_border_crossings_is_a_blockade_of_the_country_beyond():
+    coded = _coded("Polish farmers blocked border crossings with Ukraine.")
+    assert [(c, t) for c, _, t in coded if c[:2] == "14"] == [("144", "Ukraine")]
