@@ -1937,3 +1937,15 @@ def test_companies_added_to_a_blacklist_are_sanctioned():
 def test_blocking_border_crossings_is_a_blockade_of_the_country_beyond():
     coded = _coded("Polish farmers blocked border crossings with Ukraine.")
     assert [(c, t) for c, _, t in coded if c[:2] == "14"] == [("144", "Ukraine")]
+
+
+def test_people_counted_by_number_alone_are_civilians_of_the_place_attacked():
+    for text, country in (("Russia launched a missile attack on Kyiv, killing 30 and wounding "
+                           "100.", "UKR"),
+                          ("An Israeli strike on a school in Gaza killed at least 25, health "
+                           "officials said.", "PSE")):
+        result = analyse_text(text, published="2024-03-05", min_confidence=0)
+        actors = {a.id: a for a in result.actors}
+        victims = {(actors[e.target].country, actors[e.target].sector) for e in result.events
+                   if e.trigger.text in {"killing", "wounding", "killed"} and e.target}
+        assert victims == {(country, "CVL")}, text

@@ -42,12 +42,12 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
     from eventwire.nlp.components import ActorCluster
 
 __all__ = ["answerers", "as_civilians", "as_crowd", "carried_parties", "code_for_doer",
-           "counterpart", "critics_of", "domestic_target", "gatekeeper", "implied_agent",
-           "is_enforcer", "is_political", "last_doers", "named_inside", "names_both", "next_actor",
-           "noun_sources", "noun_targets", "objects_of", "one_state", "own_state", "parties_at",
-           "party_at", "passive_critics", "passive_doer", "place_of", "possessed_by",
-           "previous_doer", "protest_crowd", "protest_noun", "reciprocal", "reporting_state",
-           "same_side", "subjects_of", "through_modifier", "verb_parties"]
+           "counted_people", "counterpart", "critics_of", "domestic_target", "gatekeeper",
+           "implied_agent", "is_enforcer", "is_political", "last_doers", "named_inside",
+           "names_both", "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state",
+           "own_state", "parties_at", "party_at", "passive_critics", "passive_doer", "place_of",
+           "possessed_by", "previous_doer", "protest_crowd", "protest_noun", "reciprocal",
+           "reporting_state", "same_side", "subjects_of", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -1497,7 +1497,7 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
                 return party
             return Party(ctx.implied_actor("CVL", where).id, party.text, True, party.token)
     elif party.named or not (party.token.lemma_.lower() in ctx.words.civilian_nouns
-                             or _someone(ctx, party.token)):
+                             or _someone(ctx, party.token) or counted_people(ctx, party.token)):
         return party
     # "Gaza's health ministry said Israeli strikes killed 30 people": those who count the dead
     # count their own, before the doer's country is a guess
@@ -1516,6 +1516,15 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
         return party
     civilians = ctx.implied_actor("CVL", country)
     return Party(civilians.id, party.text, True, party.token)
+
+
+def counted_people(ctx: EventContext, token: Token) -> bool:
+    """Whether ``token`` is people counted by number alone ("killed 30", "injured dozens"):
+    a number, or a quantity word with no "of" phrase."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False
+    return token.pos_ == "NUM" or token.lemma_.lower() in ctx.words.quantities and (
+        token.tag_ == "NNS")
 
 
 def _someone(ctx: EventContext, noun: Token) -> bool:
@@ -1579,6 +1588,15 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
                for p in noun_targets(ctx, g)
                if getattr(ctx.cluster(p), "kind", None) in {"location", "country"}]
     trigger = candidate.trigger
+    if not places:
+        # "an Israeli strike on a school in Gaza killed 25": where the attack that did the
+        # harm was aimed
+        for attack in (c for c in trigger.children if c.dep_ == "nsubj"
+                       and c.pos_ == "NOUN" and _attack_noun(ctx, c)):
+            outer = replace(candidate, trigger=attack, targets=noun_targets(ctx, attack))
+            where = place_of(ctx, outer)
+            # (the place, or the party the attack hit there: "a school in Gaza")
+            places += [c for c in [ctx.cluster(where)] if where is not None and c is not None]
     if not places and purpose(trigger):
         # "thousands gathered in Tbilisi to protest": where the purpose was carried out
         outer = replace(candidate, trigger=trigger.head, targets=[])

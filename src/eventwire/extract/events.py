@@ -47,6 +47,7 @@ from eventwire.extract.event_participants import (
     as_crowd,
     as_local_force,
     code_for_doer,
+    counted_people,
     counterpart,
     domestic_target,
     gatekeeper,
@@ -173,6 +174,15 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             and candidate.trigger.lemma_.lower() in ctx.words.civilian_nouns):
         # "taking some 250 hostages": the people the act noun names are whom it is done to
         candidate.targets = [Party(None, phrase(candidate.trigger), False, candidate.trigger)]
+    if not candidate.targets and candidate.code[:2] in ctx.words.force_roots and any(
+            getattr(ctx.cluster(p), "kind", None) == "country"
+            or getattr(ctx.cluster(p), "sector", None) in ctx.words.armed_sectors
+            for p in candidate.sources):
+        # "killing 30 and wounding 100", "killed at least 25": people counted only by number,
+        # by a state or an armed force (not the dead of a mishap: "the shuttle exploded,
+        # killing all six aboard")
+        candidate.targets = [Party(None, phrase(c), False, c) for c in candidate.trigger.children
+                             if c.dep_ == "dobj" and counted_people(ctx, c)]
     candidate.targets = [as_civilians(ctx, candidate, p) for p in candidate.targets]
     candidate.sources = [as_local_force(ctx, candidate, p) for p in candidate.sources]
     if candidate.code[:2] in ctx.words.recipientless_roots:
