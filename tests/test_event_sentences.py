@@ -1949,3 +1949,9 @@ def test_people_counted_by_number_alone_are_civilians_of_the_place_attacked():
         victims = {(actors[e.target].country, actors[e.target].sector) for e in result.events
                    if e.trigger.text in {"killing", "wounding", "killed"} and e.target}
         assert victims == {(country, "CVL")}, text
+
+
+def test_an_attack_noun_by_its_doer_as_subject_still_kills_for_it():
+    # (the place the attack was aimed at is looked for; a "by" phrase names no place)
+    assert ("183", "Hamas") in [(c, s) for c, s, _ in _coded(
+        "The bombing by Hamas killed five people.")]

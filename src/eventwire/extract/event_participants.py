@@ -1595,8 +1595,12 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
                        and c.pos_ == "NOUN" and _attack_noun(ctx, c)):
             outer = replace(candidate, trigger=attack, targets=noun_targets(ctx, attack))
             where = place_of(ctx, outer)
-            # (the place, or the party the attack hit there: "a school in Gaza")
-            places += [c for c in [ctx.cluster(where)] if where is not None and c is not None]
+            # (the place, or the party the attack hit there: "a school in Gaza"; not its doer:
+            # "the bombing by Hamas")
+            striker = {p.actor for p in candidate.sources if p.actor}
+            hit = ctx.cluster(where) if where is not None else None
+            if hit is not None and hit.id not in striker:
+                places.append(hit)
     if not places and purpose(trigger):
         # "thousands gathered in Tbilisi to protest": where the purpose was carried out
         outer = replace(candidate, trigger=trigger.head, targets=[])
