@@ -733,3 +733,6 @@ def test_people_described_through_its_belong_to_the_body_it_stands_for(actors_of
     assert (commanders.country, commanders.sector) == ("LBN", "REB")
     actors = actors_of("The rebels said government troops had killed their leader.")
     assert next(a for a in actors if "leader" in a.name).sector == "REB"
+    # a clause with no verb (a caption, a headline) has no doer to leave out
+    actors = actors_of("Hamas and its leaders in Gaza.")
+    assert next(a for a in actors if "leaders" in a.name).sector == "REB"

@@ -709,10 +709,7 @@ def _pronoun_owners(mentions: list[Mention], owner: dict[int, _Work],
         earliest = sentence_of[poss.i] - 1
         # (not the doer of the clause the people are in: "an Israeli strike killed two of its
         # commanders" are not Israel's)
-        verb = head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
-            verb = verb.head
-        doer = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+        doer = {t.i for c in _clause(head).children if c.dep_ in {"nsubj", "nsubjpass"}
                 for t in c.subtree}
         body = next((owner[id(m)] for m in reversed(bodies)
                      if m.span.end <= poss.i and sentence_of[m.span.start] >= earliest
