@@ -1590,14 +1590,13 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
     trigger = candidate.trigger
     if not places:
         # "an Israeli strike on a school in Gaza killed 25": where the attack that did the
-        # harm was aimed
+        # harm was aimed (the place, or the party the attack hit there: "a school in Gaza";
+        # not its doer: "the bombing by Hamas")
+        striker = {p.actor for p in candidate.sources if p.actor}
         for attack in (c for c in trigger.children if c.dep_ == "nsubj"
                        and c.pos_ == "NOUN" and _attack_noun(ctx, c)):
             outer = replace(candidate, trigger=attack, targets=noun_targets(ctx, attack))
             where = place_of(ctx, outer)
-            # (the place, or the party the attack hit there: "a school in Gaza"; not its doer:
-            # "the bombing by Hamas")
-            striker = {p.actor for p in candidate.sources if p.actor}
             hit = ctx.cluster(where) if where is not None else None
             if hit is not None and hit.id not in striker:
                 places.append(hit)

@@ -108,7 +108,7 @@ def _charged_crime(ctx: EventContext, clause: Token) -> bool:
     if clause.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in clause.children):
         return False
     objects = [c for c in clause.children if c.dep_ in {"dobj", "attr"}]
-    phrases = {f"{o.doc[o.left_edge.i:o.i + 1].text.lower()}" for o in objects}
+    phrases = {o.doc[o.left_edge.i:o.i + 1].text.lower() for o in objects}
     return any(o.lemma_.lower() in ctx.words.crime_nouns for o in objects) or any(
         crime in text for text in phrases for crime in ctx.words.crime_nouns if " " in crime)
 

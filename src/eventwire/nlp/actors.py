@@ -290,11 +290,11 @@ def _state_names(clusters: list[_Work]) -> None:
     ("Georgia prosecutors" in a story of Americans) stands for that state: every actor coded
     with the first country only through that name takes the second (places.yaml
     ``state_names``)."""
-    states = lexicon().state_names
-    for name, owner in states.items():
+    lex = lexicon()
+    for name, owner in lex.state_names.items():
         country = country_of(name)
-        holders = [c for c in clusters if c.country == country]
-        if not holders or country is None:
+        holders = [c for c in clusters if c.country == country] if country else []
+        if not holders:
             continue
         # named only as the state: each holder has the name in a mention, none another word
         # of the country ("Georgian", "Tbilisi")
@@ -302,13 +302,13 @@ def _state_names(clusters: list[_Work]) -> None:
             continue
         if any(country_of(m.span.text) == country and name not in m.span.text.lower()
                for c in holders for m in c.mentions) or any(
-                c.roles & lexicon().national_roles for c in holders):
+                c.roles & lex.national_roles for c in holders):
             continue
         others = Counter(c.country for c in clusters if c.country and c.country != country)
         if not others or others.most_common(1)[0][0] != owner:
             continue
         # and one of them holds an office of a state ("Georgia prosecutors")
-        if not any(c.roles & lexicon().state_roles for c in holders):
+        if not any(c.roles & lex.state_roles for c in holders):
             continue
         for cluster in holders:
             cluster.country = owner

@@ -422,8 +422,7 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             # (a region of a known country only: "the Essequibo region of Guyana" is left to
             # the country its "of" phrase names)
             if mention is not None and mention.attrs.country:
-                span = region
-                _take(taken, span)
+                _take(taken, region)
                 found.append(mention)
                 continue
         if (ent.label_ == "GPE" and _is_premodifier(span) and span.root.dep_ != "poss"
