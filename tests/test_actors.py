@@ -266,6 +266,16 @@ def test_groups_get_country_and_role(actors_of):
     assert owner(actors, "they") is officials
 
 
+def test_regulators_are_officials_where_the_regulator_is_a_body(actors_of):
+    # "regulator" is both a person's role and a body's: the bare plural is officials, not
+    # "state agencies" (no particular institution), and the singular stays the body
+    actors = actors_of("Regulators demanded answers from the carrier. The regulator fined it.")
+    officials = owner(actors, "Regulators")
+    body = owner(actors, "The regulator")
+    assert officials is not None and officials.kind == "group" and officials.sector == "GOV"
+    assert body is not None and body.kind == "organization"
+
+
 def test_same_group_mentioned_twice_is_one_actor(actors_of):
     actors = actors_of(
         "Israeli officials said the talks had stalled. Two days later Israeli officials "

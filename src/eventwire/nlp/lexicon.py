@@ -21,6 +21,8 @@ class Role:
 
     sector: str | None
     body: bool  # an institution ("ministry") rather than a person ("minister")
+    # also a person's role: "the regulator" is a body, "regulators" are officials
+    person_too: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,9 @@ def lexicon() -> Lexicon:
     for group, body in (("people", False), ("bodies", True)):
         for sector, words in roles_data[group].items():
             for word in words:
-                roles[word.lower()] = Role(sector=None if sector == "none" else sector, body=body)
+                person_too = body and word.lower() in roles and not roles[word.lower()].body
+                roles[word.lower()] = Role(sector=None if sector == "none" else sector,
+                                           body=body, person_too=person_too)
     gender = {w.lower(): "m" for w in roles_data["gender"]["male"]}
     gender.update({w.lower(): "f" for w in roles_data["gender"]["female"]})
 
