@@ -488,3 +488,14 @@ def test_a_country_named_as_a_state_of_the_storys_country_is_that_state(actors_o
     assert {a.country for a in actors if "police" in a.name} == {"GEO"}
     actors = actors_of("Georgia's president met Joe Biden in Washington on Monday.")
     assert {a.country for a in actors if "president" in a.name.lower()} == {"GEO"}
+
+
+def test_a_name_given_to_a_person_in_apposition_is_no_town(actors_of):
+    from eventwire.nlp.towns import town_country
+
+    assert town_country("Gloria") == "BRA"  # a Brazilian town of that name
+    actors = actors_of("Police in Perth said the couple neglected their daughter, Gloria. "
+                       "Gloria developed a rash in March.")
+    gloria = actor_named(actors, "Gloria")
+    assert gloria.kind == "person" and gloria.country != "BRA"
+    assert {a.country for a in actors} <= {"AUS", None}

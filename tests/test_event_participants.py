@@ -7,6 +7,8 @@ from eventwire.extract.event_lexicon import lexicon
 from eventwire.extract.event_participants import (
     code_for_doer,
     implied_agent,
+    noun_sources,
+    noun_targets,
     parties_at,
     reciprocal,
     subjects_of,
@@ -126,3 +128,43 @@ def test_force_is_coded_for_its_doer() -> None:
     assert code_for_doer(ctx, shooting, omar, ali) == "180"  # a private person: assault
     assert code_for_doer(ctx, shooting, iraq, ali) == "190"  # a state's force stays force
     assert code_for_doer(ctx, candidate(doc, 1, "111"), police, ali) == "111"  # not force
+
+
+def test_an_act_reacted_to_keeps_its_aim_phrase_the_parser_hung_on_the_verb() -> None:
+    # "condemned the attack by gunmen on a school": the school is the attack's target, not
+    # the condemning's; the condemning is aimed at the attackers
+    doc = parse("""
+        0 Officials official NOUN  NNS nsubj 1
+        1 condemned condemn  VERB  VBD ROOT  1
+        2 the       the      DET   DT  det   3
+        3 attack    attack   NOUN  NN  dobj  1
+        4 by        by       ADP   IN  prep  3
+        5 gunmen    gunman   NOUN  NNS pobj  4
+        6 on        on       ADP   IN  prep  1
+        7 a         a        DET   DT  det   8
+        8 school    school   NOUN  NN  pobj  6
+        9 .         .        PUNCT .   punct 1
+    """)
+    actor(doc, "A1", "group", 0, country="NGA", sector="GOV")
+    actor(doc, "A2", "group", 5, sector="UAF")
+    actor(doc, "A3", "organization", 8, country="NGA", sector="EDU")
+    ctx = context(doc)
+    (sense,) = lexicon().verbs["condemn"]
+    _sources, targets = verb_parties(ctx, doc[1], sense)
+    assert [p.actor for p in targets] == ["A2"]
+    assert [p.actor for p in noun_targets(ctx, doc[3])] == ["A3"]
+    assert [p.actor for p in noun_sources(ctx, doc[3])] == ["A2"]
+
+
+def test_a_by_phrase_of_an_act_noun_names_its_doer_only_when_it_is_an_actor() -> None:
+    doc = parse("""
+        0 trial        trial        NOUN NN  ROOT     0
+        1 for          for          ADP  IN  prep     0
+        2 manslaughter manslaughter NOUN NN  pobj     1
+        3 by           by           ADP  IN  prep     0
+        4 negligence   negligence   NOUN NN  pobj     3
+        5 by           by           ADP  IN  prep     0
+        6 Kenya        Kenya        PROPN NNP pobj    5 GPE
+    """)
+    actor(doc, "A1", "country", 6, country="KEN")
+    assert [p.actor for p in noun_sources(context(doc), doc[0])] == ["A1"]

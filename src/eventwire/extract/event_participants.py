@@ -125,6 +125,11 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         # object, a "with" phrase of force is the weapon ("traded fire with" is mutual), and
         # a "to" phrase where the one acted on was sent ("deported the activists to Turkey")
         preps = preps - {"with", "to"}
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.nouns for c in verb.children) and (
+            _reacts(ctx, ctx.lex.verb_lemma(verb))):
+        # "condemned the attack by gunmen on a school": the parser hangs the act's "on"
+        # phrase on the verb; the school is whom the attack was aimed at, not the condemning
+        preps = preps - ctx.words.aimed_preps
     targets = objects_of(ctx, verb, sense.prep or preps, with_direct=not sense.theme_object)
     if sense.code[:2] in ctx.words.giving:
         # "offered its troops to Lebanon", "gave Tanzania a grant": what is given is no
@@ -475,7 +480,9 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
                 if party is not None and party.named:
                     found.append(party)
         elif child.dep_ == "prep" and child.lower_ == "by":
-            found += [p for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+            # (an actor only: "trial for manslaughter by gross negligence" says how)
+            found += [p for g in child.children if g.dep_ == "pobj"
+                      for p in parties_at(ctx, g) if p.named]
         elif child.dep_ == "acl":  # "tariffs imposed by China", "a plan drawn up by Senegal"
             found += [p for a in child.children if a.dep_ == "agent"
                       for g in a.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
@@ -522,8 +529,14 @@ def noun_targets(ctx: EventContext, noun: Token) -> list[Party]:
                      for p in parties_at(ctx, c) if p.named]
         if sufferers:
             return sufferers
+    phrases = list(noun.children)
+    if noun.dep_ == "dobj" and _reacts(ctx, ctx.lex.verb_lemma(noun.head)):
+        # "condemned the attack by gunmen on a school": the act's own phrase, which the
+        # parser hangs on the verb reacting to it
+        phrases += [c for c in noun.head.children if c.i > noun.i
+                    and c.lower_ in ctx.words.aimed_preps]
     found = [(p, child.lower_ in ctx.words.place_preps and _is_place(ctx, g))
-             for child in noun.children
+             for child in phrases
              if child.dep_ == "prep" and child.lower_ in preps
              and not (talks and child.lower_ == "in")
              for g in child.children if g.dep_ == "pobj"
@@ -672,8 +685,8 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
     of Serbian forces", "a deal with Iran", "Iran's proposal"; without ``victims``, not the
     one an act is done to ("condemned the attack on Israel" is aimed at the attackers)."""
     frontier = [head]
-    preps = ctx.words.np_target_preps if victims else ctx.words.np_target_preps - {
-        "on", "against", "to"}
+    preps = ctx.words.np_target_preps if victims else (
+        ctx.words.np_target_preps - ctx.words.aimed_preps)
     # ("condemned the killing of two journalists": whom an act is done to is no doer)
     of_doer = victims or head.lemma_.lower() not in ctx.words.patient_nouns
     owner: Party | None = None  # a possessive pronoun's referent: the last resort

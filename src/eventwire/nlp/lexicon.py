@@ -59,6 +59,7 @@ class Lexicon:
     plural_states: frozenset[str]  # "governments", "countries": several states
     generic_roles: frozenset[str]  # "official", "spokesman": acting for someone, no capacity
     kin: frozenset[str]  # "son", "wife": a description by kinship names someone new
+    person_nouns: frozenset[str]  # "child", "woman": a person, no role
     operations: frozenset[str]  # acts a body's name may modify ("a police crackdown")
     premises: frozenset[str]  # places a body's name may modify ("army positions")
     belonging: frozenset[str]  # "-led", "-owned": the hyphenated name owns the thing or act
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         plural_states=frozenset(w.lower() for w in roles_data.get("plural_states", [])),
         generic_roles=frozenset(w.lower() for w in roles_data.get("generic_roles", [])),
         kin=frozenset(w.lower() for w in roles_data.get("kin", [])),
+        person_nouns=frozenset(w.lower() for w in roles_data["person_nouns"]),
         operations=frozenset(w.lower() for w in roles_data.get("operations", [])),
         premises=frozenset(w.lower() for w in roles_data.get("premises", [])),
         belonging=frozenset(w.lower() for w in roles_data.get("belonging", [])),

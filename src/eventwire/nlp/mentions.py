@@ -653,8 +653,28 @@ def town_not_person(span: Span) -> bool:
     if before is not None and (before.is_title and before.pos_ in {"PROPN", "NOUN"}
                                or before.dep_ == "compound" and before.head.i == root.i):
         return False  # "King Hassan", "Mr. Jordan": a title before a name
-    return not any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == root.lower_
-                   for ent in span.doc.ents)
+    if any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == root.lower_
+           for ent in span.doc.ents):
+        return False
+    # "their nine-month-old child, Gloria": a name the text gives a person in apposition
+    for token in span.doc:
+        if token.lower_ != root.lower_:
+            continue
+        described = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":
+            described.append(token.head)
+        if any(_person_noun(d) for d in described):
+            return False
+    return True
+
+
+def _person_noun(token: Token) -> bool:
+    """Whether a noun names a person: a role a person holds, kin, or a bare "child"."""
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    role = lex.roles.get(lemma)
+    return token.pos_ == "NOUN" and (lemma in lex.person_nouns or lemma in lex.kin or (
+        role is not None and not role.body))
 
 
 def _where(span: Span) -> str | None:
