@@ -861,3 +861,31 @@ def test_the_object_of_a_causing_verb_does_the_infinitive_act(code) -> None:
     assert one(events, "08", "officials", "Washington")
     sentenced = code("Omar asked for compassion during Carlineo's sentencing.")
     assert not find(sentenced, "17", "Omar")  # a court sentences, not the one who asks
+
+
+def test_accused_of_an_act_does_it_however_the_of_phrase_is_hung(code) -> None:
+    # the parser hangs "of torturing" on "the police" here (on the verb for "the army"):
+    # the police are the torturers, only allegedly, and "of torturing" is not their name
+    events = code("Amnesty International accused the police of torturing detainees.")
+    accused = one(events, "11", "Amnesty", "police")
+    assert accused.target == "police"
+    torture = one(events, "18", "police", "detainees")
+    assert torture.hedged
+    charged = code("Prosecutors charged Patrick Miller with threatening a congresswoman.")
+    assert one(charged, "13", "Miller", "congresswoman").hedged
+
+
+def test_denial_by_or_for_someone_accused_has_no_target(code) -> None:
+    events = code("Prosecutors charged Patrick Miller with threatening a congresswoman. His "
+                  "attorney, Sonya Zoghlin, said in an email to The Associated Press that "
+                  "Miller never intended to harm anyone.")
+    denial = one(events, "12", "Zoghlin")
+    assert denial.target == "" and denial.cameo == "127"
+    # one who was accused of nothing denies nothing: a plain statement, or no event
+    plain = code("Amnesty International praised the police. The police chief said officers "
+                 "had not fired a single shot.")
+    assert not find(plain, "12")
+    # nor is a promise not to act a denial
+    promise = code("Hamas accused Israel of shelling Rafah. Israel said it would not attack "
+                   "the city.")
+    assert not find(promise, "12", "Israel")

@@ -116,9 +116,12 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     # killed 26 people": the killing is the occasion, not the charge)
     in_time_clause = next((k for k, t in enumerate(chain) if _time_clause(t, words)), None)
     charged = len(chain) if in_time_clause is None else in_time_clause + 1
+    # (the parser may hang the "of" on the one accused: "accused [the police of torturing]";
+    # a verb of accusing then, not any verb with a sense of criticism: "drew criticism for")
     candidate.alleged = any(
         deps[k - 1] == "prep" and chain[k - 1].lower_ in {"of", "for", "with"}
-        and _is_accusation(ctx, chain[k])
+        and (_is_accusation(ctx, chain[k]) or k == 2 and deps[k] == "dobj"
+             and len(chain) > 3 and charged > 3 and lemmas[3] in words.accusing_verbs)
         for k in pairs if k < charged
     )
     candidate.hedged = candidate.hedged or candidate.alleged

@@ -307,8 +307,16 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             objects = [c for c in token.head.children if c.dep_ == "dobj"]
             # "prevented students from marching": the object would have done it; "warned
             # Putin against invading" too
-            if objects and token.lower_ in {"for", "of", "from", "against"} and not through_conj:
+            # "charged Carlineo with threatening", "tasked Mueller with investigating" too
+            if objects and token.lower_ in {"for", "of", "from", "against", "with"} and (
+                    not through_conj):
                 return [p for o in objects for p in parties_at(ctx, o)]
+        if (token.dep_ == "prep" and token.lower_ in {"of", "for"} and not through_conj
+                and token.head.dep_ == "dobj" and token.head.head.pos_ == "VERB"
+                and token.head.i in ctx.actor_of):
+            # "accused the police of torturing detainees", the parser hanging "of" on the
+            # object: the one accused is the one said to have done it
+            return parties_at(ctx, token.head)
         if token.dep_ == "advcl" and token.tag_ in {"VBD", "VBZ", "VBP"}:
             break  # a finite clause without a subject is a misparse, not a shared doer
         if token.dep_ == "xcomp" and not through_conj and (
@@ -1796,9 +1804,14 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         # "Russia denied targeting civilians": the act denied is what was said of the doer
         said += [c for c in candidate.trigger.children if c.dep_ in {"xcomp", "ccomp"}
                  or c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)]
+    # ("said in an email to The Associated Press": a news outlet a speaker talks to is the
+    # audience, not the one the speech is aimed at)
+    speech = candidate.trigger.lemma_.lower() in ctx.lex.reporting
     for token in ctx.tokens[candidate.end:sent.end]:
         cluster = ctx.actor_of.get(token.i)
         if cluster is None or cluster.id in own or cluster.kind == "location":
+            continue
+        if speech and cluster.sector == "MED":
             continue
         if any(c.left_edge.i <= token.i <= c.right_edge.i for c in said):
             continue

@@ -282,6 +282,12 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
     code, match = "010", "statement"
     addressed = any(c.dep_ in {"dative", "dobj"} for c in verb.children)
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    if any(_denial(ctx, clause, verb, speakers) for clause in clauses):
+        candidate = Candidate(code=ctx.words.denial_code, trigger=verb, start=verb.i,
+                              end=verb.i + 1, sources=speakers, targets=[], match="wrapper",
+                              targetless_ok=True)
+        mark_modality(ctx, candidate, verb)
+        return [candidate]
     for clause in clauses:
         if (reported_act(clause, verb, ctx.words) and not addressed
                 and not _quoted(ctx, clause)):
@@ -338,6 +344,31 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
                           targetless_ok=match in {"wrapper", "comment"})
     mark_modality(ctx, candidate, verb)
     return [candidate]
+
+
+def _denial(ctx: EventContext, clause: Token, verb: Token, speakers: list[Party]) -> bool:
+    """Whether a reported clause denies an act of someone the story has accused, charged or
+    attacked (the speaker or another): "said they have not received the materials", "her
+    client never intended to harm Omar", '"We did not fire," the army said' (not a promise,
+    "would not attack", nor news told before its verb of saying outside quotes)."""
+    if clause.pos_ not in {"VERB", "AUX"} or clause.i < verb.i and not _quoted(ctx, clause):
+        return False
+    if not any(c.dep_ == "neg" or c.lower_ in ctx.words.denial_marks
+               for c in clause.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ctx.words.modals for c in clause.children):
+        return False
+    subjects = [p for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                for p in parties_at(ctx, c)]
+    accused = {t.actor for c in ctx.recent if c.code[:2] in ctx.words.denied_codes
+               for t in c.targets if t.actor}
+    # (the speaker's own acts only when the story has accused the speaker: "said she didn't
+    # know much about him" denies nothing)
+    if any(p.actor in accused for p in speakers):
+        accused |= {p.actor for p in speakers if p.actor}
+        if any(p.token.lower_ in ctx.words.first_person for p in subjects):
+            return True
+    return any(p.actor in accused for p in subjects)
 
 
 def _quoted(ctx: EventContext, clause: Token) -> bool:

@@ -118,6 +118,10 @@ class EventWordsFile(BaseModel):
     self_done_codes: Words
     ruling_out: Words
     ruling_out_code: Code
+    accusing_verbs: Words
+    denial_code: Code
+    denial_marks: Words
+    denied_codes: Roots
     date_future_auxiliaries: Words
     date_planning: Words
     anaphoric_heads: Words
@@ -269,6 +273,10 @@ class EventWords:
     self_done_codes: frozenset[str]
     ruling_out: frozenset[str]
     ruling_out_code: str
+    accusing_verbs: frozenset[str]
+    denial_code: str
+    denial_marks: frozenset[str]
+    denied_codes: frozenset[str]
     date_future_auxiliaries: frozenset[str]
     date_planning: frozenset[str]
     anaphoric_heads: frozenset[str]

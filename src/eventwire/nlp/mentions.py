@@ -1048,8 +1048,15 @@ def _description_span(head: Token, taken: list[bool] | None = None) -> Span:
     start = min([t.left_edge.i for t in left] + [head.i])
     end = head.i + 1
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end:
+        # ("of" a noun: "the head of the army"; not a gerund, "accused the police of torturing
+        # detainees", which says what they did)
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end and any(
+                c.dep_ == "pobj" for c in prep.children):
             end = prep.right_edge.i + 1
+            # (nor the gerund of a noun inside it: "the head of the police of ordering")
+            end = min([g.i for g in prep.subtree if g.dep_ == "prep" and g.lower_ == "of"
+                       and g.i > prep.i and not any(c.dep_ == "pobj" for c in g.children)]
+                      + [end])
             break
     if taken is not None:
         if any(taken[i] for i in range(head.i + 1, end)):
