@@ -785,10 +785,11 @@ def test_an_actors_measure_named_without_a_target_is_aimed_at_its_counterpart():
     coded = _coded("The United States accused China of unfair trade on Monday. Washington's "
                    "tariffs remain a source of uncertainty.")
     assert ("166", "Washington", "China") in coded
-    # force is not aimed at a partner in talks
-    assert not [t for c, _, t in _coded("The United States and China resumed trade talks on "
-                                        "Monday. Washington's tariffs remain a source of "
-                                        "uncertainty.") if c == "166" and t]
+    # a measure is aimed at a partner in talks too (annotators code "Mr. Trump's tariffs" in a
+    # story of trade talks as aimed at China); force is not (see the praise/troops test)
+    assert ("166", "Washington", "China") in _coded(
+        "The United States and China resumed trade talks on Monday. Washington's tariffs "
+        "remain a source of uncertainty.")
     # a thing owned is no act: "Iran's weapons" are not given to anyone
     assert not [c for c, _, _ in _coded("Iran and Israel traded threats on Monday. Iran's "
                                         "weapons were shown at a parade.") if c[:2] == "07"]

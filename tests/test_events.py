@@ -889,3 +889,9 @@ def test_denial_by_or_for_someone_accused_has_no_target(code) -> None:
     promise = code("Hamas accused Israel of shelling Rafah. Israel said it would not attack "
                    "the city.")
     assert not find(promise, "12", "Israel")
+
+
+def test_a_measure_with_no_target_is_aimed_at_whom_its_doer_just_talked_to(code) -> None:
+    events = code("Donald Trump met Xi Jinping in Osaka on Saturday. Mr. Trump's tariffs also "
+                  "remain a source of uncertainty.")
+    one(events, "16", "Trump", "Xi")

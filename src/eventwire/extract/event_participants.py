@@ -1662,7 +1662,9 @@ def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
     start = ctx.window_start(candidate.trigger, _COUNTERPART_SENTENCES)
     # force is aimed at a side of an earlier conflict, not at whoever was last praised or
     # talked to ("Putin praised Musk ... when Russian troops crossed the border")
-    forceful = lookup(candidate.code).quad_class == 4
+    # (force only: sanctions and cut ties follow talks as often as quarrels, "Trump met Xi
+    # ... Mr. Trump's tariffs remain")
+    forceful = candidate.code[:2] in ctx.words.force_roots
     recent = [(side, other) for index, quad, side, other in ctx.dealings
               if index >= start and (quad >= 3 or not forceful)]
     # the doer's own dealings first; else, for a state, its country's with another state
