@@ -49,6 +49,13 @@ def test_every_list_is_non_empty_and_in_its_case() -> None:
         if key == "implied_targets":  # sector -> sector
             assert all(s == s.upper() for pair in value.items() for s in pair)
             continue
+        if key == "made_by":  # lemma -> sectors
+            assert all(w == w.lower() for w in value)
+            assert all(s == s.upper() for sectors in value.values() for s in sectors)
+            continue
+        if isinstance(value, int):  # a number of sentences
+            assert value > 0, key
+            continue
         if isinstance(value, dict):  # pronoun_kinds: pronoun -> actor kinds
             entries = list(value) + [w for kinds in value.values() for w in kinds]
         else:

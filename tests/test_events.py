@@ -895,3 +895,12 @@ def test_a_measure_with_no_target_is_aimed_at_whom_its_doer_just_talked_to(code)
     events = code("Donald Trump met Xi Jinping in Osaka on Saturday. Mr. Trump's tariffs also "
                   "remain a source of uncertainty.")
     one(events, "16", "Trump", "Xi")
+
+
+def test_a_reaction_to_an_institutions_product_is_aimed_at_the_institution(code) -> None:
+    # event_words made_by: a verdict is the court's, a bill the legislature's
+    bill = code("The Senate passed the bill on Tuesday. The governor condemned the bill.")
+    one(bill, "11", "governor", "Senate")
+    verdict = code("The court convicted Ahmed Musa of fraud. His lawyer criticised the verdict.")
+    criticism = one(verdict, "11", "lawyer", "court")
+    assert "Musa" not in criticism.source  # "his lawyer" is someone in Musa's service

@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
 
 __all__ = ["answerers", "as_civilians", "as_crowd", "carried_parties", "code_for_doer",
            "counted_people", "counterpart", "critics_of", "domestic_target", "gatekeeper",
-           "implied_agent", "is_enforcer", "is_political", "last_doers", "named_inside",
+           "implied_agent", "is_enforcer", "is_political", "last_doers", "maker_of", "named_inside",
            "names_both", "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state",
            "own_state", "parties_at", "party_at", "passive_critics", "passive_doer", "place_of",
            "possessed_by", "previous_doer", "protest_crowd", "protest_noun", "reciprocal",
@@ -625,7 +625,9 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
                 continue
             inner = named_inside(ctx, member, victims=not reacted)
             if inner is None:
-                found.append(party)
+                # "slammed the impeachment hearings": held by the legislators named before
+                found += (maker_of(ctx, member) if member.dep_ == "dobj" and _reacts(
+                    ctx, ctx.lex.verb_lemma(member.head)) else []) or [party]
                 continue
             # "officials from Mexico, Canada and Japan": each named one coordinated with it
             found += [inner, *(other for c in conjuncts(inner.token)
@@ -634,6 +636,22 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
         elif party is not None:
             found.append(party)
     return found
+
+
+def maker_of(ctx: EventContext, noun: Token) -> list[Party]:
+    """The institution that made a thing no phrase names the maker of: the last actor of the
+    sector that makes such things named in the sentences before ("the sentence": the court;
+    "the hearings": the legislators; event_words.yaml ``made_by``)."""
+    sectors = ctx.words.made_by.get(noun.lemma_.lower())
+    if sectors is None or any(c.dep_ in {"poss", "compound", "amod"} and c.i in ctx.actor_of
+                              for c in noun.children):
+        return []
+    # (not the one reacting: "his lawyer criticised the verdict")
+    own = {p.actor for p in subjects_of(ctx, noun.head) if p.actor}
+    for _, cluster in ctx.actors_before(noun, ctx.words.made_by_sentences):
+        if cluster.sector in sectors and cluster.id not in own:
+            return [Party(cluster.id, cluster.name, True, noun)]
+    return []
 
 
 def _included(ctx: EventContext, noun: Token) -> list[Party]:
@@ -1269,6 +1287,11 @@ def _anaphor(ctx: EventContext, token: Token) -> Party | None:
     senses = ctx.lex.nouns.get(lemma)
     if not senses or not any(c.lower_ in {"the", "this", "that"} for c in token.children):
         return None
+    if lemma in ctx.words.made_by:
+        # "the hearings", "the verdict": the institution that holds or gives them, not the
+        # doer of the last act of the kind the noun may code
+        makers = maker_of(ctx, token)
+        return makers[0] if makers else None
     roots = {s.code[:2] for s in senses}
     for earlier in reversed(ctx.recent):
         if earlier.code[:2] in roots and earlier.sources:

@@ -17,6 +17,7 @@ from eventwire.extract.event_modality import mark_modality
 from eventwire.extract.event_participants import (
     is_political,
     last_doers,
+    maker_of,
     noun_targets,
     own_state,
     parties_at,
@@ -58,6 +59,8 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
             continue
         sources = subjects_of(ctx, verb)
         targets = [t for t in parties_at(ctx, described) if t.actor or t.named]
+        if not targets:
+            targets = maker_of(ctx, described)  # "called the sentence dangerous": the court
         if not targets and described.lower_ in ctx.words.act_pronouns:
             # "called it a disgrace": the doer of the act just told, not the speaker
             own = frozenset(p.actor for p in sources if p.actor)

@@ -221,6 +221,8 @@ class EventWordsFile(BaseModel):
     armed_sectors: Labels
     implied_agent_names: Annotated[dict[Label, Word], Field(min_length=1)]
     implied_targets: Annotated[dict[Label, Label], Field(min_length=1)]
+    made_by: Annotated[dict[Word, Labels], Field(min_length=1)]
+    made_by_sentences: int
 
 
 @dataclass(frozen=True)
@@ -372,6 +374,8 @@ class EventWords:
     armed_sectors: frozenset[str]
     implied_agent_names: MappingProxyType  # that sector -> the name the doer is shown by
     implied_targets: MappingProxyType  # a domestic doer's sector -> its implied target's
+    made_by: MappingProxyType  # a thing an institution makes -> its makers' sectors
+    made_by_sentences: int
 
     @classmethod
     def from_file(cls, data: EventWordsFile) -> EventWords:
@@ -383,10 +387,12 @@ class EventWords:
             elif f.name in {"implied_agents", "implied_agent_names", "implied_targets",
                             "protester_harm"}:
                 value = MappingProxyType(dict(value))
+            elif f.name == "made_by":
+                value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
             elif f.name == "phrasal_light":
                 value = frozenset((e.split()[1], e.split()[0]) for e in value)
-            elif isinstance(value, str):
-                pass  # a single code
+            elif isinstance(value, (str, int)):
+                pass  # a single code or number
             else:
                 value = frozenset(value)
             values[f.name] = value

@@ -982,6 +982,9 @@ def _match(mention: Mention, clusters: list[_Work], sentence_of: list[int]) -> _
         return _match_body(mention, clusters)
     if mention.key in lexicon().kin:
         return None  # "his son", "the minister's wife": someone new
+    if mention.key in lexicon().serving_roles and any(
+            t.tag_ == "PRP$" for t in mention.span.root.children):
+        return None  # "his lawyer", "her spokesman": someone in the service of "him"
     if mention.definite:
         found = _match_person(mention, clusters, sentence_of) or _only_open_person(
             mention, clusters, sentence_of

@@ -60,6 +60,7 @@ class Lexicon:
     generic_roles: frozenset[str]  # "official", "spokesman": acting for someone, no capacity
     kin: frozenset[str]  # "son", "wife": a description by kinship names someone new
     person_nouns: frozenset[str]  # "child", "woman": a person, no role
+    serving_roles: frozenset[str]  # "his lawyer": someone in another's service
     operations: frozenset[str]  # acts a body's name may modify ("a police crackdown")
     premises: frozenset[str]  # places a body's name may modify ("army positions")
     belonging: frozenset[str]  # "-led", "-owned": the hyphenated name owns the thing or act
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         generic_roles=frozenset(w.lower() for w in roles_data.get("generic_roles", [])),
         kin=frozenset(w.lower() for w in roles_data.get("kin", [])),
         person_nouns=frozenset(w.lower() for w in roles_data["person_nouns"]),
+        serving_roles=frozenset(w.lower() for w in roles_data["serving_roles"]),
         operations=frozenset(w.lower() for w in roles_data.get("operations", [])),
         premises=frozenset(w.lower() for w in roles_data.get("premises", [])),
         belonging=frozenset(w.lower() for w in roles_data.get("belonging", [])),
