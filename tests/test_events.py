@@ -904,3 +904,15 @@ def test_a_reaction_to_an_institutions_product_is_aimed_at_the_institution(code)
     verdict = code("The court convicted Ahmed Musa of fraud. His lawyer criticised the verdict.")
     criticism = one(verdict, "11", "lawyer", "court")
     assert "Musa" not in criticism.source  # "his lawyer" is someone in Musa's service
+
+
+def test_a_sports_story_codes_no_acts_between_players_and_leagues(code) -> None:
+    story = ("The NFL will fine quarterback Dan Kowalski after the brawl on Sunday. Kowalski "
+             "hit linebacker Joe Pratt with his helmet in the fourth quarter. The coach of the "
+             "Hawks, Tim Brook, criticised Pratt after the game. Brook said the referee had "
+             "lost control of the stadium. Governor Ann Ruiz criticised the NFL on Monday.")
+    events = code(story)
+    assert not find(events, "18") and not find(events, "17") and not find(events, "11", "Brook")
+    one(events, "11", "Ruiz", "NFL")  # a political actor's act stays
+    # the same acts outside a sports story are coded
+    assert find(code("Dan Kowalski hit Joe Pratt with a bottle outside a bar in Denver."), "18")

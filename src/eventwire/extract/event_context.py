@@ -108,14 +108,28 @@ class EventContext:
 
     def tells_game(self, token: Token) -> bool:
         """Whether ``token``'s sentence has a noun only a game report uses (event_words.yaml:
-        ``game_terms``): the sentences are found once per document."""
+        ``game_terms``), or the whole document is a sports story (``sports_terms``): the
+        sentences are found once per document."""
         if self._game_sentences is None:
             terms = self.words.game_terms
             self._game_sentences = {
                 sent.start for sent in self.doc.sents
                 if any(t.pos_ == "NOUN" and t.lower_ in terms for t in sent)
             } if any(term in self.lower_text for term in terms) else set()
+            if self._sports_story():
+                self._game_sentences = {sent.start for sent in self.doc.sents}
         return bool(self._game_sentences) and token.sent.start in self._game_sentences
+
+    def _sports_story(self) -> bool:
+        """Whether the document reports sport: ``sports_report_hits`` sports words in three
+        sentences or more ("the NFL", "the quarterback", "his helmet", "football")."""
+        words = self.words
+        terms = words.sports_terms | words.game_terms | words.sports | words.sporting
+        if not any(term in self.lower_text for term in terms):
+            return False  # (most documents: one look at the text)
+        hits = [self.window_start(word, 0) for word in self.tokens
+                if word.lower_ in terms or word.lemma_.lower() in terms]
+        return len(hits) >= words.sports_report_hits and len(set(hits)) >= 3
 
     def window_start(self, token: Token, sentences: int) -> int:
         """The first token of the parser's sentence ``sentences`` before ``token``'s (or of the

@@ -6,6 +6,8 @@ violence with a victim and no named doer passes unless the sentence says it was 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from eventwire.extract.codes import lookup
@@ -13,6 +15,9 @@ from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_participants import is_political, one_state, through_modifier
 from eventwire.extract.event_words import EventWords
+
+if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
+    from eventwire.nlp.components import ActorCluster
 
 __all__ = ["passes"]
 
@@ -23,8 +28,8 @@ def passes(
     """Whether the event of ``candidate`` between ``source`` and ``target`` (either may be
     missing) is one to report."""
     if ctx.tells_game(candidate.trigger) and not any(
-            p is not None and getattr(ctx.cluster(p), "sector", None) in (
-                ctx.words.political_sectors) for p in (source, target)):
+            p is not None and _political_in_game(ctx.cluster(p), ctx.words)
+            for p in (source, target)):
         return False  # "Nelson fired a shot at the goaltender": a game, even between nations
     if source is None:
         # "three soldiers were killed": violence with a victim but no named doer is still
@@ -119,3 +124,11 @@ def _sporting(party: Party, words: EventWords) -> bool:
 
 def _is_people(token: Token, words: EventWords) -> bool:
     return token.lemma_.lower() in words.people
+
+
+def _political_in_game(cluster: ActorCluster | None, words: EventWords) -> bool:
+    """Whether an actor of a game report is a political one: of a political sector, and no
+    person coded military ("Steelers defensive captain Cam Heyward" is a player)."""
+    if cluster is None or cluster.sector not in words.political_sectors:
+        return False
+    return not (cluster.kind == "person" and cluster.sector == "MIL")

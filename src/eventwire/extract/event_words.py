@@ -223,6 +223,8 @@ class EventWordsFile(BaseModel):
     implied_targets: Annotated[dict[Label, Label], Field(min_length=1)]
     made_by: Annotated[dict[Word, Labels], Field(min_length=1)]
     made_by_sentences: int
+    sports_terms: Words
+    sports_report_hits: int
 
 
 @dataclass(frozen=True)
@@ -376,6 +378,8 @@ class EventWords:
     implied_targets: MappingProxyType  # a domestic doer's sector -> its implied target's
     made_by: MappingProxyType  # a thing an institution makes -> its makers' sectors
     made_by_sentences: int
+    sports_terms: frozenset[str]
+    sports_report_hits: int
 
     @classmethod
     def from_file(cls, data: EventWordsFile) -> EventWords:
