@@ -746,3 +746,19 @@ def test_people_described_through_its_belong_to_the_body_it_stands_for(actors_of
     # a clause with no verb (a caption, a headline) has no doer to leave out
     actors = actors_of("Hamas and its leaders in Gaza.")
     assert next(a for a in actors if "leaders" in a.name).sector == "REB"
+
+
+def test_the_president_of_a_body_is_its_officer_not_the_head_of_state(actors_of):
+    # "the president of the American Farm Bureau" is neither Mr. Trump nor an office of state;
+    # the name in apposition to it is a person's, whatever the tagger called it
+    actors = actors_of("In a letter to the president in May, Zippy Duvall, the president of "
+                       "the American Farm Bureau, said farmers faced hardship. He urged Mr. "
+                       "Trump to make a deal.")
+    trump = owner(actors, "Mr. Trump")
+    officer = owner(actors, "He")
+    assert trump is not None and officer is not None and officer is not trump
+    assert officer.kind == "person" and officer.sector != "GOV"
+    # a body whose name says it is a ministry keeps its officer in government
+    spokesman = owner(actors_of("The spokesman of the Ministry of Defence said the strike "
+                                "was legal."), "The spokesman")
+    assert spokesman is not None and spokesman.sector == "GOV"

@@ -916,3 +916,11 @@ def test_a_sports_story_codes_no_acts_between_players_and_leagues(code) -> None:
     one(events, "11", "Ruiz", "NFL")  # a political actor's act stays
     # the same acts outside a sports story are coded
     assert find(code("Dan Kowalski hit Joe Pratt with a bottle outside a bar in Denver."), "18")
+
+
+def test_a_state_measure_is_not_aimed_at_a_lobbyist_of_its_own_country(code) -> None:
+    events = code("Donald Trump threatened China with tariffs in May. Zippy Duvall, the "
+                  "president of the American Farm Bureau, urged Mr. Trump to make a deal. "
+                  "Mr. Trump's tariffs remain a source of uncertainty.")
+    assert not find(events, "16", "Trump", "Duvall")
+    assert find(events, "02", "Duvall", "Trump")

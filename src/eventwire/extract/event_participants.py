@@ -1693,6 +1693,17 @@ def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
     # the doer's own dealings first; else, for a state, its country's with another state
     # ("Trump threatened China ... Beijing has balked")
     state = getattr(ctx.clusters.get(doer), "kind", None) == "country"
+    # a state's official deals with other states before the story's own people: "Trump's
+    # tariffs" after "Duvall urged Trump" and "Trump threatened China" are aimed at China
+    if country is not None and getattr(ctx.clusters.get(doer), "sector", None) in (
+            ctx.words.state_sectors):
+        abroad = [(side, other) for side, other in recent
+                  if getattr(ctx.cluster(other), "country", None) not in {None, country}]
+        # (and never a private person of its own country: a farm lobby is no tariff's aim)
+        recent = abroad if any(side == doer for side, _ in abroad) else [
+            (side, other) for side, other in recent
+            if getattr(ctx.cluster(other), "sector", None) in ctx.words.political_sectors
+            or getattr(ctx.cluster(other), "country", None) != country]
     for same in (lambda side: side == doer,
                  lambda side: state and country is not None
                  and getattr(ctx.clusters.get(side), "country", None) == country

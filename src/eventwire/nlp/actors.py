@@ -985,6 +985,21 @@ def _match(mention: Mention, clusters: list[_Work], sentence_of: list[int]) -> _
     if mention.key in lexicon().serving_roles and any(
             t.tag_ == "PRP$" for t in mention.span.root.children):
         return None  # "his lawyer", "her spokesman": someone in the service of "him"
+    root = mention.span.root
+    if any(c.dep_ == "prep" and c.lower_ == "of" and g.ent_type_ == "ORG"
+           for c in root.children for g in c.children if g.dep_ == "pobj"):
+        # "the president of the American Farm Bureau": a body's officer, never the president
+        # (or minister) the story names elsewhere; only the name in apposition to it ("The
+        # head of the IMF, Kristalina Georgieva"; the parser may hang it on the body)
+        found = (_match_person(mention, clusters, sentence_of) or _only_open_person(
+            mention, clusters, sentence_of)) if mention.definite else None
+        beside = {t.i for t in root.subtree if t.dep_ == "appos"}
+        if root.dep_ == "appos":
+            beside.add(root.head.i)
+        if found is not None and any(m.span.start <= i < m.span.end
+                                     for m in found.mentions for i in beside):
+            return found
+        return None
     if mention.definite:
         found = _match_person(mention, clusters, sentence_of) or _only_open_person(
             mention, clusters, sentence_of
@@ -1154,7 +1169,10 @@ def _match_person(mention: Mention, clusters: list[_Work], sentence_of: list[int
         if c.kind == "person"
         and _attributes_fit(mention, c)
         and _role_fits(mention.key, mention.attrs.sector, c)
-        and (lede or c.last_before(mention.span.start) >= 0)
+        # (a body's officer, "Duvall, the president of the Farm Bureau", is not described
+        # ahead by a bare "the president": that is the head of state)
+        and ((lede and not (c.affiliation and not mention.attrs.affiliation))
+             or c.last_before(mention.span.start) >= 0)
     ]
     # "the chancellor" is the one titled chancellor before any other official.
     exact = [c for c in fitting if mention.key in c.roles]

@@ -593,6 +593,8 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
         label = "GPE"  # "Jordan opened its border", "Chad said": the country, not a name
     if label == "PERSON" and town_not_person(span):
         label = "GPE"  # "Russian forces shelled Kherson": the tagger's person is a town
+    if label == "ORG" and any(_person_noun(c) for c in span.root.children if c.dep_ == "appos"):
+        label = "PERSON"  # "Zippy Duvall, the president of the Farm Bureau": a person
     if label == "PERSON":
         return Mention(span, "person", named=True, key=text)
     if label == "ORG":
@@ -868,6 +870,7 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
                     if obj.dep_ == "pobj":
                         tokens += [t for t in _noun_phrase(obj) if t.i > head.i]
     role_sector: str | None = None
+    unlisted_body = False  # the phrase names a body no list knows ("of the Farm Bureau")
     body_sector: str | None = None
     head_sector: str | None = None
     modifier_sector: str | None = None  # a role word before the head ("rebel" leaders)
@@ -898,6 +901,14 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         elif token.ent_type_ == "ORG" and token.ent_iob_ == "B":
             ent = _name_before(doc, token.i, head)
             if ent is not None and not all(t.is_lower for t in ent):
+                # (a body's own name may say what it is: "the Ministry of Defence")
+                kinds = [r for t in ent if (r := lex.roles.get(t.lemma_.lower())) is not None
+                         and r.body and r.sector]
+                body_sector = body_sector or (kinds[0].sector if kinds else None)
+                # (only after the role, "the president of X": "CPUC President Marybel
+                # Batjer" may be of a state's body)
+                unlisted_body = unlisted_body or (
+                    attrs.affiliation is None and not kinds and not in_phrase)
                 attrs.affiliation = attrs.affiliation or ent.text
         if token.lemma_.lower() in lex.adjectives and token.pos_ in {"ADJ", "NOUN"}:
             body_sector = body_sector or lex.adjectives[token.lemma_.lower()]
@@ -935,6 +946,10 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         attrs.sector = modifier_sector  # "rebel leaders" lead rebels
     else:
         attrs.sector = role_sector or body_sector
+    if unlisted_body and not body_sector and attrs.sector == "GOV":
+        # "the president of the American Farm Bureau": an officer of a body no list knows
+        # holds no office of state
+        attrs.sector = None
     if attrs.country is None and head is not None:
         # "the Bush administration": a listed leader's name before the head gives its country
         for left in head.lefts:
