@@ -924,3 +924,10 @@ def test_a_state_measure_is_not_aimed_at_a_lobbyist_of_its_own_country(code) -> 
                   "Mr. Trump's tariffs remain a source of uncertainty.")
     assert not find(events, "16", "Trump", "Duvall")
     assert find(events, "02", "Duvall", "Trump")
+
+
+def test_scrutiny_by_a_regulator_is_an_investigation(code) -> None:
+    faced = code("Acme Corp is facing scrutiny from the Securities and Exchange Commission.")
+    one(faced, "09", "Securities", "Acme")
+    passive = code("Acme Corp has been scrutinized by the New York attorney general.")
+    one(passive, "09", "attorney general")
