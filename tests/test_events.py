@@ -931,3 +931,13 @@ def test_scrutiny_by_a_regulator_is_an_investigation(code) -> None:
     one(faced, "09", "Securities", "Acme")
     passive = code("Acme Corp has been scrutinized by the New York attorney general.")
     one(passive, "09", "attorney general")
+
+
+def test_force_aimed_at_a_thing_is_not_aimed_at_the_state_reporting_it(code) -> None:
+    events = code("A Houthi drone attack on a commercial ship in the Red Sea caused a fire, the "
+                  "US military said.")
+    attack = one(events, "19", "Houthi")
+    assert "US" not in attack.target
+    # a thing's owner named by a participle: "accounts linked to the Chinese government"
+    shut = code("Meta shut down hundreds of accounts linked to the Chinese government.")
+    one(shut, "17", "Meta", "Chinese government")

@@ -751,9 +751,11 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
                         token.lemma_.lower() not in ctx.words.agents):
                     # "a peace plan drawn up by Senegal" (a thing; not a person described by
                     # what others did to them: "a cartel leader wanted by the United States")
-                    # ("assets belonging to Russian oligarchs": whose they are)
+                    # ("assets belonging to Russian oligarchs", "accounts linked to the
+                    # Chinese government": whose they are)
                     for pobj in (g for a in child.children if a.dep_ == "agent" or (
-                                     child.lemma_ == "belong" and a.lower_ == "to")
+                                     child.lemma_.lower() in ctx.words.belonging_verbs
+                                     and a.lower_ == "to")
                                  for g in a.children if g.dep_ == "pobj"):
                         party = party_at(ctx, pobj, own_only=True)
                         if party is not None and party.named:
@@ -1790,6 +1792,10 @@ def reporting_state(ctx: EventContext, candidate: Candidate) -> list[Party]:
             g.lemma_.lower() in ctx.words.open_waters for c in candidate.trigger.children
             if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
         return []  # ("fired a missile into the sea, South Korea said": aimed at no one)
+    if any(c.dep_ == "prep" and c.lower_ in ctx.words.aimed_preps
+           and any(g.dep_ == "pobj" for g in c.children) for c in candidate.trigger.children):
+        # "a drone attack on a commercial ship, the US military said": aimed at what it names
+        return []
     doers = {getattr(ctx.cluster(p), "country", None) for p in candidate.sources}
     if None in doers or not doers:
         return []

@@ -74,6 +74,7 @@ class EventWordsFile(BaseModel):
     target_preps: Words
     posture_preps: Words
     np_target_preps: Words
+    belonging_verbs: Words
     aimed_preps: Words
     noun_target_preps: Words
     place_preps: Words
@@ -234,6 +235,7 @@ class EventWords:
     target_preps: frozenset[str]
     posture_preps: frozenset[str]
     np_target_preps: frozenset[str]
+    belonging_verbs: frozenset[str]
     aimed_preps: frozenset[str]
     noun_target_preps: frozenset[str]
     place_preps: frozenset[str]
