@@ -941,3 +941,10 @@ def test_force_aimed_at_a_thing_is_not_aimed_at_the_state_reporting_it(code) -> 
     # a thing's owner named by a participle: "accounts linked to the Chinese government"
     shut = code("Meta shut down hundreds of accounts linked to the Chinese government.")
     one(shut, "17", "Meta", "Chinese government")
+
+
+def test_a_with_clause_of_its_own_names_no_target(code) -> None:
+    events = code("Egypt and Jordan sharply criticised the US policy shift, with Jordanian "
+                  "Foreign Minister Ayman Safadi warning of dangerous consequences.")
+    assert find(events, "11", "Egypt", "US") and find(events, "11", "Jordan", "US")
+    assert not find(events, "11", "", "Safadi")

@@ -446,11 +446,26 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                 # "abducted 20 students from a school": where they were taken from (not what
                 # a moved object leaves: "withdraw its troops from the border with Georgia")
                 continue
-            found += [p for g in child.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+            # (not "with X doing ...", a clause of its own: "criticised the shift, with the
+            # foreign minister warning of consequences")
+            found += [p for g in child.children if g.dep_ == "pobj" and not (
+                          child.lower_ == "with" and _absolute(g))
+                      for p in parties_at(ctx, g)]
         elif small_clause(child):
             # "held Hamas responsible": the parser's clause "Hamas responsible" holds the object
             found += [p for g in child.children if g.dep_ == "nsubj" for p in parties_at(ctx, g)]
     return found
+
+
+def _absolute(pobj: Token) -> bool:
+    """Whether a "with" phrase's object has a participle of its own ("with Safadi warning
+    of consequences", "with the United States abstaining"): an absolute clause."""
+    # (the parser may make the participle the object, the name its modifier: "with ...
+    # Ayman Safadi warning of ...")
+    return any(c.dep_ in {"acl", "relcl", "advcl"} and c.tag_ == "VBG" and c.i > pobj.i
+               for c in pobj.children) or (pobj.lower_.endswith("ing") and any(
+                   c.dep_ == "compound" and c.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+                   for c in pobj.children))
 
 
 def _actor_object(ctx: EventContext, verb: Token) -> bool:
