@@ -762,3 +762,12 @@ def test_the_president_of_a_body_is_its_officer_not_the_head_of_state(actors_of)
     spokesman = owner(actors_of("The spokesman of the Ministry of Defence said the strike "
                                 "was legal."), "The spokesman")
     assert spokesman is not None and spokesman.sector == "GOV"
+
+
+def test_a_lede_description_names_the_minister_named_later_not_an_open_person(actors_of):
+    actors = actors_of("The house where Adolf Hitler was born will become a police station, "
+                       "Austria's interior minister said on Tuesday. \"The house will never "
+                       "again evoke that memory,\" Interior Minister Wolfgang Peschorn said in "
+                       "a statement.")
+    minister = owner(actors, "Austria's interior minister")
+    assert minister is not None and minister.name == "Wolfgang Peschorn"

@@ -1171,7 +1171,8 @@ def _match_person(mention: Mention, clusters: list[_Work], sentence_of: list[int
         and _role_fits(mention.key, mention.attrs.sector, c)
         # (a body's officer, "Duvall, the president of the Farm Bureau", is not described
         # ahead by a bare "the president": that is the head of state)
-        and ((lede and not (c.affiliation and not mention.attrs.affiliation))
+        and ((lede and not (c.affiliation and c.sector is None
+                            and not mention.attrs.affiliation))
              or c.last_before(mention.span.start) >= 0)
     ]
     # "the chancellor" is the one titled chancellor before any other official.
