@@ -948,3 +948,20 @@ def test_a_with_clause_of_its_own_names_no_target(code) -> None:
                   "Foreign Minister Ayman Safadi warning of dangerous consequences.")
     assert find(events, "11", "Egypt", "US") and find(events, "11", "Jordan", "US")
     assert not find(events, "11", "", "Safadi")
+
+
+def test_a_past_clause_under_an_expectation_happened(code) -> None:
+    events = code("The envoy is likely to face questions about the July 25 call when Donald "
+                  "Trump asked Volodymyr Zelenskiy for investigations.")
+    asked = one(events, "02", "Trump", "Zelenskiy")
+    assert not asked.hypothetical
+    # what is expected has not happened
+    expected = code("Russia is expected to attack Kyiv after Ukraine shelled Belgorod.")
+    assert one(expected, "19", "Russia", "Kyiv").hypothetical
+    assert not one(expected, "19", "Ukraine", "Belgorod").hypothetical
+
+
+def test_aid_stalled_is_aid_held_back(code) -> None:
+    events = code("The White House stalled military aid to Ukraine for months.")
+    one(events, "16", "White House", "Ukraine")
+    assert all(e.hypothetical for e in find(events, "07"))

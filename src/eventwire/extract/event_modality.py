@@ -75,11 +75,17 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     # governed by an intention, a threat, an appeal or "is expected/due to": not done (yet)
     # a modal, conditional or generic clause ("might be indicted", "if the US imposes ...")
     modal_clause = hypothetical(clause, words)
+    # a clause told in the past tense with its own subject happened, whatever is expected of
+    # the clause above it ("is likely to face questions about the call when he asked
+    # Zelenskiy for investigations": the asking was done)
+    told = next((k for k in range(len(chain)) if chain[k].tag_ == "VBD"
+                 and deps[k] in {"advcl", "relcl"}
+                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids(k))), len(chain))
     candidate.hypothetical = modal_clause or any(
         deps[k - 1] == "xcomp" and (
             lemmas[k] in words.prospective
             or (lemmas[k] in ctx.lex.wrappers and ctx.lex.wrappers[lemmas[k]].kind != "refuse"))
-        for k in pairs
+        for k in pairs if k <= told
     ) or any(
         # "efforts to get Ukraine to investigate", "a bid to oust the mayor": only an aim
         deps[k - 1] == "acl" and lemmas[k] in words.aim_nouns and to_infinitive(chain[k - 1])
