@@ -965,3 +965,13 @@ def test_aid_stalled_is_aid_held_back(code) -> None:
     events = code("The White House stalled military aid to Ukraine for months.")
     one(events, "16", "White House", "Ukraine")
     assert all(e.hypothetical for e in find(events, "07"))
+
+
+def test_a_denial_of_allegations_is_aimed_at_whoever_alleged_them(code) -> None:
+    events = code("Valeska Paris claims she was held on the ship for twelve years. The Church "
+                  "of Scientology denied these allegations.")
+    one(events, "12", "Church", "Paris")
+    # a reaction to a ruling the tagger reads as a verb is aimed at the court all the same
+    ruling = code("The court ruled that schools must pay the tax. The bishops called the "
+                  "ruling dangerous.")
+    one(ruling, "11", "bishops", "court")

@@ -41,7 +41,8 @@ from eventwire.nlp.lexicon import lexicon
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
     from eventwire.nlp.components import ActorCluster
 
-__all__ = ["answerers", "as_civilians", "as_crowd", "carried_parties", "code_for_doer",
+__all__ = ["accuser_of", "answerers", "as_civilians", "as_crowd", "carried_parties",
+           "code_for_doer",
            "counted_people", "counterpart", "critics_of", "domestic_target", "gatekeeper",
            "implied_agent", "is_enforcer", "is_political", "last_doers", "maker_of", "named_inside",
            "names_both", "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state",
@@ -640,9 +641,13 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
                 continue
             inner = named_inside(ctx, member, victims=not reacted)
             if inner is None:
-                # "slammed the impeachment hearings": held by the legislators named before
+                # "slammed the impeachment hearings": held by the legislators named before;
+                # "the Church denied these allegations": made by whoever alleged them
+                replying = member.dep_ == "dobj" and member.head.lemma_.lower() in (
+                    ctx.words.charge_replies)
                 found += (maker_of(ctx, member) if member.dep_ == "dobj" and _reacts(
-                    ctx, ctx.lex.verb_lemma(member.head)) else []) or [party]
+                    ctx, ctx.lex.verb_lemma(member.head)) else []) or (
+                    accuser_of(ctx, member) if replying else []) or [party]
                 continue
             # "officials from Mexico, Canada and Japan": each named one coordinated with it
             found += [inner, *(other for c in conjuncts(inner.token)
@@ -657,7 +662,8 @@ def maker_of(ctx: EventContext, noun: Token) -> list[Party]:
     """The institution that made a thing no phrase names the maker of: the last actor of the
     sector that makes such things named in the sentences before ("the sentence": the court;
     "the hearings": the legislators; event_words.yaml ``made_by``)."""
-    sectors = ctx.words.made_by.get(noun.lemma_.lower())
+    # (by its word too: the tagger may read "the ruling" as a verb, lemma "rule")
+    sectors = ctx.words.made_by.get(noun.lemma_.lower()) or ctx.words.made_by.get(noun.lower_)
     if sectors is None or any(c.dep_ in {"poss", "compound", "amod"} and c.i in ctx.actor_of
                               for c in noun.children):
         return []
@@ -666,6 +672,26 @@ def maker_of(ctx: EventContext, noun: Token) -> list[Party]:
     for _, cluster in ctx.actors_before(noun, ctx.words.made_by_sentences):
         if cluster.sector in sectors and cluster.id not in own:
             return [Party(cluster.id, cluster.name, True, noun)]
+    return []
+
+
+def accuser_of(ctx: EventContext, noun: Token) -> list[Party]:
+    """Who made the allegations a reply is about ("Paris claims she was held ... The Church
+    denied these allegations"): the subject of the last verb of alleging or accusing in the
+    sentences before (event_words ``alleging``, ``accusation_nouns``), other than the one
+    replying."""
+    if noun.lemma_.lower() not in ctx.words.accusation_nouns:
+        return []
+    own = {p.actor for p in subjects_of(ctx, noun.head) if p.actor}
+    start = ctx.window_start(noun, ctx.words.accuser_sentences)
+    for i in range(noun.i - 1, start - 1, -1):
+        token = ctx.tokens[i]
+        if token.pos_ == "VERB" and (token.lemma_.lower() in ctx.words.alleging
+                                     or token.lemma_.lower() in ctx.words.accusing_verbs):
+            accusers = [p for p in subjects_of(ctx, token)
+                        if p.actor and p.actor not in own]
+            if accusers:
+                return [replace(p, token=noun) for p in accusers]
     return []
 
 

@@ -120,6 +120,8 @@ class EventWordsFile(BaseModel):
     ruling_out: Words
     ruling_out_code: Code
     accusing_verbs: Words
+    accusation_nouns: Words
+    accuser_sentences: int
     denial_code: Code
     denial_marks: Words
     denied_codes: Roots
@@ -280,6 +282,8 @@ class EventWords:
     ruling_out: frozenset[str]
     ruling_out_code: str
     accusing_verbs: frozenset[str]
+    accusation_nouns: frozenset[str]
+    accuser_sentences: int
     denial_code: str
     denial_marks: frozenset[str]
     denied_codes: frozenset[str]
