@@ -771,3 +771,12 @@ def test_a_lede_description_names_the_minister_named_later_not_an_open_person(ac
                        "a statement.")
     minister = owner(actors, "Austria's interior minister")
     assert minister is not None and minister.name == "Wolfgang Peschorn"
+
+
+def test_the_charge_after_an_accused_role_is_not_part_of_its_name(actors_of):
+    actors = actors_of("Amnesty International accused the army of torture. The court convicted "
+                       "the mayor of corruption. The UN accused the army of Myanmar of genocide.")
+    assert owner(actors, "the army") is not None
+    assert owner(actors, "the mayor") is not None
+    assert not [a for a in actors if "torture" in a.name or "corruption" in a.name]
+    assert owner(actors, "Myanmar") is not None  # an "of" phrase that names someone stays apart

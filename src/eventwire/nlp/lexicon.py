@@ -61,6 +61,7 @@ class Lexicon:
     kin: frozenset[str]  # "son", "wife": a description by kinship names someone new
     person_nouns: frozenset[str]  # "child", "woman": a person, no role
     serving_roles: frozenset[str]  # "his lawyer": someone in another's service
+    charge_verbs: frozenset[str]  # "accused X of Y": Y is the charge, not X's name
     operations: frozenset[str]  # acts a body's name may modify ("a police crackdown")
     premises: frozenset[str]  # places a body's name may modify ("army positions")
     belonging: frozenset[str]  # "-led", "-owned": the hyphenated name owns the thing or act
@@ -152,6 +153,7 @@ def lexicon() -> Lexicon:
         kin=frozenset(w.lower() for w in roles_data.get("kin", [])),
         person_nouns=frozenset(w.lower() for w in roles_data["person_nouns"]),
         serving_roles=frozenset(w.lower() for w in roles_data["serving_roles"]),
+        charge_verbs=frozenset(w.lower() for w in roles_data["charge_verbs"]),
         operations=frozenset(w.lower() for w in roles_data.get("operations", [])),
         premises=frozenset(w.lower() for w in roles_data.get("premises", [])),
         belonging=frozenset(w.lower() for w in roles_data.get("belonging", [])),

@@ -1051,6 +1051,14 @@ def _role_ending_at(doc: Doc, index: int, floor: int) -> tuple[str, Role] | None
     return None
 
 
+def _names_no_one(prep: Token) -> bool:
+    """Whether an "of" phrase's object is a thing, not a name or a role ("of torture", "of
+    fraud"; not "of the army", "of Hamas")."""
+    lex = lexicon()
+    return all(not obj.ent_type_ and obj.pos_ != "PROPN" and obj.lemma_.lower() not in lex.roles
+               for obj in prep.children if obj.dep_ == "pobj")
+
+
 def _description_span(head: Token, taken: list[bool] | None = None) -> Span:
     """The noun phrase of ``head`` up to the head, plus an "of X" phrase right after it.
 
@@ -1062,15 +1070,23 @@ def _description_span(head: Token, taken: list[bool] | None = None) -> Span:
         t.lower_ == "led" and t.i > 1 and doc[t.i - 1].text == "-"))]
     start = min([t.left_edge.i for t in left] + [head.i])
     end = head.i + 1
+    # the object of a verb of charging: an "of" phrase that names no one is the charge
+    # ("accused the army of torture", "convicted the head of the ministry of fraud")
+    charged = (head.dep_ == "dobj" or head.head.dep_ == "dobj") and (
+        head.head.lemma_.lower() in lexicon().charge_verbs
+        or head.head.head.lemma_.lower() in lexicon().charge_verbs)
     for prep in head.rights:
         # ("of" a noun: "the head of the army"; not a gerund, "accused the police of torturing
         # detainees", which says what they did)
         if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == end and any(
                 c.dep_ == "pobj" for c in prep.children):
+            if charged and _names_no_one(prep):
+                break
             end = prep.right_edge.i + 1
             # (nor the gerund of a noun inside it: "the head of the police of ordering")
             end = min([g.i for g in prep.subtree if g.dep_ == "prep" and g.lower_ == "of"
-                       and g.i > prep.i and not any(c.dep_ == "pobj" for c in g.children)]
+                       and g.i > prep.i and (not any(c.dep_ == "pobj" for c in g.children)
+                                             or charged and _names_no_one(g))]
                       + [end])
             break
     if taken is not None:
