@@ -975,3 +975,9 @@ def test_a_denial_of_allegations_is_aimed_at_whoever_alleged_them(code) -> None:
     ruling = code("The court ruled that schools must pay the tax. The bishops called the "
                   "ruling dangerous.")
     one(ruling, "11", "bishops", "court")
+
+
+def test_a_post_taken_down_by_censors_is_censorship(code) -> None:
+    events = code("Li Wenliang warned colleagues about the virus in Wuhan. But her post was "
+                  "still taken down by censors.")
+    one(events, "17", "censors", "Li Wenliang")
