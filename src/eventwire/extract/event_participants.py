@@ -126,8 +126,7 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         # object, a "with" phrase of force is the weapon ("traded fire with" is mutual), and
         # a "to" phrase where the one acted on was sent ("deported the activists to Turkey")
         preps = preps - {"with", "to"}
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.nouns for c in verb.children) and (
-            _reacts(ctx, ctx.lex.verb_lemma(verb))):
+    if any(reacted_to(ctx, c) for c in verb.children):
         # "condemned the attack by gunmen on a school": the parser hangs the act's "on"
         # phrase on the verb; the school is whom the attack was aimed at, not the condemning
         preps = preps - ctx.words.aimed_preps

@@ -985,14 +985,15 @@ def _match(mention: Mention, clusters: list[_Work], sentence_of: list[int]) -> _
     if mention.key in lexicon().serving_roles and any(
             t.tag_ == "PRP$" for t in mention.span.root.children):
         return None  # "his lawyer", "her spokesman": someone in the service of "him"
+    # ("an Israeli official": someone new)
+    found = (_match_person(mention, clusters, sentence_of) or _only_open_person(
+        mention, clusters, sentence_of)) if mention.definite else None
     root = mention.span.root
     if any(c.dep_ == "prep" and c.lower_ == "of" and g.ent_type_ == "ORG"
            for c in root.children for g in c.children if g.dep_ == "pobj"):
         # "the president of the American Farm Bureau": a body's officer, never the president
         # (or minister) the story names elsewhere; only the name in apposition to it ("The
         # head of the IMF, Kristalina Georgieva"; the parser may hang it on the body)
-        found = (_match_person(mention, clusters, sentence_of) or _only_open_person(
-            mention, clusters, sentence_of)) if mention.definite else None
         beside = {t.i for t in root.subtree if t.dep_ == "appos"}
         if root.dep_ == "appos":
             beside.add(root.head.i)
@@ -1000,14 +1001,9 @@ def _match(mention: Mention, clusters: list[_Work], sentence_of: list[int]) -> _
                                      for m in found.mentions for i in beside):
             return found
         return None
-    if mention.definite:
-        found = _match_person(mention, clusters, sentence_of) or _only_open_person(
-            mention, clusters, sentence_of
-        )
-        if found is not None and _co_argument(mention, found):
-            return None  # "Putin met the president of Armenia": two people
-        return found
-    return None  # "an Israeli official": someone new
+    if found is not None and _co_argument(mention, found):
+        return None  # "Putin met the president of Armenia": two people
+    return found
 
 
 def _co_argument(mention: Mention, cluster: _Work) -> bool:

@@ -1072,9 +1072,9 @@ def _description_span(head: Token, taken: list[bool] | None = None) -> Span:
     end = head.i + 1
     # the object of a verb of charging: an "of" phrase that names no one is the charge
     # ("accused the army of torture", "convicted the head of the ministry of fraud")
+    charge_verbs = lexicon().charge_verbs
     charged = (head.dep_ == "dobj" or head.head.dep_ == "dobj") and (
-        head.head.lemma_.lower() in lexicon().charge_verbs
-        or head.head.head.lemma_.lower() in lexicon().charge_verbs)
+        head.head.lemma_.lower() in charge_verbs or head.head.head.lemma_.lower() in charge_verbs)
     for prep in head.rights:
         # ("of" a noun: "the head of the army"; not a gerund, "accused the police of torturing
         # detainees", which says what they did)
