@@ -1956,3 +1956,15 @@ def test_an_attack_noun_by_its_doer_as_subject_still_kills_for_it():
     # (the place the attack was aimed at is looked for; a "by" phrase names no place)
     assert ("183", "Hamas") in [(c, s) for c, s, _ in _coded(
         "The bombing by Hamas killed five people.")]
+
+
+def test_what_is_received_from_someone_is_their_act():
+    # a call received is made by the caller, not a visit the receiver hosts
+    assert ("041", "Emmanuel Macron", "prime minister") in _coded(
+        "The prime minister received a phone call from President Emmanuel Macron.")
+    # the act noun may be the object through a measure ("$50 million in aid")
+    assert ("070", "World Bank", "Kenyan government") in _coded(
+        "The Kenyan government received $50 million in aid from the World Bank on Monday.")
+    # a measure of the aid given is no second event beside the giving
+    assert [c for c, _, _ in _coded(
+        "The United States provided $50 million in aid to Ukraine.") if c[:2] == "07"] == ["070"]

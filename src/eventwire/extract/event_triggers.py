@@ -307,14 +307,17 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         return []  # "a request for comment"
     governor = noun.head
     held: Token | None = None  # "placed the leader under arrest": the one it is done to
+    measured = False  # the noun is the governor's object through a measure ("tons of aid")
     if (noun.dep_ == "pobj" and governor.head.dep_ == "dobj"
             and (governor.lower_, governor.head.head.lemma_) in ctx.words.phrasal_light):
         held = governor.head
         governor = governor.head.head
         light_object = True
-    elif noun.dep_ == "pobj" and governor.lower_ == "of" and governor.head.dep_ == "dobj":
-        governor = governor.head.head  # "provided 20 tons of aid": the measure is skipped
-        light_object = True
+    elif noun.dep_ == "pobj" and governor.head.dep_ == "dobj" and (
+            governor.lower_ == "of" or governor.lower_ == "in" and governor.head.like_num):
+        # "provided 20 tons of aid", "received $50 million in aid": the measure is skipped
+        governor = governor.head.head
+        light_object = measured = True
     elif noun.dep_ == "compound" and governor.dep_ == "dobj":
         governor = governor.head  # "launched a mediation effort"
         light_object = True
@@ -332,9 +335,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     # the governing verb's own sense, read once: it decides whether the verb is light here and
     # whether it already codes the act the noun names
     own = (choose(governor_senses, governor, words=ctx.words)
-           if governor_senses and (light_verb or noun.dep_ == "dobj") else None)
+           if governor_senses and (light_verb or noun.dep_ == "dobj" or measured) else None)
     light = light_verb and own is None
-    if noun.dep_ == "dobj" and own is not None and (
+    if (noun.dep_ == "dobj" or measured) and own is not None and (
             own.code[:2] == sense.code[:2]
             # "lifted sanctions on Venezuela": the lifting is the event, not the sanctions
             # (unless a clause tells the measure as an act of its own: "lift the tariffs
@@ -349,7 +352,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
                  and governor.head.lemma_.lower() in ctx.words.undergoing_verbs)
     if undergone:
         governor = governor.head  # "the minister came under fire": received, as "faced"
-    if undergone or (noun.dep_ == "dobj"
+    if undergone or ((noun.dep_ == "dobj" or measured)
                      and governor.lemma_.lower() in ctx.words.receiving_verbs):
         # "the United States faced Palestinian criticism": done to the subject, by the
         # noun's own doer or whoever it comes from
