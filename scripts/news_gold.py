@@ -39,11 +39,12 @@ ACTORS_DIR = REPO / "eval" / "actors"
 ARTICLES = EVENTS_DIR / "articles.json"
 DEFAULT_ANNOT = Path("/work/devsets/annot")
 DEFAULT_MANIFEST = Path("/work/devsets/manifest.json")
-SPLITS = ("dev", "heldout", "wiki", "dev2")
+SPLITS = ("dev", "heldout", "wiki", "dev2", "dev3")
 # The Wikinews articles of the GUM corpus (CC BY 2.5) are a second dev set, of another source:
 # its bodies are rebuilt at run time from the corpus's sentences, like the AEB bodies are read.
 # A third dev set (session 20, "dev2") mixes AEB articles and the last GUM documents: an
-# article's source is told by its source id.
+# article's source is told by its source id. A fourth (session 22, "dev3") takes 18 more AEB
+# articles.
 GUM_PREFIX = "GUM_"
 _DATELINE = re.compile(
     r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\w+ \d+, \d{4})$"

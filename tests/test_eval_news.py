@@ -316,7 +316,8 @@ ACTOR_GOLD = sorted((REPO / "eval" / "actors").glob("gold-*.jsonl"))
 
 def test_committed_manifest_holds_ids_and_dates_only():
     manifest = news_gold.read_manifest()
-    assert set(manifest) == {"dev", "heldout", "wiki", "dev2", "actors_dev", "actors_heldout"}
+    assert set(manifest) == {"dev", "heldout", "wiki", "dev2", "dev3", "actors_dev",
+                             "actors_heldout"}
     for split in news_gold.SPLITS:
         for short, source, published in manifest[split]:
             if source.startswith(news_gold.GUM_PREFIX):
