@@ -1968,3 +1968,17 @@ def test_what_is_received_from_someone_is_their_act():
     # a measure of the aid given is no second event beside the giving
     assert [c for c, _, _ in _coded(
         "The United States provided $50 million in aid to Ukraine.") if c[:2] == "07"] == ["070"]
+
+
+def test_a_business_bought_or_merged_with_is_economic_cooperation():
+    assert ("061", "Google", "CloudSimple") in _coded(
+        "Google has bought CloudSimple, a startup once key to Microsoft's cloud plans.")
+    assert ("061", "Gannett", "GateHouse Media") in _coded(
+        "The merger of Gannett and GateHouse Media became final on Tuesday.")
+    assert ("061", "NASA") in {(c, s) for c, s, _ in _coded(
+        "NASA tapped three companies to send robotic landers to the moon.")}
+    # buying things names no partner, not even the one the story dealt with last
+    coded = _coded("Regulators in Ohio are investigating Acme Corp. Its founder, Dana Reyes, "
+                   "bought properties that she then leased back to the firm.")
+    assert not [t for c, _, t in coded if c == "061" and t is not None and t != "properties"]
+    assert _coded("Voters bought into the idea that the economy was strong.") == []

@@ -379,7 +379,10 @@ def test_agreeing_to_an_unknown_act_is_intent_for_political_actors_only(code) ->
     (agreed,) = code("Chile agreed to build a new port near the border.")
     assert agreed.cameo == "030" and agreed.source == "Chile"
     assert code("Chile agreed to speak.") == []
-    assert code("The French company agreed to buy its Italian rival for 2 billion euros.") == []
+    assert code("The French company agreed to repaint its Italian offices.") == []
+    # buying a rival is a known act: agreeing to it is an intent to cooperate economically
+    bought = code("The French company agreed to buy its Italian rival for 2 billion euros.")
+    assert {(e.cameo, e.event.hypothetical) for e in bought} == {("031", False), ("061", True)}
 
 
 def test_what_is_given_is_no_party_when_a_recipient_is_named(code) -> None:

@@ -410,9 +410,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         if held is not None:
             sources = subjects_of(ctx, governor) or sources
             targets = parties_at(ctx, held)
-    # "an agreement between Sudan and the rebels" (not "talks with"): all are doers
+    # "an agreement between Sudan and the rebels", "the merger of Gannett and GateHouse" (not
+    # "talks with"): all are doers
     between = sense.symmetric and not sources and len(targets) > 1 and any(
-        c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in noun.children)
+        c.dep_ == "prep" and c.lower_ in {"between", "among", "of"} for c in noun.children)
     if between:
         sources = targets
     implied = noun.lemma_.lower() in ctx.words.patient_nouns and (

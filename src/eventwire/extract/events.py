@@ -54,6 +54,7 @@ from eventwire.extract.event_participants import (
     implied_agent,
     names_both,
     next_actor,
+    parties_at,
     passive_critics,
     passive_doer,
     place_of,
@@ -204,7 +205,8 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         candidate.targets = next_actor(ctx, candidate)
     if (not any(p.named for p in candidate.targets) and not candidate.targetless_ok
             and not candidate.symmetric and candidate.match not in STATEMENT_MATCHES
-            and candidate.code[:2] not in ctx.words.recipientless_roots):
+            and candidate.code[:2] not in ctx.words.recipientless_roots
+            and not _deals_in_things(ctx, candidate)):
         # "Beijing has balked at the terms": at whom the story has told the doer dealing with
         inferred = (reporting_state(ctx, candidate) or counterpart(ctx, candidate)
                     or domestic_target(ctx, candidate))
@@ -282,6 +284,14 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             trigger={"start": trigger_start, "end": trigger_end, "text": trigger_text},
             confidence=_confidence(ctx, candidate, source, target, facts),
         )
+
+
+def _deals_in_things(ctx: EventContext, candidate: Candidate) -> bool:
+    """Whether an economic act is done to a thing the verb names ("Neumann bought
+    properties"): its partner is in the sentence or nowhere, never the story's last one."""
+    return candidate.code[:2] == "06" and candidate.trigger.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and not any(p.named for p in parties_at(ctx, c))
+        for c in candidate.trigger.children)
 
 
 def _incident_date(ctx: EventContext, root: str, trigger: Token, source: Party | None,
