@@ -1982,3 +1982,12 @@ def test_a_business_bought_or_merged_with_is_economic_cooperation():
                    "bought properties that she then leased back to the firm.")
     assert not [t for c, _, t in coded if c == "061" and t is not None and t != "properties"]
     assert _coded("Voters bought into the idea that the economy was strong.") == []
+
+
+def test_a_denial_answers_its_accuser():
+    coded = _coded("Taylor Swift accused Big Machine of trying to stop her performing her old "
+                   "songs. Big Machine have twice denied doing anything wrong.")
+    assert ("127", "Big Machine", "Taylor Swift") in coded
+    # with no accuser told, a denial has no target
+    assert ("127", "Big Machine", None) in _coded(
+        "Big Machine have twice denied doing anything wrong.")

@@ -41,7 +41,7 @@ from eventwire.nlp.lexicon import lexicon
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
     from eventwire.nlp.components import ActorCluster
 
-__all__ = ["accuser_of", "answerers", "as_civilians", "as_crowd", "carried_parties",
+__all__ = ["accuser", "accuser_of", "answerers", "as_civilians", "as_crowd", "carried_parties",
            "code_for_doer",
            "counted_people", "counterpart", "critics_of", "domestic_target", "gatekeeper",
            "implied_agent", "is_enforcer", "is_political", "last_doers", "maker_of", "named_inside",
@@ -1713,6 +1713,8 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
 
 # How many sentences back an act's counterpart may have been named with its doer.
 _COUNTERPART_SENTENCES = 15
+# the QuadClass of accusing, criticising, demanding, rejecting and threatening
+_VERBAL_CONFLICT = 3
 
 
 def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
@@ -1766,6 +1768,26 @@ def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
     return []
 
 
+def accuser(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """Whom a denial answers when its sentence names no one ("Swift accused Big Machine of
+    trying to stop her ... Big Machine have twice denied doing anything wrong"): the last
+    actor who accused, criticised or confronted the denier in words (QuadClass 3) in an event
+    kept in the sentences before."""
+    deniers = {p.actor for p in candidate.sources if p.named and p.actor}
+    if len(deniers) != 1:
+        return []
+    denier = next(iter(deniers))
+    start = ctx.window_start(candidate.trigger, _COUNTERPART_SENTENCES)
+    for index, done_to, doer, quad in reversed(ctx.acted_on):
+        if index < start:
+            break
+        cluster = ctx.cluster(doer)
+        if (done_to == denier and quad == _VERBAL_CONFLICT and cluster is not None
+                and cluster.id != denier and cluster.kind != "location"):
+            return [replace(doer, token=candidate.trigger)]
+    return []
+
+
 def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     """The doer of an act done to someone in the passive with no agent and no implied one ("she
     was sent to the ship", "he was released on bail"): whoever last did something to that one
@@ -1786,7 +1808,7 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
         return []
     patient = next(iter(patients))
     start = ctx.window_start(trigger, _COUNTERPART_SENTENCES)
-    for index, done_to, doer in reversed(ctx.acted_on):
+    for index, done_to, doer, _quad in reversed(ctx.acted_on):
         if index < start:
             break
         cluster = ctx.cluster(doer)

@@ -43,6 +43,7 @@ from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_gate import passes
 from eventwire.extract.event_modality import mark_aims, mark_asked_acts
 from eventwire.extract.event_participants import (
+    accuser,
     as_civilians,
     as_crowd,
     as_local_force,
@@ -139,7 +140,7 @@ def _deal(ctx: EventContext, candidate: Candidate, event: Event) -> None:
     if source is not None and target is not None:
         ctx.dealings.append((candidate.trigger.i, event.quad_class, event.source, target))
         ctx.dealings.append((candidate.trigger.i, event.quad_class, event.target, source))
-        ctx.acted_on.append((candidate.trigger.i, event.target, source))
+        ctx.acted_on.append((candidate.trigger.i, event.target, source, event.quad_class))
 
 
 def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
@@ -212,6 +213,11 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
                     or domestic_target(ctx, candidate))
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
+    if candidate.code == ctx.words.denial_code and not any(p.named for p in candidate.targets):
+        # "Big Machine have twice denied doing anything wrong": a denial answers its accuser
+        accusers = accuser(ctx, candidate)
+        if accusers:
+            candidate.targets, candidate.inferred = accusers, True
     if candidate.code[:2] < ctx.words.own_forces_below:
         # "Israel agreed to pull its troops out": no one cooperates with their own forces
         candidate.targets = [t for t in candidate.targets
