@@ -780,3 +780,16 @@ def test_the_charge_after_an_accused_role_is_not_part_of_its_name(actors_of):
     assert owner(actors, "the mayor") is not None
     assert not [a for a in actors if "torture" in a.name or "corruption" in a.name]
     assert owner(actors, "Myanmar") is not None  # an "of" phrase that names someone stays apart
+
+
+def test_a_firm_name_the_tagger_misses_everywhere_is_an_actor():
+    from eventwire.api import analyse_text as analyse
+
+    # one word with a capital inside is written as firms write their names
+    result = analyse("WeWork is being investigated by the New York State Attorney "
+                          "General. WeWork said it was cooperating.",
+                          published="2024-03-05", min_confidence=0)
+    names = {a.name for a in result.actors}
+    assert "WeWork" in names
+    [investigation] = [e for e in result.events if e.cameo_root == "09"]
+    assert {a.id: a.name for a in result.actors}[investigation.target] == "WeWork"

@@ -1991,3 +1991,7 @@ def test_a_denial_answers_its_accuser():
     # with no accuser told, a denial has no target
     assert ("127", "Big Machine", None) in _coded(
         "Big Machine have twice denied doing anything wrong.")
+
+
+def test_what_led_to_something_caused_it_and_visited_no_one():
+    assert _coded("The attention online led to outreach from Google.") == []

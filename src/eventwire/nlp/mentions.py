@@ -499,9 +499,13 @@ def _untagged_names(doc: Doc, taken: list[bool],
                     organisations: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
     """Names the tagger missed ("Modi held a call with ...", "- Germany agreed"): a run of
     untagged proper nouns that is a country's name, a listed person's full name or
-    unambiguous surname, or a name tagged as an organisation elsewhere in the document."""
+    unambiguous surname, a name tagged as an organisation elsewhere in the document, a person's
+    name or surname the tagger gave a person elsewhere ("Swift got support" after "Taylor
+    Swift"), or one word with a capital inside, as firms write their names ("WeWork")."""
     found: list[Mention] = []
     lex, listed = lexicon(), people()
+    persons = {name for ent in doc.ents if ent.label_ == "PERSON" and ent[-1].pos_ == "PROPN"
+               for name in (ent.text, ent[-1].text)}
     # each token read once (the run test below asks several things of it)
     untagged = [token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
                 for token in doc]
@@ -520,7 +524,9 @@ def _untagged_names(doc: Doc, taken: list[bool],
                  else "ORG" if span.text in organisations and not (
                      # "Minister of Education": a title's part, however tagged elsewhere
                      start > 1 and doc[start - 1].lower_ == "of"
-                     and doc[start - 2].lemma_.lower() in lex.roles) else None)
+                     and doc[start - 2].lemma_.lower() in lex.roles) else
+                 "PERSON" if span.text in persons and span.text.lower() not in lex.roles
+                 else "ORG" if len(span) == 1 and _inner_capital(span.text) else None)
         if label is None:
             # "Prime Minister Modi": a title before a listed person's name
             name_start = start
@@ -536,6 +542,12 @@ def _untagged_names(doc: Doc, taken: list[bool],
             _take(taken, span)
             found.append(mention)
     return found
+
+
+def _inner_capital(word: str) -> bool:
+    """ "WeWork", "SoftBank": a capital after a lowercase letter inside one word."""
+    return word[:1].isupper() and any(
+        a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
 
 
 # Where a modified thing takes part in an event: subject, object, agent, object of a preposition.
