@@ -1995,3 +1995,12 @@ def test_a_denial_answers_its_accuser():
 
 def test_what_led_to_something_caused_it_and_visited_no_one():
     assert _coded("The attention online led to outreach from Google.") == []
+
+
+def test_telling_someone_to_act_demands_it():
+    assert ("100", "Masayoshi Son", "WeWork executives") in _coded(
+        "Masayoshi Son told WeWork executives to look for new sources of revenue.")
+    # what someone is told must be is said, not demanded, and a that-clause is no demand
+    assert not [c for c, _, _ in _coded(
+        "The charity's chief told Sky News any process must be well thought through.")
+        if c.startswith("10")]

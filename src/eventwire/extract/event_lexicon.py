@@ -72,6 +72,9 @@ class Wrapper:
     # eliminate the tariffs"): coded with the wrapper of kind ``asks_as``
     asking: frozenset[str] = frozenset()
     asks_as: str = ""
+    # lemmas whose act is only an infinitive ("told them to leave"), never a "that" clause
+    # ("told Sky News any process must be fair" is a statement)
+    infinitive_only: frozenset[str] = frozenset()
 
     def code_for(self, act_code: str | None, act_lemma: str, act_object: str = "") -> str:
         # ("refused to give details": the act's verb and object, then its verb alone)
@@ -258,6 +261,7 @@ def lexicon() -> Lexicon:
             act_done=bool(spec.get("act_done", False)),
             asking=frozenset(spec.get("asking", [])),
             asks_as=str(spec.get("asks_as", "")),
+            infinitive_only=frozenset(spec.get("infinitive_only", [])),
         )
         for lemma in spec["lemmas"]:
             wrappers[lemma] = wrapper

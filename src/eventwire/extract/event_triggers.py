@@ -89,7 +89,8 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
         return prospect
     wrapper = ctx.lex.wrappers.get(lemma)
     act = infinitive(verb) if wrapper is not None else None
-    if wrapper is not None and act is None and wrapper.kind in {"appeal", "demand"}:
+    if (wrapper is not None and act is None and wrapper.kind in {"appeal", "demand"}
+            and lemma not in wrapper.infinitive_only):
         act = mandated(verb, ctx.words)  # "demanded that Serbia withdraw its troops"
     if wrapper is not None and act is not None:
         if lemma in wrapper.asking and _asked_of_another(verb, act):
