@@ -793,3 +793,17 @@ def test_a_firm_name_the_tagger_misses_everywhere_is_an_actor():
     assert "WeWork" in names
     [investigation] = [e for e in result.events if e.cameo_root == "09"]
     assert {a.id: a.name for a in result.actors}[investigation.target] == "WeWork"
+
+
+def test_an_organ_of_the_un_is_an_international_organisation():
+    from eventwire.api import analyse_text as analyse
+
+    result = analyse("The UN human rights office criticised Israel. The U.N. Security Council "
+                     "met on Monday. The UN-backed government in Tripoli condemned the attack.",
+                     published="2024-03-05", min_confidence=0)
+    sectors = {a.name: a.sector for a in result.actors}
+    assert sectors["UN human rights office"] == "IGO"
+    assert sectors["UN Security Council"] == "IGO"
+    # a government the UN backs is a state's
+    assert [s for n, s in sectors.items() if n.endswith("government")] == ["GOV"]
+

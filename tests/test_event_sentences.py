@@ -2004,3 +2004,10 @@ def test_telling_someone_to_act_demands_it():
     assert not [c for c, _, _ in _coded(
         "The charity's chief told Sky News any process must be well thought through.")
         if c.startswith("10")]
+
+
+def test_what_fights_a_problem_or_contributes_to_one_is_no_event():
+    assert _coded("London has been fighting dirty air since the 14th century.") == []
+    assert _coded("These sources contribute to Delhi's year-round pollution.") == []
+    assert ("070", "Japan") in {(c, s) for c, s, _ in _coded(
+        "Japan contributed $10 million to the UN refugee agency.")}

@@ -735,7 +735,17 @@ def _org_name_attrs(span: Span) -> Attributes:
             if inner is not None and inner.country:
                 attrs.country = inner.country
                 break
+            if inner is not None and inner.sector == "IGO" and token.i == _first_word(span):
+                # "U.N. Security Council", "UN human rights office": an organ of the
+                # international organisation its name begins with
+                attrs.sector = "IGO"
+                break
     return attrs
+
+
+def _first_word(span: Span) -> int:
+    """The index of a name's first word after a determiner ("the UN refugee agency")."""
+    return next((t.i for t in span if t.dep_ != "det"), span.start)
 
 
 def _is_title_noun(token: Token) -> bool:
@@ -948,7 +958,14 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
             attrs.gender = attrs.gender or gender
         i += 1
     generic = bool(attrs.roles) and attrs.roles <= lex.generic_roles
-    if head_sector:
+    first = doc[_first_word(span)] if own else None
+    if head_sector == "GOV" and body_sector == "IGO" and first is not None and (
+            first.i + 1 < len(doc) and doc[first.i + 1].text != "-"
+            and (known := known_name(first.text)) is not None and known.sector == "IGO"):
+        # "the UN refugee agency", "the UN human rights office": an organ of the international
+        # organisation the phrase begins with (not "the UN-backed government")
+        attrs.sector = "IGO"
+    elif head_sector:
         attrs.sector = head_sector
     elif body_sector == "IGO":
         attrs.sector = "IGO"  # "European Commission President ...": acts for the IGO
