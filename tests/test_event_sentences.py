@@ -2011,3 +2011,13 @@ def test_what_fights_a_problem_or_contributes_to_one_is_no_event():
     assert _coded("These sources contribute to Delhi's year-round pollution.") == []
     assert ("070", "Japan") in {(c, s) for c, s, _ in _coded(
         "Japan contributed $10 million to the UN refugee agency.")}
+
+
+def test_an_anti_x_protest_is_against_x():
+    result = analyse_text("Thousands joined anti-government protests in Baghdad on Friday.",
+                          published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    [protest] = [e for e in result.events if e.cameo_root == "14"]
+    assert (actors[protest.target].country, actors[protest.target].sector) == ("IRQ", "GOV")
+    assert ("141", "Israel") in {(c, t) for c, _, t in _coded(
+        "Israel struck Gaza on Monday. Anti-Israel protests erupted in Amman after the strike.")}

@@ -39,7 +39,7 @@ def test_every_list_is_non_empty_and_in_its_case() -> None:
     data = load_yaml(BUNDLED)
     for key, value in data.items():
         assert value, f"{key} is empty"
-        if key in {"implied_agents", "implied_agent_names", "protester_harm"}:
+        if key in {"implied_agents", "implied_agent_names", "protester_harm", "opposed_bodies"}:
             # lemma <-> sector mappings
             lemma_keyed = key != "implied_agent_names"
             words = value if lemma_keyed else value.values()

@@ -36,7 +36,7 @@ from eventwire.extract.syntax import (
     small_clause,
     to_infinitive,
 )
-from eventwire.nlp.lexicon import lexicon
+from eventwire.nlp.lexicon import country_of, lexicon
 
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
     from eventwire.nlp.components import ActorCluster
@@ -46,9 +46,10 @@ __all__ = ["accuser", "accuser_of", "answerers", "as_civilians", "as_crowd", "ca
            "counted_people", "counterpart", "critics_of", "domestic_target", "gatekeeper",
            "implied_agent", "is_enforcer", "is_political", "last_doers", "maker_of", "named_inside",
            "names_both", "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state",
-           "own_state", "parties_at", "party_at", "passive_critics", "passive_doer", "place_of",
-           "possessed_by", "previous_doer", "protest_crowd", "protest_noun", "reciprocal",
-           "reporting_state", "same_side", "subjects_of", "through_modifier", "verb_parties"]
+           "opposed", "own_state", "parties_at", "party_at", "passive_critics", "passive_doer",
+           "place_of", "possessed_by", "previous_doer", "protest_crowd", "protest_noun",
+           "reciprocal", "reporting_state", "same_side", "subjects_of", "through_modifier",
+           "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -1602,6 +1603,30 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
         return party
     civilians = ctx.implied_actor("CVL", country)
     return Party(civilians.id, party.text, True, party.token)
+
+
+def opposed(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """Whom a protest names as what it is against ("anti-government protests in Baghdad",
+    "anti-Israel protests"): a country named after "anti-", or a body of the country where
+    it happened (``opposed_bodies`` in event_words.yaml: the government, the regime)."""
+    trigger = candidate.trigger
+    words = [c for c in trigger.children if c.dep_ in {"amod", "compound"}]
+    for first, dash, named in zip(words, words[1:], words[2:], strict=False):
+        if first.lower_ != "anti" or dash.text != "-" or named.i != dash.i + 1:
+            continue
+        party = party_at(ctx, named)
+        if party is not None and party.named:
+            return [party]
+        country = country_of(named.text)
+        sector = ctx.words.opposed_bodies.get(named.lemma_.lower())
+        if sector is not None:
+            country = _country_where(ctx, candidate, [], fallback=False)
+        if country is None:
+            return []
+        body = ctx.implied_actor(sector, country) if sector else next(
+            (c for c in ctx.actors if c.kind == "country" and c.country == country), None)
+        return [Party(body.id, named.text, True, named)] if body is not None else []
+    return []
 
 
 def counted_people(ctx: EventContext, token: Token) -> bool:

@@ -228,6 +228,7 @@ class EventWordsFile(BaseModel):
     made_by_sentences: int
     sports_terms: Words
     sports_report_hits: int
+    opposed_bodies: Annotated[dict[Word, Label], Field(min_length=1)]
 
 
 @dataclass(frozen=True)
@@ -386,6 +387,7 @@ class EventWords:
     made_by_sentences: int
     sports_terms: frozenset[str]
     sports_report_hits: int
+    opposed_bodies: MappingProxyType  # "anti-government": the body's sector in that country
 
     @classmethod
     def from_file(cls, data: EventWordsFile) -> EventWords:
@@ -395,7 +397,7 @@ class EventWords:
             if f.name == "pronoun_kinds":
                 value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
             elif f.name in {"implied_agents", "implied_agent_names", "implied_targets",
-                            "protester_harm"}:
+                            "protester_harm", "opposed_bodies"}:
                 value = MappingProxyType(dict(value))
             elif f.name == "made_by":
                 value = MappingProxyType({k: frozenset(v) for k, v in value.items()})

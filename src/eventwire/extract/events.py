@@ -55,6 +55,7 @@ from eventwire.extract.event_participants import (
     implied_agent,
     names_both,
     next_actor,
+    opposed,
     parties_at,
     passive_critics,
     passive_doer,
@@ -192,7 +193,7 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         # "blocked streets", "rioted at a jail": things are no recipients of a protest, nor
         # is where it was held ("took to the streets of Belgrade")
         candidate.targets = [p for p in candidate.targets if p.named and getattr(
-            ctx.cluster(p), "kind", None) != "location"]
+            ctx.cluster(p), "kind", None) != "location"] or opposed(ctx, candidate)
     if (not any(p.named for p in candidate.targets)
             and candidate.code[:2] not in ctx.words.no_place and not joint):
         place = place_of(ctx, candidate)
