@@ -2021,3 +2021,12 @@ def test_an_anti_x_protest_is_against_x():
     assert (actors[protest.target].country, actors[protest.target].sector) == ("IRQ", "GOV")
     assert ("141", "Israel") in {(c, t) for c, _, t in _coded(
         "Israel struck Gaza on Monday. Anti-Israel protests erupted in Amman after the strike.")}
+
+
+def test_talks_between_two_sides_hung_on_their_verb():
+    assert ("046", "Israel", "Hamas") in _coded("Talks resumed between Israel and Hamas on Sunday.")
+
+
+def test_relief_distributed_is_humanitarian_aid():
+    assert ("073", "Kenya's health ministry") in {(c, s) for c, s, _ in _coded(
+        "Kenya's health ministry distributed 5 million face masks to schoolchildren.")}

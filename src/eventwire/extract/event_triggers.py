@@ -42,6 +42,7 @@ from eventwire.extract.syntax import (
     SUBJECTS,
     asked_clause,
     choose,
+    conjuncts,
     has_object,
     infinitive,
     mandated,
@@ -413,8 +414,14 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
             targets = parties_at(ctx, held)
     # "an agreement between Sudan and the rebels", "the merger of Gannett and GateHouse" (not
     # "talks with"): all are doers
+    if sense.symmetric and not sources and not targets and noun.dep_ in SUBJECTS:
+        # "talks resumed between Israel and Hamas": the phrase hangs on the noun's verb
+        targets = [p for c in governor.children if c.dep_ == "prep"
+                   and c.lower_ in {"between", "among"} for g in c.children if g.dep_ == "pobj"
+                   for m in (g, *conjuncts(g)) for p in parties_at(ctx, m) if p.named]
     between = sense.symmetric and not sources and len(targets) > 1 and any(
-        c.dep_ == "prep" and c.lower_ in {"between", "among", "of"} for c in noun.children)
+        c.dep_ == "prep" and c.lower_ in {"between", "among", "of"}
+        for c in (*noun.children, *governor.children))
     if between:
         sources = targets
     implied = noun.lemma_.lower() in ctx.words.patient_nouns and (
