@@ -807,3 +807,22 @@ def test_an_organ_of_the_un_is_an_international_organisation():
     # a government the UN backs is a state's
     assert [s for n, s in sectors.items() if n.endswith("government")] == ["GOV"]
 
+
+
+def test_someone_in_anothers_service_is_no_other_named_person():
+    from eventwire.api import analyse_text as analyse
+
+    result = analyse("Representative Adam Schiff criticised Trump. The Kremlin's spokesman "
+                     "denied the report. Mourinho's representatives met the club.",
+                     published="2024-03-05", min_confidence=0)
+    by_name = {a.name: a for a in result.actors}
+    assert [m.text for m in by_name["Trump"].mentions] == ["Trump"]
+    assert by_name["Trump"].country == "USA"
+    # a person's representatives are agents, not legislators
+    assert by_name["Mourinho's representatives"].sector is None
+    # the one so titled before is the same person
+    result = analyse("Kremlin spokesman Dmitry Peskov denied the report. Putin met Trump in "
+                     "Helsinki. The Kremlin's spokesman said the talks were useful.",
+                     published="2024-03-05", min_confidence=0)
+    peskov = next(a for a in result.actors if a.name == "Dmitry Peskov")
+    assert "The Kremlin's spokesman" in [m.text for m in peskov.mentions]

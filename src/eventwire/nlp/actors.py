@@ -1003,6 +1003,11 @@ def _match(mention: Mention, clusters: list[_Work], sentence_of: list[int]) -> _
         return None
     if found is not None and _co_argument(mention, found):
         return None  # "Putin met the president of Armenia": two people
+    if found is not None and mention.key in lexicon().serving_roles and mention.key not in (
+            found.roles) and any(c.dep_ == "poss" for c in root.children):
+        # "the Kremlin's spokesman", "Trump's lawyer": someone in another's service, the one
+        # so titled before ("Kremlin spokesman Dmitry Peskov"), never another named person
+        return None
     return found
 
 

@@ -973,6 +973,11 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         attrs.sector = body_sector
     elif modifier_sector and head is not None and head.lemma_.lower() in lex.generic_roles:
         attrs.sector = modifier_sector  # "rebel leaders" lead rebels
+    elif generic and role_sector == "LEG" and head is not None and any(
+            c.dep_ == "poss" for c in head.children):
+        # "Mourinho's representatives", "the company's representatives": agents of whoever owns
+        # them, no legislators (the owner's body, when listed, gave its sector above)
+        attrs.sector = body_sector
     else:
         attrs.sector = role_sector or body_sector
     if unlisted_body and not body_sector and attrs.sector == "GOV":
