@@ -2030,3 +2030,8 @@ def test_talks_between_two_sides_hung_on_their_verb():
 def test_relief_distributed_is_humanitarian_aid():
     assert ("073", "Kenya's health ministry") in {(c, s) for c, s, _ in _coded(
         "Kenya's health ministry distributed 5 million face masks to schoolchildren.")}
+
+
+def test_dismissing_an_act_as_something_judges_its_doer():
+    assert ("111", "Kremlin", "German") in _coded(
+        "The Kremlin dismissed the German aid as pouring oil on the fire.")
