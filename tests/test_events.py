@@ -189,7 +189,9 @@ def test_threat_is_the_event_and_the_threatened_act_is_not_coded(code) -> None:
 def test_modal_future_is_hypothetical(code) -> None:
     events = code("Norway could expel Russian diplomats.")
     assert events and all(e.hypothetical for e in events)
-    assert all(e.confidence < 0.5 for e in events)
+    # (ranked below the same act told as done; the fitted model sets how far)
+    [done] = code("Norway expelled Russian diplomats.")
+    assert all(e.confidence < done.confidence - 0.2 for e in events)
 
 
 def test_description_is_not_an_event(code) -> None:
