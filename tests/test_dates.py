@@ -225,3 +225,18 @@ def test_a_year_before_a_thing_is_the_things_not_the_clauses(nlp) -> None:
     (reaffirmed,) = _dates(nlp, "The United States reaffirmed its commitment to defend the "
                            "Philippines under a 1951 treaty.", "2024-05-02", ["reaffirmed"])
     assert reaffirmed == ("2024-05-02", "publication")
+
+
+def test_a_when_clause_on_a_date_happened_then() -> None:
+    from eventwire.api import analyse_text
+
+    def dates(text: str) -> dict[str, str | None]:
+        result = analyse_text(text, published="2019-11-19", min_confidence=0)
+        return {e.trigger.text: e.date for e in result.events}
+
+    # the date the clause hangs on, not the one of what the doer has others do
+    assert dates("But in May, when the space agency tapped three companies to send robotic "
+                 "landers next year, only two committed.")["tapped"] == "2019-05"
+    # a date of the clause's own is more precise
+    assert dates("The case dates back to 2014, when Somalia sued Kenya in August of that "
+                 "year.")["sued"] == "2014-08"

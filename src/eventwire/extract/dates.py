@@ -520,8 +520,17 @@ class DateScope:
         usually given now, so only a date in its own sentence applies."""
         sent = self.segment_of(trigger)
         found = self._found_in(sent)
+        if trigger.dep_ == "relcl" and not any(f.head == trigger for f in found):
+            # "in May, when the agency tapped three companies": the clause tells what happened
+            # on the date it hangs on (unless it says its own: "in 2014, when Mogadishu sued in
+            # August of that year")
+            named = [f for f in found if f.span.start <= trigger.head.i < f.span.end]
+            if named:
+                return named[0].value.value, named[0].value.basis
         # "threatened to kill her in March": the date of the act a verb governs is its own
-        acted = [f for f in found if f.head.dep_ == "xcomp" and f.head.head == trigger]
+        # (not of one it has another do: "tapped three companies to send landers next year")
+        acted = [f for f in found if f.head.dep_ == "xcomp" and f.head.head == trigger
+                 and not any(c.dep_ == "dobj" for c in trigger.children)]
         if acted:
             return _most_precise(acted)
         charge = _charging_word(trigger, self.words.charging)
