@@ -2035,3 +2035,17 @@ def test_relief_distributed_is_humanitarian_aid():
 def test_dismissing_an_act_as_something_judges_its_doer():
     assert ("111", "Kremlin", "German") in _coded(
         "The Kremlin dismissed the German aid as pouring oil on the fire.")
+
+
+def test_both_sides_are_never_the_clause_own_doers():
+    coded = _coded("The United States and Britain urged both sides to hold talks.")
+    assert not [(s, t) for c, s, t in coded if t in {"United States", "Britain"}]
+    coded = _coded("Russia and Ukraine have fought for two years. Earlier this month, the "
+                   "United States and Britain urged both sides to hold talks.")
+    assert {t for c, s, t in coded if c == "026"} == {"Russia", "Ukraine"}
+
+
+def test_coercion_is_aimed_at_a_side_of_a_conflict_not_at_an_ally():
+    coded = _coded("Opposition leader Raila Odinga called on supporters to protest. Police "
+                   "fired tear gas at the protesters. The protesters set fire to tyres.")
+    assert not [t for c, s, t in coded if c.startswith("17") and t == "Raila Odinga"]

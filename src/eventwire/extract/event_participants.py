@@ -1170,8 +1170,13 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
         return []
     found: dict[str, Party] = {}  # by country: "both countries" are two states, and
     # "Indian airlines" named last is no second side to India
+    # (nor the clause's own doers: "the US and Britain urged both sides to talk")
+    clause = clause_of(noun)
+    doers = {c.id for s in clause.children if s.dep_ in SUBJECTS
+             for m in (s, *conjuncts(s)) if (c := ctx.actor_of.get(m.i)) is not None}
     for i, cluster in ctx.actors_before(noun, 3):
-        if cluster.country in found or cluster.kind == "location" or not cluster.country:
+        if (cluster.country in found or cluster.kind == "location" or not cluster.country
+                or cluster.id in doers):
             continue
         found[cluster.country] = Party(cluster.id, ctx.tokens[i].text, True, noun)
         if len(found) == 2:
@@ -1740,6 +1745,8 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
 _COUNTERPART_SENTENCES = 15
 # the QuadClass of accusing, criticising, demanding, rejecting and threatening
 _VERBAL_CONFLICT = 3
+# the QuadClass of protest, force, coercion and violence
+_MATERIAL_CONFLICT = 4
 
 
 def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
@@ -1756,7 +1763,10 @@ def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
     # talked to ("Putin praised Musk ... when Russian troops crossed the border")
     # (force only: sanctions and cut ties follow talks as often as quarrels, "Trump met Xi
     # ... Mr. Trump's tariffs remain")
-    forceful = candidate.code[:2] in ctx.words.force_roots
+    # (so is any material conflict, coercion too: protesters setting fire to tyres do not
+    # aim at the opposition leader who called them out)
+    forceful = candidate.code[:2] in ctx.words.force_roots or lookup(
+        candidate.code).quad_class == _MATERIAL_CONFLICT
     recent = [(side, other) for index, quad, side, other in ctx.dealings
               if index >= start and (quad >= 3 or not forceful)]
     # the doer's own dealings first; else, for a state, its country's with another state
