@@ -2049,3 +2049,10 @@ def test_coercion_is_aimed_at_a_side_of_a_conflict_not_at_an_ally():
     coded = _coded("Opposition leader Raila Odinga called on supporters to protest. Police "
                    "fired tear gas at the protesters. The protesters set fire to tyres.")
     assert not [t for c, s, t in coded if c.startswith("17") and t == "Raila Odinga"]
+
+
+def test_raising_a_matter_with_someone_consults_them():
+    assert ("040", "Antony Blinken", "Wang Yi") in _coded(
+        "Secretary of State Antony Blinken raised the issue with Chinese Foreign Minister Wang "
+        "Yi during a call last week.")
+    assert _coded("The central bank raised interest rates by half a point.") == []
