@@ -1745,8 +1745,6 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
 _COUNTERPART_SENTENCES = 15
 # the QuadClass of accusing, criticising, demanding, rejecting and threatening
 _VERBAL_CONFLICT = 3
-# the QuadClass of protest, force, coercion and violence
-_MATERIAL_CONFLICT = 4
 
 
 def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
@@ -1763,10 +1761,9 @@ def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
     # talked to ("Putin praised Musk ... when Russian troops crossed the border")
     # (force only: sanctions and cut ties follow talks as often as quarrels, "Trump met Xi
     # ... Mr. Trump's tariffs remain")
-    # (so is any material conflict, coercion too: protesters setting fire to tyres do not
-    # aim at the opposition leader who called them out)
-    forceful = candidate.code[:2] in ctx.words.force_roots or lookup(
-        candidate.code).quad_class == _MATERIAL_CONFLICT
+    # (so is coercion: protesters setting fire to tyres do not aim at the opposition leader
+    # who called them out; event_words conflict_only_roots)
+    forceful = candidate.code[:2] in ctx.words.conflict_only_roots
     recent = [(side, other) for index, quad, side, other in ctx.dealings
               if index >= start and (quad >= 3 or not forceful)]
     # the doer's own dealings first; else, for a state, its country's with another state

@@ -153,6 +153,7 @@ class EventWordsFile(BaseModel):
     targetless_roots: Roots
     doerless_roots: Roots
     force_roots: Roots
+    conflict_only_roots: Roots
     own_forces_below: Root
     custody_nouns: Words
     entry_nouns: Words
@@ -315,6 +316,7 @@ class EventWords:
     targetless_roots: frozenset[str]
     doerless_roots: frozenset[str]
     force_roots: frozenset[str]
+    conflict_only_roots: frozenset[str]
     own_forces_below: str
     custody_nouns: frozenset[str]
     entry_nouns: frozenset[str]
