@@ -826,3 +826,16 @@ def test_someone_in_anothers_service_is_no_other_named_person():
                      published="2024-03-05", min_confidence=0)
     peskov = next(a for a in result.actors if a.name == "Dmitry Peskov")
     assert "The Kremlin's spokesman" in [m.text for m in peskov.mentions]
+
+
+def test_a_bare_title_joined_by_and_to_a_titled_name_is_that_persons():
+    from eventwire.api import analyse_text as analyse
+
+    result = analyse("SpaceX founder and CEO Elon Musk criticised the agency. The president and "
+                     "Prime Minister Narendra Modi met on Monday.",
+                     published="2024-03-05", min_confidence=0)
+    musk = next(a for a in result.actors if a.name == "Elon Musk")
+    assert [m.text for m in musk.mentions] == ["SpaceX founder and CEO Elon Musk"]
+    assert not [a for a in result.actors if a.name.endswith("founder")]
+    # "the president" with its article is someone else
+    assert len([a for a in result.actors if a.sector == "GOV"]) >= 2

@@ -800,6 +800,18 @@ def _add_titles(mention: Mention, taken: list[bool]) -> None:
         if attrs.roles or attrs.country or attrs.affiliation or attrs.sector:
             mention.attrs.update(attrs)
             start = first
+    title = root.head if root.dep_ == "conj" else None
+    if (mention.kind == "person" and title is not None and title.i < start
+            and _is_title_noun(title) and not any(
+                c.dep_ in {"det", "poss"} for c in title.children)
+            and doc[title.i + 1].lower_ == "and" and title.i + 2 == start
+            and not any(taken[i] for i in range(title.left_edge.i, title.i + 1))):
+        # "WeWork founder and former CEO Adam Neumann": a bare title joined to a titled name
+        # by "and" is that person's too (the parser makes the name its conjunct)
+        first = title.left_edge.i
+        attrs = describe(doc[first : title.i + 1])
+        mention.attrs.update(attrs)
+        start = first
     if mention.kind not in {"country", "location"} and start != mention.span.start:
         mention.span = doc[start : mention.span.end]
         _take(taken, mention.span)
