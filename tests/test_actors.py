@@ -839,3 +839,17 @@ def test_a_bare_title_joined_by_and_to_a_titled_name_is_that_persons():
     assert not [a for a in result.actors if a.name.endswith("founder")]
     # "the president" with its article is someone else
     assert len([a for a in result.actors if a.sector == "GOV"]) >= 2
+
+
+def test_a_bare_plural_of_rights_groups_is_a_group_of_ngos():
+    from eventwire.api import analyse_text as analyse
+
+    result = analyse("The rebels were accused by human rights groups of recruiting child "
+                     "soldiers. State agencies will publish the data.",
+                     published="2024-03-05", min_confidence=0)
+    groups = next(a for a in result.actors if a.name == "human rights groups")
+    assert groups.sector == "NGO"
+    [accusation] = [e for e in result.events if e.cameo_root == "11"]
+    assert accusation.source == groups.id
+    # a bare plural of another body is still no particular institution
+    assert not [a for a in result.actors if "agencies" in a.name]

@@ -2056,3 +2056,8 @@ def test_raising_a_matter_with_someone_consults_them():
         "Secretary of State Antony Blinken raised the issue with Chinese Foreign Minister Wang "
         "Yi during a call last week.")
     assert _coded("The central bank raised interest rates by half a point.") == []
+
+
+def test_one_mention_is_never_both_sides():
+    assert _coded("The talks, mediated by Norway, ended without agreement.") == []
+    assert ("090", "Croatia", "Croatia") in _coded("Croatia investigated Croatian extremists.")

@@ -36,7 +36,10 @@ def passes(
         # an act of violence, unless the sentence says it was a mishap
         return _doerless_violence(ctx, candidate, target)
     if target is not None and source.key == target.key and (
-            getattr(ctx.cluster(source), "kind", None) == "person" or not (
+            # (one mention on both sides: "the talks, mediated by Norway" are no one Norway
+            # mediates between)
+            source.token.i == target.token.i or target.token.is_ancestor(source.token)
+            or getattr(ctx.cluster(source), "kind", None) == "person" or not (
                 through_modifier(ctx, source) or through_modifier(ctx, target))):
         # ("Croatia investigated Croatian extremists" is domestic, and kept; a person never
         # acts on themself: "she spoke of her late nephew" is no act of the nephew's aunt's)

@@ -1187,8 +1187,10 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         vague = not (definite or attrs.country or attrs.affiliation)
         # "police" is plural in form only: like "the police", it names one institution
         many = plural and token.lemma_.lower() != token.lower_
-        if role.body and many and vague and role.person_too:
-            role = Role(sector=role.sector, body=False)  # "regulators": officials, no body
+        if role.body and many and vague and (role.person_too
+                                             or lemma in lexicon().collective_bodies):
+            # "regulators": officials, no body; "rights groups": a group of such bodies
+            role = Role(sector=role.sector, body=False)
         if role.body and (
             many and vague or possessor is not None and possessor.tag_ in {"PRP$", "WP$"}
         ):
