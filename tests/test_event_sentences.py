@@ -2061,3 +2061,8 @@ def test_raising_a_matter_with_someone_consults_them():
 def test_one_mention_is_never_both_sides():
     assert _coded("The talks, mediated by Norway, ended without agreement.") == []
     assert ("090", "Croatia", "Croatia") in _coded("Croatia investigated Croatian extremists.")
+
+
+def test_a_passive_gerund_is_done_to_its_clause_subject():
+    assert ("130", "police", "activist") in _coded(
+        "The activist fled the country after being threatened by police.")

@@ -102,6 +102,11 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
                    for p in parties_at(ctx, c)]
         if not targets and verb.dep_ in {"relcl", "acl"}:
             targets = parties_at(ctx, verb.head)  # "the city, which was shelled by ..."
+        if not targets and verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            # "the minister resigned after being accused of corruption by lawmakers": the
+            # subject of the clause the passive gerund hangs on
+            targets = [p for c in verb.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                       for p in parties_at(ctx, c)]
         if not targets and shared_passive:
             targets = [p for c in verb.head.children if c.dep_ == "nsubjpass"
                        for p in parties_at(ctx, c)]
