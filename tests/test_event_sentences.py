@@ -2066,3 +2066,8 @@ def test_one_mention_is_never_both_sides():
 def test_a_passive_gerund_is_done_to_its_clause_subject():
     assert ("130", "police", "activist") in _coded(
         "The activist fled the country after being threatened by police.")
+
+
+def test_an_agentless_passive_is_done_by_whom_the_sentence_ties_to_it():
+    assert ("161", "Moscow", "ambassador") in _coded(
+        "The ambassador was expelled after Moscow accused him of spying.")

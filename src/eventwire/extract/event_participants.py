@@ -1844,6 +1844,14 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     if len(patients) != 1:
         return []
     patient = next(iter(patients))
+    for clause in (c for c in trigger.children if c.dep_ == "advcl"):
+        # "the ambassador was expelled after Moscow accused him of spying": the doer of an
+        # act on the same one that the sentence ties to it
+        if any(p.actor == patient for c in clause.children if c.dep_ in {"dobj", "dative"}
+               for p in parties_at(ctx, c)):
+            doers = [p for p in subjects_of(ctx, clause) if p.named and p.actor != patient]
+            if doers:
+                return [replace(p, token=trigger) for p in doers]
     start = ctx.window_start(trigger, _COUNTERPART_SENTENCES)
     for index, done_to, doer, _quad in reversed(ctx.acted_on):
         if index < start:
