@@ -2071,3 +2071,9 @@ def test_a_passive_gerund_is_done_to_its_clause_subject():
 def test_an_agentless_passive_is_done_by_whom_the_sentence_ties_to_it():
     assert ("161", "Moscow", "ambassador") in _coded(
         "The ambassador was expelled after Moscow accused him of spying.")
+
+
+def test_both_standing_alone_names_the_two_just_told_of():
+    assert ("084", "police", "Two journalists") in _coded(
+        "Two journalists were detained in Istanbul on Monday. Both were released on bail a "
+        "day later.")

@@ -29,7 +29,8 @@ _PERSON_PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }  # fmt: skip
-_PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+# ("Both were released": "both" standing alone, a pronoun, names the two just told of)
+_PLURAL_PRONOUNS = {"they", "them", "their", "themselves", "both"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "from", "to", "of"}
 # Role nouns that say little beyond membership: the organisation's own sector wins
 # ("Hamas official" is REB, "SpaceX founder" BUS, "Kremlin spokesman" GOV).
