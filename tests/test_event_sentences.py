@@ -2077,3 +2077,14 @@ def test_both_standing_alone_names_the_two_just_told_of():
     assert ("084", "police", "Two journalists") in _coded(
         "Two journalists were detained in Istanbul on Monday. Both were released on bail a "
         "day later.")
+
+
+def test_an_act_on_ones_own_post_abroad_is_aimed_at_where_it_is():
+    assert ("161", "Egypt", "Khartoum") in _coded(
+        "Egypt closed its embassy in Khartoum as fighting intensified.")
+
+
+def test_a_countrys_name_tagged_a_building_is_the_country():
+    result = analyse_text("The Vatican voiced support for the peace plan proposed by Brazil.",
+                          published="2024-03-05", min_confidence=0)
+    assert {a.name: a.country for a in result.actors}["Vatican"] == "VAT"

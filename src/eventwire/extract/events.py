@@ -219,6 +219,10 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         accusers = accuser(ctx, candidate)
         if accusers:
             candidate.targets, candidate.inferred = accusers, True
+    # "Egypt closed its embassy in Khartoum": an act on one's own post abroad is aimed at
+    # where it is
+    candidate.targets = [_host_of(ctx, t) if possessed_by(ctx, t, candidate.sources) else t
+                         for t in candidate.targets]
     if candidate.code[:2] < ctx.words.own_forces_below:
         # "Israel agreed to pull its troops out": no one cooperates with their own forces
         candidate.targets = [t for t in candidate.targets
@@ -291,6 +295,19 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             trigger={"start": trigger_start, "end": trigger_end, "text": trigger_text},
             confidence=_confidence(ctx, candidate, source, target, facts),
         )
+
+
+def _host_of(ctx: EventContext, party: Party) -> Party:
+    """The place an owned thing is in ("its embassy in Khartoum"), when the phrase names one;
+    else the party itself."""
+    for prep in party.token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for place in (g for g in prep.children if g.dep_ == "pobj"):
+                found = [p for p in parties_at(ctx, place) if p.named
+                         and getattr(ctx.cluster(p), "country", None)]
+                if found:
+                    return found[0]
+    return party
 
 
 def _deals_in_things(ctx: EventContext, candidate: Candidate) -> bool:

@@ -434,8 +434,8 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         if (ent.label_ == "ORG" and span.root.dep_ == "compound" and _is_premodifier(span)
                 and not paired):
             continue  # "Starlink terminal", "Patriot batteries": a product, not an actor
-        if ent.label_ == "FAC" and known is None:
-            continue
+        if ent.label_ == "FAC" and known is None and not _country_alone(span):
+            continue  # (a country's name tagged a building is the country: "the Vatican")
         if _ends_role(span):
             continue  # "State" in "Secretary of State" is part of a title
         if ent.label_ == "ORG" and known is None and _person_role(doc, span):
@@ -602,8 +602,10 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
     if known is not None:
         attrs = Attributes(country=known.country, sector=known.sector)
         return Mention(span, known.kind, named=True, key=known.name, known=known, attrs=attrs)
-    if label in {"PERSON", "ORG"} and _country_alone(span):
-        label = "GPE"  # "Jordan opened its border", "Chad said": the country, not a name
+    if label in {"PERSON", "ORG", "FAC"} and _country_alone(span):
+        # "Jordan opened its border", "Chad said": the country, not a name ("the Vatican",
+        # tagged a building)
+        label = "GPE"
     if label == "PERSON" and town_not_person(span):
         label = "GPE"  # "Russian forces shelled Kherson": the tagger's person is a town
     if label == "ORG" and any(_person_noun(c) for c in span.root.children if c.dep_ == "appos"):
