@@ -2088,3 +2088,9 @@ def test_a_countrys_name_tagged_a_building_is_the_country():
     result = analyse_text("The Vatican voiced support for the peace plan proposed by Brazil.",
                           published="2024-03-05", min_confidence=0)
     assert {a.name: a.country for a in result.actors}["Vatican"] == "VAT"
+
+
+def test_a_strike_is_against_the_body_the_strikers_work_at():
+    assert ("143", "Ford") in {(c, t) for c, _, t in _coded(
+        "Workers at Ford went on strike after talks with the United Auto Workers union "
+        "collapsed.")}

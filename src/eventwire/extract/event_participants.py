@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
     from eventwire.nlp.components import ActorCluster
 
 __all__ = ["accuser", "accuser_of", "answerers", "as_civilians", "as_crowd", "carried_parties",
-           "code_for_doer",
+           "code_for_doer", "employer",
            "counted_people", "counterpart", "critics_of", "domestic_target", "gatekeeper",
            "implied_agent", "is_enforcer", "is_political", "last_doers", "maker_of", "named_inside",
            "names_both", "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state",
@@ -1613,6 +1613,23 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
         return party
     civilians = ctx.implied_actor("CVL", country)
     return Party(civilians.id, party.text, True, party.token)
+
+
+def employer(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """Whom a strike is against when the sentence names no one: the body the strikers work
+    at or for ("workers at Ford went on strike", "Ford workers"), a named organisation."""
+    for source in candidate.sources:
+        token = source.token
+        places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"at", "of", "for"}
+                  for g in c.children if g.dep_ == "pobj"]
+        places += [c for c in token.children if c.dep_ == "compound"]
+        for place in places:
+            party = party_at(ctx, place, own_only=True)
+            cluster = ctx.cluster(party) if party is not None else None
+            if (party is not None and party.named and cluster is not None
+                    and cluster.kind == "organization" and cluster.id != source.actor):
+                return [replace(party, token=place)]
+    return []
 
 
 def opposed(ctx: EventContext, candidate: Candidate) -> list[Party]:

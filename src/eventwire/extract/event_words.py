@@ -230,6 +230,7 @@ class EventWordsFile(BaseModel):
     sports_terms: Words
     sports_report_hits: int
     opposed_bodies: Annotated[dict[Word, Label], Field(min_length=1)]
+    strike_code: Code
 
 
 @dataclass(frozen=True)
@@ -390,6 +391,7 @@ class EventWords:
     sports_terms: frozenset[str]
     sports_report_hits: int
     opposed_bodies: MappingProxyType  # "anti-government": the body's sector in that country
+    strike_code: str
 
     @classmethod
     def from_file(cls, data: EventWordsFile) -> EventWords:

@@ -51,6 +51,7 @@ from eventwire.extract.event_participants import (
     counted_people,
     counterpart,
     domestic_target,
+    employer,
     gatekeeper,
     implied_agent,
     names_both,
@@ -193,7 +194,8 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         # "blocked streets", "rioted at a jail": things are no recipients of a protest, nor
         # is where it was held ("took to the streets of Belgrade")
         candidate.targets = [p for p in candidate.targets if p.named and getattr(
-            ctx.cluster(p), "kind", None) != "location"] or opposed(ctx, candidate)
+            ctx.cluster(p), "kind", None) != "location"] or opposed(ctx, candidate) or (
+            employer(ctx, candidate) if candidate.code.startswith(ctx.words.strike_code) else [])
     if (not any(p.named for p in candidate.targets)
             and candidate.code[:2] not in ctx.words.no_place and not joint):
         place = place_of(ctx, candidate)
