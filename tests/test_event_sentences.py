@@ -1,6 +1,8 @@
 """Events of whole sentences: competing readings and separate acts, time clauses under an
 accusation, people counted in a datelined story (text written for this project)."""
 
+import pytest
+
 from eventwire.api import analyse_text
 from eventwire.model import Actor
 
@@ -2063,20 +2065,20 @@ def test_one_mention_is_never_both_sides():
     assert ("090", "Croatia", "Croatia") in _coded("Croatia investigated Croatian extremists.")
 
 
-def test_a_passive_gerund_is_done_to_its_clause_subject():
-    assert ("130", "police", "activist") in _coded(
-        "The activist fled the country after being threatened by police.")
-
-
-def test_an_agentless_passive_is_done_by_whom_the_sentence_ties_to_it():
-    assert ("161", "Moscow", "ambassador") in _coded(
-        "The ambassador was expelled after Moscow accused him of spying.")
-
-
-def test_both_standing_alone_names_the_two_just_told_of():
-    assert ("084", "police", "Two journalists") in _coded(
-        "Two journalists were detained in Istanbul on Monday. Both were released on bail a "
-        "day later.")
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive gerund is done to the subject of the clause it hangs on
+    ("The activist fled the country after being threatened by police.",
+     ("130", "police", "activist")),
+    # an agentless passive is done by the doer of the act on the same one that an adverbial
+    # clause ties to it
+    ("The ambassador was expelled after Moscow accused him of spying.",
+     ("161", "Moscow", "ambassador")),
+    # "both" standing alone names the two just told of
+    ("Two journalists were detained in Istanbul on Monday. Both were released on bail a day "
+     "later.", ("084", "police", "Two journalists")),
+])
+def test_the_one_a_passive_is_done_to_and_by(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _coded(text)
 
 
 def test_an_act_on_ones_own_post_abroad_is_aimed_at_where_it_is():
