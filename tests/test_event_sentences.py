@@ -2096,3 +2096,14 @@ def test_a_strike_is_against_the_body_the_strikers_work_at():
     assert ("143", "Ford") in {(c, t) for c, _, t in _coded(
         "Workers at Ford went on strike after talks with the United Auto Workers union "
         "collapsed.")}
+
+
+def test_a_go_between_mediates_for_the_parties_not_for_another_go_between():
+    coded = _coded("Sudan's army and the Rapid Support Forces agreed to a 72-hour ceasefire "
+                   "brokered by Saudi Arabia and the United States.")
+    assert {(s, t) for c, s, t in coded if c == "045"} == {
+        (s, t) for s in ("Saudi Arabia", "United States")
+        for t in ("Sudan's army", "Rapid Support Forces")}
+    # the agreement is between the two sides, not with the go-betweens
+    assert not [t for c, _, t in coded if c.startswith("03") and t in {"Saudi Arabia",
+                                                                      "United States"}]

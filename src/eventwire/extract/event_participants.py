@@ -102,6 +102,12 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
                    for p in parties_at(ctx, c)]
         if not targets and verb.dep_ in {"relcl", "acl"}:
             targets = parties_at(ctx, verb.head)  # "the city, which was shelled by ..."
+        if (not any(p.named for p in targets) and verb.dep_ == "acl"
+                and sense.code == ctx.words.mediation_code):
+            # "the army and the RSF agreed to a ceasefire brokered by Saudi Arabia": the
+            # go-between mediates for the doers of the clause the thing brokered is in
+            clause = verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
+            targets = [p for p in subjects_of(ctx, clause) if p.named] or targets
         if not targets and verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
             # "the minister resigned after being accused of corruption by lawmakers": the
             # subject of the clause the passive gerund hangs on
@@ -794,7 +800,8 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
                     if maker is not None:
                         return maker
                 elif child.dep_ == "acl" and token.i not in ctx.actor_of and (
-                        token.lemma_.lower() not in ctx.words.agents):
+                        token.lemma_.lower() not in ctx.words.agents) and not _mediating(
+                        ctx, child):
                     # "a peace plan drawn up by Senegal" (a thing; not a person described by
                     # what others did to them: "a cartel leader wanted by the United States")
                     # ("assets belonging to Russian oligarchs", "accounts linked to the
@@ -808,6 +815,13 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
                             return party
         frontier = following
     return owner or _earlier_owner(ctx, head)
+
+
+def _mediating(ctx: EventContext, verb: Token) -> bool:
+    """Whether a verb's sense is mediation ("a ceasefire brokered by Qatar"): its doer is the
+    go-between, no party to the thing (``mediation_code`` in event_words.yaml)."""
+    senses = ctx.lex.senses(verb.lemma_.lower()) or ()
+    return any(s.code == ctx.words.mediation_code for s in senses)
 
 
 def _attack_doer(ctx: EventContext, prep: Token) -> Party | None:

@@ -231,6 +231,7 @@ class EventWordsFile(BaseModel):
     sports_report_hits: int
     opposed_bodies: Annotated[dict[Word, Label], Field(min_length=1)]
     strike_code: Code
+    mediation_code: Code
 
 
 @dataclass(frozen=True)
@@ -392,6 +393,7 @@ class EventWords:
     sports_report_hits: int
     opposed_bodies: MappingProxyType  # "anti-government": the body's sector in that country
     strike_code: str
+    mediation_code: str
 
     @classmethod
     def from_file(cls, data: EventWordsFile) -> EventWords:
