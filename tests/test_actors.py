@@ -853,3 +853,14 @@ def test_a_bare_plural_of_rights_groups_is_a_group_of_ngos():
     assert accusation.source == groups.id
     # a bare plural of another body is still no particular institution
     assert not [a for a in result.actors if "agencies" in a.name]
+
+
+def test_two_descriptions_in_two_slots_of_one_clause_are_two_people():
+    from eventwire.api import analyse_text as analyse
+
+    result = analyse("The Labour leader called on the prime minister to resign.",
+                     published="2024-03-05", min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    assert len(names) == 2
+    [call] = [e for e in result.events if e.cameo_root == "02"]
+    assert (names[call.source], names[call.target]) == ("Labour leader", "prime minister")

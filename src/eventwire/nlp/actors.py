@@ -1029,14 +1029,19 @@ def _co_argument(mention: Mention, cluster: _Work) -> bool:
     while clause.dep_ != "conj" and clause.head.i != clause.i:
         clause = _clause(clause.head)
         governing.add(clause.i)
+    # (a description fills a slot as a name does: "the Labour leader called on the prime
+    # minister to resign" names two people)
     return any(
-        m.named
+        m.pronoun is None
         and m.span.root.dep_ != "appos"
         and not any(c.dep_ == "appos" for c in m.span.root.children)
         and _clause(m.span.root).i in governing
         # (in a clause above, only a name filling one of its slots: "his closeness to Trump
-        # ... as the inquiry reaches closer to the president" names one person)
-        and (_clause(m.span.root).i == _clause(root).i or _argument(m.span.root))
+        # ... as the inquiry reaches closer to the president" names one person; "the Russian
+        # president visited a shipyard, where the Kremlin leader spoke" too)
+        and ((_clause(m.span.root).i == _clause(root).i or _argument(m.span.root))
+             if m.named else
+             _clause(m.span.root).i == _clause(root).i and _argument(m.span.root))
         for m in cluster.mentions
     )
 
