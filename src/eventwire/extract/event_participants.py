@@ -106,8 +106,7 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
                 and sense.code == ctx.words.mediation_code):
             # "the army and the RSF agreed to a ceasefire brokered by Saudi Arabia": the
             # go-between mediates for the doers of the clause the thing brokered is in
-            clause = verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
-            targets = [p for p in subjects_of(ctx, clause) if p.named] or targets
+            targets = [p for p in subjects_of(ctx, clause_of(verb.head)) if p.named] or targets
         if not targets and verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
             # "the minister resigned after being accused of corruption by lawmakers": the
             # subject of the clause the passive gerund hangs on
@@ -1631,7 +1630,9 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
 
 def employer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     """Whom a strike is against when the sentence names no one: the body the strikers work
-    at or for ("workers at Ford went on strike", "Ford workers"), a named organisation."""
+    at, of or for ("workers at Ford went on strike"), a named organisation; or one named
+    before their noun when the actors stage kept it apart ("Ford workers" is mostly one
+    actor, and then no employer is found)."""
     for source in candidate.sources:
         token = source.token
         places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"at", "of", "for"}
@@ -1844,15 +1845,21 @@ def accuser(ctx: EventContext, candidate: Candidate) -> list[Party]:
     deniers = {p.actor for p in candidate.sources if p.named and p.actor}
     if len(deniers) != 1:
         return []
-    denier = next(iter(deniers))
-    start = ctx.window_start(candidate.trigger, _COUNTERPART_SENTENCES)
+    return _last_doer_to(ctx, candidate.trigger, next(iter(deniers)), _VERBAL_CONFLICT)
+
+
+def _last_doer_to(ctx: EventContext, trigger: Token, patient: str,
+                  quad_class: int | None = None) -> list[Party]:
+    """Whoever last did something to ``patient`` (of ``quad_class``, when given) in an event
+    kept in the sentences before ``trigger``, when it is another actor and no place."""
+    start = ctx.window_start(trigger, _COUNTERPART_SENTENCES)
     for index, done_to, doer, quad in reversed(ctx.acted_on):
         if index < start:
             break
         cluster = ctx.cluster(doer)
-        if (done_to == denier and quad == _VERBAL_CONFLICT and cluster is not None
-                and cluster.id != denier and cluster.kind != "location"):
-            return [replace(doer, token=candidate.trigger)]
+        if (done_to == patient and quad_class in {None, quad} and cluster is not None
+                and cluster.id != patient and cluster.kind != "location"):
+            return [replace(doer, token=trigger)]
     return []
 
 
@@ -1883,15 +1890,7 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
             doers = [p for p in subjects_of(ctx, clause) if p.named and p.actor != patient]
             if doers:
                 return [replace(p, token=trigger) for p in doers]
-    start = ctx.window_start(trigger, _COUNTERPART_SENTENCES)
-    for index, done_to, doer, _quad in reversed(ctx.acted_on):
-        if index < start:
-            break
-        cluster = ctx.cluster(doer)
-        if done_to == patient and cluster is not None and cluster.id != patient and (
-                cluster.kind != "location"):
-            return [replace(doer, token=trigger)]
-    return []
+    return _last_doer_to(ctx, trigger, patient)
 
 
 def critics_of(ctx: EventContext, code: str, targets: list[Party], trigger: Token
