@@ -240,3 +240,12 @@ def test_a_when_clause_on_a_date_happened_then() -> None:
     # a date of the clause's own is more precise
     assert dates("The case dates back to 2014, when Somalia sued Kenya in August of that "
                  "year.")["sued"] == "2014-08"
+
+
+def test_a_past_act_is_not_dated_by_a_day_still_to_come(nlp) -> None:
+    promised, pledged = _dates(
+        nlp, "The minister promised in September to cut emissions by 2030. Last week the "
+        "premier pledged that output would double by 2027.", "2024-05-02",
+        ["promised", "pledged"])
+    assert promised == ("2023-09", "relative")
+    assert pledged[0] != "2027"

@@ -520,6 +520,11 @@ class DateScope:
         usually given now, so only a date in its own sentence applies."""
         sent = self.segment_of(trigger)
         found = self._found_in(sent)
+        if found and _past(trigger):
+            # a past act is not dated by a day still to come: "promised in September to cut
+            # emissions by 2030", "pledged that output would double by 2022" (the deadline of
+            # what was promised, not the promise)
+            found = [f for f in found if not self.after_publication(f.value.value)]
         if trigger.dep_ == "relcl" and not any(f.head == trigger for f in found):
             # "in May, when the agency tapped three companies": the clause tells what happened
             # on the date it hangs on (unless it says its own: "in 2014, when Mogadishu sued in
@@ -633,6 +638,15 @@ def _present(trigger: Token) -> bool:
         return True
     return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"}
                and c.lemma_ in {"have", "be"} for c in verb.children)
+
+
+def _past(trigger: Token) -> bool:
+    """Whether the trigger is a verb in the simple past or the past perfect ("pledged", "had
+    agreed"): an act already done."""
+    if trigger.tag_ == "VBD":
+        return True
+    return trigger.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
 
 
 def _describing_clause(verb: Token) -> Token:
