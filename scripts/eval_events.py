@@ -73,7 +73,10 @@ class Coded:
 
     @property
     def top(self) -> Event | None:
-        real = self.events
+        # the sentence's act: a plain statement (root 01) is coded beside the act it reports
+        # ("X said Y attacked Z", also when the act is one the coder does not know), and the
+        # GSR gold codes only acts
+        real = [e for e in self.events if e.cameo_root != "01"]
         return max(real, key=lambda e: e.confidence) if real else None
 
     def country(self, actor: str | None) -> str | None:

@@ -864,3 +864,10 @@ def test_two_descriptions_in_two_slots_of_one_clause_are_two_people():
     assert len(names) == 2
     [call] = [e for e in result.events if e.cameo_root == "02"]
     assert (names[call.source], names[call.target]) == ("Labour leader", "prime minister")
+
+
+def test_an_outlet_is_named_as_outlets_are(actors_of):
+    actors = actors_of("The mayor told CBC News on Monday that the Los Angeles Times had erred. "
+                       "A spokesman told LA Weekly the case was closed.")
+    for name in ("CBC News", "Los Angeles Times", "LA Weekly"):
+        assert actor_named(actors, name).sector == "MED"

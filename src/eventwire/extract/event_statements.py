@@ -295,10 +295,16 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
         if (reported_act(clause, verb, ctx.words) and not addressed
                 and not _quoted(ctx, clause)):
             # "Iran has seized a tanker, officials said": the speaker is the source of
-            # a report of someone's act, not commenting on them; an act the dictionary
-            # does not know is then no event, rather than a statement (one made to
-            # someone, "told the envoy that ...", stays a statement)
-            return []
+            # a report of someone's act, not commenting on them; the act is coded on its own,
+            # and the report is the speaker's public statement, to no one (one made to
+            # someone, "told the envoy that ...", stays a statement to them)
+            if not any(is_political(ctx, p) for p in speakers):
+                return []
+            candidate = Candidate(code="010", trigger=verb, start=verb.i, end=verb.i + 1,
+                                  sources=speakers, targets=[], match="comment",
+                                  targetless_ok=True)
+            mark_modality(ctx, candidate, verb)
+            return [candidate]
         refused = _ruled_out(ctx, clause)
         if refused:
             # "said removing the sanctions on Burma is out of the question": the speaker
@@ -335,13 +341,16 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
     about = [p for p in (demanded if match == "wrapper" else addressees)
              if not any(own_state(ctx, p, s) for s in speakers)
              and "\n" not in text[min(p.token.idx, verb.idx):max(p.token.idx, verb.idx)]]
+    political = any(is_political(ctx, p) for p in speakers)
     if not about:
         # A coded actor's own statement to no one in particular ("Lavrov said the talks
         # were useful") is still CAMEO's "make public statement", with no target; it is
         # dropped when the sentence codes anything firmer.
-        if not clauses or not any(is_political(ctx, p) for p in speakers):
+        if not clauses or not political:
             return []  # "the company said revenue rose" is no political statement
         code, match = "010", "comment"
+    elif code == "010" and not political:
+        return []  # "Cook told Benioff ...": a firm's or a private person's talk is no event
     candidate = Candidate(code=code, trigger=verb, start=verb.i, end=verb.i + 1,
                           sources=speakers, targets=about[:1], match=match,
                           targetless_ok=match in {"wrapper", "comment"})

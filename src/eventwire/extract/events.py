@@ -98,13 +98,21 @@ def extract_events(
         # a plain statement is coded only when nothing more specific happens in the sentence;
         # an act that only may happen ("said Y might attack") is the speaker's prediction,
         # and the statement stays (it outranks the halved act)
-        firm = any(found and c.match not in STATEMENT_MATCHES
-                   and not (c.hypothetical or c.negated) for c, found in coded)
+        # (the triggers and doers of the sentence's firm acts: a statement by one of them, or
+        # on one of their triggers, is that act told again; one by another speaker, "Y
+        # attacked Z, the army said", is a statement of its own)
+        firm_triggers: set[int] = set()
+        firm_doers: set[str | None] = set()
+        for c, found in coded:
+            if found and c.match not in STATEMENT_MATCHES and not (c.hypothetical or c.negated):
+                firm_triggers.add(c.trigger.i)
+                firm_doers |= {e.source for e in found}
         said: set[tuple[str | None, str | None]] = set()
         for candidate, found in coded:
             if candidate.match in STATEMENT_MATCHES:
-                if firm:
+                if candidate.trigger.i in firm_triggers:
                     continue
+                found = [e for e in found if e.source not in firm_doers]
                 # "He said he believed ...": one statement per speaker and addressee, and a
                 # quote running over several sentences is one statement
                 found = [e for e in found if (e.source, e.target) not in said and not (
@@ -462,7 +470,10 @@ def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float],
                           and event.target is not None and event.target != other.source
                           and any(other.cameo.startswith(c) for c in judgements))
                  and (other.target is not None or event.target is None)
-                 and (other.source is not None or event.source is None)]
+                 and (other.source is not None or event.source is None)
+                 # a plain statement and the act it reports are two events, not two readings
+                 # ("Y attacked Z, the army said": the army's statement stands on its own)
+                 and (event.cameo_root == "01") == (other.cameo_root == "01")]
         if above:
             event.confidence = max(min(event.confidence, round(min(above) - 0.001, 3)), 0.0)
 

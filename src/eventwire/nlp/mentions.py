@@ -725,6 +725,8 @@ def _org_name_attrs(span: Span) -> Attributes:
     role = _role_ending_at(span.doc, span.end - 1, span.start)
     if role is not None:
         attrs.sector = role[1].sector
+    elif _outlet_name(span):
+        attrs.sector = "MED"  # "CBC News", "LA Weekly"
     for token in span:
         country = country_of(token.text) if token.pos_ in {"PROPN", "ADJ"} else None
         if country and (len(token.text) > 2 or token.text in {"US", "UK"}):
@@ -744,6 +746,13 @@ def _org_name_attrs(span: Span) -> Attributes:
                 attrs.sector = "IGO"
                 break
     return attrs
+
+
+def _outlet_name(span: Span) -> bool:
+    """Whether an organisation's name of two words or more ends as a news outlet's does
+    ("CBC News", "the Los Angeles Times": roles.yaml ``media_name_words``)."""
+    words = [t for t in span if t.dep_ != "det"]
+    return len(words) > 1 and words[-1].lower_ in lexicon().media_name_words
 
 
 def _first_word(span: Span) -> int:
@@ -941,11 +950,13 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
                 # (a body's own name may say what it is: "the Ministry of Defence")
                 kinds = [r for t in ent if (r := lex.roles.get(t.lemma_.lower())) is not None
                          and r.body and r.sector]
-                body_sector = body_sector or (kinds[0].sector if kinds else None)
+                media = not kinds and _outlet_name(ent)  # "of the Los Angeles Times"
+                body_sector = body_sector or (kinds[0].sector if kinds else None) or (
+                    "MED" if media else None)
                 # (only after the role, "the president of X": "CPUC President Marybel
                 # Batjer" may be of a state's body)
                 unlisted_body = unlisted_body or (
-                    attrs.affiliation is None and not kinds and not in_phrase)
+                    attrs.affiliation is None and not kinds and not media and not in_phrase)
                 attrs.affiliation = attrs.affiliation or ent.text
         if token.lemma_.lower() in lex.adjectives and token.pos_ in {"ADJ", "NOUN"}:
             body_sector = body_sector or lex.adjectives[token.lemma_.lower()]
