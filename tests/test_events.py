@@ -232,6 +232,11 @@ def test_plain_statement_targets_its_addressee_not_who_it_is_about(code) -> None
     assert one(told, "01", "Orban", "Zelensky")
     press = code("Viktor Orban told reporters that Volodymyr Zelensky was tired.")
     assert one(press, "01", "Orban").target == ""
+    # a quote the parse hangs the verb of saying under is still its speaker's statement
+    quoted = code('"I think all of us thought it was inappropriate," Ambassador Kurt Volker '
+                  'said. "The meeting ended there," he added.')
+    assert [(e.cameo, e.source, e.target) for e in find(quoted, "01")] == [
+        ("010", "Kurt Volker", ""), ("010", "Kurt Volker", "")]
     # a news outlet is no addressee, named as outlets are ("CBC News", "LA Weekly")
     outlet = code("Home Secretary Suella Braverman told GB News that the backlog was shrinking.")
     assert one(outlet, "01", "Braverman").target == ""

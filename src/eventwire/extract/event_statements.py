@@ -9,7 +9,7 @@ in particular (:func:`statement`).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
@@ -26,7 +26,7 @@ from eventwire.extract.event_participants import (
 )
 from eventwire.extract.syntax import choose, obliging_modal, reported_act
 
-__all__ = ["allegation", "evaluation", "statement"]
+__all__ = ["allegation", "evaluation", "quoted_statements", "statement"]
 
 
 def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
@@ -388,3 +388,34 @@ def _quoted(ctx: EventContext, clause: Token) -> bool:
     ('"We will respond," the ministry said'), not news attributed to a source."""
     start = clause.left_edge.idx
     return any(q.kind == "direct" for q in ctx.quotes_containing(start))
+
+
+def quoted_statements(ctx: EventContext, sent: Span, found: list[Candidate]) -> list[Candidate]:
+    """A political actor's statement the quotes stage attributed in ``sent``, at its cue
+    ("'The cause is under investigation,' Volker said", "he testified"), when no candidate of
+    ``found`` is coded on the cue already: CAMEO's make public statement (010), to no one.
+    The parse of a quote often hangs the verb of saying under the quote, where
+    :func:`statement` finds no reported clause; the quotes stage has placed the cue and its
+    speaker (a pronoun resolved)."""
+    taken = {c.trigger.i for c in found}
+    made = []
+    for quote in ctx.quotes:
+        if (quote.cue is None or quote.speaker is None or quote.speaker_mention is None
+                or not sent.start_char <= quote.cue.start < sent.end_char):
+            continue
+        cue = ctx.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        said = ctx.doc.char_span(quote.speaker_mention.start, quote.speaker_mention.end,
+                                 alignment_mode="expand")
+        if cue is None or said is None or cue.root.i in taken:
+            continue
+        speaker = Party(quote.speaker, said.text, True, said.root)
+        if not is_political(ctx, speaker):
+            continue  # "the company said revenue rose" is no political statement
+        verb = ctx.tokens[cue.root.i]
+        candidate = Candidate(code="010", trigger=verb, start=verb.i, end=verb.i + 1,
+                              sources=[speaker], targets=[], match="comment",
+                              targetless_ok=True)
+        mark_modality(ctx, candidate, verb)
+        taken.add(verb.i)
+        made.append(candidate)
+    return made
