@@ -871,3 +871,15 @@ def test_an_outlet_is_named_as_outlets_are(actors_of):
                        "A spokesman told LA Weekly the case was closed.")
     for name in ("CBC News", "Los Angeles Times", "LA Weekly"):
         assert actor_named(actors, name).sector == "MED"
+
+
+def test_the_head_of_a_firm_or_school_body_holds_no_office_of_state(actors_of):
+    actors = actors_of("Jeff Sanborn, president of Chapter & Verse, a Spokane advertising "
+                       "agency, said the campaign failed.")
+    assert actor_named(actors, "Jeff Sanborn").sector == "BUS"
+    assert actor_named(actors, "Chapter & Verse").sector == "BUS"
+    student = actors_of("University of Texas Muslim Student Association president Sehar Memon "
+                        "said the feedback had helped.")
+    assert actor_named(student, "Sehar Memon").sector != "GOV"
+    kenya = actors_of("The president of Kenya said the talks had failed.")
+    assert actor_named(kenya, "president").sector == "GOV"
