@@ -475,7 +475,7 @@ def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float],
                  and (other.source is not None or event.source is None)
                  # a plain statement and the act it reports are two events, not two readings
                  # ("Y attacked Z, the army said": the army's statement stands on its own)
-                 and (event.cameo_root == "01") == (other.cameo_root == "01")]
+                 and (event.cameo[:2] == "01") == (other.cameo[:2] == "01")]
         if above:
             event.confidence = max(min(event.confidence, round(min(above) - 0.001, 3)), 0.0)
 
