@@ -1001,3 +1001,10 @@ def test_a_post_taken_down_by_censors_is_censorship(code) -> None:
     events = code("Li Wenliang warned colleagues about the virus in Wuhan. But her post was "
                   "still taken down by censors.")
     one(events, "17", "censors", "Li Wenliang")
+
+
+def test_own_forces_shown_in_a_show_of_force_are_no_target(code) -> None:
+    # "put its troops on alert": the troops are the instrument, the adversary is the target
+    events = code("South Korea put its troops on alert on Friday after North Korea fired "
+                  "shells across the border.")
+    assert one(events, "15", "South Korea", "North Korea").cameo == "152"

@@ -155,6 +155,7 @@ class EventWordsFile(BaseModel):
     force_roots: Roots
     conflict_only_roots: Roots
     own_forces_below: Root
+    posture_roots: Roots
     custody_nouns: Words
     entry_nouns: Words
     custody_code: Code
@@ -320,6 +321,7 @@ class EventWords:
     force_roots: frozenset[str]
     conflict_only_roots: frozenset[str]
     own_forces_below: str
+    posture_roots: frozenset[str]
     custody_nouns: frozenset[str]
     entry_nouns: frozenset[str]
     custody_code: str

@@ -211,6 +211,13 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         place = place_of(ctx, candidate)
         if place is not None:
             candidate.targets = [place]
+    if candidate.code[:2] in ctx.words.posture_roots:
+        # "put its troops on alert", "mobilised its army": a side's own forces are what it
+        # shows force with, not whom it is aimed at (that is found below, as for no target)
+        # ("its" may be read as another state's: an own thing is told with a pronoun)
+        candidate.targets = [t for t in candidate.targets
+                             if not possessed_by(ctx, t, candidate.sources) and not any(
+                                 c.dep_ == "poss" and c.pos_ == "PRON" for c in t.token.children)]
     if not candidate.targets and not candidate.symmetric and candidate.match != "comment" and (
             candidate.match != "noun" or candidate.code[:2] not in ctx.words.recipientless_roots):
         # no recipient in the parse: the next actor named after the trigger in the same
