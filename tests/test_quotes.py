@@ -672,3 +672,15 @@ def test_sample_other_speakers(putin_musk):
         assert q.kind == "direct"
         assert name in speaker_name(putin_musk, q), words
         assert not q.hedged and not q.via
+
+
+def test_the_statement_speaks_for_its_issuer(statements):
+    result, quotes = statements(
+        "Two soldiers were killed in a crash in Afghanistan, the US military said in a "
+        'statement on Wednesday. "The cause of the crash is under investigation," the '
+        "statement said.")
+    said = [q for q in quotes if q.speaker_mention and q.speaker_mention.text == "the statement"]
+    assert len(said) == 1 and speaker_name(result, said[0]) == "US military"
+    # the document is no mention of the military
+    military = next(a for a in result.actors if a.name == "US military")
+    assert all("statement" not in m.text for m in military.mentions)

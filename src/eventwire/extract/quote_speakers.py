@@ -120,6 +120,10 @@ class SpeakerResolver:
             cluster = self._antecedent(head)
         elif cluster is None and self._definite_description(head):
             cluster = self._described(head)
+        if (cluster is None and head.pos_ == "NOUN"
+                and head.lemma_.lower() in _STATEMENT_DOCUMENTS
+                and self._definite_description(head)):
+            cluster = self._author(head)
         if cluster is not None and head.lower_ in PERSONAL:
             self.gender.setdefault(cluster.id, PERSONAL[head.lower_])
         return Resolved(cluster.id if cluster is not None else None, mention)
@@ -141,6 +145,8 @@ class SpeakerResolver:
         ):
             return
         if resolved.actor_id is not None:
+            if head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().documents:
+                return  # "the statement said": its issuer speaks; the document is no mention
             cluster = next(c for c in self.doc._.actors if c.id == resolved.actor_id)
             cluster.mentions = sorted([*cluster.mentions, span], key=lambda m: m.start)
             self._index(cluster, span)
@@ -276,6 +282,22 @@ class SpeakerResolver:
                     return cluster
         return None
 
+    def _author(self, document: Token):
+        """Who "the statement" or "its letter" speaks for: the owner it names, else the latest
+        speaker nearby who was told issuing one ("the army said in a statement ... the
+        statement said")."""
+        for child in document.children:
+            if child.dep_ == "poss":
+                return self._cluster_near(child) or (
+                    self._antecedent(child) if child.pos_ == "PRON" else None)
+        floor = self._window_start(document)
+        lemma = document.lemma_.lower()
+        for i, cluster in reversed(self.speakers):
+            if i < document.i and self.doc[i].idx >= floor and any(
+                    t.lemma_.lower() == lemma for t in self.doc[i].sent if t.i != document.i):
+                return cluster
+        return None
+
     def _described(self, head: Token):
         """A definite description: a person introduced with the same title, or the last speaker."""
         title = head.lemma_.lower()
@@ -299,6 +321,12 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" or not _person_noun(head):
             return None  # "the report", "the request": not a person mentioned before
         return self._recent(head, None, {"person"}, self.person_mentions)
+
+
+# what a body issues in its name: "the statement said" is its issuer speaking
+# (not posts and messages, which the story often quotes from someone it does not name)
+_STATEMENT_DOCUMENTS = frozenset({"statement", "letter", "release", "communique", "memo",
+                                  "declaration"})
 
 
 def _display_name(span: Span) -> str:
