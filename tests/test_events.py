@@ -1008,3 +1008,14 @@ def test_own_forces_shown_in_a_show_of_force_are_no_target(code) -> None:
     events = code("South Korea put its troops on alert on Friday after North Korea fired "
                   "shells across the border.")
     assert one(events, "15", "South Korea", "North Korea").cameo == "152"
+
+
+def test_in_exchange_for_is_no_exchange_and_no_charge(code) -> None:
+    events = code("Hamas released three hostages on Saturday in exchange for 90 Palestinian "
+                  "prisoners freed by Israel.")
+    assert [(e.trigger.text, e.source) for e in find(events, "08")] == [
+        ("released", "Hamas"), ("freed", "Israel")]
+    # the release in return is no alleged act ("for" is no charge here)
+    assert not one(events, "08", "Israel").hedged
+    swap = code("Russia and Ukraine carried out a prisoner exchange on Friday.")
+    assert one(swap, "08", "Russia", "Ukraine")

@@ -23,6 +23,7 @@ from eventwire.extract.event_words import EventWords
 from eventwire.extract.syntax import (
     aim_of,
     asked_clause,
+    choose,
     clause_of,
     condition_marks,
     conditional,
@@ -175,9 +176,12 @@ def _time_clause(token: Token, words: EventWords) -> bool:
 
 
 def _is_accusation(ctx: EventContext, verb: Token) -> bool:
-    """Accusing, charging, arresting or jailing someone (for something alleged)."""
-    senses = ctx.lex.senses(verb.lemma_.lower()) or []
-    return any(s.code[:2] == "11" or s.code[:3] == "173" for s in senses)
+    """Accusing, charging, arresting or jailing someone (for something alleged), in the sense
+    the word has here ("exchanged accusations" accuses; "in exchange for" does not)."""
+    senses = ctx.lex.senses(verb.lemma_.lower())
+    sense = choose(senses, verb, noun_context=verb.pos_ in {"NOUN", "PROPN"},
+                   words=ctx.words) if senses else None
+    return sense is not None and (sense.code[:2] == "11" or sense.code[:3] == "173")
 
 
 def _attribution(ctx: EventContext, candidate: Candidate, chain: list[Token]) -> None:
