@@ -402,7 +402,9 @@ def test_countries_of_the_usual_war_report():
     # a town the tagger took for a person; the dead counted by the reporting officials
     coded = _countries("Russian forces shelled Kherson on Sunday, killing three civilians, "
                        "Ukrainian officials said.")
-    assert ("19", "RUS", "UKR") in coded and ("18", "RUS", "UKR") in coded
+    # (the shelling and the killing: a state's killing is military force, as PETRARCH codes
+    # KILL, not an assault)
+    assert coded.count(("19", "RUS", "UKR")) == 2
     # a body's name on its craft; a force placed by where it acted
     assert ("19", "CHN", "PHL") in _countries(
         "Chinese coast guard ships blocked a Philippine vessel near the shoal.")
@@ -833,9 +835,9 @@ def _event_countries(text: str) -> list[tuple[str, str | None, str | None]]:
 
 
 def test_victims_and_implied_forces_belong_to_the_place_the_act_was_done_in():
-    assert ("1823", "RUS", "UKR") in _event_countries(
+    assert ("190", "RUS", "UKR") in _event_countries(
         "Russian missiles killed 12 civilians in Kharkiv.")
-    assert ("1823", "ISR", "PSE") in _event_countries(
+    assert ("190", "ISR", "PSE") in _event_countries(
         "At least 40 people were killed in Israeli air strikes on Gaza, health officials said.")
     assert ("173", "CHN", "JPN") in _event_countries(
         "A Japanese businessman was arrested in Beijing.")
@@ -1889,7 +1891,7 @@ def test_an_arrest_warrant_is_one_act_and_a_campaign_kills_for_its_doer():
         ("173", "Netanyahu"), ("173", "Sinwar")]
     coded = _coded("Israel launched a military campaign that has killed more than 30,000 "
                    "Palestinians.")
-    assert ("Israel", "Palestinians") in [(s, t) for c, s, t in coded if c[:2] == "18"]
+    assert ("Israel", "Palestinians") in [(s, t) for c, s, t in coded if c[:2] == "19"]
 
 
 def test_aid_pledged_is_promised_not_given():

@@ -1019,3 +1019,11 @@ def test_in_exchange_for_is_no_exchange_and_no_charge(code) -> None:
     assert not one(events, "08", "Israel").hedged
     swap = code("Russia and Ukraine carried out a prisoner exchange on Friday.")
     assert one(swap, "08", "Russia", "Ukraine")
+
+
+def test_a_states_killing_is_military_force_and_its_dead_are_where_it_struck(code) -> None:
+    events = code("Russia struck an apartment building in Odesa, killing three people.")
+    (killing,) = [e for e in find(events, "19", "Russia") if e.trigger.text == "killing"]
+    assert killing.cameo == "190"
+    assert "Ukrain" in killing.target  # the civilians of where the building stands
+    assert one(code("Gunmen killed three police officers in Peshawar."), "18").cameo == "1823"

@@ -1500,6 +1500,12 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
                 cluster.sector in ctx.words.armed_sectors and _own_protesters(ctx, source,
                                                                                target))):
             return "175"
+        if (code == "1823" and cluster is not None and (
+                cluster.kind == "country" or cluster.sector == "MIL")
+                and not _own_protesters(ctx, source, target)):
+            # "Russia struck a building, killing three": a state's or an army's killing is
+            # military force, not an assault
+            return ctx.words.armed_fire_code
         return code
     if (candidate.trigger.lemma_.lower() in ctx.words.verbal_attacks and victim is not None
             and not _blow(ctx, candidate.trigger)
@@ -1770,6 +1776,10 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
         objects = [c for c in outer.children if c.dep_ == "dobj"]
         done_to = [*noun_targets(ctx, outer), *(p for o in objects for p in (
             *noun_targets(ctx, o), party_at(ctx, o)) if p is not None)]
+        # (and where what it was done to stands: "struck an apartment building in Odesa")
+        done_to += [p for o in objects for prep in o.children
+                    if prep.dep_ == "prep" and prep.lower_ == "in"
+                    for g in prep.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
         places += [ctx.cluster(p) for p in done_to
                    if getattr(ctx.cluster(p), "kind", None) in {"location", "country"}]
     clusters = [ctx.cluster(p) for p in doers]
