@@ -1021,9 +1021,15 @@ def test_in_exchange_for_is_no_exchange_and_no_charge(code) -> None:
     assert one(swap, "08", "Russia", "Ukraine")
 
 
-def test_a_states_killing_is_military_force_and_its_dead_are_where_it_struck(code) -> None:
+def test_a_states_killing_is_military_force_and_its_dead_are_where_it_struck(
+        code, analyse_text) -> None:
     events = code("Russia struck an apartment building in Odesa, killing three people.")
     (killing,) = [e for e in find(events, "19", "Russia") if e.trigger.text == "killing"]
     assert killing.cameo == "190"
-    assert "Ukrain" in killing.target  # the civilians of where the building stands
+    assert killing.target == "civilians"
     assert one(code("Gunmen killed three police officers in Peshawar."), "18").cameo == "1823"
+    # the civilians of where the building stands
+    result = analyse_text("Russia struck an apartment building in Odesa, killing three people.",
+                          raw=True)
+    country = {a.id: a.country for a in result.actors}
+    assert [country[e.target] for e in result.events if e.trigger.text == "killing"] == ["UKR"]
