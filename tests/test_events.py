@@ -1033,3 +1033,13 @@ def test_a_states_killing_is_military_force_and_its_dead_are_where_it_struck(
                           raw=True)
     country = {a.id: a.country for a in result.actors}
     assert [country[e.target] for e in result.events if e.trigger.text == "killing"] == ["UKR"]
+
+
+def test_a_blaze_is_no_fire_at_anyone_and_an_inspector_general_is_no_soldier(
+        code, actors_of) -> None:
+    events = code("A drone attack on a ship in the Red Sea caused a fire on board, the British "
+                  "military said.")
+    assert not [e for e in events if e.trigger.text == "fire"]
+    assert one(code("Syrian forces came under fire from rebels."), "19", "rebels")
+    actors = actors_of("The inspector general recommended that two officers be dismissed.")
+    assert next(a for a in actors if "inspector" in a.name).sector == "GOV"
