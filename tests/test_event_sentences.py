@@ -1895,10 +1895,12 @@ def test_an_arrest_warrant_is_one_act_and_a_campaign_kills_for_its_doer():
 
 
 def test_aid_pledged_is_promised_not_given():
-    result = analyse_text("Biden pledged $325 million in new military aid to Ukraine.",
-                          published="2024-03-05", min_confidence=0)
-    assert [(e.cameo[:2], e.hypothetical) for e in result.events] in (
-        [("03", False)], [("03", False), ("07", True)])
+    # (the parser hangs "in aid" on the measure or on the verb)
+    for text in ("Biden pledged $325 million in new military aid to Ukraine.",
+                 "The EU pledged 50 billion euros in aid to Ukraine over four years."):
+        result = analyse_text(text, published="2024-03-05", min_confidence=0)
+        assert [(e.cameo[:2], e.hypothetical) for e in result.events] in (
+            [("03", False)], [("03", False), ("07", True)])
 
 
 def test_saying_someone_commits_a_crime_accuses_them():

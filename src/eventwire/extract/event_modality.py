@@ -153,6 +153,9 @@ def _planned(head: Token, words: EventWords) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in {"in", "of"} and head.head.head.dep_ in {
             "dobj", "nsubjpass"}:
         head = head.head.head  # "pledged $325 million in military aid": the measure's verb
+    elif head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.pos_ == "VERB":
+        # "pledged 50 billion euros in aid": "in aid" hung on the verb
+        return head.head.head.lemma_.lower() in words.planning_verbs
     return head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in words.planning_verbs
 
 

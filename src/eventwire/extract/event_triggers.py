@@ -291,6 +291,10 @@ def _act_sense(ctx: EventContext, act: Token) -> tuple[Sense | None, Token | Non
     return None, None
 
 
+# the entity types of a measure of something given ("50 billion euros", "200 tons")
+_MEASURES = frozenset({"MONEY", "QUANTITY"})
+
+
 def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     senses = ctx.lex.nouns.get(noun.lemma_.lower())
     if not senses:
@@ -319,6 +323,11 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
             governor.lower_ == "of" or governor.lower_ == "in" and governor.head.like_num):
         # "provided 20 tons of aid", "received $50 million in aid": the measure is skipped
         governor = governor.head.head
+        light_object = measured = True
+    elif noun.dep_ == "pobj" and governor.lower_ == "in" and governor.head.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.ent_type_ in _MEASURES for c in governor.head.children):
+        # "pledged 50 billion euros in aid": the parser hangs "in aid" on the verb
+        governor = governor.head
         light_object = measured = True
     elif noun.dep_ == "compound" and governor.dep_ == "dobj":
         governor = governor.head  # "launched a mediation effort"
