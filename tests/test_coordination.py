@@ -39,3 +39,19 @@ def test_a_past_tense_after_a_reported_past_perfect_and_a_comma_is_the_speakers(
     doc = nlp("Police said the man had entered the house and stabbed two people.")
     stabbed = next(t for t in doc if t.text == "stabbed")
     assert stabbed.head.text == "entered"
+
+
+def test_a_base_verb_read_as_an_adjective_in_a_list_of_acts_is_a_verb(nlp):
+    doc = nlp("The minister said India would suspend the treaty, close the main border crossing "
+              "and expel Pakistani military advisers.")
+    expel = _token(doc, "expel")
+    assert (expel.pos_, expel.dep_, expel.head.text) == ("VERB", "conj", "close")
+    assert _token(doc, "advisers").head.text == "expel"
+    # an adjective that is also a verb stays an adjective ("free", "close")
+    doc = nlp("The group wants to protect the old buildings and free public parks.")
+    assert _token(doc, "free").pos_ != "VERB" or _token(doc, "free").head.text != "protect"
+    result = analyse_text("The minister said India would suspend the treaty, close the main "
+                          "border crossing and expel Pakistani military advisers.",
+                          published="2025-04-24", min_confidence=0)
+    assert not [a for a in result.actors if a.name.lower().startswith("expel")]
+    assert [e.cameo for e in result.events if e.trigger.text == "expel"] == ["174"]

@@ -10,6 +10,13 @@ conjuncts: a gerund's conjunct is a gerund ("of lending ... and calling ..."). T
 is the conjunct of the nearest finite verb above the gerund ("accused"). Every later stage
 reads the tree (who did it, whether it is alleged, what it is about), so the repair is made
 once, here, right after the parse: the verb and its "and" are hung from that finite verb.
+
+A base verb after "and" in a list of acts ("would suspend the treaty, close the crossing and
+expel Pakistani advisers") is sometimes tagged an adjective of the next noun, which then joins
+the list of objects ("expel Pakistani advisers" became an actor, and the expulsion was lost).
+A word the lemmatizer's own tables know as a verb and never as an adjective ("expel", not
+"close" or "free") is re-tagged a verb there, the conjunct of the list's verb, with the noun
+as its object.
 """
 
 from __future__ import annotations
@@ -25,8 +32,15 @@ _FINITE_PAST = "VBD"
 _NON_FINITE = frozenset({"VBG"})
 
 
-def coordination_component(doc: Doc) -> Doc:
-    """Re-hang each finite verb the parser made the conjunct of a gerund (see the module)."""
+def coordination_component(doc: Doc, verbs: frozenset[str] = frozenset(),
+                           adjectives: frozenset[str] = frozenset()) -> Doc:
+    """Re-hang each finite verb the parser made the conjunct of a gerund, and re-tag a base
+    verb read as an adjective in a list of acts (see the module). ``verbs`` and
+    ``adjectives`` are the lemmas the lemmatizer's tables know in each part of speech."""
+    if verbs:
+        for token in doc:
+            if token.tag_ == "JJ" and token.dep_ == "amod":
+                _verb_read_as_adjective(token, verbs, adjectives)
     for token in doc:
         if token.dep_ != "conj" or token.tag_ != _FINITE_PAST:
             continue
@@ -47,6 +61,34 @@ def coordination_component(doc: Doc) -> Doc:
                 child.head = finite  # "and" goes with its conjunct
         token.head = finite
     return doc
+
+
+def _verb_read_as_adjective(word: Token, verbs: frozenset[str],
+                            adjectives: frozenset[str]) -> None:
+    """Re-tag ``word`` a verb when it is a base verb only ("expel") right after "and"/"or",
+    modifying a noun that is the conjunct of a base verb's object ("close the crossing and
+    expel advisers"); the noun becomes its object."""
+    doc = word.doc
+    lower = word.lower_
+    if lower not in verbs or lower in adjectives or word.i == 0:
+        return
+    if doc[word.i - 1].lower_ not in {"and", "or"}:
+        return
+    noun = word.head
+    while noun.dep_ in {"amod", "compound"} and noun.head.i > noun.i:
+        noun = noun.head  # (hung on the next modifier: "expel [Pakistani] military advisers")
+    if noun.dep_ != "conj" or noun.pos_ not in {"NOUN", "PROPN"}:
+        return
+    first = noun.head
+    while first.dep_ == "conj":
+        first = first.head
+    verb = first.head
+    if first.dep_ != "dobj" or verb.tag_ != "VB":
+        return
+    word.tag_, word.pos_ = "VB", "VERB"
+    word.head, word.dep_ = verb, "conj"
+    noun.head, noun.dep_ = word, "dobj"
+    doc[word.i - 1].head = verb  # "and" goes with its conjunct
 
 
 def _reported_past_perfect(verb: Token, conjunct: Token) -> bool:
@@ -81,8 +123,25 @@ def _finite_verb_above(verb: Token) -> Token | None:
 
 def make_coordination_component(nlp: Language, name: str):
     """The ``eventwire_coordination`` component (a factory, so that an entry point can name
-    it)."""
-    return coordination_component
+    it), with the verb and adjective lemmas of the pipeline's lemmatizer tables."""
+    verbs, adjectives = _lemma_tables(nlp)
+
+    def component(doc: Doc) -> Doc:
+        return coordination_component(doc, verbs, adjectives)
+
+    return component
+
+
+def _lemma_tables(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas the rule lemmatizer's index lists as verbs and as adjectives (none when the
+    pipeline has no such tables)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset(), frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset(), frozenset()
+    index = lookups.get_table("lemma_index")
+    return (frozenset(index.get("verb", ())), frozenset(index.get("adj", ())))
 
 
 make_coordination_component.__annotations__ = {"nlp": Language, "name": str}
