@@ -10,7 +10,7 @@ coder's word lists, dictionary or memory of coded events.)
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import wraps
@@ -70,6 +70,9 @@ class EventContext:
     _indexed_quotes: int = field(default=-1, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _cues: dict[int, int] = field(default_factory=dict, repr=False)
+    # (cue offset, quote position) of every cued quote, sorted: quotes_cued_between's index
+    _cued: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _cued_count: int = field(default=-1, repr=False)
     _lower_text: str | None = field(default=None, repr=False)
     _game_sentences: set[int] | None = field(default=None, repr=False)
     # answers of same_while_nothing_coded functions, by (function, token, len(recent))
@@ -169,6 +172,17 @@ class EventContext:
         cues = self._quote_index()[1]
         found += [cues[o] for o in cue_offsets if o in cues]
         return self.quotes[min(found)] if found else None
+
+    def quotes_cued_between(self, start: int, end: int) -> list[Quote]:
+        """The quotes whose cue starts at a character in [start, end), in cue order (one
+        sentence's: looked up, not scanned)."""
+        if self._cued is None or self._cued_count != len(self.quotes):
+            self._cued = sorted(((q.cue.start, n) for n, q in enumerate(self.quotes)
+                                 if q.cue is not None))
+            self._cued_count = len(self.quotes)
+        low = bisect_left(self._cued, (start, -1))
+        high = bisect_left(self._cued, (end, -1))
+        return [self.quotes[n] for _, n in self._cued[low:high]]
 
     def inside_quote(self, start: int) -> bool:
         """Whether character ``start`` is inside the words of a quote (not its cue)."""

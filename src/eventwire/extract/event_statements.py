@@ -399,9 +399,8 @@ def quoted_statements(ctx: EventContext, sent: Span, found: list[Candidate]) -> 
     speaker (a pronoun resolved)."""
     taken = {c.trigger.i for c in found}
     made = []
-    for quote in ctx.quotes:
-        if (quote.cue is None or quote.speaker is None or quote.speaker_mention is None
-                or not sent.start_char <= quote.cue.start < sent.end_char):
+    for quote in ctx.quotes_cued_between(sent.start_char, sent.end_char):
+        if quote.speaker is None or quote.speaker_mention is None:
             continue
         cue = ctx.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
         said = ctx.doc.char_span(quote.speaker_mention.start, quote.speaker_mention.end,
