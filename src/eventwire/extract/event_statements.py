@@ -4,7 +4,9 @@ Describing verbs and reported statements become praise (051) or criticism (111) 
 said of someone is evaluative ("called him a traitor", "said X was great": :func:`evaluation`);
 otherwise a named speaker's statement is a plain one (010) to its addressee, a demand (100) or
 appeal (020) when it says what another must or should do, or a coded actor's comment to no one
-in particular (:func:`statement`).
+in particular (:func:`statement`). Plain statements are a political actor's only (a state, a
+government, a party, an armed group, an organisation), as the annotation guide codes them; a
+quote the quotes stage attributed to one is a statement at its cue (:func:`quoted_statements`).
 """
 
 from __future__ import annotations
@@ -345,7 +347,7 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
     if not about:
         # A coded actor's own statement to no one in particular ("Lavrov said the talks
         # were useful") is still CAMEO's "make public statement", with no target; it is
-        # dropped when the sentence codes anything firmer.
+        # dropped when its speaker does something firmer in the sentence.
         if not clauses or not political:
             return []  # "the company said revenue rose" is no political statement
         code, match = "010", "comment"

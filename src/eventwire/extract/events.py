@@ -96,12 +96,11 @@ def extract_events(
                  for candidate in _sentence_candidates(ctx, sent)]
         _keep_prior_order([(event, c.trigger) for c, found in coded for event in found],
                           ctx.priors, ctx.words.judgement_codes)
-        # a plain statement is coded only when nothing more specific happens in the sentence;
-        # an act that only may happen ("said Y might attack") is the speaker's prediction,
-        # and the statement stays (it outranks the halved act)
-        # (the triggers and doers of the sentence's firm acts: a statement by one of them, or
-        # on one of their triggers, is that act told again; one by another speaker, "Y
-        # attacked Z, the army said", is a statement of its own)
+        # A plain statement is coded beside the acts it reports, as the annotation guide
+        # codes it ("Y attacked Z, the army said": Y->Z and the army's 010), but not on the
+        # trigger of a firm act nor by its doer (that act told again: "Iran said it seized
+        # the tanker" is the seizure); an act that only may happen ("said Y might attack")
+        # leaves its speaker's statement too.
         firm_triggers: set[int] = set()
         firm_doers: set[str | None] = set()
         for c, found in coded:

@@ -30,7 +30,8 @@ from eventwire.data import load_yaml
 __all__ = ["STATEMENT_MATCHES", "Evidence", "confidence", "features", "load_weights",
            "prior_logit", "scored"]
 
-# the kinds of match of a plain statement (CAMEO 01), kept only when nothing firmer is coded
+# the kinds of match of a plain statement (CAMEO 01), dropped when its speaker or its trigger
+# is a firm act's in the same sentence (events.extract_events)
 STATEMENT_MATCHES = frozenset({"statement", "comment"})
 
 # the hand-set starting score of each kind of trigger match (the prior feature)
