@@ -55,3 +55,13 @@ def test_a_base_verb_read_as_an_adjective_in_a_list_of_acts_is_a_verb(nlp):
                           published="2025-04-24", min_confidence=0)
     assert not [a for a in result.actors if a.name.lower().startswith("expel")]
     assert [e.cameo for e in result.events if e.trigger.text == "expel"] == ["174"]
+
+
+def test_with_after_a_medium_of_talk_is_the_verbs(nlp):
+    doc = nlp("French President Emmanuel Macron spoke by phone with Ukrainian President "
+              "Volodymyr Zelensky on Monday.")
+    assert _token(doc, "with").head.text == "spoke"
+    result = analyse_text(doc.text, published="2024-03-05", min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    assert [(e.cameo, names[e.source], names[e.target]) for e in result.events] == [
+        ("041", "Emmanuel Macron", "Volodymyr Zelensky")]

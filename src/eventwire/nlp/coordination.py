@@ -17,12 +17,17 @@ the list of objects ("expel Pakistani advisers" became an actor, and the expulsi
 A word the lemmatizer's own tables know as a verb and never as an adjective ("expel", not
 "close" or "free") is re-tagged a verb there, the conjunct of the list's verb, with the noun
 as its object.
+
+And "with X" after a medium of talk ("spoke by phone with Zelensky"), which the parser hangs
+on the medium, is hung on the verb: the talk is with X (``roles.yaml talk_media``).
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from eventwire.nlp.lexicon import lexicon
 
 __all__ = ["coordination_component", "make_coordination_component"]
 
@@ -41,6 +46,10 @@ def coordination_component(doc: Doc, verbs: frozenset[str] = frozenset(),
         for token in doc:
             if token.tag_ == "JJ" and token.dep_ == "amod":
                 _verb_read_as_adjective(token, verbs, adjectives)
+    media = lexicon().talk_media
+    for token in doc:
+        if token.dep_ == "prep" and token.lower_ == "with":
+            _with_after_medium(token, media)
     for token in doc:
         if token.dep_ != "conj" or token.tag_ != _FINITE_PAST:
             continue
@@ -89,6 +98,18 @@ def _verb_read_as_adjective(word: Token, verbs: frozenset[str],
     word.head, word.dep_ = verb, "conj"
     noun.head, noun.dep_ = word, "dobj"
     doc[word.i - 1].head = verb  # "and" goes with its conjunct
+
+
+def _with_after_medium(with_: Token, media: frozenset[str]) -> None:
+    """Hang "with X" on the verb when the parser hung it on a medium of talk in a "by"/"via"/
+    "over" phrase of that verb ("spoke by phone with Zelensky")."""
+    medium = with_.head
+    if medium.dep_ != "pobj" or medium.lemma_.lower() not in media:
+        return
+    by = medium.head
+    verb = by.head
+    if by.dep_ == "prep" and by.lower_ in {"by", "via", "over"} and verb.pos_ in {"VERB", "AUX"}:
+        with_.head = verb
 
 
 def _reported_past_perfect(verb: Token, conjunct: Token) -> bool:
