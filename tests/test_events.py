@@ -1043,3 +1043,16 @@ def test_a_blaze_is_no_fire_at_anyone_and_an_inspector_general_is_no_soldier(
     assert one(code("Syrian forces came under fire from rebels."), "19", "rebels")
     actors = actors_of("The inspector general recommended that two officers be dismissed.")
     assert next(a for a in actors if "inspector" in a.name).sector == "GOV"
+
+
+def test_what_is_set_on_fire_is_the_target_and_talks_in_a_time_phrase_happened(code) -> None:
+    burned = code("Protesters in Nairobi set fire to parts of the parliament building.")
+    assert one(burned, "17", "Protesters", "parliament").cameo == "1712"
+    # (an object that is an actor stays the target: "beat demonstrators")
+    assert one(code("Riot police beat demonstrators in Caracas."), "17", "police",
+               "demonstrators")
+    events = code("Ethiopia and Somalia agreed to resolve their dispute through dialogue after "
+                  "talks mediated by Turkey.")
+    assert one(events, "03", "Ethiopia", "Somalia")
+    mediated = find(events, "04", "Turkey")
+    assert mediated and not any(e.hypothetical for e in mediated)

@@ -82,6 +82,10 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     told = next((k for k in range(len(chain)) if chain[k].tag_ == "VBD"
                  and deps[k] in {"advcl", "relcl"}
                  and any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids(k))), len(chain))
+    # and an act in a time phrase happened before what the clause above intends ("agreed to
+    # resolve their dispute after talks mediated by Turkey": the talks took place)
+    told = min(told, next((k for k in range(1, len(chain)) if _time_clause(chain[k], words)),
+                          len(chain)))
     candidate.hypothetical = modal_clause or any(
         deps[k - 1] == "xcomp" and (
             lemmas[k] in words.prospective

@@ -131,7 +131,14 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         else {"against"} if sense.code[:2] == "08" else set()))
     if sense.code[:2] == "15":
         preps |= ctx.words.posture_preps  # "deployed troops near the border with Ukraine"
-    if "17" <= sense.code[:2] <= "20" and not (sense.mutual or sense.symmetric) and any(
+    # "set fire to the building": an object that is the sense's own word and no actor is no
+    # party, and the "to" phrase names what the act is done to ("beat demonstrators" keeps
+    # its demonstrators)
+    keyword_objects = {c.i for c in verb.children
+                       if c.dep_ == "dobj" and c.lemma_.lower() in sense.with_words
+                       and c.i not in ctx.actor_of}
+    if "17" <= sense.code[:2] <= "20" and not (
+            sense.mutual or sense.symmetric or keyword_objects) and any(
             c.dep_ == "dobj" for c in verb.children):
         # "hit a police officer with a bottle", "attacked the convoy with drones": after an
         # object, a "with" phrase of force is the weapon ("traded fire with" is mutual), and
@@ -142,6 +149,8 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         # phrase on the verb; the school is whom the attack was aimed at, not the condemning
         preps = preps - ctx.words.aimed_preps
     targets = objects_of(ctx, verb, sense.prep or preps, with_direct=not sense.theme_object)
+    if keyword_objects:
+        targets = [p for p in targets if p.token.i not in keyword_objects] or targets
     if sense.code[:2] in ctx.words.giving:
         # "offered its troops to Lebanon", "gave Tanzania a grant": what is given is no
         # party when a recipient is named
