@@ -1056,3 +1056,11 @@ def test_what_is_set_on_fire_is_the_target_and_talks_in_a_time_phrase_happened(c
     assert one(events, "03", "Ethiopia", "Somalia")
     mediated = find(events, "04", "Turkey")
     assert mediated and not any(e.hypothetical for e in mediated)
+
+
+def test_a_statement_or_a_package_blocked_is_vetoed(code) -> None:
+    assert one(code("Hungary blocked an EU statement condemning the attack."), "12",
+               "Hungary").cameo == "128"
+    assert one(code("Republicans blocked the aid package in the Senate."), "12").cameo == "128"
+    assert one(code("Israel blocked aid deliveries to Gaza."), "19", "Israel",
+               "Gaza").cameo == "191"
