@@ -1064,3 +1064,13 @@ def test_a_statement_or_a_package_blocked_is_vetoed(code) -> None:
     assert one(code("Republicans blocked the aid package in the Senate."), "12").cameo == "128"
     assert one(code("Israel blocked aid deliveries to Gaza."), "19", "Israel",
                "Gaza").cameo == "191"
+
+
+def test_joint_exercises_cooperate_and_a_force_with_its_purpose_is_one_act(code) -> None:
+    joint = code("The United States and the Philippines began joint military exercises in the "
+                 "South China Sea.")
+    assert one(joint, "06", "United States", "Philippines").cameo == "062"
+    drills = code("China held military exercises around Taiwan.")
+    assert one(drills, "15", "China", "Taiwan").cameo == "150"
+    dispersed = code("Police used tear gas to disperse crowds in Dhaka.")
+    assert len(find(dispersed, "17", "Police")) == 1

@@ -70,7 +70,7 @@ from eventwire.extract.event_tokens import release_words
 from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
 from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, scored
-from eventwire.extract.syntax import clause_of, phrase, purpose
+from eventwire.extract.syntax import clause_of, phrase, purpose, to_infinitive
 from eventwire.model import Actor, Document, Event, Quote
 
 __all__ = ["extract_events"]
@@ -488,17 +488,22 @@ def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float],
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per trigger and code (a verb seen as both wrapper and plain verb), and one
-    protest for a protest and its purpose ("took to the streets to protest the law": the
-    purpose is the protest's, no second one)."""
+    act for an act and its purpose of the same kind ("took to the streets to protest the law",
+    "used tear gas to disperse crowds": the purpose is the act's, no second one)."""
     seen: set[tuple[int, str]] = set()
-    protests = {c.trigger.i for c in candidates if c.code[:2] == "14"}
+    roots = {(c.trigger.i, c.code[:2]) for c in candidates}
     unique = []
     for candidate in candidates:
         key = (candidate.trigger.i, candidate.code[:2])
         if key in seen:
             continue
-        if (candidate.code[:2] == "14" and purpose(candidate.trigger)
-                and candidate.trigger.head.i in protests):
+        trigger = candidate.trigger
+        aimed = purpose(trigger) or (  # ("used tear gas to disperse": an object's use)
+            trigger.dep_ == "xcomp" and to_infinitive(trigger)
+            and any(c.dep_ == "dobj" for c in trigger.head.children))
+        if aimed and (trigger.head.i, candidate.code[:2]) in roots:
+            # ("used tear gas to disperse crowds": the dispersal is the force's purpose, one
+            # act of repression)
             continue
         seen.add(key)
         unique.append(candidate)
