@@ -535,6 +535,10 @@ def test_killings_by_armed_forces_are_military_force_not_assault(code) -> None:
     assert one(code("Russian aircraft killed 46 civilians in an attack on a village in Herat."),
                "19").cameo == "195"
     assert one(code("Gunmen killed three police officers in Peshawar."), "18").cameo == "1823"
+    # an execution is no battle; rebels killing soldiers is one
+    assert one(code("Iran executed a man convicted of spying for Israel."), "18", "Iran")
+    assert one(code("The militants ambushed a military convoy near Kidal, killing 15 soldiers."),
+               "19", "militants", "soldiers")
     assert one(code("Two villagers were killed by army helicopters near Herat."), "19")
 
 

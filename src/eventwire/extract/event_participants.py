@@ -1509,11 +1509,16 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
                 cluster.sector in ctx.words.armed_sectors and _own_protesters(ctx, source,
                                                                                target))):
             return "175"
-        if (code == "1823" and cluster is not None and (
-                cluster.kind == "country" or cluster.sector == "MIL")
+        if (code == "1823" and cluster is not None
+                and candidate.trigger.lemma_.lower() in ctx.words.killing_verbs
+                and (cluster.kind == "country" or cluster.sector == "MIL" or (
+                    # "militants ambushed a convoy, killing 15 soldiers": a battle
+                    # (not "gunmen killed three police officers": an assault)
+                    cluster.sector == "REB" and victim is not None
+                    and victim.sector in ctx.words.armed_sectors))
                 and not _own_protesters(ctx, source, target)):
             # "Russia struck a building, killing three": a state's or an army's killing is
-            # military force, not an assault
+            # military force, not an assault (an execution stays one: "Iran executed a man")
             return ctx.words.armed_fire_code
         return code
     if (candidate.trigger.lemma_.lower() in ctx.words.verbal_attacks and victim is not None

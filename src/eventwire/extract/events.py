@@ -442,12 +442,20 @@ def _clause_kind(trigger: Token) -> str:
 def _same_act(event: Event, earlier: list[Event]) -> bool:
     """Whether an event with the same trigger and the same source and target was already
     kept: a second root for one trigger ("take countermeasures" as 132 and 170) is dropped;
-    and one threat per pair and sentence ("warned that organizers would be arrested": the
-    warning and the arrest it threatens are one threat)."""
+    and one threat or one use of force per pair and sentence ("warned that organizers would be
+    arrested": the warning and the arrest it threatens are one threat)."""
     return any(e.source == event.source and e.target == event.target and (
         e.trigger.start == event.trigger.start
-        or (e.cameo_root == event.cameo_root == "13" and e.sentence == event.sentence))
+        or (e.sentence == event.sentence and (
+            e.cameo_root == event.cameo_root == "13"
+            # ("their convoy was hit by a bomb ..., killing two soldiers": one attack; not
+            # "killing 1,200 people and taking 250 hostages", two acts)
+            or e.cameo == event.cameo and e.cameo_root in _FORCE_ROOTS)))
         for e in earlier[-12:])
+
+
+# force of which a sentence tells one act per pair and code
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float],
