@@ -1078,3 +1078,9 @@ def test_joint_exercises_cooperate_and_a_force_with_its_purpose_is_one_act(code)
     assert one(drills, "15", "China", "Taiwan").cameo == "150"
     dispersed = code("Police used tear gas to disperse crowds in Dhaka.")
     assert len(find(dispersed, "17", "Police")) == 1
+
+
+def test_who_condemns_a_coup_attempt_made_none(code) -> None:
+    events = code("Brazil's foreign ministry condemned the coup attempt in Bolivia.")
+    assert one(events, "11", "Brazil", "Bolivia")
+    assert not find(events, "19", "Brazil")

@@ -752,7 +752,11 @@ def reacted_to(ctx: EventContext, noun: Token) -> bool:
     """Whether ``noun`` names an act that its verb reacts to: "condemned the attack on
     Israel", "welcomed the decision" (the verb's senses are all reactions: statements,
     approval, disapproval, rejection)."""
-    if noun.lemma_.lower() not in ctx.lex.nouns or noun.dep_ != "dobj":
+    if noun.lemma_.lower() not in ctx.lex.nouns:
+        return False
+    if noun.dep_ == "compound" and noun.head.dep_ == "dobj":
+        noun = noun.head  # "condemned the coup attempt": the attempt is the object
+    if noun.dep_ != "dobj":
         return False
     return _reacts(ctx, ctx.lex.verb_lemma(noun.head))
 
