@@ -1084,3 +1084,15 @@ def test_who_condemns_a_coup_attempt_made_none(code) -> None:
     events = code("Brazil's foreign ministry condemned the coup attempt in Bolivia.")
     assert one(events, "11", "Brazil", "Bolivia")
     assert not find(events, "19", "Brazil")
+
+
+def test_an_act_named_as_the_reason_for_another_is_not_the_clause_doers(code) -> None:
+    vowed = code("Iran's supreme leader vowed revenge against Israel for the killing of the "
+                 "Hamas leader.")
+    assert not [e for e in vowed if e.trigger.text == "killing" and "Iran" in e.source]
+    sanctioned = code("The EU sanctioned Russia for its invasion of Ukraine.")
+    assert not find(sanctioned, "19", "European Union")
+    # and a deployment is never aimed at the doer's own troops
+    deployed = code("The Pentagon announced the deployment of 2,000 additional troops to the "
+                    "Middle East.")
+    assert not [e for e in find(deployed, "15") if "troops" in e.target]

@@ -139,6 +139,15 @@ def extract_events(
     return events
 
 
+def _own_forces(ctx: EventContext, party: Party, sources: list[Party]) -> bool:
+    """Whether ``party`` is an armed force or police of a source's own country."""
+    cluster = ctx.cluster(party)
+    if cluster is None or cluster.country is None or cluster.sector not in {"MIL", "COP"}:
+        return False
+    return any((c := ctx.cluster(s)) is not None and c.country == cluster.country
+               for s in sources)
+
+
 def _deal(ctx: EventContext, candidate: Candidate, event: Event) -> None:
     """Remember the two sides of a kept act, each as the other's counterpart (not of an act
     that did not happen, nor of one whose target was itself inferred)."""
@@ -213,10 +222,12 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     if candidate.code[:2] in ctx.words.posture_roots:
         # "put its troops on alert", "mobilised its army": a side's own forces are what it
         # shows force with, not whom it is aimed at (that is found below, as for no target)
-        # ("its" may be read as another state's: an own thing is told with a pronoun)
+        # ("its" may be read as another state's: an own thing is told with a pronoun; and
+        # "announced the deployment of 2,000 troops": forces of the doer's own country)
         candidate.targets = [t for t in candidate.targets
                              if not possessed_by(ctx, t, candidate.sources) and not any(
-                                 c.dep_ == "poss" and c.pos_ == "PRON" for c in t.token.children)]
+                                 c.dep_ == "poss" and c.pos_ == "PRON" for c in t.token.children)
+                             and not _own_forces(ctx, t, candidate.sources)]
     if not candidate.targets and not candidate.symmetric and candidate.match != "comment" and (
             candidate.match != "noun" or candidate.code[:2] not in ctx.words.recipientless_roots):
         # no recipient in the parse: the next actor named after the trigger in the same
