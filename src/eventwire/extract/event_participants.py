@@ -1517,9 +1517,10 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
                 and candidate.trigger.lemma_.lower() in ctx.words.killing_verbs
                 and (cluster.kind == "country" or cluster.sector == "MIL" or (
                     # "militants ambushed a convoy, killing 15 soldiers": a battle
-                    # (not "gunmen killed three police officers": an assault)
+                    # (not "gunmen killed three police officers", nor a killing of one
+                    # commander: "guerrillas killed the deputy chief of the militia", assaults)
                     cluster.sector == "REB" and victim is not None
-                    and victim.sector in ctx.words.armed_sectors))
+                    and victim.sector in ctx.words.armed_sectors and victim.kind != "person"))
                 and not _own_protesters(ctx, source, target)):
             # "Russia struck a building, killing three": a state's or an army's killing is
             # military force, not an assault (an execution stays one: "Iran executed a man")
