@@ -71,8 +71,7 @@ class EventContext:
     _starts: list[int] = field(default_factory=list, repr=False)
     _cues: dict[int, int] = field(default_factory=dict, repr=False)
     # (cue offset, quote position) of every cued quote, sorted: quotes_cued_between's index
-    _cued: list[tuple[int, int]] | None = field(default=None, repr=False)
-    _cued_count: int = field(default=-1, repr=False)
+    _cued: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _lower_text: str | None = field(default=None, repr=False)
     _game_sentences: set[int] | None = field(default=None, repr=False)
     # answers of same_while_nothing_coded functions, by (function, token, len(recent))
@@ -152,13 +151,16 @@ class EventContext:
 
     def _quote_index(self) -> tuple[list[int], dict[int, int]]:
         """Each quote's start, and the character offset of each quote's cue -> the first quote
-        so cued (its position); rebuilt when quotes were added."""
+        so cued (its position); rebuilt, with the sorted cues (``_cued``), when quotes were
+        added."""
         if self._indexed_quotes != len(self.quotes):
             self._starts = [quote.start for quote in self.quotes]
             self._cues = {}
             for position, quote in enumerate(self.quotes):
                 if quote.cue is not None:
                     self._cues.setdefault(quote.cue.start, position)
+            self._cued = sorted((q.cue.start, n) for n, q in enumerate(self.quotes)
+                                if q.cue is not None)
             self._indexed_quotes = len(self.quotes)
         return self._starts, self._cues
 
@@ -176,10 +178,7 @@ class EventContext:
     def quotes_cued_between(self, start: int, end: int) -> list[Quote]:
         """The quotes whose cue starts at a character in [start, end), in cue order (one
         sentence's: looked up, not scanned)."""
-        if self._cued is None or self._cued_count != len(self.quotes):
-            self._cued = sorted(((q.cue.start, n) for n, q in enumerate(self.quotes)
-                                 if q.cue is not None))
-            self._cued_count = len(self.quotes)
+        self._quote_index()  # (rebuilt with the other look-ups when quotes were added)
         low = bisect_left(self._cued, (start, -1))
         high = bisect_left(self._cued, (end, -1))
         return [self.quotes[n] for _, n in self._cued[low:high]]

@@ -283,6 +283,7 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
     speakers = [p for p in subjects_of(ctx, verb) if p.named]
     if not speakers:
         return []
+    political = any(is_political(ctx, p) for p in speakers)
     demanded: list[Party] = []  # who is told what they must (should) do
     code, match = "010", "statement"
     addressed = any(c.dep_ in {"dative", "dobj"} for c in verb.children)
@@ -300,13 +301,7 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
             # a report of someone's act, not commenting on them; the act is coded on its own,
             # and the report is the speaker's public statement, to no one (one made to
             # someone, "told the envoy that ...", stays a statement to them)
-            if not any(is_political(ctx, p) for p in speakers):
-                return []
-            candidate = Candidate(code="010", trigger=verb, start=verb.i, end=verb.i + 1,
-                                  sources=speakers, targets=[], match="comment",
-                                  targetless_ok=True)
-            mark_modality(ctx, candidate, verb)
-            return [candidate]
+            return [_comment(ctx, verb, speakers)] if political else []
         refused = _ruled_out(ctx, clause)
         if refused:
             # "said removing the sanctions on Burma is out of the question": the speaker
@@ -343,7 +338,6 @@ def statement(ctx: EventContext, verb: Token) -> list[Candidate]:
     about = [p for p in (demanded if match == "wrapper" else addressees)
              if not any(own_state(ctx, p, s) for s in speakers)
              and "\n" not in text[min(p.token.idx, verb.idx):max(p.token.idx, verb.idx)]]
-    political = any(is_political(ctx, p) for p in speakers)
     if not about:
         # A coded actor's own statement to no one in particular ("Lavrov said the talks
         # were useful") is still CAMEO's "make public statement", with no target; it is
@@ -413,10 +407,14 @@ def quoted_statements(ctx: EventContext, sent: Span, found: list[Candidate]) -> 
         if not is_political(ctx, speaker):
             continue  # "the company said revenue rose" is no political statement
         verb = ctx.tokens[cue.root.i]
-        candidate = Candidate(code="010", trigger=verb, start=verb.i, end=verb.i + 1,
-                              sources=[speaker], targets=[], match="comment",
-                              targetless_ok=True)
-        mark_modality(ctx, candidate, verb)
         taken.add(verb.i)
-        made.append(candidate)
+        made.append(_comment(ctx, verb, [speaker]))
     return made
+
+
+def _comment(ctx: EventContext, verb: Token, speakers: list[Party]) -> Candidate:
+    """The speakers' public statement at ``verb``, to no one (010, match "comment")."""
+    candidate = Candidate(code="010", trigger=verb, start=verb.i, end=verb.i + 1,
+                          sources=speakers, targets=[], match="comment", targetless_ok=True)
+    mark_modality(ctx, candidate, verb)
+    return candidate

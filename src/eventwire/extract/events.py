@@ -120,7 +120,7 @@ def extract_events(
                 said |= {(e.source, e.target) for e in found}
                 quoted |= {(e.source, e.quote) for e in found if e.quote}
             for event in found:
-                if _same_act(event, events):
+                if _same_act(event, events, ctx.words.force_roots):
                     continue  # one trigger, one pair: one event (the more confident reading)
                 event.id = f"E{len(events) + 1}"
                 events.append(event)
@@ -450,23 +450,20 @@ def _clause_kind(trigger: Token) -> str:
     return _CLAUSE_KINDS.get(clause_of(trigger).dep_, "other")
 
 
-def _same_act(event: Event, earlier: list[Event]) -> bool:
+def _same_act(event: Event, earlier: list[Event], force_roots: frozenset[str]) -> bool:
     """Whether an event with the same trigger and the same source and target was already
     kept: a second root for one trigger ("take countermeasures" as 132 and 170) is dropped;
-    and one threat or one use of force per pair and sentence ("warned that organizers would be
-    arrested": the warning and the arrest it threatens are one threat)."""
+    and one threat per pair and sentence, and one use of force (``force_roots``) per pair, code
+    and sentence ("warned that organizers would be arrested": the warning and the arrest it
+    threatens are one threat)."""
     return any(e.source == event.source and e.target == event.target and (
         e.trigger.start == event.trigger.start
         or (e.sentence == event.sentence and (
             e.cameo_root == event.cameo_root == "13"
             # ("their convoy was hit by a bomb ..., killing two soldiers": one attack; not
             # "killing 1,200 people and taking 250 hostages", two acts)
-            or e.cameo == event.cameo and e.cameo_root in _FORCE_ROOTS)))
+            or e.cameo == event.cameo and e.cameo_root in force_roots)))
         for e in earlier[-12:])
-
-
-# force of which a sentence tells one act per pair and code
-_FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float],
@@ -517,12 +514,12 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
         if key in seen:
             continue
         trigger = candidate.trigger
-        aimed = purpose(trigger) or (  # ("used tear gas to disperse": an object's use)
+        # (a purpose clause, or an infinitive of what an object is used for: "used tear gas
+        # to disperse crowds")
+        aimed = purpose(trigger) or (
             trigger.dep_ == "xcomp" and to_infinitive(trigger)
             and any(c.dep_ == "dobj" for c in trigger.head.children))
         if aimed and (trigger.head.i, candidate.code[:2]) in roots:
-            # ("used tear gas to disperse crowds": the dispersal is the force's purpose, one
-            # act of repression)
             continue
         seen.add(key)
         unique.append(candidate)

@@ -121,7 +121,7 @@ class SpeakerResolver:
         elif cluster is None and self._definite_description(head):
             cluster = self._described(head)
         if (cluster is None and head.pos_ == "NOUN"
-                and head.lemma_.lower() in _STATEMENT_DOCUMENTS
+                and head.lemma_.lower() in lexicon().issued_documents
                 and self._definite_description(head)):
             cluster = self._author(head)
         if cluster is not None and head.lower_ in PERSONAL:
@@ -137,6 +137,10 @@ class SpeakerResolver:
         """
         if resolved.mention is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
             return
+        if head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().documents:
+            # "the report said", "the statement said": a document speaks for its author (or
+            # issuer, resolved or not), never as an actor nor as a mention of one
+            return
         span = self.doc.char_span(*resolved.mention, alignment_mode="expand")
         if span is None or head.i in self.by_token:
             return
@@ -145,14 +149,10 @@ class SpeakerResolver:
         ):
             return
         if resolved.actor_id is not None:
-            if head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().documents:
-                return  # "the statement said": its issuer speaks; the document is no mention
             cluster = next(c for c in self.doc._.actors if c.id == resolved.actor_id)
             cluster.mentions = sorted([*cluster.mentions, span], key=lambda m: m.start)
             self._index(cluster, span)
         elif head.pos_ != "PRON":
-            if head.lemma_.lower() in lexicon().documents and head.pos_ != "PROPN":
-                return  # "the report said": a document speaks for its author, not as an actor
             cluster = self._same_name(span) or self._new_actor(head, span)
             if span not in cluster.mentions:
                 cluster.mentions = sorted([*cluster.mentions, span], key=lambda m: m.start)
@@ -321,12 +321,6 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" or not _person_noun(head):
             return None  # "the report", "the request": not a person mentioned before
         return self._recent(head, None, {"person"}, self.person_mentions)
-
-
-# what a body issues in its name: "the statement said" is its issuer speaking
-# (not posts and messages, which the story often quotes from someone it does not name)
-_STATEMENT_DOCUMENTS = frozenset({"statement", "letter", "release", "communique", "memo",
-                                  "declaration"})
 
 
 def _display_name(span: Span) -> str:

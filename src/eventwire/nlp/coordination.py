@@ -38,17 +38,17 @@ _NON_FINITE = frozenset({"VBG"})
 
 
 def coordination_component(doc: Doc, verbs: frozenset[str] = frozenset(),
-                           adjectives: frozenset[str] = frozenset()) -> Doc:
-    """Re-hang each finite verb the parser made the conjunct of a gerund, and re-tag a base
-    verb read as an adjective in a list of acts (see the module). ``verbs`` and
-    ``adjectives`` are the lemmas the lemmatizer's tables know in each part of speech."""
-    if verbs:
-        for token in doc:
-            if token.tag_ == "JJ" and token.dep_ == "amod":
-                _verb_read_as_adjective(token, verbs, adjectives)
-    media = lexicon().talk_media
+                           adjectives: frozenset[str] = frozenset(),
+                           media: frozenset[str] | None = None) -> Doc:
+    """Re-hang each finite verb the parser made the conjunct of a gerund, re-tag a base verb
+    read as an adjective in a list of acts, and hang "with X" after a medium of talk on the
+    verb (see the module). ``verbs`` and ``adjectives`` are the lemmas the lemmatizer's tables
+    know in each part of speech; ``media``, the media of talk (``roles.yaml talk_media``)."""
+    media = lexicon().talk_media if media is None else media
     for token in doc:
-        if token.dep_ == "prep" and token.lower_ == "with":
+        if verbs and token.tag_ == "JJ" and token.dep_ == "amod":
+            _verb_read_as_adjective(token, verbs, adjectives)
+        elif token.dep_ == "prep" and token.lower_ == "with":
             _with_after_medium(token, media)
     for token in doc:
         if token.dep_ != "conj" or token.tag_ != _FINITE_PAST:
@@ -146,9 +146,10 @@ def make_coordination_component(nlp: Language, name: str):
     """The ``eventwire_coordination`` component (a factory, so that an entry point can name
     it), with the verb and adjective lemmas of the pipeline's lemmatizer tables."""
     verbs, adjectives = _lemma_tables(nlp)
+    media = lexicon().talk_media
 
     def component(doc: Doc) -> Doc:
-        return coordination_component(doc, verbs, adjectives)
+        return coordination_component(doc, verbs, adjectives, media)
 
     return component
 

@@ -64,6 +64,8 @@ class Lexicon:
     collective_bodies: frozenset[str]  # "rights groups": a group of bodies, one actor
     media_name_words: frozenset[str]  # "CBC News": the last word of an outlet's name
     heads: frozenset[str]  # "president": heads whatever body it is of (its sector)
+    private_sectors: frozenset[str]  # bodies whose head holds no office of state
+    issued_documents: frozenset[str]  # "the statement said": its issuer speaks
     talk_media: frozenset[str]  # "phone" in "spoke by phone with X"
     charge_verbs: frozenset[str]  # "accused X of Y": Y is the charge, not X's name
     operations: frozenset[str]  # acts a body's name may modify ("a police crackdown")
@@ -160,6 +162,8 @@ def lexicon() -> Lexicon:
         collective_bodies=frozenset(w.lower() for w in roles_data["collective_bodies"]),
         media_name_words=frozenset(w.lower() for w in roles_data.get("media_name_words", [])),
         heads=frozenset(w.lower() for w in roles_data.get("heads", [])),
+        private_sectors=frozenset(roles_data.get("private_sectors", [])),
+        issued_documents=frozenset(w.lower() for w in roles_data.get("issued_documents", [])),
         talk_media=frozenset(w.lower() for w in roles_data.get("talk_media", [])),
         charge_verbs=frozenset(w.lower() for w in roles_data["charge_verbs"]),
         operations=frozenset(w.lower() for w in roles_data.get("operations", [])),

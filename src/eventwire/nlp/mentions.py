@@ -748,10 +748,6 @@ def _org_name_attrs(span: Span) -> Attributes:
     return attrs
 
 
-# the sectors of bodies whose head holds no office of state
-_PRIVATE_BODIES = frozenset({"BUS", "EDU", "NGO", "MED", "LAB", "REL", "HLH"})
-
-
 def _outlet_name(span: Span) -> bool:
     """Whether an organisation's name of two words or more ends as a news outlet's does
     ("CBC News", "the Los Angeles Times": roles.yaml ``media_name_words``)."""
@@ -1008,7 +1004,7 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         # "Mourinho's representatives", "the company's representatives": agents of whoever owns
         # them, no legislators (the owner's body, when listed, gave its sector above)
         attrs.sector = body_sector
-    elif (role_sector == "GOV" and body_sector in _PRIVATE_BODIES
+    elif (role_sector == "GOV" and body_sector in lex.private_sectors
           and attrs.roles & lex.heads and not attrs.roles - lex.heads - lex.generic_roles):
         # "the Muslim Student Association president", "president of an advertising agency":
         # the head of a school body or a firm, no office of state
