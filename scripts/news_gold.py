@@ -39,13 +39,20 @@ ACTORS_DIR = REPO / "eval" / "actors"
 ARTICLES = EVENTS_DIR / "articles.json"
 DEFAULT_ANNOT = Path("/work/devsets/annot")
 DEFAULT_MANIFEST = Path("/work/devsets/manifest.json")
-SPLITS = ("dev", "heldout", "wiki", "dev2", "dev3")
+SPLITS = ("dev", "heldout", "wiki", "dev2", "dev3", "written", "written_heldout")
+HELDOUT_SPLITS = ("heldout", "written_heldout")
 # The Wikinews articles of the GUM corpus (CC BY 2.5) are a second dev set, of another source:
 # its bodies are rebuilt at run time from the corpus's sentences, like the AEB bodies are read.
 # A third dev set (session 20, "dev2") mixes AEB articles and the last GUM documents: an
 # article's source is told by its source id. A fourth (session 22, "dev3") takes 18 more AEB
 # articles.
 GUM_PREFIX = "GUM_"
+# Session 24's sets ("written", "written_heldout") are news articles written for the project by
+# helpers (invented people, real countries and organisations, fictional events): their bodies
+# are committed (``eval/events/written-articles.jsonl``), so they are scored without the shared
+# data. Their source id is "written:<id>".
+WRITTEN_PREFIX = "written:"
+WRITTEN_ARTICLES = EVENTS_DIR / "written-articles.jsonl"
 _DATELINE = re.compile(
     r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\w+ \d+, \d{4})$"
 )
@@ -136,18 +143,31 @@ def split_ids(split: str, kind: str = "events", manifest: dict | None = None) ->
 def load_articles(ids: list[str] | None = None, manifest: dict | None = None) -> dict[str, Article]:
     """The articles (all of the manifest, or ``ids``) with their bodies from the shared data."""
     manifest = manifest or read_manifest()
-    bodies = json.loads(aeb_path().read_text(encoding="utf-8"))
+    wanted = [
+        (short, source_id, published)
+        for split in SPLITS
+        for short, source_id, published in manifest.get(split, [])
+        if ids is None or short in ids
+    ]
+    needs_aeb = any(not s.startswith((GUM_PREFIX, WRITTEN_PREFIX)) for _, s, _ in wanted)
+    bodies = json.loads(aeb_path().read_text(encoding="utf-8")) if needs_aeb else {}
+    written = written_articles() if any(s.startswith(WRITTEN_PREFIX) for _, s, _ in wanted) else {}
     out = {}
-    for split in SPLITS:
-        for short, source_id, published in manifest.get(split, []):
-            if ids is not None and short not in ids:
-                continue
-            if source_id.startswith(GUM_PREFIX):
-                text, url, _dateline = gum_article(source_id)
-            else:
-                text, url = bodies[source_id]["articleBody"], bodies[source_id]["url"]
-            out[short] = Article(short, source_id, published, url, text)
+    for short, source_id, published in wanted:
+        if source_id.startswith(WRITTEN_PREFIX):
+            row = written[source_id.removeprefix(WRITTEN_PREFIX)]
+            text, url = row["text"], row["url"]
+        elif source_id.startswith(GUM_PREFIX):
+            text, url, _dateline = gum_article(source_id)
+        else:
+            text, url = bodies[source_id]["articleBody"], bodies[source_id]["url"]
+        out[short] = Article(short, source_id, published, url, text)
     return out
+
+
+def written_articles() -> dict[str, dict]:
+    """The committed articles written for the project, by id."""
+    return {row["id"]: row for row in read_jsonl(WRITTEN_ARTICLES)}
 
 
 def sha1(text: str) -> str:
@@ -350,9 +370,9 @@ def split_arguments(description: str, errors_help: str) -> argparse.ArgumentPars
 
 def check_split_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> bool:
     """Refuse to read the held-out split for errors; False when the AEB bodies are absent."""
-    if args.split == "heldout" and (args.errors or args.write_docs):
-        parser.error("the held-out split is never read for errors nor written to the docs")
-    if not aeb_path().exists():
+    if args.split in HELDOUT_SPLITS and (args.errors or args.write_docs):
+        parser.error("a held-out split is never read for errors nor written to the docs")
+    if not args.split.startswith("written") and not aeb_path().exists():
         print(f"no AEB bodies at {aeb_path()} (set EVENTWIRE_SHARED); nothing scored",
               file=sys.stderr)  # fmt: skip
         return False

@@ -546,6 +546,27 @@ def test_dateline_of_an_igo_seat_or_unknown_town_gives_no_country(actors_of):
     assert all(a.country is None for a in town)
 
 
+def test_dateline_of_a_city_hosting_international_bodies_gives_no_country(actors_of):
+    actors = actors_of(
+        "GENEVA — The agency's board met on Monday. Chief negotiator Omar Haddad of Iran's "
+        "foreign ministry said the talks were useful. A spokesman, Paul Ferrand, said the "
+        "board would meet again."
+    )
+    assert actor_named(actors, "Paul Ferrand").country != "CHE"  # (places.yaml)
+
+
+def test_a_body_named_in_the_story_gives_its_officer_a_country(actors_of):
+    actors = actors_of(
+        "Iran's foreign ministry and the Atomic Energy Organization of Iran (AEOI) issued a "
+        "joint statement. AEOI spokesman Mehdi Farzan told state television that new machines "
+        "would be installed. Separately, the Office of the US Trade Representative said tariffs "
+        "on Chinese chips would rise."
+    )
+    assert actor_named(actors, "Mehdi Farzan").code == "IRNGOV"
+    # a two-letter country name inside a body's name ("US", "UK") is its country
+    assert actor_named(actors, "Office of the US Trade Representative").country == "USA"
+
+
 def test_unnamed_groups_after_foreign_parties_keep_no_dateline_country(actors_of):
     actors = actors_of(
         "CAIRO, July 9 (Reuters) - Delegations from Sudan and Chad met in the Egyptian capital "

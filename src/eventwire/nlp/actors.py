@@ -669,12 +669,19 @@ def _known_actors(clusters: list[_Work], kb: ActorKB, published: object) -> None
 def _affiliations(clusters: list[_Work], kb: ActorKB, published: object) -> None:
     """A person the text ties to an organisation ("Phil Levy, chief economist at Flexport",
     "Mark Quinlan, PG&E's senior director") and gives no sector of their own acts for it:
-    they take its sector, and its country when they have none."""
+    they take its sector, and its country when they have none (a person whose role gave a
+    sector takes the country of a body the story names)."""
     by_name = {name: c for c in clusters if c.kind != "person" for name in c.names}
     for cluster in clusters:
-        if cluster.kind != "person" or cluster.sector or not cluster.affiliation:
+        if cluster.kind != "person" or not cluster.affiliation:
             continue
         body = by_name.get(cluster.affiliation.lower())
+        if cluster.sector:
+            # "AEOI spokesman Mohsen Karimzadeh" after "the Atomic Energy Organization of Iran
+            # (AEOI)": the role gave the sector, the body named in the story its country
+            if cluster.country is None and body is not None and body.country:
+                cluster.pass_on(body.country)
+            continue
         sector, country = (body.sector, body.country) if body is not None else (None, None)
         if sector is None:
             entry = kb.lookup(cluster.affiliation, on=published,

@@ -73,10 +73,15 @@ class Lexicon:
     belonging: frozenset[str]  # "-led", "-owned": the hyphenated name owns the thing or act
     speech_verbs: frozenset[str]  # verbs whose subject speaks, so is no town ("Florence said")
     countries: dict[str, str]  # lowercase country name -> ISO3
+    # country names of two letters, as written ("US", "UK"): other two-letter words are not
+    # read as countries inside a name ("IT department", "AM radio")
+    short_countries: frozenset[str]
     demonyms: dict[str, str]  # lowercase demonym -> ISO3
     capitals: dict[str, str]  # lowercase capital -> ISO3
     regions: dict[str, str]  # lowercase region name (places.yaml "regions") -> ISO3
     igo_seats: dict[str, str]  # lowercase city -> known IGO name
+    # cities whose datelines mostly file international bodies' news (lowercase)
+    international_datelines: frozenset[str]
     state_names: dict[str, str]  # lowercase country name that is also a state -> its ISO3
     national_roles: frozenset[str]  # roles of a country, never of a state of another
     state_roles: frozenset[str]  # roles of a state's own offices ("Georgia prosecutors")
@@ -171,10 +176,16 @@ def lexicon() -> Lexicon:
         belonging=frozenset(w.lower() for w in roles_data.get("belonging", [])),
         speech_verbs=frozenset(w.lower() for w in roles_data.get("speech_verbs", [])),
         countries=_country_names(_invert(places["country_aliases"])),
+        short_countries=frozenset(
+            name for names in places["country_aliases"].values() for name in names
+            if len(name) <= 2
+        ),
         demonyms=_invert(places["demonyms"]),
         capitals=_invert(places["capitals"]),
         regions=_invert(places.get("regions", {})),
         igo_seats={k.lower(): v for k, v in places["igo_seats"].items()},
+        international_datelines=frozenset(
+            w.lower() for w in places.get("international_datelines", [])),
         state_names=_invert(places.get("state_names", {})),
         national_roles=frozenset(w.lower() for w in places.get("national_roles", [])),
         state_roles=frozenset(w.lower() for w in places.get("state_roles", [])),
@@ -187,6 +198,14 @@ def country_of(text: str) -> str | None:
     key = text.lower().removeprefix("the ").strip().removesuffix("'s").removesuffix("’s")
     lex = lexicon()
     return lex.countries.get(key) or lex.demonyms.get(key)
+
+
+def country_word(text: str) -> str | None:
+    """ISO3 code of a word inside a name that names a country ("Russian", "US"); a word of two
+    letters only when it is a listed short name written as listed."""
+    if len(text) <= 2 and text not in lexicon().short_countries:
+        return None
+    return country_of(text)
 
 
 def known_name(text: str) -> KnownName | None:

@@ -18,7 +18,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.doctext import doc_text, line_break_tokens
-from eventwire.nlp.lexicon import KnownName, Role, country_of, known_name, lexicon
+from eventwire.nlp.lexicon import KnownName, Role, country_of, country_word, known_name, lexicon
 from eventwire.nlp.people import people
 from eventwire.nlp.towns import REGION_WORDS, town_country
 
@@ -206,7 +206,9 @@ def _datelines(doc: Doc) -> list[Span]:
 
 def dateline_country(doc: Doc) -> str | None:
     """The country of the article's first dateline city ("BELGRADE, March 16 (Reuters) -"),
-    when the city is a capital or a country; None for IGO seats ("BRUSSELS") and others."""
+    when the city is a capital or a country; None for IGO seats ("BRUSSELS"), cities whose
+    datelines file international bodies' news ("VIENNA": the IAEA's board, not Austria's
+    officials) and others."""
     lines = _dateline_bounds(doc)
     if not lines:
         return None
@@ -220,7 +222,7 @@ def dateline_country(doc: Doc) -> str | None:
         words.append(token.text)
     place = " ".join(words).lower()
     lex = lexicon()
-    if place in lex.igo_seats:
+    if place in lex.igo_seats or place in lex.international_datelines:
         return None
     # A country name before a bare dash may be a headline ("RUSSIA - UKRAINE TALKS"): a dated
     # or credited line ("GAZA, Oct 3 (Reuters) -") is a dateline for sure, and so is one whose
@@ -728,8 +730,8 @@ def _org_name_attrs(span: Span) -> Attributes:
     elif _outlet_name(span):
         attrs.sector = "MED"  # "CBC News", "LA Weekly"
     for token in span:
-        country = country_of(token.text) if token.pos_ in {"PROPN", "ADJ"} else None
-        if country and (len(token.text) > 2 or token.text in {"US", "UK"}):
+        country = country_word(token.text) if token.pos_ in {"PROPN", "ADJ"} else None
+        if country:
             attrs.country = country
             break
     if attrs.country is None and len(span) > 1:
@@ -1055,7 +1057,7 @@ def _token_country(token: Token) -> str | None:
             if found is None and token.ent_type_ == "GPE":
                 found = town_country(text)  # "police in Sivas"
             return found
-    return country_of(token.text) if len(token.text) > 2 else None
+    return country_word(token.text)
 
 
 def entity_at(doc: Doc, index: int) -> Span | None:
