@@ -316,11 +316,15 @@ ACTOR_GOLD = sorted((REPO / "eval" / "actors").glob("gold-*.jsonl"))
 
 def test_committed_manifest_holds_ids_and_dates_only():
     manifest = news_gold.read_manifest()
-    assert set(manifest) == {"dev", "heldout", "wiki", "dev2", "dev3", "actors_dev",
-                             "actors_heldout"}
+    assert set(manifest) == {"dev", "heldout", "wiki", "dev2", "dev3", "written",
+                             "written_heldout", "actors_dev", "actors_heldout"}
+    written = news_gold.written_articles()
     for split in news_gold.SPLITS:
         for short, source, published in manifest[split]:
-            if source.startswith(news_gold.GUM_PREFIX):
+            if source.startswith(news_gold.WRITTEN_PREFIX):
+                # (the project's own articles: their text is committed beside the gold)
+                assert source == news_gold.WRITTEN_PREFIX + short and short in written
+            elif source.startswith(news_gold.GUM_PREFIX):
                 assert short == source.replace("GUM_news_", "wiki-")
             else:
                 assert source.startswith(short) and re.fullmatch(r"[0-9a-f]{64}", source)
