@@ -29,8 +29,9 @@ Scoring follows the guide's "How a coder's output is scored against such gold":
 Annotator A is the primary gold; B is reported too, and the mean of the two. The agreement of the
 annotators is B scored against A with the same matcher.
 
-Usage: python scripts/eval_news_events.py [--split dev|heldout|wiki|dev2|dev3|written|written_heldout]
-                                          [--write-docs] [--json FILE] [--errors]
+Usage: python scripts/eval_news_events.py
+           [--split dev|heldout|wiki|dev2|dev3|written|written_heldout]
+           [--write-docs] [--json FILE] [--errors]
 The held-out splits are scored only at the end of a piece of work; --errors and --write-docs refuse
 it.
 """

@@ -1096,3 +1096,16 @@ def test_an_act_named_as_the_reason_for_another_is_not_the_clause_doers(code) ->
     deployed = code("The Pentagon announced the deployment of 2,000 additional troops to the "
                     "Middle East.")
     assert not [e for e in find(deployed, "15") if "troops" in e.target]
+
+
+def test_opening_fire_on_a_patrol_is_fire_at_the_patrols_body(code) -> None:
+    events = code(
+        "A Kosovar police officer was wounded on Monday when masked gunmen opened fire on a "
+        "border patrol near the crossing, Kosovo police said."
+    )
+    fire = one(events, "19", "gunmen", "border patrol")
+    assert fire.cameo == "193"  # (event_verbs.yaml: "open fire", not an opened border)
+    assert not find(events, "15")  # the patrol is the body fired at, no show of force
+    # the harm told with "when ..." has the doers of the armed clause
+    one(events, "18", "gunmen", "officer")
+    assert code("Hungary opened its border with Austria.")[0].cameo == "080"

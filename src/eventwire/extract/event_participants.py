@@ -97,7 +97,12 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
                 p for clause in _same_moment_clauses(ctx, verb)
                 for a in clause.children if a.dep_ == "agent"
                 for g in a.children if g.dep_ == "pobj"
-                for p in (parties_at(ctx, g) if g.i in ctx.actor_of else noun_sources(ctx, g))]
+                for p in (parties_at(ctx, g) if g.i in ctx.actor_of else noun_sources(ctx, g))
+            ] or [
+                # "an officer was wounded when gunmen opened fire on a patrol": the doers of
+                # the armed act told at the same moment
+                p for clause in _same_moment_clauses(ctx, verb) if _armed_clause(ctx, clause)
+                for p in subjects_of(ctx, clause) if p.named]
         targets = [p for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}
                    for p in parties_at(ctx, c)]
         if not targets and verb.dep_ in {"relcl", "acl"}:
@@ -190,6 +195,15 @@ def _same_moment_clauses(ctx: EventContext, verb: Token) -> list[Token]:
     hit by a roadside bomb", "killed 23 when they blew themselves up")."""
     return [c for c in verb.children if c.dep_ == "advcl" and any(
         w.dep_ in {"advmod", "mark"} and w.lower_ in ctx.words.same_moment for w in c.children)]
+
+
+def _armed_clause(ctx: EventContext, clause: Token) -> bool:
+    """Whether an active clause's verb is coded as an armed act (18-20) in its context."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children):
+        return False
+    senses = ctx.lex.senses(ctx.lex.verb_lemma(clause))
+    sense = choose(senses, clause, words=ctx.words) if senses else None
+    return sense is not None and "18" <= sense.code[:2] <= "20"
 
 
 def _passive_conjunct(verb: Token) -> bool:

@@ -299,6 +299,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     senses = ctx.lex.nouns.get(noun.lemma_.lower())
     if not senses:
         return []
+    cluster = ctx.actor_of.get(noun.i)
+    if cluster is not None and cluster.kind == "organization" and cluster.sector:
+        return []  # "opened fire on a border patrol": the patrol is the body acted on
     if (noun.dep_ == "compound" and noun.head.lemma_.lower() not in ctx.lex.nouns
             and noun.head.lemma_.lower() not in ctx.words.act_carriers):
         return []  # "longer detention periods", "a protest song": describes a thing, no act

@@ -1234,8 +1234,11 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
             first.dep_ == "pobj" and first.head.dep_ == "agent")
         # (so is a person of a role acted on: "arrested an activist", "detained a journalist";
         # not a role-less noun: "provides a source of pressure")
-        patient = (not role.body and role.sector is not None
-                   and first.dep_ in {"dobj", "dative"} and first.head.pos_ == "VERB")
+        patient = role.sector is not None and (
+            not role.body and first.dep_ in {"dobj", "dative"} and first.head.pos_ == "VERB"
+            # (and a body a verb's act is aimed at: "opened fire on a border patrol")
+            or first.dep_ == "pobj" and first.head.lower_ in {"on", "at", "against"}
+            and first.head.head.pos_ == "VERB")
         if (
             indefinite_one
             and not (subject or patient)
