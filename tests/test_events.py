@@ -1109,3 +1109,19 @@ def test_opening_fire_on_a_patrol_is_fire_at_the_patrols_body(code) -> None:
     # the harm told with "when ..." has the doers of the armed clause
     one(events, "18", "gunmen", "officer")
     assert code("Hungary opened its border with Austria.")[0].cameo == "080"
+
+
+def test_a_raid_by_prosecutors_is_a_search_and_a_denial_answers_the_searchers(code) -> None:
+    events = code(
+        "Moldova's energy minister, Ion Vrabie, resigned on Friday, hours after "
+        "anticorruption prosecutors raided his ministry. Vrabie denied any wrongdoing."
+    )
+    assert one(events, "09", "prosecutors", "Vrabie").cameo == "091"  # (event_words.yaml)
+    one(events, "12", "Vrabie", "prosecutors")  # whom the denial answers
+    assert one(code("Israeli troops raided a refugee camp near Jenin on Monday."),
+               "19", "Israeli").cameo == "190"  # an army's raid stays force
+
+
+def test_reacting_to_a_bodys_conduct_reacts_to_the_body(code) -> None:
+    events = code("Opposition lawmakers in Lima condemned the police response on Wednesday.")
+    one(events, "11", "lawmakers", "police")

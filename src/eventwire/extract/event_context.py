@@ -57,9 +57,10 @@ class EventContext:
     # whom each doer has dealt with, for an act whose own sentence names no target
     # (``counterpart``)
     dealings: list[tuple[int, int, str, Party]] = field(default_factory=list)
-    # of each event kept so far with both sides, its trigger's index, whom it was done to and
-    # who did it: who acts on someone again when the text says no one ("passive_doer")
-    acted_on: list[tuple[int, str, Party, int]] = field(default_factory=list)
+    # of each event kept so far with both sides, its trigger's index, whom it was done to, who
+    # did it, its QuadClass and its code: who acts on someone again when the text says no one
+    # ("passive_doer"), whom a denial answers ("accuser")
+    acted_on: list[tuple[int, str, Party, int, str]] = field(default_factory=list)
     # the date of the last dated act told by each word ("call"): what "during the call" means
     word_dates: dict[str, str] = field(default_factory=dict)
     # the first date named for an act by (CAMEO root, trigger lemma), whoever its parties: the

@@ -765,8 +765,10 @@ def _joint_owners(ctx: EventContext, token: Token) -> list[Party]:
 def reacted_to(ctx: EventContext, noun: Token) -> bool:
     """Whether ``noun`` names an act that its verb reacts to: "condemned the attack on
     Israel", "welcomed the decision" (the verb's senses are all reactions: statements,
-    approval, disapproval, rejection)."""
-    if noun.lemma_.lower() not in ctx.lex.nouns:
+    approval, disapproval, rejection); an act noun of the lexicon or a word for someone's
+    conduct (event_words ``conduct_nouns``: "condemned the police response")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in ctx.lex.nouns and lemma not in ctx.words.conduct_nouns:
         return False
     if noun.dep_ == "compound" and noun.head.dep_ == "dobj":
         noun = noun.head  # "condemned the coup attempt": the attempt is the object
@@ -1504,7 +1506,8 @@ def _implied(ctx: EventContext, sector: str, country: str | None, trigger: Token
 
 def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
                   target: Party | None) -> str:
-    """A state or government protests by complaint (114), not by demonstrating (141).
+    """A state or government protests by complaint (114), not by demonstrating (141). A raid
+    by prosecutors or the police is a search (091).
     Military force (19) is what armed forces, rebels and states use: a shooting or a
     killing by a private person or a criminal is an assault (18), and force used by the
     police is violent repression (175), by protesters a violent protest (145). A politician
@@ -1520,6 +1523,9 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         return code
     cluster = ctx.cluster(source)
     victim = ctx.cluster(target) if target is not None else None
+    if (cluster is not None and cluster.sector in ctx.words.searching_sectors
+            and ctx.lex.verb_lemma(candidate.trigger) in ctx.words.searching_verbs):
+        return ctx.words.search_code  # "prosecutors raided his ministry": a search
     if code[:2] == "18":
         # "riot police beat demonstrators": the force of the police (or of the state's forces
         # on protesters) is repression; a killing or torture stays one
@@ -1883,25 +1889,31 @@ def counterpart(ctx: EventContext, candidate: Candidate) -> list[Party]:
 def accuser(ctx: EventContext, candidate: Candidate) -> list[Party]:
     """Whom a denial answers when its sentence names no one ("Swift accused Big Machine of
     trying to stop her ... Big Machine have twice denied doing anything wrong"): the last
-    actor who accused, criticised or confronted the denier in words (QuadClass 3) in an event
-    kept in the sentences before."""
+    actor who accused, criticised or confronted the denier in words (QuadClass 3), or who
+    investigated, arrested or charged them (event_words ``answered_codes``: "prosecutors raided
+    his ministry ... Costache denied any wrongdoing"), in an event kept in the sentences
+    before."""
     deniers = {p.actor for p in candidate.sources if p.named and p.actor}
     if len(deniers) != 1:
         return []
-    return _last_doer_to(ctx, candidate.trigger, next(iter(deniers)), _VERBAL_CONFLICT)
+    return _last_doer_to(ctx, candidate.trigger, next(iter(deniers)), _VERBAL_CONFLICT,
+                         ctx.words.answered_codes)
 
 
 def _last_doer_to(ctx: EventContext, trigger: Token, patient: str,
-                  quad_class: int | None = None) -> list[Party]:
-    """Whoever last did something to ``patient`` (of ``quad_class``, when given) in an event
-    kept in the sentences before ``trigger``, when it is another actor and no place."""
+                  quad_class: int | None = None,
+                  codes: frozenset[str] = frozenset()) -> list[Party]:
+    """Whoever last did something to ``patient`` (of ``quad_class``, or of a code beginning
+    with one of ``codes``, when given) in an event kept in the sentences before ``trigger``,
+    when it is another actor and no place."""
     start = ctx.window_start(trigger, _COUNTERPART_SENTENCES)
-    for index, done_to, doer, quad in reversed(ctx.acted_on):
+    for index, done_to, doer, quad, code in reversed(ctx.acted_on):
         if index < start:
             break
         cluster = ctx.cluster(doer)
-        if (done_to == patient and quad_class in {None, quad} and cluster is not None
-                and cluster.id != patient and cluster.kind != "location"):
+        if (done_to == patient and (quad_class in {None, quad} or code.startswith(tuple(codes)))
+                and cluster is not None and cluster.id != patient
+                and cluster.kind != "location"):
             return [replace(doer, token=trigger)]
     return []
 

@@ -149,6 +149,11 @@ class EventWordsFile(BaseModel):
     force_sectors: Labels
     state_sectors: Labels
     killing_verbs: Words
+    searching_verbs: Words
+    conduct_nouns: Words
+    searching_sectors: Labels
+    search_code: Code
+    answered_codes: Annotated[list[str], Field(min_length=1)]
     giving: Roots
     targetless_roots: Roots
     doerless_roots: Roots
@@ -315,6 +320,11 @@ class EventWords:
     force_sectors: frozenset[str]
     state_sectors: frozenset[str]
     killing_verbs: frozenset[str]
+    searching_verbs: frozenset[str]
+    conduct_nouns: frozenset[str]
+    searching_sectors: frozenset[str]
+    search_code: str
+    answered_codes: frozenset[str]
     giving: frozenset[str]
     targetless_roots: frozenset[str]
     doerless_roots: frozenset[str]

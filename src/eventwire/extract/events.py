@@ -159,7 +159,8 @@ def _deal(ctx: EventContext, candidate: Candidate, event: Event) -> None:
     if source is not None and target is not None:
         ctx.dealings.append((candidate.trigger.i, event.quad_class, event.source, target))
         ctx.dealings.append((candidate.trigger.i, event.quad_class, event.target, source))
-        ctx.acted_on.append((candidate.trigger.i, event.target, source, event.quad_class))
+        ctx.acted_on.append(
+            (candidate.trigger.i, event.target, source, event.quad_class, event.cameo))
 
 
 def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
