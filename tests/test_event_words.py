@@ -56,6 +56,9 @@ def test_every_list_is_non_empty_and_in_its_case() -> None:
         if isinstance(value, int):  # a number of sentences
             assert value > 0, key
             continue
+        if key == "list_numbers":  # number word -> how many
+            assert all(w == w.lower() and n > 2 for w, n in value.items())
+            continue
         if isinstance(value, dict):  # pronoun_kinds: pronoun -> actor kinds
             entries = list(value) + [w for kinds in value.values() for w in kinds]
         else:

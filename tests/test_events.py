@@ -1125,3 +1125,19 @@ def test_a_raid_by_prosecutors_is_a_search_and_a_denial_answers_the_searchers(co
 def test_reacting_to_a_bodys_conduct_reacts_to_the_body(code) -> None:
     events = code("Opposition lawmakers in Lima condemned the police response on Wednesday.")
     one(events, "11", "lawmakers", "police")
+
+
+def test_both_sides_and_the_three_countries_are_the_ones_told_before(code) -> None:
+    events = code(
+        "France, Germany and Britain said on Monday that the programme had never been more "
+        "advanced. Iran's foreign ministry accused the three European countries of serving a "
+        "political agenda."
+    )
+    assert {e.target for e in find(events, "11", "Iran")} == {"France", "Germany", "Britain"}
+    events = code(
+        "India and Pakistan exchanged artillery fire along the frontier on Monday, and Indian "
+        "shells wounded two villagers. The United States urged restraint, a State Department "
+        "spokesman said. China called on both sides to resolve their differences."
+    )
+    # the sides of the conflict told, as their states; not the spokesman named last
+    assert {e.target for e in find(events, "02", "China")} == {"India", "Pakistan"}

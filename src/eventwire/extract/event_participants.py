@@ -635,7 +635,7 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
         listed = _listed_antecedents(ctx, token)
         if listed:
             return listed
-    pair = _the_two(ctx, token)
+    pair = _the_two(ctx, token) or _numbered_list(ctx, token)
     if pair:
         return pair
     members = [token, *conjuncts(token)]
@@ -1221,6 +1221,12 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
     clause = clause_of(noun)
     doers = {c.id for s in clause.children if s.dep_ in SUBJECTS
              for m in (s, *conjuncts(s)) if (c := ctx.actor_of.get(m.i)) is not None}
+    fighting = _last_conflict_pair(ctx, noun, doers)
+    if fighting:
+        # "India and Pakistan exchanged fire ... a State Department spokesman said ... China
+        # called on both sides": the two sides of the last conflict told, not the last two
+        # countries named
+        return fighting
     for i, cluster in ctx.actors_before(noun, 3):
         if (cluster.country in found or cluster.kind == "location" or not cluster.country
                 or cluster.id in doers):
@@ -1235,6 +1241,60 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
                 return [Party(states[country].id, states[country].name, True, noun)
                         if country in states else party for country, party in found.items()]
             return list(found.values())
+    return []
+
+
+# How many sentences back "both sides" or "the three countries" may have been told.
+_GROUP_SENTENCES = 8
+
+
+def _last_conflict_pair(ctx: EventContext, noun: Token, doers: set[str]) -> list[Party]:
+    """The two sides, of two countries, of the last conflict event (QuadClass 3 or 4) kept in
+    the sentences before ``noun``, when neither is one of ``doers``."""
+    start = ctx.window_start(noun, _GROUP_SENTENCES)
+    dealings = ctx.dealings  # kept in pairs: (doer, whom) then (whom, doer) of each event
+    for k in range(len(dealings) - 1, 0, -1):
+        index, quad, whom, doer = dealings[k]
+        if index < start:
+            break
+        if dealings[k - 1][0] != index or quad < 3:
+            continue
+        done_to = dealings[k - 1][3]
+        sides = [ctx.cluster(doer), ctx.cluster(done_to)]
+        if all(c is not None and c.country and c.id not in doers for c in sides) and (
+                sides[0].country != sides[1].country):
+            # each side as its state where the story names it ("Indian forces" wounding
+            # "civilians": both sides are India and Pakistan)
+            states = {c.country: c for c in reversed(ctx.actors) if c.mentions
+                      and c.kind == "country" and c.sector is None}
+            return [Party(states[c.country].id, states[c.country].name, True, noun)
+                    if c.country in states else replace(p, token=noun)
+                    for c, p in zip(sides, (doer, done_to), strict=True)]
+    return []
+
+
+def _numbered_list(ctx: EventContext, noun: Token) -> list[Party]:
+    """ "The three European countries", "the four governments": the actors of a list of
+    exactly that many countries coordinated in the sentences before ("France, Germany and
+    Britain said ...")."""
+    own = ctx.actor_of.get(noun.i)  # (the actors stage may keep the group as one, uncoded)
+    if noun.lemma_.lower() not in ctx.words.pair_nouns or (own is not None and own.country):
+        return []
+    count = next((ctx.words.list_numbers[c.lower_] for c in noun.children
+                  if c.dep_ == "nummod" and c.lower_ in ctx.words.list_numbers), 0)
+    if count < 3:
+        return []
+    # (a list of exactly that many countries is rare enough to be looked for further back)
+    start = ctx.window_start(noun, _COUNTERPART_SENTENCES)
+    for i in range(noun.i - 1, start - 1, -1):
+        token = ctx.tokens[i]
+        if token.dep_ == "conj" or i not in ctx.actor_of:
+            continue  # (a list is read from its first member)
+        members = [token, *conjuncts(token)]
+        clusters = [ctx.actor_of.get(m.i) for m in members]
+        if len(members) == count and all(c is not None and c.country for c in clusters) and (
+                len({c.country for c in clusters}) == count):
+            return [Party(c.id, m.text, True, noun) for c, m in zip(clusters, members, strict=True)]
     return []
 
 

@@ -236,6 +236,7 @@ class EventWordsFile(BaseModel):
     sports_terms: Words
     sports_report_hits: int
     opposed_bodies: Annotated[dict[Word, Label], Field(min_length=1)]
+    list_numbers: Annotated[dict[Word, int], Field(min_length=1)]
     strike_code: Code
     mediation_code: Code
 
@@ -404,6 +405,7 @@ class EventWords:
     sports_terms: frozenset[str]
     sports_report_hits: int
     opposed_bodies: MappingProxyType  # "anti-government": the body's sector in that country
+    list_numbers: MappingProxyType  # "three" -> 3: how many a group counts ("the three powers")
     strike_code: str
     mediation_code: str
 
@@ -415,7 +417,7 @@ class EventWords:
             if f.name == "pronoun_kinds":
                 value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
             elif f.name in {"implied_agents", "implied_agent_names", "implied_targets",
-                            "protester_harm", "opposed_bodies"}:
+                            "protester_harm", "opposed_bodies", "list_numbers"}:
                 value = MappingProxyType(dict(value))
             elif f.name == "made_by":
                 value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
