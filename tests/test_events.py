@@ -1141,3 +1141,12 @@ def test_both_sides_and_the_three_countries_are_the_ones_told_before(code) -> No
     )
     # the sides of the conflict told, as their states; not the spokesman named last
     assert {e.target for e in find(events, "02", "China")} == {"India", "Pakistan"}
+
+
+def test_a_denial_answers_the_accuser_of_its_own_sentence(code) -> None:
+    events = code(
+        "Police raids in Serb villages overnight had spread fear, the party said. In November, "
+        "an explosion damaged a canal that supplies much of Kosovo; Pristina blamed Serbia, "
+        "which denied involvement."
+    )
+    one(events, "12", "Serbia", "Pristina")  # not the police the text told of before

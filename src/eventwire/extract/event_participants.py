@@ -1956,8 +1956,23 @@ def accuser(ctx: EventContext, candidate: Candidate) -> list[Party]:
     deniers = {p.actor for p in candidate.sources if p.named and p.actor}
     if len(deniers) != 1:
         return []
-    return _last_doer_to(ctx, candidate.trigger, next(iter(deniers)), _VERBAL_CONFLICT,
-                         ctx.words.answered_codes)
+    (denier,) = deniers
+    return _accused_before(ctx, candidate.trigger, denier) or _last_doer_to(
+        ctx, candidate.trigger, denier, _VERBAL_CONFLICT, ctx.words.answered_codes)
+
+
+def _accused_before(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
+    """The subject of a verb of accusing earlier in the denial's own sentence whose object is
+    the denier ("Pristina blamed Serbia, which denied involvement": Pristina)."""
+    for token in reversed(ctx.tokens[trigger.sent.start:trigger.i]):
+        if token.pos_ != "VERB" or token.lemma_.lower() not in ctx.words.accusing_verbs:
+            continue
+        if any(c.dep_ == "dobj" and (cluster := ctx.actor_of.get(c.i)) is not None
+               and cluster.id == denier for c in token.children):
+            accusers = [p for p in subjects_of(ctx, token) if p.actor and p.actor != denier]
+            if accusers:
+                return [replace(p, token=trigger) for p in accusers]
+    return []
 
 
 def _last_doer_to(ctx: EventContext, trigger: Token, patient: str,

@@ -235,6 +235,13 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         # sentence, when it is no speaker or place ("Iran protested ..., Tehran said"; not
         # of a protest noun: "the protests degrade the party's claim" are against no one)
         candidate.targets = next_actor(ctx, candidate)
+    if candidate.code == ctx.words.denial_code and not any(p.named for p in candidate.targets):
+        # "Big Machine have twice denied doing anything wrong": a denial answers its accuser
+        # (before whoever else the denier last dealt with: "Pristina blamed Serbia, which
+        # denied involvement")
+        accusers = accuser(ctx, candidate)
+        if accusers:
+            candidate.targets, candidate.inferred = accusers, True
     if (not any(p.named for p in candidate.targets) and not candidate.targetless_ok
             and not candidate.symmetric and candidate.match not in STATEMENT_MATCHES
             and candidate.code[:2] not in ctx.words.recipientless_roots
@@ -244,11 +251,6 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
                     or domestic_target(ctx, candidate))
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
-    if candidate.code == ctx.words.denial_code and not any(p.named for p in candidate.targets):
-        # "Big Machine have twice denied doing anything wrong": a denial answers its accuser
-        accusers = accuser(ctx, candidate)
-        if accusers:
-            candidate.targets, candidate.inferred = accusers, True
     # "Egypt closed its embassy in Khartoum": an act on one's own post abroad is aimed at
     # where it is
     candidate.targets = [_host_of(ctx, t) if possessed_by(ctx, t, candidate.sources) else t
