@@ -1150,3 +1150,14 @@ def test_a_denial_answers_the_accuser_of_its_own_sentence(code) -> None:
         "which denied involvement."
     )
     one(events, "12", "Serbia", "Pristina")  # not the police the text told of before
+
+
+def test_a_weapon_of_no_named_owner_is_fired_by_the_side_that_has_been_striking(code) -> None:
+    events = code(
+        "KYIV, Ukraine (AP) — Russia pounded Ukraine with drones and missiles overnight into "
+        "Tuesday, officials said. In the village of Zolochiv, a guided aerial bomb struck a "
+        "school, killing a teacher."
+    )
+    one(events, "19", "Russia", "")  # the bomb's strike
+    killed = [e for e in find(events, "19", "Russia") if e.trigger.text == "killing"]
+    assert killed and all(e.target != "Russia" for e in killed)

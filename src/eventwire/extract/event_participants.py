@@ -41,8 +41,8 @@ from eventwire.nlp.lexicon import country_of, lexicon
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
     from eventwire.nlp.components import ActorCluster
 
-__all__ = ["accuser", "accuser_of", "answerers", "as_civilians", "as_crowd", "carried_parties",
-           "code_for_doer", "employer",
+__all__ = ["accuser", "accuser_of", "answerers", "armed_doer", "as_civilians", "as_crowd",
+           "carried_parties", "code_for_doer", "employer",
            "counted_people", "counterpart", "critics_of", "domestic_target", "gatekeeper",
            "implied_agent", "is_enforcer", "is_political", "last_doers", "maker_of", "named_inside",
            "names_both", "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state",
@@ -1535,6 +1535,31 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
     candidate.sources = [_implied(ctx, sector, country, trigger)]
 
 
+def armed_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The doer of an armed act whose subject is a weapon or a strike of no named owner ("a
+    ballistic missile slammed into a warehouse in Odesa, killing four"): whoever last used
+    force (18-20) in an event kept in the sentences before, unless that doer is of the country
+    of the place or of the one struck (event_words ``weapons``)."""
+    if not "18" <= candidate.code[:2] <= "20" or any(p.named for p in candidate.sources):
+        return []
+    weapon = next((p.token for p in candidate.sources if p.token is not None and (
+        p.token.lemma_.lower() in ctx.words.weapons)), None)
+    if weapon is None or weapon.dep_ not in SUBJECTS:
+        return []
+    struck = {c.country for p in candidate.targets
+              if (c := ctx.cluster(p)) is not None and c.country}
+    struck.add(_located_in(ctx, candidate))
+    start = ctx.window_start(candidate.trigger, ctx.words.armed_doer_sentences)
+    for index, _done_to, doer, _quad, code in reversed(ctx.acted_on):
+        if index < start:
+            break
+        cluster = ctx.cluster(doer)
+        if ("18" <= code[:2] <= "20" and cluster is not None and cluster.country
+                and cluster.country not in struck):
+            return [replace(doer, text=phrase(weapon), token=weapon)]
+    return []
+
+
 def gatekeeper(ctx: EventContext, candidate: Candidate) -> None:
     """One denied entry, a visa or asylum in the passive with no agent ("the team was denied
     visas to enter the United States", "was refused entry to Israel") is turned down by the
@@ -1725,7 +1750,10 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
         for g in to.children if g.dep_ == "pobj" for p in parties_at(ctx, g) if p.named]
     # (people the actors stage made a group of are placed by the counters or the place only:
     # "holds appeal to voters" are not the doer's voters)
-    doers = [*counters, *candidate.sources] if cluster is None else counters
+    # (nor by a doer the text does not name there: "a ballistic missile slammed into a
+    # warehouse, killing four" are not the country's whose strikes were told before)
+    doers = [*counters, *candidate.sources] if cluster is None and not (
+        candidate.inferred) else counters
     country = _country_where(ctx, candidate, doers)
     if country is None:
         return party

@@ -150,6 +150,8 @@ class EventWordsFile(BaseModel):
     state_sectors: Labels
     killing_verbs: Words
     searching_verbs: Words
+    weapons: Words
+    armed_doer_sentences: int
     conduct_nouns: Words
     searching_sectors: Labels
     search_code: Code
@@ -322,6 +324,8 @@ class EventWords:
     state_sectors: frozenset[str]
     killing_verbs: frozenset[str]
     searching_verbs: frozenset[str]
+    weapons: frozenset[str]
+    armed_doer_sentences: int
     conduct_nouns: frozenset[str]
     searching_sectors: frozenset[str]
     search_code: str

@@ -44,6 +44,7 @@ from eventwire.extract.event_gate import passes
 from eventwire.extract.event_modality import mark_aims, mark_asked_acts
 from eventwire.extract.event_participants import (
     accuser,
+    armed_doer,
     as_civilians,
     as_crowd,
     as_local_force,
@@ -178,6 +179,11 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
         if not candidate.sources:
             # "the party was accused of misleading voters": by critics nobody names
             candidate.sources = passive_critics(ctx, candidate)
+        armed = armed_doer(ctx, candidate)
+        if armed:
+            # "a ballistic missile slammed into a warehouse": fired by the side that has been
+            # striking
+            candidate.sources, candidate.inferred = armed, True
     for candidate in found:
         objects = [c for c in candidate.trigger.children if c.dep_ in {"dobj", "prep"}]
         if len(candidate.sources) > 1 and any(
