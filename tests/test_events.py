@@ -1161,3 +1161,8 @@ def test_a_weapon_of_no_named_owner_is_fired_by_the_side_that_has_been_striking(
     one(events, "19", "Russia", "")  # the bomb's strike
     killed = [e for e in find(events, "19", "Russia") if e.trigger.text == "killing"]
     assert killed and all(e.target != "Russia" for e in killed)
+
+
+def test_a_crowd_marching_through_a_capital_is_its_countrys_civilians(code) -> None:
+    events = code("Thousands of people marched through Niamey on Sunday in support of the coup.")
+    assert one(events, "14", "civilians").event.source  # (event_words place_preps: through)
