@@ -1166,3 +1166,11 @@ def test_a_weapon_of_no_named_owner_is_fired_by_the_side_that_has_been_striking(
 def test_a_crowd_marching_through_a_capital_is_its_countrys_civilians(code) -> None:
     events = code("Thousands of people marched through Niamey on Sunday in support of the coup.")
     assert one(events, "14", "civilians").event.source  # (event_words place_preps: through)
+
+
+def test_an_armed_force_taking_control_occupies_and_a_guard_sealing_off_blockades(code) -> None:
+    assert one(code("Russian forces took control of the port in March 2022."),
+               "19", "Russian").cameo == "192"
+    assert not find(code("The opposition took control of parliament."), "19")
+    assert one(code("Members of the presidential guard sealed off the palace on Wednesday."),
+               "19", "guard").cameo == "191"
