@@ -1174,3 +1174,11 @@ def test_an_armed_force_taking_control_occupies_and_a_guard_sealing_off_blockade
     assert not find(code("The opposition took control of parliament."), "19")
     assert one(code("Members of the presidential guard sealed off the palace on Wednesday."),
                "19", "guard").cameo == "191"
+
+
+def test_calling_for_someone_to_act_is_a_call_on_them_not_a_phone_call(code) -> None:
+    events = code("The opposition Freedom Party called for the government to resign on Monday.")
+    assert one(events, "02", "Freedom Party", "government").cameo == "0241"
+    one(code("The Green Party called for the interior minister to appear before parliament."),
+        "02", "Green Party", "minister")
+    assert not find(code("The Green Party called for the minister to appear."), "04")

@@ -29,6 +29,7 @@ from eventwire.extract.syntax import (
     clause_of,
     conjuncts,
     entity_text,
+    for_clause,
     held_things,
     indirect_question,
     phrase,
@@ -178,7 +179,8 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         # someone is asked, named or not: "asked officials how the documents got out"; nor
         # in a question: "asked whether the talks would resume")
         targets = [p for c in verb.children
-                   if c.dep_ == "ccomp" and not indirect_question(c, ctx.words)
+                   if (c.dep_ == "ccomp" and not indirect_question(c, ctx.words)
+                       or for_clause(c))  # "called for the minister to appear"
                    for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
                    for p in parties_at(ctx, s)]
     return sources, targets

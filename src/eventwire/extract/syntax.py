@@ -61,6 +61,8 @@ def _first_sense(senses: list[Sense], head: Token, noun_context: bool,
             preps = {c.lower_ for c in head.children
                      if (c.dep_ in {"prep", "prt", "agent", "dative"} and not _time_phrase(c))
                      or c.dep_ == "advmod" and c.lower_ in particles}  # "pulled its forces back"
+            if any(for_clause(c) for c in head.children):
+                preps.add("for")  # "called for the government to resign"
             if noun_context and head.dep_ == "dobj":
                 # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
                 preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
@@ -114,11 +116,19 @@ def small_clause(child: Token) -> bool:
         g.dep_ in {"aux", "auxpass", "cop"} for g in child.children)
 
 
+def for_clause(child: Token) -> bool:
+    """Whether ``child`` is a "for X to do" clause the parser hung on its verb ("called for
+    the government to resign": a call for the resignation, not a clause of purpose)."""
+    return child.dep_ in {"advcl", "ccomp"} and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in child.children) and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+
+
 def complement_words(head: Token, include_head_context: bool,
                      words: EventWords | None = None) -> str:
     tokens: list[Token] = []
     for child in head.children:
-        if child.dep_ in _NOT_COMPLEMENTS and not small_clause(child):
+        if child.dep_ in _NOT_COMPLEMENTS and not small_clause(child) and not for_clause(child):
             continue
         tokens.extend(child.subtree)
     if include_head_context:
