@@ -1182,3 +1182,8 @@ def test_calling_for_someone_to_act_is_a_call_on_them_not_a_phone_call(code) -> 
     one(code("The Green Party called for the interior minister to appear before parliament."),
         "02", "Green Party", "minister")
     assert not find(code("The Green Party called for the minister to appear."), "04")
+
+
+def test_strikes_a_channel_reports_are_not_the_channels(code) -> None:
+    events = code("Al-Masirah, the Houthi-run television channel, reported strikes on Sanaa.")
+    assert not find(events, "18", "Masirah") and not find(events, "19", "Masirah")

@@ -1551,15 +1551,23 @@ def armed_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     struck = {c.country for p in candidate.targets
               if (c := ctx.cluster(p)) is not None and c.country}
     struck.add(_located_in(ctx, candidate))
-    start = ctx.window_start(candidate.trigger, ctx.words.armed_doer_sentences)
+    doer = _last_armed_doer(ctx, candidate.trigger, struck)
+    return [replace(doer, text=phrase(weapon), token=weapon)] if doer is not None else []
+
+
+def _last_armed_doer(ctx: EventContext, trigger: Token, struck: set[str | None]
+                    ) -> Party | None:
+    """Whoever last used force (18-20) in an event kept in the ``armed_doer_sentences``
+    before ``trigger``, when of a country and not of one of the ``struck`` countries."""
+    start = ctx.window_start(trigger, ctx.words.armed_doer_sentences)
     for index, _done_to, doer, _quad, code in reversed(ctx.acted_on):
         if index < start:
             break
         cluster = ctx.cluster(doer)
         if ("18" <= code[:2] <= "20" and cluster is not None and cluster.country
                 and cluster.country not in struck):
-            return [replace(doer, text=phrase(weapon), token=weapon)]
-    return []
+            return doer
+    return None
 
 
 def gatekeeper(ctx: EventContext, candidate: Candidate) -> None:
