@@ -300,8 +300,11 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if not senses:
         return []
     cluster = ctx.actor_of.get(noun.i)
-    if cluster is not None and cluster.kind == "organization" and cluster.sector:
-        return []  # "opened fire on a border patrol": the patrol is the body acted on
+    if (cluster is not None and cluster.kind == "organization" and cluster.sector
+            and noun.dep_ != "dobj"):
+        # "opened fire on a border patrol": the patrol is the body acted on ("opened an
+        # embassy", the act's own object, stays the act)
+        return []
     if (noun.dep_ == "compound" and noun.head.lemma_.lower() not in ctx.lex.nouns
             and noun.head.lemma_.lower() not in ctx.words.act_carriers):
         return []  # "longer detention periods", "a protest song": describes a thing, no act
