@@ -1187,3 +1187,12 @@ def test_calling_for_someone_to_act_is_a_call_on_them_not_a_phone_call(code) -> 
 def test_strikes_a_channel_reports_are_not_the_channels(code) -> None:
     events = code("Al-Masirah, the Houthi-run television channel, reported strikes on Sanaa.")
     assert not find(events, "18", "Masirah") and not find(events, "19", "Masirah")
+
+
+def test_visas_suspended_restrict_and_a_treaty_left_reduces_relations(code) -> None:
+    assert one(code("India on Thursday suspended visas for Pakistani nationals."),
+               "17", "India", "Pakistan").cameo == "172"
+    assert one(code("Iran and the United States signed the accord in 2015. The United States "
+                    "withdrew from the accord in 2018."), "16", "United States").cameo == "160"
+    assert one(code("Israel withdrew its troops from the town of Jenin on Monday."),
+               "08", "Israel").cameo == "087"
