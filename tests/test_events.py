@@ -1196,3 +1196,10 @@ def test_visas_suspended_restrict_and_a_treaty_left_reduces_relations(code) -> N
                     "withdrew from the accord in 2018."), "16", "United States").cameo == "160"
     assert one(code("Israel withdrew its troops from the town of Jenin on Monday."),
                "08", "Israel").cameo == "087"
+
+
+def test_calling_a_thing_something_is_no_phone_call(code) -> None:
+    events = code("Lawmakers accused the minister of fraud on Monday. His former aide has called "
+                  "the allegations politically motivated.")
+    assert not find(events, "04")
+    one(code("Vladimir Putin called Recep Tayyip Erdogan on Tuesday."), "04")

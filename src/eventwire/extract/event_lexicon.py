@@ -34,6 +34,9 @@ class Sense:
     # accusations"): one event each way
     mutual: bool = False
     theme_object: bool = False  # the object is what is moved ("withdrew its troops from X")
+    # the object must be an actor ("called Erdogan" is a phone call; "called the allegations
+    # politically motivated" is none)
+    actor_object: bool = False
     # whether unknown verbs may borrow this sense through the word vectors: not for senses
     # too general to lend ("allow" would lend "yield" to "require")
     lends: bool = True
@@ -197,6 +200,7 @@ def _senses(entries: list[dict], source: str = "eventwire") -> list[Sense]:
             symmetric=bool(entry.get("symmetric", False)),
             mutual=bool(entry.get("mutual", False)),
             theme_object=bool(entry.get("theme_object", False)),
+            actor_object=bool(entry.get("actor_object", False)),
             lends=bool(entry.get("lends", True)),
             source=source,
         )

@@ -122,6 +122,9 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
     sense = choose(senses, verb, words=ctx.words)
     if sense is None:
         return []
+    if sense.actor_object and any(c.dep_ == "dobj" and c.i not in ctx.actor_of
+                                  and c.pos_ != "PRON" for c in verb.children):
+        return []  # "called the allegations politically motivated": no one was called
     if sense.source == "petrarch":
         match = "petrarch"  # a verb known only from PETRARCH-2 (event_verbs_petrarch.yaml)
     elif sense.with_single and sense.prep:
