@@ -1203,3 +1203,10 @@ def test_calling_a_thing_something_is_no_phone_call(code) -> None:
                   "the allegations politically motivated.")
     assert not find(events, "04")
     one(code("Vladimir Putin called Recep Tayyip Erdogan on Tuesday."), "04")
+
+
+def test_a_keyword_object_an_actor_owns_stands_for_its_owner(code) -> None:
+    events = code("NIAMEY — West African leaders on Sunday suspended Niger from ECOWAS. At a "
+                  "summit in Abuja, heads of state and government of the regional bloc also "
+                  "froze Nigerien state assets.")
+    assert {e.target for e in find(events, "16", "") if e.trigger.text == "froze"} == {"Niger"}

@@ -156,7 +156,9 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         preps = preps - ctx.words.aimed_preps
     targets = objects_of(ctx, verb, sense.prep or preps, with_direct=not sense.theme_object)
     if keyword_objects:
-        targets = [p for p in targets if p.token.i not in keyword_objects] or targets
+        # (but a keyword object an actor owns stands for its owner: "froze Nigerien state
+        # assets" is aimed at Niger)
+        targets = [p for p in targets if p.token.i not in keyword_objects or p.actor] or targets
     if sense.code[:2] in ctx.words.giving:
         # "offered its troops to Lebanon", "gave Tanzania a grant": what is given is no
         # party when a recipient is named
