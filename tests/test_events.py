@@ -1210,3 +1210,15 @@ def test_a_keyword_object_an_actor_owns_stands_for_its_owner(code) -> None:
                   "summit in Abuja, heads of state and government of the regional bloc also "
                   "froze Nigerien state assets.")
     assert {e.target for e in find(events, "16", "") if e.trigger.text == "froze"} == {"Niger"}
+
+
+def test_forces_of_two_countries_are_two_actors_and_a_supported_operation_is_cooperation(code
+                                                                                       ) -> None:
+    events = code(
+        "Late on Monday, US and British forces struck 14 targets in Houthi-controlled areas of "
+        "Yemen. The strikes, the latest since the two allies began joint operations in "
+        "January, were supported by Australia and Bahrain.", published="2024-02-27")
+    struck = find(events, "19", "armed forces", "Houthi")
+    assert {e.event.source for e in struck} and len(struck) == 2  # one per country
+    support = one(events, "06", "Australia")
+    assert support.cameo == "062" and support.date == "2024-02-26"  # not the apposition's month

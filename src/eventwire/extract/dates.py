@@ -658,10 +658,14 @@ def _describing_clause(verb: Token) -> Token:
 
 
 def _describing(head: Token, governing: set[Token]) -> bool:
-    """Whether ``head`` sits in a relative or participle clause of a noun (above it, up to
-    the trigger's own clause) that does not govern the trigger."""
+    """Whether ``head`` sits in a relative or participle clause or an apposition of a noun
+    (above it, up to the trigger's own clause) that does not govern the trigger."""
     token = head
     while token.head.i != token.i and token not in governing:
+        if token.dep_ == "appos":
+            # "The strikes, the latest since the allies began operations in January, were
+            # supported ...": a noun's apposition tells of another time
+            return True
         if token.dep_ in {"relcl", "acl"}:
             # (not what a document says it for: "vetoed a resolution calling for a ceasefire
             # on Friday", where the parser hangs the main act's date on the participle)

@@ -629,7 +629,7 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
             # "Hungary adopted a law, which the Commission criticised": the law's maker
             return [replace(maker, token=token)]
         token = antecedent
-    owners = _joint_owners(ctx, token)
+    owners = _joint_owners(ctx, token) or _coordinated_countries(ctx, token)
     if owners:
         return owners
     if token.lower_ in ctx.words.plural_pronouns and token.i not in ctx.actor_of:
@@ -739,6 +739,28 @@ def _included(ctx: EventContext, noun: Token) -> list[Party]:
             for pobj in prep.children if pobj.dep_ == "pobj"
             for member in [pobj, *conjuncts(pobj)]
             if (party := party_at(ctx, member, own_only=True)) is not None and party.actor]
+
+
+def _coordinated_countries(ctx: EventContext, token: Token) -> list[Party]:
+    """ "US and British forces", "Israeli and Egyptian officials": one body of each country
+    the coordinated modifiers name (the actors stage keeps the phrase as one actor, of one
+    country or none), each as the body of its state."""
+    cluster = ctx.actor_of.get(token.i)
+    role = lexicon().roles.get(token.lemma_.lower())
+    sector = (cluster.sector if cluster is not None else None) or (
+        role.sector if role is not None else None)
+    if not sector:
+        return []
+    for modifier in token.children:
+        if modifier.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        # (nationality adjectives too, which conjuncts() leaves out)
+        group = [modifier, *(c for c in modifier.subtree if c.dep_ == "conj")]
+        countries = [country_of(m.text) for m in group]
+        if len(group) > 1 and all(countries) and len(set(countries)) == len(countries):
+            return [Party(ctx.implied_actor(sector, country).id, phrase(token), True, token)
+                    for country in countries]
+    return []
 
 
 def _joint_owners(ctx: EventContext, token: Token) -> list[Party]:
