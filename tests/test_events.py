@@ -1222,3 +1222,13 @@ def test_forces_of_two_countries_are_two_actors_and_a_supported_operation_is_coo
     assert {e.event.source for e in struck} and len(struck) == 2  # one per country
     support = one(events, "06", "Australia")
     assert support.cameo == "062" and support.date == "2024-02-26"  # not the apposition's month
+
+
+def test_forces_a_state_organ_tells_of_are_its_own_and_drones_destroyed_are_fought(code
+                                                                                 ) -> None:
+    events = code("The Russian Defence Ministry said on Tuesday that air defences destroyed 47 "
+                  "Ukrainian drones over seven regions overnight.")
+    downed = one(events, "19", "", "Ukrain")
+    assert downed.cameo == "190" and downed.event.source  # Russia's forces, not property
+    assert one(code("Rebels destroyed the only bridge into the town on Sunday, police said."),
+               "17", "Rebels").cameo == "1712"

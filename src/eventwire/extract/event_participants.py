@@ -1870,10 +1870,26 @@ def as_local_force(ctx: EventContext, candidate: Candidate, party: Party) -> Par
     if cluster is None or cluster.country or cluster.sector not in ctx.words.enforcer_sectors:
         return party
     country = _located_in(ctx, candidate)
+    if country is None and cluster.sector in ctx.words.force_sectors:
+        # "the Russian Defence Ministry said air defences destroyed 47 drones": the forces a
+        # state's organ tells of are its own
+        country = _reporting_country(ctx, candidate.trigger)
     if country is None:
         return party
     force = ctx.implied_actor(cluster.sector, country)
     return Party(force.id, party.text, True, party.token)
+
+
+def _reporting_country(ctx: EventContext, trigger: Token) -> str | None:
+    """The country of the state or state organ whose report ``trigger`` is told in."""
+    speakers = next((subjects_of(ctx, verb) for verb in trigger.ancestors
+                     if verb.lemma_.lower() in ctx.lex.reporting), [])
+    for speaker in speakers:
+        cluster = ctx.cluster(speaker)
+        if cluster is not None and cluster.country and (
+                cluster.kind == "country" or cluster.sector in ctx.words.state_sectors):
+            return cluster.country
+    return None
 
 
 def _located_in(ctx: EventContext, candidate: Candidate) -> str | None:
