@@ -1232,3 +1232,14 @@ def test_forces_a_state_organ_tells_of_are_its_own_and_drones_destroyed_are_foug
     assert downed.cameo == "190" and downed.event.source  # Russia's forces, not property
     assert one(code("Rebels destroyed the only bridge into the town on Sunday, police said."),
                "17", "Rebels").cameo == "1712"
+
+
+def test_the_weapon_named_again_is_its_owners_and_set_on_fire_is_no_plan(code) -> None:
+    events = code(
+        "A Greek-owned bulk carrier was set on fire by a Houthi anti-ship missile in the Red "
+        "Sea on Monday, hours before US and British warplanes carried out a fresh round of "
+        "strikes on the group. The missile struck the vessel near its hold.",
+        published="2024-02-27")
+    fire = one(events, "17", "Houthis", "carrier")  # a group the tagger read as a place
+    assert fire.date == "2024-02-26"  # "was set on fire on Monday" is past, not scheduled
+    assert one(events, "19", "Houthis").trigger.text == "struck"  # not the last striker's

@@ -784,7 +784,10 @@ def _ahead(head: Token, words: EventWords) -> bool:
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon().reporting and any(
             c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
         return True  # "said Biden would travel to Israel on Wednesday": reported "will"
-    if verb.lemma_.lower() in words.date_planning and verb.tag_ == "VBN":
+    if verb.lemma_.lower() in words.date_planning and verb.tag_ == "VBN" and (
+            verb.lemma_.lower() not in words.date_planning_with_for or any(
+                c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "xcomp"
+                for c in verb.children)):
         return True  # "his sentencing is scheduled for Feb. 14": the next Feb. 14
     governor = verb.head if verb.dep_ == "xcomp" else None
     return governor is not None and governor.lemma_.lower() in words.date_planning

@@ -1473,6 +1473,12 @@ def _anaphor(ctx: EventContext, token: Token) -> Party | None:
         # doer of the last act of the kind the noun may code
         makers = maker_of(ctx, token)
         return makers[0] if makers else None
+    if lemma in ctx.words.weapons:
+        # "a Houthi anti-ship missile set the carrier on fire ... The missile struck": the
+        # weapon's owner named before, not the doer of the last attack told
+        owner = _earlier_owner(ctx, token)
+        if owner is not None:
+            return owner
     roots = {s.code[:2] for s in senses}
     for earlier in reversed(ctx.recent):
         if earlier.code[:2] in roots and earlier.sources:
@@ -1572,6 +1578,9 @@ def armed_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
         p.token.lemma_.lower() in ctx.words.weapons)), None)
     if weapon is None or weapon.dep_ not in SUBJECTS:
         return []
+    owner = _earlier_owner(ctx, weapon)
+    if owner is not None:
+        return [owner]  # "a Houthi anti-ship missile ... The missile struck": the Houthis'
     struck = {c.country for p in candidate.targets
               if (c := ctx.cluster(p)) is not None and c.country}
     struck.add(_located_in(ctx, candidate))

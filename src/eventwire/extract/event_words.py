@@ -127,6 +127,7 @@ class EventWordsFile(BaseModel):
     denied_codes: Roots
     date_future_auxiliaries: Words
     date_planning: Words
+    date_planning_with_for: Words
     anaphoric_heads: Words
     during_marks: Words
     topic_verbs: Words
@@ -302,6 +303,7 @@ class EventWords:
     denied_codes: frozenset[str]
     date_future_auxiliaries: frozenset[str]
     date_planning: frozenset[str]
+    date_planning_with_for: frozenset[str]
     anaphoric_heads: frozenset[str]
     during_marks: frozenset[str]
     topic_verbs: frozenset[str]

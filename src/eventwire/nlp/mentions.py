@@ -384,10 +384,11 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         hyphenated = span.end < len(doc) and doc[span.end].text == "-"  # "Indian-administered"
         paired = _pair_first(span)  # "the EU-China summit": both sides are actors
         if known and known.sector != "BUS" and (
-                ent.label_ == "ORG" or (ent.label_ == "NORP" and known.kind != "country")
+                ent.label_ == "ORG" or (ent.label_ in {"NORP", "GPE"} and known.kind != "country")
         ) and _owns_thing(span):
             # "a U.N. Security Council resolution", "United Nations planes": the body takes part
-            # (so does a group the tagger calls a nationality: "a Houthi drone attack")
+            # (so does a group the tagger calls a nationality or a place: "a Houthi drone
+            # attack", "a Houthi anti-ship missile")
             _take(taken, span)
             found.append(
                 Mention(
