@@ -43,6 +43,7 @@ RUNS = {
     "news_events_wiki": ["scripts/eval_news_events.py", "--split", "wiki"],
     "news_events_dev2": ["scripts/eval_news_events.py", "--split", "dev2"],
     "news_events_dev3": ["scripts/eval_news_events.py", "--split", "dev3"],
+    "news_events_written": ["scripts/eval_news_events.py", "--split", "written"],
     "news_actors": ["scripts/eval_news_actors.py", "--split", "dev"],
     "news_places": ["scripts/eval_news_places.py"],
 }
@@ -52,7 +53,7 @@ _QUOTE_KEYS = [f"{group}.f1" for group in ("all", "direct", "reported", "speech-
 ]
 _NEWS_EVENT_KEYS = ["precision", "recall", "f1", "country_f1", "month_accuracy",
                     "precision_at_08", "statements.f1"]  # fmt: skip
-# the AEB, Wikinews, dev2 and dev3 sets are gated on the same figures
+# the AEB, Wikinews, dev2, dev3 and written sets are gated on the same figures
 _NEWS_EVENTS_GATED = [(f"vs.{a}.{key}", "higher") for a in ("A", "B") for key in _NEWS_EVENT_KEYS]
 _NEWS_EVENTS_GATED += [(f"vs.mean.{key}", "higher") for key in ("f1", "country_f1")]
 _NEWS_EVENTS_GOLD = [f"vs.{a}.{key}" for a in ("A", "B") for key in ("gold", "articles")]
@@ -85,6 +86,7 @@ GATED: dict[str, list[tuple[str, str]]] = {
     "news_events_wiki": _NEWS_EVENTS_GATED,
     "news_events_dev2": _NEWS_EVENTS_GATED,
     "news_events_dev3": _NEWS_EVENTS_GATED,
+    "news_events_written": _NEWS_EVENTS_GATED,
     "news_actors": [
         (f"vs.{a}.{key}", "higher")
         for a in ("A", "B") for key in ("recall", "country_accuracy", "sector_accuracy")
@@ -103,6 +105,7 @@ GOLD_SIZE = {
     "news_events_wiki": _NEWS_EVENTS_GOLD,
     "news_events_dev2": _NEWS_EVENTS_GOLD,
     "news_events_dev3": _NEWS_EVENTS_GOLD,
+    "news_events_written": _NEWS_EVENTS_GOLD,
     "news_actors": [f"vs.{a}.{key}" for a in ("A", "B") for key in ("gold", "articles")],
     "dates": ["gold events found.total"],
     "quotes": [f"{stem}.all.gold" for stem in ("gum_wikinews", "samples")],
