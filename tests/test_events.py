@@ -1243,3 +1243,11 @@ def test_the_weapon_named_again_is_its_owners_and_set_on_fire_is_no_plan(code) -
     fire = one(events, "17", "Houthis", "carrier")  # a group the tagger read as a place
     assert fire.date == "2024-02-26"  # "was set on fire on Monday" is past, not scheduled
     assert one(events, "19", "Houthis").trigger.text == "struck"  # not the last striker's
+
+
+def test_an_act_on_a_thing_a_diplomat_recounts_is_not_aimed_at_the_diplomat(code) -> None:
+    events = code(
+        "Britain's ambassador to the UN, Dame Helen Ashby, spoke after the vote. \"Moscow "
+        "seized a nuclear power plant by force and turned it into a military base,\" she said.")
+    seized = one(events, "17", "Moscow")
+    assert "Ashby" not in seized.target

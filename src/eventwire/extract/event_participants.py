@@ -2150,6 +2150,11 @@ def reporting_state(ctx: EventContext, candidate: Candidate) -> list[Party]:
            and any(g.dep_ == "pobj" for g in c.children) for c in candidate.trigger.children):
         # "a drone attack on a commercial ship, the US military said": aimed at what it names
         return []
+    if any(c.dep_ == "dobj" and c.lemma_.lower() not in ctx.words.weapons
+           for c in candidate.trigger.children):
+        # "Moscow seized a nuclear power plant, she said": done to what it names (not "launched
+        # 40 drones", whose object is the weapon)
+        return []
     doers = {getattr(ctx.cluster(p), "country", None) for p in candidate.sources}
     if None in doers or not doers:
         return []
