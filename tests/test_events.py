@@ -1251,3 +1251,11 @@ def test_an_act_on_a_thing_a_diplomat_recounts_is_not_aimed_at_the_diplomat(code
         "seized a nuclear power plant by force and turned it into a military base,\" she said.")
     seized = one(events, "17", "Moscow")
     assert "Ashby" not in seized.target
+
+
+def test_a_count_of_weapons_is_no_target_and_a_state_reports_force_against_itself(code
+                                                                                 ) -> None:
+    events = code("Ukraine's air force said on Tuesday that Russia launched 86 drones and six "
+                  "missiles, four of them ballistic missiles, in an attack overnight.")
+    launched = one(events, "19", "Russia")
+    assert "Ukraine" in launched.target  # the reporting state, not "them"

@@ -61,6 +61,9 @@ class EventContext:
     # did it, its QuadClass and its code: who acts on someone again when the text says no one
     # ("passive_doer"), whom a denial answers ("accuser")
     acted_on: list[tuple[int, str, Party, int, str]] = field(default_factory=list)
+    # the named doer of each use of force kept (18-20, real), with its trigger's index: who
+    # fired a weapon of no named owner ("armed_doer")
+    armed_doers: list[tuple[int, Party]] = field(default_factory=list)
     # the date of the last dated act told by each word ("call"): what "during the call" means
     word_dates: dict[str, str] = field(default_factory=dict)
     # the first date named for an act by (CAMEO root, trigger lemma), whoever its parties: the

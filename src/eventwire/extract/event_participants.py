@@ -1591,14 +1591,14 @@ def armed_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
 def _last_armed_doer(ctx: EventContext, trigger: Token, struck: set[str | None]
                     ) -> Party | None:
     """Whoever last used force (18-20) in an event kept in the ``armed_doer_sentences``
-    before ``trigger``, when of a country and not of one of the ``struck`` countries."""
+    before ``trigger`` (whatever its target), when of a country and not of one of the
+    ``struck`` countries."""
     start = ctx.window_start(trigger, ctx.words.armed_doer_sentences)
-    for index, _done_to, doer, _quad, code in reversed(ctx.acted_on):
+    for index, doer in reversed(ctx.armed_doers):
         if index < start:
             break
         cluster = ctx.cluster(doer)
-        if ("18" <= code[:2] <= "20" and cluster is not None and cluster.country
-                and cluster.country not in struck):
+        if cluster is not None and cluster.country and cluster.country not in struck:
             return doer
     return None
 
@@ -2235,6 +2235,10 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
             continue
         if head.dep_ == "dobj" and head.head.i == candidate.trigger.i:
             continue  # "deploy army forces onto ...": what is moved, left out on purpose
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and (
+                head.head.head.like_num
+                or head.head.head.lemma_.lower() in ctx.words.quantities):
+            continue  # "launched 86 drones and six missiles, four of them ...": a count
         if head is not token and any(c.lower_ in ctx.words.former_words for c in head.children):
             continue  # "onto the former British colony": not Britain
         if head.dep_ == "pobj" and head.head.head.lower_ == "according":

@@ -151,7 +151,13 @@ def _own_forces(ctx: EventContext, party: Party, sources: list[Party]) -> bool:
 
 def _deal(ctx: EventContext, candidate: Candidate, event: Event) -> None:
     """Remember the two sides of a kept act, each as the other's counterpart (not of an act
-    that did not happen, nor of one whose target was itself inferred)."""
+    that did not happen, nor of one whose target was itself inferred); and the doer of a use
+    of force that happened on someone, even one inferred."""
+    if ("18" <= event.cameo[:2] <= "20" and event.source and event.target
+            and not (candidate.hypothetical or candidate.negated)):
+        doer = next((p for p in candidate.sources if p.actor == event.source and p.named), None)
+        if doer is not None:
+            ctx.armed_doers.append((candidate.trigger.i, doer))
     if (not event.source or not event.target or event.source == event.target
             or candidate.hypothetical or candidate.negated or candidate.inferred):
         return
