@@ -2235,9 +2235,7 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
             continue
         if head.dep_ == "dobj" and head.head.i == candidate.trigger.i:
             continue  # "deploy army forces onto ...": what is moved, left out on purpose
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and (
-                head.head.head.like_num
-                or head.head.head.lemma_.lower() in ctx.words.quantities):
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num:
             continue  # "launched 86 drones and six missiles, four of them ...": a count
         if head is not token and any(c.lower_ in ctx.words.former_words for c in head.children):
             continue  # "onto the former British colony": not Britain
