@@ -904,3 +904,13 @@ def test_the_head_of_a_firm_or_school_body_holds_no_office_of_state(actors_of):
     assert actor_named(student, "Sehar Memon").sector != "GOV"
     kenya = actors_of("The president of Kenya said the talks had failed.")
     assert actor_named(kenya, "president").sector == "GOV"
+
+
+def test_an_international_body_described_again_is_the_one_named_last(actors_of):
+    actors = actors_of(
+        "West African leaders on Sunday suspended Niger from the Economic Community of West "
+        "African States (ECOWAS). At a summit in Abuja, heads of state of the regional bloc "
+        "also froze Nigerien state assets. The bloc said it would act."
+    )
+    ecowas = actor_named(actors, "Economic Community of West African States")
+    assert {"ECOWAS", "The bloc"} <= {str(m) for m in ecowas.mentions}
