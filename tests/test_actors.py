@@ -914,3 +914,9 @@ def test_an_international_body_described_again_is_the_one_named_last(actors_of):
     )
     ecowas = actor_named(actors, "Economic Community of West African States")
     assert {"ECOWAS", "The bloc"} <= {str(m) for m in ecowas.mentions}
+
+
+def test_politicians_take_the_sector_their_words_give(actors_of):
+    actors = actors_of("President Rodrigo Salcedo of Peru accused unnamed opposition "
+                       "politicians of financing the unrest.")
+    assert actor_named(actors, "unnamed opposition politicians").code == "PEROPP"
