@@ -1259,3 +1259,10 @@ def test_a_count_of_weapons_is_no_target_and_a_state_reports_force_against_itsel
                   "missiles, four of them ballistic missiles, in an attack overnight.")
     launched = one(events, "19", "Russia")
     assert "Ukraine" in launched.target  # the reporting state, not "them"
+
+
+def test_an_attack_judged_judges_its_doer_not_the_place_it_hit(code) -> None:
+    events = code('Russian Foreign Ministry spokeswoman Yelena Rudenko called the attack on '
+                  'Belgorod "another terrorist act by the Kyiv regime".')
+    one(events, "11", "", "Kyiv")
+    assert not find(events, "11", "", "Belgorod")

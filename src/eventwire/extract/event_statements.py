@@ -20,6 +20,8 @@ from eventwire.extract.event_participants import (
     is_political,
     last_doers,
     maker_of,
+    named_inside,
+    noun_sources,
     noun_targets,
     own_state,
     parties_at,
@@ -60,7 +62,13 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
         if polarity == 0:
             continue
         sources = subjects_of(ctx, verb)
-        targets = [t for t in parties_at(ctx, described) if t.actor or t.named]
+        doers: list[Party] = []
+        if described.lemma_.lower() in ctx.lex.nouns and described.i not in ctx.actor_of:
+            # "called the attack on Belgorod a terrorist act by the Kyiv regime": an act judged
+            # judges its doer (its own, or the one the description names), not whom it hit
+            doers = [p for p in noun_sources(ctx, described) if p.named] or [
+                p for p in (named_inside(ctx, description, victims=False),) if p is not None]
+        targets = doers or [t for t in parties_at(ctx, described) if t.actor or t.named]
         if not targets:
             targets = maker_of(ctx, described)  # "called the sentence dangerous": the court
         if not targets and described.lower_ in ctx.words.act_pronouns:
