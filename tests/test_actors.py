@@ -920,3 +920,10 @@ def test_politicians_take_the_sector_their_words_give(actors_of):
     actors = actors_of("President Rodrigo Salcedo of Peru accused unnamed opposition "
                        "politicians of financing the unrest.")
     assert actor_named(actors, "unnamed opposition politicians").code == "PEROPP"
+
+
+def test_a_known_region_the_tagger_calls_a_location_is_a_place_of_its_country(actors_of):
+    actors = actors_of("Moscow later declared it Russian federal property after annexing the "
+                       "Zaporizhzhia region, a move rejected by Kyiv.")
+    region = next(a for a in actors if "Zaporizhzhia" in a.name)
+    assert region.country == "UKR" and region.kind == "location"

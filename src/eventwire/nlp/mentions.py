@@ -361,6 +361,9 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
     for ent in doc.ents:
         if ent.label_ in _RELABELLED and ent.text in organisations:
             ent = Span(doc, ent.start, ent.end, label="ORG")
+        elif ent.label_ == "LOC" and town_country(ent.text) is not None:
+            # "annexing the Zaporizhzhia region": a known region the tagger calls a location
+            ent = Span(doc, ent.start, ent.end, label="GPE")
         if ent.label_ not in _ACTOR_LABELS:
             continue
         span = _trim(ent)
