@@ -1266,3 +1266,11 @@ def test_an_attack_judged_judges_its_doer_not_the_place_it_hit(code) -> None:
                   'Belgorod "another terrorist act by the Kyiv regime".')
     one(events, "11", "", "Kyiv")
     assert not find(events, "11", "", "Belgorod")
+
+
+def test_an_armys_wounding_is_its_fire_and_a_police_raid_stays_repression(code) -> None:
+    events = code("Pakistan's military said on Monday that Indian forces had fired first in the "
+                  "Neelum valley, wounding two civilians.")
+    assert find(events, "19", "Indian") and not find(events, "18", "Indian")
+    assert one(code("Police raided opposition offices in the capital on Monday."),
+               "17", "Police").cameo == "175"

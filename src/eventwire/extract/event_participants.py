@@ -1635,7 +1635,7 @@ def _implied(ctx: EventContext, sector: str, country: str | None, trigger: Token
 def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
                   target: Party | None) -> str:
     """A state or government protests by complaint (114), not by demonstrating (141). A raid
-    by prosecutors or the police is a search (091).
+    by prosecutors is a search (091).
     Military force (19) is what armed forces, rebels and states use: a shooting or a
     killing by a private person or a criminal is an assault (18), and force used by the
     police is violent repression (175), by protesters a violent protest (145). A politician
@@ -1661,8 +1661,12 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
                 cluster.sector in ctx.words.armed_sectors and _own_protesters(ctx, source,
                                                                                target))):
             return "175"
-        if (code == "1823" and cluster is not None
-                and candidate.trigger.lemma_.lower() in ctx.words.killing_verbs
+        lemma = candidate.trigger.lemma_.lower()
+        if (cluster is not None
+                and (code == "1823" and lemma in ctx.words.killing_verbs
+                     # "Indian forces fired first, wounding two civilians": an army's wounding
+                     # is its fire too
+                     or code[:3] == "182" and lemma in ctx.words.wounding_verbs)
                 and (cluster.kind == "country" or cluster.sector == "MIL" or (
                     # "militants ambushed a convoy, killing 15 soldiers": a battle
                     # (not "gunmen killed three police officers", nor a killing of one

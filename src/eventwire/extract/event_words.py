@@ -150,6 +150,7 @@ class EventWordsFile(BaseModel):
     force_sectors: Labels
     state_sectors: Labels
     killing_verbs: Words
+    wounding_verbs: Words
     searching_verbs: Words
     weapons: Words
     armed_doer_sentences: int
@@ -325,6 +326,7 @@ class EventWords:
     force_sectors: frozenset[str]
     state_sectors: frozenset[str]
     killing_verbs: frozenset[str]
+    wounding_verbs: frozenset[str]
     searching_verbs: frozenset[str]
     weapons: frozenset[str]
     armed_doer_sentences: int
