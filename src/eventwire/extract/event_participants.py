@@ -1662,11 +1662,13 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
                                                                                target))):
             return "175"
         lemma = candidate.trigger.lemma_.lower()
+        state_force = cluster is not None and (cluster.kind == "country" or cluster.sector == "MIL")
         if (cluster is not None
                 and (code == "1823" and lemma in ctx.words.killing_verbs
-                     # "Indian forces fired first, wounding two civilians": an army's wounding
-                     # is its fire too
-                     or code[:3] == "182" and lemma in ctx.words.wounding_verbs)
+                     # "Indian forces fired first, wounding two civilians": a state's or an
+                     # army's wounding is its fire too (a rebel bomb that wounds soldiers stays
+                     # an assault, as the GSR codes it)
+                     or code[:3] == "182" and lemma in ctx.words.wounding_verbs and state_force)
                 and (cluster.kind == "country" or cluster.sector == "MIL" or (
                     # "militants ambushed a convoy, killing 15 soldiers": a battle
                     # (not "gunmen killed three police officers", nor a killing of one
