@@ -522,25 +522,24 @@ def section(figures: dict, scores: dict[str, Score]) -> str:
     return "\n".join(lines) + "\n" + _tables(figures, scores)
 
 
+def _intro(title: str, prose: str) -> str:
+    """A dev set's section heading and its paragraph."""
+    return f"{title}\n\n{prose}\n\n"
+
+
 def _wiki_intro(figures: dict, scored: str) -> str:
-    return "\n".join([
-        WIKI_SECTION,
-        "",
+    return _intro(WIKI_SECTION, (
         "The same scoring on a second dev set of another source: "
         f"{figures['articles']} Wikinews articles of the GUM corpus (`--split wiki`; CC BY 2.5, "
         "bodies rebuilt at run time from `../shared/data/gum-wikinews`, without headline, "
         "dateline and captions; coded: " + scored + "), annotated by two annotators blind to "
         "eventwire's output by the same guide (`eval/events/gold-wiki-A.jsonl`, `-B.jsonl`). "
         "Added in session 10 to see whether rules found on the AEB dev articles carry to text "
-        "they were not found on; it is read for errors like the AEB dev set.",
-        "",
-    ]) + "\n"
+        "they were not found on; it is read for errors like the AEB dev set."))
 
 
 def _dev2_intro(figures: dict, scored: str) -> str:
-    return "\n".join([
-        DEV2_SECTION,
-        "",
+    return _intro(DEV2_SECTION, (
         f"The same scoring on a third dev set (`--split dev2`): {figures['articles']} articles, "
         "15 AEB articles not in the other splits and the last three Wikinews documents of the GUM "
         f"corpus (coded: {scored}), annotated in session 20 by two new annotators working "
@@ -548,15 +547,11 @@ def _dev2_intro(figures: dict, scored: str) -> str:
         "(`eval/events/gold-dev2-A.jsonl`, `-B.jsonl`). The AEB articles left after the first "
         "two splits are mostly business, science and sport, so this set has fewer events per "
         "article than the others. It was scored once before any change of that session (mean "
-        "P 0.65 R 0.16 F1 0.25: a fresh measure, like a held-out one) and then read for errors.",
-        "",
-    ]) + "\n"
+        "P 0.65 R 0.16 F1 0.25: a fresh measure, like a held-out one) and then read for errors."))
 
 
 def _dev3_intro(figures: dict, scored: str) -> str:
-    return "\n".join([
-        DEV3_SECTION,
-        "",
+    return _intro(DEV3_SECTION, (
         f"The same scoring on a fourth dev set (`--split dev3`): {figures['articles']} AEB "
         f"articles not in the other splits (coded: {scored}), annotated in session 22 by two new "
         "annotators working independently and blind to eventwire's output, by the same guide "
@@ -564,15 +559,11 @@ def _dev3_intro(figures: dict, scored: str) -> str:
         "these articles are mostly business, technology, health and sport. It was scored once "
         "before any change of that session (mean P 0.45 R 0.13 F1 0.20, the same at the "
         "session's start and after its first commit: a fresh measure, like a held-out one) and "
-        "then read for errors.",
-        "",
-    ]) + "\n"
+        "then read for errors."))
 
 
 def _written_intro(figures: dict, scored: str) -> str:
-    return "\n".join([
-        WRITTEN_SECTION,
-        "",
+    return _intro(WRITTEN_SECTION, (
         f"The same scoring on {figures['articles']} news articles written for the project in "
         "session 24 (`--split written`; `eval/events/written-articles.jsonl`, committed: invented "
         "people, real countries and organisations, fictional events of 2023-2025, in the styles "
@@ -584,9 +575,7 @@ def _written_intro(figures: dict, scored: str) -> str:
         "The odd-numbered articles are this dev set, scored once at the session's start code "
         "(mean P 0.47 R 0.18 F1 0.26, like the AEB held-out half: a fresh measure) and then read "
         "for errors; the even-numbered ones are a second held-out half (`--split "
-        "written_heldout`), scored only at the end of a session and never read for errors.",
-        "",
-    ]) + "\n"
+        "written_heldout`), scored only at the end of a session and never read for errors."))
 
 
 def _tables(figures: dict, scores: dict[str, Score]) -> str:
