@@ -58,9 +58,9 @@ class EventContext:
     # (``counterpart``)
     dealings: list[tuple[int, int, str, Party]] = field(default_factory=list)
     # of each event kept so far with both sides, its trigger's index, whom it was done to, who
-    # did it, its QuadClass and its code: who acts on someone again when the text says no one
+    # did it and its code: who acts on someone again when the text says no one
     # ("passive_doer"), whom a denial answers ("accuser")
-    acted_on: list[tuple[int, str, Party, int, str]] = field(default_factory=list)
+    acted_on: list[tuple[int, str, Party, str]] = field(default_factory=list)
     # the named doer of each use of force kept (18-20, real), with its trigger's index: who
     # fired a weapon of no named owner ("armed_doer")
     armed_doers: list[tuple[int, Party]] = field(default_factory=list)

@@ -14,6 +14,7 @@ targets (:func:`next_actor`, :func:`place_of`) and what the gate asks of parties
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -205,9 +206,14 @@ def _armed_clause(ctx: EventContext, clause: Token) -> bool:
     """Whether an active clause's verb is coded as an armed act (18-20) in its context."""
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children):
         return False
-    senses = ctx.lex.senses(ctx.lex.verb_lemma(clause))
-    sense = choose(senses, clause, words=ctx.words) if senses else None
-    return sense is not None and "18" <= sense.code[:2] <= "20"
+    return _armed(ctx, ctx.lex.senses(ctx.lex.verb_lemma(clause)), clause)
+
+
+def _armed(ctx: EventContext, senses: list[Sense] | None, token: Token,
+           noun_context: bool = False) -> bool:
+    """Whether the sense ``token`` takes of ``senses`` in its context is force (18-20)."""
+    sense = choose(senses, token, noun_context=noun_context, words=ctx.words) if senses else None
+    return sense is not None and sense.code[:2] in ctx.words.force_roots
 
 
 def _passive_conjunct(verb: Token) -> bool:
@@ -227,9 +233,7 @@ def _attacks_in(ctx: EventContext, verb: Token) -> list[Token]:
 
 def _attack_noun(ctx: EventContext, token: Token) -> bool:
     """Whether the noun names an armed attack (its sense here is coded 18-20)."""
-    senses = ctx.lex.nouns.get(token.lemma_.lower())
-    sense = choose(senses, token, noun_context=True, words=ctx.words) if senses else None
-    return sense is not None and "18" <= sense.code[:2] <= "20"
+    return _armed(ctx, ctx.lex.nouns.get(token.lemma_.lower()), token, noun_context=True)
 
 
 def claimant(ctx: EventContext, act: Token) -> list[Party]:
@@ -1261,11 +1265,7 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
         if len(found) == 2:
             if noun.lemma_.lower() in ctx.words.country_nouns:
                 # "both countries" are the states themselves, where the story names them
-                # (the first such actor of each country: the actors read once, not per token)
-                states = {c.country: c for c in reversed(ctx.actors) if c.mentions
-                          and c.country in found and c.sector is None and c.kind != "location"}
-                return [Party(states[country].id, states[country].name, True, noun)
-                        if country in states else party for country, party in found.items()]
+                return [_as_state(ctx, country, party, noun) for country, party in found.items()]
             return list(found.values())
     return []
 
@@ -1291,12 +1291,20 @@ def _last_conflict_pair(ctx: EventContext, noun: Token, doers: set[str]) -> list
                 sides[0].country != sides[1].country):
             # each side as its state where the story names it ("Indian forces" wounding
             # "civilians": both sides are India and Pakistan)
-            states = {c.country: c for c in reversed(ctx.actors) if c.mentions
-                      and c.kind == "country" and c.sector is None}
-            return [Party(states[c.country].id, states[c.country].name, True, noun)
-                    if c.country in states else replace(p, token=noun)
+            return [_as_state(ctx, c.country, replace(p, token=noun), noun, countries_only=True)
                     for c, p in zip(sides, (doer, done_to), strict=True)]
     return []
+
+
+def _as_state(ctx: EventContext, country: str, party: Party, noun: Token,
+              countries_only: bool = False) -> Party:
+    """The state of ``country`` as the story names it, standing for ``party`` at ``noun``
+    (else ``party``): its first actor of no sector that is no place (with ``countries_only``,
+    its first country actor)."""
+    state = next((c for c in ctx.actors if c.mentions and c.country == country
+                  and c.sector is None and c.kind != "location"
+                  and (c.kind == "country" or not countries_only)), None)
+    return Party(state.id, state.name, True, noun) if state is not None else party
 
 
 def _numbered_list(ctx: EventContext, noun: Token) -> list[Party]:
@@ -1572,7 +1580,7 @@ def armed_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     ballistic missile slammed into a warehouse in Odesa, killing four"): whoever last used
     force (18-20) in an event kept in the sentences before, unless that doer is of the country
     of the place or of the one struck (event_words ``weapons``)."""
-    if not "18" <= candidate.code[:2] <= "20" or any(p.named for p in candidate.sources):
+    if candidate.code[:2] not in ctx.words.force_roots or any(p.named for p in candidate.sources):
         return []
     weapon = next((p.token for p in candidate.sources if p.token is not None and (
         p.token.lemma_.lower() in ctx.words.weapons)), None)
@@ -1790,8 +1798,7 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
         return party
     # "Gaza's health ministry said Israeli strikes killed 30 people": those who count the dead
     # count their own, before the doer's country is a guess
-    counters = next((subjects_of(ctx, verb) for verb in candidate.trigger.ancestors
-                     if verb.lemma_.lower() in ctx.lex.reporting), []) or [
+    counters = _reporters(ctx, candidate.trigger) or [
         # "killed 12 people, according to Gaza officials"
         p for verb in (candidate.trigger, *candidate.trigger.ancestors)
         for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "according"
@@ -1897,14 +1904,23 @@ def as_local_force(ctx: EventContext, candidate: Candidate, party: Party) -> Par
 
 def _reporting_country(ctx: EventContext, trigger: Token) -> str | None:
     """The country of the state or state organ whose report ``trigger`` is told in."""
-    speakers = next((subjects_of(ctx, verb) for verb in trigger.ancestors
-                     if verb.lemma_.lower() in ctx.lex.reporting), [])
-    for speaker in speakers:
+    return next((cluster.country for _, cluster in _state_reporters(ctx, trigger)), None)
+
+
+def _reporters(ctx: EventContext, trigger: Token) -> list[Party]:
+    """The subjects of the first reporting verb above ``trigger`` ("X said ...")."""
+    return next((subjects_of(ctx, verb) for verb in trigger.ancestors
+                 if verb.lemma_.lower() in ctx.lex.reporting), [])
+
+
+def _state_reporters(ctx: EventContext, trigger: Token
+                     ) -> Iterator[tuple[Party, ActorCluster]]:
+    """The reporters of ``trigger`` that are states or state organs of a known country."""
+    for speaker in _reporters(ctx, trigger):
         cluster = ctx.cluster(speaker)
         if cluster is not None and cluster.country and (
                 cluster.kind == "country" or cluster.sector in ctx.words.state_sectors):
-            return cluster.country
-    return None
+            yield speaker, cluster
 
 
 def _located_in(ctx: EventContext, candidate: Candidate) -> str | None:
@@ -2075,11 +2091,13 @@ def _last_doer_to(ctx: EventContext, trigger: Token, patient: str,
     with one of ``codes``, when given) in an event kept in the sentences before ``trigger``,
     when it is another actor and no place."""
     start = ctx.window_start(trigger, _COUNTERPART_SENTENCES)
-    for index, done_to, doer, quad, code in reversed(ctx.acted_on):
+    for index, done_to, doer, code in reversed(ctx.acted_on):
         if index < start:
             break
         cluster = ctx.cluster(doer)
-        if (done_to == patient and (quad_class in {None, quad} or code.startswith(tuple(codes)))
+        if (done_to == patient
+                and (quad_class in {None, lookup(code).quad_class}
+                     or code.startswith(tuple(codes)))
                 and cluster is not None and cluster.id != patient
                 and cluster.kind != "location"):
             return [replace(doer, token=trigger)]
@@ -2164,14 +2182,9 @@ def reporting_state(ctx: EventContext, candidate: Candidate) -> list[Party]:
     doers = {getattr(ctx.cluster(p), "country", None) for p in candidate.sources}
     if None in doers or not doers:
         return []
-    speakers = next((subjects_of(ctx, verb) for verb in candidate.trigger.ancestors
-                     if verb.lemma_.lower() in ctx.lex.reporting), [])
-    for speaker in speakers:
-        cluster = ctx.cluster(speaker)
-        if (cluster is not None and cluster.country and cluster.country not in doers
-                and (cluster.kind == "country" or cluster.sector in ctx.words.state_sectors)):
-            return [replace(speaker, token=candidate.trigger)]
-    return []
+    return next(([replace(speaker, token=candidate.trigger)]
+                 for speaker, cluster in _state_reporters(ctx, candidate.trigger)
+                 if cluster.country not in doers), [])
 
 
 def domestic_target(ctx: EventContext, candidate: Candidate) -> list[Party]:

@@ -153,7 +153,7 @@ def _deal(ctx: EventContext, candidate: Candidate, event: Event) -> None:
     """Remember the two sides of a kept act, each as the other's counterpart (not of an act
     that did not happen, nor of one whose target was itself inferred); and the doer of a use
     of force that happened on someone, even one inferred."""
-    if ("18" <= event.cameo[:2] <= "20" and event.source and event.target
+    if (event.cameo[:2] in ctx.words.force_roots and event.source and event.target
             and not (candidate.hypothetical or candidate.negated)):
         doer = next((p for p in candidate.sources if p.actor == event.source and p.named), None)
         if doer is not None:
@@ -166,8 +166,7 @@ def _deal(ctx: EventContext, candidate: Candidate, event: Event) -> None:
     if source is not None and target is not None:
         ctx.dealings.append((candidate.trigger.i, event.quad_class, event.source, target))
         ctx.dealings.append((candidate.trigger.i, event.quad_class, event.target, source))
-        ctx.acted_on.append(
-            (candidate.trigger.i, event.target, source, event.quad_class, event.cameo))
+        ctx.acted_on.append((candidate.trigger.i, event.target, source, event.cameo))
 
 
 def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
