@@ -2112,3 +2112,12 @@ def test_a_go_between_mediates_for_the_parties_not_for_another_go_between():
     # the agreement is between the two sides, not with the go-betweens
     assert not [t for c, _, t in coded if c.startswith("03") and t in {"Saudi Arabia",
                                                                       "United States"}]
+
+
+def test_the_people_a_strike_kills_are_of_the_town_named_after_city_of():
+    result = analyse_text("A Russian missile strike on a military academy in the central city "
+                          "of Poltava killed more than 40 people.", published="2024-09-05",
+                          min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    [killing] = [e for e in result.events if e.trigger.text == "killed"]
+    assert actors[killing.target].code == "UKRCVL"
