@@ -2121,3 +2121,16 @@ def test_the_people_a_strike_kills_are_of_the_town_named_after_city_of():
     actors = {a.id: a for a in result.actors}
     [killing] = [e for e in result.events if e.trigger.text == "killed"]
     assert actors[killing.target].code == "UKRCVL"
+
+
+def test_a_crossing_between_the_two_countries_is_no_act_of_the_doer_on_itself():
+    coded = _coded("India and Pakistan traded accusations for a week. On Thursday India "
+                   "expelled Pakistan's defence attaches and closed the land crossing between "
+                   "the two countries.")
+    assert not [(c, s, t) for c, s, t in coded if s == "India" and t == "India"]
+
+
+def test_relations_between_two_states_are_frozen_by_no_third_state():
+    coded = _coded("China called on Pakistan to show restraint. Relations between India and "
+                   "Pakistan have been frozen for years.")
+    assert not [s for c, s, t in coded if c.startswith("16") and s == "China"]

@@ -13,7 +13,12 @@ from spacy.tokens import Token
 from eventwire.extract.codes import lookup
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
-from eventwire.extract.event_participants import is_political, one_state, through_modifier
+from eventwire.extract.event_participants import (
+    is_political,
+    names_both,
+    one_state,
+    through_modifier,
+)
 from eventwire.extract.event_words import EventWords
 
 if TYPE_CHECKING:  # the actors are reached through the context; this is only their type
@@ -39,6 +44,8 @@ def passes(
             # (one mention on both sides: "the talks, mediated by Norway" are no one Norway
             # mediates between)
             source.token.i == target.token.i or target.token.is_ancestor(source.token)
+            # ("closed the crossing between the two countries": the doer is one of the two)
+            or names_both(target.token)
             or getattr(ctx.cluster(source), "kind", None) == "person" or not (
                 through_modifier(ctx, source) or through_modifier(ctx, target))):
         # ("Croatia investigated Croatian extremists" is domestic, and kept; a person never

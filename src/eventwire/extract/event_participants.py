@@ -2118,8 +2118,11 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
             candidate.targets, candidate.targetless_ok = [], True
         return doers
     # (the one it was done to, not the owner of a thing: "whether his tariffs will be removed")
+    # (nor one of a pair the subject is between: "relations between India and Pakistan have
+    # been frozen" by no third state)
     patients = {p.actor for p in candidate.targets if p.named and p.actor
-                and not through_modifier(ctx, p) and p.token.dep_ in {"nsubjpass", "conj"}}
+                and not through_modifier(ctx, p)
+                and _coordination_head(p.token).dep_ == "nsubjpass"}
     if len(patients) != 1:
         return []
     patient = next(iter(patients))
