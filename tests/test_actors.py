@@ -767,6 +767,11 @@ def test_people_described_through_its_belong_to_the_body_it_stands_for(actors_of
     # a clause with no verb (a caption, a headline) has no doer to leave out
     actors = actors_of("Hamas and its leaders in Gaza.")
     assert next(a for a in actors if "leaders" in a.name).sector == "REB"
+    # the subject of the clause above comes before a nearer place, and a named group is "its"
+    # though its name is plural
+    actors = actors_of("The Houthis began attacking ships after the start of the war in Gaza, "
+                       "when its fighters seized a car carrier.")
+    assert next(a for a in actors if "fighters" in a.name).country == "YEM"
 
 
 def test_the_president_of_a_body_is_its_officer_not_the_head_of_state(actors_of):

@@ -718,10 +718,19 @@ def _pronoun_owners(mentions: list[Mention], owner: dict[int, _Work],
         # commanders" are not Israel's)
         doer = {t.i for c in _clause(head).children if c.dep_ in {"nsubj", "nsubjpass"}
                 for t in c.subtree}
-        body = next((owner[id(m)] for m in reversed(bodies)
-                     if m.span.end <= poss.i and sentence_of[m.span.start] >= earliest
-                     and owner[id(m)] is not cluster and m.span.start not in doer
-                     and not (poss.lower_ == "its" and m.plural)), None)
+        before = [m for m in reversed(bodies)
+                  if m.span.end <= poss.i and sentence_of[m.span.start] >= earliest
+                  and owner[id(m)] is not cluster and m.span.start not in doer
+                  # (a named group is "its" though its name is plural: "the Houthis")
+                  and not (poss.lower_ == "its" and m.plural and not m.named)]
+        # the subject of a clause the people's clause hangs on comes before a nearer name in
+        # a modifier ("the group began attacking ships after the start of the war in Gaza,
+        # when its fighters seized a carrier": the group's fighters, not Gaza's)
+        above = {a.i for a in head.ancestors}
+        body = next((owner[id(m)] for m in before
+                     if m.span.root.dep_ in {"nsubj", "nsubjpass"}
+                     and m.span.root.head.i in above), None) or next(
+            (owner[id(m)] for m in before), None)
         if body is None:
             continue
         if cluster.country is None and body.country is not None:
