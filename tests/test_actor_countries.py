@@ -499,3 +499,8 @@ def test_a_name_given_to_a_person_in_apposition_is_no_town(actors_of):
     gloria = actor_named(actors, "Gloria")
     assert gloria.kind == "person" and gloria.country != "BRA"
     assert {a.country for a in actors} <= {"AUS", None}
+
+
+def test_a_body_named_by_a_place_it_stands_in_is_of_that_country(actors_of):
+    actors = actors_of("Hezbollah fired rockets at an army base in northern Israel.")
+    assert actor_named(actors, "army").country == "ISR"

@@ -916,8 +916,13 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
     tokens = list(span)
     own = len(tokens)  # words of the phrase itself; the rest come from "of X" phrases
     if head is not None:
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in {"of", "at", "from", "for", "in"}:
+        preps = [p for p in head.rights if p.lower_ in {"of", "at", "from", "for", "in"}]
+        if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+            # "an army base in northern Israel", "a police station in Kaduna": where the
+            # thing the body's noun names stands is the body's country
+            preps += [p for p in head.head.rights if p.lower_ in {"at", "in"}]
+        for prep in preps:
+            if prep.dep_ == "prep":
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         tokens += [t for t in _noun_phrase(obj) if t.i > head.i]
