@@ -1517,6 +1517,11 @@ def test_under_fire_is_criticism_of_politicians_and_force_against_the_armed():
         "Boris Johnson is under fire for failing to keep his promise on Brexit.")
     assert ("190", "Taliban militants", "Afghan troops") in _coded(
         "Afghan troops came under fire from Taliban militants near Kandahar.")
+    # no one named for it: force by an unnamed doer, not nothing (a politician "under fire"
+    # from no one is criticism by critics, above)
+    assert ("190", None, "Ukrainian troops") in _coded(
+        "Ukrainian troops came under attack near Bakhmut on Sunday.")
+    assert ("190", None, "patrol") in _coded("The patrol came under automatic fire.")
 
 
 def test_a_thing_named_again_with_the_is_whoever_owned_or_made_it_before():

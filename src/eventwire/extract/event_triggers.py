@@ -398,7 +398,12 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
             code = ctx.words.armed_fire_code
         # "the President has drawn criticism for the ban": from critics nobody names
         sources = sources or critics_of(ctx, code, targets, noun)
-        if (sources or implied) and targets:
+        # "a police patrol came under fire", "troops came under shelling": force by a doer the
+        # sentence does not name, kept as violence with no doer (the gate decides)
+        doerless = undergone and not sources and any(
+            (c := ctx.cluster(p)) is not None and c.sector in ctx.words.armed_sectors
+            for p in targets) and code[:2] in ctx.words.force_roots
+        if (sources or implied or doerless) and targets:
             candidate = Candidate(
                 code=code, trigger=noun, start=noun.i, end=noun.i + 1, sources=sources,
                 targets=targets, match="noun", targetless_ok=sense.without_object,
