@@ -30,7 +30,7 @@ Annotator A is the primary gold; B is reported too, and the mean of the two. The
 annotators is B scored against A with the same matcher.
 
 Usage: python scripts/eval_news_events.py
-           [--split dev|heldout|wiki|dev2|dev3|written|written_heldout]
+           [--split dev|heldout|wiki|dev2|dev3|written|written_heldout|written2]
            [--write-docs] [--json FILE] [--errors]
 The held-out splits are scored only at the end of a piece of work; --errors and --write-docs refuse
 it.
@@ -61,6 +61,7 @@ WIKI_SECTION = "## Events on real news (Wikinews dev set)"
 DEV2_SECTION = "## Events on real news (third dev set, dev2)"
 DEV3_SECTION = "## Events on real news (fourth dev set, dev3)"
 WRITTEN_SECTION = "## Events on news written for the project (written dev set)"
+WRITTEN2_SECTION = "## Events on news written for the project (second written dev set, written2)"
 CORE_ROOTS = {f"{n:02d}" for n in range(2, 21)}
 STATEMENT_ROOTS = {"01"}
 BANDS = ((0.0, 0.4, "< 0.4"), (0.4, 0.6, "0.4-0.6"), (0.6, 0.8, "0.6-0.8"), (0.8, 1.01, ">= 0.8"))
@@ -499,6 +500,8 @@ def section(figures: dict, scores: dict[str, Score]) -> str:
         return _dev3_intro(figures, scored) + _tables(figures, scores)
     if figures["split"] == "written":
         return _written_intro(figures, scored) + _tables(figures, scores)
+    if figures["split"] == "written2":
+        return _written2_intro(figures, scored) + _tables(figures, scores)
     title = SECTION if figures["split"] == "dev" else SECTION.replace("dev set", "held-out set")
     lines = [
         title,

@@ -39,7 +39,7 @@ ACTORS_DIR = REPO / "eval" / "actors"
 ARTICLES = EVENTS_DIR / "articles.json"
 DEFAULT_ANNOT = Path("/work/devsets/annot")
 DEFAULT_MANIFEST = Path("/work/devsets/manifest.json")
-SPLITS = ("dev", "heldout", "wiki", "dev2", "dev3", "written", "written_heldout")
+SPLITS = ("dev", "heldout", "wiki", "dev2", "dev3", "written", "written_heldout", "written2")
 HELDOUT_SPLITS = ("heldout", "written_heldout")
 # The Wikinews articles of the GUM corpus (CC BY 2.5) are a second dev set, of another source:
 # its bodies are rebuilt at run time from the corpus's sentences, like the AEB bodies are read.
@@ -50,7 +50,8 @@ GUM_PREFIX = "GUM_"
 # Session 24's sets ("written", "written_heldout") are news articles written for the project by
 # helpers (invented people, real countries and organisations, fictional events): their bodies
 # are committed (``eval/events/written-articles.jsonl``), so they are scored without the shared
-# data. Their source id is "written:<id>".
+# data. Their source id is "written:<id>". Session 25 added 24 more such articles, all a dev set
+# ("written2").
 WRITTEN_PREFIX = "written:"
 WRITTEN_ARTICLES = EVENTS_DIR / "written-articles.jsonl"
 _DATELINE = re.compile(

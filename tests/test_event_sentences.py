@@ -2139,3 +2139,10 @@ def test_relations_between_two_states_are_frozen_by_no_third_state():
     coded = _coded("China called on Pakistan to show restraint. Relations between India and "
                    "Pakistan have been frozen for years.")
     assert not [s for c, s, t in coded if c.startswith("16") and s == "China"]
+
+
+def test_a_court_acting_on_a_policy_acts_on_the_government_and_welcoming_its_ruling_on_it():
+    coded = _coded("A court in The Hague blocked the migration deal on Monday. Aid groups "
+                   "welcomed the ruling.")
+    assert ("128", "court", "government") in coded
+    assert ("051", "Aid groups", "court") in coded

@@ -686,8 +686,8 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
                 # "the Church denied these allegations": made by whoever alleged them
                 replying = member.dep_ == "dobj" and member.head.lemma_.lower() in (
                     ctx.words.charge_replies)
-                found += (maker_of(ctx, member) if member.dep_ == "dobj" and _reacts(
-                    ctx, ctx.lex.verb_lemma(member.head)) else []) or (
+                found += (maker_of(ctx, member) if member.dep_ == "dobj" and _reacting(
+                    ctx, member.head) else []) or (
                     accuser_of(ctx, member) if replying else []) or [party]
                 continue
             # "officials from Mexico, Canada and Japan": each named one coordinated with it
@@ -805,6 +805,17 @@ def reacted_to(ctx: EventContext, noun: Token) -> bool:
     if noun.dep_ != "dobj":
         return False
     return _reacts(ctx, ctx.lex.verb_lemma(noun.head))
+
+
+def _reacting(ctx: EventContext, verb: Token) -> bool:
+    """Whether ``verb`` reacts here: every sense of it is a reaction, or the sense its words
+    choose is ("welcomed the ruling"; "welcomed him to Kyiv" hosts)."""
+    lemma = ctx.lex.verb_lemma(verb)
+    if _reacts(ctx, lemma):
+        return True
+    senses = ctx.lex.senses(lemma)
+    chosen = choose(senses, verb, words=ctx.words) if senses else None
+    return chosen is not None and chosen.code.startswith(tuple(ctx.words.reaction_codes))
 
 
 def _reacts(ctx: EventContext, lemma: str) -> bool:
@@ -2203,6 +2214,10 @@ def domestic_target(ctx: EventContext, candidate: Candidate) -> list[Party]:
     sector = ctx.words.implied_targets.get(doers[0].sector or "")
     if sector is None:
         return []
+    trigger = candidate.trigger
+    if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in ctx.words.policy_things
+           for c in trigger.children):
+        sector = ctx.words.policy_maker  # "the court struck down the law": the government's
     cluster = ctx.implied_actor(sector, doers[0].country)
     return [Party(cluster.id, cluster.name, True, candidate.trigger)]
 

@@ -235,6 +235,8 @@ class EventWordsFile(BaseModel):
     armed_sectors: Labels
     implied_agent_names: Annotated[dict[Label, Word], Field(min_length=1)]
     implied_targets: Annotated[dict[Label, Label], Field(min_length=1)]
+    policy_things: Words
+    policy_maker: Label
     made_by: Annotated[dict[Word, Labels], Field(min_length=1)]
     made_by_sentences: int
     sports_terms: Words
@@ -408,6 +410,8 @@ class EventWords:
     armed_sectors: frozenset[str]
     implied_agent_names: MappingProxyType  # that sector -> the name the doer is shown by
     implied_targets: MappingProxyType  # a domestic doer's sector -> its implied target's
+    policy_things: frozenset[str]
+    policy_maker: str
     made_by: MappingProxyType  # a thing an institution makes -> its makers' sectors
     made_by_sentences: int
     sports_terms: frozenset[str]
