@@ -53,6 +53,9 @@ def test_every_list_is_non_empty_and_in_its_case() -> None:
             assert all(w == w.lower() for w in value)
             assert all(s == s.upper() for sectors in value.values() for s in sectors)
             continue
+        if isinstance(value, str):  # a single CAMEO code or sector
+            assert value == value.strip() and value == value.upper(), key
+            continue
         if isinstance(value, int):  # a number of sentences
             assert value > 0, key
             continue
