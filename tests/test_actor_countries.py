@@ -504,3 +504,8 @@ def test_a_name_given_to_a_person_in_apposition_is_no_town(actors_of):
 def test_a_body_named_by_a_place_it_stands_in_is_of_that_country(actors_of):
     actors = actors_of("Hezbollah fired rockets at an army base in northern Israel.")
     assert actor_named(actors, "army").country == "ISR"
+
+
+def test_a_country_name_the_tagger_cut_short_is_the_whole_country(actors_of):
+    actors = actors_of("Burkina Faso expelled three French diplomats on Monday.")
+    assert actor_named(actors, "Burkina Faso").country == "BFA"

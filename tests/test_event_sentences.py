@@ -2146,3 +2146,9 @@ def test_a_court_acting_on_a_policy_acts_on_the_government_and_welcoming_its_rul
                    "welcomed the ruling.")
     assert ("128", "court", "government") in coded
     assert ("051", "Aid groups", "court") in coded
+
+
+def test_a_body_one_is_suspended_from_did_the_suspending():
+    coded = _coded("Mali and Guinea were suspended from the African Union after the coups.")
+    assert {(c, s, t) for c, s, t in coded} >= {("161", "African Union", "Mali"),
+                                                ("161", "African Union", "Guinea")}

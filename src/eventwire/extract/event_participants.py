@@ -2122,6 +2122,15 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     trigger = candidate.trigger
     if not _agentless_passive(trigger):
         return []
+    if trigger.lemma_.lower() in ctx.words.removal_verbs:
+        # "Mali and Niger were suspended from ECOWAS": the body one is put out of did it
+        bodies = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for g in c.children if g.dep_ == "pobj" for p in parties_at(ctx, g)
+                  if p.named and getattr(ctx.cluster(p), "kind", None) == "organization"]
+        if bodies:
+            keys = {p.key for p in bodies}
+            candidate.targets = [t for t in candidate.targets if t.key not in keys]
+            return bodies
     if candidate.code.startswith(tuple(ctx.words.self_done_codes)):
         # "the guerrillas have been demobilized": they did it, to no one
         doers = [p for p in candidate.targets if p.named]

@@ -236,6 +236,7 @@ class EventWordsFile(BaseModel):
     implied_agent_names: Annotated[dict[Label, Word], Field(min_length=1)]
     implied_targets: Annotated[dict[Label, Label], Field(min_length=1)]
     policy_things: Words
+    removal_verbs: Words
     policy_maker: Label
     made_by: Annotated[dict[Word, Labels], Field(min_length=1)]
     made_by_sentences: int
@@ -411,6 +412,7 @@ class EventWords:
     implied_agent_names: MappingProxyType  # that sector -> the name the doer is shown by
     implied_targets: MappingProxyType  # a domestic doer's sector -> its implied target's
     policy_things: frozenset[str]
+    removal_verbs: frozenset[str]
     policy_maker: str
     made_by: MappingProxyType  # a thing an institution makes -> its makers' sectors
     made_by_sentences: int

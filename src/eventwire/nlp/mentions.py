@@ -343,6 +343,20 @@ def _country_pair(span: Span) -> list[tuple[Span, str]] | None:
     return [(first, one), (second, other)]
 
 
+def _country_run_on(ent: Span) -> Span | None:
+    """The country whose name the entity begins and one or two untagged capitalised words
+    after it end ("Burkina" + "Faso"), when the entity alone is no country."""
+    doc = ent.doc
+    if country_of(ent.text) is not None:
+        return None
+    for end in range(ent.end + 1, min(ent.end + 2, len(doc)) + 1):
+        if not doc[end - 1].is_title or doc[end - 1].ent_type_:
+            return None
+        if country_of(doc[ent.start:end].text) is not None:
+            return Span(doc, ent.start, end, label="GPE")
+    return None
+
+
 def _tagged_organisations(doc: Doc) -> set[str]:
     """Names the tagger calls an organisation somewhere in the document and never a person or
     a place: the tagger labels an unknown firm's name differently from one sentence to the next
@@ -364,6 +378,8 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         elif ent.label_ == "LOC" and town_country(ent.text) is not None:
             # "annexing the Zaporizhzhia region": a known region the tagger calls a location
             ent = Span(doc, ent.start, ent.end, label="GPE")
+        elif (whole := _country_run_on(ent)) is not None:
+            ent = whole  # "Burkina" tagged and "Faso" left out: the country's whole name
         if ent.label_ not in _ACTOR_LABELS:
             continue
         span = _trim(ent)
