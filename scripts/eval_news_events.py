@@ -62,6 +62,8 @@ DEV2_SECTION = "## Events on real news (third dev set, dev2)"
 DEV3_SECTION = "## Events on real news (fourth dev set, dev3)"
 WRITTEN_SECTION = "## Events on news written for the project (written dev set)"
 WRITTEN2_SECTION = "## Events on news written for the project (second written dev set, written2)"
+# written2's first scores, before it was read for errors (session 25)
+WRITTEN2_FIRST = "mean P 0.47 R 0.20 F1 0.28 at both"
 CORE_ROOTS = {f"{n:02d}" for n in range(2, 21)}
 STATEMENT_ROOTS = {"01"}
 BANDS = ((0.0, 0.4, "< 0.4"), (0.4, 0.6, "0.4-0.6"), (0.6, 0.8, "0.6-0.8"), (0.8, 1.01, ">= 0.8"))
@@ -579,6 +581,23 @@ def _written_intro(figures: dict, scored: str) -> str:
         "(mean P 0.47 R 0.18 F1 0.26, like the AEB held-out half: a fresh measure) and then read "
         "for errors; the even-numbered ones are a second held-out half (`--split "
         "written_heldout`), scored only at the end of a session and never read for errors."))
+
+
+def _written2_intro(figures: dict, scored: str) -> str:
+    return _intro(WRITTEN2_SECTION, (
+        f"The same scoring on {figures['articles']} more news articles written for the project, "
+        "in session 25 (`--split written2`; in `eval/events/written-articles.jsonl` too; coded: "
+        f"{scored}): two new writers, 12 articles each, on other topics of the mission's kind "
+        "(a cyberattack and expulsions, a border dispute before the ICJ, drone strikes in a "
+        "civil war, trade duties and retaliation, a prisoner exchange, military drills, a junta "
+        "expelling an ambassador and a UN mission, cross-border propaganda, suspended peace "
+        "talks, protests and crackdowns, a prime minister's fall, air strikes in Syria, a hotel "
+        "siege, an indictment and sanctions, a drone strike in Baghdad, kidnappings, a policing "
+        "pact, a rebel offensive, an EU veto, a mayor's arrest, an oil blockade, expulsions of "
+        "clergy, an NGO ban and deportations, a tanker seizure), and two new annotators per "
+        "writer, blind to eventwire's output, by the same guide. All 24 are a dev set. It was "
+        "scored before it was read, at the session's start code and after the session's first "
+        f"commits ({WRITTEN2_FIRST}), and then read for errors."))
 
 
 def _tables(figures: dict, scores: dict[str, Score]) -> str:
