@@ -1660,8 +1660,13 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
     police is violent repression (175), by protesters a violent protest (145). A politician
     "attacking" a politician does it with words: criticism (111)."""
     code = candidate.code
-    if code[:3] == "141" and source is not None and candidate.trigger.pos_ == "VERB" and (
-            candidate.trigger.lemma_.lower() in ctx.words.complaining_verbs):
+    trigger = candidate.trigger
+    if code[:3] == "141" and source is not None and (
+            trigger.lemma_.lower() in ctx.words.complaining_verbs) and (
+            trigger.pos_ == "VERB"
+            # "drawing a protest from the Vatican" (one protest, from a state; not "Iranian
+            # protests" nor "the Hong Kong protests", which are crowds)
+            or (trigger.tag_ == "NN" and source.token.dep_ == "pobj")):
         protester = ctx.cluster(source)
         if protester is not None and (protester.kind == "country" or (
                 protester.kind == "organization" and protester.sector == "GOV")):
