@@ -2161,3 +2161,12 @@ def test_visa_bans_on_officials_are_sanctions_and_a_states_protest_a_complaint()
     assert ("114", "Vatican", "Nicaragua") in coded
     # a crowd's protests stay demonstrations
     assert [c for c, _, _ in _coded("The Hong Kong protests continued on Sunday.")] == ["141"]
+
+
+def test_they_in_what_two_speakers_report_is_the_two_speakers():
+    coded = _coded("Colombia suspended peace talks with the ELN after the rebels kidnapped a "
+                   "footballer's father. Cuba and Norway said in a joint statement that they "
+                   "deeply regretted the suspension and called on both sides to show restraint.")
+    callers = {s for c, s, _ in coded if c.startswith("02")}
+    assert callers == {"Cuba", "Norway"}
+    assert not [t for c, _, t in coded if c.startswith("02") and t in {"Cuba", "Norway"}]

@@ -636,6 +636,9 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
     owners = _joint_owners(ctx, token) or _coordinated_countries(ctx, token)
     if owners:
         return owners
+    speakers = _speaking_group(ctx, token)
+    if speakers:
+        return speakers
     if token.lower_ in ctx.words.plural_pronouns and token.i not in ctx.actor_of:
         own = _own_side(ctx, token)
         if own is not None:
@@ -1151,6 +1154,22 @@ def _own_side(ctx: EventContext, pronoun: Token) -> Party | None:
     return replace(speakers[0], text=pronoun.text, token=pronoun) if speakers else None
 
 
+def _speaking_group(ctx: EventContext, pronoun: Token) -> list[Party]:
+    """ "Cuba and Norway said that they regretted the suspension": a plural subject pronoun of
+    a reported clause stands for the several actors who report it (the actors stage links a
+    pronoun to one actor only)."""
+    if pronoun.lower_ not in ctx.words.plural_pronouns or pronoun.dep_ not in SUBJECTS:
+        return []
+    clause = clause_of(pronoun)
+    if clause.dep_ not in {"ccomp", "parataxis"} or (
+            clause.head.lemma_.lower() not in ctx.lex.reporting):
+        return []
+    speakers = [p for p in subjects_of(ctx, clause.head) if p.named and p.actor]
+    if len({p.actor for p in speakers}) < 2:
+        return []
+    return [replace(p, token=pronoun) for p in speakers]
+
+
 def _speaker_of(ctx: EventContext, pronoun: Token) -> Party | None:
     """ "Syria says it is willing ...": a pronoun subject of a reported clause is the
     speaker, when the actors stage has not resolved it."""
@@ -1260,8 +1279,12 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
     # "Indian airlines" named last is no second side to India
     # (nor the clause's own doers: "the US and Britain urged both sides to talk")
     clause = clause_of(noun)
-    doers = {c.id for s in clause.children if s.dep_ in SUBJECTS
-             for m in (s, *conjuncts(s)) if (c := ctx.actor_of.get(m.i)) is not None}
+    while clause.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in clause.children):
+        clause = clause.head  # "Cuba and Norway regretted ... and called on both sides"
+    subjects = [m for s in clause.children if s.dep_ in SUBJECTS for m in (s, *conjuncts(s))]
+    doers = {c.id for m in subjects if (c := ctx.actor_of.get(m.i)) is not None}
+    doers |= {p.actor for m in subjects for p in _speaking_group(ctx, m) if p.actor}
+
     fighting = _last_conflict_pair(ctx, noun, doers)
     if fighting:
         # "India and Pakistan exchanged fire ... a State Department spokesman said ... China
