@@ -2170,3 +2170,9 @@ def test_they_in_what_two_speakers_report_is_the_two_speakers():
     callers = {s for c, s, _ in coded if c.startswith("02")}
     assert callers == {"Cuba", "Norway"}
     assert not [t for c, _, t in coded if c.startswith("02") and t in {"Cuba", "Norway"}]
+
+
+def test_the_agency_that_carries_a_warning_is_not_its_target():
+    coded = _coded("A senior official of the ruling party warned in a statement carried by the "
+                   "Korean Central News Agency that the North would respond.")
+    assert not [t for c, _, t in coded if t and "News Agency" in t]

@@ -2279,14 +2279,13 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         # "Russia denied targeting civilians": the act denied is what was said of the doer
         said += [c for c in candidate.trigger.children if c.dep_ in {"xcomp", "ccomp"}
                  or c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)]
-    # ("said in an email to The Associated Press": a news outlet a speaker talks to is the
-    # audience, not the one the speech is aimed at)
-    speech = candidate.trigger.lemma_.lower() in ctx.lex.reporting
+    # ("said in an email to The Associated Press", "warned in a statement carried by KCNA": a
+    # news outlet that carries or hears the words is the audience, not whom they are aimed at)
     for token in ctx.tokens[candidate.end:sent.end]:
         cluster = ctx.actor_of.get(token.i)
         if cluster is None or cluster.id in own or cluster.kind == "location":
             continue
-        if speech and cluster.sector == "MED":
+        if cluster.sector == "MED" and cluster.kind == "organization":
             continue
         if any(c.left_edge.i <= token.i <= c.right_edge.i for c in said):
             continue
