@@ -2176,3 +2176,8 @@ def test_the_agency_that_carries_a_warning_is_not_its_target():
     coded = _coded("A senior official of the ruling party warned in a statement carried by the "
                    "Korean Central News Agency that the North would respond.")
     assert not [t for c, _, t in coded if t and "News Agency" in t]
+
+
+def test_where_a_person_is_detained_is_no_second_target():
+    coded = _coded("Estonia's security service detained an IT worker at a logistics firm.")
+    assert [t for c, _, t in coded if c.startswith("17")] == ["IT worker"]
