@@ -2181,3 +2181,8 @@ def test_the_agency_that_carries_a_warning_is_not_its_target():
 def test_where_a_person_is_detained_is_no_second_target():
     coded = _coded("Estonia's security service detained an IT worker at a logistics firm.")
     assert [t for c, _, t in coded if c.startswith("17")] == ["IT worker"]
+
+
+def test_party_activists_who_attack_students_assault_them():
+    coded = _coded("Ruling party activists attacked students at Dhaka University on Monday.")
+    assert [c[:2] for c, s, t in coded if t == "students"] == ["18"]
