@@ -2186,3 +2186,9 @@ def test_where_a_person_is_detained_is_no_second_target():
 def test_party_activists_who_attack_students_assault_them():
     coded = _coded("Ruling party activists attacked students at Dhaka University on Monday.")
     assert [c[:2] for c, s, t in coded if t == "students"] == ["18"]
+
+
+def test_opposing_a_measure_disapproves_of_it():
+    coded = _coded("The European Commission imposed duties on Chinese cars. Germany has opposed "
+                   "the tariffs.")
+    assert ("110", "Germany") in {(c, s) for c, s, _ in coded}
