@@ -2192,3 +2192,9 @@ def test_opposing_a_measure_disapproves_of_it():
     coded = _coded("The European Commission imposed duties on Chinese cars. Germany has opposed "
                    "the tariffs.")
     assert ("110", "Germany") in {(c, s) for c, s, _ in coded}
+
+
+def test_condemning_the_seizure_judges_whoever_seized():
+    coded = _coded("Iran's Revolutionary Guards seized an oil tanker in the Strait of Hormuz on "
+                   "Tuesday. The US Navy condemned the seizure.")
+    assert ("111", "US Navy", "Islamic Revolutionary Guard Corps") in coded

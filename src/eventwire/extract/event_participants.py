@@ -1530,9 +1530,18 @@ def _anaphor(ctx: EventContext, token: Token) -> Party | None:
             return owner
     roots = {s.code[:2] for s in senses}
     for earlier in reversed(ctx.recent):
-        if earlier.code[:2] in roots and earlier.sources:
+        # (or the act its verb told, coded by its own words: "seized a tanker" (181) ... "the
+        # seizure")
+        if earlier.sources and (earlier.code[:2] in roots or _same_stem(
+                earlier.trigger.lemma_.lower(), lemma)):
             return earlier.sources[0]
     return None
+
+
+def _same_stem(verb: str, noun: str) -> bool:
+    """Whether an event noun is the verb's own ("seize" / "seizure", "arrest" / "arrest"): the
+    first four letters in common."""
+    return len(verb) >= 4 and noun[:4] == verb[:4]
 
 
 def last_doers(ctx: EventContext, token: Token, sentences: int, own: frozenset[str] = frozenset(),
