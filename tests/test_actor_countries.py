@@ -509,3 +509,8 @@ def test_a_body_named_by_a_place_it_stands_in_is_of_that_country(actors_of):
 def test_a_country_name_the_tagger_cut_short_is_the_whole_country(actors_of):
     actors = actors_of("Burkina Faso expelled three French diplomats on Monday.")
     assert actor_named(actors, "Burkina Faso").country == "BFA"
+
+
+def test_a_country_the_tagger_calls_a_location_is_the_country(actors_of):
+    actors = actors_of("China and the Solomon Islands held talks in April.")
+    assert actor_named(actors, "Solomon Islands").country == "SLB"

@@ -375,8 +375,10 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
     for ent in doc.ents:
         if ent.label_ in _RELABELLED and ent.text in organisations:
             ent = Span(doc, ent.start, ent.end, label="ORG")
-        elif ent.label_ == "LOC" and town_country(ent.text) is not None:
-            # "annexing the Zaporizhzhia region": a known region the tagger calls a location
+        elif ent.label_ == "LOC" and (town_country(ent.text) is not None
+                                      or country_of(ent.text) is not None):
+            # "annexing the Zaporizhzhia region": a known region the tagger calls a location;
+            # "the Solomon Islands": a country
             ent = Span(doc, ent.start, ent.end, label="GPE")
         elif (whole := _country_run_on(ent)) is not None:
             ent = whole  # "Burkina" tagged and "Faso" left out: the country's whole name
