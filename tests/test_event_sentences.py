@@ -2198,3 +2198,8 @@ def test_condemning_the_seizure_judges_whoever_seized():
     coded = _coded("Iran's Revolutionary Guards seized an oil tanker in the Strait of Hormuz on "
                    "Tuesday. The US Navy condemned the seizure.")
     assert ("111", "US Navy", "Islamic Revolutionary Guard Corps") in coded
+
+
+def test_rejecting_the_offer_rejects_whoever_made_it():
+    assert ("120", "Washington", "Iran") in _coded(
+        "Iran offered to resume talks. Washington rejected the offer.")
