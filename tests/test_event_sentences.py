@@ -2203,3 +2203,9 @@ def test_condemning_the_seizure_judges_whoever_seized():
 def test_rejecting_the_offer_rejects_whoever_made_it():
     assert ("120", "Washington", "Iran") in _coded(
         "Iran offered to resume talks. Washington rejected the offer.")
+
+
+def test_asking_someone_to_order_an_act_appeals_to_them():
+    coded = _coded("Guyana asked the International Court of Justice on Monday to order Venezuela "
+                   "to withdraw its troops.")
+    assert ("020", "Guyana", "International Court of Justice") in coded

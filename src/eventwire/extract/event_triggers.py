@@ -216,10 +216,13 @@ def _wrapped(
             c.dep_ == "auxpass" for c in act.children):
         return []  # "who asked not to be named": anonymity, no appeal
     act_sense, act_noun = _act_sense(ctx, act)
-    if (act_sense is None and wrapper.kind != "refuse"
-            and (act_lemma in wrapper.need_act or act_lemma in ctx.lex.wrappers)):
-        return []
     own_objects = objects_of(ctx, verb, frozenset({"on", "upon"}))
+    if (act_sense is None and wrapper.kind != "refuse"
+            and (act_lemma in wrapper.need_act or act_lemma in ctx.lex.wrappers)
+            # ("asked the court to order Venezuela to withdraw" appeals to the court)
+            and not (wrapper.kind in {"appeal", "demand"} and act_lemma in ctx.lex.wrappers
+                     and any(p.named for p in own_objects))):
+        return []
     if act_sense is None and verb.lemma_.lower() in wrapper.need_act and not (
             wrapper.kind in {"appeal", "demand"} and any(p.named for p in own_objects)
     ) and not (verb.lemma_.lower() in wrapper.binding and has_object(act)
