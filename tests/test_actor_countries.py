@@ -514,3 +514,9 @@ def test_a_country_name_the_tagger_cut_short_is_the_whole_country(actors_of):
 def test_a_country_the_tagger_calls_a_location_is_the_country(actors_of):
     actors = actors_of("China and the Solomon Islands held talks in April.")
     assert actor_named(actors, "Solomon Islands").country == "SLB"
+
+
+def test_a_ministry_of_something_is_a_government_body(actors_of):
+    actors = actors_of("Iraq's Ministry of Foreign Affairs summoned the US ambassador.")
+    ministry = next(a for a in actors if "Ministry" in a.name)
+    assert (ministry.country, ministry.sector) == ("IRQ", "GOV")

@@ -2209,3 +2209,15 @@ def test_asking_someone_to_order_an_act_appeals_to_them():
     coded = _coded("Guyana asked the International Court of Justice on Monday to order Venezuela "
                    "to withdraw its troops.")
     assert ("020", "Guyana", "International Court of Justice") in coded
+
+
+def test_protesting_a_strike_is_not_the_strike_and_not_aimed_at_its_victim():
+    text = ("Iraq's Ministry of Foreign Affairs summoned the US ambassador on Thursday to "
+            "protest against a drone strike that killed a senior commander of the militia.")
+    coded = _coded(text)
+    assert ("114", "Ministry of Foreign Affairs", "US ambassador") in {
+        (c, s and s.removeprefix("Iraq's "), t) for c, s, t in coded}
+    # the killing is the strike's, not the ministry's; the protest is not aimed at the dead
+    assert not [c for c, s, t in coded if c.startswith("18") and s and "Ministry" in s]
+    assert not [t for c, _, t in coded if c.startswith("14") or c == "114"
+                if t and "commander" in t]

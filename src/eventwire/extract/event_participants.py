@@ -310,11 +310,13 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
                 and all(s.lower_ in ctx.words.relative_pronouns for s in subjects)
                 and _act_noun(ctx, token.head)):
             # "a military campaign that has killed 30,000": what an act does, its doer does
-            # (the noun's own doer, else whoever carried it out: "Israel launched a campaign")
+            # (the noun's own doer, else whoever carried it out: "Israel launched a campaign";
+            # not whoever reacts to it: "protested against a drone strike that killed ...")
+            carrier = (token.head.head if token.head.dep_ == "dobj" else
+                       token.head.head.head if token.head.dep_ == "pobj" else None)
             doers = noun_sources(ctx, token.head) or (
-                subjects_of(ctx, token.head.head) if token.head.dep_ == "dobj" else
-                subjects_of(ctx, token.head.head.head) if token.head.dep_ == "pobj"
-                and token.head.head.head.pos_ == "VERB" else [])
+                subjects_of(ctx, carrier) if carrier is not None and carrier.pos_ == "VERB"
+                and carrier.lemma_.lower() in ctx.lex.light_verbs else [])
             if doers:
                 return doers
         if subjects:
@@ -2295,6 +2297,11 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         # "Russia denied targeting civilians": the act denied is what was said of the doer
         said += [c for c in candidate.trigger.children if c.dep_ in {"xcomp", "ccomp"}
                  or c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)]
+    # an act the trigger is about ("protested against a drone strike that killed a commander"):
+    # whom that act was done to is no recipient of the protest
+    said += [g for c in candidate.trigger.children if c.dep_ == "prep"
+             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ctx.lex.nouns
+             and g.i not in ctx.actor_of]
     # ("said in an email to The Associated Press", "warned in a statement carried by KCNA": a
     # news outlet that carries or hears the words is the audience, not whom they are aimed at)
     for token in ctx.tokens[candidate.end:sent.end]:

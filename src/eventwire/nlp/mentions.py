@@ -747,6 +747,10 @@ def _org_name_attrs(span: Span) -> Attributes:
     """Sector from the organisation's own head noun ("... Party", "... Ministry")."""
     attrs = Attributes()
     role = _role_ending_at(span.doc, span.end - 1, span.start)
+    if role is None and span.root.i < span.end - 1 and any(
+            t.lower_ == "of" and t.head.i == span.root.i for t in span):
+        # "Ministry of Foreign Affairs", "Department of Justice": the body its head names
+        role = _role_ending_at(span.doc, span.root.i, span.start)
     if role is not None:
         attrs.sector = role[1].sector
     elif _outlet_name(span):
