@@ -2221,3 +2221,13 @@ def test_protesting_a_strike_is_not_the_strike_and_not_aimed_at_its_victim():
     assert not [c for c, s, t in coded if c.startswith("18") and s and "Ministry" in s]
     assert not [t for c, _, t in coded if c.startswith("14") or c == "114"
                 if t and "commander" in t]
+
+
+def test_a_fight_waged_to_topple_a_government_is_against_it_and_the_toppling_only_an_aim():
+    result = analyse_text("Al-Shabaab, which has fought for more than 15 years to topple "
+                          "Somalia's federal government, often targets hotels.",
+                          published="2024-03-05", min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    fought = next(e for e in result.events if e.trigger.text == "fought")
+    assert names[fought.target] == "Somalia's federal government"
+    assert all(e.hypothetical for e in result.events if e.trigger.text == "topple")

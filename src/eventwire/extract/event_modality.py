@@ -29,6 +29,7 @@ from eventwire.extract.syntax import (
     conditional,
     future,
     hypothetical,
+    purpose,
     to_infinitive,
 )
 
@@ -231,15 +232,24 @@ def mark_asked_acts(candidates: list[Candidate]) -> None:
                 candidate.hypothetical = True  # the act is asked for, not done
 
 
-def mark_aims(candidates: list[Candidate]) -> None:
-    """An appeal or demand that states the aim of a protest of the sentence is that aim."""
+def mark_aims(candidates: list[Candidate], force_roots: frozenset[str] = frozenset()) -> None:
+    """An appeal or demand that states the aim of a protest of the sentence is that aim; so is
+    a hostile act a fight is waged to achieve ("has fought for 15 years to topple the
+    government": not toppled, and the fight is against the government)."""
     protests = {c.trigger.head.i if c.match == "light" else c.trigger.i
                 for c in candidates if c.code[:2] == "14"}
+    fights = {c.trigger.i: c for c in candidates if c.code[:2] in force_roots}
     for candidate in candidates:
         if candidate.code[:2] in {"02", "10"} and aim_of(candidate.trigger, protests):
             # "blocked roads demanding his return": the protest is the act, the demand
             # its aim
             candidate.aim = True
+        fight = fights.get(candidate.trigger.head.i)
+        if (fight is not None and fight is not candidate and purpose(candidate.trigger)
+                and "11" <= candidate.code[:2] <= "20"):
+            candidate.aim = candidate.hypothetical = True
+            if not fight.targets:
+                fight.targets = list(candidate.targets)
 
 
 def with_intent(ctx: EventContext, candidate: Candidate, head: Token) -> list[Candidate]:
