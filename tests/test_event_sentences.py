@@ -2231,3 +2231,8 @@ def test_a_fight_waged_to_topple_a_government_is_against_it_and_the_toppling_onl
     fought = next(e for e in result.events if e.trigger.text == "fought")
     assert names[fought.target] == "Somalia's federal government"
     assert all(e.hypothetical for e in result.events if e.trigger.text == "topple")
+
+
+def test_declaring_diplomats_persona_non_grata_expels_them():
+    assert ("174", "Estonia", "two Russian diplomats") in _coded(
+        "Estonia declared two Russian diplomats persona non grata.")
