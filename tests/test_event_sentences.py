@@ -2236,3 +2236,13 @@ def test_a_fight_waged_to_topple_a_government_is_against_it_and_the_toppling_onl
 def test_declaring_diplomats_persona_non_grata_expels_them():
     assert ("174", "Estonia", "two Russian diplomats") in _coded(
         "Estonia declared two Russian diplomats persona non grata.")
+
+
+def test_an_order_to_ones_own_forces_is_no_demand_but_their_act():
+    coded = _coded("The Colombian government suspended peace talks with the ELN and ordered "
+                   "the armed forces to resume offensive operations.")
+    assert not [c for c, _, _ in coded if c.startswith("10")]
+    assert [c for c, s, _ in coded if s == "armed forces"] == ["190"]
+    # a court's order to a state is a demand on it
+    assert [c[:2] for c, s, t in _coded("The court ordered Israel to halt its offensive.")
+            if t == "Israel"] == ["10"]

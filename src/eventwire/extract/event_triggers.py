@@ -263,6 +263,11 @@ def _wrapped(
     absorbed.add(act.i)
     if wrapper.act_done and act_sense is not None:
         found = []  # the decision is the act itself
+    if (wrapper.kind == "demand" and act_sense is not None and controlled_by_object
+            and _own_organs(ctx, sources, own_objects)):
+        # "the government ordered the armed forces to resume offensive operations": an order
+        # to one's own forces is no demand on anyone; the forces' act is the event
+        found = []
     if wrapper.emit_act and act_sense is not None:
         act_event = Candidate(
             code=act_sense.code, trigger=act, start=act.i, end=particle_end(act),
@@ -278,6 +283,17 @@ def _wrapped(
             act_event.hypothetical = True
         found.append(act_event)
     return found
+
+
+def _own_organs(ctx: EventContext, sources: list[Party], objects: list[Party]) -> bool:
+    """Whether every one ordered is a state organ (``state_sectors``) of the orderer's own
+    country, the orderer speaking for that state."""
+    countries = {c.country for p in sources if (c := ctx.cluster(p)) is not None and c.country
+                 and (c.kind == "country" or c.sector in ctx.words.state_sectors)}
+    if len(countries) != 1 or not objects:
+        return False
+    return all((c := ctx.cluster(p)) is not None and c.country in countries
+               and c.sector in ctx.words.state_sectors for p in objects)
 
 
 def _act_sense(ctx: EventContext, act: Token) -> tuple[Sense | None, Token | None]:
