@@ -174,7 +174,7 @@ def extract_command(
     min_confidence: Annotated[
         float | None,
         typer.Option("--min-confidence", min=0.0, max=1.0, envvar="EVENTWIRE_MIN_CONFIDENCE",
-                     help="Output only events at least this confident (default 0.3; 0: all)"),
+                     help="Output only events at least this confident (default 0.25; 0: all)"),
     ] = None,
     actors: Annotated[
         list[Path] | None,

@@ -186,7 +186,7 @@ def register(app: typer.Typer) -> None:
         min_confidence: Annotated[
             float | None,
             typer.Option("--min-confidence", min=0.0, max=1.0, envvar="EVENTWIRE_MIN_CONFIDENCE",
-                         help="Store only events at least this confident (default 0.3)"),
+                         help="Store only events at least this confident (default 0.25)"),
         ] = None,
         workers: WorkersOption = 0,
         engine: Annotated[

@@ -104,7 +104,7 @@ class Settings(BaseSettings):
         " life (docs/scale.md); the store's writer lock is held throughout. 0: never.",
     )
     min_confidence: float = Field(
-        0.3, ge=0.0, le=1.0,
+        0.25, ge=0.0, le=1.0,
         description="Events less confident than this are not output (0 keeps every event). The "
         "confidence is the fitted probability that the event is right (docs/evaluation.md).",
     )
