@@ -2246,3 +2246,17 @@ def test_an_order_to_ones_own_forces_is_no_demand_but_their_act():
     # a court's order to a state is a demand on it
     assert [c[:2] for c, s, t in _coded("The court ordered Israel to halt its offensive.")
             if t == "Israel"] == ["10"]
+
+
+def test_a_condemnation_in_a_capital_is_not_aimed_at_the_capital():
+    coded = _coded("In Tehran, Iran's foreign ministry condemned what it called a terrorist act.")
+    assert not [t for c, _, t in coded if c.startswith("11") and t == "Tehran"]
+
+
+def test_an_act_a_riot_follows_keeps_its_target_and_a_dispersal_is_done():
+    coded = _coded("Egyptian demonstrators rioted following a peaceful demonstration calling for "
+                   "the immediate removal of President Hosni Mubarak.")
+    assert ("145", "Egyptian demonstrators", "Hosni Mubarak") in coded
+    result = analyse_text("Egyptian police opened fire to disperse demonstrators on Monday.",
+                          published="2024-03-05", min_confidence=0)
+    assert not any(e.hypothetical for e in result.events if e.trigger.text == "disperse")

@@ -232,9 +232,10 @@ def mark_asked_acts(candidates: list[Candidate]) -> None:
                 candidate.hypothetical = True  # the act is asked for, not done
 
 
-def mark_aims(candidates: list[Candidate], force_roots: frozenset[str] = frozenset()) -> None:
+def mark_aims(candidates: list[Candidate], force_roots: frozenset[str] = frozenset(),
+              goals: frozenset[str] = frozenset()) -> None:
     """An appeal or demand that states the aim of a protest of the sentence is that aim; so is
-    a hostile act a fight is waged to achieve ("has fought for 15 years to topple the
+    a goal a fight is waged for (``goals``: "has fought for 15 years to topple the
     government": not toppled, and the fight is against the government)."""
     protests = {c.trigger.head.i if c.match == "light" else c.trigger.i
                 for c in candidates if c.code[:2] == "14"}
@@ -246,7 +247,9 @@ def mark_aims(candidates: list[Candidate], force_roots: frozenset[str] = frozens
             candidate.aim = True
         fight = fights.get(candidate.trigger.head.i)
         if (fight is not None and fight is not candidate and purpose(candidate.trigger)
-                and "11" <= candidate.code[:2] <= "20"):
+                and candidate.trigger.lemma_.lower() in goals):
+            # (a goal, not the act's immediate effect: "opened fire to disperse the crowd"
+            # dispersed it)
             candidate.aim = candidate.hypothetical = True
             if not fight.targets:
                 fight.targets = list(candidate.targets)

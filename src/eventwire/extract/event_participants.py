@@ -2298,8 +2298,10 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         said += [c for c in candidate.trigger.children if c.dep_ in {"xcomp", "ccomp"}
                  or c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)]
     # an act the trigger is about ("protested against a drone strike that killed a commander"):
-    # whom that act was done to is no recipient of the protest
+    # whom that act was done to is no recipient of the protest (not an act it follows or is
+    # for: "rioted following a demonstration calling for Mubarak's removal")
     said += [g for c in candidate.trigger.children if c.dep_ == "prep"
+             and c.lower_ in ctx.words.about_preps
              for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ctx.lex.nouns
              and g.i not in ctx.actor_of]
     # ("said in an email to The Associated Press", "warned in a statement carried by KCNA": a

@@ -237,6 +237,8 @@ class EventWordsFile(BaseModel):
     implied_targets: Annotated[dict[Label, Label], Field(min_length=1)]
     policy_things: Words
     removal_verbs: Words
+    about_preps: Words
+    fight_goals: Words
     policy_maker: Label
     made_by: Annotated[dict[Word, Labels], Field(min_length=1)]
     made_by_sentences: int
@@ -413,6 +415,8 @@ class EventWords:
     implied_targets: MappingProxyType  # a domestic doer's sector -> its implied target's
     policy_things: frozenset[str]
     removal_verbs: frozenset[str]
+    about_preps: frozenset[str]
+    fight_goals: frozenset[str]
     policy_maker: str
     made_by: MappingProxyType  # a thing an institution makes -> its makers' sectors
     made_by_sentences: int

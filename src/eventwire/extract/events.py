@@ -196,7 +196,7 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
             # "Johnson and Corbyn attacked each other's policies": each targets the other
             candidate.targets, candidate.symmetric, candidate.mutual = [], True, True
     mark_asked_acts(found)
-    mark_aims(found, ctx.words.force_roots)
+    mark_aims(found, ctx.words.force_roots, ctx.words.fight_goals)
     return _dedupe(found)
 
 
