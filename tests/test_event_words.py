@@ -26,7 +26,8 @@ from eventwire.settings import Settings
 UPPERCASE = {name for name, field in EventWordsFile.model_fields.items()
              if field.annotation == Labels.__origin__}
 # lists of CAMEO roots
-ROOTS = {"giving", "targetless_roots", "doerless_roots", "no_place", "unnamed_critics"}
+ROOTS = {"giving", "targetless_roots", "doerless_roots", "no_place", "unnamed_critics",
+         "voiced_roots"}
 
 
 def test_bundled_file_validates() -> None:

@@ -2347,7 +2347,10 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
     """Where a physical act happened stands for its target when no actor is named
     ("lifted the curfew in Montenegro", "shelled the capital Juba")."""
     trigger = candidate.trigger
-    heads = [trigger, *(p.token for p in candidate.targets),
+    # (a judgement is voiced somewhere, not done to it: "In Tehran, the ministry condemned
+    # ..."; where what it judges was done still names the doer: "the crackdown in Iran")
+    voiced = candidate.code[:2] in ctx.words.voiced_roots
+    heads = [*([] if voiced else [trigger]), *(p.token for p in candidate.targets),
              *(c for c in trigger.children if c.dep_ == "dobj"),  # "its embassy in"
              # what an act noun is done to: "the bombing of a mosque in Kabul"
              *(g for c in trigger.children if trigger.pos_ == "NOUN" and c.dep_ == "prep"

@@ -238,6 +238,7 @@ class EventWordsFile(BaseModel):
     policy_things: Words
     removal_verbs: Words
     about_preps: Words
+    voiced_roots: Roots
     fight_goals: Words
     policy_maker: Label
     made_by: Annotated[dict[Word, Labels], Field(min_length=1)]
@@ -416,6 +417,7 @@ class EventWords:
     policy_things: frozenset[str]
     removal_verbs: frozenset[str]
     about_preps: frozenset[str]
+    voiced_roots: frozenset[str]
     fight_goals: frozenset[str]
     policy_maker: str
     made_by: MappingProxyType  # a thing an institution makes -> its makers' sectors
