@@ -2261,3 +2261,8 @@ def test_an_act_a_riot_follows_keeps_its_target_and_a_dispersal_is_done():
     result = analyse_text("Egyptian police opened fire to disperse demonstrators on Monday.",
                           published="2024-03-05", min_confidence=0)
     assert not any(e.hypothetical for e in result.events if e.trigger.text == "disperse")
+
+
+def test_troops_sent_within_ones_own_country_are_sent_at_no_one():
+    coded = _coded("Mexico sent 600 additional troops to Monterrey on Friday.")
+    assert [(c[:2], t) for c, s, t in coded if s == "Mexico"] == [("15", None)]

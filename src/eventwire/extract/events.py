@@ -232,6 +232,12 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         if place is not None:
             candidate.targets = [place]
     if candidate.code[:2] in ctx.words.posture_roots:
+        # "sent 600 troops to Nuevo Laredo": forces moved within one's own country show force
+        # to no one there
+        own = {c.country for p in candidate.sources if (c := ctx.cluster(p)) is not None
+               and c.country}
+        candidate.targets = [t for t in candidate.targets if not (
+            (c := ctx.cluster(t)) is not None and c.kind == "location" and c.country in own)]
         # "put its troops on alert", "mobilised its army": a side's own forces are what it
         # shows force with, not whom it is aimed at (that is found below, as for no target)
         # ("its" may be read as another state's: an own thing is told with a pronoun; and
