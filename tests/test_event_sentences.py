@@ -2266,3 +2266,10 @@ def test_an_act_a_riot_follows_keeps_its_target_and_a_dispersal_is_done():
 def test_troops_sent_within_ones_own_country_are_sent_at_no_one():
     coded = _coded("Mexico sent 600 additional troops to Monterrey on Friday.")
     assert [(c[:2], t) for c, s, t in coded if s == "Mexico"] == [("15", None)]
+
+
+def test_a_prisoner_exchange_at_an_airport_is_each_way_between_the_two():
+    coded = _coded("The United States and Russia exchanged four prisoners at Ankara's Esenboga "
+                   "airport on Thursday.")
+    assert {(s, t) for c, s, t in coded if c == "0841"} == {
+        ("United States", "Russia"), ("Russia", "United States")}

@@ -490,12 +490,13 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                 # "abducted 20 students from a school": where they were taken from (not what
                 # a moved object leaves: "withdraw its troops from the border with Georgia")
                 continue
-            if child.lower_ == "at" and with_direct and any(
+            if child.lower_ == "at" and any(
                     c.dep_ == "dobj" and (c.i in ctx.actor_of or c.lemma_.lower() in (
                         ctx.words.people | ctx.words.individual_nouns))
                     for c in verb.children):
-                # "detained an IT worker at a logistics firm": where the person was (not "fired
-                # rockets at a base", nor "blocked the package at a summit of EU leaders")
+                # "detained an IT worker at a logistics firm", "exchanged four prisoners at
+                # Ankara's airport": where the people were (not "fired rockets at a base", nor
+                # "blocked the package at a summit of EU leaders")
                 continue
             # (not "with X doing ...", a clause of its own: "criticised the shift, with the
             # foreign minister warning of consequences")
