@@ -1,12 +1,13 @@
 """Fit the event confidence model (eventwire/extract/scoring.py) on the real-news dev sets.
 
-Runs eventwire on the dev articles (AEB, Wikinews and the news written for the project), records what the coder knew about each
-event (its ``Evidence``), labels each event against annotator A and annotator B (the matcher of
-``eval_news_events.py``: core events against core gold, statements against statements; a tie
-between two predictions for one gold event goes to the higher hand-set prior, which does not
-depend on the weights being fitted) and fits a logistic regression whose target is the share of
-the annotators who coded the event (0, 1/2 or 1: the mean per-annotator precision that
-``eval_news_events.py`` reports). Writes ``src/eventwire/data/confidence.yaml``.
+Runs eventwire on the dev articles (AEB, Wikinews and the news written for the project), records
+what the coder knew about each event (its ``Evidence``), labels each event against annotator A
+and annotator B (the matcher of ``eval_news_events.py``: core events against core gold,
+statements against statements; a tie between two predictions for one gold event goes to the
+higher hand-set prior, which does not depend on the weights being fitted) and fits a logistic
+regression whose target is the share of the annotators who coded the event (0, 1/2 or 1: the
+mean per-annotator precision that ``eval_news_events.py`` reports).
+Writes ``src/eventwire/data/confidence.yaml``.
 
 Only the dev splits (``dev``, ``wiki``, ``dev2``, ``dev3``, ``written``, ``written2``) are ever
 used; the held-out splits stay unseen. Re-run after changes to the coder (``--choose
@@ -55,7 +56,7 @@ import numpy as np
 from docs_sections import EVALUATION, replace_section
 
 OUT = Path(__file__).resolve().parents[1] / "src/eventwire/data/confidence.yaml"
-SECTION = "## Confidence model: grouped cross-validation (AEB and Wikinews dev sets)"
+SECTION = "## Confidence model: grouped cross-validation (dev sets)"
 L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 # for comparison in the report: every feature free, the model fitted before the grouped search
 REFERENCE = ("known-split/uncoded-split/statements-own/free", 0.3)
@@ -678,12 +679,13 @@ this estimate also pays for the choice.
 
 Written by `python scripts/fit_confidence.py --choose --write-docs`, which also writes the
 model, `src/eventwire/data/confidence.yaml`. The model is chosen and calibrated by
-**leave-one-article-out** cross-validation on the {n_articles} dev articles (20 AEB, 20
-Wikinews since session 10): each article's
-events are scored by a model fitted on the other {n_articles - 1} articles only, so the actors
-that recur within one article never train the model that scores them (per-event folds leak
-them). {n_events} output events (core events and statements); target: the share of the
-annotators who coded the article that have the event.
+**leave-one-article-out** cross-validation on the {n_articles} articles of the dev splits
+{", ".join(f"`{s}`" for s in FIT_SPLITS)} (real news of the AEB and Wikinews sets, and since
+session 25 the news written for the project): each article's events are scored by a model
+fitted on the other {n_articles - 1} articles only, so the actors that recur within one
+article never train the model that scores them (per-event folds leak them). {n_events} output
+events (core events and statements); target: the share of the annotators who coded the article
+that have the event.
 
 Candidates: {len({r.spec for r in runs})} feature sets (the "known actor" level kept apart or
 merged into "coded with a country"; "named" and "words" kept apart or merged; statements with
