@@ -2273,3 +2273,8 @@ def test_a_prisoner_exchange_at_an_airport_is_each_way_between_the_two():
                    "airport on Thursday.")
     assert {(s, t) for c, s, t in coded if c == "0841"} == {
         ("United States", "Russia"), ("Russia", "United States")}
+
+
+def test_vowing_to_resist_an_attack_threatens_force():
+    coded = _coded("The rebels vowed to resist any attempt by the army to retake the towns.")
+    assert ("138", "rebels", "army") in coded
