@@ -2278,3 +2278,9 @@ def test_a_prisoner_exchange_at_an_airport_is_each_way_between_the_two():
 def test_vowing_to_resist_an_attack_threatens_force():
     coded = _coded("The rebels vowed to resist any attempt by the army to retake the towns.")
     assert ("138", "rebels", "army") in coded
+
+
+def test_a_named_person_seized_is_abducted():
+    assert ("181", "armed men", "Hernando Cárdenas") in _coded(
+        "Hernando Cárdenas was seized by armed men on motorcycles on Saturday night.")
+    assert [c for c, _, _ in _coded("Police seized weapons and cash.")] == ["171"]

@@ -139,6 +139,7 @@ def complement_words(head: Token, include_head_context: bool,
         # in the passive the thing acted on is the subject ("the lawsuit was filed", "visas
         # were denied") or the noun the participle describes ("tariffs imposed on China")
         tokens += _passive_patient(head)
+    patients = [] if include_head_context else _passive_patient(head)
     lemmas = " ".join([t.lemma_.lower() for t in tokens])
     lowers = " ".join([t.lower_ for t in tokens])
     # a named place as the object is a keyword of its own, "ent:gpe" ("captured Bakhmut" is
@@ -154,6 +155,10 @@ def complement_words(head: Token, include_head_context: bool,
                           or c.ent_type_ == "PERSON"
                           and (name := entity_at(c.doc, c.i)) is not None
                           and town_not_person(name)))
+    # a named person acted on is "ent:person" ("Cárdenas was seized by armed men")
+    if any(c.ent_type_ == "PERSON" and (name := entity_at(c.doc, c.i)) is not None
+           and not town_not_person(name) for c in (*objects, *patients)):
+        places += " ent:person"
     return f" {lemmas} {places} | {lowers} "
 
 
