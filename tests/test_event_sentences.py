@@ -2284,3 +2284,15 @@ def test_a_named_person_seized_is_abducted():
     assert ("181", "armed men", "Hernando Cárdenas") in _coded(
         "Hernando Cárdenas was seized by armed men on motorcycles on Saturday night.")
     assert [c for c, _, _ in _coded("Police seized weapons and cash.")] == ["171"]
+
+
+def test_a_court_ordering_someone_jailed_jails_them_and_a_second_object_is_a_parse_slip():
+    coded = _coded("Kerem Aslantas was detained on Wednesday. A court ordered him jailed pending "
+                   "trial on Saturday, and the Interior Ministry suspended him from office.")
+    assert ("173", "court", "Kerem Aslantas") in coded
+    assert not [c for c, _, _ in coded if c.startswith("10")]
+    assert [c for c, s, _ in coded if s == "Interior Ministry"] == ["172"]
+    coded = _coded("Prosecutors charged Milan Petrovic. Prosecutors accuse him of pushing laws "
+                   "that bar the state court, the state prosecutor's office and the State "
+                   "Investigation and Protection Agency from operating in the entity.")
+    assert {t for c, _, t in coded if c.startswith("112")} == {"Milan Petrovic"}

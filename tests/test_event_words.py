@@ -27,7 +27,7 @@ UPPERCASE = {name for name, field in EventWordsFile.model_fields.items()
              if field.annotation == Labels.__origin__}
 # lists of CAMEO roots
 ROOTS = {"giving", "targetless_roots", "doerless_roots", "no_place", "unnamed_critics",
-         "voiced_roots"}
+         "voiced_roots", "court_order_roots"}
 
 
 def test_bundled_file_validates() -> None:

@@ -454,8 +454,13 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
     """The parties a verb acts on: direct object (with ``with_direct``; else what the object's
     ``preps`` phrase names), dative and ``preps`` phrases; none inside ``skip``."""
     found: list[Party] = []
+    # (a verb has one direct object: a second is the parser's slip, a phrase from a clause
+    # further on: "accuse him of pushing laws that bar the court, the prosecutor's office ...")
+    first_object = next((c.i for c in verb.children if c.dep_ == "dobj"), None)
     for child in verb.children:
         if skip is not None and child.left_edge.i <= skip.i <= child.right_edge.i:
+            continue
+        if child.dep_ == "dobj" and child.i != first_object:
             continue
         held = held_things(child, verb, ctx.words) if child.dep_ == "dobj" else []
         if held:  # "seized control of the territories": the territories

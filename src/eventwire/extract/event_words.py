@@ -240,6 +240,8 @@ class EventWordsFile(BaseModel):
     about_preps: Words
     voiced_roots: Roots
     fight_goals: Words
+    court_sectors: Labels
+    court_order_roots: Roots
     policy_maker: Label
     made_by: Annotated[dict[Word, Labels], Field(min_length=1)]
     made_by_sentences: int
@@ -419,6 +421,8 @@ class EventWords:
     about_preps: frozenset[str]
     voiced_roots: frozenset[str]
     fight_goals: frozenset[str]
+    court_sectors: frozenset[str]
+    court_order_roots: frozenset[str]
     policy_maker: str
     made_by: MappingProxyType  # a thing an institution makes -> its makers' sectors
     made_by_sentences: int
