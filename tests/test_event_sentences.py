@@ -2296,3 +2296,9 @@ def test_a_court_ordering_someone_jailed_jails_them_and_a_second_object_is_a_par
                    "that bar the state court, the state prosecutor's office and the State "
                    "Investigation and Protection Agency from operating in the entity.")
     assert {t for c, _, t in coded if c.startswith("112")} == {"Milan Petrovic"}
+
+
+def test_a_crowd_waving_a_countrys_flags_does_not_march_against_it():
+    coded = _coded("Thousands of people marched through Niamey in support of the coup, some "
+                   "waving Russian flags.")
+    assert not [t for c, _, t in coded if c.startswith("14") and t == "Russian"]

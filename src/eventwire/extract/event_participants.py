@@ -2343,6 +2343,14 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
             continue  # "launched 86 drones and six missiles, four of them ...": a count
         if head is not token and any(c.lower_ in ctx.words.former_words for c in head.children):
             continue  # "onto the former British colony": not Britain
+        if (head is not token and token.dep_ in {"amod", "compound"}
+                and head.i not in ctx.actor_of and head.pos_ == "NOUN"
+                and head.lemma_.lower() not in ctx.lex.nouns
+                and head.lemma_.lower() not in ctx.words.agents
+                and head.lemma_.lower() not in ctx.words.people):
+            # "marched ..., some waving Russian flags": a thing's country, no one (not an
+            # owner: "landed within Japan's exclusive economic zone")
+            continue
         if head.dep_ == "pobj" and head.head.head.lower_ == "according":
             return []
         return [Party(cluster.id, phrase(head), True, head)]
