@@ -2302,3 +2302,8 @@ def test_a_crowd_waving_a_countrys_flags_does_not_march_against_it():
     coded = _coded("Thousands of people marched through Niamey in support of the coup, some "
                    "waving Russian flags.")
     assert not [t for c, _, t in coded if c.startswith("14") and t == "Russian"]
+
+
+def test_neither_honest_nor_fair_is_criticism_not_praise():
+    coded = _coded("The opposition said the government was neither honest nor fair.")
+    assert [c for c, s, t in coded if t == "government"] == ["111"]

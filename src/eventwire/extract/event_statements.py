@@ -245,9 +245,12 @@ def _polarity(ctx: EventContext, description: Token) -> int:
         }
         # (not a negation inside a clause the description governs: "damning that the
         # ministry isn't acting")
-        negated = any((t.dep_ == "neg" or t.lower_ in {"not", "never", "no"})
+        negated = any((t.dep_ == "neg" or t.lower_ in {"not", "never", "no", "neither"})
                       and not _in_clause_below(t, description)
-                      for t in description.subtree)
+                      for t in description.subtree) or (
+            # "said the election was not fair": the copula carries the negation
+            description.dep_ in {"acomp", "attr"}
+            and any(c.dep_ == "neg" for c in description.head.children))
     score = len(words & ctx.lex.positive) - len(words & ctx.lex.negative)
     if negated:
         score = -score
