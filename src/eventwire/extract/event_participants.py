@@ -496,8 +496,9 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                 # a moved object leaves: "withdraw its troops from the border with Georgia")
                 continue
             if child.lower_ == "at" and any(
-                    c.dep_ == "dobj" and (c.i in ctx.actor_of or c.lemma_.lower() in (
-                        ctx.words.people | ctx.words.individual_nouns))
+                    c.dep_ == "dobj" and (c.i in ctx.actor_of
+                                          or c.lemma_.lower() in ctx.words.people
+                                          or c.lemma_.lower() in ctx.words.individual_nouns)
                     for c in verb.children):
                 # "detained an IT worker at a logistics firm", "exchanged four prisoners at
                 # Ankara's airport": where the people were (not "fired rockets at a base", nor

@@ -244,6 +244,16 @@ def _wrapped(
         act_targets = verb_parties(ctx, act, act_sense)[1]
     else:
         act_targets = objects_of(ctx, act, ctx.words.target_preps)
+    if (wrapper.kind == "demand" and act_sense is not None
+            and act_sense.code[:2] in ctx.words.court_order_roots
+            and act.tag_ == "VBN" and any(getattr(ctx.cluster(p), "sector", None)
+                                          in ctx.words.court_sectors for p in sources)):
+        # "a court ordered him jailed pending trial": the court's order is the jailing itself
+        jailed = Candidate(code=act_sense.code, trigger=act, start=act.i, end=particle_end(act),
+                           sources=sources, targets=own_objects, match="act")
+        mark_modality(ctx, jailed, verb)
+        absorbed.add(act.i)
+        return [jailed]
     controlled_by_object = wrapper.kind in {"appeal", "demand"} and own_objects
     targets = own_objects if controlled_by_object else (act_targets or own_objects)
     wrapped = Candidate(
@@ -268,15 +278,6 @@ def _wrapped(
         # "the government ordered the armed forces to resume offensive operations": an order
         # to one's own forces is no demand on anyone; the forces' act is the event
         found = []
-    if (wrapper.kind == "demand" and act_sense is not None
-            and act_sense.code[:2] in ctx.words.court_order_roots
-            and act.tag_ == "VBN" and any(getattr(ctx.cluster(p), "sector", None)
-                                          in ctx.words.court_sectors for p in sources)):
-        # "a court ordered him jailed pending trial": the court's order is the jailing itself
-        jailed = Candidate(code=act_sense.code, trigger=act, start=act.i, end=particle_end(act),
-                           sources=sources, targets=own_objects, match="act")
-        mark_modality(ctx, jailed, verb)
-        return [jailed]
     if wrapper.emit_act and act_sense is not None:
         act_event = Candidate(
             code=act_sense.code, trigger=act, start=act.i, end=particle_end(act),

@@ -140,10 +140,12 @@ def extract_events(
     return events
 
 
-def _own_forces(ctx: EventContext, party: Party, sources: list[Party]) -> bool:
-    """Whether ``party`` is an armed force or police of a source's own country."""
+def _own_forces_or_place(ctx: EventContext, party: Party, sources: list[Party]) -> bool:
+    """Whether ``party`` is an armed force or police of a source's own country, or a place in
+    it."""
     cluster = ctx.cluster(party)
-    if cluster is None or cluster.country is None or cluster.sector not in {"MIL", "COP"}:
+    if cluster is None or cluster.country is None or (
+            cluster.sector not in {"MIL", "COP"} and cluster.kind != "location"):
         return False
     return any((c := ctx.cluster(s)) is not None and c.country == cluster.country
                for s in sources)
@@ -232,20 +234,15 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         if place is not None:
             candidate.targets = [place]
     if candidate.code[:2] in ctx.words.posture_roots:
-        # "sent 600 troops to Nuevo Laredo": forces moved within one's own country show force
-        # to no one there
-        own = {c.country for p in candidate.sources if (c := ctx.cluster(p)) is not None
-               and c.country}
-        candidate.targets = [t for t in candidate.targets if not (
-            (c := ctx.cluster(t)) is not None and c.kind == "location" and c.country in own)]
         # "put its troops on alert", "mobilised its army": a side's own forces are what it
         # shows force with, not whom it is aimed at (that is found below, as for no target)
         # ("its" may be read as another state's: an own thing is told with a pronoun; and
-        # "announced the deployment of 2,000 troops": forces of the doer's own country)
+        # "announced the deployment of 2,000 troops": forces of the doer's own country; "sent
+        # 600 troops to Nuevo Laredo": a place in it, where force is shown to no one)
         candidate.targets = [t for t in candidate.targets
                              if not possessed_by(ctx, t, candidate.sources) and not any(
                                  c.dep_ == "poss" and c.pos_ == "PRON" for c in t.token.children)
-                             and not _own_forces(ctx, t, candidate.sources)]
+                             and not _own_forces_or_place(ctx, t, candidate.sources)]
     if not candidate.targets and not candidate.symmetric and candidate.match != "comment" and (
             candidate.match != "noun" or candidate.code[:2] not in ctx.words.recipientless_roots):
         # no recipient in the parse: the next actor named after the trigger in the same
