@@ -59,6 +59,17 @@ def test_anaphoric_expressions_need_an_anchor() -> None:
     assert resolve("a week earlier", FRIDAY, day) == DateValue("2022-09-23", "relative")
 
 
+def test_a_month_named_after_a_background_frame_falls_in_its_year_or_the_next() -> None:
+    year, month = DateValue("2021", "explicit"), DateValue("2023-10", "explicit")
+    assert resolve("In March", FRIDAY, frame=year) == DateValue("2021-03", "relative")
+    assert resolve("In November", FRIDAY, frame=month) == DateValue("2023-11", "relative")
+    # "Since October 2023, cables were cut. In January, ...": the story runs on into 2024
+    assert resolve("In January", FRIDAY, frame=month) == DateValue("2024-01", "relative")
+    # ... unless the next year's month is still to come
+    late = DateValue("2024-10", "explicit")
+    assert resolve("In May", FRIDAY, frame=late) == DateValue("2024-05", "relative")
+
+
 def test_unplaceable_expressions() -> None:
     assert resolve("the 1960s", FRIDAY) is None
     assert resolve("since then", FRIDAY, DateValue("2022-02", "relative")) is None  # a span

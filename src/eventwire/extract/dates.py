@@ -172,6 +172,12 @@ def resolve(text: str, published: date | None, anchor: DateValue | None = None,
     background = frame is not None and (
         published is None or frame.value[:4] != str(published.year))
     if background and (value := _in_year(low, int(frame.value[:4]), month_may)):
+        if value.value[:7] < frame.value[:7] and (
+                later := _in_year(low, int(frame.value[:4]) + 1, month_may)) and (
+                published is None or later.value[:7] <= published.isoformat()[:7]):
+            # "Since October 2023, cables have been cut. In January, ...": the story runs on,
+            # so a month before the frame's own is the next year's (when that is not to come)
+            return later
         return value
     if published is None:
         return None
