@@ -520,3 +520,20 @@ def test_a_ministry_of_something_is_a_government_body(actors_of):
     actors = actors_of("Iraq's Ministry of Foreign Affairs summoned the US ambassador.")
     ministry = next(a for a in actors if "Ministry" in a.name)
     assert (ministry.country, ministry.sector) == ("IRQ", "GOV")
+
+
+# --- places framed with their country ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("Artillery shelled a market in the Ukrainian town of Zvirovka on Friday.", "Zvirovka",
+         "UKR"),
+        ("Rebels besieged the Sudanese town of Mellit for a month.", "Mellit", "SDN"),
+        ("Troops shelled Zvirovka, Ukraine, on Friday.", "Zvirovka", "UKR"),
+    ],
+)
+def test_a_place_no_table_knows_takes_the_country_the_text_frames_it_with(
+        actors_of, text: str, place: str, country: str) -> None:
+    assert actor_named(actors_of(text), place).country == country

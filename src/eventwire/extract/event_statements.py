@@ -30,7 +30,7 @@ from eventwire.extract.event_participants import (
 )
 from eventwire.extract.syntax import choose, obliging_modal, reported_act
 
-__all__ = ["allegation", "evaluation", "quoted_statements", "statement"]
+__all__ = ["allegation", "evaluation", "quoted_judgements", "quoted_statements", "statement"]
 
 
 def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
@@ -52,6 +52,15 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
     elif lemma not in ctx.words.relays:  # a reporting verb: what the statement says of someone
         for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
             pairs += _copular(clause) or _judged(ctx, clause) or _judging_subject(ctx, clause)
+    if not pairs:
+        return []
+    return _judgements(ctx, verb, pairs, subjects_of(ctx, verb))[:1]
+
+
+def _judgements(ctx: EventContext, verb: Token, pairs: list[tuple[Token, Token]],
+                sources: list[Party], at_description: bool = False) -> list[Candidate]:
+    """Praise (051) or criticism (111) by ``sources`` of each actor a (described, description)
+    pair judges, at ``verb`` (or at the description's word)."""
     found = []
     for described, description in pairs:
         if described.i not in ctx.actor_of:
@@ -61,7 +70,6 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
         polarity = _polarity(ctx, description)
         if polarity == 0:
             continue
-        sources = subjects_of(ctx, verb)
         doers: list[Party] = []
         if described.lemma_.lower() in ctx.lex.nouns and described.i not in ctx.actor_of:
             # "called the attack on Belgorod a terrorist act by the Kyiv regime": an act judged
@@ -78,14 +86,15 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
         targets = [t for t in targets if not any(own_state(ctx, t, s) for s in sources)]
         if not targets:
             continue  # "told them China was ready": praise of one's own state is no act
+        word = description if at_description else verb
         candidate = Candidate(
             code="051" if polarity > 0 else "111",
-            trigger=verb, start=verb.i, end=verb.i + 1,
+            trigger=word, start=word.i, end=word.i + 1,
             sources=sources, targets=targets, match="evaluative",
         )
         mark_modality(ctx, candidate, verb)
         found.append(candidate)
-    return found[:1]
+    return found
 
 
 def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
@@ -421,6 +430,32 @@ def quoted_statements(ctx: EventContext, sent: Span, found: list[Candidate]) -> 
         taken.add(verb.i)
         made.append(_comment(ctx, verb, [speaker]))
     return made
+
+
+def quoted_judgements(ctx: EventContext, sent: Span, found: list[Candidate]
+                      ) -> list[Candidate]:
+    """Praise or criticism a direct quote says in a sentence of its own, by whom the quotes
+    stage attributed it to: '"This is a naked violation of WTO rules," the spokesman said'
+    (parsed with the verb of saying under the quote, where :func:`evaluation` finds no
+    reported clause), or a quote's sentence before its cue ('"They are afraid of the ballot
+    box. ..." he said'). Not when the sentence has a judgement already."""
+    root = sent.root
+    if root.lemma_.lower() in ctx.lex.reporting or any(
+            c.match == "evaluative" for c in found):
+        return []
+    quote = next((q for q in reversed(ctx.quotes_containing(root.idx)) if q.kind == "direct"
+                  and q.speaker is not None and q.speaker_mention is not None), None)
+    if quote is None:
+        return []
+    said = ctx.doc.char_span(quote.speaker_mention.start, quote.speaker_mention.end,
+                             alignment_mode="expand")
+    if said is None:
+        return []
+    speaker = Party(quote.speaker, said.text, True, said.root)
+    if not is_political(ctx, speaker):
+        return []
+    pairs = _copular(root) or _judged(ctx, root) or _judging_subject(ctx, root)
+    return _judgements(ctx, root, pairs, [speaker], at_description=True)[:1]
 
 
 def _comment(ctx: EventContext, verb: Token, speakers: list[Party]) -> Candidate:

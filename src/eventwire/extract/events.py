@@ -66,7 +66,7 @@ from eventwire.extract.event_participants import (
     reciprocal,
     reporting_state,
 )
-from eventwire.extract.event_statements import quoted_statements
+from eventwire.extract.event_statements import quoted_judgements, quoted_statements
 from eventwire.extract.event_tokens import release_words
 from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
@@ -175,6 +175,7 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
     """The candidates of one sentence, with what the sentence as a whole says of them."""
     found = sentence_triggers(ctx, sent)
     found += quoted_statements(ctx, sent, found)
+    found += quoted_judgements(ctx, sent, found)
     for candidate in found:
         if not candidate.sources:
             implied_agent(ctx, candidate)

@@ -466,11 +466,12 @@ def _leading_country(clusters: list[_Work], dateline: str | None,
 
 def _unlisted_and_uncoded(cluster: _Work) -> bool:
     """Whether a story's own country may be given to the actor by default: no country yet, no
-    list codes it, a person or body (or a group the text only describes, not "Democrats"), and
-    no envoy (who serves abroad)."""
+    list codes it, a person or body (or a group the text only describes, not "Democrats"), no
+    envoy (who serves abroad) and no refugees (whose home is the country they left)."""
     return (cluster.country is None and not cluster.fixed
             and cluster.kind in {"person", "organization", "group"}
             and not (cluster.kind == "group" and cluster.named)
+            and cluster.sector != "REF"
             and not cluster.roles & lexicon().envoys)
 
 

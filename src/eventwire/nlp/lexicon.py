@@ -85,6 +85,8 @@ class Lexicon:
     state_names: dict[str, str]  # lowercase country name that is also a state -> its ISO3
     national_roles: frozenset[str]  # roles of a country, never of a state of another
     state_roles: frozenset[str]  # roles of a state's own offices ("Georgia prosecutors")
+    # nouns that frame a place's name with its country ("the Ukrainian town of Kupiansk")
+    settlement_nouns: frozenset[str]
 
 
 def _load(name: str) -> dict:
@@ -189,6 +191,7 @@ def lexicon() -> Lexicon:
         state_names=_invert(places.get("state_names", {})),
         national_roles=frozenset(w.lower() for w in places.get("national_roles", [])),
         state_roles=frozenset(w.lower() for w in places.get("state_roles", [])),
+        settlement_nouns=frozenset(w.lower() for w in places.get("settlement_nouns", [])),
     )
 
 

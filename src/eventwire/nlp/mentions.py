@@ -676,9 +676,33 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
     if town is None and people().find([text]) is not None:
         # "a summit between Trump and Kim": the tagger's place is a listed person
         return Mention(span, "person", named=True, key=text)
-    # A town or region ("shelled Gorazde", "in Bam"): a place, in its country.
-    place = Attributes(country=capital or town)
+    # A town or region ("shelled Gorazde", "in Bam"): a place, in its country (the one the
+    # text frames it with when no table knows it: "the Ukrainian town of Kupiansk").
+    place = Attributes(country=capital or town or _framing_country(span))
     return Mention(span, "location", named=True, key=text, attrs=place)
+
+
+def _framing_country(span: Span) -> str | None:
+    """The country a place's name is framed with: "the Ukrainian town of Kupiansk", "the
+    Sudanese city of El Fasher", "Russia's Bryansk region", "Kupiansk, Ukraine"."""
+    root = span.root
+    nouns = lexicon().settlement_nouns
+    frame: Token | None = None
+    if root.lemma_.lower() in nouns:
+        frame = root  # "Russia's Bryansk region" (the noun inside the name)
+    elif root.dep_ == "compound" and root.head.lemma_.lower() in nouns:
+        frame = root.head  # "Russia's Bryansk region" (the name a compound of the noun)
+    elif (root.dep_ == "pobj" and root.head.lower_ == "of"
+          and root.head.head.lemma_.lower() in nouns):
+        frame = root.head.head  # "the Ukrainian town of Kupiansk"
+    words = [c for c in frame.children if c.dep_ in {"amod", "poss", "compound", "nmod"}
+             and not (span.start <= c.i < span.end)] if frame is not None else []
+    words += [c for c in root.children if c.dep_ == "appos"]  # "Kupiansk, Ukraine"
+    for word in words:
+        found = _token_country(word)
+        if found is not None:
+            return found
+    return None
 
 
 def town_not_person(span: Span) -> bool:
