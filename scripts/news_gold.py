@@ -289,6 +289,17 @@ def _actor(value: object) -> dict | None:
     return {"text": value.get("text"), "code": value.get("code")}
 
 
+MAX_TRIGGER = 79  # characters: a trigger is a word or phrase, never a sentence's worth of text
+
+
+def _clipped(trigger: str) -> str:
+    """A long phrase an annotator gave as the trigger, cut at a word to under MAX_TRIGGER (its
+    offset is kept; only the first words are needed to find it)."""
+    if len(trigger) <= MAX_TRIGGER:
+        return trigger
+    return trigger[:MAX_TRIGGER].rsplit(" ", 1)[0]
+
+
 def build_events(rows: list[dict], articles: dict[str, Article]) -> tuple[list[dict], dict]:
     """Gold event rows (offsets and hashes instead of sentences) and counts of what happened."""
     out, counts = [], {"rows": len(rows), "exact": 0, "loose": 0, "fuzzy": 0, "not located": 0,
@@ -315,7 +326,7 @@ def build_events(rows: list[dict], articles: dict[str, Article]) -> tuple[list[d
                 "sentence_start": start,
                 "sentence_end": end,
                 "sentence_sha1": sha1(article.text[start:end]),
-                "trigger": trigger,
+                "trigger": _clipped(trigger),
                 "trigger_start": trigger_start,
                 "cameo": cameo,
                 "source": _actor(row.get("source")),
