@@ -2307,3 +2307,13 @@ def test_a_crowd_waving_a_countrys_flags_does_not_march_against_it():
 def test_neither_honest_nor_fair_is_criticism_not_praise():
     coded = _coded("The opposition said the government was neither honest nor fair.")
     assert [c for c, s, t in coded if t == "government"] == ["111"]
+
+
+def test_a_judgement_a_quote_says_in_a_sentence_of_its_own_is_its_speakers():
+    coded = _coded('Police arrested the mayor on Sunday. "The government\'s decision is '
+                   'shameful. We will fight it in court," opposition leader Ekrem Demir said.')
+    assert ("111", "Ekrem Demir", "government") in coded
+    # a quote of praise for one's own side judges no one
+    coded = _coded('"Our army is brave and strong. We will win," Defence Minister Arvo '
+                   'Kallas of Estonia said.')
+    assert not [c for c, _, _ in coded if c[:2] in {"05", "11"}]
