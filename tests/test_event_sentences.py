@@ -1665,9 +1665,17 @@ def test_a_country_home_to_firms_hosts_no_visit():
         "043"]
 
 
-def test_two_sides_agreeing_to_a_ceasefire_agree_with_each_other():
-    assert ("030", "Israel", "Hamas") in _coded("Israel and Hamas agreed to a ceasefire on "
-                                                "Thursday.")
+def test_two_sides_agreeing_to_a_ceasefire_declare_it_with_each_other():
+    assert ("0871", "Israel", "Hamas") in _coded("Israel and Hamas agreed to a ceasefire on "
+                                                 "Thursday.")
+    assert ("0871", "Thailand", "Cambodia") in _coded(
+        "Thailand and Cambodia agreed to an immediate ceasefire on Monday, bringing a halt to "
+        "five days of fighting.")
+    assert ("0871", "Ethiopia", "Tigray People's Liberation Front") in _coded(
+        "Ethiopia and the Tigray People's Liberation Front agreed on Wednesday to halt fighting.")
+    # a deal agreed is one concluded
+    assert ("057", "Serbia", "Kosovo") in _coded("Serbia and Kosovo agreed a deal on licence "
+                                                 "plates in March.")
 
 
 def test_a_crowd_counted_by_number_protests_once():

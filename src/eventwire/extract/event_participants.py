@@ -1291,9 +1291,7 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
     if ((own is not None and own.country) or noun.lemma_.lower() not in ctx.words.pair_nouns
             or not names_both(noun)):
         return []
-    found: dict[str, Party] = {}  # by country: "both countries" are two states, and
-    # "Indian airlines" named last is no second side to India
-    # (nor the clause's own doers: "the US and Britain urged both sides to talk")
+    # (not the clause's own doers: "the US and Britain urged both sides to talk")
     clause = clause_of(noun)
     while clause.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in clause.children):
         clause = clause.head  # "Cuba and Norway regretted ... and called on both sides"
@@ -1301,13 +1299,21 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
     doers = {c.id for m in subjects if (c := ctx.actor_of.get(m.i)) is not None}
     doers |= {p.actor for m in subjects for p in _speaking_group(ctx, m) if p.actor}
 
-    fighting = _last_conflict_pair(ctx, noun, doers)
-    if fighting:
-        # "India and Pakistan exchanged fire ... a State Department spokesman said ... China
-        # called on both sides": the two sides of the last conflict told, not the last two
-        # countries named
-        return fighting
-    for i, cluster in ctx.actors_before(noun, 3):
+    # "made a state visit to China, where the two sides signed 20 agreements": two countries
+    # of its own sentence; else the two sides of the last conflict told ("India and Pakistan
+    # exchanged fire ... a State Department spokesman said ... China called on both sides"),
+    # the last two countries named
+    return (_last_two_countries(ctx, noun, 0, doers) or _last_conflict_pair(ctx, noun, doers)
+            or _last_two_countries(ctx, noun, 3, doers))
+
+
+def _last_two_countries(ctx: EventContext, noun: Token, sentences: int, doers: set[str]
+                        ) -> list[Party]:
+    """The last two actors of two different countries named before ``noun``, in its sentence
+    and the ``sentences`` before, other than ``doers`` and places."""
+    found: dict[str, Party] = {}  # by country: "both countries" are two states, and
+    # "Indian airlines" named last is no second side to India
+    for i, cluster in ctx.actors_before(noun, sentences):
         if (cluster.country in found or cluster.kind == "location" or not cluster.country
                 or cluster.id in doers):
             continue

@@ -219,6 +219,12 @@ def infinitive(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBD":
             continue  # a past tense is no infinitive: "asked about X, called him a liar"
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > 0 and (
+                child.doc[child.i - 1].text == ","):
+            # "agreed to a ceasefire on Monday, bringing a halt to the fighting": a participle
+            # after a comma tells what the act did, it is not what was agreed ("considered
+            # imposing sanctions" is)
+            continue
         if child.dep_ == "xcomp" and (child.pos_ in {"VERB", "AUX"} or to_infinitive(child)):
             # (to_infinitive: a verb the tokenizer cut at its hyphen, "to de-escalate": "de"
             # is tagged as no verb)
