@@ -537,3 +537,27 @@ def test_a_ministry_of_something_is_a_government_body(actors_of):
 def test_a_place_no_table_knows_takes_the_country_the_text_frames_it_with(
         actors_of, text: str, place: str, country: str) -> None:
     assert actor_named(actors_of(text), place).country == country
+
+
+def test_every_capital_stands_for_its_government_and_congo_is_the_democratic_republic(
+        actors_of):
+    actors = actors_of("Quito said on Monday that it had recalled its ambassador from Dakar.")
+    assert actor_named(actors, "Quito").code == "ECUGOV"
+    from eventwire.nlp.lexicon import country_of, lexicon
+
+    assert country_of("Maldivian") == "MDV" and country_of("Guyanese") == "GUY"
+    assert country_of("Congo") == "COD" and country_of("Republic of Congo") == "COG"
+    assert lexicon().capitals["port-au-prince"] == "HTI"
+    # a capital one travels through is a place, not its government
+    actors = actors_of("Thousands of people marched through Niamey on Sunday.")
+    assert actor_named(actors, "Niamey").sector is None
+
+
+def test_generated_capitals_name_known_countries():
+    import pycountry
+
+    from eventwire.data import load_yaml
+
+    capitals = load_yaml("capitals.yaml")["capitals"]
+    known = {c.alpha_3 for c in pycountry.countries} | {"KOS"}
+    assert len(capitals) > 100 and set(capitals) <= known

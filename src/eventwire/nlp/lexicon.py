@@ -183,7 +183,8 @@ def lexicon() -> Lexicon:
             if len(name) <= 2
         ),
         demonyms=_invert(places["demonyms"]),
-        capitals=_invert(places["capitals"]),
+        # the hand-written capitals (with their other spellings) over GeoNames' (capitals.yaml)
+        capitals=_invert(_load("capitals.yaml")["capitals"]) | _invert(places["capitals"]),
         regions=_invert(places.get("regions", {})),
         igo_seats={k.lower(): v for k, v in places["igo_seats"].items()},
         international_datelines=frozenset(

@@ -31,7 +31,8 @@ _PERSON_PRONOUNS = {
 }  # fmt: skip
 # ("Both were released": "both" standing alone, a pronoun, names the two just told of)
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves", "both"}
-_LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "from", "to", "of"}
+_LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "from", "to", "of",
+                   "through", "throughout", "within", "into", "toward", "towards"}
 # Role nouns that say little beyond membership: the organisation's own sector wins
 # ("Hamas official" is REB, "SpaceX founder" BUS, "Kremlin spokesman" GOV).
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
