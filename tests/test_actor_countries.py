@@ -561,3 +561,10 @@ def test_generated_capitals_name_known_countries():
     capitals = load_yaml("capitals.yaml")["capitals"]
     known = {c.alpha_3 for c in pycountry.countries} | {"KOS"}
     assert len(capitals) > 100 and set(capitals) <= known
+
+
+def test_an_official_named_by_title_alone_is_of_the_country_named_as_the_doer(actors_of):
+    actors = actors_of("Germany arrested three people suspected of spying for China. The "
+                       "chancellor, who visited Beijing last week, pressed China to stop it.")
+    chancellor = next(a for a in actors if a.name.lower().endswith("chancellor"))
+    assert chancellor.country == "DEU"

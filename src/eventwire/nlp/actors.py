@@ -500,10 +500,13 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
                 and mention.span.root.dep_ not in {"amod", "compound", "nmod", "poss"}):
             home_in.setdefault(sentence, set()).add(country)
     for cluster in clusters:
+        # ("the chancellor": an official the text names by title alone)
+        titled = cluster.kind == "person" and not cluster.named
         if (cluster.country is not None or cluster.sector not in _DOMESTIC_SECTORS
                 or cluster.fixed or cluster.roles & lexicon().envoys
                 or (cluster.named and cluster.usual_country is None)
-                or cluster.kind not in {"organization", "group"} or _abroad(cluster)):
+                or (cluster.kind not in {"organization", "group"} and not titled)
+                or _abroad(cluster)):
             continue  # a named official met by a foreign leader is not the leader's
         first = cluster.first_named
         if first is None:
@@ -515,6 +518,10 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
         homes = set().union(*(home_in.get(s, set()) for s in window))
         if len(around) == 1 and around == homes:
             cluster.pass_on(next(iter(around)))
+        elif titled and len(homes) == 1:
+            # "Germany arrested three people ... The chancellor, who visited Beijing, pressed
+            # China": the one country named as a doer or a place, not the ones dealt with
+            cluster.pass_on(next(iter(homes)))
 
 
 # Prepositions whose object is where something happens, not whom it is done to or with.
