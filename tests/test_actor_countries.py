@@ -568,3 +568,10 @@ def test_an_official_named_by_title_alone_is_of_the_country_named_as_the_doer(ac
                        "chancellor, who visited Beijing last week, pressed China to stop it.")
     chancellor = next(a for a in actors if a.name.lower().endswith("chancellor"))
     assert chancellor.country == "DEU"
+
+
+def test_a_charge_daffaires_is_an_envoy_of_the_country_owning_the_post(actors_of):
+    actors = actors_of("India's foreign ministry summoned Canada's chargé d'affaires in New "
+                       "Delhi on Tuesday evening.")
+    envoy = next(a for a in actors if "affaires" in a.name)
+    assert (envoy.country, envoy.sector) == ("CAN", "GOV")

@@ -973,6 +973,11 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         tokens += [t for t in _noun_phrase(obj) if t.i > head.i]
+    if head is not None:
+        # "Canada's chargé d'affaires in New Delhi": a country owning the role is the role's,
+        # before where it serves (the owner may be a mention of its own, outside the span)
+        owners = [c for c in head.children if c.dep_ == "poss" and not span.start <= c.i < span.end]
+        attrs.country = next((found for c in owners if (found := _token_country(c))), None)
     role_sector: str | None = None
     unlisted_body = False  # the phrase names a body no list knows ("of the Farm Bureau")
     body_sector: str | None = None
