@@ -2325,3 +2325,10 @@ def test_a_judgement_a_quote_says_in_a_sentence_of_its_own_is_its_speakers():
     coded = _coded('"Our army is brave and strong. We will win," Defence Minister Arvo '
                    'Kallas of Estonia said.')
     assert not [c for c, _, _ in coded if c[:2] in {"05", "11"}]
+
+
+def test_positions_a_side_holds_stand_for_the_side_whose_they_are():
+    coded = _coded("Azerbaijan's defence ministry said Armenian troops had fired first on its "
+                   "positions near the border.")
+    assert any(c.startswith("19") and s == "Armenian troops"
+               and t == "Azerbaijan's defence ministry" for c, s, t in coded), coded

@@ -1041,14 +1041,17 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
     if cluster is not None:
         return Party(cluster.id, phrase(token), True, token)
     agentive = token.lemma_.lower() in ctx.words.agents
+    # "fired on its positions": a place a side holds stands for the side, as its forces do
+    held = token.lemma_.lower() in lexicon().premises
     # "the former British colony" no longer belongs to Britain
     former = any(c.lower_ in ctx.words.former_words for c in token.children)
     for child in token.children:
         # "Ukrainian leaders", "Iran's army" act for their country; "Canada's fires" do not
-        if child.dep_ in _MODIFIERS and (agentive or child.dep_ != "poss") and not former:
+        if child.dep_ in _MODIFIERS and (agentive or held or child.dep_ != "poss") and (
+                not former):
             owner = _belonging_to(ctx, child)  # "a Greek-owned tanker"
             cluster = ctx.actor_of.get((owner or child).i)
-            if cluster is None and agentive and child.lower_ in {"its", "their"}:
+            if cluster is None and (agentive or held) and child.lower_ in {"its", "their"}:
                 cluster = _owner_of(ctx, child)  # "Ukraine denied its drones attacked"
             if cluster is not None:
                 return Party(cluster.id, phrase(token), True, token)
@@ -1145,9 +1148,12 @@ def protest_crowd(ctx: EventContext, noun: Token) -> Party:
 def _owner_of(ctx: EventContext, pronoun: Token) -> ActorCluster | None:
     """The state or body an unresolved "its/their" stands for: the nearest one named
     before it in the sentence ("Ukraine denied that its drones had attacked ...")."""
+    # ("its" is no group's: "the ministry said troops fired on its positions")
+    kinds = {"country", "organization"} if pronoun.lower_ == "its" else {
+        "country", "organization", "group"}
     for token in reversed(ctx.tokens[pronoun.sent.start:pronoun.i]):
         cluster = ctx.actor_of.get(token.i)
-        if cluster is not None and cluster.kind in {"country", "organization", "group"}:
+        if cluster is not None and cluster.kind in kinds:
             return cluster
     return None
 
