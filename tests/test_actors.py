@@ -377,6 +377,15 @@ def test_dateline_is_not_an_actor(actors_of):
     assert ministry is not None and ministry.code == "QATGOV"
 
 
+def test_a_hyphen_inside_a_word_ends_no_dateline_and_a_colon_after_a_capital_does(actors_of):
+    # a line opening with a capitalised name and a hyphenated word later on is no dateline
+    actors = actors_of("US and British warplanes struck Houthi targets in Yemen overnight. The "
+                       "Houthi-run Saba news agency said five people had been killed.")
+    assert {"US", "Yemen"} <= {a.name for a in actors}
+    actors = actors_of("KARACHI: Police arrested three men on Friday, the Sindh government said.")
+    assert "KARACHI" not in {a.name for a in actors}
+
+
 def test_actor_at_finds_the_actor_behind_a_token(nlp):
     doc = nlp("Kremlin spokesman Dmitry Peskov said on Monday that he was not aware of the plan.")
     peskov = actor_at(doc, 3)  # "Peskov"

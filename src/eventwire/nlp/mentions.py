@@ -196,9 +196,18 @@ def _datelines(doc: Doc) -> list[Span]:
         if not (token.is_upper or token.is_title):
             continue
         for end in range(token.i + 1, min(token.i + 14, len(doc))):
-            if "\n" in doc[end].text_with_ws:
+            if "\n" in doc[end].text_with_ws or doc[end].text in {".", "!", "?"}:
+                break  # (a dateline ends before its line's first sentence does)
+            if doc[end].text == ":":
+                place = doc[token.i:end].text
+                if token.is_upper and (lexicon().capitals.get(place.lower())
+                                       or country_of(place) or town_country(place)):
+                    found.append(doc[token.i : end + 1])  # "ISLAMABAD: The court ..."
                 break
             if doc[end].text in {"-", "–", "—", "--"}:
+                if not doc[end - 1].whitespace_ and doc[end].whitespace_ == "":
+                    # "US-made", "Houthi-run": a hyphen inside a word, no dateline's dash
+                    continue
                 if token.is_upper or doc[end - 1].text == ")":
                     found.append(doc[token.i : end + 1])
                 break
@@ -217,7 +226,7 @@ def dateline_country(doc: Doc) -> str | None:
     stop = ""
     first, end = lines[0]
     for token in doc[first:end]:
-        if token.text in {",", "(", "-", "–", "—", "--"}:
+        if token.text in {",", "(", "-", "–", "—", "--", ":"}:
             stop = token.text
             break
         words.append(token.text)
