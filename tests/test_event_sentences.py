@@ -2332,3 +2332,13 @@ def test_positions_a_side_holds_stand_for_the_side_whose_they_are():
                    "positions near the border.")
     assert any(c.startswith("19") and s == "Armenian troops"
                and t == "Azerbaijan's defence ministry" for c, s, t in coded), coded
+
+
+def test_people_killed_in_the_strikes_were_killed_by_whoever_struck():
+    coded = _coded("Israeli jets struck three villages in southern Lebanon on Monday. Lebanon's "
+                   "health ministry said six people were killed in the strikes.")
+    assert any(c.startswith("19") and s == "Israeli" and t == "civilians"
+               for c, s, t in coded), coded
+    # in fighting or clashes, both sides fight: no one doer
+    coded = _coded("More than 2,500 civilians have been killed in the fighting this year.")
+    assert not any(c.startswith("19") and s for c, s, _ in coded)

@@ -2187,6 +2187,9 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     trigger = candidate.trigger
     if not _agentless_passive(trigger):
         return []
+    struck_by = _attack_in(ctx, candidate)
+    if struck_by:
+        return struck_by
     if trigger.lemma_.lower() in ctx.words.removal_verbs:
         # "Mali and Niger were suspended from ECOWAS": the body one is put out of did it
         bodies = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -2242,6 +2245,34 @@ def passive_critics(ctx: EventContext, candidate: Candidate) -> list[Party]:
     if not _agentless_passive(candidate.trigger):
         return []
     return critics_of(ctx, candidate.code, candidate.targets, candidate.trigger)
+
+
+def _attack_in(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The doer of the attack a passive act of force happened in ("six people were killed in
+    the strikes", "were wounded in Israeli shelling"): the attack's own doer, else the doer of
+    the attack of that kind told before, else whoever last used force against no one of the
+    victims' country."""
+    if candidate.code[:2] not in ctx.words.force_roots:
+        return []
+    for prep in candidate.trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "by"}:
+            continue
+        for attack in (g for g in prep.children if g.dep_ == "pobj"):
+            senses = ctx.lex.nouns.get(attack.lemma_.lower()) or []
+            if not any(s.code and s.code[:2] in ctx.words.force_roots for s in senses) or any(
+                    s.symmetric or s.mutual for s in senses):
+                continue  # (not "killed in the fighting", "in clashes": both sides' doing)
+            doers = [p for p in noun_sources(ctx, attack) if p.named and p.actor]
+            if doers:
+                return [replace(doers[0], token=attack)]
+            earlier = _anaphor(ctx, attack)
+            if earlier is not None and earlier.actor:
+                return [replace(earlier, token=attack)]
+            struck = {c.country for p in candidate.targets
+                      if (c := ctx.cluster(p)) is not None and c.country}
+            doer = _last_armed_doer(ctx, candidate.trigger, struck)
+            return [replace(doer, token=attack)] if doer is not None else []
+    return []
 
 
 def _agentless_passive(verb: Token) -> bool:
