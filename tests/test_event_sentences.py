@@ -2342,3 +2342,15 @@ def test_people_killed_in_the_strikes_were_killed_by_whoever_struck():
     # in fighting or clashes, both sides fight: no one doer
     coded = _coded("More than 2,500 civilians have been killed in the fighting this year.")
     assert not any(c.startswith("19") and s for c, s, _ in coded)
+
+
+def test_what_one_is_held_for_names_no_one_acted_on_and_an_envoy_told_to_leave_is_expelled():
+    coded = _coded("German authorities have arrested three people on suspicion of spying for "
+                   "China.")
+    assert [t for c, _, t in coded if c == "173"] == ["civilians"], coded
+    assert ("174", "Somalia", "Ethiopia's ambassador") in _coded(
+        "Somalia has ordered Ethiopia's ambassador to leave the country within 72 hours.")
+    # a coordinated nationality of a thing is no one either
+    coded = _coded("Several hundred people gathered in Niamey on Wednesday, some waving Russian "
+                   "and Nigerien flags.")
+    assert not [t for c, _, t in coded if c.startswith("14") and t]

@@ -505,9 +505,11 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                 # "blocked the package at a summit of EU leaders")
                 continue
             # (not "with X doing ...", a clause of its own: "criticised the shift, with the
-            # foreign minister warning of consequences")
+            # foreign minister warning of consequences"; nor what one is held for: "arrested
+            # on suspicion of spying for China")
             found += [p for g in child.children if g.dep_ == "pobj" and not (
                           child.lower_ == "with" and _absolute(g))
+                      and g.lemma_.lower() not in ctx.words.grounds_nouns
                       for p in parties_at(ctx, g)]
         elif small_clause(child):
             # "held Hamas responsible": the parser's clause "Hamas responsible" holds the object
@@ -2365,7 +2367,9 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         if any(c.left_edge.i <= token.i <= c.right_edge.i for c in said):
             continue
         head = token
-        while head.dep_ in {"compound", "flat", "amod", "det", "poss", "nummod"} and (
+        while (head.dep_ in {"compound", "flat", "amod", "det", "poss", "nummod"} or (
+                # "waving Russian and Nigerien flags": a coordinated modifier modifies too
+                head.dep_ == "conj" and head.head.dep_ in {"compound", "amod"})) and (
                 head.head.i != head.i):
             head = head.head
         if head.dep_ in SUBJECTS and head.head.lemma_.lower() in ctx.lex.reporting:
@@ -2387,7 +2391,10 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
             continue  # "launched 86 drones and six missiles, four of them ...": a count
         if head is not token and any(c.lower_ in ctx.words.former_words for c in head.children):
             continue  # "onto the former British colony": not Britain
-        if (head is not token and token.dep_ in {"amod", "compound"}
+        modifier = token
+        while modifier.dep_ == "conj" and modifier.head.i != modifier.i:
+            modifier = modifier.head
+        if (head is not token and modifier.dep_ in {"amod", "compound"}
                 and head.i not in ctx.actor_of and head.pos_ == "NOUN"
                 and head.lemma_.lower() not in ctx.lex.nouns
                 and head.lemma_.lower() not in ctx.words.agents

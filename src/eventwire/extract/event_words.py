@@ -137,6 +137,7 @@ class EventWordsFile(BaseModel):
     former_words: Words
     charging: Words
     charge_replies: Words
+    grounds_nouns: Words
     sports: Words
     sporting: Words
     game_terms: Words
@@ -322,6 +323,7 @@ class EventWords:
     former_words: frozenset[str]
     charging: frozenset[str]
     charge_replies: frozenset[str]
+    grounds_nouns: frozenset[str]  # "arrested on suspicion of ...": the crime's phrase
     sports: frozenset[str]
     sporting: frozenset[str]
     game_terms: frozenset[str]
