@@ -2354,3 +2354,9 @@ def test_what_one_is_held_for_names_no_one_acted_on_and_an_envoy_told_to_leave_i
     coded = _coded("Several hundred people gathered in Niamey on Wednesday, some waving Russian "
                    "and Nigerien flags.")
     assert not [t for c, _, t in coded if c.startswith("14") and t]
+
+
+def test_the_fighting_that_killed_people_is_no_one_sides_doing():
+    coded = _coded("The army shelled rebel positions near Omdurman on Monday. The fighting has "
+                   "killed tens of thousands of people.")
+    assert not any(s == "army" and t == "civilians" for c, s, t in coded), coded

@@ -1540,6 +1540,8 @@ def _anaphor(ctx: EventContext, token: Token) -> Party | None:
     senses = ctx.lex.nouns.get(lemma)
     if not senses or not any(c.lower_ in {"the", "this", "that"} for c in token.children):
         return None
+    if all((s.symmetric or s.mutual) and s.code[:2] in ctx.words.force_roots for s in senses):
+        return None  # "the fighting has killed thousands": both sides fight, no one doer
     if lemma in ctx.words.made_by:
         # "the hearings", "the verdict": the institution that holds or gives them, not the
         # doer of the last act of the kind the noun may code
