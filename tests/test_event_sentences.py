@@ -2360,3 +2360,11 @@ def test_the_fighting_that_killed_people_is_no_one_sides_doing():
     coded = _coded("The army shelled rebel positions near Omdurman on Monday. The fighting has "
                    "killed tens of thousands of people.")
     assert not any(s == "army" and t == "civilians" for c, s, t in coded), coded
+
+
+def test_both_sides_urged_to_show_restraint_are_the_sides_of_the_last_use_of_force():
+    coded = _coded("Indian troops shelled Pakistani army posts along the border on Monday. "
+                   "Islamabad also accused Kabul of sheltering militants. China urged both "
+                   "sides to exercise restraint.")
+    urged = {t for c, s, t in coded if c.startswith("02") and s == "China"}
+    assert urged and not urged & {"Kabul", "Afghanistan"}, coded

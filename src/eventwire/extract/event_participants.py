@@ -1343,11 +1343,24 @@ def _last_conflict_pair(ctx: EventContext, noun: Token, doers: set[str]) -> list
     the sentences before ``noun``, when neither is one of ``doers``."""
     start = ctx.window_start(noun, _GROUP_SENTENCES)
     dealings = ctx.dealings  # kept in pairs: (doer, whom) then (whom, doer) of each event
+    # the sides of the last use of force, else of the last verbal conflict ("urged the two
+    # sides to show restraint" after a clash, not after an accusation told since)
+    for lowest in (4, 3):
+        pair = _conflict_pair(ctx, dealings, start, lowest, doers, noun)
+        if pair:
+            return pair
+    return []
+
+
+def _conflict_pair(ctx: EventContext, dealings: list, start: int, lowest: int, doers: set[str],
+                   noun: Token) -> list[Party]:
+    """The two sides of the last event of QuadClass ``lowest`` or more kept from token
+    ``start`` on (see :func:`_last_conflict_pair`)."""
     for k in range(len(dealings) - 1, 0, -1):
         index, quad, whom, doer = dealings[k]
         if index < start:
             break
-        if dealings[k - 1][0] != index or quad < 3:
+        if dealings[k - 1][0] != index or quad < lowest:
             continue
         done_to = dealings[k - 1][3]
         sides = [ctx.cluster(doer), ctx.cluster(done_to)]
