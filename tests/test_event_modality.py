@@ -166,3 +166,15 @@ def test_reported_act_is_attributed_to_its_speaker_and_quote() -> None:
                             cue=Cue(start=said.idx, end=said.idx + 4, text="said", lemma="say")))
     mark_modality(ctx, attack, attack.trigger)
     assert attack.quote == "Q1" and attack.via == ["TASS"]  # the quote's chain of sources
+
+
+def test_a_known_act_that_may_be_undone_happened():
+    from eventwire.api import analyse_text
+
+    result = analyse_text("Kenya's president has not said whether any of his tariffs on Ugandan "
+                          "sugar will be lifted.", published="2019-11-18", min_confidence=0)
+    tariffs = [e for e in result.events if e.trigger.text == "tariffs"]
+    assert tariffs and not tariffs[0].hypothetical
+    result = analyse_text("A Russian attack on the capital could come at any time.",
+                          published="2019-11-18", min_confidence=0)
+    assert all(e.hypothetical for e in result.events if e.trigger.text == "attack")

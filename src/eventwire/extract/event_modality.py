@@ -172,7 +172,26 @@ def _topic(head: Token, clause: Token, words: EventWords) -> bool:
         if token.dep_ == "pobj" and token.head.lower_ in words.topic_prepositions:
             return True
         token = token.head
-    return False
+    return _known_subject(head, clause)
+
+
+def _known_subject(head: Token, clause: Token) -> bool:
+    """Whether the noun ``head`` is, or is "any of", the subject of its clause, told as one
+    already known ("whether any of his tariffs will be removed", "the sanctions could be
+    lifted"): it exists, whatever the clause says may happen to it (not "an attack could
+    come": an indefinite one is only spoken of)."""
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    known = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _KNOWN_DETERMINERS)
+                for c in head.children)
+    subject = head
+    if subject.dep_ == "pobj" and subject.head.lower_ == "of" and (
+            subject.head.head.lower_ in {"any", "some", "all", "most", "none", "many"}):
+        subject = subject.head.head  # "any of his tariffs"
+    return known and subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.i == clause.i
+
+
+_KNOWN_DETERMINERS = frozenset({"the", "this", "these", "those", "its", "their", "his", "her"})
 
 
 def _time_clause(token: Token, words: EventWords) -> bool:
