@@ -941,3 +941,14 @@ def test_a_known_region_the_tagger_calls_a_location_is_a_place_of_its_country(ac
                        "Zaporizhzhia region, a move rejected by Kyiv.")
     region = next(a for a in actors if "Zaporizhzhia" in a.name)
     assert region.country == "UKR" and region.kind == "location"
+
+
+def test_a_settlement_bloc_is_a_place_not_an_international_body():
+    from eventwire.api import analyse_text
+
+    result = analyse_text("The European Union criticised the plan. The prime minister visited "
+                          "the Ariel settlement bloc on Tuesday.", published="2019-11-18",
+                          min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    visits = [e for e in result.events if e.trigger.text == "visited"]
+    assert visits and all(names.get(e.target) != "European Union" for e in visits)

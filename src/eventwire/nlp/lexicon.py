@@ -62,6 +62,7 @@ class Lexicon:
     person_nouns: frozenset[str]  # "child", "woman": a person, no role
     serving_roles: frozenset[str]  # "his lawyer": someone in another's service
     collective_bodies: frozenset[str]  # "rights groups": a group of bodies, one actor
+    not_body_modifiers: frozenset[str]  # "a settlement bloc": a place, no body
     media_name_words: frozenset[str]  # "CBC News": the last word of an outlet's name
     heads: frozenset[str]  # "president": heads whatever body it is of (its sector)
     private_sectors: frozenset[str]  # bodies whose head holds no office of state
@@ -167,6 +168,8 @@ def lexicon() -> Lexicon:
         person_nouns=frozenset(w.lower() for w in roles_data["person_nouns"]),
         serving_roles=frozenset(w.lower() for w in roles_data["serving_roles"]),
         collective_bodies=frozenset(w.lower() for w in roles_data["collective_bodies"]),
+        not_body_modifiers=frozenset(
+            w.lower() for w in roles_data.get("not_body_modifiers", [])),
         media_name_words=frozenset(w.lower() for w in roles_data.get("media_name_words", [])),
         heads=frozenset(w.lower() for w in roles_data.get("heads", [])),
         private_sectors=frozenset(roles_data.get("private_sectors", [])),

@@ -1262,6 +1262,9 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         lemma, role = found_role
         if _predicative(token):
             continue  # "praised him as an outstanding person": says what, not who
+        if role.body and any(c.dep_ == "compound" and c.lemma_.lower()
+                             in lexicon().not_body_modifiers for c in token.children):
+            continue  # "the Gush Etzion settlement bloc": a place, no body
         span = _description_span(token, taken)
         attrs = describe(span, token)
         plural = token.tag_ in {"NNS", "NNPS"} or "Plur" in token.morph.get("Number")
