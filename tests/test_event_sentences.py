@@ -2368,3 +2368,13 @@ def test_both_sides_urged_to_show_restraint_are_the_sides_of_the_last_use_of_for
                    "sides to exercise restraint.")
     urged = {t for c, s, t in coded if c.startswith("02") and s == "China"}
     assert urged and not urged & {"Kabul", "Afghanistan"}, coded
+
+
+def test_a_deadline_of_the_act_ordered_is_no_date_of_the_order():
+    from eventwire.api import analyse_text
+
+    result = analyse_text("New Delhi responded on Monday by ordering six Canadian diplomats to "
+                          "leave the country by Saturday.", published="2024-10-17",
+                          min_confidence=0)
+    orders = [e for e in result.events if e.trigger.text == "ordering"]
+    assert orders and orders[0].date == "2024-10-14"

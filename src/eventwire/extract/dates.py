@@ -526,6 +526,10 @@ class DateScope:
         usually given now, so only a date in its own sentence applies."""
         sent = self.segment_of(trigger)
         found = self._found_in(sent)
+        if found:
+            # "ordered six diplomats to leave the country by Saturday": a deadline of another
+            # act is no date of this one
+            found = [f for f in found if f.head == trigger or not _deadline(f.span)]
         if found and _past(trigger):
             # a past act is not dated by a day still to come: "promised in September to cut
             # emissions by 2030", "pledged that output would double by 2022" (the deadline of
@@ -615,6 +619,14 @@ class DateScope:
         if self.published is not None:
             return self.published.isoformat(), "publication"
         return None, None
+
+
+def _deadline(span: Span) -> bool:
+    """Whether a date expression is a deadline ("by Saturday", "until June 30")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    first = span[0]
+    return (before is not None and before.lower_ in {"by", "until", "till"}) or (
+        first.lower_ in {"by", "until", "till"})
 
 
 def _things_date(found: _Found) -> bool:
