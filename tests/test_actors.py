@@ -384,6 +384,10 @@ def test_a_hyphen_inside_a_word_ends_no_dateline_and_a_colon_after_a_capital_doe
     assert {"US", "Yemen"} <= {a.name for a in actors}
     actors = actors_of("KARACHI: Police arrested three men on Friday, the Sindh government said.")
     assert "KARACHI" not in {a.name for a in actors}
+    # a period inside the dateline's words ends no dateline
+    actors = actors_of("ST. PETERSBURG, Russia (Northbridge Wire) — The governor said on Monday "
+                       "that talks with Minsk were useful.")
+    assert "Northbridge Wire" not in {a.name for a in actors}
 
 
 def test_actor_at_finds_the_actor_behind_a_token(nlp):

@@ -196,8 +196,9 @@ def _datelines(doc: Doc) -> list[Span]:
         if not (token.is_upper or token.is_title):
             continue
         for end in range(token.i + 1, min(token.i + 14, len(doc))):
-            if "\n" in doc[end].text_with_ws or doc[end].text in {".", "!", "?"}:
-                break  # (a dateline ends before its line's first sentence does)
+            if "\n" in doc[end].text_with_ws or (
+                    doc[end].text in {".", "!", "?"} and doc[end - 1].is_lower):
+                break  # (a dateline ends before its line's first sentence does; "ST." no)
             if doc[end].text == ":":
                 place = doc[token.i:end].text
                 if token.is_upper and (lexicon().capitals.get(place.lower())
