@@ -67,6 +67,28 @@ WRITTEN3_SECTION = "## Events on news written for the project (third written dev
 WRITTEN2_FIRST = "mean P 0.47 R 0.20 F1 0.28 at both"
 WRITTEN3_FIRST = ("mean P 0.51 R 0.23 F1 0.31, precision at >= 0.8 0.58 at the first; F1 0.32 "
                   "at the second")
+# the later written dev sets: section title, session, topics, first scores
+LATER_WRITTEN = {
+    "written2": (WRITTEN2_SECTION, 25, (
+        "a cyberattack and expulsions, a border dispute before the ICJ, drone strikes in a "
+        "civil war, trade duties and retaliation, a prisoner exchange, military drills, a junta "
+        "expelling an ambassador and a UN mission, cross-border propaganda, suspended peace "
+        "talks, protests and crackdowns, a prime minister's fall, air strikes in Syria, a hotel "
+        "siege, an indictment and sanctions, a drone strike in Baghdad, kidnappings, a policing "
+        "pact, a rebel offensive, an EU veto, a mayor's arrest, an oil blockade, expulsions of "
+        "clergy, an NGO ban and deportations, a tanker seizure"), WRITTEN2_FIRST),
+    "written3": (WRITTEN3_SECTION, 26, (
+        "a siege and a drone strike on a hospital, cross-border strikes and evacuation orders, "
+        "attacks on shipping and retaliatory strikes, a police raid and an army alert, a border "
+        "clash and peace talks, an opposition leader's arrest and an internet shutdown, "
+        "expelled diplomats, a junta ending military cooperation, water cannon at sea, prison "
+        "breaks and a police mission, a border stabbing and closed crossings, executions and "
+        "sanctions; air strikes and a brokered ceasefire, an embassy raid and broken relations, "
+        "a postponed election overruled by a court, a port deal and an expelled ambassador, "
+        "vote-buying raids, tit-for-tat strikes, a border-temple clash, troops asked to leave, "
+        "an opposition leader killed, an aid convoy fired on and a UN agency barred, a mass "
+        "abduction and rescue, spying arrests and a summoned ambassador"), WRITTEN3_FIRST),
+}
 CORE_ROOTS = {f"{n:02d}" for n in range(2, 21)}
 STATEMENT_ROOTS = {"01"}
 BANDS = ((0.0, 0.4, "< 0.4"), (0.4, 0.6, "0.4-0.6"), (0.6, 0.8, "0.6-0.8"), (0.8, 1.01, ">= 0.8"))
@@ -505,10 +527,8 @@ def section(figures: dict, scores: dict[str, Score]) -> str:
         return _dev3_intro(figures, scored) + _tables(figures, scores)
     if figures["split"] == "written":
         return _written_intro(figures, scored) + _tables(figures, scores)
-    if figures["split"] == "written2":
-        return _written2_intro(figures, scored) + _tables(figures, scores)
-    if figures["split"] == "written3":
-        return _written3_intro(figures, scored) + _tables(figures, scores)
+    if figures["split"] in LATER_WRITTEN:
+        return _more_written_intro(figures, scored) + _tables(figures, scores)
     title = SECTION if figures["split"] == "dev" else SECTION.replace("dev set", "held-out set")
     lines = [
         title,
@@ -588,34 +608,10 @@ def _written_intro(figures: dict, scored: str) -> str:
         "written_heldout`), scored only at the end of a session and never read for errors."))
 
 
-def _written2_intro(figures: dict, scored: str) -> str:
-    return _more_written_intro(WRITTEN2_SECTION, figures, scored, "written2", 25, (
-        "a cyberattack and expulsions, a border dispute before the ICJ, drone strikes in a "
-        "civil war, trade duties and retaliation, a prisoner exchange, military drills, a junta "
-        "expelling an ambassador and a UN mission, cross-border propaganda, suspended peace "
-        "talks, protests and crackdowns, a prime minister's fall, air strikes in Syria, a hotel "
-        "siege, an indictment and sanctions, a drone strike in Baghdad, kidnappings, a policing "
-        "pact, a rebel offensive, an EU veto, a mayor's arrest, an oil blockade, expulsions of "
-        "clergy, an NGO ban and deportations, a tanker seizure"), WRITTEN2_FIRST)
-
-
-def _written3_intro(figures: dict, scored: str) -> str:
-    return _more_written_intro(WRITTEN3_SECTION, figures, scored, "written3", 26, (
-        "a siege and a drone strike on a hospital, cross-border strikes and evacuation orders, "
-        "attacks on shipping and retaliatory strikes, a police raid and an army alert, a border "
-        "clash and peace talks, an opposition leader's arrest and an internet shutdown, "
-        "expelled diplomats, a junta ending military cooperation, water cannon at sea, prison "
-        "breaks and a police mission, a border stabbing and closed crossings, executions and "
-        "sanctions; air strikes and a brokered ceasefire, an embassy raid and broken relations, "
-        "a postponed election overruled by a court, a port deal and an expelled ambassador, "
-        "vote-buying raids, tit-for-tat strikes, a border-temple clash, troops asked to leave, "
-        "an opposition leader killed, an aid convoy fired on and a UN agency barred, a mass "
-        "abduction and rescue, spying arrests and a summoned ambassador"), WRITTEN3_FIRST)
-
-
-def _more_written_intro(title: str, figures: dict, scored: str, split: str, session: int,
-                        topics: str, first: str) -> str:
+def _more_written_intro(figures: dict, scored: str) -> str:
     """A later written dev set's introduction: its session, topics and first scores."""
+    split = figures["split"]
+    title, session, topics, first = LATER_WRITTEN[split]
     return _intro(title, (
         f"The same scoring on {figures['articles']} more news articles written for the project, "
         f"in session {session} (`--split {split}`; in `eval/events/written-articles.jsonl` too; "
