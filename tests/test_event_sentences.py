@@ -2378,3 +2378,17 @@ def test_a_deadline_of_the_act_ordered_is_no_date_of_the_order():
                           min_confidence=0)
     orders = [e for e in result.events if e.trigger.text == "ordering"]
     assert orders and orders[0].date == "2024-10-14"
+
+
+def test_a_reported_deed_named_by_a_judging_word_criticises_its_doer():
+    assert ("111", "Russia's foreign ministry", "Kyiv") in _coded(
+        "Russia's foreign ministry said Kyiv was spreading disinformation about the attack.")
+    assert ("111", "State Border Committee", "Polish troops") in {
+        (c, s and s.removeprefix("Belarus's "), t) for c, s, t in _coded(
+            "Belarus's State Border Committee said Polish troops were carrying out \"armed "
+            "provocations\" along the frontier.")}
+    # an act reported is no judgement, whatever its object is called; a demand stays one
+    assert not [c for c, _, _ in _coded("The army said it killed three terrorists in the raid.")
+                if c.startswith("11")]
+    assert not [c for c, _, _ in _coded('"The authorities must end this brutal crackdown," the '
+                                        "rights group's director said.") if c.startswith("11")]

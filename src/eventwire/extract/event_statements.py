@@ -154,6 +154,14 @@ def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
     lemma = clause.lemma_.lower()
     if lemma != "be" and not any(c.dep_ in {"acomp", "attr"} for c in clause.children):
         if lemma not in ctx.lex.negative and lemma not in ctx.lex.positive:
+            misdeed = _misdeed(ctx, clause)
+            if misdeed is not None:
+                # "said Kyiv was spreading disinformation", "said Polish troops were carrying
+                # out provocations", "said the measures amounted to interference": what the
+                # subject does is named by a word that judges it
+                return [(s, misdeed) for s in clause.children
+                        if s.dep_ == "nsubj" and (s.i in ctx.actor_of
+                                                  or _owner(ctx, s) is not None)]
             if not _codes_act(ctx, clause):
                 # "said the police acted illegally", "behaved irresponsibly": how a doer acted,
                 # judged by a word that judges (a coded act is reported, not judged)
@@ -179,6 +187,26 @@ def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
         if owner is not None:
             pairs.append((owner, clause))
     return pairs
+
+
+def _misdeed(ctx: EventContext, clause: Token) -> Token | None:
+    """The judging word a clause's verb does or amounts to, when the verb codes no act of its
+    own (or is a light verb: "carrying out provocations", "spreading disinformation", "amounted
+    to interference", "trying to blame others for its failures"), not negated."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ctx.words.modals)
+           for c in clause.children):
+        return None  # (not "the authorities must end this brutal crackdown": a demand)
+    if _codes_act(ctx, clause) and clause.lemma_.lower() not in ctx.lex.light_verbs:
+        return None  # "said the army killed terrorists": a reported act, no judgement
+    heads = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+    for head in heads:
+        objects = [c for c in head.children if c.dep_ == "dobj"] + [
+            g for c in head.children if c.dep_ in {"prep", "prt"}
+            for g in c.children if g.dep_ == "pobj"]
+        for thing in objects:
+            if thing.lemma_.lower() in ctx.lex.negative or thing.lower_ in ctx.lex.negative:
+                return thing
+    return None
 
 
 def _codes_act(ctx: EventContext, verb: Token) -> bool:
