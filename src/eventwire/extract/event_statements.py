@@ -196,6 +196,8 @@ def _misdeed(ctx: EventContext, clause: Token) -> Token | None:
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ctx.words.modals)
            for c in clause.children):
         return None  # (not "the authorities must end this brutal crackdown": a demand)
+    if _charged_crime(ctx, clause):
+        return None  # "said Israel was committing war crimes": an accusation (allegation)
     if _codes_act(ctx, clause) and clause.lemma_.lower() not in ctx.lex.light_verbs:
         return None  # "said the army killed terrorists": a reported act, no judgement
     heads = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
