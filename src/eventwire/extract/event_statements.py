@@ -159,9 +159,9 @@ def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
                 # "said Kyiv was spreading disinformation", "said Polish troops were carrying
                 # out provocations", "said the measures amounted to interference": what the
                 # subject does is named by a word that judges it
-                return [(s, misdeed) for s in clause.children
-                        if s.dep_ == "nsubj" and (s.i in ctx.actor_of
-                                                  or _owner(ctx, s) is not None)]
+                # (a thing's doer is found by the judgement: "said the measures amounted to
+                # interference" judges whoever took them)
+                return [(s, misdeed) for s in clause.children if s.dep_ == "nsubj"]
             if not _codes_act(ctx, clause):
                 # "said the police acted illegally", "behaved irresponsibly": how a doer acted,
                 # judged by a word that judges (a coded act is reported, not judged)
