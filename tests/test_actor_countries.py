@@ -575,3 +575,8 @@ def test_a_charge_daffaires_is_an_envoy_of_the_country_owning_the_post(actors_of
                        "Delhi on Tuesday evening.")
     envoy = next(a for a in actors if "affaires" in a.name)
     assert (envoy.country, envoy.sector) == ("CAN", "GOV")
+
+
+def test_a_capital_the_tagger_calls_a_nationality_is_still_the_government(actors_of):
+    actors = actors_of("Bamako has repeatedly accused Algiers of meddling in the north.")
+    assert actor_named(actors, "Algiers").code == "DZAGOV"

@@ -643,6 +643,9 @@ def _name_mention(span: Span, label: str, known: KnownName | None) -> Mention | 
         label = "GPE"
     if label == "PERSON" and town_not_person(span):
         label = "GPE"  # "Russian forces shelled Kherson": the tagger's person is a town
+    if label in {"NORP", "PERSON", "ORG"} and lex.capitals.get(lower) is not None and (
+            len(span) <= 3):
+        label = "GPE"  # "accused Algiers of meddling": the tagger's nationality is a capital
     if label == "ORG" and any(_person_noun(c) for c in span.root.children if c.dep_ == "appos"):
         label = "PERSON"  # "Zippy Duvall, the president of the Farm Bureau": a person
     if label == "PERSON":
