@@ -1342,20 +1342,20 @@ def _last_conflict_pair(ctx: EventContext, noun: Token, doers: set[str]) -> list
     """The two sides, of two countries, of the last conflict event (QuadClass 3 or 4) kept in
     the sentences before ``noun``, when neither is one of ``doers``."""
     start = ctx.window_start(noun, _GROUP_SENTENCES)
-    dealings = ctx.dealings  # kept in pairs: (doer, whom) then (whom, doer) of each event
     # the sides of the last use of force, else of the last verbal conflict ("urged the two
     # sides to show restraint" after a clash, not after an accusation told since)
     for lowest in (4, 3):
-        pair = _conflict_pair(ctx, dealings, start, lowest, doers, noun)
+        pair = _conflict_pair(ctx, start, lowest, doers, noun)
         if pair:
             return pair
     return []
 
 
-def _conflict_pair(ctx: EventContext, dealings: list, start: int, lowest: int, doers: set[str],
+def _conflict_pair(ctx: EventContext, start: int, lowest: int, doers: set[str],
                    noun: Token) -> list[Party]:
     """The two sides of the last event of QuadClass ``lowest`` or more kept from token
     ``start`` on (see :func:`_last_conflict_pair`)."""
+    dealings = ctx.dealings  # kept in pairs: (doer, whom) then (whom, doer) of each event
     for k in range(len(dealings) - 1, 0, -1):
         index, quad, whom, doer = dealings[k]
         if index < start:
@@ -1553,7 +1553,7 @@ def _anaphor(ctx: EventContext, token: Token) -> Party | None:
     senses = ctx.lex.nouns.get(lemma)
     if not senses or not any(c.lower_ in {"the", "this", "that"} for c in token.children):
         return None
-    if all((s.symmetric or s.mutual) and s.code[:2] in ctx.words.force_roots for s in senses):
+    if _fought_by_both(ctx, senses):
         return None  # "the fighting has killed thousands": both sides fight, no one doer
     if lemma in ctx.words.made_by:
         # "the hearings", "the verdict": the institution that holds or gives them, not the
@@ -1574,6 +1574,13 @@ def _anaphor(ctx: EventContext, token: Token) -> Party | None:
                 earlier.trigger.lemma_.lower(), lemma)):
             return earlier.sources[0]
     return None
+
+
+def _fought_by_both(ctx: EventContext, senses: list[Sense]) -> bool:
+    """Whether an event noun's uses of force are each waged by two sides against each other
+    ("the fighting", "clashes"): no one side did what it did."""
+    force = [s for s in senses if s.code[:2] in ctx.words.force_roots]
+    return bool(force) and all(s.symmetric or s.mutual for s in force)
 
 
 def _same_stem(verb: str, noun: str) -> bool:
@@ -2276,8 +2283,8 @@ def _attack_in(ctx: EventContext, candidate: Candidate) -> list[Party]:
             continue
         for attack in (g for g in prep.children if g.dep_ == "pobj"):
             senses = ctx.lex.nouns.get(attack.lemma_.lower()) or []
-            if not any(s.code and s.code[:2] in ctx.words.force_roots for s in senses) or any(
-                    s.symmetric or s.mutual for s in senses):
+            if not any(s.code[:2] in ctx.words.force_roots for s in senses) or _fought_by_both(
+                    ctx, senses):
                 continue  # (not "killed in the fighting", "in clashes": both sides' doing)
             doers = [p for p in noun_sources(ctx, attack) if p.named and p.actor]
             if doers:

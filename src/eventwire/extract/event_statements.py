@@ -29,6 +29,7 @@ from eventwire.extract.event_participants import (
     subjects_of,
 )
 from eventwire.extract.syntax import choose, obliging_modal, reported_act
+from eventwire.model import Quote
 
 __all__ = ["allegation", "evaluation", "quoted_judgements", "quoted_statements", "statement"]
 
@@ -449,12 +450,10 @@ def quoted_statements(ctx: EventContext, sent: Span, found: list[Candidate]) -> 
         if quote.speaker is None or quote.speaker_mention is None:
             continue
         cue = ctx.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-        said = ctx.doc.char_span(quote.speaker_mention.start, quote.speaker_mention.end,
-                                 alignment_mode="expand")
-        if cue is None or said is None or cue.root.i in taken:
+        if cue is None or cue.root.i in taken:
             continue
-        speaker = Party(quote.speaker, said.text, True, said.root)
-        if not is_political(ctx, speaker):
+        speaker = _political_speaker(ctx, quote)
+        if speaker is None:
             continue  # "the company said revenue rose" is no political statement
         verb = ctx.tokens[cue.root.i]
         taken.add(verb.i)
@@ -475,17 +474,22 @@ def quoted_judgements(ctx: EventContext, sent: Span, found: list[Candidate]
         return []
     quote = next((q for q in reversed(ctx.quotes_containing(root.idx)) if q.kind == "direct"
                   and q.speaker is not None and q.speaker_mention is not None), None)
-    if quote is None:
-        return []
-    said = ctx.doc.char_span(quote.speaker_mention.start, quote.speaker_mention.end,
-                             alignment_mode="expand")
-    if said is None:
-        return []
-    speaker = Party(quote.speaker, said.text, True, said.root)
-    if not is_political(ctx, speaker):
+    speaker = _political_speaker(ctx, quote) if quote is not None else None
+    if speaker is None:
         return []
     pairs = _copular(root) or _judged(ctx, root) or _judging_subject(ctx, root)
     return _judgements(ctx, root, pairs, [speaker], at_description=True)[:1]
+
+
+def _political_speaker(ctx: EventContext, quote: Quote) -> Party | None:
+    """The party the quotes stage attributed ``quote`` to (its speaker's mention, a pronoun
+    resolved), when it is a political actor."""
+    said = ctx.doc.char_span(quote.speaker_mention.start, quote.speaker_mention.end,
+                             alignment_mode="expand")
+    if said is None:
+        return None
+    speaker = Party(quote.speaker, said.text, True, said.root)
+    return speaker if is_political(ctx, speaker) else None
 
 
 def _comment(ctx: EventContext, verb: Token, speakers: list[Party]) -> Candidate:

@@ -131,15 +131,14 @@ def complement_words(head: Token, include_head_context: bool,
         if child.dep_ in _NOT_COMPLEMENTS and not small_clause(child) and not for_clause(child):
             continue
         tokens.extend(child.subtree)
+    # in the passive the thing acted on is the subject ("the lawsuit was filed", "visas were
+    # denied") or the noun the participle describes ("tariffs imposed on China")
+    patients = [] if include_head_context else _passive_patient(head)
     if include_head_context:
         tokens += [head.head]
         if head.head.pos_ == "ADP":  # "went on strike", "took into custody"
             tokens += [head.head.head]
-    else:
-        # in the passive the thing acted on is the subject ("the lawsuit was filed", "visas
-        # were denied") or the noun the participle describes ("tariffs imposed on China")
-        tokens += _passive_patient(head)
-    patients = [] if include_head_context else _passive_patient(head)
+    tokens += patients
     lemmas = " ".join([t.lemma_.lower() for t in tokens])
     lowers = " ".join([t.lower_ for t in tokens])
     # a named place as the object is a keyword of its own, "ent:gpe" ("captured Bakhmut" is
