@@ -34,8 +34,7 @@ _MIN_POPULATION = 5_000  # a territory's village is no seat of government
 _CAMEO_CODES = {"XKX": "KOS"}
 # other spellings news uses beside GeoNames' own
 _SPELLINGS = {"Male": ["Malé"], "Nur-Sultan": ["Astana"], "Yaounde": ["Yaoundé"],
-              "Asuncion": ["Asunción"], "Lome": ["Lomé"], "Reykjavik": ["Reykjavík"],
-              "Nay Pyi Taw": []}
+              "Asuncion": ["Asunción"], "Lome": ["Lomé"], "Reykjavik": ["Reykjavík"]}
 
 
 def _plain(name: str) -> str:
