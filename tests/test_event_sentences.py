@@ -1734,6 +1734,17 @@ def test_a_second_speech_verb_joined_to_the_reported_clause_is_the_speakers():
     assert any(c.startswith("13") for c, _, _ in coded)
 
 
+def test_an_accusation_joined_to_the_reported_clause_is_the_speakers():
+    # the parser joins "accused" to "was" of what was retorted: the one retorting accuses
+    coded = _coded("Lithuanian foreign minister Jonas Petraitis retorted that Minsk was \"in no "
+                   "place to give lessons\" and accused Belarus of staging the crisis.")
+    assert ("112", "Jonas Petraitis", "Belarus") in coded
+    # a deed joined to a reported clause stays its subject's
+    coded = _coded("She said the Lithuanian police were investigating and had arrested two "
+                   "Belarusian smugglers.")
+    assert ("173", "Lithuanian police", "two Belarusian smugglers") in coded
+
+
 def test_a_warning_and_the_act_it_threatens_are_one_threat():
     coded = _coded("Kenyan police fired tear gas at protesters in Nairobi. Interior minister "
                    "Kithure Kindiki said the protests were illegal and warned that organizers "

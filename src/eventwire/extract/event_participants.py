@@ -281,13 +281,15 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
     token: Token | None = verb
     reporting = ctx.lex.reporting
     if (verb.dep_ == "conj" and (verb.lemma_.lower() in reporting
-                                 or any(c.dep_ == "ccomp" for c in verb.children))
+                                 or any(c.dep_ == "ccomp" for c in verb.children)
+                                 or _addressing(ctx, verb))
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
             and verb.head.dep_ in {"ccomp", "parataxis"}
             and verb.head.head.lemma_.lower() in reporting):
         # "Kindiki said the protests were illegal and warned that ...": the parser joins the
         # second speech verb (one with a clause of its own) to the reported clause; the
-        # speaker does both
+        # speaker does both ("retorted that Ukraine was in no position ... and accused Kyiv
+        # of blackmail" too: a verbal act aimed at someone)
         token = verb.head.head
     through_conj = False
     for _ in range(6):
@@ -386,6 +388,17 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             continue
         break
     return []
+
+
+def _addressing(ctx: EventContext, verb: Token) -> bool:
+    """A verbal act aimed at someone named as its object: every sense of the verb appeals,
+    demands, disapproves, rejects or threatens (quad classes 1 and 3: "accused Kyiv of",
+    "urged Baku to"), not a plain statement and no deed."""
+    senses = ctx.lex.senses(ctx.lex.verb_lemma(verb))
+    return bool(senses) and any(c.dep_ == "dobj" and c.i in ctx.actor_of
+                                for c in verb.children) and all(
+        sense.code.isdigit() and sense.code[:2] != "01"
+        and lookup(sense.code).quad_class in {1, 3} for sense in senses)
 
 
 def answerers(ctx: EventContext, noun: Token, sources: list[Party]) -> list[Party]:
