@@ -580,3 +580,17 @@ def test_a_charge_daffaires_is_an_envoy_of_the_country_owning_the_post(actors_of
 def test_a_capital_the_tagger_calls_a_nationality_is_still_the_government(actors_of):
     actors = actors_of("Bamako has repeatedly accused Algiers of meddling in the north.")
     assert actor_named(actors, "Algiers").code == "DZAGOV"
+
+
+def test_a_unit_a_known_group_owns_is_of_the_groups_country(actors_of):
+    actors = actors_of("Israeli jets struck positions of Hezbollah's elite Radwan force near "
+                       "the frontier on Tuesday.")
+    unit = next(a for a in actors if a.name.endswith("force"))
+    assert unit.country == "LBN"
+
+
+def test_a_un_force_is_the_un_not_the_country_it_serves_in(actors_of):
+    actors = actors_of("The UN peacekeeping force in southern Lebanon said its positions had "
+                       "been hit twice.")
+    force = next(a for a in actors if a.name.endswith("force"))
+    assert (force.country, force.sector) == (None, "IGO")

@@ -1274,3 +1274,14 @@ def test_an_armys_wounding_is_its_fire_and_a_police_raid_stays_repression(code) 
     assert find(events, "19", "Indian") and not find(events, "18", "Indian")
     assert one(code("Police raided opposition offices in the capital on Monday."),
                "17", "Police").cameo == "175"
+
+
+def test_a_clause_describing_a_participant_is_governed_by_no_act(nlp):
+    from eventwire.extract.events import _governs
+
+    doc = nlp("The law drew condemnation from governments that keep funding the agency.")
+    condemnation, funding = doc[3], doc[8]
+    assert condemnation.is_ancestor(funding)
+    assert not _governs(condemnation, funding)  # two acts: neither caps the other
+    doc = nlp("Beijing urged Manila to stop sending ships.")
+    assert _governs(doc[1], doc[5])  # a wrapper and its act: rival readings

@@ -504,7 +504,7 @@ def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float],
         # deal during a meeting with Liu He": the announcement to no one, the meeting with him)
         above = [other.confidence for other, governing in (events[i] for i in ranked[:place])
                  if (sides & {other.source, other.target}
-                     or governing.is_ancestor(trigger) or trigger.is_ancestor(governing)
+                     or _governs(governing, trigger) or _governs(trigger, governing)
                      or governing.i == trigger.i)
                  # an act told inside a judgement of its doer ("described Trump's call with
                  # Zelenskiy as improper") is another act, not a reading of the same one
@@ -518,6 +518,20 @@ def _keep_prior_order(events: list[tuple[Event, Token]], priors: list[float],
                  and (event.cameo[:2] == "01") == (other.cameo[:2] == "01")]
         if above:
             event.confidence = max(min(event.confidence, round(min(above) - 0.001, 3)), 0.0)
+
+
+def _governs(upper: Token, lower: Token) -> bool:
+    """Whether ``upper``'s clause governs ``lower``'s (a wrapper and its act, a verb and what
+    it reports), not through a clause that only describes someone ("drew condemnation from
+    governments, several of which said they would continue funding the agency": two acts)."""
+    if not upper.is_ancestor(lower):
+        return False
+    token = lower
+    while token.i != upper.i:
+        if token.dep_ == "relcl":
+            return False
+        token = token.head
+    return True
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

@@ -991,9 +991,13 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         # before where it serves (the owner may be a mention of its own, outside the span)
         owners = [c for c in head.children if c.dep_ == "poss" and not span.start <= c.i < span.end]
         attrs.country = next((found for c in owners if (found := _token_country(c))), None)
+    # "Hezbollah's elite Radwan force": a body the lists know owning the unit names its side
+    owner = _known_owner(owners) if head is not None and attrs.country is None else None
     role_sector: str | None = None
     unlisted_body = False  # the phrase names a body no list knows ("of the Farm Bureau")
-    body_sector: str | None = None
+    body_sector: str | None = owner.sector if owner is not None else None
+    if owner is not None:
+        attrs.country, attrs.affiliation = owner.country, owner.name
     head_sector: str | None = None
     modifier_sector: str | None = None  # a role word before the head ("rebel" leaders)
     i = 0
@@ -1061,12 +1065,13 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         i += 1
     generic = bool(attrs.roles) and attrs.roles <= lex.generic_roles
     first = doc[_first_word(span)] if own else None
-    if head_sector == "GOV" and body_sector == "IGO" and first is not None and (
+    if head_sector in {"GOV", "MIL"} and body_sector == "IGO" and first is not None and (
             first.i + 1 < len(doc) and doc[first.i + 1].text != "-"
             and (known := known_name(first.text)) is not None and known.sector == "IGO"):
-        # "the UN refugee agency", "the UN human rights office": an organ of the international
-        # organisation the phrase begins with (not "the UN-backed government")
-        attrs.sector = "IGO"
+        # "the UN refugee agency", "the UN human rights office", "the UN peacekeeping force":
+        # an organ of the international organisation the phrase begins with (not "the
+        # UN-backed government"), and of no country where it serves ("in southern Lebanon")
+        attrs.sector, attrs.country = "IGO", known.country
     elif head_sector:
         attrs.sector = head_sector
     elif body_sector == "IGO":
@@ -1118,6 +1123,19 @@ def _noun_phrase(token: Token) -> list[Token]:
     left = [t for t in token.lefts if t.dep_ in _PREMOD_DEPS]
     start = min([t.left_edge.i for t in left] + [token.i])
     return list(token.doc[start : token.i + 1])
+
+
+def _known_owner(owners: list[Token]) -> KnownName | None:
+    """The data files' entry for the first organisation among the possessors ``owners``."""
+    for owner in owners:
+        if owner.ent_type_ != "ORG":
+            continue
+        ent = entity_at(owner.doc, owner.i)
+        name = _trim(ent) if ent is not None else None
+        known = known_name((name or owner).text)
+        if known is not None:
+            return known
+    return None
 
 
 def _token_country(token: Token) -> str | None:
