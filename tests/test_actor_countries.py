@@ -594,3 +594,19 @@ def test_a_un_force_is_the_un_not_the_country_it_serves_in(actors_of):
                        "been hit twice.")
     force = next(a for a in actors if a.name.endswith("force"))
     assert (force.country, force.sector) == (None, "IGO")
+
+
+def test_an_official_speaking_in_a_capital_is_that_states(actors_of):
+    actors = actors_of('"We will not give up an inch," Interior Minister Tomas Brenko told '
+                       "reporters in Ljubljana on Monday, a day after Croatia closed two "
+                       "crossings.")
+    assert actor_named(actors, "Tomas Brenko").country == "SVN"
+    actors = actors_of("In Vilnius, Foreign Minister Jonas Petraitis accused Minsk of staging "
+                       "the crossings.")
+    assert actor_named(actors, "Jonas Petraitis").country == "LTU"
+
+
+def test_a_dateline_official_stays_home_when_the_sentence_names_a_counterpart(actors_of):
+    actors = actors_of("PORT MORESBY — Papua New Guinea has signed a fisheries agreement with "
+                       "Japan, Prime Minister Ravu Tamate announced on Wednesday.")
+    assert actor_named(actors, "Ravu Tamate").country == "PNG"

@@ -142,6 +142,7 @@ def resolve_actors(
     _usual_countries(clusters, members_only=True)
     _owners_country(clusters)
     _sentence_country(clusters, sentence_of)
+    _capital_country(clusters, sentence_of)
     _nearby_country(clusters, doc, sentence_of)
     _article_country(clusters, dateline, sentence_of)
     _usual_countries(clusters)
@@ -221,12 +222,15 @@ def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) 
     the dateline's country, unless another country is named earlier in the sentence that
     introduces it ("Zelensky said Defence Minister Umerov would ..." filed from Moscow) or,
     for unnamed groups ("two officials", "the mediators"), in the sentence before."""
+    # (a country the sentence names as a counterpart does not make the official its own:
+    # "HONIARA - Solomon Islands has signed an agreement with China, Prime Minister Derek
+    # Kwaiga announced")
     foreign = [
         m.span.start
         for c in clusters
         if c.country and c.country != home
         for m in c.mentions
-        if m.pronoun is None
+        if m.pronoun is None and not _dealt_with(m.span)
     ]
     for cluster in clusters:
         if cluster.country or cluster.sector not in _STATE_SECTORS or cluster.fixed:
@@ -374,6 +378,29 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
         around = by_sentence.get(sentence_of[first], set())
         if len(around) == 1:
             cluster.pass_on(next(iter(around)))
+
+
+def _capital_country(clusters: list[_Work], sentence_of: list[int]) -> None:
+    """An official of no stated country whom the sentence introducing them places in one
+    capital ("Defence Minister Chen Kuo-hua told reporters in Taipei", "In Kyiv, Foreign
+    Minister Oleksandr Danylenko accused Budapest") is that state's."""
+    capitals = lexicon().capitals
+    in_capital: dict[int, set[str]] = {}  # sentence -> countries of the capitals it is "in"
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            root = mention.span.root
+            country = capitals.get(mention.span.text.lower())
+            if (country is not None and mention.pronoun is None and root.dep_ == "pobj"
+                    and root.head.lower_ == "in"):
+                in_capital.setdefault(sentence_of[mention.span.start], set()).add(country)
+    for cluster in clusters:
+        if (cluster.country is not None or cluster.kind != "person" or cluster.fixed
+                or cluster.sector not in _STATE_SECTORS or cluster.roles & lexicon().envoys):
+            continue
+        first = cluster.first_named
+        found = in_capital.get(sentence_of[first], set()) if first is not None else set()
+        if len(found) == 1:
+            cluster.pass_on(next(iter(found)))
 
 
 # A story's own country must dominate what it names: this many mentions at least, and this
@@ -563,6 +590,21 @@ def _is_home(cluster: _Work, home: str, clusters: list[_Work], sentence_of: list
     if homes or not counterparts:
         return True
     return sentence_of[-1] + 1 > _SHORT_TEXT and elsewhere > 0
+
+
+def _dealt_with(span: Span) -> bool:
+    """Whether the mention is whom an act is done to or with ("an agreement with China",
+    "sanctions against Iran"), not where someone comes from ("delegations from Sudan")."""
+    root = span.root
+    while root.dep_ in {"compound", "conj", "appos"} and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj":
+        return root.head.lower_ in _DEALING_PREPS
+    return root.dep_ in {"dobj", "dative", "iobj"}
+
+
+# Prepositions whose object is the other side of an act.
+_DEALING_PREPS = {"with", "against", "to", "on", "toward", "towards"}
 
 
 def _is_counterpart(span: Span) -> bool:
