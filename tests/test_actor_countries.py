@@ -610,3 +610,11 @@ def test_a_dateline_official_stays_home_when_the_sentence_names_a_counterpart(ac
     actors = actors_of("PORT MORESBY — Papua New Guinea has signed a fisheries agreement with "
                        "Japan, Prime Minister Ravu Tamate announced on Wednesday.")
     assert actor_named(actors, "Ravu Tamate").country == "PNG"
+
+
+def test_its_minister_named_in_apposition_is_of_the_state_the_sentence_before_was_about(
+        actors_of):
+    actors = actors_of("Norway, which has close ties to both Colombia and Venezuela, has been "
+                       "trying to broker a settlement. Its foreign minister, Ingrid Solberg, "
+                       "hosted two rounds of talks.")
+    assert actor_named(actors, "Ingrid Solberg").country == "NOR"

@@ -755,10 +755,14 @@ def _pronoun_owners(mentions: list[Mention], owner: dict[int, _Work],
     bodies = [m for m in mentions if m.pronoun is None and id(m) in owner
               and owner[id(m)].kind in {"organization", "group", "country"}]
     for mention in mentions:
-        if mention.named or mention.pronoun is not None or mention.kind == "organization":
+        if mention.pronoun is not None or mention.kind == "organization":
             continue
-        cluster = owner.get(id(mention))
         head = mention.span.root
+        if mention.named:
+            if mention.kind != "person" or head.dep_ != "appos":
+                continue
+            head = head.head  # "Its foreign minister, Mehmet Kaya": the title owned
+        cluster = owner.get(id(mention))
         poss = next((t for t in head.children if t.dep_ == "poss"
                      and t.lower_ in {"its", "their"}), None)
         if cluster is None or poss is None:
@@ -777,9 +781,16 @@ def _pronoun_owners(mentions: list[Mention], owner: dict[int, _Work],
         # a modifier ("the group began attacking ships after the start of the war in Gaza,
         # when its fighters seized a carrier": the group's fighters, not Gaza's)
         above = {a.i for a in head.ancestors}
+        # "Turkey, which has ties to Somalia and Ethiopia, is trying to broker a settlement.
+        # Its foreign minister ...": opening a sentence, "its" is the state the sentence
+        # before was about, its main subject, not the last one it named
+        opening = not any(sentence_of[m.span.start] == sentence_of[poss.i] for m in before)
         body = next((owner[id(m)] for m in before
                      if m.span.root.dep_ in {"nsubj", "nsubjpass"}
                      and m.span.root.head.i in above), None) or next(
+            (owner[id(m)] for m in before if opening
+             and m.span.root.dep_ in {"nsubj", "nsubjpass"}
+             and m.span.root.head.dep_ == "ROOT"), None) or next(
             (owner[id(m)] for m in before), None)
         if body is None:
             continue
