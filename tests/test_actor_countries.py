@@ -618,3 +618,13 @@ def test_its_minister_named_in_apposition_is_of_the_state_the_sentence_before_wa
                        "trying to broker a settlement. Its foreign minister, Ingrid Solberg, "
                        "hosted two rounds of talks.")
     assert actor_named(actors, "Ingrid Solberg").country == "NOR"
+
+
+def test_a_short_name_two_countries_share_is_the_one_of_the_country_the_story_names(actors_of):
+    # "PTI": Pakistan Tehreek-e-Insaf and the Press Trust of India
+    actors = actors_of("ISLAMABAD: Police in Pakistan arrested hundreds of PTI supporters on "
+                       "Sunday. The PTI said its chairman had been detained.")
+    assert actor_named(actors, "PTI").code == "PAKPTY"
+    actors = actors_of("India's election commission said on Monday, PTI reported, that the vote "
+                       "in Kerala would be held in April.")
+    assert actor_named(actors, "PTI").code == "INDMED"

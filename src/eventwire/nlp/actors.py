@@ -680,6 +680,7 @@ def _known_actors(clusters: list[_Work], kb: ActorKB, published: object) -> None
     text gives none. An entry whose country contradicts the text's is another actor; a name
     several entries share with different countries is left alone unless the text's country
     picks one."""
+    named_countries = {c.country for c in clusters if c.country}
     for cluster in clusters:
         kinds = _KB_KINDS.get(cluster.kind)
         names = sorted({m.key for m in cluster.mentions if m.named and m.pronoun is None},
@@ -692,6 +693,14 @@ def _known_actors(clusters: list[_Work], kb: ActorKB, published: object) -> None
             entry = kb.lookup(name, on=published, country=cluster.country, kinds=kinds)
             if entry is not None:
                 break
+        picked = False  # an ambiguous name the text's country resolves
+        if entry is not None and entry.ambiguous and not cluster.country:
+            # "PTI supporters" in a story naming Pakistan (and not India): the entry of the
+            # one country the text names among those the name may belong to
+            told = {entry.country, *entry.alternative_countries} & named_countries
+            if len(told) == 1:
+                entry = kb.lookup(name, on=published, country=next(iter(told)), kinds=kinds)
+                picked = True
         if entry is None and cluster.kind == "person":
             surname = _surname(names[0])
             if len(names[0].split()) == 1:
@@ -700,7 +709,7 @@ def _known_actors(clusters: list[_Work], kb: ActorKB, published: object) -> None
             continue
         if cluster.country and entry.country and entry.country != cluster.country:
             continue  # the text says another country: another actor of the same name
-        if entry.ambiguous and not cluster.country and len(
+        if entry.ambiguous and not picked and not cluster.country and len(
                 {entry.country, *entry.alternative_countries}) > 1:
             continue
         # A body found under a longer alias ("Senate Foreign Relations Committee" listed under

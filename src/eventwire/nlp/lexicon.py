@@ -137,6 +137,14 @@ def lexicon() -> Lexicon:
         )
         for name in entry["names"]:
             known[name.lower()] = item
+    # A short name an organisation shares with a party of another country ("PTI": the Press
+    # Trust of India, Pakistan Tehreek-e-Insaf) is no known name here: the knowledge base
+    # answers it with both and the text's country picks one.
+    for entry in _load("parties.yaml")["parties"]:
+        for name in entry["names"]:
+            other = known.get(name.lower())
+            if other is not None and other.country not in {None, entry.get("country")}:
+                del known[name.lower()]
 
     return Lexicon(
         roles=roles,
