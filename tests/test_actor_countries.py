@@ -218,8 +218,8 @@ def test_envoys_are_not_given_the_country_that_expels_them(actors_of):
 
 
 def test_a_two_letter_country_inside_an_organisation_name(actors_of):
-    treasury = actor_named(actors_of("The US Treasury slapped sanctions on two oil officials."),
-                     "US Treasury")
+    actors = actors_of("The US Treasury slapped sanctions on two oil officials.")
+    treasury = next(a for a in actors if "Treasury" in a.name)
     assert treasury.country == "USA"
 
 
@@ -628,3 +628,9 @@ def test_a_short_name_two_countries_share_is_the_one_of_the_country_the_story_na
     actors = actors_of("India's election commission said on Monday, PTI reported, that the vote "
                        "in Kerala would be held in April.")
     assert actor_named(actors, "PTI").code == "INDMED"
+
+
+def test_a_us_department_named_bare_is_american_in_a_story_elsewhere(actors_of):
+    actors = actors_of("MANAGUA — The Treasury Department sanctioned some 250 Nicaraguan "
+                       "officials on Tuesday, and Nicaragua's government called it aggression.")
+    assert actor_named(actors, "Treasury Department").country == "USA"
