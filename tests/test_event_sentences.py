@@ -2403,3 +2403,12 @@ def test_a_reported_deed_named_by_a_judging_word_criticises_its_doer():
                 if c.startswith("11")]
     assert not [c for c, _, _ in _coded('"The authorities must end this brutal crackdown," the '
                                         "rights group's director said.") if c.startswith("11")]
+
+
+def test_calling_claims_lies_criticises_whoever_made_them():
+    coded = _coded("Belgrade claimed that Kosovo police had beaten two Serb farmers. Pristina "
+                   'called the claims "lies".')
+    assert ("111", "Pristina", "Belgrade") in coded
+    coded = _coded("Lithuania's parliament passed a resolution on Belarus. Minsk called the "
+                   'resolution "unconstructive".')
+    assert ("111", "Minsk", "Lithuania's parliament") in coded

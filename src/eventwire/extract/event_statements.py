@@ -17,6 +17,7 @@ from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_modality import mark_modality
 from eventwire.extract.event_participants import (
+    accuser_of,
     is_political,
     last_doers,
     maker_of,
@@ -80,6 +81,9 @@ def _judgements(ctx: EventContext, verb: Token, pairs: list[tuple[Token, Token]]
         targets = doers or [t for t in parties_at(ctx, described) if t.actor or t.named]
         if not targets:
             targets = maker_of(ctx, described)  # "called the sentence dangerous": the court
+        if not targets:
+            # "called the claims lies": whoever made them
+            targets = accuser_of(ctx, described)
         if not targets and described.lower_ in ctx.words.act_pronouns:
             # "called it a disgrace": the doer of the act just told, not the speaker
             own = frozenset(p.actor for p in sources if p.actor)
