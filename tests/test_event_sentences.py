@@ -2412,3 +2412,12 @@ def test_calling_claims_lies_criticises_whoever_made_them():
     coded = _coded("Lithuania's parliament passed a resolution on Belarus. Minsk called the "
                    'resolution "unconstructive".')
     assert ("111", "Minsk", "Lithuania's parliament") in coded
+
+
+def test_its_positions_fired_on_are_not_the_shooters_own():
+    coded = _coded("The Azerbaijani defence ministry said Armenian forces had fired on its "
+                   "positions overnight.")
+    assert ("193", "Armenian forces", "Azerbaijani defence ministry") in coded
+    # no side acts on itself: what "its" can only give the doer is no target
+    coded = _coded("Russian troops fired on their positions, the Ukrainian army said.")
+    assert not any(s == t for _, s, t in coded if s is not None)

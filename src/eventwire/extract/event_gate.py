@@ -46,6 +46,8 @@ def passes(
             source.token.i == target.token.i or target.token.is_ancestor(source.token)
             # ("closed the crossing between the two countries": the doer is one of the two)
             or names_both(target.token)
+            # ("fired on its positions": a thing "its" gives the doer is no domestic target)
+            or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in target.token.children)
             or getattr(ctx.cluster(source), "kind", None) == "person" or not (
                 through_modifier(ctx, source) or through_modifier(ctx, target))):
         # ("Croatia investigated Croatian extremists" is domestic, and kept; a person never

@@ -1068,6 +1068,11 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
             cluster = ctx.actor_of.get((owner or child).i)
             if cluster is None and (agentive or held) and child.lower_ in {"its", "their"}:
                 cluster = _owner_of(ctx, child)  # "Ukraine denied its drones attacked"
+            if cluster is not None and held and child.lower_ in {"its", "their"} and (
+                    cluster.id in _doer_ids(ctx, token)):
+                # "the ministry said Armenian forces fired on its positions": no side fires
+                # on what it holds itself; the owner is another state or body named before
+                cluster = _owner_of(ctx, child, skip=cluster.id)
             if cluster is not None:
                 return Party(cluster.id, phrase(token), True, token)
             if child.dep_ == "compound" and not former:
@@ -1160,17 +1165,36 @@ def protest_crowd(ctx: EventContext, noun: Token) -> Party:
     return Party(crowd.id, phrase(noun), True, noun)
 
 
-def _owner_of(ctx: EventContext, pronoun: Token) -> ActorCluster | None:
+def _owner_of(ctx: EventContext, pronoun: Token, skip: str | None = None
+              ) -> ActorCluster | None:
     """The state or body an unresolved "its/their" stands for: the nearest one named
-    before it in the sentence ("Ukraine denied that its drones had attacked ...")."""
+    before it in the sentence ("Ukraine denied that its drones had attacked ..."), other than
+    actor ``skip``."""
     # ("its" is no group's: "the ministry said troops fired on its positions")
     kinds = {"country", "organization"} if pronoun.lower_ == "its" else {
         "country", "organization", "group"}
     for token in reversed(ctx.tokens[pronoun.sent.start:pronoun.i]):
         cluster = ctx.actor_of.get(token.i)
-        if cluster is not None and cluster.kind in kinds:
+        if cluster is not None and cluster.kind in kinds and cluster.id != skip:
             return cluster
     return None
+
+
+def _doer_ids(ctx: EventContext, thing: Token) -> set[str]:
+    """The actors who are subjects of the verb ``thing`` is the object of (directly or
+    through a preposition: "firing on its positions"), or of the verbs that verb hangs on."""
+    verb = thing.head.head if thing.dep_ == "pobj" else thing.head
+    found: set[str] = set()
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.i in ctx.actor_of:
+                found.add(ctx.actor_of[child.i].id)
+        if verb.dep_ not in {"pcomp", "prep", "xcomp", "conj"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        if found:
+            break
+    return found
 
 
 def _own_side(ctx: EventContext, pronoun: Token) -> Party | None:
