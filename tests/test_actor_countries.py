@@ -634,3 +634,10 @@ def test_a_us_department_named_bare_is_american_in_a_story_elsewhere(actors_of):
     actors = actors_of("MANAGUA — The Treasury Department sanctioned some 250 Nicaraguan "
                        "officials on Tuesday, and Nicaragua's government called it aggression.")
     assert actor_named(actors, "Treasury Department").country == "USA"
+
+
+def test_a_country_parsed_as_a_second_object_still_modifies_the_body_after_it(actors_of):
+    # the parser reads "accused Kosovo police" as two objects
+    actors = actors_of("Serbia accused Kosovo police of attacking Serbs.")
+    police = next(a for a in actors if a.name.endswith("police"))
+    assert police.country == "KOS"

@@ -991,6 +991,12 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
         # before where it serves (the owner may be a mention of its own, outside the span)
         owners = [c for c in head.children if c.dep_ == "poss" and not span.start <= c.i < span.end]
         attrs.country = next((found for c in owners if (found := _token_country(c))), None)
+        before = doc[head.i - 1] if head.i > 0 and head.i - 1 < span.start else None
+        if (attrs.country is None and before is not None and before.ent_type_ == "GPE"
+                and before.dep_ in {"dative", "dobj"} and head.dep_ == "dobj"
+                and before.head.i == head.head.i):
+            # "accused Kosovo police of ...", parsed as two objects: the name modifies
+            attrs.country = _token_country(before)
     # "Hezbollah's elite Radwan force": a body the lists know owning the unit names its side
     owner = _known_owner(owners) if head is not None and attrs.country is None else None
     role_sector: str | None = None
