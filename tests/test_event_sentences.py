@@ -2421,3 +2421,13 @@ def test_its_positions_fired_on_are_not_the_shooters_own():
     # no side acts on itself: what "its" can only give the doer is no target
     coded = _coded("Russian troops fired on their positions, the Ukrainian army said.")
     assert not any(s == t for _, s, t in coded if s is not None)
+
+
+def test_a_number_counting_some_of_a_group_named_before_stands_for_the_group():
+    coded = _coded("Police in Dakar detained nine opposition activists on Friday. Seven were "
+                   "later released under judicial control.")
+    assert ("084", "Police", "nine opposition activists") in coded
+    # a number larger than the group counts others
+    coded = _coded("Police in Dakar detained nine opposition activists on Friday. Twenty were "
+                   "later released under judicial control.")
+    assert not any(c.startswith("08") for c, _, _ in coded)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.event_lexicon import lexicon
 from eventwire.extract.event_words import EventWords, event_words
+from eventwire.extract.syntax import NUMBER_WORDS as _NUMBERS
 from eventwire.extract.syntax import clause_of
 from eventwire.nlp.doctext import doc_text, line_break_tokens, paragraphs
 from eventwire.nlp.lexicon import lexicon as roles_lexicon
@@ -56,9 +57,6 @@ _YEAR_ONLY = re.compile(rf"(?<!\d)(?<!\d-){_YEAR}(?!s|\d|-\d)")  # "mid-2019", n
 _WEEKDAY = re.compile(r"\b(last|next|this|on|coming)?\s*(" + "|".join(WEEKDAYS) + r")\b")
 _AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                   r"(day|week|month|year|decade)s?\s+ago\b")
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-            "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 # Expressions that point back at the date the text is already talking about.
 _SAME_AS_ANCHOR = re.compile(
     r"\b(at the time|that (day|week|month|year)|the same (day|week|month|year)|later that "

@@ -33,6 +33,7 @@ from eventwire.extract.syntax import (
     for_clause,
     held_things,
     indirect_question,
+    number_value,
     phrase,
     purpose,
     small_clause,
@@ -680,6 +681,9 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
     pair = _the_two(ctx, token) or _numbered_list(ctx, token)
     if pair:
         return pair
+    part = _counted_members(ctx, token)
+    if part is not None:
+        return [part]
     members = [token, *conjuncts(token)]
     if token.dep_ in SUBJECTS and not members[1:]:
         # "President of the Senate, Bukola Adeyemi, Senator Dan Bello and Senator Ruth Ade
@@ -777,6 +781,26 @@ def _included(ctx: EventContext, noun: Token) -> list[Party]:
             for pobj in prep.children if pobj.dep_ == "pobj"
             for member in [pobj, *conjuncts(pobj)]
             if (party := party_at(ctx, member, own_only=True)) is not None and party.actor]
+
+
+def _counted_members(ctx: EventContext, token: Token) -> Party | None:
+    """ "Police detained nine opposition activists ... Seven were later released": a bare
+    number as a clause's subject counts members of the group of people named last, in its
+    sentence or the one before, when that group is counted with a larger number."""
+    if (token.pos_ != "NUM" or token.dep_ not in SUBJECTS or token.i in ctx.actor_of
+            or any(c.dep_ == "prep" for c in token.children)):
+        return None
+    part = number_value(token)
+    if part is None:
+        return None
+    for index, cluster in ctx.actors_before(token, 1):
+        if cluster.kind == "group":
+            whole = [value for c in ctx.tokens[index].children if c.dep_ == "nummod"
+                     and (value := number_value(c)) is not None]
+            if whole and part < whole[0]:
+                return Party(cluster.id, token.text, True, token)
+            return None
+    return None
 
 
 def _coordinated_countries(ctx: EventContext, token: Token) -> list[Party]:
@@ -2549,7 +2573,9 @@ def own_state(ctx: EventContext, party: Party, of: Party) -> bool:
 def through_modifier(ctx: EventContext, party: Party) -> bool:
     """Whether the party is a thing or group its actor only modifies ("Croatian
     extremists"), rather than a mention of the actor itself."""
-    return party.actor is not None and ctx.actor_of.get(party.token.i) is None
+    # (a number counting the actor's members is a mention of it: "Seven were released")
+    return party.actor is not None and ctx.actor_of.get(party.token.i) is None and not (
+        party.token.pos_ == "NUM" and party.text == party.token.text)
 
 
 def is_political(ctx: EventContext, party: Party) -> bool:

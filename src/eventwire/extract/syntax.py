@@ -19,6 +19,19 @@ from eventwire.nlp.mentions import entity_at, town_not_person
 
 # dependency labels of a clause's doer
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# the values of the number words news writes out ("seven were released", "two weeks ago")
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+def number_value(token: Token) -> int | None:
+    """The value of a number written in figures or words ("12", "1,200", "seven")."""
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(text) if text not in {"a", "an"} else None
+
 
 
 # the dictionary's code for a sense that is no event ("released a video")
