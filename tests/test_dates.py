@@ -260,3 +260,17 @@ def test_a_past_act_is_not_dated_by_a_day_still_to_come(nlp) -> None:
         ["promised", "pledged"])
     assert promised == ("2023-09", "relative")
     assert pledged[0] != "2027"
+
+
+def test_a_past_act_on_a_thing_dated_in_its_description_is_of_that_time() -> None:
+    from eventwire.api import analyse_text
+
+    result = analyse_text("A fast-track scheme backed by the Danish Red Cross in September 2021 "
+                          "for 3,000 refugees was rejected by Prime Minister Lars Holm.",
+                          published="2023-02-23", min_confidence=0)
+    [rejected] = [e for e in result.events if e.cameo.startswith("12")]
+    assert rejected.date == "2021-09"
+    # a present wish about a thing made on a date is of the news
+    result = analyse_text("Copenhagen wants Berlin to lift the tariffs imposed on Sept. 1.",
+                          published="2023-02-23", min_confidence=0)
+    assert all(e.date != "2022-09-01" for e in result.events if e.cameo.startswith("1"))

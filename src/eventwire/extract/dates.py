@@ -612,6 +612,15 @@ class DateScope:
             # a statement takes its paragraph's date only when that is the news itself ("On
             # Thursday, the office did not comment. But Yermak wrote ..."), not a background day
             return carried.value, carried.basis
+        # "a system backed by the Red Cross in September 2021 was rejected by Johnson": a past
+        # act done to a thing the sentence dates is of that time at the earliest, nearer to it
+        # than to the news
+        described = [f for f in found if _describing(f.head, governing)
+                     and not _complement_of(f.head, trigger) and not _things_date(f)
+                     and not self.after_publication(f.value.value)]
+        if described and carry and _past(trigger):
+            nearest = min(described, key=lambda f: abs(f.head.i - trigger.i))
+            return nearest.value.value, nearest.value.basis
         if carry and _before_the_news(trigger, self.words.earlier):
             return None, "undated"
         if self.published is not None:
@@ -657,12 +666,13 @@ def _present(trigger: Token) -> bool:
 
 
 def _past(trigger: Token) -> bool:
-    """Whether the trigger is a verb in the simple past or the past perfect ("pledged", "had
-    agreed"): an act already done."""
+    """Whether the trigger is a verb in the simple past, the past perfect or the past passive
+    ("pledged", "had agreed", "was rejected"): an act already done."""
     if trigger.tag_ == "VBD":
         return True
     return trigger.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
+        (c.dep_ == "aux" and c.lower_ == "had") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
+        for c in trigger.children)
 
 
 def _describing_clause(verb: Token) -> Token:
