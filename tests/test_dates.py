@@ -274,3 +274,15 @@ def test_a_past_act_on_a_thing_dated_in_its_description_is_of_that_time() -> Non
     result = analyse_text("Copenhagen wants Berlin to lift the tariffs imposed on Sept. 1.",
                           published="2023-02-23", min_confidence=0)
     assert all(e.date != "2022-09-01" for e in result.events if e.cameo.startswith("1"))
+
+
+def test_a_term_of_years_in_an_after_clause_dates_nothing(nlp) -> None:
+    text = ("Last June, at least 16 people were killed in riots after the opposition leader "
+            "was sentenced to two years in prison.")
+    doc = nlp(text)
+    scope = DateScope(doc, "2024-02-16")
+    sentenced = next(t for t in doc if t.text == "sentenced")
+    assert scope.date_of(sentenced)[0] == "2023-06"  # not two years before the news
+    doc = nlp("The talks came 18 years after Washington invaded the country.")
+    invaded = next(t for t in doc if t.text == "invaded")
+    assert DateScope(doc, "2019-11-16").date_of(invaded)[0] == "2001"

@@ -465,7 +465,11 @@ class DateScope:
         the news (a year, at year precision)."""
         found = _YEARS_COUNT.fullmatch(span.text.lower())
         head = _attachment(span)
-        if found is None or self.published is None or not any(
+        # (the count right before the "after": not a term of years in a clause "after" opens,
+        # "after the leader was sentenced to two years in prison")
+        following = span.doc[span.end] if span.end < len(span.doc) else None
+        if found is None or self.published is None or following is None or (
+                following.lower_ not in {"after", "since"}) or not any(
                 c.dep_ == "mark" and c.lower_ in {"after", "since"} for c in head.children):
             return None
         count = found.group(1)
