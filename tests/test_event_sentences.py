@@ -2431,3 +2431,12 @@ def test_a_number_counting_some_of_a_group_named_before_stands_for_the_group():
     coded = _coded("Police in Dakar detained nine opposition activists on Friday. Twenty were "
                    "later released under judicial control.")
     assert not any(c.startswith("08") for c, _, _ in coded)
+
+
+def test_gunmen_storming_a_school_assault_it_but_fight_troops():
+    coded = _coded("The gunmen, numbering more than 50, stormed the Sabon Gari Primary School "
+                   "in Zamfara state.")
+    assert any(c.startswith("18") for c, s, _ in coded if s == "gunmen")
+    coded = _coded("Gunmen attacked an army base in Zamfara state, killing four soldiers.")
+    assert not any(c.startswith("18") and c != "1823" for c, s, t in coded
+                   if s == "Gunmen" and t == "army base")

@@ -1869,7 +1869,11 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         return "175"
     if cluster.sector in ctx.words.individual_sectors or (
             cluster.sector is None and cluster.kind == "person") or (
-            cluster.sector in ctx.words.lone_sectors and source.token.tag_ == "NN"):
+            cluster.sector in ctx.words.lone_sectors and (
+                source.token.tag_ == "NN"
+                # "gunmen stormed a primary school": armed men's force on a school, a firm or
+                # villagers is an assault, as on people (not on troops or the police)
+                or victim is not None and victim.sector in ctx.words.private_targets)):
         killing = code == "1823" or source.token.head.lemma_ in ctx.words.killing_verbs
         return "1823" if killing else "180"
     return code

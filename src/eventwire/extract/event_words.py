@@ -147,6 +147,7 @@ class EventWordsFile(BaseModel):
     individual_sectors: Labels
     private_sectors: Labels
     lone_sectors: Labels
+    private_targets: Labels
     enforcer_sectors: Labels
     force_sectors: Labels
     state_sectors: Labels
@@ -332,6 +333,7 @@ class EventWords:
     individual_sectors: frozenset[str]
     private_sectors: frozenset[str]
     lone_sectors: frozenset[str]
+    private_targets: frozenset[str]
     enforcer_sectors: frozenset[str]
     force_sectors: frozenset[str]
     state_sectors: frozenset[str]
