@@ -2440,3 +2440,10 @@ def test_gunmen_storming_a_school_assault_it_but_fight_troops():
     coded = _coded("Gunmen attacked an army base in Zamfara state, killing four soldiers.")
     assert not any(c.startswith("18") and c != "1823" for c, s, t in coded
                    if s == "Gunmen" and t == "army base")
+
+
+def test_seizing_students_is_an_abduction_and_seizing_a_town_an_occupation():
+    coded = _coded("In July 2021, gunmen seized 121 students from a boarding school in Kebbi.")
+    assert any(c == "181" for c, s, _ in coded if s == "gunmen")
+    coded = _coded("Rebels seized the town of Pinga on Saturday.")
+    assert any(c.startswith("192") for c, s, _ in coded if s == "Rebels")
