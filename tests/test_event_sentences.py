@@ -2447,3 +2447,13 @@ def test_seizing_students_is_an_abduction_and_seizing_a_town_an_occupation():
     assert any(c == "181" for c, s, _ in coded if s == "gunmen")
     coded = _coded("Rebels seized the town of Pinga on Saturday.")
     assert any(c.startswith("192") for c, s, _ in coded if s == "Rebels")
+
+
+def test_a_threat_with_a_condition_is_aimed_at_whoever_must_meet_it():
+    coded = _coded("Britain, France and Germany have warned that they could trigger the return "
+                   "of sanctions before October if Tehran does not curb its nuclear programme.")
+    assert ("130", "Britain", "Tehran") in coded
+    # one told the threat is its target, whatever the condition
+    coded = _coded("Minsk warned Vilnius that it would close the border if the transit ban "
+                   "stayed.")
+    assert any(c.startswith("13") and t == "Vilnius" for c, _, t in coded)

@@ -51,8 +51,8 @@ __all__ = ["accuser", "accuser_of", "answerers", "armed_doer", "as_civilians", "
            "names_both", "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state",
            "opposed", "own_state", "parties_at", "party_at", "passive_critics", "passive_doer",
            "place_of", "possessed_by", "previous_doer", "protest_crowd", "protest_noun",
-           "reciprocal", "reporting_state", "same_side", "subjects_of", "through_modifier",
-           "verb_parties"]
+           "reciprocal", "reporting_state", "same_side", "subjects_of", "threatened_if",
+           "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -1877,6 +1877,27 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         killing = code == "1823" or source.token.head.lemma_ in ctx.words.killing_verbs
         return "1823" if killing else "180"
     return code
+
+
+def threatened_if(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """Whom a threat told with a condition is aimed at: the actor subject of its "if" or
+    "unless" clause ("warned that they would act if Tehran does not curb ...": Tehran), when
+    the threat names no one it is told to ("warned Iran that ...") and the condition is not
+    the threatener's own."""
+    trigger = candidate.trigger
+    if any(c.dep_ in {"dobj", "dative"} and c.i in ctx.actor_of for c in trigger.children):
+        return []
+    own = {p.actor for p in candidate.sources if p.actor}
+    for clause in trigger.subtree:
+        if clause.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ in ctx.words.condition_marks
+                for c in clause.children):
+            continue
+        subjects = [p for c in clause.children if c.dep_ in SUBJECTS
+                    for p in parties_at(ctx, c) if p.actor and p.actor not in own]
+        if subjects:
+            return subjects
+    return []
 
 
 def _blow(ctx: EventContext, verb: Token) -> bool:

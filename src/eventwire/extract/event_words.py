@@ -123,6 +123,7 @@ class EventWordsFile(BaseModel):
     accusation_nouns: Words
     accuser_sentences: int
     denial_code: Code
+    threat_root: Root
     denial_marks: Words
     denied_codes: Roots
     date_future_auxiliaries: Words
@@ -147,6 +148,7 @@ class EventWordsFile(BaseModel):
     individual_sectors: Labels
     private_sectors: Labels
     lone_sectors: Labels
+    condition_marks: Words
     private_targets: Labels
     enforcer_sectors: Labels
     force_sectors: Labels
@@ -310,6 +312,7 @@ class EventWords:
     accusation_nouns: frozenset[str]
     accuser_sentences: int
     denial_code: str
+    threat_root: str
     denial_marks: frozenset[str]
     denied_codes: frozenset[str]
     date_future_auxiliaries: frozenset[str]
@@ -333,6 +336,7 @@ class EventWords:
     individual_sectors: frozenset[str]
     private_sectors: frozenset[str]
     lone_sectors: frozenset[str]
+    condition_marks: frozenset[str]
     private_targets: frozenset[str]
     enforcer_sectors: frozenset[str]
     force_sectors: frozenset[str]

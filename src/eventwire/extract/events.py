@@ -65,6 +65,7 @@ from eventwire.extract.event_participants import (
     possessed_by,
     reciprocal,
     reporting_state,
+    threatened_if,
 )
 from eventwire.extract.event_statements import quoted_judgements, quoted_statements
 from eventwire.extract.event_tokens import release_words
@@ -220,6 +221,12 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         # killing all six aboard")
         candidate.targets = [Party(None, phrase(c), False, c) for c in candidate.trigger.children
                              if c.dep_ == "dobj" and counted_people(ctx, c)]
+    if candidate.code[:2] == ctx.words.threat_root:
+        conditioned = threatened_if(ctx, candidate)
+        if conditioned:
+            # "warned that they could trigger UN sanctions if Tehran does not curb its
+            # programme": a threat is aimed at whoever must meet its condition
+            candidate.targets = conditioned
     candidate.targets = [as_civilians(ctx, candidate, p) for p in candidate.targets]
     candidate.sources = [as_local_force(ctx, candidate, p) for p in candidate.sources]
     if candidate.code[:2] in ctx.words.recipientless_roots:
