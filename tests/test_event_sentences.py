@@ -2457,3 +2457,9 @@ def test_a_threat_with_a_condition_is_aimed_at_whoever_must_meet_it():
     coded = _coded("Minsk warned Vilnius that it would close the border if the transit ban "
                    "stayed.")
     assert any(c.startswith("13") and t == "Vilnius" for c, _, t in coded)
+
+
+def test_a_crowd_waving_flags_protests_against_no_state_its_flags_name():
+    coded = _coded("Demonstrators gathered for a fifth night on Rustaveli Avenue, waving Georgian "
+                   "and EU flags and chanting anti-Russian slogans.")
+    assert not any(c.startswith("14") and t in {"Russia", "European Union"} for c, _, t in coded)
