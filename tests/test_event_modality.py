@@ -178,3 +178,13 @@ def test_a_known_act_that_may_be_undone_happened():
     result = analyse_text("A Russian attack on the capital could come at any time.",
                           published="2019-11-18", min_confidence=0)
     assert all(e.hypothetical for e in result.events if e.trigger.text == "attack")
+
+
+def test_a_past_verb_the_parser_hangs_under_asked_is_no_request():
+    from eventwire.api import analyse_text
+
+    result = analyse_text("Rachel Dunmore was furious. During the call, she asked about the "
+                          'Muslim Brotherhood, called Hal Peters a "terrorist" and said it twice.',
+                          published="2024-03-05", min_confidence=0)
+    called = [e for e in result.events if e.cameo.startswith("11")]
+    assert called and not any(e.hypothetical for e in called)

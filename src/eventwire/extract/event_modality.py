@@ -91,6 +91,9 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
         deps[k - 1] == "xcomp" and (
             lemmas[k] in words.prospective
             or (lemmas[k] in ctx.lex.wrappers and ctx.lex.wrappers[lemmas[k]].kind != "refuse"))
+        # (not a verb in the past tense the parser took for a complement: "he asked about
+        # the Brotherhood, called Omar a terrorist and said ..." called her one)
+        and not (chain[k - 1].tag_ == "VBD" and not to_infinitive(chain[k - 1]))
         for k in pairs if k <= told
     ) or any(
         # "efforts to get Ukraine to investigate", "a bid to oust the mayor": only an aim
