@@ -2468,3 +2468,11 @@ def test_a_crowd_waving_flags_protests_against_no_state_its_flags_name():
 def test_forcing_a_state_to_withdraw_its_diplomats_cuts_relations_with_it():
     coded = _coded("New Delhi forced Ottawa to withdraw 41 diplomats last year.")
     assert ("161", "New Delhi", "Ottawa") in coded
+
+
+def test_claiming_a_state_tried_an_attack_accuses_it_even_when_the_clause_hangs_elsewhere():
+    # the parser hangs "that Kyiv had tried ..." on "accused", not on "claimed"
+    coded = _coded("Russian envoy Mikhail Ulyanov accused Ukraine of shelling the plant and "
+                   "claimed, without offering evidence, that Kyiv had tried to attack the "
+                   "facility with drones.")
+    assert ("112", "Mikhail Ulyanov", "Kyiv") in coded

@@ -115,7 +115,12 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
     if not sources or any(getattr(ctx.cluster(p), "sector", None) == "MED"
                           or p.token.lemma_.lower() in ctx.lex.press_audiences for p in sources):
         return []  # "..., local media claimed": a news outlet reports, it accuses no one
-    for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    if not clauses and verb.dep_ == "conj":
+        # "accused Ukraine of shelling the plant and claimed, without evidence, that Kyiv had
+        # tried to attack it": the parser hangs the clause on the first verb
+        clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i]
+    for clause in clauses:
         if not (_charged_crime(ctx, clause) if crimes_only else _hostile(ctx, clause)):
             continue
         # the clause's subject, or its passive's agent
@@ -149,7 +154,10 @@ def _hostile(ctx: EventContext, clause: Token) -> bool:
     if lemma in ctx.lex.negative:
         return True
     senses = ctx.lex.senses(lemma) or []
-    return bool(senses) and all(s.code and "11" <= s.code[:2] <= "20" for s in senses)
+    if not senses:
+        # "claimed that Kyiv had tried to attack the facility": the act tried or planned
+        return any(c.dep_ == "xcomp" and _hostile(ctx, c) for c in clause.children)
+    return all(s.code and "11" <= s.code[:2] <= "20" for s in senses)
 
 
 def _judged(ctx: EventContext, clause: Token) -> list[tuple[Token, Token]]:
