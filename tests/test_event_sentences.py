@@ -2476,3 +2476,11 @@ def test_claiming_a_state_tried_an_attack_accuses_it_even_when_the_clause_hangs_
                    "claimed, without offering evidence, that Kyiv had tried to attack the "
                    "facility with drones.")
     assert ("112", "Mikhail Ulyanov", "Kyiv") in coded
+
+
+def test_what_an_army_reports_done_to_its_enemies_in_the_passive_it_did():
+    coded = _coded("The Nigerian army said 20 militants were killed in the operation.")
+    assert any(c.startswith(("18", "19")) and s == "Nigerian army" for c, s, _ in coded)
+    # its own losses, or civilians', were not its doing
+    coded = _coded("The Nigerian army said three soldiers were killed in the ambush.")
+    assert not any(s == "Nigerian army" for c, s, _ in coded if c.startswith(("18", "19")))

@@ -51,8 +51,8 @@ __all__ = ["accuser", "accuser_of", "answerers", "armed_doer", "as_civilians", "
            "names_both", "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state",
            "opposed", "own_state", "parties_at", "party_at", "passive_critics", "passive_doer",
            "place_of", "possessed_by", "previous_doer", "protest_crowd", "protest_noun",
-           "reciprocal", "reporting_state", "same_side", "subjects_of", "threatened_if",
-           "through_modifier", "verb_parties"]
+           "reciprocal", "reporting_force", "reporting_state", "same_side", "subjects_of",
+           "threatened_if", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -2389,6 +2389,37 @@ def _agentless_passive(verb: Token) -> bool:
     """Whether ``verb`` is passive with no "by" agent ("was arrested", "has been criticised")."""
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) and not any(
         c.dep_ == "agent" for c in verb.children)
+
+
+def reporting_force(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The doer of a use of force or an arrest told in the passive with no agent in what an
+    army or police force reports ("the army said 20 militants were killed in the operation":
+    by the army), unless those it was done to are its own side's ("the army said three
+    soldiers were killed": by the enemy)."""
+    trigger = candidate.trigger
+    if candidate.code[:2] not in ctx.words.force_roots | ctx.words.reported_force_roots or (
+            not _agentless_passive(trigger)):
+        return []
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in {"ccomp", "parataxis"} or (
+            clause.head.lemma_.lower() not in ctx.lex.reporting):
+        return []
+    forces = [p for p in subjects_of(ctx, clause.head) if p.actor and getattr(
+        ctx.cluster(p), "sector", None) in ctx.words.armed_sectors]
+    if not forces:
+        return []
+    # (only on its enemies: fighters of no state, or another state's; "the army said 12
+    # civilians were killed" does not say by whom)
+    if not candidate.targets or not all(
+            (done_to := ctx.cluster(t)) is not None and not any(
+                same_side(ctx, f, t) for f in forces if done_to.sector not in ctx.words.foes)
+            and (done_to.sector in ctx.words.foes or done_to.kind == "country"
+                 or done_to.sector in ctx.words.armed_sectors)
+            for t in candidate.targets):
+        return []
+    return [replace(p, token=trigger) for p in forces]
 
 
 def reporting_state(ctx: EventContext, candidate: Candidate) -> list[Party]:

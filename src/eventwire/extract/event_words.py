@@ -166,6 +166,8 @@ class EventWordsFile(BaseModel):
     targetless_roots: Roots
     doerless_roots: Roots
     force_roots: Roots
+    reported_force_roots: Roots
+    foes: Labels
     conflict_only_roots: Roots
     own_forces_below: Root
     posture_roots: Roots
@@ -354,6 +356,8 @@ class EventWords:
     targetless_roots: frozenset[str]
     doerless_roots: frozenset[str]
     force_roots: frozenset[str]
+    reported_force_roots: frozenset[str]
+    foes: frozenset[str]
     conflict_only_roots: frozenset[str]
     own_forces_below: str
     posture_roots: frozenset[str]

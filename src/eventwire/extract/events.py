@@ -64,6 +64,7 @@ from eventwire.extract.event_participants import (
     place_of,
     possessed_by,
     reciprocal,
+    reporting_force,
     reporting_state,
     threatened_if,
 )
@@ -185,6 +186,9 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
             # "she was sent to the ship": by whoever she last dealt with
             candidate.sources = passive_doer(ctx, candidate)
             candidate.inferred = bool(candidate.sources)
+        if not candidate.sources:
+            # "the army said 20 militants were killed": by the army
+            candidate.sources = reporting_force(ctx, candidate)
         if not candidate.sources:
             # "the party was accused of misleading voters": by critics nobody names
             candidate.sources = passive_critics(ctx, candidate)
