@@ -2410,14 +2410,20 @@ def reporting_force(ctx: EventContext, candidate: Candidate) -> list[Party]:
         ctx.cluster(p), "sector", None) in ctx.words.armed_sectors]
     if not forces:
         return []
-    # (only on its enemies: fighters of no state, or another state's; "the army said 12
-    # civilians were killed" does not say by whom)
-    if not candidate.targets or not all(
-            (done_to := ctx.cluster(t)) is not None and not any(
-                same_side(ctx, f, t) for f in forces if done_to.sector not in ctx.words.foes)
-            and (done_to.sector in ctx.words.foes or done_to.kind == "country"
-                 or done_to.sector in ctx.words.armed_sectors)
-            for t in candidate.targets):
+    # (only on its enemies: fighters of no state, or another state's forces; "the army said
+    # 12 civilians were killed" or "three soldiers were killed" does not say by whom)
+    home = getattr(ctx.cluster(forces[0]), "country", None)
+
+    def enemy(party: Party) -> bool:
+        done_to = ctx.cluster(party)
+        if done_to is None or party.key == forces[0].key:
+            return False
+        if done_to.sector in ctx.words.foes:
+            return True
+        return (home is not None and done_to.country is not None and done_to.country != home
+                and (done_to.kind == "country" or done_to.sector in ctx.words.armed_sectors))
+
+    if not candidate.targets or not all(enemy(t) for t in candidate.targets):
         return []
     return [replace(p, token=trigger) for p in forces]
 
