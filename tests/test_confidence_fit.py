@@ -151,6 +151,8 @@ def test_the_coder_weights_give_the_model_logit(rows, spec_name, shrink, shift):
 class _Token:
     def __init__(self, i: int, head: _Token | None = None) -> None:
         self.i, self.head = i, head
+        # (no relative clause between two triggers: each governs what hangs below it)
+        self.dep_ = "ROOT" if head is None else "dobj"
 
     def is_ancestor(self, other: _Token) -> bool:
         node = other.head
