@@ -261,12 +261,6 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         # sentence, when it is no speaker or place ("Iran protested ..., Tehran said"; not
         # of a protest noun: "the protests degrade the party's claim" are against no one)
         candidate.targets = next_actor(ctx, candidate)
-        if candidate.code[:2] in ctx.words.recipientless_roots:
-            # a crowd protests against a body or a person, not a state its words or flags
-            # name ("gathered on Rustaveli Avenue, waving Georgian and EU flags and chanting
-            # against Russia")
-            candidate.targets = [t for t in candidate.targets
-                                 if getattr(ctx.cluster(t), "kind", None) != "country"]
     if candidate.code == ctx.words.denial_code and not any(p.named for p in candidate.targets):
         # "Big Machine have twice denied doing anything wrong": a denial answers its accuser
         # (before whoever else the denier last dealt with: "Pristina blamed Serbia, which
