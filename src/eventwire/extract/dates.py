@@ -604,8 +604,11 @@ class DateScope:
         # was doing on March 10": the night is not the day of the demand)
         # nor one that only says when a thing named was made ("reaffirmed its commitment
         # under a 1951 treaty": the treaty's year, not the reaffirmation's)
-        elsewhere = [f for f in found if not _describing(f.head, governing)
-                     and not _complement_of(f.head, trigger) and not _things_date(f)]
+        elsewhere: list[_Found] = []
+        described: list[_Found] = []  # those of a clause that describes a thing (used below)
+        for f in found:
+            if not _complement_of(f.head, trigger) and not _things_date(f):
+                (described if _describing(f.head, governing) else elsewhere).append(f)
         if elsewhere and carry:
             nearest = min(elsewhere, key=lambda f: abs(f.head.i - trigger.i))
             return nearest.value.value, nearest.value.basis
@@ -619,9 +622,7 @@ class DateScope:
         # "a system backed by the Red Cross in September 2021 was rejected by Johnson": a past
         # act done to a thing the sentence dates is of that time at the earliest, nearer to it
         # than to the news
-        described = [f for f in found if _describing(f.head, governing)
-                     and not _complement_of(f.head, trigger) and not _things_date(f)
-                     and not self.after_publication(f.value.value)]
+        described = [f for f in described if not self.after_publication(f.value.value)]
         if described and carry and _past(trigger):
             nearest = min(described, key=lambda f: abs(f.head.i - trigger.i))
             return nearest.value.value, nearest.value.basis

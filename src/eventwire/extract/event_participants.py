@@ -1205,20 +1205,18 @@ def _owner_of(ctx: EventContext, pronoun: Token, skip: str | None = None
 
 
 def _doer_ids(ctx: EventContext, thing: Token) -> set[str]:
-    """The actors who are subjects of the verb ``thing`` is the object of (directly or
-    through a preposition: "firing on its positions"), or of the verbs that verb hangs on."""
+    """The actors named as subject or object of the verb ``thing`` is the object of (directly
+    or through a preposition: "firing on its positions"), else of the first verb above it
+    that names one ("accused Armenian forces of firing on its positions": the accused fire)."""
     verb = thing.head.head if thing.dep_ == "pobj" else thing.head
-    found: set[str] = set()
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.i in ctx.actor_of:
-                found.add(ctx.actor_of[child.i].id)
-        if verb.dep_ not in {"pcomp", "prep", "xcomp", "conj"} or verb.head.i == verb.i:
-            break
+        found = {ctx.actor_of[c.i].id for c in verb.children
+                 if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i in ctx.actor_of}
+        if found or verb.dep_ not in {"pcomp", "prep", "xcomp", "conj"} or (
+                verb.head.i == verb.i):
+            return found
         verb = verb.head
-        if found:
-            break
-    return found
+    return set()
 
 
 def _own_side(ctx: EventContext, pronoun: Token) -> Party | None:

@@ -595,12 +595,19 @@ def _is_home(cluster: _Work, home: str, clusters: list[_Work], sentence_of: list
 def _dealt_with(span: Span) -> bool:
     """Whether the mention is whom an act is done to or with ("an agreement with China",
     "sanctions against Iran"), not where someone comes from ("delegations from Sudan")."""
-    root = span.root
-    while root.dep_ in {"compound", "conj", "appos"} and root.head.i != root.i:
-        root = root.head
+    root = _argument_root(span)
     if root.dep_ == "pobj":
         return root.head.lower_ in _DEALING_PREPS
     return root.dep_ in {"dobj", "dative", "iobj"}
+
+
+def _argument_root(span: Span) -> Token:
+    """The word by which a mention is an argument of its clause: its root, above the
+    compounds, conjuncts and appositions it sits in ("talks with Russia and China")."""
+    root = span.root
+    while root.dep_ in {"compound", "conj", "appos"} and root.head.i != root.i:
+        root = root.head
+    return root
 
 
 # Prepositions whose object is the other side of an act.
@@ -608,9 +615,7 @@ _DEALING_PREPS = {"with", "against", "to", "on", "toward", "towards"}
 
 
 def _is_counterpart(span: Span) -> bool:
-    root = span.root
-    while root.dep_ in {"compound", "conj", "appos"} and root.head.i != root.i:
-        root = root.head
+    root = _argument_root(span)
     if root.dep_ == "pobj":
         return root.head.lower_ not in _PLACE_PREPS
     return root.dep_ in _COUNTERPART_DEPS

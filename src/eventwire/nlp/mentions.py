@@ -986,6 +986,7 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         tokens += [t for t in _noun_phrase(obj) if t.i > head.i]
+    owner: KnownName | None = None
     if head is not None:
         # "Canada's chargé d'affaires in New Delhi": a country owning the role is the role's,
         # before where it serves (the owner may be a mention of its own, outside the span)
@@ -997,8 +998,10 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
                 and before.head.i == head.head.i):
             # "accused Kosovo police of ...", parsed as two objects: the name modifies
             attrs.country = _token_country(before)
-    # "Hezbollah's elite Radwan force": a body the lists know owning the unit names its side
-    owner = _known_owner(owners) if head is not None and attrs.country is None else None
+        if attrs.country is None:
+            # "Hezbollah's elite Radwan force": a body the lists know owning the unit names
+            # its side
+            owner = _known_owner(owners)
     role_sector: str | None = None
     unlisted_body = False  # the phrase names a body no list knows ("of the Farm Bureau")
     body_sector: str | None = owner.sector if owner is not None else None
