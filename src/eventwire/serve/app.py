@@ -100,7 +100,7 @@ class RequestLimits:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise BodyTooLarge(limit)
+                    raise BodyTooLarge(limit, not message.get("more_body", False))
             return message
 
         docs = scope["path"].startswith("/docs")
@@ -120,7 +120,8 @@ class RequestLimits:
         try:
             await self.app(scope, counted_receive, secured_send)
         except BodyTooLarge as err:
-            await _drain(receive, limit)
+            if not err.body_complete:
+                await _drain(receive, limit)
             await _refuse(send, 413, str(err))
 
 
@@ -178,8 +179,11 @@ class ResponseCache:
 
 
 class BodyTooLarge(Exception):
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, body_complete: bool) -> None:
         super().__init__(f"request body larger than {limit} bytes")
+        # Whether the message over the limit was the body's last: then there is nothing
+        # left to drain, and another receive() would wait for the client to hang up.
+        self.body_complete = body_complete
 
 
 async def _drain(receive: Receive, limit: int) -> None:
