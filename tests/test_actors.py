@@ -524,6 +524,17 @@ def test_wire_dateline_gives_home_officials_and_bodies_its_country(actors_of):
     assert owner(actors, "the Croatian ambassador").country == "HRV"
 
 
+def test_a_dateline_the_story_never_names_again_gives_no_country(actors_of):
+    # filed from Cairo about Sudan: the military and its spokesman are Sudan's
+    actors = actors_of(
+        "CAIRO (Northbridge Wire) — A drone struck the main hospital in the Sudanese city of "
+        "El Fasher late Sunday, medical workers said. The military rejected that account. Its "
+        "spokesman said the army had repelled an assault on the city."
+    )
+    assert owner(actors, "The military").country == "SDN"
+    assert owner(actors, "the army").country == "SDN"
+
+
 def test_short_and_title_case_datelines(actors_of):
     kyiv = actors_of(
         "KYIV — Foreign Minister Andrii Sybiha said the army had pushed back an attack near "
@@ -697,7 +708,8 @@ def test_people_no_list_knows_take_a_one_country_story_country(actors_of):
         "to sign it."
     )
     assert actor_named(actors, "Wanjiru Odhiambo").country == "KEN"
-    # filed from that country, too; but not when filed from elsewhere
+    # filed from that country, too; and from elsewhere, when the story never names the
+    # dateline's country again (the reporter's seat, not the story's country)
     filed = actors_of(
         "NAIROBI (Reuters) - The Kenyan parliament debated the finance bill on Thursday. "
         "Kenya's treasury defended the new taxes, and Kenyan lawmakers walked out. Wanjiru "
@@ -711,7 +723,7 @@ def test_people_no_list_knows_take_a_one_country_story_country(actors_of):
         "Odhiambo, who led the walkout, said the bill would hurt families. Kenyan police later "
         "dispersed protesters outside parliament."
     )
-    assert actor_named(abroad, "Wanjiru Odhiambo").country is None
+    assert actor_named(abroad, "Wanjiru Odhiambo").country == "KEN"
 
 
 def test_a_bare_title_is_the_most_named_holder_so_far(actors_of):

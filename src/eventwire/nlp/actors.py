@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.nlp.doctext import paragraphs
 from eventwire.nlp.kb import ActorKB, load_kb
 from eventwire.nlp.lexicon import country_of, known_name, lexicon
-from eventwire.nlp.mentions import Mention, dateline_country, find_mentions
+from eventwire.nlp.mentions import Mention, dateline_country, dateline_end, find_mentions
 from eventwire.nlp.people import Term
 from eventwire.nlp.towns import town_country
 
@@ -134,6 +134,9 @@ def resolve_actors(
     _affiliations(clusters, kb, doc.user_data.get("published"))
     _named_after_place(clusters)
     dateline = dateline_country(doc)
+    if dateline is not None and _filed_from_abroad(
+            clusters, dateline, dateline_end(doc) or 0, sentence_of):
+        dateline = None  # (the reporter's seat, not the story's country)
     if dateline is not None:
         _dateline_country(clusters, dateline, sentence_of)
     _home_country(clusters, dateline, sentence_of)
@@ -214,6 +217,21 @@ def _usual_countries(clusters: list[_Work], members_only: bool = False) -> None:
         usual = cluster.usual_country
         if cluster.country is None and usual and (usual in named or not named):
             cluster.country = usual
+
+
+def _filed_from_abroad(clusters: list[_Work], home: str, body_start: int,
+                       sentence_of: list[int]) -> bool:
+    """Whether a story's dateline only says where the reporter sits: its first sentence names
+    another country and the text after the dateline never names the dateline's ("CAIRO (AP) -
+    A drone slammed into the main hospital in the besieged Sudanese city of El Fasher ... the
+    military rejected that account": Sudan's military, not Egypt's)."""
+    if body_start >= len(sentence_of):
+        return False
+    lede = sentence_of[body_start]
+    named = [(c.country, sentence_of[m.span.start]) for c in clusters if c.country
+             for m in c.mentions if m.pronoun is None and m.span.start >= body_start]
+    return (any(country != home and sentence == lede for country, sentence in named)
+            and all(country != home for country, _sentence in named))
 
 
 def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) -> None:

@@ -215,6 +215,12 @@ def _datelines(doc: Doc) -> list[Span]:
     return found
 
 
+def dateline_end(doc: Doc) -> int | None:
+    """The token after the article's first dateline (None without one)."""
+    lines = _dateline_bounds(doc)
+    return lines[0][1] if lines else None
+
+
 def dateline_country(doc: Doc) -> str | None:
     """The country of the article's first dateline city ("BELGRADE, March 16 (Reuters) -"),
     when the city is a capital or a country; None for IGO seats ("BRUSSELS"), cities whose
