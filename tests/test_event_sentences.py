@@ -2478,3 +2478,14 @@ def test_what_an_army_reports_done_to_its_enemies_in_the_passive_it_did():
     # its own losses, or civilians', were not its doing
     coded = _coded("The Nigerian army said three soldiers were killed in the ambush.")
     assert not any(s == "Nigerian army" for c, s, _ in coded if c.startswith(("18", "19")))
+
+
+def test_a_verb_hung_on_the_main_clause_with_no_coordinator_shares_no_subject():
+    # the parser hangs the relative clause's "have killed" on "was seen"; Chad killed no one
+    coded = _coded("Chad was long seen as one of the last reliable partners of Western "
+                   "governments in a region where jihadist insurgencies linked to al-Qaeda and "
+                   "the Islamic State have killed thousands of people.")
+    assert not [c for c in coded if c[0][:2] in {"18", "19"} and c[1] == "Chad"]
+    # a verb the text does coordinate shares it: "was sanctioned and retaliated"
+    assert ("111", "Iran", "United States") in _coded(
+        "Iran was sanctioned by the European Union last year and condemned the United States.")

@@ -33,6 +33,7 @@ from eventwire.extract.syntax import (
     for_clause,
     held_things,
     indirect_question,
+    joined_by_word,
     number_value,
     phrase,
     purpose,
@@ -298,8 +299,10 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             break
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
         if not subjects and any(c.dep_ == "auxpass" for c in token.children):
-            subjects = [g for a in token.children if a.dep_ == "agent"
-                        for g in a.children if g.dep_ == "pobj"]
+            # (a verb joined to a passive one shares its subject, not its agent: "Iran was
+            # sanctioned by the EU and condemned the US")
+            subjects = [] if through_conj else [g for a in token.children if a.dep_ == "agent"
+                                                for g in a.children if g.dep_ == "pobj"]
             if not subjects and token.i != verb.i:
                 # "Ruto is expected to visit": the raised subject does the visiting
                 subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -378,6 +381,8 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
                      or c.lemma_.lower() in ctx.words.people]
             if doers:
                 return doers
+        if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and not joined_by_word(token):
+            break  # a misparsed relative clause: "in a region where insurgencies have killed"
         if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp"}:
             through_conj = through_conj or token.dep_ == "conj"
             token = token.head

@@ -357,6 +357,17 @@ def conjuncts(token: Token) -> list[Token]:
     return found
 
 
+def joined_by_word(conj: Token) -> bool:
+    """Whether a ``conj`` is joined to its head by a coordinator or a comma between them ("was
+    regarded as a partner and praised"); the parser also hangs a relative clause's verb on a
+    verb before it with no such word ("a region where insurgencies have killed thousands"),
+    and that verb shares no subject with it."""
+    head = conj.head
+    low, high = sorted((head.i, conj.i))
+    return any(low < c.i < high and (c.dep_ in {"cc", "preconj"} or c.text in {",", ";"})
+               for c in (*head.children, *conj.children))
+
+
 def clause_of(token: Token) -> Token:
     """The verb whose clause a trigger sits in (itself for a verb)."""
     while token.pos_ not in {"VERB", "AUX"} and token.head != token:
