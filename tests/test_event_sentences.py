@@ -2489,3 +2489,30 @@ def test_a_verb_hung_on_the_main_clause_with_no_coordinator_shares_no_subject():
     # a verb the text does coordinate shares it: "was sanctioned and retaliated"
     assert ("111", "Iran", "United States") in _coded(
         "Iran was sanctioned by the European Union last year and condemned the United States.")
+
+
+def test_an_arrest_abroad_is_made_by_the_police_of_where_it_was_made():
+    coded = _coded("The Belgian foreign ministry confirmed that a Belgian aid worker had been "
+                   "arrested in Iran and said it was seeking consular access.")
+    assert ("173", "police", "Belgian aid worker") in coded
+    result = analyse_text("The Belgian foreign ministry confirmed that a Belgian aid worker had "
+                          "been arrested in Iran.", published="2024-03-05", min_confidence=0)
+    actors = {a.id: a for a in result.actors}
+    [arrest] = [e for e in result.events if e.cameo == "173"]
+    assert actors[arrest.source].code == "IRNCOP"
+
+
+def test_a_place_is_no_doer_of_violence_nor_a_side_of_a_quarrel():
+    # the parser finds the doer's words in a place's phrase
+    assert not [c for c in _coded(
+        "The 2016 earthquake in Esmeraldas province, which killed more than 600 people, "
+        "destroyed the port.") if c[0][:2] in {"18", "19", "20"}]
+    coded = _coded(
+        "Relations between Sudan and Egypt soured over the dam on the Blue Nile, which Egypt "
+        "regards as a threat to its water supply. Kenya and Uganda later traded accusations "
+        "over the border. In a statement, the Tanzanian foreign ministry urged both countries "
+        "to exercise restraint.")
+    urged = {(c[1], c[2]) for c in coded if c[0][:2] == "02"}
+    assert ("Tanzanian foreign ministry", "Kenya") in urged
+    assert ("Tanzanian foreign ministry", "Uganda") in urged
+    assert not [pair for pair in urged if pair[1] in {"Blue Nile", "Tanzania"}]

@@ -53,6 +53,12 @@ def passes(
         # ("Croatia investigated Croatian extremists" is domestic, and kept; a person never
         # acts on themself: "she spoke of her late nephew" is no act of the nephew's aunt's)
         return False
+    if candidate.code[:2] in ctx.words.force_roots and getattr(
+            ctx.cluster(source), "kind", None) == "location":
+        # "the earthquake in Manabi province, which killed 600", "relations poisoned by a
+        # dispute over the dam on the Blue Nile": a place harms no one (the parser found the
+        # doer's words in the wrong phrase)
+        return False
     if target is not None and one_state(ctx, source, target):
         return False  # "India ... New Delhi": a country and its capital are one actor
     if candidate.code[:2] == "14" and getattr(

@@ -18,7 +18,12 @@ from spacy.tokens import Token
 
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
-from eventwire.extract.event_participants import is_enforcer, same_side, subjects_of
+from eventwire.extract.event_participants import (
+    is_enforcer,
+    located_in,
+    same_side,
+    subjects_of,
+)
 from eventwire.extract.event_words import EventWords
 from eventwire.extract.syntax import (
     aim_of,
@@ -224,8 +229,12 @@ def _attribution(ctx: EventContext, candidate: Candidate, chain: list[Token]) ->
             break
     if not candidate.sources and candidate.code[:2] == "17":
         # "two journalists were detained, police said": the force that reports an arrest
-        # without naming who made it made it
-        candidate.sources = [p for p in speakers if is_enforcer(ctx, p)]
+        # without naming who made it made it (not one of another state than where it was
+        # made: "the Dutch foreign ministry confirmed a Dutch citizen had been arrested in
+        # Iran")
+        where = located_in(ctx, candidate, countries=True)
+        candidate.sources = [p for p in speakers if is_enforcer(ctx, p) and where in {
+            None, getattr(ctx.cluster(p), "country", None)}]
     quote = ctx.quote_at(candidate.trigger.idx, (t.idx for t in chain))
     if quote is not None:
         candidate.quote = quote.id

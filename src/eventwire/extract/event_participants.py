@@ -1375,6 +1375,13 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
     # of its own sentence; else the two sides of the last conflict told ("India and Pakistan
     # exchanged fire ... a State Department spokesman said ... China called on both sides"),
     # the last two countries named
+    if noun.dep_ in {"dobj", "dative"} or (
+            noun.dep_ == "pobj" and noun.head.lower_ in {"on", "upon", "to"}):
+        # (nor the doers' own country when the two are addressed: "the Turkish foreign
+        # ministry urged both countries" after talks in Ankara; "closed the crossing between
+        # the two countries" is one of them)
+        doers |= {c.id for c in ctx.clusters.values() if c.country and c.country in {
+            ctx.clusters[d].country for d in doers if d in ctx.clusters}}
     return (_last_two_countries(ctx, noun, 0, doers) or _last_conflict_pair(ctx, noun, doers)
             or _last_two_countries(ctx, noun, 3, doers))
 
@@ -1428,7 +1435,10 @@ def _conflict_pair(ctx: EventContext, start: int, lowest: int, doers: set[str],
             continue
         done_to = dealings[k - 1][3]
         sides = [ctx.cluster(doer), ctx.cluster(done_to)]
-        if all(c is not None and c.country and c.id not in doers for c in sides) and (
+        # (no place is a side: "a dispute over the dam on the Blue Nile, which Egypt regards
+        # as a threat")
+        if all(c is not None and c.country and c.id not in doers and c.kind != "location"
+               for c in sides) and (
                 sides[0].country != sides[1].country):
             # each side as its state where the story names it ("Indian forces" wounding
             # "civilians": both sides are India and Pakistan)
@@ -1730,7 +1740,9 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
         return
     # the force of the country where it was done ("the detention of a Japanese businessman
     # in Beijing": Chinese police), else of the one it was done to
-    country = _located_in(ctx, candidate) or (target.country if target is not None else None)
+    # ("a Dutch citizen was arrested in Iran": by Iran's police)
+    country = located_in(ctx, candidate, countries=True) or (
+        target.country if target is not None else None)
     candidate.sources = [_implied(ctx, sector, country, trigger)]
 
 
@@ -1750,7 +1762,7 @@ def armed_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
         return [owner]  # "a Houthi anti-ship missile ... The missile struck": the Houthis'
     struck = {c.country for p in candidate.targets
               if (c := ctx.cluster(p)) is not None and c.country}
-    struck.add(_located_in(ctx, candidate))
+    struck.add(located_in(ctx, candidate))
     doer = _last_armed_doer(ctx, candidate.trigger, struck)
     return [replace(doer, text=phrase(weapon), token=weapon)] if doer is not None else []
 
@@ -2080,7 +2092,7 @@ def as_local_force(ctx: EventContext, candidate: Candidate, party: Party) -> Par
     cluster = ctx.cluster(party) if party.actor else None
     if cluster is None or cluster.country or cluster.sector not in ctx.words.enforcer_sectors:
         return party
-    country = _located_in(ctx, candidate)
+    country = located_in(ctx, candidate)
     if country is None and cluster.sector in ctx.words.force_sectors:
         # "the Russian Defence Ministry said air defences destroyed 47 drones": the forces a
         # state's organ tells of are its own
@@ -2112,11 +2124,14 @@ def _state_reporters(ctx: EventContext, trigger: Token
             yield speaker, cluster
 
 
-def _located_in(ctx: EventContext, candidate: Candidate) -> str | None:
-    """The country of the town or region named as where the act was done ("in Beijing")."""
+def located_in(ctx: EventContext, candidate: Candidate, countries: bool = False
+                ) -> str | None:
+    """The country of the town or region named as where the act was done ("in Beijing"), with
+    ``countries`` also of a country so named ("was arrested in Iran")."""
     place = place_of(ctx, candidate)
     where = ctx.cluster(place) if place is not None else None
-    return where.country if where is not None and where.kind == "location" else None
+    kinds = {"location", "country"} if countries else {"location"}
+    return where.country if where is not None and where.kind in kinds else None
 
 
 def as_crowd(ctx: EventContext, candidate: Candidate, party: Party) -> Party:
