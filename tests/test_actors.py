@@ -535,6 +535,17 @@ def test_a_dateline_the_story_never_names_again_gives_no_country(actors_of):
     assert owner(actors, "the army").country == "SDN"
 
 
+def test_two_states_bodies_of_one_name_are_two_actors(actors_of):
+    actors = actors_of(
+        "Hungary's Interior Ministry said the border fence had been cut. Austria's Interior "
+        "Ministry called the claim false."
+    )
+    hungarian = owner(actors, "Hungary's Interior Ministry")
+    austrian = owner(actors, "Austria's Interior Ministry")
+    assert hungarian.country == "HUN" and austrian.country == "AUT"
+    assert hungarian is not austrian
+
+
 def test_short_and_title_case_datelines(actors_of):
     kyiv = actors_of(
         "KYIV — Foreign Minister Andrii Sybiha said the army had pushed back an attack near "

@@ -2405,10 +2405,10 @@ def test_a_reported_deed_named_by_a_judging_word_criticises_its_doer():
                                         "rights group's director said.") if c.startswith("11")]
 
 
-def test_calling_claims_lies_criticises_whoever_made_them():
+def test_calling_claims_lies_denies_them_to_whoever_made_them():
     coded = _coded("Belgrade claimed that Kosovo police had beaten two Serb farmers. Pristina "
                    'called the claims "lies".')
-    assert ("111", "Pristina", "Belgrade") in coded
+    assert ("127", "Pristina", "Belgrade") in coded
     coded = _coded("Lithuania's parliament passed a resolution on Belarus. Minsk called the "
                    'resolution "unconstructive".')
     assert ("111", "Minsk", "Lithuania's parliament") in coded
@@ -2516,3 +2516,19 @@ def test_a_place_is_no_doer_of_violence_nor_a_side_of_a_quarrel():
     assert ("Tanzanian foreign ministry", "Kenya") in urged
     assert ("Tanzanian foreign ministry", "Uganda") in urged
     assert not [pair for pair in urged if pair[1] in {"Blue Nile", "Tanzania"}]
+
+
+def test_to_call_a_claim_false_denies_it_and_answers_whoever_made_it():
+    result = analyse_text("Serbia's Defence Ministry said Kosovo police units had fired on its "
+                          "positions overnight. Kosovo's Defence Ministry called the report "
+                          "\"pure disinformation\" on Tuesday.", published="2024-03-05",
+                          min_confidence=0)
+    codes = {a.id: a.code for a in result.actors}
+    assert ("127", "KOSGOV", "SRBGOV") in {
+        (e.cameo, codes.get(e.source), codes.get(e.target)) for e in result.events}
+    coded = _coded("Canada accused India of a role in the killing. India rejected the claims, "
+                   "calling Ottawa's allegations \"absurd and motivated\".")
+    assert ("127", "India", "Ottawa") in coded
+    # a judged act is criticised, not denied
+    assert ("111", "Canada", "India") in _coded(
+        "India expelled six diplomats. Canada called the move \"deeply regrettable\".")

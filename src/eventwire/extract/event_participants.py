@@ -764,16 +764,25 @@ def accuser_of(ctx: EventContext, noun: Token) -> list[Party]:
     denied these allegations"): the subject of the last verb of alleging or accusing in the
     sentences before (event_words ``alleging``, ``accusation_nouns``), other than the one
     replying."""
-    if noun.lemma_.lower() not in ctx.words.accusation_nouns:
+    lemma = noun.lemma_.lower()
+    # ("called the report disinformation": a report is whoever last told something, not of
+    # the replying side: "Azerbaijan's Defence Ministry said Armenian units had fired ...")
+    told = lemma in ctx.words.disputed_nouns
+    if lemma not in ctx.words.accusation_nouns and not told:
         return []
-    own = {p.actor for p in subjects_of(ctx, noun.head) if p.actor}
+    replying = subjects_of(ctx, noun.head)
+    own = {p.actor for p in replying if p.actor}
+    own_countries = {c.country for p in replying if (c := ctx.cluster(p)) is not None} - {None}
     start = ctx.window_start(noun, ctx.words.accuser_sentences)
     for i in range(noun.i - 1, start - 1, -1):
         token = ctx.tokens[i]
-        if token.pos_ == "VERB" and (token.lemma_.lower() in ctx.words.alleging
-                                     or token.lemma_.lower() in ctx.words.accusing_verbs):
+        verb = token.lemma_.lower()
+        if token.pos_ == "VERB" and (
+                verb in ctx.lex.reporting and any(c.dep_ == "ccomp" for c in token.children)
+                if told else verb in ctx.words.alleging or verb in ctx.words.accusing_verbs):
             accusers = [p for p in subjects_of(ctx, token)
-                        if p.actor and p.actor not in own]
+                        if p.actor and p.actor not in own and not (
+                            told and getattr(ctx.cluster(p), "country", None) in own_countries)]
             if accusers:
                 return [replace(p, token=noun) for p in accusers]
     return []

@@ -65,6 +65,7 @@ def _judgements(ctx: EventContext, verb: Token, pairs: list[tuple[Token, Token]]
     pair judges, at ``verb`` (or at the description's word)."""
     found = []
     for described, description in pairs:
+        judged = described.lemma_.lower()  # (the thing judged, before it gives way to its owner)
         if described.i not in ctx.actor_of:
             # "Trump's approach was a disaster" judges Trump
             owner = _owner(ctx, described)
@@ -92,8 +93,12 @@ def _judgements(ctx: EventContext, verb: Token, pairs: list[tuple[Token, Token]]
         if not targets:
             continue  # "told them China was ready": praise of one's own state is no act
         word = description if at_description else verb
+        # "called the report disinformation", "calling Ottawa's allegations absurd": to judge
+        # a claim false denies it (127), it does not criticise (111)
+        denies = polarity < 0 and (judged in ctx.words.accusation_nouns
+                                    or judged in ctx.words.disputed_nouns)
         candidate = Candidate(
-            code="051" if polarity > 0 else "111",
+            code="051" if polarity > 0 else ctx.words.denial_code if denies else "111",
             trigger=word, start=word.i, end=word.i + 1,
             sources=sources, targets=targets, match="evaluative",
         )

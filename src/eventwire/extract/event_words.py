@@ -121,6 +121,7 @@ class EventWordsFile(BaseModel):
     ruling_out_code: Code
     accusing_verbs: Words
     accusation_nouns: Words
+    disputed_nouns: Words
     accuser_sentences: int
     denial_code: Code
     threat_root: Root
@@ -312,6 +313,7 @@ class EventWords:
     ruling_out_code: str
     accusing_verbs: frozenset[str]
     accusation_nouns: frozenset[str]
+    disputed_nouns: frozenset[str]
     accuser_sentences: int
     denial_code: str
     threat_root: str

@@ -1167,7 +1167,10 @@ def _argument(token: Token) -> bool:
 def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
     key = mention.key.lower()
     for cluster in reversed(clusters):
-        if key in cluster.names and _kinds_fit(cluster.kind, mention.kind):
+        if key in cluster.names and _kinds_fit(cluster.kind, mention.kind) and not (
+                # "Azerbaijan's Defence Ministry" ... "Armenia's Defence Ministry": two bodies
+                mention.kind == "organization" and mention.attrs.country and cluster.country
+                and mention.attrs.country != cluster.country):
             return cluster
     words = [w for w in key.split() if w not in _NAME_PARTICLES]
     if mention.kind in {"person", "organization", "location", "country"}:
