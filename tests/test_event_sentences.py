@@ -2532,3 +2532,13 @@ def test_to_call_a_claim_false_denies_it_and_answers_whoever_made_it():
     # a judged act is criticised, not denied
     assert ("111", "Canada", "India") in _coded(
         "India expelled six diplomats. Canada called the move \"deeply regrettable\".")
+
+
+def test_a_go_between_acts_for_the_two_sides_of_the_quarrel():
+    coded = _coded("Guyana and Suriname are locked in a dispute over the New River Triangle. "
+                   "Brazil said it was ready to facilitate dialogue between the two countries.")
+    assert {("039", "Brazil", "Guyana"), ("039", "Brazil", "Suriname")} <= set(coded)
+    # no side named in its sentence: those of the conflict told before
+    coded = _coded("Eritrea accused Djibouti of moving troops onto disputed land on Monday. "
+                   "Qatar has been trying to broker a settlement.")
+    assert {("045", "Qatar", "Eritrea"), ("045", "Qatar", "Djibouti")} <= set(coded)

@@ -169,6 +169,13 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
             p for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"
             for p in parties_at(ctx, c)]
         targets = [p for p in recipients if p.named] or targets
+    if sense.code == ctx.words.mediation_code:
+        # "facilitate dialogue between the two countries": the go-between acts for the sides
+        # of what it helps along
+        sides = [p for c in verb.children if c.dep_ == "dobj" for b in c.children
+                 if b.dep_ == "prep" and b.lower_ == "between" for g in b.children
+                 if g.dep_ == "pobj" for m in (g, *conjuncts(g)) for p in parties_at(ctx, m)]
+        targets = [p for p in sides if p.named] or targets
     if sense.code[:2] == "04":
         # "met Biden at the White House": where they met is a venue, not another party
         targets = [p for p in targets if not (
@@ -1379,6 +1386,10 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
     subjects = [m for s in clause.children if s.dep_ in SUBJECTS for m in (s, *conjuncts(s))]
     doers = {c.id for m in subjects if (c := ctx.actor_of.get(m.i)) is not None}
     doers |= {p.actor for m in subjects for p in _speaking_group(ctx, m) if p.actor}
+    if not subjects:
+        # "Brazil said it was ready to facilitate dialogue between the two countries": the
+        # doer of a clause of no subject of its own
+        doers |= {p.actor for p in subjects_of(ctx, clause) if p.actor}
 
     # "made a state visit to China, where the two sides signed 20 agreements": two countries
     # of its own sentence; else the two sides of the last conflict told ("India and Pakistan
@@ -2207,6 +2218,21 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
     return next((c.country for c in [*places, *clusters] if c is not None and c.country),
                 # else where the story is filed from ("NEW DELHI -")
                 ctx.dateline_country if fallback else None)
+
+
+def mediated_sides(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The two sides a go-between acts for when its sentence names none ("her government was
+    ready to facilitate dialogue at any level", after Venezuela and Guyana were told at odds):
+    those of the last conflict told, else the last two countries named in the sentences just
+    before, neither the go-between's own (event_words ``between_sides_codes``)."""
+    if candidate.code not in ctx.words.between_sides_codes:
+        return []
+    doers = {p.actor for p in candidate.sources if p.actor}
+    countries = {c.country for d in doers if (c := ctx.clusters.get(d)) is not None} - {None}
+    doers |= {c.id for c in ctx.clusters.values() if c.country in countries}
+    trigger = candidate.trigger
+    return [replace(p, token=trigger) for p in (
+        _last_conflict_pair(ctx, trigger, doers) or _last_two_countries(ctx, trigger, 3, doers))]
 
 
 # How many sentences back an act's counterpart may have been named with its doer.

@@ -55,6 +55,7 @@ from eventwire.extract.event_participants import (
     employer,
     gatekeeper,
     implied_agent,
+    mediated_sides,
     names_both,
     next_actor,
     opposed,
@@ -273,7 +274,8 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             and candidate.code[:2] not in ctx.words.recipientless_roots
             and not _deals_in_things(ctx, candidate)):
         # "Beijing has balked at the terms": at whom the story has told the doer dealing with
-        inferred = (reporting_state(ctx, candidate) or counterpart(ctx, candidate)
+        inferred = (reporting_state(ctx, candidate) or mediated_sides(ctx, candidate)
+                    or counterpart(ctx, candidate)
                     or domestic_target(ctx, candidate))
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
