@@ -2542,3 +2542,17 @@ def test_a_go_between_acts_for_the_two_sides_of_the_quarrel():
     coded = _coded("Eritrea accused Djibouti of moving troops onto disputed land on Monday. "
                    "Qatar has been trying to broker a settlement.")
     assert {("045", "Qatar", "Eritrea"), ("045", "Qatar", "Djibouti")} <= set(coded)
+
+
+def test_a_denial_answers_the_claims_maker_or_the_attacks_victims():
+    # a claim a relative clause denies: whoever made it
+    coded = _coded("Greek officials said the smugglers had sailed from Libya, a claim the "
+                   "coast guard of eastern Libya denied.")
+    assert [c for c in coded if c[0] == "127" and c[2] == "Greek officials"]
+    coded = _coded("The African Union accused Kigali of arming the rebels, a charge Rwanda "
+                   "denies.")
+    assert ("127", "Rwanda", "African Union") in coded
+    # a role in an attack disowned: the attack's victims
+    coded = _coded("Militias fired rockets at French troops in Mali on Sunday. Algeria's "
+                   "foreign ministry denied any role in the attacks.")
+    assert ("127", "Algeria's foreign ministry", "French troops") in coded

@@ -766,20 +766,20 @@ def maker_of(ctx: EventContext, noun: Token) -> list[Party]:
     return []
 
 
-def accuser_of(ctx: EventContext, noun: Token) -> list[Party]:
+def accuser_of(ctx: EventContext, noun: Token, replying: Token | None = None) -> list[Party]:
     """Who made the allegations a reply is about ("Paris claims she was held ... The Church
     denied these allegations"): the subject of the last verb of alleging or accusing in the
     sentences before (event_words ``alleging``, ``accusation_nouns``), other than the one
-    replying."""
+    replying (the subject of ``replying``, by default the verb the noun hangs on)."""
     lemma = noun.lemma_.lower()
     # ("called the report disinformation": a report is whoever last told something, not of
     # the replying side: "Azerbaijan's Defence Ministry said Armenian units had fired ...")
     told = lemma in ctx.words.disputed_nouns
     if lemma not in ctx.words.accusation_nouns and not told:
         return []
-    replying = subjects_of(ctx, noun.head)
-    own = {p.actor for p in replying if p.actor}
-    own_countries = {c.country for p in replying if (c := ctx.cluster(p)) is not None} - {None}
+    repliers = subjects_of(ctx, replying if replying is not None else noun.head)
+    own = {p.actor for p in repliers if p.actor}
+    own_countries = {c.country for p in repliers if (c := ctx.cluster(p)) is not None} - {None}
     start = ctx.window_start(noun, ctx.words.accuser_sentences)
     for i in range(noun.i - 1, start - 1, -1):
         token = ctx.tokens[i]
@@ -2305,8 +2305,54 @@ def accuser(ctx: EventContext, candidate: Candidate) -> list[Party]:
     if len(deniers) != 1:
         return []
     (denier,) = deniers
-    return _accused_before(ctx, candidate.trigger, denier) or _last_doer_to(
+    return (_accused_before(ctx, candidate.trigger, denier) or _last_doer_to(
         ctx, candidate.trigger, denier, _VERBAL_CONFLICT, ctx.words.answered_codes)
+        or _claim_maker(ctx, candidate.trigger, denier)
+        or _attack_victims(ctx, candidate.trigger, denier))
+
+
+def _claim_maker(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
+    """Who made the claim a relative clause denies ("Turkish officials said the assailants had
+    come from Syria, a claim the SDF denied": the officials)."""
+    claim = trigger.head
+    if trigger.dep_ != "relcl" or claim.lemma_.lower() not in ctx.words.accusation_nouns:
+        return []
+    said = claim.head
+    while said.dep_ in {"ccomp", "conj"} and said.head.i != said.i:
+        said = said.head  # (the claim hangs on the clause said, or on the saying)
+    verb = said.lemma_.lower()
+    if not (verb in ctx.lex.reporting or verb in ctx.words.accusing_verbs
+            or verb in ctx.words.alleging):
+        return accuser_of(ctx, claim, replying=trigger)
+    # ("The EU accused Minsk of engineering the influx, a charge Belarus denies": the EU)
+    return [replace(p, token=trigger) for p in subjects_of(ctx, said)
+            if p.actor and p.actor != denier]
+
+
+def _attack_victims(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
+    """Whom the attack a denier disowns was aimed at ("Iran's foreign ministry denied any role
+    in the attacks" on US forces told before; event_words ``involvement_nouns``)."""
+    attacks = [g for c in trigger.children if c.dep_ == "dobj"
+               and c.lemma_.lower() in ctx.words.involvement_nouns
+               for prep in c.children if prep.dep_ == "prep"
+               for g in prep.children if g.dep_ == "pobj" and _attack_noun(ctx, g)]
+    if not attacks:
+        return []
+    victims = [p for g in attacks for p in noun_targets(ctx, g) if p.named]
+    if not victims:
+        # "the attacks": the last use of force coded in the sentences before
+        start = ctx.window_start(trigger, 3)
+        victims = next(([p for p in c.targets if p.named] for c in reversed(ctx.recent)
+                        if c.trigger.i >= start and c.code[:2] in ctx.words.force_roots
+                        and any(p.named for p in c.targets)), [])
+    # (an attack on a town answers the town's state: "killed 26 tourists in Jammu")
+    places = {p.actor: c.country for p in victims
+              if (c := ctx.cluster(p)) is not None and c.kind == "location"}
+    answered = [p if p.actor not in places else _as_state(ctx, places[p.actor], p, trigger)
+                for p in victims if p.actor and p.actor != denier
+                and (p.actor not in places or places[p.actor])]
+    return [replace(p, token=trigger) for p in answered
+            if getattr(ctx.cluster(p), "kind", None) != "location"]
 
 
 def _accused_before(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:

@@ -122,6 +122,7 @@ class EventWordsFile(BaseModel):
     accusing_verbs: Words
     accusation_nouns: Words
     disputed_nouns: Words
+    involvement_nouns: Words
     between_sides_codes: Annotated[list[Code], Field(min_length=1)]
     accuser_sentences: int
     denial_code: Code
@@ -315,6 +316,7 @@ class EventWords:
     accusing_verbs: frozenset[str]
     accusation_nouns: frozenset[str]
     disputed_nouns: frozenset[str]
+    involvement_nouns: frozenset[str]
     between_sides_codes: frozenset[str]
     accuser_sentences: int
     denial_code: str
