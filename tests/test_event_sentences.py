@@ -2556,3 +2556,13 @@ def test_a_denial_answers_the_claims_maker_or_the_attacks_victims():
     coded = _coded("Militias fired rockets at French troops in Mali on Sunday. Algeria's "
                    "foreign ministry denied any role in the attacks.")
     assert ("127", "Algeria's foreign ministry", "French troops") in coded
+
+
+def test_a_measure_its_maker_announces_in_the_passive_is_the_act_on_whom_it_concerns():
+    result = analyse_text("Japanese officials said about $40m in assistance to the Malian "
+                          "government would be suspended.", published="2024-03-05",
+                          min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    coded = [(e.cameo, names.get(e.source), names.get(e.target)) for e in result.events]
+    assert ("162", "Japanese officials", "Malian government") in coded
+    assert not [c for c in coded if c[0][:2] == "13"]  # no threat

@@ -20,6 +20,7 @@ from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_participants import (
     is_enforcer,
+    is_political,
     located_in,
     same_side,
     subjects_of,
@@ -235,6 +236,12 @@ def _attribution(ctx: EventContext, candidate: Candidate, chain: list[Token]) ->
         where = located_in(ctx, candidate, countries=True)
         candidate.sources = [p for p in speakers if is_enforcer(ctx, p) and where in {
             None, getattr(ctx.cluster(p), "country", None)}]
+    if not candidate.sources and candidate.code[:2] in ctx.words.speaker_done_roots and any(
+            c.dep_ == "auxpass" for c in candidate.trigger.children):
+        # "EU officials said EUR 30m in assistance to the Georgian government would be
+        # suspended": what a political body says of its own dealings in the passive, it does
+        candidate.sources = [p for p in speakers if is_political(ctx, p) and not any(
+            t.actor and t.actor == p.actor for t in candidate.targets)]
     quote = ctx.quote_at(candidate.trigger.idx, (t.idx for t in chain))
     if quote is not None:
         candidate.quote = quote.id
@@ -319,6 +326,11 @@ def with_intent(ctx: EventContext, candidate: Candidate, head: Token) -> list[Ca
         kind = ctx.lex.wrappers["threaten"]
     elif "04" <= root <= "08":
         kind = ctx.lex.wrappers["promise"]
+    elif root >= "14" and root != "15" and _own_measure(ctx, candidate, head):
+        # "India said the crossing would be closed with immediate effect", "EU officials said
+        # the assistance would be suspended": a measure its maker announces in the passive is
+        # the act itself (as annotators code it), no threat
+        return [candidate]
     elif root >= "14" and root != "15":
         # (a planned deployment, 15, is a threat only towards its enemy, which the
         # sentence rarely says: "will send troops to Latvia" is no threat to Latvia)
@@ -328,6 +340,17 @@ def with_intent(ctx: EventContext, candidate: Candidate, head: Token) -> list[Ca
     stated = replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
                      match="wrapper", hypothetical=False, targetless_ok=True)
     return [stated, candidate]
+
+
+def _own_measure(ctx: EventContext, candidate: Candidate, head: Token) -> bool:
+    """Whether a passive future act is told by its own doer ("X said Y would be closed")."""
+    clause = clause_of(head)
+    if not any(c.dep_ == "auxpass" for c in clause.children) or not (
+            clause.dep_ in {"ccomp", "parataxis"}
+            and clause.head.lemma_.lower() in ctx.lex.reporting):
+        return False
+    speakers = subjects_of(ctx, clause.head)
+    return any(same_side(ctx, s, d) for s in speakers for d in candidate.sources)
 
 
 def _obligation(ctx: EventContext, candidate: Candidate, head: Token) -> list[Candidate]:

@@ -124,6 +124,14 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         if not targets and shared_passive:
             targets = [p for c in verb.head.children if c.dep_ == "nsubjpass"
                        for p in parties_at(ctx, c)]
+        if not any(p.named for p in targets):
+            # "relations with the Holy See were suspended", "EUR 30m in assistance to the
+            # Georgian government would be suspended": whom the thing acted on concerns
+            things = [c for c in verb.children if c.dep_ == "nsubjpass"
+                      and c.i not in ctx.actor_of]
+            things += [g for t in things for c in t.children if c.dep_ == "prep"
+                       and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+            targets = [p for t in things for p in noun_targets(ctx, t)] or targets
         # "two activists were deported to Uganda": when the one acted on is named, a phrase
         # of the verb says where or how (unless the sense asks for it: "handed over to")
         preps = sense.prep or (frozenset() if any(p.named for p in targets)

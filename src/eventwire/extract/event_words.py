@@ -123,6 +123,7 @@ class EventWordsFile(BaseModel):
     accusation_nouns: Words
     disputed_nouns: Words
     involvement_nouns: Words
+    speaker_done_roots: Roots
     between_sides_codes: Annotated[list[Code], Field(min_length=1)]
     accuser_sentences: int
     denial_code: Code
@@ -317,6 +318,7 @@ class EventWords:
     accusation_nouns: frozenset[str]
     disputed_nouns: frozenset[str]
     involvement_nouns: frozenset[str]
+    speaker_done_roots: frozenset[str]
     between_sides_codes: frozenset[str]
     accuser_sentences: int
     denial_code: str
