@@ -979,3 +979,12 @@ def test_a_settlement_bloc_is_a_place_not_an_international_body():
     names = {a.id: a.name for a in result.actors}
     visits = [e for e in result.events if e.trigger.text == "visited"]
     assert visits and all(names.get(e.target) != "European Union" for e in visits)
+
+
+def test_a_bare_plural_of_armed_forces_or_units_is_the_force(actors_of):
+    actors = actors_of("Government forces shelled the village on Monday, and police units "
+                       "detained twelve men.")
+    assert owner(actors, "Government forces").sector == "MIL"
+    assert owner(actors, "police units").sector == "COP"
+    # (while a bare plural of other bodies is no one institution)
+    assert owner(actors_of("State agencies were told to cut costs."), "State agencies") is None
