@@ -986,5 +986,8 @@ def test_a_bare_plural_of_armed_forces_or_units_is_the_force(actors_of):
                        "detained twelve men.")
     assert owner(actors, "Government forces").sector == "MIL"
     assert owner(actors, "police units").sector == "COP"
+    # "authorities" is the state's, as "the authorities" is
+    urged = actors_of("Amnesty International urged authorities in Peru to free the students.")
+    assert owner(urged, "authorities").code == "PERGOV"
     # (while a bare plural of other bodies is no one institution)
     assert owner(actors_of("State agencies were told to cut costs."), "State agencies") is None
