@@ -2179,6 +2179,8 @@ def test_visa_bans_on_officials_are_sanctions_and_a_states_protest_a_complaint()
         "The United States imposed visa bans on more than a dozen Georgian officials.")
     coded = _coded("Nicaragua expelled a Catholic bishop, drawing a protest from the Vatican.")
     assert ("114", "Vatican", "Nicaragua") in coded
+    assert ("114", "Chile", "Argentina") in _coded(
+        "Chile registered a strong protest with Argentina over the incident.")
     # a crowd's protests stay demonstrations
     assert [c for c, _, _ in _coded("The Hong Kong protests continued on Sunday.")] == ["141"]
 

@@ -1854,7 +1854,9 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
             trigger.pos_ == "VERB"
             # "drawing a protest from the Vatican" (one protest, from a state; not "Iranian
             # protests" nor "the Hong Kong protests", which are crowds)
-            or (trigger.tag_ == "NN" and source.token.dep_ == "pobj")):
+            or (trigger.tag_ == "NN" and source.token.dep_ == "pobj")
+            # ("India registered a strong protest with Pakistan": one, made by a state)
+            or (trigger.tag_ == "NN" and trigger.dep_ == "dobj")):
         protester = ctx.cluster(source)
         if protester is not None and (protester.kind == "country" or (
                 protester.kind == "organization" and protester.sector == "GOV")):
