@@ -2568,3 +2568,12 @@ def test_a_measure_its_maker_announces_in_the_passive_is_the_act_on_whom_it_conc
     coded = [(e.cameo, names.get(e.source), names.get(e.target)) for e in result.events]
     assert ("162", "Japanese officials", "Malian government") in coded
     assert not [c for c in coded if c[0][:2] == "13"]  # no threat
+
+
+def test_an_offer_to_help_between_two_sides_at_odds_offers_mediation():
+    coded = _coded("Eritrea accused Djibouti of moving troops onto disputed land on Monday. "
+                   "Qatar, which has close ties with both countries, offered to help.")
+    assert {("039", "Qatar", "Eritrea"), ("039", "Qatar", "Djibouti")} <= set(coded)
+    # an offer to someone named is theirs alone
+    coded = _coded("Japan offered to help Turkey rebuild after the earthquake.")
+    assert not [c for c in coded if c[0] == "039"]

@@ -2234,15 +2234,25 @@ def mediated_sides(ctx: EventContext, candidate: Candidate) -> list[Party]:
     """The two sides a go-between acts for when its sentence names none ("her government was
     ready to facilitate dialogue at any level", after Venezuela and Guyana were told at odds):
     those of the last conflict told, else the last two countries named in the sentences just
-    before, neither the go-between's own (event_words ``between_sides_codes``)."""
-    if candidate.code not in ctx.words.between_sides_codes:
+    before, neither the go-between's own (event_words ``between_sides_codes``). An offer to
+    help or host talks with no one named is an offer to mediate between them
+    (``mediating_offers``)."""
+    offer = candidate.code[:2] == "03" and any(
+        c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in ctx.words.mediating_offers
+        for c in candidate.trigger.children)
+    if candidate.code not in ctx.words.between_sides_codes and not offer:
         return []
     doers = {p.actor for p in candidate.sources if p.actor}
     countries = {c.country for d in doers if (c := ctx.clusters.get(d)) is not None} - {None}
     doers |= {c.id for c in ctx.clusters.values() if c.country in countries}
     trigger = candidate.trigger
-    return [replace(p, token=trigger) for p in (
+    sides = [replace(p, token=trigger) for p in (
         _last_conflict_pair(ctx, trigger, doers) or _last_two_countries(ctx, trigger, 3, doers))]
+    if offer and sides:
+        # "offered to help", "offered to host talks", "offered its good offices" between two
+        # sides at odds: an offer to mediate (039)
+        candidate.code = ctx.words.mediation_offer_code
+    return sides
 
 
 # How many sentences back an act's counterpart may have been named with its doer.

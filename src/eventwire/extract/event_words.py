@@ -123,6 +123,8 @@ class EventWordsFile(BaseModel):
     accusation_nouns: Words
     disputed_nouns: Words
     involvement_nouns: Words
+    mediating_offers: Words
+    mediation_offer_code: Code
     speaker_done_roots: Roots
     between_sides_codes: Annotated[list[Code], Field(min_length=1)]
     accuser_sentences: int
@@ -318,6 +320,8 @@ class EventWords:
     accusation_nouns: frozenset[str]
     disputed_nouns: frozenset[str]
     involvement_nouns: frozenset[str]
+    mediating_offers: frozenset[str]
+    mediation_offer_code: str
     speaker_done_roots: frozenset[str]
     between_sides_codes: frozenset[str]
     accuser_sentences: int

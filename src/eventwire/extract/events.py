@@ -269,13 +269,17 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         accusers = accuser(ctx, candidate)
         if accusers:
             candidate.targets, candidate.inferred = accusers, True
+    if not any(p.named for p in candidate.targets) and not candidate.symmetric:
+        # "Turkey offered to broker a settlement": for the two sides at odds before
+        sides = mediated_sides(ctx, candidate)
+        if sides:
+            candidate.targets, candidate.inferred = sides, True
     if (not any(p.named for p in candidate.targets) and not candidate.targetless_ok
             and not candidate.symmetric and candidate.match not in STATEMENT_MATCHES
             and candidate.code[:2] not in ctx.words.recipientless_roots
             and not _deals_in_things(ctx, candidate)):
         # "Beijing has balked at the terms": at whom the story has told the doer dealing with
-        inferred = (reporting_state(ctx, candidate) or mediated_sides(ctx, candidate)
-                    or counterpart(ctx, candidate)
+        inferred = (reporting_state(ctx, candidate) or counterpart(ctx, candidate)
                     or domestic_target(ctx, candidate))
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
