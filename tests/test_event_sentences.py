@@ -2577,3 +2577,9 @@ def test_an_offer_to_help_between_two_sides_at_odds_offers_mediation():
     # an offer to someone named is theirs alone
     coded = _coded("Japan offered to help Turkey rebuild after the earthquake.")
     assert not [c for c in coded if c[0] == "039"]
+
+
+def test_a_reaction_to_an_act_a_noun_sums_up_is_aimed_at_its_doer():
+    coded = _coded("Ankara annexed the border district in 1939, a move rejected by Damascus "
+                   "for decades.")
+    assert ("120", "Damascus", "Ankara") in coded

@@ -110,7 +110,17 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         targets = [p for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}
                    for p in parties_at(ctx, c)]
         if not targets and verb.dep_ in {"relcl", "acl"}:
-            targets = parties_at(ctx, verb.head)  # "the city, which was shelled by ..."
+            summed = verb.head
+            if summed.lemma_.lower() in ctx.words.act_nouns and (
+                    summed.dep_ in {"npadvmod", "appos"}
+                    # (the parser may take the appended noun for a second object)
+                    or summed.dep_ == "dobj" and summed.left_edge.i > 0
+                    and summed.doc[summed.left_edge.i - 1].text == ","):
+                # "Moscow annexed the region, a move rejected by Kyiv": a reaction to the
+                # doer of the clause the act noun sums up
+                targets = [p for p in subjects_of(ctx, verb.head.head) if p.named]
+            # "the city, which was shelled by ..."
+            targets = targets or parties_at(ctx, verb.head)
         if (not any(p.named for p in targets) and verb.dep_ == "acl"
                 and sense.code == ctx.words.mediation_code):
             # "the army and the RSF agreed to a ceasefire brokered by Saudi Arabia": the
