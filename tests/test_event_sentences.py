@@ -2583,3 +2583,16 @@ def test_a_reaction_to_an_act_a_noun_sums_up_is_aimed_at_its_doer():
     coded = _coded("Ankara annexed the border district in 1939, a move rejected by Damascus "
                    "for decades.")
     assert ("120", "Damascus", "Ankara") in coded
+
+
+def test_a_verb_in_a_tense_of_its_own_does_not_share_the_modal_before_it():
+    result = analyse_text("Latvia expelled two Belarusian diplomats on Monday. The ministry in "
+                          "Minsk said it would expel two Latvian diplomats and warned that any "
+                          "further steps would get a firm response.", published="2024-03-05",
+                          min_confidence=0)
+    [warning] = [e for e in result.events if e.trigger.text == "warned"]
+    assert not warning.hypothetical
+    # ("would meet and sign" shares it)
+    result = analyse_text("Armenia said it would meet Azerbaijan and sign the treaty.",
+                          published="2024-03-05", min_confidence=0)
+    assert all(e.hypothetical for e in result.events if e.trigger.text == "sign")

@@ -393,8 +393,10 @@ def hypothetical(clause: Token, words: EventWords | None = None) -> bool:
         if purpose(token) and token.head.lemma_.lower() in words.asking_verbs:
             return True  # asked for in order to do it: not done
         # a conjoined verb shares the modal of the first ("would meet and sign"), and so does
-        # a purpose clause ("would send firefighters to help")
-        token = token.head if token.dep_ == "conj" or purpose(token) else None
+        # a purpose clause ("would send firefighters to help"); not one in a tense of its own
+        # ("said it would expel the diplomats and warned that ...": the warning was made)
+        shares = (token.dep_ == "conj" and token.tag_ not in {"VBD", "VBZ"}) or purpose(token)
+        token = token.head if shares else None
     return False
 
 
