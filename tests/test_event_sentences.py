@@ -2596,3 +2596,10 @@ def test_a_verb_in_a_tense_of_its_own_does_not_share_the_modal_before_it():
     result = analyse_text("Armenia said it would meet Azerbaijan and sign the treaty.",
                           published="2024-03-05", min_confidence=0)
     assert all(e.hypothetical for e in result.events if e.trigger.text == "sign")
+
+
+def test_an_ordered_closure_or_halt_is_the_measure_ordered():
+    coded = _coded("Hanoi ordered a halt to imports of Chinese fruit and vegetables.")
+    assert [c for c in coded if c[:2] == ("166", "Hanoi") and c[2] in {"Chinese", "China"}]
+    coded = _coded("Kenya ordered the closure of its border crossings with Somalia.")
+    assert [c for c in coded if c[0][:2] == "19" and c[1] == "Kenya" and c[2] == "Somalia"]
