@@ -54,7 +54,10 @@ def passes(
         # acts on themself: "she spoke of her late nephew" is no act of the nephew's aunt's)
         return False
     if candidate.code[:2] in ctx.words.force_roots and getattr(
-            ctx.cluster(source), "kind", None) == "location":
+            ctx.cluster(source), "kind", None) == "location" and not (
+            # (a place named as the act's own subject stands for its rulers: "the Hermit
+            # Kingdom fired two shells")
+            source.token.dep_ == "nsubj" and source.token.head == candidate.trigger):
         # "the earthquake in Manabi province, which killed 600", "relations poisoned by a
         # dispute over the dam on the Blue Nile": a place harms no one (the parser found the
         # doer's words in the wrong phrase)
