@@ -1418,10 +1418,15 @@ def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
         # (nor the doers' own country when the two are addressed: "the Turkish foreign
         # ministry urged both countries" after talks in Ankara; "closed the crossing between
         # the two countries" is one of them)
-        doers |= {c.id for c in ctx.clusters.values() if c.country and c.country in {
-            ctx.clusters[d].country for d in doers if d in ctx.clusters}}
+        doers = _with_compatriots(ctx, doers)
     return (_last_two_countries(ctx, noun, 0, doers) or _last_conflict_pair(ctx, noun, doers)
             or _last_two_countries(ctx, noun, 3, doers))
+
+
+def _with_compatriots(ctx: EventContext, ids: set[str]) -> set[str]:
+    """The actors ``ids`` and every actor of their countries."""
+    countries = {c.country for i in ids if (c := ctx.clusters.get(i)) is not None} - {None}
+    return ids | {c.id for c in ctx.clusters.values() if c.country in countries}
 
 
 def _last_two_countries(ctx: EventContext, noun: Token, sentences: int, doers: set[str]
@@ -2252,9 +2257,7 @@ def mediated_sides(ctx: EventContext, candidate: Candidate) -> list[Party]:
         for c in candidate.trigger.children)
     if candidate.code not in ctx.words.between_sides_codes and not offer:
         return []
-    doers = {p.actor for p in candidate.sources if p.actor}
-    countries = {c.country for d in doers if (c := ctx.clusters.get(d)) is not None} - {None}
-    doers |= {c.id for c in ctx.clusters.values() if c.country in countries}
+    doers = _with_compatriots(ctx, {p.actor for p in candidate.sources if p.actor})
     trigger = candidate.trigger
     sides = [replace(p, token=trigger) for p in (
         _last_conflict_pair(ctx, trigger, doers) or _last_two_countries(ctx, trigger, 3, doers))]
