@@ -2603,3 +2603,14 @@ def test_an_ordered_closure_or_halt_is_the_measure_ordered():
     assert [c for c in coded if c[:2] == ("166", "Hanoi") and c[2] in {"Chinese", "China"}]
     coded = _coded("Kenya ordered the closure of its border crossings with Somalia.")
     assert [c for c in coded if c[0][:2] == "19" and c[1] == "Kenya" and c[2] == "Somalia"]
+
+
+def test_troops_of_the_two_neighbours_are_each_sides():
+    result = analyse_text("Azerbaijan accused Armenia of shelling its positions. On Tuesday "
+                          "Armenia expelled two Azerbaijani diplomats, while troops of the two "
+                          "neighbours exchanged fire across the border.", published="2024-03-05",
+                          min_confidence=0)
+    countries = {a.id: a.country for a in result.actors}
+    fire = {(countries.get(e.source), countries.get(e.target)) for e in result.events
+            if e.trigger.text == "exchanged"}
+    assert fire == {("ARM", "AZE"), ("AZE", "ARM")}

@@ -711,6 +711,15 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
     pair = _the_two(ctx, token) or _numbered_list(ctx, token)
     if pair:
         return pair
+    if token.lemma_.lower() in ctx.words.agents:
+        # "troops of the two nuclear-armed neighbours exchanged fire": each side's
+        sides = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"
+                 for p in _the_two(ctx, g, inside=True)]
+        if sides:
+            # (each side as its state: "Indian citizens" named last are not India's troops)
+            return [_as_state(ctx, c.country, p, token) if (c := ctx.cluster(p)) is not None
+                    and c.country else replace(p, token=token) for p in sides]
     part = _counted_members(ctx, token)
     if part is not None:
         return [part]
@@ -1390,10 +1399,13 @@ def names_both(noun: Token) -> bool:
                or (c.dep_ in {"det", "predet"} and c.lower_ == "both") for c in noun.children)
 
 
-def _the_two(ctx: EventContext, noun: Token) -> list[Party]:
+def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party]:
     """ "The two sides continue to negotiate", "both countries": the last two actors of two
-    different countries named before, in this sentence or the three before (``pair_nouns``)."""
-    own = ctx.actor_of.get(noun.i)  # the actors stage may keep "both countries" as a group
+    different countries named before, in this sentence or the three before (``pair_nouns``).
+    ``inside``: the noun is inside a larger mention ("troops of the two neighbours"), whose
+    actor is not the pair's."""
+    # (the actors stage may keep "both countries" as a group)
+    own = None if inside else ctx.actor_of.get(noun.i)
     if ((own is not None and own.country) or noun.lemma_.lower() not in ctx.words.pair_nouns
             or not names_both(noun)):
         return []
