@@ -2614,3 +2614,9 @@ def test_troops_of_the_two_neighbours_are_each_sides():
     fire = {(countries.get(e.source), countries.get(e.target)) for e in result.events
             if e.trigger.text == "exchanged"}
     assert fire == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_each_accusing_the_other_is_both_sides_each_way():
+    coded = _coded("Eritrea and Ethiopia fought a border war from 1998 to 2000. Each has long "
+                   "accused the other of arming rebels.")
+    assert {("112", "Eritrea", "Ethiopia"), ("112", "Ethiopia", "Eritrea")} <= set(coded)

@@ -1406,8 +1406,10 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
     actor is not the pair's."""
     # (the actors stage may keep "both countries" as a group)
     own = None if inside else ctx.actor_of.get(noun.i)
-    if ((own is not None and own.country) or noun.lemma_.lower() not in ctx.words.pair_nouns
-            or not names_both(noun)):
+    each = noun.dep_ in SUBJECTS and names_each(noun) and (
+        noun.lower_ == "each" or noun.lemma_.lower() in ctx.words.pair_nouns)
+    if not each and ((own is not None and own.country)
+                     or noun.lemma_.lower() not in ctx.words.pair_nouns or not names_both(noun)):
         return []
     # (not the clause's own doers: "the US and Britain urged both sides to talk")
     clause = clause_of(noun)
@@ -1771,7 +1773,25 @@ def possessed_by(ctx: EventContext, party: Party, owners: list[Party]) -> bool:
 def reciprocal(token: Token) -> bool:
     """Whether the participant is "each other" / "one another" (or what they possess)."""
     words = {t.lower_ for t in token.subtree}
+    if token.lower_ == "other" and any(c.lower_ == "the" for c in token.children) and any(
+            s.lower_ == "each" for s in _each_subjects(token)):
+        return True  # "each has accused the other"
     return {"each", "other"} <= words or {"one", "another"} <= words
+
+
+def _each_subjects(token: Token) -> list[Token]:
+    """The subject words of the clause ``token`` is acted on in, with their determiners."""
+    verb = clause_of(token)
+    while verb.dep_ in {"conj", "xcomp", "advcl"} and not any(
+            c.dep_ in SUBJECTS for c in verb.children):
+        verb = verb.head
+    return [w for c in verb.children if c.dep_ in SUBJECTS for w in (c, *c.children)]
+
+
+def names_each(noun: Token) -> bool:
+    """Whether ``noun`` is "each" of two sides ("each has accused the other", "each side")."""
+    return noun.lower_ == "each" or any(
+        c.dep_ == "det" and c.lower_ == "each" for c in noun.children)
 
 
 def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
