@@ -991,3 +991,10 @@ def test_a_bare_plural_of_armed_forces_or_units_is_the_force(actors_of):
     assert owner(urged, "authorities").code == "PERGOV"
     # (while a bare plural of other bodies is no one institution)
     assert owner(actors_of("State agencies were told to cut costs."), "State agencies") is None
+
+
+def test_peacekeeping_missions_are_international_bodies(actors_of):
+    actors = actors_of("Mali's junta demanded the departure of MINUSMA, and KFOR said it had "
+                       "stepped up patrols in northern Kosovo.")
+    assert owner(actors, "MINUSMA").code == "IGO"
+    assert owner(actors, "KFOR").code == "IGO"
