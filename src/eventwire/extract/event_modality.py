@@ -22,6 +22,7 @@ from eventwire.extract.event_participants import (
     is_enforcer,
     is_political,
     located_in,
+    reporter_of,
     same_side,
     subjects_of,
 )
@@ -345,11 +346,10 @@ def with_intent(ctx: EventContext, candidate: Candidate, head: Token) -> list[Ca
 def _own_measure(ctx: EventContext, candidate: Candidate, head: Token) -> bool:
     """Whether a passive future act is told by its own doer ("X said Y would be closed")."""
     clause = clause_of(head)
-    if not any(c.dep_ == "auxpass" for c in clause.children) or not (
-            clause.dep_ in {"ccomp", "parataxis"}
-            and clause.head.lemma_.lower() in ctx.lex.reporting):
+    reporter = reporter_of(ctx, clause)
+    if reporter is None or not any(c.dep_ == "auxpass" for c in clause.children):
         return False
-    speakers = subjects_of(ctx, clause.head)
+    speakers = subjects_of(ctx, reporter)
     return any(same_side(ctx, s, d) for s in speakers for d in candidate.sources)
 
 
@@ -405,7 +405,5 @@ def backshifted(ctx: EventContext, head: Token) -> bool:
     clause = clause_of(head)
     modals = {c.lower_ for c in clause.children
               if c.dep_ == "aux" and c.lower_ in ctx.words.modals}
-    reported = clause.dep_ in {"ccomp", "parataxis"} and (
-        clause.head.lemma_.lower() in ctx.lex.reporting)
-    return reported and bool(modals) and modals <= ctx.words.reported_future and not (
-        conditional(clause, ctx.words))
+    return (reporter_of(ctx, clause) is not None and bool(modals)
+            and modals <= ctx.words.reported_future and not conditional(clause, ctx.words))

@@ -52,8 +52,8 @@ __all__ = ["accuser", "accuser_of", "answerers", "armed_doer", "as_civilians", "
            "names_both", "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state",
            "opposed", "own_state", "parties_at", "party_at", "passive_critics", "passive_doer",
            "place_of", "possessed_by", "previous_doer", "protest_crowd", "protest_noun",
-           "reciprocal", "reporting_force", "reporting_state", "same_side", "subjects_of",
-           "threatened_if", "through_modifier", "verb_parties"]
+           "reciprocal", "reporter_of", "reporting_force", "reporting_state", "same_side",
+           "subjects_of", "threatened_if", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
 _MODIFIERS = {"poss", "compound", "amod", "nmod"}
@@ -118,7 +118,7 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
                     and summed.doc[summed.left_edge.i - 1].text == ","):
                 # "Moscow annexed the region, a move rejected by Kyiv": a reaction to the
                 # doer of the clause the act noun sums up
-                targets = [p for p in subjects_of(ctx, verb.head.head) if p.named]
+                targets = [p for p in subjects_of(ctx, summed.head) if p.named]
             # "the city, which was shelled by ..."
             targets = targets or parties_at(ctx, verb.head)
         if (not any(p.named for p in targets) and verb.dep_ == "acl"
@@ -1267,6 +1267,14 @@ def _doer_ids(ctx: EventContext, thing: Token) -> set[str]:
     return set()
 
 
+def reporter_of(ctx: EventContext, clause: Token) -> Token | None:
+    """The verb of saying whose reported clause ``clause`` is ("the army said [20 militants
+    were killed]"), if it is one."""
+    if clause.dep_ in {"ccomp", "parataxis"} and clause.head.lemma_.lower() in ctx.lex.reporting:
+        return clause.head
+    return None
+
+
 def _own_side(ctx: EventContext, pronoun: Token) -> Party | None:
     """ "Erekat said they would take a series of measures": what a speaker says "they" will
     do is his own side's plan (the speaker stands for it), not the act of whoever was listed
@@ -1277,11 +1285,10 @@ def _own_side(ctx: EventContext, pronoun: Token) -> Party | None:
     if not any(c.dep_ == "aux" and c.lower_ in ctx.words.intent_auxiliaries
                for c in clause.children):
         return None
-    if clause.dep_ not in {"ccomp", "parataxis"} or (
-            clause.head.lemma_.lower() not in ctx.lex.reporting) or any(
-            c.dep_ in {"dobj", "dative"} for c in clause.head.children):
+    reporter = reporter_of(ctx, clause)
+    if reporter is None or any(c.dep_ in {"dobj", "dative"} for c in reporter.children):
         return None  # ("told the officials they would need to": the ones told)
-    speakers = [p for p in subjects_of(ctx, clause.head) if p.named and p.actor]
+    speakers = [p for p in subjects_of(ctx, reporter) if p.named and p.actor]
     return replace(speakers[0], text=pronoun.text, token=pronoun) if speakers else None
 
 
@@ -1291,11 +1298,10 @@ def _speaking_group(ctx: EventContext, pronoun: Token) -> list[Party]:
     pronoun to one actor only)."""
     if pronoun.lower_ not in ctx.words.plural_pronouns or pronoun.dep_ not in SUBJECTS:
         return []
-    clause = clause_of(pronoun)
-    if clause.dep_ not in {"ccomp", "parataxis"} or (
-            clause.head.lemma_.lower() not in ctx.lex.reporting):
+    reporter = reporter_of(ctx, clause_of(pronoun))
+    if reporter is None:
         return []
-    speakers = [p for p in subjects_of(ctx, clause.head) if p.named and p.actor]
+    speakers = [p for p in subjects_of(ctx, reporter) if p.named and p.actor]
     if len({p.actor for p in speakers}) < 2:
         return []
     return [replace(p, token=pronoun) for p in speakers]
@@ -1772,10 +1778,10 @@ def possessed_by(ctx: EventContext, party: Party, owners: list[Party]) -> bool:
 
 def reciprocal(token: Token) -> bool:
     """Whether the participant is "each other" / "one another" (or what they possess)."""
-    words = {t.lower_ for t in token.subtree}
     if token.lower_ == "other" and any(c.lower_ == "the" for c in token.children) and any(
             s.lower_ == "each" for s in _each_subjects(token)):
         return True  # "each has accused the other"
+    words = {t.lower_ for t in token.subtree}
     return {"each", "other"} <= words or {"one", "another"} <= words
 
 
@@ -2410,12 +2416,11 @@ def _attack_victims(ctx: EventContext, trigger: Token, denier: str) -> list[Part
         victims = next(([p for p in c.targets if p.named] for c in reversed(ctx.recent)
                         if c.trigger.i >= start and c.code[:2] in ctx.words.force_roots
                         and any(p.named for p in c.targets)), [])
-    # (an attack on a town answers the town's state: "killed 26 tourists in Jammu")
-    places = {p.actor: c.country for p in victims
-              if (c := ctx.cluster(p)) is not None and c.kind == "location"}
-    answered = [p if p.actor not in places else _as_state(ctx, places[p.actor], p, trigger)
-                for p in victims if p.actor and p.actor != denier
-                and (p.actor not in places or places[p.actor])]
+    # (an attack on a town answers the town's state, "killed 26 tourists in Jammu"; a place
+    # of no state the story names answers no one)
+    answered = [_as_state(ctx, c.country, p, trigger)
+                if (c := ctx.cluster(p)) is not None and c.kind == "location" and c.country
+                else p for p in victims if p.actor and p.actor != denier]
     return [replace(p, token=trigger) for p in answered
             if getattr(ctx.cluster(p), "kind", None) != "location"]
 
@@ -2567,10 +2572,10 @@ def reporting_force(ctx: EventContext, candidate: Candidate) -> list[Party]:
     clause = trigger
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ not in {"ccomp", "parataxis"} or (
-            clause.head.lemma_.lower() not in ctx.lex.reporting):
+    reporter = reporter_of(ctx, clause)
+    if reporter is None:
         return []
-    forces = [p for p in subjects_of(ctx, clause.head) if p.actor and getattr(
+    forces = [p for p in subjects_of(ctx, reporter) if p.actor and getattr(
         ctx.cluster(p), "sector", None) in ctx.words.armed_sectors]
     if not forces:
         return []
