@@ -33,10 +33,12 @@ def test_a_time_clause_under_an_accusation_is_the_occasion_not_the_charge():
     assert (victims.country, victims.sector) == ("PAK", "CVL")
 
 
-def _coded(text: str) -> list[tuple[str, str | None, str | None]]:
+def _coded(text: str, by: str = "name") -> list[tuple[str, str | None, str | None]]:
+    """(code, source, target) of each event of ``text``, its actors given by the attribute
+    ``by`` ("name", "country", "code")."""
     result = analyse_text(text, published="2024-03-05", min_confidence=0)
-    names = {a.id: a.name for a in result.actors}
-    return [(e.cameo, names.get(e.source), names.get(e.target)) for e in result.events]
+    told = {a.id: getattr(a, by) for a in result.actors}
+    return [(e.cameo, told.get(e.source), told.get(e.target)) for e in result.events]
 
 
 def _one_event(text: str, root: str) -> tuple[Actor, Actor]:
@@ -394,9 +396,7 @@ def test_what_is_discussed_is_talked_of_not_done():
 
 
 def _countries(text: str) -> list[tuple[str, str | None, str | None]]:
-    result = analyse_text(text, published="2024-03-05", min_confidence=0)
-    country = {a.id: a.country for a in result.actors}
-    return [(e.cameo[:2], country.get(e.source), country.get(e.target)) for e in result.events]
+    return [(code[:2], source, target) for code, source, target in _coded(text, by="country")]
 
 
 def test_countries_of_the_usual_war_report():
@@ -830,9 +830,7 @@ def test_each_named_actor_coordinated_inside_a_things_phrase_takes_part():
 
 
 def _event_countries(text: str) -> list[tuple[str, str | None, str | None]]:
-    result = analyse_text(text, published="2024-03-05", min_confidence=0)
-    country = {a.id: a.country for a in result.actors}
-    return [(e.cameo, country.get(e.source), country.get(e.target)) for e in result.events]
+    return _coded(text, by="country")
 
 
 def test_victims_and_implied_forces_belong_to_the_place_the_act_was_done_in():
@@ -2521,13 +2519,10 @@ def test_a_place_is_no_doer_of_violence_nor_a_side_of_a_quarrel():
 
 
 def test_to_call_a_claim_false_denies_it_and_answers_whoever_made_it():
-    result = analyse_text("Serbia's Defence Ministry said Kosovo police units had fired on its "
-                          "positions overnight. Kosovo's Defence Ministry called the report "
-                          "\"pure disinformation\" on Tuesday.", published="2024-03-05",
-                          min_confidence=0)
-    codes = {a.id: a.code for a in result.actors}
-    assert ("127", "KOSGOV", "SRBGOV") in {
-        (e.cameo, codes.get(e.source), codes.get(e.target)) for e in result.events}
+    assert ("127", "KOSGOV", "SRBGOV") in _coded(
+        "Serbia's Defence Ministry said Kosovo police units had fired on its positions "
+        "overnight. Kosovo's Defence Ministry called the report \"pure disinformation\" on "
+        "Tuesday.", by="code")
     coded = _coded("Canada accused India of a role in the killing. India rejected the claims, "
                    "calling Ottawa's allegations \"absurd and motivated\".")
     assert ("127", "India", "Ottawa") in coded
@@ -2561,11 +2556,8 @@ def test_a_denial_answers_the_claims_maker_or_the_attacks_victims():
 
 
 def test_a_measure_its_maker_announces_in_the_passive_is_the_act_on_whom_it_concerns():
-    result = analyse_text("Japanese officials said about $40m in assistance to the Malian "
-                          "government would be suspended.", published="2024-03-05",
-                          min_confidence=0)
-    names = {a.id: a.name for a in result.actors}
-    coded = [(e.cameo, names.get(e.source), names.get(e.target)) for e in result.events]
+    coded = _coded("Japanese officials said about $40m in assistance to the Malian government "
+                   "would be suspended.")
     assert ("162", "Japanese officials", "Malian government") in coded
     assert not [c for c in coded if c[0][:2] == "13"]  # no threat
 
