@@ -2612,3 +2612,31 @@ def test_each_accusing_the_other_is_both_sides_each_way():
     coded = _coded("Eritrea and Ethiopia fought a border war from 1998 to 2000. Each has long "
                    "accused the other of arming rebels.")
     assert {("112", "Eritrea", "Ethiopia"), ("112", "Ethiopia", "Eritrea")} <= set(coded)
+
+
+def test_a_protest_told_as_a_noun_is_against_the_government_where_it_happened():
+    coded = _coded("Mongolia's parliament passed the mining law last week despite weeks of "
+                   "protests in Ulaanbaatar.", by="code")
+    assert [c for c in coded if c[0][:2] == "14" and c[2] == "MNGGOV"]
+    # a rally is for something, not against the government
+    coded = _coded("Thousands of supporters attended a campaign rally in Ulaanbaatar.",
+                   by="code")
+    assert not [c for c in coded if c[0][:2] == "14" and c[2]]
+
+
+def test_an_appeal_to_all_sides_of_a_civil_conflict_is_to_each_of_them():
+    coded = _coded("Rebels of the Mountain Front attacked an army base in Pemba province of "
+                   "Mozambique on Sunday. The UN envoy urged all parties to refrain from attacks "
+                   "on civilians.", by="code")
+    appeals = {t for c, s, t in coded if c[:2] == "02"}
+    assert "MOZMIL" in appeals and len(appeals) == 2
+
+
+def test_calling_an_attack_a_violation_judges_its_doer():
+    coded = _coded("Eritrea struck two camps in Tigray on Monday. Ethiopia said three farmers "
+                   "were wounded in the attack. Addis Ababa reacted angrily, calling the strike "
+                   "a violation of its sovereignty.")
+    assert ("111", "Addis Ababa", "Eritrea") in coded
+    assert not [c for c in coded if c[0] == "143"]  # no strike was called
+    # (the wounded did not make the attack they were wounded in)
+    assert not [c for c in coded if c[0][:2] == "19" and c[1] == "three farmers"]

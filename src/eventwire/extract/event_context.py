@@ -78,6 +78,7 @@ class EventContext:
     _cued: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _lower_text: str | None = field(default=None, repr=False)
     _game_sentences: set[int] | None = field(default=None, repr=False)
+    _story_country: tuple[str | None] | None = field(default=None, repr=False)
     # answers of same_while_nothing_coded functions, by (function, token, len(recent))
     _answers: dict[tuple[str, int, int], list] = field(default_factory=dict, repr=False)
     # the document's tokens with their facts read once (event_tokens.py), by index: the coder
@@ -111,6 +112,24 @@ class EventContext:
         if self._lower_text is None:
             self._lower_text = self.text.lower()
         return self._lower_text
+
+    @property
+    def story_country(self) -> str | None:
+        """The country the story is about: the one whose actors (places included) it mentions
+        most, found once (ties: the first named). What an act nobody places happened in when the
+        story gives no dateline."""
+        if self._story_country is None:
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for cluster in self.actors:
+                if cluster.country and cluster.mentions:
+                    counts[cluster.country] = counts.get(cluster.country, 0) + len(
+                        cluster.mentions)
+                    first[cluster.country] = min(first.get(cluster.country, len(self.doc)),
+                                                 cluster.mentions[0].start)
+            best = max(counts, key=lambda c: (counts[c], -first[c]), default=None)
+            self._story_country = (best,)
+        return self._story_country[0]
 
     def tells_game(self, token: Token) -> bool:
         """Whether ``token``'s sentence has a noun only a game report uses (event_words.yaml:

@@ -52,6 +52,7 @@ __all__ = ["accuser", "accuser_of", "answerers", "armed_doer", "as_civilians", "
            "names_both", "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state",
            "opposed", "own_state", "parties_at", "party_at", "passive_critics", "passive_doer",
            "place_of", "possessed_by", "previous_doer", "protest_crowd", "protest_noun",
+           "protested_government",
            "reciprocal", "reporter_of", "reporting_force", "reporting_state", "same_side",
            "subjects_of", "threatened_if", "through_modifier", "verb_parties"]
 
@@ -1412,10 +1413,18 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
     actor is not the pair's."""
     # (the actors stage may keep "both countries" as a group)
     own = None if inside else ctx.actor_of.get(noun.i)
+    lemma = noun.lemma_.lower()
     each = noun.dep_ in SUBJECTS and names_each(noun) and (
-        noun.lower_ == "each" or noun.lemma_.lower() in ctx.words.pair_nouns)
-    if not each and ((own is not None and own.country)
-                     or noun.lemma_.lower() not in ctx.words.pair_nouns or not names_both(noun)):
+        noun.lower_ == "each" or lemma in ctx.words.pair_nouns)
+    # "urged all sides", "called on all parties": the sides of a conflict, however many, as
+    # addressed (not "lawmakers of both parties")
+    sides = lemma in ctx.words.warring_nouns and not inside and (
+        noun.dep_ in {"dobj", "dative"} or noun.dep_ == "pobj" and noun.head.lower_ in {
+            "on", "upon", "to"}) and (names_both(noun) or any(
+                c.dep_ in {"det", "predet"} and c.lower_ == "all" for c in noun.children))
+    if not each and not sides and (
+            (own is not None and own.country)
+            or lemma not in ctx.words.pair_nouns or not names_both(noun)):
         return []
     # (not the clause's own doers: "the US and Britain urged both sides to talk")
     clause = clause_of(noun)
@@ -1433,14 +1442,22 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
     # of its own sentence; else the two sides of the last conflict told ("India and Pakistan
     # exchanged fire ... a State Department spokesman said ... China called on both sides"),
     # the last two countries named
+    own_doers = doers
     if noun.dep_ in {"dobj", "dative"} or (
             noun.dep_ == "pobj" and noun.head.lower_ in {"on", "upon", "to"}):
         # (nor the doers' own country when the two are addressed: "the Turkish foreign
         # ministry urged both countries" after talks in Ankara; "closed the crossing between
         # the two countries" is one of them)
         doers = _with_compatriots(ctx, doers)
+    if sides and not names_both(noun):
+        # "urged all parties to refrain from attacks": those of the last conflict told, of one
+        # country or two
+        return _last_conflict_pair(ctx, noun, own_doers, civil=True)
     return (_last_two_countries(ctx, noun, 0, doers) or _last_conflict_pair(ctx, noun, doers)
-            or _last_two_countries(ctx, noun, 3, doers))
+            or _last_two_countries(ctx, noun, 3, doers) or (
+                # "called on both sides" of a civil conflict (the government and a rebel
+                # group, the police and protesters), with the doers' compatriots
+                _last_conflict_pair(ctx, noun, own_doers, civil=True) if sides else []))
 
 
 def _with_compatriots(ctx: EventContext, ids: set[str]) -> set[str]:
@@ -1472,21 +1489,23 @@ def _last_two_countries(ctx: EventContext, noun: Token, sentences: int, doers: s
 _GROUP_SENTENCES = 8
 
 
-def _last_conflict_pair(ctx: EventContext, noun: Token, doers: set[str]) -> list[Party]:
-    """The two sides, of two countries, of the last conflict event (QuadClass 3 or 4) kept in
-    the sentences before ``noun``, when neither is one of ``doers``."""
+def _last_conflict_pair(ctx: EventContext, noun: Token, doers: set[str], civil: bool = False
+                        ) -> list[Party]:
+    """The two sides, of two countries (with ``civil``, also of one), of the last conflict
+    event (QuadClass 3 or 4) kept in the sentences before ``noun``, when neither is one of
+    ``doers``."""
     start = ctx.window_start(noun, _GROUP_SENTENCES)
     # the sides of the last use of force, else of the last verbal conflict ("urged the two
     # sides to show restraint" after a clash, not after an accusation told since)
     for lowest in (4, 3):
-        pair = _conflict_pair(ctx, start, lowest, doers, noun)
+        pair = _conflict_pair(ctx, start, lowest, doers, noun, civil)
         if pair:
             return pair
     return []
 
 
 def _conflict_pair(ctx: EventContext, start: int, lowest: int, doers: set[str],
-                   noun: Token) -> list[Party]:
+                   noun: Token, civil: bool = False) -> list[Party]:
     """The two sides of the last event of QuadClass ``lowest`` or more kept from token
     ``start`` on (see :func:`_last_conflict_pair`)."""
     dealings = ctx.dealings  # kept in pairs: (doer, whom) then (whom, doer) of each event
@@ -1500,9 +1519,13 @@ def _conflict_pair(ctx: EventContext, start: int, lowest: int, doers: set[str],
         sides = [ctx.cluster(doer), ctx.cluster(done_to)]
         # (no place is a side: "a dispute over the dam on the Blue Nile, which Egypt regards
         # as a threat")
-        if all(c is not None and c.country and c.id not in doers and c.kind != "location"
-               for c in sides) and (
-                sides[0].country != sides[1].country):
+        if not all(c is not None and c.country and c.id not in doers and c.kind != "location"
+                   for c in sides):
+            continue
+        if civil and sides[0].country == sides[1].country and sides[0].id != sides[1].id:
+            # a civil conflict's sides as themselves ("the government and the ELN")
+            return [replace(p, token=noun) for p in (doer, done_to)]
+        if sides[0].country != sides[1].country:
             # each side as its state where the story names it ("Indian forces" wounding
             # "civilians": both sides are India and Pakistan)
             return [_as_state(ctx, c.country, replace(p, token=noun), noun, countries_only=True)
@@ -2142,6 +2165,28 @@ def opposed(ctx: EventContext, candidate: Candidate) -> list[Party]:
             (c for c in ctx.actors if c.kind == "country" and c.country == country), None)
         return [Party(body.id, named.text, True, named)] if body is not None else []
     return []
+
+
+def protested_government(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """Whom a protest told as a noun is against when no one is named ("weeks of protests",
+    "the demonstrations began", "a general strike"): the government of the country where it
+    happened (of the protesters', else where the story is filed from or is about), as
+    annotators code it; a protest told by its verb ("thousands marched") stays aimed at no
+    one."""
+    trigger = candidate.trigger
+    if (trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in ctx.words.protests_of_state
+            or not protest_noun(ctx, trigger)):
+        return []  # (not "a campaign rally")
+    crowd = [c.country for p in candidate.sources if (c := ctx.cluster(p)) is not None
+             and c.country]
+    country = next(iter(crowd), None) or _country_where(ctx, candidate, []) or (
+        ctx.story_country)
+    if country is None:
+        return []
+    # (the government as such, an implied actor, not the first official the story names: no
+    # evidence for the confidence model, as a protest's missing recipient is none)
+    government = ctx.implied_actor("GOV", country)
+    return [Party(government.id, government.name, True, trigger)]
 
 
 def counted_people(ctx: EventContext, token: Token) -> bool:

@@ -89,6 +89,10 @@ def _judgements(ctx: EventContext, verb: Token, pairs: list[tuple[Token, Token]]
             # "called it a disgrace": the doer of the act just told, not the speaker
             own = frozenset(p.actor for p in sources if p.actor)
             targets = last_doers(ctx, verb, 1, own=own) or previous_doer(ctx, verb, own)
+        if not targets and described.i not in ctx.actor_of:
+            # "calling the strike an unprovoked violation": the doer of that act, told before
+            targets = _doers_of_told_act(ctx, described, frozenset(
+                p.actor for p in sources if p.actor))
         targets = [t for t in targets if not any(own_state(ctx, t, s) for s in sources)]
         if not targets:
             continue  # "told them China was ready": praise of one's own state is no act
@@ -105,6 +109,31 @@ def _judgements(ctx: EventContext, verb: Token, pairs: list[tuple[Token, Token]]
         mark_modality(ctx, candidate, verb)
         found.append(candidate)
     return found
+
+
+# How many sentences back the act a definite act noun names ("the strike") may have been told.
+_TOLD_ACT_SENTENCES = 5
+
+
+def _doers_of_told_act(ctx: EventContext, noun: Token, own: frozenset[str]) -> list[Party]:
+    """The doers, other than ``own``, of the last act told before ``noun`` that the
+    definite act noun names again ("the strike", "these attacks": an act of one of the
+    noun's CAMEO roots), in its sentence or the few before."""
+    senses = ctx.lex.nouns.get(noun.lemma_.lower(), ())
+    if not senses or not any(c.dep_ == "det" and c.lower_ in ctx.words.definite_determiners
+                             for c in noun.children):
+        return []
+    roots = {sense.code[:2] for sense in senses}
+    start = ctx.window_start(noun, _TOLD_ACT_SENTENCES)
+    for earlier in reversed(ctx.recent):
+        if earlier.trigger.i >= noun.i or earlier.code[:2] not in roots:
+            continue
+        if earlier.trigger.i < start:
+            break
+        doers = [p for p in earlier.sources if p.actor and p.actor not in own]
+        if doers:
+            return doers
+    return []
 
 
 def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:

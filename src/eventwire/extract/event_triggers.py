@@ -491,8 +491,11 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         verb = None if timed or reason else _governing_verb(noun)
         asking = verb is not None and getattr(
             ctx.lex.wrappers.get(verb.lemma_.lower()), "kind", None) in {"appeal", "demand"}
+        # "three girls injured in the attack": a passive verb's subject suffered it
+        passive = verb is not None and verb.tag_ == "VBN" and (
+            verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
         if verb is not None and (verb.lemma_.lower() in ctx.words.topic_verbs
-                                 or reacted_to(ctx, noun) or asking):
+                                 or reacted_to(ctx, noun) or asking or passive):
             # ("demanded his immediate release": the release is asked of another)
             # "discussed investigations with ...": talked of, not done; "the EU condemned
             # the attack on Israel": the EU reacts to the attack, it made none

@@ -113,6 +113,7 @@ class EventWordsFile(BaseModel):
     blaming_verbs: Words
     anonymity_acts: Words
     act_pronouns: Words
+    definite_determiners: Words
     act_nouns: Words
     act_determiners: Words
     judgement_codes: Words
@@ -239,6 +240,7 @@ class EventWordsFile(BaseModel):
     body_parts: Words
     spoken_things: Words
     pair_nouns: Words
+    warring_nouns: Words
     verbal_attacks: Words
     protesters: Words
     acceptance: Words
@@ -262,6 +264,7 @@ class EventWordsFile(BaseModel):
     opposed_bodies: Annotated[dict[Word, Label], Field(min_length=1)]
     list_numbers: Annotated[dict[Word, int], Field(min_length=1)]
     strike_code: Code
+    protests_of_state: Words
     mediation_code: Code
 
 
@@ -310,6 +313,7 @@ class EventWords:
     blaming_verbs: frozenset[str]
     anonymity_acts: frozenset[str]
     act_pronouns: frozenset[str]
+    definite_determiners: frozenset[str]
     act_nouns: frozenset[str]
     act_determiners: frozenset[str]
     judgement_codes: frozenset[str]
@@ -432,6 +436,7 @@ class EventWords:
     body_parts: frozenset[str]
     spoken_things: frozenset[str]
     pair_nouns: frozenset[str]
+    warring_nouns: frozenset[str]
     verbal_attacks: frozenset[str]
     protesters: frozenset[str]
     acceptance: frozenset[str]
@@ -455,6 +460,7 @@ class EventWords:
     opposed_bodies: MappingProxyType  # "anti-government": the body's sector in that country
     list_numbers: MappingProxyType  # "three" -> 3: how many a group counts ("the three powers")
     strike_code: str
+    protests_of_state: frozenset[str]
     mediation_code: str
 
     @classmethod

@@ -56,6 +56,7 @@ from eventwire.extract.event_participants import (
     gatekeeper,
     implied_agent,
     mediated_sides,
+    protested_government,
     names_both,
     next_actor,
     opposed,
@@ -74,7 +75,7 @@ from eventwire.extract.event_tokens import release_words
 from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
 from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, scored
-from eventwire.extract.syntax import clause_of, phrase, purpose, to_infinitive
+from eventwire.extract.syntax import SUBJECTS, clause_of, phrase, purpose, to_infinitive
 from eventwire.model import Actor, Document, Event, Quote
 
 __all__ = ["extract_events"]
@@ -168,6 +169,11 @@ def _deal(ctx: EventContext, candidate: Candidate, event: Event) -> None:
         return
     by_actor = {p.actor: p for p in (*candidate.sources, *candidate.targets) if p.actor}
     source, target = by_actor.get(event.source), by_actor.get(event.target)
+    if (target is not None and target.token.lemma_.lower() in ctx.words.warring_nouns
+            and target.token.dep_ not in SUBJECTS):
+        # "called on both sides": a third side's appeal to the sides told before is none of
+        # their dealings (as "each side blamed the other" is)
+        return
     if source is not None and target is not None:
         ctx.dealings.append((candidate.trigger.i, event.quad_class, event.source, target))
         ctx.dealings.append((candidate.trigger.i, event.quad_class, event.target, source))
@@ -262,6 +268,10 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         # sentence, when it is no speaker or place ("Iran protested ..., Tehran said"; not
         # of a protest noun: "the protests degrade the party's claim" are against no one)
         candidate.targets = next_actor(ctx, candidate)
+    if (candidate.code[:2] in ctx.words.recipientless_roots
+            and not any(p.named for p in candidate.targets)):
+        # "weeks of protests": against the government where they were held
+        candidate.targets = protested_government(ctx, candidate) or candidate.targets
     if candidate.code == ctx.words.denial_code and not any(p.named for p in candidate.targets):
         # "Big Machine have twice denied doing anything wrong": a denial answers its accuser
         # (before whoever else the denier last dealt with: "Pristina blamed Serbia, which
@@ -459,8 +469,11 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
     source_cluster = ctx.cluster(source) if source else None
     target_cluster = ctx.cluster(target) if target else None
     target_kind = kind(target)
-    if target_kind == "none" and facts.root in ctx.words.recipientless_roots:
-        target_kind = "alone"  # "protesters marched": nobody is missing
+    if facts.root in ctx.words.recipientless_roots and (target_kind == "none" or (
+            target_cluster is not None and not target_cluster.mentions)):
+        # "protesters marched": nobody is missing; nor is the government a protest implies
+        # ("weeks of protests") any evidence
+        target_kind = "alone"
     return Evidence(
         match=candidate.match, source=kind(source), target=target_kind,
         quad_class=facts.quad_class, hedged=candidate.hedged, alleged=candidate.alleged,

@@ -147,7 +147,9 @@ def complement_words(head: Token, include_head_context: bool,
     # in the passive the thing acted on is the subject ("the lawsuit was filed", "visas were
     # denied") or the noun the participle describes ("tariffs imposed on China")
     patients = [] if include_head_context else _passive_patient(head)
-    if include_head_context:
+    if include_head_context and not (head.dep_ == "dobj" and any(
+            c.dep_ == "oprd" for c in head.head.children)):
+        # (not a verb that names its object: "calling the strikes an attempt" calls no strike)
         tokens += [head.head]
         if head.head.pos_ == "ADP":  # "went on strike", "took into custody"
             tokens += [head.head.head]
