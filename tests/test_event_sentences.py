@@ -2640,3 +2640,17 @@ def test_calling_an_attack_a_violation_judges_its_doer():
     assert not [c for c in coded if c[0] == "143"]  # no strike was called
     # (the wounded did not make the attack they were wounded in)
     assert not [c for c in coded if c[0][:2] == "19" and c[1] == "three farmers"]
+
+
+def test_a_foreign_sides_appeal_to_no_one_is_to_the_state_the_story_is_about():
+    text = ("Bolivia's president resigned on Sunday after weeks of unrest in La Paz. Bolivian "
+            "troops patrolled the capital and the Bolivian army chief promised elections. The "
+            "European Union called for a peaceful transition.")
+    appeals = [(s, t) for (c, s, _), (_, _, t) in zip(
+        _coded(text), _coded(text, by="country"), strict=True) if c[:2] == "02"]
+    assert appeals == [("European Union", "BOL")]
+    # a firm's or the story's own people's appeal is aimed at no one in particular
+    coded = _coded("Bolivia's president resigned on Sunday after weeks of unrest in La Paz. "
+                   "Bolivian troops patrolled the capital. Bolivian bishops called for calm.",
+                   by="country")
+    assert not [c for c in coded if c[0][:2] == "02" and c[2]]

@@ -54,6 +54,7 @@ __all__ = ["accuser", "accuser_of", "answerers", "armed_doer", "as_civilians", "
            "place_of", "possessed_by", "previous_doer", "protest_crowd", "protest_noun",
            "protested_government",
            "reciprocal", "reporter_of", "reporting_force", "reporting_state", "same_side",
+           "story_state",
            "subjects_of", "threatened_if", "through_modifier", "verb_parties"]
 
 # Dependency labels of a noun's modifiers that may name the actor it acts for.
@@ -2686,6 +2687,54 @@ def domestic_target(ctx: EventContext, candidate: Candidate) -> list[Party]:
         sector = ctx.words.policy_maker  # "the court struck down the law": the government's
     cluster = ctx.implied_actor(sector, doers[0].country)
     return [Party(cluster.id, cluster.name, True, candidate.trigger)]
+
+
+def _foreign(cluster: ActorCluster, country: str, ctx: EventContext) -> bool:
+    """Whether ``cluster`` is of another country than ``country``, or an international body
+    (of no country: event_words ``international_sectors``)."""
+    if cluster.country is None:
+        return cluster.sector in ctx.words.international_sectors
+    return cluster.country != country
+
+
+# How many mentions outside an act's sentence make a country the one a story is about.
+_STORY_MENTIONS = 2
+
+
+def story_state(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """Whom a foreign side's verbal act is aimed at when neither its sentence nor the story
+    before names anyone ("The United Nations called for a peaceful transition", "France called
+    for restraint", in a story about Bangladesh or Chad): the state the story is about, as
+    annotators code it (event_words ``story_addressed_roots``). Not for the story's own
+    people, nor when the doer is unknown."""
+    if candidate.code[:2] not in ctx.words.story_addressed_roots:
+        return []
+    country = ctx.story_country
+    doers = [p for p in candidate.sources if p.named and ctx.cluster(p) is not None]
+    # (a state or a political body of another country, or an international one: not "Twitter
+    # pledged", "forecasters warned")
+    if country is None or not doers or not all(
+            is_political(ctx, p) and _foreign(ctx.cluster(p), country, ctx) for p in doers):
+        return []
+    trigger = candidate.trigger
+    # not at the victims of an act reacted to ("condemned the attack on Israel": whoever made
+    # it), nor at the one a thing judged in a relative clause was done to ("Serbia faces
+    # tariffs which the Commission criticised")
+    done_to = [p for c in trigger.children if c.dep_ == "dobj" and c.i not in ctx.actor_of
+               for p in noun_targets(ctx, c)]
+    if trigger.dep_ == "relcl":
+        done_to += [p for c in trigger.head.head.children if c.dep_ in SUBJECTS
+                    for p in parties_at(ctx, c)]
+    if any(getattr(ctx.cluster(p), "country", None) == country for p in done_to):
+        return []
+    sent = trigger.sent
+    told_elsewhere = sum(1 for c in ctx.actors if c.country == country for m in c.mentions
+                         if not sent.start <= m.start < sent.end)
+    if told_elsewhere < _STORY_MENTIONS:
+        return []  # (a story's state is told of in more than the act's own sentence)
+    state = next((c for c in ctx.actors if c.mentions and c.country == country
+                  and c.kind == "country"), None) or ctx.implied_actor("GOV", country)
+    return [Party(state.id, state.name, True, candidate.trigger)]
 
 
 def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:

@@ -173,6 +173,8 @@ class EventWordsFile(BaseModel):
     targetless_roots: Roots
     doerless_roots: Roots
     force_roots: Roots
+    story_addressed_roots: Roots
+    international_sectors: Labels
     reported_force_roots: Roots
     foes: Labels
     conflict_only_roots: Roots
@@ -372,6 +374,8 @@ class EventWords:
     targetless_roots: frozenset[str]
     doerless_roots: frozenset[str]
     force_roots: frozenset[str]
+    story_addressed_roots: frozenset[str]
+    international_sectors: frozenset[str]
     reported_force_roots: frozenset[str]
     foes: frozenset[str]
     conflict_only_roots: frozenset[str]

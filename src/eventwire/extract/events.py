@@ -68,6 +68,7 @@ from eventwire.extract.event_participants import (
     reciprocal,
     reporting_force,
     reporting_state,
+    story_state,
     threatened_if,
 )
 from eventwire.extract.event_statements import quoted_judgements, quoted_statements
@@ -291,6 +292,12 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         # "Beijing has balked at the terms": at whom the story has told the doer dealing with
         inferred = (reporting_state(ctx, candidate) or counterpart(ctx, candidate)
                     or domestic_target(ctx, candidate))
+        if inferred:
+            candidate.targets, candidate.inferred = inferred, True
+    if (not any(p.named for p in candidate.targets) and not candidate.symmetric
+            and candidate.match not in STATEMENT_MATCHES):
+        # "France also called for restraint": at the state the story is about
+        inferred = story_state(ctx, candidate)
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
     # "Egypt closed its embassy in Khartoum": an act on one's own post abroad is aimed at
