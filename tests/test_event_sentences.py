@@ -2654,3 +2654,10 @@ def test_a_foreign_sides_appeal_to_no_one_is_to_the_state_the_story_is_about():
                    "Bolivian troops patrolled the capital. Bolivian bishops called for calm.",
                    by="country")
     assert not [c for c in coded if c[0][:2] == "02" and c[2]]
+
+
+def test_a_name_in_a_chant_or_slogan_is_no_recipient():
+    coded = _coded("Thousands of demonstrators gathered in Tbilisi on Sunday, chanting \"No to "
+                   "the Russian law!\"", by="country")
+    assert [c for c in coded if c[0][:2] == "14"]
+    assert not [c for c in coded if c[2] == "RUS"]

@@ -21,6 +21,7 @@ from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_lexicon import Lexicon, lexicon
 from eventwire.extract.event_tokens import Word, read_words
 from eventwire.extract.event_words import EventWords, event_words
+from eventwire.extract.quote_marks import find_quotes
 from eventwire.extract.scoring import load_weights
 from eventwire.model import Quote
 from eventwire.nlp.actors import add_actor
@@ -79,6 +80,7 @@ class EventContext:
     _lower_text: str | None = field(default=None, repr=False)
     _game_sentences: set[int] | None = field(default=None, repr=False)
     _story_country: tuple[str | None] | None = field(default=None, repr=False)
+    _marked: list[tuple[int, int]] | None = field(default=None, repr=False)
     # answers of same_while_nothing_coded functions, by (function, token, len(recent))
     _answers: dict[tuple[str, int, int], list] = field(default_factory=dict, repr=False)
     # the document's tokens with their facts read once (event_tokens.py), by index: the coder
@@ -130,6 +132,16 @@ class EventContext:
             best = max(counts, key=lambda c: (counts[c], -first[c]), default=None)
             self._story_country = (best,)
         return self._story_country[0]
+
+    def quoted_stretch(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) characters of the stretch between quotation marks that holds
+        character ``offset`` (a quote, a chant, a slogan, a title), found once per document."""
+        if self._marked is None:
+            self._marked = [(q.start, q.end) for q in find_quotes(self.text)]
+        here = bisect_right(self._marked, (offset, len(self.text) + 1)) - 1
+        if here >= 0 and self._marked[here][0] <= offset < self._marked[here][1]:
+            return self._marked[here]
+        return None
 
     def tells_game(self, token: Token) -> bool:
         """Whether ``token``'s sentence has a noun only a game report uses (event_words.yaml:

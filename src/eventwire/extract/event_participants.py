@@ -2766,11 +2766,16 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
              and g.i not in ctx.actor_of]
     # ("said in an email to The Associated Press", "warned in a statement carried by KCNA": a
     # news outlet that carries or hears the words is the audience, not whom they are aimed at)
+    # (nor one named inside quotation marks the trigger is not in: "chanting 'No to the
+    # Russian law!'", a slogan or a title)
+    own_quote = ctx.quoted_stretch(candidate.trigger.idx)
     for token in ctx.tokens[candidate.end:sent.end]:
         cluster = ctx.actor_of.get(token.i)
         if cluster is None or cluster.id in own or cluster.kind == "location":
             continue
         if cluster.sector == "MED" and cluster.kind == "organization":
+            continue
+        if ctx.quoted_stretch(token.idx) not in (None, own_quote):
             continue
         if any(c.left_edge.i <= token.i <= c.right_edge.i for c in said):
             continue

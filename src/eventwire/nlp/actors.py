@@ -383,6 +383,8 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
             for mention in cluster.mentions:
                 if mention.pronoun is None and _is_counterpart(mention.span):
                     continue  # "the ministry proposed sanctions against Iran": the other side
+                if mention.pronoun is None and mention.span.root.dep_ == "amod":
+                    continue  # "chanting 'No to the Russian law!'": a thing's country
                 by_sentence.setdefault(sentence_of[mention.span.start], set()).add(
                     cluster.country)
     for cluster in clusters:
