@@ -2661,3 +2661,16 @@ def test_a_name_in_a_chant_or_slogan_is_no_recipient():
                    "the Russian law!\"", by="country")
     assert [c for c in coded if c[0][:2] == "14"]
     assert not [c for c in coded if c[2] == "RUS"]
+
+
+def test_a_states_seizure_of_a_ship_is_a_confiscation_a_militias_a_hijacking():
+    coded = _coded("Iran's Revolutionary Guards seized a Liberian-flagged tanker in the Gulf. "
+                   "Somali pirates seized a fishing boat off Puntland.")
+    assert [c for c in coded if c[0] == "1711" and "Revolutionary Guard" in c[1]]
+    assert [c for c in coded if c[0] == "181" and c[1] == "Somali pirates"]
+
+
+def test_both_sides_acting_with_no_one_named_act_on_each_other():
+    coded = _coded("Thailand and Cambodia fought a border war in July. Both countries recalled "
+                   "their ambassadors on Thursday.")
+    assert {("161", "Thailand", "Cambodia"), ("161", "Cambodia", "Thailand")} <= set(coded)

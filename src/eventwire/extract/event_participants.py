@@ -1945,6 +1945,13 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
     if (cluster is not None and cluster.sector in ctx.words.searching_sectors
             and ctx.lex.verb_lemma(candidate.trigger) in ctx.words.searching_verbs):
         return ctx.words.search_code  # "prosecutors raided his ministry": a search
+    if code[:3] == "181" and (cluster is not None and (
+            cluster.kind == "country" or cluster.sector in ctx.words.state_sectors)) and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in ctx.words.vessels
+            for c in trigger.children):
+        # "Iran's Revolutionary Guards seized a tanker": a state's seizure of a ship is a
+        # confiscation (pirates' or rebels' is a hijacking, 181)
+        return ctx.words.confiscation_code
     if code[:2] == "18":
         # "riot police beat demonstrators": the force of the police (or of the state's forces
         # on protesters) is repression; a killing or torture stays one

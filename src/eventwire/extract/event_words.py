@@ -266,6 +266,8 @@ class EventWordsFile(BaseModel):
     opposed_bodies: Annotated[dict[Word, Label], Field(min_length=1)]
     list_numbers: Annotated[dict[Word, int], Field(min_length=1)]
     strike_code: Code
+    confiscation_code: Code
+    vessels: Words
     protests_of_state: Words
     mediation_code: Code
 
@@ -464,6 +466,8 @@ class EventWords:
     opposed_bodies: MappingProxyType  # "anti-government": the body's sector in that country
     list_numbers: MappingProxyType  # "three" -> 3: how many a group counts ("the three powers")
     strike_code: str
+    confiscation_code: str
+    vessels: frozenset[str]
     protests_of_state: frozenset[str]
     mediation_code: str
 

@@ -263,6 +263,13 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
                              if not possessed_by(ctx, t, candidate.sources) and not any(
                                  c.dep_ == "poss" and c.pos_ == "PRON" for c in t.token.children)
                              and not _own_forces_or_place(ctx, t, candidate.sources)]
+    pair = [p for p in candidate.sources if p.named]
+    if (not candidate.targets and not candidate.symmetric and len(pair) == 2
+            and pair[0].token.i == pair[1].token.i and names_both(pair[0].token)
+            and candidate.code[:2] not in ctx.words.recipientless_roots
+            and candidate.match not in STATEMENT_MATCHES):
+        # "Both countries recalled their ambassadors": each side's act is aimed at the other
+        candidate.symmetric = candidate.mutual = True
     if not candidate.targets and not candidate.symmetric and candidate.match != "comment" and (
             candidate.match != "noun" or candidate.code[:2] not in ctx.words.recipientless_roots):
         # no recipient in the parse: the next actor named after the trigger in the same
