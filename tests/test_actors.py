@@ -998,3 +998,13 @@ def test_peacekeeping_missions_are_international_bodies(actors_of):
                        "stepped up patrols in northern Kosovo.")
     assert owner(actors, "MINUSMA").code == "IGO"
     assert owner(actors, "KFOR").code == "IGO"
+
+
+def test_a_description_after_a_name_and_a_comma_is_that_persons(actors_of):
+    # the parser hangs "the 58-year-old leader ..." on "indictment"; it describes the name
+    actors = actors_of("Bosnia's state prosecutor has indicted the head of the entity.\n\nThe "
+                       "indictment against Zoran Radulović, the 61-year-old leader of Republika "
+                       "Srpska, was confirmed by the state court in Sarajevo on Wednesday.")
+    leader = owner(actors, "the 61-year-old leader")
+    assert leader is not None and "Radulović" in leader.name and leader.sector == "GOV"
+    assert "Radulović" not in owner(actors, "Bosnia's state prosecutor").name

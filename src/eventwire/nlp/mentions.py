@@ -923,6 +923,14 @@ def _add_appositions(mention: Mention, taken: list[bool]) -> None:
     heads = [t for t in root.rights if t.dep_ == "appos" and _is_description_head(t)]
     if root.dep_ == "appos" and _is_description_head(root.head) and root.head.i < root.i:
         heads.append(root.head)
+    doc, end = mention.span.doc, mention.span.end
+    if not heads and mention.kind == "person" and end + 1 < len(doc) and doc[end].text == ",":
+        # "The indictment against Zoran Milutinović, the 61-year-old leader of Republika
+        # Srpska, was confirmed": the parser may hang the description that follows the name
+        # on the noun before it
+        heads += [t for t in doc[end + 1:min(end + 8, len(doc))] if t.dep_ == "appos"
+                  and t.left_edge.i == end + 1 and t.head.i < mention.span.start
+                  and _is_description_head(t)]
     for head in heads:
         span = _description_span(head, taken)
         if any(taken[i] for i in range(span.start, span.end)):
