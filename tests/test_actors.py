@@ -1008,3 +1008,12 @@ def test_a_description_after_a_name_and_a_comma_is_that_persons(actors_of):
     leader = owner(actors, "the 61-year-old leader")
     assert leader is not None and "Radulović" in leader.name and leader.sector == "GOV"
     assert "Radulović" not in owner(actors, "Bosnia's state prosecutor").name
+
+
+def test_dateline_of_a_city_that_is_no_capital_gives_its_country(actors_of):
+    actors = actors_of(
+        "KARACHI — The provincial government said on Monday that the police had arrested "
+        "six men, and the army was deployed in two districts."
+    )
+    assert owner(actors, "the police").code == "PAKCOP"
+    assert owner(actors, "the army").code == "PAKMIL"

@@ -245,8 +245,11 @@ def dateline_country(doc: Doc) -> str | None:
     # or credited line ("GAZA, Oct 3 (Reuters) -") is a dateline for sure, and so is one whose
     # dash opens a sentence ("HONG KONG — Many residents ...").
     sentence_follows = end < len(doc) and not doc[end].is_upper and doc[end].is_title
-    return lex.capitals.get(place) or (
-        country_of(place) if stop in {",", "("} or sentence_follows else None)
+    if not (stop in {",", "("} or sentence_follows):
+        return lex.capitals.get(place)
+    # (a sure dateline of a city that is no capital files from its country too: "YANGON -",
+    # "KARACHI, Pakistan (AP) -"; a story filed from abroad is told apart later)
+    return lex.capitals.get(place) or country_of(place) or town_country(" ".join(words))
 
 
 # --- names -----------------------------------------------------------------------------------
