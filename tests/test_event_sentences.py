@@ -2674,3 +2674,10 @@ def test_both_sides_acting_with_no_one_named_act_on_each_other():
     coded = _coded("Thailand and Cambodia fought a border war in July. Both countries recalled "
                    "their ambassadors on Thursday.")
     assert {("161", "Thailand", "Cambodia"), ("161", "Cambodia", "Thailand")} <= set(coded)
+
+
+def test_an_arrest_nobody_places_is_by_the_police_of_the_storys_country():
+    coded = _coded("Pakistan's government banned rallies in the capital on Monday. The ruling "
+                   "party accused Pakistani opposition leaders of inciting violence. Hundreds "
+                   "were arrested.", by="code")
+    assert [c for c in coded if c[0][:2] == "17" and c[1] == "PAKCOP"]

@@ -1846,8 +1846,10 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
     # the force of the country where it was done ("the detention of a Japanese businessman
     # in Beijing": Chinese police), else of the one it was done to
     # ("a Dutch citizen was arrested in Iran": by Iran's police)
+    # (else, "Thousands were arrested", the police of where the story is filed from or is about)
     country = located_in(ctx, candidate, countries=True) or (
-        target.country if target is not None else None)
+        target.country if target is not None else None) or (
+        ctx.dateline_country or ctx.story_country)
     candidate.sources = [_implied(ctx, sector, country, trigger)]
 
 
