@@ -2681,3 +2681,10 @@ def test_an_arrest_nobody_places_is_by_the_police_of_the_storys_country():
                    "party accused Pakistani opposition leaders of inciting violence. Hundreds "
                    "were arrested.", by="code")
     assert [c for c in coded if c[0][:2] == "17" and c[1] == "PAKCOP"]
+
+
+def test_people_counted_with_no_place_are_civilians_of_the_storys_country():
+    coded = _coded("Chad's army said it had repelled an attack near the border with Sudan. "
+                   "Chad's government declared a day of mourning. Fourteen people were killed "
+                   "on Sunday.", by="country")
+    assert [c for c in coded if c[0][:2] in {"18", "19"} and c[2] == "TCD"]

@@ -2334,8 +2334,8 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
                    if getattr(ctx.cluster(p), "kind", None) in {"location", "country"}]
     clusters = [ctx.cluster(p) for p in doers]
     return next((c.country for c in [*places, *clusters] if c is not None and c.country),
-                # else where the story is filed from ("NEW DELHI -")
-                ctx.dateline_country if fallback else None)
+                # else where the story is filed from ("NEW DELHI -") or is about
+                (ctx.dateline_country or ctx.story_country) if fallback else None)
 
 
 def mediated_sides(ctx: EventContext, candidate: Candidate) -> list[Party]:
