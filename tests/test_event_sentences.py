@@ -2688,3 +2688,9 @@ def test_people_counted_with_no_place_are_civilians_of_the_storys_country():
                    "Chad's government declared a day of mourning. Fourteen people were killed "
                    "on Sunday.", by="country")
     assert [c for c in coded if c[0][:2] in {"18", "19"} and c[2] == "TCD"]
+
+
+def test_a_second_participle_after_a_quoted_predicate_shares_the_main_subject():
+    coded = _coded("Hungary on Thursday rejected a European Parliament resolution, calling it "
+                   "\"null and void\" and accusing EU lawmakers of meddling in its courts.")
+    assert [c for c in coded if c[0][:3] == "112" and c[1] == "Hungary"]

@@ -410,7 +410,9 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
                 return doers
         if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and not joined_by_word(token):
             break  # a misparsed relative clause: "in a region where insurgencies have killed"
-        if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp"}:
+        # ("calling it null and void and accusing EU lawmakers": the parser may join the
+        # second participle to the first one's object predicate)
+        if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp", "oprd"}:
             through_conj = through_conj or token.dep_ == "conj"
             token = token.head
             continue
