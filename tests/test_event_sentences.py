@@ -2694,3 +2694,13 @@ def test_a_second_participle_after_a_quoted_predicate_shares_the_main_subject():
     coded = _coded("Hungary on Thursday rejected a European Parliament resolution, calling it "
                    "\"null and void\" and accusing EU lawmakers of meddling in its courts.")
     assert [c for c in coded if c[0][:3] == "112" and c[1] == "Hungary"]
+
+
+def test_a_side_reporting_the_others_fire_on_it_accuses_the_other():
+    coded = _coded("Georgia's Defence Ministry said Russian units had fired small arms at "
+                   "Georgian positions near the border.", by="country")
+    assert ("112", "GEO", "RUS") in coded
+    # reporting one's own side's fire accuses no one
+    coded = _coded("Georgia's Defence Ministry said Georgian units had fired at Russian "
+                   "positions near the border.", by="country")
+    assert not [c for c in coded if c[0][:2] == "11"]

@@ -24,6 +24,7 @@ from eventwire.extract.event_participants import (
     named_inside,
     noun_sources,
     noun_targets,
+    objects_of,
     own_state,
     parties_at,
     previous_doer,
@@ -155,7 +156,8 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
         # tried to attack it": the parser hangs the clause on the first verb
         clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i]
     for clause in clauses:
-        if not (_charged_crime(ctx, clause) if crimes_only else _hostile(ctx, clause)):
+        if not (_charged_crime(ctx, clause) or _force_on_own(ctx, clause, sources)
+                if crimes_only else _hostile(ctx, clause)):
             continue
         # the clause's subject, or its passive's agent
         doers = [d for d in subjects_of(ctx, clause) if (d.actor or d.named)
@@ -166,6 +168,22 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
             mark_modality(ctx, candidate, verb)
             return [candidate]
     return []
+
+
+def _force_on_own(ctx: EventContext, clause: Token, speakers: list[Party]) -> bool:
+    """Whether the clause tells force (roots 18-20) by another country's side on the
+    speakers' own ("Azerbaijan's Defence Ministry said Armenian units had fired at Azerbaijani
+    positions"): a side that reports the other's attack on it accuses it."""
+    if clause.pos_ != "VERB" or any(c.dep_ == "neg" for c in clause.children):
+        return False
+    sense = choose(list(ctx.lex.senses(clause.lemma_.lower()) or []), clause, words=ctx.words)
+    if sense is None or sense.code[:2] not in ctx.words.force_roots:
+        return False
+    own = {c.country for p in speakers if (c := ctx.cluster(p)) is not None} - {None}
+    doers = {c.country for p in subjects_of(ctx, clause) if (c := ctx.cluster(p)) is not None}
+    hit = {c.country for p in objects_of(ctx, clause, ctx.words.target_preps)
+           if (c := ctx.cluster(p)) is not None}
+    return len(own) == 1 and bool(own & hit) and bool(doers - {None}) and not own & doers
 
 
 def _charged_crime(ctx: EventContext, clause: Token) -> bool:
