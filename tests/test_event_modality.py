@@ -188,3 +188,18 @@ def test_a_past_verb_the_parser_hangs_under_asked_is_no_request():
                           published="2024-03-05", min_confidence=0)
     called = [e for e in result.events if e.cameo.startswith("11")]
     assert called and not any(e.hypothetical for e in called)
+
+
+def test_what_the_writer_expects_or_someone_wishes_is_speculation():
+    from eventwire.api import analyse_text
+
+    def confidences(text: str) -> dict[str, float]:
+        result = analyse_text(text, published="2024-03-05", min_confidence=0)
+        return {e.trigger.text: e.confidence for e in result.events}
+
+    wished = confidences("Some advisers would like to see Brazil agree to large purchases of "
+                         "American wheat.")
+    likely = confidences("The ban on pork is likely to hit Spain and Denmark hardest.")
+    done = confidences("Brazil agreed to large purchases of American wheat.")
+    assert wished.get("agree", 0) < 0.25 and likely.get("hit", 0) < 0.25
+    assert done["agreed"] > 0.5

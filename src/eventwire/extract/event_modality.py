@@ -155,7 +155,13 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
     # and a question ("said whether Trump will agree ... depends on ...") is nobody's act
     candidate.speculative = (modal_clause and not candidate.via and candidate.quote is None) or (
         any(c.dep_ == "mark" and c.lower_ in words.question_marks
-            for k in range(min(len(chain), 3)) for c in kids(k)))
+            for k in range(min(len(chain), 3)) for c in kids(k))) or (
+        # "advisers would like to see China agree", "wary of offering concessions", "is
+        # likely to hit Spain": what the writer expects, fears or someone wishes, not done
+        not candidate.via and candidate.quote is None and any(
+            lemmas[k] in words.speculative_predicates and k <= told
+            and deps[k - 1] in {"xcomp", "ccomp", "pcomp", "advcl", "prep", "acl"}
+            for k in pairs[:3]))
 
 
 def _planned(head: Token, words: EventWords) -> bool:

@@ -173,6 +173,7 @@ class EventWordsFile(BaseModel):
     targetless_roots: Roots
     doerless_roots: Roots
     force_roots: Roots
+    speculative_predicates: Words
     story_addressed_roots: Roots
     international_sectors: Labels
     reported_force_roots: Roots
@@ -376,6 +377,7 @@ class EventWords:
     targetless_roots: frozenset[str]
     doerless_roots: frozenset[str]
     force_roots: frozenset[str]
+    speculative_predicates: frozenset[str]
     story_addressed_roots: frozenset[str]
     international_sectors: frozenset[str]
     reported_force_roots: frozenset[str]
