@@ -2704,3 +2704,9 @@ def test_a_side_reporting_the_others_fire_on_it_accuses_the_other():
     coded = _coded("Georgia's Defence Ministry said Georgian units had fired at Russian "
                    "positions near the border.", by="country")
     assert not [c for c in coded if c[0][:2] == "11"]
+
+
+def test_an_object_it_of_an_accusation_is_the_body_named_before():
+    coded = _coded("Burkina Faso's junta demanded the departure of MINUSMA on Friday, accusing "
+                   "it of failing to protect civilians.")
+    assert [c for c in coded if c[0][:3] == "112" and c[2] == "MINUSMA"]

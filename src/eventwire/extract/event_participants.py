@@ -1193,6 +1193,10 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
         body = _body_antecedent(ctx, token)
         if body is not None:
             return body
+    if token.lower_ in ctx.words.thing_pronouns and token.dep_ == "dobj":
+        body = _addressed_body(ctx, token)
+        if body is not None:
+            return body
     if token.dep_ not in SUBJECTS and protest_noun(ctx, token):
         return protest_crowd(ctx, token)
     if token.lemma_.lower() in ctx.words.country_nouns:
@@ -1634,6 +1638,29 @@ def _body_antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
     if chosen is None:
         return None
     return Party(chosen.id, pronoun.text, True, pronoun)
+
+
+def _addressed_body(ctx: EventContext, pronoun: Token) -> Party | None:
+    """ "Mali demanded the departure of MINUSMA, accusing it of failing to protect
+    civilians": an object "it" ("them") of a verb that says what its object did or must do (an
+    "of" or "for" phrase, a "to" clause) stands for the state or body named last before it, in
+    its sentence or the two before, other than the verb's own doers."""
+    verb = pronoun.head
+    if not any((c.dep_ == "prep" and c.lower_ in {"of", "for"}
+                and any(g.dep_ == "pcomp" for g in c.children))
+               or (c.dep_ in {"xcomp", "ccomp"} and to_infinitive(c)) for c in verb.children):
+        return None
+    doers = {p.actor for p in subjects_of(ctx, verb) if p.actor}
+    kinds = ctx.words.pronoun_kinds.get(pronoun.lower_, ())
+    plural_pronoun = pronoun.lower_ in ctx.words.plural_pronouns
+    for i, cluster in ctx.actors_before(pronoun, 2):
+        if cluster.kind not in kinds or cluster.id in doers:
+            continue
+        plural = ctx.tokens[i].tag_ in {"NNS", "NNPS"} or cluster.kind == "group"
+        if plural_pronoun != plural and cluster.kind != "country":
+            continue  # "the protesters": they, not it; "they" are a group named as many
+        return Party(cluster.id, pronoun.text, True, pronoun)
+    return None
 
 
 def _thing_subject_before(ctx: EventContext, pronoun: Token) -> Token | None:
