@@ -2710,3 +2710,10 @@ def test_an_object_it_of_an_accusation_is_the_body_named_before():
     coded = _coded("Burkina Faso's junta demanded the departure of MINUSMA on Friday, accusing "
                    "it of failing to protect civilians.")
     assert [c for c in coded if c[0][:3] == "112" and c[2] == "MINUSMA"]
+
+
+def test_a_subject_it_is_not_whom_its_own_verb_acts_on():
+    coded = _coded("The chipmaker said Samsung had broken the supply contract. It sued "
+                   "Samsung in March.")
+    assert [c for c in coded if c[0][:3] == "115" and c[2] == "Samsung"]
+    assert not [c for c in coded if c[1] == c[2]]

@@ -1618,6 +1618,9 @@ def _body_antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
         doer = _anaphor(ctx, thing)
         return replace(doer, text=pronoun.text, token=pronoun) if doer is not None else None
     subjects = _clause_subjects(ctx, pronoun)
+    # (nor whom its own verb acts on: "It sued Apple" is not Apple)
+    subjects |= {cluster.id for c in head.children if c.dep_ in {"dobj", "dative", "prep"}
+                 for t in c.subtree if (cluster := ctx.actor_of.get(t.i)) is not None}
     kinds = ctx.words.pronoun_kinds.get(pronoun.lower_, ())
     here = ctx.window_start(pronoun, 0)
     best: tuple[int, bool] | None = None  # (nearness of its sentence, a subject) of the best
