@@ -176,10 +176,13 @@ def _force_on_own(ctx: EventContext, clause: Token, speakers: list[Party]) -> bo
     positions"): a side that reports the other's attack on it accuses it."""
     if clause.pos_ != "VERB" or any(c.dep_ == "neg" for c in clause.children):
         return False
-    sense = choose(list(ctx.lex.senses(clause.lemma_.lower()) or []), clause, words=ctx.words)
+    senses = list(ctx.lex.senses(clause.lemma_.lower()) or [])
+    if not any(s.code[:2] in ctx.words.force_roots for s in senses):
+        return False  # (most clauses: no sense of force at all, one look-up)
+    own = {c.country for p in speakers if (c := ctx.cluster(p)) is not None} - {None}
+    sense = choose(senses, clause, words=ctx.words) if len(own) == 1 else None
     if sense is None or sense.code[:2] not in ctx.words.force_roots:
         return False
-    own = {c.country for p in speakers if (c := ctx.cluster(p)) is not None} - {None}
     doers = {c.country for p in subjects_of(ctx, clause) if (c := ctx.cluster(p)) is not None}
     hit = {c.country for p in objects_of(ctx, clause, ctx.words.target_preps)
            if (c := ctx.cluster(p)) is not None}
