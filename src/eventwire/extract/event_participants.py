@@ -1543,12 +1543,18 @@ def _conflict_pair(ctx: EventContext, start: int, lowest: int, doers: set[str],
 def _as_state(ctx: EventContext, country: str, party: Party, noun: Token,
               countries_only: bool = False) -> Party:
     """The state of ``country`` as the story names it, standing for ``party`` at ``noun``
-    (else ``party``): its first actor of no sector that is no place (with ``countries_only``,
-    its first country actor)."""
-    state = next((c for c in ctx.actors if c.mentions and c.country == country
-                  and c.sector is None and c.kind != "location"
-                  and (c.kind == "country" or not countries_only)), None)
+    (else ``party``): see :func:`_named_state`."""
+    state = _named_state(ctx, country, countries_only)
     return Party(state.id, state.name, True, noun) if state is not None else party
+
+
+def _named_state(ctx: EventContext, country: str, countries_only: bool = False
+                 ) -> ActorCluster | None:
+    """The state of ``country`` as the story names it: its first actor of no sector that is
+    no place (with ``countries_only``, its first country actor)."""
+    return next((c for c in ctx.actors if c.mentions and c.country == country
+                 and c.sector is None and c.kind != "location"
+                 and (c.kind == "country" or not countries_only)), None)
 
 
 def _numbered_list(ctx: EventContext, noun: Token) -> list[Party]:
@@ -2773,8 +2779,7 @@ def story_state(ctx: EventContext, candidate: Candidate) -> list[Party]:
                          if not sent.start <= m.start < sent.end)
     if told_elsewhere < _STORY_MENTIONS:
         return []  # (a story's state is told of in more than the act's own sentence)
-    state = next((c for c in ctx.actors if c.mentions and c.country == country
-                  and c.kind == "country"), None) or ctx.implied_actor("GOV", country)
+    state = _named_state(ctx, country, countries_only=True) or ctx.implied_actor("GOV", country)
     return [Party(state.id, state.name, True, candidate.trigger)]
 
 
