@@ -1017,3 +1017,4 @@ def test_dateline_of_a_city_that_is_no_capital_gives_its_country(actors_of):
     )
     assert owner(actors, "the police").code == "PAKCOP"
     assert owner(actors, "the army").code == "PAKMIL"
+

@@ -150,3 +150,24 @@ def test_paragraph_starts_as_token_by_token(nlp, text: str) -> None:
         if index + 1 < len(expected) and index + 1 not in dateline:
             expected[index + 1].is_sent_start = True
     assert [t.is_sent_start for t in doc] == [t.is_sent_start for t in expected]
+
+
+def test_an_acronym_the_tagger_takes_for_a_place_is_no_town():
+    from eventwire.nlp.mentions import find_mentions
+    from eventwire.nlp.towns import town_country
+    from tests.hand_parses import parse
+
+    # "DAB's Ben Chan kept his seat." with the tagger's DAB as a place (a town "Dab" is in
+    # Côte d'Ivoire)
+    doc = parse("""
+        0 DAB      DAB      PROPN NNP  poss     3 GPE
+        1 's       's       PART  POS  case     0
+        2 Ben      Ben      PROPN NNP  compound 3 PERSON
+        3 Chan     Chan     PROPN NNP  nsubj    4 I-PERSON
+        4 kept     keep     VERB  VBD  ROOT     4
+        5 his      his      PRON  PRP$ poss     6
+        6 seat     seat     NOUN  NN   dobj     4
+        7 .        .        PUNCT .    punct    4
+    """)
+    assert all(m.attrs.country != "CIV" for m in find_mentions(doc))
+    assert town_country("DAB") is None and town_country("Yangon") == "MMR"

@@ -249,7 +249,7 @@ def dateline_country(doc: Doc) -> str | None:
         return lex.capitals.get(place)
     # (a sure dateline of a city that is no capital files from its country too: "YANGON -",
     # "KARACHI, Pakistan (AP) -"; a story filed from abroad is told apart later)
-    return lex.capitals.get(place) or country_of(place) or town_country(" ".join(words))
+    return lex.capitals.get(place) or country_of(place) or town_country(place.title())
 
 
 # --- names -----------------------------------------------------------------------------------

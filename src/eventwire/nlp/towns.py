@@ -154,10 +154,17 @@ def _short_region(name: str, suffixes: frozenset[str] | set[str] = _REGION_SUFFI
     return " ".join(words)
 
 
+# The longest all-capital word read as an acronym, not a town's name.
+_ACRONYM_LENGTH = 5
+
+
 def town_country(name: str) -> str | None:
     """ISO3 country of a town or first-level region name ("Sivas" -> "TUR"), or None.
 
-    None too for a well-known person's name, whatever the tagger thought ("Lula" is no town)."""
+    None too for a well-known person's name, whatever the tagger thought ("Lula" is no town),
+    and for an acronym ("DAB's Ben Chan": a party's, not of a town "Dab" in Côte d'Ivoire)."""
+    if name.isupper() and name.isalpha() and len(name) <= _ACRONYM_LENGTH:
+        return None
     key = normalise(name.removeprefix("the ").removeprefix("The "))
     listed = people()
     if key in listed.by_name or key in listed.by_surname:
