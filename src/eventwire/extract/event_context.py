@@ -133,6 +133,12 @@ class EventContext:
             self._story_country = (best,)
         return self._story_country[0]
 
+    @property
+    def home_country(self) -> str | None:
+        """Where the story is filed from ("NEW DELHI -"), else the country it is about: where
+        an act nobody places happened."""
+        return self.dateline_country or self.story_country
+
     def quoted_stretch(self, offset: int) -> tuple[int, int] | None:
         """The (start, end) characters of the stretch between quotation marks that holds
         character ``offset`` (a quote, a chant, a slogan, a title), found once per document."""

@@ -14,7 +14,7 @@ targets (:func:`next_actor`, :func:`place_of`) and what the gate asks of parties
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -1627,20 +1627,10 @@ def _body_antecedent(ctx: EventContext, pronoun: Token) -> Party | None:
     # (nor whom its own verb acts on: "It sued Apple" is not Apple)
     subjects |= {cluster.id for c in head.children if c.dep_ in {"dobj", "dative", "prep"}
                  for t in c.subtree if (cluster := ctx.actor_of.get(t.i)) is not None}
-    kinds = ctx.words.pronoun_kinds.get(pronoun.lower_, ())
     here = ctx.window_start(pronoun, 0)
     best: tuple[int, bool] | None = None  # (nearness of its sentence, a subject) of the best
     chosen: ActorCluster | None = None
-    for i, cluster in ctx.actors_before(pronoun, 2):
-        token = ctx.tokens[i]
-        if cluster.kind not in kinds or cluster.id in subjects:
-            continue
-        plural = token.tag_ in {"NNS", "NNPS"} or cluster.kind == "group"
-        if pronoun.lower_ in ctx.words.plural_pronouns:
-            if not plural:
-                continue  # "they" are a group named as many, not a state
-        elif plural and cluster.kind != "country":
-            continue  # "the protesters": they, not it
+    for token, cluster in _bodies_before(ctx, pronoun, subjects):
         score = (token.sent.start - here, token.dep_ in SUBJECTS)
         if best is None or score > best:
             best, chosen = score, cluster
@@ -1660,16 +1650,27 @@ def _addressed_body(ctx: EventContext, pronoun: Token) -> Party | None:
                or (c.dep_ in {"xcomp", "ccomp"} and to_infinitive(c)) for c in verb.children):
         return None
     doers = {p.actor for p in subjects_of(ctx, verb) if p.actor}
+    nearest = next(_bodies_before(ctx, pronoun, doers), None)
+    return Party(nearest[1].id, pronoun.text, True, pronoun) if nearest is not None else None
+
+
+def _bodies_before(ctx: EventContext, pronoun: Token, excluded: Container[str | None]
+                   ) -> Iterator[tuple[Token, ActorCluster]]:
+    """The states and bodies "it" ("they") may stand for, nearest first, named in its sentence
+    before it or the two before (``pronoun_kinds``), with the mentioning token; none of
+    ``excluded`` (actor ids)."""
     kinds = ctx.words.pronoun_kinds.get(pronoun.lower_, ())
     plural_pronoun = pronoun.lower_ in ctx.words.plural_pronouns
     for i, cluster in ctx.actors_before(pronoun, 2):
-        if cluster.kind not in kinds or cluster.id in doers:
+        if cluster.kind not in kinds or cluster.id in excluded:
             continue
-        plural = ctx.tokens[i].tag_ in {"NNS", "NNPS"} or cluster.kind == "group"
-        if plural_pronoun != plural and cluster.kind != "country":
-            continue  # "the protesters": they, not it; "they" are a group named as many
-        return Party(cluster.id, pronoun.text, True, pronoun)
-    return None
+        token = ctx.tokens[i]
+        plural = token.tag_ in {"NNS", "NNPS"} or cluster.kind == "group"
+        if plural_pronoun and not plural:
+            continue  # "they" are a group named as many, not a state
+        if not plural_pronoun and plural and cluster.kind != "country":
+            continue  # "the protesters": they, not it
+        yield token, cluster
 
 
 def _thing_subject_before(ctx: EventContext, pronoun: Token) -> Token | None:
@@ -1789,10 +1790,12 @@ def _same_stem(verb: str, noun: str) -> bool:
 
 
 def last_doers(ctx: EventContext, token: Token, sentences: int, own: frozenset[str] = frozenset(),
-               skip_codes: frozenset[str] = frozenset()) -> list[Party]:
+               skip_codes: frozenset[str] = frozenset(), roots: frozenset[str] = frozenset()
+               ) -> list[Party]:
     """The actors who did the last act told before ``token``, in its sentence or the
     ``sentences`` before, other than ``own`` (actor ids), acts coded with a ``skip_codes``
-    prefix left out: whom "it" or "the move" stands for."""
+    prefix left out (with ``roots``, only acts of those CAMEO roots): whom "it" or "the move"
+    stands for."""
     start = ctx.window_start(token, sentences)
     skipped = tuple(skip_codes)
     for earlier in reversed(ctx.recent):
@@ -1800,7 +1803,8 @@ def last_doers(ctx: EventContext, token: Token, sentences: int, own: frozenset[s
             continue
         if earlier.trigger.i < start:
             break
-        if skipped and earlier.code.startswith(skipped):
+        if (skipped and earlier.code.startswith(skipped)) or (
+                roots and earlier.code[:2] not in roots):
             continue
         doers = [p for p in earlier.sources if p.actor and p.actor not in own]
         if doers:
@@ -1886,8 +1890,7 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
     # ("a Dutch citizen was arrested in Iran": by Iran's police)
     # (else, "Thousands were arrested", the police of where the story is filed from or is about)
     country = located_in(ctx, candidate, countries=True) or (
-        target.country if target is not None else None) or (
-        ctx.dateline_country or ctx.story_country)
+        target.country if target is not None else None) or ctx.home_country
     candidate.sources = [_implied(ctx, sector, country, trigger)]
 
 
@@ -2227,8 +2230,7 @@ def protested_government(ctx: EventContext, candidate: Candidate) -> list[Party]
         return []  # (not "a campaign rally")
     crowd = [c.country for p in candidate.sources if (c := ctx.cluster(p)) is not None
              and c.country]
-    country = next(iter(crowd), None) or _country_where(ctx, candidate, []) or (
-        ctx.story_country)
+    country = next(iter(crowd), None) or _country_where(ctx, candidate, [])
     if country is None:
         return []
     # (the government as such, an implied actor, not the first official the story names: no
@@ -2327,7 +2329,7 @@ def as_crowd(ctx: EventContext, candidate: Candidate, party: Party) -> Party:
 def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
                    fallback: bool = True) -> str | None:
     """The country where an act happened, else the doers', else (with ``fallback``) the
-    dateline's."""
+    story's home (``EventContext.home_country``: the dateline's, else the one it is about)."""
     place = place_of(ctx, candidate)
     places = [ctx.cluster(place)] if place is not None else []
     # "killed in Israeli air strikes on Gaza": where the attack the harm came in was aimed
@@ -2373,7 +2375,7 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
     clusters = [ctx.cluster(p) for p in doers]
     return next((c.country for c in [*places, *clusters] if c is not None and c.country),
                 # else where the story is filed from ("NEW DELHI -") or is about
-                (ctx.dateline_country or ctx.story_country) if fallback else None)
+                ctx.home_country if fallback else None)
 
 
 def mediated_sides(ctx: EventContext, candidate: Candidate) -> list[Party]:

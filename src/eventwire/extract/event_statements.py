@@ -124,17 +124,8 @@ def _doers_of_told_act(ctx: EventContext, noun: Token, own: frozenset[str]) -> l
     if not senses or not any(c.dep_ == "det" and c.lower_ in ctx.words.definite_determiners
                              for c in noun.children):
         return []
-    roots = {sense.code[:2] for sense in senses}
-    start = ctx.window_start(noun, _TOLD_ACT_SENTENCES)
-    for earlier in reversed(ctx.recent):
-        if earlier.trigger.i >= noun.i or earlier.code[:2] not in roots:
-            continue
-        if earlier.trigger.i < start:
-            break
-        doers = [p for p in earlier.sources if p.actor and p.actor not in own]
-        if doers:
-            return doers
-    return []
+    return last_doers(ctx, noun, _TOLD_ACT_SENTENCES, own=own,
+                      roots=frozenset(sense.code[:2] for sense in senses))
 
 
 def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
