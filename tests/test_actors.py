@@ -957,6 +957,19 @@ def test_an_international_body_described_again_is_the_one_named_last(actors_of):
     assert {"ECOWAS", "The bloc"} <= {str(m) for m in ecowas.mentions}
 
 
+def test_a_description_with_a_country_is_no_international_body_named_before(actors_of):
+    # "the northern alliance in Kunming" (a country's) is not the bloc named before, which
+    # would take China as its country
+    actors = actors_of(
+        "The Association of Southeast Asian Nations met in Jakarta. The bloc has barred the "
+        "junta's leaders from its summits. Beijing brokered a truce between the army and the "
+        "northern alliance in Kunming in January."
+    )
+    asean = actor_named(actors, "ASEAN")
+    assert "the northern alliance" not in {str(m) for m in asean.mentions}
+    assert asean.country is None
+
+
 def test_politicians_take_the_sector_their_words_give(actors_of):
     actors = actors_of("President Rodrigo Salcedo of Peru accused unnamed opposition "
                        "politicians of financing the unrest.")

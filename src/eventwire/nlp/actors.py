@@ -1385,9 +1385,12 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
             and (mention.attrs.country is None or c.country in {mention.attrs.country, None})
             and c.last_before(start) >= 0
         ]  # fmt: skip
-    if not fitting and mention.attrs.sector == "IGO" and not mention.attrs.affiliation:
+    if (not fitting and mention.attrs.sector == "IGO" and not mention.attrs.affiliation
+            and mention.attrs.country is None):
         # "the Economic Community of West African States (ECOWAS) ... the regional bloc": an
-        # international body described names again the one named last
+        # international body described names again the one named last (not a description
+        # of one country's, "the northern alliance in Kunming", which would give it that
+        # country)
         fitting = [c for c in clusters if c.kind == "organization" and c.named
                    and c.sector == "IGO" and c.last_before(mention.span.start) >= 0]
     return _most_recent(fitting, mention.span.start)
