@@ -30,7 +30,7 @@ Annotator A is the primary gold; B is reported too, and the mean of the two. The
 annotators is B scored against A with the same matcher.
 
 Usage: python scripts/eval_news_events.py
-           [--split dev|heldout|wiki|dev2|dev3|written|written_heldout|written2|written3]
+           [--split dev|heldout|wiki|dev2|dev3|written|written_heldout|written2|written3|written4]
            [--write-docs] [--json FILE] [--errors]
 The held-out splits are scored only at the end of a piece of work; --errors and --write-docs refuse
 it.
@@ -63,8 +63,10 @@ DEV3_SECTION = "## Events on real news (fourth dev set, dev3)"
 WRITTEN_SECTION = "## Events on news written for the project (written dev set)"
 WRITTEN2_SECTION = "## Events on news written for the project (second written dev set, written2)"
 WRITTEN3_SECTION = "## Events on news written for the project (third written dev set, written3)"
+WRITTEN4_SECTION = "## Events on news written for the project (fourth written dev set, written4)"
 # the later written sets' first scores, before they were read for errors
 WRITTEN2_FIRST = "mean P 0.47 R 0.20 F1 0.28 at both"
+WRITTEN4_FIRST = "mean P 0.59 R 0.18 F1 0.27, precision at >= 0.8 0.80 at both"
 WRITTEN3_FIRST = ("mean P 0.51 R 0.23 F1 0.31, precision at >= 0.8 0.58 at the first; F1 0.32 "
                   "at the second")
 # the later written dev sets: section title, session, topics, first scores
@@ -88,6 +90,19 @@ LATER_WRITTEN = {
         "vote-buying raids, tit-for-tat strikes, a border-temple clash, troops asked to leave, "
         "an opposition leader killed, an aid convoy fired on and a UN agency barred, a mass "
         "abduction and rescue, spying arrests and a summoned ambassador"), WRITTEN3_FIRST),
+    # written in the mixed style of the real-news stream the hidden sets come from (outlets,
+    # business, courts and regulators beside diplomacy and conflict)
+    "written4": (WRITTEN4_SECTION, 30, (
+        "in the mixed style of online news from many outlets: tariffs and retaliation, an EU "
+        "fine on a tech company, a summoned envoy over a spying plot, a court ruling against "
+        "ministers, graft arrests, a mine strike and mediation, opposition rallies over a "
+        "disputed vote, mass expulsions of migrants condemned, a border clash and a truce, a "
+        "UEFA ban, a regulator's product warning, sanctions over a cyberattack; militants "
+        "storming an army post and cross-border strikes, an output-cut dispute, expelled "
+        "journalists and a summoned envoy, a singer's lawsuit and a watchdog probe, a governor "
+        "against a federal agency, a court ordering closures, a currency-manipulator label, a "
+        "march defying a permit denial, a tanker seized, abducted students rescued, a "
+        "whistleblower's testimony, former members suing a religious group"), WRITTEN4_FIRST),
 }
 CORE_ROOTS = {f"{n:02d}" for n in range(2, 21)}
 STATEMENT_ROOTS = {"01"}

@@ -40,7 +40,7 @@ ARTICLES = EVENTS_DIR / "articles.json"
 DEFAULT_ANNOT = Path("/work/devsets/annot")
 DEFAULT_MANIFEST = Path("/work/devsets/manifest.json")
 SPLITS = ("dev", "heldout", "wiki", "dev2", "dev3", "written", "written_heldout", "written2",
-          "written3")
+          "written3", "written4")
 HELDOUT_SPLITS = ("heldout", "written_heldout")
 # The Wikinews articles of the GUM corpus (CC BY 2.5) are a second dev set, of another source:
 # its bodies are rebuilt at run time from the corpus's sentences, like the AEB bodies are read.
@@ -52,7 +52,8 @@ GUM_PREFIX = "GUM_"
 # helpers (invented people, real countries and organisations, fictional events): their bodies
 # are committed (``eval/events/written-articles.jsonl``), so they are scored without the shared
 # data. Their source id is "written:<id>". Session 25 added 24 more such articles, all a dev set
-# ("written2"), and session 26 another 24 ("written3").
+# ("written2"), session 26 another 24 ("written3"), and session 30 another 24 in the mixed
+# style of the real-news stream ("written4").
 WRITTEN_PREFIX = "written:"
 WRITTEN_ARTICLES = EVENTS_DIR / "written-articles.jsonl"
 _DATELINE = re.compile(
