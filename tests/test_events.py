@@ -1285,3 +1285,21 @@ def test_a_clause_describing_a_participant_is_governed_by_no_act(nlp):
     assert not _governs(condemnation, funding)  # two acts: neither caps the other
     doc = nlp("Beijing urged Manila to stop sending ships.")
     assert _governs(doc[1], doc[5])  # a wrapper and its act: rival readings
+
+
+def test_legal_action_is_against_the_other_party_not_the_court(code) -> None:
+    # a claim filed at a court is brought against the firm; the court is where
+    events = code("The singer Kezia Vale filed a claim at the High Court in London against "
+                  "Norvale Tickets on Monday.")
+    one(events, "11", "Kezia Vale", "Norvale")
+    assert not find(events, "11", target="High Court")
+    # an appeal against a ruling and a legal battle are legal action (115), not a plea for
+    # something or a fight
+    appeal = one(code("Serbia's government lodged an appeal against the ruling of the "
+                      "Constitutional Court of Kosovo."), "11", "Serbia")
+    assert appeal.cameo == "115"
+    battle = one(code("The miners' union launched a legal battle against Cerro Resources."),
+                 "11", "union", "Cerro")
+    assert battle.cameo == "115"
+    assert not find(code("The miners' union launched a legal battle against Cerro Resources."),
+                    "19")

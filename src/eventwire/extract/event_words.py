@@ -270,6 +270,9 @@ class EventWordsFile(BaseModel):
     confiscation_code: Code
     vessels: Words
     protests_of_state: Words
+    lawsuit_code: Code
+    court_venue_preps: Words
+    court_nouns: Words
     mediation_code: Code
 
 
@@ -471,6 +474,9 @@ class EventWords:
     confiscation_code: str
     vessels: frozenset[str]
     protests_of_state: frozenset[str]
+    lawsuit_code: str
+    court_venue_preps: frozenset[str]
+    court_nouns: frozenset[str]
     mediation_code: str
 
     @classmethod

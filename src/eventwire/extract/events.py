@@ -181,6 +181,19 @@ def _deal(ctx: EventContext, candidate: Candidate, event: Event) -> None:
         ctx.acted_on.append((candidate.trigger.i, event.target, source, event.cameo))
 
 
+def _not_court_venues(ctx: EventContext, candidate: Candidate, targets: list[Party]
+                      ) -> list[Party]:
+    """``targets`` without the court a legal action is brought in, at, to or before: "filed a
+    claim at the High Court against the firm", "will appeal to the Court of Arbitration for
+    Sport" are against the firm and the body that ruled (found as for no target)."""
+    if not candidate.code.startswith(ctx.words.lawsuit_code):
+        return targets
+    return [t for t in targets if not (
+        t.token.dep_ == "pobj" and t.token.head.lower_ in ctx.words.court_venue_preps
+        and (getattr(ctx.cluster(t), "sector", None) == "JUD"
+             or t.token.lemma_.lower() in ctx.words.court_nouns))]
+
+
 def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
     """The candidates of one sentence, with what the sentence as a whole says of them."""
     found = sentence_triggers(ctx, sent)
@@ -263,6 +276,7 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
                              if not possessed_by(ctx, t, candidate.sources) and not any(
                                  c.dep_ == "poss" and c.pos_ == "PRON" for c in t.token.children)
                              and not _own_forces_or_place(ctx, t, candidate.sources)]
+    candidate.targets = _not_court_venues(ctx, candidate, candidate.targets)
     pair = [p for p in candidate.sources if p.named]
     if (not candidate.targets and not candidate.symmetric and len(pair) == 2
             and pair[0].token.i == pair[1].token.i and names_both(pair[0].token)
@@ -275,7 +289,7 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         # no recipient in the parse: the next actor named after the trigger in the same
         # sentence, when it is no speaker or place ("Iran protested ..., Tehran said"; not
         # of a protest noun: "the protests degrade the party's claim" are against no one)
-        candidate.targets = next_actor(ctx, candidate)
+        candidate.targets = _not_court_venues(ctx, candidate, next_actor(ctx, candidate))
     if (candidate.code[:2] in ctx.words.recipientless_roots
             and not any(p.named for p in candidate.targets)):
         # "weeks of protests": against the government where they were held
