@@ -1303,3 +1303,10 @@ def test_legal_action_is_against_the_other_party_not_the_court(code) -> None:
     assert battle.cameo == "115"
     assert not find(code("The miners' union launched a legal battle against Cerro Resources."),
                     "19")
+
+
+def test_a_label_given_as_a_second_object_judges_whom_it_labels(code) -> None:
+    # the parser reads "designated Vietnam a currency manipulator" as two objects
+    events = code("The U.S. Treasury Department on Friday designated Vietnam a currency "
+                  "manipulator.")
+    one(events, "11", "Treasury", "Vietnam")

@@ -43,6 +43,12 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
     if lemma in ctx.lex.evaluative_verbs:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         descriptions = [c for c in verb.children if c.dep_ in {"oprd", "attr", "acomp"}]
+        direct = [c for c in objects if c.dep_ == "dobj"]
+        if len(direct) > 1:
+            # "designated Vietnam a currency manipulator" parses as two objects: the second
+            # describes the first
+            objects.remove(direct[-1])
+            descriptions.append(direct[-1])
         # "as a disgrace"; the parser also hangs a quoted description on "as" as an adjective
         # or a clause ("as “improper.”", "as "another measure contradicting" the law")
         descriptions += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
