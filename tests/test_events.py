@@ -1310,3 +1310,15 @@ def test_a_label_given_as_a_second_object_judges_whom_it_labels(code) -> None:
     events = code("The U.S. Treasury Department on Friday designated Vietnam a currency "
                   "manipulator.")
     one(events, "11", "Treasury", "Vietnam")
+
+
+def test_a_side_reporting_another_countrys_hostile_act_accuses_it(code) -> None:
+    events = code("The German foreign ministry said Russian hackers had attacked the servers "
+                  "of a Polish bank.")
+    accusation = one(events, "11", "German foreign ministry", "Russian hackers")
+    assert accusation.cameo == "112"
+    # hackers' attack is a deed, not words
+    assert not find(events, "11", "Russian hackers")
+    # a police force reporting a crime at home accuses no one
+    kidnapping = code("Police in Lagos said gunmen had kidnapped six pupils.")
+    assert not find(kidnapping, "11")

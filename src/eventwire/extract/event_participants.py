@@ -2027,6 +2027,7 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
             and cluster.kind in {"person", "organization", "group"}
             and victim.sector not in ctx.words.armed_sectors
             and cluster.sector not in ctx.words.armed_sectors
+            and cluster.sector not in ctx.words.deed_sectors
             # ("protesters attacked the US embassy": a crowd's attack is physical)
             and source.token.lemma_.lower() not in ctx.words.protesters):
         return "111"

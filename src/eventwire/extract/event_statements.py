@@ -154,6 +154,7 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
         clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i]
     for clause in clauses:
         if not (_charged_crime(ctx, clause) or _force_on_own(ctx, clause, sources)
+                or _foreign_hostile(ctx, clause, sources)
                 if crimes_only else _hostile(ctx, clause)):
             continue
         # the clause's subject, or its passive's agent
@@ -184,6 +185,18 @@ def _force_on_own(ctx: EventContext, clause: Token, speakers: list[Party]) -> bo
     hit = {c.country for p in objects_of(ctx, clause, ctx.words.target_preps)
            if (c := ctx.cluster(p)) is not None}
     return len(own) == 1 and bool(own & hit) and bool(doers - {None}) and not own & doers
+
+
+def _foreign_hostile(ctx: EventContext, clause: Token, speakers: list[Party]) -> bool:
+    """Whether the clause tells a hostile act by a side of another country than the
+    speakers' ("Pakistan's military said Afghan forces had opened fire", "Treasury said the
+    State Bank of Vietnam had intervened"): a side that reports another country's hostile act
+    accuses it (a verb every sense of which is hostile: ``_hostile``)."""
+    own = {c.country for p in speakers if (c := ctx.cluster(p)) is not None} - {None}
+    if len(own) != 1 or not _hostile(ctx, clause):
+        return False
+    doers = {c.country for p in subjects_of(ctx, clause) if (c := ctx.cluster(p)) is not None}
+    return bool(doers - {None}) and not own & doers
 
 
 def _charged_crime(ctx: EventContext, clause: Token) -> bool:

@@ -245,6 +245,7 @@ class EventWordsFile(BaseModel):
     pair_nouns: Words
     warring_nouns: Words
     verbal_attacks: Words
+    deed_sectors: Labels
     protesters: Words
     acceptance: Words
     answering_verbs: Words
@@ -449,6 +450,7 @@ class EventWords:
     pair_nouns: frozenset[str]
     warring_nouns: frozenset[str]
     verbal_attacks: frozenset[str]
+    deed_sectors: frozenset[str]
     protesters: frozenset[str]
     acceptance: frozenset[str]
     answering_verbs: frozenset[str]
