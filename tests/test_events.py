@@ -1322,3 +1322,15 @@ def test_a_side_reporting_another_countrys_hostile_act_accuses_it(code) -> None:
     # a police force reporting a crime at home accuses no one
     kidnapping = code("Police in Lagos said gunmen had kidnapped six pupils.")
     assert not find(kidnapping, "11")
+
+
+def test_what_a_court_asks_it_demands(code) -> None:
+    events = code("The Supreme Court asked the Punjab government to file an affidavit within "
+                  "a week.")
+    demand = one(events, "10", "Supreme Court", "government")
+    assert demand.cameo.startswith("10")
+    assert not find(events, "02")
+    # a bench of judges is a court
+    bench = code("A Bench of Justice Arvind Sethi and Justice Meera Rao asked the Haryana "
+                 "government to file a compliance report.")
+    one(bench, "10", "Bench", "government")

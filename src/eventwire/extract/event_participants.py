@@ -1961,8 +1961,8 @@ def _implied(ctx: EventContext, sector: str, country: str | None, trigger: Token
 
 def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
                   target: Party | None) -> str:
-    """A state or government protests by complaint (114), not by demonstrating (141). A raid
-    by prosecutors is a search (091).
+    """A state or government protests by complaint (114), not by demonstrating (141). What a
+    court asks, it demands (10). A raid by prosecutors is a search (091).
     Military force (19) is what armed forces, rebels and states use: a shooting or a
     killing by a private person or a criminal is an assault (18), and force used by the
     police is violent repression (175), by protesters a violent protest (145). A politician
@@ -1981,6 +1981,10 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         if protester is not None and (protester.kind == "country" or (
                 protester.kind == "organization" and protester.sector == "GOV")):
             return "114"  # "Manila summoned the envoy to protest": a state complains
+    if code[:2] == ctx.words.appeal_root and source is not None and getattr(
+            ctx.cluster(source), "sector", None) in ctx.words.commanding_sectors:
+        # "the court asked both states to file affidavits": a court's request is a demand
+        return ctx.words.demand_root + code[2:]
     if code[:2] not in {"18", "19"} or source is None:
         return code
     cluster = ctx.cluster(source)

@@ -271,6 +271,9 @@ class EventWordsFile(BaseModel):
     confiscation_code: Code
     vessels: Words
     protests_of_state: Words
+    commanding_sectors: Labels
+    appeal_root: Root
+    demand_root: Root
     lawsuit_code: Code
     court_venue_preps: Words
     court_nouns: Words
@@ -476,6 +479,9 @@ class EventWords:
     confiscation_code: str
     vessels: frozenset[str]
     protests_of_state: frozenset[str]
+    commanding_sectors: frozenset[str]
+    appeal_root: str
+    demand_root: str
     lawsuit_code: str
     court_venue_preps: frozenset[str]
     court_nouns: frozenset[str]
