@@ -1334,3 +1334,14 @@ def test_what_a_court_asks_it_demands(code) -> None:
     bench = code("A Bench of Justice Arvind Sethi and Justice Meera Rao asked the Haryana "
                  "government to file a compliance report.")
     one(bench, "10", "Bench", "government")
+
+
+def test_a_move_condemned_is_the_main_clauses_doers(code) -> None:
+    # "in a move condemned by X" sums up the clause the parser may hang it anywhere in
+    events = code("Azerbaijan on Thursday ordered two journalists of a German broadcaster to "
+                  "leave the country, accusing them of spreading false reports, in a move "
+                  "swiftly condemned by Germany.")
+    one(events, "11", "Germany", "Azerbaijan")
+    # and "them" is the journalists, an object before it
+    accusation = one(events, "11", "Azerbaijan", "journalists")
+    assert accusation.cameo == "112"

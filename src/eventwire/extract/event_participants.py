@@ -121,6 +121,14 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
                 # "Moscow annexed the region, a move rejected by Kyiv": a reaction to the
                 # doer of the clause the act noun sums up
                 targets = [p for p in subjects_of(ctx, summed.head) if p.named]
+            elif (summed.lemma_.lower() in ctx.words.act_nouns and summed.dep_ == "pobj"
+                  and summed.head.lower_ in ctx.words.summing_preps):
+                # "ordered two journalists to leave, in a move condemned by Germany": the
+                # doer of the main clause the phrase sums up (wherever the parser hung it)
+                summed_clause = summed.head.head
+                while summed_clause.dep_ in {"pcomp", "prep", "advcl", "pobj"}:
+                    summed_clause = summed_clause.head
+                targets = [p for p in subjects_of(ctx, summed_clause) if p.named]
             # "the city, which was shelled by ..."
             targets = targets or parties_at(ctx, verb.head)
         if (not any(p.named for p in targets) and verb.dep_ == "acl"

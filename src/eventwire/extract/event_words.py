@@ -115,6 +115,7 @@ class EventWordsFile(BaseModel):
     act_pronouns: Words
     definite_determiners: Words
     act_nouns: Words
+    summing_preps: Words
     act_determiners: Words
     judgement_codes: Words
     self_done_codes: Words
@@ -327,6 +328,7 @@ class EventWords:
     act_pronouns: frozenset[str]
     definite_determiners: frozenset[str]
     act_nouns: frozenset[str]
+    summing_preps: frozenset[str]
     act_determiners: frozenset[str]
     judgement_codes: frozenset[str]
     self_done_codes: frozenset[str]

@@ -1534,6 +1534,11 @@ def _candidates(
             continue
         if pronoun.pronoun == "pl" and (
             here - there > 1 or candidate.span.root.dep_ not in _SUBJECT_DEPS
+        ) and not (
+            # "ordered two journalists to leave, accusing them of ...": an object "them" may
+            # be a group that is an object before it in its sentence
+            here == there and token.dep_ in _OBJECT_DEPS
+            and candidate.span.root.dep_ in _OBJECT_DEPS
         ):
             continue  # "they" only for a group that was just the subject
         score = _score(token, candidate.span.root, here - there)
