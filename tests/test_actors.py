@@ -1031,3 +1031,17 @@ def test_dateline_of_a_city_that_is_no_capital_gives_its_country(actors_of):
     assert owner(actors, "the police").code == "PAKCOP"
     assert owner(actors, "the army").code == "PAKMIL"
 
+
+
+def test_a_first_word_of_a_bodys_name_is_that_body(actors_of):
+    # "Tarrow" (tagged as a place) is Tarrow Minerals, and "the company" after it too; a
+    # town's name that begins a body's ("Shanghai") is still the town
+    actors = actors_of(
+        "About 2,300 workers walked off the job at a mine owned by Tarrow Minerals. The most-"
+        "traded copper contract on the Shanghai Futures Exchange closed up 1.5%. Tarrow's "
+        "shares fell 3.7% in early trade. The company gets most of its revenue from the mine."
+    )
+    tarrow = actor_named(actors, "Tarrow Minerals")
+    assert {"Tarrow", "The company"} <= {str(m) for m in tarrow.mentions}
+    exchange = actor_named(actors, "Shanghai Futures Exchange")
+    assert "The company" not in {str(m) for m in exchange.mentions}

@@ -1191,6 +1191,15 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
             ]
             if len(owners) == 1:
                 return owners[0]
+        # A single word that begins exactly one body's longer name joins it: "Tarrow" for
+        # "Tarrow Minerals", whatever the tagger made of it (not a town of that name:
+        # "Shanghai" is no short name of the Shanghai Futures Exchange)
+        if (len(words) == 1 and mention.kind in {"organization", "location"}
+                and mention.known is None and town_country(mention.key) is None):
+            owners = [c for c in clusters if c.kind == "organization" and any(
+                len(name.split()) > 1 and name.split()[0] == words[0] for name in c.names)]
+            if len(owners) == 1:
+                return owners[0]
         # A full name joins an earlier bare surname: "Putin" ... "Vladimir Putin".
         if mention.kind == "person" and len(words) > 1:
             for cluster in reversed(clusters):
