@@ -1345,3 +1345,9 @@ def test_a_move_condemned_is_the_main_clauses_doers(code) -> None:
     # and "them" is the journalists, an object before it
     accusation = one(events, "11", "Azerbaijan", "journalists")
     assert accusation.cameo == "112"
+
+
+def test_hitting_back_is_words_not_force(code) -> None:
+    events = code("The United States labelled Vietnam a currency manipulator on Friday. Hanoi "
+                  "hit back within hours.")
+    assert not find(events, "19", "Hanoi")
