@@ -1351,3 +1351,9 @@ def test_hitting_back_is_words_not_force(code) -> None:
     events = code("The United States labelled Vietnam a currency manipulator on Friday. Hanoi "
                   "hit back within hours.")
     assert not find(events, "19", "Hanoi")
+
+
+def test_a_state_seizing_a_flagged_ship_named_by_its_name_confiscates_it(code) -> None:
+    events = code("In January, Iran seized the South Korean-flagged Hankuk Chemi, citing "
+                  "environmental violations.")
+    assert one(events, "17", "Iran", "Hankuk").cameo == "1711"

@@ -2002,7 +2002,8 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         return ctx.words.search_code  # "prosecutors raided his ministry": a search
     if code[:3] == "181" and (cluster is not None and (
             cluster.kind == "country" or cluster.sector in ctx.words.state_sectors)) and any(
-            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in ctx.words.vessels
+            c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in ctx.words.vessels or any(
+                g.lemma_.lower() in ctx.words.vessel_marks for g in c.children))
             for c in trigger.children):
         # "Iran's Revolutionary Guards seized a tanker": a state's seizure of a ship is a
         # confiscation (pirates' or rebels' is a hijacking, 181)

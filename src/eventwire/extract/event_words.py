@@ -271,6 +271,7 @@ class EventWordsFile(BaseModel):
     strike_code: Code
     confiscation_code: Code
     vessels: Words
+    vessel_marks: Words
     protests_of_state: Words
     commanding_sectors: Labels
     appeal_root: Root
@@ -480,6 +481,7 @@ class EventWords:
     strike_code: str
     confiscation_code: str
     vessels: frozenset[str]
+    vessel_marks: frozenset[str]
     protests_of_state: frozenset[str]
     commanding_sectors: frozenset[str]
     appeal_root: str
