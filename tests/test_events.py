@@ -1357,3 +1357,11 @@ def test_a_state_seizing_a_flagged_ship_named_by_its_name_confiscates_it(code) -
     events = code("In January, Iran seized the South Korean-flagged Hankuk Chemi, citing "
                   "environmental violations.")
     assert one(events, "17", "Iran", "Hankuk").cameo == "1711"
+
+
+def test_the_act_a_charge_names_is_the_charged_ones(code) -> None:
+    events = code("In October 2018, the Justice Department indicted seven Russian officers on "
+                  "charges of hacking the World Anti-Doping Agency.")
+    one(events, "17", "Justice Department", "officers")
+    assert not [e for e in events if e.source == "Justice Department"
+                and e.cameo_root != "17"]

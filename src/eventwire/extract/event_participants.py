@@ -396,6 +396,15 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
             if objects and token.lower_ in {"for", "of", "from", "against", "with"} and (
                     not through_conj):
                 return [p for o in objects for p in parties_at(ctx, o)]
+        if (token.dep_ == "prep" and token.lower_ == "of" and not through_conj
+                and token.head.lemma_.lower() in ctx.words.charge_nouns
+                and token.head.dep_ == "pobj" and token.head.head.head.pos_ == "VERB"):
+            # "indicted seven officers on charges of hacking", "arrested him on suspicion of
+            # spying": the one charged is the one said to have done it
+            charged = [c for c in token.head.head.head.children
+                       if c.dep_ in {"dobj", "nsubjpass"}]
+            if charged:
+                return [p for c in charged for p in parties_at(ctx, c)]
         if (token.dep_ == "prep" and token.lower_ in {"of", "for"} and not through_conj
                 and token.head.dep_ == "dobj" and token.head.head.pos_ == "VERB"
                 and token.head.i in ctx.actor_of):

@@ -123,6 +123,7 @@ class EventWordsFile(BaseModel):
     ruling_out_code: Code
     accusing_verbs: Words
     accusation_nouns: Words
+    charge_nouns: Words
     disputed_nouns: Words
     involvement_nouns: Words
     mediating_offers: Words
@@ -337,6 +338,7 @@ class EventWords:
     ruling_out_code: str
     accusing_verbs: frozenset[str]
     accusation_nouns: frozenset[str]
+    charge_nouns: frozenset[str]
     disputed_nouns: frozenset[str]
     involvement_nouns: frozenset[str]
     mediating_offers: frozenset[str]
