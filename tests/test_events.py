@@ -1365,3 +1365,10 @@ def test_the_act_a_charge_names_is_the_charged_ones(code) -> None:
     one(events, "17", "Justice Department", "officers")
     assert not [e for e in events if e.source == "Justice Department"
                 and e.cameo_root != "17"]
+
+
+def test_joined_gerunds_after_a_preposition_share_their_doer(code) -> None:
+    events = code("The UN human rights office has accused Mauritanian authorities of rounding "
+                  "up and expelling hundreds of West African migrants.")
+    assert not find(events, "17", "UN human rights office")
+    one(events, "17", "Mauritanian authorities", "migrants")

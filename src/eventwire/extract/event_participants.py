@@ -425,6 +425,11 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
                      or c.lemma_.lower() in ctx.words.people]
             if doers:
                 return doers
+        if (token.dep_ == "conj" and token.tag_ == "VBG" and token.head.dep_ == "pcomp"
+                and not through_conj):
+            # "accused the authorities of rounding up and expelling migrants": a gerund joined
+            # to one after a preposition has its doer
+            return subjects_of(ctx, token.head)
         if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and not joined_by_word(token):
             break  # a misparsed relative clause: "in a region where insurgencies have killed"
         # ("calling it null and void and accusing EU lawmakers": the parser may join the
