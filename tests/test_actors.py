@@ -1045,3 +1045,13 @@ def test_a_first_word_of_a_bodys_name_is_that_body(actors_of):
     assert {"Tarrow", "The company"} <= {str(m) for m in tarrow.mentions}
     exchange = actor_named(actors, "Shanghai Futures Exchange")
     assert "The company" not in {str(m) for m in exchange.mentions}
+
+
+def test_an_acronym_in_brackets_after_a_bodys_name_is_that_body(actors_of):
+    # whatever its letters: "UN" gives no "U" to "OHCHR"
+    actors = actors_of(
+        "Marta Villasenor, a spokesperson for the Office of the UN High Commissioner for Human "
+        "Rights (OHCHR), said on Tuesday that the expulsions had to stop."
+    )
+    office = actor_named(actors, "Office of the UN High Commissioner for Human Rights")
+    assert "OHCHR" in {str(m) for m in office.mentions}

@@ -1212,6 +1212,14 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
                         _same_person_name(key, name) for name in cluster.names):
                     return cluster
     if mention.kind == "organization" and mention.key.isupper() and len(mention.key) > 1:
+        start = mention.span.start
+        if start >= 2 and mention.span.doc[start - 1].text == "(":
+            # "the Office of the UN High Commissioner for Human Rights (OHCHR)": an acronym
+            # in brackets right after a body's name is that body, whatever its letters
+            for cluster in reversed(clusters):
+                if cluster.kind == "organization" and any(
+                        m.named and m.span.end == start - 1 for m in cluster.mentions):
+                    return cluster
         for cluster in reversed(clusters):
             if cluster.kind == "organization" and any(
                 _initials(name) == mention.key for name in cluster.names if " " in name
