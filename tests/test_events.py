@@ -1372,3 +1372,9 @@ def test_joined_gerunds_after_a_preposition_share_their_doer(code) -> None:
                   "up and expelling hundreds of West African migrants.")
     assert not find(events, "17", "UN human rights office")
     one(events, "17", "Mauritanian authorities", "migrants")
+
+
+def test_vowing_to_retaliate_threatens_force(code) -> None:
+    events = code("Afghan forces shelled a Pakistani border post on Monday. The Pakistani army "
+                  "vowed to retaliate.")
+    assert "138" in {e.cameo for e in find(events, "13", "Pakistani army")}
