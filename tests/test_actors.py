@@ -1055,3 +1055,9 @@ def test_an_acronym_in_brackets_after_a_bodys_name_is_that_body(actors_of):
     )
     office = actor_named(actors, "Office of the UN High Commissioner for Human Rights")
     assert "OHCHR" in {str(m) for m in office.mentions}
+
+
+def test_a_role_noun_the_tagger_takes_for_a_people_is_still_an_actor(actors_of):
+    actors = actors_of("PESHAWAR, Pakistan (AP) — Militants rammed an explosives-laden truck "
+                       "into the gate of an army post before dawn on Tuesday.")
+    assert actor_named(actors, "Militants").sector == "REB"

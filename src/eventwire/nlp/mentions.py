@@ -1296,8 +1296,10 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         if (token.pos_ not in {"NOUN", "PROPN"} and not _holder_adjective(token)) or taken[
             token.i
         ] or token.ent_type_ in {
-            "PERSON", "GPE", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT"
-        }:  # fmt: skip
+            "PERSON", "GPE", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT"
+        } or (token.ent_type_ == "NORP" and token.pos_ != "NOUN"):  # fmt: skip
+            # (a common noun the tagger took for a people is still a role: "Militants
+            # rammed a truck into the gate")
             continue
         if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not (
                 _stands_for_body(token.head)):
