@@ -1061,3 +1061,10 @@ def test_a_role_noun_the_tagger_takes_for_a_people_is_still_an_actor(actors_of):
     actors = actors_of("PESHAWAR, Pakistan (AP) — Militants rammed an explosives-laden truck "
                        "into the gate of an army post before dawn on Tuesday.")
     assert actor_named(actors, "Militants").sector == "REB"
+
+
+def test_an_acronym_the_text_defines_is_the_body_wherever_it_stands(actors_of):
+    actors = actors_of("The ruling Mongolian People's Party (MPP) won the vote. The opposition "
+                       "accused the MPP of vote-buying. The MPP dismissed the claims.")
+    party = actor_named(actors, "Mongolian People's Party")
+    assert [str(m) for m in party.mentions].count("MPP") == 3

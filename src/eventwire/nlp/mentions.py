@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy
 from spacy.strings import get_string_id
@@ -100,6 +100,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for index in blocked:
         taken[index] = True
     mentions = [m for m in _named_mentions(doc, taken) if m is not None]
+    mentions += _defined_acronyms(doc, taken, mentions)
     mentions += _descriptions(doc, taken)
     mentions += _pronouns(doc, taken)
     mentions.sort(key=lambda m: m.span.start)
@@ -1439,6 +1440,32 @@ def _pronouns(doc: Doc, taken: list[bool]) -> list[Mention]:
             plural=gender is None,
         )
         found.append(mention)
+    return found
+
+
+# how long an acronym a text defines in brackets may be ("(MPP)", "(AIVD)", "(OHCHR)")
+_ACRONYM_LETTERS = range(2, 7)
+
+
+def _defined_acronyms(doc: Doc, taken: list[bool], named: list[Mention]) -> list[Mention]:
+    """An acronym the text defines in brackets after a body's name ("the Mongolian People's
+    Party (MPP)"), there and wherever else it stands alone ("The MPP dismissed the claims"),
+    when the tagger left it out: the same body (the clustering joins it to the name)."""
+    bodies = {m.span.end: m for m in named if m.kind == "organization"}
+    defined: dict[str, Mention] = {}
+    for token in doc:
+        body = bodies.get(token.i - 1)
+        if (body is not None and doc[token.i - 1].text == "(" and not taken[token.i]
+                and token.text.isupper() and token.text.isalpha()
+                and len(token.text) in _ACRONYM_LETTERS):
+            defined.setdefault(token.text, body)
+    found = []
+    for token in doc:
+        body = defined.get(token.text)
+        if body is not None and not taken[token.i]:
+            taken[token.i] = True
+            found.append(Mention(doc[token.i:token.i + 1], "organization", named=True,
+                                 key=token.text, attrs=replace(body.attrs)))
     return found
 
 
