@@ -1068,3 +1068,11 @@ def test_an_acronym_the_text_defines_is_the_body_wherever_it_stands(actors_of):
                        "accused the MPP of vote-buying. The MPP dismissed the claims.")
     party = actor_named(actors, "Mongolian People's Party")
     assert [str(m) for m in party.mentions].count("MPP") == 3
+
+
+def test_the_militia_is_the_armed_group_named_before(actors_of):
+    actors = actors_of("Yemen's Houthis fired a missile at a Greek-owned ship on Monday. US and "
+                       "British jets struck the militia's positions in Hodeidah. The militia "
+                       "said it would continue.")
+    houthis = actor_named(actors, "Houthis")
+    assert {"the militia", "The militia"} <= {str(m) for m in houthis.mentions}

@@ -1410,6 +1410,12 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
         # country)
         fitting = [c for c in clusters if c.kind == "organization" and c.named
                    and c.sector == "IGO" and c.last_before(mention.span.start) >= 0]
+    if not fitting and mention.key in lexicon().armed_group_nouns and not (
+            mention.attrs.affiliation or mention.attrs.country):
+        # "Yemen's Houthis fired a missile ... the militia said": the armed group of no state
+        # named last
+        fitting = [c for c in clusters if c.named and c.kind in {"organization", "group"}
+                   and c.sector == "REB" and c.last_before(mention.span.start) >= 0]
     return _most_recent(fitting, mention.span.start)
 
 

@@ -57,6 +57,7 @@ class Lexicon:
     envoys: frozenset[str]  # roles that serve abroad ("ambassador")
     state_nouns: frozenset[str]  # "the country('s)": the state named last
     plural_states: frozenset[str]  # "governments", "countries": several states
+    armed_group_nouns: frozenset[str]  # "the militia": the armed group named last
     generic_roles: frozenset[str]  # "official", "spokesman": acting for someone, no capacity
     kin: frozenset[str]  # "son", "wife": a description by kinship names someone new
     person_nouns: frozenset[str]  # "child", "woman": a person, no role
@@ -171,6 +172,8 @@ def lexicon() -> Lexicon:
         envoys=frozenset(w.lower() for w in roles_data.get("envoys", [])),
         state_nouns=frozenset(w.lower() for w in roles_data.get("state_nouns", [])),
         plural_states=frozenset(w.lower() for w in roles_data.get("plural_states", [])),
+        armed_group_nouns=frozenset(
+            w.lower() for w in roles_data.get("armed_group_nouns", [])),
         generic_roles=frozenset(w.lower() for w in roles_data.get("generic_roles", [])),
         kin=frozenset(w.lower() for w in roles_data.get("kin", [])),
         person_nouns=frozenset(w.lower() for w in roles_data["person_nouns"]),
