@@ -1378,3 +1378,10 @@ def test_vowing_to_retaliate_threatens_force(code) -> None:
     events = code("Afghan forces shelled a Pakistani border post on Monday. The Pakistani army "
                   "vowed to retaliate.")
     assert "138" in {e.cameo for e in find(events, "13", "Pakistani army")}
+
+
+def test_rejecting_accusations_denies_them(code) -> None:
+    events = code("Washington accused Moscow of the cyberattack on Tuesday. Moscow rejected the "
+                  "accusations within hours.")
+    denial = one(events, "12", "Moscow", "Washington")
+    assert denial.cameo == "127"
