@@ -159,3 +159,10 @@ def test_a_verbless_sentence_does_not_stop_the_place_finder() -> None:
 def test_the_place_of_an_acts_purpose_places_the_act(analysed):
     used = _by_trigger(analysed["purpose"])["used"]
     assert used is not None and used.country == "BLR"
+
+
+def test_a_region_named_like_a_large_city_abroad_is_no_country_of_its_own() -> None:
+    # Toledo is Ohio's or Spain's city far more often than Belize's district
+    from eventwire.nlp.towns import town_country
+    assert town_country("Toledo") != "BLZ"
+    assert town_country("Idlib") == "SYR"

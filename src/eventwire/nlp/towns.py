@@ -131,8 +131,13 @@ def _table() -> dict[str, str]:
                     regions.setdefault(normalise(sub.name), set()).add(country)
                     regions.setdefault(_short_region(sub.name), set()).add(country)
         for key, countries in regions.items():
+            # (not a region named like a large city of another country: "Toledo" is Ohio's
+            # or Spain's city far more often than Belize's district)
+            city = best.get(key)
             if len(countries) == 1 and len(key) >= 4 and key not in _COMMON_WORDS and (
-                    top or key not in best):
+                    top or city is None) and not (
+                    city is not None and city.population >= _MIN_ALIAS_POPULATION
+                    and city.country not in countries):
                 table.setdefault(key, next(iter(countries)))
     for state in cache_.get_us_states().values():
         # a US state is the one English news means by its name: "Florida" is no Uruguayan
