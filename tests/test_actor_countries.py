@@ -641,3 +641,10 @@ def test_a_country_parsed_as_a_second_object_still_modifies_the_body_after_it(ac
     actors = actors_of("Serbia accused Kosovo police of attacking Serbs.")
     police = next(a for a in actors if a.name.endswith("police"))
     assert police.country == "KOS"
+
+
+def test_what_a_body_alleges_does_not_give_it_the_country_it_names(actors_of):
+    actors = actors_of("Hackers crippled hospital networks in Germany and France last year. "
+                       "Prosecutors allege the two officers belong to a unit of the GRU, "
+                       "Russia's military intelligence agency.")
+    assert actor_named(actors, "Prosecutors").country != "RUS"

@@ -377,7 +377,7 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
     """A national body or group with no country ("called on the administration", "the
     committee") first named in a sentence whose other coded actors all belong to one country
     is that country's: "In Washington, Senator Whitfield called on the administration"."""
-    by_sentence: dict[int, set[str]] = {}
+    by_sentence: dict[int, list[tuple[str, int]]] = {}  # sentence -> (country, token)
     for cluster in clusters:
         if cluster.country and cluster.kind != "location":
             for mention in cluster.mentions:
@@ -385,8 +385,8 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
                     continue  # "the ministry proposed sanctions against Iran": the other side
                 if mention.pronoun is None and mention.span.root.dep_ == "amod":
                     continue  # "chanting 'No to the Russian law!'": a thing's country
-                by_sentence.setdefault(sentence_of[mention.span.start], set()).add(
-                    cluster.country)
+                by_sentence.setdefault(sentence_of[mention.span.start], []).append(
+                    (cluster.country, mention.span.root.i))
     for cluster in clusters:
         if (cluster.country is not None or cluster.kind not in {"organization", "group"}
                 or cluster.sector not in _DOMESTIC_SECTORS or cluster.fixed
@@ -395,9 +395,22 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
         first = cluster.first_named
         if first is None:
             continue
-        around = by_sentence.get(sentence_of[first], set())
+        said = _said_by(cluster, first)
+        around = {country for country, i in by_sentence.get(sentence_of[first], [])
+                  if i not in said}
         if len(around) == 1:
             cluster.pass_on(next(iter(around)))
+
+
+def _said_by(cluster: _Work, first: int) -> set[int]:
+    """The tokens of what the cluster's first mention says, as the subject of a verb with a
+    clause ("Prosecutors allege the two officers belong to a unit of the GRU"): whose country
+    that clause names is not the speaker's."""
+    mention = next(m for m in cluster.mentions if m.span.start == first)
+    root = mention.span.root
+    if root.dep_ != "nsubj":
+        return set()
+    return {t.i for c in root.head.children if c.dep_ == "ccomp" for t in c.subtree}
 
 
 def _capital_country(clusters: list[_Work], sentence_of: list[int]) -> None:
