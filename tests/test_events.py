@@ -1385,3 +1385,12 @@ def test_rejecting_accusations_denies_them(code) -> None:
                   "accusations within hours.")
     denial = one(events, "12", "Moscow", "Washington")
     assert denial.cameo == "127"
+
+
+def test_walking_off_the_job_is_a_strike_and_boarding_a_ship_a_seizure(code) -> None:
+    strike = one(code("About 2,300 workers walked off the job at a copper mine on Monday."),
+                 "14", "workers")
+    assert strike.cameo == "143"
+    boarding = one(code("The tanker was boarded by Iranian commandos who descended from a "
+                        "helicopter."), "17", "Iranian", "tanker")
+    assert boarding.cameo == "171"
