@@ -1394,3 +1394,10 @@ def test_walking_off_the_job_is_a_strike_and_boarding_a_ship_a_seizure(code) -> 
     boarding = one(code("The tanker was boarded by Iranian commandos who descended from a "
                         "helicopter."), "17", "Iranian", "tanker")
     assert boarding.cameo == "171"
+
+
+def test_a_court_ruling_that_someone_acted_unlawfully_accuses_them(code) -> None:
+    events = code("The High Court ruled on Tuesday that the Department for Transport had acted "
+                  "unlawfully when it scrapped the grant.")
+    ruling = one(events, "11", "High Court", "Department for Transport")
+    assert ruling.cameo == "112"

@@ -141,7 +141,7 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     # a plain "said" accuses only of a crime ("said Israel was committing war crimes")
     crimes_only = lemma not in ctx.words.alleging
-    if crimes_only and lemma not in ctx.lex.reporting:
+    if crimes_only and lemma not in ctx.lex.reporting and lemma not in ctx.words.ruling_verbs:
         return []
     sources = [p for p in subjects_of(ctx, verb) if p.actor or p.named]
     if not sources or any(getattr(ctx.cluster(p), "sector", None) == "MED"
@@ -155,6 +155,7 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
     for clause in clauses:
         if not (_charged_crime(ctx, clause) or _force_on_own(ctx, clause, sources)
                 or _foreign_hostile(ctx, clause, sources)
+                or _ruled_wrong(ctx, verb, clause, sources)
                 if crimes_only else _hostile(ctx, clause)):
             continue
         # the clause's subject, or its passive's agent
@@ -197,6 +198,21 @@ def _foreign_hostile(ctx: EventContext, clause: Token, speakers: list[Party]) ->
         return False
     doers = {c.country for p in subjects_of(ctx, clause) if (c := ctx.cluster(p)) is not None}
     return bool(doers - {None}) and not own & doers
+
+
+def _ruled_wrong(ctx: EventContext, verb: Token, clause: Token, speakers: list[Party]) -> bool:
+    """Whether a court rules or finds that someone did wrong ("the high court ruled that the
+    government had acted unlawfully"): a finding against them (event_words.yaml
+    ``ruling_verbs``, by a ``commanding_sectors`` body or person)."""
+    if verb.lemma_.lower() not in ctx.words.ruling_verbs or not any(
+            getattr(ctx.cluster(p), "sector", None) in ctx.words.commanding_sectors
+            for p in speakers):
+        return False
+    if clause.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in clause.children):
+        return False
+    return clause.lemma_.lower() in ctx.lex.negative or any(
+        c.dep_ in {"advmod", "acomp", "attr", "dobj"} and c.lemma_.lower() in ctx.lex.negative
+        for c in clause.children)
 
 
 def _charged_crime(ctx: EventContext, clause: Token) -> bool:

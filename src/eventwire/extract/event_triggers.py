@@ -111,8 +111,11 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
         if lemma in ctx.lex.evaluative_verbs and any(
                 c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children):
             return []  # "called it a development": a description, neither praise nor a call
-    elif lemma in ctx.words.alleging and (alleged := allegation(ctx, verb)):
-        return alleged  # "alleged that the army tortured detainees"
+    elif (lemma in ctx.words.alleging or lemma in ctx.words.ruling_verbs) and (
+            alleged := allegation(ctx, verb)):
+        # "alleged that the army tortured detainees", "the court ruled that the ministry had
+        # acted unlawfully"
+        return alleged
     senses = ctx.lex.senses(lemma)
     match = "verb"
     if senses is None:

@@ -275,6 +275,7 @@ class EventWordsFile(BaseModel):
     vessel_marks: Words
     protests_of_state: Words
     commanding_sectors: Labels
+    ruling_verbs: Words
     appeal_root: Root
     demand_root: Root
     lawsuit_code: Code
@@ -486,6 +487,7 @@ class EventWords:
     vessel_marks: frozenset[str]
     protests_of_state: frozenset[str]
     commanding_sectors: frozenset[str]
+    ruling_verbs: frozenset[str]
     appeal_root: str
     demand_root: str
     lawsuit_code: str
