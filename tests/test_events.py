@@ -1401,3 +1401,9 @@ def test_a_court_ruling_that_someone_acted_unlawfully_accuses_them(code) -> None
                   "unlawfully when it scrapped the grant.")
     ruling = one(events, "11", "High Court", "Department for Transport")
     assert ruling.cameo == "112"
+
+
+def test_an_indictment_charges_for_whoever_unsealed_it(code) -> None:
+    events = code("Federal prosecutors in Toledo unsealed an indictment charging two Russian "
+                  "officers with conspiracy to commit computer fraud.")
+    one(events, "17", "prosecutors", "officers")
