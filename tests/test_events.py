@@ -1407,3 +1407,11 @@ def test_an_indictment_charges_for_whoever_unsealed_it(code) -> None:
     events = code("Federal prosecutors in Toledo unsealed an indictment charging two Russian "
                   "officers with conspiracy to commit computer fraud.")
     one(events, "17", "prosecutors", "officers")
+
+
+def test_a_violation_of_a_states_sovereignty_judges_the_doer_not_the_state(code) -> None:
+    events = code("Pakistani jets struck houses in Khost province overnight. A ministry "
+                  "spokesman in Kabul, Mawlawi Sharifi, called the strikes \"a clear violation "
+                  "of Afghanistan's sovereignty\".")
+    one(events, "11", "spokesman", "Pakistani")
+    assert not find(events, "11", target="Afghanistan")
