@@ -1076,3 +1076,11 @@ def test_the_militia_is_the_armed_group_named_before(actors_of):
                        "said it would continue.")
     houthis = actor_named(actors, "Houthis")
     assert {"the militia", "The militia"} <= {str(m) for m in houthis.mentions}
+
+
+def test_the_last_word_of_a_bodys_name_is_that_body(actors_of):
+    actors = actors_of("The European Commission fined Veltrix 410 million euros on Tuesday. "
+                       "The Commission has repeatedly denied that the law targets American "
+                       "companies.")
+    commission = actor_named(actors, "European Commission")
+    assert "The Commission" in {str(m) for m in commission.mentions}

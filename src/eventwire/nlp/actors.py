@@ -513,8 +513,10 @@ def _leading_country(clusters: list[_Work], dateline: str | None,
     # the countries of the actors named in each sentence: an actor first named beside one of
     # another country ("a Republican aide said ... in Congress") is left to no default
     named_in: dict[int, set[str]] = {}
-    for sentence, country, _mention in _coded_mentions(clusters, sentence_of):
-        named_in.setdefault(sentence, set()).add(country)
+    outlets = {id(m) for c in clusters if c.sector == "MED" for m in c.mentions}
+    for sentence, country, mention in _coded_mentions(clusters, sentence_of):
+        if id(mention) not in outlets:  # ("Li, a doctor, told the New York Times": no side)
+            named_in.setdefault(sentence, set()).add(country)
     for cluster in clusters:
         first = cluster.first_named
         if first is None or named_in.get(sentence_of[first], set()) - {home}:
@@ -1211,6 +1213,13 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
                 and mention.known is None and town_country(mention.key) is None):
             owners = [c for c in clusters if c.kind == "organization" and any(
                 len(name.split()) > 1 and name.split()[0] == words[0] for name in c.names)]
+            if len(owners) == 1:
+                return owners[0]
+        if len(words) == 1 and mention.kind == "organization" and mention.known is None:
+            # "the European Commission ... the Commission": the last word of exactly one
+            # body's longer name
+            owners = [c for c in clusters if c.kind == "organization" and any(
+                len(name.split()) > 1 and name.split()[-1] == words[0] for name in c.names)]
             if len(owners) == 1:
                 return owners[0]
         # A full name joins an earlier bare surname: "Putin" ... "Vladimir Putin".
