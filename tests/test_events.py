@@ -1313,12 +1313,16 @@ def test_a_label_given_as_a_second_object_judges_whom_it_labels(code) -> None:
 
 
 def test_a_side_reporting_another_countrys_hostile_act_accuses_it(code) -> None:
-    events = code("The German foreign ministry said Russian hackers had attacked the servers "
-                  "of a Polish bank.")
+    events = code("The German foreign ministry said Russian hackers had attacked German "
+                  "government servers.")
     accusation = one(events, "11", "German foreign ministry", "Russian hackers")
     assert accusation.cameo == "112"
     # hackers' attack is a deed, not words
     assert not find(events, "11", "Russian hackers")
+    # a third side's report of an attack on another accuses no one
+    third = code("The German foreign ministry said Russian hackers had attacked the servers "
+                 "of a Polish bank.")
+    assert not find(third, "11", "German foreign ministry")
     # a police force reporting a crime at home accuses no one
     kidnapping = code("Police in Lagos said gunmen had kidnapped six pupils.")
     assert not find(kidnapping, "11")

@@ -190,14 +190,18 @@ def _force_on_own(ctx: EventContext, clause: Token, speakers: list[Party]) -> bo
 
 def _foreign_hostile(ctx: EventContext, clause: Token, speakers: list[Party]) -> bool:
     """Whether the clause tells a hostile act by a side of another country than the
-    speakers' ("Pakistan's military said Afghan forces had opened fire", "Treasury said the
-    State Bank of Vietnam had intervened"): a side that reports another country's hostile act
-    accuses it (a verb every sense of which is hostile: ``_hostile``)."""
+    speakers', done to no third country ("the Defence Ministry said Russian hackers had
+    attacked its servers"): a side that reports another country's hostile act accuses it (a
+    verb every sense of which is hostile: ``_hostile``)."""
     own = {c.country for p in speakers if (c := ctx.cluster(p)) is not None} - {None}
     if len(own) != 1 or not _hostile(ctx, clause):
         return False
     doers = {c.country for p in subjects_of(ctx, clause) if (c := ctx.cluster(p)) is not None}
-    return bool(doers - {None}) and not own & doers
+    hit = {c.country for p in objects_of(ctx, clause, ctx.words.target_preps)
+           if (c := ctx.cluster(p)) is not None} - {None}
+    # (a third side's report of an attack on another, "Moldovan officials said Russia attacked
+    # a Ukrainian port", accuses no one)
+    return bool(doers - {None}) and not own & doers and not hit - own
 
 
 def _ruled_wrong(ctx: EventContext, verb: Token, clause: Token, speakers: list[Party]) -> bool:
