@@ -1419,3 +1419,10 @@ def test_a_violation_of_a_states_sovereignty_judges_the_doer_not_the_state(code)
                   "of Afghanistan's sovereignty\".")
     one(events, "11", "spokesman", "Pakistani")
     assert not find(events, "11", target="Afghanistan")
+
+
+def test_sources_telling_of_anothers_attack_accuse_no_one(code) -> None:
+    events = code("Vietnamese-led forces have retaken a strategic village in western Cambodia "
+                  "after fierce fighting with guerrillas, Thai military sources said.")
+    assert not find(events, "11", "sources")
+    assert find(events, "19", "Vietnamese")

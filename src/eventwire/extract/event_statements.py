@@ -194,7 +194,8 @@ def _foreign_hostile(ctx: EventContext, clause: Token, speakers: list[Party]) ->
     attacked its servers"): a side that reports another country's hostile act accuses it (a
     verb every sense of which is hostile: ``_hostile``)."""
     own = {c.country for p in speakers if (c := ctx.cluster(p)) is not None} - {None}
-    if len(own) != 1 or not _hostile(ctx, clause):
+    if len(own) != 1 or any(p.token.lemma_.lower() in ctx.words.informant_nouns
+                            for p in speakers) or not _hostile(ctx, clause):
         return False
     doers = {c.country for p in subjects_of(ctx, clause) if (c := ctx.cluster(p)) is not None}
     hit = {c.country for p in objects_of(ctx, clause, ctx.words.target_preps)

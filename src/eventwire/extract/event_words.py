@@ -274,6 +274,7 @@ class EventWordsFile(BaseModel):
     vessels: Words
     vessel_marks: Words
     protests_of_state: Words
+    informant_nouns: Words
     commanding_sectors: Labels
     ruling_verbs: Words
     appeal_root: Root
@@ -486,6 +487,7 @@ class EventWords:
     vessels: frozenset[str]
     vessel_marks: frozenset[str]
     protests_of_state: frozenset[str]
+    informant_nouns: frozenset[str]
     commanding_sectors: frozenset[str]
     ruling_verbs: frozenset[str]
     appeal_root: str

@@ -403,12 +403,12 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
 
 
 def _said_by(cluster: _Work, first: int) -> set[int]:
-    """The tokens of what the cluster's first mention says, as the subject of a verb with a
-    clause ("Prosecutors allege the two officers belong to a unit of the GRU"): whose country
-    that clause names is not the speaker's."""
+    """The tokens of what the cluster's first mention says, as the subject of a verb of
+    claiming with a clause ("Prosecutors allege the two officers belong to a unit of the GRU";
+    roles.yaml ``claim_verbs``): whose country that clause names is not the speaker's."""
     mention = next(m for m in cluster.mentions if m.span.start == first)
     root = mention.span.root
-    if root.dep_ != "nsubj":
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in lexicon().claim_verbs:
         return set()
     return {t.i for c in root.head.children if c.dep_ == "ccomp" for t in c.subtree}
 

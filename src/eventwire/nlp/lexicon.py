@@ -74,6 +74,7 @@ class Lexicon:
     premises: frozenset[str]  # places a body's name may modify ("army positions")
     belonging: frozenset[str]  # "-led", "-owned": the hyphenated name owns the thing or act
     speech_verbs: frozenset[str]  # verbs whose subject speaks, so is no town ("Florence said")
+    claim_verbs: frozenset[str]  # "Prosecutors allege ...": the clause's countries are the claim's
     countries: dict[str, str]  # lowercase country name -> ISO3
     # country names of two letters, as written ("US", "UK"): other two-letter words are not
     # read as countries inside a name ("IT department", "AM radio")
@@ -191,6 +192,7 @@ def lexicon() -> Lexicon:
         premises=frozenset(w.lower() for w in roles_data.get("premises", [])),
         belonging=frozenset(w.lower() for w in roles_data.get("belonging", [])),
         speech_verbs=frozenset(w.lower() for w in roles_data.get("speech_verbs", [])),
+        claim_verbs=frozenset(w.lower() for w in roles_data.get("claim_verbs", [])),
         countries=_country_names(_invert(places["country_aliases"])),
         short_countries=frozenset(
             name for names in places["country_aliases"].values() for name in names
