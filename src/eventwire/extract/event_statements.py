@@ -178,14 +178,12 @@ def _force_on_own(ctx: EventContext, clause: Token, speakers: list[Party]) -> bo
     senses = list(ctx.lex.senses(clause.lemma_.lower()) or [])
     if not any(s.code[:2] in ctx.words.force_roots for s in senses):
         return False  # (most clauses: no sense of force at all, one look-up)
-    own = {c.country for p in speakers if (c := ctx.cluster(p)) is not None} - {None}
+    own = _countries(ctx, speakers)
     sense = choose(senses, clause, words=ctx.words) if len(own) == 1 else None
     if sense is None or sense.code[:2] not in ctx.words.force_roots:
         return False
-    doers = {c.country for p in subjects_of(ctx, clause) if (c := ctx.cluster(p)) is not None}
-    hit = {c.country for p in objects_of(ctx, clause, ctx.words.target_preps)
-           if (c := ctx.cluster(p)) is not None}
-    return len(own) == 1 and bool(own & hit) and bool(doers - {None}) and not own & doers
+    doers, hit = _doers_and_hit(ctx, clause)
+    return len(own) == 1 and bool(own & hit) and bool(doers) and not own & doers
 
 
 def _foreign_hostile(ctx: EventContext, clause: Token, speakers: list[Party]) -> bool:
@@ -193,16 +191,25 @@ def _foreign_hostile(ctx: EventContext, clause: Token, speakers: list[Party]) ->
     speakers', done to no third country ("the Defence Ministry said Russian hackers had
     attacked its servers"): a side that reports another country's hostile act accuses it (a
     verb every sense of which is hostile: ``_hostile``)."""
-    own = {c.country for p in speakers if (c := ctx.cluster(p)) is not None} - {None}
+    own = _countries(ctx, speakers)
     if len(own) != 1 or any(p.token.lemma_.lower() in ctx.words.informant_nouns
                             for p in speakers) or not _hostile(ctx, clause):
         return False
-    doers = {c.country for p in subjects_of(ctx, clause) if (c := ctx.cluster(p)) is not None}
-    hit = {c.country for p in objects_of(ctx, clause, ctx.words.target_preps)
-           if (c := ctx.cluster(p)) is not None} - {None}
+    doers, hit = _doers_and_hit(ctx, clause)
     # (a third side's report of an attack on another, "Moldovan officials said Russia attacked
     # a Ukrainian port", accuses no one)
-    return bool(doers - {None}) and not own & doers and not hit - own
+    return bool(doers) and not own & doers and not hit - own
+
+
+def _countries(ctx: EventContext, parties: list[Party]) -> set[str]:
+    """The known countries of ``parties``' actors."""
+    return {c.country for p in parties if (c := ctx.cluster(p)) is not None} - {None}
+
+
+def _doers_and_hit(ctx: EventContext, clause: Token) -> tuple[set[str], set[str]]:
+    """The known countries of a reported clause's doers and of those it is done to."""
+    return (_countries(ctx, subjects_of(ctx, clause)),
+            _countries(ctx, objects_of(ctx, clause, ctx.words.target_preps)))
 
 
 def _ruled_wrong(ctx: EventContext, verb: Token, clause: Token, speakers: list[Party]) -> bool:

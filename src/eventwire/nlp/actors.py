@@ -1210,18 +1210,12 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
         # "Tarrow Minerals", whatever the tagger made of it (not a town of that name:
         # "Shanghai" is no short name of the Shanghai Futures Exchange)
         if (len(words) == 1 and mention.kind in {"organization", "location"}
-                and mention.known is None and town_country(mention.key) is None):
-            owners = [c for c in clusters if c.kind == "organization" and any(
-                len(name.split()) > 1 and name.split()[0] == words[0] for name in c.names)]
-            if len(owners) == 1:
-                return owners[0]
-        if len(words) == 1 and mention.kind == "organization" and mention.known is None:
-            # "the European Commission ... the Commission": the last word of exactly one
-            # body's longer name
-            owners = [c for c in clusters if c.kind == "organization" and any(
-                len(name.split()) > 1 and name.split()[-1] == words[0] for name in c.names)]
-            if len(owners) == 1:
-                return owners[0]
+                and mention.known is None and town_country(mention.key) is None
+                and (owner := _sole_body_with(clusters, words[0], 0)) is not None):
+            return owner
+        if (len(words) == 1 and mention.kind == "organization" and mention.known is None
+                and (owner := _sole_body_with(clusters, words[0], -1)) is not None):
+            return owner  # "the European Commission ... the Commission": its last word
         # A full name joins an earlier bare surname: "Putin" ... "Vladimir Putin".
         if mention.kind == "person" and len(words) > 1:
             for cluster in reversed(clusters):
@@ -1254,6 +1248,14 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
             ):
                 return cluster
     return None
+
+
+def _sole_body_with(clusters: list[_Work], word: str, at: int) -> _Work | None:
+    """The one body of ``clusters`` whose name of several words has ``word`` at position
+    ``at`` (0: its first word, -1: its last), or None when none or several have."""
+    owners = [c for c in clusters if c.kind == "organization" and any(
+        len(name.split()) > 1 and name.split()[at] == word for name in c.names)]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _kinds_fit(a: str, b: str) -> bool:

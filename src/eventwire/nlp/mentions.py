@@ -1451,14 +1451,16 @@ def _defined_acronyms(doc: Doc, taken: list[bool], named: list[Mention]) -> list
     """An acronym the text defines in brackets after a body's name ("the Mongolian People's
     Party (MPP)"), there and wherever else it stands alone ("The MPP dismissed the claims"),
     when the tagger left it out: the same body (the clustering joins it to the name)."""
-    bodies = {m.span.end: m for m in named if m.kind == "organization"}
     defined: dict[str, Mention] = {}
-    for token in doc:
-        body = bodies.get(token.i - 1)
-        if (body is not None and doc[token.i - 1].text == "(" and not taken[token.i]
-                and token.text.isupper() and token.text.isalpha()
-                and len(token.text) in _ACRONYM_LETTERS):
-            defined.setdefault(token.text, body)
+    for body in sorted((m for m in named if m.kind == "organization"),
+                       key=lambda m: m.span.start):
+        i = body.span.end + 1  # the word after the bracket that follows the name
+        if i < len(doc) and doc[i - 1].text == "(" and not taken[i]:
+            text = doc[i].text
+            if text.isupper() and text.isalpha() and len(text) in _ACRONYM_LETTERS:
+                defined.setdefault(text, body)
+    if not defined:
+        return []  # (most documents: no pass over their words)
     found = []
     for token in doc:
         body = defined.get(token.text)
