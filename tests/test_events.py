@@ -1426,3 +1426,31 @@ def test_sources_telling_of_anothers_attack_accuse_no_one(code) -> None:
                   "after fierce fighting with guerrillas, Thai military sources said.")
     assert not find(events, "11", "sources")
     assert find(events, "19", "Vietnamese")
+
+
+def test_sides_that_clash_with_no_with_phrase_fight_each_other(code) -> None:
+    events = code("Indian and Chinese troops clashed in a remote valley on Monday.")
+    clash = one(events, "19")
+    assert {clash.source_text, clash.target_text} == {"Indian and Chinese troops"}
+    # the Indian side and the Chinese side, two actors
+    assert clash.event.source and clash.event.target and clash.event.source != clash.event.target
+
+
+def test_questioning_by_a_security_service_is_an_investigation(code) -> None:
+    events = code("The two Dutch journalists were questioned for several hours on Wednesday by "
+                  "the State Security Service.")
+    questioning = one(events, "09", "State Security Service", "journalists")
+    assert questioning.cameo == "091"
+
+
+def test_taking_a_case_to_a_court_is_legal_action_not_against_the_court(code) -> None:
+    events = code("Ecuadorian police stormed the Mexican embassy in Quito on Friday. Mexico "
+                  "said it would take the case to the International Court of Justice.")
+    lawsuit = one(events, "11", "Mexico")
+    assert lawsuit.cameo == "115" and "Court" not in lawsuit.target
+
+
+def test_a_court_that_rules_its_own_states_plan_unlawful_criticises_the_state(code) -> None:
+    events = code("Britain's plan to send asylum seekers to Rwanda was ruled unlawful by the UK "
+                  "Supreme Court in November 2023.")
+    one(events, "11", "Supreme Court", "Britain")

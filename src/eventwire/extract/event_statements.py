@@ -100,7 +100,9 @@ def _judgements(ctx: EventContext, verb: Token, pairs: list[tuple[Token, Token]]
             # "calling the strike an unprovoked violation": the doer of that act, told before
             targets = _doers_of_told_act(ctx, described, frozenset(
                 p.actor for p in sources if p.actor))
-        targets = [t for t in targets if not any(own_state(ctx, t, s) for s in sources)]
+        targets = [t for t in targets if not any(
+            own_state(ctx, t, s) and getattr(ctx.cluster(s), "sector", None)
+            not in ctx.words.commanding_sectors for s in sources)]
         if not targets:
             continue  # "told them China was ready": praise of one's own state is no act
         word = description if at_description else verb
