@@ -48,7 +48,8 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
 __all__ = ["accuser", "accuser_of", "answerers", "armed_doer", "as_civilians", "as_crowd",
            "carried_parties", "code_for_doer", "employer",
            "counted_people", "counterpart", "critics_of", "domestic_target", "gatekeeper",
-           "implied_agent", "is_enforcer", "is_political", "last_doers", "maker_of", "named_inside",
+           "implied_agent", "is_enforcer", "is_political", "last_conflict_pair", "last_doers",
+           "maker_of", "named_inside",
            "names_both", "next_actor", "noun_sources", "noun_targets", "objects_of", "one_state",
            "opposed", "own_state", "parties_at", "party_at", "passive_critics", "passive_doer",
            "place_of", "possessed_by", "previous_doer", "protest_crowd", "protest_noun",
@@ -223,6 +224,12 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
                        or for_clause(c))  # "called for the minister to appear"
                    for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
                    for p in parties_at(ctx, s)]
+    if (sense.symmetric or sense.mutual) and not sources and len(targets) > 1 and all(
+            p.token.dep_ == "pobj" and p.token.head.lower_ in {"between", "among"}
+            or p.token.dep_ == "conj" for p in targets):
+        # "fighting between the army and the rebels killed 20": the sides between whom it is
+        # are its doers (the events stage pairs them)
+        sources, targets = targets, []
     return sources, targets
 
 
@@ -1481,12 +1488,12 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
     if sides and not names_both(noun):
         # "urged all parties to refrain from attacks": those of the last conflict told, of one
         # country or two
-        return _last_conflict_pair(ctx, noun, own_doers, civil=True)
-    return (_last_two_countries(ctx, noun, 0, doers) or _last_conflict_pair(ctx, noun, doers)
+        return last_conflict_pair(ctx, noun, own_doers, civil=True)
+    return (_last_two_countries(ctx, noun, 0, doers) or last_conflict_pair(ctx, noun, doers)
             or _last_two_countries(ctx, noun, 3, doers) or (
                 # "called on both sides" of a civil conflict (the government and a rebel
                 # group, the police and protesters), with the doers' compatriots
-                _last_conflict_pair(ctx, noun, own_doers, civil=True) if sides else []))
+                last_conflict_pair(ctx, noun, own_doers, civil=True) if sides else []))
 
 
 def _with_compatriots(ctx: EventContext, ids: set[str]) -> set[str]:
@@ -1518,7 +1525,7 @@ def _last_two_countries(ctx: EventContext, noun: Token, sentences: int, doers: s
 _GROUP_SENTENCES = 8
 
 
-def _last_conflict_pair(ctx: EventContext, noun: Token, doers: set[str], civil: bool = False
+def last_conflict_pair(ctx: EventContext, noun: Token, doers: set[str], civil: bool = False
                         ) -> list[Party]:
     """The two sides, of two countries (with ``civil``, also of one), of the last conflict
     event (QuadClass 3 or 4) kept in the sentences before ``noun``, when neither is one of
@@ -1536,7 +1543,7 @@ def _last_conflict_pair(ctx: EventContext, noun: Token, doers: set[str], civil: 
 def _conflict_pair(ctx: EventContext, start: int, lowest: int, doers: set[str],
                    noun: Token, civil: bool = False) -> list[Party]:
     """The two sides of the last event of QuadClass ``lowest`` or more kept from token
-    ``start`` on (see :func:`_last_conflict_pair`)."""
+    ``start`` on (see :func:`last_conflict_pair`)."""
     dealings = ctx.dealings  # kept in pairs: (doer, whom) then (whom, doer) of each event
     for k in range(len(dealings) - 1, 0, -1):
         index, quad, whom, doer = dealings[k]
@@ -2025,9 +2032,10 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
     if code[:2] == "18":
         # "riot police beat demonstrators": the force of the police (or of the state's forces
         # on protesters) is repression; a killing or torture stays one
-        if cluster is not None and code not in {"1823", "1822"} and (cluster.sector == "COP" or (
-                cluster.sector in ctx.words.armed_sectors and _own_protesters(ctx, source,
-                                                                               target))):
+        if cluster is not None and code not in {"1823", "1822"} and (
+                cluster.sector == "COP" and not _foreign_force(ctx, cluster, victim) or (
+                    cluster.sector in ctx.words.armed_sectors
+                    and _own_protesters(ctx, source, target))):
             return "175"
         lemma = candidate.trigger.lemma_.lower()
         state_force = cluster is not None and (cluster.kind == "country" or cluster.sector == "MIL")
@@ -2062,8 +2070,8 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         return code
     if source.token.lemma_.lower() in ctx.words.protesters:
         return "145"  # "protesters clashed with police": a violent protest
-    if (cluster.sector == "COP" or _own_protesters(ctx, source, target)) and code[:3] not in {
-            "191", "192"}:
+    if (cluster.sector == "COP" and not _foreign_force(ctx, cluster, victim)
+            or _own_protesters(ctx, source, target)) and code[:3] not in {"191", "192"}:
         # force used by the police, or by a state's forces on its protesters, is repression; a
         # siege or an occupation stays what it is
         return "175"
@@ -2077,6 +2085,15 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         killing = code == "1823" or source.token.head.lemma_ in ctx.words.killing_verbs
         return "1823" if killing else "180"
     return code
+
+
+def _foreign_force(ctx: EventContext, police: ActorCluster, victim: ActorCluster | None
+                   ) -> bool:
+    """Whether ``victim`` is an armed force of another country than ``police``'s: border
+    guards of two states that clash fight each other, they repress no one."""
+    return (victim is not None and victim.sector in ctx.words.armed_sectors
+            and police.country is not None and victim.country is not None
+            and victim.country != police.country)
 
 
 def threatened_if(ctx: EventContext, candidate: Candidate) -> list[Party]:
@@ -2421,7 +2438,7 @@ def mediated_sides(ctx: EventContext, candidate: Candidate) -> list[Party]:
     doers = _with_compatriots(ctx, {p.actor for p in candidate.sources if p.actor})
     trigger = candidate.trigger
     sides = [replace(p, token=trigger) for p in (
-        _last_conflict_pair(ctx, trigger, doers) or _last_two_countries(ctx, trigger, 3, doers))]
+        last_conflict_pair(ctx, trigger, doers) or _last_two_countries(ctx, trigger, 3, doers))]
     if offer and sides:
         # "offered to help", "offered to host talks", "offered its good offices" between two
         # sides at odds: an offer to mediate (039)
