@@ -30,7 +30,8 @@ Annotator A is the primary gold; B is reported too, and the mean of the two. The
 annotators is B scored against A with the same matcher.
 
 Usage: python scripts/eval_news_events.py
-           [--split dev|heldout|wiki|dev2|dev3|written|written_heldout|written2|written3|written4]
+           [--split dev|heldout|wiki|dev2|dev3|written|written_heldout|written2|written3|written4
+                    |written5]
            [--write-docs] [--json FILE] [--errors]
 The held-out splits are scored only at the end of a piece of work; --errors and --write-docs refuse
 it.
@@ -64,11 +65,20 @@ WRITTEN_SECTION = "## Events on news written for the project (written dev set)"
 WRITTEN2_SECTION = "## Events on news written for the project (second written dev set, written2)"
 WRITTEN3_SECTION = "## Events on news written for the project (third written dev set, written3)"
 WRITTEN4_SECTION = "## Events on news written for the project (fourth written dev set, written4)"
+WRITTEN5_SECTION = "## Events on news written for the project (fifth written dev set, written5)"
+NUMBERS = {2: "two", 3: "three"}
 # the later written sets' first scores, before they were read for errors
-WRITTEN2_FIRST = "mean P 0.47 R 0.20 F1 0.28 at both"
-WRITTEN4_FIRST = "mean P 0.59 R 0.18 F1 0.27, precision at >= 0.8 0.80 at both"
-WRITTEN3_FIRST = ("mean P 0.51 R 0.23 F1 0.31, precision at >= 0.8 0.58 at the first; F1 0.32 "
-                  "at the second")
+_READ_AFTER = ("It was scored before it was read, at the session's start code and after the "
+               "session's first commits ({}), and then read for errors.")
+WRITTEN2_FIRST = _READ_AFTER.format("mean P 0.47 R 0.20 F1 0.28 at both")
+WRITTEN4_FIRST = _READ_AFTER.format("mean P 0.59 R 0.18 F1 0.27, precision at >= 0.8 0.80 at both")
+WRITTEN3_FIRST = _READ_AFTER.format(
+    "mean P 0.51 R 0.23 F1 0.31, precision at >= 0.8 0.58 at the first; F1 0.32 at the second")
+# written5 was annotated while the session's rules were made: it measured them out of sample
+# (scored at the start and the end code only, never read for errors in that session)
+WRITTEN5_FIRST = ("In session 31 it was scored only at the session's start code (WRITTEN5_START) "
+                  "and at its end code (WRITTEN5_END), as a check of that session's rules on "
+                  "articles they were not made from; later sessions read it for errors.")
 # the later written dev sets: section title, session, topics, first scores
 LATER_WRITTEN = {
     "written2": (WRITTEN2_SECTION, 25, (
@@ -103,6 +113,19 @@ LATER_WRITTEN = {
         "against a federal agency, a court ordering closures, a currency-manipulator label, a "
         "march defying a permit denial, a tanker seized, abducted students rescued, a "
         "whistleblower's testimony, former members suing a religious group"), WRITTEN4_FIRST),
+    "written5": (WRITTEN5_SECTION, 31, (
+        "in the same mixed style: a fisherman's death and a summoned envoy, a disputed "
+        "election and tear gas, a bribery trial, a prisoner swap brokered by the Vatican, "
+        "sanctions answered by a frozen dialogue, blockades cleared and leaders arrested, a "
+        "mining permit revoked, a record fine on an oil consortium, migrant boats sent back, a "
+        "coalition split over a vote, hackers blamed on a state, a state visit's agreements; a "
+        "drone strike and protests, a jihadist assault and the army's reply, a brokered "
+        "detainee release, a WTO dispute, a reporter detained as a spy, a court striking down a "
+        "law, a regional court reopening a border, farmers' blockades, an arms deal angering a "
+        "neighbour, cyclone aid, a data watchdog's ban, a leader's speech courting a "
+        "neighbour; a border firefight, a closed crossing, a rail strike, fishermen arrested, "
+        "suspended flights, a teachers' strike, shells across a border, dumped grain, a seized "
+        "fishing boat, attacks on villages"), WRITTEN5_FIRST),
 }
 CORE_ROOTS = {f"{n:02d}" for n in range(2, 21)}
 STATEMENT_ROOTS = {"01"}
@@ -630,11 +653,10 @@ def _more_written_intro(figures: dict, scored: str) -> str:
     return _intro(title, (
         f"The same scoring on {figures['articles']} more news articles written for the project, "
         f"in session {session} (`--split {split}`; in `eval/events/written-articles.jsonl` too; "
-        f"coded: {scored}): two new writers, 12 articles each, on other topics of the mission's "
-        f"kind ({topics}), and two new annotators per writer, blind to eventwire's output, by "
-        "the same guide. All 24 are a dev set. It was scored before it was read, at the "
-        f"session's start code and after the session's first commits ({first}), and then read "
-        "for errors."))
+        f"coded: {scored}): {NUMBERS[figures['articles'] // 12]} new writers, 12 articles each, "
+        f"on other topics of the mission's kind ({topics}), and two new annotators per writer, "
+        f"blind to eventwire's output, by the same guide. All {figures['articles']} are a dev "
+        f"set. {first}"))
 
 
 def _tables(figures: dict, scores: dict[str, Score]) -> str:

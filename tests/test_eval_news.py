@@ -317,7 +317,8 @@ ACTOR_GOLD = sorted((REPO / "eval" / "actors").glob("gold-*.jsonl"))
 def test_committed_manifest_holds_ids_and_dates_only():
     manifest = news_gold.read_manifest()
     assert set(manifest) == {"dev", "heldout", "wiki", "dev2", "dev3", "written",
-                             "written_heldout", "written2", "written3", "written4", "actors_dev",
+                             "written_heldout", "written2", "written3", "written4", "written5",
+                             "actors_dev",
                              "actors_heldout"}
     written = news_gold.written_articles()
     for split in news_gold.SPLITS:

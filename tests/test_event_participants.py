@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from eventwire.extract.event_candidates import Party
-from eventwire.extract.event_lexicon import lexicon
-from eventwire.extract.event_participants import (
+from eventwire.extract.event_implied import (
     code_for_doer,
     implied_agent,
+)
+from eventwire.extract.event_lexicon import lexicon
+from eventwire.extract.event_participants import (
     noun_sources,
     noun_targets,
     parties_at,

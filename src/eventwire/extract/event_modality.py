@@ -18,10 +18,12 @@ from spacy.tokens import Token
 
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
+from eventwire.extract.event_implied import (
+    located_in,
+)
 from eventwire.extract.event_participants import (
     is_enforcer,
     is_political,
-    located_in,
     reporter_of,
     same_side,
     subjects_of,

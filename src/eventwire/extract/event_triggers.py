@@ -18,13 +18,15 @@ from spacy.tokens import Span, Token
 
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
+from eventwire.extract.event_implied import (
+    carried_parties,
+    critics_of,
+)
 from eventwire.extract.event_lexicon import Sense, Wrapper
 from eventwire.extract.event_modality import backshifted, mark_modality, with_intent
 from eventwire.extract.event_participants import (
     answerers,
-    carried_parties,
     claimant,
-    critics_of,
     is_political,
     last_conflict_pair,
     named_inside,

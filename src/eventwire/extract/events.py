@@ -14,7 +14,8 @@ For each sentence:
    take possessor/adjective ("Russia's", "Russian") as source and of/on/against as target;
    coordination multiplies events; an event noun as target ("criticised the refusal") stands
    for the actor of that earlier event; an act whose sentence names no target takes the doer's
-   counterpart in the events kept before (``counterpart``, flagged ``inferred``);
+   counterpart in the events kept before (``counterpart``, flagged ``inferred``: the
+   participants the parse does not name come from :mod:`~eventwire.extract.event_implied`);
 3. modality (:mod:`~eventwire.extract.event_modality`): negation, hedges, hypothetical acts
    (threatened, planned, modal or conditional), attribution;
 4. date: :class:`~eventwire.extract.dates.DateScope`; confidence:
@@ -41,8 +42,7 @@ from eventwire.extract.dates import DateScope
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_gate import passes
-from eventwire.extract.event_modality import mark_aims, mark_asked_acts
-from eventwire.extract.event_participants import (
+from eventwire.extract.event_implied import (
     accuser,
     armed_doer,
     as_civilians,
@@ -56,20 +56,23 @@ from eventwire.extract.event_participants import (
     gatekeeper,
     implied_agent,
     mediated_sides,
-    names_both,
     next_actor,
     opposed,
-    parties_at,
     passive_critics,
     passive_doer,
     place_of,
-    possessed_by,
     protested_government,
-    reciprocal,
     reporting_force,
     reporting_state,
     story_state,
     threatened_if,
+)
+from eventwire.extract.event_modality import mark_aims, mark_asked_acts
+from eventwire.extract.event_participants import (
+    names_both,
+    parties_at,
+    possessed_by,
+    reciprocal,
 )
 from eventwire.extract.event_statements import quoted_judgements, quoted_statements
 from eventwire.extract.event_tokens import release_words
