@@ -1484,3 +1484,8 @@ def test_border_guards_of_two_states_fight_they_do_not_repress(code) -> None:
     fire = one(events, "19")
     assert fire.cameo != "175"
     assert one(code("Riot police beat demonstrators in the square."), "17").cameo == "175"
+
+
+def test_a_state_coordinated_with_a_described_group_is_a_party_too(code) -> None:
+    events = code("Somali officials have since sought support from Arab states and Turkey.")
+    one(events, "02", "Somali officials", "Turkey")

@@ -795,7 +795,11 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
                     accuser_of(ctx, member) if replying else []) or [party]
                 continue
             # "officials from Mexico, Canada and Japan": each named one coordinated with it
-            found += [inner, *(other for c in conjuncts(inner.token)
+            # (or with the noun it modifies: "support from Arab states and Turkey")
+            named_head = inner.token.head if inner.token.dep_ in _MODIFIERS and (
+                inner.token.head.i != member.i) else None
+            found += [inner, *(other for c in (*conjuncts(inner.token), *(
+                conjuncts(named_head) if named_head is not None else ()))
                                if (other := party_at(ctx, c, own_only=True)) is not None
                                and other.named and other.key != inner.key)]
         elif party is not None:
