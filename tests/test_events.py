@@ -1489,3 +1489,10 @@ def test_border_guards_of_two_states_fight_they_do_not_repress(code) -> None:
 def test_a_state_coordinated_with_a_described_group_is_a_party_too(code) -> None:
     events = code("Somali officials have since sought support from Arab states and Turkey.")
     one(events, "02", "Somali officials", "Turkey")
+
+
+def test_a_denial_by_someone_speaking_for_the_accused_answers_the_accuser(code) -> None:
+    events = code("The anti-graft agency accused the company of inflating invoices. A lawyer "
+                  "for the company denied any wrongdoing.")
+    denial = one(events, "12", "lawyer", "anti-graft agency")
+    assert denial.cameo == "127"

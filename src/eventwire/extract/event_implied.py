@@ -682,10 +682,30 @@ def accuser(ctx: EventContext, candidate: Candidate) -> list[Party]:
     if len(deniers) != 1:
         return []
     (denier,) = deniers
-    return (_accused_before(ctx, candidate.trigger, denier) or _last_doer_to(
+    found = (_accused_before(ctx, candidate.trigger, denier) or _last_doer_to(
         ctx, candidate.trigger, denier, _VERBAL_CONFLICT, ctx.words.answered_codes)
         or _claim_maker(ctx, candidate.trigger, denier)
         or _attack_victims(ctx, candidate.trigger, denier))
+    principal = _principal(ctx, candidate.sources)
+    if not found and principal is not None:
+        # "A lawyer for the company denied any wrongdoing": the company's accuser
+        found = [p for p in _last_doer_to(ctx, candidate.trigger, principal, _VERBAL_CONFLICT,
+                                          ctx.words.answered_codes) if p.actor != denier]
+    return found
+
+
+def _principal(ctx: EventContext, speakers: list[Party]) -> str | None:
+    """The actor a lone speaker speaks for, named in its "for" or "of" phrase ("a lawyer for
+    the company", "a spokesman of the ministry")."""
+    if len(speakers) != 1:
+        return None
+    for prep in speakers[0].token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
+            for pobj in prep.children:
+                cluster = ctx.actor_of.get(pobj.i)
+                if pobj.dep_ == "pobj" and cluster is not None and cluster.id != speakers[0].actor:
+                    return cluster.id
+    return None
 
 
 def _claim_maker(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
