@@ -1468,17 +1468,6 @@ def test_those_hurt_in_clashes_with_a_side_were_hurt_by_it(code) -> None:
     assert clash.cameo == "145"
 
 
-def test_fighting_that_names_no_side_is_between_the_sides_of_the_last_force(code) -> None:
-    events = code("Thai troops shelled Cambodian positions on Monday, and Cambodian forces fired "
-                  "rockets into Thailand, officials said. The clashes broke out early last "
-                  "Thursday near an ancient temple.")
-    clashes = [e for e in events if e.trigger.text == "clashes"]
-    assert {(e.source, e.target) for e in clashes} == {("Cambodian", "Thailand"),
-                                                        ("Thailand", "Cambodian")}
-    # a bare act noun of no force names no side ("the talks" alone are no event)
-    assert not [e for e in code("The talks broke down on Friday.") if e.trigger.text == "talks"]
-
-
 def test_border_guards_of_two_states_fight_they_do_not_repress(code) -> None:
     events = code("Kyrgyz border guards opened fire on Tajik border guards near the village.")
     fire = one(events, "19")

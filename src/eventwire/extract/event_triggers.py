@@ -28,7 +28,6 @@ from eventwire.extract.event_participants import (
     answerers,
     claimant,
     is_political,
-    last_conflict_pair,
     named_inside,
     noun_sources,
     noun_targets,
@@ -150,21 +149,6 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
     ):
         return []
     return with_intent(ctx, candidate, verb)
-
-
-def _happening(ctx: EventContext, noun: Token) -> bool:
-    """Whether an act noun is told as happening: the subject of its clause ("the fighting
-    spread"), what is reported ("reported 34 clashes") or where people came to harm ("was
-    killed in an exchange of fire")."""
-    head = noun.head
-    if noun.dep_ in {"nsubj", "nsubjpass"}:
-        return head.pos_ in {"VERB", "AUX"}
-    if noun.dep_ == "dobj":
-        return ctx.lex.verb_lemma(head) in ctx.lex.reporting
-    harmed = head.head.lemma_.lower()
-    return noun.dep_ == "pobj" and head.lower_ in {"in", "during"} and (
-        harmed in ctx.words.killing_verbs or harmed in ctx.words.wounding_verbs
-        or harmed in ctx.words.dying_verbs)
 
 
 def _custody_prospect(ctx: EventContext, verb: Token) -> list[Candidate]:
@@ -549,14 +533,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "the protests in Chile", "weeks of rallies": held by the protesters named before,
         # else by those of the place, with no recipient needed
         sources, owned = [protest_crowd(ctx, noun)], True
-    unnamed_sides = (not light and not sources and not targets and sense.symmetric
-                     and sense.code[:2] in ctx.words.force_roots and _happening(ctx, noun))
-    if unnamed_sides:
-        # "the clashes broke out near the temple", "the General Staff reported 34 clashes",
-        # "a soldier was killed in an exchange of fire": fighting that names no side is
-        # between the sides of the last use of force told (each on the other)
-        sources = last_conflict_pair(ctx, noun, set(), civil=True)
-    if not light and not ((sources or implied) and (targets or owned or unnamed_sides)):
+    if not light and not ((sources or implied) and (targets or owned)):
         return []  # a bare event noun ("the praise") is not an event of its own
     start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
     candidate = Candidate(
@@ -566,7 +543,6 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         targets=[] if between else targets, match="light" if light else "noun",
         targetless_ok=sense.without_object, symmetric=sense.symmetric,
     )
-    candidate.mutual = candidate.inferred = unnamed_sides
     mark_modality(ctx, candidate, governor if light else noun)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.words.ending_verbs or answered:
         # "urged Iran to end its crackdown", "did not lift the blockade": the measure to be

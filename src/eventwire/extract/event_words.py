@@ -164,7 +164,6 @@ class EventWordsFile(BaseModel):
     state_sectors: Labels
     killing_verbs: Words
     wounding_verbs: Words
-    dying_verbs: Words
     searching_verbs: Words
     weapons: Words
     armed_doer_sentences: int
@@ -381,7 +380,6 @@ class EventWords:
     state_sectors: frozenset[str]
     killing_verbs: frozenset[str]
     wounding_verbs: frozenset[str]
-    dying_verbs: frozenset[str]
     searching_verbs: frozenset[str]
     weapons: frozenset[str]
     armed_doer_sentences: int
