@@ -1485,3 +1485,9 @@ def test_a_denial_by_someone_speaking_for_the_accused_answers_the_accuser(code) 
                   "for the company denied any wrongdoing.")
     denial = one(events, "12", "lawyer", "anti-graft agency")
     assert denial.cameo == "127"
+
+
+def test_force_whose_parse_names_no_target_is_aimed_at_the_nearest_actor(code) -> None:
+    events = code("Pakistan's military said its jets had struck what it called terrorist "
+                  "hideouts inside neighboring Afghanistan.")
+    one(events, "19", "Pakistan", "Afghanistan")

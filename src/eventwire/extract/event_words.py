@@ -177,6 +177,7 @@ class EventWordsFile(BaseModel):
     force_roots: Roots
     speculative_predicates: Words
     story_addressed_roots: Roots
+    nearest_target_roots: Roots
     international_sectors: Labels
     reported_force_roots: Roots
     foes: Labels
@@ -393,6 +394,7 @@ class EventWords:
     force_roots: frozenset[str]
     speculative_predicates: frozenset[str]
     story_addressed_roots: frozenset[str]
+    nearest_target_roots: frozenset[str]
     international_sectors: frozenset[str]
     reported_force_roots: frozenset[str]
     foes: frozenset[str]

@@ -56,6 +56,7 @@ from eventwire.extract.event_implied import (
     gatekeeper,
     implied_agent,
     mediated_sides,
+    nearest_actor,
     next_actor,
     opposed,
     passive_critics,
@@ -320,8 +321,9 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             candidate.targets, candidate.inferred = inferred, True
     if (not any(p.named for p in candidate.targets) and not candidate.symmetric
             and candidate.match not in STATEMENT_MATCHES):
-        # "France also called for restraint": at the state the story is about
-        inferred = story_state(ctx, candidate)
+        # "France also called for restraint": at the state the story is about; else a
+        # criticism's or an attack's nearest actor in its sentence
+        inferred = story_state(ctx, candidate) or nearest_actor(ctx, candidate)
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
     # "Egypt closed its embassy in Khartoum": an act on one's own post abroad is aimed at
