@@ -1491,3 +1491,8 @@ def test_force_whose_parse_names_no_target_is_aimed_at_the_nearest_actor(code) -
     events = code("Pakistan's military said its jets had struck what it called terrorist "
                   "hideouts inside neighboring Afghanistan.")
     one(events, "19", "Pakistan", "Afghanistan")
+
+
+def test_a_named_model_of_weapon_is_its_countrys(code) -> None:
+    events = code("On October 5, a US F-16 shot down a Turkish drone near Hasakah.")
+    one(events, "19", "US", "Turk")

@@ -634,7 +634,9 @@ def _country_of_thing(span: Span, label: str, hyphenated: bool) -> bool:
     if label == "GPE" and span.root.dep_ == "poss":
         return False  # "Iran's army" is handled as a name of its own
     head = span.root.head
-    if _names_actor(head) or head.ent_type_ or head.dep_ not in _PARTICIPANT_DEPS:
+    # (a named model of a thing is a thing too: "a US F-16 shot down a drone")
+    if _names_actor(head) or head.ent_type_ not in {"", "PRODUCT"} or (
+            head.dep_ not in _PARTICIPANT_DEPS):
         return False
     # the tagger calls some nationalities GPE ("Ugandan opposition candidates")
     return country_of(span.text) is not None
