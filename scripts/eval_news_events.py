@@ -77,10 +77,10 @@ WRITTEN3_FIRST = _READ_AFTER.format(
 # written5 was annotated while the session's rules were made: it measured them out of sample
 # (scored at the start and the end code only, never read for errors in that session)
 WRITTEN5_FIRST = ("In session 31 it was scored only at the session's start code (mean P 0.57 R "
-                  "0.21 F1 0.312, precision at >= 0.8 0.72 of 85 events) and at its end code "
-                  "(F1 0.312 again: the session's rules did not carry to it), as a check of "
-                  "that session's rules on articles they were not made from; later sessions "
-                  "read it for errors.")
+                  "0.21 F1 0.312, precision at >= 0.8 0.72 of 85 events), after its first rules "
+                  "(unchanged) and at its end code (F1 0.314), as a check of that session's "
+                  "rules on articles they were not made from; later sessions read it for "
+                  "errors.")
 # the later written dev sets: section title, session, topics, first scores
 LATER_WRITTEN = {
     "written2": (WRITTEN2_SECTION, 25, (
