@@ -1496,3 +1496,14 @@ def test_force_whose_parse_names_no_target_is_aimed_at_the_nearest_actor(code) -
 def test_a_named_model_of_weapon_is_its_countrys(code) -> None:
     events = code("On October 5, a US F-16 shot down a Turkish drone near Hasakah.")
     one(events, "19", "US", "Turk")
+
+
+def test_a_criticism_with_no_target_is_aimed_at_the_subject_of_what_it_says(code) -> None:
+    # what the act says names whom it is aimed at: the said clause's subject
+    events = code("Croatian authorities are failing to uphold the property rights of Croatian "
+                  "Serb refugees, a human rights group protested on Wednesday.")
+    one(events, "11", "human rights group", "Croatian authorities")
+    # a noun's act told as a time or a reason takes no nearest actor
+    events = code("Five hundred Ugandan rebels surrendered last week following a government "
+                  "offensive in the area.")
+    assert not find(events, "19", "government", "rebels")

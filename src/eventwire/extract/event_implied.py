@@ -988,11 +988,19 @@ def nearest_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
     ``nearest_target_roots``); not the doer, whoever tells of the act, a place or a news
     outlet."""
     if (candidate.code[:2] not in ctx.words.nearest_target_roots or candidate.targetless_ok
-            or candidate.code[:2] in ctx.words.recipientless_roots
+            or candidate.code[:2] in ctx.words.recipientless_roots or candidate.match == "noun"
             or any(c.dep_ == "dobj" for c in candidate.trigger.children)):
+        # (nor an act named by a noun of its own: "surrendered following a government
+        # offensive" tells no more of the offensive)
         return []
     own = {p.actor for p in candidate.sources}
     trigger = candidate.trigger
+    # what the act says ("Croatian authorities are failing to uphold the rights of refugees, a
+    # rights group protested"): its subject is whom it is aimed at
+    said = [c for c in trigger.children if c.dep_ in {"ccomp", "parataxis"}]
+    subjects = [p for c in said for p in subjects_of(ctx, c) if p.actor and p.actor not in own]
+    if subjects:
+        return subjects[:1]
     nearest: tuple[int, Token, str] | None = None
     for token in ctx.tokens[trigger.sent.start:trigger.sent.end]:
         cluster = ctx.actor_of.get(token.i)
