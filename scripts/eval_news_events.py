@@ -652,10 +652,11 @@ def _more_written_intro(figures: dict, scored: str) -> str:
     """A later written dev set's introduction: its session, topics and first scores."""
     split = figures["split"]
     title, session, topics, first = LATER_WRITTEN[split]
+    writers = figures["articles"] // 12
     return _intro(title, (
         f"The same scoring on {figures['articles']} more news articles written for the project, "
         f"in session {session} (`--split {split}`; in `eval/events/written-articles.jsonl` too; "
-        f"coded: {scored}): {NUMBERS[figures['articles'] // 12]} new writers, 12 articles each, "
+        f"coded: {scored}): {NUMBERS.get(writers, writers)} new writers, 12 articles each, "
         f"on other topics of the mission's kind ({topics}), and two new annotators per writer, "
         f"blind to eventwire's output, by the same guide. All {figures['articles']} are a dev "
         f"set. {first}"))

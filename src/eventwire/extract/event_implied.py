@@ -1004,13 +1004,9 @@ def nearest_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
     nearest: tuple[int, Token, str] | None = None
     for token in ctx.tokens[trigger.sent.start:trigger.sent.end]:
         cluster = ctx.actor_of.get(token.i)
-        if cluster is None or cluster.id in own or cluster.kind == "location" or (
-                cluster.sector == "MED" and cluster.kind == "organization"):
+        if not _may_be_aimed_at(cluster, own):
             continue
-        head = token
-        while head.dep_ in {"compound", "flat", "amod", "det", "poss", "nummod"} and (
-                head.head.i != head.i):
-            head = head.head
+        head = _modified_noun(token)
         if head.dep_ in SUBJECTS and head.head.lemma_.lower() in ctx.lex.reporting:
             continue  # "..., the US military said": who tells of the act
         distance = abs(token.i - trigger.i)
@@ -1092,20 +1088,14 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
     own_quote = ctx.quoted_stretch(candidate.trigger.idx)
     for token in ctx.tokens[candidate.end:sent.end]:
         cluster = ctx.actor_of.get(token.i)
-        if cluster is None or cluster.id in own or cluster.kind == "location":
-            continue
-        if cluster.sector == "MED" and cluster.kind == "organization":
+        if not _may_be_aimed_at(cluster, own):
             continue
         if ctx.quoted_stretch(token.idx) not in (None, own_quote):
             continue
         if any(c.left_edge.i <= token.i <= c.right_edge.i for c in said):
             continue
-        head = token
-        while (head.dep_ in {"compound", "flat", "amod", "det", "poss", "nummod"} or (
-                # "waving Russian and Nigerien flags": a coordinated modifier modifies too
-                head.dep_ == "conj" and head.head.dep_ in {"compound", "amod"})) and (
-                head.head.i != head.i):
-            head = head.head
+        # ("waving Russian and Nigerien flags": a coordinated modifier modifies too)
+        head = _modified_noun(token, through_coordinated_modifiers=True)
         if head.dep_ in SUBJECTS and head.head.lemma_.lower() in ctx.lex.reporting:
             return []  # the rest of the sentence is attribution
         if (head.dep_ in {"dobj", "dative"} and head.head.i != candidate.trigger.i
@@ -1140,6 +1130,24 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
             return []
         return [Party(cluster.id, phrase(head), True, head)]
     return []
+
+
+def _may_be_aimed_at(cluster: ActorCluster | None, own: set[str | None]) -> bool:
+    """Whether an actor named in an act's sentence may be whom the act is aimed at: not one of
+    its doers (``own``), a place or a news outlet."""
+    return cluster is not None and cluster.id not in own and cluster.kind != "location" and not (
+        cluster.sector == "MED" and cluster.kind == "organization")
+
+
+def _modified_noun(token: Token, through_coordinated_modifiers: bool = False) -> Token:
+    """The noun a name modifies ("the US military" for "US"), or the name itself."""
+    head = token
+    while (head.dep_ in {"compound", "flat", "amod", "det", "poss", "nummod"} or (
+            through_coordinated_modifiers
+            and head.dep_ == "conj" and head.head.dep_ in {"compound", "amod"})) and (
+            head.head.i != head.i):
+        head = head.head
+    return head
 
 
 def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
