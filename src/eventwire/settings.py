@@ -123,6 +123,12 @@ class Settings(BaseSettings):
         description="A YAML file of confidence weights (format of eventwire/data/confidence.yaml,"
         " written by scripts/fit_confidence.py) used instead of the bundled ones.",
     )
+    target_model: str = Field(
+        "",
+        description="A YAML file of target-choice weights (format of eventwire/data/"
+        "target_choice.yaml, written by scripts/fit_target_choice.py) used instead of the bundled"
+        " ones.",
+    )
     actors: str = Field(
         "",
         description="Actor override files (format of samples/actors.yaml), separated by the path"

@@ -12,7 +12,7 @@ from eventwire.extract.event_words import event_words
 from eventwire.extract.events import extract_events
 from eventwire.extract.places import locate_events
 from eventwire.extract.quotes import extract_quotes
-from eventwire.extract.scoring import load_weights
+from eventwire.extract.scoring import load_target_weights, load_weights
 from eventwire.model import Actor, Document, Event, Quote
 from eventwire.settings import Settings
 
@@ -28,8 +28,9 @@ def extract(
     quotes = extract_quotes(doc)
     words = event_words(settings.event_words if settings is not None else None)
     weights = load_weights(settings.confidence_model if settings is not None else None)
+    target_weights = load_target_weights(settings.target_model if settings is not None else None)
     # the coder reads the actors from the doc (its records carry the same ids); the records
     # are built after it, since an implied doer ("was arrested": the police) is an actor too
-    events = extract_events(doc, document, [], quotes, words, weights)
+    events = extract_events(doc, document, [], quotes, words, weights, target_weights)
     events = locate_events(doc, events)  # where: the place the sentence or paragraph names
     return build_actors(doc), quotes, events

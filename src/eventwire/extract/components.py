@@ -32,7 +32,7 @@ from eventwire.extract.actors import build_actors
 from eventwire.extract.event_words import event_words
 from eventwire.extract.events import extract_events
 from eventwire.extract.quotes import extract_quotes
-from eventwire.extract.scoring import load_weights
+from eventwire.extract.scoring import load_target_weights, load_weights
 from eventwire.model import Document
 from eventwire.nlp.components import actors_component
 from eventwire.settings import Settings
@@ -79,9 +79,10 @@ class EventsComponent:
     """CAMEO/PLOVER events with source, target, date and evidence offsets."""
 
     def __init__(self, event_words_file: str, confidence_model: str,
-                 min_confidence: float) -> None:
+                 min_confidence: float, target_model: str = "") -> None:
         self.words = event_words(event_words_file or None)
         self.weights = load_weights(confidence_model or None)
+        self.target_weights = load_target_weights(target_model or None)
         self.min_confidence = min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
@@ -92,7 +93,8 @@ class EventsComponent:
         published = doc.user_data.get("published")
         document = Document(id="doc", text=doc.text,
                             published=published if isinstance(published, str) else None)
-        events = extract_events(doc, document, [], doc._.quotes, self.words, self.weights)
+        events = extract_events(doc, document, [], doc._.quotes, self.words, self.weights,
+                                self.target_weights)
         doc._.events = [e for e in events if e.confidence >= self.min_confidence]
         doc._.actor_records = build_actors(doc)
         return doc
@@ -104,12 +106,13 @@ def make_quotes_component(nlp: Language, name: str) -> QuotesComponent:
 
 
 def make_events_component(
-    nlp: Language, name: str, event_words: str, confidence_model: str, min_confidence: float
+    nlp: Language, name: str, event_words: str, confidence_model: str, min_confidence: float,
+    target_model: str,
 ) -> EventsComponent:
     """The ``eventwire_events`` component; its config takes the settings of the same names
-    (:class:`eventwire.settings.Settings`): a word-list file, a confidence-model file and the
-    confidence below which events are dropped."""
-    return EventsComponent(event_words, confidence_model, min_confidence)
+    (:class:`eventwire.settings.Settings`): a word-list file, a confidence-model file, the
+    confidence below which events are dropped and a target-choice model file."""
+    return EventsComponent(event_words, confidence_model, min_confidence, target_model)
 
 
 # spaCy validates a factory's config against its annotations, which must be types, not the
@@ -118,7 +121,7 @@ make_quotes_component.__annotations__ = {
     "nlp": Language, "name": str, "return": QuotesComponent}
 make_events_component.__annotations__ = {
     "nlp": Language, "name": str, "event_words": str, "confidence_model": str,
-    "min_confidence": float, "return": EventsComponent,
+    "min_confidence": float, "target_model": str, "return": EventsComponent,
 }  # fmt: skip
 
 _DEFAULTS = Settings.model_fields
@@ -133,6 +136,7 @@ Language.factory(
         "event_words": _DEFAULTS["event_words"].default,
         "confidence_model": _DEFAULTS["confidence_model"].default,
         "min_confidence": _DEFAULTS["min_confidence"].default,
+        "target_model": _DEFAULTS["target_model"].default,
     },
     assigns=["doc._.events", "doc._.quotes", "doc._.actor_records"],
     func=make_events_component,

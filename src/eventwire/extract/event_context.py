@@ -22,7 +22,7 @@ from eventwire.extract.event_lexicon import Lexicon, lexicon
 from eventwire.extract.event_tokens import Word, read_words
 from eventwire.extract.event_words import EventWords, event_words
 from eventwire.extract.quote_marks import find_quotes
-from eventwire.extract.scoring import load_weights
+from eventwire.extract.scoring import load_target_weights, load_weights
 from eventwire.model import Quote
 from eventwire.nlp.actors import add_actor
 from eventwire.nlp.components import ActorCluster
@@ -41,6 +41,8 @@ class EventContext:
     lex: Lexicon
     words: EventWords  # the coder's word lists (data/event_words.yaml, Settings.event_words)
     weights: dict[str, float]  # the confidence model's (scoring.py, Settings.confidence_model)
+    # the target-choice model's (target_choice.py, Settings.target_model)
+    target_weights: dict[str, float]
     quotes: list[Quote]
     actors: list[ActorCluster]
     clusters: dict[str, ActorCluster]  # actor id -> actor (implied doers added as made)
@@ -89,12 +91,15 @@ class EventContext:
 
     @classmethod
     def for_document(cls, doc: Doc, quotes: list[Quote], words: EventWords | None = None,
-                     weights: dict[str, float] | None = None) -> EventContext:
+                     weights: dict[str, float] | None = None,
+                     target_weights: dict[str, float] | None = None) -> EventContext:
         """The context of ``doc``, whose actors (``doc._.actors``) are settled: index them once."""
         actors: list[ActorCluster] = list(doc._.actors or [])
         return cls(
             doc=doc, lex=lexicon(), words=words or event_words(),
-            weights=weights or load_weights(), actors=actors,
+            weights=weights or load_weights(),
+            target_weights=load_target_weights() if target_weights is None else target_weights,
+            actors=actors,
             quotes=sorted(quotes, key=lambda q: q.start),  # in document order, for look-ups
             clusters={cluster.id: cluster for cluster in actors},
             actor_of={i: cluster for cluster in reversed(actors)

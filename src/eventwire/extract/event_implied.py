@@ -58,9 +58,9 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
 __all__ = ["accuser", "armed_doer", "as_civilians", "as_crowd", "as_local_force",
            "carried_parties", "code_for_doer", "counted_people", "counterpart", "critics_of",
            "domestic_target", "employer", "gatekeeper", "implied_agent", "located_in",
-           "mediated_sides", "nearest_actor", "next_actor", "opposed", "passive_critics",
-           "passive_doer",            "place_of", "protested_government", "reporting_force",
-           "reporting_state", "story_state",            "threatened_if"]
+           "may_be_aimed_at", "mediated_sides", "nearest_actor", "next_actor", "opposed",
+           "passive_critics", "passive_doer", "place_of", "protested_government",
+           "reporting_force", "reporting_state", "story_state", "threatened_if"]
 
 
 def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
@@ -1004,7 +1004,7 @@ def nearest_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
     nearest: tuple[int, Token, str] | None = None
     for token in ctx.tokens[trigger.sent.start:trigger.sent.end]:
         cluster = ctx.actor_of.get(token.i)
-        if not _may_be_aimed_at(cluster, own):
+        if not may_be_aimed_at(cluster, own):
             continue
         head = _modified_noun(token)
         if head.dep_ in SUBJECTS and head.head.lemma_.lower() in ctx.lex.reporting:
@@ -1088,7 +1088,7 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
     own_quote = ctx.quoted_stretch(candidate.trigger.idx)
     for token in ctx.tokens[candidate.end:sent.end]:
         cluster = ctx.actor_of.get(token.i)
-        if not _may_be_aimed_at(cluster, own):
+        if not may_be_aimed_at(cluster, own):
             continue
         if ctx.quoted_stretch(token.idx) not in (None, own_quote):
             continue
@@ -1132,7 +1132,7 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
     return []
 
 
-def _may_be_aimed_at(cluster: ActorCluster | None, own: set[str | None]) -> bool:
+def may_be_aimed_at(cluster: ActorCluster | None, own: set[str | None]) -> bool:
     """Whether an actor named in an act's sentence may be whom the act is aimed at: not one of
     its doers (``own``), a place or a news outlet."""
     return cluster is not None and cluster.id not in own and cluster.kind != "location" and not (

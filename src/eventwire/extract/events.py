@@ -81,6 +81,7 @@ from eventwire.extract.event_triggers import sentence_triggers
 from eventwire.extract.event_words import EventWords
 from eventwire.extract.scoring import STATEMENT_MATCHES, Evidence, scored
 from eventwire.extract.syntax import SUBJECTS, clause_of, phrase, purpose, to_infinitive
+from eventwire.extract.target_choice import choose_target
 from eventwire.model import Actor, Document, Event, Quote
 
 __all__ = ["extract_events"]
@@ -89,14 +90,17 @@ __all__ = ["extract_events"]
 def extract_events(
     doc: Doc, document: Document, actors: list[Actor], quotes: list[Quote],
     words: EventWords | None = None, weights: dict[str, float] | None = None,
+    target_weights: dict[str, float] | None = None,
 ) -> list[Event]:
     """Events in ``doc`` (text ``document.text``), their actors taken from ``doc._.actors``.
 
-    ``words`` are the coder's word lists (:mod:`eventwire.extract.event_words`) and ``weights``
-    the confidence model's (:mod:`eventwire.extract.scoring`); by default the bundled ones (the
-    pipeline passes those of ``Settings.event_words`` and ``Settings.confidence_model``)."""
+    ``words`` are the coder's word lists (:mod:`eventwire.extract.event_words`), ``weights``
+    the confidence model's (:mod:`eventwire.extract.scoring`) and ``target_weights`` the target
+    choice's (:mod:`eventwire.extract.target_choice`); by default the bundled ones (the pipeline
+    passes those of ``Settings.event_words``, ``Settings.confidence_model`` and
+    ``Settings.target_model``)."""
     del actors  # actor ids come from the doc's clusters; the records carry the same ids
-    ctx = EventContext.for_document(doc, quotes, words, weights)
+    ctx = EventContext.for_document(doc, quotes, words, weights, target_weights)
     scope = DateScope(doc, document.published, ctx.words, ctx.tokens)
     events: list[Event] = []
     quoted: set[tuple[str | None, str]] = set()  # (speaker, quote) already coded as comment
@@ -326,6 +330,14 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         inferred = story_state(ctx, candidate) or nearest_actor(ctx, candidate)
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
+    if (not any(p.named for p in candidate.targets) and not candidate.symmetric
+            and not candidate.targetless_ok and candidate.match not in STATEMENT_MATCHES
+            and not _deals_in_things(ctx, candidate)):
+        # no rule found whom the act is aimed at: the actor of its sentence that the target
+        # choice model prefers to no one ("... in a rebuke to Beijing"; not for buying things)
+        chosen = choose_target(ctx, candidate)
+        if chosen:
+            candidate.targets, candidate.inferred = chosen, True
     # "Egypt closed its embassy in Khartoum": an act on one's own post abroad is aimed at
     # where it is
     candidate.targets = [_host_of(ctx, t) if possessed_by(ctx, t, candidate.sources) else t

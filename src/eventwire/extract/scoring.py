@@ -27,8 +27,8 @@ import yaml
 
 from eventwire.data import load_yaml
 
-__all__ = ["STATEMENT_MATCHES", "Evidence", "confidence", "features", "load_weights",
-           "prior_logit", "scored"]
+__all__ = ["STATEMENT_MATCHES", "Evidence", "confidence", "features", "load_target_weights",
+           "load_weights", "prior_logit", "scored"]
 
 # the kinds of match of a plain statement (CAMEO 01), dropped when its speaker or its trigger
 # is a firm act's in the same sentence (events.extract_events)
@@ -108,18 +108,33 @@ def features(evidence: Evidence) -> dict[str, float]:
     return found
 
 
+def _read_weights(bundled: str, path: str | None, required: bool = True) -> dict[str, float]:
+    """The mapping ``weights`` of the file ``path``, else of the bundled data file ``bundled``
+    (a bundled file may have none when ``required`` is false: no weights)."""
+    path = path or None
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if path else load_yaml(bundled)
+    weights = data.get("weights") if isinstance(data, dict) else None
+    if weights is None and not required and not path:
+        return {}
+    if not isinstance(weights, dict) or not all(
+            isinstance(v, int | float) for v in weights.values()):
+        raise ValueError(f"{path or bundled}: expected a mapping 'weights' of numbers")
+    return {str(k): float(v) for k, v in weights.items()}
+
+
 @cache
 def load_weights(path: str | None = None) -> dict[str, float]:
     """The fitted weights: those of the file ``path`` (``Settings.confidence_model``,
     ``EVENTWIRE_CONFIDENCE_MODEL``), else the bundled ones."""
-    path = path or None
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if path else load_yaml(
-        "confidence.yaml")
-    weights = data.get("weights") if isinstance(data, dict) else None
-    if not isinstance(weights, dict) or not all(
-            isinstance(v, int | float) for v in weights.values()):
-        raise ValueError(f"{path or 'confidence.yaml'}: expected a mapping 'weights' of numbers")
-    return {str(k): float(v) for k, v in weights.items()}
+    return _read_weights("confidence.yaml", path)
+
+
+@cache
+def load_target_weights(path: str | None = None) -> dict[str, float]:
+    """The target-choice model's weights (:mod:`eventwire.extract.target_choice`): those of the
+    file ``path`` (``Settings.target_model``, ``EVENTWIRE_TARGET_MODEL``), else the bundled
+    ones."""
+    return _read_weights("target_choice.yaml", path, required=False)
 
 
 def prior_logit(evidence: Evidence) -> float:

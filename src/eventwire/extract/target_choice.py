@@ -1,0 +1,255 @@
+"""Whom an act is aimed at when no rule found anyone: a choice among the actors its sentence
+names, by a fitted model.
+
+The rules of :mod:`event_participants` and :mod:`event_implied` read a target from the parse
+(an object, "against X") or from the story (the doer's counterpart, the story's state). When
+they find none, annotators still code a target most of the time, and most often it is an actor
+named in the same sentence ("Ukraine's foreign ministry hit back on Sunday after Moscow ...",
+"... in a rebuke to Beijing"). Which one is learned rather than written as rules: each actor
+of the sentence is an option with structural features (where it stands from the trigger, its
+dependency label and preposition, whether the trigger governs it or it is the subject of what
+the act says, its kind and sector, whether it shares the doer's country), and so is "no one"
+(with the act's QuadClass, how the trigger was matched, how many actors there are). A
+conditional logit scores the options; the best is kept when it beats "no one".
+
+The features are structural, never words of a text (a preposition's own word is a feature, as
+in a dependency label). The weights live in ``data/target_choice.yaml``;
+``scripts/fit_target_choice.py`` fits them on the real-news dev sets (an option is right when
+an annotator's event with the same root and source has it as target) and writes the file. A user
+can replace it (``Settings.target_model``, ``EVENTWIRE_TARGET_MODEL``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.extract.codes import lookup
+from eventwire.extract.event_candidates import Candidate, Party
+from eventwire.extract.event_context import EventContext
+from eventwire.extract.event_implied import may_be_aimed_at
+from eventwire.extract.syntax import SUBJECTS
+
+__all__ = ["TargetOption", "choose_target", "target_options"]
+
+# dependency labels of an option's noun, as the features group them
+_DEP_GROUPS = {"nsubj": "subj", "nsubjpass": "subj", "csubj": "subj", "dobj": "dobj",
+               "pobj": "pobj", "conj": "conj", "appos": "appos", "poss": "poss",
+               "attr": "attr", "npadvmod": "other", "dative": "dobj"}
+# the child clauses of a verb that tell what it says or aims at
+_SAID = {"ccomp", "parataxis", "xcomp", "advcl"}
+# the labels by which a name modifies a noun ("the US military", "Russia's army")
+_MODIFIERS = {"compound", "flat", "amod", "det", "poss", "nummod"}
+
+
+@dataclass(frozen=True)
+class TargetOption:
+    """One choice of target: an actor of the sentence (``party``) or no one (``None``)."""
+
+    party: Party | None
+    features: dict[str, float]
+
+
+def _noun_of(token: Token) -> Token:
+    """The noun a name belongs to ("the US military" for "US"), or the name itself."""
+    head = token
+    while head.dep_ in _MODIFIERS and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _governs(upper: Token, lower: Token) -> bool:
+    """Whether ``upper`` is ``lower`` or one of its ancestors."""
+    token = lower
+    while True:
+        if token.i == upper.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+
+
+def _distance_band(distance: int) -> str:
+    return "1-3" if distance <= 3 else "4-8" if distance <= 8 else (
+        "9-15" if distance <= 15 else "16+")
+
+
+def _actor_features(ctx: EventContext, candidate: Candidate, token: Token, rank: int,
+                    first_after: bool, said: list[Token], doer_countries: set[str]
+                    ) -> dict[str, float]:
+    """The features of an actor named at ``token`` as the target of ``candidate``."""
+    trigger = candidate.trigger
+    cluster = ctx.actor_of[token.i]
+    noun = _noun_of(token)
+    base = [f"pos={'after' if token.i > trigger.i else 'before'}",
+            f"dist={_distance_band(abs(token.i - trigger.i))}",
+            f"dep={_DEP_GROUPS.get(noun.dep_, 'other')}", f"kind={cluster.kind}"]
+    if noun.i != token.i:
+        base.append("modifier")
+    if noun.dep_ == "pobj":
+        base.append(f"prep={noun.head.lower_}")
+        if noun.head.head.i == trigger.i:
+            base.append("prep_on_trigger")
+    if noun.head.i == trigger.i and noun.i != trigger.i:
+        base.append("of_trigger")
+    elif _governs(trigger, token):
+        base.append("under_trigger")
+    elif _governs(token.head, trigger) and noun.dep_ in SUBJECTS:
+        base.append("subject_above")
+    if any(_governs(c, token) for c in said):
+        base.append("in_what_is_said")
+    if noun.dep_ in SUBJECTS and noun.head.i != trigger.i:
+        base.append("reporter" if noun.head.lemma_.lower() in ctx.lex.reporting
+                    else "subject_elsewhere")
+    if noun.dep_ == "dobj" and noun.head.i != trigger.i:
+        base.append("object_elsewhere")
+    if rank == 0:
+        base.append("nearest")
+    if first_after:
+        base.append("first_after")
+    if ctx.inside_quote(token.idx) != ctx.inside_quote(trigger.idx):
+        base.append("quote_differs")
+    extra = [f"sector={cluster.sector or 'none'}"]
+    if cluster.country is None:
+        extra.append("no_country")
+    elif cluster.country in doer_countries:
+        extra.append("same_country")
+    quad = lookup(candidate.code).quad_class
+    features = {name: 1.0 for name in [*base, *extra]}
+    features.update({f"q{quad}|{name}": 1.0 for name in base})
+    return features
+
+
+def _accusers(ctx: EventContext, candidate: Candidate) -> set[str]:
+    """Who alleges an alleged act ("Musk blamed Ukraine for refusing to negotiate, a charge he
+    repeated"): the subjects of the verbs of accusing above it, never whom it is aimed at."""
+    if not candidate.alleged:
+        return set()
+    found: set[str] = set()
+    verb = candidate.trigger
+    while verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in ctx.words.accusing_verbs or (
+                verb.lemma_.lower() in ctx.words.alleging):
+            found |= {cluster.id for c in verb.children if c.dep_ in SUBJECTS
+                      if (cluster := ctx.actor_of.get(c.i)) is not None}
+    return found
+
+
+def _not_aimed_at(ctx: EventContext, candidate: Candidate) -> list[Token]:
+    """The parts of the sentence whose actors a judgement or an act is not aimed at: what a
+    clause tells of its doer ("criticised by Latvian officials, who argued that it had
+    protected Russian warships"), and who takes up an act named as an object ("France supported
+    Ukraine's calls for sanctions"); and, for a judgement, whom a thing it judges was done to or
+    who only dealt with it ("condemned the attack on Israel", "criticised the plan that Israel
+    rejected"; its owner is the rules' to find: "Israel's plan"), and who faces a thing judged
+    in a relative clause ("Serbia faces tariffs which the Commission criticised")."""
+    trigger = candidate.trigger
+    parts = [c for p in candidate.sources if p.named for c in p.token.children
+             if c.dep_ in {"relcl", "acl"}]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        # an act named as what another verb acts on: that verb's subject takes it up (the
+        # rules read an answer: "Israel rejected Hamas's demands"), it is not whom it is aimed
+        # at ("France supported Ukraine's calls for sanctions")
+        parts += [c for c in trigger.head.children if c.dep_ in SUBJECTS]
+    if candidate.code[:2] in ctx.words.voiced_roots:
+        parts += [g for c in trigger.children if c.dep_ == "dobj" for g in c.children
+                  if g.dep_ in {"prep", "relcl", "acl"}]
+        if trigger.dep_ == "relcl":
+            parts += [c for c in trigger.head.head.children if c.dep_ in SUBJECTS]
+    return parts
+
+
+def target_options(ctx: EventContext, candidate: Candidate) -> list[TargetOption]:
+    """The options for the target of ``candidate``: each actor named in its sentence that may be
+    aimed at (not a doer, its accuser, a place nor a news outlet), at its mention the trigger
+    governs or else the nearest; then no one (last). None for a protest."""
+    trigger = candidate.trigger
+    if (candidate.code[:2] in ctx.words.recipientless_roots
+            or candidate.code[:2] in ctx.words.posture_roots or candidate.subordinate
+            or candidate.code[:2] == ctx.words.threat_root):
+        # (a protest names no recipient the rules did not find: "chanting 'Russia out'"; nor
+        # does a show of force: "deploy army units onto the former British colony"; nor an act
+        # told as a time beside the news: "surrendered following a government offensive"; a
+        # warning's target is whom it says something will befall, as the rules read it)
+        return []
+    own = {p.actor for p in candidate.sources} | _accusers(ctx, candidate)
+    outside = _not_aimed_at(ctx, candidate)
+    said = [c for c in trigger.children if c.dep_ in _SAID]
+    mentions: dict[str, list[Token]] = {}
+    for token in ctx.tokens[trigger.sent.start:trigger.sent.end]:
+        cluster = ctx.actor_of.get(token.i)
+        if not may_be_aimed_at(cluster, own) or token.i in ctx.dateline or any(
+                _governs(part, token) for part in outside):
+            continue  # (nor a place: "a condemnation in Tehran")
+        if token.head.i != token.i and ctx.actor_of.get(token.head.i) is cluster:
+            continue  # not the head of its mention
+        if candidate.start <= token.i < candidate.end:
+            continue  # the trigger's own words
+        mentions.setdefault(cluster.id, []).append(token)
+    # (not whoever tells of the act: "..., the US military said", as nearest_actor)
+    for actor in [a for a, tokens in mentions.items() if any(
+            (noun := _noun_of(t)).dep_ in SUBJECTS and noun.head.i != trigger.i
+            and noun.head.lemma_.lower() in ctx.lex.reporting for t in tokens)]:
+        del mentions[actor]
+    nearest: dict[str, tuple[int, Token]] = {}
+    for actor, tokens in mentions.items():
+        # the mention the trigger governs, else the nearest ("a charge he repeated" is Musk's
+        # own: "Musk blamed Ukraine for ..." tells he is the accuser)
+        governed = [t for t in tokens if _governs(trigger, t)] or tokens
+        token = min(governed, key=lambda t: abs(t.i - trigger.i))
+        nearest[actor] = (abs(token.i - trigger.i), token)
+    doer_countries = {getattr(ctx.cluster(p), "country", None) for p in candidate.sources} - {
+        None}
+    ranked = sorted(nearest.items(), key=lambda item: item[1][0])
+    after = [actor for actor, (_d, token) in ranked if token.i > trigger.i]
+    options: list[TargetOption] = []
+    for rank, (actor, (_distance, token)) in enumerate(ranked):
+        features = _actor_features(ctx, candidate, token, rank, bool(after) and
+                                   actor == after[0], said, doer_countries)
+        for other in mentions[actor]:
+            # what its other mentions in the sentence are: who accuses or tells of the act
+            noun = _noun_of(other)
+            if other.i != token.i and noun.dep_ in SUBJECTS:
+                if _governs(noun.head, trigger):
+                    features["also_subject_above"] = 1.0
+                elif noun.head.lemma_.lower() in ctx.lex.reporting:
+                    features["also_reporter"] = 1.0
+        options.append(TargetOption(Party(actor, token.text, True, token), features))
+    count = len(options)
+    nobody = ["none", f"none|q{lookup(candidate.code).quad_class}",
+              f"none|root={candidate.code[:2]}", f"none|match={candidate.match}",
+              f"none|n={count if count < 3 else '3+'}"]
+    if trigger.pos_ == "NOUN":
+        nobody.append("none|noun")
+    nobody += [f"none|{name}" for name in ("alleged", "hedged", "aim", "hypothetical")
+               if getattr(candidate, name)]
+    options.append(TargetOption(None, {name: 1.0 for name in nobody}))
+    return options
+
+
+def _score(option: TargetOption, weights: dict[str, float]) -> float:
+    return sum(weights.get(name, 0.0) * value for name, value in option.features.items())
+
+
+def _best(candidate: Candidate, options: list[TargetOption], weights: dict[str, float]
+          ) -> Party | None:
+    del candidate  # (the fitting script's stand-in records it)
+    if len(options) < 2 or not weights:
+        return None
+    # (no one is the last option; an actor must beat it)
+    scores = [_score(option, weights) for option in options]
+    best = max(range(len(options) - 1), key=scores.__getitem__)
+    return options[best].party if scores[best] > scores[-1] else None
+
+
+# how the choice is made from the options (the fitting script records them in its place)
+decide: Callable[[Candidate, list[TargetOption], dict[str, float]], Party | None] = _best
+
+
+def choose_target(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The target the model chooses among the actors of ``candidate``'s sentence, or none."""
+    chosen = decide(candidate, target_options(ctx, candidate), ctx.target_weights)
+    return [chosen] if chosen is not None else []
