@@ -40,21 +40,30 @@ DEV_SPLITS = ("dev", "wiki", "dev2", "dev3", "written", "written2", "written3", 
 L2_GRID = (0.3, 1.0, 3.0)
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0)  # in log odds, added to no one's score
 FOLDS = 10
+# what a false event costs against a right one gained: at 0.5 an actor is worth choosing when
+# it is right more than a third of the time (F1 gains from events right more than about half
+# its own value of the time, precision only from those right more often than it is)
+FALSE_COST = 0.25
 
 
 @dataclass
 class Example:
-    """One act with no target found: its article, its options' features (no one last) and which
-    of them each annotator has (one row per annotator with a right option)."""
+    """One act with no target found: its article, its options' features (no one last) and what
+    each is worth by each annotator's gold (one row per annotator for whom the choice matters):
+    1 for a right event, -FALSE_COST for a false one, 0 for none."""
 
     doc: str
     options: list[dict[str, float]]
-    rights: list[list[int]]
+    values: list[list[float]]
+
+    @property
+    def rights(self) -> list[list[int]]:
+        """The best options of each row."""
+        return [[int(v == max(row)) for v in row] for row in self.values]
 
     def gain(self, chosen: int) -> float:
-        """The right events gained by choosing ``chosen`` over no one (the mean over the
-        annotators)."""
-        return sum(r[chosen] - r[-1] for r in self.rights) / len(self.rights)
+        """What choosing ``chosen`` over no one is worth (the mean over the annotators)."""
+        return sum(row[chosen] - row[-1] for row in self.values) / len(self.values)
 
 
 def collect(splits: tuple[str, ...]) -> list[Example]:
@@ -64,11 +73,13 @@ def collect(splits: tuple[str, ...]) -> list[Example]:
     from news_gold import ANNOTATORS, load_articles, read_events_gold, split_ids
 
     import eventwire.extract.target_choice as choice_module
+    from eventwire.extract.event_words import event_words
 
     ids = [i for split in splits for i in split_ids(split)]
     articles = load_articles(ids)
     by_text = {articles[i].text: i for i in ids}
-    recorded: list[tuple[str, str, tuple[int, int], list, list]] = []
+    recorded: list[tuple[str, str, tuple[int, int], list, list, bool]] = []
+    words = event_words()
     unknown: list[str] = []
 
     def record(candidate, options, weights=None):  # stands in for target_choice._best
@@ -80,7 +91,10 @@ def collect(splits: tuple[str, ...]) -> list[Example]:
             recorded.append((doc, candidate.code[:2], (sent.start_char, sent.end_char),
                              [(p.actor, p.text) for p in candidate.sources],
                              [(o.party.actor if o.party else None, o.party.text if o.party
-                               else None, o.features) for o in options]))
+                               else None, o.features) for o in options],
+                             # (with no target the gate drops the act: no false event either)
+                             not (candidate.targetless_ok
+                                  or candidate.code[:2] in words.targetless_roots)))
         return None
 
     golds = {a: [r for split in splits for r in read_events_gold(split, a, articles) or []]
@@ -94,27 +108,32 @@ def collect(splits: tuple[str, ...]) -> list[Example]:
         choice_module.decide = original
     gold_items = {a: news.gold_items(rows) for a, rows in golds.items()}
     examples = []
-    for doc, root, sentence, sources, options in recorded:
+    for doc, root, sentence, sources, options, dropped in recorded:
         if len(options) < 2:
             continue
         actors = {a.id: a for a in results[doc].actors}
         doers = [news.predicted_party(actor, text, actors) for actor, text in sources] or [None]
         parties = [news.predicted_party(actor, text, actors) if actor else None
                    for actor, text, _f in options]
-        rights = []
+        values = []
         for items in gold_items.values():
             relevant = [g for g in items if g.doc == doc and g.root == root
                         and news.overlaps(g.sentence, sentence)
                         and any(news.party_match(g.source, d) for d in doers)]
-            right = [int(any(news.party_match(g.target, p) for g in relevant)) for p in parties]
-            if any(right):
-                rights.append(right)
-        if rights:
-            examples.append(Example(doc, [f for _a, _t, f in options], rights))
+            right = [float(any(news.party_match(g.target, p) for g in relevant))
+                     for p in parties]
+            if dropped:
+                # an actor chosen makes the act an event, right or false; no one drops it
+                values.append([1.0 if r else -FALSE_COST for r in right[:-1]] + [0.0])
+            elif any(right):
+                # the act is an event either way: right only with a right target
+                values.append(right)
+        if values:
+            examples.append(Example(doc, [f for _a, _t, f in options], values))
     print(f"{len(unknown)} acts in a text not found", file=sys.stderr)
-    print(f"{len(recorded)} acts without a target, {len(examples)} with a right option; an "
-          f"actor is right for {sum(1 for e in examples for r in e.rights if not r[-1])} of "
-          f"{sum(len(e.rights) for e in examples)} annotations", file=sys.stderr)
+    print(f"{len(recorded)} acts without a target, {len(examples)} where the choice matters; an "
+          f"actor is right for {sum(1 for e in examples for r in e.values if max(r[:-1]) > 0)}"
+          f" of {sum(len(e.values) for e in examples)} annotations", file=sys.stderr)
     return examples
 
 
