@@ -2,18 +2,22 @@
 
 Runs eventwire on the dev articles with the choice left to no one, and records every act for
 which no rule found a target: its options (each actor its sentence names, and no one) with their
-structural features. An act is labelled against each annotator's gold: the annotator's events of
-the same article, CAMEO root and sentence whose source is the act's. When there are none, no
-choice can make the act right and it is left out; otherwise an option is right when such an
-event has it as target (no one: an event with no target). The label of an option is the share
-of the annotators (among those with a right option) for whom it is right.
+structural features. Each option is valued against each annotator's gold, whose events of the
+same article, CAMEO root and sentence with the act's source are the act's matches:
+
+* an act the gate drops when it has no target (most acts: event_words ``targetless_roots``):
+  an actor is worth 1 when a match has it as target, else -FALSE_COST (a false event let
+  through); no one is worth 0 (no event);
+* an act that is an event either way: an option is worth 1 when a match has it as target (no
+  one: a match with no target), else 0; left out when no option is right.
+
+The model learns to choose each annotator's best options.
 
 The model is a conditional logit over the options with an L2 penalty. The penalty and the margin
 by which the best actor must beat no one are chosen by **grouped cross-validation** (ten folds of
 whole articles: an article's recurring actors never train the model that scores it): for each,
-the expected gain in right events on the held-out folds (for each act, the share of the
-annotators for whom the option chosen is right, less the share for whom no one is) is
-reported, and the setting with the largest gain is kept.
+the gain on the held-out folds (for each act, the mean over the annotators of the value of the
+option chosen less that of no one) is reported, and the setting with the largest gain is kept.
 
 Only dev splits are used (``--splits``, by default all but ``written5``, which checks the model
 on unseen articles; the held-out halves are never read). Writes
@@ -215,9 +219,10 @@ def write(weights: dict[str, float], l2: float, margin: float, gain: float, give
         "# The target-choice model (eventwire/extract/target_choice.py), written by\n"
         "# scripts/fit_target_choice.py: a conditional logit over the actors of an act's\n"
         "# sentence and no one, fitted on the real-news dev sets' acts that no rule gave a\n"
-        f"# target ({n} acts with a right option). L2 {l2}; margin {margin} (in log odds, added\n"
-        f"# to the weight 'none'). Grouped cross-validation (ten folds of articles): {given}\n"
-        f"# acts given a target, {gain:+.1f} right events.\n")
+        f"# target ({n} acts where the choice matters; a false event costs {FALSE_COST} of a\n"
+        f"# right one). L2 {l2}; margin {margin} (in log odds, added to the weight 'none').\n"
+        f"# Grouped cross-validation (ten folds of articles): {given} acts given a target,\n"
+        f"# gain {gain:+.1f} (right events less the cost of false ones).\n")
     body = json.dumps({"weights": kept}, indent=1)
     OUT.write_text(header + body + "\n", encoding="utf-8")
 

@@ -61,3 +61,16 @@ def test_a_protest_has_no_options() -> None:
     ctx, lashed = _sentence()
     lashed.code = "141"
     assert target_options(ctx, lashed) == []
+
+
+def test_the_target_model_is_a_setting(tmp_path) -> None:
+    from eventwire.extract.scoring import load_target_weights
+    from eventwire.settings import Settings
+
+    off = tmp_path / "off.yaml"
+    off.write_text("weights: null\n", encoding="utf-8")
+    assert load_target_weights(Settings(target_model=str(off)).target_model) == {}
+    own = tmp_path / "own.yaml"
+    own.write_text("weights:\n  first_after: 2.0\n", encoding="utf-8")
+    assert load_target_weights(str(own)) == {"first_after": 2.0}
+    assert load_target_weights()  # the bundled model

@@ -58,8 +58,8 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
 __all__ = ["accuser", "armed_doer", "as_civilians", "as_crowd", "as_local_force",
            "carried_parties", "code_for_doer", "counted_people", "counterpart", "critics_of",
            "domestic_target", "employer", "gatekeeper", "implied_agent", "located_in",
-           "may_be_aimed_at", "mediated_sides", "nearest_actor", "next_actor", "opposed",
-           "passive_critics", "passive_doer", "place_of", "protested_government",
+           "may_be_aimed_at", "mediated_sides", "modified_noun", "nearest_actor", "next_actor",
+           "opposed", "passive_critics", "passive_doer", "place_of", "protested_government",
            "reporting_force", "reporting_state", "story_state", "threatened_if"]
 
 
@@ -1006,7 +1006,7 @@ def nearest_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         cluster = ctx.actor_of.get(token.i)
         if not may_be_aimed_at(cluster, own):
             continue
-        head = _modified_noun(token)
+        head = modified_noun(token)
         if head.dep_ in SUBJECTS and head.head.lemma_.lower() in ctx.lex.reporting:
             continue  # "..., the US military said": who tells of the act
         distance = abs(token.i - trigger.i)
@@ -1095,7 +1095,7 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         if any(c.left_edge.i <= token.i <= c.right_edge.i for c in said):
             continue
         # ("waving Russian and Nigerien flags": a coordinated modifier modifies too)
-        head = _modified_noun(token, through_coordinated_modifiers=True)
+        head = modified_noun(token, through_coordinated_modifiers=True)
         if head.dep_ in SUBJECTS and head.head.lemma_.lower() in ctx.lex.reporting:
             return []  # the rest of the sentence is attribution
         if (head.dep_ in {"dobj", "dative"} and head.head.i != candidate.trigger.i
@@ -1139,7 +1139,7 @@ def may_be_aimed_at(cluster: ActorCluster | None, own: set[str | None]) -> bool:
         cluster.sector == "MED" and cluster.kind == "organization")
 
 
-def _modified_noun(token: Token, through_coordinated_modifiers: bool = False) -> Token:
+def modified_noun(token: Token, through_coordinated_modifiers: bool = False) -> Token:
     """The noun a name modifies ("the US military" for "US"), or the name itself."""
     head = token
     while (head.dep_ in {"compound", "flat", "amod", "det", "poss", "nummod"} or (

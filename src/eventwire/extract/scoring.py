@@ -110,11 +110,11 @@ def features(evidence: Evidence) -> dict[str, float]:
 
 def _read_weights(bundled: str, path: str | None, required: bool = True) -> dict[str, float]:
     """The mapping ``weights`` of the file ``path``, else of the bundled data file ``bundled``
-    (a bundled file may have none when ``required`` is false: no weights)."""
+    (a file may have none when ``required`` is false: no weights)."""
     path = path or None
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if path else load_yaml(bundled)
     weights = data.get("weights") if isinstance(data, dict) else None
-    if weights is None and not required and not path:
+    if weights is None and not required:
         return {}
     if not isinstance(weights, dict) or not all(
             isinstance(v, int | float) for v in weights.values()):

@@ -3,20 +3,22 @@ names, by a fitted model.
 
 The rules of :mod:`event_participants` and :mod:`event_implied` read a target from the parse
 (an object, "against X") or from the story (the doer's counterpart, the story's state). When
-they find none, annotators still code a target most of the time, and most often it is an actor
-named in the same sentence ("Ukraine's foreign ministry hit back on Sunday after Moscow ...",
-"... in a rebuke to Beijing"). Which one is learned rather than written as rules: each actor
-of the sentence is an option with structural features (where it stands from the trigger, its
+they find none, the gate drops the act (most codes need a target), though annotators have
+coded it with a target named in the same sentence about one time in seven on the dev sets.
+Which actor, and when, is learned rather than written as rules: each actor of the sentence that
+may be aimed at is an option with structural features (where it stands from the trigger, its
 dependency label and preposition, whether the trigger governs it or it is the subject of what
 the act says, its kind and sector, whether it shares the doer's country), and so is "no one"
-(with the act's QuadClass, how the trigger was matched, how many actors there are). A
-conditional logit scores the options; the best is kept when it beats "no one".
+(with the act's root and QuadClass, how the trigger was matched, its modality, how many actors
+there are). A conditional logit scores the options; the best actor is kept when it beats "no
+one", which it does only where the dev sets show a right target is likely enough to be worth a
+false event let through.
 
 The features are structural, never words of a text (a preposition's own word is a feature, as
 in a dependency label). The weights live in ``data/target_choice.yaml``;
-``scripts/fit_target_choice.py`` fits them on the real-news dev sets (an option is right when
-an annotator's event with the same root and source has it as target) and writes the file. A user
-can replace it (``Settings.target_model``, ``EVENTWIRE_TARGET_MODEL``).
+``scripts/fit_target_choice.py`` fits them on the real-news dev sets and writes the file. A
+user can replace it (``Settings.target_model``, ``EVENTWIRE_TARGET_MODEL``); a file with no
+weights turns the choice off.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from spacy.tokens import Token
 from eventwire.extract.codes import lookup
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
-from eventwire.extract.event_implied import may_be_aimed_at
+from eventwire.extract.event_implied import may_be_aimed_at, modified_noun
 from eventwire.extract.syntax import SUBJECTS
 
 __all__ = ["TargetOption", "choose_target", "target_options"]
@@ -40,9 +42,6 @@ _DEP_GROUPS = {"nsubj": "subj", "nsubjpass": "subj", "csubj": "subj", "dobj": "d
                "attr": "attr", "npadvmod": "other", "dative": "dobj"}
 # the child clauses of a verb that tell what it says or aims at
 _SAID = {"ccomp", "parataxis", "xcomp", "advcl"}
-# the labels by which a name modifies a noun ("the US military", "Russia's army")
-_MODIFIERS = {"compound", "flat", "amod", "det", "poss", "nummod"}
-
 
 @dataclass(frozen=True)
 class TargetOption:
@@ -52,15 +51,7 @@ class TargetOption:
     features: dict[str, float]
 
 
-def _noun_of(token: Token) -> Token:
-    """The noun a name belongs to ("the US military" for "US"), or the name itself."""
-    head = token
-    while head.dep_ in _MODIFIERS and head.head.i != head.i:
-        head = head.head
-    return head
-
-
-def _governs(upper: Token, lower: Token) -> bool:
+def _at_or_under(upper: Token, lower: Token) -> bool:
     """Whether ``upper`` is ``lower`` or one of its ancestors."""
     token = lower
     while True:
@@ -82,7 +73,7 @@ def _actor_features(ctx: EventContext, candidate: Candidate, token: Token, rank:
     """The features of an actor named at ``token`` as the target of ``candidate``."""
     trigger = candidate.trigger
     cluster = ctx.actor_of[token.i]
-    noun = _noun_of(token)
+    noun = modified_noun(token)
     base = [f"pos={'after' if token.i > trigger.i else 'before'}",
             f"dist={_distance_band(abs(token.i - trigger.i))}",
             f"dep={_DEP_GROUPS.get(noun.dep_, 'other')}", f"kind={cluster.kind}"]
@@ -94,11 +85,11 @@ def _actor_features(ctx: EventContext, candidate: Candidate, token: Token, rank:
             base.append("prep_on_trigger")
     if noun.head.i == trigger.i and noun.i != trigger.i:
         base.append("of_trigger")
-    elif _governs(trigger, token):
+    elif _at_or_under(trigger, token):
         base.append("under_trigger")
-    elif _governs(token.head, trigger) and noun.dep_ in SUBJECTS:
+    elif _at_or_under(token.head, trigger) and noun.dep_ in SUBJECTS:
         base.append("subject_above")
-    if any(_governs(c, token) for c in said):
+    if any(_at_or_under(c, token) for c in said):
         base.append("in_what_is_said")
     if noun.dep_ in SUBJECTS and noun.head.i != trigger.i:
         base.append("reporter" if noun.head.lemma_.lower() in ctx.lex.reporting
@@ -182,7 +173,7 @@ def target_options(ctx: EventContext, candidate: Candidate) -> list[TargetOption
     for token in ctx.tokens[trigger.sent.start:trigger.sent.end]:
         cluster = ctx.actor_of.get(token.i)
         if not may_be_aimed_at(cluster, own) or token.i in ctx.dateline or any(
-                _governs(part, token) for part in outside):
+                _at_or_under(part, token) for part in outside):
             continue  # (nor a place: "a condemnation in Tehran")
         if token.head.i != token.i and ctx.actor_of.get(token.head.i) is cluster:
             continue  # not the head of its mention
@@ -191,14 +182,14 @@ def target_options(ctx: EventContext, candidate: Candidate) -> list[TargetOption
         mentions.setdefault(cluster.id, []).append(token)
     # (not whoever tells of the act: "..., the US military said", as nearest_actor)
     for actor in [a for a, tokens in mentions.items() if any(
-            (noun := _noun_of(t)).dep_ in SUBJECTS and noun.head.i != trigger.i
+            (noun := modified_noun(t)).dep_ in SUBJECTS and noun.head.i != trigger.i
             and noun.head.lemma_.lower() in ctx.lex.reporting for t in tokens)]:
         del mentions[actor]
     nearest: dict[str, tuple[int, Token]] = {}
     for actor, tokens in mentions.items():
         # the mention the trigger governs, else the nearest ("a charge he repeated" is Musk's
         # own: "Musk blamed Ukraine for ..." tells he is the accuser)
-        governed = [t for t in tokens if _governs(trigger, t)] or tokens
+        governed = [t for t in tokens if _at_or_under(trigger, t)] or tokens
         token = min(governed, key=lambda t: abs(t.i - trigger.i))
         nearest[actor] = (abs(token.i - trigger.i), token)
     doer_countries = {getattr(ctx.cluster(p), "country", None) for p in candidate.sources} - {
@@ -211,9 +202,9 @@ def target_options(ctx: EventContext, candidate: Candidate) -> list[TargetOption
                                    actor == after[0], said, doer_countries)
         for other in mentions[actor]:
             # what its other mentions in the sentence are: who accuses or tells of the act
-            noun = _noun_of(other)
+            noun = modified_noun(other)
             if other.i != token.i and noun.dep_ in SUBJECTS:
-                if _governs(noun.head, trigger):
+                if _at_or_under(noun.head, trigger):
                     features["also_subject_above"] = 1.0
                 elif noun.head.lemma_.lower() in ctx.lex.reporting:
                     features["also_reporter"] = 1.0
