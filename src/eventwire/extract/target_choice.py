@@ -107,6 +107,12 @@ def _actor_features(ctx: EventContext, candidate: Candidate, token: Token, rank:
         extra.append("no_country")
     elif cluster.country in doer_countries:
         extra.append("same_country")
+    elif cluster.country == ctx.story_country:
+        extra.append("story_country")  # (another country's act on the story's state)
+    doers = {p.actor for p in candidate.sources if p.actor}
+    if any(actor in doers and party.actor == cluster.id
+           for _i, _quad, actor, party in ctx.dealings):
+        extra.append("dealt_with")  # the doers have dealt with it before in the story
     quad = lookup(candidate.code).quad_class
     features = {name: 1.0 for name in [*base, *extra]}
     features.update({f"q{quad}|{name}": 1.0 for name in base})
