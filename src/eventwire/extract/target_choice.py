@@ -43,6 +43,7 @@ _DEP_GROUPS = {"nsubj": "subj", "nsubjpass": "subj", "csubj": "subj", "dobj": "d
 # the child clauses of a verb that tell what it says or aims at
 _SAID = {"ccomp", "parataxis", "xcomp", "advcl"}
 
+
 @dataclass(frozen=True)
 class TargetOption:
     """One choice of target: an actor of the sentence (``party``) or no one (``None``)."""
@@ -162,7 +163,8 @@ def _not_aimed_at(ctx: EventContext, candidate: Candidate) -> list[Token]:
 def target_options(ctx: EventContext, candidate: Candidate) -> list[TargetOption]:
     """The options for the target of ``candidate``: each actor named in its sentence that may be
     aimed at (not a doer, its accuser, a place nor a news outlet), at its mention the trigger
-    governs or else the nearest; then no one (last). None for a protest."""
+    governs or else the nearest; then no one (last). No options for a protest, a show of force,
+    a threat or an act told as a time (the rules' to read)."""
     trigger = candidate.trigger
     if (candidate.code[:2] in ctx.words.recipientless_roots
             or candidate.code[:2] in ctx.words.posture_roots or candidate.subordinate
