@@ -60,7 +60,7 @@ __all__ = ["accuser", "armed_doer", "as_civilians", "as_crowd", "as_local_force"
            "domestic_target", "employer", "gatekeeper", "implied_agent", "located_in",
            "may_be_aimed_at", "mediated_sides", "modified_noun", "nearest_actor", "next_actor",
            "opposed", "passive_critics", "passive_doer", "place_of", "protested_government",
-           "reporting_force", "reporting_state", "story_state", "threatened_if"]
+           "reporting_force", "reporting_state", "story_state", "tells_of_act", "threatened_if"]
 
 
 def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
@@ -1006,9 +1006,9 @@ def nearest_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         cluster = ctx.actor_of.get(token.i)
         if not may_be_aimed_at(cluster, own):
             continue
-        head = modified_noun(token)
-        if head.dep_ in SUBJECTS and head.head.lemma_.lower() in ctx.lex.reporting:
+        if tells_of_act(ctx, token):
             continue  # "..., the US military said": who tells of the act
+        head = modified_noun(token)
         distance = abs(token.i - trigger.i)
         # (nor what another verb acts on: right a twentieth of the time on the dev sets)
         if head.dep_ != "dobj" and (nearest is None or distance < nearest[0]):
@@ -1130,6 +1130,14 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
             return []
         return [Party(cluster.id, phrase(head), True, head)]
     return []
+
+
+def tells_of_act(ctx: EventContext, token: Token) -> bool:
+    """Whether the name at ``token`` (or the noun it modifies) is the subject of a reporting
+    verb: who tells of an act in its sentence ("..., the US military said") is not whom it is
+    aimed at."""
+    head = modified_noun(token)
+    return head.dep_ in SUBJECTS and head.head.lemma_.lower() in ctx.lex.reporting
 
 
 def may_be_aimed_at(cluster: ActorCluster | None, own: set[str | None]) -> bool:

@@ -31,7 +31,7 @@ from spacy.tokens import Token
 from eventwire.extract.codes import lookup
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
-from eventwire.extract.event_implied import may_be_aimed_at, modified_noun
+from eventwire.extract.event_implied import may_be_aimed_at, modified_noun, tells_of_act
 from eventwire.extract.syntax import SUBJECTS
 
 __all__ = ["TargetOption", "choose_target", "target_options"]
@@ -68,9 +68,18 @@ def _distance_band(distance: int) -> str:
         "9-15" if distance <= 15 else "16+")
 
 
+@dataclass(frozen=True)
+class _ActFacts:
+    """What every option of one act's choice reads about the act, found once."""
+
+    quad: int  # its QuadClass
+    said: list[Token]  # the clauses that tell what it says or aims at
+    doer_countries: set[str]
+    dealt_with: set[str | None]  # whom its doers have dealt with earlier in the story
+
+
 def _actor_features(ctx: EventContext, candidate: Candidate, token: Token, rank: int,
-                    first_after: bool, said: list[Token], doer_countries: set[str]
-                    ) -> dict[str, float]:
+                    first_after: bool, act: _ActFacts) -> dict[str, float]:
     """The features of an actor named at ``token`` as the target of ``candidate``."""
     trigger = candidate.trigger
     cluster = ctx.actor_of[token.i]
@@ -90,11 +99,11 @@ def _actor_features(ctx: EventContext, candidate: Candidate, token: Token, rank:
         base.append("under_trigger")
     elif _at_or_under(token.head, trigger) and noun.dep_ in SUBJECTS:
         base.append("subject_above")
-    if any(_at_or_under(c, token) for c in said):
+    if any(_at_or_under(c, token) for c in act.said):
         base.append("in_what_is_said")
     if noun.dep_ in SUBJECTS and noun.head.i != trigger.i:
-        base.append("reporter" if noun.head.lemma_.lower() in ctx.lex.reporting
-                    else "subject_elsewhere")
+        # (not of a reporting verb: whoever tells of the act is no option)
+        base.append("subject_elsewhere")
     if noun.dep_ == "dobj" and noun.head.i != trigger.i:
         base.append("object_elsewhere")
     if rank == 0:
@@ -106,17 +115,14 @@ def _actor_features(ctx: EventContext, candidate: Candidate, token: Token, rank:
     extra = [f"sector={cluster.sector or 'none'}"]
     if cluster.country is None:
         extra.append("no_country")
-    elif cluster.country in doer_countries:
+    elif cluster.country in act.doer_countries:
         extra.append("same_country")
     elif cluster.country == ctx.story_country:
         extra.append("story_country")  # (another country's act on the story's state)
-    doers = {p.actor for p in candidate.sources if p.actor}
-    if any(actor in doers and party.actor == cluster.id
-           for _i, _quad, actor, party in ctx.dealings):
+    if cluster.id in act.dealt_with:
         extra.append("dealt_with")  # the doers have dealt with it before in the story
-    quad = lookup(candidate.code).quad_class
     features = {name: 1.0 for name in [*base, *extra]}
-    features.update({f"q{quad}|{name}": 1.0 for name in base})
+    features.update({f"q{act.quad}|{name}": 1.0 for name in base})
     return features
 
 
@@ -176,7 +182,6 @@ def target_options(ctx: EventContext, candidate: Candidate) -> list[TargetOption
         return []
     own = {p.actor for p in candidate.sources} | _accusers(ctx, candidate)
     outside = _not_aimed_at(ctx, candidate)
-    said = [c for c in trigger.children if c.dep_ in _SAID]
     mentions: dict[str, list[Token]] = {}
     for token in ctx.tokens[trigger.sent.start:trigger.sent.end]:
         cluster = ctx.actor_of.get(token.i)
@@ -190,8 +195,7 @@ def target_options(ctx: EventContext, candidate: Candidate) -> list[TargetOption
         mentions.setdefault(cluster.id, []).append(token)
     # (not whoever tells of the act: "..., the US military said", as nearest_actor)
     for actor in [a for a, tokens in mentions.items() if any(
-            (noun := modified_noun(t)).dep_ in SUBJECTS and noun.head.i != trigger.i
-            and noun.head.lemma_.lower() in ctx.lex.reporting for t in tokens)]:
+            tells_of_act(ctx, t) and modified_noun(t).head.i != trigger.i for t in tokens)]:
         del mentions[actor]
     nearest: dict[str, tuple[int, Token]] = {}
     for actor, tokens in mentions.items():
@@ -200,25 +204,27 @@ def target_options(ctx: EventContext, candidate: Candidate) -> list[TargetOption
         governed = [t for t in tokens if _at_or_under(trigger, t)] or tokens
         token = min(governed, key=lambda t: abs(t.i - trigger.i))
         nearest[actor] = (abs(token.i - trigger.i), token)
-    doer_countries = {getattr(ctx.cluster(p), "country", None) for p in candidate.sources} - {
-        None}
+    doers = {p.actor for p in candidate.sources if p.actor}
+    act = _ActFacts(
+        quad=lookup(candidate.code).quad_class,
+        said=[c for c in trigger.children if c.dep_ in _SAID],
+        doer_countries={getattr(ctx.cluster(p), "country", None)
+                        for p in candidate.sources} - {None},
+        dealt_with={party.actor for _i, _quad, actor, party in ctx.dealings if actor in doers})
     ranked = sorted(nearest.items(), key=lambda item: item[1][0])
     after = [actor for actor, (_d, token) in ranked if token.i > trigger.i]
     options: list[TargetOption] = []
     for rank, (actor, (_distance, token)) in enumerate(ranked):
         features = _actor_features(ctx, candidate, token, rank, bool(after) and
-                                   actor == after[0], said, doer_countries)
+                                   actor == after[0], act)
         for other in mentions[actor]:
-            # what its other mentions in the sentence are: who accuses or tells of the act
+            # what its other mentions in the sentence are: who accuses the act ("he")
             noun = modified_noun(other)
-            if other.i != token.i and noun.dep_ in SUBJECTS:
-                if _at_or_under(noun.head, trigger):
-                    features["also_subject_above"] = 1.0
-                elif noun.head.lemma_.lower() in ctx.lex.reporting:
-                    features["also_reporter"] = 1.0
+            if other.i != token.i and noun.dep_ in SUBJECTS and _at_or_under(noun.head, trigger):
+                features["also_subject_above"] = 1.0
         options.append(TargetOption(Party(actor, token.text, True, token), features))
     count = len(options)
-    nobody = ["none", f"none|q{lookup(candidate.code).quad_class}",
+    nobody = ["none", f"none|q{act.quad}",
               f"none|root={candidate.code[:2]}", f"none|match={candidate.match}",
               f"none|n={count if count < 3 else '3+'}"]
     if trigger.pos_ == "NOUN":
