@@ -179,14 +179,11 @@ def fit(examples: list[Example], l2: float, iterations: int = 100) -> dict[str, 
 
 
 def choose(example: Example, weights: dict[str, float], margin: float) -> int:
-    """The option chosen: the best actor when its score beats no one's (the last option) by
-    ``margin``, else no one (as the package chooses with ``margin`` added to the weight
-    ``none``)."""
-    scores = [sum(weights.get(n, 0.0) * v for n, v in f.items()) for f in example.options]
-    best = max(range(len(scores) - 1), key=scores.__getitem__, default=None)
-    if best is None or scores[best] <= scores[-1] + margin:
-        return len(scores) - 1
-    return best
+    """The option the package would choose with ``margin`` added to the weight ``none``: the
+    best actor when its score beats no one's (the last option) by ``margin``, else no one."""
+    from eventwire.extract.target_choice import chosen_option
+
+    return chosen_option(example.options, {**weights, "none": weights.get("none", 0.0) + margin})
 
 
 def cross_validate(examples: list[Example]) -> dict[tuple[float, float], tuple[float, int]]:

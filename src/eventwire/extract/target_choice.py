@@ -34,7 +34,7 @@ from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_implied import may_be_aimed_at, modified_noun, tells_of_act
 from eventwire.extract.syntax import SUBJECTS
 
-__all__ = ["TargetOption", "choose_target", "target_options"]
+__all__ = ["TargetOption", "choose_target", "chosen_option", "target_options"]
 
 # dependency labels of an option's noun, as the features group them
 _DEP_GROUPS = {"nsubj": "subj", "nsubjpass": "subj", "csubj": "subj", "dobj": "dobj",
@@ -235,8 +235,13 @@ def target_options(ctx: EventContext, candidate: Candidate) -> list[TargetOption
     return options
 
 
-def _score(option: TargetOption, weights: dict[str, float]) -> float:
-    return sum(weights.get(name, 0.0) * value for name, value in option.features.items())
+def chosen_option(features: list[dict[str, float]], weights: dict[str, float]) -> int:
+    """The index of the option chosen among options of these ``features`` (no one last): the
+    best-scoring actor when it beats no one, else no one."""
+    scores = [sum(weights.get(name, 0.0) * value for name, value in option.items())
+              for option in features]
+    best = max(range(len(scores) - 1), key=scores.__getitem__, default=None)
+    return best if best is not None and scores[best] > scores[-1] else len(scores) - 1
 
 
 def _best(candidate: Candidate, options: list[TargetOption], weights: dict[str, float]
@@ -244,10 +249,7 @@ def _best(candidate: Candidate, options: list[TargetOption], weights: dict[str, 
     del candidate  # (the fitting script's stand-in records it)
     if len(options) < 2 or not weights:
         return None
-    # (no one is the last option; an actor must beat it)
-    scores = [_score(option, weights) for option in options]
-    best = max(range(len(options) - 1), key=scores.__getitem__)
-    return options[best].party if scores[best] > scores[-1] else None
+    return options[chosen_option([option.features for option in options], weights)].party
 
 
 # how the choice is made from the options (the fitting script records them in its place)
