@@ -1507,3 +1507,12 @@ def test_a_criticism_with_no_target_is_aimed_at_the_subject_of_what_it_says(code
     events = code("Five hundred Ugandan rebels surrendered last week following a government "
                   "offensive in the area.")
     assert not find(events, "19", "government", "rebels")
+
+
+def test_verbs_listed_with_commas_share_the_subject(code) -> None:
+    # the parser hangs the comma after "a curfew" on the object, not between the two verbs
+    events = code("The Senegalese government imposed a curfew, deployed soldiers and shut down "
+                  "mobile internet across the country.")
+    assert [e.cameo for e in find(events, "17", "Senegalese government")] == ["1723", "1721"]
+    # the forces a verb before moves are no one a later act is aimed at
+    assert not any(e.target_text == "soldiers" for e in events if e.cameo_root == "17")

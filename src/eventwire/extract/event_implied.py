@@ -47,6 +47,7 @@ from eventwire.extract.event_participants import (
 )
 from eventwire.extract.syntax import (
     SUBJECTS,
+    clause_of,
     phrase,
     purpose,
 )
@@ -1104,6 +1105,9 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
         if (head.dep_ in SUBJECTS and head.head.dep_ == "conj"
                 and head.head.head.i == candidate.trigger.i):
             return []  # "resigned and Wolf was named": the doer of a clause of its own
+        if (head.dep_ in {"dobj", "dative"} and head.head.dep_ == "conj"
+                and head.head.head.i == clause_of(candidate.trigger).i):
+            return []  # "imposed a curfew, deployed soldiers": what a clause of its own acts on
         # (nor one in a time phrase: "surrendered following a government offensive")
         if head.dep_ == "pobj" and (head.head.lower_ in ctx.words.place_preps
                                     or head.head.lower_ in ctx.words.time_marks

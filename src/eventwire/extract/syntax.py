@@ -366,8 +366,12 @@ def joined_by_word(conj: Token) -> bool:
     and that verb shares no subject with it."""
     head = conj.head
     low, high = sorted((head.i, conj.i))
-    return any(low < c.i < high and (c.dep_ in {"cc", "preconj"} or c.text in {",", ";"})
-               for c in (*head.children, *conj.children))
+    if any(low < c.i < high and (c.dep_ in {"cc", "preconj"} or c.text in {",", ";"})
+           for c in (*head.children, *conj.children)):
+        return True
+    # ("imposed a curfew, deployed soldiers": the parser hangs the comma on the object)
+    before = conj.left_edge.i - 1
+    return head.i < before and conj.doc[before].text in {",", ";"}
 
 
 def clause_of(token: Token) -> Token:

@@ -32,7 +32,7 @@ from eventwire.extract.codes import lookup
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
 from eventwire.extract.event_implied import may_be_aimed_at, modified_noun, tells_of_act
-from eventwire.extract.syntax import SUBJECTS
+from eventwire.extract.syntax import SUBJECTS, clause_of
 
 __all__ = ["TargetOption", "choose_target", "chosen_option", "target_options"]
 
@@ -158,6 +158,17 @@ def _not_aimed_at(ctx: EventContext, candidate: Candidate) -> list[Token]:
         # rules read an answer: "Israel rejected Hamas's demands"), it is not whom it is aimed
         # at ("France supported Ukraine's calls for sanctions")
         parts += [c for c in trigger.head.children if c.dep_ in SUBJECTS]
+    # what an act of the same doer coordinated before the trigger's is done to ("imposed a
+    # curfew, deployed soldiers and shut down the internet": no one shuts down the soldiers;
+    # not another doer's: "urged Dakar to ..., and the EU expressed concern")
+    clause = clause_of(trigger)
+    earlier = []
+    verb = clause
+    while (verb.dep_ == "conj" and verb.head.i != verb.i
+           and not any(c.dep_ in SUBJECTS for c in clause.children)):
+        verb = verb.head
+        earlier += [verb, *(c for c in verb.children if c.dep_ == "conj" and c.i < clause.i)]
+    parts += [c for v in earlier for c in v.children if c.dep_ in {"dobj", "dative"}]
     if candidate.code[:2] in ctx.words.voiced_roots:
         parts += [g for c in trigger.children if c.dep_ == "dobj" for g in c.children
                   if g.dep_ in {"prep", "relcl", "acl"}]
