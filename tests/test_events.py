@@ -1516,3 +1516,21 @@ def test_verbs_listed_with_commas_share_the_subject(code) -> None:
     assert [e.cameo for e in find(events, "17", "Senegalese government")] == ["1723", "1721"]
     # the forces a verb before moves are no one a later act is aimed at
     assert not any(e.target_text == "soldiers" for e in events if e.cameo_root == "17")
+
+
+def test_fighting_no_one_is_named_in_is_between_the_sides_told_using_force(code) -> None:
+    events = code("Thai troops shelled Cambodian positions on the disputed border on Thursday. "
+                  "Within hours the fighting spread to six other places along the frontier.")
+    fighting = [e for e in events if e.trigger.text == "fighting"]
+    assert {(e.source, e.target) for e in fighting} == {
+        ("Thai troops", "Cambodian"), ("Cambodian", "Thai troops")}  # (the actor's name)
+    # no use of force told before: no sides to give it
+    assert not [e for e in code("Within hours the fighting spread to six other places.")
+                if e.trigger.text == "fighting"]
+
+
+def test_each_state_of_a_listed_body_of_states_is_a_doer(code) -> None:
+    events = code("The African Union and the governments of Turkey, Kenya and Britain "
+                  "condemned the attack on the hotel.")
+    doers = {e.source for e in events if e.cameo_root == "11"}
+    assert {"Turkey", "Kenya", "Britain"} <= doers

@@ -45,8 +45,9 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
 
 __all__ = ["COUNTERPART_SENTENCES", "accuser_of", "anaphor", "answerers", "as_state",
            "attack_noun", "attacks_in", "coordination_head", "earlier_owner", "fought_by_both",
-           "is_enforcer", "is_political", "last_conflict_pair", "last_doers", "last_two_countries",
-           "maker_of", "named_inside", "named_state", "names_both", "noun_sources", "noun_targets",
+           "is_enforcer", "is_political", "last_armed_pair", "last_conflict_pair", "last_doers",
+           "last_two_countries", "maker_of", "named_inside", "named_state", "names_both",
+           "noun_sources", "noun_targets",
            "objects_of", "one_state", "own_state", "parties_at", "party_at", "possessed_by",
            "previous_doer", "protest_crowd", "protest_noun", "reacted_to", "reciprocal",
            "reporter_of", "same_moment_clauses", "same_side", "subjects_of", "through_modifier",
@@ -760,6 +761,12 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
                     and not any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.children)
                     for c in conjuncts(a) if c.i in ctx.actor_of]
     for member in members:
+        owners = _joint_owners(ctx, member, listed=True) if members[1:] else []
+        if owners:
+            # "the African Union and the governments of Turkey, Kenya and Britain": each
+            # state of a listed member's "of" phrase
+            found += owners
+            continue
         party = party_at(ctx, member)
         if party is not None and party.actor is None:
             # "the only two Arab states with treaties - Egypt and Jordan - criticised": the
@@ -904,12 +911,13 @@ def _coordinated_countries(ctx: EventContext, token: Token) -> list[Party]:
     return []
 
 
-def _joint_owners(ctx: EventContext, token: Token) -> list[Party]:
+def _joint_owners(ctx: EventContext, token: Token, listed: bool = False) -> list[Party]:
     """ "The leaders of India and China met": the coordinated states of a role noun's
     "of" phrase are the participants, one each; so are coordinated nationalities before a
     noun that is no role ("French and Egyptian warships", "US and British jets": a role noun,
-    "Israeli and Palestinian negotiators", is one actor of the actors stage)."""
-    if conjuncts(token):
+    "Israeli and Palestinian negotiators", is one actor of the actors stage). A noun
+    coordinated with others is ``listed`` by the caller, one member at a time."""
+    if conjuncts(token) and not listed:
         return []
     for modifier in (c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}):
         # (conjuncts() follows nouns only; nationalities are adjectives)
@@ -1535,6 +1543,21 @@ def last_conflict_pair(ctx: EventContext, noun: Token, doers: set[str], civil: b
         pair = _conflict_pair(ctx, start, lowest, doers, noun, civil)
         if pair:
             return pair
+    return []
+
+
+def last_armed_pair(ctx: EventContext, noun: Token) -> list[Party]:
+    """The doer and the one done to of the last use of force (``force_roots``) kept in the
+    sentences before ``noun``: the sides of "the fighting" the sentence names no one in."""
+    start = ctx.window_start(noun, _GROUP_SENTENCES)
+    for index, done_to, doer, code in reversed(ctx.acted_on):
+        if index < start:
+            break
+        target, source = ctx.clusters.get(done_to), ctx.cluster(doer)
+        if (code[:2] in ctx.words.force_roots and target is not None and source is not None
+                and target.id != source.id
+                and "location" not in {target.kind, source.kind}):
+            return [replace(doer, token=noun), Party(target.id, target.name, True, noun)]
     return []
 
 

@@ -28,6 +28,7 @@ from eventwire.extract.event_participants import (
     answerers,
     claimant,
     is_political,
+    last_armed_pair,
     named_inside,
     noun_sources,
     noun_targets,
@@ -533,7 +534,18 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "the protests in Chile", "weeks of rallies": held by the protesters named before,
         # else by those of the place, with no recipient needed
         sources, owned = [protest_crowd(ctx, noun)], True
-    if not light and not ((sources or implied) and (targets or owned)):
+    fought = False  # fought between the sides the story told in conflict
+    if (not light and not sources and not implied and sense.symmetric
+            and sense.code[:2] in ctx.words.force_roots):
+        # "five days of fighting along their border", "an exchange of fire between border
+        # forces", "three days of fighting with the army": between the two sides the story
+        # last told using force (one of them the one named), each on the other
+        sides = last_armed_pair(ctx, noun)
+        named = {t.actor for t in targets if t.actor}
+        if sides and (not named or named & {p.actor for p in sides}):
+            sources, targets = [replace(p, token=noun) for p in sides], []
+            between = fought = True
+    if not light and not ((sources or implied) and (targets or owned or fought)):
         return []  # a bare event noun ("the praise") is not an event of its own
     start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
     candidate = Candidate(
@@ -541,7 +553,8 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # the members of a "between" list are all doers of the joint act (one event each
         # with the first: events._events_of)
         targets=[] if between else targets, match="light" if light else "noun",
-        targetless_ok=sense.without_object, symmetric=sense.symmetric,
+        targetless_ok=sense.without_object, symmetric=sense.symmetric, mutual=fought,
+        inferred=fought,
     )
     mark_modality(ctx, candidate, governor if light else noun)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.words.ending_verbs or answered:

@@ -153,6 +153,9 @@ def _not_aimed_at(ctx: EventContext, candidate: Candidate) -> list[Token]:
     trigger = candidate.trigger
     parts = [c for p in candidate.sources if p.named for c in p.token.children
              if c.dep_ in {"relcl", "acl"}]
+    # (nor who the doers' phrase says they are: "the governments of Turkey and Kenya")
+    parts += [c for p in candidate.sources if p.named and p.token.dep_ in SUBJECTS
+              for c in p.token.children if c.dep_ == "prep" and c.lower_ == "of"]
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
         # an act named as what another verb acts on: that verb's subject takes it up (the
         # rules read an answer: "Israel rejected Hamas's demands"), it is not whom it is aimed
