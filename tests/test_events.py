@@ -1534,3 +1534,9 @@ def test_each_state_of_a_listed_body_of_states_is_a_doer(code) -> None:
                   "condemned the attack on the hotel.")
     doers = {e.source for e in events if e.cameo_root == "11"}
     assert {"Turkey", "Kenya", "Britain"} <= doers
+
+
+def test_the_west_is_a_side(code) -> None:
+    # the tagger calls "the West" a place; the organisations list knows it as a side
+    one(code("Moscow, meanwhile, accused the West of orchestrating the unrest."),
+        "11", "Moscow", "West")

@@ -401,6 +401,9 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             # "annexing the Zaporizhzhia region": a known region the tagger calls a location;
             # "the Solomon Islands": a country
             ent = Span(doc, ent.start, ent.end, label="GPE")
+        elif ent.label_ == "LOC" and known_name(ent.text) is not None:
+            # "accused the West": a side the lists know, which the tagger calls a place
+            ent = Span(doc, ent.start, ent.end, label="ORG")
         elif (whole := _country_run_on(ent)) is not None:
             ent = whole  # "Burkina" tagged and "Faso" left out: the country's whole name
         if ent.label_ not in _ACTOR_LABELS:
