@@ -1540,3 +1540,13 @@ def test_the_west_is_a_side(code) -> None:
     # the tagger calls "the West" a place; the organisations list knows it as a side
     one(code("Moscow, meanwhile, accused the West of orchestrating the unrest."),
         "11", "Moscow", "West")
+
+
+def test_talks_a_clause_of_two_sides_is_timed_by_were_theirs(code) -> None:
+    events = code("Thailand and Cambodia agreed to an immediate ceasefire on Monday after talks "
+                  "in Malaysia.")
+    talks = {(e.source, e.target) for e in events if e.trigger.text == "talks"}
+    assert talks == {("Thailand", "Cambodia"), ("Cambodia", "Thailand")}
+    # one doer: no one to have talked with
+    events = code("Thailand agreed to an immediate ceasefire on Monday after talks in Malaysia.")
+    assert not [e for e in events if e.trigger.text == "talks"]

@@ -545,6 +545,13 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         if sides and (not named or named & {p.actor for p in sides}):
             sources, targets = [replace(p, token=noun) for p in sides], []
             between = fought = True
+    if (not light and not sources and not targets and sense.symmetric
+            and sense.code[:2] not in ctx.words.force_roots):
+        # "Thailand and Cambodia agreed to a ceasefire after talks in Malaysia", "after several
+        # rounds of talks, the two governments agreed": the talks a clause of two sides tells
+        # as its time were theirs
+        sources = _sides_of_clause_timed_by(ctx, noun)
+        between = fought = bool(sources)
     if not light and not ((sources or implied) and (targets or owned or fought)):
         return []  # a bare event noun ("the praise") is not an event of its own
     start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
@@ -588,6 +595,23 @@ def _relative_light(ctx: EventContext, noun: Token) -> Token | None:
                     for c in verb.children):
                 return verb
     return None
+
+
+def _sides_of_clause_timed_by(ctx: EventContext, noun: Token) -> list[Party]:
+    """The two or more named doers of the clause whose time phrase ``noun`` is in ("after
+    talks", "after several rounds of talks"), if the clause has them."""
+    token = noun
+    while (token.dep_ == "pobj" and token.head.lower_ == "of"
+           and token.head.head.pos_ == "NOUN"):
+        token = token.head.head  # "rounds of talks"
+    if not (token.dep_ == "pobj" and token.head.lower_ in ctx.words.time_marks):
+        return []
+    verb = token.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    sides = [p for p in subjects_of(ctx, verb) if p.named and p.actor]
+    return ([replace(p, token=noun) for p in sides]
+            if len({p.actor for p in sides}) > 1 else [])
 
 
 def _governing_verb(token: Token, steps: int = 4) -> Token | None:
