@@ -1550,3 +1550,10 @@ def test_talks_a_clause_of_two_sides_is_timed_by_were_theirs(code) -> None:
     # one doer: no one to have talked with
     events = code("Thailand agreed to an immediate ceasefire on Monday after talks in Malaysia.")
     assert not [e for e in events if e.trigger.text == "talks"]
+
+
+def test_an_order_to_leave_given_to_a_described_object_is_an_expulsion(code) -> None:
+    # the parser hangs "to leave" on the participle that describes the journalists
+    events = code("Azerbaijan on Thursday ordered two journalists working for a Berlin-based "
+                  "broadcaster to leave the country within 72 hours.")
+    assert one(events, "17", "Azerbaijan", "journalists").cameo == "174"

@@ -250,6 +250,15 @@ def infinitive(verb: Token) -> Token | None:
                           None)
             if gerund is not None:
                 return gerund
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        # "ordered two journalists working for a broadcaster to leave": the parser hangs the
+        # infinitive on the participle that describes the object
+        for participle in (c for c in obj.children
+                           if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}):
+            clause = next((c for c in participle.children if c.dep_ == "advcl"
+                           and c.i > participle.i and to_infinitive(c)), None)
+            if clause is not None:
+                return clause
     return None
 
 
