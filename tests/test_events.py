@@ -1557,3 +1557,14 @@ def test_an_order_to_leave_given_to_a_described_object_is_an_expulsion(code) -> 
     events = code("Azerbaijan on Thursday ordered two journalists working for a Berlin-based "
                   "broadcaster to leave the country within 72 hours.")
     assert one(events, "17", "Azerbaijan", "journalists").cameo == "174"
+
+
+def test_a_claim_made_without_evidence_accuses_whom_it_is_about(code) -> None:
+    events = code("In an interview on Wednesday, Senator Whitacre claimed, without offering "
+                  "evidence, that the agency was waving through requests from Democratic-led "
+                  "states.")
+    assert one(events, "11", "Whitacre", "agency").cameo == "112"
+    # backed up, a claim about something unhostile is a statement
+    events = code("In an interview on Wednesday, Senator Whitacre claimed that the agency was "
+                  "waving through requests from Democratic-led states.")
+    assert not find(events, "11", "Whitacre", "agency")

@@ -42,7 +42,8 @@ from eventwire.extract.syntax import (
     to_infinitive,
 )
 
-__all__ = ["backshifted", "mark_aims", "mark_asked_acts", "mark_modality", "with_intent"]
+__all__ = ["backshifted", "mark_aims", "mark_asked_acts", "mark_modality", "with_intent",
+           "without_evidence"]
 
 
 def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
@@ -134,7 +135,7 @@ def mark_modality(ctx: EventContext, candidate: Candidate, head: Token) -> None:
         lemmas[k] in words.hedging_verbs and deps[k - 1] == "xcomp"
         and any(c.dep_ == "auxpass" for c in chain[k].children) for k in pairs
     ) or ("without" in ctx.lower_text  # (a quick look at the text before the walk)
-          and _without_evidence(chain[1:5], words))  # the claim was made: only what it says
+          and without_evidence(chain[1:5], words))  # the claim was made: only what it says
     # "accused Kenya of sheltering rebels", "arrested for spying": only alleged; but not a
     # time clause on the way up ("accused Pakistan of supporting terrorism after gunmen
     # killed 26 people": the killing is the occasion, not the charge)
@@ -257,7 +258,7 @@ def _attribution(ctx: EventContext, candidate: Candidate, chain: list[Token]) ->
         candidate.via = list(quote.via)
 
 
-def _without_evidence(chain: list[Token], words: EventWords) -> bool:
+def without_evidence(chain: list[Token], words: EventWords) -> bool:
     """"claimed without evidence that ...", "accused X, without providing proof, of ...": the
     act is only claimed."""
     for token in chain:

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.extract.event_candidates import Candidate, Party
 from eventwire.extract.event_context import EventContext
-from eventwire.extract.event_modality import mark_modality
+from eventwire.extract.event_modality import mark_modality, without_evidence
 from eventwire.extract.event_participants import (
     accuser_of,
     is_political,
@@ -154,11 +154,14 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
         # "accused Ukraine of shelling the plant and claimed, without evidence, that Kyiv had
         # tried to attack it": the parser hangs the clause on the first verb
         clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i]
+    # "claimed, without providing evidence, that foreign fighters had been deployed": a claim
+    # its maker does not back up charges whoever it is about, whatever it says they did
+    unproven = not crimes_only and without_evidence([verb], ctx.words)
     for clause in clauses:
         if not (_charged_crime(ctx, clause) or _force_on_own(ctx, clause, sources)
                 or _foreign_hostile(ctx, clause, sources)
                 or _ruled_wrong(ctx, verb, clause, sources)
-                if crimes_only else _hostile(ctx, clause)):
+                if crimes_only else unproven or _hostile(ctx, clause)):
             continue
         # the clause's subject, or its passive's agent
         doers = [d for d in subjects_of(ctx, clause) if (d.actor or d.named)
