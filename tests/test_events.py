@@ -1568,3 +1568,11 @@ def test_a_claim_made_without_evidence_accuses_whom_it_is_about(code) -> None:
     events = code("In an interview on Wednesday, Senator Whitacre claimed that the agency was "
                   "waving through requests from Democratic-led states.")
     assert not find(events, "11", "Whitacre", "agency")
+
+
+def test_weapons_used_against_someone_are_force(code) -> None:
+    events = code("The Ethiopian army has used armed drones against the Fano militia since "
+                  "the conflict began.")
+    assert one(events, "19", "Ethiopian army", "Fano").cameo == "195"
+    # (not a use for something else: "used drones to survey the border")
+    assert not find(code("The Ethiopian army used drones to survey the border."), "19")
