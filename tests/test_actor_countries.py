@@ -648,3 +648,11 @@ def test_what_a_body_alleges_does_not_give_it_the_country_it_names(actors_of):
                        "Prosecutors allege the two officers belong to a unit of the GRU, "
                        "Russia's military intelligence agency.")
     assert actor_named(actors, "Prosecutors").country != "RUS"
+
+
+def test_a_body_the_speakers_talk_about_does_not_take_their_country(actors_of):
+    actors = actors_of("NIAMEY - American troops left the drone base near Agadez on Wednesday. "
+                       "US officials denied making any threats and said they had raised "
+                       "concerns about the direction of the junta's policies.")
+    junta = next(a for a in actors if a.name == "junta")
+    assert junta.country != "USA"

@@ -393,13 +393,25 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
                 or cluster.roles & lexicon().envoys):
             continue
         first = cluster.first_named
-        if first is None:
+        if first is None or _deep_in_phrases(cluster, first):
             continue
         said = _said_by(cluster, first)
         around = {country for country, i in by_sentence.get(sentence_of[first], [])
                   if i not in said}
         if len(around) == 1:
             cluster.pass_on(next(iter(around)))
+
+
+def _deep_in_phrases(cluster: _Work, first: int) -> bool:
+    """Whether the cluster's first mention sits two or more prepositional phrases down from its
+    clause ("raised concerns about the direction of the junta's policies"): what the speakers
+    talk about, not one of their own."""
+    mention = next(m for m in cluster.mentions if m.span.start == first)
+    token, preps = mention.span.root, 0
+    while token.dep_ in {"poss", "pobj", "prep", "compound", "amod"} and token.head.i != token.i:
+        preps += token.dep_ == "prep"
+        token = token.head
+    return preps >= 2
 
 
 def _said_by(cluster: _Work, first: int) -> set[int]:
