@@ -534,7 +534,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "the protests in Chile", "weeks of rallies": held by the protesters named before,
         # else by those of the place, with no recipient needed
         sources, owned = [protest_crowd(ctx, noun)], True
-    fought = False  # fought between the sides the story told in conflict
+    # the sides of a joint act that names none, found in the story or the clause (each acts
+    # on the other)
+    implied_sides = False
     if (not light and not sources and not implied and sense.symmetric
             and sense.code[:2] in ctx.words.force_roots):
         # "five days of fighting along their border", "an exchange of fire between border
@@ -544,15 +546,15 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         named = {t.actor for t in targets if t.actor}
         if sides and (not named or named & {p.actor for p in sides}):
             sources, targets = [replace(p, token=noun) for p in sides], []
-            between = fought = True
+            between = implied_sides = True
     if (not light and not sources and not targets and sense.symmetric
             and sense.code[:2] not in ctx.words.force_roots):
         # "Thailand and Cambodia agreed to a ceasefire after talks in Malaysia", "after several
         # rounds of talks, the two governments agreed": the talks a clause of two sides tells
         # as its time were theirs
         sources = _sides_of_clause_timed_by(ctx, noun)
-        between = fought = bool(sources)
-    if not light and not ((sources or implied) and (targets or owned or fought)):
+        between = implied_sides = bool(sources)
+    if not light and not ((sources or implied) and (targets or owned or implied_sides)):
         return []  # a bare event noun ("the praise") is not an event of its own
     start = governor.i if light and 0 < noun.i - governor.i <= 4 else noun.i
     candidate = Candidate(
@@ -560,8 +562,8 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # the members of a "between" list are all doers of the joint act (one event each
         # with the first: events._events_of)
         targets=[] if between else targets, match="light" if light else "noun",
-        targetless_ok=sense.without_object, symmetric=sense.symmetric, mutual=fought,
-        inferred=fought,
+        targetless_ok=sense.without_object, symmetric=sense.symmetric, mutual=implied_sides,
+        inferred=implied_sides,
     )
     mark_modality(ctx, candidate, governor if light else noun)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.words.ending_verbs or answered:
