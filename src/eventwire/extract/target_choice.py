@@ -165,10 +165,10 @@ def _not_aimed_at(ctx: EventContext, candidate: Candidate) -> list[Token]:
     # curfew, deployed soldiers and shut down the internet": no one shuts down the soldiers;
     # not another doer's: "urged Dakar to ..., and the EU expressed concern")
     clause = clause_of(trigger)
+    own_subject = any(c.dep_ in SUBJECTS for c in clause.children)
     earlier = []
     verb = clause
-    while (verb.dep_ == "conj" and verb.head.i != verb.i
-           and not any(c.dep_ in SUBJECTS for c in clause.children)):
+    while not own_subject and verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
         earlier += [verb, *(c for c in verb.children if c.dep_ == "conj" and c.i < clause.i)]
     parts += [c for v in earlier for c in v.children if c.dep_ in {"dobj", "dative"}]

@@ -393,33 +393,33 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
                 or cluster.roles & lexicon().envoys):
             continue
         first = cluster.first_named
-        if first is None or _deep_in_phrases(cluster, first):
+        if first is None:
             continue
-        said = _said_by(cluster, first)
+        root = next(m for m in cluster.mentions if m.span.start == first).span.root
+        if _deep_in_phrases(root):
+            continue
+        said = _said_by(root)
         around = {country for country, i in by_sentence.get(sentence_of[first], [])
                   if i not in said}
         if len(around) == 1:
             cluster.pass_on(next(iter(around)))
 
 
-def _deep_in_phrases(cluster: _Work, first: int) -> bool:
-    """Whether the cluster's first mention sits two or more prepositional phrases down from its
+def _deep_in_phrases(root: Token) -> bool:
+    """Whether a mention (its ``root``) sits two or more prepositional phrases down from its
     clause ("raised concerns about the direction of the junta's policies"): what the speakers
     talk about, not one of their own."""
-    mention = next(m for m in cluster.mentions if m.span.start == first)
-    token, preps = mention.span.root, 0
+    token, preps = root, 0
     while token.dep_ in {"poss", "pobj", "prep", "compound", "amod"} and token.head.i != token.i:
         preps += token.dep_ == "prep"
         token = token.head
     return preps >= 2
 
 
-def _said_by(cluster: _Work, first: int) -> set[int]:
-    """The tokens of what the cluster's first mention says, as the subject of a verb of
-    claiming with a clause ("Prosecutors allege the two officers belong to a unit of the GRU";
+def _said_by(root: Token) -> set[int]:
+    """The tokens of what a mention (its ``root``) says, as the subject of a verb of claiming
+    with a clause ("Prosecutors allege the two officers belong to a unit of the GRU";
     roles.yaml ``claim_verbs``): whose country that clause names is not the speaker's."""
-    mention = next(m for m in cluster.mentions if m.span.start == first)
-    root = mention.span.root
     if root.dep_ != "nsubj" or root.head.lemma_.lower() not in lexicon().claim_verbs:
         return set()
     return {t.i for c in root.head.children if c.dep_ == "ccomp" for t in c.subtree}
