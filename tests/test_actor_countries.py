@@ -656,3 +656,23 @@ def test_a_body_the_speakers_talk_about_does_not_take_their_country(actors_of):
                        "concerns about the direction of the junta's policies.")
     junta = next(a for a in actors if a.name == "junta")
     assert junta.country != "USA"
+
+
+def test_a_region_adjective_gives_a_group_its_cameo_region(actors_of):
+    actors = actors_of("Western governments condemned the coup in Niger, West African leaders "
+                       "closed the borders and Arab states called for calm. The junta leader "
+                       "met Western diplomats on Friday.")
+    assert actor_named(actors, "Western governments").code == "WSTGOV"
+    assert actor_named(actors, "West African leaders").country == "WAF"
+    assert actor_named(actors, "Arab states").country == "ARB"
+    assert actor_named(actors, "Western diplomats").country == "WST"
+    # a region is no state: the junta leader beside Western diplomats is not the West's
+    assert actor_named(actors, "junta leader").country != "WST"
+
+
+def test_the_international_community_is_an_actor_but_listed_states_stay_states(actors_of):
+    actors = actors_of("The resolution was drafted by France, Germany and Britain. Iran accused "
+                       "the three European countries of bad faith, and the international "
+                       "community urged restraint.")
+    assert actor_named(actors, "international community").sector == "IGO"
+    assert not any(a.country == "EUR" for a in actors)

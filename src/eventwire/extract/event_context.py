@@ -129,11 +129,11 @@ class EventContext:
             counts: dict[str, int] = {}
             first: dict[str, int] = {}
             for cluster in self.actors:
-                if cluster.country and cluster.mentions:
-                    counts[cluster.country] = counts.get(cluster.country, 0) + len(
+                if cluster.state and cluster.mentions:
+                    counts[cluster.state] = counts.get(cluster.state, 0) + len(
                         cluster.mentions)
-                    first[cluster.country] = min(first.get(cluster.country, len(self.doc)),
-                                                 cluster.mentions[0].start)
+                    first[cluster.state] = min(first.get(cluster.state, len(self.doc)),
+                                               cluster.mentions[0].start)
             best = max(counts, key=lambda c: (counts[c], -first[c]), default=None)
             self._story_country = (best,)
         return self._story_country[0]

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.doctext import paragraphs
 from eventwire.nlp.kb import ActorKB, load_kb
-from eventwire.nlp.lexicon import country_of, known_name, lexicon
+from eventwire.nlp.lexicon import country_of, is_world_region, known_name, lexicon
 from eventwire.nlp.mentions import Mention, dateline_country, dateline_end, find_mentions
 from eventwire.nlp.people import Term
 from eventwire.nlp.towns import town_country
@@ -74,6 +74,12 @@ class ActorCluster:
     # the country was passed on from other actors or the sentence, not said of it ("12
     # civilians" in a sentence naming Russia): a guess later stages may correct
     country_derived: bool = False
+
+    @property
+    def state(self) -> str | None:
+        """The country when it is one state's, not a world region's ("Western governments":
+        WST)."""
+        return None if is_world_region(self.country) else self.country
 
     @property
     def code(self) -> str | None:
@@ -210,7 +216,7 @@ def _usual_countries(clusters: list[_Work], members_only: bool = False) -> None:
     ``members_only``: only people and groups described by such a name ("a Republican aide",
     "Democratic senators"): run before the story's home is given out, as a party's members
     are more surely the party's country's than a bare "Supreme Court" is."""
-    named = {c.country for c in clusters if c.country and not c.derived}
+    named = {c.state for c in clusters if c.state and not c.derived}
     for cluster in clusters:
         if members_only and (cluster.known is not None or cluster.named):
             continue
@@ -228,7 +234,7 @@ def _filed_from_abroad(clusters: list[_Work], home: str, body_start: int,
     if body_start >= len(sentence_of):
         return False
     lede = sentence_of[body_start]
-    named = [(c.country, sentence_of[m.span.start]) for c in clusters if c.country
+    named = [(c.state, sentence_of[m.span.start]) for c in clusters if c.state
              for m in c.mentions if m.pronoun is None and m.span.start >= body_start]
     return (any(country != home and sentence == lede for country, sentence in named)
             and all(country != home for country, _sentence in named))
@@ -246,7 +252,7 @@ def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) 
     foreign = [
         m.span.start
         for c in clusters
-        if c.country and c.country != home
+        if c.state and c.state != home
         for m in c.mentions
         if m.pronoun is None and not _dealt_with(m.span)
     ]
@@ -268,7 +274,7 @@ def _home_country(clusters: list[_Work], dateline: str | None, sentence_of: list
     Unless that country is the actor's counterpart rather than its home: "Foreign Minister
     Lavrov said talks with Washington were useful" names one country, the one Lavrov talks to.
     """
-    countries = {c.country for c in clusters if c.country} | ({dateline} - {None})
+    countries = {c.state for c in clusters if c.state} | ({dateline} - {None})
     if len(countries) != 1:
         return
     (home,) = countries
@@ -326,7 +332,7 @@ def _state_names(clusters: list[_Work]) -> None:
                for c in holders for m in c.mentions) or any(
                 c.roles & lex.national_roles for c in holders):
             continue
-        others = Counter(c.country for c in clusters if c.country and c.country != country)
+        others = Counter(c.state for c in clusters if c.state and c.state != country)
         if not others or others.most_common(1)[0][0] != owner:
             continue
         # and one of them holds an office of a state ("Georgia prosecutors")
@@ -379,14 +385,14 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
     is that country's: "In Washington, Senator Whitfield called on the administration"."""
     by_sentence: dict[int, list[tuple[str, int]]] = {}  # sentence -> (country, token)
     for cluster in clusters:
-        if cluster.country and cluster.kind != "location":
+        if cluster.state and cluster.kind != "location":
             for mention in cluster.mentions:
                 if mention.pronoun is None and _is_counterpart(mention.span):
                     continue  # "the ministry proposed sanctions against Iran": the other side
                 if mention.pronoun is None and mention.span.root.dep_ == "amod":
                     continue  # "chanting 'No to the Russian law!'": a thing's country
                 by_sentence.setdefault(sentence_of[mention.span.start], []).append(
-                    (cluster.country, mention.span.root.i))
+                    (cluster.state, mention.span.root.i))
     for cluster in clusters:
         if (cluster.country is not None or cluster.kind not in {"organization", "group"}
                 or cluster.sector not in _DOMESTIC_SECTORS or cluster.fixed
@@ -459,11 +465,11 @@ def _coded_mentions(clusters: list[_Work], sentence_of: list[int]
     """(sentence, country, mention) for each mention, pronouns left out, of an actor coded
     with a country."""
     for cluster in clusters:
-        if not cluster.country or len(cluster.country) != 3 or not cluster.country.isupper():
+        if not cluster.state or len(cluster.state) != 3 or not cluster.state.isupper():
             continue
         for mention in cluster.mentions:
             if mention.pronoun is None:
-                yield sentence_of[mention.span.start], cluster.country, mention
+                yield sentence_of[mention.span.start], cluster.state, mention
 
 
 def _country_weights(clusters: list[_Work]) -> list[tuple[str, int]]:
@@ -472,9 +478,9 @@ def _country_weights(clusters: list[_Work]) -> list[tuple[str, int]]:
     would count twice (a party's wrong country would spread to all its members)."""
     weight: dict[str, int] = {}
     for cluster in clusters:
-        if (cluster.country and len(cluster.country) == 3 and cluster.country.isupper()
+        if (cluster.state and len(cluster.state) == 3 and cluster.state.isupper()
                 and not cluster.derived):
-            weight[cluster.country] = weight.get(cluster.country, 0) + sum(
+            weight[cluster.state] = weight.get(cluster.state, 0) + sum(
                 1 for m in cluster.mentions if m.pronoun is None)
     return sorted(weight.items(), key=lambda kv: -kv[1])
 
@@ -732,7 +738,7 @@ def _known_actors(clusters: list[_Work], kb: ActorKB, published: object) -> None
     text gives none. An entry whose country contradicts the text's is another actor; a name
     several entries share with different countries is left alone unless the text's country
     picks one."""
-    named_countries = {c.country for c in clusters if c.country}
+    named_countries = {c.state for c in clusters if c.state}
     for cluster in clusters:
         kinds = _KB_KINDS.get(cluster.kind)
         names = sorted({m.key for m in cluster.mentions if m.named and m.pronoun is None},
@@ -997,6 +1003,12 @@ class _Work:
     @property
     def named(self) -> bool:
         return any(m.named for m in self.mentions)
+
+    @property
+    def state(self) -> str | None:
+        """The actor's country when it is one state's, not a world region's ("Western
+        governments": WST), which no rule passes on to the actors around it."""
+        return None if is_world_region(self.country) else self.country
 
     def pass_on(self, country: str) -> None:
         """Give the actor a country that other actors' (the story's home, an owner, a sentence,

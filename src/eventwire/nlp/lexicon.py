@@ -82,6 +82,9 @@ class Lexicon:
     demonyms: dict[str, str]  # lowercase demonym -> ISO3
     capitals: dict[str, str]  # lowercase capital -> ISO3
     regions: dict[str, str]  # lowercase region name (places.yaml "regions") -> ISO3
+    world_regions: dict[str, str]  # lowercase region adjective ("western") -> CAMEO region code
+    world_region_codes: frozenset[str]
+    region_members: frozenset[str]  # "countries" in "Western countries": the region's states
     igo_seats: dict[str, str]  # lowercase city -> known IGO name
     # cities whose datelines mostly file international bodies' news (lowercase)
     international_datelines: frozenset[str]
@@ -202,6 +205,9 @@ def lexicon() -> Lexicon:
         # the hand-written capitals (with their other spellings) over GeoNames' (capitals.yaml)
         capitals=_invert(_load("capitals.yaml")["capitals"]) | _invert(places["capitals"]),
         regions=_invert(places.get("regions", {})),
+        world_regions=_invert(places.get("world_regions", {})),
+        world_region_codes=frozenset(places.get("world_regions", {})),
+        region_members=frozenset(w.lower() for w in places.get("region_members", [])),
         igo_seats={k.lower(): v for k, v in places["igo_seats"].items()},
         international_datelines=frozenset(
             w.lower() for w in places.get("international_datelines", [])),
@@ -226,6 +232,11 @@ def country_word(text: str) -> str | None:
     if len(text) <= 2 and text not in lexicon().short_countries:
         return None
     return country_of(text)
+
+
+def is_world_region(code: str | None) -> bool:
+    """Whether ``code`` is a CAMEO region's ("WST", "AFR"), which no state's rules pass on."""
+    return code is not None and code in lexicon().world_region_codes
 
 
 def known_name(text: str) -> KnownName | None:

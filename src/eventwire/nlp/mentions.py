@@ -1136,7 +1136,45 @@ def describe(span: Span, head: Token | None = None) -> Attributes:
             if listed is not None and left.dep_ == "compound":
                 attrs.country = listed.country
                 break
+    if attrs.country is None and head is not None:
+        attrs.country = _world_region(head)
     return attrs
+
+
+def _region_states(token: Token) -> tuple[str, Role] | None:
+    """The states of a world region as one group, a role no list has ("Western countries",
+    "Arab states", "smaller Asian nations", "Western partners"). Not states the story lists
+    ("the only two Arab states - Egypt and Jordan -") or has listed ("accused the three
+    European countries"): those are the states themselves."""
+    lemma = token.lemma_.lower()
+    if (lemma in lexicon().region_members and token.tag_ == "NNS"
+            and not any(c.dep_ in {"det", "poss", "appos"} or c.dep_ == "nummod"
+                        for c in token.children)
+            and _world_region(token) is not None):
+        return lemma, Role(sector=None, body=False)
+    return None
+
+
+def _world_region(head: Token) -> str | None:
+    """The CAMEO region code of a region adjective describing ``head`` ("Western governments",
+    "Western and African envoys": WST), not one inside a name ("the West African States")."""
+    regions = lexicon().world_regions
+    doc = head.doc
+    modifiers = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod"}]
+    modifiers += [c for t in modifiers for c in t.children if c.dep_ == "conj"]
+    for modifier in modifiers:
+        if not modifier.text[:1].isupper():
+            continue  # "western Ukraine", "the western city": a direction
+        ent = entity_at(doc, modifier.i)
+        if ent is not None and (len(ent) > 2 or modifier.ent_type_ not in {"NORP", "LOC", "GPE"}):
+            continue
+        words = [modifier.lower_]
+        if modifier.i > 0:  # "Latin American", "West African" (before "African")
+            words.insert(0, f"{doc[modifier.i - 1].lower_} {modifier.lower_}")
+        found = next((regions[w] for w in words if w in regions), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _destination(token: Token) -> bool:
@@ -1312,7 +1350,7 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue  # a modifier ("news" in "news agency", "police" in "police officer")
         if token.pos_ == "PROPN" and token.ent_type_ == "ORG" and _owner_name(doc, token.i):
             continue  # "The European Union's top court": a name owning the body, no body
-        found_role = _role_ending_at(doc, token.i, max(0, token.i - 4))
+        found_role = _role_ending_at(doc, token.i, max(0, token.i - 4)) or _region_states(token)
         if found_role is None:
             continue
         lemma, role = found_role
