@@ -1576,3 +1576,13 @@ def test_weapons_used_against_someone_are_force(code) -> None:
     assert one(events, "19", "Ethiopian army", "Fano").cameo == "195"
     # (not a use for something else: "used drones to survey the border")
     assert not find(code("The Ethiopian army used drones to survey the border."), "19")
+
+
+def test_an_act_tied_to_a_doer_is_the_doers_not_the_one_tying(code) -> None:
+    events = code("Investigators found tools used by a hacking group called Coldharbour, which "
+                  "Western governments have tied to attacks on Moldova's power grid.")
+    assert not find(events, "19", "Western governments")
+    events = code("Western governments have linked the Coldharbour group to attacks on "
+                  "Moldova's power grid.")
+    assert not find(events, "19", "Western governments")
+    assert find(events, "19", "Coldharbour", "Moldova")

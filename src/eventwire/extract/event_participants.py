@@ -308,6 +308,14 @@ def blamed(ctx: EventContext, act: Token) -> list[Party]:
             verb.head.lemma_.lower() in ctx.words.blaming_verbs):
         return [p for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}
                 for p in parties_at(ctx, c) if p.named]
+    if act.dep_ == "pobj" and verb.lower_ == "to" and (
+            verb.head.lemma_.lower() in ctx.words.linking_verbs):
+        # "a group which governments have tied to attacks", "was linked to the bombing":
+        # the one tied (the relative pronoun's noun for "which")
+        tied = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        tied = [t.head.head if t.lower_ in ctx.words.relative_pronouns
+                and t.head.dep_ == "relcl" else t for t in tied]
+        return [p for t in tied for p in parties_at(ctx, t) if p.named]
     return []
 
 

@@ -507,8 +507,12 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
             sources, targets = targets, [p for c in verb.children if c.dep_ == "nsubjpass"
                                          for p in parties_at(ctx, c)]
             verb = None
+        # ("governments have tied the group to attacks": whoever ties an act to another
+        # did not do it)
+        tying = verb is not None and verb.lemma_.lower() in (
+            ctx.words.linking_verbs | ctx.words.blaming_verbs)
         if verb is not None and (verb.lemma_.lower() in ctx.words.topic_verbs
-                                 or reacted_to(ctx, noun) or asking or passive):
+                                 or reacted_to(ctx, noun) or asking or passive or tying):
             # ("demanded his immediate release": the release is asked of another)
             # "discussed investigations with ...": talked of, not done; "the EU condemned
             # the attack on Israel": the EU reacts to the attack, it made none

@@ -111,6 +111,7 @@ class EventWordsFile(BaseModel):
     summoning_verbs: Words
     ending_verbs: Words
     blaming_verbs: Words
+    linking_verbs: Words
     anonymity_acts: Words
     act_pronouns: Words
     definite_determiners: Words
@@ -329,6 +330,7 @@ class EventWords:
     summoning_verbs: frozenset[str]
     ending_verbs: frozenset[str]
     blaming_verbs: frozenset[str]
+    linking_verbs: frozenset[str]
     anonymity_acts: frozenset[str]
     act_pronouns: frozenset[str]
     definite_determiners: frozenset[str]
