@@ -1586,3 +1586,11 @@ def test_an_act_tied_to_a_doer_is_the_doers_not_the_one_tying(code) -> None:
                   "Moldova's power grid.")
     assert not find(events, "19", "Western governments")
     assert find(events, "19", "Coldharbour", "Moldova")
+
+
+def test_criticism_of_a_breach_is_aimed_at_whoever_breached_not_the_breached(code) -> None:
+    events = code("Ecuadorian police stormed the Mexican embassy in Quito on Friday to arrest a "
+                  "former vice president. Brazil and Chile issued statements criticizing the "
+                  "breach of the embassy.")
+    assert one(events, "11", "Brazil", "Ecuadorian police")
+    assert not find(events, "11", "Brazil", "embassy")

@@ -1807,7 +1807,9 @@ def anaphor(ctx: EventContext, token: Token) -> Party | None:
     lemma = token.lemma_.lower()
     if lemma in ctx.words.act_nouns and any(
             c.dep_ == "det" and c.lower_ in ctx.words.act_determiners for c in token.children):
-        if named_inside(ctx, token) is not None:
+        # (not the one an act is done to: "criticised the breach of the embassy" is aimed at
+        # whoever breached it)
+        if named_inside(ctx, token, victims=False) is not None:
             return None  # "the move announced by Pompeo" names its doer
         # "The League condemned the move": the act, not the reactions to it
         doers = last_doers(ctx, token, 2, skip_codes=ctx.words.reaction_codes)
