@@ -1594,3 +1594,8 @@ def test_criticism_of_a_breach_is_aimed_at_whoever_breached_not_the_breached(cod
                   "breach of the embassy.")
     assert one(events, "11", "Brazil", "Ecuadorian police")
     assert not find(events, "11", "Brazil", "embassy")
+
+
+def test_strikes_inside_a_country_are_attacks_on_it(code) -> None:
+    events = code("The Ukrainian strikes inside Russia have intensified this month.")
+    assert one(events, "19", "Ukrainian", "Russia")
