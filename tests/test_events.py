@@ -1599,3 +1599,10 @@ def test_criticism_of_a_breach_is_aimed_at_whoever_breached_not_the_breached(cod
 def test_strikes_inside_a_country_are_attacks_on_it(code) -> None:
     events = code("The Ukrainian strikes inside Russia have intensified this month.")
     assert one(events, "19", "Ukrainian", "Russia")
+
+
+def test_suspecting_someone_of_a_crime_accuses_them(code) -> None:
+    # the parser hangs "of" on the object, not the verb
+    events = code("Prosecutors suspected Marin Vasilescu of influence peddling.")
+    assert one(events, "11", "Prosecutors", "Vasilescu").cameo == "1121"
+    assert not find(code("Analysts suspected that the currency would weaken further."), "11")

@@ -84,6 +84,11 @@ def _first_sense(senses: list[Sense], head: Token, noun_context: bool,
                 # object to the verb and hang the phrase on it
                 preps |= {g.lower_ for c in head.children if c.dep_ == "conj"
                           and c.pos_ in {"NOUN", "PROPN"} for g in c.children if g.dep_ == "prep"}
+                # "suspected Costache of influence peddling", "stripped them of their
+                # citizenship": the parser hangs the verb's "of" on a named object
+                preps |= {g.lower_ for c in head.children if c.dep_ == "dobj"
+                          and (c.pos_ in {"PROPN", "PRON"} or c.ent_type_ in _ACTOR_ENTITIES)
+                          for g in c.children if g.dep_ == "prep" and g.lower_ == "of"}
         if sense.prep and not sense.prep & preps and not (
                 # "discussed investigations with Ukrainian officials": a consultation's "with"
                 # phrase may hang from the verb's object
@@ -119,6 +124,8 @@ _NOT_COMPLEMENTS = SUBJECTS | {"punct", "cc", "conj", "mark", "advcl", "relcl", 
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# entity labels of names that can be acted on as actors
+_ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def small_clause(child: Token) -> bool:
