@@ -1606,3 +1606,12 @@ def test_suspecting_someone_of_a_crime_accuses_them(code) -> None:
     events = code("Prosecutors suspected Marin Vasilescu of influence peddling.")
     assert one(events, "11", "Prosecutors", "Vasilescu").cameo == "1121"
     assert not find(code("Analysts suspected that the currency would weaken further."), "11")
+
+
+def test_a_curfew_or_a_phone_blackout_is_laid_on_the_civilians_there(code) -> None:
+    events = code("Gunmen attacked a checkpoint in Kohat on Monday. Authorities imposed a "
+                  "curfew in the town and suspended mobile phone service.")
+    curfew = one(events, "17", "Authorities", "civilians")
+    assert curfew.cameo == "1723"
+    assert any(e.cameo == "1721" and e.target_text == "civilians" and e is not curfew
+               for e in events)

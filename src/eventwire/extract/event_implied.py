@@ -60,7 +60,8 @@ __all__ = ["accuser", "armed_doer", "as_civilians", "as_crowd", "as_local_force"
            "carried_parties", "code_for_doer", "counted_people", "counterpart", "critics_of",
            "domestic_target", "employer", "gatekeeper", "implied_agent", "located_in",
            "may_be_aimed_at", "mediated_sides", "modified_noun", "nearest_actor", "next_actor",
-           "opposed", "passive_critics", "passive_doer", "place_of", "protested_government",
+           "opposed", "passive_critics", "passive_doer", "place_of", "population_target",
+           "protested_government",
            "reporting_force", "reporting_state", "story_state", "tells_of_act", "threatened_if"]
 
 
@@ -947,6 +948,27 @@ def reporting_state(ctx: EventContext, candidate: Candidate) -> list[Party]:
     return next(([replace(speaker, token=candidate.trigger)]
                  for speaker, cluster in _state_reporters(ctx, candidate.trigger)
                  if cluster.country not in doers), [])
+
+
+def population_target(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """Whom a measure laid on a whole population is aimed at when no one is named ("imposed a
+    curfew in the town", "suspended mobile phone service"; event_words
+    ``population_measures``): the civilians of the country where it was imposed, else of its
+    doers'."""
+    if candidate.code[:2] != "17":
+        return []
+    trigger = candidate.trigger
+    words = {trigger.lemma_.lower()} | {
+        t.lemma_.lower() for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}
+        for t in c.subtree}
+    if not words & ctx.words.population_measures:
+        return []
+    country = _country_where(ctx, candidate, [p for p in candidate.sources if p.named],
+                             fallback=False)
+    if country is None:
+        return []
+    civilians = ctx.implied_actor("CVL", country)
+    return [Party(civilians.id, civilians.name, True, trigger)]
 
 
 def domestic_target(ctx: EventContext, candidate: Candidate) -> list[Party]:

@@ -112,6 +112,7 @@ class EventWordsFile(BaseModel):
     ending_verbs: Words
     blaming_verbs: Words
     linking_verbs: Words
+    population_measures: Words
     anonymity_acts: Words
     act_pronouns: Words
     definite_determiners: Words
@@ -331,6 +332,7 @@ class EventWords:
     ending_verbs: frozenset[str]
     blaming_verbs: frozenset[str]
     linking_verbs: frozenset[str]
+    population_measures: frozenset[str]
     anonymity_acts: frozenset[str]
     act_pronouns: frozenset[str]
     definite_determiners: frozenset[str]

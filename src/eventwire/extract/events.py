@@ -62,6 +62,7 @@ from eventwire.extract.event_implied import (
     passive_critics,
     passive_doer,
     place_of,
+    population_target,
     protested_government,
     reporting_force,
     reporting_state,
@@ -302,6 +303,11 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             and not any(p.named for p in candidate.targets)):
         # "weeks of protests": against the government where they were held
         candidate.targets = protested_government(ctx, candidate) or candidate.targets
+    if candidate.code[:2] == "17" and not any(p.named for p in candidate.targets):
+        # "imposed a curfew in the town": on the people there
+        restricted = population_target(ctx, candidate)
+        if restricted:
+            candidate.targets, candidate.inferred = restricted, True
     if candidate.code == ctx.words.denial_code and not any(p.named for p in candidate.targets):
         # "Big Machine have twice denied doing anything wrong": a denial answers its accuser
         # (before whoever else the denier last dealt with: "Pristina blamed Serbia, which
