@@ -1615,3 +1615,9 @@ def test_a_curfew_or_a_phone_blackout_is_laid_on_the_civilians_there(code) -> No
     assert curfew.cameo == "1723"
     assert any(e.cameo == "1721" and e.target_text == "civilians" and e is not curfew
                for e in events)
+
+
+def test_gunfire_of_a_body_is_its_force(code) -> None:
+    events = code("Protests erupted in Dhaka in July. Rights groups say more than 300 people "
+                  "have died since the protests began, most of them from police gunfire.")
+    assert one(events, "17", "police", "civilians").cameo == "175"
