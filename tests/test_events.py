@@ -1621,3 +1621,10 @@ def test_gunfire_of_a_body_is_its_force(code) -> None:
     events = code("Protests erupted in Dhaka in July. Rights groups say more than 300 people "
                   "have died since the protests began, most of them from police gunfire.")
     assert one(events, "17", "police", "civilians").cameo == "175"
+
+
+def test_neutralising_fighters_and_taking_up_arms_are_force(code) -> None:
+    events = code("The army said its units had neutralised dozens of militants near Anefis.")
+    assert one(events, "19", "units", "militants")
+    events = code("The rebels took up arms against the federal government in 2023.")
+    assert one(events, "19", "rebels", "federal government")
