@@ -1625,6 +1625,6 @@ def test_gunfire_of_a_body_is_its_force(code) -> None:
 
 def test_neutralising_fighters_and_taking_up_arms_are_force(code) -> None:
     events = code("The army said its units had neutralised dozens of militants near Anefis.")
-    assert one(events, "19", "units", "militants")
+    assert one(events, "19", "army", "militants")
     events = code("The rebels took up arms against the federal government in 2023.")
     assert one(events, "19", "rebels", "federal government")
