@@ -1628,3 +1628,12 @@ def test_neutralising_fighters_and_taking_up_arms_are_force(code) -> None:
     assert one(events, "19", "army", "militants")
     events = code("The rebels took up arms against the federal government in 2023.")
     assert one(events, "19", "rebels", "federal government")
+
+
+def test_battles_are_between_the_sides_their_clause_names(code) -> None:
+    events = code("Sudan plunged into war in April 2023, when tensions between the military and "
+                  "the RSF exploded into street battles in the capital.")
+    assert one(events, "19", "military", "Rapid Support") and one(events, "19", "Rapid", "military")
+    # places are where, not sides
+    events = code("Fighting broke out between Oddar Meanchey and Surin province on Thursday.")
+    assert not find(events, "18", "Oddar") and not find(events, "19", "Oddar")

@@ -546,7 +546,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "five days of fighting along their border", "an exchange of fire between border
         # forces", "three days of fighting with the army": between the two sides the story
         # last told using force (one of them the one named), each on the other
-        sides = last_armed_pair(ctx, noun)
+        # ("tensions between the military and the RSF exploded into street battles": the
+        # sides its clause names between them, before those the story told)
+        sides = _sides_between_in_clause(ctx, noun) or last_armed_pair(ctx, noun)
         named = {t.actor for t in targets if t.actor}
         if sides and (not named or named & {p.actor for p in sides}):
             sources, targets = [replace(p, token=noun) for p in sides], []
@@ -601,6 +603,24 @@ def _relative_light(ctx: EventContext, noun: Token) -> Token | None:
                     for c in verb.children):
                 return verb
     return None
+
+
+def _sides_between_in_clause(ctx: EventContext, noun: Token) -> list[Party]:
+    """The two or more named actors a "between" phrase of the clause ``noun`` is in puts
+    together ("tensions between the military and the RSF exploded into street battles")."""
+    clause = noun
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    for prep in clause.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in {"between", "among"}:
+            continue
+        sides = [p for g in prep.children if g.dep_ == "pobj"
+                 for m in (g, *conjuncts(g)) for p in parties_at(ctx, m) if p.named and p.actor
+                 and getattr(ctx.cluster(p), "kind", None) != "location"]  # (not "between
+        # Oddar Meanchey and Surin province": where)
+        if len({p.actor for p in sides}) > 1:
+            return list({p.actor: replace(p, token=noun) for p in sides}.values())
+    return []
 
 
 def _sides_of_clause_timed_by(ctx: EventContext, noun: Token) -> list[Party]:
