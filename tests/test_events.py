@@ -1634,3 +1634,8 @@ def test_battles_are_between_the_sides_their_clause_names(code) -> None:
     events = code("Sudan plunged into war in April 2023, when tensions between the military and "
                   "the RSF exploded into street battles in the capital.")
     assert one(events, "19", "military", "Rapid Support") and one(events, "19", "Rapid", "military")
+
+
+def test_places_in_a_between_phrase_are_no_sides(code) -> None:
+    events = code("Heavy fighting broke out between Oddar Meanchey and Surin province on Thursday.")
+    assert not [e for e in events if "Surin" in e.source or "Surin" in e.target]

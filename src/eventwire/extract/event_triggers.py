@@ -481,7 +481,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         c.dep_ == "prep" and c.lower_ in {"between", "among", "of"}
         for c in (*noun.children, *governor.children))
     if between:
-        sources = targets
+        # (places are where it happened, not sides: "fighting between Oddar Meanchey
+        # province and Surin province")
+        sources = targets = [t for t in targets
+                             if getattr(ctx.cluster(t), "kind", None) != "location"]
     implied = noun.lemma_.lower() in ctx.words.patient_nouns and (
         noun.lemma_.lower() in ctx.words.implied_agents)
     if not light and targets and not sources and not implied:
