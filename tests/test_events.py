@@ -1639,3 +1639,9 @@ def test_battles_are_between_the_sides_their_clause_names(code) -> None:
 def test_places_in_a_between_phrase_are_no_sides(code) -> None:
     events = code("Heavy fighting broke out between Oddar Meanchey and Surin province on Thursday.")
     assert not [e for e in events if "Surin" in e.source or "Surin" in e.target]
+
+
+def test_judging_the_activities_told_before_is_aimed_at_their_doers(code) -> None:
+    events = code("Iranian agents were accused of plotting attacks in Amsterdam. Foreign Minister "
+                  "Pieter van Houweling said the activities were completely unacceptable.")
+    assert one(events, "11", "Houweling", "Iranian agents")
