@@ -1644,4 +1644,4 @@ def test_places_in_a_between_phrase_are_no_sides(code) -> None:
 def test_judging_the_activities_told_before_is_aimed_at_their_doers(code) -> None:
     events = code("Iranian agents were accused of plotting attacks in Amsterdam. Foreign Minister "
                   "Pieter van Houweling said the activities were completely unacceptable.")
-    assert one(events, "11", "Houweling", "Iranian agents")
+    assert one(events, "11", "Houweling", "Iranian")
