@@ -483,8 +483,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if between:
         # (places are where it happened, not sides: "fighting between Oddar Meanchey
         # province and Surin province")
-        sources = targets = [t for t in targets
-                             if getattr(ctx.cluster(t), "kind", None) != "location"]
+        sources = targets = [t for t in targets if not _known_place(ctx, t)]
     implied = noun.lemma_.lower() in ctx.words.patient_nouns and (
         noun.lemma_.lower() in ctx.words.implied_agents)
     if not light and targets and not sources and not implied:
@@ -608,6 +607,14 @@ def _relative_light(ctx: EventContext, noun: Token) -> Token | None:
     return None
 
 
+def _known_place(ctx: EventContext, party: Party) -> bool:
+    """Whether ``party`` is a place the gazetteers put in a country ("Surin province": where a
+    joint act happened, no side of it); a name the tagger took for a place and no list knows
+    ("between Sondland and Yermak") may still be a side."""
+    cluster = ctx.cluster(party)
+    return cluster is not None and cluster.kind == "location" and cluster.country is not None
+
+
 def _sides_between_in_clause(ctx: EventContext, noun: Token) -> list[Party]:
     """The two or more named actors a "between" phrase of the clause ``noun`` is in puts
     together ("tensions between the military and the RSF exploded into street battles")."""
@@ -619,8 +626,7 @@ def _sides_between_in_clause(ctx: EventContext, noun: Token) -> list[Party]:
             continue
         sides = [p for g in prep.children if g.dep_ == "pobj"
                  for m in (g, *conjuncts(g)) for p in parties_at(ctx, m) if p.named and p.actor
-                 and getattr(ctx.cluster(p), "kind", None) != "location"]  # (not "between
-        # Oddar Meanchey and Surin province": where)
+                 and not _known_place(ctx, p)]
         if len({p.actor for p in sides}) > 1:
             return list({p.actor: replace(p, token=noun) for p in sides}.values())
     return []
