@@ -1148,8 +1148,7 @@ def _region_states(token: Token) -> tuple[str, Role] | None:
     European countries"): those are the states themselves."""
     lemma = token.lemma_.lower()
     if (lemma in lexicon().region_members and token.tag_ == "NNS"
-            and not any(c.dep_ in {"det", "poss", "appos"} or c.dep_ == "nummod"
-                        for c in token.children)
+            and not any(c.dep_ in {"det", "poss", "appos", "nummod"} for c in token.children)
             and _world_region(token) is not None):
         return lemma, Role(sector=None, body=False)
     return None
