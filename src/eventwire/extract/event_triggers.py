@@ -45,7 +45,6 @@ from eventwire.extract.syntax import (
     SUBJECTS,
     asked_clause,
     choose,
-    conjuncts,
     has_object,
     infinitive,
     mandated,
@@ -475,8 +474,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if sense.symmetric and not sources and not targets and noun.dep_ in SUBJECTS:
         # "talks resumed between Israel and Hamas": the phrase hangs on the noun's verb
         targets = [p for c in governor.children if c.dep_ == "prep"
-                   and c.lower_ in {"between", "among"} for g in c.children if g.dep_ == "pobj"
-                   for m in (g, *conjuncts(g)) for p in parties_at(ctx, m) if p.named]
+                   and c.lower_ in _BETWEEN for p in _parties_between(ctx, c)]
     between = sense.symmetric and not sources and len(targets) > 1 and any(
         c.dep_ == "prep" and c.lower_ in {"between", "among", "of"}
         for c in (*noun.children, *governor.children))
@@ -607,6 +605,10 @@ def _relative_light(ctx: EventContext, noun: Token) -> Token | None:
     return None
 
 
+# the prepositions that put the sides of a joint act together
+_BETWEEN = frozenset({"between", "among"})
+
+
 def _known_place(ctx: EventContext, party: Party) -> bool:
     """Whether ``party`` is a place the gazetteers put in a country ("Surin province": where a
     joint act happened, no side of it); a name the tagger took for a place and no list knows
@@ -622,14 +624,18 @@ def _sides_between_in_clause(ctx: EventContext, noun: Token) -> list[Party]:
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
     for prep in clause.subtree:
-        if prep.dep_ != "prep" or prep.lower_ not in {"between", "among"}:
+        if prep.dep_ != "prep" or prep.lower_ not in _BETWEEN:
             continue
-        sides = [p for g in prep.children if g.dep_ == "pobj"
-                 for m in (g, *conjuncts(g)) for p in parties_at(ctx, m) if p.named and p.actor
-                 and not _known_place(ctx, p)]
+        sides = [p for p in _parties_between(ctx, prep) if p.actor and not _known_place(ctx, p)]
         if len({p.actor for p in sides}) > 1:
             return list({p.actor: replace(p, token=noun) for p in sides}.values())
     return []
+
+
+def _parties_between(ctx: EventContext, prep: Token) -> list[Party]:
+    """The named parties of a "between" or "among" phrase (its object and those coordinated
+    with it, which ``parties_at`` gives)."""
+    return [p for g in prep.children if g.dep_ == "pobj" for p in parties_at(ctx, g) if p.named]
 
 
 def _sides_of_clause_timed_by(ctx: EventContext, noun: Token) -> list[Party]:
