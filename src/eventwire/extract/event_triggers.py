@@ -45,6 +45,7 @@ from eventwire.extract.syntax import (
     SUBJECTS,
     asked_clause,
     choose,
+    clause_of,
     has_object,
     infinitive,
     mandated,
@@ -551,7 +552,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         sides = _sides_between_in_clause(ctx, noun) or last_armed_pair(ctx, noun)
         named = {t.actor for t in targets if t.actor}
         if sides and (not named or named & {p.actor for p in sides}):
-            sources, targets = [replace(p, token=noun) for p in sides], []
+            sources, targets = sides, []  # (each side already at the noun)
             between = implied_sides = True
     if (not light and not sources and not targets and sense.symmetric
             and sense.code[:2] not in ctx.words.force_roots):
@@ -620,10 +621,7 @@ def _known_place(ctx: EventContext, party: Party) -> bool:
 def _sides_between_in_clause(ctx: EventContext, noun: Token) -> list[Party]:
     """The two or more named actors a "between" phrase of the clause ``noun`` is in puts
     together ("tensions between the military and the RSF exploded into street battles")."""
-    clause = noun
-    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
-        clause = clause.head
-    for prep in clause.subtree:
+    for prep in clause_of(noun).subtree:
         if prep.dep_ != "prep" or prep.lower_ not in _BETWEEN:
             continue
         sides = [p for p in _parties_between(ctx, prep) if p.actor and not _known_place(ctx, p)]
