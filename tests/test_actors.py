@@ -105,6 +105,19 @@ def test_the_group_is_no_news_outlet_nor_a_people(actors_of):
     assert "The group" in texts(actor_named(actors, "Amnesty International"))
 
 
+def test_a_description_of_another_kind_of_body_names_no_department(actors_of):
+    actors = actors_of(
+        "Canada and Norway have argued over fishing quotas for months. The Finance Ministry "
+        "would not comment. This year the coalition said it would review the quotas."
+    )
+    assert "the coalition" not in {m.text.lower() for m in actor_named(
+        actors, "Finance Ministry").mentions}
+    # a coalition named before is named again
+    actors = actors_of("The Green Coalition won four seats in the spring. The coalition said "
+                       "it would vote against the budget.")
+    assert "The coalition" in texts(actor_named(actors, "Green Coalition"))
+
+
 def test_the_company_is_the_business_named_before(actors_of):
     actors = actors_of(
         "Acme Corp sued the city of Boston on Monday. The mayor's office declined to comment. "

@@ -865,6 +865,31 @@ def test_the_two_sides_are_the_last_two_actors_named(code) -> None:
     assert {e.target for e in find(states, "02")} == {"India", "Pakistan"}
 
 
+def test_the_two_sides_are_no_one_who_reports_what_they_did(code) -> None:
+    # the two named together last; the Chilean envoy who reports their agreement is no side
+    events = code("Peru and Bolivia held talks in Santiago on Monday. Chile's foreign "
+                  "ministry urged Peru and Bolivia to settle the dispute. A Chilean envoy "
+                  "said the two sides had agreed to share the river's water.")
+    agreed = {(e.source, e.target) for e in events if e.event.trigger.text == "agreed"}
+    assert agreed == {("Peru", "Bolivia"), ("Bolivia", "Peru")}
+    # the two governments' agreement is with each other, whatever it is about
+    events = code("Kenya and Uganda have argued over the lake for years. The Finance Ministry "
+                  "would not comment. In May the two governments agreed to end the "
+                  "coalition's patrols on the lake.")
+    agreed = {(e.event.source_text, e.event.target_text) for e in events
+              if e.event.trigger.text == "agreed"}
+    assert len(agreed) == 2 and all("coalition" not in str(pair) for pair in agreed)
+
+
+def test_no_actor_renames_an_event_noun(code) -> None:
+    # the parser hangs "alarming Canberra" on the agreement as its apposition
+    events = code("Fiji and India held talks in March. In 2021 the two governments signed a "
+                  "port agreement allowing Indian ships to be serviced at Suva's request, "
+                  "alarming Canberra, Wellington and Washington.")
+    signed = {(e.source, e.target) for e in events if e.event.trigger.text == "signed"}
+    assert signed == {("Fiji", "India"), ("India", "Fiji")}
+
+
 def test_calling_for_sanctions_disapproves_and_a_noun_far_down_is_not_the_callers_act(
         code) -> None:
     events = code("The archbishop on Sunday called for sanctions against Nigeria in the wake "

@@ -776,9 +776,10 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
             found += owners
             continue
         party = party_at(ctx, member)
-        if party is not None and party.actor is None:
+        if party is not None and party.actor is None and member.lemma_.lower() not in ctx.lex.nouns:
             # "the only two Arab states with treaties - Egypt and Jordan - criticised": the
-            # actors in apposition are the participants
+            # actors in apposition are the participants (no actor renames an event: "signed
+            # an agreement ..., alarming Canberra" is a clause the parser hung there)
             named = [p for a in member.children if a.dep_ == "appos"
                      for m in [a, *conjuncts(a)] if (p := party_at(ctx, m, own_only=True))
                      is not None and p.actor]
@@ -1503,11 +1504,21 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
         # "urged all parties to refrain from attacks": those of the last conflict told, of one
         # country or two
         return last_conflict_pair(ctx, noun, own_doers, civil=True)
-    return (last_two_countries(ctx, noun, 0, doers) or last_conflict_pair(ctx, noun, doers)
-            or last_two_countries(ctx, noun, 3, doers) or (
-                # "called on both sides" of a civil conflict (the government and a rebel
-                # group, the police and protesters), with the doers' compatriots
-                last_conflict_pair(ctx, noun, own_doers, civil=True) if sides else []))
+    # "a Turkish diplomat said the two sides had agreed": the people who report what the two
+    # did are no side, where the story names two others (a state reporting may be one)
+    reporter = reporter_of(ctx, clause)
+    reporters = {p.actor for p in subjects_of(ctx, reporter) if p.actor and getattr(
+        ctx.clusters.get(p.actor), "kind", None) in {"person", "group"}} if reporter else set()
+    for excluded in ([doers | reporters] if reporters else []) + [doers]:
+        pair = (last_two_countries(ctx, noun, 0, excluded)
+                or last_conflict_pair(ctx, noun, excluded)
+                or last_coordinated_pair(ctx, noun, 3, excluded)
+                or last_two_countries(ctx, noun, 3, excluded))
+        if pair:
+            return pair
+    # "called on both sides" of a civil conflict (the government and a rebel group, the police
+    # and protesters), with the doers' compatriots
+    return last_conflict_pair(ctx, noun, own_doers, civil=True) if sides else []
 
 
 def with_compatriots(ctx: EventContext, ids: set[str]) -> set[str]:
@@ -1532,6 +1543,30 @@ def last_two_countries(ctx: EventContext, noun: Token, sentences: int, doers: se
                 # "both countries" are the states themselves, where the story names them
                 return [as_state(ctx, country, party, noun) for country, party in found.items()]
             return list(found.values())
+    return []
+
+
+def last_coordinated_pair(ctx: EventContext, noun: Token, sentences: int, doers: set[str]
+                          ) -> list[Party]:
+    """The last two actors of two different countries named together ("urged Ethiopia and
+    Somalia to talk ... the two sides agreed") before ``noun``, in its sentence and the
+    ``sentences`` before, neither one of ``doers`` nor a place."""
+    for i, second in ctx.actors_before(noun, sentences):
+        token = ctx.tokens[i]
+        if token.dep_ != "conj":
+            continue
+        first = ctx.actor_of.get(token.head.i)
+        sides = (first, second)
+        if first is None or not all(
+                c.country and c.kind != "location" and c.id not in doers for c in sides
+        ) or first.country == second.country:
+            continue
+        found = [Party(first.id, token.head.text, True, noun),
+                 Party(second.id, token.text, True, noun)]
+        if noun.lemma_.lower() in ctx.words.country_nouns:
+            return [as_state(ctx, c.country, p, noun)
+                    for c, p in zip(sides, found, strict=True)]
+        return found
     return []
 
 

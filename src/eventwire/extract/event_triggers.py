@@ -30,6 +30,7 @@ from eventwire.extract.event_participants import (
     is_political,
     last_armed_pair,
     named_inside,
+    names_both,
     noun_sources,
     noun_targets,
     objects_of,
@@ -267,10 +268,15 @@ def _wrapped(
         targets=targets, match="wrapper",
         targetless_ok=wrapper.kind != "refuse" and not code.startswith("01"),
     )
-    if (verb.lemma_.lower() in wrapper.binding and len(sources) > 1
-            and not any(p.named for p in targets)):
-        # "South Korea and Japan agreed to restore a pact": a commitment to each other
+    if verb.lemma_.lower() in wrapper.binding and len(sources) > 1 and (
+            not any(p.named for p in targets)
+            or len({p.token.i for p in sources}) == 1 and names_both(sources[0].token)):
+        # "South Korea and Japan agreed to restore a pact": a commitment to each other; so is
+        # the two sides' agreement whatever it is about ("the two governments agreed to wind
+        # down the coalition's mission")
         wrapped.symmetric = True
+        if names_both(sources[0].token):
+            wrapped.targets = []
     mark_modality(ctx, wrapped, verb)
     if wrapper.kind in {"intent", "threaten"} and backshifted(ctx, verb):
         # "said he would be ready to host talks": the intent is stated now

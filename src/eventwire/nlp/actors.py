@@ -1420,7 +1420,9 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
         # "the group", "the organisation": the institution just named (not a news outlet that
         # reported it, nor a people: "the Americans" are no "group" of the story)
         fitting = [c for c in clusters if c.named and c.sector != "MED" and (
-            c.kind == "organization" or c.kind == "group" and c.sector is not None)]
+            c.kind == "organization" or c.kind == "group" and c.sector is not None)
+            # ("the coalition" after "the Treasury Department" is no department)
+            and (last in lexicon().any_body or _names_word(c, last))]
         return _most_recent(fitting, mention.span.start)
     fitting = [
         c
@@ -1469,6 +1471,12 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
 
 # how near before "the company" a named body of no known sector must be to be that company
 _RECENT_BODY_TOKENS = 40
+
+
+def _names_word(cluster: _Work, word: str) -> bool:
+    """Whether one of the cluster's names or mentions has the word ``word``."""
+    return any(word in name.lower().split() for name in cluster.names) or any(
+        word in m.key.split() for m in cluster.mentions)
 
 
 def _owner_fits(affiliation: str | None, cluster: _Work) -> bool:
