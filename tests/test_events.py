@@ -881,6 +881,13 @@ def test_the_two_sides_are_no_one_who_reports_what_they_did(code) -> None:
     assert len(agreed) == 2 and all("coalition" not in str(pair) for pair in agreed)
 
 
+def test_closing_a_border_restricts_crossing_and_shutting_a_port_blockades(code) -> None:
+    events = code("Tajikistan closed its border with Kyrgyzstan on Friday.")
+    assert [e.event.cameo for e in events if e.event.trigger.text == "closed"] == ["172"]
+    events = code("The rebels shut the port of Hodeidah to foreign ships.")
+    assert [e.event.cameo_root for e in events if e.event.trigger.text == "shut"] == ["19"]
+
+
 def test_no_actor_renames_an_event_noun(code) -> None:
     # the parser hangs "alarming Canberra" on the agreement as its apposition
     events = code("Fiji and India held talks in March. In 2021 the two governments signed a "
