@@ -888,6 +888,12 @@ def test_closing_a_border_restricts_crossing_and_shutting_a_port_blockades(code)
     assert [e.event.cameo_root for e in events if e.event.trigger.text == "shut"] == ["19"]
 
 
+def test_calling_an_act_a_coup_criticises_its_doer(code) -> None:
+    events = code("Niger's junta expelled the French ambassador on Friday. The European Union "
+                  "called the decision a \"coup against diplomacy\".")
+    assert one(events, "11", "European Union", "junta")
+
+
 def test_no_actor_renames_an_event_noun(code) -> None:
     # the parser hangs "alarming Canberra" on the agreement as its apposition
     events = code("Fiji and India held talks in March. In 2021 the two governments signed a "
