@@ -894,6 +894,20 @@ def test_calling_an_act_a_coup_criticises_its_doer(code) -> None:
     assert one(events, "11", "European Union", "junta")
 
 
+def test_saying_a_state_bears_the_blame_accuses_it(code) -> None:
+    events = code("Venezuela's foreign minister said that Guyana and Exxon bore responsibility "
+                  "for the tension on the border.")
+    assert one(events, "11", "foreign minister", "Guyana").cameo == "112"
+    assert one(events, "11", "foreign minister", "Exxon").cameo == "112"
+    events = code("Venezuela's foreign minister said that Guyana was responsible for the "
+                  "tension on the border.")
+    assert one(events, "11", "foreign minister", "Guyana").cameo == "112"
+    # denied blame accuses no one
+    events = code("Venezuela's foreign minister said that Guyana was not responsible for the "
+                  "tension on the border.")
+    assert not find(events, "11")
+
+
 def test_no_actor_renames_an_event_noun(code) -> None:
     # the parser hangs "alarming Canberra" on the agreement as its apposition
     events = code("Fiji and India held talks in March. In 2021 the two governments signed a "

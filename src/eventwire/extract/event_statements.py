@@ -30,6 +30,7 @@ from eventwire.extract.event_participants import (
     previous_doer,
     subjects_of,
 )
+from eventwire.extract.event_words import EventWords
 from eventwire.extract.syntax import choose, obliging_modal, reported_act
 from eventwire.model import Quote
 
@@ -57,10 +58,11 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
             pairs += [(described, d) for d in descriptions]
         # "X called Y a traitor" often parses Y as the subject of a small clause
         for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
-            pairs += _copular(clause)
+            pairs += _copular(clause, ctx.words)
     elif lemma not in ctx.words.relays:  # a reporting verb: what the statement says of someone
         for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
-            pairs += _copular(clause) or _judged(ctx, clause) or _judging_subject(ctx, clause)
+            pairs += (_copular(clause, ctx.words) or _judged(ctx, clause)
+                      or _judging_subject(ctx, clause))
     if not pairs:
         return []
     return _judgements(ctx, verb, pairs, subjects_of(ctx, verb))[:1]
@@ -77,7 +79,9 @@ def _judgements(ctx: EventContext, verb: Token, pairs: list[tuple[Token, Token]]
             # "Trump's approach was a disaster" judges Trump
             owner = _owner(ctx, described)
             described = owner if owner is not None else described
-        polarity = _polarity(ctx, description)
+        # "said Washington was responsible for the attacks": blame laid is an accusation
+        blames = description.lemma_.lower() in ctx.words.blame_words
+        polarity = -1 if blames else _polarity(ctx, description)
         if polarity == 0:
             continue
         doers: list[Party] = []
@@ -111,7 +115,8 @@ def _judgements(ctx: EventContext, verb: Token, pairs: list[tuple[Token, Token]]
         denies = polarity < 0 and (judged in ctx.words.accusation_nouns
                                     or judged in ctx.words.disputed_nouns)
         candidate = Candidate(
-            code="051" if polarity > 0 else ctx.words.denial_code if denies else "111",
+            code=("051" if polarity > 0 else ctx.words.accusation_code if blames
+                  else ctx.words.denial_code if denies else "111"),
             trigger=word, start=word.i, end=word.i + 1,
             sources=sources, targets=targets, match="evaluative",
         )
@@ -358,7 +363,13 @@ def _owner(ctx: EventContext, noun: Token) -> Token | None:
     return None
 
 
-def _copular(clause: Token) -> list[tuple[Token, Token]]:
+def _copular(clause: Token, words: EventWords) -> list[tuple[Token, Token]]:
+    if clause.lemma_.lower() in words.blame_verbs and not any(
+            c.dep_ == "neg" for c in clause.children):
+        # "said London bore responsibility for the attacks": the bearer is blamed
+        blame = [c for c in clause.children
+                 if c.dep_ == "dobj" and c.lemma_.lower() in words.blame_words]
+        return [(s, b) for s in clause.children if s.dep_ == "nsubj" for b in blame]
     if clause.pos_ in {"ADJ", "NOUN"}:
         # a small clause: "considers the sanctions illegal", "called Y a traitor"
         return [(s, clause) for s in clause.children if s.dep_ == "nsubj"]
@@ -587,7 +598,7 @@ def quoted_judgements(ctx: EventContext, sent: Span, found: list[Candidate]
     speaker = _political_speaker(ctx, quote) if quote is not None else None
     if speaker is None:
         return []
-    pairs = _copular(root) or _judged(ctx, root) or _judging_subject(ctx, root)
+    pairs = _copular(root, ctx.words) or _judged(ctx, root) or _judging_subject(ctx, root)
     return _judgements(ctx, root, pairs, [speaker], at_description=True)[:1]
 
 

@@ -128,6 +128,9 @@ class EventWordsFile(BaseModel):
     charge_nouns: Words
     disputed_nouns: Words
     involvement_nouns: Words
+    blame_words: Words
+    blame_verbs: Words
+    accusation_code: Code
     mediating_offers: Words
     mediation_offer_code: Code
     speaker_done_roots: Roots
@@ -348,6 +351,9 @@ class EventWords:
     charge_nouns: frozenset[str]
     disputed_nouns: frozenset[str]
     involvement_nouns: frozenset[str]
+    blame_words: frozenset[str]
+    blame_verbs: frozenset[str]
+    accusation_code: str
     mediating_offers: frozenset[str]
     mediation_offer_code: str
     speaker_done_roots: frozenset[str]
