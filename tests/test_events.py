@@ -908,6 +908,14 @@ def test_saying_a_state_bears_the_blame_accuses_it(code) -> None:
     assert not find(events, "11")
 
 
+def test_a_denial_no_one_is_told_to_stands_alone(code) -> None:
+    # no accuser named: a denial aimed at no one, as sure as a march with no recipient
+    events = code("Residents said an air strike hit a market in the village on Monday. The "
+                  "military denied targeting civilians.")
+    denial = one(events, "12", "military")
+    assert denial.target == "" and denial.confidence >= 0.4
+
+
 def test_no_actor_renames_an_event_noun(code) -> None:
     # the parser hangs "alarming Canberra" on the agreement as its apposition
     events = code("Fiji and India held talks in March. In 2021 the two governments signed a "

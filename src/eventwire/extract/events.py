@@ -520,7 +520,9 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
     source_cluster = ctx.cluster(source) if source else None
     target_cluster = ctx.cluster(target) if target else None
     target_kind = kind(target)
-    if facts.root in ctx.words.recipientless_roots and (target_kind == "none" or (
+    if facts.code == ctx.words.denial_code and target_kind == "none":
+        target_kind = "alone"  # "Salcedo has denied any wrongdoing": denied to no one
+    elif facts.root in ctx.words.recipientless_roots and (target_kind == "none" or (
             target_cluster is not None and not target_cluster.mentions)):
         # "protesters marched": nobody is missing; nor is the government a protest implies
         # ("weeks of protests") any evidence
