@@ -187,28 +187,6 @@ def _untagged_surnames(
     return found
 
 
-# Roles that act for one country's state or society (not IGO, business, media).
-_DOMESTIC_SECTORS = {
-    "GOV",
-    "MIL",
-    "COP",
-    "REB",
-    "OPP",
-    "JUD",
-    "LEG",
-    "PTY",
-    "INS",
-    "SPY",
-    "CVL",
-    "EDU",
-    "LAB",
-}
-
-
-# Roles that act for the state where the story is filed ("police", "President Vucic").
-_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY"}
-
-
 def _usual_countries(clusters: list[_Work], members_only: bool = False) -> None:
     """A bare name still without a country ("the Supreme Court", "Democrats") means what it
     usually does when the story names that country, or no country of its own at all.
@@ -257,7 +235,7 @@ def _dateline_country(clusters: list[_Work], home: str, sentence_of: list[int]) 
         if m.pronoun is None and not _dealt_with(m.span)
     ]
     for cluster in clusters:
-        if cluster.country or cluster.sector not in _STATE_SECTORS or cluster.fixed:
+        if cluster.country or cluster.sector not in lexicon().home_state_sectors or cluster.fixed:
             continue
         first = cluster.first_named
         here = sentence_of[first]
@@ -289,7 +267,7 @@ def _give_home(clusters: list[_Work], home: str, dateline: str | None,
     for cluster in clusters:
         if (
             cluster.country is None
-            and cluster.sector in _DOMESTIC_SECTORS
+            and cluster.sector in lexicon().domestic_sectors
             and not cluster.fixed
             and not cluster.roles & lexicon().envoys
             and not _abroad(cluster)
@@ -395,7 +373,7 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
                     (cluster.state, mention.span.root.i))
     for cluster in clusters:
         if (cluster.country is not None or cluster.kind not in {"organization", "group"}
-                or cluster.sector not in _DOMESTIC_SECTORS or cluster.fixed
+                or cluster.sector not in lexicon().domestic_sectors or cluster.fixed
                 or cluster.roles & lexicon().envoys):
             continue
         first = cluster.first_named
@@ -446,7 +424,8 @@ def _capital_country(clusters: list[_Work], sentence_of: list[int]) -> None:
                 in_capital.setdefault(sentence_of[mention.span.start], set()).add(country)
     for cluster in clusters:
         if (cluster.country is not None or cluster.kind != "person" or cluster.fixed
-                or cluster.sector not in _STATE_SECTORS or cluster.roles & lexicon().envoys):
+                or cluster.sector not in lexicon().home_state_sectors
+                or cluster.roles & lexicon().envoys):
             continue
         first = cluster.first_named
         found = in_capital.get(sentence_of[first], set()) if first is not None else set()
@@ -582,7 +561,7 @@ def _nearby_country(clusters: list[_Work], doc: Doc, sentence_of: list[int]) -> 
     for cluster in clusters:
         # ("the chancellor": an official the text names by title alone)
         titled = cluster.kind == "person" and not cluster.named
-        if (cluster.country is not None or cluster.sector not in _DOMESTIC_SECTORS
+        if (cluster.country is not None or cluster.sector not in lexicon().domestic_sectors
                 or cluster.fixed or cluster.roles & lexicon().envoys
                 or (cluster.named and cluster.usual_country is None)
                 or (cluster.kind not in {"organization", "group"} and not titled)
@@ -805,8 +784,7 @@ def _affiliations(clusters: list[_Work], kb: ActorKB, published: object) -> None
                               kinds=("organization", "group"))
             if entry is not None:
                 sector, country = entry.sector, entry.country
-        if sector in {"IGO", "NGO", "BUS", "MED", "EDU", "GOV", "MIL", "LEG", "JUD", "COP",
-                      "PTY", "REB", "HLH", "LAB", "REL"}:
+        if sector in lexicon().affiliation_sectors:
             cluster.sector = sector
             if cluster.country is None and country is not None:
                 cluster.pass_on(country)
@@ -863,12 +841,8 @@ def _pronoun_owners(mentions: list[Mention], owner: dict[int, _Work],
             continue
         if cluster.country is None and body.country is not None:
             cluster.pass_on(body.country)
-        if body.kind in {"organization", "group"} and body.sector in _SERVED_SECTORS:
+        if body.kind in {"organization", "group"} and body.sector in lexicon().served_sectors:
             cluster.sector = body.sector
-
-
-# the sectors of bodies whose members are coded as the body ("a Hamas commander": PSEREB)
-_SERVED_SECTORS = frozenset({"REB", "PTY", "OPP", "UAF", "CRM", "IGO", "NGO"})
 
 
 # Words a body's name may put before its place ("University of Lagos", "Bank of New York").

@@ -68,6 +68,10 @@ class Lexicon:
     media_name_words: frozenset[str]  # "CBC News": the last word of an outlet's name
     heads: frozenset[str]  # "president": heads whatever body it is of (its sector)
     private_sectors: frozenset[str]  # bodies whose head holds no office of state
+    domestic_sectors: frozenset[str]  # act for one country's state or society
+    home_state_sectors: frozenset[str]  # act for the state where the story is filed
+    served_sectors: frozenset[str]  # bodies whose members are coded as the body
+    affiliation_sectors: frozenset[str]  # taken from the body a person is affiliated with
     issued_documents: frozenset[str]  # "the statement said": its issuer speaks
     talk_media: frozenset[str]  # "phone" in "spoke by phone with X"
     charge_verbs: frozenset[str]  # "accused X of Y": Y is the charge, not X's name
@@ -190,6 +194,10 @@ def lexicon() -> Lexicon:
         media_name_words=frozenset(w.lower() for w in roles_data.get("media_name_words", [])),
         heads=frozenset(w.lower() for w in roles_data.get("heads", [])),
         private_sectors=frozenset(roles_data.get("private_sectors", [])),
+        domestic_sectors=frozenset(roles_data["domestic_sectors"]),
+        home_state_sectors=frozenset(roles_data["home_state_sectors"]),
+        served_sectors=frozenset(roles_data["served_sectors"]),
+        affiliation_sectors=frozenset(roles_data["affiliation_sectors"]),
         issued_documents=frozenset(w.lower() for w in roles_data.get("issued_documents", [])),
         talk_media=frozenset(w.lower() for w in roles_data.get("talk_media", [])),
         charge_verbs=frozenset(w.lower() for w in roles_data["charge_verbs"]),
