@@ -916,6 +916,14 @@ def test_a_denial_no_one_is_told_to_stands_alone(code) -> None:
     assert denial.target == "" and denial.confidence >= 0.4
 
 
+def test_critics_no_one_names_are_less_sure_than_named_accusers(code) -> None:
+    implied = one(code("Britain's Labour Party was accused on Wednesday of misleading voters "
+                       "about its tax plans."), "11", "critics", "Labour")
+    named = one(code("The Conservative Party accused Britain's Labour Party on Wednesday of "
+                     "misleading voters about its tax plans."), "11", "Conservative", "Labour")
+    assert implied.confidence < 0.8 <= named.confidence
+
+
 def test_no_actor_renames_an_event_noun(code) -> None:
     # the parser hangs "alarming Canberra" on the agreement as its apposition
     events = code("Fiji and India held talks in March. In 2021 the two governments signed a "

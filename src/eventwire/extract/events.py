@@ -527,8 +527,14 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         # "protesters marched": nobody is missing; nor is the government a protest implies
         # ("weeks of protests") any evidence
         target_kind = "alone"
+    source_kind = kind(source)
+    if (source_kind == "country" and source_cluster is not None
+            and not source_cluster.mentions and source_cluster.sector is None):
+        # critics the text names nowhere ("was accused of lying") are no coded actor of the
+        # story (unlike the police an arrest implies, whose sector the act tells)
+        source_kind = "actor"
     return Evidence(
-        match=candidate.match, source=kind(source), target=target_kind,
+        match=candidate.match, source=source_kind, target=target_kind,
         quad_class=facts.quad_class, hedged=candidate.hedged, alleged=candidate.alleged,
         hypothetical=candidate.hypothetical, negated=candidate.negated,
         subordinate=candidate.subordinate, speculative=candidate.speculative,
