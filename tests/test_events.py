@@ -924,6 +924,16 @@ def test_critics_no_one_names_are_less_sure_than_named_accusers(code) -> None:
     assert implied.confidence < 0.8 <= named.confidence
 
 
+def test_a_crowds_march_is_aimed_at_a_government_named_after_it_not_at_onlookers(code) -> None:
+    events = code("Rents rose again in the United States this year. Several hundred people "
+                  "marched through downtown Toledo on Saturday, chanting about rents, as police "
+                  "officers watched.")
+    assert [e.target for e in find(events, "14")] == [""]
+    events = code("In 2017, thousands of Romanians took to the streets after the government "
+                  "adopted an emergency decree on corruption.")
+    assert one(events, "14", "", "government")
+
+
 def test_no_actor_renames_an_event_noun(code) -> None:
     # the parser hangs "alarming Canberra" on the agreement as its apposition
     events = code("Fiji and India held talks in March. In 2021 the two governments signed a "

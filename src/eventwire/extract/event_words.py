@@ -129,6 +129,7 @@ class EventWordsFile(BaseModel):
     disputed_nouns: Words
     involvement_nouns: Words
     blame_words: Words
+    protested_sectors: Labels
     blame_verbs: Words
     accusation_code: Code
     mediating_offers: Words
@@ -352,6 +353,7 @@ class EventWords:
     disputed_nouns: frozenset[str]
     involvement_nouns: frozenset[str]
     blame_words: frozenset[str]
+    protested_sectors: frozenset[str]
     blame_verbs: frozenset[str]
     accusation_code: str
     mediating_offers: frozenset[str]

@@ -299,6 +299,13 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         # sentence, when it is no speaker or place ("Iran protested ..., Tehran said"; not
         # of a protest noun: "the protests degrade the party's claim" are against no one)
         candidate.targets = _not_court_venues(ctx, candidate, next_actor(ctx, candidate))
+        if (candidate.code[:2] in ctx.words.recipientless_roots
+                and candidate.trigger.lemma_.lower() not in ctx.words.complaining_verbs):
+            # a crowd's march is against a government named after it ("took to the streets
+            # after the government adopted a decree"), not whoever else is named ("marched
+            # through Dayton as police officers watched", "spread to Istanbul and Ankara")
+            candidate.targets = [p for p in candidate.targets if getattr(
+                ctx.cluster(p), "sector", None) in ctx.words.protested_sectors]
     if (candidate.code[:2] in ctx.words.recipientless_roots
             and not any(p.named for p in candidate.targets)):
         # "weeks of protests": against the government where they were held
@@ -330,14 +337,17 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
     if (not any(p.named for p in candidate.targets) and not candidate.symmetric
-            and candidate.match not in STATEMENT_MATCHES):
+            and candidate.match not in STATEMENT_MATCHES
+            and candidate.code[:2] not in ctx.words.recipientless_roots):
         # "France also called for restraint": at the state the story is about; else a
-        # criticism's or an attack's nearest actor in its sentence
+        # criticism's or an attack's nearest actor in its sentence (not a protest's: "have
+        # spread to Istanbul and Ankara" names where, not whom)
         inferred = story_state(ctx, candidate) or nearest_actor(ctx, candidate)
         if inferred:
             candidate.targets, candidate.inferred = inferred, True
     if (not any(p.named for p in candidate.targets) and not candidate.symmetric
             and not candidate.targetless_ok and candidate.match not in STATEMENT_MATCHES
+            and candidate.code[:2] not in ctx.words.recipientless_roots
             and not _deals_in_things(ctx, candidate)):
         # no rule found whom the act is aimed at: the actor of its sentence that the target
         # choice model prefers to no one ("... in a rebuke to Beijing"; not for buying things)
