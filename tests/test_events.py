@@ -934,6 +934,12 @@ def test_a_crowds_march_is_aimed_at_a_government_named_after_it_not_at_onlookers
     assert one(events, "14", "", "government")
 
 
+def test_they_after_a_list_is_the_whole_list(code) -> None:
+    events = code("Qatar and Egypt, which mediate between the two sides, regretted the collapse "
+                  "of the truce on Sunday. They urged Hamas to free the hostages.")
+    assert {e.source for e in find(events, "02", "", "Hamas")} == {"Qatar", "Egypt"}
+
+
 def test_no_actor_renames_an_event_noun(code) -> None:
     # the parser hangs "alarming Canberra" on the agreement as its apposition
     events = code("Fiji and India held talks in March. In 2021 the two governments signed a "

@@ -744,6 +744,12 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
         listed = _listed_antecedents(ctx, token)
         if listed:
             return listed
+    elif token.lower_ in ctx.words.plural_pronouns and token.dep_ in SUBJECTS:
+        # "Cuba and Norway expressed concern. They urged the ELN ...": the actors stage links
+        # "they" to the first of the list; it stands for the whole list
+        listed = _listed_antecedents(ctx, token)
+        if len(listed) > 1 and ctx.actor_of[token.i].id in {p.actor for p in listed}:
+            return [replace(p, token=token) for p in listed]
     pair = _the_two(ctx, token) or _numbered_list(ctx, token)
     if pair:
         return pair
