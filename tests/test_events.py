@@ -940,6 +940,12 @@ def test_they_after_a_list_is_the_whole_list(code) -> None:
     assert {e.source for e in find(events, "02", "", "Hamas")} == {"Qatar", "Egypt"}
 
 
+def test_a_strategy_speaks_for_whoever_adopted_it(code) -> None:
+    events = code("The Dutch government last year adopted a new Africa strategy, which urges "
+                  "Rwanda to withdraw its troops from Congo.")
+    assert one(events, "02", "Dutch government", "Rwanda")
+
+
 def test_no_actor_renames_an_event_noun(code) -> None:
     # the parser hangs "alarming Canberra" on the agreement as its apposition
     events = code("Fiji and India held talks in March. In 2021 the two governments signed a "
