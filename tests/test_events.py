@@ -946,6 +946,13 @@ def test_a_strategy_speaks_for_whoever_adopted_it(code) -> None:
     assert one(events, "02", "Dutch government", "Rwanda")
 
 
+def test_what_the_doer_called_something_is_what_it_acted_on(code) -> None:
+    events = code("Hezbollah fired rockets at northern Israel on Sunday. The Israeli army "
+                  "struck what it called Hezbollah positions near the border.")
+    struck = [e for e in events if e.event.trigger.text == "struck"]
+    assert struck and "Hezbollah" in (struck[0].event.target_text or "")
+
+
 def test_no_actor_renames_an_event_noun(code) -> None:
     # the parser hangs "alarming Canberra" on the agreement as its apposition
     events = code("Fiji and India held talks in March. In 2021 the two governments signed a "

@@ -534,6 +534,13 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
     """The parties a verb acts on: direct object (with ``with_direct``; else what the object's
     ``preps`` phrase names), dative and ``preps`` phrases; none inside ``skip``."""
     found: list[Party] = []
+    # "struck what it called Hezbollah infrastructure": the parser hangs the naming clause on
+    # the verb, with "what" its object; what it is called is what the verb acts on
+    found += [p for c in verb.children if c.dep_ == "ccomp"
+              and c.lemma_.lower() in ctx.words.naming_verbs
+              and any(w.dep_ == "dobj" and w.tag_ == "WP" for w in c.children)
+              for named in c.children if named.dep_ in {"oprd", "attr"}
+              for p in parties_at(ctx, named)]
     # (a verb has one direct object: a second is the parser's slip, a phrase from a clause
     # further on: "accuse him of pushing laws that bar the court, the prosecutor's office ...")
     first_object = next((c.i for c in verb.children if c.dep_ == "dobj"), None)

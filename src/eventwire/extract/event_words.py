@@ -129,6 +129,7 @@ class EventWordsFile(BaseModel):
     disputed_nouns: Words
     involvement_nouns: Words
     blame_words: Words
+    naming_verbs: Words
     protested_sectors: Labels
     blame_verbs: Words
     accusation_code: Code
@@ -353,6 +354,7 @@ class EventWords:
     disputed_nouns: frozenset[str]
     involvement_nouns: frozenset[str]
     blame_words: frozenset[str]
+    naming_verbs: frozenset[str]
     protested_sectors: frozenset[str]
     blame_verbs: frozenset[str]
     accusation_code: str
