@@ -118,6 +118,12 @@ def test_a_description_of_another_kind_of_body_names_no_department(actors_of):
     assert "The coalition" in texts(actor_named(actors, "Green Coalition"))
 
 
+def test_the_channel_is_the_news_outlet_named_before(actors_of):
+    actors = actors_of("Belarus expelled two reporters of the Polish broadcaster Nadwislanska "
+                       "TV on Friday. The channel had ignored repeated warnings, officials said.")
+    assert "The channel" in texts(actor_named(actors, "Nadwislanska TV"))
+
+
 def test_the_company_is_the_business_named_before(actors_of):
     actors = actors_of(
         "Acme Corp sued the city of Boston on Monday. The mayor's office declined to comment. "

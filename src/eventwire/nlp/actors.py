@@ -1426,6 +1426,12 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
             and (mention.attrs.country is None or c.country in {mention.attrs.country, None})
             and c.last_before(start) >= 0
         ]  # fmt: skip
+    if not fitting and mention.attrs.sector == "MED" and not mention.attrs.affiliation:
+        # "the broadcaster Ostwind Media ... The channel had ignored warnings": a news outlet
+        # described names again the outlet named last (of its country, when it has one)
+        fitting = [c for c in clusters if c.kind == "organization" and c.named
+                   and c.sector == "MED" and c.last_before(mention.span.start) >= 0
+                   and (mention.attrs.country is None or c.country == mention.attrs.country)]
     if (not fitting and mention.attrs.sector == "IGO" and not mention.attrs.affiliation
             and mention.attrs.country is None):
         # "the Economic Community of West African States (ECOWAS) ... the regional bloc": an
