@@ -124,6 +124,14 @@ def test_the_channel_is_the_news_outlet_named_before(actors_of):
     assert "The channel" in texts(actor_named(actors, "Nadwislanska TV"))
 
 
+def test_a_group_a_clause_names_is_no_body_named_before(actors_of):
+    actors = actors_of("Lithuania's National Cyber Security Centre said the malware resembled "
+                       "tools previously used by the group that cybersecurity researchers call "
+                       "Fancy Otter, which Western governments have tied to attacks on Ukraine.")
+    agency = actor_named(actors, "National Cyber Security Centre")
+    assert "the group" not in {m.text for m in agency.mentions}
+
+
 def test_the_company_is_the_business_named_before(actors_of):
     actors = actors_of(
         "Acme Corp sued the city of Boston on Monday. The mayor's office declined to comment. "

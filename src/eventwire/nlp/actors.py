@@ -1390,6 +1390,9 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
     if after < len(mention.span.doc) and mention.span.doc[after].pos_ == "PROPN":
         return None  # "the company Hitwise": the name that follows is the body
     last = mention.key.split()[-1]
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in lexicon().naming_verbs
+           for c in mention.span.root.children):
+        return None  # "the group that researchers call Sandworm": named anew, no body before
     if mention.attrs.sector is None and not mention.attrs.country:
         # "the group", "the organisation": the institution just named (not a news outlet that
         # reported it, nor a people: "the Americans" are no "group" of the story)

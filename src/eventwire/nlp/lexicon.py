@@ -59,6 +59,7 @@ class Lexicon:
     plural_states: frozenset[str]  # "governments", "countries": several states
     armed_group_nouns: frozenset[str]  # "the militia": the armed group named last
     any_body: frozenset[str]  # "the group": whatever body was named last
+    naming_verbs: frozenset[str]  # "the group that researchers call Sandworm": someone new
     generic_roles: frozenset[str]  # "official", "spokesman": acting for someone, no capacity
     kin: frozenset[str]  # "son", "wife": a description by kinship names someone new
     person_nouns: frozenset[str]  # "child", "woman": a person, no role
@@ -184,6 +185,7 @@ def lexicon() -> Lexicon:
         armed_group_nouns=frozenset(
             w.lower() for w in roles_data.get("armed_group_nouns", [])),
         any_body=frozenset(w.lower() for w in roles_data.get("any_body", [])),
+        naming_verbs=frozenset(w.lower() for w in roles_data.get("naming_verbs", [])),
         generic_roles=frozenset(w.lower() for w in roles_data.get("generic_roles", [])),
         kin=frozenset(w.lower() for w in roles_data.get("kin", [])),
         person_nouns=frozenset(w.lower() for w in roles_data["person_nouns"]),
