@@ -953,6 +953,14 @@ def test_what_the_doer_called_something_is_what_it_acted_on(code) -> None:
     assert struck and "Hezbollah" in (struck[0].event.target_text or "")
 
 
+def test_a_ship_set_on_fire_by_a_missile_is_attacked_from_the_air(code) -> None:
+    events = code("A Maltese-flagged tanker was set on fire by a Houthi anti-ship missile in "
+                  "the Red Sea on Monday.")
+    assert [e.event.cameo for e in events if e.event.trigger.text == "set"] == ["195"]
+    arson = code("Rioters in Nairobi set the party headquarters on fire on Monday.")
+    assert [e.event.cameo for e in arson if e.event.trigger.text == "set"] == ["1712"]
+
+
 def test_no_actor_renames_an_event_noun(code) -> None:
     # the parser hangs "alarming Canberra" on the agreement as its apposition
     events = code("Fiji and India held talks in March. In 2021 the two governments signed a "
