@@ -131,6 +131,7 @@ class EventWordsFile(BaseModel):
     blame_words: Words
     naming_verbs: Words
     protested_sectors: Labels
+    demonstration_code: Code
     blame_verbs: Words
     accusation_code: Code
     mediating_offers: Words
@@ -356,6 +357,7 @@ class EventWords:
     blame_words: frozenset[str]
     naming_verbs: frozenset[str]
     protested_sectors: frozenset[str]
+    demonstration_code: str
     blame_verbs: frozenset[str]
     accusation_code: str
     mediating_offers: frozenset[str]

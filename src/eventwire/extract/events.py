@@ -299,13 +299,15 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         # sentence, when it is no speaker or place ("Iran protested ..., Tehran said"; not
         # of a protest noun: "the protests degrade the party's claim" are against no one)
         candidate.targets = _not_court_venues(ctx, candidate, next_actor(ctx, candidate))
-        if (candidate.code[:2] in ctx.words.recipientless_roots
+        if (candidate.code.startswith(ctx.words.demonstration_code)
                 and candidate.trigger.lemma_.lower() not in ctx.words.complaining_verbs):
-            # a crowd's march is against a government named after it ("took to the streets
-            # after the government adopted a decree"), not whoever else is named ("marched
-            # through Dayton as police officers watched", "spread to Istanbul and Ankara")
-            candidate.targets = [p for p in candidate.targets if getattr(
-                ctx.cluster(p), "sector", None) in ctx.words.protested_sectors]
+            # a crowd's march is against a state or government named after it ("took to the
+            # streets after the government adopted a decree"), not whoever else is named
+            # ("marched through Dayton as police officers watched"); (a riot or a strike may
+            # be aimed at the police or a firm: "threw stones at Israeli troops")
+            candidate.targets = [p for p in candidate.targets if (c := ctx.cluster(p)) is not None
+                                 and (c.kind == "country"
+                                      or c.sector in ctx.words.protested_sectors)]
     if (candidate.code[:2] in ctx.words.recipientless_roots
             and not any(p.named for p in candidate.targets)):
         # "weeks of protests": against the government where they were held
