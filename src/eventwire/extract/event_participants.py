@@ -537,7 +537,7 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
     # "struck what it called Hezbollah infrastructure": the parser hangs the naming clause on
     # the verb, with "what" its object; what it is called is what the verb acts on
     found += [p for c in verb.children if c.dep_ == "ccomp"
-              and c.lemma_.lower() in ctx.words.naming_verbs
+              and c.lemma_.lower() in lexicon().naming_verbs
               and any(w.dep_ == "dobj" and w.tag_ == "WP" for w in c.children)
               for named in c.children if named.dep_ in {"oprd", "attr"}
               for p in parties_at(ctx, named)]

@@ -129,7 +129,6 @@ class EventWordsFile(BaseModel):
     disputed_nouns: Words
     involvement_nouns: Words
     blame_words: Words
-    naming_verbs: Words
     protested_sectors: Labels
     demonstration_code: Code
     blame_verbs: Words
@@ -355,7 +354,6 @@ class EventWords:
     disputed_nouns: frozenset[str]
     involvement_nouns: frozenset[str]
     blame_words: frozenset[str]
-    naming_verbs: frozenset[str]
     protested_sectors: frozenset[str]
     demonstration_code: str
     blame_verbs: frozenset[str]
