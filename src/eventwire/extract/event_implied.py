@@ -955,7 +955,7 @@ def population_target(ctx: EventContext, candidate: Candidate) -> list[Party]:
     curfew in the town", "suspended mobile phone service"; event_words
     ``population_measures``): the civilians of the country where it was imposed, else of its
     doers'."""
-    if candidate.code[:2] != "17":
+    if candidate.code[:2] not in ctx.words.population_measure_roots:
         return []
     trigger = candidate.trigger
     words = {trigger.lemma_.lower()} | {

@@ -268,14 +268,15 @@ def _wrapped(
         targets=targets, match="wrapper",
         targetless_ok=wrapper.kind != "refuse" and not code.startswith("01"),
     )
+    pair_word = len(sources) > 1 and names_both(sources[0].token)  # "the two governments"
     if verb.lemma_.lower() in wrapper.binding and len(sources) > 1 and (
             not any(p.named for p in targets)
-            or len({p.token.i for p in sources}) == 1 and names_both(sources[0].token)):
+            or len({p.token.i for p in sources}) == 1 and pair_word):
         # "South Korea and Japan agreed to restore a pact": a commitment to each other; so is
         # the two sides' agreement whatever it is about ("the two governments agreed to wind
         # down the coalition's mission")
         wrapped.symmetric = True
-        if names_both(sources[0].token):
+        if pair_word:
             wrapped.targets = []
     mark_modality(ctx, wrapped, verb)
     if wrapper.kind in {"intent", "threaten"} and backshifted(ctx, verb):

@@ -113,6 +113,7 @@ class EventWordsFile(BaseModel):
     blaming_verbs: Words
     linking_verbs: Words
     population_measures: Words
+    population_measure_roots: Roots
     anonymity_acts: Words
     act_pronouns: Words
     definite_determiners: Words
@@ -338,6 +339,7 @@ class EventWords:
     blaming_verbs: frozenset[str]
     linking_verbs: frozenset[str]
     population_measures: frozenset[str]
+    population_measure_roots: frozenset[str]
     anonymity_acts: frozenset[str]
     act_pronouns: frozenset[str]
     definite_determiners: frozenset[str]

@@ -312,7 +312,7 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             and not any(p.named for p in candidate.targets)):
         # "weeks of protests": against the government where they were held
         candidate.targets = protested_government(ctx, candidate) or candidate.targets
-    if candidate.code[:2] == "17" and not any(p.named for p in candidate.targets):
+    if not any(p.named for p in candidate.targets):
         # "imposed a curfew in the town": on the people there
         restricted = population_target(ctx, candidate)
         if restricted:

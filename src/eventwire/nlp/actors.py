@@ -1432,17 +1432,14 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
     if not fitting and mention.attrs.sector == "MED" and not mention.attrs.affiliation:
         # "the broadcaster Ostwind Media ... The channel had ignored warnings": a news outlet
         # described names again the outlet named last (of its country, when it has one)
-        fitting = [c for c in clusters if c.kind == "organization" and c.named
-                   and c.sector == "MED" and c.last_before(mention.span.start) >= 0
-                   and (mention.attrs.country is None or c.country == mention.attrs.country)]
+        fitting = _named_bodies_of_its_sector(mention, clusters)
     if (not fitting and mention.attrs.sector == "IGO" and not mention.attrs.affiliation
             and mention.attrs.country is None):
         # "the Economic Community of West African States (ECOWAS) ... the regional bloc": an
         # international body described names again the one named last (not a description
         # of one country's, "the northern alliance in Kunming", which would give it that
         # country)
-        fitting = [c for c in clusters if c.kind == "organization" and c.named
-                   and c.sector == "IGO" and c.last_before(mention.span.start) >= 0]
+        fitting = _named_bodies_of_its_sector(mention, clusters)
     if not fitting and mention.key in lexicon().armed_group_nouns and not (
             mention.attrs.affiliation or mention.attrs.country):
         # "Yemen's Houthis fired a missile ... the militia said": the armed group of no state
@@ -1454,6 +1451,14 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
 
 # how near before "the company" a named body of no known sector must be to be that company
 _RECENT_BODY_TOKENS = 40
+
+
+def _named_bodies_of_its_sector(mention: Mention, clusters: list[_Work]) -> list[_Work]:
+    """The named organisations of the description's sector (and of its country, when it has
+    one) named before it."""
+    return [c for c in clusters if c.kind == "organization" and c.named
+            and c.sector == mention.attrs.sector and c.last_before(mention.span.start) >= 0
+            and (mention.attrs.country is None or c.country == mention.attrs.country)]
 
 
 def _names_word(cluster: _Work, word: str) -> bool:
