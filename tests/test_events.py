@@ -1753,3 +1753,12 @@ def test_judging_the_activities_told_before_is_aimed_at_their_doers(code) -> Non
     events = code("Iranian agents were accused of plotting attacks in Amsterdam. Foreign Minister "
                   "Pieter van Houweling said the activities were completely unacceptable.")
     assert one(events, "11", "Houweling", "Iranian")
+
+
+def test_ending_a_cooperative_act_reduces_relations(code) -> None:
+    # the act ended is in the past; the news is its ending (16), not cooperation (06)
+    events = code("The junta in Ouagadougou ended military cooperation with France on Monday.")
+    assert one(events, "16", "junta", "France").cameo == "160"
+    assert not find(events, "06")
+    events = code("Niger halted its security cooperation with the United States in March.")
+    assert one(events, "16", "Niger", "United States")

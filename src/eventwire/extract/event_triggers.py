@@ -408,6 +408,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
                 t.dep_ in {"acl", "relcl"} for t in noun.subtree)
             and not _not_done(ctx, governor)):
         return []  # "slapped tariffs on China": the verb codes the act already
+    ended = ctx.words.ended_cooperation.get(sense.code[:2])
+    if (ended is not None and own is None and noun.dep_ in {"dobj", "nsubjpass"}
+            and governor.lemma_.lower() in ctx.words.ending_verbs):
+        return _ended(ctx, noun, governor, ended)
     sources = noun_sources(ctx, noun)
     targets = noun_targets(ctx, noun)
     undergone = (noun.dep_ == "pobj" and governor.lower_ == "under"
@@ -588,6 +592,21 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if any(c.lower_ in {"no", "never"} for c in noun.children):
         candidate.negated = True
     return with_intent(ctx, candidate, governor) if light else [candidate]
+
+
+def _ended(ctx: EventContext, noun: Token, verb: Token, code: str) -> list[Candidate]:
+    """The ending of a cooperative act ("ended military cooperation with France"): by the
+    verb's subject (else the act's own doer), aimed at the act's partner (``code``: the 16 code
+    of ``event_words.yaml`` ``ended_cooperation``)."""
+    sources = [p for p in subjects_of(ctx, verb) if p.actor or p.named] or noun_sources(ctx, noun)
+    targets = [p for p in noun_targets(ctx, noun)
+               if not any(p.actor and p.actor == s.actor for s in sources)]
+    if not sources or not targets:
+        return []
+    candidate = Candidate(code=code, trigger=verb, start=verb.i, end=noun.i + 1,
+                          sources=sources, targets=targets, match="verb")
+    mark_modality(ctx, candidate, verb)
+    return [candidate]
 
 
 def _not_done(ctx: EventContext, verb: Token) -> bool:

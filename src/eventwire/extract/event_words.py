@@ -132,6 +132,7 @@ class EventWordsFile(BaseModel):
     blame_words: Words
     protested_sectors: Labels
     demonstration_code: Code
+    ended_cooperation: Annotated[dict[Root, Code], Field(min_length=1)]
     blame_verbs: Words
     accusation_code: Code
     mediating_offers: Words
@@ -358,6 +359,7 @@ class EventWords:
     blame_words: frozenset[str]
     protested_sectors: frozenset[str]
     demonstration_code: str
+    ended_cooperation: MappingProxyType  # a cooperative act's root -> the code of ending it
     blame_verbs: frozenset[str]
     accusation_code: str
     mediating_offers: frozenset[str]
@@ -523,7 +525,8 @@ class EventWords:
             if f.name == "pronoun_kinds":
                 value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
             elif f.name in {"implied_agents", "implied_agent_names", "implied_targets",
-                            "protester_harm", "opposed_bodies", "list_numbers"}:
+                            "protester_harm", "opposed_bodies", "list_numbers",
+                            "ended_cooperation"}:
                 value = MappingProxyType(dict(value))
             elif f.name == "made_by":
                 value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
