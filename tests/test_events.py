@@ -1762,3 +1762,13 @@ def test_ending_a_cooperative_act_reduces_relations(code) -> None:
     assert not find(events, "06")
     events = code("Niger halted its security cooperation with the United States in March.")
     assert one(events, "16", "Niger", "United States")
+
+
+def test_people_killed_after_coordinated_strikes_are_of_the_country_struck(nlp) -> None:
+    # the killing follows from both strikes: its victims are where the first one hit
+    text = ("Israeli jets struck a school in Gaza and shelled a hospital in Beit Qamar, "
+            "killing 20 people.")
+    actors, _quotes, events = extract(nlp(text), Document(id="t", text=text))
+    countries = {actor.id: actor.country for actor in actors}
+    killing = [e for e in events if e.trigger.text == "killing"]
+    assert killing and all(countries.get(e.target) == "PSE" for e in killing)

@@ -577,10 +577,15 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
     if clause.dep_ == "advcl" and clause.tag_ == "VBG":
         # "launched a missile attack on Kyiv, killing 30 people": where the act the
         # participle follows from was done, or what it was done to
-        outer = clause.head
-        objects = [c for c in outer.children if c.dep_ == "dobj"]
-        done_to = [*noun_targets(ctx, outer), *(p for o in objects for p in (
-            *noun_targets(ctx, o), party_at(ctx, o)) if p is not None)]
+        # (and the acts coordinated before it: "struck a school in Rafah and shelled a
+        # hospital, killing 20 people")
+        outers = [clause.head]
+        while outers[-1].dep_ == "conj" and outers[-1].head.i < outers[-1].i:
+            outers.append(outers[-1].head)
+        objects = [c for outer in outers for c in outer.children if c.dep_ == "dobj"]
+        done_to = [*(p for outer in outers for p in noun_targets(ctx, outer)),
+                   *(p for o in objects
+                     for p in (*noun_targets(ctx, o), party_at(ctx, o)) if p is not None)]
         # (and where what it was done to stands: "struck an apartment building in Odesa")
         done_to += [p for o in objects for prep in o.children
                     if prep.dep_ == "prep" and prep.lower_ == "in"
