@@ -31,7 +31,7 @@ annotators is B scored against A with the same matcher.
 
 Usage: python scripts/eval_news_events.py
            [--split dev|heldout|wiki|dev2|dev3|written|written_heldout|written2|written3|written4
-                    |written5]
+                    |written5|written6]
            [--write-docs] [--json FILE] [--errors]
 The held-out splits are scored only at the end of a piece of work; --errors and --write-docs refuse
 it.
@@ -66,6 +66,7 @@ WRITTEN2_SECTION = "## Events on news written for the project (second written de
 WRITTEN3_SECTION = "## Events on news written for the project (third written dev set, written3)"
 WRITTEN4_SECTION = "## Events on news written for the project (fourth written dev set, written4)"
 WRITTEN5_SECTION = "## Events on news written for the project (fifth written dev set, written5)"
+WRITTEN6_SECTION = "## Events on news written for the project (sixth written dev set, written6)"
 NUMBERS = {2: "two", 3: "three"}
 # the later written sets' first scores, before they were read for errors
 _READ_AFTER = ("It was scored before it was read, at the session's start code and after the "
