@@ -224,3 +224,12 @@ def test_the_nested_run_scores_each_article_without_its_own_labels():
     mine = [i for i, e in enumerate(examples) if e.doc == "a1"]
     assert [before[i] for i in mine] == [after[i] for i in mine]
     assert before != after
+
+
+def test_an_act_is_scored_by_its_root_and_a_plain_statement_is_not() -> None:
+    from eventwire.extract.scoring import Evidence, features
+
+    act = Evidence(match="verb", source="country", target="country", quad_class=4, root="19")
+    assert features(act)["root=19"] == 1.0 and features(act)["quad=4"] == 1.0
+    said = Evidence(match="statement", source="country", target="none", quad_class=1, root="01")
+    assert not any("root=" in name for name in features(said))

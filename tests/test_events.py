@@ -909,11 +909,14 @@ def test_saying_a_state_bears_the_blame_accuses_it(code) -> None:
 
 
 def test_a_denial_no_one_is_told_to_stands_alone(code) -> None:
-    # no accuser named: a denial aimed at no one, as sure as a march with no recipient
+    # no accuser named: a denial aimed at no one (its confidence is the fitted model's for an
+    # act that stands alone; one that answers a named accuser ranks above it)
     events = code("Residents said an air strike hit a market in the village on Monday. The "
                   "military denied targeting civilians.")
     denial = one(events, "12", "military")
-    assert denial.target == "" and denial.confidence >= 0.4
+    answered = one(code("The military denied the accusation by Amnesty International."),
+                   "12", "military", "Amnesty")
+    assert denial.target == "" and 0.1 < denial.confidence < answered.confidence
 
 
 def test_critics_no_one_names_are_less_sure_than_named_accusers(code) -> None:

@@ -551,7 +551,7 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         hypothetical=candidate.hypothetical, negated=candidate.negated,
         subordinate=candidate.subordinate, speculative=candidate.speculative,
         aim=candidate.aim, inferred=candidate.inferred,
-        clause=_clause_kind(candidate.trigger),
+        clause=_clause_kind(candidate.trigger), root=facts.root,
         # inside what a quote says, not the verb that reports it ("said X was a disgrace"
         # is the speaker's own act)
         quoted=candidate.quote is not None and ctx.inside_quote(candidate.trigger.idx),
