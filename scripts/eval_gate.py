@@ -48,6 +48,7 @@ RUNS = {
     "news_events_written3": ["scripts/eval_news_events.py", "--split", "written3"],
     "news_events_written4": ["scripts/eval_news_events.py", "--split", "written4"],
     "news_events_written5": ["scripts/eval_news_events.py", "--split", "written5"],
+    "news_events_written6": ["scripts/eval_news_events.py", "--split", "written6"],
     "news_actors": ["scripts/eval_news_actors.py", "--split", "dev"],
     "news_places": ["scripts/eval_news_places.py"],
 }
@@ -95,6 +96,7 @@ GATED: dict[str, list[tuple[str, str]]] = {
     "news_events_written3": _NEWS_EVENTS_GATED,
     "news_events_written4": _NEWS_EVENTS_GATED,
     "news_events_written5": _NEWS_EVENTS_GATED,
+    "news_events_written6": _NEWS_EVENTS_GATED,
     "news_actors": [
         (f"vs.{a}.{key}", "higher")
         for a in ("A", "B") for key in ("recall", "country_accuracy", "sector_accuracy")
@@ -118,6 +120,7 @@ GOLD_SIZE = {
     "news_events_written3": _NEWS_EVENTS_GOLD,
     "news_events_written4": _NEWS_EVENTS_GOLD,
     "news_events_written5": _NEWS_EVENTS_GOLD,
+    "news_events_written6": _NEWS_EVENTS_GOLD,
     "news_actors": [f"vs.{a}.{key}" for a in ("A", "B") for key in ("gold", "articles")],
     "dates": ["gold events found.total"],
     "quotes": [f"{stem}.all.gold" for stem in ("gum_wikinews", "samples")],

@@ -82,6 +82,13 @@ WRITTEN5_FIRST = ("In session 31 it was scored only at the session's start code 
                   "(unchanged) and at its end code (F1 0.314), as a check of that session's "
                   "rules on articles they were not made from; later sessions read it for "
                   "errors.")
+# written6 was written and annotated in session 36 and scored at that session's start code
+# before anything else; it checked that session's changes and chose its confidence features,
+# and was not read for errors in that session
+WRITTEN6_FIRST = ("In session 36 it was scored at the session's start code before anything "
+                  "else (mean P 0.54 R 0.22 F1 0.309, precision at >= 0.8 0.73 of 71 events: "
+                  "like the AEB held-out half), then as a check of that session's changes, "
+                  "never read for errors in that session.")
 # the later written dev sets: section title, session, topics, first scores
 LATER_WRITTEN = {
     "written2": (WRITTEN2_SECTION, 25, (
@@ -129,6 +136,19 @@ LATER_WRITTEN = {
         "neighbour; a border firefight, a closed crossing, a rail strike, fishermen arrested, "
         "suspended flights, a teachers' strike, shells across a border, dumped grain, a seized "
         "fishing boat, attacks on villages"), WRITTEN5_FIRST),
+    "written6": (WRITTEN6_SECTION, 36, (
+        "in the same mixed style: a hostage release brokered by Qatar, an impeachment and the "
+        "army's word, a peacekeeping mandate renewed, a cross-border police raid, an envoy "
+        "expelled over a murder plot, a dam dispute, a general strike, a reporter's killing, "
+        "a UN panel on an arms embargo, a refugee camp attacked, a minister's fall after a "
+        "graft raid, an amnesty; a price-fixing raid, an export ban before the WTO, a court "
+        "restoring the internet, a central bank chief fired, a mine halted after a spill, a "
+        "data-breach fine, an oil field seized, a shipper blacklisted, a football federation "
+        "suspended, a drug-pricing suit, a car-plant strike settled, a takeover vetoed; an "
+        "ambush in Cameroon, South Sudan talks, arrests over posts in Hong Kong, a water "
+        "dispute and deportations, a summit's agreements, a cable-cutting charge, warships "
+        "and a survey vessel, judges ousted, an envoy summoned over drilling, miners firing "
+        "on agents, an independence deadline, deadlocked Antarctic talks"), WRITTEN6_FIRST),
 }
 CORE_ROOTS = {f"{n:02d}" for n in range(2, 21)}
 STATEMENT_ROOTS = {"01"}
