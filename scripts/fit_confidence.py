@@ -11,7 +11,7 @@ Writes ``src/eventwire/data/confidence.yaml``.
 
 Only the dev splits (``dev``, ``wiki``, ``dev2``, ``dev3``, ``written``, ``written2``,
 ``written3``, ``written4``) are ever used; the held-out splits stay unseen, and ``written5``
-checks the model on articles it was not fitted on. Re-run after changes to the coder
+and ``written6`` check the model on articles it was not fitted on. Re-run after changes to the coder
 (``--choose --write-docs``), then ``eval_news_events.py --write-docs`` for the dev tables.
 
 How the model is chosen (``--choose``, the default when no ``--spec`` is given):
