@@ -48,6 +48,7 @@ from eventwire.extract.event_participants import (
 from eventwire.extract.syntax import (
     SUBJECTS,
     clause_of,
+    coordinated_before,
     phrase,
     purpose,
 )
@@ -571,17 +572,14 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
                    and (c := ctx.cluster(p)) is not None]
     # (the verb of an act noun's phrase, and the first of coordinated participles: "killing
     # 1,200 people and taking some 250 hostages")
-    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
-    while clause.dep_ == "conj" and clause.head.i < clause.i:
-        clause = clause.head
+    clause = coordinated_before(
+        trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger)[-1]
     if clause.dep_ == "advcl" and clause.tag_ == "VBG":
         # "launched a missile attack on Kyiv, killing 30 people": where the act the
         # participle follows from was done, or what it was done to
         # (and the acts coordinated before it: "struck a school in Rafah and shelled a
         # hospital, killing 20 people")
-        outers = [clause.head]
-        while outers[-1].dep_ == "conj" and outers[-1].head.i < outers[-1].i:
-            outers.append(outers[-1].head)
+        outers = coordinated_before(clause.head)
         objects = [c for outer in outers for c in outer.children if c.dep_ == "dobj"]
         done_to = [*(p for outer in outers for p in noun_targets(ctx, outer)),
                    *(p for o in objects

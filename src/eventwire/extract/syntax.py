@@ -375,6 +375,15 @@ def conjuncts(token: Token) -> list[Token]:
     return found
 
 
+def coordinated_before(token: Token) -> list[Token]:
+    """``token`` and the words it is coordinated after, nearest first, up to the first of the
+    chain ("struck a school and shelled a hospital": "shelled", then "struck")."""
+    chain = [token]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i < chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
 def joined_by_word(conj: Token) -> bool:
     """Whether a ``conj`` is joined to its head by a coordinator or a comma between them ("was
     regarded as a partner and praised"); the parser also hangs a relative clause's verb on a
