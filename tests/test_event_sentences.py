@@ -2075,6 +2075,14 @@ def test_both_sides_are_never_the_clause_own_doers():
     assert {t for c, s, t in coded if c == "026"} == {"Russia", "Ukraine"}
 
 
+def test_the_two_sides_of_one_country_named_together_are_its_sides():
+    # a government and rebels of one country are "the two sides" as much as two states are
+    coded = _coded("Sudan's army and the Rapid Support Forces met in Jeddah on Monday. The "
+                   "two sides accused each other of shelling civilians.")
+    assert {(s, t) for c, s, t in coded if c.startswith("112")} == {
+        ("Sudan's army", "Rapid Support Forces"), ("Rapid Support Forces", "Sudan's army")}
+
+
 def test_coercion_is_aimed_at_a_side_of_a_conflict_not_at_an_ally():
     coded = _coded("Opposition leader Raila Odinga called on supporters to protest. Police "
                    "fired tear gas at the protesters. The protesters set fire to tyres.")

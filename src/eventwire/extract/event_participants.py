@@ -1531,7 +1531,14 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
             return pair
     # "called on both sides" of a civil conflict (the government and a rebel group, the police
     # and protesters), with the doers' compatriots
-    return last_conflict_pair(ctx, noun, own_doers, civil=True) if sides else []
+    if sides:
+        return last_conflict_pair(ctx, noun, own_doers, civil=True)
+    if lemma in ctx.words.warring_nouns:
+        # "Yemen's government and the Houthis met ... the two sides accused each other": the
+        # sides of one country named together, else of its last conflict
+        return (last_coordinated_pair(ctx, noun, 3, doers, one_country=True)
+                or last_conflict_pair(ctx, noun, doers, civil=True))
+    return []
 
 
 def with_compatriots(ctx: EventContext, ids: set[str]) -> set[str]:
@@ -1559,20 +1566,21 @@ def last_two_countries(ctx: EventContext, noun: Token, sentences: int, doers: se
     return []
 
 
-def last_coordinated_pair(ctx: EventContext, noun: Token, sentences: int, doers: set[str]
-                          ) -> list[Party]:
-    """The last two actors of two different countries named together ("urged Ethiopia and
-    Somalia to talk ... the two sides agreed") before ``noun``, in its sentence and the
-    ``sentences`` before, neither one of ``doers`` nor a place."""
+def last_coordinated_pair(ctx: EventContext, noun: Token, sentences: int, doers: set[str],
+                          one_country: bool = False) -> list[Party]:
+    """The last two actors of two different countries (with ``one_country``, also of one)
+    named together ("urged Ethiopia and Somalia to talk ... the two sides agreed") before
+    ``noun``, in its sentence and the ``sentences`` before, neither one of ``doers`` nor a
+    place."""
     for i, second in ctx.actors_before(noun, sentences):
         token = ctx.tokens[i]
         if token.dep_ != "conj":
             continue
         first = ctx.actor_of.get(token.head.i)
         sides = (first, second)
-        if first is None or not all(
+        if first is None or first.id == second.id or not all(
                 c.country and c.kind != "location" and c.id not in doers for c in sides
-        ) or first.country == second.country:
+        ) or first.country == second.country and not one_country:
             continue
         found = [Party(first.id, token.head.text, True, noun),
                  Party(second.id, token.text, True, noun)]
