@@ -580,6 +580,12 @@ def test_torture_by_security_forces_stays_torture():
         "Police in Guinea have tortured scores of refugees, a rights group said.")}
 
 
+def test_an_envoy_called_in_is_summoned():
+    assert ("114", "COL", "VEN") in _coded(
+        "Colombia called in the Venezuelan ambassador on Monday.", by="country")
+    assert _coded("The coach called in three new players.") == []
+
+
 def test_summoned_for_questioning_is_investigated():
     assert [c for c, _, _ in _coded("Police summoned the mayor for questioning.")] == ["091"]
 
