@@ -380,6 +380,14 @@ def test_pronouns_inside_quotes_are_left_alone(actors_of):
 # --- credits, datelines, offsets -----------------------------------------------------------
 
 
+def test_named_storms_are_not_actors(actors_of):
+    actors = actors_of("Cyclone Idai killed more than 600 people in 2019. Hurricane Maria "
+                       "destroyed thousands of homes, and the Red Cross sent aid.")
+    names = {a.name for a in actors}
+    assert not {n for n in names if n.startswith(("Cyclone", "Hurricane"))}
+    assert "International Committee of the Red Cross" in names  # (the name known for it)
+
+
 def test_photo_credits_are_not_actors(actors_of):
     actors = actors_of(
         "Vladimir Putin speaks during a meeting in Moscow\n"

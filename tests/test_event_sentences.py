@@ -580,6 +580,17 @@ def test_torture_by_security_forces_stays_torture():
         "Police in Guinea have tortured scores of refugees, a rights group said.")}
 
 
+def test_the_police_killing_insurgents_fight_them_and_repress_protesters():
+    assert [c for c, _, _ in _coded("Security forces killed 12 insurgents near Nanjua.")
+            ] == ["190"]
+    assert [c for c, _, _ in _coded("Riot police beat demonstrators outside parliament.")
+            ] == ["175"]
+
+
+def test_islands_seized_are_occupied():
+    assert [c for c, _, _ in _coded("Rebels seized two islands in the lake.")] == ["192"]
+
+
 def test_an_envoy_called_in_is_summoned():
     assert ("114", "COL", "VEN") in _coded(
         "Colombia called in the Venezuelan ambassador on Monday.", by="country")

@@ -189,6 +189,10 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         return code
     cluster = ctx.cluster(source)
     victim = ctx.cluster(target) if target is not None else None
+    # "security forces killed 12 insurgents": the police fighting an armed force of another
+    # kind fight (19); repression is of the unarmed
+    fought = victim is not None and cluster is not None and (
+        victim.sector in ctx.words.armed_sectors and victim.sector != cluster.sector)
     if (cluster is not None and cluster.sector in ctx.words.searching_sectors
             and ctx.lex.verb_lemma(candidate.trigger) in ctx.words.searching_verbs):
         return ctx.words.search_code  # "prosecutors raided his ministry": a search
@@ -203,7 +207,7 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
     if code[:2] == "18":
         # "riot police beat demonstrators": the force of the police (or of the state's forces
         # on protesters) is repression; a killing or torture stays one
-        if cluster is not None and code not in {"1823", "1822"} and (
+        if cluster is not None and code not in {"1823", "1822"} and not fought and (
                 cluster.sector == "COP" and not _foreign_force(ctx, cluster, victim) or (
                     cluster.sector in ctx.words.armed_sectors
                     and _own_protesters(ctx, source, target))):
@@ -241,7 +245,7 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
         return code
     if source.token.lemma_.lower() in ctx.words.protesters:
         return "145"  # "protesters clashed with police": a violent protest
-    if (cluster.sector == "COP" and not _foreign_force(ctx, cluster, victim)
+    if (cluster.sector == "COP" and not _foreign_force(ctx, cluster, victim) and not fought
             or _own_protesters(ctx, source, target)) and code[:3] not in {"191", "192"}:
         # force used by the police, or by a state's forces on its protesters, is repression; a
         # siege or an occupation stays what it is

@@ -52,6 +52,7 @@ class Lexicon:
     spellings: frozenset[str]  # every known name exactly as listed
     not_actors: frozenset[str]
     documents: frozenset[str]  # head nouns of documents and records, never actors
+    natural_hazards: tuple[str, ...]  # first words of hazards' names ("Cyclone Idai"), no actors
     abroad: frozenset[str]  # words that put a group outside the story's country ("foreign")
     platforms: frozenset[str]  # craft a body's name may modify ("coast guard ships")
     envoys: frozenset[str]  # roles that serve abroad ("ambassador")
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         ),
         not_actors=frozenset(w.lower() for w in orgs_data["not_actors"]),
         documents=frozenset(w.lower() for w in roles_data.get("documents", [])),
+        natural_hazards=tuple(w.lower() + " " for w in roles_data.get("natural_hazards", [])),
         abroad=frozenset(w.lower() for w in roles_data.get("abroad", [])),
         platforms=frozenset(w.lower() for w in roles_data.get("platforms", [])),
         envoys=frozenset(w.lower() for w in roles_data.get("envoys", [])),

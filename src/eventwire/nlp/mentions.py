@@ -422,6 +422,9 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
         if lower in lex.not_actors or _US_PARTY_STATE.match(text):
             _take(taken, span)  # "(D-Minn.)" after a name is that person's party and state
             continue
+        if lower.startswith(lex.natural_hazards):
+            _take(taken, span)  # "Cyclone Idai killed 600 people": a storm is no one's act
+            continue
         if ent.label_ != "PERSON" and span.root.lemma_.lower() in lex.documents and not (
                 known_name(text)):
             continue  # "Verified video footage", "The Mueller Report": a document, no actor
