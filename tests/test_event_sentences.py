@@ -857,6 +857,9 @@ def test_victims_and_implied_forces_belong_to_the_place_the_act_was_done_in():
         "At least 40 people were killed in Israeli air strikes on Gaza, health officials said.")
     assert ("173", "CHN", "JPN") in _event_countries(
         "A Japanese businessman was arrested in Beijing.")
+    # (also told by a participle of the one it was done to)
+    assert ("173", "BLR", "LTU") in _event_countries(
+        "The swap freed Tomas Jankauskas, a Lithuanian teacher jailed in Minsk last year.")
 
 
 def test_fire_exchanged_is_an_attack_each_way():

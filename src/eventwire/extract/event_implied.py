@@ -80,7 +80,10 @@ def implied_agent(ctx: EventContext, candidate: Candidate) -> None:
         sector = ctx.words.protester_harm[lemma]  # "protesters were killed"
     nominal = trigger.pos_ == "NOUN" and (
         lemma in ctx.words.patient_nouns or lemma in ctx.words.custody_nouns)
-    if sector is None or not (nominal or any(
+    # (and a participle of the one it was done to: "Aleksei Gordeyev, a citizen convicted in
+    # Vilnius", "a journalist jailed in 2022")
+    reduced = trigger.dep_ == "acl" and trigger.tag_ == "VBN"
+    if sector is None or not (nominal or reduced or any(
             c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)):
         return  # "was arrested", "his sentencing": done by the police or a court
     if any(c.dep_ == "agent" for c in trigger.children):
