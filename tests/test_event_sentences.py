@@ -862,6 +862,13 @@ def test_victims_and_implied_forces_belong_to_the_place_the_act_was_done_in():
         "The swap freed Tomas Jankauskas, a Lithuanian teacher jailed in Minsk last year.")
 
 
+def test_a_war_its_phrase_names_a_side_of_is_force_and_its_dead_are_the_side_hit():
+    assert ("190", "RUS", "UKR") in _event_countries(
+        "The economy has suffered since Russia's war in Ukraine began.")
+    coded = _event_countries("Israel's war on Hamas has killed thousands.")
+    assert ("190", "ISR", "PSE") in coded and not [t for _, _, t in coded if t == "ISR"]
+
+
 def test_fire_exchanged_is_an_attack_each_way():
     coded = _coded("India traded fire with Pakistan across the border.")
     assert ("190", "India", "Pakistan") in coded and ("190", "Pakistan", "India") in coded

@@ -572,6 +572,12 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
             hit = ctx.cluster(where) if where is not None else None
             if hit is not None and hit.id not in striker:
                 places.append(hit)
+            elif hit is None:
+                # "Israel's war on Hamas has killed thousands": the country of the side hit
+                # (not of a striker's compatriot)
+                strikers = {getattr(ctx.cluster(p), "country", None) for p in candidate.sources}
+                places += [c for p in outer.targets if (c := ctx.cluster(p)) is not None
+                           and c.country and c.country not in strikers][:1]
     if not places and purpose(trigger):
         # "thousands gathered in Tbilisi to protest": where the purpose was carried out
         outer = replace(candidate, trigger=trigger.head, targets=[])
