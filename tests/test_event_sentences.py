@@ -432,6 +432,9 @@ def test_officials_briefed_on_talks_are_no_party_to_them():
 def test_what_belongs_to_someone_names_them():
     assert ("166", "European Union", "Russian") in _coded(
         "The EU has frozen the assets belonging to Russian oligarchs.")
+    # (holdings "of" someone are theirs, whatever country they are in)
+    assert ("166", "USA", "IRN") in _event_countries(
+        "Washington froze the US assets of three Iranian banks.")
 
 
 def test_a_promise_on_a_platform_is_not_made_to_the_platform():

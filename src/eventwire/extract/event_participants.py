@@ -1188,6 +1188,14 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
         cluster = ctx.actor_of.get(token.head.i)
     if cluster is not None:
         return Party(cluster.id, phrase(token), True, token)
+    if token.lemma_.lower() in ctx.words.holdings:
+        # "froze the British assets of two judges": the owner the "of" phrase names, not the
+        # country the holdings are in
+        for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"):
+            party = party_at(ctx, pobj, own_only=True)
+            if party is not None and party.named:
+                return party
     agentive = token.lemma_.lower() in ctx.words.agents
     # "fired on its positions": a place a side holds stands for the side, as its forces do
     held = token.lemma_.lower() in lexicon().premises

@@ -75,6 +75,7 @@ class EventWordsFile(BaseModel):
     posture_preps: Words
     np_target_preps: Words
     belonging_verbs: Words
+    holdings: Words
     aimed_preps: Words
     noun_target_preps: Words
     place_preps: Words
@@ -303,6 +304,7 @@ class EventWords:
     posture_preps: frozenset[str]
     np_target_preps: frozenset[str]
     belonging_verbs: frozenset[str]
+    holdings: frozenset[str]
     aimed_preps: frozenset[str]
     noun_target_preps: frozenset[str]
     place_preps: frozenset[str]
