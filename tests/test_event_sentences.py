@@ -590,6 +590,17 @@ def test_the_police_killing_insurgents_fight_them_and_repress_protesters():
             ] == ["175"]
 
 
+def test_a_permit_or_licence_withdrawn_is_an_administrative_sanction_on_its_holder():
+    assert ("172", "government", "Kessler Gold") in _coded(
+        "The government withdrew the operating permit of Kessler Gold.")
+    assert [c for c, _, _ in _coded("The army withdrew its troops from the town.")] == ["087"]
+
+
+def test_gendarmes_are_police():
+    assert ("173", "COP") in {(c, s) for c, s, _ in _coded(
+        "Gendarmes arrested three men in Bobo-Dioulasso.", by="sector")}
+
+
 def test_islands_seized_are_occupied():
     assert [c for c, _, _ in _coded("Rebels seized two islands in the lake.")] == ["192"]
 
