@@ -601,6 +601,13 @@ def test_gendarmes_are_police():
         "Gendarmes arrested three men in Bobo-Dioulasso.", by="sector")}
 
 
+def test_people_held_are_in_custody_and_a_press_conference_held_is_no_act():
+    assert ("173", "IRN", "FRA") in _event_countries("Iran is holding two French citizens.")
+    assert ("173", "rebels") in {(c, s) for c, s, _ in _coded(
+        "The deal covers 288 detainees held by the rebels.")}
+    assert _coded("The senator held a press conference with journalists.") == []
+
+
 def test_islands_seized_are_occupied():
     assert [c for c, _, _ in _coded("Rebels seized two islands in the lake.")] == ["192"]
 
