@@ -2129,6 +2129,9 @@ def test_the_two_sides_of_one_country_named_together_are_its_sides():
                    "two sides accused each other of shelling civilians.")
     assert {(s, t) for c, s, t in coded if c.startswith("112")} == {
         ("Sudan's army", "Rapid Support Forces"), ("Rapid Support Forces", "Sudan's army")}
+    coded = _coded("Yemen's government and the Houthi rebels sent negotiators to Muscat. The "
+                   "two delegations met face to face for the first time on Monday.")
+    assert ("040", "Yemen's government", "Houthi rebels") in coded
 
 
 def test_coercion_is_aimed_at_a_side_of_a_conflict_not_at_an_ally():

@@ -1541,7 +1541,8 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
     # and protesters), with the doers' compatriots
     if sides:
         return last_conflict_pair(ctx, noun, own_doers, civil=True)
-    if lemma in ctx.words.warring_nouns:
+    if lemma in ctx.words.warring_nouns or (
+            lemma in ctx.words.pair_nouns and lemma not in ctx.words.country_nouns):
         # "Yemen's government and the Houthis met ... the two sides accused each other": the
         # sides of one country named together, else of its last conflict
         return (last_coordinated_pair(ctx, noun, 3, doers, one_country=True)
