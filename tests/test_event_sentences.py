@@ -608,6 +608,15 @@ def test_people_held_are_in_custody_and_a_press_conference_held_is_no_act():
     assert _coded("The senator held a press conference with journalists.") == []
 
 
+def test_a_demand_for_someones_release_is_made_of_their_captors():
+    assert ("100", "COL", "VEN") in _event_countries(
+        "Colombia on Tuesday demanded the immediate release of a Colombian radio reporter "
+        "detained by Venezuelan security forces near the border.")
+    coded = _event_countries("Venezuelan police arrested Julian Rondon, a Colombian reporter, "
+                             "on Sunday. Colombia demanded his immediate release.")
+    assert [(s, t) for c, s, t in coded if c.startswith("10")] == [("COL", "VEN")]
+
+
 def test_islands_seized_are_occupied():
     assert [c for c, _, _ in _coded("Rebels seized two islands in the lake.")] == ["192"]
 

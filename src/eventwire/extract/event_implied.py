@@ -58,8 +58,9 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
     from eventwire.nlp.components import ActorCluster
 
 __all__ = ["accuser", "armed_doer", "as_civilians", "as_crowd", "as_local_force",
-           "carried_parties", "code_for_doer", "counted_people", "counterpart", "critics_of",
-           "domestic_target", "employer", "gatekeeper", "implied_agent", "located_in",
+           "captor", "carried_parties", "code_for_doer", "counted_people", "counterpart",
+           "critics_of", "domestic_target", "employer", "gatekeeper", "implied_agent",
+           "located_in",
            "may_be_aimed_at", "mediated_sides", "modified_noun", "nearest_actor", "next_actor",
            "opposed", "passive_critics", "passive_doer", "place_of", "population_target",
            "protested_government",
@@ -607,6 +608,42 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
     return next((c.country for c in [*places, *clusters] if c is not None and c.country),
                 # else where the story is filed from ("NEW DELHI -") or is about
                 ctx.home_country if fallback else None)
+
+
+def captor(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """Whom a demand or an appeal for someone's release is made of ("demanded the release of
+    a reporter detained by Venezuelan forces", "demanded his release" after "police arrested
+    him"): whoever holds them (``release_nouns``, ``captor_roots`` in event_words.yaml), not
+    the one held."""
+    if candidate.code[:2] not in {ctx.words.appeal_root, ctx.words.demand_root}:
+        return []
+    trigger = candidate.trigger
+    asked = [c for c in trigger.children if c.dep_ == "dobj"] + [
+        g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children if g.dep_ == "pobj"]
+    held = [g for noun in asked if noun.lemma_.lower() in ctx.words.release_nouns
+            for g in (*(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"),
+                      *(c for c in noun.children if c.dep_ == "poss"))]
+    askers = {p.actor for p in candidate.sources if p.actor}
+    for person in held:
+        # "a reporter detained by Venezuelan security forces" (never the askers themselves: an
+        # actors stage's slip, "the group" taken for the body that asks)
+        for agent in (a for acl in person.children if acl.dep_ == "acl"
+                      for a in acl.children if a.dep_ == "agent"):
+            for doer in (g for g in agent.children if g.dep_ == "pobj"):
+                party = party_at(ctx, doer)
+                if party is not None and party.named and party.actor not in askers:
+                    return [replace(party, token=doer)]
+        # the last one who arrested or abducted them
+        party = party_at(ctx, person)
+        if party is None or party.actor is None:
+            continue
+        for _, done_to, doer, code in reversed(ctx.acted_on):
+            if (done_to == party.actor and code[:2] in ctx.words.captor_roots
+                    and doer.actor not in askers):
+                return [replace(doer, token=person)]
+    return []
 
 
 def mediated_sides(ctx: EventContext, candidate: Candidate) -> list[Party]:

@@ -289,6 +289,8 @@ class EventWordsFile(BaseModel):
     commanding_sectors: Labels
     ruling_verbs: Words
     appeal_root: Root
+    release_nouns: Words
+    captor_roots: Roots
     demand_root: Root
     lawsuit_code: Code
     court_venue_preps: Words
@@ -513,6 +515,8 @@ class EventWords:
     commanding_sectors: frozenset[str]
     ruling_verbs: frozenset[str]
     appeal_root: str
+    release_nouns: frozenset[str]
+    captor_roots: frozenset[str]
     demand_root: str
     lawsuit_code: str
     court_venue_preps: frozenset[str]

@@ -48,6 +48,7 @@ from eventwire.extract.event_implied import (
     as_civilians,
     as_crowd,
     as_local_force,
+    captor,
     code_for_doer,
     counted_people,
     counterpart,
@@ -261,6 +262,10 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             # "warned that they could trigger UN sanctions if Tehran does not curb its
             # programme": a threat is aimed at whoever must meet its condition
             candidate.targets = conditioned
+    held_by = captor(ctx, candidate)
+    if held_by:
+        # "demanded the release of a reporter detained by Venezuelan forces": of the captors
+        candidate.targets = held_by
     candidate.targets = [as_civilians(ctx, candidate, p) for p in candidate.targets]
     candidate.sources = [as_local_force(ctx, candidate, p) for p in candidate.sources]
     if candidate.code[:2] in ctx.words.recipientless_roots:
