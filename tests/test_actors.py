@@ -380,6 +380,12 @@ def test_pronouns_inside_quotes_are_left_alone(actors_of):
 # --- credits, datelines, offsets -----------------------------------------------------------
 
 
+def test_a_two_word_nationality_the_tagger_missed_gives_its_country(actors_of):
+    actors = actors_of("Hundreds of fishermen blocked a highway in Rameswaram, demanding the "
+                       "release of their colleagues arrested by the Sri Lankan navy.")
+    assert {a.name: a.country for a in actors}.get("Sri Lankan navy") == "LKA"
+
+
 def test_named_storms_are_not_actors(actors_of):
     actors = actors_of("Cyclone Idai killed more than 600 people in 2019. Hurricane Maria "
                        "destroyed thousands of homes, and the Red Cross sent aid.")

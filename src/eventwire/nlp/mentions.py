@@ -1221,7 +1221,13 @@ def _token_country(token: Token) -> str | None:
             if found is None and token.ent_type_ == "GPE":
                 found = town_country(text)  # "police in Sivas"
             return found
-    return country_word(token.text)
+    found = country_word(token.text)
+    if found is None and token.i + 1 < len(token.doc):
+        # a two-word name the tagger left untagged ("the Sri Lankan navy")
+        following = token.doc[token.i + 1]
+        if following.text[:1].isupper():
+            found = country_word(f"{token.text} {following.text}")
+    return found
 
 
 def entity_at(doc: Doc, index: int) -> Span | None:
