@@ -2621,6 +2621,11 @@ def test_a_denial_answers_the_claims_maker_or_the_attacks_victims():
     coded = _coded("Militias fired rockets at French troops in Mali on Sunday. Algeria's "
                    "foreign ministry denied any role in the attacks.")
     assert ("127", "Algeria's foreign ministry", "French troops") in coded
+    # "the claims" of a report told before about the denier's country: its speakers
+    coded = _coded("Kinshasa and UN experts say the rebels are backed by Rwanda. Kigali denies "
+                   "the claims.")
+    answered = [t for c, _, t in coded if c == "127"]
+    assert answered and all("Kinshasa" in t or "UN experts" in t for t in answered)
 
 
 def test_a_measure_its_maker_announces_in_the_passive_is_the_act_on_whom_it_concerns():

@@ -740,7 +740,8 @@ def accuser(ctx: EventContext, candidate: Candidate) -> list[Party]:
     found = (_accused_before(ctx, candidate.trigger, denier) or _last_doer_to(
         ctx, candidate.trigger, denier, _VERBAL_CONFLICT, ctx.words.answered_codes)
         or _claim_maker(ctx, candidate.trigger, denier)
-        or _attack_victims(ctx, candidate.trigger, denier))
+        or _attack_victims(ctx, candidate.trigger, denier)
+        or _said_of(ctx, candidate.trigger, denier))
     principal = _principal(ctx, candidate.sources)
     if not found and principal is not None:
         # "A lawyer for the company denied any wrongdoing": the company's accuser
@@ -779,6 +780,35 @@ def _claim_maker(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
     # ("The EU accused Minsk of engineering the influx, a charge Belarus denies": the EU)
     return [replace(p, token=trigger) for p in subjects_of(ctx, said)
             if p.actor and p.actor != denier]
+
+
+def _said_of(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
+    """Who said, in the sentences just before, what a denial of "the claims" or "the report"
+    answers ("Kinshasa and UN experts say the rebels are backed by Rwanda. Kigali denies the
+    claims": Kinshasa and the experts): the speakers of the last report whose reported clause
+    names the denier or its country."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in (
+            ctx.words.accusation_nouns | ctx.words.disputed_nouns) for c in trigger.children):
+        return []
+    told = ctx.clusters.get(denier)
+    country = told.country if told is not None else None
+    start = ctx.window_start(trigger, ctx.words.accuser_sentences)
+    for verb in reversed(ctx.tokens[start:trigger.sent.start]):
+        if verb.lemma_.lower() not in ctx.lex.reporting or verb.pos_ != "VERB":
+            continue
+        reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+        named = [cluster for clause in reported for t in clause.subtree
+                 if (cluster := ctx.actor_of.get(t.i)) is not None]
+        if any(c.id == denier or (country and c.country == country and c.kind in {
+                "country", "location"}) for c in named):
+            # (no compatriot of the denier's: "the report said 4,000 Rwandan soldiers ...")
+            speakers = [replace(p, token=trigger) for p in subjects_of(ctx, verb)
+                        if p.actor and p.actor != denier and not (
+                            country and getattr(ctx.clusters.get(p.actor), "country", None)
+                            == country)]
+            if speakers:
+                return speakers
+    return []
 
 
 def _attack_victims(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
