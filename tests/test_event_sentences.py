@@ -617,6 +617,17 @@ def test_a_demand_for_someones_release_is_made_of_their_captors():
     assert [(s, t) for c, s, t in coded if c.startswith("10")] == [("COL", "VEN")]
 
 
+def test_a_joint_act_of_two_named_together_is_between_them():
+    # a name that is no actor is no party to the deal
+    assert ("057", "Washington", "Beijing") in _coded(
+        "Days later, Washington and Beijing signed a Phase One trade deal.")
+    # "each other" inside the act a wrapper names makes it mutual
+    coded = _coded("Pakistan and Iran agreed on Monday to send their ambassadors back to each "
+                   "other's capitals.")
+    assert {(s, t) for c, s, t in coded if c.startswith("03")} == {
+        ("Pakistan", "Iran"), ("Iran", "Pakistan")}
+
+
 def test_islands_seized_are_occupied():
     assert [c for c, _, _ in _coded("Rebels seized two islands in the lake.")] == ["192"]
 

@@ -229,7 +229,9 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
             # striking
             candidate.sources, candidate.inferred = armed, True
     for candidate in found:
-        objects = [c for c in candidate.trigger.children if c.dep_ in {"dobj", "prep"}]
+        # (also what a wrapper's act is done to: "agreed to send their ambassadors back to
+        # each other's capitals")
+        objects = [c for c in candidate.trigger.children if c.dep_ in {"dobj", "prep", "xcomp"}]
         if len(candidate.sources) > 1 and any(
                 reciprocal(t) for t in [*(p.token for p in candidate.targets), *objects]):
             # "Johnson and Corbyn attacked each other's policies": each targets the other
@@ -377,7 +379,9 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
         or next(iter(candidate.targets), None)]
     pairs = list({(s and s.key, t and t.key): (s, t) for s in sources for t in targets
                   }.values())  # one event per actor pair ("state news agency TASS")
-    if candidate.symmetric and not any(p.named for p in candidate.targets) and len(
+    # (a name that is no actor is no party to it: "Washington and Beijing signed a 'Phase
+    # One' trade deal")
+    if candidate.symmetric and not any(p.named and p.actor for p in candidate.targets) and len(
             candidate.sources) > 1:
         members = [p for p in candidate.sources if p.named] or candidate.sources
         # (the pair one word names, "the two sides negotiate", "both countries", is mutual
