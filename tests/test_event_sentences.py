@@ -2152,6 +2152,12 @@ def test_the_two_sides_of_one_country_named_together_are_its_sides():
     coded = _coded("Yemen's government and the Houthi rebels sent negotiators to Muscat. The "
                    "two delegations met face to face for the first time on Monday.")
     assert ("040", "Yemen's government", "Houthi rebels") in coded
+    # a union and a company at odds are the sides of their dispute, though of no country
+    coded = _coded("The United Auto Workers union went on strike against Ford on Monday. The "
+                   "union accused Ford of bad faith. Mayor Daniel Ruiz urged both sides to "
+                   "return to talks.")
+    assert {t for c, s, t in coded if c.startswith("02")} == {"United Auto Workers union",
+                                                             "Ford"}
 
 
 def test_coercion_is_aimed_at_a_side_of_a_conflict_not_at_an_ally():

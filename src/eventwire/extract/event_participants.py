@@ -1648,9 +1648,11 @@ def _conflict_pair(ctx: EventContext, start: int, lowest: int, doers: set[str],
         done_to = dealings[k - 1][3]
         sides = [ctx.cluster(doer), ctx.cluster(done_to)]
         # (no place is a side: "a dispute over the dam on the Blue Nile, which Egypt regards
-        # as a threat")
-        if not all(c is not None and c.country and c.id not in doers and c.kind != "location"
-                   for c in sides):
+        # as a threat"; in a civil dispute, two bodies of no country are sides too: a union
+        # and a company)
+        if not all(c is not None and (c.country or civil and not any(
+                d.country for d in sides if d is not None)) and c.id not in doers
+                and c.kind != "location" for c in sides):
             continue
         if civil and sides[0].country == sides[1].country and sides[0].id != sides[1].id:
             # a civil conflict's sides as themselves ("the government and the ELN")
