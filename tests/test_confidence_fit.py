@@ -233,3 +233,22 @@ def test_an_act_is_scored_by_its_root_and_a_plain_statement_is_not() -> None:
     assert features(act)["root=19"] == 1.0 and features(act)["quad=4"] == 1.0
     said = Evidence(match="statement", source="country", target="none", quad_class=1, root="01")
     assert not any("root=" in name for name in features(said))
+
+
+def test_the_tense_and_the_purpose_of_the_trigger_s_clause_are_features() -> None:
+    from eventwire.extract.events import _simple_present
+    from eventwire.extract.scoring import Evidence, features
+    from eventwire.extract.syntax import purpose
+    from eventwire.nlp import load_pipeline
+    from eventwire.settings import Settings
+
+    nlp = load_pipeline(Settings())
+    habit = nlp("Security forces who kill protesters go unpunished.")
+    assert _simple_present(next(t for t in habit if t.lemma_ == "kill"))
+    done = nlp("Security forces killed three protesters.")
+    assert not _simple_present(next(t for t in done if t.lemma_ == "kill"))
+    aim = nlp("India summoned the envoy to protest the killing.")
+    assert purpose(next(t for t in aim if t.lemma_ == "protest"))
+    flagged = Evidence(match="verb", source="country", target="country", quad_class=3,
+                       root="11", present=True, purpose=True)
+    assert features(flagged)["present"] == features(flagged)["purpose"] == 1.0

@@ -561,6 +561,7 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         subordinate=candidate.subordinate, speculative=candidate.speculative,
         aim=candidate.aim, inferred=candidate.inferred,
         clause=_clause_kind(candidate.trigger), root=facts.root,
+        present=_simple_present(candidate.trigger), purpose=purpose(candidate.trigger),
         # inside what a quote says, not the verb that reports it ("said X was a disgrace"
         # is the speaker's own act)
         quoted=candidate.quote is not None and ctx.inside_quote(candidate.trigger.idx),
@@ -571,6 +572,17 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
 # the clause kinds of the confidence model (Evidence.clause), by the clause verb's label
 _CLAUSE_KINDS = {"ROOT": "main", "ccomp": "reported", "parataxis": "reported",
                  "conj": "coordinated"}
+
+
+def _simple_present(trigger: Token) -> bool:
+    """Whether the trigger's clause is in the simple present with no auxiliary ("who kill
+    protesters", "denies the claims"), for the confidence model."""
+    verb = clause_of(trigger)
+    return verb.tag_ in _PRESENT_TAGS and not any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def _clause_kind(trigger: Token) -> str:

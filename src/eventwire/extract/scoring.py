@@ -62,6 +62,10 @@ class Evidence:
     quoted: bool = False
     same_country: bool = False  # source and target coded with one country
     inferred: bool = False  # the target is the doer's counterpart in the sentences before
+    # told in the simple present with no auxiliary ("security forces who kill protesters",
+    # "Kigali denies the claims"): often a habit or a standing position, less often a dated act
+    present: bool = False
+    purpose: bool = False  # an infinitive of purpose ("summoned the envoy to protest")
     # the kind of clause the trigger sits in: main (the sentence's own), reported (what a
     # verb says: "said that ..."), coordinated (a second verb: "... and attacked"), other
     clause: str = "main"
@@ -96,7 +100,7 @@ def features(evidence: Evidence) -> dict[str, float]:
         f"target={evidence.target}": 1.0,
     }
     for flag in ("hedged", "alleged", "hypothetical", "negated", "subordinate", "speculative",
-                 "aim", "quoted", "same_country", "inferred"):
+                 "aim", "quoted", "same_country", "inferred", "present", "purpose"):
         if getattr(evidence, flag):
             found[flag] = 1.0
     if evidence.match in STATEMENT_MATCHES:
