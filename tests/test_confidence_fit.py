@@ -247,8 +247,8 @@ def test_the_tense_and_the_purpose_of_the_trigger_s_clause_are_features() -> Non
     assert _simple_present(next(t for t in habit if t.lemma_ == "kill"))
     done = nlp("Security forces killed three protesters.")
     assert not _simple_present(next(t for t in done if t.lemma_ == "kill"))
-    aim = nlp("India summoned the envoy to protest the killing.")
-    assert purpose(next(t for t in aim if t.lemma_ == "protest"))
+    aim = nlp("Kenya sent troops to help the army.")
+    assert purpose(next(t for t in aim if t.lemma_ == "help"))
     flagged = Evidence(match="verb", source="country", target="country", quad_class=3,
                        root="11", present=True, purpose=True)
     assert features(flagged)["present"] == features(flagged)["purpose"] == 1.0
