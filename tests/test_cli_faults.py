@@ -318,3 +318,13 @@ def test_sample_ingest_then_queries_in_every_format(nlp, tmp_path: Path):
                                    [*command, "--db", str(db), "-f", fmt])  # fmt: skip
             assert result.exit_code == 0, (command, fmt, result.output)
             assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_seen_by_duckdb_is_an_interruption_not_a_bug():
+    # DuckDB may raise its own error for Ctrl-C when the signal lands inside a query
+    from eventwire.cli import _user_interrupt
+
+    assert _user_interrupt(RuntimeError("Query interrupted"))
+    assert _user_interrupt(duckdb.InterruptException("Query interrupted"))
+    assert not _user_interrupt(duckdb.InterruptException("query time limit reached"))
+    assert not _user_interrupt(RuntimeError("something else"))

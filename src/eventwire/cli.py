@@ -52,6 +52,20 @@ def _message(err: BaseException) -> str:
     return str(err) or type(err).__name__
 
 
+# DuckDB's words for a query stopped by Ctrl-C, which it may raise in place of
+# KeyboardInterrupt when the signal lands while a query runs (not its own time limit's)
+_DUCKDB_INTERRUPTED = "Query interrupted"
+
+
+def _user_interrupt(err: BaseException) -> bool:
+    """Whether ``err`` is Ctrl-C seen by DuckDB while a query ran."""
+    if not str(err).startswith(_DUCKDB_INTERRUPTED):
+        return False
+    import duckdb  # (only here: the command line starts without it)
+
+    return isinstance(err, RuntimeError | duckdb.InterruptException)
+
+
 class _OutputClosed(Exception):
     """stdout was closed by its reader (``| head``): carried past Typer, which would exit 1."""
 
@@ -89,6 +103,9 @@ class EventwireGroup(TyperGroup):
             _silence_stdout()
             return ExitCode.OUTPUT_CLOSED
         except Exception as err:  # noqa: BLE001 - the one place errors become exit codes
+            if _user_interrupt(err):
+                say("interrupted")
+                return ExitCode.INTERRUPTED
             code = exit_code_of(err)
             if code is ExitCode.INTERNAL:
                 if os.environ.get("EVENTWIRE_DEBUG"):
