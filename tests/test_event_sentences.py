@@ -628,6 +628,12 @@ def test_a_joint_act_of_two_named_together_is_between_them():
         ("Pakistan", "Iran"), ("Iran", "Pakistan")}
 
 
+def test_being_in_contact_with_an_actor_is_consulting_it():
+    assert ("040", "European Commission", "Cypriot authorities") in _coded(
+        "The European Commission said it was in contact with Cypriot authorities.")
+    assert _coded("Three nurses had contact with the virus.") == []
+
+
 def test_islands_seized_are_occupied():
     assert [c for c, _, _ in _coded("Rebels seized two islands in the lake.")] == ["192"]
 
