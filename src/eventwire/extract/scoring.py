@@ -5,7 +5,8 @@ verb, a wrapper such as "urged ... to", an event noun, a word-vector neighbour .
 participant was found (a coded actor with a country, an actor, a name the actors stage did not
 keep, bare words, nobody), the event's modality (hedged, alleged, hypothetical, negated), whether
 it sits in a time clause, is the aim of another act or comes from inside a quote, whether its
-target was inferred from the doer's earlier dealings, and, for acts (not plain statements), its
+target was inferred from the doer's earlier dealings, whether its clause is in the simple
+present or is an infinitive of purpose, and, for acts (not plain statements), its
 QuadClass, its CAMEO root and the kind of clause its trigger sits in (main, reported,
 coordinated, other); and,
 as a fixed offset, the hand-set prior that ranked events before the model was fitted.
