@@ -566,6 +566,7 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
         # harm was aimed (the place, or the party the attack hit there: "a school in Gaza";
         # not its doer: "the bombing by Hamas")
         striker = {p.actor for p in candidate.sources if p.actor}
+        striker_countries = {getattr(ctx.cluster(p), "country", None) for p in candidate.sources}
         for attack in (c for c in trigger.children if c.dep_ == "nsubj"
                        and c.pos_ == "NOUN" and attack_noun(ctx, c)):
             outer = replace(candidate, trigger=attack, targets=noun_targets(ctx, attack))
@@ -576,9 +577,8 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
             elif hit is None:
                 # "Israel's war on Hamas has killed thousands": the country of the side hit
                 # (not of a striker's compatriot)
-                strikers = {getattr(ctx.cluster(p), "country", None) for p in candidate.sources}
                 places += [c for p in outer.targets if (c := ctx.cluster(p)) is not None
-                           and c.country and c.country not in strikers][:1]
+                           and c.country and c.country not in striker_countries][:1]
     if not places and purpose(trigger):
         # "thousands gathered in Tbilisi to protest": where the purpose was carried out
         outer = replace(candidate, trigger=trigger.head, targets=[])

@@ -1650,9 +1650,9 @@ def _conflict_pair(ctx: EventContext, start: int, lowest: int, doers: set[str],
         # (no place is a side: "a dispute over the dam on the Blue Nile, which Egypt regards
         # as a threat"; in a civil dispute, two bodies of no country are sides too: a union
         # and a company)
-        if not all(c is not None and (c.country or civil and not any(
-                d.country for d in sides if d is not None)) and c.id not in doers
-                and c.kind != "location" for c in sides):
+        stateless = civil and not any(c.country for c in sides if c is not None)
+        if not all(c is not None and (c.country or stateless) and c.id not in doers
+                   and c.kind != "location" for c in sides):
             continue
         if civil and sides[0].country == sides[1].country and sides[0].id != sides[1].id:
             # a civil conflict's sides as themselves ("the government and the ELN")
