@@ -50,6 +50,7 @@ from eventwire.extract.syntax import (
     clause_of,
     coordinated_before,
     phrase,
+    prep_objects,
     purpose,
 )
 from eventwire.nlp.lexicon import country_of
@@ -384,8 +385,7 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
         # "killed 12 people, according to Gaza officials"
         p for verb in (candidate.trigger, *candidate.trigger.ancestors)
         for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "according"
-        for to in prep.children if to.dep_ == "prep" and to.lower_ == "to"
-        for g in to.children if g.dep_ == "pobj" for p in parties_at(ctx, g) if p.named]
+        for g in prep_objects(prep, {"to"}) for p in parties_at(ctx, g) if p.named]
     # (people the actors stage made a group of are placed by the counters or the place only:
     # "holds appeal to voters" are not the doer's voters)
     # (nor by a doer the text does not name there: "a ballistic missile slammed into a
@@ -406,8 +406,7 @@ def employer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     actor, and then no employer is found)."""
     for source in candidate.sources:
         token = source.token
-        places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"at", "of", "for"}
-                  for g in c.children if g.dep_ == "pobj"]
+        places = prep_objects(token, {"at", "of", "for"})
         places += [c for c in token.children if c.dep_ == "compound"]
         for place in places:
             party = party_at(ctx, place, own_only=True)
@@ -599,9 +598,8 @@ def _country_where(ctx: EventContext, candidate: Candidate, doers: list[Party],
                    *(p for o in objects
                      for p in (*noun_targets(ctx, o), party_at(ctx, o)) if p is not None)]
         # (and where what it was done to stands: "struck an apartment building in Odesa")
-        done_to += [p for o in objects for prep in o.children
-                    if prep.dep_ == "prep" and prep.lower_ == "in"
-                    for g in prep.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+        done_to += [p for o in objects for g in prep_objects(o, {"in"})
+                    for p in parties_at(ctx, g)]
         places += [ctx.cluster(p) for p in done_to
                    if getattr(ctx.cluster(p), "kind", None) in {"location", "country"}]
     clusters = [ctx.cluster(p) for p in doers]
@@ -618,23 +616,19 @@ def captor(ctx: EventContext, candidate: Candidate) -> list[Party]:
     if candidate.code[:2] not in {ctx.words.appeal_root, ctx.words.demand_root}:
         return []
     trigger = candidate.trigger
-    asked = [c for c in trigger.children if c.dep_ == "dobj"] + [
-        g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for"
-        for g in c.children if g.dep_ == "pobj"]
+    asked = [c for c in trigger.children if c.dep_ == "dobj"] + prep_objects(trigger, {"for"})
     held = [g for noun in asked if noun.lemma_.lower() in ctx.words.release_nouns
-            for g in (*(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj"),
+            for g in (*prep_objects(noun, {"of"}),
                       *(c for c in noun.children if c.dep_ == "poss"))]
     askers = {p.actor for p in candidate.sources if p.actor}
     for person in held:
         # "a reporter detained by Venezuelan security forces" (never the askers themselves: an
         # actors stage's slip, "the group" taken for the body that asks)
-        for agent in (a for acl in person.children if acl.dep_ == "acl"
-                      for a in acl.children if a.dep_ == "agent"):
-            for doer in (g for g in agent.children if g.dep_ == "pobj"):
-                party = party_at(ctx, doer)
-                if party is not None and party.named and party.actor not in askers:
-                    return [replace(party, token=doer)]
+        for doer in (g for acl in person.children if acl.dep_ == "acl"
+                     for g in prep_objects(acl, dep="agent")):
+            party = party_at(ctx, doer)
+            if party is not None and party.named and party.actor not in askers:
+                return [replace(party, token=doer)]
         # the last one who arrested or abducted them
         party = party_at(ctx, person)
         if party is None or party.actor is None:
@@ -816,8 +810,7 @@ def _attack_victims(ctx: EventContext, trigger: Token, denier: str) -> list[Part
     in the attacks" on US forces told before; event_words ``involvement_nouns``)."""
     attacks = [g for c in trigger.children if c.dep_ == "dobj"
                and c.lemma_.lower() in ctx.words.involvement_nouns
-               for prep in c.children if prep.dep_ == "prep"
-               for g in prep.children if g.dep_ == "pobj" and attack_noun(ctx, g)]
+               for g in prep_objects(c) if attack_noun(ctx, g)]
     if not attacks:
         return []
     victims = [p for g in attacks for p in noun_targets(ctx, g) if p.named]
@@ -882,8 +875,7 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
         return struck_by
     if trigger.lemma_.lower() in ctx.words.removal_verbs:
         # "Mali and Niger were suspended from ECOWAS": the body one is put out of did it
-        bodies = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"
-                  for g in c.children if g.dep_ == "pobj" for p in parties_at(ctx, g)
+        bodies = [p for g in prep_objects(trigger, {"from"}) for p in parties_at(ctx, g)
                   if p.named and getattr(ctx.cluster(p), "kind", None) == "organization"]
         if bodies:
             keys = {p.key for p in bodies}
@@ -1013,11 +1005,9 @@ def reporting_state(ctx: EventContext, candidate: Candidate) -> list[Party]:
     forces launched 40 drones overnight", "the Israeli military said Hezbollah fired rockets"):
     a state reports the force used against itself, when it is not the doer's."""
     if lookup(candidate.code).quad_class != 4 or any(
-            g.lemma_.lower() in ctx.words.open_waters for c in candidate.trigger.children
-            if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
+            g.lemma_.lower() in ctx.words.open_waters for g in prep_objects(candidate.trigger)):
         return []  # ("fired a missile into the sea, South Korea said": aimed at no one)
-    if any(c.dep_ == "prep" and c.lower_ in ctx.words.aimed_preps
-           and any(g.dep_ == "pobj" for g in c.children) for c in candidate.trigger.children):
+    if prep_objects(candidate.trigger, ctx.words.aimed_preps):
         # "a drone attack on a commercial ship, the US military said": aimed at what it names
         return []
     if any(c.dep_ == "dobj" and c.lemma_.lower() not in ctx.words.weapons
@@ -1183,10 +1173,8 @@ def next_actor(ctx: EventContext, candidate: Candidate) -> list[Party]:
     # an act the trigger is about ("protested against a drone strike that killed a commander"):
     # whom that act was done to is no recipient of the protest (not an act it follows or is
     # for: "rioted following a demonstration calling for Mubarak's removal")
-    said += [g for c in candidate.trigger.children if c.dep_ == "prep"
-             and c.lower_ in ctx.words.about_preps
-             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ctx.lex.nouns
-             and g.i not in ctx.actor_of]
+    said += [g for g in prep_objects(candidate.trigger, ctx.words.about_preps)
+             if g.lemma_.lower() in ctx.lex.nouns and g.i not in ctx.actor_of]
     # ("said in an email to The Associated Press", "warned in a statement carried by KCNA": a
     # news outlet that carries or hears the words is the audience, not whom they are aimed at)
     # (nor one named inside quotation marks the trigger is not in: "chanting 'No to the
@@ -1277,8 +1265,7 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
     heads = [*([] if voiced else [trigger]), *(p.token for p in candidate.targets),
              *(c for c in trigger.children if c.dep_ == "dobj"),  # "its embassy in"
              # what an act noun is done to: "the bombing of a mosque in Kabul"
-             *(g for c in trigger.children if trigger.pos_ == "NOUN" and c.dep_ == "prep"
-               and c.lower_ in {"of", "on"} for g in c.children if g.dep_ == "pobj"),
+             *(prep_objects(trigger, {"of", "on"}) if trigger.pos_ == "NOUN" else []),
              # "killed 23 people when they blew themselves up in Tel Aviv": the same moment
              *same_moment_clauses(ctx, trigger),
              # "Russian shelling killed three civilians in Kherson": the harm an act noun
@@ -1301,8 +1288,7 @@ def place_of(ctx: EventContext, candidate: Candidate) -> Party | None:
                 # "took to the streets of Tbilisi": the town of a public place
                 town = [t for g in child.children if g.dep_ == "pobj"
                         and g.lemma_.lower() in ctx.words.public_places
-                        for o in g.children if o.dep_ == "prep" and o.lower_ == "of"
-                        for t in o.children if t.dep_ == "pobj" and t.ent_type_ in {"GPE", "LOC"}]
+                        for t in prep_objects(g, {"of"}) if t.ent_type_ in {"GPE", "LOC"}]
                 party = party_at(ctx, town[0]) if town else None
                 if party is not None and party.named:
                     return party

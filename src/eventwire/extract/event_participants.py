@@ -35,6 +35,7 @@ from eventwire.extract.syntax import (
     joined_by_word,
     number_value,
     phrase,
+    prep_objects,
     small_clause,
     to_infinitive,
 )
@@ -97,8 +98,7 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
             # doer of the blow told at the same moment
             sources = [p for g in attacks_in(ctx, verb) for p in noun_sources(ctx, g)] or [
                 p for clause in same_moment_clauses(ctx, verb)
-                for a in clause.children if a.dep_ == "agent"
-                for g in a.children if g.dep_ == "pobj"
+                for g in prep_objects(clause, dep="agent")
                 for p in (parties_at(ctx, g) if g.i in ctx.actor_of else noun_sources(ctx, g))
             ] or [
                 # "an officer was wounded when gunmen opened fire on a patrol": the doers of
@@ -145,8 +145,7 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
             # Georgian government would be suspended": whom the thing acted on concerns
             things = [c for c in verb.children if c.dep_ == "nsubjpass"
                       and c.i not in ctx.actor_of]
-            things += [g for t in things for c in t.children if c.dep_ == "prep"
-                       and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+            things += [g for t in things for g in prep_objects(t, {"in"})]
             targets = [p for t in things for p in noun_targets(ctx, t)] or targets
         # "two activists were deported to Uganda": when the one acted on is named, a phrase
         # of the verb says where or how (unless the sense asks for it: "handed over to")
@@ -196,9 +195,9 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
     if sense.code == ctx.words.mediation_code:
         # "facilitate dialogue between the two countries": the go-between acts for the sides
         # of what it helps along
-        sides = [p for c in verb.children if c.dep_ == "dobj" for b in c.children
-                 if b.dep_ == "prep" and b.lower_ == "between" for g in b.children
-                 if g.dep_ == "pobj" for m in (g, *conjuncts(g)) for p in parties_at(ctx, m)]
+        sides = [p for c in verb.children if c.dep_ == "dobj"
+                 for g in prep_objects(c, {"between"})
+                 for m in (g, *conjuncts(g)) for p in parties_at(ctx, m)]
         targets = [p for p in sides if p.named] or targets
     if sense.code[:2] == "04":
         # "met Biden at the White House": where they met is a venue, not another party
@@ -230,8 +229,7 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
 
 def _agents(ctx: EventContext, verb: Token) -> list[Party]:
     """The parties of a passive verb's "by" phrase."""
-    return [p for agent in verb.children if agent.dep_ == "agent"
-            for g in agent.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+    return [p for g in prep_objects(verb, dep="agent") for p in parties_at(ctx, g)]
 
 
 def same_moment_clauses(ctx: EventContext, verb: Token) -> list[Token]:
@@ -266,8 +264,7 @@ def _passive_conjunct(verb: Token) -> bool:
 
 def attacks_in(ctx: EventContext, verb: Token) -> list[Token]:
     """The attack nouns of a verb's "in" phrase ("killed in Israeli air strikes")."""
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-            for g in c.children if g.dep_ == "pobj" and attack_noun(ctx, g)]
+    return [g for g in prep_objects(verb, {"in"}) if attack_noun(ctx, g)]
 
 
 def attack_noun(ctx: EventContext, token: Token) -> bool:
@@ -302,8 +299,8 @@ def blamed(ctx: EventContext, act: Token) -> list[Party]:
     ``blaming_verbs``)."""
     verb = act.head
     if act.dep_ == "nsubjpass" and verb.lemma_.lower() in ctx.words.blaming_verbs:
-        return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "to"}
-                for g in c.children if g.dep_ == "pobj" for p in parties_at(ctx, g) if p.named]
+        return [p for g in prep_objects(verb, {"on", "to"}) for p in parties_at(ctx, g)
+                if p.named]
     if act.dep_ in {"pobj", "pcomp"} and verb.lower_ == "for" and (
             verb.head.lemma_.lower() in ctx.words.blaming_verbs):
         return [p for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}
@@ -346,8 +343,7 @@ def subjects_of(ctx: EventContext, verb: Token) -> list[Party]:
         if not subjects and any(c.dep_ == "auxpass" for c in token.children):
             # (a verb joined to a passive one shares its subject, not its agent: "Iran was
             # sanctioned by the EU and condemned the US")
-            subjects = [] if through_conj else [g for a in token.children if a.dep_ == "agent"
-                                                for g in a.children if g.dep_ == "pobj"]
+            subjects = [] if through_conj else prep_objects(token, dep="agent")
             if not subjects and token.i != verb.i:
                 # "Ruto is expected to visit": the raised subject does the visiting
                 subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -554,8 +550,7 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
             found += [p for g in held for p in parties_at(ctx, g)]
         elif child.dep_ == "dobj" and not with_direct:
             # "withdrew its troops from Lebanon": the target hangs inside the object too
-            found += [p for c in child.children if c.dep_ == "prep" and c.lower_ in preps
-                      for g in c.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+            found += [p for g in prep_objects(child, preps) for p in parties_at(ctx, g)]
             # "fired artillery rounds aimed at a loudspeaker in South Korea"
             found += [p for a in child.children if a.dep_ == "acl"
                       and a.lemma_.lower() in ctx.words.aiming
@@ -572,9 +567,7 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                     # operators": a thing's phrase names the party (not an event noun's:
                     # "condemned the attack on Israel" is not aimed at Israel)
                     # ("ended mediation efforts between the militias")
-                    parties = [p for c in child.children if c.dep_ == "prep"
-                               and (c.lower_ in preps or c.lower_ in {"between", "among"})
-                               for g in c.children if g.dep_ == "pobj"
+                    parties = [p for g in prep_objects(child, {*preps, "between", "among"})
                                for p in parties_at(ctx, g) if p.named] or parties
                 found += parties
         elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
@@ -654,8 +647,7 @@ def noun_sources(ctx: EventContext, noun: Token) -> list[Party]:
             found += [p for g in child.children if g.dep_ == "pobj"
                       for p in parties_at(ctx, g) if p.named]
         elif child.dep_ == "acl":  # "tariffs imposed by China", "a plan drawn up by Senegal"
-            found += [p for a in child.children if a.dep_ == "agent"
-                      for g in a.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+            found += [p for g in prep_objects(child, dep="agent") for p in parties_at(ctx, g)]
     if not found and noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in noun.head.children):
         # "criticised the demolition of homes by Israeli forces": the parser may hang the
         # noun's "by" phrase on the active verb, which has a doer of its own
@@ -762,9 +754,7 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
         return pair
     if token.lemma_.lower() in ctx.words.agents:
         # "troops of the two nuclear-armed neighbours exchanged fire": each side's
-        sides = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"
-                 for p in _the_two(ctx, g, inside=True)]
+        sides = [p for g in prep_objects(token, {"of"}) for p in _the_two(ctx, g, inside=True)]
         if sides:
             # (each side as its state: "Indian citizens" named last are not India's troops)
             return [as_state(ctx, c.country, p, token) if (c := ctx.cluster(p)) is not None
@@ -1166,8 +1156,7 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
     if token.lower_ in ctx.words.relative_pronouns and token.head.dep_ == "relcl":
         token = token.head.head
     if token.lemma_.lower() in ctx.words.quantities or token.like_num:
-        inner = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"]
+        inner = prep_objects(token, {"of"})
         if inner:  # "thousands of students", "a group of rebels"
             return party_at(ctx, inner[0], own_only)
         if not own_only and token.lemma_.lower() in ctx.words.people and (
@@ -1191,8 +1180,7 @@ def party_at(ctx: EventContext, token: Token, own_only: bool = False) -> Party |
     if token.lemma_.lower() in ctx.words.holdings:
         # "froze the British assets of two judges": the owner the "of" phrase names, not the
         # country the holdings are in
-        for pobj in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"):
+        for pobj in prep_objects(token, {"of"}):
             party = party_at(ctx, pobj, own_only=True)
             if party is not None and party.named:
                 return party
@@ -1302,9 +1290,7 @@ def protest_crowd(ctx: EventContext, noun: Token) -> Party:
     for _, cluster in ctx.actors_before(noun, 3):
         if cluster.sector == "OPP" and cluster.kind == "group":
             return Party(cluster.id, phrase(noun), True, noun)
-    places = [ctx.actor_of.get(g.i) for c in noun.children
-              if c.dep_ == "prep" and c.lower_ in ctx.words.place_preps
-              for g in c.children if g.dep_ == "pobj"]
+    places = [ctx.actor_of.get(g.i) for g in prep_objects(noun, ctx.words.place_preps)]
     country = next((p.country for p in places if p is not None and p.country), None)
     crowd = ctx.implied_actor("OPP", country)
     return Party(crowd.id, phrase(noun), True, noun)

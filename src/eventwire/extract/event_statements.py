@@ -31,7 +31,7 @@ from eventwire.extract.event_participants import (
     subjects_of,
 )
 from eventwire.extract.event_words import EventWords
-from eventwire.extract.syntax import choose, obliging_modal, reported_act
+from eventwire.extract.syntax import choose, obliging_modal, prep_objects, reported_act
 from eventwire.model import Quote
 
 __all__ = ["allegation", "evaluation", "quoted_judgements", "quoted_statements", "statement"]
@@ -386,9 +386,8 @@ def _copular(clause: Token, words: EventWords) -> list[tuple[Token, Token]]:
         doers = [s for c in (*clause.children, *(g for d in descriptions for g in d.children))
                  if c.dep_ in {"xcomp", "ccomp", "advcl"}
                  for s in c.children if s.dep_ == "nsubj"]
-        doers += [g for d in descriptions for c in (*d.children, *clause.children)
-                  if c.dep_ == "prep" and c.lower_ == "for"
-                  for g in c.children if g.dep_ == "pobj"]
+        doers += [g for d in descriptions
+                  for g in (*prep_objects(d, {"for"}), *prep_objects(clause, {"for"}))]
         if doers:
             return [(s, d) for s in doers for d in descriptions]
     return [(s, d) for s in subjects for d in descriptions]

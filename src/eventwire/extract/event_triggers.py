@@ -51,6 +51,7 @@ from eventwire.extract.syntax import (
     infinitive,
     mandated,
     particle_end,
+    prep_objects,
 )
 
 __all__ = ["sentence_triggers"]
@@ -139,9 +140,8 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
         # no event of its own (it has not happened)
         # (not another's act the verb answers: "agreed to Beijing's demands" codes the
         # demands as Beijing's own act)
-        absorbed.update(g.i for c in verb.children if c.dep_ == "prep" and c.lower_ in sense.prep
-                        for g in c.children if g.dep_ == "pobj"
-                        and g.lemma_.lower() in sense.with_single
+        absorbed.update(g.i for g in prep_objects(verb, sense.prep)
+                        if g.lemma_.lower() in sense.with_single
                         and g.lemma_.lower() in ctx.lex.nouns
                         and not any(o.dep_ == "poss" and o.i in ctx.actor_of
                                     for o in g.children))
@@ -358,9 +358,8 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         return []
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in ctx.words.act_documents:
         return []  # "sought arrest warrants": the warrant is the act, the arrest only its kind
-    if sense.code[:2] == "02" and any(
-            c.dep_ == "prep" and c.lower_ == "for" and g.lemma_.lower() in ctx.words.press_requests
-            for c in noun.children for g in c.children if g.dep_ == "pobj"):
+    if sense.code[:2] == "02" and any(g.lemma_.lower() in ctx.words.press_requests
+                                      for g in prep_objects(noun, {"for"})):
         return []  # "a request for comment"
     governor = noun.head
     held: Token | None = None  # "placed the leader under arrest": the one it is done to
@@ -423,10 +422,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # "the United States faced Palestinian criticism": done to the subject, by the
         # noun's own doer or whoever it comes from
         # (the "from" phrase may hang from the verb: "faced questions from lawmakers")
-        sources = sources or [p for c in (*noun.children, *governor.children)
-                              if c.dep_ == "prep" and c.lower_ == "from"
-                              for g in c.children if g.dep_ == "pobj"
-                              for p in parties_at(ctx, g)]
+        sources = sources or [
+            p for g in (*prep_objects(noun, {"from"}), *prep_objects(governor, {"from"}))
+            for p in parties_at(ctx, g)]
         targets = [p for p in subjects_of(ctx, governor) if p.named] or [
             # "Germany's decision drew criticism from Poland": aimed at the decision's owner
             inner for s in governor.children if s.dep_ in SUBJECTS
@@ -461,9 +459,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if not targets and sense.code[:2] in ctx.words.force_roots:
         # "a Houthi drone attack on a commercial ship": force is aimed at the thing it hits,
         # as the verb's is ("attacked a ship")
-        targets = [p for c in noun.children
-                   if c.dep_ == "prep" and c.lower_ in {"on", "against"}
-                   for g in c.children if g.dep_ == "pobj" for p in parties_at(ctx, g)]
+        targets = [p for g in prep_objects(noun, {"on", "against"}) for p in parties_at(ctx, g)]
     asked = asked_clause(noun) if sense.code[:2] in {"02", "10"} else None
     if asked is not None and not targets:
         # "its demand that Israel lift the blockade": the one asked is the clause's subject

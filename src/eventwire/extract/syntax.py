@@ -6,6 +6,8 @@ events, so :mod:`eventwire.extract.events` reads as the coding rules themselves.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Span, Token
 
 from eventwire.extract.event_lexicon import Sense
@@ -373,6 +375,14 @@ def conjuncts(token: Token) -> list[Token]:
         if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             found += [child, *conjuncts(child)]
     return found
+
+
+def prep_objects(token: Token, preps: Collection[str] | None = None, dep: str = "prep"
+                 ) -> list[Token]:
+    """The objects of ``token``'s prepositions, in order (of those of ``preps`` only, when
+    given): "Goma" in "control of Goma"; with ``dep="agent"``, of a passive's "by" phrase."""
+    return [g for c in token.children if c.dep_ == dep and (preps is None or c.lower_ in preps)
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def coordinated_before(token: Token) -> list[Token]:
