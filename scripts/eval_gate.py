@@ -49,6 +49,7 @@ RUNS = {
     "news_events_written4": ["scripts/eval_news_events.py", "--split", "written4"],
     "news_events_written5": ["scripts/eval_news_events.py", "--split", "written5"],
     "news_events_written6": ["scripts/eval_news_events.py", "--split", "written6"],
+    "news_events_written7": ["scripts/eval_news_events.py", "--split", "written7"],
     "news_actors": ["scripts/eval_news_actors.py", "--split", "dev"],
     "news_places": ["scripts/eval_news_places.py"],
 }
@@ -97,6 +98,7 @@ GATED: dict[str, list[tuple[str, str]]] = {
     "news_events_written4": _NEWS_EVENTS_GATED,
     "news_events_written5": _NEWS_EVENTS_GATED,
     "news_events_written6": _NEWS_EVENTS_GATED,
+    "news_events_written7": _NEWS_EVENTS_GATED,
     "news_actors": [
         (f"vs.{a}.{key}", "higher")
         for a in ("A", "B") for key in ("recall", "country_accuracy", "sector_accuracy")
@@ -121,6 +123,7 @@ GOLD_SIZE = {
     "news_events_written4": _NEWS_EVENTS_GOLD,
     "news_events_written5": _NEWS_EVENTS_GOLD,
     "news_events_written6": _NEWS_EVENTS_GOLD,
+    "news_events_written7": _NEWS_EVENTS_GOLD,
     "news_actors": [f"vs.{a}.{key}" for a in ("A", "B") for key in ("gold", "articles")],
     "dates": ["gold events found.total"],
     "quotes": [f"{stem}.all.gold" for stem in ("gum_wikinews", "samples")],

@@ -40,7 +40,7 @@ ARTICLES = EVENTS_DIR / "articles.json"
 DEFAULT_ANNOT = Path("/work/devsets/annot")
 DEFAULT_MANIFEST = Path("/work/devsets/manifest.json")
 SPLITS = ("dev", "heldout", "wiki", "dev2", "dev3", "written", "written_heldout", "written2",
-          "written3", "written4", "written5", "written6")
+          "written3", "written4", "written5", "written6", "written7")
 HELDOUT_SPLITS = ("heldout", "written_heldout")
 # The Wikinews articles of the GUM corpus (CC BY 2.5) are a second dev set, of another source:
 # its bodies are rebuilt at run time from the corpus's sentences, like the AEB bodies are read.

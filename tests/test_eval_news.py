@@ -318,7 +318,7 @@ def test_committed_manifest_holds_ids_and_dates_only():
     manifest = news_gold.read_manifest()
     assert set(manifest) == {"dev", "heldout", "wiki", "dev2", "dev3", "written",
                              "written_heldout", "written2", "written3", "written4", "written5",
-                             "written6",
+                             "written6", "written7",
                              "actors_dev",
                              "actors_heldout"}
     written = news_gold.written_articles()
