@@ -1038,6 +1038,18 @@ def test_a_reaction_to_an_institutions_product_is_aimed_at_the_institution(code)
     assert "Musa" not in criticism.source  # "his lawyer" is someone in Musa's service
 
 
+def test_an_institutions_product_as_the_subject_of_its_own_clause_is_coded(code) -> None:
+    # "called for the inquiry to be public": the product is its verb's own subject; looking
+    # for whoever reacts to it there once asked for the inquiry's parties while answering
+    # that same question, without end, and the whole document lost its output
+    events = code("Two opposition parties in Nairobi have both called for the inquiry to be "
+                  "public and for the officers responsible for the shootings to be prosecuted.")
+    one(events, "02", "opposition parties")
+    events = code("Lawmakers opened a hearing on the crackdown. The rights groups asked for the "
+                  "hearing to be open and for those to blame to be named.")
+    one(events, "02", "rights groups")
+
+
 def test_a_sports_story_codes_no_acts_between_players_and_leagues(code) -> None:
     story = ("The NFL will fine quarterback Dan Kowalski after the brawl on Sunday. Kowalski "
              "hit linebacker Joe Pratt with his helmet in the fourth quarter. The coach of the "

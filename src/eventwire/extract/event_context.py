@@ -274,7 +274,11 @@ def same_while_nothing_coded(
     """Keep the answers of a party look-up that reads nothing of the context but the parse, the
     actors and the acts coded so far (``recent``, which only grows): asked again for the same
     token before another act is remembered, it answers the same (a copy of the list). The coder
-    asks for a verb's subjects or a word's parties several times per sentence."""
+    asks for a verb's subjects or a word's parties several times per sentence.
+
+    A question asked again while it is being answered (the look-ups call one another: a
+    word's parties, an anaphor's maker, a verb's subjects) is answered "none" rather than
+    asked forever: the same question in the same state could only recur without end."""
     name = function.__name__
 
     @wraps(function)
@@ -282,6 +286,7 @@ def same_while_nothing_coded(
         key = (name, token.i, len(ctx.recent))
         found = ctx._answers.get(key)
         if found is None:
+            ctx._answers[key] = []  # (asked again before the answer: none)
             found = ctx._answers[key] = function(ctx, token)
         return list(found)
 

@@ -835,8 +835,10 @@ def maker_of(ctx: EventContext, noun: Token) -> list[Party]:
     if sectors is None or any(c.dep_ in {"poss", "compound", "amod"} and c.i in ctx.actor_of
                               for c in noun.children):
         return []
-    # (not the one reacting: "his lawyer criticised the verdict")
-    own = {p.actor for p in subjects_of(ctx, noun.head) if p.actor}
+    # (not the one reacting: "his lawyer criticised the verdict"; a noun that is its verb's
+    # own subject has no one reacting to it there: "called for the inquiry to be independent")
+    own = set() if noun.dep_ in SUBJECTS else {
+        p.actor for p in subjects_of(ctx, noun.head) if p.actor}
     for _, cluster in ctx.actors_before(noun, ctx.words.made_by_sentences):
         if cluster.sector in sectors and cluster.id not in own:
             return [Party(cluster.id, cluster.name, True, noun)]
@@ -854,7 +856,8 @@ def accuser_of(ctx: EventContext, noun: Token, replying: Token | None = None) ->
     told = lemma in ctx.words.disputed_nouns
     if lemma not in ctx.words.accusation_nouns and not told:
         return []
-    repliers = subjects_of(ctx, replying if replying is not None else noun.head)
+    repliers = [] if replying is None and noun.dep_ in SUBJECTS else subjects_of(
+        ctx, replying if replying is not None else noun.head)  # (as in maker_of)
     own = {p.actor for p in repliers if p.actor}
     own_countries = {c.country for p in repliers if (c := ctx.cluster(p)) is not None} - {None}
     start = ctx.window_start(noun, ctx.words.accuser_sentences)
