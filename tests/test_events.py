@@ -318,6 +318,24 @@ def test_statements_in_a_background_paragraph_are_not_dated_in_its_year(code) ->
     assert (statement.date, statement.date_basis) == ("2025-06-06", "publication")
 
 
+def test_a_date_of_another_act_below_the_trigger_does_not_date_it(code) -> None:
+    # the date of a clause describing a person, or of an act further down, is that act's
+    welcome = code("Rai, who was elected president of the Kenyan football federation in 2024, "
+                   "welcomed the ruling by the court.", published="2025-06-06")
+    assert one(welcome, "05", "Rai").date == "2025-06-06"
+    suit = code("The governor sued Nyota Pharma, the company that has sold the drug since "
+                "buying it from Novaris in 2021.", published="2025-06-06")
+    assert one(suit, "11", target="Nyota").date == "2025-06-06"
+    # (a clause describing a thing the act is done to still dates it at the earliest, and an
+    # adverbial clause tells the act's own moment)
+    plan = code("A ceasefire plan drafted by Qatar in March 2023 was rejected by Israel.",
+                published="2025-06-06")
+    assert one(plan, "12", "Israel").date == "2023-03"
+    arrest = code("Police arrested the teacher as she was leaving the school on Saturday, May 17.",
+                  published="2025-06-06")
+    assert one(arrest, "17", "Police", "teacher").date == "2025-05-17"
+
+
 def test_publication_date_is_the_flagged_fallback(code) -> None:
     events = code("Egypt condemned Israel.", published="2025-06-02")
     assert (one(events, "11").date, one(events, "11").date_basis) == ("2025-06-02", "publication")

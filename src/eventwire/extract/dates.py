@@ -607,8 +607,12 @@ class DateScope:
         elsewhere: list[_Found] = []
         described: list[_Found] = []  # those of a clause that describes a thing (used below)
         for f in found:
-            if not _complement_of(f.head, trigger) and not _things_date(f):
+            if _complement_of(f.head, trigger) or _things_date(f):
+                continue
+            if not _of_another_act_below(f.head, trigger):
                 (described if _describing(f.head, governing) else elsewhere).append(f)
+            elif _describes_argument(f.head, trigger):
+                described.append(f)
         if elsewhere and carry:
             nearest = min(elsewhere, key=lambda f: abs(f.head.i - trigger.i))
             return nearest.value.value, nearest.value.basis
@@ -646,6 +650,39 @@ def _things_date(found: _Found) -> bool:
     1951 treaty"), rather than when something happened in the clause."""
     return (found.head.pos_ == "NOUN" and found.span.end <= found.head.i
             and found.span.root.head == found.head)
+
+
+# the links from a date up to the trigger that keep it on the trigger's own moment: an
+# adverbial clause or phrase ("grabbed the girl as they were walking home on May 18")
+_SAME_MOMENT_LINKS = frozenset({"advcl", "prep", "pobj", "npadvmod", "advmod"})
+
+
+def _of_another_act_below(head: Token, trigger: Token) -> bool:
+    """Whether ``head`` sits below the trigger in another act it governs: a coordinated verb,
+    a complement or a gerund ("accused the army of shelling villages since September", "asked
+    them to appear on Monday", "fought for years and pledged allegiance in 2019"), whose date
+    is that act's, not the trigger's."""
+    if not trigger.is_ancestor(head):
+        return False
+    word = head
+    while word != trigger:
+        if word.dep_ not in _SAME_MOMENT_LINKS:
+            return True
+        word = word.head
+    return False
+
+
+def _describes_argument(head: Token, trigger: Token) -> bool:
+    """Whether ``head`` sits in a clause describing a thing the trigger is done to or by ("a
+    system backed by the Red Cross in September 2021 was rejected"), not a person ("Rai, who
+    was elected in 2024, welcomed") nor a thing further down ("accused the court of delaying
+    a lawsuit against a reform passed last year")."""
+    word = head
+    while word != trigger and word.dep_ not in {"relcl", "acl"}:
+        word = word.head
+    thing = word.head
+    return (word != trigger and thing.head == trigger and thing.pos_ == "NOUN"
+            and thing.dep_ in {"nsubj", "nsubjpass", "dobj"})
 
 
 def _complement_of(head: Token, trigger: Token) -> bool:
