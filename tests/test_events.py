@@ -1068,6 +1068,25 @@ def test_an_institutions_product_as_the_subject_of_its_own_clause_is_coded(code)
     one(events, "02", "rights groups")
 
 
+def test_a_failing_event_coder_keeps_the_documents_actors_and_statements(
+        nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    import eventwire.extract as extraction
+    from eventwire import pipeline
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(extraction, "extract_events", broken)
+    text = ("Kenya's foreign minister Amina Odhiambo said on Monday that \"the border will "
+            "stay open\". Uganda welcomed the decision.")
+    result = Result(document=Document(id="t", text=text, published="2025-03-14"))
+    pipeline._extract_one(result, nlp(text), Settings())
+    assert result.failed and not result.events
+    assert [e.message for e in result.errors] == [
+        "event coding failed: maximum recursion depth exceeded"]
+    assert any("Odhiambo" in a.name for a in result.actors) and result.quotes
+
+
 def test_a_sports_story_codes_no_acts_between_players_and_leagues(code) -> None:
     story = ("The NFL will fine quarterback Dan Kowalski after the brawl on Sunday. Kowalski "
              "hit linebacker Joe Pratt with his helmet in the fourth quarter. The coach of the "

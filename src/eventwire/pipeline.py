@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from eventwire.data import read_text
-from eventwire.extract import extract
+from eventwire.extract import EventCodingFailed, extract
 from eventwire.ingest import SkippedFile, read_documents
 from eventwire.model import Document, ErrorRecord, Result
 from eventwire.nlp import load_pipeline, use_blas_threads
@@ -263,5 +263,8 @@ def _extract_one(result: Result, doc, settings: Settings) -> None:
         result.actors, result.quotes, result.events = extract(doc, result.document, settings)
         # below the floor an event is more likely wrong than useful (Settings.min_confidence)
         result.events = [e for e in result.events if e.confidence >= settings.min_confidence]
+    except EventCodingFailed as failed:  # the actors and statements are kept, the events lost
+        result.actors, result.quotes = failed.actors, failed.quotes
+        result.errors.append(ErrorRecord(stage="extract", message=str(failed)))
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
         result.errors.append(ErrorRecord(stage="extract", message=f"extraction failed: {err}"))

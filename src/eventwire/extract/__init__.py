@@ -16,7 +16,16 @@ from eventwire.extract.scoring import load_target_weights, load_weights
 from eventwire.model import Actor, Document, Event, Quote
 from eventwire.settings import Settings
 
-__all__ = ["extract"]
+__all__ = ["EventCodingFailed", "extract"]
+
+
+class EventCodingFailed(Exception):
+    """The event coder failed on a document whose actors and statements were found: they are
+    kept (``actors``, ``quotes``), the events are lost, and ``cause`` says why."""
+
+    def __init__(self, actors: list[Actor], quotes: list[Quote], cause: Exception) -> None:
+        super().__init__(f"event coding failed: {cause}")
+        self.actors, self.quotes, self.cause = actors, quotes, cause
 
 
 def extract(
@@ -31,6 +40,9 @@ def extract(
     target_weights = load_target_weights(settings.target_model if settings is not None else None)
     # the coder reads the actors from the doc (its records carry the same ids); the records
     # are built after it, since an implied doer ("was arrested": the police) is an actor too
-    events = extract_events(doc, document, [], quotes, words, weights, target_weights)
-    events = locate_events(doc, events)  # where: the place the sentence or paragraph names
+    try:
+        events = extract_events(doc, document, [], quotes, words, weights, target_weights)
+        events = locate_events(doc, events)  # where: the place the sentence or paragraph names
+    except Exception as err:  # noqa: BLE001 - a coder bug must not cost the actors and quotes
+        raise EventCodingFailed(build_actors(doc), quotes, err) from err
     return build_actors(doc), quotes, events
