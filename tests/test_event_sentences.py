@@ -644,6 +644,22 @@ def test_an_envoy_called_in_is_summoned():
     assert _coded("The coach called in three new players.") == []
 
 
+def test_a_protest_note_is_an_official_complaint_to_whom_it_is_handed():
+    assert ("114", "CHL", "ARG") in _coded(
+        "Chile delivered a formal protest note to Argentina after the incident.", by="country")
+    handed = _coded("The Foreign Ministry in Warsaw handed the Belarusian charge d'affaires a "
+                    "note of protest on Tuesday.")
+    assert [c for c, _, _ in handed] == ["114"]  # (no demonstration: the word of the note)
+    # the passive subject of a verb that gives is the one given to
+    given = _coded("The Slovak ambassador was handed a protest note by the Hungarian foreign "
+                   "ministry.", by="country")
+    assert given == [("114", "HUN", "SVK")]
+    # a summons nobody is named for is no critics' act
+    assert all(s is None for c, s, _ in _coded(
+        "The Ecuadorian ambassador had been summoned to the ministry on Monday.")
+        if c == "114")
+
+
 def test_summoned_for_questioning_is_investigated():
     assert [c for c, _, _ in _coded("Police summoned the mayor for questioning.")] == ["091"]
 

@@ -26,7 +26,7 @@ from eventwire.settings import Settings
 UPPERCASE = {name for name, field in EventWordsFile.model_fields.items()
              if field.annotation == Labels.__origin__}
 # lists of CAMEO roots
-ROOTS = {"giving", "targetless_roots", "doerless_roots", "no_place", "unnamed_critics",
+ROOTS = {"giving", "targetless_roots", "doerless_roots", "no_place",
          "voiced_roots", "court_order_roots"}
 
 

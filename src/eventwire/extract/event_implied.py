@@ -912,7 +912,7 @@ def critics_of(ctx: EventContext, code: str, targets: list[Party], trigger: Toke
     """Who criticised or accused when the text names nobody ("was accused of lying", "drew
     criticism"): critics of the country of the one criticised (event_words.yaml:
     unnamed_critics); none for other acts or one criticised of no country."""
-    if code[:2] not in ctx.words.unnamed_critics:
+    if not code.startswith(tuple(ctx.words.unnamed_critics)):
         return []
     country = next((c.country for p in targets if p.named and (c := ctx.cluster(p))
                     and c.kind != "location"), None)

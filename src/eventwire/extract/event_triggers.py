@@ -417,15 +417,29 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
                  and governor.head.lemma_.lower() in ctx.words.undergoing_verbs)
     if undergone:
         governor = governor.head  # "the minister came under fire": received, as "faced"
-    if undergone or ((noun.dep_ == "dobj" or measured)
-                     and governor.lemma_.lower() in ctx.words.receiving_verbs):
+    # "the ambassador was handed a note of protest": the passive subject of a verb that
+    # gives is the one given to, as the subject of "faced" is
+    # (or a verb that shares a passive one's subject: "was summoned and handed a note")
+    given = light and noun.dep_ == "dobj" and (
+        any(c.dep_ == "auxpass" for c in governor.children)
+        or governor.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in governor.children)
+        and any(c.dep_ == "auxpass" for c in governor.head.children))
+    if undergone or given or ((noun.dep_ == "dobj" or measured)
+                              and governor.lemma_.lower() in ctx.words.receiving_verbs):
         # "the United States faced Palestinian criticism": done to the subject, by the
         # noun's own doer or whoever it comes from
         # (the "from" phrase may hang from the verb: "faced questions from lawmakers")
         sources = sources or [
-            p for g in (*prep_objects(noun, {"from"}), *prep_objects(governor, {"from"}))
+            p for g in (*prep_objects(noun, {"from"}), *prep_objects(governor, {"from"}),
+                        *prep_objects(governor, dep="agent"))
             for p in parties_at(ctx, g)]
-        targets = [p for p in subjects_of(ctx, governor) if p.named] or [
+        # (the given-to: the passive subject, or the subject its verb shares: "met the
+        # minister and was handed a note")
+        receivers = [c for c in (*governor.children, *(
+            governor.head.children if governor.dep_ == "conj" else ()))
+            if c.dep_ in {"nsubjpass", "nsubj"}] if given else []
+        targets = [p for c in receivers for p in parties_at(ctx, c) if p.named] or [
+            p for p in ([] if given else subjects_of(ctx, governor)) if p.named] or [
             # "Germany's decision drew criticism from Poland": aimed at the decision's owner
             inner for s in governor.children if s.dep_ in SUBJECTS
             and (inner := named_inside(ctx, s, victims=False)) is not None]
@@ -441,7 +455,7 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
             # "troops came under fire from militants", "came under intense enemy fire"
             code = ctx.words.armed_fire_code
         # "the President has drawn criticism for the ban": from critics nobody names
-        sources = sources or critics_of(ctx, code, targets, noun)
+        sources = sources or ([] if given else critics_of(ctx, code, targets, noun))
         # "a police patrol came under fire", "troops came under shelling": force by a doer the
         # sentence does not name, kept as violence with no doer (the gate decides)
         doerless = undergone and not sources and any(

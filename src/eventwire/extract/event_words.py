@@ -206,7 +206,7 @@ class EventWordsFile(BaseModel):
     undergoing_verbs: Words
     armed_fire_code: Code
     armed_fire_words: Words
-    unnamed_critics: Words
+    unnamed_critics: Annotated[list[Code], Field(min_length=1)]  # code prefixes
     particles: Words
     mishaps: Words
     # modality
