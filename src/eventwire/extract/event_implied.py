@@ -798,7 +798,7 @@ def _said_of(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
             # (no compatriot of the denier's: "the report said 4,000 Rwandan soldiers ...")
             speakers = [replace(p, token=trigger) for p in subjects_of(ctx, verb)
                         if p.actor and p.actor != denier and not (
-                            country and getattr(ctx.clusters.get(p.actor), "country", None)
+                            country and getattr(ctx.cluster(p), "country", None)
                             == country)]
             if speakers:
                 return speakers

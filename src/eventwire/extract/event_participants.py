@@ -1518,7 +1518,7 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
     # did are no side, where the story names two others (a state reporting may be one)
     reporter = reporter_of(ctx, clause)
     reporters = {p.actor for p in subjects_of(ctx, reporter) if p.actor and getattr(
-        ctx.clusters.get(p.actor), "kind", None) in {"person", "group"}} if reporter else set()
+        ctx.cluster(p), "kind", None) in {"person", "group"}} if reporter else set()
     for excluded in ([doers | reporters] if reporters else []) + [doers]:
         pair = (last_two_countries(ctx, noun, 0, excluded)
                 or last_conflict_pair(ctx, noun, excluded)
