@@ -336,6 +336,22 @@ def test_a_date_of_another_act_below_the_trigger_does_not_date_it(code) -> None:
     assert one(arrest, "17", "Police", "teacher").date == "2025-05-17"
 
 
+def test_an_occasion_or_an_infinitive_of_the_same_moment_dates_the_act(code) -> None:
+    # a participle on "in a statement" names when the act was made, also where the parser
+    # hangs the phrase on the object
+    condemned = code("Kenya's foreign ministry condemned the attack in a statement issued on "
+                     "March 3.", published="2025-06-06")
+    assert one(condemned, "11", "Kenya").date == "2025-03-03"
+    # an infinitive done at the order's own moment ...
+    order = code("Burkina Faso ordered two French charities to close their offices in July.",
+                 published="2025-10-22")
+    assert one(order, "10", "Burkina").date == "2025-07"
+    # ... but not one asked for, nor a deadline
+    asked = code("The court asked the governor of Lagos to appear before it on Monday, and "
+                 "ordered the agency to file a report within 72 hours.", published="2025-06-06")
+    assert one(asked, "10", target="governor").date == "2025-06-06"
+
+
 def test_publication_date_is_the_flagged_fallback(code) -> None:
     events = code("Egypt condemned Israel.", published="2025-06-02")
     assert (one(events, "11").date, one(events, "11").date_basis) == ("2025-06-02", "publication")

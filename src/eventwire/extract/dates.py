@@ -531,7 +531,8 @@ class DateScope:
         if found:
             # "ordered six diplomats to leave the country by Saturday": a deadline of another
             # act is no date of this one
-            found = [f for f in found if f.head == trigger or not _deadline(f.span)]
+            found = [f for f in found
+                     if f.head == trigger or not _deadline(f.span, self.words.deadline_marks)]
         if found and _past(trigger):
             # a past act is not dated by a day still to come: "promised in September to cut
             # emissions by 2030", "pledged that output would double by 2022" (the deadline of
@@ -609,7 +610,7 @@ class DateScope:
         for f in found:
             if _complement_of(f.head, trigger) or _things_date(f):
                 continue
-            if not _of_another_act_below(f.head, trigger):
+            if not _of_another_act_below(f.head, trigger, self.words):
                 (described if _describing(f.head, governing) else elsewhere).append(f)
             elif _describes_argument(f.head, trigger):
                 described.append(f)
@@ -637,12 +638,11 @@ class DateScope:
         return None, None
 
 
-def _deadline(span: Span) -> bool:
-    """Whether a date expression is a deadline ("by Saturday", "until June 30")."""
+def _deadline(span: Span, marks: frozenset[str]) -> bool:
+    """Whether a date expression is a deadline ("by Saturday", "until June 30", "within 72
+    hours")."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    first = span[0]
-    return (before is not None and before.lower_ in {"by", "until", "till"}) or (
-        first.lower_ in {"by", "until", "till"})
+    return (before is not None and before.lower_ in marks) or span[0].lower_ in marks
 
 
 def _things_date(found: _Found) -> bool:
@@ -657,7 +657,7 @@ def _things_date(found: _Found) -> bool:
 _SAME_MOMENT_LINKS = frozenset({"advcl", "prep", "pobj", "npadvmod", "advmod"})
 
 
-def _of_another_act_below(head: Token, trigger: Token) -> bool:
+def _of_another_act_below(head: Token, trigger: Token, words: EventWords) -> bool:
     """Whether ``head`` sits below the trigger in another act it governs: a coordinated verb,
     a complement or a gerund ("accused the army of shelling villages since September", "asked
     them to appear on Monday", "fought for years and pledged allegiance in 2019"), whose date
@@ -666,10 +666,35 @@ def _of_another_act_below(head: Token, trigger: Token) -> bool:
         return False
     word = head
     while word != trigger:
-        if word.dep_ not in _SAME_MOMENT_LINKS:
+        if word.dep_ == "acl" and _occasion(word.head, trigger, words):
+            return False
+        if word.dep_ not in _SAME_MOMENT_LINKS and not (
+                word.dep_ == "xcomp" and _same_moment_complement(word.head, words)):
             return True
         word = word.head
     return False
+
+
+def _same_moment_complement(verb: Token, words: EventWords) -> bool:
+    """Whether the infinitive a verb takes is done at the verb's own moment ("used tear gas to
+    clear the square on Monday", "ordered residents to leave on Monday"), unlike one planned,
+    promised, hoped or asked for ("threatened to stage sit-ins in May", "asked them to appear
+    on Monday")."""
+    lemma = verb.lemma_.lower()
+    return not any(lemma in kind for kind in (words.planning_verbs, words.prospective,
+                                              words.asking_verbs, words.cautioning))
+
+
+def _occasion(noun: Token, trigger: Token, words: EventWords) -> bool:
+    """Whether ``noun`` is the object of a preposition on the trigger, or on its direct object
+    (where the parser often hangs it), so that a participle on it names the occasion of the act
+    ("asked in a letter posted on Tuesday", "condemned the attack in a statement issued on
+    Monday")."""
+    if (noun.dep_ != "pobj" or noun.head.dep_ != "prep"
+            or noun.head.lower_ not in words.occasion_marks):
+        return False
+    holder = noun.head.head
+    return holder == trigger or (holder.dep_ == "dobj" and holder.head == trigger)
 
 
 def _describes_argument(head: Token, trigger: Token) -> bool:

@@ -150,6 +150,8 @@ class EventWordsFile(BaseModel):
     date_planning_with_for: Words
     anaphoric_heads: Words
     during_marks: Words
+    occasion_marks: Words
+    deadline_marks: Words
     topic_verbs: Words
     question_marks: Words
     recipientless_roots: Roots
@@ -380,6 +382,8 @@ class EventWords:
     date_planning_with_for: frozenset[str]
     anaphoric_heads: frozenset[str]
     during_marks: frozenset[str]
+    occasion_marks: frozenset[str]
+    deadline_marks: frozenset[str]
     topic_verbs: frozenset[str]
     question_marks: frozenset[str]
     recipientless_roots: frozenset[str]
