@@ -650,9 +650,15 @@ def mediated_sides(ctx: EventContext, candidate: Candidate) -> list[Party]:
     offer = candidate.code[:2] == "03" and any(
         c.dep_ in {"xcomp", "dobj"} and c.lemma_.lower() in ctx.words.mediating_offers
         for c in candidate.trigger.children)
-    if candidate.code not in ctx.words.between_sides_codes and not offer:
+    if (candidate.code not in ctx.words.between_sides_codes and not offer
+            and not _calming_appeal(ctx, candidate)):
         return []
     doers = with_compatriots(ctx, {p.actor for p in candidate.sources if p.actor})
+    # (nor an actor the doers' own phrase names: "Srpska Lista, the main party of Kosovo
+    # Serbs, called for calm")
+    doers |= {cluster.id for p in candidate.sources for a in p.token.children
+              if a.dep_ == "appos" for t in a.subtree
+              if (cluster := ctx.actor_of.get(t.i)) is not None}
     trigger = candidate.trigger
     sides = [replace(p, token=trigger) for p in (
         last_conflict_pair(ctx, trigger, doers) or last_two_countries(ctx, trigger, 3, doers))]
@@ -661,6 +667,19 @@ def mediated_sides(ctx: EventContext, candidate: Candidate) -> list[Party]:
         # sides at odds: an offer to mediate (039)
         candidate.code = ctx.words.mediation_offer_code
     return sides
+
+
+def _calming_appeal(ctx: EventContext, candidate: Candidate) -> bool:
+    """Whether ``candidate`` is an appeal for calm, restraint or dialogue addressed to no one
+    ("China urged calm", "the Commission called for restraint"), which is made to the sides
+    at odds (event_words ``calming_appeals``)."""
+    if candidate.code[:2] != ctx.words.appeal_root:
+        return False
+    asked = [c for c in candidate.trigger.children if c.dep_ == "dobj"] + prep_objects(
+        candidate.trigger, {"for"})
+    return any(a.lemma_.lower() in ctx.words.calming_appeals
+               or a.text.lower().replace("-", "") in ctx.words.calming_appeals
+               for a in asked)
 
 
 # the QuadClass of accusing, criticising, demanding, rejecting and threatening

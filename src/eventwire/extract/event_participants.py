@@ -813,6 +813,10 @@ def parties_at(ctx: EventContext, token: Token) -> list[Party]:
                     ctx, member.head) else []) or (
                     accuser_of(ctx, member) if replying else []) or [party]
                 continue
+            pair = _the_two(ctx, inner.token) if inner.token.i != member.i else []
+            if pair:
+                found += pair  # "called for dialogue between the parties": the two sides
+                continue
             # "officials from Mexico, Canada and Japan": each named one coordinated with it
             # (or with the noun it modifies: "support from Arab states and Turkey")
             named_head = inner.token.head if inner.token.dep_ in _MODIFIERS and (
@@ -1483,6 +1487,13 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
         noun.dep_ in {"dobj", "dative"} or noun.dep_ == "pobj" and noun.head.lower_ in {
             "on", "upon", "to"}) and (names_both(noun) or any(
                 c.dep_ in {"det", "predet"} and c.lower_ == "all" for c in noun.children))
+    if (lemma in ctx.words.warring_nouns and not inside and noun.dep_ == "pobj"
+            and noun.head.lower_ in {"between", "among"} and not names_both(noun)):
+        # "called for dialogue between the parties": the sides of the last conflict told,
+        # of two countries before one's own
+        doers = {p.actor for p in subjects_of(ctx, clause_of(noun)) if p.actor}
+        return (last_conflict_pair(ctx, noun, doers)
+                or last_conflict_pair(ctx, noun, doers, civil=True))
     if not each and not sides and (
             (own is not None and own.country)
             or lemma not in ctx.words.pair_nouns or not names_both(noun)):

@@ -137,6 +137,7 @@ class EventWordsFile(BaseModel):
     blame_verbs: Words
     accusation_code: Code
     mediating_offers: Words
+    calming_appeals: Words
     mediation_offer_code: Code
     speaker_done_roots: Roots
     between_sides_codes: Annotated[list[Code], Field(min_length=1)]
@@ -369,6 +370,7 @@ class EventWords:
     blame_verbs: frozenset[str]
     accusation_code: str
     mediating_offers: frozenset[str]
+    calming_appeals: frozenset[str]
     mediation_offer_code: str
     speaker_done_roots: frozenset[str]
     between_sides_codes: frozenset[str]
