@@ -41,6 +41,14 @@ def test_a_longer_domestic_story_gives_its_one_country_to_the_president(actors_o
     assert actor_named(actors, "Teodor Marin").country == "ROU"
 
 
+def test_an_organisation_named_with_a_country_is_its_branch_there(actors_of):
+    # the tagger leaves the country out of the name: one actor, of that country
+    actors = actors_of("Amnesty International Indonesia also condemned the police.")
+    branch = actor_named(actors, "Amnesty International Indonesia")
+    assert branch.country == "IDN"
+    assert not any(a.name == "Indonesia" for a in actors)
+
+
 # --- well-known people ----------------------------------------------------------------------
 
 

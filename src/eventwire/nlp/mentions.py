@@ -378,6 +378,21 @@ def _country_run_on(ent: Span) -> Span | None:
     return None
 
 
+def _country_branch(ent: Span) -> Span | None:
+    """An organisation's name run on by a country's name that the tagger left out of it, the
+    body's branch there ("Amnesty International Indonesia also condemned ...": the name
+    modifies the country's, which heads the phrase)."""
+    doc, end = ent.doc, ent.end
+    if (ent.label_ != "ORG" or end >= len(doc) or ent.root.dep_ != "compound"
+            or ent.root.head.i != end or "\n" in doc[end - 1].whitespace_):
+        return None
+    country = doc[end]
+    if country.pos_ != "PROPN" or country.ent_type_ not in {"", "GPE"} or (
+            country_of(country.text) is None):
+        return None
+    return Span(doc, ent.start, end + 1, label="ORG")
+
+
 def _tagged_organisations(doc: Doc) -> set[str]:
     """Names the tagger calls an organisation somewhere in the document and never a person or
     a place: the tagger labels an unknown firm's name differently from one sentence to the next
@@ -406,6 +421,8 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
             ent = Span(doc, ent.start, ent.end, label="ORG")
         elif (whole := _country_run_on(ent)) is not None:
             ent = whole  # "Burkina" tagged and "Faso" left out: the country's whole name
+        elif (branch := _country_branch(ent)) is not None:
+            ent = branch  # "Amnesty International Indonesia": the body's branch, one actor
         if ent.label_ not in _ACTOR_LABELS:
             continue
         span = _trim(ent)
