@@ -2839,3 +2839,11 @@ def test_an_appeal_for_calm_or_dialogue_is_made_to_both_sides_at_odds():
         coded = _coded(story + appeal)
         assert sorted(t for c, s, t in coded if s == "China" and c[:2] == "02") == [
             "India", "Pakistan"], appeal
+
+
+def test_seizing_on_a_deal_seizes_nothing_and_politicians_clash_in_words():
+    assert _coded("Opposition politicians have seized on the deal.") == []
+    # (a seizure stays one: "seized" without "on")
+    assert [c[:2] for c, _, _ in _coded("Rebels seized the town of Goma on Sunday.")] == ["19"]
+    coded = _coded("The president has clashed repeatedly with Attorney General Gloria Xicara.")
+    assert [c for c, _, _ in coded] == ["111"]

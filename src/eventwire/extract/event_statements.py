@@ -31,7 +31,7 @@ from eventwire.extract.event_participants import (
     subjects_of,
 )
 from eventwire.extract.event_words import EventWords
-from eventwire.extract.syntax import choose, obliging_modal, prep_objects, reported_act
+from eventwire.extract.syntax import NO_EVENT, choose, obliging_modal, prep_objects, reported_act
 from eventwire.model import Quote
 
 __all__ = ["allegation", "evaluation", "quoted_judgements", "quoted_statements", "statement"]
@@ -256,7 +256,11 @@ def _hostile(ctx: EventContext, clause: Token) -> bool:
         return False
     if lemma in ctx.lex.negative:
         return True
-    senses = ctx.lex.senses(lemma) or []
+    # (not a no-event sense of a particle the verb does not take: "seized on the deal" is
+    # none, "seized a nuclear plant" is hostile)
+    particles = {c.lower_ for c in clause.children if c.dep_ in {"prep", "prt"}}
+    senses = [s for s in ctx.lex.senses(lemma) or []
+              if s.code != NO_EVENT or not s.prep or particles & s.prep]
     if not senses:
         # "claimed that Kyiv had tried to attack the facility": the act tried or planned
         return any(c.dep_ == "xcomp" and _hostile(ctx, c) for c in clause.children)
