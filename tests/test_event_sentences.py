@@ -2847,3 +2847,19 @@ def test_seizing_on_a_deal_seizes_nothing_and_politicians_clash_in_words():
     assert [c[:2] for c, _, _ in _coded("Rebels seized the town of Goma on Sunday.")] == ["19"]
     coded = _coded("The president has clashed repeatedly with Attorney General Gloria Xicara.")
     assert [c for c, _, _ in coded] == ["111"]
+
+
+def test_directing_summoning_penalising_and_tear_gas_lobbed():
+    # a court or a committee that directs or summons someone demands it of them
+    assert [(c, t) for c, _, t in _coded(
+        "The judge directed the Attorney-General to file the full concession agreement.")
+        if c[:2] == "10"] == [("100", "Attorney-General")]
+    assert [c for c, _, _ in _coded(
+        "Parliament summoned the central bank governor to explain the crash.")] == ["100"]
+    assert [c for c, _, _ in _coded("Manila summoned the Chinese ambassador.")] == ["114"]
+    # "directed the film" is no demand
+    assert _coded("The minister directed the film.") == []
+    coded = _coded("The regulator imposed a penalty of 9.6 million dollars on Harrow Bank.")
+    assert [(c, t) for c, _, t in coded] == [("172", "Harrow Bank")]
+    coded = _coded("Police lobbed tear gas at the striking miners.")
+    assert [c for c, _, _ in coded] == ["175"]
