@@ -2863,3 +2863,12 @@ def test_directing_summoning_penalising_and_tear_gas_lobbed():
     assert [(c, t) for c, _, t in coded] == [("172", "Harrow Bank")]
     coded = _coded("Police lobbed tear gas at the striking miners.")
     assert [c for c, _, _ in coded] == ["175"]
+
+
+def test_what_a_speaker_calls_another_act_judges_its_doer_or_whom_it_punishes():
+    coded = _coded("The army shelled the village on Sunday, in what the rebels described as a "
+                   "massacre.")
+    assert ("111", "rebels", "army") in coded
+    coded = _coded("Romania expelled two Russian diplomats in March, over what it called "
+                   "attempts to interfere in its election.")
+    assert [(c, t) for c, _, t in coded if c == "111"] == [("111", "two Russian diplomats")]

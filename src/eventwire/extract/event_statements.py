@@ -42,7 +42,8 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     pairs: list[tuple[Token, Token]] = []  # (who is described, the description)
     if lemma in ctx.lex.evaluative_verbs:
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects = [_what_stands_for(ctx, verb, c) if c.lower_ == "what" else c
+                   for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         descriptions = [c for c in verb.children if c.dep_ in {"oprd", "attr", "acomp"}]
         direct = [c for c in objects if c.dep_ == "dobj"]
         if len(direct) > 1:
@@ -66,6 +67,24 @@ def evaluation(ctx: EventContext, verb: Token) -> list[Candidate]:
     if not pairs:
         return []
     return _judgements(ctx, verb, pairs, subjects_of(ctx, verb))[:1]
+
+
+def _what_stands_for(ctx: EventContext, verb: Token, what: Token) -> Token:
+    """Whom "what" judges in a phrase on another act: its doer ("police took him away, in
+    what the rector called a flagrant violation"; event_words ``judged_doer_preps``) or the
+    one it is done to, for what they did ("expelled two diplomats over what it called
+    attempts to interfere"; ``judged_patient_preps``); else "what" itself."""
+    prep = verb.head
+    act = prep.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or act.pos_ not in {"VERB", "AUX"}:
+        return what
+    if prep.lower_ in ctx.words.judged_doer_preps:
+        links = {"nsubj"}
+    elif prep.lower_ in ctx.words.judged_patient_preps:
+        links = {"dobj", "nsubjpass"}
+    else:
+        return what
+    return next((c for c in act.children if c.dep_ in links), what)
 
 
 def _judgements(ctx: EventContext, verb: Token, pairs: list[tuple[Token, Token]],

@@ -138,6 +138,8 @@ class EventWordsFile(BaseModel):
     accusation_code: Code
     mediating_offers: Words
     calming_appeals: Words
+    judged_doer_preps: Words
+    judged_patient_preps: Words
     mediation_offer_code: Code
     speaker_done_roots: Roots
     between_sides_codes: Annotated[list[Code], Field(min_length=1)]
@@ -371,6 +373,8 @@ class EventWords:
     accusation_code: str
     mediating_offers: frozenset[str]
     calming_appeals: frozenset[str]
+    judged_doer_preps: frozenset[str]
+    judged_patient_preps: frozenset[str]
     mediation_offer_code: str
     speaker_done_roots: frozenset[str]
     between_sides_codes: frozenset[str]
