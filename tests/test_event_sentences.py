@@ -2872,3 +2872,9 @@ def test_what_a_speaker_calls_another_act_judges_its_doer_or_whom_it_punishes():
     coded = _coded("Romania expelled two Russian diplomats in March, over what it called "
                    "attempts to interfere in its election.")
     assert [(c, t) for c, _, t in coded if c == "111"] == [("111", "two Russian diplomats")]
+
+
+def test_a_war_between_two_sides_is_force_each_way_and_a_trade_war_none():
+    coded = _coded("The 2020 war between Armenia and Azerbaijan killed 6,500 people.")
+    assert ("190", "Armenia", "Azerbaijan") in coded
+    assert _coded("The trade war between Washington and Beijing escalated.") == []
