@@ -2835,7 +2835,8 @@ def test_an_appeal_for_calm_or_dialogue_is_made_to_both_sides_at_odds():
     # addressed to no one, or to "the parties": the two sides of the conflict told before
     story = ("Indian troops shelled Pakistani army posts along the Line of Control on Sunday, "
              "and Pakistan accused India of killing three civilians. ")
-    for appeal in ("China urged calm.", "China called for dialogue between the parties."):
+    for appeal in ("China urged calm.", "China called for dialogue between the parties.",
+                   "China called for an immediate de-escalation."):
         coded = _coded(story + appeal)
         assert sorted(t for c, s, t in coded if s == "China" and c[:2] == "02") == [
             "India", "Pakistan"], appeal

@@ -677,9 +677,18 @@ def _calming_appeal(ctx: EventContext, candidate: Candidate) -> bool:
         return False
     asked = [c for c in candidate.trigger.children if c.dep_ == "dobj"] + prep_objects(
         candidate.trigger, {"for"})
+    # (a hyphenated word is one with its parts: "de-escalation" is "deescalation")
     return any(a.lemma_.lower() in ctx.words.calming_appeals
-               or a.text.lower().replace("-", "") in ctx.words.calming_appeals
-               for a in asked)
+               or _hyphenated_word(a) in ctx.words.calming_appeals for a in asked)
+
+
+def _hyphenated_word(noun: Token) -> str:
+    """The word a noun ends, with the parts hyphenated to it and without the hyphens
+    ("de-escalation": "deescalation"; else the noun's own lowercase form)."""
+    start = noun.i
+    while start >= 2 and noun.doc[start - 1].text == "-" and not noun.doc[start - 2].whitespace_:
+        start -= 2
+    return "".join(t.lower_ for t in noun.doc[start:noun.i + 1] if t.text != "-")
 
 
 # the QuadClass of accusing, criticising, demanding, rejecting and threatening
