@@ -1487,14 +1487,10 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
         noun.dep_ in {"dobj", "dative"} or noun.dep_ == "pobj" and noun.head.lower_ in {
             "on", "upon", "to"}) and (names_both(noun) or any(
                 c.dep_ in {"det", "predet"} and c.lower_ == "all" for c in noun.children))
-    if (lemma in ctx.words.warring_nouns and not inside and noun.dep_ == "pobj"
-            and noun.head.lower_ in {"between", "among"} and not names_both(noun)):
-        # "called for dialogue between the parties": the sides of the last conflict told,
-        # of two countries before one's own
-        doers = {p.actor for p in subjects_of(ctx, clause_of(noun)) if p.actor}
-        return (last_conflict_pair(ctx, noun, doers)
-                or last_conflict_pair(ctx, noun, doers, civil=True))
-    if not each and not sides and (
+    # "called for dialogue between the parties": those the phrase is between
+    between = (lemma in ctx.words.warring_nouns and not inside and noun.dep_ == "pobj"
+               and noun.head.lower_ in {"between", "among"} and not names_both(noun))
+    if not each and not sides and not between and (
             (own is not None and own.country)
             or lemma not in ctx.words.pair_nouns or not names_both(noun)):
         return []
@@ -1515,6 +1511,10 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
     # exchanged fire ... a State Department spokesman said ... China called on both sides"),
     # the last two countries named
     own_doers = doers
+    if between:
+        # the sides of the last conflict told, of two countries before one's own
+        return (last_conflict_pair(ctx, noun, own_doers)
+                or last_conflict_pair(ctx, noun, own_doers, civil=True))
     if noun.dep_ in {"dobj", "dative"} or (
             noun.dep_ == "pobj" and noun.head.lower_ in {"on", "upon", "to"}):
         # (nor the doers' own country when the two are addressed: "the Turkish foreign

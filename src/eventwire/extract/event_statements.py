@@ -31,7 +31,14 @@ from eventwire.extract.event_participants import (
     subjects_of,
 )
 from eventwire.extract.event_words import EventWords
-from eventwire.extract.syntax import NO_EVENT, choose, obliging_modal, prep_objects, reported_act
+from eventwire.extract.syntax import (
+    NO_EVENT,
+    choose,
+    obliging_modal,
+    prep_objects,
+    reported_act,
+    taken_preps,
+)
 from eventwire.model import Quote
 
 __all__ = ["allegation", "evaluation", "quoted_judgements", "quoted_statements", "statement"]
@@ -277,9 +284,10 @@ def _hostile(ctx: EventContext, clause: Token) -> bool:
         return True
     # (not a no-event sense of a particle the verb does not take: "seized on the deal" is
     # none, "seized a nuclear plant" is hostile)
-    particles = {c.lower_ for c in clause.children if c.dep_ in {"prep", "prt"}}
-    senses = [s for s in ctx.lex.senses(lemma) or []
-              if s.code != NO_EVENT or not s.prep or particles & s.prep]
+    senses = ctx.lex.senses(lemma) or []
+    if any(s.code == NO_EVENT and s.prep for s in senses):  # (few verbs: read only for them)
+        taken = taken_preps(clause, words=ctx.words)
+        senses = [s for s in senses if s.code != NO_EVENT or not s.prep or taken & s.prep]
     if not senses:
         # "claimed that Kyiv had tried to attack the facility": the act tried or planned
         return any(c.dep_ == "xcomp" and _hostile(ctx, c) for c in clause.children)

@@ -72,25 +72,7 @@ def _first_sense(senses: list[Sense], head: Token, noun_context: bool,
     doer_words: set[str] = set()
     for sense in senses:
         if sense.prep and preps is None:
-            particles = (words or event_words()).particles
-            preps = {c.lower_ for c in head.children
-                     if (c.dep_ in {"prep", "prt", "agent", "dative"} and not _time_phrase(c))
-                     or c.dep_ == "advmod" and c.lower_ in particles}  # "pulled its forces back"
-            if any(for_clause(c) for c in head.children):
-                preps.add("for")  # "called for the government to resign"
-            if noun_context and head.dep_ == "dobj":
-                # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
-                preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
-            elif not noun_context:
-                # "charged Trump and 18 others with racketeering": the parser may join a second
-                # object to the verb and hang the phrase on it
-                preps |= {g.lower_ for c in head.children if c.dep_ == "conj"
-                          and c.pos_ in {"NOUN", "PROPN"} for g in c.children if g.dep_ == "prep"}
-                # "suspected Costache of influence peddling", "stripped them of their
-                # citizenship": the parser hangs the verb's "of" on a named object
-                preps |= {g.lower_ for c in head.children if c.dep_ == "dobj"
-                          and (c.pos_ in {"PROPN", "PRON"} or c.ent_type_ in _ACTOR_ENTITIES)
-                          for g in c.children if g.dep_ == "prep" and g.lower_ == "of"}
+            preps = taken_preps(head, noun_context, words)
         if sense.prep and not sense.prep & preps and not (
                 # "discussed investigations with Ukrainian officials": a consultation's "with"
                 # phrase may hang from the verb's object
@@ -118,6 +100,32 @@ def _first_sense(senses: list[Sense], head: Token, noun_context: bool,
             continue
         return None if sense.code == NO_EVENT else sense
     return None
+
+
+def taken_preps(head: Token, noun_context: bool = False,
+                words: EventWords | None = None) -> set[str]:
+    """The prepositions and particles ``head`` takes, as a sense's ``prep`` condition reads
+    them (a time phrase is none: "on Monday")."""
+    particles = (words or event_words()).particles
+    preps = {c.lower_ for c in head.children
+             if (c.dep_ in {"prep", "prt", "agent", "dative"} and not _time_phrase(c))
+             or c.dep_ == "advmod" and c.lower_ in particles}  # "pulled its forces back"
+    if any(for_clause(c) for c in head.children):
+        preps.add("for")  # "called for the government to resign"
+    if noun_context and head.dep_ == "dobj":
+        # "holds a hearing Wednesday with the executives": the phrase may hang from the verb
+        preps |= {c.lower_ for c in head.head.children if c.dep_ == "prep"}
+    elif not noun_context:
+        # "charged Trump and 18 others with racketeering": the parser may join a second
+        # object to the verb and hang the phrase on it
+        preps |= {g.lower_ for c in head.children if c.dep_ == "conj"
+                  and c.pos_ in {"NOUN", "PROPN"} for g in c.children if g.dep_ == "prep"}
+        # "suspected Costache of influence peddling", "stripped them of their
+        # citizenship": the parser hangs the verb's "of" on a named object
+        preps |= {g.lower_ for c in head.children if c.dep_ == "dobj"
+                  and (c.pos_ in {"PROPN", "PRON"} or c.ent_type_ in _ACTOR_ENTITIES)
+                  for g in c.children if g.dep_ == "prep" and g.lower_ == "of"}
+    return preps
 
 
 # the dependents of a head that are not its complements (complement_words)
