@@ -49,6 +49,34 @@ def test_an_organisation_named_with_a_country_is_its_branch_there(actors_of):
     assert not any(a.name == "Indonesia" for a in actors)
 
 
+def test_a_country_name_the_tagger_cut_short_owns_a_body(actors_of):
+    # the tagger tags "Burkina" alone: the possessor is still the whole country's name
+    actors = actors_of("Burkina Faso's military authorities made no immediate comment.")
+    authorities = next(a for a in actors if a.sector == "GOV")
+    assert authorities.country == "BFA"
+
+
+def test_a_town_name_the_tagger_cut_short_is_the_whole_town(actors_of):
+    # "Novi" alone is a town in Michigan; "Novi Sad" is in Serbia
+    actors = actors_of("On Tuesday, police in Novi Sad arrested four students.")
+    police = next(a for a in actors if a.sector == "COP")
+    assert police.country == "SRB"
+
+
+def test_a_body_for_a_country_is_that_countrys_not_a_listed_namesake(actors_of):
+    actors = actors_of("The Electoral Commission for Sierra Leone declared the results on "
+                       "Tuesday. The commission rejected the claims of fraud.")
+    commission = actor_named(actors, "Electoral Commission")
+    assert commission.country == "SLE"
+    assert commission.kb_id is None  # (the listed Electoral Commission is Britain's)
+
+
+def test_a_bodys_of_phrase_after_its_name_gives_its_country(actors_of):
+    actors = actors_of("The Association of International Road Carriers of Ukraine said the "
+                       "blockade had cost its members millions.")
+    assert actor_named(actors, "Association of International Road Carriers").country == "UKR"
+
+
 # --- well-known people ----------------------------------------------------------------------
 
 

@@ -367,14 +367,23 @@ def _country_pair(span: Span) -> list[tuple[Span, str]] | None:
 def _country_run_on(ent: Span) -> Span | None:
     """The country whose name the entity begins and one or two untagged capitalised words
     after it end ("Burkina" + "Faso"), when the entity alone is no country."""
-    doc = ent.doc
     if country_of(ent.text) is not None:
         return None
-    for end in range(ent.end + 1, min(ent.end + 2, len(doc)) + 1):
-        if not doc[end - 1].is_title or doc[end - 1].ent_type_:
-            return None
-        if country_of(doc[ent.start:end].text) is not None:
-            return Span(doc, ent.start, end, label="GPE")
+    whole = _place_run_on(ent)
+    if whole is None or country_of(whole.text) is None:
+        return None
+    return Span(ent.doc, whole.start, whole.end, label="GPE")
+
+
+def _place_run_on(ent: Span) -> Span | None:
+    """The entity with the one or two untagged capitalised words after it that end a longer
+    country's or town's name ("Burkina" + "Faso", "Novi" + "Sad": not the Novi of Michigan)."""
+    doc = ent.doc
+    for end in range(min(ent.end + 2, len(doc)), ent.end, -1):
+        if all(t.is_title and not t.ent_type_ for t in doc[ent.end:end]):
+            text = doc[ent.start:end].text
+            if country_of(text) is not None or town_country(text) is not None:
+                return doc[ent.start:end]
     return None
 
 
@@ -532,21 +541,48 @@ def _named_mentions(doc: Doc, taken: list[bool]) -> list[Mention | None]:
     return found
 
 
+# the prepositions after a name that say where a person is from, or whose a body is
+_ORIGIN_PREPS = {"person": {"from", "of"}, "organization": {"for", "of"}}
+
+
 def _add_origin(mention: Mention) -> None:
     """Where a person is from: "Thomas Sam, 42, from Sydney, Australia", "Carlineo, of
-    Addison, New York" (the place's country, when nothing else gave one)."""
-    if mention.kind != "person" or mention.attrs.country is not None:
+    Addison, New York"; whose a body is: "the Electoral Commission for Sierra Leone" (the
+    place's country, when nothing else gave one: a listed body of another country's name is
+    then another body)."""
+    preps = _ORIGIN_PREPS.get(mention.kind)
+    # (a listed name's country is the list's: the text may name another's body of that name)
+    if preps is None or mention.attrs.country is not None and mention.known is None:
         return
-    for prep in mention.span.root.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in {"from", "of"}:
+    span = mention.span
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if mention.kind == "person":
+        candidates = [p for p in span.root.rights if p.dep_ == "prep"]
+    else:
+        # (the phrase right after a body's name, wherever the parser hangs it inside the
+        # name: "the Association of International Road Carriers of Ukraine")
+        candidates = [after] if after is not None and after.dep_ == "prep" and (
+            span.start <= after.head.i < span.end) else []
+    for prep in candidates:
+        if prep.lower_ not in preps:
             continue
-        for place in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"):
-            country = _token_country(place) or next(
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            country = _place_country(place, mention.kind) or next(
                 (found for a in place.children if a.dep_ == "appos"
-                 and (found := _token_country(a)) is not None), None)
+                 and (found := _place_country(a, mention.kind)) is not None), None)
+            if country is not None and country != mention.attrs.country:
+                mention.attrs.country, mention.known = country, None
             if country is not None:
-                mention.attrs.country = country
                 return
+
+
+def _place_country(place: Token, kind: str) -> str | None:
+    """The country of a place a person is from (a town's too), or of the country a body's
+    phrase names (the tagger may call it an organisation: "for Sierra Leone")."""
+    if place.ent_type_ == "GPE":
+        return _token_country(place)
+    ent = entity_at(place.doc, place.i) if kind != "person" else None
+    return country_of(ent.text.removeprefix("the ")) if ent is not None else None
 
 
 # "Rep. Ilhan Omar (D-Minn.)", "Sen. Ted Cruz, R-Texas": a US lawmaker's party and state
@@ -1230,14 +1266,21 @@ def _known_owner(owners: list[Token]) -> KnownName | None:
 def _token_country(token: Token) -> str | None:
     if token.ent_type_ not in {"GPE", "NORP"} and not token.text[:1].isupper():
         return None
+    ent = None
     if token.ent_type_ in {"GPE", "NORP"}:
         ent = entity_at(token.doc, token.i)
-        if ent is not None:
-            text = ent.text.removeprefix("the ").removeprefix("The ")
-            found = country_of(text) or lexicon().capitals.get(text.lower())
-            if found is None and token.ent_type_ == "GPE":
-                found = town_country(text)  # "police in Sivas"
-            return found
+    elif token.i > 0 and token.doc[token.i - 1].ent_type_ == "GPE":
+        # "Burkina Faso's military authorities" with "Burkina" alone tagged
+        before = entity_at(token.doc, token.i - 1)
+        whole = _place_run_on(before) if before is not None else None
+        ent = whole if whole is not None and whole.end > token.i else None
+    if ent is not None:
+        ent = _place_run_on(ent) or ent  # ("police in Novi Sad": "Novi" alone tagged)
+        text = ent.text.removeprefix("the ").removeprefix("The ")
+        found = country_of(text) or lexicon().capitals.get(text.lower())
+        if found is None and token.ent_type_ != "NORP":
+            found = town_country(text)  # "police in Sivas"
+        return found
     found = country_word(token.text)
     if found is None and token.i + 1 < len(token.doc):
         # a two-word name the tagger left untagged ("the Sri Lankan navy")
