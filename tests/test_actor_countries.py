@@ -77,6 +77,30 @@ def test_a_bodys_of_phrase_after_its_name_gives_its_country(actors_of):
     assert actor_named(actors, "Association of International Road Carriers").country == "UKR"
 
 
+def test_an_envoy_called_in_gives_the_ministry_no_country(actors_of):
+    # the envoy serves abroad: the ministry he is called to is not Britain's
+    actors = actors_of("The British ambassador was called to the foreign ministry on "
+                       "Wednesday and handed a note of protest.")
+    ministry = next(a for a in actors if a.kind == "organization" and a.sector == "GOV")
+    assert ministry.country != "GBR"
+
+
+def test_a_general_body_name_given_a_country_later_is_another_body(actors_of):
+    actors = actors_of(
+        "BUCHAREST - The Foreign Ministry said it had handed the Russian charge d'affaires a "
+        "note of protest. Ukraine's Foreign Ministry expressed solidarity with Romania.")
+    ministries = sorted(a.country or "" for a in actors if "Foreign Ministry" in a.name)
+    assert ministries == ["ROU", "UKR"]
+
+
+def test_opposition_with_no_article_is_a_stance_not_a_party(actors_of):
+    actors = actors_of("The bloc could not agree on sanctions because of opposition from "
+                       "Hungary and Slovakia.")
+    assert not any(a.sector == "OPP" for a in actors)
+    assert actor_named(actors_of("The opposition said the vote was rigged."),
+                       "opposition").sector == "OPP"
+
+
 # --- well-known people ----------------------------------------------------------------------
 
 

@@ -363,7 +363,10 @@ def _sentence_country(clusters: list[_Work], sentence_of: list[int]) -> None:
     is that country's: "In Washington, Senator Whitfield called on the administration"."""
     by_sentence: dict[int, list[tuple[str, int]]] = {}  # sentence -> (country, token)
     for cluster in clusters:
-        if cluster.state and cluster.kind != "location":
+        # (an envoy serves abroad: "the British ambassador was called to the foreign ministry"
+        # names no ministry's country)
+        if (cluster.state and cluster.kind != "location"
+                and not cluster.roles & lexicon().envoys):
             for mention in cluster.mentions:
                 if mention.pronoun is None and _is_counterpart(mention.span):
                     continue  # "the ministry proposed sanctions against Iran": the other side
@@ -1184,8 +1187,11 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
     for cluster in reversed(clusters):
         if key in cluster.names and _kinds_fit(cluster.kind, mention.kind) and not (
                 # "Azerbaijan's Defence Ministry" ... "Armenia's Defence Ministry": two bodies
-                mention.kind == "organization" and mention.attrs.country and cluster.country
-                and mention.attrs.country != cluster.country):
+                mention.kind == "organization" and mention.attrs.country
+                and mention.attrs.country != cluster.country
+                # (and "the Foreign Ministry said ... Ukraine's Foreign Ministry said": a body
+                # of the general name whose country the text names only now is another one)
+                and (cluster.country or _generic_body(key))):
             return cluster
     words = [w for w in key.split() if w not in _NAME_PARTICLES]
     if mention.kind in {"person", "organization", "location", "country"}:
@@ -1246,6 +1252,12 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
             ):
                 return cluster
     return None
+
+
+def _generic_body(name: str) -> bool:
+    """Whether a body's name is a general one many states have ("Foreign Ministry")."""
+    role = lexicon().roles.get(name)
+    return role is not None and role.body
 
 
 def _sole_body_with(clusters: list[_Work], word: str, at: int) -> _Work | None:

@@ -67,6 +67,7 @@ class Lexicon:
     serving_roles: frozenset[str]  # "his lawyer": someone in another's service
     collective_bodies: frozenset[str]  # "rights groups": a group of bodies, one actor
     not_body_modifiers: frozenset[str]  # "a settlement bloc": a place, no body
+    stance_bodies: frozenset[str]  # "opposition from Hungary": a stance, no body
     media_name_words: frozenset[str]  # "CBC News": the last word of an outlet's name
     heads: frozenset[str]  # "president": heads whatever body it is of (its sector)
     private_sectors: frozenset[str]  # bodies whose head holds no office of state
@@ -195,6 +196,7 @@ def lexicon() -> Lexicon:
         collective_bodies=frozenset(w.lower() for w in roles_data["collective_bodies"]),
         not_body_modifiers=frozenset(
             w.lower() for w in roles_data.get("not_body_modifiers", [])),
+        stance_bodies=frozenset(w.lower() for w in roles_data.get("stance_bodies", [])),
         media_name_words=frozenset(w.lower() for w in roles_data.get("media_name_words", [])),
         heads=frozenset(w.lower() for w in roles_data.get("heads", [])),
         private_sectors=frozenset(roles_data.get("private_sectors", [])),

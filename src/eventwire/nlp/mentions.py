@@ -1427,6 +1427,9 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         if role.body and any(c.dep_ == "compound" and c.lemma_.lower()
                              in lexicon().not_body_modifiers for c in token.children):
             continue  # "the Gush Etzion settlement bloc": a place, no body
+        if (role.body and lemma in lexicon().stance_bodies and token.dep_ != "compound"
+                and not any(t.dep_ in {"det", "poss"} for t in token.lefts)):
+            continue  # "because of opposition from Hungary": a stance, no body
         span = _description_span(token, taken)
         attrs = describe(span, token)
         plural = token.tag_ in {"NNS", "NNPS"} or "Plur" in token.morph.get("Number")
