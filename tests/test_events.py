@@ -352,6 +352,15 @@ def test_an_occasion_or_an_infinitive_of_the_same_moment_dates_the_act(code) -> 
     assert one(asked, "10", target="governor").date == "2025-06-06"
 
 
+def test_a_participle_adding_what_an_act_did_is_dated_as_the_act(code) -> None:
+    # the parser hangs "on Sunday" on the clause describing the camp: the attack takes it,
+    # and so does the killing the participle adds
+    events = code("Gunmen on motorcycles attacked a camp sheltering Sudanese refugees in the "
+                  "Central African Republic on Sunday, killing at least 12 people.",
+                  published="2025-06-06")
+    assert one(events, "18", "Gunmen").date == "2025-06-01"
+
+
 def test_publication_date_is_the_flagged_fallback(code) -> None:
     events = code("Egypt condemned Israel.", published="2025-06-02")
     assert (one(events, "11").date, one(events, "11").date_basis) == ("2025-06-02", "publication")

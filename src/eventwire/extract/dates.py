@@ -595,6 +595,10 @@ class DateScope:
                                                        else clause_of(f.head)) == nearest),
                        key=lambda f: len(f.value.value))
             return best.value.value, best.value.basis
+        if found and _participle_of_the_moment(trigger):
+            # "attacked a camp sheltering refugees on Sunday, killing 12 people": the participle
+            # tells the moment of the verb it hangs on, dated as that verb is
+            return self.date_of(trigger.head, carry)
         fronted = [f for f in found if self._is_frame(f, sent)]
         if fronted:
             return fronted[0].value.value, fronted[0].value.basis
@@ -636,6 +640,13 @@ class DateScope:
         if self.published is not None:
             return self.published.isoformat(), "publication"
         return None, None
+
+
+def _participle_of_the_moment(trigger: Token) -> bool:
+    """Whether the trigger is a present participle adding what a verb's act did, with no
+    subject or conjunction of its own ("..., killing 12 people")."""
+    return (trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.pos_ == "VERB"
+            and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in trigger.children))
 
 
 def _deadline(span: Span, marks: frozenset[str]) -> bool:
