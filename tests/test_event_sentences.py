@@ -2879,3 +2879,20 @@ def test_a_war_between_two_sides_is_force_each_way_and_a_trade_war_none():
     coded = _coded("The 2020 war between Armenia and Azerbaijan killed 6,500 people.")
     assert ("190", "Armenia", "Azerbaijan") in coded
     assert _coded("The trade war between Washington and Beijing escalated.") == []
+
+
+def test_victims_of_a_passive_told_with_a_moment_or_a_clash_have_its_doer():
+    # the moment told for the coordinated passive ("... were injured when ...") is the
+    # first one's too
+    coded = _coded("A police constable was killed and three other officers were injured when "
+                   "suspected militants attacked a police station in Manipur.")
+    assert any(c.startswith("18") and s == "militants" and t == "police constable"
+               for c, s, t in coded)
+    # killed "in clashes with" a side: by that side
+    coded = _coded("One Kyrgyz border guard was killed in clashes with Tajik troops.")
+    assert any(c.startswith("19") and s == "Tajik troops" for c, s, t in coded)
+
+
+def test_blows_in_clashes_with_protesters_are_one_violent_protest():
+    coded = _coded("Dozens of NATO peacekeepers were injured in clashes with Serb protesters.")
+    assert [c for c, s, _ in coded if s == "Serb protesters"] == ["145"]

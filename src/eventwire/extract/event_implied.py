@@ -217,6 +217,10 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
                     cluster.sector in ctx.words.armed_sectors
                     and _own_protesters(ctx, source, target))):
             return "175"
+        if source.token.lemma_.lower() in ctx.words.protesters and code not in {"1823", "1822"}:
+            # "were injured in clashes with Serb protesters": a crowd's blows are a violent
+            # protest, as its use of arms is below (a killing stays one)
+            return ctx.words.violent_protest_code
         lemma = candidate.trigger.lemma_.lower()
         state_force = cluster is not None and (cluster.kind == "country" or cluster.sector == "MIL")
         if (cluster is not None
@@ -249,7 +253,8 @@ def code_for_doer(ctx: EventContext, candidate: Candidate, source: Party | None,
     if cluster is None or cluster.kind == "country":
         return code
     if source.token.lemma_.lower() in ctx.words.protesters:
-        return "145"  # "protesters clashed with police": a violent protest
+        # "protesters clashed with police": a violent protest
+        return ctx.words.violent_protest_code
     if (cluster.sector == "COP" and not _foreign_force(ctx, cluster, victim) and not fought
             or _own_protesters(ctx, source, target)) and code[:3] not in {"191", "192"}:
         # force used by the police, or by a state's forces on its protesters, is repression; a

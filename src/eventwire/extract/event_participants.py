@@ -96,14 +96,22 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
             # "killed in Israeli air strikes": whoever made the attack the harm came in;
             # "were killed when their convoy was hit by a bomb planted by the Taliban": the
             # doer of the blow told at the same moment
+            # (the moment told for the coordinated passive is this one's too: "a constable
+            # was killed and three officers were injured when militants attacked a post")
+            moments = [clause for other in _coordinated_passives(verb)
+                       for clause in same_moment_clauses(ctx, other)]
             sources = [p for g in attacks_in(ctx, verb) for p in noun_sources(ctx, g)] or [
-                p for clause in same_moment_clauses(ctx, verb)
+                # "were killed in clashes with Tajik troops": the side they clashed with
+                p for g in attacks_in(ctx, verb) for o in prep_objects(g, {"with"})
+                for p in parties_at(ctx, o) if p.named
+            ] or [
+                p for clause in moments
                 for g in prep_objects(clause, dep="agent")
                 for p in (parties_at(ctx, g) if g.i in ctx.actor_of else noun_sources(ctx, g))
             ] or [
                 # "an officer was wounded when gunmen opened fire on a patrol": the doers of
                 # the armed act told at the same moment
-                p for clause in same_moment_clauses(ctx, verb) if _armed_clause(ctx, clause)
+                p for clause in moments if _armed_clause(ctx, clause)
                 for p in subjects_of(ctx, clause) if p.named]
         targets = [p for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}
                    for p in parties_at(ctx, c)]
@@ -251,6 +259,16 @@ def _armed(ctx: EventContext, senses: list[Sense] | None, token: Token,
     """Whether the sense ``token`` takes of ``senses`` in its context is force (18-20)."""
     sense = choose(senses, token, noun_context=noun_context, words=ctx.words) if senses else None
     return sense is not None and sense.code[:2] in ctx.words.force_roots
+
+
+def _coordinated_passives(verb: Token) -> list[Token]:
+    """A passive verb and the passive verbs coordinated with it ("was killed and ... were
+    injured")."""
+    linked = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        linked.append(verb.head)
+    return [verb, *(c for c in linked if c.pos_ == "VERB" and (
+        _passive_conjunct(c) or any(g.dep_ == "auxpass" for g in c.children)))]
 
 
 def _passive_conjunct(verb: Token) -> bool:

@@ -202,6 +202,7 @@ class EventWordsFile(BaseModel):
     custody_nouns: Words
     entry_nouns: Words
     custody_code: Code
+    violent_protest_code: Code
     no_place: Roots
     carried_roots: Roots
     needs_recipient: Labels
@@ -436,6 +437,7 @@ class EventWords:
     custody_nouns: frozenset[str]
     entry_nouns: frozenset[str]
     custody_code: str
+    violent_protest_code: str
     no_place: frozenset[str]
     carried_roots: frozenset[str]
     needs_recipient: frozenset[str]

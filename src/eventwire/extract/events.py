@@ -136,7 +136,7 @@ def extract_events(
                 said |= {(e.source, e.target) for e in found}
                 quoted |= {(e.source, e.quote) for e in found if e.quote}
             for event in found:
-                if _same_act(event, events, ctx.words.force_roots):
+                if _same_act(event, events, ctx.words):
                     continue  # one trigger, one pair: one event (the more confident reading)
                 event.id = f"E{len(events) + 1}"
                 events.append(event)
@@ -590,19 +590,21 @@ def _clause_kind(trigger: Token) -> str:
     return _CLAUSE_KINDS.get(clause_of(trigger).dep_, "other")
 
 
-def _same_act(event: Event, earlier: list[Event], force_roots: frozenset[str]) -> bool:
+def _same_act(event: Event, earlier: list[Event], words: EventWords) -> bool:
     """Whether an event with the same trigger and the same source and target was already
     kept: a second root for one trigger ("take countermeasures" as 132 and 170) is dropped;
-    and one threat per pair and sentence, and one use of force (``force_roots``) per pair, code
-    and sentence ("warned that organizers would be arrested": the warning and the arrest it
-    threatens are one threat)."""
+    and one threat per pair and sentence, and one use of force (``force_roots``, and a crowd's:
+    ``violent_protest_code``) per pair, code and sentence ("warned that organizers would be
+    arrested": the warning and the arrest it threatens are one threat)."""
     return any(e.source == event.source and e.target == event.target and (
         e.trigger.start == event.trigger.start
         or (e.sentence == event.sentence and (
             e.cameo_root == event.cameo_root == "13"
             # ("their convoy was hit by a bomb ..., killing two soldiers": one attack; not
-            # "killing 1,200 people and taking 250 hostages", two acts)
-            or e.cameo == event.cameo and e.cameo_root in force_roots)))
+            # "killing 1,200 people and taking 250 hostages", two acts; "were injured in
+            # clashes with protesters": one clash)
+            or e.cameo == event.cameo and (e.cameo_root in words.force_roots
+                                           or e.cameo == words.violent_protest_code))))
         for e in earlier[-12:])
 
 
