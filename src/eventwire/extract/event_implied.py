@@ -39,6 +39,7 @@ from eventwire.extract.event_participants import (
     party_at,
     protest_noun,
     reacted_to,
+    attributed_to,
     reporter_of,
     same_moment_clauses,
     subjects_of,
@@ -386,11 +387,8 @@ def as_civilians(ctx: EventContext, candidate: Candidate, party: Party) -> Party
         return party
     # "Gaza's health ministry said Israeli strikes killed 30 people": those who count the dead
     # count their own, before the doer's country is a guess
-    counters = _reporters(ctx, candidate.trigger) or [
-        # "killed 12 people, according to Gaza officials"
-        p for verb in (candidate.trigger, *candidate.trigger.ancestors)
-        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "according"
-        for g in prep_objects(prep, {"to"}) for p in parties_at(ctx, g) if p.named]
+    # ("killed 12 people, according to Gaza officials")
+    counters = _reporters(ctx, candidate.trigger) or attributed_to(ctx, candidate.trigger)
     # (people the actors stage made a group of are placed by the counters or the place only:
     # "holds appeal to voters" are not the doer's voters)
     # (nor by a doer the text does not name there: "a ballistic missile slammed into a
@@ -1009,9 +1007,9 @@ def reporting_force(ctx: EventContext, candidate: Candidate) -> list[Party]:
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     reporter = reporter_of(ctx, clause)
-    if reporter is None:
-        return []
-    forces = [p for p in subjects_of(ctx, reporter) if p.actor and getattr(
+    # ("All five attackers were killed, according to the intelligence agency")
+    tellers = subjects_of(ctx, reporter) if reporter is not None else attributed_to(ctx, clause)
+    forces = [p for p in tellers if p.actor and getattr(
         ctx.cluster(p), "sector", None) in ctx.words.armed_sectors]
     if not forces:
         return []

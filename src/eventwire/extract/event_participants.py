@@ -45,10 +45,10 @@ if TYPE_CHECKING:  # the actors are reached through the context; this is only th
     from eventwire.nlp.components import ActorCluster
 
 __all__ = ["COUNTERPART_SENTENCES", "accuser_of", "anaphor", "answerers", "as_state",
-           "attack_noun", "attacks_in", "coordination_head", "earlier_owner", "fought_by_both",
-           "is_enforcer", "is_political", "last_armed_pair", "last_conflict_pair", "last_doers",
-           "last_two_countries", "maker_of", "named_inside", "named_state", "names_both",
-           "noun_sources", "noun_targets",
+           "attack_noun", "attacks_in", "attributed_to", "coordination_head", "earlier_owner",
+           "fought_by_both", "is_enforcer", "is_political", "last_armed_pair",
+           "last_conflict_pair", "last_doers", "last_two_countries", "maker_of", "named_inside",
+           "named_state", "names_both", "noun_sources", "noun_targets",
            "objects_of", "one_state", "own_state", "parties_at", "party_at", "possessed_by",
            "previous_doer", "protest_crowd", "protest_noun", "reacted_to", "reciprocal",
            "reporter_of", "same_moment_clauses", "same_side", "subjects_of", "through_modifier",
@@ -1349,6 +1349,14 @@ def _doer_ids(ctx: EventContext, thing: Token) -> set[str]:
             return found
         verb = verb.head
     return set()
+
+
+def attributed_to(ctx: EventContext, verb: Token) -> list[Party]:
+    """The named parties of an "according to" phrase on ``verb`` or a word above it ("killed
+    12 people, according to Gaza officials")."""
+    return [p for word in (verb, *verb.ancestors) for prep in word.children
+            if prep.dep_ == "prep" and prep.lower_ == "according"
+            for g in prep_objects(prep, {"to"}) for p in parties_at(ctx, g) if p.named]
 
 
 def reporter_of(ctx: EventContext, clause: Token) -> Token | None:
