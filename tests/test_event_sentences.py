@@ -2900,8 +2900,8 @@ def test_blows_in_clashes_with_protesters_are_one_violent_protest():
 
 def test_an_army_a_killing_is_attributed_to_did_it_to_its_enemies():
     # "according to the army" tells the doer as "the army said" does ...
-    assert ("190", "army", "five militants") in _coded(
+    assert ("190", "army", "All five militants") in _coded(
         "All five militants were killed, according to the army.")
     # ... not of its own side's dead
     assert not [s for c, s, _ in _coded("Three soldiers were killed, according to the army.")
-                if c.startswith("1") and c[:2] in {"18", "19"} and s == "army"]
+                if c[:2] in {"18", "19"} and s == "army"]
