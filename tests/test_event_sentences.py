@@ -2905,3 +2905,9 @@ def test_an_army_a_killing_is_attributed_to_did_it_to_its_enemies():
     # ... not of its own side's dead
     assert not [s for c, s, _ in _coded("Three soldiers were killed, according to the army.")
                 if c[:2] in {"18", "19"} and s == "army"]
+
+
+def test_a_computer_attack_coerces_and_an_armed_one_is_force():
+    assert ("170", "Russian hackers", "Polish bank") in _coded(
+        "Russian hackers attacked the servers of a Polish bank on Monday.")
+    assert [c for c, *_ in _coded("Rebels attacked an army base in the north.")] == ["190"]
