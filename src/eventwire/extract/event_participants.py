@@ -204,7 +204,7 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
         # "facilitate dialogue between the two countries": the go-between acts for the sides
         # of what it helps along
         sides = [p for c in verb.children if c.dep_ == "dobj"
-                 for g in prep_objects(c, {"between"})
+                 for g in prep_objects(c, ctx.words.between_preps)
                  for m in (g, *conjuncts(g)) for p in parties_at(ctx, m)]
         targets = [p for p in sides if p.named] or targets
     if sense.code[:2] == "04":
@@ -227,7 +227,7 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
                    for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
                    for p in parties_at(ctx, s)]
     if (sense.symmetric or sense.mutual) and not sources and len(targets) > 1 and all(
-            p.token.dep_ == "pobj" and p.token.head.lower_ in {"between", "among"}
+            p.token.dep_ == "pobj" and p.token.head.lower_ in ctx.words.between_preps
             or p.token.dep_ == "conj" for p in targets):
         # "fighting between the army and the rebels killed 20": the sides between whom it is
         # are its doers (the events stage pairs them)
@@ -585,7 +585,7 @@ def objects_of(ctx: EventContext, verb: Token, preps: frozenset[str],
                     # operators": a thing's phrase names the party (not an event noun's:
                     # "condemned the attack on Israel" is not aimed at Israel)
                     # ("ended mediation efforts between the militias")
-                    parties = [p for g in prep_objects(child, {*preps, "between", "among"})
+                    parties = [p for g in prep_objects(child, {*preps, *ctx.words.between_preps})
                                for p in parties_at(ctx, g) if p.named] or parties
                 found += parties
         elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
@@ -1025,7 +1025,8 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
             for child in token.children:
                 if child.dep_ == "prep" and (child.lower_ in preps
                                              # "the agreement between Serbia and Kosovo"
-                                             or child.lower_ in {"by", "between", "among"}
+                                             or child.lower_ == "by"
+                                             or child.lower_ in ctx.words.between_preps
                                              or child.lower_ == "of" and (
                                                  of_doer or token is not head)):
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
@@ -1515,7 +1516,7 @@ def _the_two(ctx: EventContext, noun: Token, inside: bool = False) -> list[Party
                 c.dep_ in {"det", "predet"} and c.lower_ == "all" for c in noun.children))
     # "called for dialogue between the parties": those the phrase is between
     between = (lemma in ctx.words.warring_nouns and not inside and noun.dep_ == "pobj"
-               and noun.head.lower_ in {"between", "among"} and not names_both(noun))
+               and noun.head.lower_ in ctx.words.between_preps and not names_both(noun))
     if not each and not sides and not between and (
             (own is not None and own.country)
             or lemma not in ctx.words.pair_nouns or not names_both(noun)):

@@ -496,9 +496,9 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
     if sense.symmetric and not sources and not targets and noun.dep_ in SUBJECTS:
         # "talks resumed between Israel and Hamas": the phrase hangs on the noun's verb
         targets = [p for c in governor.children if c.dep_ == "prep"
-                   and c.lower_ in _BETWEEN for p in _parties_between(ctx, c)]
+                   and c.lower_ in ctx.words.between_preps for p in _parties_between(ctx, c)]
     between = sense.symmetric and not sources and len(targets) > 1 and any(
-        c.dep_ == "prep" and c.lower_ in {"between", "among", "of"}
+        c.dep_ == "prep" and (c.lower_ in ctx.words.between_preps or c.lower_ == "of")
         for c in (*noun.children, *governor.children))
     if between:
         # (places are where it happened, not sides: "fighting between Oddar Meanchey
@@ -642,10 +642,6 @@ def _relative_light(ctx: EventContext, noun: Token) -> Token | None:
     return None
 
 
-# the prepositions that put the sides of a joint act together
-_BETWEEN = frozenset({"between", "among"})
-
-
 def _known_place(ctx: EventContext, party: Party) -> bool:
     """Whether ``party`` is a place the gazetteers put in a country ("Surin province": where a
     joint act happened, no side of it); a name the tagger took for a place and no list knows
@@ -658,7 +654,7 @@ def _sides_between_in_clause(ctx: EventContext, noun: Token) -> list[Party]:
     """The two or more named actors a "between" phrase of the clause ``noun`` is in puts
     together ("tensions between the military and the RSF exploded into street battles")."""
     for prep in clause_of(noun).subtree:
-        if prep.dep_ != "prep" or prep.lower_ not in _BETWEEN:
+        if prep.dep_ != "prep" or prep.lower_ not in ctx.words.between_preps:
             continue
         sides = [p for p in _parties_between(ctx, prep) if p.actor and not _known_place(ctx, p)]
         if len({p.actor for p in sides}) > 1:

@@ -118,6 +118,7 @@ class EventWordsFile(BaseModel):
     anonymity_acts: Words
     act_pronouns: Words
     definite_determiners: Words
+    between_preps: Words
     act_nouns: Words
     summing_preps: Words
     act_determiners: Words
@@ -354,6 +355,7 @@ class EventWords:
     anonymity_acts: frozenset[str]
     act_pronouns: frozenset[str]
     definite_determiners: frozenset[str]
+    between_preps: frozenset[str]
     act_nouns: frozenset[str]
     summing_preps: frozenset[str]
     act_determiners: frozenset[str]
