@@ -2911,3 +2911,12 @@ def test_a_computer_attack_coerces_and_an_armed_one_is_force():
     assert ("170", "Russian hackers", "Polish bank") in _coded(
         "Russian hackers attacked the servers of a Polish bank on Monday.")
     assert [c for c, *_ in _coded("Rebels attacked an army base in the north.")] == ["190"]
+
+
+def test_tear_gas_or_water_cannon_fired_coerces_and_shells_fired_are_force():
+    assert [c[:2] for c, *_ in _coded(
+        "Chinese coast guard vessels fired water cannon at a Philippine boat.")] == ["17"]
+    assert [c[:2] for c, *_ in _coded("Police fired tear gas at protesters in the capital.")
+            ] == ["17"]
+    assert [c[:2] for c, *_ in _coded("The army fired artillery shells at rebel positions.")
+            ] == ["19"]
