@@ -2920,3 +2920,9 @@ def test_tear_gas_or_water_cannon_fired_coerces_and_shells_fired_are_force():
             ] == ["17"]
     assert [c[:2] for c, *_ in _coded("The army fired artillery shells at rebel positions.")
             ] == ["19"]
+
+
+def test_a_side_reporting_coercion_of_its_own_by_another_state_accuses_it():
+    coded = _coded("The Philippine military said Chinese coast guard vessels fired water cannon "
+                   "at a Philippine supply boat.")
+    assert any(c.startswith("11") and s == "Philippine military" for c, s, _ in coded)

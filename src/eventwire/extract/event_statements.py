@@ -206,17 +206,20 @@ def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
 
 
 def _force_on_own(ctx: EventContext, clause: Token, speakers: list[Party]) -> bool:
-    """Whether the clause tells force (roots 18-20) by another country's side on the
-    speakers' own ("Azerbaijan's Defence Ministry said Armenian units had fired at Azerbaijani
-    positions"): a side that reports the other's attack on it accuses it."""
+    """Whether the clause tells force or coercion (roots 18-20, ``reported_force_roots``) by
+    another country's side on the speakers' own ("Azerbaijan's Defence Ministry said Armenian
+    units had fired at Azerbaijani positions", "the Philippine military said Chinese vessels
+    fired water cannon at a Philippine boat"): a side that reports the other's attack on it
+    accuses it."""
     if clause.pos_ != "VERB" or any(c.dep_ == "neg" for c in clause.children):
         return False
+    roots = ctx.words.force_roots | ctx.words.reported_force_roots
     senses = list(ctx.lex.senses(clause.lemma_.lower()) or [])
-    if not any(s.code[:2] in ctx.words.force_roots for s in senses):
+    if not any(s.code[:2] in roots for s in senses):
         return False  # (most clauses: no sense of force at all, one look-up)
     own = _countries(ctx, speakers)
     sense = choose(senses, clause, words=ctx.words) if len(own) == 1 else None
-    if sense is None or sense.code[:2] not in ctx.words.force_roots:
+    if sense is None or sense.code[:2] not in roots:
         return False
     doers, hit = _doers_and_hit(ctx, clause)
     return len(own) == 1 and bool(own & hit) and bool(doers) and not own & doers
