@@ -2926,3 +2926,10 @@ def test_a_side_reporting_coercion_of_its_own_by_another_state_accuses_it():
     coded = _coded("The Philippine military said Chinese coast guard vessels fired water cannon "
                    "at a Philippine supply boat.")
     assert any(c.startswith("11") and s == "Philippine military" for c, s, _ in coded)
+
+
+def test_a_court_striking_down_a_decision_rejects_it():
+    coded = _coded("The Constitutional Council struck down the president's decision to postpone "
+                   "the election.")
+    assert [c[:2] for c, *_ in coded] == ["12"]
+    assert [c[:2] for c, *_ in _coded("Israeli jets struck Hezbollah positions.")] == ["19"]
