@@ -100,9 +100,10 @@ def verb_parties(ctx: EventContext, verb: Token, sense: Sense) -> tuple[list[Par
             # was killed and three officers were injured when militants attacked a post")
             moments = [clause for other in _coordinated_passives(verb)
                        for clause in same_moment_clauses(ctx, other)]
-            sources = [p for g in attacks_in(ctx, verb) for p in noun_sources(ctx, g)] or [
+            attacks = attacks_in(ctx, verb)
+            sources = [p for g in attacks for p in noun_sources(ctx, g)] or [
                 # "were killed in clashes with Tajik troops": the side they clashed with
-                p for g in attacks_in(ctx, verb) for o in prep_objects(g, {"with"})
+                p for g in attacks for o in prep_objects(g, {"with"})
                 for p in parties_at(ctx, o) if p.named
             ] or [
                 p for clause in moments

@@ -570,9 +570,9 @@ def _add_origin(mention: Mention) -> None:
             country = _place_country(place, mention.kind) or next(
                 (found for a in place.children if a.dep_ == "appos"
                  and (found := _place_country(a, mention.kind)) is not None), None)
-            if country is not None and country != mention.attrs.country:
-                mention.attrs.country, mention.known = country, None
             if country is not None:
+                if country != mention.attrs.country:
+                    mention.attrs.country, mention.known = country, None
                 return
 
 
@@ -1271,11 +1271,10 @@ def _token_country(token: Token) -> str | None:
         ent = entity_at(token.doc, token.i)
     elif token.i > 0 and token.doc[token.i - 1].ent_type_ == "GPE":
         # "Burkina Faso's military authorities" with "Burkina" alone tagged
-        before = entity_at(token.doc, token.i - 1)
-        whole = _place_run_on(before) if before is not None else None
-        ent = whole if whole is not None and whole.end > token.i else None
+        ent = entity_at(token.doc, token.i - 1)
     if ent is not None:
         ent = _place_run_on(ent) or ent  # ("police in Novi Sad": "Novi" alone tagged)
+    if ent is not None and ent.end > token.i:  # (an untagged word: when the name takes it)
         text = ent.text.removeprefix("the ").removeprefix("The ")
         found = country_of(text) or lexicon().capitals.get(text.lower())
         if found is None and token.ent_type_ != "NORP":
@@ -1427,13 +1426,13 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         if role.body and any(c.dep_ == "compound" and c.lemma_.lower()
                              in lexicon().not_body_modifiers for c in token.children):
             continue  # "the Gush Etzion settlement bloc": a place, no body
+        determiners = {t.lower_ for t in token.lefts if t.dep_ in {"det", "poss"}}
         if (role.body and lemma in lexicon().stance_bodies and token.dep_ != "compound"
-                and not any(t.dep_ in {"det", "poss"} for t in token.lefts)):
+                and not determiners):
             continue  # "because of opposition from Hungary": a stance, no body
         span = _description_span(token, taken)
         attrs = describe(span, token)
         plural = token.tag_ in {"NNS", "NNPS"} or "Plur" in token.morph.get("Number")
-        determiners = {t.lower_ for t in token.lefts if t.dep_ in {"det", "poss"}}
         # The article may hang off a modifier ("the SpaceX founder"): read the phrase's first word.
         definite = (
             bool(determiners & _DEFINITE)
