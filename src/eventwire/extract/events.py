@@ -384,15 +384,16 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
     if candidate.symmetric and not any(p.named and p.actor for p in candidate.targets) and len(
             candidate.sources) > 1:
         members = [p for p in candidate.sources if p.named] or candidate.sources
-        # (the pair one word names, "the two sides negotiate", "both countries", is mutual
-        # too; not "negotiators from Israel and Hamas", "the leaders of India and China")
-        if candidate.mutual or len({p.token.i for p in members}) == 1 and names_both(
-                members[0].token):
+        # Two sides of a joint act each act on the other, as annotators code it ("Kenya and
+        # the UAE signed an agreement", "talks between the US and China"); so does the pair
+        # one word names ("the two sides negotiate", "both countries"; not "negotiators from
+        # Israel and Hamas", "the leaders of India and China")
+        if candidate.mutual or len(members) == 2 or len(
+                {p.token.i for p in members}) == 1 and names_both(members[0].token):
             pairs = [(s, t) for s in members for t in members if s is not t]
         else:
-            # "a deal between the US and China", "talks between him, Sondland and other
-            # leaders": one event per pair with the first named as source, as annotators
-            # code a joint act (both directions only for "each other")
+            # "talks between him, Sondland and other leaders": one event per pair with the
+            # first named as source (every pair each way is more than annotators code)
             first = min(members, key=lambda p: p.token.i)
             pairs = [(first, t) for t in members if t is not first and t.key != first.key]
     elif candidate.mutual:
