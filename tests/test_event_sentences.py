@@ -2936,3 +2936,18 @@ def test_a_court_striking_down_a_decision_rejects_it():
                    "the election.")
     assert [c[:2] for c, *_ in coded] == ["12"]
     assert [c[:2] for c, *_ in _coded("Israeli jets struck Hezbollah positions.")] == ["19"]
+
+
+def test_dissolving_a_body_stripping_citizenship_and_clearing_blockades_coerce():
+    assert [c for c, *_ in _coded("The court dissolved the opposition party on Monday.")] == [
+        "1722"]
+    assert [c[:2] for c, *_ in _coded("The ministry dissolved the executive committee of the "
+                                      "football association in January.")] == ["17"]
+    assert [c[:2] for c, *_ in _coded("The government stripped 40 dissidents of their "
+                                      "citizenship.")] == ["17"]
+    assert [c[:2] for c, *_ in _coded("Police cleared the roadblocks on the highway on "
+                                      "Tuesday.")] == ["17"]
+    # an order to suspend a firm's operations is the sanction itself
+    assert [c[:2] for c, *_ in _coded("The regulator ordered the suspension of operations at "
+                                      "the copper mine.")] == ["17"]
+    assert _coded("The crowd dissolved after an hour.") == []
