@@ -65,3 +65,19 @@ def test_with_after_a_medium_of_talk_is_the_verbs(nlp):
     names = {a.id: a.name for a in result.actors}
     assert [(e.cameo, names[e.source], names[e.target]) for e in result.events] == [
         ("041", "Emmanuel Macron", "Volodymyr Zelensky")]
+
+
+def test_a_that_clause_after_a_medium_of_statement_is_what_the_verb_reports(nlp):
+    doc = nlp("The ministry said in a statement that Russian troops had shelled the village.")
+    shelled = _token(doc, "shelled")
+    assert (shelled.head.text, shelled.dep_) == ("said", "ccomp")
+    # a relative clause on the statement stays its own
+    doc = nlp("The ministry issued a statement that was read out on television.")
+    assert _token(doc, "read").head.text == "statement"
+    # a side reporting another state's fire on its own posts accuses it
+    result = analyse_text("Pakistan's army said in a statement that Afghan forces had opened "
+                          "fire on Pakistani border posts.", published="2024-03-05",
+                          min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    assert any(e.cameo == "112" and "Afghan" in names.get(e.target, "")
+               for e in result.events)

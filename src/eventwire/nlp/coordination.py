@@ -20,6 +20,11 @@ as its object.
 
 And "with X" after a medium of talk ("spoke by phone with Zelensky"), which the parser hangs
 on the medium, is hung on the verb: the talk is with X (``roles.yaml talk_media``).
+
+And a "that" clause after a medium of statement ("said in a statement that Russian troops had
+shelled the village"), which the parser often hangs on the statement as its modifier, is hung
+on the verb as its reported clause (``roles.yaml statement_media``): what was said, which
+every later stage reads as such (who is accused, whether the act is only reported).
 """
 
 from __future__ import annotations
@@ -39,17 +44,23 @@ _NON_FINITE = frozenset({"VBG"})
 
 def coordination_component(doc: Doc, verbs: frozenset[str] = frozenset(),
                            adjectives: frozenset[str] = frozenset(),
-                           media: frozenset[str] | None = None) -> Doc:
+                           media: frozenset[str] | None = None,
+                           statement_media: frozenset[str] | None = None) -> Doc:
     """Re-hang each finite verb the parser made the conjunct of a gerund, re-tag a base verb
-    read as an adjective in a list of acts, and hang "with X" after a medium of talk on the
-    verb (see the module). ``verbs`` and ``adjectives`` are the lemmas the lemmatizer's tables
-    know in each part of speech; ``media``, the media of talk (``roles.yaml talk_media``)."""
+    read as an adjective in a list of acts, hang "with X" after a medium of talk and a "that"
+    clause after a medium of statement on the verb (see the module). ``verbs`` and
+    ``adjectives`` are the lemmas the lemmatizer's tables know in each part of speech;
+    ``media`` and ``statement_media``, the media of talk and of statements (``roles.yaml``)."""
     media = lexicon().talk_media if media is None else media
+    if statement_media is None:
+        statement_media = lexicon().statement_media
     for token in doc:
         if verbs and token.tag_ == "JJ" and token.dep_ == "amod":
             _verb_read_as_adjective(token, verbs, adjectives)
         elif token.dep_ == "prep" and token.lower_ == "with":
             _with_after_medium(token, media)
+        elif token.dep_ in {"acl", "relcl"}:
+            _clause_after_medium(token, statement_media)
     for token in doc:
         if token.dep_ != "conj" or token.tag_ != _FINITE_PAST:
             continue
@@ -112,6 +123,25 @@ def _with_after_medium(with_: Token, media: frozenset[str]) -> None:
         with_.head = verb
 
 
+def _clause_after_medium(clause: Token, media: frozenset[str]) -> None:
+    """Hang a "that" clause with a subject of its own on the verb when the parser hung it on a
+    medium of statement in a phrase of that verb ("said in a statement that troops had
+    shelled the village", "told reporters at a briefing that Kenya had expelled ..."): it is
+    the verb's reported clause. (A relative clause, "a statement that was read out", has
+    "that" as its subject, not as its mark.)"""
+    medium = clause.head
+    if medium.dep_ != "pobj" or medium.lemma_.lower() not in media or clause.i < medium.i:
+        return
+    prep = medium.head
+    verb = prep.head
+    if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
+        return
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+        return
+    clause.head, clause.dep_ = verb, "ccomp"
+
+
 def _reported_past_perfect(verb: Token, conjunct: Token) -> bool:
     """Whether ``verb`` is a reported clause's past perfect ("said a missile had entered") and
     ``conjunct``, a past tense with no subject of its own, follows it after a comma and "and"."""
@@ -146,10 +176,10 @@ def make_coordination_component(nlp: Language, name: str):
     """The ``eventwire_coordination`` component (a factory, so that an entry point can name
     it), with the verb and adjective lemmas of the pipeline's lemmatizer tables."""
     verbs, adjectives = _lemma_tables(nlp)
-    media = lexicon().talk_media
+    media, statement_media = lexicon().talk_media, lexicon().statement_media
 
     def component(doc: Doc) -> Doc:
-        return coordination_component(doc, verbs, adjectives, media)
+        return coordination_component(doc, verbs, adjectives, media, statement_media)
 
     return component
 
