@@ -2951,3 +2951,11 @@ def test_dissolving_a_body_stripping_citizenship_and_clearing_blockades_coerce()
     assert [c[:2] for c, *_ in _coded("The regulator ordered the suspension of operations at "
                                       "the copper mine.")] == ["17"]
     assert _coded("The crowd dissolved after an hour.") == []
+
+
+def test_people_released_whom_no_name_gives_are_freed_by_their_captor():
+    coded = _coded("Police detained 23 protesters in the capital on Tuesday. The detainees were "
+                   "released on Wednesday afternoon.")
+    assert ("0841", "Police", "23 protesters") in coded
+    # a release with no captor told before has no doer
+    assert not [c for c, *_ in _coded("The hostages were released on Monday.")]

@@ -924,8 +924,11 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
     patients = {p.actor for p in candidate.targets if p.named and p.actor
                 and not through_modifier(ctx, p)
                 and coordination_head(p.token).dep_ == "nsubjpass"}
+    # (people released whom no name gives, "the detainees", "17 of whom": by their captor)
+    release = candidate.code.startswith(ctx.words.release_code) and not any(
+        p.token.pos_ == "PROPN" for p in candidate.targets)
     if len(patients) != 1:
-        return []
+        return _captor_of_the_held(ctx, candidate) if release and not patients else []
     patient = next(iter(patients))
     for clause in (c for c in trigger.children if c.dep_ == "advcl"):
         # "the ambassador was expelled after Moscow accused him of spying": the doer of an
@@ -935,7 +938,37 @@ def passive_doer(ctx: EventContext, candidate: Candidate) -> list[Party]:
             doers = [p for p in subjects_of(ctx, clause) if p.named and p.actor != patient]
             if doers:
                 return [replace(p, token=trigger) for p in doers]
-    return _last_doer_to(ctx, trigger, patient)
+    return _last_doer_to(ctx, trigger, patient) or (
+        _captor_of_the_held(ctx, candidate) if release else [])
+
+
+def _captor_of_the_held(ctx: EventContext, candidate: Candidate) -> list[Party]:
+    """The doer of an agentless release of people no name gives ("Police detained 23
+    protesters, 17 of whom were released", "the detainees were released"): whoever last held
+    someone (an act of ``captor_roots``) in the release's sentence or the one before; those
+    it held become the ones released (event_words ``release_code``)."""
+    trigger = candidate.trigger
+    held_by = trigger.head.head if trigger.dep_ == "relcl" and trigger.head.dep_ in {
+        "dobj", "nsubjpass"} else None
+    if held_by is not None and held_by.pos_ == "VERB" and any(
+            s.code[:2] in ctx.words.captor_roots
+            for s in ctx.lex.senses(held_by.lemma_.lower()) or ()):
+        # "Police detained 23 protesters, 17 of whom were released": the clause's own captor
+        doers = [p for p in subjects_of(ctx, held_by) if p.actor]
+        held = [p for p in parties_at(ctx, trigger.head) if p.actor]
+        if doers and held:
+            candidate.targets = [replace(p, token=trigger) for p in held]
+            return [replace(p, token=trigger) for p in doers]
+    start = ctx.window_start(trigger, 1)
+    for index, done_to, doer, code in reversed(ctx.acted_on):
+        if index < start:
+            break
+        held = ctx.clusters.get(done_to)
+        if (index < trigger.i and code[:2] in ctx.words.captor_roots and held is not None
+                and held.kind != "location" and doer.actor != done_to):
+            candidate.targets = [Party(held.id, held.name, True, trigger)]
+            return [replace(doer, token=trigger)]
+    return []
 
 
 def critics_of(ctx: EventContext, code: str, targets: list[Party], trigger: Token

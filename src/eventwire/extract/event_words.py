@@ -298,6 +298,7 @@ class EventWordsFile(BaseModel):
     appeal_root: Root
     release_nouns: Words
     captor_roots: Roots
+    release_code: Code
     demand_root: Root
     lawsuit_code: Code
     court_venue_preps: Words
@@ -531,6 +532,7 @@ class EventWords:
     appeal_root: str
     release_nouns: frozenset[str]
     captor_roots: frozenset[str]
+    release_code: str
     demand_root: str
     lawsuit_code: str
     court_venue_preps: frozenset[str]
