@@ -1125,3 +1125,12 @@ def test_the_last_word_of_a_bodys_name_is_that_body(actors_of):
                        "companies.")
     commission = actor_named(actors, "European Commission")
     assert "The Commission" in {str(m) for m in commission.mentions}
+
+
+def test_a_plural_acronym_of_a_role_is_a_group_of_that_role(actors_of):
+    # the tagger reads "NGOs" and "MPs" as plural names and leaves them unlemmatised
+    ngos = actor_named(actors_of("He accused foreign-funded NGOs of organising violence."),
+                       "NGOs")
+    assert ngos.sector == "NGO"
+    mps = actor_named(actors_of("Opposition MPs walked out of the chamber."), "Opposition MPs")
+    assert mps.sector == "LEG"

@@ -1329,7 +1329,7 @@ def _role_ending_at(doc: Doc, index: int, floor: int) -> tuple[str, Role] | None
     """The longest role noun (possibly multiword) whose last word is token ``index``."""
     lex = lexicon()
     token = doc[index]
-    last = token.lemma_.lower()
+    last = _plural_acronym(token) or token.lemma_.lower()
     if last not in lex.role_ends and " " not in last and token.lower_ not in lex.roles:
         return None  # no role noun ends in this word: most nouns, answered without a loop
     first = max(index - lex.max_role_words + 1, floor, 0)
@@ -1345,6 +1345,16 @@ def _role_ending_at(doc: Doc, index: int, floor: int) -> tuple[str, Role] | None
         if role is not None:
             return " ".join(words), role
     return None
+
+
+def _plural_acronym(token: Token) -> str | None:
+    """The singular of an acronym the tagger read as a plural name and left unlemmatised
+    ("NGOs", "MPs": "ngo", "mp"), when a role ends in it."""
+    if token.tag_ != "NNPS" or len(token.text) < 3 or not token.text.endswith("s") or not (
+            token.text[:-1].isupper()):
+        return None
+    singular = token.lower_[:-1]
+    return singular if singular in lexicon().role_ends else None
 
 
 def _names_no_one(prep: Token) -> bool:
@@ -1444,7 +1454,8 @@ def _descriptions(doc: Doc, taken: list[bool]) -> list[Mention]:
         possessor = next((t for t in token.lefts if t.dep_ == "poss"), None)
         vague = not (definite or attrs.country or attrs.affiliation)
         # "police" is plural in form only: like "the police", it names one institution
-        many = plural and token.lemma_.lower() != token.lower_
+        many = plural and (token.lemma_.lower() != token.lower_
+                           or _plural_acronym(token) is not None)
         if role.body and many and vague and (role.person_too
                                              or lemma in lexicon().collective_bodies):
             # "regulators": officials, no body; "rights groups": a group of such bodies
