@@ -236,6 +236,15 @@ def test_a_year_before_a_thing_is_the_things_not_the_clauses(nlp) -> None:
     (reaffirmed,) = _dates(nlp, "The United States reaffirmed its commitment to defend the "
                            "Philippines under a 1951 treaty.", "2024-05-02", ["reaffirmed"])
     assert reaffirmed == ("2024-05-02", "publication")
+    # nor a year before what the act is about ("blamed X for the 2017 attack")
+    (blamed,) = _dates(nlp, "British officials blamed the GRU for the 2017 NotPetya attack.",
+                       "2020-02-20", ["blamed"])
+    assert blamed == ("2020-02-20", "publication")
+    # a clause told "when" a dated thing happened is of its date
+    (told,) = _dates(nlp, "He testified about a July 10 meeting at the White House when "
+                     "Sondland told officials they would need to deliver.", "2019-11-20",
+                     ["told"])
+    assert told[0] == "2019-07-10"
 
 
 def test_a_when_clause_on_a_date_happened_then() -> None:

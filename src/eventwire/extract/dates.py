@@ -585,8 +585,11 @@ class DateScope:
         governing = {trigger, *trigger.ancestors} if found else set()  # (no date: not needed)
         # A nominal trigger ("the invasion") takes the date of the clause it sits in; a date
         # inside an object ("bombed an academy in January") dates that object's clause.
+        # (not a year that only says when a thing the trigger acts on was: "blamed the GRU for
+        # the 2017 NotPetya attack" is no blame of 2017)
         scoped = [f for f in found if f.head in governing] or [
-            f for f in found if clause_of(f.head) in governing]
+            f for f in found if clause_of(f.head) in governing
+            and not (_things_date(f) and _acted_on_by(f.head, trigger, self.words))]
         if scoped:
             nearest = min(_distance(trigger, clause_of(f.head) if f.head not in governing
                                     else f.head) for f in scoped)
@@ -654,6 +657,15 @@ def _deadline(span: Span, marks: frozenset[str]) -> bool:
     hours")."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     return (before is not None and before.lower_ in marks) or span[0].lower_ in marks
+
+
+def _acted_on_by(noun: Token, trigger: Token, words: EventWords) -> bool:
+    """Whether ``noun`` is what ``trigger`` acts on or is about: its object, or the object of
+    one of its prepositions of a thing (``dated_thing_preps``: "blamed the GRU for the
+    attack")."""
+    head = noun.head
+    return (head == trigger and noun.dep_ in {"dobj", "nsubjpass"}) or (
+        head.dep_ == "prep" and head.head == trigger and head.lower_ in words.dated_thing_preps)
 
 
 def _things_date(found: _Found) -> bool:

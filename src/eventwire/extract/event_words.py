@@ -147,9 +147,11 @@ class EventWordsFile(BaseModel):
     accuser_sentences: int
     denial_code: Code
     threat_root: Root
+    interstate_roots: Roots
     denial_marks: Words
     denied_codes: Roots
     date_future_auxiliaries: Words
+    dated_thing_preps: Words
     date_planning: Words
     date_planning_with_for: Words
     anaphoric_heads: Words
@@ -385,9 +387,11 @@ class EventWords:
     accuser_sentences: int
     denial_code: str
     threat_root: str
+    interstate_roots: frozenset[str]
     denial_marks: frozenset[str]
     denied_codes: frozenset[str]
     date_future_auxiliaries: frozenset[str]
+    dated_thing_preps: frozenset[str]
     date_planning: frozenset[str]
     date_planning_with_for: frozenset[str]
     anaphoric_heads: frozenset[str]

@@ -555,6 +555,8 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         # critics the text names nowhere ("was accused of lying") are no coded actor of the
         # story (unlike the police an arrest implies, whose sector the act tells)
         source_kind = "actor"
+    same_country = bool(source_cluster and target_cluster and source_cluster.country
+                        and source_cluster.country == target_cluster.country)
     return Evidence(
         match=candidate.match, source=source_kind, target=target_kind,
         quad_class=facts.quad_class, hedged=candidate.hedged, alleged=candidate.alleged,
@@ -566,8 +568,8 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         # inside what a quote says, not the verb that reports it ("said X was a disgrace"
         # is the speaker's own act)
         quoted=candidate.quote is not None and ctx.inside_quote(candidate.trigger.idx),
-        same_country=bool(source_cluster and target_cluster and source_cluster.country
-                          and source_cluster.country == target_cluster.country))
+        same_country=same_country,
+        domestic=same_country and facts.root in ctx.words.interstate_roots)
 
 
 # the clause kinds of the confidence model (Evidence.clause), by the clause verb's label
