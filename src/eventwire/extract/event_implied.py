@@ -959,6 +959,8 @@ def _captor_of_the_held(ctx: EventContext, candidate: Candidate) -> list[Party]:
         if doers and held:
             candidate.targets = [replace(p, token=trigger) for p in held]
             return [replace(p, token=trigger) for p in doers]
+    if any(c.dep_ == "nsubjpass" and c.pos_ == "NUM" for c in trigger.children):
+        return []  # "Twenty were released": of a group named before only if it is as large
     start = ctx.window_start(trigger, 1)
     for index, done_to, doer, code in reversed(ctx.acted_on):
         if index < start:
