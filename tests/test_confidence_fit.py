@@ -252,20 +252,3 @@ def test_the_tense_and_the_purpose_of_the_trigger_s_clause_are_features() -> Non
     flagged = Evidence(match="verb", source="country", target="country", quad_class=3,
                        root="11", present=True, purpose=True)
     assert features(flagged)["present"] == features(flagged)["purpose"] == 1.0
-
-
-def test_a_pair_of_one_country_in_an_act_between_states_is_a_feature() -> None:
-    from eventwire.api import analyse_text
-    from eventwire.extract.scoring import Evidence, features
-
-    flagged = Evidence(match="verb", source="country", target="country", quad_class=1,
-                       root="04", same_country=True, domestic=True)
-    assert features(flagged)["domestic"] == 1.0
-    # talks between two ministers of one state weigh less than the same talks across a border
-    home = analyse_text("Kenya's foreign minister met Kenya's defence minister in Nairobi on "
-                        "Monday.", published="2024-03-05", min_confidence=0)
-    abroad = analyse_text("Kenya's foreign minister met Uganda's defence minister in Nairobi on "
-                          "Monday.", published="2024-03-05", min_confidence=0)
-    [met_home] = [e for e in home.events if e.cameo.startswith("04")]
-    met_abroad = [e for e in abroad.events if e.cameo.startswith("04")]
-    assert met_abroad and all(met_home.confidence < e.confidence for e in met_abroad)

@@ -568,8 +568,7 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         # inside what a quote says, not the verb that reports it ("said X was a disgrace"
         # is the speaker's own act)
         quoted=candidate.quote is not None and ctx.inside_quote(candidate.trigger.idx),
-        same_country=same_country,
-        domestic=same_country and facts.root in ctx.words.interstate_roots)
+        same_country=same_country)
 
 
 # the clause kinds of the confidence model (Evidence.clause), by the clause verb's label
