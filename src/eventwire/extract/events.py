@@ -385,9 +385,9 @@ def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Ite
             candidate.sources) > 1:
         members = [p for p in candidate.sources if p.named] or candidate.sources
         # Two sides of a joint act each act on the other, as annotators code it ("Kenya and
-        # the UAE signed an agreement", "talks between the US and China"); so does the pair
-        # one word names ("the two sides negotiate", "both countries"; not "negotiators from
-        # Israel and Hamas", "the leaders of India and China")
+        # the UAE signed an agreement", "talks between the US and China", "the leaders of
+        # India and China met"); so do the sides one word names ("the two sides negotiate",
+        # "both countries")
         if candidate.mutual or len(members) == 2 or len(
                 {p.token.i for p in members}) == 1 and names_both(members[0].token):
             pairs = [(s, t) for s in members for t in members if s is not t]
@@ -555,8 +555,6 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         # critics the text names nowhere ("was accused of lying") are no coded actor of the
         # story (unlike the police an arrest implies, whose sector the act tells)
         source_kind = "actor"
-    same_country = bool(source_cluster and target_cluster and source_cluster.country
-                        and source_cluster.country == target_cluster.country)
     return Evidence(
         match=candidate.match, source=source_kind, target=target_kind,
         quad_class=facts.quad_class, hedged=candidate.hedged, alleged=candidate.alleged,
@@ -568,7 +566,8 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         # inside what a quote says, not the verb that reports it ("said X was a disgrace"
         # is the speaker's own act)
         quoted=candidate.quote is not None and ctx.inside_quote(candidate.trigger.idx),
-        same_country=same_country)
+        same_country=bool(source_cluster and target_cluster and source_cluster.country
+                          and source_cluster.country == target_cluster.country))
 
 
 # the clause kinds of the confidence model (Evidence.clause), by the clause verb's label
