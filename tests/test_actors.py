@@ -1134,3 +1134,14 @@ def test_a_plural_acronym_of_a_role_is_a_group_of_that_role(actors_of):
     assert ngos.sector == "NGO"
     mps = actor_named(actors_of("Opposition MPs walked out of the chamber."), "Opposition MPs")
     assert mps.sector == "LEG"
+
+
+def test_people_named_by_their_trade_are_actors_an_act_can_be_done_to(actors_of):
+    # "police shot striking mineworkers", "the regulator warned consumers": the annotators
+    # code such groups as the act's target
+    actors = actors_of("Police shot dozens of striking mineworkers near the pit on Tuesday. "
+                       "The regulator warned consumers about the fake pills. "
+                       "UN peacekeepers patrolled the buffer zone.")
+    assert actor_named(actors, "mineworkers").sector == "CVL"
+    assert actor_named(actors, "consumers").sector == "CVL"
+    assert actor_named(actors, "UN peacekeepers").sector == "MIL"
