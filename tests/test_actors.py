@@ -1141,7 +1141,8 @@ def test_people_named_by_their_trade_are_actors_an_act_can_be_done_to(actors_of)
     # code such groups as the act's target
     actors = actors_of("Police shot dozens of striking mineworkers near the pit on Tuesday. "
                        "The regulator warned consumers about the fake pills. "
-                       "UN peacekeepers patrolled the buffer zone.")
+                       "Kenyan peacekeepers patrolled the buffer zone.")
     assert actor_named(actors, "mineworkers").sector == "CVL"
     assert actor_named(actors, "consumers").sector == "CVL"
-    assert actor_named(actors, "UN peacekeepers").sector == "MIL"
+    peacekeepers = actor_named(actors, "Kenyan peacekeepers")
+    assert (peacekeepers.country, peacekeepers.sector) == ("KEN", "MIL")
