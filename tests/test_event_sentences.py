@@ -2670,6 +2670,19 @@ def test_a_denial_answers_the_claims_maker_or_the_attacks_victims():
     assert answered and all("Kinshasa" in t or "UN experts" in t for t in answered)
 
 
+def test_a_denial_that_names_nothing_answers_the_last_claim_told_before_it():
+    # nothing named, no accusation verb: whoever last claimed something the denial answers
+    coded = _coded("The Farmers' Union said on Monday that three of its members had been "
+                   "beaten at a checkpoint near the capital. The interior ministry denied that "
+                   "anyone had been hurt.")
+    assert ("127", "interior ministry", "Farmers' Union") in coded
+    # a news outlet's report is nobody's claim to answer
+    coded = _coded("Reuters reported on Monday that three farmers had been beaten at a "
+                   "checkpoint near the capital. The interior ministry denied that anyone had "
+                   "been hurt.")
+    assert [t for c, _, t in coded if c == "127"] == [None]
+
+
 def test_a_measure_its_maker_announces_in_the_passive_is_the_act_on_whom_it_concerns():
     coded = _coded("Japanese officials said about $40m in assistance to the Malian government "
                    "would be suspended.")

@@ -766,7 +766,8 @@ def accuser(ctx: EventContext, candidate: Candidate) -> list[Party]:
         ctx, candidate.trigger, denier, _VERBAL_CONFLICT, ctx.words.answered_codes)
         or _claim_maker(ctx, candidate.trigger, denier)
         or _attack_victims(ctx, candidate.trigger, denier)
-        or _said_of(ctx, candidate.trigger, denier))
+        or _said_of(ctx, candidate.trigger, denier)
+        or _last_claimant(ctx, candidate.trigger, denier))
     principal = _principal(ctx, candidate.sources)
     if not found and principal is not None:
         # "A lawyer for the company denied any wrongdoing": the company's accuser
@@ -833,6 +834,29 @@ def _said_of(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
                             == country)]
             if speakers:
                 return speakers
+    return []
+
+
+def _last_claimant(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
+    """Whoever last claimed or reported something, in the sentences just before, when the
+    denial names nothing it answers ("The PTI said one of its workers died after being hit by
+    a tear gas shell. Police denied that anyone had been killed": the PTI): the subject of the
+    last verb of saying with a reported clause, or of alleging, other than the denier, a news
+    outlet or an informant."""
+    start = ctx.window_start(trigger, ctx.words.accuser_sentences)
+    for verb in reversed(ctx.tokens[start:trigger.sent.start]):
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or not (
+                lemma in ctx.words.alleging or lemma in ctx.lex.reporting and any(
+                    c.dep_ in {"ccomp", "parataxis"} for c in verb.children)):
+            continue
+        speakers = [p for p in subjects_of(ctx, verb) if p.actor]
+        if not speakers:
+            continue
+        if any(p.actor == denier or getattr(ctx.cluster(p), "sector", None) == "MED"
+               or p.token.lemma_.lower() in ctx.words.informant_nouns for p in speakers):
+            return []  # the denier's own word, or a report's: nobody's claim to answer
+        return [replace(p, token=trigger) for p in speakers]
     return []
 
 
