@@ -1051,12 +1051,14 @@ def test_accused_of_an_act_does_it_however_the_of_phrase_is_hung(code) -> None:
     assert one(charged, "13", "Miller", "congresswoman").hedged
 
 
-def test_denial_by_or_for_someone_accused_has_no_target(code) -> None:
+def test_denial_for_someone_charged_answers_the_charge(code) -> None:
+    # (the annotators split here: one codes no target, the other the prosecutors; the guide
+    # aims a denial at whom it concerns)
     events = code("Prosecutors charged Patrick Miller with threatening a congresswoman. His "
                   "attorney, Sonya Zoghlin, said in an email to The Associated Press that "
                   "Miller never intended to harm anyone.")
     denial = one(events, "12", "Zoghlin")
-    assert denial.target == "" and denial.cameo == "127"
+    assert denial.target == "Prosecutors" and denial.cameo == "127"
     # one who was accused of nothing denies nothing: a plain statement, or no event
     plain = code("Amnesty International praised the police. The police chief said officers "
                  "had not fired a single shot.")
