@@ -238,6 +238,17 @@ def test_during_the_call_is_on_the_day_of_the_call_told_before():
                                                          result.events]
 
 
+def test_during_the_call_is_on_the_day_its_noun_was_dated_with():
+    # the call dated only in a noun's phrase, no act of calling coded; the phrase hangs on the
+    # first of the verbs it governs
+    result = analyse_text(
+        "He was arrested in April for the March 21 call to the offices of the senator. During "
+        "the call, he asked about the Muslim Brotherhood, called the senator a terrorist and "
+        "threatened to kill her.", published="2025-06-06", min_confidence=0)
+    called = [e for e in result.events if e.trigger.text == "called"]
+    assert called and called[0].date == "2025-03-21" and called[0].date_basis == "carried"
+
+
 def test_a_word_list_with_a_key_twice_is_refused(tmp_path):
     import pytest
 

@@ -361,6 +361,9 @@ class DateScope:
         self.published = parse_published(published)
         self.words = words or event_words()  # the coder's word lists (event_words.yaml)
         self._frames: dict[int, DateValue | None] = {}  # sentence start -> date it carries on
+        # noun lemma -> (index, date) of each date said inside a noun's phrase ("the March 21
+        # call", "Sunday's attack"), in text order: what "during the call" later points back to
+        self._noun_dates: dict[str, list[tuple[int, str]]] = {}
         self._found: dict[int, list[_Found]] = {}
         # doc.ents rebuilds its tuple on every access (and Span.ents scans it): read once
         self._dates = _date_entities(doc, self.tokens)
@@ -398,6 +401,10 @@ class DateScope:
                 carried = last_frame = frame
             if found:
                 last_named = max(found, key=lambda f: f.span.start).value
+            for f in found:
+                if f.head.pos_ == "NOUN" and not self.after_publication(f.value.value):
+                    self._noun_dates.setdefault(f.head.lemma_.lower(), []).append(
+                        (f.head.i, f.value.value))
 
     def after_publication(self, value: str) -> bool:
         """Whether a date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) is after the publication
@@ -515,6 +522,15 @@ class DateScope:
         verb = clause_of(token)
         return any(f.head == verb or clause_of(f.head) == verb
                    for f in self._found_in(self.segment_of(token)))
+
+    def noun_date(self, lemma: str, before: int) -> str | None:
+        """The date last said inside the phrase of a noun of ``lemma`` before word ``before``
+        ("the March 21 call"), if any."""
+        if not self._walked:
+            self._walk()
+            self._walked = True
+        earlier = [value for i, value in self._noun_dates.get(lemma, ()) if i < before]
+        return earlier[-1] if earlier else None
 
     def dated_within(self, noun: Token) -> bool:
         """Whether a date is said inside ``noun``'s own phrase ("the July 25 call")."""

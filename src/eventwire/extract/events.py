@@ -475,7 +475,7 @@ def _incident_date(ctx: EventContext, root: str, trigger: Token, source: Party |
     of an officer who described Trump's call as improper")."""
     if basis == "publication" or (basis == "relative" and not scope.sentence_dated(trigger)):
         # (not when the sentence says a date: that date is the act's own)
-        during = _during(ctx, trigger)
+        during = _during(ctx, trigger, scope)
         if during is not None:
             return during, "carried"
     # (a date still to come, "sentencing is scheduled for Feb. 14", is no date a later
@@ -505,15 +505,26 @@ def _incident_date(ctx: EventContext, root: str, trigger: Token, source: Party |
     return date, basis
 
 
-def _during(ctx: EventContext, trigger: Token) -> str | None:
-    """The date of the act "during the call" names, told and dated before."""
-    for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ in ctx.words.during_marks:
-            for noun in prep.children:
-                if noun.dep_ == "pobj" and any(c.lower_ in {"the", "that", "this"}
-                                               for c in noun.children):
-                    return ctx.word_dates.get(noun.lemma_.lower())
-    return None
+def _during(ctx: EventContext, trigger: Token, scope: DateScope) -> str | None:
+    """The date of the act "during the call" names, told and dated before: as an act coded
+    before, or in the phrase of the same noun ("arrested for the March 21 call ... During the
+    call, he asked about ..., called Omar a terrorist": the phrase may hang on the first of
+    the verbs it governs)."""
+    verb = trigger
+    while True:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ctx.words.during_marks:
+                for noun in prep.children:
+                    if noun.dep_ == "pobj" and any(c.lower_ in {"the", "that", "this"}
+                                                   for c in noun.children):
+                        lemma = noun.lemma_.lower()
+                        return ctx.word_dates.get(lemma) or scope.noun_date(lemma, noun.i)
+        # (up coordinated verbs, and clauses the parser hangs as unmarked adverbials: "he
+        # asked about ..., called Omar a terrorist"; not "after ...", "when ...")
+        if verb.head.i >= verb.i or not (verb.dep_ == "conj" or verb.dep_ == "advcl" and not any(
+                c.dep_ == "mark" for c in verb.children)):
+            return None
+        verb = verb.head
 
 
 def _confidence(ctx: EventContext, candidate: Candidate, source: Party | None,
