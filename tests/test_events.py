@@ -1652,7 +1652,7 @@ def test_fighting_between_two_sides_is_done_by_both(code) -> None:
 def test_those_hurt_in_clashes_with_a_side_were_hurt_by_it(code) -> None:
     events = code("Dozens of NATO peacekeepers were injured in clashes with Serb protesters in "
                   "the town that month.")
-    clash = one(events, "14", "Serb protesters", "Treaty Organization")
+    clash = one(events, "14", "Serb protesters", "NATO peacekeepers")
     assert clash.cameo == "145"
 
 
