@@ -290,6 +290,8 @@ class EventWordsFile(BaseModel):
     list_numbers: Annotated[dict[Word, int], Field(min_length=1)]
     strike_code: Code
     confiscation_code: Code
+    seizure_code: Code
+    seized_with_roots: Roots
     vessels: Words
     vessel_marks: Words
     protests_of_state: Words
@@ -525,6 +527,8 @@ class EventWords:
     list_numbers: MappingProxyType  # "three" -> 3: how many a group counts ("the three powers")
     strike_code: str
     confiscation_code: str
+    seizure_code: str
+    seized_with_roots: frozenset[str]
     vessels: frozenset[str]
     vessel_marks: frozenset[str]
     protests_of_state: frozenset[str]

@@ -34,6 +34,7 @@ document), never new ones from ``ctx.doc[...]``: ``is`` between two of them mean
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -238,7 +239,26 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[Candidate]:
             candidate.targets, candidate.symmetric, candidate.mutual = [], True, True
     mark_asked_acts(found)
     mark_aims(found, ctx.words.force_roots, ctx.words.fight_goals)
+    _seized_from_those_acted_on(ctx, found)
     return _dedupe(found)
+
+
+def _seized_from_those_acted_on(ctx: EventContext, found: list[Candidate]) -> None:
+    """Things seized with no owner named are seized from the people their seizer acts on in
+    the same sentence ("arrested 23 Indian fishermen and seized three trawlers": the
+    fishermen's; event_words ``seizure_code``, ``seized_with_roots``)."""
+    for seizure in found:
+        if not seizure.code.startswith(ctx.words.seizure_code) or any(
+                p.named for p in seizure.targets):
+            continue
+        seizers = {p.actor for p in seizure.sources if p.actor}
+        owners = next(([p for p in other.targets if p.named and p.actor not in seizers]
+                       for other in found if other is not seizure
+                       and other.code[:2] in ctx.words.seized_with_roots
+                       and seizers & {p.actor for p in other.sources}), [])
+        if owners:
+            seizure.targets = [replace(p, token=seizure.trigger) for p in owners]
+            seizure.inferred = True
 
 
 def _events_of(ctx: EventContext, candidate: Candidate, scope: DateScope) -> Iterable[Event]:
