@@ -258,6 +258,16 @@ def test_things_seized_with_people_acted_on_are_seized_from_them():
     assert not [c for c in coded if c[0].startswith("171") and c[2]]
 
 
+def test_fighting_with_a_side_in_a_time_phrase_is_the_clause_doers_own():
+    coded = _coded("The M23 rebels captured the town after heavy fighting with the Congolese "
+                   "army.")
+    assert [c for c in coded if c[0].startswith("19") and c[1] == "M23 rebels"
+            and c[2] == "Congolese army"]
+    # an act of no side of its own in a time phrase stays no act of the clause's doer
+    coded = _coded("The president will not lift sanctions before a ceasefire in the region.")
+    assert not [c for c in coded if c[0][:2] in {"03", "05"} and c[1]]
+
+
 def test_a_word_list_with_a_key_twice_is_refused(tmp_path):
     import pytest
 

@@ -512,7 +512,10 @@ def _noun(ctx: EventContext, noun: Token) -> list[Candidate]:
         # compassion during his sentencing": a court sentences)
         # "will not lift sanctions before a ceasefire in Ukraine": a time phrase's event is
         # not done by the clause's doer
-        timed = noun.dep_ == "pobj" and noun.head.lower_ in ctx.words.time_marks
+        # (but fighting "with" a side is the clause doer's own, whenever it is told: "captured
+        # the town after heavy fighting with the army")
+        timed = noun.dep_ == "pobj" and noun.head.lower_ in ctx.words.time_marks and not (
+            sense.symmetric and prep_objects(noun, {"with"}))
         # "imposed sanctions on Iranian officials over the crackdown": the reason for an act
         # is someone else's act
         reason = noun.dep_ == "pobj" and noun.head.lower_ in ctx.words.reason_preps
