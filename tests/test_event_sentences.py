@@ -268,6 +268,13 @@ def test_fighting_with_a_side_in_a_time_phrase_is_the_clause_doers_own():
     assert not [c for c in coded if c[0][:2] in {"03", "05"} and c[1]]
 
 
+def test_the_act_a_noun_names_again_is_one_done_not_one_denied():
+    coded = _coded("Serbia expelled a Croatian journalist on Thursday. Asked whether Zagreb "
+                   "would respond in kind, Peric said Croatia does not expel journalists. The "
+                   "European Federation of Journalists condemned the expulsion.")
+    assert ("111", "European Federation of Journalists", "Serbia") in coded
+
+
 def test_a_word_list_with_a_key_twice_is_refused(tmp_path):
     import pytest
 

@@ -1929,8 +1929,10 @@ def anaphor(ctx: EventContext, token: Token) -> Party | None:
     for earlier in reversed(ctx.recent):
         # (or the act its verb told, coded by its own words: "seized a tanker" (181) ... "the
         # seizure")
-        if earlier.sources and (earlier.code[:2] in roots or _same_stem(
-                earlier.trigger.lemma_.lower(), lemma)):
+        # (an act told as not done, or not yet, is none "the expulsion" names again: "Croatia
+        # does not expel journalists ... condemned the expulsion")
+        if earlier.sources and not (earlier.negated or earlier.hypothetical) and (
+                earlier.code[:2] in roots or _same_stem(earlier.trigger.lemma_.lower(), lemma)):
             return earlier.sources[0]
     return None
 
@@ -1949,12 +1951,12 @@ def _same_stem(verb: str, noun: str) -> bool:
 
 
 def last_doers(ctx: EventContext, token: Token, sentences: int, own: frozenset[str] = frozenset(),
-               skip_codes: frozenset[str] = frozenset(), roots: frozenset[str] = frozenset()
-               ) -> list[Party]:
+               skip_codes: frozenset[str] = frozenset(), roots: frozenset[str] = frozenset(),
+               done_only: bool = False) -> list[Party]:
     """The actors who did the last act told before ``token``, in its sentence or the
     ``sentences`` before, other than ``own`` (actor ids), acts coded with a ``skip_codes``
-    prefix left out (with ``roots``, only acts of those CAMEO roots): whom "it" or "the move"
-    stands for."""
+    prefix left out (with ``roots``, only acts of those CAMEO roots; with ``done_only``, only
+    acts told as done, not negated or hypothetical): whom "it" or "the move" stands for."""
     start = ctx.window_start(token, sentences)
     skipped = tuple(skip_codes)
     for earlier in reversed(ctx.recent):
@@ -1963,7 +1965,8 @@ def last_doers(ctx: EventContext, token: Token, sentences: int, own: frozenset[s
         if earlier.trigger.i < start:
             break
         if (skipped and earlier.code.startswith(skipped)) or (
-                roots and earlier.code[:2] not in roots):
+                roots and earlier.code[:2] not in roots) or (
+                done_only and (earlier.negated or earlier.hypothetical)):
             continue
         doers = [p for p in earlier.sources if p.actor and p.actor not in own]
         if doers:

@@ -163,8 +163,9 @@ def _doers_of_told_act(ctx: EventContext, noun: Token, own: frozenset[str]) -> l
     if not senses or not any(c.dep_ == "det" and c.lower_ in ctx.words.definite_determiners
                              for c in noun.children):
         return []
+    # ("Croatia does not expel journalists ... condemned the expulsion": of the one done)
     return last_doers(ctx, noun, _TOLD_ACT_SENTENCES, own=own,
-                      roots=frozenset(sense.code[:2] for sense in senses))
+                      roots=frozenset(sense.code[:2] for sense in senses), done_only=True)
 
 
 def allegation(ctx: EventContext, verb: Token) -> list[Candidate]:
