@@ -674,7 +674,7 @@ def core_gold() -> dict[str, int]:
 def docs_section(chosen: CrossValidation, runs: list[CrossValidation], candidates: str,
                  cv_table: str, fit_table: str, shrink: float, shift: float, n_events: int,
                  n_articles: int, reference: str, nested: str | None = None,
-                 floors: str = "", floor: float = 0.0) -> str:
+                 floors: str = "", floor: float = 0.0, searched: bool = True) -> str:
     nested_text = f"""
 The whole procedure (the choice among the candidates, the calibration and the fit) run once per
 article without that article (`--nested`), the article's events scored by the model it gives:
@@ -682,9 +682,21 @@ this estimate also pays for the choice.
 
 {nested}
 """ if nested else ""
+    command = "--choose" if searched else f"--spec {chosen.spec.name} --l2 {chosen.l2:g}"
+    count = len({r.spec for r in runs})
+    choice = f"""Candidates: {count} feature sets (the "known actor" level kept apart or
+merged into "coded with a country"; "named" and "words" kept apart or merged; statements with
+weights of their own or sharing the acts' (with a bias of their own); the participant levels free
+or monotone, a more certainly found participant never lowering the confidence; steps capped at
+2 or not) times L2 in {", ".join(f"{v:g}" for v in L2_GRID)}. Kept: among the candidates within
+one standard error (over articles) of the best held-out log loss, the one with the fewest
+weights, then the lowest loss. Best candidates and the chosen one:""" if searched else """\
+One form fitted as named (`--spec`), with no search over the candidates (`--choose` searches
+them: among those within one standard error of the best held-out log loss, the one with the
+fewest weights); its cross-validation:"""
     return f"""{SECTION}
 
-Written by `python scripts/fit_confidence.py --choose --write-docs`, which also writes the
+Written by `python scripts/fit_confidence.py {command} --write-docs`, which also writes the
 model, `src/eventwire/data/confidence.yaml`. The model is chosen and calibrated by
 **leave-one-article-out** cross-validation on the {n_articles} articles of the dev splits
 {", ".join(f"`{s}`" for s in FIT_SPLITS)} (real news of the AEB and Wikinews sets, and since
@@ -694,13 +706,7 @@ article never train the model that scores them (per-event folds leak them). {n_e
 events (core events and statements); target: the share of the annotators who coded the article
 that have the event.
 
-Candidates: {len({r.spec for r in runs})} feature sets (the "known actor" level kept apart or
-merged into "coded with a country"; "named" and "words" kept apart or merged; statements with
-weights of their own or sharing the acts' (with a bias of their own); the participant levels free
-or monotone, a more certainly found participant never lowering the confidence; steps capped at
-2 or not) times L2 in {", ".join(f"{v:g}" for v in L2_GRID)}. Kept: among the candidates within
-one standard error (over articles) of the best held-out log loss, the one with the fewest
-weights, then the lowest loss. Best candidates and the chosen one:
+{choice}
 
 {candidates}
 
@@ -816,7 +822,7 @@ def main(argv: list[str] | None = None) -> int:
                                                  bands_table(in_sample), shrink, shift,
                                                  len(use), len(folds(examples)), reference,
                                                  nested and bands_table(nested), floors,
-                                                 floor))
+                                                 floor, searched=not args.spec))
         log(f"wrote the section {SECTION!r} of {EVALUATION}")
     if args.dry_run:
         print(json.dumps(final, indent=1))
