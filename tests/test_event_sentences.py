@@ -275,6 +275,21 @@ def test_the_act_a_noun_names_again_is_one_done_not_one_denied():
     assert ("111", "European Federation of Journalists", "Serbia") in coded
 
 
+def test_both_sides_are_the_storys_armed_conflict_before_a_later_quarrel():
+    # the fighting told more than a paragraph's worth of sentences before the appeal; a
+    # quarrel with a third side told since
+    coded = _coded(
+        "Azerbaijani troops shelled Armenian border posts on Friday. The border runs for about "
+        "1,000 kilometres through mountains. Villages on both sides depend on farming. Many "
+        "families keep sheep and goats. The winters there are long and cold. Roads are often "
+        "closed by snow. A new highway is planned for next year. Teachers in the area are paid "
+        "little. Doctors visit the villages once a month. Yerevan accused the Russian troops of "
+        "standing by during the offensive. The European Union urged the two sides to show "
+        "restraint.", by="country")
+    urged = {t for c, _, t in coded if c.startswith("02")}
+    assert urged == {"AZE", "ARM"}
+
+
 def test_a_word_list_with_a_key_twice_is_refused(tmp_path):
     import pytest
 

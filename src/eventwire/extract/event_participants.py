@@ -1639,9 +1639,12 @@ def last_conflict_pair(ctx: EventContext, noun: Token, doers: set[str], civil: b
     ``doers``."""
     start = ctx.window_start(noun, _GROUP_SENTENCES)
     # the sides of the last use of force, else of the last verbal conflict ("urged the two
-    # sides to show restraint" after a clash, not after an accusation told since)
-    for lowest in (4, 3):
-        pair = _conflict_pair(ctx, start, lowest, doers, noun, civil)
+    # sides to show restraint" after a clash, not after an accusation told since); a use of
+    # force told further back is the story's conflict, before a quarrel told since ("Friday's
+    # fighting" between Armenia and Azerbaijan ... "Yerevan accused the Russian troops of
+    # standing by" ... "urged the two sides to show restraint")
+    for lowest, first in ((4, start), (4, 0), (3, start)):
+        pair = _conflict_pair(ctx, first, lowest, doers, noun, civil)
         if pair:
             return pair
     return []
