@@ -252,18 +252,3 @@ def test_the_tense_and_the_purpose_of_the_trigger_s_clause_are_features() -> Non
     flagged = Evidence(match="verb", source="country", target="country", quad_class=3,
                        root="11", present=True, purpose=True)
     assert features(flagged)["present"] == features(flagged)["purpose"] == 1.0
-
-
-def test_a_consultation_between_two_of_one_country_is_weighed_apart() -> None:
-    # event_words interstate_roots: on the dev sets such pairs were rarely right
-    from eventwire.api import analyse_text
-
-    result = analyse_text("Kenya's foreign minister met Kenyan opposition leaders in Nairobi on "
-                          "Monday. Kenya's foreign minister met Ugandan officials in Kampala on "
-                          "Tuesday.", published="2024-03-05", min_confidence=0)
-    meetings = [e for e in result.events if e.cameo_root == "04" and e.target]
-    countries = {a.id: a.country for a in result.actors}
-    home = [e for e in meetings if countries.get(e.target) == "KEN"]
-    abroad = [e for e in meetings if countries.get(e.target) == "UGA"]
-    assert home and abroad and max(e.confidence for e in home) < min(
-        e.confidence for e in abroad)

@@ -968,8 +968,7 @@ def test_critics_no_one_names_are_less_sure_than_named_accusers(code) -> None:
                        "about its tax plans."), "11", "critics", "Labour")
     named = one(code("The Conservative Party accused Britain's Labour Party on Wednesday of "
                      "misleading voters about its tax plans."), "11", "Conservative", "Labour")
-    # (how sure each is, the fitted model says: session 42's puts implied critics at 0.82)
-    assert implied.confidence < named.confidence and named.confidence >= 0.8
+    assert implied.confidence < 0.8 <= named.confidence
 
 
 def test_a_crowds_march_is_aimed_at_a_government_named_after_it_not_at_onlookers(code) -> None:

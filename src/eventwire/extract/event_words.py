@@ -147,7 +147,6 @@ class EventWordsFile(BaseModel):
     accuser_sentences: int
     denial_code: Code
     threat_root: Root
-    interstate_roots: Roots
     denial_marks: Words
     denied_codes: Roots
     date_future_auxiliaries: Words
@@ -389,7 +388,6 @@ class EventWords:
     accuser_sentences: int
     denial_code: str
     threat_root: str
-    interstate_roots: frozenset[str]
     denial_marks: frozenset[str]
     denied_codes: frozenset[str]
     date_future_auxiliaries: frozenset[str]

@@ -580,8 +580,6 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         # "protesters marched": nobody is missing; nor is the government a protest implies
         # ("weeks of protests") any evidence
         target_kind = "alone"
-    same_country = bool(source_cluster and target_cluster and source_cluster.country
-                        and source_cluster.country == target_cluster.country)
     source_kind = kind(source)
     if (source_kind == "country" and source_cluster is not None
             and not source_cluster.mentions and source_cluster.sector is None):
@@ -599,9 +597,8 @@ def _evidence(ctx: EventContext, candidate: Candidate, source: Party | None,
         # inside what a quote says, not the verb that reports it ("said X was a disgrace"
         # is the speaker's own act)
         quoted=candidate.quote is not None and ctx.inside_quote(candidate.trigger.idx),
-        same_country=same_country,
-        # (a consultation, a concession or a posture between two of one country: rare)
-        domestic=same_country and facts.root in ctx.words.interstate_roots)
+        same_country=bool(source_cluster and target_cluster and source_cluster.country
+                          and source_cluster.country == target_cluster.country))
 
 
 # the clause kinds of the confidence model (Evidence.clause), by the clause verb's label

@@ -62,8 +62,6 @@ class Evidence:
     aim: bool = False
     quoted: bool = False
     same_country: bool = False  # source and target coded with one country
-    # ... in a kind of act that passes between states or sides (event_words interstate_roots)
-    domestic: bool = False
     inferred: bool = False  # the target is the doer's counterpart in the sentences before
     # told in the simple present with no auxiliary ("security forces who kill protesters",
     # "Kigali denies the claims"): often a habit or a standing position, less often a dated act
@@ -103,8 +101,7 @@ def features(evidence: Evidence) -> dict[str, float]:
         f"target={evidence.target}": 1.0,
     }
     for flag in ("hedged", "alleged", "hypothetical", "negated", "subordinate", "speculative",
-                 "aim", "quoted", "same_country", "domestic", "inferred", "present",
-                 "purpose"):
+                 "aim", "quoted", "same_country", "inferred", "present", "purpose"):
         if getattr(evidence, flag):
             found[flag] = 1.0
     if evidence.match in STATEMENT_MATCHES:
