@@ -2733,6 +2733,11 @@ def test_a_denial_that_names_nothing_answers_the_last_claim_told_before_it():
                    "checkpoint near the capital. The interior ministry denied that anyone had "
                    "been hurt.")
     assert [t for c, _, t in coded if c == "127"] == [None]
+    # claims the denial's own sentence says who made: not the last claim told before
+    coded = _coded("The Farmers' Union said on Monday that three of its members had been "
+                   "beaten at a checkpoint near the capital. The interior ministry denied "
+                   "claims made in a viral post that its officers had taken bribes.")
+    assert "Farmers' Union" not in [t for c, _, t in coded if c == "127"]
 
 
 def test_a_measure_its_maker_announces_in_the_passive_is_the_act_on_whom_it_concerns():

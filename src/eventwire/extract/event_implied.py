@@ -843,6 +843,9 @@ def _last_claimant(ctx: EventContext, trigger: Token, denier: str) -> list[Party
     a tear gas shell. Police denied that anyone had been killed": the PTI): the subject of the
     last verb of saying with a reported clause, or of alleging, other than the denier, a news
     outlet or an informant."""
+    if any(c.dep_ == "dobj" and any(d.dep_ in {"acl", "relcl"} for d in c.children)
+           for c in trigger.children):
+        return []  # "denied claims made in a viral post": the sentence tells whose they are
     start = ctx.window_start(trigger, ctx.words.accuser_sentences)
     for verb in reversed(ctx.tokens[start:trigger.sent.start]):
         lemma = verb.lemma_.lower()
