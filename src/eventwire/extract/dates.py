@@ -497,10 +497,14 @@ class DateScope:
 
     def _found_in(self, sent: Span) -> list[_Found]:
         """The date expressions of the segment ``sent``, the document's read on first use."""
+        self._read()
+        return self._found.get(sent.start, [])
+
+    def _read(self) -> None:
+        """Read the document's date expressions (:meth:`_walk`) on first use."""
         if not self._walked:
             self._walk()
             self._walked = True
-        return self._found.get(sent.start, [])
 
     def sentence_dated(self, token: Token) -> bool:
         """Whether ``token``'s sentence says a date of its own."""
@@ -526,9 +530,7 @@ class DateScope:
     def noun_date(self, lemma: str, before: int) -> str | None:
         """The date last said inside the phrase of a noun of ``lemma`` before word ``before``
         ("the March 21 call"), if any."""
-        if not self._walked:
-            self._walk()
-            self._walked = True
+        self._read()
         earlier = [value for i, value in self._noun_dates.get(lemma, ()) if i < before]
         return earlier[-1] if earlier else None
 

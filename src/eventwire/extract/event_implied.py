@@ -818,11 +818,7 @@ def _said_of(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
         return []
     told = ctx.clusters.get(denier)
     country = told.country if told is not None else None
-    start = ctx.window_start(trigger, ctx.words.accuser_sentences)
-    for verb in reversed(ctx.tokens[start:trigger.sent.start]):
-        if verb.lemma_.lower() not in ctx.lex.reporting or verb.pos_ != "VERB":
-            continue
-        reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    for verb, reported in _reports_before(ctx, trigger):
         named = [cluster for clause in reported for t in clause.subtree
                  if (cluster := ctx.actor_of.get(t.i)) is not None]
         if any(c.id == denier or (country and c.country == country and c.kind in {
@@ -837,6 +833,21 @@ def _said_of(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
     return []
 
 
+def _reports_before(ctx: EventContext, trigger: Token, alleging: bool = False
+                    ) -> Iterator[tuple[Token, list[Token]]]:
+    """The verbs of saying with a reported clause (with ``alleging``, also the verbs of
+    alleging, event_words ``alleging``) in the ``accuser_sentences`` before a denial's
+    sentence, last first, each with its reported clauses: what the denial may answer."""
+    start = ctx.window_start(trigger, ctx.words.accuser_sentences)
+    for verb in reversed(ctx.tokens[start:trigger.sent.start]):
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+        if (reported and lemma in ctx.lex.reporting) or (alleging and lemma in ctx.words.alleging):
+            yield verb, reported
+
+
 def _last_claimant(ctx: EventContext, trigger: Token, denier: str) -> list[Party]:
     """Whoever last claimed or reported something, in the sentences just before, when the
     denial names nothing it answers ("The PTI said one of its workers died after being hit by
@@ -846,13 +857,7 @@ def _last_claimant(ctx: EventContext, trigger: Token, denier: str) -> list[Party
     if any(c.dep_ == "dobj" and any(d.dep_ in {"acl", "relcl"} for d in c.children)
            for c in trigger.children):
         return []  # "denied claims made in a viral post": the sentence tells whose they are
-    start = ctx.window_start(trigger, ctx.words.accuser_sentences)
-    for verb in reversed(ctx.tokens[start:trigger.sent.start]):
-        lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or not (
-                lemma in ctx.words.alleging or lemma in ctx.lex.reporting and any(
-                    c.dep_ in {"ccomp", "parataxis"} for c in verb.children)):
-            continue
+    for verb, _ in _reports_before(ctx, trigger, alleging=True):
         speakers = [p for p in subjects_of(ctx, verb) if p.actor]
         if not speakers:
             continue
