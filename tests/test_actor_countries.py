@@ -736,3 +736,26 @@ def test_the_international_community_is_an_actor_but_listed_states_stay_states(a
                        "community urged restraint.")
     assert actor_named(actors, "international community").sector == "IGO"
     assert not any(a.country == "EUR" for a in actors)
+
+
+def test_a_nationality_before_a_role_of_several_words_is_the_roles_country(actors_of):
+    actors = actors_of("The ministry summoned the Serbian chargé d'affaires on Monday.")
+    envoy = next(a for a in actors if "affaires" in a.name)
+    assert (envoy.country, envoy.sector) == ("SRB", "GOV")
+    assert not any(a.name == "Serbian" for a in actors)
+
+
+def test_a_state_body_in_a_capital_is_of_that_capitals_country(actors_of):
+    actors = actors_of("The Foreign Ministry in Zagreb sent a protest note on Monday.")
+    assert actor_named(actors, "Foreign Ministry").country == "HRV"
+
+
+def test_the_two_governments_are_not_the_government_named_again(actors_of):
+    actors = actors_of("After several rounds of talks, the two governments agreed in February "
+                       "that India would withdraw its soldiers. The opposition party accused "
+                       "the government of surrendering. Police arrested three men. The police "
+                       "said the men were armed.")
+    pair = actor_named(actors, "two governments")
+    assert [m.text for m in pair.mentions] == ["the two governments"]
+    # (plural in form only: "the police" is the police named again)
+    assert [m.text for m in actor_named(actors, "Police").mentions] == ["Police", "The police"]

@@ -925,6 +925,16 @@ def test_the_two_sides_are_no_one_who_reports_what_they_did(code) -> None:
     assert len(agreed) == 2 and all("coalition" not in str(pair) for pair in agreed)
 
 
+def test_the_two_countries_are_states_not_the_nationalities_of_refugees(code) -> None:
+    # "Lebanese and Syrian refugees" are people of two countries, no pair of states
+    events = code("Cyprus has become a destination for boats leaving Lebanon, where the "
+                  "economic collapse has left both Lebanese and Syrian refugees in poverty. In "
+                  "2020, the two countries signed an agreement on the return of migrants.")
+    signed = {(e.source, e.target) for e in events if e.event.trigger.text == "signed"}
+    # (what the agreement is on is its topic, not a party to it)
+    assert signed == {("Cyprus", "Lebanon"), ("Lebanon", "Cyprus")}
+
+
 def test_closing_a_border_restricts_crossing_and_shutting_a_port_blockades(code) -> None:
     events = code("Tajikistan closed its border with Kyrgyzstan on Friday.")
     assert [e.event.cameo for e in events if e.event.trigger.text == "closed"] == ["172"]

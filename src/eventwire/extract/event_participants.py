@@ -690,9 +690,10 @@ def _of_phrase(noun: Token) -> bool:
 
 def noun_targets(ctx: EventContext, noun: Token) -> list[Party]:
     """The named parties an event noun is aimed at ("sanctions on Russia", "talks with Iran")."""
-    # "talks in Doha", "a visit in March": where talks happen is no party to them
+    # "talks in Doha", "a visit in March": where talks happen is no party to them, and what
+    # they are on is their topic
     senses = ctx.lex.nouns.get(noun.lemma_.lower(), [])
-    talks = any(s.code[:2] in {"03", "04", "05"} for s in senses)
+    talks = _talk_noun(ctx, noun)
     # "a curfew in Algiers", "strikes in Gaza" are done to the place; "protests in Tehran"
     # only happen there
     done_to_place = any(s.code[:2] >= "15" for s in senses)
@@ -719,13 +720,20 @@ def noun_targets(ctx: EventContext, noun: Token) -> list[Party]:
     found = [(p, child.lower_ in ctx.words.place_preps and _is_place(ctx, g))
              for child in phrases
              if child.dep_ == "prep" and child.lower_ in preps
-             and not (talks and child.lower_ == "in")
+             # ("an agreement on the return of migrants": what talks are on is their topic)
+             and not (talks and child.lower_ in {"in", "on"})
              for g in child.children if g.dep_ == "pobj"
              for p in parties_at(ctx, g) if p.named]
     # where it happened is a target only of an act done to the place, when nobody else is
     # named ("the arrest of Ali in Cairo" is done to Ali)
     others = [p for p, place in found if not place]
     return others if others or not done_to_place else [p for p, _ in found]
+
+
+def _talk_noun(ctx: EventContext, noun: Token) -> bool:
+    """Whether ``noun`` names talks, a promise or an agreement (a noun sense of roots 03-05),
+    whose "on" phrase says what it is about."""
+    return any(s.code[:2] in {"03", "04", "05"} for s in ctx.lex.nouns.get(noun.lemma_.lower(), []))
 
 
 def _is_place(ctx: EventContext, token: Token) -> bool:
@@ -1017,6 +1025,8 @@ def named_inside(ctx: EventContext, head: Token, depth: int = 2,
     frontier = [head]
     preps = ctx.words.np_target_preps if victims else (
         ctx.words.np_target_preps - ctx.words.aimed_preps)
+    if _talk_noun(ctx, head):
+        preps = preps - {"on"}  # "an agreement on the return of migrants": its topic
     # ("condemned the killing of two journalists": whom an act is done to is no doer)
     of_doer = victims or head.lemma_.lower() not in ctx.words.patient_nouns
     owner: Party | None = None  # a possessive pronoun's referent: the last resort
@@ -1590,9 +1600,10 @@ def last_two_countries(ctx: EventContext, noun: Token, sentences: int, doers: se
     and the ``sentences`` before, other than ``doers`` and places."""
     found: dict[str, Party] = {}  # by country: "both countries" are two states, and
     # "Indian airlines" named last is no second side to India
+    states = noun.lemma_.lower() in ctx.words.country_nouns
     for i, cluster in ctx.actors_before(noun, sentences):
         if (cluster.country in found or cluster.kind == "location" or not cluster.country
-                or cluster.id in doers):
+                or cluster.id in doers or states and _names_private_people(ctx, ctx.tokens[i])):
             continue
         found[cluster.country] = Party(cluster.id, ctx.tokens[i].text, True, noun)
         if len(found) == 2:
@@ -1615,6 +1626,8 @@ def last_coordinated_pair(ctx: EventContext, noun: Token, sentences: int, doers:
             continue
         first = ctx.actor_of.get(token.head.i)
         sides = (first, second)
+        if noun.lemma_.lower() in ctx.words.country_nouns and _names_private_people(ctx, token):
+            continue
         if first is None or first.id == second.id or not all(
                 c.country and c.kind != "location" and c.id not in doers for c in sides
         ) or first.country == second.country and not one_country:
@@ -1626,6 +1639,15 @@ def last_coordinated_pair(ctx: EventContext, noun: Token, sentences: int, doers:
                     for c, p in zip(sides, found, strict=True)]
         return found
     return []
+
+
+def _names_private_people(ctx: EventContext, token: Token) -> bool:
+    """Whether ``token`` is a nationality word on people who are not the state ("both
+    Lebanese and Syrian refugees", "Indian firms"): no stand-in for "the two countries"."""
+    while token.dep_ == "conj":
+        token = token.head
+    owner = ctx.actor_of.get(token.head.i) if token.dep_ == "amod" else None
+    return owner is not None and owner.sector in ctx.words.individual_sectors
 
 
 # How many sentences back "both sides" or "the three countries" may have been told.

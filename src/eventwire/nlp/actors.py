@@ -1418,9 +1418,11 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
         for c in clusters
         if c.kind == "organization"
         and (mention.attrs.country is None or c.country == mention.attrs.country)
+        # ("the two governments" are not "the government" named again, nor it them)
         and (
-            any(m.key.split()[-1] == last for m in c.mentions if not m.named)
-            or any(name.split()[-1] == last for name in c.names)
+            any(m.key.split()[-1] == last and _several(m) == _several(mention)
+                for m in c.mentions if not m.named)
+            or not _several(mention) and any(name.split()[-1] == last for name in c.names)
         )
         # "the European Union's top court" is no court of another owner
         and _owner_fits(mention.attrs.affiliation, c)
@@ -1459,6 +1461,13 @@ def _match_body(mention: Mention, clusters: list[_Work]) -> _Work | None:
         fitting = [c for c in clusters if c.named and c.kind in {"organization", "group"}
                    and c.sector == "REB" and c.last_before(mention.span.start) >= 0]
     return _most_recent(fitting, mention.span.start)
+
+
+def _several(mention: Mention) -> bool:
+    """Whether a description names several bodies ("the two governments"; not "the police",
+    plural in form only)."""
+    root = mention.span.root
+    return mention.plural and root.lemma_.lower() != root.lower_
 
 
 # how near before "the company" a named body of no known sector must be to be that company

@@ -341,7 +341,8 @@ def _names_actor(token: Token) -> bool:
     if token.ent_type_ in {"PERSON", "ORG"}:
         return True
     return (
-        token.pos_ in {"NOUN", "PROPN"} and _role_ending_at(token.doc, token.i, token.i) is not None
+        # (a role of several words ends there: "the Serbian chargé d'affaires")
+        token.pos_ in {"NOUN", "PROPN"} and _role_ending_at(token.doc, token.i, 0) is not None
     )
 
 
@@ -563,6 +564,11 @@ def _add_origin(mention: Mention) -> None:
         # name: "the Association of International Road Carriers of Ukraine")
         candidates = [after] if after is not None and after.dep_ == "prep" and (
             span.start <= after.head.i < span.end) else []
+    if mention.kind != "person" and mention.attrs.country is None and (
+            mention.attrs.sector in lexicon().home_state_sectors):
+        # "the Foreign Ministry in Zagreb": a state body of no country named is the
+        # country's where it sits (not a listed body's office abroad: those have a country)
+        preps = preps | {"in"}
     for prep in candidates:
         if prep.lower_ not in preps:
             continue
