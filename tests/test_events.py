@@ -128,6 +128,15 @@ def test_refusal_is_reject_not_a_negated_act(code) -> None:
     assert not find(events, "06")  # the extradition did not happen and is not coded
 
 
+def test_saying_one_will_not_allow_an_act_is_a_threat_not_a_rejection(code) -> None:
+    events = code("Kenya's interior minister said Kenya would not allow Somali militias "
+                  "to cross the border.")
+    assert [e.event.cameo[:2] for e in events if e.event.trigger.text == "allow"] == ["13"]
+    # (not letting in the past is a rejection, as before)
+    events = code("Kenya did not allow Somalia's delegation to attend the summit.")
+    assert [e.event.cameo[:2] for e in events if e.event.trigger.text == "allow"] in (["12"], [])
+
+
 def test_invasion_nominal(code) -> None:
     events = code("Germany condemned Russia's invasion of Ukraine.")
     one(events, "19", "Russia", "Ukraine")

@@ -323,8 +323,10 @@ def with_intent(ctx: EventContext, candidate: Candidate, head: Token) -> list[Ca
         return [candidate]
     if "03" <= root <= "08" and candidate.negated:
         # "said it would not accept more refugees": refusing to cooperate is a rejection
-        # (12), said now; the act itself stays negated
-        kind = ctx.lex.wrappers["refuse"]
+        # (12), said now; the act itself stays negated ("will not allow a violent minority to
+        # take the capital hostage" warns those who would: a threat)
+        kind = ctx.lex.wrappers[
+            "threaten" if head.lemma_.lower() in ctx.words.forbidding else "refuse"]
         stated = replace(candidate, code=kind.code_for(candidate.code, head.lemma_.lower()),
                          match="wrapper", hypothetical=False, negated=False,
                          targetless_ok=True)

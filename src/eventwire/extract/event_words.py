@@ -269,6 +269,7 @@ class EventWordsFile(BaseModel):
     deed_sectors: Labels
     protesters: Words
     acceptance: Words
+    forbidding: Words
     answering_verbs: Words
     threatening_conditions: Words
     armed_sectors: Labels
@@ -506,6 +507,7 @@ class EventWords:
     deed_sectors: frozenset[str]
     protesters: frozenset[str]
     acceptance: frozenset[str]
+    forbidding: frozenset[str]
     answering_verbs: frozenset[str]
     threatening_conditions: frozenset[str]
     armed_sectors: frozenset[str]
