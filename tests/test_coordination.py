@@ -81,3 +81,20 @@ def test_a_that_clause_after_a_medium_of_statement_is_what_the_verb_reports(nlp)
     names = {a.id: a.name for a in result.actors}
     assert any(e.cameo == "112" and "Afghan" in names.get(e.target, "")
                for e in result.events)
+
+
+def test_a_call_on_someone_read_as_a_clause_is_the_verbs_phrase_and_complement(nlp):
+    # the parser reads "on Okafor to resign" as a clause whose subject is Okafor
+    doc = nlp("He called on Okafor to resign and urged the auditor's office to open an inquiry.")
+    on, resign = _token(doc, "on"), _token(doc, "resign")
+    assert (on.dep_, on.head.text) == ("prep", "called")
+    assert (_token(doc, "Okafor").dep_, _token(doc, "Okafor").head.text) == ("pobj", "on")
+    assert (resign.dep_, resign.head.text) == ("xcomp", "called")
+    # and the past verb after "and" is the conjunct of "called", not of the infinitive
+    assert _token(doc, "urged").head.text == "called"
+    result = analyse_text("The auditor found that the treasurer had moved the funds. Senator "
+                          "Ruth Amadi called on the treasurer to resign and urged prosecutors to "
+                          "open an inquiry.", published="2024-03-05", min_confidence=0)
+    names = {a.id: a.name for a in result.actors}
+    calls = [e for e in result.events if e.trigger.text == "called"]
+    assert calls and calls[0].cameo_root == "02" and names[calls[0].source] == "Ruth Amadi"

@@ -18,6 +18,10 @@ A word the lemmatizer's own tables know as a verb and never as an adjective ("ex
 "close" or "free") is re-tagged a verb there, the conjunct of the list's verb, with the noun
 as its object.
 
+And "called on X to act", which the parser sometimes reads as a clause "on X to act" whose
+subject is X, is given the shape the parser gives it elsewhere ("on X" a phrase of the verb, the
+infinitive its complement).
+
 And "with X" after a medium of talk ("spoke by phone with Zelensky"), which the parser hangs
 on the medium, is hung on the verb: the talk is with X (``roles.yaml talk_media``).
 
@@ -61,6 +65,8 @@ def coordination_component(doc: Doc, verbs: frozenset[str] = frozenset(),
             _with_after_medium(token, media)
         elif token.dep_ in {"acl", "relcl"}:
             _clause_after_medium(token, statement_media)
+        elif token.dep_ in {"mark", "prep"} and token.lower_ in _ASKING_PREPS:
+            _asked_read_as_clause(token)
     for token in doc:
         if token.dep_ != "conj" or token.tag_ != _FINITE_PAST:
             continue
@@ -69,7 +75,7 @@ def coordination_component(doc: Doc, verbs: frozenset[str] = frozenset(),
             # "Poland said a missile had entered its airspace, and summoned the envoy": the
             # report's own verb, told in its tense after a comma, is the speaker's next act
             finite = head.head
-        elif head.tag_ not in _NON_FINITE or _progressive(head):
+        elif (head.tag_ not in _NON_FINITE and not _to_infinitive(head)) or _progressive(head):
             continue  # "was lending ... and called": the same subject, a true conjunct
         else:
             finite = _finite_verb_above(head)
@@ -109,6 +115,34 @@ def _verb_read_as_adjective(word: Token, verbs: frozenset[str],
     word.head, word.dep_ = verb, "conj"
     noun.head, noun.dep_ = word, "dobj"
     doc[word.i - 1].head = verb  # "and" goes with its conjunct
+
+
+# "called on X to act": the preposition the parser may read as the mark of a clause
+_ASKING_PREPS = frozenset({"on", "upon"})
+
+
+def _asked_read_as_clause(mark: Token) -> None:
+    """ "She called on Marchetti to resign", parsed as a clause "on Marchetti to resign" of
+    which the name is the subject (the preposition its mark, or the clause the preposition's
+    object): "on X" is the verb's phrase and the infinitive its complement, as the parser
+    reads "called on Russia to withdraw"."""
+    if mark.dep_ == "mark":
+        act, verb = mark.head, mark.head.head
+        if act.dep_ != "advcl":
+            return
+    else:
+        act = next((c for c in mark.children if c.dep_ == "pcomp"), None)
+        verb = mark.head
+        if act is None:
+            return
+    subjects = [c for c in act.children if c.dep_ == "nsubj" and mark.i < c.i < act.i]
+    if (act.tag_ != "VB" or verb.pos_ not in {"VERB", "AUX"} or verb.i > mark.i
+            or len(subjects) != 1 or not _to_infinitive(act)):
+        return
+    act.head = verb
+    mark.head, mark.dep_ = verb, "prep"
+    subjects[0].head, subjects[0].dep_ = mark, "pobj"
+    act.dep_ = "xcomp"
 
 
 def _with_after_medium(with_: Token, media: frozenset[str]) -> None:
@@ -152,6 +186,11 @@ def _reported_past_perfect(verb: Token, conjunct: Token) -> bool:
         return False
     before = verb.doc[conjunct.i - 2] if conjunct.i >= 2 else None
     return before is not None and before.text == "," and verb.doc[conjunct.i - 1].lower_ == "and"
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """ "to resign": no finite verb is its conjunct ("called on him to resign and urged ...")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _progressive(verb: Token) -> bool:
