@@ -170,3 +170,20 @@ def test_a_by_phrase_of_an_act_noun_names_its_doer_only_when_it_is_an_actor() ->
     """)
     actor(doc, "A1", "country", 6, country="KEN")
     assert [p.actor for p in noun_sources(context(doc), doc[0])] == ["A1"]
+
+
+def test_criticising_a_breach_of_a_place_is_aimed_at_its_doer_not_the_place() -> None:
+    doc = parse("""
+        0 Brazil      Brazil    PROPN NNP nsubj 1 GPE
+        1 criticized  criticize VERB  VBD ROOT  1
+        2 the         the       DET   DT  det   3
+        3 breach      breach    NOUN  NN  dobj  1
+        4 of          of        ADP   IN  prep  3
+        5 the         the       DET   DT  det   6
+        6 embassy     embassy   NOUN  NN  pobj  4
+        7 .           .         PUNCT .   punct 1
+    """)
+    actor(doc, "A1", "country", 0, country="BRA")
+    actor(doc, "A2", "organization", 6, country="MEX", sector="GOV")
+    # (what was breached suffers the breach: no one reacting to it takes aim at the embassy)
+    assert "A2" not in [p.actor for p in parties_at(context(doc), doc[3])]
