@@ -1407,6 +1407,12 @@ def test_calling_a_thing_something_is_no_phone_call(code) -> None:
                   "the allegations politically motivated.")
     assert not find(events, "04")
     one(code("Vladimir Putin called Recep Tayyip Erdogan on Tuesday."), "04")
+    # a thing called in the passive: "the strike was the first called jointly by the unions"
+    events = code("Portuguese unions held a general strike on Thursday. The strike was the first "
+                  "called jointly by the CGTP and the UGT since 2013, when Portugal was under an "
+                  "international bailout.")
+    assert not [e for e in events if e.event.trigger.text == "called"]
+    one(code("Erdogan was called by Vladimir Putin on Tuesday."), "04")
 
 
 def test_a_keyword_object_an_actor_owns_stands_for_its_owner(code) -> None:

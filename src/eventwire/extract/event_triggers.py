@@ -133,6 +133,8 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
     if sense.actor_object and any(c.dep_ == "dobj" and c.i not in ctx.actor_of
                                   and c.pos_ != "PRON" for c in verb.children):
         return []  # "called the allegations politically motivated": no one was called
+    if sense.actor_object and _called_thing(ctx, verb):
+        return []  # "the strike was the first called jointly by the unions": nor here
     if sense.source == "petrarch":
         match = "petrarch"  # a verb known only from PETRARCH-2 (event_verbs_petrarch.yaml)
     elif sense.with_single and sense.prep:
@@ -151,6 +153,17 @@ def _verb(ctx: EventContext, verb: Token, absorbed: set[int]) -> list[Candidate]
     ):
         return []
     return with_intent(ctx, candidate, verb)
+
+
+def _called_thing(ctx: EventContext, verb: Token) -> bool:
+    """Whether a passive verb is said of a thing, no actor: the noun its participle modifies
+    or its passive subject ("the first called jointly by the unions", "a meeting was
+    called")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        done_to: Token | None = verb.head
+    else:
+        done_to = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return done_to is not None and done_to.pos_ != "PRON" and done_to.i not in ctx.actor_of
 
 
 def _custody_prospect(ctx: EventContext, verb: Token) -> list[Candidate]:
