@@ -154,6 +154,16 @@ def test_a_background_paragraph_dates_its_bare_months(nlp) -> None:
     assert hosted == ("2013-08", "relative")  # the more precise of two dates on one verb
 
 
+def test_a_past_perfect_told_in_passing_frames_no_later_month(nlp) -> None:
+    # the year of a past perfect after the sentence's start is background to the story's time
+    text = ("The victim was shot dead outside a temple in Surrey on Oct. 3. He was a prominent "
+            "activist and had been designated a terrorist by India in 2022. Two men were "
+            "charged with his murder in January.")
+    designated, charged = _dates(nlp, text, "2025-03-12", ["designated", "charged"])
+    assert designated == ("2022", "explicit")
+    assert charged == ("2025-01", "relative")
+
+
 def test_a_future_act_takes_the_next_month_or_weekday(nlp) -> None:
     text = ("Israel will evacuate the outposts in August, officials said. The talks are due to "
             "resume on Monday. Israel evacuated two outposts in August.")

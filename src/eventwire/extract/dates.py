@@ -487,13 +487,18 @@ class DateScope:
 
     @staticmethod
     def _is_frame(found: _Found, sent: Span) -> bool:
-        """A date that frames the whole sentence: on its main clause or fronted before it."""
-        if found.head == sent.root:
-            return True
+        """A date that frames the whole sentence: on its main clause or fronted before it (not
+        on a past perfect after the sentence's start: "... and had been designated a terrorist
+        in 2022" tells what came before the story's time, and frames nothing after it)."""
         doc = sent.doc  # (the words before the date by index: no Span made of them)
         fronted = all(doc[i].pos_ in {"ADP", "DET", "PUNCT", "ADV"}
                       for i in range(sent.start, found.span.start))
-        return fronted or (found.head.dep_ == "conj" and found.head.head == sent.root)
+        if fronted:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in found.head.children):
+            return False
+        return found.head == sent.root or (
+            found.head.dep_ == "conj" and found.head.head == sent.root)
 
     def _found_in(self, sent: Span) -> list[_Found]:
         """The date expressions of the segment ``sent``, the document's read on first use."""
