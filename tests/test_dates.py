@@ -164,6 +164,15 @@ def test_a_past_perfect_told_in_passing_frames_no_later_month(nlp) -> None:
     assert charged == ("2025-01", "relative")
 
 
+def test_a_holiday_names_its_day_of_the_year(nlp) -> None:
+    # (the tagger calls "New Year's Day" an event, not a date)
+    text = ("The row dates back to New Year's Day, when the two leaders signed a memorandum in "
+            "Addis Ababa. Police raided the party's offices on Christmas Eve.")
+    signed, raided = _dates(nlp, text, "2024-08-28", ["signed", "raided"])
+    assert signed == ("2024-01-01", "relative")
+    assert raided == ("2023-12-24", "relative")  # the last one before the news
+
+
 def test_a_future_act_takes_the_next_month_or_weekday(nlp) -> None:
     text = ("Israel will evacuate the outposts in August, officials said. The talks are due to "
             "resume on Monday. Israel evacuated two outposts in August.")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -332,21 +332,40 @@ class _Found:
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 
 
-def _date_entities(doc: Doc, tokens: Sequence[Token]) -> list[Span]:
+def _date_entities(doc: Doc, tokens: Sequence[Token],
+                   holidays: Mapping[str, str] | None = None) -> list[Span]:
     """The document's DATE and TIME entities, in text order, read from the words' entity
-    tags (the same spans as ``doc.ents`` gives, without a ``Token`` made per word)."""
+    tags (the same spans as ``doc.ents`` gives, without a ``Token`` made per word); and the
+    days of the year ``holidays`` names, which the tagger calls events ("New Year's Day")."""
     found: list[Span] = []
     start, label = -1, ""
     for word in tokens:
         iob = word.ent_iob_
         if start >= 0 and iob != "I":
-            found.append(Span(doc, start, word.i, label=label))
+            span = Span(doc, start, word.i, label=label)
+            if label != "EVENT" or _holiday(span.text, holidays or {}):
+                found.append(span)
             start = -1
-        if iob == "B" and word.ent_type_ in _DATE_LABELS:
+        if iob == "B" and (word.ent_type_ in _DATE_LABELS
+                           or holidays and word.ent_type_ == "EVENT"):
             start, label = word.i, word.ent_type_
     if start >= 0:
-        found.append(Span(doc, start, len(doc), label=label))
+        span = Span(doc, start, len(doc), label=label)
+        if label != "EVENT" or _holiday(span.text, holidays or {}):
+            found.append(span)
     return found
+
+
+def _holiday(named: str, holidays: Mapping[str, str]) -> str | None:
+    """ "New Year's Day" -> "January 1": a day of the year a holiday's name gives
+    (``date_holidays``), as a month and day the resolver reads; None for any other words."""
+    low = named.lower().replace("’", "'").strip()
+    low = low.removeprefix("on ").removeprefix("the ").strip()
+    day = holidays.get(low)
+    if day is None:
+        return None
+    month, number = (int(part) for part in day.split("-"))
+    return f"{calendar.month_name[month]} {number}"
 
 
 class DateScope:
@@ -366,7 +385,7 @@ class DateScope:
         self._noun_dates: dict[str, list[tuple[int, str]]] = {}
         self._found: dict[int, list[_Found]] = {}
         # doc.ents rebuilds its tuple on every access (and Span.ents scans it): read once
-        self._dates = _date_entities(doc, self.tokens)
+        self._dates = _date_entities(doc, self.tokens, self.words.date_holidays)
         self._date_starts = [ent.start for ent in self._dates]  # ents come in text order
         self.segments = segments(doc)
         self._starts = [segment.start for segment in self.segments]
@@ -444,6 +463,8 @@ class DateScope:
         pieces = sorted((piece for s in spans for piece in _pieces(s, self.tokens)),
                         key=lambda p: p.start)
         said = [text[piece.start_char:piece.end_char] for piece in pieces]  # each piece's text
+        # ("New Year's Day": its day of the year)
+        said = [_holiday(named, self.words.date_holidays) or named for named in said]
         years = [(piece.start, value) for piece, named in zip(pieces, said, strict=True)
                  # (an explicit date names a year 19xx or 20xx: no other piece is resolved here)
                  if ("19" in named or "20" in named)

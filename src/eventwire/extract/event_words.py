@@ -55,7 +55,16 @@ def _code(code: str) -> str:
     return code
 
 
+def _month_day(day: str) -> str:
+    month, _, number = day.partition("-")
+    if not (len(month) == len(number) == 2 and month.isdigit() and number.isdigit()
+            and 1 <= int(month) <= 12 and 1 <= int(number) <= 31):
+        raise ValueError(f"{day!r} must be a day of the year as MM-DD (\"12-25\")")
+    return day
+
+
 Word = Annotated[str, AfterValidator(_lowercase)]
+MonthDay = Annotated[str, AfterValidator(_month_day)]
 Code = Annotated[str, AfterValidator(_code)]
 Label = Annotated[str, AfterValidator(_uppercase)]
 Root = Annotated[str, AfterValidator(_root)]
@@ -153,6 +162,7 @@ class EventWordsFile(BaseModel):
     dated_thing_preps: Words
     date_planning: Words
     date_planning_with_for: Words
+    date_holidays: Annotated[dict[Word, MonthDay], Field(min_length=1)]
     anaphoric_heads: Words
     during_marks: Words
     occasion_marks: Words
@@ -395,6 +405,7 @@ class EventWords:
     dated_thing_preps: frozenset[str]
     date_planning: frozenset[str]
     date_planning_with_for: frozenset[str]
+    date_holidays: MappingProxyType  # a holiday's name -> its day of the year (MM-DD)
     anaphoric_heads: frozenset[str]
     during_marks: frozenset[str]
     occasion_marks: frozenset[str]
@@ -556,7 +567,7 @@ class EventWords:
                 value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
             elif f.name in {"implied_agents", "implied_agent_names", "implied_targets",
                             "protester_harm", "opposed_bodies", "list_numbers",
-                            "ended_cooperation"}:
+                            "ended_cooperation", "date_holidays"}:
                 value = MappingProxyType(dict(value))
             elif f.name == "made_by":
                 value = MappingProxyType({k: frozenset(v) for k, v in value.items()})
