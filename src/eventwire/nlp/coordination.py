@@ -58,6 +58,7 @@ def coordination_component(doc: Doc, verbs: frozenset[str] = frozenset(),
     media = lexicon().talk_media if media is None else media
     if statement_media is None:
         statement_media = lexicon().statement_media
+    asking = lexicon().asking_preps  # "called on X to act" (roles.yaml asking_preps)
     for token in doc:
         if verbs and token.tag_ == "JJ" and token.dep_ == "amod":
             _verb_read_as_adjective(token, verbs, adjectives)
@@ -65,7 +66,7 @@ def coordination_component(doc: Doc, verbs: frozenset[str] = frozenset(),
             _with_after_medium(token, media)
         elif token.dep_ in {"acl", "relcl"}:
             _clause_after_medium(token, statement_media)
-        elif token.dep_ in {"mark", "prep"} and token.lower_ in _ASKING_PREPS:
+        elif token.dep_ in {"mark", "prep"} and token.lower_ in asking:
             _asked_read_as_clause(token)
     for token in doc:
         if token.dep_ != "conj" or token.tag_ != _FINITE_PAST:
@@ -115,10 +116,6 @@ def _verb_read_as_adjective(word: Token, verbs: frozenset[str],
     word.head, word.dep_ = verb, "conj"
     noun.head, noun.dep_ = word, "dobj"
     doc[word.i - 1].head = verb  # "and" goes with its conjunct
-
-
-# "called on X to act": the preposition the parser may read as the mark of a clause
-_ASKING_PREPS = frozenset({"on", "upon"})
 
 
 def _asked_read_as_clause(mark: Token) -> None:
