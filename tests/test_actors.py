@@ -1146,3 +1146,15 @@ def test_people_named_by_their_trade_are_actors_an_act_can_be_done_to(actors_of)
     assert actor_named(actors, "consumers").sector == "CVL"
     peacekeepers = actor_named(actors, "Kenyan peacekeepers")
     assert (peacekeepers.country, peacekeepers.sector) == ("KEN", "MIL")
+
+
+def test_an_acronym_with_an_ampersand_and_a_name_in_another_order_join_the_body(actors_of):
+    # (a firm's legal form is no letter of its acronym)
+    actors = actors_of("Pacific Gas & Electric Co. cut power to 800,000 customers. Regulators "
+                       "said PG&E had failed its customers.")
+    firm = next(a for a in actors if a.name.startswith("Pacific Gas"))
+    assert "PG&E" in [m.text for m in firm.mentions]
+    actors = actors_of("The Ministry of Foreign Affairs summoned the envoy on Monday. The Foreign "
+                       "Affairs Ministry said the envoy had been warned.")
+    ministry = next(a for a in actors if a.name == "Ministry of Foreign Affairs")
+    assert "Foreign Affairs Ministry" in [m.text for m in ministry.mentions]

@@ -1095,8 +1095,24 @@ def _same_person_name(one: str, other: str) -> bool:
 
 
 def _initials(name: str) -> str:
-    skip = {"of", "the", "and", "for", "on", "in", "de"}
-    return "".join(w[0] for w in name.split() if w.lower() not in skip).upper()
+    """ "Pacific Gas & Electric Co." -> "PG&E": the first letters of a body's words, an
+    ampersand kept, small words and a firm's legal form left out."""
+    skip = {"of", "the", "and", "for", "on", "in", "de"} | lexicon().legal_forms
+    return "".join(w[0] for w in name.split() if w.lower().rstrip(".,") not in skip).upper()
+
+
+def _acronym(name: str) -> bool:
+    """Whether a name is written as an acronym: capital letters, maybe an ampersand ("PG&E")."""
+    return len(name) > 1 and name.replace("&", "").isalpha() and name.isupper()
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Whether two names of several words are the same words in another order ("Department of
+    Homeland Security", "Homeland Security Department")."""
+    small = {"of", "the", "and", "for"}
+    first = [w for w in one.lower().split() if w not in small]
+    second = [w for w in other.lower().split() if w not in small]
+    return len(first) >= 3 and first != second and sorted(first) == sorted(second)
 
 
 # --- matching names and descriptions ---------------------------------------------------------
@@ -1248,8 +1264,13 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
     if mention.kind == "organization" and " " in key:
         for cluster in reversed(clusters):
             if cluster.kind == "organization" and any(
-                n.isalpha() and n.upper() == _initials(mention.key) for n in cluster.names
+                _acronym(n.upper()) and n.upper() == _initials(mention.key)
+                for n in cluster.names
             ):
+                return cluster
+        for cluster in reversed(clusters):
+            if cluster.kind == "organization" and any(
+                    _same_words(key, name) for name in cluster.names):
                 return cluster
     return None
 

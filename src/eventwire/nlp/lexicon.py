@@ -78,6 +78,7 @@ class Lexicon:
     issued_documents: frozenset[str]  # "the statement said": its issuer speaks
     talk_media: frozenset[str]  # "phone" in "spoke by phone with X"
     asking_preps: frozenset[str]  # "on" in "called on X to resign"
+    legal_forms: frozenset[str]  # "co" in "Pacific Gas & Electric Co." (PG&E)
     statement_media: frozenset[str]  # "statement" in "said in a statement that ..."
     charge_verbs: frozenset[str]  # "accused X of Y": Y is the charge, not X's name
     operations: frozenset[str]  # acts a body's name may modify ("a police crackdown")
@@ -209,6 +210,7 @@ def lexicon() -> Lexicon:
         issued_documents=frozenset(w.lower() for w in roles_data.get("issued_documents", [])),
         talk_media=frozenset(w.lower() for w in roles_data.get("talk_media", [])),
         asking_preps=frozenset(w.lower() for w in roles_data.get("asking_preps", [])),
+        legal_forms=frozenset(w.lower() for w in roles_data.get("legal_forms", [])),
         statement_media=frozenset(w.lower() for w in roles_data.get("statement_media", [])),
         charge_verbs=frozenset(w.lower() for w in roles_data["charge_verbs"]),
         operations=frozenset(w.lower() for w in roles_data.get("operations", [])),
