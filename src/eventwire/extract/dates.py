@@ -338,21 +338,24 @@ def _date_entities(doc: Doc, tokens: Sequence[Token],
     tags (the same spans as ``doc.ents`` gives, without a ``Token`` made per word); and the
     days of the year ``holidays`` names, which the tagger calls events ("New Year's Day")."""
     found: list[Span] = []
+    holidays = holidays or {}
     start, label = -1, ""
+
+    def close(end: int) -> None:
+        span = Span(doc, start, end, label=label)
+        if label != "EVENT" or _holiday(span.text, holidays):
+            found.append(span)
+
     for word in tokens:
         iob = word.ent_iob_
         if start >= 0 and iob != "I":
-            span = Span(doc, start, word.i, label=label)
-            if label != "EVENT" or _holiday(span.text, holidays or {}):
-                found.append(span)
+            close(word.i)
             start = -1
         if iob == "B" and (word.ent_type_ in _DATE_LABELS
                            or holidays and word.ent_type_ == "EVENT"):
             start, label = word.i, word.ent_type_
     if start >= 0:
-        span = Span(doc, start, len(doc), label=label)
-        if label != "EVENT" or _holiday(span.text, holidays or {}):
-            found.append(span)
+        close(len(doc))
     return found
 
 

@@ -1607,7 +1607,7 @@ def last_two_countries(ctx: EventContext, noun: Token, sentences: int, doers: se
             continue
         found[cluster.country] = Party(cluster.id, ctx.tokens[i].text, True, noun)
         if len(found) == 2:
-            if noun.lemma_.lower() in ctx.words.country_nouns:
+            if states:
                 # "both countries" are the states themselves, where the story names them
                 return [as_state(ctx, country, party, noun) for country, party in found.items()]
             return list(found.values())
@@ -1620,13 +1620,14 @@ def last_coordinated_pair(ctx: EventContext, noun: Token, sentences: int, doers:
     named together ("urged Ethiopia and Somalia to talk ... the two sides agreed") before
     ``noun``, in its sentence and the ``sentences`` before, neither one of ``doers`` nor a
     place."""
+    states = noun.lemma_.lower() in ctx.words.country_nouns
     for i, second in ctx.actors_before(noun, sentences):
         token = ctx.tokens[i]
         if token.dep_ != "conj":
             continue
         first = ctx.actor_of.get(token.head.i)
         sides = (first, second)
-        if noun.lemma_.lower() in ctx.words.country_nouns and _names_private_people(ctx, token):
+        if states and _names_private_people(ctx, token):
             continue
         if first is None or first.id == second.id or not all(
                 c.country and c.kind != "location" and c.id not in doers for c in sides
@@ -1634,7 +1635,7 @@ def last_coordinated_pair(ctx: EventContext, noun: Token, sentences: int, doers:
             continue
         found = [Party(first.id, token.head.text, True, noun),
                  Party(second.id, token.text, True, noun)]
-        if noun.lemma_.lower() in ctx.words.country_nouns:
+        if states:
             return [as_state(ctx, c.country, p, noun)
                     for c, p in zip(sides, found, strict=True)]
         return found

@@ -1101,9 +1101,10 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower().rstrip(".,") not in skip).upper()
 
 
-def _acronym(name: str) -> bool:
-    """Whether a name is written as an acronym: capital letters, maybe an ampersand ("PG&E")."""
-    return len(name) > 1 and name.replace("&", "").isalpha() and name.isupper()
+def _acronym_letters(name: str) -> bool:
+    """Whether a name could be a body's acronym, whatever its case: letters, maybe with an
+    ampersand ("PG&E", "Nato")."""
+    return len(name) > 1 and name.replace("&", "").isalpha()
 
 
 def _same_words(one: str, other: str) -> bool:
@@ -1264,7 +1265,7 @@ def _match_name(mention: Mention, clusters: list[_Work]) -> _Work | None:
     if mention.kind == "organization" and " " in key:
         for cluster in reversed(clusters):
             if cluster.kind == "organization" and any(
-                _acronym(n.upper()) and n.upper() == _initials(mention.key)
+                _acronym_letters(n) and n.upper() == _initials(mention.key)
                 for n in cluster.names
             ):
                 return cluster
